@@ -1,0 +1,1 @@
+//! brands: placeholder until its crate lands.

@@ -1,0 +1,1 @@
+//! links: placeholder until its crate lands.

@@ -1,0 +1,1 @@
+//! posture: placeholder until its crate lands.

@@ -1,0 +1,1 @@
+//! scamtext: placeholder until its crate lands.

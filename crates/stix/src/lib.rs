@@ -1,0 +1,1 @@
+//! stix: placeholder until its crate lands.
