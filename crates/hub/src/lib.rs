@@ -1,1 +1,117 @@
-//! hub: placeholder until its crate lands.
+//! The POST-ISAC hub: who may do what, ingestion of STIX bundles into TAXII collections, and
+//! TLP-filtered reads. It knows nothing of HTTP; the server maps [`HubError`] to TAXII errors.
+
+mod admin;
+mod auth;
+mod ingest;
+mod query;
+mod read;
+
+use std::sync::Arc;
+
+pub use admin::{CollectionSpec, IssuedToken, ReadGrant};
+pub use auth::{Principal, parse_token};
+pub use ingest::StatusResource;
+pub use query::{Cursor, Filters, parse_filters};
+pub use read::{Grant, Page, VersionsPage, version_text};
+
+use store::Store;
+use tlp::Tlp;
+
+/// Errors the hub reports to its callers; each maps to one HTTP status in the server.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum HubError {
+    /// No or bad credentials (401).
+    #[error("{0}")]
+    Unauthenticated(String),
+    /// Authenticated but not permitted (403).
+    #[error("{0}")]
+    Forbidden(String),
+    /// The resource does not exist or the caller may not know it exists (404).
+    #[error("{0}")]
+    NotFound(String),
+    /// A request field is invalid (400); `field` names it.
+    #[error("{field}: {reason}")]
+    BadRequest { field: String, reason: String },
+    /// A name or id is already taken (409).
+    #[error("{0}")]
+    Conflict(String),
+    /// The storage layer failed (500).
+    #[error("storage: {0}")]
+    Store(#[from] store::StoreError),
+}
+
+pub type Result<T, E = HubError> = std::result::Result<T, E>;
+
+fn bad(field: impl Into<String>, reason: impl Into<String>) -> HubError {
+    HubError::BadRequest { field: field.into(), reason: reason.into() }
+}
+
+/// Hub-wide settings.
+#[derive(Debug, Clone)]
+pub struct HubConfig {
+    /// Level given to objects that carry no TLP marking.
+    pub default_tlp: Tlp,
+    /// Largest page a client gets, whatever `limit` it asks for.
+    pub max_page_size: usize,
+    /// Largest request body accepted (advertised as `max_content_length`).
+    pub max_content_length: usize,
+}
+
+impl Default for HubConfig {
+    fn default() -> Self {
+        HubConfig { default_tlp: Tlp::Amber, max_page_size: 1000, max_content_length: 32 * 1024 * 1024 }
+    }
+}
+
+/// The hub: a store plus the rules of the ISAC. Cheap to clone.
+#[derive(Clone)]
+pub struct Hub {
+    store: Arc<dyn Store>,
+    config: HubConfig,
+    cursor_key: Arc<[u8]>,
+}
+
+impl Hub {
+    /// Opens the hub on a store, creating the hub's own organisation and the cursor key on first
+    /// use. The cursor key lives in the database so that cursors stay valid across restarts and
+    /// across processes sharing the database.
+    pub fn open(store: Arc<dyn Store>, config: HubConfig) -> Result<Hub> {
+        let fresh_key = hex(&auth::random_bytes(32));
+        let key_hex = store.meta_init("cursor_key", &fresh_key)?;
+        let cursor_key = unhex(&key_hex).ok_or_else(|| store::StoreError::Corrupt("cursor_key is not hex".into()))?;
+        let hub = Hub { store, config, cursor_key: cursor_key.into() };
+        hub.ensure_hub_org()?;
+        Ok(hub)
+    }
+
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.store
+    }
+
+    pub fn config(&self) -> &HubConfig {
+        &self.config
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(s: &str) -> Option<Vec<u8>> {
+    if s.len() % 2 != 0 {
+        return None;
+    }
+    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok()).collect()
+}
+
+/// Formats microseconds since the epoch as a TAXII timestamp (`2024-05-01T10:00:00.123456Z`).
+pub fn format_us(us: i64) -> String {
+    chrono::DateTime::from_timestamp_micros(us)
+        .unwrap_or_default()
+        .to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,216 @@
+//! Hub behaviour with several organisations: provenance, TLP on every read path, paging.
+
+use std::sync::Arc;
+
+use serde_json::json;
+use store::{Role, SqliteStore};
+use tlp::Tlp;
+
+use super::*;
+
+struct World {
+    _dir: tempfile::TempDir,
+    hub: Hub,
+    collection: String,
+}
+
+fn world() -> World {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = SqliteStore::open(dir.path()).expect("store");
+    let hub = Hub::open(Arc::new(store), HubConfig::default()).expect("hub");
+    for (name, cc) in [("La Poste", "FR"), ("Correos", "ES"), ("Posta Shqiptare", "AL")] {
+        hub.add_org(name, Some(cc), "test").expect("org");
+    }
+    let spec = CollectionSpec {
+        title: "smishing".into(),
+        description: None,
+        read: ReadGrant::AllMembers,
+        write: vec!["La Poste".into(), "Correos".into()],
+        public: true,
+    };
+    let collection = hub.add_collection(&spec, "test").expect("collection").id;
+    World { _dir: dir, hub, collection }
+}
+
+fn member(w: &World, org: &str, role: Role) -> Principal {
+    let t = w.hub.issue_token(org, role, "test").expect("token");
+    w.hub.authenticate(Some(&format!("Bearer {}", t.token))).expect("auth")
+}
+
+fn indicator(n: u32, marking: Option<&str>, recipients: &[&str]) -> serde_json::Value {
+    let mut o = json!({
+        "type": "indicator", "spec_version": "2.1",
+        "id": format!("indicator--00000000-0000-4000-8000-{n:012}"),
+        "created": "2024-01-01T00:00:00.000Z", "modified": "2024-01-01T00:00:00.000Z",
+        "pattern": format!("[domain-name:value = 'laposte-{n}.top']"), "pattern_type": "stix",
+        "valid_from": "2024-01-01T00:00:00Z", "indicator_types": ["malicious-activity"]
+    });
+    if let Some(m) = marking {
+        o["object_marking_refs"] = json!([m]);
+    }
+    if !recipients.is_empty() {
+        o["x_postern_recipients"] = json!(recipients);
+    }
+    o
+}
+
+fn bundle(objects: Vec<serde_json::Value>) -> Vec<u8> {
+    serde_json::to_vec(&json!({"type": "bundle", "id": "bundle--00000000-0000-4000-8000-000000000000", "objects": objects}))
+        .expect("json")
+}
+
+fn ids(page: &Page) -> Vec<String> {
+    page.objects.iter().map(|o| o.object_id.clone()).collect()
+}
+
+fn all_ids(w: &World, who: &Principal) -> Vec<String> {
+    let f = Filters::default();
+    ids(&w.hub.objects_page(who, &w.collection, "objects", &f).expect("page"))
+}
+
+#[test]
+fn tlp_holds_on_every_read_path() {
+    let w = world();
+    let poste = member(&w, "La Poste", Role::Analyst);
+    let correos = member(&w, "Correos", Role::Analyst);
+    let posta = member(&w, "Posta Shqiptare", Role::Reader);
+    let correos_identity = w.hub.org("Correos").expect("org").identity_id;
+    let objects = vec![
+        indicator(1, Some(tlp::TLP2_CLEAR), &[]),
+        indicator(2, Some(tlp::TLP2_GREEN), &[]),
+        indicator(3, Some(tlp::TLP2_AMBER), &[]),
+        indicator(4, Some(tlp::TLP2_RED), &[&correos_identity]),
+        indicator(5, Some(tlp::TLP2_AMBER_STRICT), &[]),
+        indicator(6, None, &[]),
+    ];
+    let status = w.hub.add_objects(&poste, &w.collection, &bundle(objects)).expect("add");
+    assert_eq!((status.success_count, status.failure_count), (6, 0), "{status:?}");
+    assert!(status.successes[4].message.as_deref().is_some_and(|m| m.contains("only your organisation")));
+
+    let id = |n: u32| format!("indicator--00000000-0000-4000-8000-{n:012}");
+    assert_eq!(all_ids(&w, &poste), (1..=6).map(id).collect::<Vec<_>>());
+    assert_eq!(all_ids(&w, &correos), [1, 2, 3, 4, 6].map(id).to_vec());
+    assert_eq!(all_ids(&w, &posta), [1, 2, 3, 6].map(id).to_vec());
+    assert_eq!(all_ids(&w, &Principal::Anonymous), [1].map(id).to_vec());
+
+    // Object by id, versions and delete answer 404 for what the reader may not see.
+    let f = Filters::default();
+    assert!(matches!(w.hub.object_page(&posta, &w.collection, &id(4), &f), Err(HubError::NotFound(_))));
+    assert!(matches!(w.hub.versions_page(&posta, &w.collection, &id(5), &f), Err(HubError::NotFound(_))));
+    assert!(matches!(w.hub.delete_object(&correos, &w.collection, &id(5), &f), Err(HubError::NotFound(_))));
+    assert!(w.hub.object_page(&correos, &w.collection, &id(4), &f).is_ok());
+    // The status resource is its poster's only.
+    assert!(w.hub.status(&poste, &status.id).is_ok());
+    assert!(matches!(w.hub.status(&correos, &status.id), Err(HubError::NotFound(_))));
+}
+
+#[test]
+fn provenance_is_stamped_or_checked() {
+    let w = world();
+    let poste = member(&w, "La Poste", Role::Analyst);
+    let poste_identity = w.hub.org("La Poste").expect("org").identity_id;
+    let correos_identity = w.hub.org("Correos").expect("org").identity_id;
+    let mut forged = indicator(1, Some(tlp::TLP2_GREEN), &[]);
+    forged["created_by_ref"] = json!(correos_identity);
+    let honest = indicator(2, Some(tlp::TLP2_GREEN), &[]);
+    let status = w.hub.add_objects(&poste, &w.collection, &bundle(vec![forged, honest])).expect("add");
+    assert_eq!((status.success_count, status.failure_count), (1, 1));
+    assert!(status.failures[0].message.as_deref().is_some_and(|m| m.starts_with("403")));
+    let page = w.hub.objects_page(&poste, &w.collection, "objects", &Filters::default()).expect("page");
+    let stored: serde_json::Value = serde_json::from_str(&page.objects[0].body).expect("json");
+    assert_eq!(stored["created_by_ref"], json!(poste_identity));
+}
+
+#[test]
+fn one_bad_object_never_sinks_its_bundle_and_reposts_are_idempotent() {
+    let w = world();
+    let poste = member(&w, "La Poste", Role::Analyst);
+    let mut bad_pattern = indicator(2, None, &[]);
+    bad_pattern["pattern"] = json!("[domain-name:value = 'x'");
+    let objects = vec![indicator(1, None, &[]), bad_pattern, json!({"type": "indicator"}), json!(42)];
+    let status = w.hub.add_objects(&poste, &w.collection, &bundle(objects.clone())).expect("add");
+    assert_eq!((status.total_count, status.success_count, status.failure_count), (4, 1, 3));
+    let again = w.hub.add_objects(&poste, &w.collection, &bundle(objects)).expect("add");
+    assert!(again.successes[0].message.as_deref().is_some_and(|m| m.contains("already stored")));
+    assert_eq!(all_ids(&w, &poste).len(), 1);
+    let mut newer = indicator(1, None, &[]);
+    newer["modified"] = json!("2024-02-01T00:00:00.000Z");
+    w.hub.add_objects(&poste, &w.collection, &bundle(vec![newer])).expect("add");
+    let v = w.hub.versions_page(&poste, &w.collection, "indicator--00000000-0000-4000-8000-000000000001", &Filters::default()).expect("versions");
+    assert_eq!(v.versions, vec!["2024-01-01T00:00:00.000Z", "2024-02-01T00:00:00.000Z"]);
+}
+
+#[test]
+fn writes_need_the_right_role_and_grant() {
+    let w = world();
+    let posta = member(&w, "Posta Shqiptare", Role::Analyst);
+    let reader = member(&w, "La Poste", Role::Reader);
+    let body = bundle(vec![indicator(1, None, &[])]);
+    assert!(matches!(w.hub.add_objects(&posta, &w.collection, &body), Err(HubError::Forbidden(_))));
+    assert!(matches!(w.hub.add_objects(&reader, &w.collection, &body), Err(HubError::Forbidden(_))));
+    assert!(matches!(w.hub.add_objects(&Principal::Anonymous, &w.collection, &body), Err(HubError::Unauthenticated(_))));
+    let denied = w.hub.store().entries(0, 1000).expect("audit").into_iter().filter(|e| e.outcome == "denied").count();
+    assert_eq!(denied, 3);
+}
+
+#[test]
+fn duplicate_versions_in_one_bundle_are_refused_whole() {
+    let w = world();
+    let poste = member(&w, "La Poste", Role::Analyst);
+    let body = bundle(vec![indicator(1, None, &[]), indicator(2, None, &[]), indicator(1, None, &[])]);
+    match w.hub.add_objects(&poste, &w.collection, &body) {
+        Err(HubError::BadRequest { field, .. }) => assert_eq!(field, "objects[2].id"),
+        other => panic!("expected a 400, got {other:?}"),
+    }
+    assert!(all_ids(&w, &poste).is_empty(), "nothing is half-written");
+}
+
+#[test]
+fn paging_is_complete_while_writers_keep_adding() {
+    let w = world();
+    let poste = member(&w, "La Poste", Role::Analyst);
+    let correos = member(&w, "Correos", Role::Analyst);
+    let mut n = 0;
+    let mut batch = |count: u32| {
+        let objs: Vec<_> = (0..count)
+            .map(|_| {
+                n += 1;
+                // Every third one is RED for La Poste only: Correos must page past them.
+                indicator(n, Some(if n % 3 == 0 { tlp::TLP2_RED } else { tlp::TLP2_GREEN }), &[])
+            })
+            .collect();
+        w.hub.add_objects(&poste, &w.collection, &bundle(objs)).expect("add");
+    };
+    batch(40);
+    let mut seen = Vec::new();
+    let mut filters = Filters { limit: Some(7), ..Filters::default() };
+    let mut rounds = 0;
+    loop {
+        let page = w.hub.objects_page(&correos, &w.collection, "objects", &filters).expect("page");
+        assert!(page.objects.len() <= 7);
+        seen.extend(ids(&page));
+        rounds += 1;
+        if rounds < 4 {
+            batch(10); // writers keep adding while the reader pages
+        }
+        match page.next {
+            Some(next) => filters.next = Some(next),
+            None => break,
+        }
+    }
+    let expected: Vec<String> =
+        (1..=70).filter(|i| i % 3 != 0).map(|i| format!("indicator--00000000-0000-4000-8000-{i:012}")).collect();
+    assert_eq!(seen, expected, "no loss, no duplicate, date_added order");
+}
+
+#[test]
+fn first_start_bootstrap_token_is_issued_once() {
+    let w = world();
+    let first = w.hub.bootstrap_admin_token().expect("bootstrap");
+    assert!(first.as_ref().is_some_and(|t| t.role == Role::Admin && t.org == "hub"));
+    assert_eq!(w.hub.bootstrap_admin_token().expect("bootstrap"), None);
+    let t = first.expect("token");
+    w.hub.revoke_token(&t.id, "test").expect("revoke");
+    assert!(matches!(w.hub.authenticate(Some(&format!("Bearer {}", t.token))), Err(HubError::Unauthenticated(_))));
+    assert_eq!(Tlp::from_marking_id(tlp::TLP1_WHITE), Some(Tlp::Clear));
+}

@@ -1,0 +1,542 @@
+//! The embedded SQLite backend: WAL journal, one writer connection, a small reader pool.
+//!
+//! `date_added` is assigned inside the write transaction as `max(now, last + 1µs)`. SQLite
+//! serialises writers (also across processes), so `date_added` is unique and increases in commit
+//! order: a keyset cursor or an `added_after` poll can never skip a version committed later.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params, params_from_iter};
+use tlp::Tlp;
+
+use crate::{
+    AuditEntry, AuditLog, Collection, CollectionStore, MemberStore, MetaStore, NewAudit, NewObject, ObjectQuery,
+    ObjectStore, Org, PutOutcome, Result, Role, StatusRecord, StatusStore, StoreError, StoredObject, TokenRecord,
+    Version, VersionSel, now_rfc3339,
+};
+
+const MIGRATIONS: &[&str] = &[include_str!("../../migrations/sqlite/001_init.sql")];
+const READERS: usize = 4;
+
+/// The SQLite store in a data directory (`postern.sqlite3`).
+pub struct SqliteStore {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    readers: Mutex<Vec<Connection>>,
+}
+
+impl SqliteStore {
+    /// Opens (creating when needed) the database in `dir` and applies pending migrations.
+    pub fn open(dir: &Path) -> Result<SqliteStore> {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::DataDir { path: dir.display().to_string(), source })?;
+        let path = dir.join("postern.sqlite3");
+        let mut writer = connect(&path)?;
+        migrate(&mut writer)?;
+        Ok(SqliteStore { path, writer: Mutex::new(writer), readers: Mutex::new(Vec::new()) })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn write<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
+        // A poisoned lock only means another request panicked mid-call; SQLite rolled its
+        // transaction back, so the connection is still sound.
+        let mut conn = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        f(&mut conn)
+    }
+
+    fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let pooled = self.readers.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        let conn = match pooled {
+            Some(c) => c,
+            None => connect(&self.path)?,
+        };
+        let out = f(&conn);
+        let mut pool = self.readers.lock().unwrap_or_else(|e| e.into_inner());
+        if pool.len() < READERS {
+            pool.push(conn);
+        }
+        out
+    }
+}
+
+fn connect(path: &Path) -> Result<Connection> {
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(std::time::Duration::from_secs(30))?;
+    // FULL: a version acknowledged to a client is on disk, whatever happens to the process.
+    conn.execute_batch(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-16000;",
+    )?;
+    Ok(conn)
+}
+
+fn migrate(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(current).unwrap_or(usize::MAX)) {
+        tx.execute_batch(sql)?;
+        tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+fn now_us() -> i64 {
+    chrono::Utc::now().timestamp_micros()
+}
+
+fn is_unique_violation(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation)
+}
+
+fn org_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Org> {
+    Ok(Org {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        identity_id: r.get(2)?,
+        country: r.get(3)?,
+        created: r.get(4)?,
+        is_hub: r.get(5)?,
+    })
+}
+
+const ORG_COLUMNS: &str = "id, name, identity_id, country, created, is_hub";
+
+fn token_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TokenRecord> {
+    let role: String = r.get(2)?;
+    Ok(TokenRecord {
+        id: r.get(0)?,
+        org_id: r.get(1)?,
+        // Roles are written only by this crate; an unknown one is treated as the weakest.
+        role: Role::parse(&role).unwrap_or(Role::Reader),
+        secret_hash: r.get(3)?,
+        created: r.get(4)?,
+        revoked: r.get(5)?,
+    })
+}
+
+impl MemberStore for SqliteStore {
+    fn create_org(&self, name: &str, identity_id: &str, country: Option<&str>, is_hub: bool) -> Result<Org> {
+        self.write(|c| {
+            let created = now_rfc3339();
+            let res = c.execute(
+                "INSERT INTO orgs (name, identity_id, country, created, is_hub) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![name, identity_id, country, created, is_hub],
+            );
+            match res {
+                Ok(_) => {}
+                Err(e) if is_unique_violation(&e) => {
+                    return Err(StoreError::Duplicate { what: "organisation", name: name.to_string() });
+                }
+                Err(e) => return Err(e.into()),
+            }
+            let id = c.last_insert_rowid();
+            Ok(Org { id, name: name.into(), identity_id: identity_id.into(), country: country.map(Into::into), created, is_hub })
+        })
+    }
+
+    fn org_by_name(&self, name: &str) -> Result<Option<Org>> {
+        self.read(|c| {
+            Ok(c.query_row(&format!("SELECT {ORG_COLUMNS} FROM orgs WHERE name = ?1"), [name], org_from_row).optional()?)
+        })
+    }
+
+    fn org_by_id(&self, id: i64) -> Result<Option<Org>> {
+        self.read(|c| Ok(c.query_row(&format!("SELECT {ORG_COLUMNS} FROM orgs WHERE id = ?1"), [id], org_from_row).optional()?))
+    }
+
+    fn hub_org(&self) -> Result<Option<Org>> {
+        self.read(|c| {
+            Ok(c.query_row(&format!("SELECT {ORG_COLUMNS} FROM orgs WHERE is_hub = 1 ORDER BY id LIMIT 1"), [], org_from_row)
+                .optional()?)
+        })
+    }
+
+    fn list_orgs(&self) -> Result<Vec<Org>> {
+        self.read(|c| {
+            let mut st = c.prepare(&format!("SELECT {ORG_COLUMNS} FROM orgs ORDER BY id"))?;
+            let rows = st.query_map([], org_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+    }
+
+    fn insert_token(&self, t: &TokenRecord) -> Result<()> {
+        self.write(|c| {
+            c.execute(
+                "INSERT INTO tokens (id, org_id, role, secret_hash, created, revoked) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![t.id, t.org_id, t.role.as_str(), t.secret_hash, t.created, t.revoked],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn token(&self, id: &str) -> Result<Option<TokenRecord>> {
+        self.read(|c| {
+            Ok(c.query_row(
+                "SELECT id, org_id, role, secret_hash, created, revoked FROM tokens WHERE id = ?1",
+                [id],
+                token_from_row,
+            )
+            .optional()?)
+        })
+    }
+
+    fn revoke_token(&self, id: &str, at: &str) -> Result<bool> {
+        self.write(|c| {
+            let n = c.execute("UPDATE tokens SET revoked = COALESCE(revoked, ?2) WHERE id = ?1", params![id, at])?;
+            Ok(n > 0)
+        })
+    }
+
+    fn list_tokens(&self) -> Result<Vec<TokenRecord>> {
+        self.read(|c| {
+            let mut st = c.prepare("SELECT id, org_id, role, secret_hash, created, revoked FROM tokens ORDER BY created, id")?;
+            let rows = st.query_map([], token_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+    }
+}
+
+impl CollectionStore for SqliteStore {
+    fn create_collection(&self, col: &Collection) -> Result<()> {
+        self.write(|c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let res = tx.execute(
+                "INSERT INTO collections (id, title, description, read_all, public, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![col.id, col.title, col.description, col.read_all, col.public, now_rfc3339()],
+            );
+            match res {
+                Ok(_) => {}
+                Err(e) if is_unique_violation(&e) => {
+                    return Err(StoreError::Duplicate { what: "collection", name: col.title.clone() });
+                }
+                Err(e) => return Err(e.into()),
+            }
+            for (org, read, write) in col
+                .readers
+                .iter()
+                .map(|o| (*o, true, col.writers.contains(o)))
+                .chain(col.writers.iter().filter(|o| !col.readers.contains(o)).map(|o| (*o, true, true)))
+            {
+                tx.execute(
+                    "INSERT INTO collection_grants (collection_id, org_id, can_read, can_write) VALUES (?1, ?2, ?3, ?4)",
+                    params![col.id, org, read, write],
+                )?;
+            }
+            tx.commit()?;
+            Ok(())
+        })
+    }
+
+    fn collection(&self, id: &str) -> Result<Option<Collection>> {
+        self.read(|c| load_collection(c, id))
+    }
+
+    fn list_collections(&self) -> Result<Vec<Collection>> {
+        self.read(|c| {
+            let mut st = c.prepare("SELECT id FROM collections ORDER BY created, id")?;
+            let ids = st.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+            let mut out = Vec::with_capacity(ids.len());
+            for id in ids {
+                if let Some(col) = load_collection(c, &id)? {
+                    out.push(col);
+                }
+            }
+            Ok(out)
+        })
+    }
+}
+
+fn load_collection(c: &Connection, id: &str) -> Result<Option<Collection>> {
+    let head = c
+        .query_row("SELECT id, title, description, read_all, public FROM collections WHERE id = ?1", [id], |r| {
+            Ok(Collection {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                description: r.get(2)?,
+                read_all: r.get(3)?,
+                public: r.get(4)?,
+                readers: Vec::new(),
+                writers: Vec::new(),
+            })
+        })
+        .optional()?;
+    let Some(mut col) = head else { return Ok(None) };
+    let mut st = c.prepare_cached("SELECT org_id, can_read, can_write FROM collection_grants WHERE collection_id = ?1 ORDER BY org_id")?;
+    let grants = st.query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, bool>(1)?, r.get::<_, bool>(2)?)))?;
+    for g in grants {
+        let (org, read, write) = g?;
+        if read {
+            col.readers.push(org);
+        }
+        if write {
+            col.writers.push(org);
+        }
+    }
+    Ok(Some(col))
+}
+
+const OBJECT_COLUMNS: &str =
+    "object_id, object_type, spec_version, version_text, version_ns, date_added, tlp, producer, recipients, body";
+
+fn object_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredObject> {
+    let version_text: Option<String> = r.get(3)?;
+    let version_ns: Option<i64> = r.get(4)?;
+    let rank: u8 = r.get(6)?;
+    let recipients: Option<String> = r.get(8)?;
+    Ok(StoredObject {
+        object_id: r.get(0)?,
+        object_type: r.get(1)?,
+        spec_version: r.get(2)?,
+        version: version_text.zip(version_ns).map(|(text, nanos)| Version { text, nanos }),
+        date_added_us: r.get(5)?,
+        // Ranks are written only from `Tlp::rank`; an unknown one is read as the strictest.
+        tlp: Tlp::from_rank(rank).unwrap_or(Tlp::Red),
+        producer: r.get(7)?,
+        recipients: recipients.map(|s| s.split(' ').filter(|x| !x.is_empty()).map(String::from).collect()).unwrap_or_default(),
+        body: r.get(9)?,
+    })
+}
+
+/// Same JSON value, whatever the key order or spacing of the two texts.
+fn same_json(a: &str, b: &str) -> bool {
+    match (serde_json::from_str::<serde_json::Value>(a), serde_json::from_str::<serde_json::Value>(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+fn put_one(tx: &rusqlite::Transaction<'_>, collection_id: &str, o: &NewObject, clock: &mut i64) -> Result<PutOutcome> {
+    let existing: Option<String> = match &o.version {
+        Some(v) => tx
+            .prepare_cached("SELECT body FROM objects WHERE collection_id = ?1 AND object_id = ?2 AND version_ns = ?3")?
+            .query_row(params![collection_id, o.object_id, v.nanos], |r| r.get(0))
+            .optional()?,
+        None => tx
+            .prepare_cached("SELECT body FROM objects WHERE collection_id = ?1 AND object_id = ?2 LIMIT 1")?
+            .query_row(params![collection_id, o.object_id], |r| r.get(0))
+            .optional()?,
+    };
+    if let Some(body) = existing {
+        if same_json(&body, &o.body) {
+            return Ok(PutOutcome::AlreadyStored);
+        }
+        return Ok(PutOutcome::Conflict(match &o.version {
+            Some(v) => format!("a different object with id {} and version {} is already stored", o.object_id, v.text),
+            None => format!("a different object with id {} is already stored (unversioned objects are immutable)", o.object_id),
+        }));
+    }
+    let (is_first, is_latest) = match &o.version {
+        None => (true, true),
+        Some(v) => {
+            let (min, max): (Option<i64>, Option<i64>) = tx
+                .prepare_cached("SELECT min(version_ns), max(version_ns) FROM objects WHERE collection_id = ?1 AND object_id = ?2")?
+                .query_row(params![collection_id, o.object_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let first = min.is_none_or(|m| v.nanos < m);
+            let latest = max.is_none_or(|m| v.nanos > m);
+            if first {
+                tx.prepare_cached("UPDATE objects SET is_first = 0 WHERE collection_id = ?1 AND object_id = ?2 AND is_first = 1")?
+                    .execute(params![collection_id, o.object_id])?;
+            }
+            if latest {
+                tx.prepare_cached("UPDATE objects SET is_latest = 0 WHERE collection_id = ?1 AND object_id = ?2 AND is_latest = 1")?
+                    .execute(params![collection_id, o.object_id])?;
+            }
+            (first, latest)
+        }
+    };
+    let date_added = now_us().max(*clock + 1);
+    *clock = date_added;
+    let recipients = (!o.recipients.is_empty()).then(|| o.recipients.join(" "));
+    tx.prepare_cached(
+        "INSERT INTO objects (collection_id, object_id, object_type, spec_version, version_text, version_ns, date_added, \
+         tlp, producer, recipients, is_first, is_latest, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?
+    .execute(params![
+        collection_id,
+        o.object_id,
+        o.object_type,
+        o.spec_version,
+        o.version.as_ref().map(|v| v.text.as_str()),
+        o.version.as_ref().map(|v| v.nanos),
+        date_added,
+        o.tlp.rank(),
+        o.producer,
+        recipients,
+        is_first,
+        is_latest,
+        o.body,
+    ])?;
+    Ok(PutOutcome::Stored { date_added_us: date_added })
+}
+
+fn append_audit(c: &Connection, e: &NewAudit) -> Result<()> {
+    c.prepare_cached("INSERT INTO audit (at, actor, action, target, outcome, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
+        .execute(params![now_rfc3339(), e.actor, e.action, e.target, e.outcome, e.detail])?;
+    Ok(())
+}
+
+impl ObjectStore for SqliteStore {
+    fn add_objects(
+        &self,
+        collection_id: &str,
+        objects: &[NewObject],
+        finish: &mut dyn FnMut(&[PutOutcome]) -> (StatusRecord, NewAudit),
+    ) -> Result<Vec<PutOutcome>> {
+        self.write(|c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let mut clock: i64 = tx.query_row("SELECT last_us FROM clock WHERE id = 1", [], |r| r.get(0))?;
+            let mut outcomes = Vec::with_capacity(objects.len());
+            for o in objects {
+                outcomes.push(put_one(&tx, collection_id, o, &mut clock)?);
+            }
+            tx.execute("UPDATE clock SET last_us = ?1 WHERE id = 1", [clock])?;
+            let (status, audit) = finish(&outcomes);
+            tx.execute(
+                "INSERT INTO statuses (id, org_id, created, body) VALUES (?1, ?2, ?3, ?4)",
+                params![status.id, status.org_id, now_rfc3339(), status.body],
+            )?;
+            append_audit(&tx, &audit)?;
+            tx.commit()?;
+            Ok(outcomes)
+        })
+    }
+
+    fn scan(&self, q: &ObjectQuery) -> Result<Vec<StoredObject>> {
+        let mut sql = format!("SELECT {OBJECT_COLUMNS} FROM objects WHERE collection_id = ? AND date_added > ?");
+        let mut args: Vec<rusqlite::types::Value> = vec![q.collection_id.clone().into(), q.added_after_us.unwrap_or(i64::MIN).into()];
+        let mut in_list = |sql: &mut String, column: &str, values: &[String]| {
+            if values.is_empty() {
+                return;
+            }
+            sql.push_str(&format!(" AND {column} IN ({})", vec!["?"; values.len()].join(",")));
+            args.extend(values.iter().map(|v| rusqlite::types::Value::from(v.clone())));
+        };
+        in_list(&mut sql, "object_id", &q.ids);
+        in_list(&mut sql, "object_type", &q.types);
+        in_list(&mut sql, "spec_version", &q.spec_versions);
+        if !q.versions.is_empty() && !q.versions.contains(&VersionSel::All) {
+            let terms: Vec<String> = q
+                .versions
+                .iter()
+                .map(|v| match v {
+                    VersionSel::First => "is_first = 1".to_string(),
+                    VersionSel::Last => "is_latest = 1".to_string(),
+                    VersionSel::At(ns) => format!("version_ns = {ns}"),
+                    VersionSel::All => "1".to_string(),
+                })
+                .collect();
+            sql.push_str(&format!(" AND ({})", terms.join(" OR ")));
+        }
+        sql.push_str(" ORDER BY date_added LIMIT ?");
+        args.push(i64::try_from(q.batch).unwrap_or(i64::MAX).into());
+        self.read(|c| {
+            let mut st = c.prepare_cached(&sql)?;
+            let rows = st.query_map(params_from_iter(args.iter()), object_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+    }
+
+    fn versions(&self, collection_id: &str, object_id: &str) -> Result<Vec<StoredObject>> {
+        self.read(|c| {
+            let mut st = c.prepare_cached(&format!(
+                "SELECT {OBJECT_COLUMNS} FROM objects WHERE collection_id = ?1 AND object_id = ?2 ORDER BY version_ns, date_added"
+            ))?;
+            let rows = st.query_map(params![collection_id, object_id], object_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+    }
+
+    fn delete_versions(&self, collection_id: &str, object_id: &str, date_added_us: &[i64], audit: &NewAudit) -> Result<usize> {
+        self.write(|c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let mut n = 0;
+            for d in date_added_us {
+                n += tx
+                    .prepare_cached("DELETE FROM objects WHERE collection_id = ?1 AND object_id = ?2 AND date_added = ?3")?
+                    .execute(params![collection_id, object_id, d])?;
+            }
+            tx.execute(
+                "UPDATE objects SET \
+                 is_latest = (version_ns IS (SELECT max(version_ns) FROM objects o WHERE o.collection_id = ?1 AND o.object_id = ?2)), \
+                 is_first = (version_ns IS (SELECT min(version_ns) FROM objects o WHERE o.collection_id = ?1 AND o.object_id = ?2)) \
+                 WHERE collection_id = ?1 AND object_id = ?2",
+                params![collection_id, object_id],
+            )?;
+            append_audit(&tx, audit)?;
+            tx.commit()?;
+            Ok(n)
+        })
+    }
+
+    fn count(&self, collection_id: &str) -> Result<u64> {
+        self.read(|c| {
+            let n: i64 = c.query_row("SELECT count(*) FROM objects WHERE collection_id = ?1", [collection_id], |r| r.get(0))?;
+            Ok(u64::try_from(n).unwrap_or(0))
+        })
+    }
+}
+
+impl StatusStore for SqliteStore {
+    fn status(&self, id: &str) -> Result<Option<StatusRecord>> {
+        self.read(|c| {
+            Ok(c.query_row("SELECT id, org_id, body FROM statuses WHERE id = ?1", [id], |r| {
+                Ok(StatusRecord { id: r.get(0)?, org_id: r.get(1)?, body: r.get(2)? })
+            })
+            .optional()?)
+        })
+    }
+}
+
+impl AuditLog for SqliteStore {
+    fn append(&self, entry: &NewAudit) -> Result<()> {
+        self.write(|c| append_audit(c, entry))
+    }
+
+    fn entries(&self, after: i64, limit: usize) -> Result<Vec<AuditEntry>> {
+        self.read(|c| {
+            let mut st = c.prepare_cached(
+                "SELECT seq, at, actor, action, target, outcome, detail FROM audit WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+            )?;
+            let rows = st
+                .query_map(params![after, i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
+                    Ok(AuditEntry {
+                        seq: r.get(0)?,
+                        at: r.get(1)?,
+                        actor: r.get(2)?,
+                        action: r.get(3)?,
+                        target: r.get(4)?,
+                        outcome: r.get(5)?,
+                        detail: r.get(6)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+    }
+}
+
+impl MetaStore for SqliteStore {
+    fn meta(&self, key: &str) -> Result<Option<String>> {
+        self.read(|c| Ok(c.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?))
+    }
+
+    fn meta_init(&self, key: &str, value: &str) -> Result<String> {
+        self.write(|c| {
+            c.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?1, ?2)", params![key, value])?;
+            Ok(c.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))?)
+        })
+    }
+
+    fn set_meta(&self, key: &str, value: &str) -> Result<()> {
+        self.write(|c| {
+            c.execute("INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value", params![key, value])?;
+            Ok(())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;
