@@ -1,1 +1,158 @@
-//! server: placeholder until its crate lands.
+//! The HTTP face of Postern: the axum router (TAXII 2.1, health, metrics), TLS with rustls and
+//! clean shutdown. The only crate that knows HTTP; it owns the one mapping from hub errors to
+//! status codes and protocol error bodies.
+
+mod error;
+mod media;
+mod metrics;
+mod taxii;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use hub::Hub;
+
+pub use error::ApiError;
+
+/// Errors starting or running the server.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ServerError {
+    /// The listen address could not be bound.
+    #[error("cannot listen on {addr}: {source}")]
+    Bind { addr: SocketAddr, source: std::io::Error },
+    /// The TLS certificate or key could not be loaded.
+    #[error("TLS certificate/key: {0}")]
+    Tls(std::io::Error),
+    /// The server stopped with an IO error.
+    #[error("server: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// How to listen.
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    pub listen: SocketAddr,
+    /// PEM certificate chain and private key; plain HTTP when absent.
+    pub tls: Option<(PathBuf, PathBuf)>,
+}
+
+/// Shared state of every request handler.
+#[derive(Clone)]
+pub struct AppState {
+    pub hub: Hub,
+    pub(crate) metrics: Arc<metrics::Metrics>,
+    pub(crate) tls: bool,
+}
+
+impl AppState {
+    pub fn new(hub: Hub, tls: bool) -> AppState {
+        AppState { hub, metrics: Arc::new(metrics::Metrics::new()), tls }
+    }
+}
+
+/// The whole application router.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics_text))
+        .merge(taxii::routes())
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
+        .with_state(state)
+}
+
+/// Serves until SIGINT or SIGTERM, then drains in-flight requests (at most 10 s).
+/// `ready` is called with the bound address once the socket listens.
+pub async fn serve(state: AppState, config: ServerConfig, ready: impl FnOnce(SocketAddr)) -> Result<(), ServerError> {
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let handle = axum_server::Handle::new();
+    let shutdown = handle.clone();
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        tracing::info!("shutdown requested: draining requests");
+        shutdown.graceful_shutdown(Some(Duration::from_secs(10)));
+    });
+    let listener = std::net::TcpListener::bind(config.listen).map_err(|source| ServerError::Bind { addr: config.listen, source })?;
+    listener.set_nonblocking(true)?;
+    let addr = listener.local_addr()?;
+    let served = match &config.tls {
+        None => {
+            ready(addr);
+            axum_server::from_tcp(listener).handle(handle).serve(app).await
+        }
+        Some((cert, key)) => {
+            // ring is the one provider compiled in; installing it twice is harmless.
+            let _ = rustls::crypto::ring::default_provider().install_default();
+            let tls = axum_server::tls_rustls::RustlsConfig::from_pem_file(cert, key).await.map_err(ServerError::Tls)?;
+            ready(addr);
+            axum_server::from_tcp_rustls(listener, tls).handle(handle).serve(app).await
+        }
+    };
+    served.map_err(ServerError::Io)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}
+
+async fn healthz(State(state): State<AppState>) -> Response {
+    let hub = state.hub.clone();
+    match tokio::task::spawn_blocking(move || hub.hub_org()).await {
+        Ok(Ok(_)) => (StatusCode::OK, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], "ok\n").into_response(),
+        _ => (StatusCode::SERVICE_UNAVAILABLE, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], "storage unavailable\n")
+            .into_response(),
+    }
+}
+
+async fn metrics_text(State(state): State<AppState>) -> Response {
+    (
+        StatusCode::OK,
+        [(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")],
+        state.metrics.render(),
+    )
+        .into_response()
+}
+
+async fn not_found(uri: axum::http::Uri) -> ApiError {
+    let path = uri.path();
+    if path.starts_with("/taxii2") || path.starts_with(taxii::API_ROOT) {
+        ApiError::taxii(StatusCode::NOT_FOUND, "Not Found", format!("no TAXII resource at {path}"))
+    } else {
+        ApiError::problem(StatusCode::NOT_FOUND, "Not Found", format!("nothing at {path}"))
+    }
+}
+
+/// Runs a blocking hub call off the async workers.
+pub(crate) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, hub::HubError> + Send + 'static) -> Result<T, hub::HubError> {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(r) => r,
+        Err(e) => Err(hub::HubError::Store(store::StoreError::Corrupt(format!("worker failed: {e}")))),
+    }
+}
