@@ -32,10 +32,9 @@ pub struct StatusDetail {
     pub message: Option<String>,
 }
 
-/// An object that passed validation, waiting for the store's verdict.
+/// Where an object that passed validation sat in the bundle, and what to tell its poster.
 struct Accepted {
     index: usize,
-    object: NewObject,
     note: Option<String>,
 }
 
@@ -69,30 +68,33 @@ impl Hub {
         let request_timestamp = store::now_rfc3339();
         let mut failures = Vec::new();
         let mut accepted = Vec::with_capacity(bundle.objects.len());
+        let mut objects = Vec::with_capacity(bundle.objects.len());
         let total = bundle.objects.len();
         for (index, mut obj) in bundle.objects.into_iter().enumerate() {
             match self.prepare(&org.identity_id, &mut obj) {
-                Ok((object, note)) => accepted.push(Accepted { index, object, note }),
+                Ok((object, note)) => {
+                    accepted.push(Accepted { index, note });
+                    objects.push(object);
+                }
                 Err(message) => failures.push((index, detail_of(&obj, message))),
             }
         }
         let status_id = uuid::Uuid::new_v4().to_string();
-        let objects: Vec<NewObject> = accepted.iter().map(|a| a.object.clone()).collect();
         let mut built: Option<StatusResource> = None;
         let actor = who.actor();
         self.store.add_objects(collection_id, &objects, &mut |outcomes: &[PutOutcome]| {
             let mut successes = Vec::new();
             let mut all_failures: Vec<(usize, StatusDetail)> = failures.clone();
-            for (a, outcome) in accepted.iter().zip(outcomes) {
-                let version = a.object.version.as_ref().map(|v| v.text.clone());
+            for ((a, object), outcome) in accepted.iter().zip(&objects).zip(outcomes) {
+                let version = object.version.as_ref().map(|v| v.text.clone());
                 match outcome {
-                    PutOutcome::Stored { .. } => successes.push((a.index, StatusDetail { id: a.object.object_id.clone(), version, message: a.note.clone() })),
+                    PutOutcome::Stored { .. } => successes.push((a.index, StatusDetail { id: object.object_id.clone(), version, message: a.note.clone() })),
                     PutOutcome::AlreadyStored => successes.push((a.index, StatusDetail {
-                        id: a.object.object_id.clone(),
+                        id: object.object_id.clone(),
                         version,
                         message: Some("already stored (identical version): nothing changed".into()),
                     })),
-                    PutOutcome::Conflict(m) => all_failures.push((a.index, StatusDetail { id: a.object.object_id.clone(), version, message: Some(m.clone()) })),
+                    PutOutcome::Conflict(m) => all_failures.push((a.index, StatusDetail { id: object.object_id.clone(), version, message: Some(m.clone()) })),
                 }
             }
             successes.sort_by_key(|(i, _)| *i);

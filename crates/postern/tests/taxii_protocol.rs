@@ -170,4 +170,11 @@ fn first_start_prints_an_admin_token_that_works_and_health_and_metrics_answer() 
     assert_eq!(discovery["default"], json!(format!("{}/isac/", server.url)));
     let metrics = client().get(format!("{}/metrics", server.url)).send().expect("metrics").text().expect("text");
     assert!(metrics.contains("postern_http_requests_total"), "{metrics}");
+
+    // SIGTERM drains and exits cleanly.
+    let mut server = server;
+    let pid = server.child.id().to_string();
+    assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().expect("kill").success());
+    let status = server.child.wait().expect("wait");
+    assert!(status.success(), "serve exited with {status:?} after SIGTERM");
 }

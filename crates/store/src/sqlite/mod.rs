@@ -67,7 +67,7 @@ fn connect(path: &Path) -> Result<Connection> {
     conn.busy_timeout(std::time::Duration::from_secs(30))?;
     // FULL: a version acknowledged to a client is on disk, whatever happens to the process.
     conn.execute_batch(
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-16000;",
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-16000; PRAGMA wal_autocheckpoint=4000;",
     )?;
     Ok(conn)
 }
@@ -309,17 +309,18 @@ fn same_json(a: &str, b: &str) -> bool {
 }
 
 fn put_one(tx: &rusqlite::Transaction<'_>, collection_id: &str, o: &NewObject, clock: &mut i64) -> Result<PutOutcome> {
-    let existing: Option<String> = match &o.version {
-        Some(v) => tx
-            .prepare_cached("SELECT body FROM objects WHERE collection_id = ?1 AND object_id = ?2 AND version_ns = ?3")?
-            .query_row(params![collection_id, o.object_id, v.nanos], |r| r.get(0))
-            .optional()?,
-        None => tx
-            .prepare_cached("SELECT body FROM objects WHERE collection_id = ?1 AND object_id = ?2 LIMIT 1")?
-            .query_row(params![collection_id, o.object_id], |r| r.get(0))
-            .optional()?,
-    };
-    if let Some(body) = existing {
+    // One index-only read tells whether the object is new (the common case at ingest) and,
+    // if not, which versions exist.
+    let known: Vec<Option<i64>> = tx
+        .prepare_cached("SELECT version_ns FROM objects WHERE collection_id = ?1 AND object_id = ?2")?
+        .query_map(params![collection_id, o.object_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let wanted = o.version.as_ref().map(|v| v.nanos);
+    let same_version = !known.is_empty() && (wanted.is_none() || known.contains(&wanted));
+    if same_version {
+        let body: String = tx
+            .prepare_cached("SELECT body FROM objects WHERE collection_id = ?1 AND object_id = ?2 AND version_ns IS ?3 LIMIT 1")?
+            .query_row(params![collection_id, o.object_id, if wanted.is_none() { known[0] } else { wanted }], |r| r.get(0))?;
         if same_json(&body, &o.body) {
             return Ok(PutOutcome::AlreadyStored);
         }
@@ -328,14 +329,11 @@ fn put_one(tx: &rusqlite::Transaction<'_>, collection_id: &str, o: &NewObject, c
             None => format!("a different object with id {} is already stored (unversioned objects are immutable)", o.object_id),
         }));
     }
-    let (is_first, is_latest) = match &o.version {
-        None => (true, true),
-        Some(v) => {
-            let (min, max): (Option<i64>, Option<i64>) = tx
-                .prepare_cached("SELECT min(version_ns), max(version_ns) FROM objects WHERE collection_id = ?1 AND object_id = ?2")?
-                .query_row(params![collection_id, o.object_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            let first = min.is_none_or(|m| v.nanos < m);
-            let latest = max.is_none_or(|m| v.nanos > m);
+    let (is_first, is_latest) = match (&o.version, known.is_empty()) {
+        (None, _) | (Some(_), true) => (true, true),
+        (Some(v), false) => {
+            let first = known.iter().flatten().all(|&k| v.nanos < k);
+            let latest = known.iter().flatten().all(|&k| v.nanos > k);
             if first {
                 tx.prepare_cached("UPDATE objects SET is_first = 0 WHERE collection_id = ?1 AND object_id = ?2 AND is_first = 1")?
                     .execute(params![collection_id, o.object_id])?;
