@@ -177,6 +177,7 @@ impl Hub {
             producer: org_identity.to_string(),
             recipients: if tlp.is_recipient_restricted() { summary.recipients } else { Vec::new() },
             body,
+            origin: None,
         };
         Ok((object, note))
     }

@@ -16,7 +16,10 @@ use crate::{
     Version, VersionSel, now_rfc3339,
 };
 
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/sqlite/001_init.sql")];
+mod peers;
+
+const MIGRATIONS: &[&str] =
+    &[include_str!("../../migrations/sqlite/001_init.sql"), include_str!("../../migrations/sqlite/002_federation.sql")];
 const READERS: usize = 4;
 
 /// The SQLite store in a data directory (`postern.sqlite3`).
@@ -40,14 +43,14 @@ impl SqliteStore {
         &self.path
     }
 
-    fn write<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
+    pub(super) fn write<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
         // A poisoned lock only means another request panicked mid-call; SQLite rolled its
         // transaction back, so the connection is still sound.
         let mut conn = self.writer.lock().unwrap_or_else(|e| e.into_inner());
         f(&mut conn)
     }
 
-    fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+    pub(super) fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         let pooled = self.readers.lock().unwrap_or_else(|e| e.into_inner()).pop();
         let conn = match pooled {
             Some(c) => c,
@@ -87,7 +90,7 @@ fn now_us() -> i64 {
     chrono::Utc::now().timestamp_micros()
 }
 
-fn is_unique_violation(e: &rusqlite::Error) -> bool {
+pub(super) fn is_unique_violation(e: &rusqlite::Error) -> bool {
     matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation)
 }
 
@@ -279,7 +282,7 @@ fn load_collection(c: &Connection, id: &str) -> Result<Option<Collection>> {
 }
 
 const OBJECT_COLUMNS: &str =
-    "object_id, object_type, spec_version, version_text, version_ns, date_added, tlp, producer, recipients, body";
+    "object_id, object_type, spec_version, version_text, version_ns, date_added, tlp, producer, recipients, body, origin";
 
 fn object_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredObject> {
     let version_text: Option<String> = r.get(3)?;
@@ -297,6 +300,7 @@ fn object_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredObject> {
         producer: r.get(7)?,
         recipients: recipients.map(|s| s.split(' ').filter(|x| !x.is_empty()).map(String::from).collect()).unwrap_or_default(),
         body: r.get(9)?,
+        origin: r.get(10)?,
     })
 }
 
@@ -350,7 +354,7 @@ fn put_one(tx: &rusqlite::Transaction<'_>, collection_id: &str, o: &NewObject, c
     let recipients = (!o.recipients.is_empty()).then(|| o.recipients.join(" "));
     tx.prepare_cached(
         "INSERT INTO objects (collection_id, object_id, object_type, spec_version, version_text, version_ns, date_added, \
-         tlp, producer, recipients, is_first, is_latest, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+         tlp, producer, recipients, is_first, is_latest, body, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
         collection_id,
@@ -366,6 +370,7 @@ fn put_one(tx: &rusqlite::Transaction<'_>, collection_id: &str, o: &NewObject, c
         is_first,
         is_latest,
         o.body,
+        o.origin,
     ])?;
     Ok(PutOutcome::Stored { date_added_us: date_added })
 }

@@ -18,6 +18,7 @@ fn obj(id: &str, version: Option<(&str, i64)>, body: &str) -> NewObject {
         producer: "identity--p".into(),
         recipients: vec![],
         body: body.into(),
+        origin: None,
     }
 }
 
