@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::bundle::{json_kind, truncate};
 use crate::canonical_timestamp;
-use crate::types::{Extra, P, TypeSpec, lookup};
+use crate::types::{P, TypeSpec, lookup};
 
 /// What the hub needs to know about a valid object.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +44,18 @@ pub enum ObjectKind {
     Meta,
 }
 
+impl ObjectKind {
+    /// `"sdo"`, `"sro"`, `"sco"` or `"meta"`, e.g. for a storage column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ObjectKind::Sdo => "sdo",
+            ObjectKind::Sro => "sro",
+            ObjectKind::Sco => "sco",
+            ObjectKind::Meta => "meta",
+        }
+    }
+}
+
 /// Why an object is invalid: the property path at fault and a precise reason.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.render())]
@@ -55,7 +67,10 @@ pub struct InvalidObject {
 
 impl InvalidObject {
     pub(crate) fn new(path: impl Into<String>, reason: impl Into<String>) -> Self {
-        InvalidObject { path: path.into(), reason: reason.into() }
+        InvalidObject {
+            path: path.into(),
+            reason: reason.into(),
+        }
     }
 
     /// Re-roots an error found inside `prefix` (a property name or `name[3]`).
@@ -81,11 +96,19 @@ pub(crate) type R<T> = Result<T, InvalidObject>;
 /// Validates one STIX 2.1 object (see the crate docs for the rules).
 pub fn validate_object(obj: &Value) -> Result<ObjectSummary, InvalidObject> {
     let Value::Object(m) = obj else {
-        return Err(InvalidObject::new("", format!("object is not a JSON object (found {})", json_kind(obj))));
+        return Err(InvalidObject::new(
+            "",
+            format!("object is not a JSON object (found {})", json_kind(obj)),
+        ));
     };
     let object_type = match m.get("type") {
         Some(Value::String(t)) => t.as_str(),
-        Some(other) => return Err(InvalidObject::new("type", format!("expected a string, got {}", json_kind(other)))),
+        Some(other) => {
+            return Err(InvalidObject::new(
+                "type",
+                format!("expected a string, got {}", json_kind(other)),
+            ));
+        }
         None => return Err(InvalidObject::new("type", "required property is missing")),
     };
     let spec = lookup(object_type, m)?;
@@ -97,16 +120,20 @@ pub fn validate_object(obj: &Value) -> Result<ObjectSummary, InvalidObject> {
         ObjectKind::Sco => (None, None),
         _ => {
             let created = required(m, "created")?;
-            let created_at = timestamp("created", created)?;
+            let created_at = millis_timestamp("created", created)?;
             match spec.versioned {
                 false => (Some(created), None),
                 true => {
                     let modified = required(m, "modified")?;
-                    let modified_at = timestamp("modified", modified)?;
+                    let modified_at = millis_timestamp("modified", modified)?;
                     if modified_at < created_at {
                         return Err(InvalidObject::new(
                             "modified",
-                            format!("must be >= created ({} < {})", truncate(modified), truncate(created)),
+                            format!(
+                                "must be >= created ({} < {})",
+                                truncate(modified),
+                                truncate(created)
+                            ),
                         ));
                     }
                     (Some(created), Some(modified))
@@ -126,8 +153,9 @@ pub fn validate_object(obj: &Value) -> Result<ObjectSummary, InvalidObject> {
         }
     }
     check_props(m, spec.props)?;
+    check_selectors(m)?;
     if let Some(extra) = spec.extra {
-        run_extra(extra, m)?;
+        extra(m)?;
     }
 
     Ok(ObjectSummary {
@@ -136,7 +164,10 @@ pub fn validate_object(obj: &Value) -> Result<ObjectSummary, InvalidObject> {
         spec_version,
         created: created.map(str::to_owned),
         modified: modified.map(str::to_owned),
-        created_by_ref: m.get("created_by_ref").and_then(Value::as_str).map(str::to_owned),
+        created_by_ref: m
+            .get("created_by_ref")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
         marking_refs: marking_refs(m),
         recipients: str_list(m.get("x_postern_recipients")),
         kind: spec.kind,
@@ -162,25 +193,47 @@ const COMMON_SDO: &[(&str, P)] = &[
 ];
 
 /// Common properties of SCOs.
-const COMMON_SCO: &[(&str, P)] = &[("defanged", P::Bool), ("created_by_ref", P::Ref(&["identity"]))];
+const COMMON_SCO: &[(&str, P)] = &[
+    ("defanged", P::Bool),
+    ("created_by_ref", P::Ref(&["identity"])),
+];
 
 fn check_id<'a>(m: &'a Map<String, Value>, object_type: &str) -> R<&'a str> {
     let id = required(m, "id")?;
-    match id.strip_prefix(object_type).and_then(|rest| rest.strip_prefix("--")) {
+    match id
+        .strip_prefix(object_type)
+        .and_then(|rest| rest.strip_prefix("--"))
+    {
         Some(uuid) if is_uuid(uuid) => Ok(id),
-        Some(_) => Err(InvalidObject::new("id", format!("'{}' does not end in an RFC 4122 UUID (lowercase)", truncate(id)))),
-        None => Err(InvalidObject::new("id", format!("expected '{object_type}--<uuid>', got '{}'", truncate(id)))),
+        Some(_) => Err(InvalidObject::new(
+            "id",
+            format!("'{}' does not end in an RFC 4122 UUID", truncate(id)),
+        )),
+        None => Err(InvalidObject::new(
+            "id",
+            format!("expected '{object_type}--<uuid>', got '{}'", truncate(id)),
+        )),
     }
 }
 
 /// STIX 2.1 3.1: property names are 3 to 250 of `a-z 0-9 _` (`id` is the one shorter name).
 fn check_property_names(m: &Map<String, Value>) -> R<()> {
     for name in m.keys() {
-        let ok = (name.len() >= 3 && name.len() <= 250 && name.bytes().all(|c| matches!(c, b'a'..=b'z' | b'0'..=b'9' | b'_')))
+        let ok = (name.len() >= 3
+            && name.len() <= 250
+            && name
+                .bytes()
+                .all(|c| matches!(c, b'a'..=b'z' | b'0'..=b'9' | b'_')))
             || name == "id";
         if !ok {
+            // An empty name still needs a visible path.
+            let path = if name.is_empty() {
+                "\"\"".to_owned()
+            } else {
+                truncate(name)
+            };
             return Err(InvalidObject::new(
-                truncate(name),
+                path,
                 "property names must be 3 to 250 characters of a-z, 0-9 and '_'",
             ));
         }
@@ -191,18 +244,20 @@ fn check_property_names(m: &Map<String, Value>) -> R<()> {
 fn check_spec_version(m: &Map<String, Value>, spec: &TypeSpec) -> R<String> {
     match (m.get("spec_version"), spec.kind) {
         (None, ObjectKind::Sco) => Ok("2.1".to_owned()),
-        (None, _) => Err(InvalidObject::new("spec_version", "required property is missing")),
+        (None, _) => Err(InvalidObject::new(
+            "spec_version",
+            "required property is missing",
+        )),
         (Some(Value::String(v)), _) if v == "2.1" => Ok("2.1".to_owned()),
         (Some(Value::String(v)), _) => Err(InvalidObject::new(
             "spec_version",
             format!("only STIX 2.1 objects are accepted, got '{}'", truncate(v)),
         )),
-        (Some(other), _) => Err(InvalidObject::new("spec_version", format!("expected the string \"2.1\", got {}", json_kind(other)))),
+        (Some(other), _) => Err(InvalidObject::new(
+            "spec_version",
+            format!("expected the string \"2.1\", got {}", json_kind(other)),
+        )),
     }
-}
-
-fn run_extra(extra: Extra, m: &Map<String, Value>) -> R<()> {
-    extra(m)
 }
 
 pub(crate) fn check_props(m: &Map<String, Value>, props: &[(&str, P)]) -> R<()> {
@@ -218,71 +273,161 @@ pub(crate) fn check_props(m: &Map<String, Value>, props: &[(&str, P)]) -> R<()> 
 pub(crate) fn required<'a>(m: &'a Map<String, Value>, name: &str) -> R<&'a str> {
     match m.get(name) {
         Some(Value::String(s)) => Ok(s),
-        Some(other) => Err(InvalidObject::new(name, format!("expected a string, got {}", json_kind(other)))),
+        Some(other) => Err(InvalidObject::new(
+            name,
+            format!("expected a string, got {}", json_kind(other)),
+        )),
         None => Err(InvalidObject::new(name, "required property is missing")),
     }
 }
 
+/// `created` and `modified` "MUST be precise to the nearest millisecond" (STIX 2.1 3.2).
+fn millis_timestamp(path: &str, s: &str) -> R<DateTime<Utc>> {
+    let t = timestamp(path, s)?;
+    let b = s.as_bytes();
+    let fraction = b
+        .iter()
+        .rposition(|&c| c == b'.')
+        .map_or(0, |dot| b.len() - dot - 2);
+    if fraction < 3 {
+        return Err(InvalidObject::new(
+            path,
+            format!(
+                "must be precise to the millisecond (YYYY-MM-DDTHH:MM:SS.sssZ), got '{}'",
+                truncate(s)
+            ),
+        ));
+    }
+    Ok(t)
+}
+
 pub(crate) fn timestamp(path: &str, s: &str) -> R<DateTime<Utc>> {
-    canonical_timestamp(s).map_err(|e| InvalidObject::new(path, format!("{e} (got '{}')", truncate(s))))
+    canonical_timestamp(s)
+        .map_err(|e| InvalidObject::new(path, format!("{e} (got '{}')", truncate(s))))
 }
 
 /// A present timestamp property, already type-checked by the table.
 pub(crate) fn opt_time(m: &Map<String, Value>, name: &str) -> Option<DateTime<Utc>> {
-    m.get(name).and_then(Value::as_str).and_then(|s| canonical_timestamp(s).ok())
+    m.get(name)
+        .and_then(Value::as_str)
+        .and_then(|s| canonical_timestamp(s).ok())
 }
 
 /// `later` must not be before `earlier` (or strictly after, when `strict`).
 pub(crate) fn ordered(m: &Map<String, Value>, earlier: &str, later: &str, strict: bool) -> R<()> {
-    let (Some(a), Some(b)) = (opt_time(m, earlier), opt_time(m, later)) else { return Ok(()) };
+    let (Some(a), Some(b)) = (opt_time(m, earlier), opt_time(m, later)) else {
+        return Ok(());
+    };
     let bad = if strict { b <= a } else { b < a };
     if bad {
-        let (sa, sb) = (m[earlier].as_str().unwrap_or(""), m[later].as_str().unwrap_or(""));
+        let (sa, sb) = (
+            m[earlier].as_str().unwrap_or(""),
+            m[later].as_str().unwrap_or(""),
+        );
         let (op, rel) = if strict { (">", "<=") } else { (">=", "<") };
-        return Err(InvalidObject::new(later, format!("must be {op} {earlier} ({sb} {rel} {sa})")));
+        return Err(InvalidObject::new(
+            later,
+            format!("must be {op} {earlier} ({sb} {rel} {sa})"),
+        ));
     }
     Ok(())
 }
 
-/// 8-4-4-4-12 lowercase hex with the RFC 4122 variant bits, as STIX 2.1 requires.
+/// 8-4-4-4-12 hex with the RFC 4122 variant bits, as STIX 2.1 requires. Upper-case hex is
+/// accepted because the OASIS examples and stix2-validator accept it; ids are compared as given.
 pub(crate) fn is_uuid(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 36
         && b.iter().enumerate().all(|(i, &c)| match i {
             8 | 13 | 18 | 23 => c == b'-',
-            _ => matches!(c, b'0'..=b'9' | b'a'..=b'f'),
+            _ => c.is_ascii_hexdigit(),
         })
-        && matches!(b[19], b'8' | b'9' | b'a' | b'b')
+        && matches!(b[19], b'8' | b'9' | b'a' | b'b' | b'A' | b'B')
 }
 
-/// The STIX type name rule `^[a-z0-9][a-z0-9-]{1,248}[a-z0-9]$`.
+/// The STIX type name rule `^[a-z0-9][a-z0-9-]{1,248}[a-z0-9]$`, without `--` (which would
+/// make identifiers ambiguous; stix2-validator refuses it too).
 pub(crate) fn is_type_name(t: &str) -> bool {
     let b = t.as_bytes();
     (3..=250).contains(&b.len())
-        && b.iter().all(|c| matches!(c, b'a'..=b'z' | b'0'..=b'9' | b'-'))
+        && b.iter()
+            .all(|c| matches!(c, b'a'..=b'z' | b'0'..=b'9' | b'-'))
         && b[0] != b'-'
         && b[b.len() - 1] != b'-'
+        && !t.contains("--")
 }
 
 /// `type--uuid` whose type is one of `types` (any valid type when `types` is empty).
 pub(crate) fn check_ref(s: &str, types: &[&str]) -> R<()> {
     let Some((t, uuid)) = s.rsplit_once("--") else {
-        return Err(InvalidObject::new("", format!("expected an identifier 'type--<uuid>', got '{}'", truncate(s))));
+        return Err(InvalidObject::new(
+            "",
+            format!(
+                "expected an identifier 'type--<uuid>', got '{}'",
+                truncate(s)
+            ),
+        ));
     };
     if !is_type_name(t) || !is_uuid(uuid) {
-        return Err(InvalidObject::new("", format!("expected an identifier 'type--<uuid>', got '{}'", truncate(s))));
+        return Err(InvalidObject::new(
+            "",
+            format!(
+                "expected an identifier 'type--<uuid>', got '{}'",
+                truncate(s)
+            ),
+        ));
     }
     if !types.is_empty() && !types.contains(&t) {
-        return Err(InvalidObject::new("", format!("must reference {}, got '{}'", types.join(" or "), truncate(s))));
+        return Err(InvalidObject::new(
+            "",
+            format!(
+                "must reference {}, got '{}'",
+                types.join(" or "),
+                truncate(s)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Each granular-marking selector must start at a property the object has.
+fn check_selectors(m: &Map<String, Value>) -> R<()> {
+    let Some(Value::Array(gms)) = m.get("granular_markings") else {
+        return Ok(());
+    };
+    for (i, gm) in gms.iter().enumerate() {
+        let Some(Value::Array(selectors)) = gm.get("selectors") else {
+            continue;
+        };
+        for (j, sel) in selectors.iter().enumerate() {
+            let sel = sel.as_str().unwrap_or("");
+            let head = sel.split(['.', '[']).next().unwrap_or("");
+            if !m.contains_key(head) {
+                return Err(InvalidObject::new(
+                    format!("granular_markings[{i}].selectors[{j}]"),
+                    format!("'{}' selects no property of this object", truncate(sel)),
+                ));
+            }
+        }
     }
     Ok(())
 }
 
 fn marking_refs(m: &Map<String, Value>) -> Vec<String> {
-    let object = m.get("object_marking_refs").and_then(Value::as_array).into_iter().flatten();
-    let granular = m.get("granular_markings").and_then(Value::as_array).into_iter().flatten();
+    let object = m
+        .get("object_marking_refs")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten();
+    let granular = m
+        .get("granular_markings")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten();
     let mut out: Vec<String> = Vec::new();
-    let refs = object.filter_map(Value::as_str).chain(granular.filter_map(|g| g.get("marking_ref")?.as_str()));
+    let refs = object
+        .filter_map(Value::as_str)
+        .chain(granular.filter_map(|g| g.get("marking_ref")?.as_str()));
     for r in refs {
         if !out.iter().any(|o| o == r) {
             out.push(r.to_owned());
@@ -293,7 +438,14 @@ fn marking_refs(m: &Map<String, Value>) -> Vec<String> {
 
 fn str_list(v: Option<&Value>) -> Vec<String> {
     match v {
-        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).map(str::to_owned).collect(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect(),
         _ => Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests;

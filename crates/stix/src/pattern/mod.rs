@@ -6,6 +6,7 @@
 //! than AND. Chains are stored n-ary so that walking or dropping a long chain never recurses
 //! deeply; parenthesis nesting is capped at [`MAX_DEPTH`].
 
+mod display;
 mod lexer;
 mod parser;
 #[cfg(test)]
@@ -144,9 +145,9 @@ impl Pattern {
         while let Some(e) = stack.pop() {
             match e {
                 ObservationExpr::Observation(c) => comparisons.push(c),
-                ObservationExpr::And(v) | ObservationExpr::Or(v) | ObservationExpr::FollowedBy(v) => {
-                    stack.extend(v.iter().rev())
-                }
+                ObservationExpr::And(v)
+                | ObservationExpr::Or(v)
+                | ObservationExpr::FollowedBy(v) => stack.extend(v.iter().rev()),
                 ObservationExpr::Qualified(inner, _) => stack.push(inner),
             }
         }
@@ -178,5 +179,3 @@ fn push_terms(t: &PropTest, out: &mut Vec<(String, String)>) {
         _ => {}
     }
 }
-
-mod display;

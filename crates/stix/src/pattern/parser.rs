@@ -1,24 +1,44 @@
 //! Recursive descent over the token list; one function per grammar rule of STIX 2.1 Part 5.
 
 use super::lexer::{Tok, Token, tokenize};
-use super::{ComparisonExpr, Literal, MAX_DEPTH, ObjectPath, ObservationExpr, Op, PathStep, Pattern, PatternError, PropTest, Qualifier};
+use super::{
+    ComparisonExpr, Literal, MAX_DEPTH, ObjectPath, ObservationExpr, Op, PathStep, Pattern,
+    PatternError, PropTest, Qualifier,
+};
 
 pub(super) fn parse(src: &str) -> Result<Pattern, PatternError> {
     let tokens = tokenize(src).map_err(|(pos, reason)| error(src, pos, reason))?;
-    let mut p = Parser { tokens, at: 0, depth: 0 };
+    let mut p = Parser {
+        tokens,
+        at: 0,
+        depth: 0,
+    };
     let result = p.observation_expressions().and_then(|root| match p.peek() {
         Tok::Eof => Ok(Pattern { root }),
-        other => Err((p.pos(), format!("unexpected {} after a complete pattern", other.describe()))),
+        other => Err((
+            p.pos(),
+            format!("unexpected {} after a complete pattern", other.describe()),
+        )),
     });
     result.map_err(|(pos, reason)| error(src, pos, reason))
 }
 
 fn error(src: &str, position: usize, reason: String) -> PatternError {
     let position = position.min(src.len());
-    let line_start = src.as_bytes()[..position].iter().rposition(|&c| c == b'\n').map_or(0, |n| n + 1);
+    let line_start = src.as_bytes()[..position]
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(0, |n| n + 1);
     // `position` is always a token or character start, so it is a char boundary; be safe anyway.
-    let column = src.get(line_start..position).map_or(position - line_start, |s| s.chars().count()) + 1;
-    PatternError { position, column, reason }
+    let column = src
+        .get(line_start..position)
+        .map_or(position - line_start, |s| s.chars().count())
+        + 1;
+    PatternError {
+        position,
+        column,
+        reason,
+    }
 }
 
 type PResult<T> = Result<T, (usize, String)>;
@@ -30,8 +50,27 @@ struct Parser<'a> {
 }
 
 const KEYWORDS: &[&str] = &[
-    "AND", "OR", "NOT", "FOLLOWEDBY", "LIKE", "MATCHES", "ISSUPERSET", "ISSUBSET", "EXISTS", "LAST", "IN",
-    "START", "STOP", "SECONDS", "TRUE", "FALSE", "WITHIN", "REPEATS", "TIMES", "true", "false",
+    "AND",
+    "OR",
+    "NOT",
+    "FOLLOWEDBY",
+    "LIKE",
+    "MATCHES",
+    "ISSUPERSET",
+    "ISSUBSET",
+    "EXISTS",
+    "LAST",
+    "IN",
+    "START",
+    "STOP",
+    "SECONDS",
+    "TRUE",
+    "FALSE",
+    "WITHIN",
+    "REPEATS",
+    "TIMES",
+    "true",
+    "false",
 ];
 
 impl<'a> Parser<'a> {
@@ -44,12 +83,14 @@ impl<'a> Parser<'a> {
         self.tokens[self.at].pos
     }
 
+    /// Takes the current token (no clone: tokens are never looked at twice) and advances;
+    /// at Eof it stays put, so callers always find an Eof to stop on.
     fn bump(&mut self) -> Tok<'a> {
-        let t = self.tokens[self.at].kind.clone();
         if self.at + 1 < self.tokens.len() {
             self.at += 1;
+            return std::mem::replace(&mut self.tokens[self.at - 1].kind, Tok::Eof);
         }
-        t
+        Tok::Eof
     }
 
     fn is_keyword(&self, kw: &str) -> bool {
@@ -69,13 +110,23 @@ impl<'a> Parser<'a> {
             self.bump();
             return Ok(());
         }
-        Err((self.pos(), format!("expected {} {what}, found {}", tok.describe(), self.peek().describe())))
+        Err((
+            self.pos(),
+            format!(
+                "expected {} {what}, found {}",
+                tok.describe(),
+                self.peek().describe()
+            ),
+        ))
     }
 
     fn enter(&mut self) -> PResult<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err((self.pos(), format!("nesting deeper than {MAX_DEPTH} levels")));
+            return Err((
+                self.pos(),
+                format!("nesting deeper than {MAX_DEPTH} levels"),
+            ));
         }
         Ok(())
     }
@@ -132,7 +183,13 @@ impl<'a> Parser<'a> {
                 self.depth -= 1;
                 Ok(e)
             }
-            other => Err((self.pos(), format!("expected '[' or '(' to start an observation expression, found {}", other.describe()))),
+            other => Err((
+                self.pos(),
+                format!(
+                    "expected '[' or '(' to start an observation expression, found {}",
+                    other.describe()
+                ),
+            )),
         }
     }
 
@@ -145,7 +202,13 @@ impl<'a> Parser<'a> {
                 _ => return Err((arg, "WITHIN needs a positive number of seconds".into())),
             };
             if !self.eat_keyword("SECONDS") {
-                return Err((self.pos(), format!("expected 'SECONDS' after WITHIN {n}, found {}", self.peek().describe())));
+                return Err((
+                    self.pos(),
+                    format!(
+                        "expected 'SECONDS' after WITHIN {n}, found {}",
+                        self.peek().describe()
+                    ),
+                ));
             }
             return Ok(Some(Qualifier::Within(n)));
         }
@@ -156,7 +219,13 @@ impl<'a> Parser<'a> {
                 _ => return Err((arg, "REPEATS needs a positive integer".into())),
             };
             if !self.eat_keyword("TIMES") {
-                return Err((self.pos(), format!("expected 'TIMES' after REPEATS {n}, found {}", self.peek().describe())));
+                return Err((
+                    self.pos(),
+                    format!(
+                        "expected 'TIMES' after REPEATS {n}, found {}",
+                        self.peek().describe()
+                    ),
+                ));
             }
             return Ok(Some(Qualifier::Repeats(n)));
         }
@@ -166,7 +235,13 @@ impl<'a> Parser<'a> {
                 return Err((arg, "START needs a timestamp literal t'...'".into()));
             };
             if !self.eat_keyword("STOP") {
-                return Err((self.pos(), format!("expected 'STOP' after START timestamp, found {}", self.peek().describe())));
+                return Err((
+                    self.pos(),
+                    format!(
+                        "expected 'STOP' after START timestamp, found {}",
+                        self.peek().describe()
+                    ),
+                ));
             }
             let stop_pos = self.pos();
             let Tok::Timestamp(stop) = self.bump() else {
@@ -207,7 +282,12 @@ impl<'a> Parser<'a> {
         }
         if self.eat_keyword("EXISTS") {
             let path = self.object_path()?;
-            return Ok(ComparisonExpr::Test(PropTest { path, negated: false, op: Op::Exists, value: None }));
+            return Ok(ComparisonExpr::Test(PropTest {
+                path,
+                negated: false,
+                op: Op::Exists,
+                value: None,
+            }));
         }
         let path = self.object_path()?;
         let negated = self.eat_keyword("NOT");
@@ -224,51 +304,104 @@ impl<'a> Parser<'a> {
             Tok::Ident("MATCHES") => Op::Matches,
             Tok::Ident("ISSUBSET") => Op::IsSubset,
             Tok::Ident("ISSUPERSET") => Op::IsSuperset,
-            other => return Err((op_pos, format!("expected a comparison operator after object path, found {}", other.describe()))),
+            other => {
+                return Err((
+                    op_pos,
+                    format!(
+                        "expected a comparison operator after object path, found {}",
+                        other.describe()
+                    ),
+                ));
+            }
         };
+        let value_pos = self.pos();
         let value = self.literal_for(op)?;
-        Ok(ComparisonExpr::Test(PropTest { path, negated, op, value: Some(value) }))
+        check_hash_literal(&path, &value).map_err(|reason| (value_pos, reason))?;
+        Ok(ComparisonExpr::Test(PropTest {
+            path,
+            negated,
+            op,
+            value: Some(value),
+        }))
     }
 
     /// The literal after `op`, with the grammar's restriction on which literals each takes.
     fn literal_for(&mut self, op: Op) -> PResult<Literal> {
         let pos = self.pos();
-        let found = self.peek().describe();
         let lit = match op {
             Op::In => match self.peek() {
                 Tok::LParen => self.set_literal()?,
-                _ => return Err((pos, format!("IN needs a set literal like ('a', 'b'), found {found}"))),
+                other => {
+                    return Err((
+                        pos,
+                        format!(
+                            "IN needs a set literal like ('a', 'b'), found {}",
+                            other.describe()
+                        ),
+                    ));
+                }
             },
-            _ => self.primitive_literal().ok_or_else(|| (pos, format!("expected a literal after {}, found {found}", op_name(op))))?,
+            _ => match self.primitive_literal() {
+                Some(lit) => lit,
+                None => {
+                    return Err((
+                        pos,
+                        format!(
+                            "expected a literal after {}, found {}",
+                            op_name(op),
+                            self.peek().describe()
+                        ),
+                    ));
+                }
+            },
         };
         let ok = match op {
             Op::Eq | Op::Neq | Op::In | Op::Exists => true,
             Op::Gt | Op::Lt | Op::Ge | Op::Le => !matches!(lit, Literal::Bool(_)),
-            Op::Like | Op::Matches | Op::IsSubset | Op::IsSuperset => matches!(lit, Literal::Str(_)),
+            Op::Like | Op::Matches | Op::IsSubset | Op::IsSuperset => {
+                matches!(lit, Literal::Str(_))
+            }
         };
         if !ok {
-            return Err((pos, format!("{} needs {}", op_name(op), match op {
-                Op::Gt | Op::Lt | Op::Ge | Op::Le => "an orderable literal (not a boolean)",
-                _ => "a string literal",
-            })));
+            return Err((
+                pos,
+                format!(
+                    "{} needs {}",
+                    op_name(op),
+                    match op {
+                        Op::Gt | Op::Lt | Op::Ge | Op::Le => "an orderable literal (not a boolean)",
+                        _ => "a string literal",
+                    }
+                ),
+            ));
         }
         Ok(lit)
     }
 
     fn primitive_literal(&mut self) -> Option<Literal> {
-        let lit = match self.peek() {
-            Tok::Int(n) => Literal::Int(*n),
-            Tok::Float(f) => Literal::Float(*f),
-            Tok::Str(s) => Literal::Str(s.clone()),
-            Tok::Ident("true") => Literal::Bool(true),
-            Tok::Ident("false") => Literal::Bool(false),
-            Tok::Timestamp(t) => Literal::Timestamp(*t),
-            Tok::Hex(h) => Literal::Hex(h.clone()),
-            Tok::Binary(b) => Literal::Binary(b.clone()),
+        let is_literal = matches!(
+            self.peek(),
+            Tok::Int(_)
+                | Tok::Float(_)
+                | Tok::Str(_)
+                | Tok::Ident("true" | "false")
+                | Tok::Timestamp(_)
+                | Tok::Hex(_)
+                | Tok::Binary(_)
+        );
+        if !is_literal {
+            return None;
+        }
+        Some(match self.bump() {
+            Tok::Int(n) => Literal::Int(n),
+            Tok::Float(f) => Literal::Float(f),
+            Tok::Str(s) => Literal::Str(s),
+            Tok::Timestamp(t) => Literal::Timestamp(t),
+            Tok::Hex(h) => Literal::Hex(h),
+            Tok::Binary(b) => Literal::Binary(b),
+            Tok::Ident(word) => Literal::Bool(word == "true"),
             _ => return None,
-        };
-        self.bump();
-        Some(lit)
+        })
     }
 
     fn set_literal(&mut self) -> PResult<Literal> {
@@ -280,15 +413,29 @@ impl<'a> Parser<'a> {
         }
         loop {
             let pos = self.pos();
-            let item = self
-                .primitive_literal()
-                .ok_or_else(|| (pos, format!("expected a literal in set, found {}", self.peek().describe())))?;
+            let item = self.primitive_literal().ok_or_else(|| {
+                (
+                    pos,
+                    format!(
+                        "expected a literal in set, found {}",
+                        self.peek().describe()
+                    ),
+                )
+            })?;
             items.push(item);
             let sep = self.pos();
             match self.bump() {
                 Tok::Comma => {}
                 Tok::RParen => return Ok(Literal::Set(items)),
-                other => return Err((sep, format!("expected ',' or ')' in set literal, found {}", other.describe()))),
+                other => {
+                    return Err((
+                        sep,
+                        format!(
+                            "expected ',' or ')' in set literal, found {}",
+                            other.describe()
+                        ),
+                    ));
+                }
             }
         }
     }
@@ -298,7 +445,15 @@ impl<'a> Parser<'a> {
         let pos = self.pos();
         let object_type = match self.peek() {
             Tok::Ident(s) if !KEYWORDS.contains(s) => s.to_string(),
-            other => return Err((pos, format!("expected an object path like 'type:property', found {}", other.describe()))),
+            other => {
+                return Err((
+                    pos,
+                    format!(
+                        "expected an object path like 'type:property', found {}",
+                        other.describe()
+                    ),
+                ));
+            }
         };
         self.bump();
         self.expect(Tok::Colon, "after object type")?;
@@ -317,7 +472,15 @@ impl<'a> Parser<'a> {
                     let step = match self.bump() {
                         Tok::Int(n) => PathStep::Index(n),
                         Tok::Star => PathStep::AnyIndex,
-                        other => return Err((pos, format!("expected an index or '*' inside '[...]' of an object path, found {}", other.describe()))),
+                        other => {
+                            return Err((
+                                pos,
+                                format!(
+                                    "expected an index or '*' inside '[...]' of an object path, found {}",
+                                    other.describe()
+                                ),
+                            ));
+                        }
                     };
                     self.expect(Tok::RBrack, "after list index")?;
                     steps.push(step);
@@ -331,10 +494,33 @@ impl<'a> Parser<'a> {
         let pos = self.pos();
         match self.bump() {
             Tok::Str(s) => Ok(s),
-            Tok::Ident(s) if s.contains('-') => Err((pos, format!("property name '{s}' contains '-' and must be quoted: '{s}'"))),
+            Tok::Ident(s) if s.contains('-') => Err((
+                pos,
+                format!("property name '{s}' contains '-' and must be quoted: '{s}'"),
+            )),
             Tok::Ident(s) if !KEYWORDS.contains(&s) => Ok(s.to_string()),
-            other => Err((pos, format!("expected a property name, found {}", other.describe()))),
+            other => Err((
+                pos,
+                format!("expected a property name, found {}", other.describe()),
+            )),
         }
+    }
+}
+
+/// `...hashes.'SHA-256' = 'zz'` is refused like a bad hash in an object would be.
+fn check_hash_literal(path: &ObjectPath, value: &Literal) -> Result<(), String> {
+    let [.., PathStep::Property(hashes), PathStep::Property(alg)] = path.steps.as_slice() else {
+        return Ok(());
+    };
+    if hashes != "hashes" {
+        return Ok(());
+    }
+    match value {
+        Literal::Str(s) => crate::types::check_hash_value(alg, s),
+        Literal::Set(items) => items
+            .iter()
+            .try_for_each(|item| check_hash_literal(path, item)),
+        _ => Ok(()),
     }
 }
 
