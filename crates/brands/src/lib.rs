@@ -1,1 +1,389 @@
-//! brands: placeholder until its crate lands.
+//! The postal brand registry: postal operators, couriers, customs and tax authorities, postal
+//! banks and toll operators that scams impersonate, with their names, local-language words and
+//! official registrable domains.
+//!
+//! The built-in data lives in `data/brands.toml` (embedded at compile time, nothing is fetched);
+//! an operator may load an override file of the same format that replaces brands by `id` and adds
+//! new ones. The crate does no analysis of its own beyond plain lookups: look-alike scoring lives in
+//! the `links` crate, message wording in `scamtext`.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+/// The embedded registry, as shipped.
+pub const BUILTIN_TOML: &str = include_str!("../data/brands.toml");
+
+/// Errors while loading a registry file.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BrandError {
+    /// The override file could not be read.
+    #[error("cannot read brand file {path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    /// The file is not valid TOML of the registry format.
+    #[error("invalid brand file {origin}: {message}")]
+    Format { origin: String, message: String },
+    /// A brand entry breaks a rule of the format (empty id, bad domain, unknown kind).
+    #[error("invalid brand {id:?} in {origin}: {message}")]
+    Invalid { origin: String, id: String, message: String },
+}
+
+/// What sort of organisation a brand is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BrandKind {
+    /// A UPU designated postal operator.
+    Post,
+    /// A parcel or express courier.
+    Courier,
+    /// A customs authority.
+    Customs,
+    /// A tax authority.
+    Tax,
+    /// A postal bank or a post's payment service.
+    Bank,
+    /// A road-toll operator (same smishing crews, same lures).
+    Toll,
+}
+
+impl BrandKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            BrandKind::Post => "post",
+            BrandKind::Courier => "courier",
+            BrandKind::Customs => "customs",
+            BrandKind::Tax => "tax",
+            BrandKind::Bank => "bank",
+            BrandKind::Toll => "toll",
+        }
+    }
+}
+
+/// One impersonated organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Brand {
+    /// Stable identifier, e.g. `fr-laposte`.
+    pub id: String,
+    /// Display name, e.g. `La Poste`.
+    pub name: String,
+    pub kind: BrandKind,
+    /// ISO 3166-1 alpha-2 country code; `None` for global couriers.
+    #[serde(default)]
+    pub country: Option<String>,
+    /// Distinctive short names, lower-case ASCII without spaces (`laposte`, `colissimo`).
+    #[serde(default, rename = "short")]
+    pub short_names: Vec<String>,
+    /// Local-language words the brand is known by (`poste`, `correos`, `pošta`); generic.
+    #[serde(default)]
+    pub words: Vec<String>,
+    /// Official registrable domains (`laposte.fr`); their subdomains are official too.
+    #[serde(default)]
+    pub domains: Vec<String>,
+    /// True where the entry was not confirmed from the operator's own pages.
+    #[serde(default)]
+    pub uncertain: bool,
+}
+
+impl Brand {
+    /// The main official domain, used in explanations ("looks like La Poste (laposte.fr)").
+    pub fn primary_domain(&self) -> Option<&str> {
+        self.domains.first().map(String::as_str)
+    }
+}
+
+/// How a domain relates to a brand in [`BrandRegistry::match_domain`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatchKind {
+    /// The domain is one of the brand's official registrable domains.
+    Official,
+    /// The domain is a subdomain of an official domain.
+    OfficialSubdomain,
+    /// A label of the domain contains one of the brand's short names (not an official domain).
+    NameInLabel,
+}
+
+/// One brand a domain relates to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BrandMatch<'a> {
+    pub brand: &'a Brand,
+    pub kind: MatchKind,
+    /// The official domain or the short name that matched.
+    pub matched: &'a str,
+}
+
+/// The loaded registry with its lookup tables.
+#[derive(Debug, Clone)]
+pub struct BrandRegistry {
+    brands: Vec<Brand>,
+    by_domain: HashMap<String, Vec<usize>>,
+    by_name: HashMap<String, Vec<usize>>,
+}
+
+#[derive(Deserialize)]
+struct File {
+    #[serde(default)]
+    brands: Vec<Brand>,
+}
+
+impl BrandRegistry {
+    /// The registry shipped with Postern.
+    pub fn builtin() -> BrandRegistry {
+        // The embedded file is checked by this crate's tests; an error here is a build defect,
+        // so fall back to an empty registry rather than panic in a server.
+        match parse(BUILTIN_TOML, "builtin") {
+            Ok(brands) => BrandRegistry::from_brands(brands),
+            Err(_) => BrandRegistry::from_brands(Vec::new()),
+        }
+    }
+
+    /// The built-in registry with the brands of `path` replacing same-id brands and added.
+    pub fn load_with_overrides(path: &Path) -> Result<BrandRegistry, BrandError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| BrandError::Io { path: path.display().to_string(), source })?;
+        BrandRegistry::builtin().with_overrides_str(&text, &path.display().to_string())
+    }
+
+    /// Applies an override document (same format as the built-in file) to this registry.
+    pub fn with_overrides_str(self, text: &str, origin: &str) -> Result<BrandRegistry, BrandError> {
+        let extra = parse(text, origin)?;
+        let mut brands = self.brands;
+        for brand in extra {
+            match brands.iter_mut().find(|b| b.id == brand.id) {
+                Some(slot) => *slot = brand,
+                None => brands.push(brand),
+            }
+        }
+        Ok(BrandRegistry::from_brands(brands))
+    }
+
+    /// Builds the lookup tables over `brands` (already validated and normalised).
+    pub fn from_brands(brands: Vec<Brand>) -> BrandRegistry {
+        let mut by_domain: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, b) in brands.iter().enumerate() {
+            for d in &b.domains {
+                push_unique(by_domain.entry(d.clone()).or_default(), i);
+            }
+            let names = std::iter::once(b.id.clone())
+                .chain(std::iter::once(name_key(&b.name)))
+                .chain(b.short_names.iter().cloned());
+            for n in names {
+                push_unique(by_name.entry(n).or_default(), i);
+            }
+        }
+        BrandRegistry { brands, by_domain, by_name }
+    }
+
+    pub fn brands(&self) -> &[Brand] {
+        &self.brands
+    }
+
+    pub fn len(&self) -> usize {
+        self.brands.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.brands.is_empty()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Brand> {
+        self.brands.iter().find(|b| b.id == id)
+    }
+
+    /// Brands known by `name`: id, display name (case and spacing ignored) or short name.
+    pub fn by_name(&self, name: &str) -> Vec<&Brand> {
+        let key = name_key(name);
+        self.by_name.get(&key).map(|v| v.iter().map(|&i| &self.brands[i]).collect()).unwrap_or_default()
+    }
+
+    /// Brands whose official registrable domains include exactly `domain`.
+    pub fn by_official_domain(&self, domain: &str) -> Vec<&Brand> {
+        let key = domain.trim_end_matches('.').to_ascii_lowercase();
+        self.by_domain.get(&key).map(|v| v.iter().map(|&i| &self.brands[i]).collect()).unwrap_or_default()
+    }
+
+    /// Whether `domain` is an official domain of some brand or a subdomain of one.
+    pub fn is_official(&self, domain: &str) -> bool {
+        self.official_suffix(domain).is_some()
+    }
+
+    /// The official domain that `domain` equals or is a subdomain of, with its brands.
+    pub fn official_suffix<'a>(&'a self, domain: &str) -> Option<(&'a str, &'a [usize])> {
+        let d = domain.trim_end_matches('.').to_ascii_lowercase();
+        let mut rest = d.as_str();
+        loop {
+            if let Some((k, v)) = self.by_domain.get_key_value(rest) {
+                return Some((k.as_str(), v.as_slice()));
+            }
+            match rest.split_once('.') {
+                Some((_, tail)) => rest = tail,
+                None => return None,
+            }
+        }
+    }
+
+    /// Plain relation of a domain to the registry: official, official subdomain, or a short name
+    /// inside one of its labels. Look-alike detection (typos, homoglyphs) is `links`' job.
+    pub fn match_domain<'a>(&'a self, domain: &str) -> Vec<BrandMatch<'a>> {
+        let d = domain.trim_end_matches('.').to_ascii_lowercase();
+        let mut out = Vec::new();
+        if let Some((official, ids)) = self.official_suffix(&d) {
+            let kind = if official == d { MatchKind::Official } else { MatchKind::OfficialSubdomain };
+            for &i in ids {
+                out.push(BrandMatch { brand: &self.brands[i], kind, matched: official });
+            }
+            return out;
+        }
+        for b in &self.brands {
+            let hit = b.short_names.iter().filter(|s| s.len() >= 4).find(|s| {
+                d.split('.').any(|label| label.replace('-', "").contains(s.as_str()))
+            });
+            if let Some(s) = hit {
+                out.push(BrandMatch { brand: b, kind: MatchKind::NameInLabel, matched: s });
+            }
+        }
+        out
+    }
+}
+
+fn push_unique(v: &mut Vec<usize>, i: usize) {
+    if !v.contains(&i) {
+        v.push(i);
+    }
+}
+
+/// Lookup key of a name: lower case, letters and digits only.
+fn name_key(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    if lower.contains('-') && !lower.contains(' ') {
+        // Ids such as `fr-laposte` are looked up as given.
+        return lower;
+    }
+    lower.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Parses and validates a registry document; normalises short names and domains to lower case.
+fn parse(text: &str, origin: &str) -> Result<Vec<Brand>, BrandError> {
+    let file: File = toml::from_str(text)
+        .map_err(|e| BrandError::Format { origin: origin.to_string(), message: e.to_string() })?;
+    let mut out = Vec::with_capacity(file.brands.len());
+    for mut b in file.brands {
+        let invalid = |message: &str| BrandError::Invalid {
+            origin: origin.to_string(),
+            id: b.id.clone(),
+            message: message.to_string(),
+        };
+        if b.id.trim().is_empty() || b.name.trim().is_empty() {
+            return Err(invalid("id and name must not be empty"));
+        }
+        for d in &mut b.domains {
+            *d = d.trim().trim_end_matches('.').to_ascii_lowercase();
+            let ok = d.contains('.')
+                && d.split('.').all(|l| !l.is_empty() && l.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'));
+            if !ok {
+                return Err(invalid(&format!("domain {d:?} is not an ASCII registrable domain")));
+            }
+        }
+        for s in &mut b.short_names {
+            *s = s.trim().to_lowercase();
+            if s.is_empty() {
+                return Err(invalid("empty short name"));
+            }
+        }
+        for w in &mut b.words {
+            *w = w.trim().to_lowercase();
+        }
+        if let Some(c) = &mut b.country {
+            *c = c.to_ascii_uppercase();
+        }
+        out.push(b);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_parses_and_covers_the_upu() {
+        let brands = parse(BUILTIN_TOML, "builtin").expect("builtin registry parses");
+        let posts: std::collections::HashSet<_> =
+            brands.iter().filter(|b| b.kind == BrandKind::Post).filter_map(|b| b.country.clone()).collect();
+        assert!(posts.len() >= 190, "{} countries", posts.len());
+        let mut ids = std::collections::HashSet::new();
+        for b in &brands {
+            assert!(ids.insert(b.id.clone()), "duplicate id {}", b.id);
+        }
+        assert_eq!(BrandRegistry::builtin().len(), brands.len());
+    }
+
+    fn check_match(domain: &str, expected: &[(&str, MatchKind)]) {
+        let reg = BrandRegistry::builtin();
+        let got: Vec<(&str, MatchKind)> =
+            reg.match_domain(domain).iter().map(|m| (m.brand.id.as_str(), m.kind)).collect();
+        assert_eq!(got, expected, "{domain}");
+    }
+
+    #[test]
+    fn match_domain_cases() {
+        check_match("laposte.fr", &[("fr-laposte", MatchKind::Official)]);
+        check_match("www.laposte.fr", &[("fr-laposte", MatchKind::OfficialSubdomain)]);
+        check_match("LaPoste.FR.", &[("fr-laposte", MatchKind::Official)]);
+        check_match("tools.usps.com", &[("us-usps", MatchKind::OfficialSubdomain)]);
+        check_match("laposte-suivi.top", &[("fr-laposte", MatchKind::NameInLabel)]);
+        check_match("postgresql.org", &[]);
+        check_match("example.com", &[]);
+    }
+
+    #[test]
+    fn lookups_by_name_and_domain() {
+        let reg = BrandRegistry::builtin();
+        assert_eq!(reg.by_name("La Poste")[0].id, "fr-laposte");
+        assert_eq!(reg.by_name("colissimo")[0].id, "fr-laposte");
+        assert_eq!(reg.by_name("fr-laposte")[0].id, "fr-laposte");
+        assert_eq!(reg.by_name("USPS")[0].id, "us-usps");
+        assert!(reg.by_name("nonexistent brand").is_empty());
+        assert_eq!(reg.by_official_domain("royalmail.com")[0].id, "gb-royalmail");
+        assert!(reg.by_official_domain("royalmail.com.evil.top").is_empty());
+        assert!(reg.is_official("a.b.postnl.nl"));
+        assert!(!reg.is_official("postnl.nl.evil.top"));
+        assert!(!reg.is_official("nl"));
+    }
+
+    #[test]
+    fn overrides_replace_and_extend() {
+        let doc = r#"brands = [
+          { id = "fr-laposte", name = "La Poste (test)", kind = "post", country = "fr", short = ["LaPoste"], domains = ["LaPoste.fr"] },
+          { id = "xx-newpost", name = "New Post", kind = "courier", short = ["newpost"], domains = ["newpost.example"] },
+        ]"#;
+        let base = BrandRegistry::builtin();
+        let n = base.len();
+        let reg = base.with_overrides_str(doc, "test").expect("override parses");
+        assert_eq!(reg.len(), n + 1);
+        let lp = reg.get("fr-laposte").expect("still there");
+        assert_eq!(lp.name, "La Poste (test)");
+        assert_eq!(lp.country.as_deref(), Some("FR"));
+        assert_eq!(lp.domains, vec!["laposte.fr".to_string()]);
+        assert!(reg.is_official("newpost.example"));
+        assert!(!reg.is_official("colissimo.fr"), "replaced brand lost its other domains");
+    }
+
+    #[test]
+    fn override_errors_are_reported() {
+        let bad = [
+            "brands = [ { id = \"\", name = \"x\", kind = \"post\" } ]",
+            "brands = [ { id = \"a\", name = \"x\", kind = \"spaceship\" } ]",
+            "brands = [ { id = \"a\", name = \"x\", kind = \"post\", domains = [\"no_dot\"] } ]",
+            "brands = [ { id = \"a\", name = \"x\", kind = \"post\", domains = [\"bad..dom\"] } ]",
+            "not toml at all [[[",
+        ];
+        for doc in bad {
+            assert!(BrandRegistry::builtin().with_overrides_str(doc, "t").is_err(), "{doc}");
+        }
+        let err = BrandRegistry::load_with_overrides(Path::new("/nonexistent/brands.toml"));
+        assert!(matches!(err, Err(BrandError::Io { .. })));
+    }
+}

@@ -3,6 +3,7 @@
 
 mod admin;
 mod auth;
+mod federation;
 mod ingest;
 mod query;
 mod read;
@@ -11,6 +12,7 @@ use std::sync::Arc;
 
 pub use admin::{CollectionSpec, IssuedToken, ReadGrant};
 pub use auth::{Principal, parse_token};
+pub use federation::{Outgoing, PeerPage, RECIPIENTS_PROPERTY, Received, may_cross, outgoing_body};
 pub use ingest::StatusResource;
 pub use query::{Cursor, Filters, parse_filters};
 pub use read::{Grant, Page, VersionsPage, version_text};

@@ -249,3 +249,21 @@ pub fn version_text(o: &StoredObject) -> String {
         None => crate::format_us(o.date_added_us),
     }
 }
+
+impl Hub {
+    /// Latest versions of `object_type` in a collection added after `after_us`, WITHOUT TLP
+    /// filtering. Only for building indexes (blocklists, dashboards) that keep each row's
+    /// `tlp::Access` and ask `tlp::may_read` on every lookup; never for serving objects.
+    pub fn scan_for_index(&self, collection_id: &str, object_type: &str, after_us: Option<i64>, batch: usize) -> Result<Vec<StoredObject>> {
+        let query = ObjectQuery {
+            collection_id: collection_id.to_string(),
+            added_after_us: after_us,
+            ids: Vec::new(),
+            types: vec![object_type.to_string()],
+            versions: vec![VersionSel::Last],
+            spec_versions: Vec::new(),
+            batch,
+        };
+        Ok(self.store.scan(&query)?)
+    }
+}

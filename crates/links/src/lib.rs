@@ -1,1 +1,105 @@
-//! links: placeholder until its crate lands.
+//! Link verdicts ("check my link"): WHATWG parsing and IDNA normalisation, postal
+//! brand-impersonation scoring against the `brands` registry, a TLP-aware blocklist index and
+//! feed importers, and the SSRF guard for live fetches.
+//!
+//! Offline-first: [`Analyzer::analyse`] needs nothing but the registry; [`check`] adds the
+//! blocklist, filtered for the asker through `tlp::may_read`.
+
+mod analyse;
+pub mod blocklist;
+mod error;
+pub mod feeds;
+pub mod fold;
+pub mod parse;
+pub mod ssrf;
+mod words;
+
+use serde::Serialize;
+
+pub use analyse::Analyzer;
+pub use blocklist::{BlockEntry, BlockHit, BlocklistIndex, EntryKind, LiveIndex};
+pub use error::{FeedError, LinkError};
+pub use feeds::{import_feed, import_feed_with, parse_feed, FeedDefaults, FeedFormat, FeedImport};
+pub use parse::{ParsedUrl, MAX_INPUT_BYTES};
+pub use ssrf::{guard_target, SsrfRefusal};
+
+/// The three verdict levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Benign,
+    Suspicious,
+    Malicious,
+}
+
+impl Level {
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Benign => "benign",
+            Level::Suspicious => "suspicious",
+            Level::Malicious => "malicious",
+        }
+    }
+}
+
+/// The brand a link impersonates (or officially belongs to).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VerdictBrand {
+    pub id: String,
+    pub name: String,
+    /// Main official domain, empty when the registry has none.
+    pub domain: String,
+}
+
+/// One reason: a stable code, a plain sentence and the evidence behind it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    /// Stable machine code (`typosquat`, `combosquat`, `blocklist_domain`, ...).
+    pub code: String,
+    /// A sentence a citizen understands.
+    pub message: String,
+    /// Contribution to the score.
+    pub points: u8,
+    /// Brand id of the impersonated brand, when the reason is about one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub brand: Option<String>,
+    /// Technique name (`omission`, `homoglyph`, `brand as subdomain`, `blocklist` ...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub technique: Option<String>,
+    /// The matched indicator, present only when the asker may see it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub indicator_id: Option<String>,
+}
+
+/// The verdict on one link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verdict {
+    /// The input as given.
+    pub input: String,
+    /// The normalised URL that was judged.
+    pub url: String,
+    pub verdict: Level,
+    /// 0-100.
+    pub score: u8,
+    pub brand: Option<VerdictBrand>,
+    /// Strongest first.
+    pub reasons: Vec<Reason>,
+}
+
+/// What a check runs with: the precomputed analyser, a blocklist snapshot and the asker.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckContext<'a> {
+    pub analyzer: &'a Analyzer,
+    pub index: &'a BlocklistIndex,
+    pub audience: tlp::Audience<'a>,
+}
+
+/// Checks one link: offline analysis plus the blocklist entries the audience may read.
+pub fn check(input: &str, ctx: &CheckContext<'_>) -> Result<Verdict, LinkError> {
+    let parsed = parse::parse(input)?;
+    let hits = ctx.index.lookup(&parsed, &ctx.audience);
+    Ok(ctx.analyzer.verdict_for(input, &parsed, blocklist::reasons(hits)))
+}
+
+#[cfg(test)]
+mod tests;

@@ -35,6 +35,9 @@ pub enum Command {
     Collection(cmd::admin::CollectionCommand),
     /// Print the append-only audit log.
     Audit(cmd::admin::AuditArgs),
+    /// Manage federation peerings with other TAXII 2.1 servers.
+    #[command(subcommand)]
+    Peer(cmd::peer::PeerCommand),
     /// Benchmark the hub: ingestion and paged TAXII reads on generated data.
     BenchHub(cmd::bench::BenchArgs),
 }
@@ -48,6 +51,7 @@ fn main() {
         Command::Token(c) => cmd::admin::token(&cli.data, cli.json, c),
         Command::Collection(c) => cmd::admin::collection(&cli.data, cli.json, c),
         Command::Audit(a) => cmd::admin::audit(&cli.data, cli.json, a),
+        Command::Peer(c) => cmd::peer::run(&cli.data, cli.json, c),
         Command::BenchHub(a) => cmd::bench::run(cli.json, a),
     };
     if let Err(e) = result {

@@ -2,9 +2,14 @@
 //! clean shutdown. The only crate that knows HTTP; it owns the one mapping from hub errors to
 //! status codes and protocol error bodies.
 
+mod api;
+pub mod blocklists;
 mod error;
 mod media;
 mod metrics;
+pub mod ratelimit;
+mod peers;
+pub mod portal;
 mod taxii;
 
 use std::net::SocketAddr;
@@ -50,11 +55,58 @@ pub struct AppState {
     pub hub: Hub,
     pub(crate) metrics: Arc<metrics::Metrics>,
     pub(crate) tls: bool,
+    /// Link verdicts: the precomputed analyser over the brand registry.
+    pub links: Arc<links::Analyzer>,
+    /// The blocklist index link checks consult (swap in a new one to refresh).
+    pub link_index: Arc<links::LiveIndex>,
+    /// Message analysis (its URLs are judged by `links`).
+    pub text: Arc<scamtext::Analyzer>,
+    pub(crate) portal: Arc<portal::Portal>,
+    /// Accounts, sessions and citizen reports; the members' workspace is off without it.
+    pub(crate) portal_store: Option<Arc<dyn store::PortalStore>>,
+    /// The hub's indicators as per-collection, TLP-aware link blocklists (feeds `link_index`
+    /// for anonymous lookups).
+    pub blocklists: Arc<blocklists::HubBlocklists>,
+    /// Anonymous callers of the JSON APIs, per address.
+    pub(crate) anonymous_limit: Arc<ratelimit::RateLimiter>,
 }
 
 impl AppState {
     pub fn new(hub: Hub, tls: bool) -> AppState {
-        AppState { hub, metrics: Arc::new(metrics::Metrics::new()), tls }
+        let links = Arc::new(links::Analyzer::new(&brands::BrandRegistry::builtin()));
+        let link_index = Arc::new(links::LiveIndex::default());
+        let text = Arc::new(portal::message_analyzer(links.clone(), link_index.clone()));
+        let link_index_for_blocklists = link_index.clone();
+        AppState {
+            hub,
+            metrics: Arc::new(metrics::Metrics::new()),
+            tls,
+            links,
+            link_index,
+            text,
+            portal: Arc::new(portal::Portal::new()),
+            portal_store: None,
+            blocklists: Arc::new(blocklists::HubBlocklists::new(link_index_for_blocklists, tlp::Tlp::Clear)),
+            anonymous_limit: Arc::new(ratelimit::RateLimiter::new(120, 240)),
+        }
+    }
+
+    /// Lets anonymous link checks use indicators up to `ceiling` (clamped to GREEN).
+    pub fn with_anonymous_lookup_ceiling(mut self, ceiling: tlp::Tlp) -> AppState {
+        self.blocklists = Arc::new(blocklists::HubBlocklists::new(self.link_index.clone(), ceiling));
+        self
+    }
+
+    /// Turns the members' workspace and citizen reports on, with this store.
+    pub fn with_portal_store(mut self, store: Arc<dyn store::PortalStore>) -> AppState {
+        self.portal_store = Some(store);
+        self
+    }
+
+    /// Same, opening the SQLite database of the data directory `dir` (the hub's own).
+    pub fn with_portal_data_dir(self, dir: &std::path::Path) -> Result<AppState, store::StoreError> {
+        let store = store::SqliteStore::open(dir)?;
+        Ok(self.with_portal_store(Arc::new(store)))
     }
 }
 
@@ -64,6 +116,9 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics_text))
         .merge(taxii::routes())
+        .merge(api::routes())
+        .merge(portal::routes())
+        .merge(peers::routes())
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
         .with_state(state)
@@ -72,6 +127,7 @@ pub fn router(state: AppState) -> Router {
 /// Serves until SIGINT or SIGTERM, then drains in-flight requests (at most 10 s).
 /// `ready` is called with the bound address once the socket listens.
 pub async fn serve(state: AppState, config: ServerConfig, ready: impl FnOnce(SocketAddr)) -> Result<(), ServerError> {
+    state.blocklists.clone().spawn_refresher(state.hub.clone(), Duration::from_secs(1));
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     let handle = axum_server::Handle::new();
     let shutdown = handle.clone();

@@ -1,11 +1,16 @@
 //! Storage of the POST-ISAC hub: one trait per aggregate (members, collections, objects,
-//! statuses, audit log) and their SQLite implementation.
+//! statuses, audit log) and their SQLite and PostgreSQL implementations.
 //!
 //! The traits speak the hub's language, never SQL; dialect differences stay inside each backend
 //! file so that PostgreSQL can follow behind the same traits.
 
+pub mod portal;
+pub mod contract;
+mod postgres;
 mod sqlite;
 
+pub use portal::PortalStore;
+pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
 
 use tlp::Tlp;
@@ -17,6 +22,9 @@ pub enum StoreError {
     /// The database engine failed (IO, corruption, lock timeout).
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
+    /// The PostgreSQL server failed or could not be reached (or its URL is malformed).
+    #[error("PostgreSQL error: {0}")]
+    Postgres(#[from] ::postgres::Error),
     /// The data directory could not be created or opened.
     #[error("data directory {path}: {source}")]
     DataDir { path: String, source: std::io::Error },
@@ -32,6 +40,15 @@ pub enum StoreError {
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Opens the hub's database: a `postgres://` or `postgresql://` URL opens [`PgStore`], anything
+/// else is the data directory of a [`SqliteStore`]. Pending migrations are applied either way.
+pub fn open(target: &str) -> Result<std::sync::Arc<dyn Store>> {
+    if target.starts_with("postgres://") || target.starts_with("postgresql://") {
+        return Ok(std::sync::Arc::new(PgStore::open(target)?));
+    }
+    Ok(std::sync::Arc::new(SqliteStore::open(std::path::Path::new(target))?))
+}
 
 /// A member organisation (or the hub's own organisation).
 #[derive(Debug, Clone, PartialEq, Eq)]

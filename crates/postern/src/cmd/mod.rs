@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod bench;
+pub mod peer;
 pub mod serve;
 
 use std::path::Path;

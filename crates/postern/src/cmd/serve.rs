@@ -21,9 +21,24 @@ pub struct ServeArgs {
     /// TLP level of objects that carry no TLP marking.
     #[arg(long, default_value = "amber", value_parser = parse_tlp)]
     pub default_tlp: Tlp,
+    /// Highest TLP of hub indicators an anonymous link check may use (clear or green).
+    #[arg(long, default_value = "clear", value_parser = parse_tlp)]
+    pub anonymous_link_tlp: Tlp,
     /// Largest request body accepted, in bytes (TAXII max_content_length).
     #[arg(long, default_value_t = 32 * 1024 * 1024)]
     pub max_content_length: usize,
+    /// Pause between two federation sync rounds of a healthy peering, in milliseconds.
+    #[arg(long, default_value_t = 60_000)]
+    pub sync_interval_ms: u64,
+    /// Ceiling of the federation retry backoff, in milliseconds.
+    #[arg(long, default_value_t = 600_000)]
+    pub sync_max_backoff_ms: u64,
+    /// How long this process holds a peering's sync lease (renewed after every page), in ms.
+    #[arg(long, default_value_t = 120_000)]
+    pub sync_lease_ms: u64,
+    /// Objects asked for per page when pulling from a peer (and pushed per request).
+    #[arg(long, default_value_t = 1000)]
+    pub sync_page_limit: usize,
 }
 
 pub fn parse_tlp(s: &str) -> Result<Tlp, String> {
@@ -42,17 +57,35 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
     }
     let tls = args.tls_cert.clone().zip(args.tls_key.clone());
     let scheme = if tls.is_some() { "https" } else { "http" };
-    let state = server::AppState::new(hub, tls.is_some());
+    if args.anonymous_link_tlp > Tlp::Green {
+        anyhow::bail!("--anonymous-link-tlp may be clear or green, not {}", args.anonymous_link_tlp.name());
+    }
+    let state = server::AppState::new(hub, tls.is_some()).with_anonymous_lookup_ceiling(args.anonymous_link_tlp).with_portal_data_dir(data).context("opening the portal store")?;
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the async runtime")?;
-    runtime.block_on(server::serve(state, server::ServerConfig { listen: args.listen, tls }, |addr| {
-        if json {
-            println!("{}", serde_json::json!({"event": "listening", "url": format!("{scheme}://{addr}")}));
-        } else {
-            println!("Postern hub listening on {scheme}://{addr} (TAXII discovery at {scheme}://{addr}/taxii2/)");
-        }
-        let _ = std::io::stdout().flush();
-        tracing::info!(%addr, "listening");
-    }))?;
+    let sync_config = federation::SyncConfig {
+        interval: std::time::Duration::from_millis(args.sync_interval_ms),
+        max_backoff: std::time::Duration::from_millis(args.sync_max_backoff_ms),
+        lease: std::time::Duration::from_millis(args.sync_lease_ms),
+        page_limit: args.sync_page_limit.max(1),
+        push_batch: args.sync_page_limit.max(1),
+        ..federation::SyncConfig::default()
+    };
+    let sync_hub = state.hub.clone();
+    runtime.block_on(async move {
+        let sync = federation::start(sync_hub, sync_config);
+        let served = server::serve(state, server::ServerConfig { listen: args.listen, tls }, |addr| {
+            if json {
+                println!("{}", serde_json::json!({"event": "listening", "url": format!("{scheme}://{addr}")}));
+            } else {
+                println!("Postern hub listening on {scheme}://{addr} (TAXII discovery at {scheme}://{addr}/taxii2/)");
+            }
+            let _ = std::io::stdout().flush();
+            tracing::info!(%addr, "listening");
+        })
+        .await;
+        sync.shutdown().await;
+        served
+    })?;
     tracing::info!("stopped cleanly");
     Ok(())
 }

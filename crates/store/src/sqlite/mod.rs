@@ -17,9 +17,10 @@ use crate::{
 };
 
 mod peers;
+mod portal;
 
 const MIGRATIONS: &[&str] =
-    &[include_str!("../../migrations/sqlite/001_init.sql"), include_str!("../../migrations/sqlite/002_federation.sql")];
+    &[include_str!("../../migrations/sqlite/001_init.sql"), include_str!("../../migrations/sqlite/002_federation.sql"), include_str!("../../migrations/sqlite/003_portal.sql")];
 const READERS: usize = 4;
 
 /// The SQLite store in a data directory (`postern.sqlite3`).

@@ -129,40 +129,4 @@ impl PeerStore for SqliteStore {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::{Collection, CollectionStore};
-
-    #[test]
-    fn peers_round_trip_and_leases_exclude_each_other() {
-        let dir = tempfile::tempdir().expect("tmp");
-        let s = SqliteStore::open(dir.path()).expect("open");
-        let col = Collection { id: "c1".into(), title: "t".into(), description: None, read_all: true, public: false, readers: vec![], writers: vec![] };
-        s.create_collection(&col).expect("collection");
-        let peer = Peer {
-            name: "regional".into(),
-            url: "http://127.0.0.1:1/".into(),
-            api_root: "/isac/".into(),
-            remote_collection: "r1".into(),
-            local_collection: "c1".into(),
-            auth: PeerAuth::Basic { user: "u".into(), password: "p".into() },
-            direction: PeerDirection::Both,
-            max_tlp: Tlp::Amber,
-            created: "2025-01-01T00:00:00Z".into(),
-        };
-        s.add_peer(&peer).expect("add");
-        assert!(matches!(s.add_peer(&peer), Err(StoreError::Duplicate { .. })));
-        assert_eq!(s.peer("regional").expect("peer"), Some(peer.clone()));
-        let mut st = s.peer_state("regional").expect("state");
-        st.pull_checkpoint = Some("2025-01-01T00:00:00.000001Z".into());
-        st.pulled = 7;
-        s.save_peer_state("regional", &st).expect("save");
-        assert_eq!(s.peer_state("regional").expect("state"), st);
-        assert!(s.try_lease_peer("regional", "a", 100, 200).expect("lease"));
-        assert!(!s.try_lease_peer("regional", "b", 150, 250).expect("lease"), "a holds it until 200");
-        assert!(s.try_lease_peer("regional", "b", 201, 300).expect("lease"), "expired leases are taken over");
-        assert!(s.remove_peer("regional").expect("remove"));
-        assert_eq!(s.list_peers().expect("list"), vec![]);
-    }
-}
+// Tested by the storage contract (`crate::contract`), which runs on every backend.

@@ -1,0 +1,416 @@
+//! Federation rules of the hub: which objects may cross a peering (both ways), ingestion of
+//! objects received from a peer with provenance, and the pages a peer reads or is pushed.
+//!
+//! A peering is symmetric in its gate: an object crosses it, in either direction, only when
+//! `tlp::may_read` lets a member that is neither producer nor recipient read it (so AMBER+STRICT
+//! and RED never cross) and its level is at most the peering's `max_tlp`. Objects never go back
+//! to the peer they came from (`origin`), and `x_postern_recipients` is removed from what leaves.
+
+use std::borrow::Cow;
+
+use serde_json::Value;
+use store::{NewAudit, NewObject, ObjectQuery, Peer, PutOutcome, StatusRecord, StoredObject, Version, VersionSel};
+use tlp::{Access, Audience, Tlp};
+
+use crate::ingest::{StatusDetail, StatusResource};
+use crate::query::{decode_cursor, encode_cursor, fingerprint};
+use crate::{Filters, Hub, HubError, Page, Principal, Result, bad};
+
+/// The hub-local property that names AMBER+STRICT/RED recipients; it never leaves the hub.
+pub const RECIPIENTS_PROPERTY: &str = "x_postern_recipients";
+
+/// What one batch received from a peer did.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Received {
+    /// New versions stored.
+    pub stored: u64,
+    /// Versions already held (idempotent re-delivery).
+    pub unchanged: u64,
+    /// Refused by the TLP gate of the peering (each one is in the audit log).
+    pub refused: u64,
+    /// Not valid STIX 2.1, or conflicting with a stored version.
+    pub invalid: u64,
+    /// The TAXII status resource describing every object.
+    pub status: Option<StatusResource>,
+}
+
+/// A page served to a peer, and how far the scan behind it went: the federation API root
+/// sends that position as `X-TAXII-Date-Added-Last`, so that a page whose objects were all
+/// withheld still moves the peer's checkpoint (a no-op sync stays one request).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeerPage {
+    pub page: Page,
+    pub scanned_to_us: Option<i64>,
+}
+
+/// Objects to push to a peer: their outgoing JSON texts, and how far the local scan went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outgoing {
+    pub bodies: Vec<String>,
+    /// `date_added` of the last row examined (the next push checkpoint); `None` when nothing
+    /// new was found.
+    pub scanned_to_us: Option<i64>,
+    /// True when the scan stopped at `batch` rows and there may be more.
+    pub more: bool,
+}
+
+/// May an object with this access cross a peering whose agreed ceiling is `max_tlp`?
+///
+/// The peer is a member audience with read on the collection that is never a producer or a
+/// recipient, so `tlp::may_read` keeps AMBER+STRICT and RED home; the ceiling is the peering's
+/// own agreement (AMBER needs `--max-tlp amber`).
+pub fn may_cross(max_tlp: Tlp, access: &Access) -> bool {
+    let peer = Audience::Member { identity: "", collection_read: true, public_collection: false };
+    tlp::may_read(&peer, access) && access.tlp <= max_tlp
+}
+
+/// The object text as it may leave the hub: without `x_postern_recipients`.
+pub fn outgoing_body(body: &str) -> Cow<'_, str> {
+    if !body.contains(RECIPIENTS_PROPERTY) {
+        return Cow::Borrowed(body);
+    }
+    match serde_json::from_str::<Value>(body) {
+        Ok(Value::Object(mut map)) => {
+            map.remove(RECIPIENTS_PROPERTY);
+            Cow::Owned(Value::Object(map).to_string())
+        }
+        // Stored bodies are JSON objects; anything else is withheld rather than sent as is.
+        _ => Cow::Owned("{}".to_string()),
+    }
+}
+
+impl Hub {
+    /// The peering behind a request made with a peer hub's token: the token's organisation name
+    /// must be the name of a peering of this hub.
+    pub fn peer_of(&self, who: &Principal) -> Result<Peer> {
+        let Principal::Member { org, .. } = who else {
+            return Err(HubError::Unauthenticated("federation needs a peer hub's credentials".into()));
+        };
+        match self.store.peer(&org.name)? {
+            Some(p) => Ok(p),
+            None => Err(self.deny(
+                who,
+                "federation.access",
+                &org.name,
+                HubError::Forbidden(format!("organisation '{}' is not a federation peer of this hub", org.name)),
+            )),
+        }
+    }
+
+    /// Adds a peering after checking it; audited. `local_collection` may be empty when the hub
+    /// has exactly one collection.
+    pub fn add_peer(&self, mut peer: Peer, actor: &str) -> Result<Peer> {
+        let name = peer.name.trim();
+        if name.is_empty() || name.len() > 200 || name.chars().any(char::is_control) || name.contains(',') {
+            return Err(bad("name", "a peer name is 1 to 200 printable characters without ','"));
+        }
+        peer.name = name.to_string();
+        if !(peer.url.starts_with("http://") || peer.url.starts_with("https://")) {
+            return Err(bad("url", format!("'{}' is not an http(s) URL", peer.url.chars().take(100).collect::<String>())));
+        }
+        if peer.remote_collection.trim().is_empty() {
+            return Err(bad("collection", "the peer's collection id is required"));
+        }
+        if peer.max_tlp > Tlp::Amber {
+            return Err(bad("max_tlp", "AMBER+STRICT and RED never leave a hub: the highest level a peering may carry is amber"));
+        }
+        if peer.local_collection.trim().is_empty() {
+            let all = self.store.list_collections()?;
+            match all.as_slice() {
+                [only] => peer.local_collection = only.id.clone(),
+                _ => return Err(bad("local_collection", format!("this hub has {} collections: say which one the peering uses", all.len()))),
+            }
+        }
+        if self.store.collection(&peer.local_collection)?.is_none() {
+            return Err(HubError::NotFound(format!("collection '{}' not found", peer.local_collection)));
+        }
+        if peer.created.is_empty() {
+            peer.created = store::now_rfc3339();
+        }
+        self.store.add_peer(&peer).map_err(|e| match e {
+            store::StoreError::Duplicate { .. } => HubError::Conflict(e.to_string()),
+            other => HubError::Store(other),
+        })?;
+        self.audit(
+            actor,
+            "peer.add",
+            &peer.name,
+            &format!("{} {} collection {} local {} {} max {}", peer.url, peer.api_root, peer.remote_collection, peer.local_collection, peer.direction.as_str(), peer.max_tlp.name()),
+        )?;
+        Ok(peer)
+    }
+
+    /// Removes a peering; audited.
+    pub fn remove_peer(&self, name: &str, actor: &str) -> Result<()> {
+        if !self.store.remove_peer(name)? {
+            return Err(HubError::NotFound(format!("peer '{name}' not found")));
+        }
+        self.audit(actor, "peer.remove", name, "")
+    }
+
+    /// The peerings and their sync state, for hub administrators (the API and the portal).
+    pub fn peers_overview(&self, who: &Principal) -> Result<Vec<(Peer, store::PeerState)>> {
+        match who {
+            Principal::Member { org, .. } if org.is_hub && who.is_admin() => {}
+            Principal::Anonymous => return Err(HubError::Unauthenticated("listing peers needs a hub administrator token".into())),
+            _ => return Err(self.deny(who, "peers.list", "", HubError::Forbidden("only hub administrators may list peers".into()))),
+        }
+        let peers = self.store.list_peers()?;
+        peers
+            .into_iter()
+            .map(|p| {
+                let state = self.store.peer_state(&p.name)?;
+                Ok((p, state))
+            })
+            .collect()
+    }
+
+    /// Parses a pushed bundle or TAXII envelope and stores it as [`Hub::receive_from_peer`] does.
+    pub fn receive_bundle_from_peer(&self, peer: &Peer, body: &[u8], actor: &str) -> Result<Received> {
+        if body.len() > self.config.max_content_length {
+            return Err(bad("body", format!("larger than max_content_length ({} bytes)", self.config.max_content_length)));
+        }
+        let bundle = stix::parse_bundle(body).map_err(|e| bad(e.field(), e.to_string()))?;
+        self.receive_from_peer(peer, bundle.objects, actor)
+    }
+
+    /// Stores objects received from `peer` (pulled from it, or pushed by it) into the peering's
+    /// local collection: each object is validated and gated on its own, refusals are audited one
+    /// by one, and the rest is stored with `origin` = the peer's name in one transaction.
+    pub fn receive_from_peer(&self, peer: &Peer, objects: Vec<Value>, actor: &str) -> Result<Received> {
+        let hub_org = self.hub_org()?;
+        let request_timestamp = store::now_rfc3339();
+        let total = objects.len();
+        let mut failures: Vec<(usize, StatusDetail)> = Vec::new();
+        let mut accepted: Vec<usize> = Vec::with_capacity(total);
+        let mut prepared: Vec<NewObject> = Vec::with_capacity(total);
+        let mut refused = 0u64;
+        let mut invalid = 0u64;
+        for (index, obj) in objects.into_iter().enumerate() {
+            match self.prepare_received(peer, &obj) {
+                Ok(o) if may_cross(peer.max_tlp, &access_of(&o)) => {
+                    accepted.push(index);
+                    prepared.push(o);
+                }
+                Ok(o) => {
+                    refused += 1;
+                    let reason = format!("{} is above what the peering with '{}' allows ({})", o.tlp.label(), peer.name, peer.max_tlp.label());
+                    self.store.append(&NewAudit {
+                        actor: actor.into(),
+                        action: "federation.refused".into(),
+                        target: o.object_id.clone(),
+                        outcome: "denied".into(),
+                        detail: reason.clone(),
+                    })?;
+                    failures.push((index, StatusDetail { id: o.object_id, version: o.version.map(|v| v.text), message: Some(reason) }));
+                }
+                Err(message) => {
+                    invalid += 1;
+                    failures.push((index, detail_of(&obj, message)));
+                }
+            }
+        }
+        let mut counts = Received { refused, invalid, ..Received::default() };
+        let status_id = uuid::Uuid::new_v4().to_string();
+        let mut built = None;
+        self.store.add_objects(&peer.local_collection, &prepared, &mut |outcomes: &[PutOutcome]| {
+            let mut successes = Vec::new();
+            let mut all_failures = failures.clone();
+            let (mut stored, mut unchanged, mut conflicts) = (0u64, 0u64, 0u64);
+            for ((index, object), outcome) in accepted.iter().zip(&prepared).zip(outcomes) {
+                let version = object.version.as_ref().map(|v| v.text.clone());
+                let id = object.object_id.clone();
+                match outcome {
+                    PutOutcome::Stored { .. } => {
+                        stored += 1;
+                        successes.push((*index, StatusDetail { id, version, message: None }));
+                    }
+                    PutOutcome::AlreadyStored => {
+                        unchanged += 1;
+                        successes.push((*index, StatusDetail { id, version, message: Some("already stored".into()) }));
+                    }
+                    PutOutcome::Conflict(m) => {
+                        conflicts += 1;
+                        all_failures.push((*index, StatusDetail { id, version, message: Some(m.clone()) }));
+                    }
+                }
+            }
+            successes.sort_by_key(|(i, _)| *i);
+            all_failures.sort_by_key(|(i, _)| *i);
+            let status = StatusResource {
+                id: status_id.clone(),
+                status: "complete".into(),
+                request_timestamp: request_timestamp.clone(),
+                total_count: total as u64,
+                success_count: successes.len() as u64,
+                failure_count: all_failures.len() as u64,
+                pending_count: 0,
+                successes: successes.into_iter().map(|(_, d)| d).collect(),
+                failures: all_failures.into_iter().map(|(_, d)| d).collect(),
+                pendings: Vec::new(),
+            };
+            let audit = NewAudit {
+                actor: actor.into(),
+                action: "federation.receive".into(),
+                target: peer.local_collection.clone(),
+                outcome: if status.failure_count == 0 { "ok" } else if status.success_count == 0 { "failed" } else { "partial" }.into(),
+                detail: format!(
+                    "from peer '{}': {stored} stored, {unchanged} unchanged, {refused} refused by TLP, {} invalid or conflicting, of {total}",
+                    peer.name,
+                    invalid + conflicts
+                ),
+            };
+            let body = serde_json::to_string(&status).unwrap_or_default();
+            built = Some((status, stored, unchanged, conflicts));
+            (StatusRecord { id: status_id.clone(), org_id: hub_org.id, body }, audit)
+        })?;
+        if let Some((status, stored, unchanged, conflicts)) = built {
+            counts.stored = stored;
+            counts.unchanged = unchanged;
+            counts.invalid += conflicts;
+            counts.status = Some(status);
+        }
+        Ok(counts)
+    }
+
+    /// A page of the peering's local collection as `peer` may receive it (TAXII Get Objects on
+    /// the federation API root): gated, never what came from that peer, recipients stripped.
+    pub fn peer_page(&self, peer: &Peer, collection_id: &str, filters: &Filters) -> Result<PeerPage> {
+        if collection_id != peer.local_collection {
+            return Err(HubError::NotFound(format!("collection '{}' not found", collection_id.chars().take(80).collect::<String>())));
+        }
+        let fp = fingerprint("federation", collection_id, filters);
+        let mut after = filters.added_after_us;
+        if let Some(next) = &filters.next {
+            let cursor = decode_cursor(&self.cursor_key, fp, next)?;
+            after = Some(after.map_or(cursor.after_us, |a| a.max(cursor.after_us)));
+        }
+        let limit = usize::try_from(filters.limit.unwrap_or(self.config.max_page_size as u64))
+            .unwrap_or(usize::MAX)
+            .min(self.config.max_page_size);
+        if limit == 0 {
+            return Err(bad("limit", "must be at least 1"));
+        }
+        let query = ObjectQuery {
+            collection_id: collection_id.to_string(),
+            added_after_us: after,
+            ids: filters.ids.clone(),
+            types: filters.types.clone(),
+            versions: if filters.versions.is_empty() { vec![VersionSel::All] } else { filters.versions.clone() },
+            spec_versions: filters.spec_versions.clone(),
+            batch: limit,
+        };
+        let out = self.gated_scan(peer, query, limit)?;
+        let next = out.more.then(|| out.scanned_to_us.map(|r| encode_cursor(&self.cursor_key, fp, r))).flatten();
+        Ok(PeerPage { page: Page { objects: out.objects, more: next.is_some(), next }, scanned_to_us: out.scanned_to_us })
+    }
+
+    /// The next objects to push to `peer`, in `date_added` order after `after_us`.
+    pub fn outgoing(&self, peer: &Peer, after_us: Option<i64>, batch: usize) -> Result<Outgoing> {
+        let query = ObjectQuery {
+            collection_id: peer.local_collection.clone(),
+            added_after_us: after_us,
+            ids: Vec::new(),
+            types: Vec::new(),
+            versions: vec![VersionSel::All],
+            spec_versions: Vec::new(),
+            batch,
+        };
+        let out = self.gated_scan(peer, query, batch)?;
+        Ok(Outgoing { bodies: out.objects.into_iter().map(|o| o.body).collect(), scanned_to_us: out.scanned_to_us, more: out.more })
+    }
+
+    /// Reads at most `want` rows after the query's start and keeps those that may cross to
+    /// `peer`, with their outgoing bodies.
+    fn gated_scan(&self, peer: &Peer, mut query: ObjectQuery, want: usize) -> Result<Gated> {
+        query.batch = want.max(1);
+        let rows = self.store.scan(&query)?;
+        let more = rows.len() >= query.batch;
+        let scanned_to_us = rows.last().map(|r| r.date_added_us);
+        let objects = rows
+            .into_iter()
+            .filter(|o| o.origin.as_deref() != Some(peer.name.as_str()) && may_cross(peer.max_tlp, &o.access()))
+            .map(|mut o| {
+                if let Cow::Owned(b) = outgoing_body(&o.body) {
+                    o.body = b;
+                }
+                o
+            })
+            .collect();
+        Ok(Gated { objects, scanned_to_us, more })
+    }
+
+    /// Validates an object received from a peer, without touching its content.
+    fn prepare_received(&self, peer: &Peer, obj: &Value) -> std::result::Result<NewObject, String> {
+        let summary = stix::validate_object(obj).map_err(|e| e.to_string())?;
+        let tlp = tlp::most_restrictive(summary.marking_refs.iter().map(String::as_str)).unwrap_or(self.config.default_tlp);
+        let version = match summary.modified.as_ref().or(summary.created.as_ref()) {
+            Some(text) => {
+                let t = stix::canonical_timestamp(text).map_err(|e| format!("version timestamp: {e}"))?;
+                Some(Version { text: text.clone(), nanos: t.timestamp_nanos_opt().ok_or("version timestamp out of range")? })
+            }
+            None => None,
+        };
+        Ok(NewObject {
+            object_id: summary.id,
+            object_type: summary.object_type,
+            spec_version: summary.spec_version,
+            version,
+            tlp,
+            // The producer for TLP purposes is who made it upstream, or the peer when unsaid.
+            producer: summary.created_by_ref.unwrap_or_else(|| peer.name.clone()),
+            recipients: if tlp.is_recipient_restricted() { summary.recipients } else { Vec::new() },
+            body: serde_json::to_string(obj).map_err(|e| e.to_string())?,
+            origin: Some(peer.name.clone()),
+        })
+    }
+}
+
+struct Gated {
+    objects: Vec<StoredObject>,
+    scanned_to_us: Option<i64>,
+    more: bool,
+}
+
+fn access_of(o: &NewObject) -> Access {
+    Access { tlp: o.tlp, producer: o.producer.clone(), recipients: o.recipients.clone() }
+}
+
+fn detail_of(obj: &Value, message: String) -> StatusDetail {
+    let id = obj.get("id").and_then(Value::as_str).map(|s| s.chars().take(300).collect()).unwrap_or_else(|| "(no id)".to_string());
+    let version = obj.get("modified").or_else(|| obj.get("created")).and_then(Value::as_str).map(|s| s.chars().take(64).collect());
+    StatusDetail { id, version, message: Some(message) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(tlp: Tlp, max: Tlp, expected: bool) {
+        let access = Access { tlp, producer: "identity--x".into(), recipients: vec![String::new()] };
+        assert_eq!(may_cross(max, &access), expected, "{tlp:?} over a peering with max {max:?}");
+    }
+
+    #[test]
+    fn the_gate_follows_the_federation_table() {
+        for max in [Tlp::Clear, Tlp::Green, Tlp::Amber] {
+            check(Tlp::Clear, max, true);
+            check(Tlp::Green, max, max >= Tlp::Green);
+            check(Tlp::Amber, max, max == Tlp::Amber);
+            check(Tlp::AmberStrict, max, false);
+            check(Tlp::Red, max, false);
+        }
+        // Even a misconfigured ceiling never lets AMBER+STRICT or RED out.
+        check(Tlp::Red, Tlp::Red, false);
+        check(Tlp::AmberStrict, Tlp::Red, false);
+    }
+
+    #[test]
+    fn recipients_are_stripped_from_what_leaves() {
+        let body = r#"{"type":"indicator","id":"indicator--1","x_postern_recipients":["identity--a"]}"#;
+        let out = outgoing_body(body);
+        assert!(!out.contains(RECIPIENTS_PROPERTY), "{out}");
+        assert!(out.contains("indicator--1"));
+        assert!(matches!(outgoing_body(r#"{"type":"indicator"}"#), Cow::Borrowed(_)));
+    }
+}

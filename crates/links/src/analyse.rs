@@ -1,0 +1,1007 @@
+//! The offline analyser: brand-impersonation techniques and the other signals of one parsed
+//! link, combined into a score. Every table is precomputed in [`Analyzer::new`] so that one
+//! verdict costs a few hash lookups and two Aho-Corasick scans, never a loop over brands.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use brands::BrandRegistry;
+
+use crate::fold::{self, Edit};
+use crate::parse::{HostKind, ParsedUrl};
+use crate::words;
+use crate::{Level, Reason, Verdict, VerdictBrand};
+
+/// Brand names that are also ordinary words or common names: they never count when embedded
+/// in a longer word, are not typo-squatting targets and need other evidence on their own.
+const AMBIGUOUS: &[&str] = &[
+    "hermes", "sameday", "bring", "sedex", "yamato", "estafeta", "starken", "loggi", "econt",
+    "cargus", "sendle", "elta", "impots", "postoffice", "speedpost", "incometax", "startrack",
+    "kuroneko", "interlink", "envelo", "ontrac", "canpar", "amazon", "epost", "gpost", "qpost",
+    "ipass", "posturinn", "yubin", "nacex", "budbee", "jadlog", "instabox", "sapo", "barid",
+    "posten", "postal", "correio",
+];
+
+/// Official labels too generic to be brand tokens on their own (post.ch, posta.hr ...).
+const GENERIC_LABELS: &[&str] = &[
+    "post", "posta", "poste", "posti", "posten", "postal", "pasts", "gov", "admin", "canada",
+    "belgium", "fazenda", "revenue", "customs", "toll", "tax", "ctt", "ems", "sp", "opt",
+];
+
+/// Points and thresholds. A verdict is malicious only at >= 70 with two independent signals
+/// (or one strong one), suspicious at >= 40.
+const MALICIOUS_AT: u32 = 70;
+const SUSPICIOUS_AT: u32 = 40;
+
+/// Signals that all say "this talks about parcels and payments"; together they count at most
+/// [`LURE_CAP`] points, so a parcel-tracking service is not flagged for being one.
+const LURE_FAMILY: &[&str] = &["lure_domain", "lure_path", "tracking_bait"];
+const LURE_CAP: u32 = 30;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum TokenClass {
+    /// Generic local word (poste, correos): only as a word of its own, weak evidence.
+    Weak,
+    /// Short or ambiguous brand name (dhl, ups, hermes): only as a word of its own.
+    Short,
+    /// Long distinctive brand name (laposte, royalmail): counts even inside another word.
+    Distinct,
+}
+
+#[derive(Debug)]
+struct Token {
+    text: Box<str>,
+    brands: Vec<u16>,
+    class: TokenClass,
+}
+
+#[derive(Debug)]
+struct BrandInfo {
+    /// A post or courier (their short names are rarely anything else).
+    carrier: bool,
+    id: String,
+    name: String,
+    domain: String,
+}
+
+/// Precomputed tables over a brand registry.
+#[derive(Debug)]
+pub struct Analyzer {
+    brands: Vec<BrandInfo>,
+    official: HashMap<Box<str>, u16>,
+    tokens: Vec<Token>,
+    /// Token text -> index in `tokens`.
+    token_ids: HashMap<Box<str>, usize>,
+    token_ac: AhoCorasick,
+    /// Longest typo-squatting target, to skip labels that cannot be one edit from any.
+    typo_max_len: usize,
+    lure_ac: AhoCorasick,
+    lure_words: Vec<&'static str>,
+    path_ac: AhoCorasick,
+    path_words: Vec<&'static str>,
+    seg: HashSet<&'static str>,
+    /// The same words as `seg`, for one-pass segmentation.
+    seg_ac: AhoCorasick,
+    typo_index: HashMap<Box<str>, Vec<u32>>,
+    typo_targets: Vec<(Box<str>, u16)>,
+    abuse_tlds: HashSet<&'static str>,
+    shorteners: HashSet<&'static str>,
+    free_hosting: HashSet<&'static str>,
+    tld_words: HashSet<&'static str>,
+    english: HashSet<&'static str>,
+}
+
+/// Lower-case English words (SCOWL via Debian wamerican, see data/README.md).
+const ENGLISH_WORDS: &str = include_str!("../data/english-words.txt");
+
+/// One signal found in a link, before it becomes a [`Reason`].
+#[derive(Debug, Clone)]
+struct Signal {
+    code: &'static str,
+    points: u32,
+    message: String,
+    brand: Option<u16>,
+    technique: Option<&'static str>,
+    strong: bool,
+}
+
+impl Analyzer {
+    /// Builds the tables. Cost is a few milliseconds for the full registry.
+    pub fn new(registry: &BrandRegistry) -> Analyzer {
+        let mut brands = Vec::new();
+        let mut official = HashMap::default();
+        let mut token_map: HashMap<String, (Vec<u16>, TokenClass)> = HashMap::default();
+        let ambiguous: HashSet<&str> = AMBIGUOUS.iter().copied().collect();
+        let generic: HashSet<&str> = GENERIC_LABELS.iter().copied().collect();
+        let mut typo_src: Vec<(String, u16)> = Vec::new();
+        for b in registry.brands().iter().take(usize::from(u16::MAX)) {
+            let idx = brands.len() as u16;
+            brands.push(BrandInfo {
+                carrier: matches!(b.kind, brands::BrandKind::Post | brands::BrandKind::Courier),
+                id: b.id.clone(),
+                name: b.name.clone(),
+                domain: b.primary_domain().unwrap_or_default().to_string(),
+            });
+            for d in &b.domains {
+                official.entry(d.clone().into_boxed_str()).or_insert(idx);
+            }
+            let mut add = |text: String, class: TokenClass| {
+                if text.len() < 3 || !text.is_ascii() && text.chars().count() < 3 {
+                    return;
+                }
+                let e = token_map.entry(text).or_insert((Vec::new(), class));
+                if !e.0.contains(&idx) {
+                    e.0.push(idx);
+                }
+                e.1 = e.1.max(class);
+            };
+            for s in &b.short_names {
+                let s = ascii_fold(s);
+                let class = if s.len() >= 7 && !ambiguous.contains(s.as_str()) {
+                    TokenClass::Distinct
+                } else {
+                    TokenClass::Short
+                };
+                if s.len() >= 4 && !ambiguous.contains(s.as_str()) {
+                    typo_src.push((s.clone(), idx));
+                }
+                add(s, class);
+            }
+            for w in &b.words {
+                let w = ascii_fold(w);
+                if w.len() >= 4 {
+                    add(w, TokenClass::Weak);
+                }
+            }
+            for d in &b.domains {
+                let (reg, suffix, _, _) = crate::parse::registrable_of(d);
+                if reg != *d {
+                    continue;
+                }
+                let label: String =
+                    d[..d.len().saturating_sub(suffix.len() + 1)].chars().filter(|&c| c != '-').collect();
+                // Short official labels and the brand's own generic words (zoll.de) stay weak.
+                if label.len() < 5 || generic.contains(label.as_str()) || b.words.contains(&label) {
+                    continue;
+                }
+                if label.len() >= 6 && !ambiguous.contains(label.as_str()) && !b.uncertain {
+                    typo_src.push((label.clone(), idx));
+                }
+                add(label, TokenClass::Short);
+            }
+        }
+        // A weak word that is also some brand's name stays weak only if no brand claims it.
+        let mut tokens: Vec<Token> = token_map
+            .into_iter()
+            .map(|(text, (brands, class))| Token { text: text.into_boxed_str(), brands, class })
+            .collect();
+        tokens.sort_by(|a, b| a.text.cmp(&b.text));
+        let token_ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(tokens.iter().map(|t| t.text.as_bytes()))
+            .unwrap_or_else(|_| empty_ac());
+
+        let mut typo_targets: Vec<(Box<str>, u16)> = Vec::new();
+        let mut seen = HashSet::default();
+        for (t, b) in typo_src {
+            if seen.insert(t.clone()) {
+                typo_targets.push((t.into_boxed_str(), b));
+            }
+        }
+        let typo_max_len = typo_targets.iter().map(|(t, _)| t.len()).max().unwrap_or(0);
+        let mut typo_index: HashMap<Box<str>, Vec<u32>> = HashMap::default();
+        for (i, (t, _)) in typo_targets.iter().enumerate() {
+            let i = i as u32;
+            let mut push = |k: String| {
+                let e = typo_index.entry(k.into_boxed_str()).or_default();
+                if !e.contains(&i) {
+                    e.push(i);
+                }
+            };
+            push(t.to_string());
+            for del in deletions(t) {
+                push(del);
+            }
+        }
+
+        let lure_words: Vec<&'static str> = words::LURES.to_vec();
+        let lure_ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&lure_words)
+            .unwrap_or_else(|_| empty_ac());
+        let mut path_words: Vec<&'static str> = words::PATH_LURES.to_vec();
+        path_words.extend(words::LURES.iter().filter(|w| w.len() >= 5));
+        path_words.sort_unstable();
+        path_words.dedup();
+        let path_ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&path_words)
+            .unwrap_or_else(|_| empty_ac());
+        let seg: HashSet<&'static str> = words::LURES.iter().chain(words::FILLERS).copied().collect();
+        let seg_ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(seg.iter().copied())
+            .unwrap_or_else(|_| empty_ac());
+        let token_ids = tokens.iter().enumerate().map(|(i, t)| (t.text.clone(), i)).collect();
+        Analyzer {
+            brands,
+            official,
+            token_ids,
+            tokens,
+            token_ac,
+            typo_max_len,
+            lure_ac,
+            lure_words,
+            path_ac,
+            path_words,
+            seg,
+            seg_ac,
+            typo_index,
+            typo_targets,
+            abuse_tlds: words::ABUSE_TLDS.iter().copied().collect(),
+            shorteners: words::SHORTENERS.iter().copied().collect(),
+            free_hosting: words::FREE_HOSTING.iter().copied().collect(),
+            tld_words: words::TLD_WORDS.iter().copied().collect(),
+            english: ENGLISH_WORDS.lines().collect(),
+        }
+    }
+
+    /// The brand whose official domain `host` is or is under, if any.
+    pub fn official_brand(&self, host: &str) -> Option<u16> {
+        let mut rest = host;
+        loop {
+            if let Some(&b) = self.official.get(rest) {
+                return Some(b);
+            }
+            rest = rest.split_once('.')?.1;
+        }
+    }
+
+    /// Analyses one input offline (no blocklist): parse, then score.
+    pub fn analyse(&self, input: &str) -> Result<Verdict, crate::LinkError> {
+        let parsed = crate::parse::parse(input)?;
+        Ok(self.verdict_for(input, &parsed, Vec::new()))
+    }
+
+    /// Scores a parsed link; `extra` carries blocklist reasons found by the caller.
+    pub(crate) fn verdict_for(&self, input: &str, p: &ParsedUrl, extra: Vec<Reason>) -> Verdict {
+        let url = p.url.as_str().to_string();
+        if let Some(host) = p.domain()
+            && let Some(b) = self.official_brand(host)
+        {
+            let info = &self.brands[usize::from(b)];
+            let reason = Reason {
+                code: "official_domain".into(),
+                message: format!("{} is an official domain of {}", p.registrable, info.name),
+                points: 0,
+                brand: Some(info.id.clone()),
+                technique: None,
+                indicator_id: None,
+            };
+            return Verdict {
+                input: input.to_string(),
+                url,
+                verdict: Level::Benign,
+                score: 0,
+                brand: Some(self.brand_ref(b)),
+                reasons: vec![reason],
+            };
+        }
+        let signals = self.signals(p);
+        self.combine(input, url, signals, extra)
+    }
+
+    fn brand_ref(&self, b: u16) -> VerdictBrand {
+        let info = &self.brands[usize::from(b)];
+        VerdictBrand { id: info.id.clone(), name: info.name.clone(), domain: info.domain.clone() }
+    }
+
+    fn combine(&self, input: &str, url: String, signals: Vec<Signal>, extra: Vec<Reason>) -> Verdict {
+        let brand_best = signals.iter().filter(|s| s.brand.is_some()).max_by_key(|s| s.points).map(|s| s.code);
+        let mut score = 0u32;
+        let mut count = 0u32;
+        let mut strong = false;
+        let mut brand = None;
+        let mut reasons = Vec::with_capacity(signals.len() + extra.len());
+        let mut lure_points = 0u32;
+        for s in signals {
+            let s = if LURE_FAMILY.contains(&s.code) {
+                // Parcel-ish words and numbers are one kind of evidence however many there are.
+                let room = LURE_CAP.saturating_sub(lure_points);
+                lure_points += s.points.min(room);
+                Signal { points: s.points.min(room), ..s }
+            } else {
+                s
+            };
+            let is_best_brand = s.brand.is_some() && Some(s.code) == brand_best && brand.is_none();
+            if s.brand.is_none() || is_best_brand {
+                score += s.points;
+                if s.points >= 10 {
+                    count += 1;
+                }
+                strong |= s.strong;
+            }
+            if is_best_brand {
+                brand = s.brand;
+            }
+            reasons.push(Reason {
+                code: s.code.into(),
+                message: s.message,
+                points: s.points.min(100) as u8,
+                brand: s.brand.map(|b| self.brands[usize::from(b)].id.clone()),
+                technique: s.technique.map(Into::into),
+                indicator_id: None,
+            });
+        }
+        let blocked = !extra.is_empty();
+        reasons.extend(extra);
+        let mut level = if blocked {
+            score = score.max(95);
+            Level::Malicious
+        } else if score >= MALICIOUS_AT && (count >= 2 || strong) {
+            Level::Malicious
+        } else if score >= SUSPICIOUS_AT {
+            Level::Suspicious
+        } else {
+            Level::Benign
+        };
+        if level == Level::Suspicious {
+            score = score.min(MALICIOUS_AT - 1);
+        }
+        if level == Level::Benign && score >= SUSPICIOUS_AT {
+            level = Level::Suspicious;
+        }
+        reasons.sort_by_key(|r| std::cmp::Reverse(r.points));
+        Verdict {
+            input: input.to_string(),
+            url,
+            verdict: level,
+            score: score.min(100) as u8,
+            brand: brand.map(|b| self.brand_ref(b)),
+            reasons,
+        }
+    }
+
+    fn signals(&self, p: &ParsedUrl) -> Vec<Signal> {
+        let mut out = Vec::new();
+        self.userinfo_signals(p, &mut out);
+        match &p.host {
+            HostKind::Ipv4(_) | HostKind::Ipv6(_) => out.push(Signal::plain(
+                "ip_host",
+                40,
+                "points to a bare IP address instead of a domain name".into(),
+            )),
+            HostKind::Domain(host) => self.domain_signals(p, host, &mut out),
+        }
+        if let Some(port) = p.url.port() {
+            out.push(Signal::plain("nonstandard_port", 15, format!("uses an unusual port ({port})")));
+        }
+        self.path_signals(p, &mut out);
+        out
+    }
+
+    fn domain_signals(&self, p: &ParsedUrl, host: &str, out: &mut Vec<Signal>) {
+        let reg_label = p.registrable_label();
+        let sub = p.subdomain();
+        if self.shorteners.contains(p.registrable.as_str()) || self.shorteners.contains(host) {
+            let path = p.url.path();
+            if path.len() > 1 {
+                out.push(Signal::plain(
+                    "shortener",
+                    40,
+                    format!("is a shortened link ({}) that hides its destination", p.registrable),
+                ));
+            }
+            return;
+        }
+        let free = p.suffix_private || self.is_free_hosting(host);
+        if free {
+            let service = if p.suffix_private { p.suffix.as_str() } else { p.registrable.as_str() };
+            out.push(Signal::plain(
+                "free_hosting",
+                20,
+                format!("is hosted on a free hosting or dynamic-DNS service ({service})"),
+            ));
+        }
+        let tld = p.suffix.rsplit('.').next().unwrap_or_default();
+        if self.abuse_tlds.contains(tld) {
+            out.push(Signal::plain("abuse_tld", 20, format!("uses the .{tld} ending, common in scams")));
+        }
+        // Unicode forms of the registrable label and of the subdomain labels (only computed
+        // when the host has punycode).
+        let unicode_host = p.host_unicode != host;
+        let uni_labels: Vec<&str> = if unicode_host { p.host_unicode.split('.').collect() } else { Vec::new() };
+        let n_sub = if sub.is_empty() { 0 } else { sub.split('.').count() };
+        let uni_reg_label = uni_labels.get(n_sub).copied().unwrap_or(reg_label);
+        let used = self.label_brand_signals(reg_label, uni_reg_label, p, out);
+        let scope = host.strip_suffix(p.suffix.as_str()).map_or(host, |h| h.trim_end_matches('.'));
+        self.lure_domain_signal(scope, used, out);
+        if looks_random(reg_label) {
+            out.push(Signal::plain("random_label", 20, format!("has a random-looking name ({reg_label})")));
+        }
+        if !sub.is_empty() && sub != "www" {
+            self.subdomain_signals(p, sub, &uni_labels[..n_sub.min(uni_labels.len())], out);
+        }
+    }
+
+    fn is_free_hosting(&self, host: &str) -> bool {
+        let mut rest = host;
+        loop {
+            if self.free_hosting.contains(rest) {
+                return true;
+            }
+            match rest.split_once('.') {
+                Some((_, tail)) => rest = tail,
+                None => return false,
+            }
+        }
+    }
+
+    /// Brand techniques on the registrable label: homoglyph, typo, TLD swap, combosquat.
+    /// Returns the brand word used, so that it is not counted again as a lure word (`zoll`).
+    fn label_brand_signals(&self, ascii: &str, unicode: &str, p: &ParsedUrl, out: &mut Vec<Signal>) -> Option<&str> {
+        if !unicode.is_ascii() {
+            let folded = fold::fold_label(unicode);
+            if folded.mixed_script {
+                out.push(Signal::plain(
+                    "mixed_script",
+                    35,
+                    format!("mixes alphabets in its name ({})", p.host_unicode),
+                ));
+            }
+            let joined: String = folded.text.chars().filter(|&c| c != '-').collect();
+            if let Some(b) = self.exact_brand(&joined).or_else(|| self.typo_brand(&joined).map(|(b, _)| b)) {
+                out.push(self.brand_signal(
+                    "homoglyph",
+                    75,
+                    b,
+                    "look-alike characters",
+                    format!("written with look-alike characters ({})", p.host_unicode),
+                    true,
+                ));
+                return None;
+            }
+            if let Some(hit) = self.best_token(&joined) {
+                out.push(self.brand_signal(
+                    "homoglyph",
+                    70,
+                    hit.brand,
+                    "look-alike characters",
+                    format!("with look-alike characters and other words ({})", p.host_unicode),
+                    true,
+                ));
+                return None;
+            }
+            if !folded.mixed_script {
+                out.push(Signal::plain("non_ascii", 10, "uses non-Latin characters in its name".into()));
+            }
+            return None;
+        }
+        let label = ascii;
+        let joined: std::borrow::Cow<'_, str> =
+            if label.contains('-') { label.replace('-', "").into() } else { label.into() };
+        // Exact brand name on a foreign domain (TLD swap).
+        if let Some(t) = self.token_index(&joined) {
+            let token = &self.tokens[t];
+            let b = token.brands[0];
+            let (points, strong_name) = match token.class {
+                TokenClass::Distinct => (55, true),
+                TokenClass::Short if token.text.len() >= 5 && !AMBIGUOUS.contains(&&*token.text) => (50, true),
+                TokenClass::Short if token.text.len() == 4 && !AMBIGUOUS.contains(&&*token.text) => (40, true),
+                TokenClass::Short if self.brands[usize::from(b)].carrier && !AMBIGUOUS.contains(&&*token.text) => (40, true),
+                TokenClass::Short => (25, false),
+                TokenClass::Weak => (15, false),
+            };
+            let what = if strong_name { "under another domain ending" } else { "as its whole name" };
+            out.push(self.brand_signal("tld_swap", points, b, "tld swap", format!("using its name {what} ({})", p.registrable), false));
+            return Some(&*token.text);
+        }
+        // Multi-character and digit homoglyphs (rn -> m, 0 -> o).
+        for v in fold::homoglyph_variants(&joined) {
+            if let Some(b) = self.exact_brand(&v) {
+                out.push(self.brand_signal(
+                    "homoglyph",
+                    60,
+                    b,
+                    "look-alike characters",
+                    format!("written with look-alike characters ({})", p.registrable),
+                    false,
+                ));
+                return None;
+            }
+        }
+        // One edit away from a brand name.
+        let mut candidates: Vec<&str> = vec![&joined];
+        if label.contains('-') {
+            candidates.extend(label.split('-').filter(|s| s.len() >= 5 && !self.seg.contains(s)));
+        }
+        for c in candidates {
+            // A real English word next to a brand name (poster, signpost, compost) is not a
+            // typo-squat: real words are what most one-edit neighbours of short names are.
+            if self.english.contains(c) {
+                continue;
+            }
+            if let Some((b, edit)) = self.typo_brand(c) {
+                out.push(self.brand_signal("typosquat", typo_points(c.len(), edit), b, edit_name(edit), edit.describe().to_string(), false));
+                return None;
+            }
+        }
+        // Brand name with other words (combosquat).
+        let best = match self.best_token(&joined) {
+            Some(h) if h.clean || !label.contains('-') => Some(h),
+            first => first.into_iter().chain(label.split('-').filter_map(|piece| self.best_token(piece))).max_by_key(|h| (h.clean, h.class, h.len)),
+        };
+        if let Some(hit) = best {
+            let (points, how) = match (hit.clean, hit.class) {
+                (true, TokenClass::Weak) => (25, "with other words"),
+                (true, _) => (55, "with other words"),
+                (false, _) => (40, "inside another word"),
+            };
+            out.push(self.brand_signal("combosquat", points, hit.brand, "combosquat", format!("combining its name {how} ({})", p.registrable), false));
+            return Some(&*self.tokens[hit.token].text);
+        }
+        None
+    }
+
+    fn subdomain_signals(&self, p: &ParsedUrl, sub: &str, uni: &[&str], out: &mut Vec<Signal>) {
+        let labels: Vec<&str> = sub.split('.').collect();
+        let meaningful = labels.iter().filter(|l| **l != "www").count();
+        if meaningful >= 4 {
+            out.push(Signal::plain("deep_subdomains", 15, "has an unusually long chain of subdomains".into()));
+        }
+        // brand.com-xxxx.tld: an official domain runs into the registrable label across a dot.
+        let reg_label = p.registrable_label();
+        if let Some((first, _)) = reg_label.split_once('-')
+            && self.tld_words.contains(first)
+        {
+            let candidate = format!("{sub}.{first}");
+            let brand = self.official_brand_in(&candidate).or_else(|| {
+                labels.iter().find_map(|l| self.exact_brand(&l.replace('-', "")))
+            });
+            match brand {
+                Some(b) => {
+                    out.push(self.brand_signal(
+                        "brand_com_hyphen",
+                        75,
+                        b,
+                        "brand.com-xxxx",
+                        format!("but the real domain is {}", p.registrable),
+                        true,
+                    ));
+                    return;
+                }
+                None => out.push(Signal::plain(
+                    "com_hyphen",
+                    30,
+                    format!("imitates a domain ending with a hyphen ({candidate}-...)"),
+                )),
+            }
+        }
+        // A whole official domain used as subdomain labels (usps.com.track-xyz.top).
+        if let Some(b) = self.official_brand_in(sub) {
+            out.push(self.brand_signal(
+                "brand_subdomain",
+                55,
+                b,
+                "official domain as subdomain",
+                format!("placed in front of an unrelated domain ({})", p.registrable),
+                false,
+            ));
+            return;
+        }
+        for (i, l) in labels.iter().enumerate() {
+            if *l == "www" || l.len() < 3 {
+                continue;
+            }
+            let folded = match uni.get(i) {
+                Some(u) if !u.is_ascii() => fold::fold_label(u).text,
+                _ => (*l).to_string(),
+            };
+            let joined = folded.replace('-', "");
+            let hit = self
+                .token_index(&joined)
+                .map(|t| TokenHit { token: t, brand: self.tokens[t].brands[0], clean: true, class: self.tokens[t].class, len: joined.len() })
+                .or_else(|| self.best_token(&joined).filter(|h| h.clean || !folded.contains('-')))
+                .or_else(|| folded.split('-').filter_map(|piece| self.best_token(piece)).max_by_key(|h| (h.clean, h.class, h.len)));
+            if let Some(hit) = hit
+                && hit.class != TokenClass::Weak
+            {
+                // Alone this is also what SaaS tenants look like (dhl.service-now.com): it needs
+                // one more signal.
+                out.push(self.brand_signal(
+                    "brand_subdomain",
+                    30,
+                    hit.brand,
+                    "brand as subdomain",
+                    format!("placed in front of an unrelated domain ({})", p.registrable),
+                    false,
+                ));
+                return;
+            }
+        }
+    }
+
+    /// An official domain made of consecutive labels of `labels` (`a.usps.com.b` -> usps.com).
+    fn official_brand_in(&self, dotted: &str) -> Option<u16> {
+        let labels: Vec<&str> = dotted.split('.').collect();
+        for i in 0..labels.len() {
+            for j in (i + 2..=labels.len().min(i + 4)).rev() {
+                let cand = labels[i..j].join(".");
+                if let Some(&b) = self.official.get(cand.as_str()) {
+                    return Some(b);
+                }
+            }
+        }
+        None
+    }
+
+    fn lure_domain_signal(&self, scope: &str, brand_word: Option<&str>, out: &mut Vec<Signal>) {
+        let mut found: Vec<&'static str> = Vec::new();
+        let b = scope.as_bytes();
+        for m in self.lure_ac.find_iter(scope) {
+            let w = self.lure_words[m.pattern().as_usize()];
+            if found.contains(&w) || brand_word == Some(w) {
+                continue;
+            }
+            let ok = w.len() >= 5 || {
+                let start = b[..m.start()].iter().rposition(|&c| c == b'.' || c == b'-').map_or(0, |i| i + 1);
+                let end = b[m.end()..].iter().position(|&c| c == b'.' || c == b'-').map_or(b.len(), |i| m.end() + i);
+                (start == m.start() && end == m.end()) || self.segmentable(&scope[start..end])
+            };
+            if ok {
+                found.push(w);
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        let points = (15 + 10 * (found.len() as u32 - 1)).min(35);
+        out.push(Signal::plain("lure_domain", points, format!("has lure words in its name ({})", found.join(", "))));
+    }
+
+    fn path_signals(&self, p: &ParsedUrl, out: &mut Vec<Signal>) {
+        let path = p.url.path();
+        let query = p.url.query().unwrap_or_default();
+        if path.len() <= 1 && query.is_empty() {
+            return;
+        }
+        let mut found: Vec<&'static str> = Vec::new();
+        let mut bait = false;
+        for part in [path, query] {
+            let b = part.as_bytes();
+            for m in self.path_ac.find_iter(part) {
+                let w = self.path_words[m.pattern().as_usize()];
+                let before_ok = m.start() == 0 || !b[m.start() - 1].is_ascii_alphabetic();
+                let after_ok = m.end() == b.len() || !b[m.end()].is_ascii_alphabetic();
+                if (w.len() >= 6 || (before_ok && after_ok)) && !found.contains(&w) {
+                    found.push(w);
+                }
+            }
+            bait |= has_tracking_number(part);
+        }
+        if !found.is_empty() {
+            let points = (10 + 5 * (found.len() as u32 - 1)).min(20);
+            out.push(Signal::plain("lure_path", points, format!("has lure words in its path ({})", found.join(", "))));
+        }
+        if bait {
+            out.push(Signal::plain("tracking_bait", 15, "carries a parcel-tracking-like number".into()));
+        }
+        // Brand named in the path of a foreign host.
+        if out.iter().all(|s| s.brand.is_none()) {
+            let mut lower = String::new();
+            for piece in path.split(|c: char| !c.is_ascii_alphanumeric()).filter(|s| s.len() >= 3) {
+                let piece = if piece.bytes().any(|c| c.is_ascii_uppercase()) {
+                    lower.clear();
+                    lower.push_str(piece);
+                    lower.make_ascii_lowercase();
+                    lower.as_str()
+                } else {
+                    piece
+                };
+                if let Some(t) = self.token_index(piece)
+                    && self.tokens[t].class != TokenClass::Weak
+                {
+                    let b = self.tokens[t].brands[0];
+                    out.push(self.brand_signal("brand_in_path", 20, b, "brand in path", "named in the path of an unrelated site".into(), false));
+                    break;
+                }
+            }
+        }
+    }
+
+    fn userinfo_signals(&self, p: &ParsedUrl, out: &mut Vec<Signal>) {
+        let user = p.url.username();
+        if user.is_empty() && p.url.password().is_none() {
+            return;
+        }
+        let decoded = user.to_ascii_lowercase();
+        let real = p.url.host_str().unwrap_or_default();
+        let brand = if decoded.contains('.') {
+            self.official_brand_in(decoded.trim_start_matches("www."))
+                .or_else(|| decoded.split(['.', '-']).find_map(|l| self.exact_brand(l)))
+        } else {
+            None
+        };
+        match brand {
+            Some(b) => out.push(self.brand_signal(
+                "userinfo_trick",
+                75,
+                b,
+                "userinfo",
+                format!("in front of an @ while the link really goes to {real}"),
+                true,
+            )),
+            None if decoded.contains('.') => out.push(Signal::plain(
+                "userinfo_trick",
+                50,
+                format!("hides its real destination {real} behind \"{decoded}@\""),
+            )),
+            None => out.push(Signal::plain("userinfo", 10, "carries a user name or password".into())),
+        }
+    }
+
+    fn brand_signal(&self, code: &'static str, points: u32, b: u16, technique: &'static str, detail: String, strong: bool) -> Signal {
+        let info = &self.brands[usize::from(b)];
+        let target = if info.domain.is_empty() { info.name.clone() } else { format!("{} ({})", info.name, info.domain) };
+        let message = match code {
+            "typosquat" => format!("looks like {target} with {detail}"),
+            "homoglyph" => format!("looks like {target} {detail}"),
+            "tld_swap" | "combosquat" => format!("impersonates {target} by {detail}"),
+            "brand_com_hyphen" => format!("starts like {target} {detail}"),
+            "brand_subdomain" => format!("puts the name of {target} {detail}"),
+            "brand_in_path" => format!("{} is {detail}", info.name),
+            "userinfo_trick" => format!("puts {target} {detail}"),
+            _ => format!("resembles {target}: {detail}"),
+        };
+        Signal { code, points, message, brand: Some(b), technique: Some(technique), strong }
+    }
+
+    fn token_index(&self, s: &str) -> Option<usize> {
+        if s.len() < 3 || s.len() > self.token_max_len() {
+            return None;
+        }
+        self.token_ids.get(s).copied()
+    }
+
+    fn token_max_len(&self) -> usize {
+        self.typo_max_len.max(32)
+    }
+
+    /// A brand whose token or official label is exactly `s`.
+    fn exact_brand(&self, s: &str) -> Option<u16> {
+        let t = self.token_index(s)?;
+        let token = &self.tokens[t];
+        (token.class != TokenClass::Weak && (token.text.len() >= 4 || token.class == TokenClass::Distinct))
+            .then(|| token.brands[0])
+    }
+
+    /// A brand name one typo-shaped edit away from `s`.
+    fn typo_brand(&self, s: &str) -> Option<(u16, Edit)> {
+        if s.len() < 4 || s.len() > self.typo_max_len + 1 || !s.is_ascii() {
+            return None;
+        }
+        let mut best: Option<(u16, Edit, usize)> = None;
+        let mut consider = |key: &str| {
+            if let Some(ids) = self.typo_index.get(key) {
+                for &i in ids {
+                    let (t, b) = &self.typo_targets[i as usize];
+                    if let Some(edit) = fold::classify_edit(t, s)
+                        && edit_allowed(t.len(), edit)
+                        && best.is_none_or(|(_, _, l)| t.len() > l)
+                    {
+                        best = Some((*b, edit, t.len()));
+                    }
+                }
+            }
+        };
+        consider(s);
+        let mut buf = String::with_capacity(s.len());
+        for i in 0..s.len() {
+            buf.clear();
+            buf.push_str(&s[..i]);
+            buf.push_str(&s[i + 1..]);
+            consider(&buf);
+        }
+        best.map(|(b, e, _)| (b, e))
+    }
+
+    /// Whether `s` splits entirely into known lure or filler words and digit runs.
+    fn segmentable(&self, s: &str) -> bool {
+        if s.is_empty() {
+            return true;
+        }
+        let b = s.as_bytes();
+        let n = b.len();
+        if n > 64 {
+            return false;
+        }
+        // reach[j]: some word or digit run ends at j; ends[i] bit set for each end of a word
+        // starting at i.
+        let mut starts = [0u64; 65];
+        for m in self.seg_ac.find_overlapping_iter(s) {
+            starts[m.start()] |= 1u64 << (m.end() - 1);
+        }
+        let mut ok = [false; 65];
+        ok[0] = true;
+        for i in 0..n {
+            if !ok[i] {
+                continue;
+            }
+            if b[i].is_ascii_digit() {
+                let mut j = i;
+                while j < n && b[j].is_ascii_digit() {
+                    j += 1;
+                }
+                ok[j] = true;
+            }
+            let mut ends = starts[i];
+            while ends != 0 {
+                let e = ends.trailing_zeros() as usize;
+                ok[e + 1] = true;
+                ends &= ends - 1;
+            }
+        }
+        ok[n]
+    }
+
+    /// The best brand token in `s`: a clean one (the rest is lure or filler words) beats one
+    /// embedded in a longer word; longer tokens win ties.
+    fn best_token(&self, s: &str) -> Option<TokenHit> {
+        let mut best: Option<TokenHit> = None;
+        for m in self.token_ac.find_overlapping_iter(s) {
+            let token = &self.tokens[m.pattern().as_usize()];
+            let left = &s[..m.start()];
+            let right = &s[m.end()..];
+            let clean = self.segmentable(left) && self.segmentable(right);
+            if !clean && (token.class != TokenClass::Distinct || self.english.contains(s)) {
+                continue;
+            }
+            let hit = TokenHit { token: m.pattern().as_usize(), brand: token.brands[0], clean, class: token.class, len: token.text.len() };
+            if best.is_none_or(|b| (hit.clean, hit.class, hit.len) > (b.clean, b.class, b.len)) {
+                best = Some(hit);
+            }
+        }
+        best
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct TokenHit {
+    token: usize,
+    brand: u16,
+    clean: bool,
+    class: TokenClass,
+    len: usize,
+}
+
+impl Signal {
+    fn plain(code: &'static str, points: u32, message: String) -> Signal {
+        Signal { code, points, message, brand: None, technique: None, strong: false }
+    }
+}
+
+fn empty_ac() -> AhoCorasick {
+    // Building from no pattern cannot fail; this keeps construction panic-free regardless.
+    match AhoCorasick::new(Vec::<&str>::new()) {
+        Ok(ac) => ac,
+        Err(_) => unreachable!("an empty automaton always builds"),
+    }
+}
+
+/// Lower-case ASCII form of a registry word (`pošta` -> `posta`), spaces and dots removed.
+fn ascii_fold(s: &str) -> String {
+    let f = fold::fold_label(&s.to_lowercase());
+    f.text.chars().filter(|c| !matches!(c, ' ' | '.' | '-' | '\'' | '&')).collect()
+}
+
+fn deletions(s: &str) -> Vec<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    for i in 0..b.len() {
+        if !s.is_char_boundary(i) || !s.is_char_boundary(i + 1) {
+            continue;
+        }
+        let mut d = String::with_capacity(b.len() - 1);
+        d.push_str(&s[..i]);
+        d.push_str(&s[i + 1..]);
+        out.push(d);
+    }
+    out
+}
+
+/// Which single edits count for a target of `len` characters: long names tolerate any edit,
+/// six-letter ones only edits a typist or a squatter makes, shorter ones only look-alikes,
+/// doubled letters and swaps. Real English words among the neighbours are handled by the caller.
+fn edit_allowed(len: usize, edit: Edit) -> bool {
+    match len {
+        0..=5 => matches!(edit, Edit::HomoglyphSubstitution | Edit::Repetition | Edit::Transposition),
+        6 => !matches!(edit, Edit::VowelSwap | Edit::Substitution),
+        _ => true,
+    }
+}
+
+fn typo_points(len: usize, edit: Edit) -> u32 {
+    match (len, edit) {
+        (_, Edit::HomoglyphSubstitution) => 60,
+        (8.., _) => 60,
+        _ => 50,
+    }
+}
+
+fn edit_name(edit: Edit) -> &'static str {
+    match edit {
+        Edit::Omission => "omission",
+        Edit::Repetition => "repetition",
+        Edit::AdjacentInsertion | Edit::Insertion => "insertion",
+        Edit::Transposition => "transposition",
+        Edit::AdjacentSubstitution => "keyboard adjacency",
+        Edit::HomoglyphSubstitution => "homoglyph",
+        Edit::VowelSwap => "vowel swap",
+        Edit::Bitsquat => "bitsquat",
+        Edit::Substitution => "substitution",
+    }
+}
+
+/// A label that looks machine-generated: long with few vowels, a long consonant run, or letters
+/// and digits interleaved.
+fn looks_random(label: &str) -> bool {
+    let b = label.as_bytes();
+    if b.len() < 7 || !label.is_ascii() {
+        return false;
+    }
+    let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
+    let vowels = b.iter().filter(|c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')).count();
+    let mut run = 0;
+    let mut max_run = 0;
+    for c in b {
+        if c.is_ascii_alphabetic() && !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y') {
+            run += 1;
+            max_run = max_run.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    let switches = b.windows(2).filter(|w| w[0].is_ascii_digit() != w[1].is_ascii_digit()).count();
+    (letters >= 6 && vowels * 5 < letters) || max_run >= 5 || (digits >= 2 && letters >= 3 && switches >= 3)
+}
+
+/// A parcel-tracking-like number: UPU S10 (`RR123456789FR`), UPS `1Z...`, or 10-22 digits.
+fn has_tracking_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            let len = i - start;
+            let bounded = (start == 0 || !b[start - 1].is_ascii_alphanumeric() || s10_at(b, start.saturating_sub(2)))
+                && (i == b.len() || !b[i].is_ascii_digit());
+            if (10..=22).contains(&len) && bounded {
+                return true;
+            }
+            if len == 9 && start >= 2 && s10_at(b, start - 2) {
+                return true;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    (0..b.len().saturating_sub(1)).filter(|&i| b[i] == b'1' && (b[i + 1] | 0x20) == b'z').any(|i| {
+        b.len() >= i + 18 && b[i + 2..i + 18].iter().all(u8::is_ascii_alphanumeric) && b[i + 2..i + 18].iter().any(u8::is_ascii_digit)
+    })
+}
+
+fn s10_at(b: &[u8], i: usize) -> bool {
+    b.len() >= i + 13
+        && b[i..i + 2].iter().all(u8::is_ascii_alphabetic)
+        && b[i + 2..i + 11].iter().all(u8::is_ascii_digit)
+        && b[i + 11..i + 13].iter().all(u8::is_ascii_alphabetic)
+        && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+}

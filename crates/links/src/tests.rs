@@ -1,0 +1,148 @@
+//! Verdict tests through one `check` helper: techniques, hard negatives and bad input.
+
+use std::sync::OnceLock;
+
+use super::*;
+
+fn analyzer() -> &'static Analyzer {
+    static A: OnceLock<Analyzer> = OnceLock::new();
+    A.get_or_init(|| Analyzer::new(&brands::BrandRegistry::builtin()))
+}
+
+fn check_verdict(url: &str, level: Level, code: Option<&str>, brand: Option<&str>) {
+    let v = analyzer().analyse(url).unwrap_or_else(|e| panic!("{url}: {e}"));
+    let codes: Vec<&str> = v.reasons.iter().map(|r| r.code.as_str()).collect();
+    assert_eq!(v.verdict, level, "{url}: score {} reasons {:?}", v.score, v.reasons);
+    if let Some(code) = code {
+        assert!(codes.contains(&code), "{url}: expected {code} in {codes:?}");
+    }
+    assert_eq!(v.brand.as_ref().map(|b| b.id.as_str()), brand, "{url}: {:?}", v.reasons);
+}
+
+#[test]
+fn impersonation_techniques() {
+    use Level::*;
+    check_verdict("https://laposte-fr.colis-suivi.top/pay", Malicious, Some("brand_subdomain"), Some("fr-laposte"));
+    check_verdict("https://lapostte.fr/suivi", Malicious, Some("typosquat"), Some("fr-laposte"));
+    check_verdict("https://royalmail-redelivery.com/", Malicious, Some("combosquat"), Some("gb-royalmail"));
+    check_verdict("https://usps.com-trackings.top/us", Malicious, Some("brand_com_hyphen"), Some("us-usps"));
+    check_verdict("https://www.usps.com@evil.example/", Malicious, Some("userinfo_trick"), Some("us-usps"));
+    check_verdict("https://royalrnail.co.uk/", Suspicious, Some("homoglyph"), Some("gb-royalmail"));
+    check_verdict("https://xn--lapost-gva.fr/", Malicious, Some("homoglyph"), Some("fr-laposte"));
+    check_verdict("https://xn--lposte-3nf.fr/", Malicious, Some("homoglyph"), Some("fr-laposte"));
+    check_verdict("https://dhl.top/parcel", Malicious, Some("tld_swap"), Some("global-dhl"));
+    check_verdict("https://usps-track.github.io/", Malicious, Some("combosquat"), Some("us-usps"));
+    check_verdict("http://192.0.2.10/usps/track", Malicious, Some("ip_host"), Some("us-usps"));
+    check_verdict("https://bit.ly/3xYzAbC", Suspicious, Some("shortener"), None);
+}
+
+#[test]
+fn hard_negatives_stay_benign() {
+    for url in [
+        "https://www.postgresql.org/docs/",
+        "https://www.washingtonpost.com/politics/",
+        "https://www.ups.com/track?loc=en_US",
+        "https://tools.usps.com/go/TrackConfirmAction",
+        "https://signpost.com/",
+        "https://www.compost.co.uk/shop",
+        "https://www.laposte.fr/outils/suivre-vos-envois",
+        "https://www.royalmail.com/track-your-item",
+        "https://www.hermes.com/fr/fr/",
+        "https://www.bbc.co.uk/news/business-royal-mail",
+        "https://en.wikipedia.org/wiki/Universal_Postal_Union",
+        "https://www.google.com/search?q=usps+tracking",
+        "https://pasta.com/",
+        "https://boost.com/",
+        "https://groups.google.com/",
+        "https://www.nypost.com/",
+        "https://blogging.example.com/",
+        "https://www.being.com/",
+        "bit.ly",
+    ] {
+        check_verdict(url, Level::Benign, None, analyzer().analyse(url).ok().and_then(|v| v.brand.map(|b| b.id)).as_deref());
+        let v = analyzer().analyse(url).expect("parses");
+        assert_eq!(v.verdict, Level::Benign, "{url}: {:?}", v.reasons);
+    }
+}
+
+#[test]
+fn bad_input_is_an_error_not_a_panic() {
+    for input in ["", "   ", "javascript:alert(1)", "http://a\u{7}b.com", "https://xn--zz.com/", "mailto:x@y.z"] {
+        assert!(analyzer().analyse(input).is_err(), "{input:?}");
+    }
+    let long = format!("https://a.com/{}", "x".repeat(MAX_INPUT_BYTES));
+    assert_eq!(analyzer().analyse(&long).map(|_| ()), Err(LinkError::TooLong { len: long.len() }));
+}
+
+#[test]
+fn check_uses_only_visible_blocklist_entries() {
+    let index = BlocklistIndex::from_entries([BlockEntry {
+        kind: EntryKind::Domain,
+        value: "quiet-shop.example".into(),
+        indicator_id: Some("indicator--44444444-4444-4444-8444-444444444444".into()),
+        access: tlp::Access { tlp: tlp::Tlp::Amber, producer: "identity--x".into(), recipients: vec![] },
+        source: "hub".into(),
+    }]);
+    let anon = CheckContext { analyzer: analyzer(), index: &index, audience: tlp::Audience::AnonymousLookup { ceiling: tlp::Tlp::Green } };
+    let v = check("https://quiet-shop.example/", &anon).expect("parses");
+    assert_eq!(v.verdict, Level::Benign);
+    let json = serde_json::to_string(&v).expect("serialises");
+    assert!(!json.contains("indicator--") && !json.contains("blocklist"), "{json}");
+    let member = CheckContext {
+        audience: tlp::Audience::Member { identity: "identity--y", collection_read: true, public_collection: false },
+        ..anon
+    };
+    let v = check("https://shop.quiet-shop.example/", &member).expect("parses");
+    assert_eq!(v.verdict, Level::Malicious);
+    assert_eq!(v.reasons[0].code, "blocklist_domain");
+    assert_eq!(v.reasons[0].indicator_id.as_deref(), Some("indicator--44444444-4444-4444-8444-444444444444"));
+}
+
+#[test]
+fn mangled_inputs_never_panic() {
+    // Deterministic xorshift so the 20k cases are the same on every run.
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let seeds = [
+        "https://laposte-fr.colis-suivi.top/pay?id=RR123456789FR",
+        "http://usps.com-track.xyz@192.168.0.1:8080/a/b",
+        "https://xn--lapost-fya.fr/é/ü?q=ß#x",
+        "hxxps://dhl[.]com/",
+        "http://[::ffff:127.0.0.1]/",
+    ];
+    let pieces = ["%", "@", ":", "/", ".", "xn--", "-", "[", "]", "\u{0430}", "\u{200b}", "\u{fffd}", "..", "?", "#", "\\", "0x", " "];
+    let mut analysed = 0;
+    for i in 0..20_000 {
+        let mut s: Vec<char> = seeds[i % seeds.len()].chars().collect();
+        for _ in 0..(next() % 6 + 1) {
+            let r = next() as usize;
+            let pos = r % (s.len() + 1);
+            match r % 4 {
+                0 if !s.is_empty() => {
+                    s.remove(pos.min(s.len() - 1));
+                }
+                1 => {
+                    for c in pieces[(r >> 8) % pieces.len()].chars().rev() {
+                        s.insert(pos, c);
+                    }
+                }
+                2 if !s.is_empty() => {
+                    let p = pos.min(s.len() - 1);
+                    s[p] = char::from_u32(((r >> 16) % 0x3000) as u32).unwrap_or('a');
+                }
+                _ => s.truncate(pos),
+            }
+        }
+        let input: String = s.into_iter().collect();
+        if let Ok(v) = analyzer().analyse(&input) {
+            assert!(v.score <= 100);
+            analysed += 1;
+        }
+    }
+    assert!(analysed > 1000, "only {analysed} of 20000 mangled inputs parsed");
+}

@@ -1,0 +1,227 @@
+//! `postern check URL...`: offline link verdicts, one per input; stdin one URL per line when no
+//! URL is given; `--json` prints one JSON object per input line and a bad line yields an error
+//! object while the batch goes on.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use super::feeds::FormatArgs;
+
+/// Inputs above this count get a progress bar when stderr is a terminal.
+const PROGRESS_FROM: u64 = 1000;
+
+/// `postern check`
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Links to check; with none, one per line is read from standard input.
+    pub urls: Vec<String>,
+    /// One JSON object per input line.
+    #[arg(long)]
+    pub json: bool,
+    /// A blocklist feed file to check against as well.
+    #[arg(long)]
+    pub blocklist: Option<PathBuf>,
+    #[command(flatten)]
+    pub format: FormatArgs,
+    /// A brand override file (same format as the built-in registry).
+    #[arg(long)]
+    pub brands: Option<PathBuf>,
+}
+
+pub fn run(args: CheckArgs) -> anyhow::Result<()> {
+    let registry = match &args.brands {
+        Some(path) => ::brands::BrandRegistry::load_with_overrides(path)
+            .with_context(|| format!("loading brand overrides {}", path.display()))?,
+        None => ::brands::BrandRegistry::builtin(),
+    };
+    let analyzer = links::Analyzer::new(&registry);
+    let index = match &args.blocklist {
+        Some(path) => {
+            let entries = links::import_feed(path, args.format.to_format()?)
+                .with_context(|| format!("loading blocklist {}", path.display()))?;
+            links::BlocklistIndex::from_entries(entries)
+        }
+        None => links::BlocklistIndex::new(),
+    };
+    // A local operator checking with a local feed: the feed's own TLP applies, up to GREEN.
+    let ctx = links::CheckContext {
+        analyzer: &analyzer,
+        index: &index,
+        audience: tlp::Audience::AnonymousLookup { ceiling: tlp::Tlp::Green },
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let terminal = std::io::stderr().is_terminal();
+    if args.urls.is_empty() {
+        let stdin = std::io::stdin();
+        let bar = if terminal { spinner() } else { indicatif::ProgressBar::hidden() };
+        let lines = stdin.lock().split(b'\n').map(|l| l.map(|mut b| {
+            if b.last() == Some(&b'\r') {
+                b.pop();
+            }
+            b
+        }));
+        check_lines(lines, &ctx, args.json, &mut out, &bar)?;
+        bar.finish_and_clear();
+    } else {
+        let n = args.urls.len() as u64;
+        let bar = if terminal && n >= PROGRESS_FROM { indicatif::ProgressBar::new(n) } else { indicatif::ProgressBar::hidden() };
+        let lines = args.urls.iter().map(|u| Ok(u.as_bytes().to_vec()));
+        check_lines(lines, &ctx, args.json, &mut out, &bar)?;
+        bar.finish_and_clear();
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn spinner() -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_message("links checked");
+    bar
+}
+
+/// Checks every line and writes one result per line; only an output error stops the batch.
+pub fn check_lines(
+    lines: impl Iterator<Item = std::io::Result<Vec<u8>>>,
+    ctx: &links::CheckContext<'_>,
+    json: bool,
+    out: &mut dyn Write,
+    bar: &indicatif::ProgressBar,
+) -> anyhow::Result<Summary> {
+    let mut summary = Summary::default();
+    for line in lines {
+        let bytes = line.context("reading input")?;
+        let result = match String::from_utf8(bytes) {
+            Ok(text) => {
+                let r = links::check(&text, ctx).map_err(|e| (e.code(), e.to_string()));
+                (text, r)
+            }
+            Err(e) => {
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                (text, Err(("not_utf8", "the line is not valid UTF-8".to_string())))
+            }
+        };
+        match &result.1 {
+            Ok(v) => summary.count(v.verdict),
+            Err(_) => summary.errors += 1,
+        }
+        write_result(&result.0, &result.1, json, out)?;
+        bar.inc(1);
+    }
+    Ok(summary)
+}
+
+/// Counts per verdict of a batch.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub benign: u64,
+    pub suspicious: u64,
+    pub malicious: u64,
+    pub errors: u64,
+}
+
+impl Summary {
+    fn count(&mut self, level: links::Level) {
+        match level {
+            links::Level::Benign => self.benign += 1,
+            links::Level::Suspicious => self.suspicious += 1,
+            links::Level::Malicious => self.malicious += 1,
+        }
+    }
+}
+
+fn write_result(
+    input: &str,
+    result: &Result<links::Verdict, (&'static str, String)>,
+    json: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    match (result, json) {
+        (Ok(v), true) => {
+            let reasons: Vec<serde_json::Value> =
+                v.reasons.iter().map(|r| serde_json::json!({"code": r.code, "message": r.message})).collect();
+            let doc = serde_json::json!({
+                "url": input,
+                "verdict": v.verdict.name(),
+                "score": v.score,
+                "brand": v.brand.as_ref().map(|b| b.name.clone()),
+                "reasons": reasons,
+            });
+            writeln!(out, "{doc}")?;
+        }
+        (Err((code, message)), true) => {
+            let doc = serde_json::json!({"url": input, "error": {"code": code, "message": message}});
+            writeln!(out, "{doc}")?;
+        }
+        (Ok(v), false) => {
+            let first = v.reasons.first().map(|r| r.message.as_str()).unwrap_or("no warning sign found");
+            writeln!(out, "{:<10} {:>3}  {input}  ({first})", v.verdict.name().to_uppercase(), v.score)?;
+            for r in v.reasons.iter().skip(1).filter(|r| r.points > 0) {
+                writeln!(out, "{:15}- {}", "", r.message)?;
+            }
+        }
+        (Err((_, message)), false) => writeln!(out, "{:<10} {:>3}  {input}  ({message})", "ERROR", "-")?,
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_lines(lines: &[&[u8]], index: &links::BlocklistIndex) -> (Vec<serde_json::Value>, Summary) {
+        let analyzer = links::Analyzer::new(&::brands::BrandRegistry::builtin());
+        let ctx = links::CheckContext {
+            analyzer: &analyzer,
+            index,
+            audience: tlp::Audience::AnonymousLookup { ceiling: tlp::Tlp::Green },
+        };
+        let mut out = Vec::new();
+        let iter = lines.iter().map(|l| Ok(l.to_vec()));
+        let summary = check_lines(iter, &ctx, true, &mut out, &indicatif::ProgressBar::hidden()).expect("batch runs");
+        let docs = out
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .map(|l| serde_json::from_slice(l).expect("each line is JSON"))
+            .collect();
+        (docs, summary)
+    }
+
+    #[test]
+    fn batch_goes_on_after_bad_lines() {
+        let lines: [&[u8]; 5] = [
+            b"https://laposte-fr.colis-suivi.top/pay",
+            b"",
+            b"javascript:alert(1)",
+            b"\xff\xfe",
+            b"https://www.laposte.fr/",
+        ];
+        let (docs, summary) = run_lines(&lines, &links::BlocklistIndex::new());
+        assert_eq!(docs.len(), 5);
+        assert_eq!(docs[0]["url"], "https://laposte-fr.colis-suivi.top/pay");
+        assert_eq!(docs[0]["verdict"], "malicious");
+        assert_eq!(docs[0]["brand"], "La Poste");
+        assert!(docs[0]["reasons"][0]["code"].is_string() && docs[0]["reasons"][0]["message"].is_string());
+        assert_eq!(docs[1]["error"]["code"], "empty");
+        assert_eq!(docs[2]["error"]["code"], "unsupported_scheme");
+        assert_eq!(docs[3]["error"]["code"], "not_utf8");
+        assert_eq!(docs[4]["verdict"], "benign");
+        assert_eq!(summary, Summary { benign: 1, suspicious: 0, malicious: 1, errors: 3 });
+    }
+
+    #[test]
+    fn blocklist_hits_show_in_json() {
+        let index = links::BlocklistIndex::from_entries([links::BlockEntry {
+            kind: links::EntryKind::Domain,
+            value: "plain-shop.example".into(),
+            indicator_id: None,
+            access: tlp::Access { tlp: tlp::Tlp::Clear, producer: String::new(), recipients: vec![] },
+            source: "feed.txt".into(),
+        }]);
+        let (docs, _) = run_lines(&[b"https://plain-shop.example/x"], &index);
+        assert_eq!(docs[0]["verdict"], "malicious");
+        assert_eq!(docs[0]["reasons"][0]["code"], "blocklist_host");
+    }
+}

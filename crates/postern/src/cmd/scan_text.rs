@@ -1,0 +1,173 @@
+//! `postern scan-text`: analyse one message (stdin or --file) or a JSONL batch for scams.
+
+use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use serde::Serialize;
+
+/// Analyse SMS or e-mail text for scams: verdict, lure, brand, language and entities.
+#[derive(Debug, clap::Args)]
+pub struct ScanTextArgs {
+    /// Read the message (or JSONL batch) from this file instead of stdin.
+    #[arg(long)]
+    pub file: Option<PathBuf>,
+    /// Input is JSON Lines: one {"id", "text"} object per line; output is one object per line.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// Print JSON (the default for --jsonl; single messages print a short summary otherwise).
+    #[arg(long)]
+    pub json: bool,
+    /// Hide the progress bar even on a terminal.
+    #[arg(long)]
+    pub no_progress: bool,
+}
+
+/// One line of `--jsonl` output.
+#[derive(Serialize)]
+struct Line<'a> {
+    id: &'a serde_json::Value,
+    #[serde(flatten)]
+    analysis: &'a scamtext::Analysis,
+}
+
+/// Largest JSONL batch input accepted (the per-message limit is scamtext::MAX_MESSAGE_BYTES).
+const MAX_BATCH_BYTES: u64 = 1 << 30;
+
+pub fn run(args: ScanTextArgs) -> anyhow::Result<()> {
+    let analyzer = scamtext::Analyzer::builtin().context("loading the built-in scam model")?;
+    if args.jsonl {
+        return run_jsonl(&analyzer, &args);
+    }
+    let bytes = read_input(&args, scamtext::MAX_MESSAGE_BYTES as u64 + 1)?;
+    let text = scamtext::check_input(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", source_name(&args)))?;
+    let a = analyzer.analyze(text);
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &a)?;
+        writeln!(out)?;
+    } else {
+        writeln!(out, "verdict: {:?} (score {:.3})", a.verdict, a.score)?;
+        if let Some(l) = a.lure {
+            writeln!(out, "lure: {}", l.as_str())?;
+        }
+        if let Some(b) = &a.brand {
+            writeln!(out, "brand: {b}")?;
+        }
+        writeln!(out, "language: {}", a.language)?;
+        for (name, list) in [("urls", &a.urls), ("phones", &a.phones), ("amounts", &a.amounts), ("tracking", &a.tracking_numbers), ("emails", &a.emails)] {
+            if !list.is_empty() {
+                writeln!(out, "{name}: {}", list.join(", "))?;
+            }
+        }
+        for r in &a.reasons {
+            writeln!(out, "  - [{}] {}", r.code, r.detail)?;
+        }
+    }
+    Ok(())
+}
+
+fn source_name(args: &ScanTextArgs) -> String {
+    args.file.as_ref().map_or_else(|| "stdin".to_string(), |p| p.display().to_string())
+}
+
+/// Reads at most `limit` bytes, so a huge or endless input fails fast instead of filling memory.
+fn read_input(args: &ScanTextArgs, limit: u64) -> anyhow::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    match &args.file {
+        Some(p) => {
+            let f = std::fs::File::open(p).with_context(|| format!("opening {}", p.display()))?;
+            f.take(limit).read_to_end(&mut buf).with_context(|| format!("reading {}", p.display()))?;
+        }
+        None => {
+            std::io::stdin().lock().take(limit).read_to_end(&mut buf).context("reading stdin")?;
+        }
+    }
+    if buf.len() as u64 >= limit {
+        bail!("{}: input is larger than {} bytes", source_name(args), limit - 1);
+    }
+    Ok(buf)
+}
+
+fn run_jsonl(analyzer: &scamtext::Analyzer, args: &ScanTextArgs) -> anyhow::Result<()> {
+    let (reader, total): (Box<dyn BufRead>, Option<u64>) = match &args.file {
+        Some(p) => {
+            let f = std::fs::File::open(p).with_context(|| format!("opening {}", p.display()))?;
+            let len = f.metadata().map(|m| m.len()).ok();
+            (Box::new(BufReader::new(f.take(MAX_BATCH_BYTES))), len)
+        }
+        None => (Box::new(BufReader::new(std::io::stdin().take(MAX_BATCH_BYTES))), None),
+    };
+    let show = !args.no_progress && std::io::stderr().is_terminal();
+    let bar = if show {
+        let b = match total {
+            Some(n) => indicatif::ProgressBar::new(n),
+            None => indicatif::ProgressBar::new_spinner(),
+        };
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let (mut n, mut errors) = (0u64, 0u64);
+    for (i, line) in split_lines(reader).enumerate() {
+        let line = line.context("reading input")?;
+        bar.inc(line.len() as u64 + 1);
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        n += 1;
+        match analyze_line(analyzer, &line) {
+            Ok(v) => serde_json::to_writer(&mut out, &v)?,
+            Err((id, msg)) => {
+                errors += 1;
+                serde_json::to_writer(&mut out, &serde_json::json!({"id": id, "line": i + 1, "error": msg}))?;
+            }
+        }
+        out.write_all(b"\n")?;
+        if n % 1024 == 0 {
+            bar.set_message(format!("{n} messages, {errors} errors"));
+        }
+    }
+    out.flush()?;
+    bar.finish_and_clear();
+    if args.json || show {
+        eprintln!("scan-text: {n} messages, {errors} errors");
+    }
+    Ok(())
+}
+
+/// Splits on '\n' keeping raw bytes, so one invalid UTF-8 line is one error, not the end.
+fn split_lines(r: Box<dyn BufRead>) -> impl Iterator<Item = std::io::Result<Vec<u8>>> {
+    r.split(b'\n').map(|l| {
+        l.map(|mut v| {
+            if v.last() == Some(&b'\r') {
+                v.pop();
+            }
+            v
+        })
+    })
+}
+
+fn analyze_line(analyzer: &scamtext::Analyzer, line: &[u8]) -> Result<serde_json::Value, (serde_json::Value, String)> {
+    let null = serde_json::Value::Null;
+    let s = std::str::from_utf8(line).map_err(|e| (null.clone(), format!("line is not valid UTF-8 (byte {})", e.valid_up_to())))?;
+    let v: serde_json::Value = serde_json::from_str(s).map_err(|e| (null.clone(), format!("invalid JSON: {e}")))?;
+    let id = v.get("id").cloned().unwrap_or(serde_json::Value::Null);
+    let Some(text) = v.get("text").and_then(|t| t.as_str()) else {
+        return Err((id, "missing string field \"text\"".to_string()));
+    };
+    let text = scamtext::check_input(text.as_bytes()).map_err(|e| (id.clone(), e.to_string()))?;
+    let a = analyzer.analyze(text);
+    let line = Line { id: &id, analysis: &a };
+    let mut value = serde_json::to_value(&line).map_err(|e| (id.clone(), e.to_string()))?;
+    // The batch format lists exactly the fields of the spec; e-mails stay in single-message JSON.
+    if let Some(o) = value.as_object_mut() {
+        o.remove("emails");
+    }
+    Ok(value)
+}

@@ -1,0 +1,107 @@
+//! `POST /api/v1/links/check` and `/api/v1/messages/analyze` on the real server: verdicts,
+//! TLP-aware blocklists built from hub indicators, reporting, problem-details errors.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{Server, TAXII, client, fixture};
+use serde_json::{Value, json};
+
+fn check(url: &str, token: Option<&str>, body: Value) -> (u16, Value) {
+    let mut r = client().post(format!("{url}/api/v1/links/check")).json(&body);
+    if let Some(t) = token {
+        r = r.bearer_auth(t);
+    }
+    let resp = r.send().expect("post");
+    let status = resp.status().as_u16();
+    (status, resp.json().unwrap_or(Value::Null))
+}
+
+fn indicator_for(domain: &str, n: u32, marking: &str) -> Value {
+    json!({
+        "type": "indicator", "spec_version": "2.1", "id": format!("indicator--11111111-2222-4333-8444-{n:012}"),
+        "created": "2025-05-01T00:00:00.000Z", "modified": "2025-05-01T00:00:00.000Z",
+        "pattern": format!("[domain-name:value = '{domain}']"), "pattern_type": "stix",
+        "valid_from": "2025-05-01T00:00:00Z", "object_marking_refs": [marking]
+    })
+}
+
+fn has_blocklist_hit(v: &Value, indicator: &str) -> bool {
+    v["reasons"].as_array().is_some_and(|rs| rs.iter().any(|r| r["indicator_id"] == json!(indicator)))
+}
+
+/// Polls until `pred` holds (the blocklists refresh in the background), failing after 30 s.
+fn eventually(what: &str, mut pred: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !pred() {
+        assert!(Instant::now() < deadline, "timed out waiting for: {what}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn link_verdicts_use_only_the_indicators_the_asker_may_see() {
+    let f = fixture();
+    let server = Server::start(f.dir.path());
+    let base = format!("{}/isac/collections/{}", server.url, f.collection);
+    let objects = json!({"objects": [
+        indicator_for("plain-shop-clear.example", 1, tlp::TLP2_CLEAR),
+        indicator_for("plain-shop-red.example", 2, tlp::TLP2_RED),
+    ]});
+    let resp = client().post(format!("{base}/objects/")).bearer_auth(&f.tokens["La Poste"]).header("Content-Type", TAXII).body(objects.to_string()).send().expect("post");
+    assert_eq!(resp.status().as_u16(), 202);
+    let clear_id = "indicator--11111111-2222-4333-8444-000000000001";
+    let red_id = "indicator--11111111-2222-4333-8444-000000000002";
+
+    // Anonymous: the CLEAR indicator is used once the blocklists refresh.
+    eventually("anonymous sees the CLEAR indicator", || {
+        let (s, v) = check(&server.url, None, json!({"url": "https://plain-shop-clear.example/pay"}));
+        s == 200 && v["verdict"] == json!("malicious") && has_blocklist_hit(&v, clear_id)
+    });
+    // The producer sees its RED indicator; another member and anonymous callers never learn of it.
+    let (_, v) = check(&server.url, Some(&f.tokens["La Poste"]), json!({"url": "https://plain-shop-red.example/"}));
+    assert!(has_blocklist_hit(&v, red_id), "{v}");
+    for token in [Some(f.tokens["Correos"].as_str()), None] {
+        let (_, v) = check(&server.url, token, json!({"url": "https://plain-shop-red.example/"}));
+        assert!(!v.to_string().contains(red_id), "RED indicator leaked: {v}");
+        assert_ne!(v["verdict"], json!("malicious"), "{v}");
+    }
+    // Batch: one bad line yields an error object, the rest goes on.
+    let (s, v) = check(&server.url, None, json!({"urls": ["https://www.laposte.fr/suivi", "not a url at all \u{0007}", "https://plain-shop-clear.example/"]}));
+    assert_eq!(s, 200, "{v}");
+    let results = v["results"].as_array().expect("results");
+    assert_eq!(results[0]["verdict"], json!("benign"), "{v}");
+    assert!(results[1]["error"]["code"].is_string(), "{v}");
+    assert_eq!(results[2]["verdict"], json!("malicious"), "{v}");
+    // Problem details for bad requests; reporting needs a token.
+    let (s, v) = check(&server.url, None, json!({"nope": 1}));
+    assert_eq!(s, 400, "{v}");
+    assert_eq!(v["status"], json!(400));
+    let (s, _) = check(&server.url, None, json!({"url": "https://x.example/", "report": true}));
+    assert_eq!(s, 401);
+    // A member's report of a malicious link lands in the hub as indicator + sighting.
+    let (s, v) = check(&server.url, Some(&f.tokens["Correos"]), json!({"url": "https://plain-shop-clear.example/x", "report": true}));
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(v["reported"][0]["stored"], json!(2), "{v}");
+}
+
+#[test]
+fn message_analysis_answers_and_rejects_bad_input_with_problem_details() {
+    let f = fixture();
+    let server = Server::start(f.dir.path());
+    let post = |body: Value| {
+        let resp = client().post(format!("{}/api/v1/messages/analyze", server.url)).json(&body).send().expect("post");
+        let status = resp.status().as_u16();
+        (status, resp.json::<Value>().unwrap_or(Value::Null))
+    };
+    let (s, v) = post(json!({"text": "La Poste: votre colis est en attente. Payez 1,99 EUR de frais: https://laposte-colis-frais.top/pay"}));
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(v["scam"], json!(true), "{v}");
+    assert!(v["urls"].as_array().is_some_and(|u| !u.is_empty()), "{v}");
+    let (s, v) = post(json!({"text": "   "}));
+    assert_eq!(s, 422, "{v}");
+    assert_eq!(v["title"], json!("Unprocessable Entity"));
+    let (s, _) = post(json!({"txt": "typo"}));
+    assert_eq!(s, 400);
+}

@@ -1,0 +1,231 @@
+//! The portal in a real browser: Debian's Chromium, headless, driven through chromedriver (W3C
+//! WebDriver, the fantoccini crate) against the real `postern serve` on loopback. Screenshots of
+//! the main pages land in `target/portal-screenshots/`.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+
+use common::{Server, fixture};
+use fantoccini::{Client, ClientBuilder, Locator};
+
+const PASSWORD: &str = "correct horse battery staple";
+
+/// chromedriver on a free loopback port; killed when dropped.
+struct Driver {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start_driver() -> Driver {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port();
+    let mut child = Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .arg("--allowed-ips=127.0.0.1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver (apt package chromium-driver, see scripts/test-deps/portal.apt)");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut lines = BufReader::new(stdout).lines();
+    // chromedriver prints this line once it accepts connections.
+    loop {
+        let line = lines.next().expect("chromedriver exited before starting").expect("read");
+        if line.contains("started successfully") {
+            break;
+        }
+    }
+    std::thread::spawn(move || for _ in lines {});
+    Driver { child, url: format!("http://127.0.0.1:{port}") }
+}
+
+async fn browser(driver: &Driver, profile: &std::path::Path) -> Client {
+    let args = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=412,915",
+        &format!("--user-data-dir={}", profile.display()),
+    ];
+    let caps = serde_json::json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {"binary": "/usr/bin/chromium", "args": args},
+    });
+    let serde_json::Value::Object(caps) = caps else { unreachable!("an object literal") };
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&driver.url)
+        .await
+        .expect("a Chromium session")
+}
+
+fn shots_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/portal-screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshot dir");
+    dir
+}
+
+async fn shot(c: &Client, name: &str) {
+    let png = c.screenshot().await.expect("screenshot");
+    std::fs::write(shots_dir().join(format!("{name}.png")), png).expect("write screenshot");
+}
+
+async fn fill(c: &Client, css: &str, text: &str) {
+    c.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}")).send_keys(text).await.expect("type");
+}
+
+async fn click(c: &Client, css: &str) {
+    c.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}")).click().await.expect("click");
+}
+
+/// Waits (WebDriver polling, bounded by fantoccini's default timeout) until `css` matches: a
+/// click returns before the navigation it starts has finished.
+async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
+    c.wait().for_element(Locator::Css(css)).await.unwrap_or_else(|e| panic!("waiting for {css}: {e}"))
+}
+
+async fn body(c: &Client) -> String {
+    c.source().await.expect("page source")
+}
+
+async fn login(c: &Client, base: &str, user: &str) {
+    c.goto(&format!("{base}/login")).await.expect("goto login");
+    fill(c, "#username", user).await;
+    fill(c, "#password", PASSWORD).await;
+    click(c, "form[action='/login'] button[type=submit]").await;
+    wait_for(c, ".memberbar").await;
+    let url = c.current_url().await.expect("url");
+    assert_eq!(url.path(), "/members", "{user} is signed in");
+}
+
+async fn logout(c: &Client) {
+    click(c, "form[action='/logout'] button").await;
+    wait_for(c, "a[href='/login']").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn citizen_to_analyst_in_chromium() {
+    let f = fixture();
+    {
+        let store = store::SqliteStore::open(f.dir.path()).expect("store");
+        server::portal::add_user(&store, "La Poste", "alice", PASSWORD, store::Role::Analyst).expect("alice");
+        server::portal::add_user(&store, "Correos", "bob", PASSWORD, store::Role::Analyst).expect("bob");
+    }
+    let server = Server::start(f.dir.path());
+    let base = server.url.clone();
+    let driver = start_driver();
+    let profile = tempfile::tempdir().expect("profile dir");
+    let c = browser(&driver, profile.path()).await;
+
+    // Public: the home page, in English by default.
+    c.goto(&base).await.expect("home");
+    assert!(body(&c).await.contains("<html lang=\"en\">"));
+    shot(&c, "01-home").await;
+
+    // Check a malicious and a benign link.
+    c.goto(&format!("{base}/check/link")).await.expect("check link");
+    fill(&c, "#url", "http://laposte-colis-frais.top/paiement").await;
+    click(&c, "form[action='/check/link'] button").await;
+    let verdict = wait_for(&c, ".verdict").await;
+    let class = verdict.attr("class").await.expect("class").unwrap_or_default();
+    assert!(class.contains("verdict-malicious"), "look-alike judged malicious: {class}");
+    assert!(verdict.text().await.expect("text").contains("Dangerous"), "words, not colour alone");
+    shot(&c, "02-check-link-malicious").await;
+    c.goto(&format!("{base}/check/link")).await.expect("check link");
+    fill(&c, "#url", "https://www.laposte.fr/outils/suivre-vos-envois").await;
+    click(&c, "form[action='/check/link'] button").await;
+    let class = wait_for(&c, ".verdict").await.attr("class").await.expect("class").unwrap_or_default();
+    assert!(class.contains("verdict-benign"), "the official site is benign: {class}");
+
+    // Analyse a message: verdict and highlighted entities.
+    c.goto(&format!("{base}/check/message")).await.expect("check message");
+    fill(&c, "#message", "La Poste : votre colis est retenu en douane. Payez 1,99 EUR sur https://laposte-frais.top/p").await;
+    click(&c, "form[action='/check/message'] button").await;
+    let class = wait_for(&c, ".verdict").await.attr("class").await.expect("class").unwrap_or_default();
+    assert!(class.contains("verdict-malicious"), "{class}");
+    c.find(Locator::Css("mark.ent-url")).await.expect("the link is highlighted");
+    c.find(Locator::Css("mark.ent-amount")).await.expect("the amount is highlighted");
+    shot(&c, "03-check-message").await;
+
+    // A citizen files a report.
+    c.goto(&format!("{base}/report")).await.expect("report");
+    click(&c, "input[name=kind][value=url]").await;
+    fill(&c, "#content", "http://colis-laposte-livraison.top/suivi").await;
+    fill(&c, "#country", "FR").await;
+    shot(&c, "04-report-form").await;
+    click(&c, "form[action='/report'] button[type=submit]").await;
+    wait_for(&c, ".notice").await;
+    assert!(body(&c).await.contains("Your report number 1 was received"));
+
+    // An analyst of La Poste triages it into a TLP:RED indicator.
+    login(&c, &base, "alice").await;
+    c.goto(&format!("{base}/members/triage")).await.expect("triage");
+    assert!(body(&c).await.contains("colis-laposte-livraison"));
+    shot(&c, "05-triage").await;
+    c.find(Locator::Css("#tlp-1")).await.expect("tlp select").select_by_value("red").await.expect("choose RED");
+    click(&c, "#accept-1").await;
+    wait_for(&c, "h1 .tlp").await;
+    let url = c.current_url().await.expect("url");
+    assert!(url.path().starts_with("/members/objects/"), "lands on the new indicator: {url}\n{}", body(&c).await);
+    let indicator_id = url.path().rsplit('/').next().expect("id").to_string();
+    assert!(indicator_id.starts_with("indicator--"));
+    c.find(Locator::Css("h1 .tlp-red")).await.expect("the TLP:RED badge on the detail page");
+    assert!(body(&c).await.contains("La Poste"), "sighting by the analyst's organisation");
+
+    // It is in the list with its badge.
+    c.goto(&format!("{base}/members/indicators")).await.expect("list");
+    let row = c.find(Locator::XPath("//tr[.//a[contains(., 'Citizen report #1')]]")).await.expect("the indicator row");
+    let badge = row.find(Locator::Css(".tlp")).await.expect("badge");
+    assert_eq!(badge.text().await.expect("text"), "TLP:RED");
+    assert!(badge.attr("class").await.expect("class").unwrap_or_default().contains("tlp-red"));
+    shot(&c, "06-indicators").await;
+    c.goto(&format!("{base}/members")).await.expect("dashboard");
+    assert_eq!(c.find(Locator::Css("#total")).await.expect("total").text().await.expect("text"), "1");
+    shot(&c, "07-dashboard").await;
+    logout(&c).await;
+
+    // Another organisation sees it nowhere: list, filtered list, dashboard, detail, triage, link check.
+    login(&c, &base, "bob").await;
+    assert_eq!(c.find(Locator::Css("#total")).await.expect("total").text().await.expect("text"), "0");
+    for path in ["/members/indicators", "/members/indicators?tlp=red", "/members/triage", "/members"] {
+        c.goto(&format!("{base}{path}")).await.expect("page");
+        let html = body(&c).await;
+        assert!(!html.contains(&indicator_id) && !html.contains("Citizen report #1"), "{path} leaks the RED indicator");
+    }
+    c.goto(&format!("{base}/members/objects/{}/{indicator_id}", f.collection)).await.expect("detail");
+    let html = body(&c).await;
+    assert!(!html.contains("colis-laposte-livraison") && html.contains("(404)"), "the detail page is a 404 for bob");
+    c.goto(&format!("{base}/check/link")).await.expect("check link");
+    fill(&c, "#url", "http://colis-laposte-livraison.top/suivi").await;
+    click(&c, "form[action='/check/link'] button").await;
+    wait_for(&c, ".verdict").await;
+    assert!(!body(&c).await.contains(&indicator_id), "the link check does not reveal the RED indicator");
+
+    // Switch language.
+    c.goto(&format!("{base}/check/link")).await.expect("check link");
+    click(&c, "a[hreflang=fr]").await;
+    wait_for(&c, "html[lang=fr]").await;
+    let html = body(&c).await;
+    assert!(html.contains("<html lang=\"fr\">") && html.contains("Vérifier un lien"), "the switcher keeps the page, in French");
+    assert_eq!(c.current_url().await.expect("url").path(), "/check/link");
+    c.goto(&base).await.expect("home");
+    assert!(body(&c).await.contains("Est-ce vraiment la poste"), "the choice sticks");
+    shot(&c, "08-home-fr").await;
+
+    c.close().await.expect("close the browser");
+}

@@ -1,0 +1,139 @@
+//! Golden tests of the portal's rendered HTML, and its security headers, CSRF and rate limits,
+//! against the real `postern serve`. Set `UPDATE_GOLDEN=1` to rewrite the golden files after a
+//! deliberate change, then review the diff.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{Server, client, fixture};
+
+fn golden_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/portal")
+}
+
+/// Replaces the per-visitor parts of a page (anti-CSRF tokens) with a fixed marker.
+fn normalise(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    const FIELD: &str = "name=\"csrf\" value=\"";
+    while let Some(at) = rest.find(FIELD) {
+        out.push_str(&rest[..at + FIELD.len()]);
+        rest = &rest[at + FIELD.len()..];
+        let end = rest.find('"').unwrap_or(0);
+        out.push_str("CSRF");
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn check_golden(name: &str, html: &str) {
+    let path = golden_dir().join(name);
+    let html = normalise(html);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(golden_dir()).expect("golden dir");
+        std::fs::write(&path, &html).expect("write golden");
+        return;
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing golden file {}; run with UPDATE_GOLDEN=1", path.display()));
+    assert_eq!(html, want, "page differs from golden file {}", path.display());
+}
+
+fn csrf_of(html: &str) -> String {
+    let at = html.find("name=\"csrf\" value=\"").expect("a csrf field") + "name=\"csrf\" value=\"".len();
+    html[at..].split('"').next().expect("value").to_string()
+}
+
+/// GETs a form page as a new visitor: the `Cookie` header to send back and the form's token.
+fn visit(http: &reqwest::blocking::Client, url: &str) -> (String, String) {
+    let resp = http.get(url).send().expect("GET");
+    let cookie = resp.headers().get("set-cookie").and_then(|v| v.to_str().ok()).expect("a csrf cookie");
+    let cookie = cookie.split(';').next().expect("name=value").to_string();
+    let html = resp.text().expect("body");
+    (cookie, csrf_of(&html))
+}
+
+#[test]
+fn public_pages_match_golden_files_in_both_languages() {
+    let f = fixture();
+    let server = Server::start(f.dir.path());
+    let http = client();
+    for (path, name) in [
+        ("/", "home"),
+        ("/check/link", "check_link"),
+        ("/check/message", "check_message"),
+        ("/report", "report"),
+        ("/aware", "aware"),
+        ("/aware/customs_fee", "aware_customs_fee"),
+        ("/login", "login"),
+    ] {
+        for lang in ["en", "fr"] {
+            let resp = http.get(format!("{}{path}", server.url)).header("accept-language", lang).send().expect("GET");
+            assert_eq!(resp.status(), 200, "{path}");
+            let h = resp.headers();
+            let csp = h.get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or("");
+            assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"), "{path}: {csp}");
+            assert_eq!(h.get("x-content-type-options").and_then(|v| v.to_str().ok()), Some("nosniff"));
+            let cookie = h.get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or("");
+            assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{path}: {cookie}");
+            let html = resp.text().expect("body");
+            assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{path} in {lang}");
+            assert!(!html.contains("style=") && !html.contains("<script"), "{path}: inline style or script");
+            check_golden(&format!("{name}.{lang}.html"), &html);
+        }
+    }
+    let txt = http.get(format!("{}/.well-known/security.txt", server.url)).send().expect("GET").text().expect("body");
+    assert!(txt.contains("Contact: http://127.0.0.1:") && txt.contains("Expires: "), "{txt}");
+}
+
+#[test]
+fn verdicts_escape_input_and_forms_need_their_token() {
+    let f = fixture();
+    let server = Server::start(f.dir.path());
+    let http = client();
+    let (cookie, csrf) = visit(&http, &format!("{}/check/link", server.url));
+
+    // Without the token: refused.
+    let resp = http.post(format!("{}/check/link", server.url)).header("cookie", &cookie).form(&[("url", "http://x.top"), ("csrf", "forged")]).send().expect("POST");
+    assert_eq!(resp.status(), 403);
+
+    let hostile = "http://laposte-colis-frais.top/<script>alert(1)</script>";
+    let resp = http.post(format!("{}/check/link", server.url)).header("cookie", &cookie).form(&[("url", hostile), ("csrf", csrf.as_str())]).send().expect("POST");
+    assert_eq!(resp.status(), 200);
+    let html = resp.text().expect("body");
+    assert!(!html.contains("<script>alert(1)"), "user input must be escaped");
+    assert!(html.contains("&lt;script&gt;"), "the input is shown, escaped");
+    assert!(html.contains("verdict-malicious") || html.contains("verdict-suspicious"), "a look-alike is flagged");
+    check_golden("check_link_result.en.html", &html);
+
+    let msg = "La Poste : votre colis est retenu, payez 1,99 EUR sur https://laposte-frais.top/p <b>vite</b>";
+    let resp = http.post(format!("{}/check/message", server.url)).header("cookie", &cookie).form(&[("message", msg), ("csrf", csrf.as_str())]).send().expect("POST");
+    let html = resp.text().expect("body");
+    assert!(html.contains("verdict-malicious"), "a customs-fee smish is a scam");
+    assert!(html.contains("mark class=\"ent ent-url\"") && html.contains("mark class=\"ent ent-amount\""), "entities highlighted");
+    assert!(html.contains("&lt;b&gt;vite&lt;") && !html.contains("<b>vite"), "message text is escaped");
+    check_golden("check_message_result.en.html", &html);
+}
+
+#[test]
+fn citizen_reports_are_size_and_rate_limited() {
+    let f = fixture();
+    let server = Server::start(f.dir.path());
+    let http = client();
+    let (cookie, csrf) = visit(&http, &format!("{}/report", server.url));
+    let post = |content: &str| {
+        http.post(format!("{}/report", server.url))
+            .header("cookie", &cookie)
+            .form(&[("kind", "message"), ("content", content), ("country", "FR"), ("contact", ""), ("csrf", csrf.as_str())])
+            .send()
+            .expect("POST")
+    };
+    let big = "x".repeat(9000);
+    assert_eq!(post(&big).status(), 422, "over 8 KiB is refused");
+    let mut statuses = Vec::new();
+    for i in 0..6 {
+        statuses.push(post(&format!("Votre colis {i} est retenu: https://colis-{i}.top")).status().as_u16());
+    }
+    assert_eq!(statuses, [200, 200, 200, 200, 200, 429], "five reports per address per ten minutes");
+}

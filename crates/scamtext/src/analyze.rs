@@ -1,0 +1,376 @@
+//! The analysis pipeline: extract entities, mask them, read cues, build features, score, explain.
+
+use crate::extract::{self, Entities, urls::host_of};
+use crate::features::{self, Features, Structural as S};
+use crate::lexicon::{self, BrandRef, Cues, Hits, RISKY_TLDS, SHORTENERS};
+use crate::model::Model;
+use crate::text::{fold, words};
+use crate::{Analysis, Error, Lure, MAX_MESSAGE_BYTES, Reason, Verdict};
+
+/// A link checker's opinion of one URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkVerdict {
+    Malicious(String),
+    Suspicious(String),
+    Benign,
+}
+
+/// A URL checker consulted for every extracted URL (no live fetching on this path).
+pub type LinkCheck = Box<dyn Fn(&str) -> LinkVerdict + Send + Sync>;
+
+/// Scores at or above this are scams (chosen on the public training data balance: the model
+/// is trained with balanced weights, and 0.45 trades one public false negative for no new
+/// false positive).
+pub const SCAM_THRESHOLD: f32 = 0.45;
+/// Scores at or above this (and below [`SCAM_THRESHOLD`]) are suspicious.
+pub const SUSPICIOUS_THRESHOLD: f32 = 0.25;
+
+/// Holds the loaded model, the compiled cue lists and the brand table.
+pub struct Analyzer {
+    model: Model,
+    cues: Cues,
+    link_check: Option<LinkCheck>,
+}
+
+/// What the pipeline computed besides the model score; kept for features and reasons.
+pub(crate) struct Prepared {
+    pub entities: Entities,
+    pub features: Features,
+    pub structural: Vec<S>,
+    pub hits: Hits,
+    pub brand: Option<usize>,
+    pub language: &'static str,
+    pub link_verdicts: Vec<(String, LinkVerdict)>,
+}
+
+impl Analyzer {
+    /// Loads the model shipped in the repository, with the shared brand registry and the
+    /// offline link checker.
+    pub fn builtin() -> Result<Analyzer, Error> {
+        Analyzer::from_model_bytes(crate::BUILTIN_MODEL)
+    }
+
+    /// Loads a model file's bytes (as written by training), with the standard tables.
+    pub fn from_model_bytes(bytes: &[u8]) -> Result<Analyzer, Error> {
+        Ok(Analyzer::standard(Model::from_bytes(bytes)?))
+    }
+
+    /// A model with the standard tables: the brand registry (plus built-in additions) and the
+    /// `links` offline checker. Training uses this too, so features match at inference.
+    pub fn standard(model: Model) -> Analyzer {
+        let reg = brands::BrandRegistry::builtin();
+        Analyzer::new(model, crate::registry::brand_table(&reg)).with_link_check(crate::registry::link_check(&reg))
+    }
+
+    /// The common name of the brand a name or alias refers to, as `Analysis::brand` reports it.
+    pub fn canonical_brand(&self, name: &str) -> Option<&str> {
+        self.cues.brand_named(name).and_then(|i| self.cues.brands.get(i)).map(|b| b.name.as_str())
+    }
+
+    /// Builds an analyser from a model and a brand table.
+    pub fn new(model: Model, brands: Vec<BrandRef>) -> Analyzer {
+        Analyzer { model, cues: Cues::new(brands), link_check: None }
+    }
+
+    /// Replaces the brand table (e.g. with the shared brand registry).
+    pub fn with_brands(mut self, brands: Vec<BrandRef>) -> Analyzer {
+        self.cues = Cues::new(brands);
+        self
+    }
+
+    /// Consults `check` for every URL; a malicious link makes the message a scam.
+    pub fn with_link_check(mut self, check: LinkCheck) -> Analyzer {
+        self.link_check = Some(check);
+        self
+    }
+
+    /// The brand table in use.
+    pub fn brands(&self) -> &[BrandRef] {
+        &self.cues.brands
+    }
+
+    /// Analyses one message. Never fails: empty text is benign, over-long text is cut at
+    /// [`MAX_MESSAGE_BYTES`] so the time per message stays bounded.
+    pub fn analyze(&self, text: &str) -> Analysis {
+        let text = cut(text, MAX_MESSAGE_BYTES);
+        let p = self.prepare(text);
+        let mut score = self.model.score(&p.features);
+        let malicious = p.link_verdicts.iter().find(|(_, v)| matches!(v, LinkVerdict::Malicious(_)));
+        if malicious.is_some() {
+            score = score.max(0.99);
+        }
+        let scam = score >= SCAM_THRESHOLD;
+        let verdict = if scam {
+            Verdict::Scam
+        } else if score >= SUSPICIOUS_THRESHOLD {
+            Verdict::Suspicious
+        } else {
+            Verdict::Benign
+        };
+        let lure = (verdict != Verdict::Benign).then(|| choose_lure(&p.hits));
+        let reasons = reasons(&p, score, &self.cues);
+        let e = p.entities;
+        Analysis {
+            scam,
+            score: (score * 1000.0).round() / 1000.0,
+            verdict,
+            lure,
+            brand: p.brand.and_then(|i| self.cues.brands.get(i)).map(|b| b.name.clone()),
+            language: p.language.to_string(),
+            urls: e.urls,
+            phones: e.phones,
+            amounts: e.amounts.into_iter().map(|a| a.normalised).collect(),
+            tracking_numbers: e.tracking_numbers,
+            emails: e.emails,
+            reasons,
+        }
+    }
+
+    /// The feature vector of a message, as training sees it.
+    pub fn features(&self, text: &str) -> Features {
+        self.prepare(cut(text, MAX_MESSAGE_BYTES)).features
+    }
+
+    pub(crate) fn prepare(&self, text: &str) -> Prepared {
+        let mut entities = extract::extract_without_phones(text);
+        let folded = fold(&extract::masked(text, &entities.spans));
+        let toks: Vec<&str> = words(&folded).collect();
+        let language = lexicon::detect_language(&toks);
+        let hits = self.cues.scan(&folded);
+        let hosts: Vec<String> = entities.urls.iter().map(|u| host_of(u)).collect();
+        let brand = hits
+            .brands
+            .iter()
+            .min_by_key(|(_, at)| *at)
+            .map(|(i, _)| *i)
+            .or_else(|| hosts.iter().find_map(|h| self.cues.brand_in_host(h)));
+        let mut regions: Vec<&str> = Vec::with_capacity(3);
+        if let Some(b) = brand.and_then(|i| self.cues.brands.get(i)) {
+            if !b.country.is_empty() {
+                regions.push(b.country.as_str());
+            }
+        }
+        let lr = lexicon::language_region(language);
+        if !regions.contains(&lr) {
+            regions.push(lr);
+        }
+        extract::add_phones(text, &regions, &mut entities);
+        let folded = if entities.phones.is_empty() { folded } else { fold(&extract::masked(text, &entities.spans)) };
+        let link_verdicts: Vec<(String, LinkVerdict)> = match &self.link_check {
+            Some(check) => entities.urls.iter().map(|u| (u.clone(), check(u))).collect(),
+            None => Vec::new(),
+        };
+        let mut structural = structural(&entities, &hosts, &hits, brand, &self.cues, &folded, &link_verdicts);
+        shape_features(text, &folded, &mut structural);
+        let features = features::build(&folded, &structural, self.model.bits);
+        Prepared { entities, features, structural, hits, brand, language, link_verdicts }
+    }
+}
+
+fn cut(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+const CALL_CUES: &[&str] = &[
+    "call", "ring", "phone", "whatsapp", "appelez", "appeler", "contactez", "llame", "llamar", "llama", "chiama", "chiamare",
+    "contatta", "ligue", "ligar", "contacte", "anrufen", "rufen", "kontaktieren", "telefononi", "thirrni", "kontaktoni", "contact",
+];
+
+fn small_amount(value: f64, currency: &str) -> bool {
+    match currency {
+        "ALL" => value <= 1500.0,
+        "BRL" => value <= 60.0,
+        _ => value <= 10.0,
+    }
+}
+
+fn structural(e: &Entities, hosts: &[String], hits: &Hits, brand: Option<usize>, cues: &Cues, folded: &str, lv: &[(String, LinkVerdict)]) -> Vec<S> {
+    let mut s = Vec::with_capacity(16);
+    let has_url = !hosts.is_empty();
+    s.push(if has_url { S::HasUrl } else { S::NoUrl });
+    let is_short = |h: &String| SHORTENERS.contains(&h.as_str());
+    if hosts.iter().any(is_short) {
+        s.push(S::Shortener);
+    }
+    if hosts.iter().any(|h| h.rsplit('.').next().is_some_and(|t| RISKY_TLDS.contains(&t))) {
+        s.push(S::RiskyTld);
+    }
+    if hosts.iter().any(|h| h.split('.').all(|p| p.parse::<u8>().is_ok())) {
+        s.push(S::IpHost);
+    }
+    if hosts.iter().any(|h| h.split('.').next().is_some_and(|l| l.contains('-'))) {
+        s.push(S::HyphenHost);
+    }
+    let owned_by_any = |h: &String| cues.brands.iter().any(|b| b.owns_host(h));
+    if hosts.iter().any(|h| !owned_by_any(h) && cues.brand_in_host(h).is_some()) {
+        s.push(S::BrandInHostNotOfficial);
+    }
+    if has_url && hosts.iter().all(owned_by_any) {
+        s.push(S::OfficialLinkOnly);
+    }
+    if let Some(b) = brand.and_then(|i| cues.brands.get(i)) {
+        s.push(S::BrandNamed);
+        if has_url {
+            if hosts.iter().all(|h| b.owns_host(h) || owned_by_any(h)) {
+                s.push(S::BrandLinkOfficial);
+            } else {
+                s.push(S::BrandLinkMismatch);
+            }
+        }
+    }
+    let payment = hits.payment > 0;
+    if payment {
+        s.push(S::PaymentRequest);
+        if has_url {
+            s.push(S::PaymentAndLink);
+        }
+    }
+    if !e.amounts.is_empty() {
+        s.push(S::Amount);
+        if e.amounts.iter().any(|a| small_amount(a.value, a.currency)) {
+            s.push(S::SmallAmount);
+        }
+    }
+    if hits.urgency > 0 {
+        s.push(S::Urgency);
+        if has_url {
+            s.push(S::UrgencyAndLink);
+        }
+    }
+    if !e.phones.is_empty() {
+        s.push(S::Phone);
+        if words(folded).any(|w| CALL_CUES.contains(&w)) {
+            s.push(S::CallbackNumber);
+            // Couriers give their number too; asking for money on the phone is the scam.
+            if payment || !e.amounts.is_empty() {
+                s.push(S::CallbackAndPayment);
+            }
+        }
+    }
+    if !e.tracking_numbers.is_empty() {
+        s.push(S::Tracking);
+    }
+    if e.codes > 0 {
+        s.push(S::Code);
+    }
+    if !e.emails.is_empty() {
+        s.push(S::Email);
+    }
+    if hits.lures.iter().any(|&n| n > 0) {
+        s.push(S::LureCue);
+        if has_url {
+            s.push(S::LureAndLink);
+        }
+    }
+    if lv.iter().any(|(_, v)| matches!(v, LinkVerdict::Malicious(_))) {
+        s.push(S::LinkMalicious);
+    }
+    if lv.iter().any(|(_, v)| matches!(v, LinkVerdict::Suspicious(_))) {
+        s.push(S::LinkSuspicious);
+    }
+    s
+}
+
+/// Surface cues of bulk premium-rate spam: short codes, per-message prices, shouting.
+fn shape_features(text: &str, folded: &str, s: &mut Vec<S>) {
+    let toks: Vec<&str> = words(folded).collect();
+    let send = ["text", "txt", "send", "reply", "call", "sms", "to"];
+    if toks.windows(2).any(|w| send.contains(&w[0]) && w[1].len() == 5 && w[1].bytes().all(|b| b.is_ascii_digit())) {
+        s.push(S::ShortCode);
+    }
+    if toks.iter().any(|t| {
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        (digits > 0 && matches!(&t[digits..], "p" | "ppm" | "pmin" | "ppmsg" | "pmsg" | "ptxt")) || matches!(*t, "ppm" | "pmsg")
+    }) {
+        s.push(S::PremiumRate);
+    }
+    let (mut upper, mut letters) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if c.is_uppercase() {
+            upper += 1;
+        }
+    }
+    if letters >= 20 && upper * 10 >= letters * 4 {
+        s.push(S::ManyCaps);
+    }
+    if text.matches('!').count() >= 2 {
+        s.push(S::Exclaim);
+    }
+}
+
+/// The lure with most cue hits; ties go to the earlier lure in [`Lure::ALL`]; none -> other.
+fn choose_lure(h: &Hits) -> Lure {
+    let mut counts = h.lures;
+    // A failed delivery plus a payment request is the redelivery-fee lure.
+    if h.payment > 0 && counts[Lure::FailedDelivery as usize] > 0 {
+        counts[Lure::RedeliveryFee as usize] = counts[Lure::RedeliveryFee as usize].saturating_add(2);
+    }
+    let mut best = (Lure::Other, 0u8);
+    for l in Lure::ALL {
+        let n = counts[l as usize];
+        if n > best.1 {
+            best = (l, n);
+        }
+    }
+    best.0
+}
+
+fn reasons(p: &Prepared, score: f32, cues: &Cues) -> Vec<Reason> {
+    let mut r = Vec::new();
+    let brand = p.brand.and_then(|i| cues.brands.get(i));
+    for (url, v) in &p.link_verdicts {
+        match v {
+            LinkVerdict::Malicious(why) => r.push(Reason { code: "malicious_link", detail: format!("link checker: {url} is malicious ({why})") }),
+            LinkVerdict::Suspicious(why) => r.push(Reason { code: "suspicious_link", detail: format!("link checker: {url} is suspicious ({why})") }),
+            LinkVerdict::Benign => {}
+        }
+    }
+    for f in &p.structural {
+        let (code, detail) = match f {
+            S::BrandLinkMismatch => ("brand_link_mismatch", format!("names {} but links outside its official domains", brand.map_or("a brand", |b| b.name.as_str()))),
+            S::BrandInHostNotOfficial => ("brand_in_lookalike_host", "a link's host imitates a brand name but is not the brand's domain".to_string()),
+            S::Shortener => ("url_shortener", "hides its destination behind a URL shortener".to_string()),
+            S::RiskyTld => ("risky_tld", "links to a cheap top-level domain often used for phishing".to_string()),
+            S::IpHost => ("ip_link", "links to a bare IP address".to_string()),
+            S::PaymentRequest => ("payment_request", "asks for a payment or card details".to_string()),
+            S::SmallAmount => ("small_amount", "asks for a small fee, typical of parcel scams".to_string()),
+            S::Urgency => ("urgency", "pressures the reader with a deadline".to_string()),
+            S::CallbackNumber => ("callback_number", "asks the reader to call or message a number".to_string()),
+            S::BrandLinkOfficial => ("official_link", "links only to the named brand's official domains".to_string()),
+            _ => continue,
+        };
+        r.push(Reason { code, detail });
+    }
+    r.push(Reason { code: "model_score", detail: format!("text model scam probability {score:.3}") });
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lure_tie_break_and_default() {
+        let mut h = Hits::default();
+        assert_eq!(choose_lure(&h), Lure::Other);
+        h.lures[Lure::FailedDelivery as usize] = 1;
+        h.lures[Lure::RedeliveryFee as usize] = 1;
+        assert_eq!(choose_lure(&h), Lure::RedeliveryFee);
+        h.lures[Lure::FailedDelivery as usize] = 2;
+        assert_eq!(choose_lure(&h), Lure::FailedDelivery);
+    }
+
+    #[test]
+    fn cut_respects_char_boundaries() {
+        assert_eq!(cut("ééé", 3), "é");
+        assert_eq!(cut("abc", 10), "abc");
+    }
+}

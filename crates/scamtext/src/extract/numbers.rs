@@ -1,0 +1,396 @@
+//! Tracking numbers (UPU S10 with check digit, UPS, carrier digit runs), amounts with currency,
+//! and one-time / pickup codes, which must never be mistaken for phone numbers.
+
+use super::{Kind, MAX_PER_KIND, Span, free};
+
+/// An amount of money found in a message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Amount {
+    /// The value, in units of the currency.
+    pub value: f64,
+    /// ISO 4217 code.
+    pub currency: &'static str,
+    /// Normalised form: value with a dot, then the code ("1.99 EUR").
+    pub normalised: String,
+}
+
+/// Words that announce a tracking number (folded, ASCII lower-case).
+const TRACKING_CUES: &[&str] = &[
+    "tracking", "track", "shipment", "parcel", "package", "consignment", "reference", "ref",
+    "suivi", "colis", "envoi", "seguimiento", "envio", "paquete", "localizador", "spedizione",
+    "pacco", "tracciamento", "rastreio", "rastreamento", "objeto", "encomenda", "sendung",
+    "sendungsnummer", "paket", "paketnummer", "gjurmimi", "gjurmimit", "pako", "dergesa",
+    "dergeses", "no", "nr", "n", "numero", "number", "codice", "codigo", "awb",
+];
+
+/// Words that announce a one-time, verification or pickup code.
+const CODE_CUES: &[&str] = &[
+    "code", "codes", "otp", "pin", "password", "passcode", "codigo", "codice", "kodi", "kod",
+    "abholcode", "code:", "verification", "verifica", "verificacion", "verificacao",
+    "bestatigungscode", "sicherheitscode", "tan", "mtan", "locker", "casier", "taquilla",
+    "armadietto", "cacifo", "packstation", "retrait", "ritiro", "recogida", "levantamento",
+    "abholung", "terheqje", "marrje",
+];
+
+/// Finds S10, UPS and cue-announced carrier tracking numbers.
+pub fn tracking(text: &str, spans: &mut Vec<Span>) -> Vec<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() && out.len() < MAX_PER_KIND {
+        if !bytes[i].is_ascii_alphanumeric() || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        if let Some((end, id)) = s10_at(bytes, i).or_else(|| ups_at(bytes, i)) {
+            if free(spans, i, end) {
+                spans.push(Span { start: i, end, kind: Kind::Tracking });
+                out.push(id);
+            }
+            i = end;
+            continue;
+        }
+        let end = i + bytes[i..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        let tok = &text[i..end];
+        let digits = tok.bytes().filter(u8::is_ascii_digit).count();
+        let letters = tok.len() - digits;
+        let long_digits = letters == 0 && (16..=30).contains(&digits);
+        let s10_shaped = tok.len() == 13 && letters == 4 && tok.as_bytes()[..2].iter().all(u8::is_ascii_alphabetic);
+        let cued = !s10_shaped && (10..=30).contains(&tok.len()) && digits >= 8 && letters <= 6 && cue_before(text, i, TRACKING_CUES, 40);
+        if (long_digits || cued) && free(spans, i, end) {
+            spans.push(Span { start: i, end, kind: Kind::Tracking });
+            out.push(tok.to_ascii_uppercase());
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// UPU S10: two letters, eight serial digits, a check digit, two letters (ISO country).
+/// Also accepts the spaced print form "RR 1234 5678 5 GB".
+fn s10_at(b: &[u8], i: usize) -> Option<(usize, String)> {
+    let mut id = String::with_capacity(13);
+    let mut j = i;
+    for _ in 0..2 {
+        let c = *b.get(j)?;
+        if !c.is_ascii_alphabetic() {
+            return None;
+        }
+        id.push(c.to_ascii_uppercase() as char);
+        j += 1;
+    }
+    let mut digits = 0;
+    while digits < 9 {
+        match b.get(j) {
+            Some(c) if c.is_ascii_digit() => {
+                id.push(*c as char);
+                digits += 1;
+                j += 1;
+            }
+            Some(b' ') if b.get(j + 1).is_some_and(u8::is_ascii_digit) || (digits == 9) => j += 1,
+            _ => return None,
+        }
+    }
+    if b.get(j) == Some(&b' ') && b.get(j + 1).is_some_and(u8::is_ascii_alphabetic) {
+        j += 1;
+    }
+    for _ in 0..2 {
+        let c = *b.get(j)?;
+        if !c.is_ascii_alphabetic() {
+            return None;
+        }
+        id.push(c.to_ascii_uppercase() as char);
+        j += 1;
+    }
+    if b.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    s10_check_ok(&id).then_some((j, id))
+}
+
+/// Verifies the S10 check digit (weights 8 6 4 2 3 5 9 7, mod 11).
+pub fn s10_check_ok(id: &str) -> bool {
+    let d: Vec<u32> = id.bytes().skip(2).take(9).map(|c| u32::from(c.wrapping_sub(b'0'))).collect();
+    if d.len() != 9 || d.iter().any(|&x| x > 9) {
+        return false;
+    }
+    let sum: u32 = [8, 6, 4, 2, 3, 5, 9, 7].iter().zip(&d).map(|(w, x)| w * x).sum();
+    let check = match 11 - sum % 11 {
+        10 => 0,
+        11 => 5,
+        c => c,
+    };
+    check == d[8]
+}
+
+/// UPS "1Z" + 16 alphanumerics.
+fn ups_at(b: &[u8], i: usize) -> Option<(usize, String)> {
+    if !(b.get(i) == Some(&b'1') && matches!(b.get(i + 1), Some(b'Z' | b'z'))) {
+        return None;
+    }
+    let end = i + 18;
+    let tok = b.get(i..end)?;
+    if !tok.iter().all(u8::is_ascii_alphanumeric) || b.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    Some((end, String::from_utf8_lossy(tok).to_ascii_uppercase()))
+}
+
+/// True when one of `cues` is a word ending within `window` bytes before `pos`.
+pub fn cue_before(text: &str, pos: usize, cues: &[&str], window: usize) -> bool {
+    let mut from = pos.saturating_sub(window);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = crate::text::fold(&text[from..pos]);
+    let words: Vec<&str> = crate::text::words(&before).collect();
+    words.iter().rev().take(4).any(|w| cues.contains(w))
+}
+
+/// Marks one-time and pickup codes (4 to 8 digits after a code cue) so phones skip them.
+pub fn codes(text: &str, spans: &mut Vec<Span>) -> usize {
+    let b = text.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() && n < MAX_PER_KIND {
+        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < b.len() && (b[end].is_ascii_digit() || (b[end] == b' ' || b[end] == b'-') && b.get(end + 1).is_some_and(u8::is_ascii_digit)) {
+            end += 1;
+        }
+        let digits = b[i..end].iter().filter(|c| c.is_ascii_digit()).count();
+        if (4..=8).contains(&digits) && !b.get(end).is_some_and(u8::is_ascii_alphanumeric) && free(spans, i, end) && cue_before(text, i, CODE_CUES, 32) {
+            spans.push(Span { start: i, end, kind: Kind::Code });
+            n += 1;
+        }
+        i = end.max(i + 1);
+    }
+    n
+}
+
+/// Currency markers: (marker, ISO code, needs exact case).
+const CURRENCIES: &[(&str, &str, bool)] = &[
+    ("R$", "BRL", true),
+    ("US$", "USD", true),
+    ("€", "EUR", false),
+    ("£", "GBP", false),
+    ("$", "USD", false),
+    ("EUR", "EUR", false),
+    ("euros", "EUR", false),
+    ("euro", "EUR", false),
+    ("GBP", "GBP", false),
+    ("USD", "USD", false),
+    ("BRL", "BRL", false),
+    ("reais", "BRL", false),
+    ("CHF", "CHF", false),
+    ("Fr.", "CHF", true),
+    ("ALL", "ALL", true),
+    ("lekë", "ALL", false),
+    ("LEKË", "ALL", true),
+    ("Lekë", "ALL", true),
+    ("leke", "ALL", false),
+    ("lek", "ALL", false),
+    ("pounds", "GBP", false),
+    ("dollars", "USD", false),
+];
+
+/// Finds amounts with a currency before or after the number, in local formats.
+pub fn amounts(text: &str, spans: &mut Vec<Span>) -> Vec<Amount> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() && out.len() < MAX_PER_KIND {
+        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'.' || b[i - 1] == b',')) {
+            i += 1;
+            continue;
+        }
+        let end = number_end(b, i);
+        let num = &text[i..end];
+        let Some(value) = parse_number(num) else {
+            i = end.max(i + 1);
+            continue;
+        };
+        let before = currency_before(text, i);
+        let after = currency_after(text, end);
+        let found = match (before, after) {
+            (Some((s, cur)), _) => Some((s, end, cur)),
+            (None, Some((e, cur))) => Some((i, e, cur)),
+            _ => None,
+        };
+        if let Some((s, e, cur)) = found {
+            if free(spans, s, e) {
+                spans.push(Span { start: s, end: e, kind: Kind::Amount });
+                out.push(Amount { value, currency: cur, normalised: normalise(num, value, cur) });
+            }
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// End of a number in local format: digits with '.', ',', or a (thin) space between groups.
+fn number_end(b: &[u8], i: usize) -> usize {
+    let mut j = i;
+    while j < b.len() {
+        if b[j].is_ascii_digit() {
+            j += 1;
+        } else if (b[j] == b'.' || b[j] == b',' || b[j] == b' ' || b[j] == b'\'') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+            // A space only separates thousands ("1 234,56"): exactly three digits follow.
+            if b[j] == b' ' && !(b.get(j + 1..j + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit)) && !b.get(j + 4).is_some_and(u8::is_ascii_digit)) {
+                break;
+            }
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// Parses "1,99", "1.234,56", "1,234.56", "2 400" into a value.
+fn parse_number(s: &str) -> Option<f64> {
+    let last_sep = s.rfind(['.', ',']);
+    let (int_part, frac) = match last_sep {
+        Some(p) => {
+            let after = &s[p + 1..];
+            if after.len() <= 2 && !after.is_empty() {
+                (&s[..p], after)
+            } else {
+                (s, "")
+            }
+        }
+        None => (s, ""),
+    };
+    let int: String = int_part.chars().filter(char::is_ascii_digit).collect();
+    if int.is_empty() || int.len() > 12 {
+        return None;
+    }
+    let v: f64 = format!("{int}.{}", if frac.is_empty() { "0" } else { frac }).parse().ok()?;
+    Some(v)
+}
+
+fn normalise(num: &str, value: f64, cur: &str) -> String {
+    let has_frac = num.rfind(['.', ',']).is_some_and(|p| (1..=2).contains(&(num.len() - p - 1)));
+    if has_frac { format!("{value:.2} {cur}") } else { format!("{value:.0} {cur}") }
+}
+
+fn currency_before(text: &str, num_start: usize) -> Option<(usize, &'static str)> {
+    let head = &text[..num_start];
+    let trimmed = head.trim_end_matches([' ', '\u{a0}']);
+    if head.len() - trimmed.len() > 2 {
+        return None;
+    }
+    for (m, code, exact) in CURRENCIES {
+        let hit = if *exact {
+            trimmed.ends_with(m)
+        } else {
+            trimmed.len() >= m.len() && trimmed.is_char_boundary(trimmed.len() - m.len()) && trimmed[trimmed.len() - m.len()..].eq_ignore_ascii_case(m)
+        };
+        if hit {
+            let s = trimmed.len() - m.len();
+            // A word currency must stand alone ("EUR 2", not "FEUR 2").
+            let alpha = m.chars().next().is_some_and(char::is_alphabetic);
+            if alpha && trimmed[..s].chars().next_back().is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            // "R$" must win over "$": skip "$" when preceded by R/US.
+            if *m == "$" && (trimmed[..s].ends_with('R') || trimmed[..s].ends_with("US")) {
+                continue;
+            }
+            return Some((s, code));
+        }
+    }
+    None
+}
+
+fn currency_after(text: &str, num_end: usize) -> Option<(usize, &'static str)> {
+    let tail = &text[num_end..];
+    let trimmed = tail.trim_start_matches([' ', '\u{a0}']);
+    if tail.len() - trimmed.len() > 2 {
+        return None;
+    }
+    let off = num_end + tail.len() - trimmed.len();
+    for (m, code, exact) in CURRENCIES {
+        if *m == "R$" || *m == "US$" || *m == "$" && !trimmed.starts_with('$') {
+            continue;
+        }
+        // Lower-case "all" counts only after a number ("150 all" in a lower-cased SMS).
+        if *m == "ALL" && trimmed.get(..3).is_some_and(|t| t == "all" || t == "All") && !trimmed[3..].chars().next().is_some_and(char::is_alphanumeric) {
+            return Some((off + 3, "ALL"));
+        }
+        let hit = if *exact {
+            trimmed.starts_with(m)
+        } else {
+            trimmed.len() >= m.len() && trimmed.is_char_boundary(m.len()) && trimmed[..m.len()].eq_ignore_ascii_case(m)
+        };
+        if hit {
+            let alpha = m.chars().next().is_some_and(char::is_alphabetic);
+            if alpha && trimmed[m.len()..].chars().next().is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            return Some((off + m.len(), code));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_amounts(input: &str, expected: &[&str]) {
+        let mut spans = Vec::new();
+        let got: Vec<String> = amounts(input, &mut spans).into_iter().map(|a| a.normalised).collect();
+        assert_eq!(got, expected, "amounts of {input:?}");
+    }
+
+    fn check_tracking(input: &str, expected: &[&str]) {
+        let mut spans = Vec::new();
+        assert_eq!(tracking(input, &mut spans), expected, "tracking of {input:?}");
+    }
+
+    #[test]
+    fn amounts_in_local_formats() {
+        check_amounts("pague 1,99 € hoy", &["1.99 EUR"]);
+        check_amounts("pay EUR 1.99 now", &["1.99 EUR"]);
+        check_amounts("fee of £2.99.", &["2.99 GBP"]);
+        check_amounts("taxa de R$ 3,50", &["3.50 BRL"]);
+        check_amounts("paguani 150 ALL", &["150 ALL"]);
+        check_amounts("total 1.234,56 EUR", &["1234.56 EUR"]);
+        check_amounts("CHF 2.50 und 3€", &["2.50 CHF", "3 EUR"]);
+        check_amounts("$1.45 or US$2", &["1.45 USD", "2 USD"]);
+        check_amounts("200 lekë", &["200 ALL"]);
+        check_amounts("1,99EUR", &["1.99 EUR"]);
+        check_amounts("call 0612345678 all day", &[]);
+        check_amounts("2 400 ALL", &["2400 ALL"]);
+        check_amounts("paguani 180 all: ketu", &["180 ALL"]);
+        check_amounts("all 180 of them", &[]);
+    }
+
+    #[test]
+    fn s10_check_digit() {
+        assert!(s10_check_ok("RR123456785GB"));
+        assert!(!s10_check_ok("RR123456784GB"));
+        check_tracking("Parcel RR123456785GB arrived", &["RR123456785GB"]);
+        check_tracking("Parcel RR 1234 5678 5 GB arrived", &["RR123456785GB"]);
+        check_tracking("Parcel RR123456784GB arrived", &[]);
+    }
+
+    #[test]
+    fn carrier_formats() {
+        check_tracking("UPS 1Z999AA10123456784 out", &["1Z999AA10123456784"]);
+        check_tracking("Sendungsnummer 00340434161234567890", &["00340434161234567890"]);
+        check_tracking("tracking no. 123456789012", &["123456789012"]);
+        check_tracking("call 0612345678", &[]);
+    }
+
+    #[test]
+    fn codes_are_marked() {
+        let mut spans = Vec::new();
+        assert_eq!(codes("Your code is 482913. Pickup code 5521", &mut spans), 2);
+        assert_eq!(codes("call 0612 345 678", &mut spans), 0);
+    }
+}

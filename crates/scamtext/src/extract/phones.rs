@@ -1,0 +1,122 @@
+//! Phone numbers: candidates found outside URL, tracking, amount and code spans, validated with
+//! the `phonenumber` crate against the countries the message points to, printed in E.164.
+
+use super::{Kind, MAX_PER_KIND, Span, free, numbers::cue_before};
+use phonenumber::country::Id;
+
+/// Words that announce a phone number (folded).
+pub const PHONE_CUES: &[&str] = &[
+    "call", "phone", "tel", "telephone", "mobile", "ring", "whatsapp", "text", "sms", "contact",
+    "appelez", "appeler", "telephoner", "contactez", "llame", "llamar", "llama", "telefono",
+    "movil", "contacte", "chiama", "chiamare", "contatta", "cellulare", "ligue", "ligar",
+    "telemovel", "celular", "contacto", "anrufen", "rufen", "sie", "telefon", "handy",
+    "telefononi", "telefonin", "numri", "numrin", "kontaktoni", "thirrni", "hotline", "at", "on",
+    "au", "al", "unter", "numero",
+];
+
+/// Finds phone numbers; `regions` are the countries to try for numbers without a prefix,
+/// most likely first.
+pub fn extract(text: &str, regions: &[&str], spans: &mut Vec<Span>) -> Vec<String> {
+    let b = text.as_bytes();
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    let mut tried = 0;
+    while i < b.len() && out.len() < MAX_PER_KIND && tried < 4 * MAX_PER_KIND {
+        let plus = b[i] == b'+' && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+        let starts = plus || b[i].is_ascii_digit() || (b[i] == b'(' && b.get(i + 1).is_some_and(u8::is_ascii_digit));
+        if !starts || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b',' || b[i - 1] == b'/')) {
+            i += 1;
+            continue;
+        }
+        let end = candidate_end(b, i);
+        let cand = &text[i..end];
+        let digits: String = cand.chars().filter(char::is_ascii_digit).collect();
+        let next_bad = b.get(end).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'/' || *c == b':');
+        if (8..=15).contains(&digits.len()) && !next_bad && !looks_like_date(cand) && free(spans, i, end) {
+            // Validation is the costly step; bound how often it runs per message.
+            tried += 1;
+            if let Some(e164) = validate(cand, &digits, regions) {
+                spans.push(Span { start: i, end, kind: Kind::Phone });
+                if !out.contains(&e164) {
+                    out.push(e164);
+                }
+            } else if cue_before(text, i, PHONE_CUES, 24) && digits.len() >= 9 && (plus || digits.starts_with('0')) {
+                // A called-out number in a country we could not infer: keep it as written.
+                spans.push(Span { start: i, end, kind: Kind::Phone });
+                let raw = if plus { format!("+{digits}") } else { digits };
+                if !out.contains(&raw) {
+                    out.push(raw);
+                }
+            }
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// End of a phone candidate: digits with single separators (space, dot, hyphen, brackets).
+fn candidate_end(b: &[u8], i: usize) -> usize {
+    let mut j = i + 1;
+    while j < b.len() {
+        let c = b[j];
+        if c.is_ascii_digit() || c == b')' {
+            j += 1;
+        } else if matches!(c, b' ' | b'-' | b'.' | b'(') && b.get(j + 1).is_some_and(|n| n.is_ascii_digit() || *n == b'(') {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+fn looks_like_date(s: &str) -> bool {
+    let groups: Vec<&str> = s.split(['.', '-', ' ']).collect();
+    groups.len() == 3 && groups[0].len() <= 2 && groups[1].len() <= 2 && (groups[2].len() == 4 || groups[2].len() == 2)
+        || groups.len() == 3 && groups[0].len() == 4 && groups[1].len() <= 2 && groups[2].len() <= 2
+}
+
+fn validate(cand: &str, digits: &str, regions: &[&str]) -> Option<String> {
+    let intl = cand.starts_with('+') || digits.starts_with("00");
+    if intl {
+        let s = if cand.starts_with('+') { cand.to_string() } else { format!("+{}", &digits[2..]) };
+        let n = phonenumber::parse(None, &s).ok()?;
+        return n.is_valid().then(|| n.format().mode(phonenumber::Mode::E164).to_string());
+    }
+    for r in regions {
+        let Ok(id) = r.parse::<Id>() else { continue };
+        let Ok(n) = phonenumber::parse(Some(id), cand) else { continue };
+        if n.is_valid() {
+            return Some(n.format().mode(phonenumber::Mode::E164).to_string());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, regions: &[&str], expected: &[&str]) {
+        let mut spans = Vec::new();
+        assert_eq!(extract(input, regions, &mut spans), expected, "phones of {input:?}");
+    }
+
+    #[test]
+    fn national_and_international() {
+        check("Appelez le 06 12 34 56 78 vite", &["FR"], &["+33612345678"]);
+        check("call +44 7700 900123 now", &["FR"], &["+447700900123"]);
+        check("Llame al 612 345 678", &["ES"], &["+34612345678"]);
+        check("ruf 0151 23456789 an", &["DE"], &["+4915123456789"]);
+        check("chiama il 347 123 4567", &["IT"], &["+393471234567"]);
+        check("ligue 912 345 678", &["PT"], &["+351912345678"]);
+        check("telefononi 069 123 4567", &["AL"], &["+355691234567"]);
+        check("0044 20 7946 0958", &["GB"], &["+442079460958"]);
+    }
+
+    #[test]
+    fn skips_dates_and_short_runs() {
+        check("on 12.05.2024 at 14:30", &["DE"], &[]);
+        check("code 482913", &["FR"], &[]);
+    }
+}

@@ -1,0 +1,280 @@
+//! URL and e-mail extraction, including bare domains and defanged forms (hxxp, [.], "dot").
+
+use super::{Kind, Span};
+
+/// Top-level domains accepted for bare domains (with a scheme or `www.` any TLD is accepted).
+/// A closed list keeps "e.g." and "1.99" out while covering what smishing uses.
+const TLDS: &[&str] = &[
+    "com", "net", "org", "info", "biz", "io", "co", "me", "app", "top", "xyz", "site", "online",
+    "live", "club", "shop", "store", "vip", "icu", "cc", "ly", "gl", "gd", "at", "ch", "de", "fr",
+    "es", "it", "pt", "br", "al", "uk", "ie", "us", "eu", "nl", "be", "pl", "cz", "ro", "gr", "ru",
+    "cn", "tk", "ml", "ga", "cf", "gq", "pw", "ws", "link", "click", "work", "support", "help",
+    "services", "delivery", "post", "express", "digital", "cloud", "one", "buzz", "fun", "rest",
+    "mobi", "tel", "pro", "asia", "world", "today", "group", "space", "tech", "website", "page",
+    "host", "cyou", "sbs", "bond", "cfd", "lat", "fyi", "ltd", "life", "fit", "lu", "li", "ca",
+    "au", "in", "tv", "to", "su", "xin", "win", "bid", "loan", "men", "party", "review", "trade",
+    "date", "kim", "wang", "mx", "ar", "cl", "pe", "ec", "uy", "ve", "bo", "py", "ao", "mz", "cv",
+    "xk", "mk", "rs", "me", "hr", "si", "ba", "gov", "edu", "int", "ai", "gle", "ink", "run",
+    "cam", "monster", "quest", "beauty", "hair", "makeup", "skin", "autos", "boats", "homes",
+    "motorcycles", "yachts", "lol", "mom", "pics", "vn", "id", "tr", "se", "no", "dk", "fi", "hu",
+    "sk", "bg", "lt", "lv", "ee", "is", "mt", "cy", "gs", "ms", "nu", "la", "st", "sh", "ac", "gy", "do", "im", "nz", "za", "jp", "kr", "hk", "sg", "my", "ph", "th",
+];
+
+/// Obfuscated dots, longest first so "[dot]" is not read as "[" + "dot" + "]".
+const DOTS: &[&str] = &["[dot]", "(dot)", "{dot}", "[.]", "(.)", "{.}", "[,]"];
+
+/// Finds URLs and e-mail addresses; pushes spans and returns (urls, emails) in text order.
+pub fn extract(text: &str, spans: &mut Vec<Span>) -> (Vec<String>, Vec<String>) {
+    let mut urls = Vec::new();
+    let mut emails = Vec::new();
+    for (start, end) in candidate_tokens(text) {
+        if urls.len() + emails.len() >= super::MAX_PER_KIND {
+            break;
+        }
+        let raw = &text[start..end];
+        let (lead, core) = trim_token(raw);
+        let start = start + lead;
+        let end = start + core.len();
+        if core.is_empty() {
+            continue;
+        }
+        let refanged = refang(core);
+        if let Some(email) = as_email(&refanged) {
+            emails.push(email);
+            spans.push(Span { start, end, kind: Kind::Email });
+        } else if let Some(url) = as_url(&refanged) {
+            urls.push(url);
+            spans.push(Span { start, end, kind: Kind::Url });
+        }
+    }
+    (urls, emails)
+}
+
+/// Host of a URL as extracted here: lower-case, no scheme, no port, no `www.`.
+pub fn host_of(url: &str) -> String {
+    let lower = url.to_ascii_lowercase();
+    let rest = match lower.find("://") {
+        Some(i) => &lower[i + 3..],
+        None => &lower[..],
+    };
+    let rest = rest.rsplit_once('@').map_or(rest, |(_, h)| h);
+    let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
+    let host = &rest[..end];
+    host.strip_prefix("www.").unwrap_or(host).trim_end_matches('.').to_string()
+}
+
+/// Whitespace-separated tokens, with "name dot tld" and "name [.] tld" joined into one token.
+fn candidate_tokens(text: &str) -> Vec<(usize, usize)> {
+    let mut raw: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                raw.push((s, i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        raw.push((s, text.len()));
+    }
+    // Join spaced obfuscations: `correos-es dot com`, `correos-es [.] com`.
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        let (s, mut e) = raw[i];
+        let mut j = i;
+        while j + 2 < raw.len() {
+            let mid = &text[raw[j + 1].0..raw[j + 1].1];
+            let next = &text[raw[j + 2].0..raw[j + 2].1];
+            let is_dot = mid.eq_ignore_ascii_case("dot") || DOTS.contains(&mid) || mid == ".";
+            let prev = &text[raw[j].0..raw[j].1];
+            let prev_ok = prev.chars().last().is_some_and(|c| c.is_alphanumeric() || c == '-');
+            let next_label: String = next
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if is_dot && prev_ok && TLDS.contains(&next_label.as_str()) {
+                e = raw[j + 2].1;
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        out.push((s, e));
+        i = j + 1;
+    }
+    out
+}
+
+/// Splits leading and trailing punctuation off a token; returns (bytes cut at the front, core).
+fn trim_token(raw: &str) -> (usize, &str) {
+    let lead_chars: &[char] = &['(', '"', '\'', '<', '«', '“', '‘', '[', '{', '*', '>', ':'];
+    let trimmed_front = raw.trim_start_matches(lead_chars);
+    let lead = raw.len() - trimmed_front.len();
+    let mut core = trimmed_front.trim_end_matches([
+        '.', ',', ';', ':', '!', '?', '"', '\'', ')', '>', '»', '”', '’', ']', '}', '*', '…',
+    ]);
+    // Keep a closing obfuscation bracket that belongs to the host ("site[.]com" never ends in it,
+    // but "x[.]" would be cut back to "x[" which is harmless).
+    if core.ends_with('(') || core.ends_with('[') {
+        core = &core[..core.len() - 1];
+    }
+    (lead, core)
+}
+
+/// Undoes defanging: hxxp -> http, [.] / (dot) / " dot " -> ".", [:] -> ":".
+fn refang(s: &str) -> String {
+    let mut out = s.to_string();
+    for d in DOTS {
+        if out.contains(d) {
+            out = out.replace(d, ".");
+        }
+    }
+    if out.contains(' ') {
+        // Spaced forms joined by `candidate_tokens`.
+        let lower = out.to_ascii_lowercase();
+        let mut fixed = String::with_capacity(out.len());
+        for part in lower.split_whitespace() {
+            if part == "dot" || part == "." {
+                fixed.push('.');
+            } else {
+                fixed.push_str(part);
+            }
+        }
+        out = fixed.replace("..", ".");
+    }
+    out = out.replace("[:]", ":").replace("[://]", "://");
+    let lower = out.to_ascii_lowercase();
+    for (bad, good) in [("hxxps", "https"), ("hxxp", "http"), ("hxtps", "https"), ("hxtp", "http")] {
+        if lower.starts_with(bad) {
+            out = format!("{good}{}", &out[bad.len()..]);
+            break;
+        }
+    }
+    out
+}
+
+fn as_email(s: &str) -> Option<String> {
+    let s = s.strip_prefix("mailto:").unwrap_or(s);
+    let (local, domain) = s.split_once('@')?;
+    if local.is_empty() || local.len() > 64 || domain.contains('@') || domain.contains('/') {
+        return None;
+    }
+    if !local.chars().all(|c| c.is_alphanumeric() || "._%+-".contains(c)) {
+        return None;
+    }
+    valid_host(domain, true)?;
+    Some(format!("{local}@{}", domain.to_ascii_lowercase()))
+}
+
+fn as_url(s: &str) -> Option<String> {
+    let lower = s.to_ascii_lowercase();
+    let (schemed, rest) = if let Some(i) = lower.find("://") {
+        let scheme = &lower[..i];
+        if scheme != "http" && scheme != "https" {
+            return None;
+        }
+        (true, &s[i + 3..])
+    } else {
+        (false, s)
+    };
+    let rest = rest.rsplit_once('@').map_or(rest, |(_, h)| h);
+    let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
+    let host = &rest[..end];
+    let www = host.to_ascii_lowercase().starts_with("www.");
+    if host.is_empty() {
+        return None;
+    }
+    if is_ipv4(host) {
+        return if schemed { Some(s.to_string()) } else { None };
+    }
+    valid_host(host, !(schemed || www))?;
+    Some(s.to_string())
+}
+
+/// Checks a host name: at least two labels of letters, digits and hyphens; with `strict`
+/// the last label must be a known TLD and the first label must hold a letter.
+fn valid_host(host: &str, strict: bool) -> Option<()> {
+    let host = host.trim_end_matches('.');
+    let labels: Vec<&str> = host.split('.').collect();
+    if labels.len() < 2 || host.len() > 253 {
+        return None;
+    }
+    for l in &labels {
+        if l.is_empty() || l.len() > 63 || l.starts_with('-') || l.ends_with('-') {
+            return None;
+        }
+        if !l.chars().all(|c| c.is_alphanumeric() || c == '-') {
+            return None;
+        }
+    }
+    let tld = labels[labels.len() - 1].to_ascii_lowercase();
+    if !tld.chars().all(|c| c.is_ascii_alphabetic()) && !tld.starts_with("xn--") {
+        return None;
+    }
+    if strict {
+        if !TLDS.contains(&tld.as_str()) {
+            return None;
+        }
+        if !labels[0].chars().any(|c| c.is_alphabetic()) {
+            return None;
+        }
+    }
+    Some(())
+}
+
+fn is_ipv4(host: &str) -> bool {
+    let parts: Vec<&str> = host.split('.').collect();
+    parts.len() == 4 && parts.iter().all(|p| !p.is_empty() && p.len() <= 3 && p.parse::<u8>().is_ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected_urls: &[&str], expected_emails: &[&str]) {
+        let mut spans = Vec::new();
+        let (urls, emails) = extract(input, &mut spans);
+        assert_eq!(urls, expected_urls, "urls of {input:?}");
+        assert_eq!(emails, expected_emails, "emails of {input:?}");
+    }
+
+    #[test]
+    fn finds_schemed_and_bare_urls() {
+        check("Pay at https://correos-es.top/pago now.", &["https://correos-es.top/pago"], &[]);
+        check("Visit royalmail-redelivery.com, today", &["royalmail-redelivery.com"], &[]);
+        check("see bit.ly/3xYzAb", &["bit.ly/3xYzAb"], &[]);
+        check("go to www.laposte.fr/suivi", &["www.laposte.fr/suivi"], &[]);
+        check("(https://poste.it/x)", &["https://poste.it/x"], &[]);
+    }
+
+    #[test]
+    fn refangs_obfuscations() {
+        check("hxxps://dhl-paket[.]info/z", &["https://dhl-paket.info/z"], &[]);
+        check("open evri-help dot com now", &["evri-help.com"], &[]);
+        check("open evri-help [.] com now", &["evri-help.com"], &[]);
+        check("site usps(dot)com", &["usps.com"], &[]);
+    }
+
+    #[test]
+    fn ignores_numbers_and_abbreviations() {
+        check("Pay 1.99 EUR e.g. now, ok.Thanks i.e. fine", &[], &[]);
+        check("Meeting at 10.30 tomorrow", &[], &[]);
+        check("Mr.Smith", &[], &[]);
+    }
+
+    #[test]
+    fn finds_emails() {
+        check("write to help@royalmail-care.com.", &[], &["help@royalmail-care.com"]);
+    }
+
+    #[test]
+    fn hosts() {
+        assert_eq!(host_of("https://www.Correos.es/x?y"), "correos.es");
+        assert_eq!(host_of("bit.ly/abc"), "bit.ly");
+        assert_eq!(host_of("http://user@evil.top:8080/"), "evil.top");
+    }
+}

@@ -1,0 +1,173 @@
+//! Feature vectors: hashed word 1-2-grams and character 3-5-grams of the masked, folded text,
+//! plus named structural features (brand/link mismatch, payment request, small amount, ...).
+
+/// Named structural features; each is one hashed slot with value 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Structural {
+    HasUrl,
+    NoUrl,
+    Shortener,
+    RiskyTld,
+    IpHost,
+    HyphenHost,
+    BrandLinkMismatch,
+    BrandLinkOfficial,
+    BrandInHostNotOfficial,
+    BrandNamed,
+    PaymentRequest,
+    Amount,
+    SmallAmount,
+    Urgency,
+    CallbackNumber,
+    Phone,
+    Tracking,
+    Code,
+    Email,
+    PaymentAndLink,
+    UrgencyAndLink,
+    LureCue,
+    LureAndLink,
+    CallbackAndPayment,
+    LinkMalicious,
+    LinkSuspicious,
+    OfficialLinkOnly,
+    ShortCode,
+    PremiumRate,
+    ManyCaps,
+    Exclaim,
+}
+
+impl Structural {
+    fn key(self) -> &'static str {
+        match self {
+            Structural::HasUrl => "has_url",
+            Structural::NoUrl => "no_url",
+            Structural::Shortener => "shortener",
+            Structural::RiskyTld => "risky_tld",
+            Structural::IpHost => "ip_host",
+            Structural::HyphenHost => "hyphen_host",
+            Structural::BrandLinkMismatch => "brand_link_mismatch",
+            Structural::BrandLinkOfficial => "brand_link_official",
+            Structural::BrandInHostNotOfficial => "brand_in_host",
+            Structural::BrandNamed => "brand_named",
+            Structural::PaymentRequest => "payment_request",
+            Structural::Amount => "amount",
+            Structural::SmallAmount => "small_amount",
+            Structural::Urgency => "urgency",
+            Structural::CallbackNumber => "callback_number",
+            Structural::Phone => "phone",
+            Structural::Tracking => "tracking",
+            Structural::Code => "code",
+            Structural::Email => "email",
+            Structural::PaymentAndLink => "payment_and_link",
+            Structural::UrgencyAndLink => "urgency_and_link",
+            Structural::LureCue => "lure_cue",
+            Structural::LureAndLink => "lure_and_link",
+            Structural::CallbackAndPayment => "callback_and_payment",
+            Structural::LinkMalicious => "link_malicious",
+            Structural::LinkSuspicious => "link_suspicious",
+            Structural::OfficialLinkOnly => "official_link_only",
+            Structural::ShortCode => "short_code",
+            Structural::PremiumRate => "premium_rate",
+            Structural::ManyCaps => "many_caps",
+            Structural::Exclaim => "exclaim",
+        }
+    }
+}
+
+/// Word n-grams weigh more than character n-grams: there are far fewer of them, and they
+/// carry most of the meaning in short messages.
+const WORD_WEIGHT: f32 = 3.0;
+
+/// A sparse feature vector: (slot, value) pairs; slots may repeat.
+#[derive(Debug, Default, Clone)]
+pub struct Features {
+    pub slots: Vec<(u32, f32)>,
+}
+
+/// 32-bit FNV-1a, seeded with a namespace byte so word, char and structural slots differ.
+fn fnv(ns: u8, parts: &[&[u8]]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    h ^= u32::from(ns);
+    h = h.wrapping_mul(0x0100_0193);
+    for p in parts {
+        for &b in *p {
+            h ^= u32::from(b);
+            h = h.wrapping_mul(0x0100_0193);
+        }
+        h ^= 0xff;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// Builds the feature vector from folded masked text and the structural flags.
+pub fn build(folded_masked: &str, structural: &[Structural], bits: u32) -> Features {
+    let mask = (1u32 << bits) - 1;
+    let mut slots: Vec<(u32, f32)> = Vec::with_capacity(folded_masked.len() * 3 + 64);
+    // Digits are shaped to '0' so "24 hours" and "48 hours", or two amounts, share features.
+    let mut norm = String::with_capacity(folded_masked.len() + 2);
+    norm.push(' ');
+    let mut last_space = true;
+    for c in folded_masked.chars() {
+        let c = if c.is_ascii_digit() { '0' } else { c };
+        if crate::text::is_word_char(c) {
+            norm.push(c);
+            last_space = false;
+        } else if !last_space {
+            norm.push(' ');
+            last_space = true;
+        }
+    }
+    if !last_space {
+        norm.push(' ');
+    }
+    let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut text_slots = 0usize;
+    for (i, w) in words.iter().enumerate() {
+        slots.push((fnv(1, &[w.as_bytes()]) & mask, WORD_WEIGHT));
+        if let Some(next) = words.get(i + 1) {
+            slots.push((fnv(2, &[w.as_bytes(), next.as_bytes()]) & mask, WORD_WEIGHT));
+        }
+        text_slots += 2;
+    }
+    let chars: Vec<(usize, char)> = norm.char_indices().collect();
+    for n in 3..=5 {
+        for win in chars.windows(n) {
+            let s = win[0].0;
+            let e = win[n - 1].0 + win[n - 1].1.len_utf8();
+            slots.push((fnv(n as u8, &[norm[s..e].as_bytes()]) & mask, 1.0));
+            text_slots += 1;
+        }
+    }
+    // Scale text slots to unit-ish norm so long e-mails and short SMS weigh alike.
+    let scale = 1.0 / (text_slots.max(1) as f32).sqrt();
+    for s in &mut slots {
+        s.1 *= scale;
+    }
+    for f in structural {
+        slots.push((fnv(9, &[f.key().as_bytes()]) & mask, 1.0));
+    }
+    Features { slots }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_text_same_features_and_digits_are_shaped() {
+        let a = build("pay 1 eur within 24 hours", &[Structural::Urgency], 18);
+        let b = build("pay 1 eur within 48 hours", &[Structural::Urgency], 18);
+        assert_eq!(a.slots, b.slots, "digit runs are shaped");
+        let c = build("pay 1 eur within 48 hours", &[], 18);
+        assert_eq!(c.slots.len() + 1, b.slots.len());
+        assert!(a.slots.iter().all(|(s, _)| *s < (1 << 18)));
+    }
+
+    #[test]
+    fn empty_text_is_fine() {
+        let f = build("", &[], 18);
+        assert!(f.slots.is_empty());
+    }
+}

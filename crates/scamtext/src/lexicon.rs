@@ -1,0 +1,378 @@
+//! Multilingual word lists: lure cues, urgency and payment cues, language markers, shorteners,
+//! and the brand table the analyser matches names against.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::Lure;
+use crate::text::fold;
+
+/// A brand the analyser can name: common name, names and words to match, official domains.
+#[derive(Debug, Clone)]
+pub struct BrandRef {
+    /// Common name reported in `Analysis::brand`.
+    pub name: String,
+    /// Names as they appear in messages (folded at build time).
+    pub aliases: Vec<String>,
+    /// Official registrable domains; a host equal to or under one of them is official.
+    pub domains: Vec<String>,
+    /// ISO 3166 alpha-2 country, or "" for international brands.
+    pub country: String,
+    /// What kind of organisation it is.
+    pub kind: BrandKind,
+}
+
+/// Kinds of organisation the analyser distinguishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BrandKind {
+    Postal,
+    Tax,
+    Customs,
+    Bank,
+    Other,
+}
+
+impl BrandRef {
+    /// True when `host` is one of the brand's official domains or a subdomain of one.
+    pub fn owns_host(&self, host: &str) -> bool {
+        self.domains.iter().any(|d| host == d || host.strip_suffix(d.as_str()).is_some_and(|p| p.ends_with('.')))
+    }
+}
+
+/// Cues per lure, in every supported language; matched on folded text at word boundaries.
+/// The first lure in this list wins ties, so specific lures come before general ones.
+pub const LURE_CUES: &[(Lure, u8, &[&str])] = &[
+    (Lure::Prize, 2, &[
+        "you have won", "you've won", "winner", "prize", "gift card", "congratulations", "claim your reward", "free entry", "selected to receive", "loyalty reward", "reward",
+        "felicitations", "vous avez gagne", "gagnant", "cadeau", "carte cadeau", "recompense", "tirage au sort",
+        "enhorabuena", "felicidades", "has ganado", "ha ganado", "ganador", "premio", "tarjeta regalo", "sorteo",
+        "congratulazioni", "hai vinto", "ha vinto", "vincitore", "buono regalo", "omaggio",
+        "parabens", "ganhou", "voce ganhou", "premio", "vale-presente", "cartao presente", "sorteio", "recompensa",
+        "gewonnen", "gewinner", "gewinnspiel", "gluckwunsch", "herzlichen gluckwunsch", "gutschein", "belohnung",
+        "urime", "keni fituar", "fitues", "cmim", "shperblim", "dhurate", "kupon",
+    ]),
+    (Lure::AccountLocked, 2, &[
+        "account has been suspended", "account suspended", "account locked", "account blocked", "account has been blocked", "account will be suspended", "verify your identity", "card has been blocked", "card suspended", "unusual activity", "suspicious activity", "account has been limited", "reactivate",
+        "compte suspendu", "compte bloque", "compte a ete suspendu", "compte a ete bloque", "carte bloquee", "verifier votre identite", "activite inhabituelle", "reactiver",
+        "cuenta bloqueada", "cuenta suspendida", "cuenta ha sido", "tarjeta bloqueada", "verifique su identidad", "actividad inusual", "reactivar",
+        "conto bloccato", "conto sospeso", "conto e stato", "carta bloccata", "verifica la tua identita", "attivita insolita", "riattivare", "accesso bloccato",
+        "conta bloqueada", "conta suspensa", "conta foi", "cartao bloqueado", "verifique a sua identidade", "atividade invulgar", "atividade incomum", "reativar",
+        "konto gesperrt", "konto wurde gesperrt", "konto wurde eingeschrankt", "karte gesperrt", "identitat bestatigen", "ungewohnliche aktivitat", "reaktivieren",
+        "llogaria juaj", "llogaria eshte bllokuar", "llogaria u bllokua", "llogaria u pezullua", "karta eshte bllokuar", "verifikoni identitetin",
+    ]),
+    (Lure::Tax, 2, &[
+        "tax refund", "tax rebate", "hmrc", "irs", "tax return", "overpaid tax", "council tax", "tax office",
+        "impots", "impot", "dgfip", "remboursement d'impot", "tresor public", "amendes",
+        "agencia tributaria", "hacienda", "devolucion de impuestos", "aeat", "impuestos",
+        "agenzia delle entrate", "rimborso fiscale", "fisco", "agenzia entrate",
+        "financas", "autoridade tributaria", "receita federal", "reembolso do irs", "imposto", "restituicao",
+        "finanzamt", "steuererstattung", "steuer", "bundeszentralamt",
+        "tatime", "tatimore", "drejtoria e tatimeve", "rimbursim tatimi",
+    ]),
+    (Lure::CustomsFee, 2, &[
+        "customs", "import duty", "import fee", "import tax", "duty fee", "clearance fee", "customs duty", "customs clearance",
+        "douane", "frais de douane", "droits de douane", "dedouanement", "frais d'importation", "taxe d'importation",
+        "aduana", "aduanas", "aranceles", "arancel", "despacho aduanero", "tasas de importacion", "gastos de aduana",
+        "dogana", "doganali", "dazi", "dazio", "sdoganamento", "spese doganali", "diritti doganali",
+        "alfandega", "alfandegaria", "alfandegarias", "desalfandegamento", "direitos aduaneiros", "taxa de importacao", "taxas aduaneiras",
+        "zoll", "zollgebuhr", "zollgebuhren", "einfuhrabgabe", "einfuhrumsatzsteuer", "verzollung", "zollamt",
+        "dogane", "doganore", "doganor", "detyrimet doganore", "zhdoganim", "tarife doganore",
+    ]),
+    (Lure::RedeliveryFee, 2, &[
+        "redelivery", "re-delivery", "redeliver", "new delivery", "delivery fee", "shipping fee", "reshipping", "re-shipping",
+        "nouvelle livraison", "relivraison", "frais de livraison", "frais de reexpedition", "reexpedition",
+        "nueva entrega", "reenvio", "gastos de envio", "tasa de envio", "nuevo envio", "reentrega",
+        "nuova consegna", "riconsegna", "spese di spedizione", "spese di consegna",
+        "nova entrega", "portes de envio", "taxa de envio", "taxa de entrega", "reenvio",
+        "neue zustellung", "erneute zustellung", "zustellgebuhr", "versandgebuhr", "neuzustellung", "erneuten zustellung",
+        "ridergim", "ridergese", "dergese te re", "tarife dergese", 
+    ]),
+    (Lure::AddressUpdate, 2, &[
+        "update your address", "confirm your address", "address is incomplete", "incomplete address", "incorrect address", "address details", "verify your address", "wrong address", "missing house number",
+        "adresse incomplete", "mettre a jour votre adresse", "confirmer votre adresse", "adresse incorrecte", "mettez a jour", "confirmez votre adresse",
+        "direccion incompleta", "actualice su direccion", "confirme su direccion", "direccion incorrecta", "actualizar su direccion", "actualiza tu direccion",
+        "indirizzo incompleto", "aggiorna l'indirizzo", "conferma il tuo indirizzo", "indirizzo errato", "aggiornare l'indirizzo", "conferma l'indirizzo", "aggiorna il tuo indirizzo",
+        "morada incompleta", "endereco incompleto", "atualize a sua morada", "atualize seu endereco", "confirme a sua morada", "confirme seu endereco", "morada incorreta",
+        "adresse unvollstandig", "unvollstandige adresse", "adresse aktualisieren", "adresse bestatigen", "falsche adresse", "adressdaten", "aktualisieren sie ihre adresse",
+        "adresa e paplote", "adrese e paplote", "perditesoni adresen", "konfirmoni adresen", "adresa e gabuar", "adresa juaj",
+    ]),
+    (Lure::FailedDelivery, 2, &[
+        "delivery attempt", "could not be delivered", "we missed you", "failed delivery", "unsuccessful delivery", "unable to deliver", "delivery failed", "was not delivered", "not be delivered",
+        "n'a pas pu etre livre", "echec de livraison", "tentative de livraison", "pas pu etre livre", "livraison a echoue", "n'a pas pu etre distribue",
+        "no pudo ser entregado", "intento de entrega", "entrega fallida", "no se pudo entregar", "no ha podido ser entregado",
+        "non e stato possibile consegnare", "tentativo di consegna", "consegna non riuscita", "mancata consegna", "consegna fallita",
+        "nao foi possivel entregar", "tentativa de entrega", "entrega falhada", "entrega nao realizada", "nao conseguimos entregar",
+        "konnte nicht zugestellt", "zustellversuch", "zustellung fehlgeschlagen", "nicht zugestellt werden", "zustellung nicht moglich",
+        "nuk mund te dorezohej", "dorezimi deshtoi", "tentative dorezimi", "nuk u dorezua", "dorezimi nuk",
+    ]),
+    (Lure::PackageHeld, 2, &[
+        "on hold", "held at", "is being held", "has been held", "retained", "suspended", "awaiting payment", "pending payment", "held in",
+        "en attente", "bloque", "retenu", "en suspens", "immobilise",
+        "retenido", "retenida", "en espera", "bloqueado", "paralizado",
+        "in giacenza", "trattenuto", "bloccato", "sospeso", "fermo",
+        "retido", "retida", "pendente", "bloqueada", "em espera", "aguarda pagamento",
+        "zuruckgehalten", "angehalten", "eingelagert", "festgehalten", "blockiert",
+        "mbajtur", "bllokuar", "ne pritje", "pezull",
+    ]),
+    (Lure::Refund, 2, &[
+        "refund", "reimbursement", "money back", "compensation", "overpayment", "overcharged",
+        "remboursement", "rembourser", "indemnisation", "trop-percu",
+        "reembolso", "reintegro", "devolucion", "compensacion",
+        "rimborso", "rimborsare", "risarcimento",
+        "reembolso", "devolucao", "compensacao", "estorno",
+        "ruckerstattung", "erstattung", "gutschrift", "entschadigung",
+        "rimbursim", "rimbursimi", "kthim parash", "kompensim",
+    ]),
+    // Weaker cues (weight 1): words that lean towards a lure without naming it.
+    (Lure::AccountLocked, 3, &[
+        "acceso sospechoso", "tarjeta ha sido bloqueada", "su tarjeta ha sido", "carta e stata bloccata", "la tua carta", "cartao foi bloqueado", "o seu cartao foi", "karte wurde gesperrt", "ihre karte wurde", "karta juaj", "votre carte", "your card has been", "your account will be",
+    ]),
+    (Lure::AccountLocked, 1, &[
+        "account", "compte", "cuenta", "conto", "conta", "konto", "llogaria", "login", "password", "unlock", "sblocca", "sbloccare", "desbloquee", "desbloqueela", "desbloqueie", "desbloquear", "entsperren", "zhbllokojeni", "zhbllokoni", "debloquer", "debloquez",
+        "security reasons", "motivi di sicurezza", "por seguranca", "aus sicherheitsgrunden", "arsye sigurie", "raisons de securite", "motivos de seguridad",
+    ]),
+    (Lure::FailedDelivery, 2, &[
+        "tried to deliver", "nobody was home", "no one was home", "attempted delivery", "missed delivery", "missed your delivery", "pas pu livrer", "n'avons pas pu livrer", "no pudimos entregar", "ausencia del destinatario", "por ausencia", "assenza del destinatario", "ausencia do destinatario", "nicht angetroffen", "nuk ishit", "nuk u dorezua",
+    ]),
+    (Lure::FailedDelivery, 1, &[
+        "not delivered", "non consegnato", "no entregado", "nao entregue", "non livre", "nicht zugestellt", "nuk u dorezua", "new date", "nouveau creneau", "nueva fecha", "nuova data", "nova data", "neuen termin", "date te re",
+    ]),
+    (Lure::AddressUpdate, 2, &[
+        "confirm the address", "confirme a morada", "encontrar o seu endereco", "localizar su domicilio", "non ha trovato il tuo indirizzo", "conferma l'indirizzo", "confirmez votre adresse", "trouve votre domicile", "anschrift nicht finden", "bestatigen sie die adresse", "nuk e gjetem adresen", "konfirmoni adresen", "could not confirm your address", "confirm your address",
+    ]),
+    (Lure::AddressUpdate, 1, &[
+        "address", "adresse", "direccion", "domicilio", "indirizzo", "morada", "endereco", "anschrift", "adresa", "adresen",
+    ]),
+    (Lure::PackageHeld, 2, &["sospesa", "sospeso", "paralizado", "immobilise", "retenue", "retida", "pezulluar", "suspendu", "suspendido", "suspensa", "gesperrt", "blocked", "stopped"]),
+    (Lure::CustomsFee, 2, &["einfuhrabgaben", "sdoganamento", "desalfandegamento", "zhdoganimin", "import vat", "tasas de importacion", "frais d'importation", "iva de importacion", "iva de importacao"]),
+    (Lure::RedeliveryFee, 1, &["reschedule", "rebook", "reprogrammer", "reprogrammez", "reprogramar", "reprograme", "riprogrammare", "riprogramma", "reagendar", "reagende", "neu planen", "riplanifikoni"]),
+    (Lure::CustomsFee, 3, &["import charges", "import charge", "unpaid import", "customs charge", "customs charges"]),
+    (Lure::Refund, 1, &["compensation", "indemnisation", "risarcimento", "compensacao", "entschadigung", "kompensim"]),
+];
+
+/// Urgency cues (folded).
+pub const URGENCY: &[&str] = &[
+    "urgent", "immediately", "within 24", "within 48", "within 12", "today", "final notice", "last notice", "last chance", "expires", "act now", "as soon as possible", "asap", "before it is returned", "will be returned", "will be destroyed", "deadline",
+    "immediatement", "sous 24", "dans les 24", "aujourd'hui", "dernier avis", "dernier rappel", "expire", "sera retourne", "sera detruit", "des que possible",
+    "urgente", "inmediatamente", "en 24", "en las proximas", "hoy", "ultimo aviso", "caduca", "sera devuelto", "sera destruido", "lo antes posible",
+    "immediatamente", "entro 24", "entro 48", "oggi", "ultimo avviso", "scade", "sara restituito", "sara distrutto", "al piu presto",
+    "imediatamente", "em 24", "nas proximas", "hoje", "ultimo aviso", "expira", "sera devolvido", "sera destruido", "o mais rapido",
+    "dringend", "sofort", "innerhalb von 24", "innerhalb 24", "heute", "letzte mahnung", "letzte erinnerung", "lauft ab", "zuruckgesendet", "vernichtet", "umgehend",
+    "urgjent", "menjehere", "brenda 24", "brenda 48", "sot", "njoftim i fundit", "skadon", "do te kthehet", "do te shkaterrohet", "sa me shpejt",
+];
+
+/// Payment-request cues (folded).
+pub const PAYMENT: &[&str] = &[
+    "pay", "payment", "fee", "charge", "settle", "card details", "card number", "billing", "unpaid", "outstanding",
+    "payer", "paiement", "reglez", "regler", "frais", "carte bancaire", "coordonnees bancaires", "impaye",
+    "pagar", "pague", "pago", "abone", "abonar", "tarifa", "tasa", "datos de su tarjeta", "tarjeta", "pendiente de pago",
+    "pagare", "paga", "pagamento", "saldare", "costo", "carta di credito", "dati della carta", "insoluto",
+    "pague", "pagamento", "liquidar", "taxa", "cartao", "dados do cartao", "em divida",
+    "zahlen", "bezahlen", "zahlung", "gebuhr", "begleichen", "kreditkarte", "kartendaten", "offener betrag", "nachzahlung",
+    "paguani", "pagese", "pagesen", "tarife", "karten", "kartes", "detyrim",
+];
+
+/// URL shorteners.
+pub const SHORTENERS: &[&str] = &[
+    "bit.ly", "tinyurl.com", "t.co", "goo.gl", "is.gd", "cutt.ly", "rb.gy", "ow.ly", "t.ly", "shorturl.at",
+    "tiny.cc", "bit.do", "s.id", "rebrand.ly", "buff.ly", "v.gd", "shorturl.gg", "u.to", "qrco.de", "t.me", "lnkd.in", "surl.li", "tiny.one",
+];
+
+/// TLDs that are cheap and heavily abused; genuine postal notices almost never use them.
+pub const RISKY_TLDS: &[&str] = &[
+    "top", "xyz", "site", "online", "live", "club", "shop", "vip", "icu", "cc", "info", "buzz", "fun", "rest", "cyou", "sbs", "bond", "cfd", "lat",
+    "tk", "ml", "ga", "cf", "gq", "pw", "ws", "link", "click", "work", "support", "help", "services", "delivery", "express", "world", "today", "space",
+    "website", "host", "win", "bid", "loan", "men", "party", "review", "trade", "date", "kim", "wang", "monster", "quest", "lol", "mom", "pics", "store", "app",
+];
+
+/// Language marker words (folded) with weights, per language code.
+pub const LANGUAGE_WORDS: &[(&str, &[(&str, u8)])] = &[
+    ("en", &[("the", 2), ("your", 3), ("you", 2), ("is", 1), ("to", 1), ("and", 1), ("of", 1), ("for", 1), ("please", 3), ("has", 2), ("been", 3), ("parcel", 3), ("package", 3), ("delivery", 2), ("click", 2), ("we", 2), ("our", 2), ("will", 2), ("here", 2), ("now", 1), ("with", 2), ("this", 2), ("are", 2), ("be", 1), ("at", 1), ("on", 1), ("it", 1), ("my", 1), ("i", 1)]),
+    ("fr", &[("le", 2), ("les", 2), ("du", 2), ("des", 2), ("votre", 3), ("vous", 3), ("pour", 2), ("est", 2), ("et", 2), ("une", 2), ("colis", 3), ("livraison", 3), ("cliquez", 3), ("sur", 1), ("nous", 2), ("avec", 2), ("sera", 2), ("avez", 3), ("merci", 3), ("au", 1), ("ici", 2), ("dans", 2), ("pas", 2), ("je", 2), ("suis", 3), ("bonjour", 3), ("ton", 1), ("tu", 1)]),
+    ("es", &[("el", 2), ("los", 2), ("las", 2), ("su", 2), ("por", 2), ("para", 1), ("es", 1), ("del", 1), ("y", 2), ("usted", 3), ("paquete", 3), ("envio", 2), ("pedido", 2), ("haga", 3), ("aqui", 2), ("ha", 1), ("sido", 3), ("hoy", 2), ("gracias", 3), ("esta", 2), ("pague", 2), ("su", 1), ("tu", 1), ("hola", 3), ("estamos", 3), ("nuestro", 2), ("con", 1), ("lo", 1), ("mi", 1)]),
+    ("it", &[("il", 3), ("gli", 3), ("di", 2), ("della", 3), ("del", 1), ("per", 2), ("che", 2), ("e", 1), ("pacco", 3), ("spedizione", 3), ("consegna", 3), ("clicca", 3), ("qui", 2), ("tuo", 2), ("sua", 1), ("stato", 2), ("sono", 2), ("ciao", 3), ("grazie", 3), ("non", 1), ("oggi", 2), ("alle", 2), ("ritiro", 2), ("ti", 1), ("un", 1), ("con", 1), ("nel", 2), ("ha", 1)]),
+    ("pt", &[("o", 1), ("os", 2), ("seu", 3), ("sua", 1), ("do", 2), ("da", 2), ("no", 1), ("na", 2), ("em", 2), ("nao", 3), ("encomenda", 3), ("voce", 3), ("pagamento", 2), ("clique", 3), ("aqui", 1), ("foi", 3), ("obrigado", 3), ("ola", 3), ("hoje", 3), ("sua", 1), ("entrega", 1), ("morada", 3), ("endereco", 3), ("uma", 2), ("com", 1), ("para", 1), ("pelo", 2), ("ao", 2), ("esta", 1)]),
+    ("de", &[("der", 2), ("die", 2), ("das", 2), ("und", 3), ("ist", 2), ("sie", 3), ("ihr", 3), ("ihre", 3), ("ihren", 3), ("bitte", 3), ("sendung", 3), ("paket", 3), ("zahlung", 2), ("nicht", 3), ("zu", 1), ("mit", 2), ("auf", 2), ("fur", 2), ("wurde", 3), ("hier", 2), ("heute", 2), ("ein", 2), ("eine", 2), ("von", 2), ("wir", 2), ("ich", 2), ("hallo", 2), ("danke", 3), ("im", 1)]),
+    ("sq", &[("ju", 3), ("juaj", 3), ("paketa", 3), ("pako", 2), ("dergesa", 3), ("per", 1), ("te", 1), ("me", 1), ("nje", 3), ("eshte", 3), ("ne", 1), ("nga", 3), ("kete", 3), ("ose", 2), ("mund", 3), ("tuaj", 3), ("klikoni", 3), ("paguani", 3), ("ketu", 3), ("sot", 2), ("faleminderit", 3), ("pershendetje", 3), ("ka", 1), ("u", 1), ("dhe", 3), ("nuk", 3), ("jeni", 3), ("do", 1), ("posta", 1)]),
+];
+
+/// Default phone region per language, used when neither a "+" prefix nor a brand says otherwise.
+pub fn language_region(lang: &str) -> &'static str {
+    match lang {
+        "fr" => "FR",
+        "es" => "ES",
+        "it" => "IT",
+        "pt" => "PT",
+        "de" => "DE",
+        "sq" => "AL",
+        _ => "GB",
+    }
+}
+
+/// What a keyword in the cue automaton stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    Lure(Lure, u8),
+    Urgency,
+    Payment,
+}
+
+/// All cue lists compiled into automata over folded text: one for cues, one for brand names
+/// (separate so that a brand alias never hides a cue at the same position).
+pub struct Cues {
+    ac: AhoCorasick,
+    what: Vec<Cue>,
+    brand_ac: AhoCorasick,
+    brand_of: Vec<usize>,
+    /// Folded alias with spaces and punctuation removed, for matching inside host names.
+    pub host_aliases: Vec<(String, usize)>,
+    pub brands: Vec<BrandRef>,
+}
+
+/// Cue hits in one message.
+#[derive(Debug, Default, Clone)]
+pub struct Hits {
+    /// Weighted cue hits per lure, indexed by `Lure as usize`.
+    pub lures: [u8; Lure::COUNT],
+    pub urgency: u8,
+    pub payment: u8,
+    /// Brands named in the text, with the byte offset of their first mention.
+    pub brands: Vec<(usize, usize)>,
+}
+
+fn automaton(pats: &[String]) -> AhoCorasick {
+    // Leftmost-longest so "agencia tributaria" beats "tributaria"; patterns are plain strings,
+    // so the build cannot fail except on absurd sizes.
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(pats)
+        .unwrap_or_else(|_| AhoCorasick::new(["\u{0}"]).expect("a one-byte pattern always builds"))
+}
+
+fn at_word_boundary(b: &[u8], start: usize, end: usize) -> bool {
+    (start == 0 || !b[start - 1].is_ascii_alphanumeric()) && (end >= b.len() || !b[end].is_ascii_alphanumeric())
+}
+
+impl Cues {
+    /// Builds the automata from the cue lists and a brand table.
+    pub fn new(brands: Vec<BrandRef>) -> Cues {
+        let mut pats: Vec<String> = Vec::new();
+        let mut what = Vec::new();
+        for (lure, weight, cues) in LURE_CUES {
+            for c in *cues {
+                pats.push(fold(c));
+                what.push(Cue::Lure(*lure, *weight));
+            }
+        }
+        for c in URGENCY {
+            pats.push(fold(c));
+            what.push(Cue::Urgency);
+        }
+        for c in PAYMENT {
+            pats.push(fold(c));
+            what.push(Cue::Payment);
+        }
+        let mut host_aliases = Vec::new();
+        let mut brand_pats = Vec::new();
+        let mut brand_of = Vec::new();
+        for (i, b) in brands.iter().enumerate() {
+            for a in b.aliases.iter().chain(std::iter::once(&b.name)) {
+                let f = fold(a);
+                let squashed: String = f.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+                if squashed.len() >= 3 {
+                    host_aliases.push((squashed, i));
+                }
+                if !f.trim().is_empty() {
+                    brand_pats.push(f);
+                    brand_of.push(i);
+                }
+            }
+        }
+        host_aliases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+        Cues { ac: automaton(&pats), what, brand_ac: automaton(&brand_pats), brand_of, host_aliases, brands }
+    }
+
+    /// Counts cue hits in folded text, at word boundaries.
+    pub fn scan(&self, folded: &str) -> Hits {
+        let mut h = Hits::default();
+        let b = folded.as_bytes();
+        for m in self.ac.find_iter(folded) {
+            if !at_word_boundary(b, m.start(), m.end()) {
+                continue;
+            }
+            match self.what.get(m.pattern().as_usize()) {
+                Some(Cue::Lure(l, w)) => h.lures[*l as usize] = h.lures[*l as usize].saturating_add(*w),
+                Some(Cue::Urgency) => h.urgency = h.urgency.saturating_add(1),
+                Some(Cue::Payment) => h.payment = h.payment.saturating_add(1),
+                None => {}
+            }
+        }
+        for m in self.brand_ac.find_iter(folded) {
+            if !at_word_boundary(b, m.start(), m.end()) {
+                continue;
+            }
+            if let Some(&i) = self.brand_of.get(m.pattern().as_usize()) {
+                if !h.brands.iter().any(|(bi, _)| *bi == i) {
+                    h.brands.push((i, m.start()));
+                }
+                // A named tax or customs authority is itself a lure cue.
+                match self.brands.get(i).map(|b| b.kind) {
+                    Some(BrandKind::Tax) => h.lures[Lure::Tax as usize] = h.lures[Lure::Tax as usize].saturating_add(3),
+                    Some(BrandKind::Customs) => h.lures[Lure::CustomsFee as usize] = h.lures[Lure::CustomsFee as usize].saturating_add(3),
+                    _ => {}
+                }
+            }
+        }
+        h
+    }
+
+    /// The brand a name or alias refers to ("Parcelforce" -> the Royal Mail entry).
+    pub fn brand_named(&self, name: &str) -> Option<usize> {
+        let f = fold(name);
+        self.brands.iter().position(|b| b.aliases.contains(&f)).or_else(|| self.brands.iter().position(|b| fold(&b.name) == f))
+    }
+
+    /// A brand whose name is squashed into a host ("correos-es.top" -> Correos).
+    pub fn brand_in_host(&self, host: &str) -> Option<usize> {
+        let squashed: String = host.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+        self.host_aliases.iter().find(|(a, _)| a.len() >= 4 && squashed.contains(a.as_str())).map(|(_, i)| *i)
+    }
+}
+
+/// Detects the language from marker words; "und" when nothing matches.
+pub fn detect_language(folded_words: &[&str]) -> &'static str {
+    let mut best = ("und", 0u32);
+    for (lang, words) in LANGUAGE_WORDS {
+        let mut score = 0u32;
+        for w in folded_words {
+            if let Some((_, s)) = words.iter().find(|(m, _)| m == w) {
+                score += u32::from(*s);
+            }
+        }
+        if score > best.1 {
+            best = (lang, score);
+        }
+    }
+    best.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_lang(input: &str, expected: &str) {
+        let f = fold(input);
+        let w: Vec<&str> = crate::text::words(&f).collect();
+        assert_eq!(detect_language(&w), expected, "language of {input:?}");
+    }
+
+    #[test]
+    fn languages() {
+        check_lang("Your parcel has been held, please pay the fee", "en");
+        check_lang("Votre colis est en attente, merci de régler les frais", "fr");
+        check_lang("Su paquete ha sido retenido, pague la tasa hoy", "es");
+        check_lang("Il tuo pacco è in giacenza, paga le spese di spedizione", "it");
+        check_lang("A sua encomenda está retida, efetue o pagamento hoje", "pt");
+        check_lang("Ihr Paket wurde zurückgehalten, bitte zahlen Sie die Gebühr", "de");
+        check_lang("Paketa juaj është mbajtur, ju lutem paguani tarifën sot", "sq");
+    }
+}

@@ -1,0 +1,103 @@
+//! Glue to the shared `brands` registry and the `links` checker: the brand table the analyser
+//! names brands from, and the link verdicts that feed the message verdict.
+
+use crate::analyze::{LinkCheck, LinkVerdict};
+use crate::lexicon::{BrandKind, BrandRef};
+use crate::text::fold;
+
+/// The brand table: every registry brand (names and short names as aliases, derived aliases
+/// such as the name without its parenthesis), enriched with the aliases of the built-in table,
+/// plus the built-in brands the registry does not know yet.
+pub fn brand_table(reg: &brands::BrandRegistry) -> Vec<BrandRef> {
+    let mut out: Vec<BrandRef> = reg.brands().iter().map(from_registry).collect();
+    for fb in crate::fallback_brands::brands() {
+        let known = out.iter().position(|b| {
+            fb.domains.iter().any(|d| b.domains.iter().any(|bd| bd == d))
+                || b.aliases.iter().any(|a| fb.aliases.iter().any(|f| fold(f) == *a))
+        });
+        match known {
+            Some(i) => {
+                for a in fb.aliases.iter().chain(std::iter::once(&fb.name)) {
+                    let f = fold(a);
+                    if !out[i].aliases.contains(&f) {
+                        out[i].aliases.push(f);
+                    }
+                }
+            }
+            None => out.push(fb),
+        }
+    }
+    out
+}
+
+fn from_registry(b: &brands::Brand) -> BrandRef {
+    let mut aliases: Vec<String> = Vec::new();
+    let mut add = |s: &str| {
+        let f = fold(s.trim());
+        if f.len() >= 2 && !aliases.contains(&f) {
+            aliases.push(f);
+        }
+    };
+    add(&b.name);
+    // "DGFiP (impots.gouv.fr)" is written "DGFiP"; "ANTAI / ANTS" is written either way.
+    let bare = b.name.split(" (").next().unwrap_or(&b.name);
+    add(bare);
+    for part in bare.split(" / ") {
+        add(part);
+    }
+    // "SDA Express Courier" is written "SDA": a leading acronym of three or more capitals.
+    if let Some(first) = bare.split_whitespace().next() {
+        if first.len() >= 3 && first.chars().all(|c| c.is_ascii_uppercase()) && bare.contains(' ') {
+            add(first);
+        }
+    }
+    for s in &b.short_names {
+        add(s);
+    }
+    BrandRef {
+        name: b.name.clone(),
+        aliases,
+        domains: b.domains.clone(),
+        country: b.country.clone().unwrap_or_default(),
+        kind: match b.kind {
+            brands::BrandKind::Tax => BrandKind::Tax,
+            brands::BrandKind::Customs => BrandKind::Customs,
+            brands::BrandKind::Bank => BrandKind::Bank,
+            brands::BrandKind::Post | brands::BrandKind::Courier => BrandKind::Postal,
+            brands::BrandKind::Toll => BrandKind::Other,
+        },
+    }
+}
+
+/// A link check backed by the `links` crate's offline analyser (no fetching, no blocklist).
+pub fn link_check(reg: &brands::BrandRegistry) -> LinkCheck {
+    let analyzer = links::Analyzer::new(reg);
+    Box::new(move |url: &str| match analyzer.analyse(url) {
+        Ok(v) => {
+            let why = || v.reasons.first().map_or_else(String::new, |r| r.message.clone());
+            match v.verdict {
+                links::Level::Malicious => LinkVerdict::Malicious(why()),
+                links::Level::Suspicious => LinkVerdict::Suspicious(why()),
+                links::Level::Benign => LinkVerdict::Benign,
+            }
+        }
+        Err(_) => LinkVerdict::Benign,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_brands_get_usable_aliases() {
+        let table = brand_table(&brands::BrandRegistry::builtin());
+        let find = |alias: &str| table.iter().find(|b| b.aliases.iter().any(|a| a == alias)).map(|b| b.name.as_str());
+        assert_eq!(find("royal mail"), Some("Royal Mail"));
+        assert_eq!(find("parcelforce"), Some("Royal Mail"));
+        assert_eq!(find("dgfip"), find("impots"));
+        assert!(find("correos").is_some());
+        assert!(find("posta shqiptare").is_some());
+        assert!(find("drejtoria e tatimeve").is_some(), "built-in brands missing from the registry are kept");
+    }
+}

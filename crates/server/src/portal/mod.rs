@@ -1,0 +1,318 @@
+//! The web portal: public checks for citizens (link, message, report a scam, awareness pages)
+//! and the members' workspace (dashboard, indicators, triage, administration), server-rendered
+//! with auto-escaping templates, Fluent catalogues in English and French, and no script at all.
+
+mod admin;
+mod i18n;
+mod intel;
+mod members;
+mod public;
+mod session;
+
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use minijinja::value::{Kwargs, Value};
+use minijinja::{Environment, State, context};
+use store::Org;
+use store::portal::{PortalStore, SessionRecord, User};
+
+use crate::AppState;
+pub use i18n::Lang;
+use i18n::Catalogues;
+pub use session::{UserError, add_user, hash_password, verify_password};
+use session::{LoginThrottle, RateLimiter};
+
+/// The Content-Security-Policy of every portal page: nothing inline, nothing from elsewhere.
+pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// Largest form body the portal reads (a reported message is limited further).
+const MAX_FORM_BYTES: usize = 64 * 1024;
+
+/// Templates, catalogues and abuse limits of the portal.
+pub(crate) struct Portal {
+    env: Environment<'static>,
+    pub(crate) text: Arc<Catalogues>,
+    pub(crate) reports: RateLimiter,
+    pub(crate) logins: LoginThrottle,
+}
+
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("home.html", include_str!("../../templates/home.html")),
+    ("check_link.html", include_str!("../../templates/check_link.html")),
+    ("check_message.html", include_str!("../../templates/check_message.html")),
+    ("report.html", include_str!("../../templates/report.html")),
+    ("aware_index.html", include_str!("../../templates/aware_index.html")),
+    ("aware_lure.html", include_str!("../../templates/aware_lure.html")),
+    ("error.html", include_str!("../../templates/error.html")),
+    ("login.html", include_str!("../../templates/login.html")),
+    ("dashboard.html", include_str!("../../templates/dashboard.html")),
+    ("indicators.html", include_str!("../../templates/indicators.html")),
+    ("indicator.html", include_str!("../../templates/indicator.html")),
+    ("submit.html", include_str!("../../templates/submit.html")),
+    ("triage.html", include_str!("../../templates/triage.html")),
+    ("admin.html", include_str!("../../templates/admin.html")),
+    ("recipients.html", include_str!("../../templates/recipients.html")),
+];
+
+impl Portal {
+    pub(crate) fn new() -> Portal {
+        let catalogues = Arc::new(Catalogues::load());
+        let mut env = Environment::new();
+        for (name, source) in TEMPLATES {
+            if let Err(e) = env.add_template(name, source) {
+                tracing::error!(template = name, error = %e, "portal template does not compile");
+            }
+        }
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
+        let text = catalogues.clone();
+        env.add_function("t", move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, minijinja::Error> {
+            let lang = state.lookup("lang").and_then(|v| v.as_str().and_then(Lang::parse)).unwrap_or(Lang::En);
+            let mut args = Vec::new();
+            for k in kwargs.args() {
+                let v: Value = kwargs.get(k)?;
+                args.push((k, v.to_string()));
+            }
+            Ok(text.text(lang, key, &args))
+        });
+        Portal {
+            env,
+            text: catalogues,
+            reports: RateLimiter::new(5, Duration::from_secs(600)),
+            logins: LoginThrottle::new(),
+        }
+    }
+
+    /// Renders a page with the common context (language, CSRF token, signed-in member).
+    pub(crate) fn page(&self, ctx: &Ctx, status: StatusCode, name: &str, page: Value) -> Response {
+        let base = context! {
+            lang => ctx.lang.code(),
+            langs => Lang::ALL.iter().map(|l| l.code()).collect::<Vec<_>>(),
+            csrf => ctx.csrf(),
+            path => &ctx.path,
+            member => ctx.member.as_ref().map(|m| context! {
+                username => &m.user.username,
+                org => &m.org.name,
+                role => m.user.role.as_str(),
+                admin => m.is_hub_admin(),
+                analyst => m.user.role.may_write(),
+            }),
+        };
+        let html = self.env.get_template(name).and_then(|t| t.render(context! { ..page, ..base }));
+        let html = match html {
+            Ok(h) => h,
+            Err(e) => {
+                tracing::error!(template = name, error = %e, "portal template failed");
+                return (StatusCode::INTERNAL_SERVER_ERROR, "the page could not be rendered; it is logged").into_response();
+            }
+        };
+        let mut resp = (status, html).into_response();
+        let h = resp.headers_mut();
+        h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+        // Pages carry CSRF tokens and members' data: never cached.
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        if ctx.new_csrf_cookie
+            && let Ok(v) = HeaderValue::from_str(&session::cookie(session::CSRF_COOKIE, &ctx.anon_csrf, None, ctx.secure))
+        {
+            h.append(header::SET_COOKIE, v);
+        }
+        resp
+    }
+
+    /// An error page whose message is the catalogue entry `key`.
+    pub(crate) fn error(&self, ctx: &Ctx, status: StatusCode, key: &str, detail: Option<String>) -> Response {
+        self.page(ctx, status, "error.html", context! { status => status.as_u16(), message_key => key, detail => detail })
+    }
+
+    /// Maps a hub error onto an error page (the portal's share of the one error mapping).
+    pub(crate) fn hub_error(&self, ctx: &Ctx, e: hub::HubError) -> Response {
+        use hub::HubError;
+        match e {
+            HubError::NotFound(_) => self.error(ctx, StatusCode::NOT_FOUND, "error-not-found", None),
+            HubError::Forbidden(m) => self.error(ctx, StatusCode::FORBIDDEN, "error-forbidden", Some(m)),
+            HubError::Unauthenticated(_) => self.error(ctx, StatusCode::FORBIDDEN, "error-forbidden", None),
+            HubError::BadRequest { .. } | HubError::Conflict(_) => {
+                self.error(ctx, StatusCode::BAD_REQUEST, "error-bad-request", Some(e.to_string()))
+            }
+            other => {
+                tracing::error!(error = %other, "portal request failed");
+                self.error(ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None)
+            }
+        }
+    }
+}
+
+/// A signed-in member.
+#[derive(Debug, Clone)]
+pub(crate) struct Member {
+    pub user: User,
+    pub org: Org,
+    pub session: SessionRecord,
+}
+
+impl Member {
+    /// The hub principal the member acts as: its organisation, with the user's role.
+    pub(crate) fn principal(&self) -> hub::Principal {
+        hub::Principal::Member { org: self.org.clone(), token_id: format!("portal-user:{}", self.user.username), role: self.user.role }
+    }
+
+    /// Administrators of the hub's own organisation manage organisations, users and tokens.
+    pub(crate) fn is_hub_admin(&self) -> bool {
+        self.org.is_hub && self.user.role == store::Role::Admin
+    }
+}
+
+/// What every portal handler knows about the request.
+pub(crate) struct Ctx {
+    pub lang: Lang,
+    pub anon_csrf: String,
+    pub new_csrf_cookie: bool,
+    pub member: Option<Member>,
+    pub path: String,
+    pub ip: Option<IpAddr>,
+    pub secure: bool,
+}
+
+impl Ctx {
+    /// The anti-CSRF token forms of this request must carry.
+    pub(crate) fn csrf(&self) -> &str {
+        match &self.member {
+            Some(m) => &m.session.csrf,
+            None => &self.anon_csrf,
+        }
+    }
+
+    /// True when a submitted form carries this visitor's token (and the visitor had one before).
+    pub(crate) fn csrf_ok(&self, submitted: &str) -> bool {
+        match &self.member {
+            Some(m) => session::same_token(submitted, &m.session.csrf),
+            None => !self.new_csrf_cookie && session::same_token(submitted, &self.anon_csrf),
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Ctx, Self::Rejection> {
+        let headers = &parts.headers;
+        let cookies = headers.get(header::COOKIE).and_then(|v| v.to_str().ok()).unwrap_or("");
+        let lang = session::cookie_value(cookies, session::LANG_COOKIE)
+            .and_then(Lang::parse)
+            .or_else(|| headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::negotiate))
+            .unwrap_or(Lang::En);
+        let (anon_csrf, new_csrf_cookie) = match session::cookie_value(cookies, session::CSRF_COOKIE) {
+            Some(t) if session::looks_like_token(t) => (t.to_string(), false),
+            _ => (session::random_token(), true),
+        };
+        let member = match (session::cookie_value(cookies, session::SESSION_COOKIE), &state.portal_store) {
+            (Some(cookie), Some(store)) if session::looks_like_token(cookie) => {
+                load_member(state.hub.clone(), store.clone(), session::session_hash(cookie)).await
+            }
+            _ => None,
+        };
+        let ip = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+        Ok(Ctx { lang, anon_csrf, new_csrf_cookie, member, path: parts.uri.path().to_string(), ip, secure: state.tls })
+    }
+}
+
+async fn load_member(hub: hub::Hub, store: Arc<dyn PortalStore>, hash: Vec<u8>) -> Option<Member> {
+    let found = tokio::task::spawn_blocking(move || -> Result<Option<Member>, store::StoreError> {
+        let now = chrono::Utc::now().timestamp_micros();
+        let Some(session) = store.session(&hash, now)? else { return Ok(None) };
+        let Some(user) = store.user_by_id(session.user_id)? else { return Ok(None) };
+        if user.disabled {
+            return Ok(None);
+        }
+        let Some(org) = hub.store().org_by_id(user.org_id)? else { return Ok(None) };
+        Ok(Some(Member { user, org, session }))
+    })
+    .await;
+    match found {
+        Ok(Ok(m)) => m,
+        Ok(Err(e)) => {
+            tracing::error!(error = %e, "reading a portal session failed");
+            None
+        }
+        Err(_) => None,
+    }
+}
+
+/// The portal's routes, with its security headers and body limit.
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new()
+        .merge(public::routes())
+        .merge(members::routes())
+        .merge(admin::routes())
+        .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
+        .layer(axum::middleware::map_response(security_headers))
+}
+
+async fn security_headers(mut resp: Response) -> Response {
+    let h: &mut HeaderMap = resp.headers_mut();
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    h.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
+    resp
+}
+
+/// A 303 to `to` (after a successful POST).
+pub(crate) fn see_other(to: &str) -> Response {
+    Redirect::to(to).into_response()
+}
+
+/// Runs blocking work (store, argon2, hub) off the async workers.
+pub(crate) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    tokio::task::spawn_blocking(f).await.ok()
+}
+
+/// The portal store, or the error page saying the workspace is not configured.
+pub(crate) fn store_or_error(state: &AppState, ctx: &Ctx) -> Result<Arc<dyn PortalStore>, Response> {
+    state.portal_store.clone().ok_or_else(|| state.portal.error(ctx, StatusCode::SERVICE_UNAVAILABLE, "error-no-workspace", None))
+}
+
+/// The signed-in member, or a redirect to the login page.
+pub(crate) fn member_or_login(ctx: &Ctx) -> Result<&Member, Response> {
+    ctx.member.as_ref().ok_or_else(|| see_other("/login"))
+}
+
+/// Defangs a URL or domain for display (`hxxps://evil[.]top`), so that it is never a live link.
+pub(crate) fn defang(s: &str) -> String {
+    s.replacen("http", "hxxp", 1).replace('.', "[.]")
+}
+
+/// The message analyser of the portal and the API: the shipped model, with every URL of a
+/// message judged by the link analyser and the blocklist entries at TLP:CLEAR (the analysis
+/// is shown to anyone, so it may only use what anyone may know).
+pub fn message_analyzer(links: Arc<links::Analyzer>, index: Arc<links::LiveIndex>) -> scamtext::Analyzer {
+    // The model is compiled into the binary and its loading is tested in scamtext: a failure
+    // here is a broken build, not bad input.
+    let analyzer = scamtext::Analyzer::builtin().expect("the shipped scamtext model loads");
+    analyzer.with_link_check(Box::new(move |url: &str| {
+        let snapshot = index.load();
+        let ctx = links::CheckContext {
+            analyzer: &links,
+            index: &snapshot,
+            audience: tlp::Audience::AnonymousLookup { ceiling: tlp::Tlp::Clear },
+        };
+        match links::check(url, &ctx) {
+            Ok(v) => match v.verdict {
+                links::Level::Malicious => scamtext::LinkVerdict::Malicious(v.reasons.first().map(|r| r.message.clone()).unwrap_or_default()),
+                links::Level::Suspicious => scamtext::LinkVerdict::Suspicious(v.reasons.first().map(|r| r.message.clone()).unwrap_or_default()),
+                links::Level::Benign => scamtext::LinkVerdict::Benign,
+            },
+            Err(_) => scamtext::LinkVerdict::Benign,
+        }
+    }))
+}

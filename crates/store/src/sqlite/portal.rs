@@ -1,0 +1,266 @@
+//! The portal's accounts, sessions, citizen reports and recipient lists in SQLite.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{SqliteStore, is_unique_violation};
+use crate::portal::{
+    CitizenReport, NewReport, NewUser, PortalStore, RecipientList, ReportDecision, ReportKind, ReportStatus, SessionRecord, User,
+};
+use crate::{Result, Role, StoreError, now_rfc3339};
+
+const USER_COLUMNS: &str = "id, org_id, username, password_hash, role, created, disabled";
+const REPORT_COLUMNS: &str = "id, created, kind, content, country, contact, status, decided_by, decided_at, indicator_id";
+
+fn user_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
+    let role: String = r.get(4)?;
+    Ok(User {
+        id: r.get(0)?,
+        org_id: r.get(1)?,
+        username: r.get(2)?,
+        password_hash: r.get(3)?,
+        // Written only by this crate; an unknown role gets the weakest rights.
+        role: Role::parse(&role).unwrap_or(Role::Reader),
+        created: r.get(5)?,
+        disabled: r.get(6)?,
+    })
+}
+
+fn report_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CitizenReport> {
+    let kind: String = r.get(2)?;
+    let status: String = r.get(6)?;
+    Ok(CitizenReport {
+        id: r.get(0)?,
+        created: r.get(1)?,
+        kind: ReportKind::parse(&kind).unwrap_or(ReportKind::Message),
+        content: r.get(3)?,
+        country: r.get(4)?,
+        contact: r.get(5)?,
+        status: ReportStatus::parse(&status).unwrap_or(ReportStatus::New),
+        decided_by: r.get(7)?,
+        decided_at: r.get(8)?,
+        indicator_id: r.get(9)?,
+    })
+}
+
+fn list_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, i64, String, String)> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+}
+
+fn decode_list((id, org_id, name, identities): (i64, i64, String, String)) -> Result<RecipientList> {
+    let identities: Vec<String> =
+        serde_json::from_str(&identities).map_err(|e| StoreError::Corrupt(format!("recipient list {id}: {e}")))?;
+    Ok(RecipientList { id, org_id, name, identities })
+}
+
+impl PortalStore for SqliteStore {
+    fn create_user(&self, u: &NewUser) -> Result<User> {
+        self.write(|c| {
+            let created = now_rfc3339();
+            let res = c.execute(
+                "INSERT INTO portal_users (org_id, username, password_hash, role, created) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![u.org_id, u.username, u.password_hash, u.role.as_str(), created],
+            );
+            match res {
+                Ok(_) => {}
+                Err(e) if is_unique_violation(&e) => return Err(StoreError::Duplicate { what: "user", name: u.username.clone() }),
+                Err(e) => return Err(e.into()),
+            }
+            Ok(User {
+                id: c.last_insert_rowid(),
+                org_id: u.org_id,
+                username: u.username.clone(),
+                password_hash: u.password_hash.clone(),
+                role: u.role,
+                created,
+                disabled: false,
+            })
+        })
+    }
+
+    fn user_by_name(&self, username: &str) -> Result<Option<User>> {
+        self.read(|c| {
+            Ok(c.query_row(&format!("SELECT {USER_COLUMNS} FROM portal_users WHERE username = ?1"), [username], user_from_row)
+                .optional()?)
+        })
+    }
+
+    fn user_by_id(&self, id: i64) -> Result<Option<User>> {
+        self.read(|c| {
+            Ok(c.query_row(&format!("SELECT {USER_COLUMNS} FROM portal_users WHERE id = ?1"), [id], user_from_row).optional()?)
+        })
+    }
+
+    fn list_users(&self) -> Result<Vec<User>> {
+        self.read(|c| {
+            let mut st = c.prepare(&format!("SELECT {USER_COLUMNS} FROM portal_users ORDER BY username"))?;
+            let rows = st.query_map([], user_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+    }
+
+    fn set_user_disabled(&self, id: i64, disabled: bool) -> Result<bool> {
+        self.write(|c| {
+            let n = c.execute("UPDATE portal_users SET disabled = ?2 WHERE id = ?1", params![id, disabled])?;
+            if disabled {
+                // A disabled account must not keep a live session.
+                c.execute("DELETE FROM portal_sessions WHERE user_id = ?1", [id])?;
+            }
+            Ok(n > 0)
+        })
+    }
+
+    fn create_session(&self, s: &SessionRecord) -> Result<()> {
+        self.write(|c| {
+            c.execute(
+                "INSERT INTO portal_sessions (id_hash, user_id, csrf, created_us, expires_us) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![s.id_hash, s.user_id, s.csrf, s.created_us, s.expires_us],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn session(&self, id_hash: &[u8], now_us: i64) -> Result<Option<SessionRecord>> {
+        self.read(|c| {
+            Ok(c.query_row(
+                "SELECT id_hash, user_id, csrf, created_us, expires_us FROM portal_sessions WHERE id_hash = ?1 AND expires_us > ?2",
+                params![id_hash, now_us],
+                |r| Ok(SessionRecord { id_hash: r.get(0)?, user_id: r.get(1)?, csrf: r.get(2)?, created_us: r.get(3)?, expires_us: r.get(4)? }),
+            )
+            .optional()?)
+        })
+    }
+
+    fn delete_session(&self, id_hash: &[u8]) -> Result<()> {
+        self.write(|c| {
+            c.execute("DELETE FROM portal_sessions WHERE id_hash = ?1", [id_hash])?;
+            Ok(())
+        })
+    }
+
+    fn purge_sessions(&self, now_us: i64) -> Result<usize> {
+        self.write(|c| Ok(c.execute("DELETE FROM portal_sessions WHERE expires_us <= ?1", [now_us])?))
+    }
+
+    fn add_report(&self, r: &NewReport) -> Result<i64> {
+        self.write(|c| {
+            c.execute(
+                "INSERT INTO citizen_reports (created, kind, content, country, contact) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![now_rfc3339(), r.kind.as_str(), r.content, r.country, r.contact],
+            )?;
+            Ok(c.last_insert_rowid())
+        })
+    }
+
+    fn report(&self, id: i64) -> Result<Option<CitizenReport>> {
+        self.read(|c| {
+            Ok(c.query_row(&format!("SELECT {REPORT_COLUMNS} FROM citizen_reports WHERE id = ?1"), [id], report_from_row)
+                .optional()?)
+        })
+    }
+
+    fn reports(&self, status: Option<ReportStatus>, limit: usize) -> Result<Vec<CitizenReport>> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.read(|c| {
+            let mut st = c.prepare(&format!(
+                "SELECT {REPORT_COLUMNS} FROM citizen_reports WHERE ?1 IS NULL OR status = ?1 ORDER BY id DESC LIMIT ?2"
+            ))?;
+            let rows =
+                st.query_map(params![status.map(ReportStatus::as_str), limit], report_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+    }
+
+    fn decide_report(&self, id: i64, d: &ReportDecision) -> Result<bool> {
+        self.write(|c| {
+            let n = c.execute(
+                "UPDATE citizen_reports SET status = ?2, decided_by = ?3, decided_at = ?4, indicator_id = ?5 WHERE id = ?1 AND status = 'new'",
+                params![id, d.status.as_str(), d.decided_by, now_rfc3339(), d.indicator_id],
+            )?;
+            Ok(n > 0)
+        })
+    }
+
+    fn save_recipient_list(&self, org_id: i64, name: &str, identities: &[String]) -> Result<RecipientList> {
+        let json = serde_json::to_string(identities).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        self.write(|c| {
+            c.execute(
+                "INSERT INTO recipient_lists (org_id, name, identities) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (org_id, name) DO UPDATE SET identities = excluded.identities",
+                params![org_id, name, json],
+            )?;
+            let row = c.query_row(
+                "SELECT id, org_id, name, identities FROM recipient_lists WHERE org_id = ?1 AND name = ?2",
+                params![org_id, name],
+                list_from_row,
+            )?;
+            decode_list(row)
+        })
+    }
+
+    fn recipient_lists(&self, org_id: i64) -> Result<Vec<RecipientList>> {
+        self.read(|c| {
+            let mut st = c.prepare("SELECT id, org_id, name, identities FROM recipient_lists WHERE org_id = ?1 ORDER BY name")?;
+            let rows = st.query_map([org_id], list_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+            rows.into_iter().map(decode_list).collect()
+        })
+    }
+
+    fn delete_recipient_list(&self, org_id: i64, id: i64) -> Result<bool> {
+        self.write(|c| Ok(c.execute("DELETE FROM recipient_lists WHERE org_id = ?1 AND id = ?2", params![org_id, id])? > 0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::MemberStore;
+
+    fn store() -> (tempfile::TempDir, SqliteStore) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let s = SqliteStore::open(dir.path()).expect("open");
+        (dir, s)
+    }
+
+    #[test]
+    fn users_are_unique_and_disabling_ends_sessions() {
+        let (_d, s) = store();
+        let org = s.create_org("La Poste", "identity--1", Some("FR"), false).expect("org");
+        let new = NewUser { org_id: org.id, username: "alice".into(), password_hash: "$argon2id$x".into(), role: Role::Analyst };
+        let u = s.create_user(&new).expect("user");
+        assert!(matches!(s.create_user(&new), Err(StoreError::Duplicate { .. })));
+        assert_eq!(s.user_by_name("alice").expect("read"), Some(u.clone()));
+        let sess = SessionRecord { id_hash: vec![1, 2, 3], user_id: u.id, csrf: "c".into(), created_us: 10, expires_us: 100 };
+        s.create_session(&sess).expect("session");
+        assert_eq!(s.session(&[1, 2, 3], 50).expect("read"), Some(sess.clone()));
+        assert_eq!(s.session(&[1, 2, 3], 100).expect("read"), None, "expired at its expiry instant");
+        assert!(s.set_user_disabled(u.id, true).expect("disable"));
+        assert_eq!(s.session(&[1, 2, 3], 50).expect("read"), None);
+        assert!(s.user_by_id(u.id).expect("read").is_some_and(|u| u.disabled));
+    }
+
+    #[test]
+    fn reports_are_decided_once() {
+        let (_d, s) = store();
+        let id = s
+            .add_report(&NewReport { kind: ReportKind::Url, content: "http://x.top".into(), country: "FR".into(), contact: None })
+            .expect("add");
+        assert_eq!(s.reports(Some(ReportStatus::New), 10).expect("list").len(), 1);
+        let d = ReportDecision { status: ReportStatus::Accepted, decided_by: "user:a@b".into(), indicator_id: Some("indicator--1".into()) };
+        assert!(s.decide_report(id, &d).expect("decide"));
+        assert!(!s.decide_report(id, &d).expect("decide again"));
+        assert!(s.reports(Some(ReportStatus::New), 10).expect("list").is_empty());
+        let r = s.report(id).expect("read").expect("exists");
+        assert_eq!((r.status, r.indicator_id.as_deref()), (ReportStatus::Accepted, Some("indicator--1")));
+    }
+
+    #[test]
+    fn recipient_lists_replace_by_name() {
+        let (_d, s) = store();
+        let org = s.create_org("Correos", "identity--2", Some("ES"), false).expect("org");
+        s.save_recipient_list(org.id, "iberia", &["identity--a".into()]).expect("save");
+        let l = s.save_recipient_list(org.id, "iberia", &["identity--a".into(), "identity--b".into()]).expect("save");
+        assert_eq!(s.recipient_lists(org.id).expect("lists"), vec![l.clone()]);
+        assert!(s.delete_recipient_list(org.id, l.id).expect("delete"));
+        assert!(s.recipient_lists(org.id).expect("lists").is_empty());
+    }
+}

@@ -1,0 +1,83 @@
+//! The storage contract on a private PostgreSQL cluster, and what only PostgreSQL can show.
+//!
+//! The cluster is started by the tests themselves (`initdb` in a temporary directory, loopback
+//! port); without PostgreSQL installed they fail, they never skip.
+
+use std::sync::{Arc, Mutex, Weak};
+
+use store::contract::{self, PgCluster};
+use store::{AuditLog, NewAudit, PgStore, Store, StoreError};
+
+/// One cluster for the tests that run at the same time; the last one to finish stops it.
+fn cluster() -> Arc<PgCluster> {
+    static SHARED: Mutex<Weak<PgCluster>> = Mutex::new(Weak::new());
+    let mut slot = SHARED.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(c) = slot.upgrade() {
+        return c;
+    }
+    let c = Arc::new(PgCluster::start().expect("starting a private PostgreSQL cluster"));
+    *slot = Arc::downgrade(&c);
+    c
+}
+
+#[test]
+fn storage_contract_holds_on_postgres() {
+    let cluster = cluster();
+    let failures = contract::run_all(&|| {
+        let url = cluster.fresh_database().expect("fresh database");
+        Box::new(move || Arc::new(PgStore::open(&url).expect("open store")) as Arc<dyn Store>)
+    });
+    assert!(failures.is_empty(), "contract cases failed on PostgreSQL: {failures:#?}");
+}
+
+#[test]
+fn audit_log_is_append_only() {
+    let cluster = cluster();
+    let s = PgStore::open(&cluster.fresh_database().expect("db")).expect("open");
+    let e = NewAudit { actor: "cli".into(), action: "token.issue".into(), target: "tok".into(), outcome: "ok".into(), detail: "".into() };
+    s.append(&e).expect("append");
+    for forgery in ["UPDATE audit SET outcome = 'forged'", "DELETE FROM audit", "TRUNCATE audit"] {
+        let res = s.with_client(|c| Ok(c.batch_execute(forgery)?));
+        match res {
+            Err(StoreError::Postgres(err)) => assert!(format!("{err:?}").contains("append-only"), "{forgery}: {err:?}"),
+            other => panic!("{forgery} was not refused: {other:?}"),
+        }
+    }
+    assert_eq!(s.entries(0, 10).expect("entries").len(), 1);
+}
+
+#[test]
+fn migrations_run_once_when_processes_start_together() {
+    let cluster = cluster();
+    let url = cluster.fresh_database().expect("db");
+    let versions: Vec<i32> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| scope.spawn(|| PgStore::open(&url).expect("open").schema_version().expect("schema version")))
+            .collect();
+        handles.into_iter().map(|h| h.join().expect("opener thread")).collect()
+    });
+    assert_eq!(versions, vec![2; 4]);
+    let s = PgStore::open(&url).expect("reopen");
+    let rows: i64 = s.with_client(|c| Ok(c.query_one("SELECT count(*) FROM schema_version", &[])?.get(0))).expect("count");
+    assert_eq!(rows, 2);
+}
+
+#[test]
+fn open_dispatches_on_the_target() {
+    let cluster = cluster();
+    let url = cluster.fresh_database().expect("db");
+    let pg = store::open(&url).expect("open postgres");
+    pg.create_org("La Poste", "identity--lp", Some("FR"), false).expect("org");
+    let alias = url.replacen("postgres://", "postgresql://", 1);
+    assert!(store::open(&alias).expect("open postgresql").org_by_name("La Poste").expect("org").is_some());
+    let dir = tempfile::tempdir().expect("tmp");
+    let sqlite = store::open(dir.path().to_str().expect("utf-8 path")).expect("open sqlite");
+    assert_eq!(sqlite.org_by_name("La Poste").expect("org"), None);
+    assert!(dir.path().join("postern.sqlite3").is_file());
+}
+
+#[test]
+fn unreachable_or_malformed_urls_are_errors() {
+    assert!(matches!(PgStore::open("postgres://postgres@127.0.0.1:1/none"), Err(StoreError::Postgres(_))));
+    assert!(matches!(PgStore::open("postgres://postgres@127.0.0.1:notaport/x"), Err(StoreError::Postgres(_))));
+}
