@@ -75,6 +75,13 @@ sign() {
     [ "$mode" = expired ] && opts=(-i 20200101000000 -e 20200201000000)
     [ "$mode" = nsec3 ] && opts+=(-n -t 0)
     ldns-signzone "${opts[@]}" -f "zones/$z.zone" "src/$z.zone" "keys/$key" >/dev/null
+    if [ "$mode" = badsig ]; then
+      # Corrupt the SOA signature: same key, same validity, the bytes no longer verify.
+      awk -F'\t' 'BEGIN{OFS="\t"} $4=="RRSIG" && $5 ~ /^SOA / && !done {
+        n=split($5,f," "); s=f[n]; c=substr(s,5,1); r=(c=="A")?"B":"A";
+        f[n]=substr(s,1,4) r substr(s,6); $5=f[1]; for(i=2;i<=n;i++) $5=$5" "f[i]; done=1 } {print}' \
+        "zones/$z.zone" > "zones/$z.zone.tmp" && mv "zones/$z.zone.tmp" "zones/$z.zone"
+    fi
     if [ "$mode" = dsmismatch ]; then
       local other; other=$(keygen "$z")   # a key the zone never uses
       cat "keys/$other.ds" >> src/post.ds
@@ -146,6 +153,8 @@ TLSA443="1111111111111111111111111111111111111111111111111111111111111111" child
 child dnssec-expired expired
 child dnssec-dsmismatch dsmismatch
 child insecure unsigned
+child dnssec-badsig badsig
+child xn--bcher-kva
 
 if [ "$BENCH_N" -gt 0 ]; then
   {

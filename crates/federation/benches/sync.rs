@@ -34,6 +34,29 @@ async fn main() {
     assert_eq!(push.pushed as usize, n, "{push:?}");
     assert_eq!(common::count(&receiver) as usize, n);
 
+    // Where the time goes: the same pages fetched without storing, and stored without HTTP.
+    let fetcher = TaxiiClient::new(TaxiiClient::http(Duration::from_secs(120)).expect("http"), &p_of_s);
+    let t = Instant::now();
+    let (mut next, mut pages, mut fetched_objects) = (None::<String>, Vec::new(), 0usize);
+    loop {
+        let page = fetcher.get_objects(&federation::PageRequest { added_after: None, next: next.as_deref(), limit: 1000 }).await.expect("page");
+        fetched_objects += page.objects.len();
+        let more = page.more;
+        next = page.next.clone();
+        pages.push(page.objects);
+        if !more {
+            break;
+        }
+    }
+    let fetch_time = t.elapsed();
+    let sink = common::start_hub().await;
+    let (_, sink_peer) = common::peer(&source, "source", &sink, "sink", PeerDirection::Push, PeerDirection::Pull, Tlp::Green);
+    let t = Instant::now();
+    for objects in pages {
+        sink.hub.receive_from_peer(&sink_peer, objects, "bench").expect("store");
+    }
+    let store_time = t.elapsed();
+
     println!("N = {n} indicators ({:.0} bytes each on average); source ingest took {:.2} s", bytes as f64 / n as f64, ingest.as_secs_f64());
     println!();
     println!("| round | objects | requests | time | throughput |");
@@ -41,6 +64,9 @@ async fn main() {
     row("full pull (pages of 1000)", &pull, pull.pulled, pull_time);
     row("incremental pull+push, nothing new", &noop, 0, noop_time);
     row("full push (batches of 1000)", &push, push.pushed, push_time);
+    let fetch_round = Round { requests: 101, ..Round::default() };
+    row("breakdown: fetch all pages only (HTTP + JSON parse)", &fetch_round, fetched_objects as u64, fetch_time);
+    row("breakdown: store all pages only (validate + gate + SQLite)", &Round::default(), n as u64, store_time);
 }
 
 async fn timed(f: impl std::future::Future<Output = Result<Round, federation::SyncError>>) -> (Round, Duration) {

@@ -72,6 +72,8 @@ pub async fn sync_once(hub: &Hub, client: &TaxiiClient, peer: &Peer, config: &Sy
     Ok(round)
 }
 
+/// Pulls every new page. The next page is fetched while the current one is being stored, and
+/// the checkpoint moves only once a page is durable.
 async fn pull(
     hub: &Hub,
     client: &TaxiiClient,
@@ -82,15 +84,37 @@ async fn pull(
     round: &mut Round,
 ) -> Result<(), SyncError> {
     let actor = format!("peer:{}", peer.name);
-    let mut added_after = state.pull_checkpoint.clone();
-    let mut next: Option<String> = None;
-    loop {
-        let page = client.get_objects(&PageRequest { added_after: added_after.as_deref(), next: next.as_deref(), limit: config.page_limit }).await?;
+    let mut request = Some((state.pull_checkpoint.clone(), None::<String>));
+    let mut fetched = None;
+    while let Some((added_after, next)) = request.take() {
+        let page = match fetched.take() {
+            Some(page) => page,
+            None => client.get_objects(&PageRequest { added_after: added_after.as_deref(), next: next.as_deref(), limit: config.page_limit }).await?,
+        };
         round.requests += 1;
-        if !page.objects.is_empty() {
-            let (h, p, a) = (hub.clone(), peer.clone(), actor.clone());
-            let objects = page.objects;
-            let got = blocking(move || Ok(h.receive_from_peer(&p, objects, &a)?)).await?;
+        let advanced = page.date_added_last.is_some() && page.date_added_last != state.pull_checkpoint;
+        request = match (page.more, &page.next) {
+            (false, _) => None,
+            (true, Some(n)) if next.as_ref() != Some(n) => Some((added_after.clone(), Some(n.clone()))),
+            // No (new) cursor: continue from the checkpoint, as TAXII servers without `next` expect.
+            (true, _) if advanced => Some((page.date_added_last.clone(), None)),
+            (true, _) => return Err(SyncError::Protocol("the peer says 'more' but gives no way forward (no new 'next', no newer date_added)".into())),
+        };
+        let prefetch = async {
+            match &request {
+                Some((a, n)) => Some(client.get_objects(&PageRequest { added_after: a.as_deref(), next: n.as_deref(), limit: config.page_limit }).await),
+                None => None,
+            }
+        };
+        let store = async {
+            if page.objects.is_empty() {
+                return Ok(None);
+            }
+            let (h, p, a, objects) = (hub.clone(), peer.clone(), actor.clone(), page.objects);
+            blocking(move || Ok(h.receive_from_peer(&p, objects, &a)?)).await.map(Some)
+        };
+        let (stored, prefetched) = tokio::join!(store, prefetch);
+        if let Some(got) = stored? {
             round.pulled += got.stored;
             round.unchanged += got.unchanged;
             round.refused += got.refused;
@@ -99,27 +123,18 @@ async fn pull(
             state.refused += got.refused;
         }
         // The page is durable; only now may the checkpoint move past it.
-        let advanced = page.date_added_last.is_some() && page.date_added_last != state.pull_checkpoint;
         if let Some(last) = page.date_added_last {
             state.pull_checkpoint = Some(last);
         }
         save_state(hub, &peer.name, state).await?;
         renew(hub, &peer.name, owner, config.lease).await?;
-        if !page.more {
-            return Ok(());
-        }
-        match page.next {
-            Some(n) if next.as_ref() != Some(&n) => next = Some(n),
-            // No (new) cursor: continue from the checkpoint, as TAXII servers without `next` expect.
-            _ if advanced => {
-                next = None;
-                added_after = state.pull_checkpoint.clone();
-            }
-            _ => return Err(SyncError::Protocol("the peer says 'more' but gives no way forward (no new 'next', no newer date_added)".into())),
-        }
+        fetched = prefetched.transpose()?;
     }
+    Ok(())
 }
 
+/// Pushes every new local object the peer may receive; the next batch is read from the
+/// database while the current one is on the wire.
 async fn push(
     hub: &Hub,
     client: &TaxiiClient,
@@ -129,10 +144,15 @@ async fn push(
     state: &mut PeerState,
     round: &mut Round,
 ) -> Result<(), SyncError> {
+    let read = |after: Option<i64>| {
+        let (h, p, batch) = (hub.clone(), peer.clone(), config.push_batch);
+        tokio::task::spawn_blocking(move || h.outgoing(&p, after, batch))
+    };
+    let mut pending = read(state.push_checkpoint_us);
     loop {
-        let (h, p, after, batch) = (hub.clone(), peer.clone(), state.push_checkpoint_us, config.push_batch);
-        let out = blocking(move || Ok(h.outgoing(&p, after, batch)?)).await?;
+        let out = pending.await.map_err(|e| SyncError::Join(e.to_string()))??;
         let Some(to) = out.scanned_to_us else { return Ok(()) };
+        let following = out.more.then(|| read(Some(to)));
         for chunk in chunks(&out.bodies, config.push_max_bytes) {
             let r = client.add_objects(chunk).await?;
             round.requests += 1;
@@ -146,8 +166,9 @@ async fn push(
         state.push_checkpoint_us = Some(to);
         save_state(hub, &peer.name, state).await?;
         renew(hub, &peer.name, owner, config.lease).await?;
-        if !out.more {
-            return Ok(());
+        match following {
+            Some(f) => pending = f,
+            None => return Ok(()),
         }
     }
 }

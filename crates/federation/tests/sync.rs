@@ -5,7 +5,7 @@ mod common;
 
 use common::{count, indicator, peer, post, start_hub};
 use federation::{SyncConfig, TaxiiClient, sync_once};
-use store::{PeerDirection, PeerStore};
+use store::PeerDirection;
 use tlp::Tlp;
 
 fn config() -> SyncConfig {
@@ -83,7 +83,6 @@ async fn push_is_gated_on_both_sides_and_never_returns_objects_home() {
         spec_versions: vec![],
         batch: 100,
     };
-    use store::ObjectStore;
     let rows = regional.hub.store().scan(&q).expect("scan");
     assert!(rows.iter().all(|o| !o.body.contains("x_postern_recipients")));
     assert!(rows.iter().filter(|o| o.origin.as_deref() == Some("national")).count() == 2);

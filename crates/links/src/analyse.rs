@@ -417,10 +417,13 @@ impl Analyzer {
         let uni_labels: Vec<&str> = if unicode_host { p.host_unicode.split('.').collect() } else { Vec::new() };
         let n_sub = if sub.is_empty() { 0 } else { sub.split('.').count() };
         let uni_reg_label = uni_labels.get(n_sub).copied().unwrap_or(reg_label);
-        let used = self.label_brand_signals(reg_label, uni_reg_label, p, out);
+        // Names under edu., gov., ac. ... are handed out to institutions only: no squatting there.
+        let used = if institutional(&p.suffix) { None } else { self.label_brand_signals(reg_label, uni_reg_label, p, out) };
         let scope = host.strip_suffix(p.suffix.as_str()).map_or(host, |h| h.trim_end_matches('.'));
         self.lure_domain_signal(scope, used, out);
-        if looks_random(reg_label) {
+        // Brand names such as dhl or gls are consonant clusters: randomness only speaks for
+        // names without a brand in them.
+        if used.is_none() && out.iter().all(|s| s.brand.is_none()) && looks_random(reg_label) {
             out.push(Signal::plain("random_label", 20, format!("has a random-looking name ({reg_label})")));
         }
         if !sub.is_empty() && sub != "www" {
@@ -538,6 +541,7 @@ impl Analyzer {
         if let Some(hit) = best {
             let (points, how) = match (hit.clean, hit.class) {
                 (true, TokenClass::Weak) => (25, "with other words"),
+                (true, _) if AMBIGUOUS.contains(&&*self.tokens[hit.token].text) => (25, "with other words"),
                 (true, _) => (55, "with other words"),
                 (false, _) => (40, "inside another word"),
             };
@@ -944,6 +948,14 @@ fn edit_name(edit: Edit) -> &'static str {
         Edit::Bitsquat => "bitsquat",
         Edit::Substitution => "substitution",
     }
+}
+
+/// Public suffixes whose registrations are restricted to institutions (`edu.ec`, `gov.uk`,
+/// `ac.jp`, `gouv.fr`).
+fn institutional(suffix: &str) -> bool {
+    const RESTRICTED: &[&str] = &["edu", "gov", "gob", "ac", "mil", "govt", "gouv", "go", "gv", "police", "int", "nhs"];
+    let first = suffix.split('.').next().unwrap_or_default();
+    suffix.contains('.') && RESTRICTED.contains(&first) || matches!(suffix, "gov" | "edu" | "mil" | "int")
 }
 
 /// A label that looks machine-generated: long with few vowels, a long consonant run, or letters

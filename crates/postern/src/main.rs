@@ -13,6 +13,9 @@ pub struct Cli {
     /// Data directory of the embedded database.
     #[arg(long, global = true, env = "POSTERN_DATA", default_value = "./postern-data")]
     pub data: PathBuf,
+    /// PostgreSQL database URL (postgres://...) instead of the embedded SQLite in --data.
+    #[arg(long, global = true, env = "POSTERN_DATABASE")]
+    pub database: Option<String>,
     /// Print machine-readable JSON instead of text.
     #[arg(long, global = true)]
     pub json: bool,
@@ -38,12 +41,31 @@ pub enum Command {
     /// Manage federation peerings with other TAXII 2.1 servers.
     #[command(subcommand)]
     Peer(cmd::peer::PeerCommand),
+    /// Manage portal user accounts (members' workspace logins).
+    #[command(subcommand)]
+    User(cmd::user::UserCommand),
+    /// Check links: verdict, score and reasons (postal brand impersonation, blocklists).
+    Check(cmd::check::CheckArgs),
+    /// List, show and match the postal brand registry.
+    Brands(cmd::brands::BrandsArgs),
+    /// Import blocklist feeds (domain or URL lists, CSV, STIX bundles).
+    Feeds(cmd::feeds::FeedsArgs),
+    /// Analyse SMS or e-mail text: scam or not, lure, brand, URLs, phones, amounts.
+    ScanText(cmd::scan_text::ScanTextArgs),
+    /// Train the scam message model from labelled data.
+    TrainText(cmd::train_text::TrainTextArgs),
+    /// Check domains against the .post security bar (DNSSEC, SPF, DMARC, DKIM, TLS, ...).
+    Posture(cmd::posture::PostureArgs),
     /// Benchmark the hub: ingestion and paged TAXII reads on generated data.
     BenchHub(cmd::bench::BenchArgs),
 }
 
 fn main() {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    // A database URL travels where a data directory would; `cmd::open_hub` tells them apart.
+    if let Some(url) = cli.database.take() {
+        cli.data = PathBuf::from(url);
+    }
     cmd::init_logging(matches!(cli.command, Command::Serve(_)));
     let result = match cli.command {
         Command::Serve(args) => cmd::serve::run(&cli.data, cli.json, args),
@@ -52,6 +74,33 @@ fn main() {
         Command::Collection(c) => cmd::admin::collection(&cli.data, cli.json, c),
         Command::Audit(a) => cmd::admin::audit(&cli.data, cli.json, a),
         Command::Peer(c) => cmd::peer::run(&cli.data, cli.json, c),
+        Command::User(c) => cmd::user::run(&cli.data, cli.json, c),
+        Command::Check(mut a) => {
+            a.json |= cli.json;
+            cmd::check::run(a)
+        }
+        Command::Brands(mut a) => {
+            a.json |= cli.json;
+            cmd::brands::run(a)
+        }
+        Command::Feeds(mut a) => {
+            let cmd::feeds::FeedsCommand::Import(i) = &mut a.command;
+            i.json |= cli.json;
+            cmd::feeds::run(a)
+        }
+        Command::ScanText(mut a) => {
+            a.json |= cli.json;
+            cmd::scan_text::run(a)
+        }
+        Command::TrainText(a) => cmd::train_text::run(a),
+        Command::Posture(mut a) => {
+            a.json |= cli.json;
+            tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+                .map_err(anyhow::Error::from)
+                .and_then(|rt| rt.block_on(cmd::posture::run(a)))
+        }
         Command::BenchHub(a) => cmd::bench::run(cli.json, a),
     };
     if let Err(e) = result {

@@ -37,6 +37,9 @@ pub struct BenchArgs {
     /// Process id of the external server, to report its RSS.
     #[arg(long)]
     pub pid: Option<u32>,
+    /// Per-request timeout; a read scenario that exceeds it is reported as timed out.
+    #[arg(long, default_value_t = 300)]
+    pub timeout_secs: u64,
     /// Label for the report.
     #[arg(long, default_value = "postern")]
     pub label: String,
@@ -72,7 +75,7 @@ pub fn run(json_out: bool, args: BenchArgs) -> anyhow::Result<()> {
         },
         None => start_postern()?,
     };
-    let client = reqwest::blocking::Client::builder().timeout(Duration::from_secs(600)).build()?;
+    let client = reqwest::blocking::Client::builder().timeout(Duration::from_secs(args.timeout_secs)).build()?;
     let objects = generate(args.n);
     let total = objects.len();
 
@@ -97,16 +100,22 @@ pub fn run(json_out: bool, args: BenchArgs) -> anyhow::Result<()> {
     })?;
     let ingest = start.elapsed();
     let ingest_rate = total as f64 / ingest.as_secs_f64();
+    eprintln!("{}: ingested {total} objects in {:.1} s ({ingest_rate:.0}/s); timing reads", args.label, ingest.as_secs_f64());
 
     let mid = objects.len() / 2;
     let mut scenarios = Vec::new();
+    let midpoint = added_at(&client, &target, mid);
     for (name, query) in [
-        ("limit=100", "limit=100".to_string()),
-        ("limit=1000", "limit=1000".to_string()),
-        ("limit=100&match[type]=indicator", "limit=100&match[type]=indicator".to_string()),
-        ("limit=100&added_after=<midpoint>", format!("limit=100&added_after={}", added_at(&client, &target, mid)?)),
+        ("limit=100", Ok("limit=100".to_string())),
+        ("limit=1000", Ok("limit=1000".to_string())),
+        ("limit=100&match[type]=indicator", Ok("limit=100&match[type]=indicator".to_string())),
+        ("limit=100&added_after=<midpoint>", midpoint.map(|m| format!("limit=100&added_after={m}"))),
     ] {
-        scenarios.push((name, page_walk(&client, &target, &query, args.pages)?));
+        let stats = query.and_then(|q| page_walk(&client, &target, &q, args.pages));
+        if let Err(e) = &stats {
+            eprintln!("{}: GET {name} failed: {e:#}", args.label);
+        }
+        scenarios.push((name, stats));
     }
     let rss_kb = target.pid.and_then(rss_kib);
     let report = json!({
@@ -115,10 +124,13 @@ pub fn run(json_out: bool, args: BenchArgs) -> anyhow::Result<()> {
         "ingest_seconds": ingest.as_secs_f64(),
         "ingest_concurrency": args.concurrency,
         "ingest_objects_per_second": ingest_rate.round(),
-        "reads": scenarios.iter().map(|(name, s)| json!({
-            "query": name, "pages": s.pages, "objects": s.objects,
-            "p50_ms": s.p50_ms, "p99_ms": s.p99_ms, "requests_per_second": s.rps.round(),
-        })).collect::<Vec<_>>(),
+        "reads": scenarios.iter().map(|(name, s)| match s {
+            Ok(s) => json!({
+                "query": name, "pages": s.pages, "objects": s.objects,
+                "p50_ms": s.p50_ms, "p99_ms": s.p99_ms, "requests_per_second": s.rps.round(),
+            }),
+            Err(e) => json!({"query": name, "error": format!("{e:#}")}),
+        }).collect::<Vec<_>>(),
         "server_rss_mib": rss_kb.map(|k| (k as f64 / 1024.0).round()),
     });
     if json_out {
@@ -126,7 +138,10 @@ pub fn run(json_out: bool, args: BenchArgs) -> anyhow::Result<()> {
     } else {
         println!("{}: {} objects ingested in {:.1} s = {:.0} objects/s", args.label, total, ingest.as_secs_f64(), ingest_rate);
         for (name, s) in &scenarios {
-            println!("  GET {:<36} {:>4} pages  p50 {:>7.2} ms  p99 {:>7.2} ms  {:>6.0} req/s", name, s.pages, s.p50_ms, s.p99_ms, s.rps);
+            match s {
+                Ok(s) => println!("  GET {:<36} {:>4} pages  p50 {:>7.2} ms  p99 {:>7.2} ms  {:>6.0} req/s", name, s.pages, s.p50_ms, s.p99_ms, s.rps),
+                Err(e) => println!("  GET {name:<36} failed: {e:#}"),
+            }
         }
         if let Some(k) = rss_kb {
             println!("  server RSS {:.0} MiB", k as f64 / 1024.0);

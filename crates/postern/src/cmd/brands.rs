@@ -11,7 +11,8 @@ pub struct BrandsArgs {
     #[command(subcommand)]
     pub command: BrandsCommand,
     /// Print JSON instead of text.
-    #[arg(long, global = true)]
+    /// Set from the global `--json` flag.
+    #[arg(skip)]
     pub json: bool,
     /// A brand override file applied on top of the built-in registry.
     #[arg(long, global = true)]

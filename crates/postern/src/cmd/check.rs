@@ -18,7 +18,8 @@ pub struct CheckArgs {
     /// Links to check; with none, one per line is read from standard input.
     pub urls: Vec<String>,
     /// One JSON object per input line.
-    #[arg(long)]
+    /// Set from the global `--json` flag.
+    #[arg(skip)]
     pub json: bool,
     /// A blocklist feed file to check against as well.
     #[arg(long)]

@@ -32,7 +32,8 @@ pub struct ImportArgs {
     #[arg(long)]
     pub source: Option<String>,
     /// Print one JSON object instead of text.
-    #[arg(long)]
+    /// Set from the global `--json` flag.
+    #[arg(skip)]
     pub json: bool,
 }
 

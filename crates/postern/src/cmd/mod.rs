@@ -2,11 +2,17 @@
 
 pub mod admin;
 pub mod bench;
+pub mod brands;
+pub mod check;
+pub mod feeds;
 pub mod peer;
+pub mod posture;
+pub mod scan_text;
 pub mod serve;
+pub mod train_text;
+pub mod user;
 
 use std::path::Path;
-use std::sync::Arc;
 
 use anyhow::Context;
 
@@ -17,8 +23,16 @@ pub fn init_logging(serving: bool) {
     let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
 }
 
-/// Opens the hub on the embedded SQLite database in `data`.
+/// True when `data` holds a PostgreSQL URL (`--database`) rather than a data directory.
+pub fn is_database_url(data: &Path) -> bool {
+    data.to_str().is_some_and(|s| s.starts_with("postgres://") || s.starts_with("postgresql://"))
+}
+
+/// Opens the hub on the embedded SQLite database in `data`, or on PostgreSQL when `data` is a
+/// `postgres://` URL given with `--database`.
 pub fn open_hub(data: &Path, config: hub::HubConfig) -> anyhow::Result<hub::Hub> {
-    let store = store::SqliteStore::open(data).with_context(|| format!("opening the database in {}", data.display()))?;
-    hub::Hub::open(Arc::new(store), config).context("opening the hub")
+    let target = data.to_str().context("the data directory path is not UTF-8")?;
+    let shown = if is_database_url(data) { "the PostgreSQL database".to_string() } else { format!("the database in {}", data.display()) };
+    let store = store::open(target).with_context(|| format!("opening {shown}"))?;
+    hub::Hub::open(store, config).context("opening the hub")
 }

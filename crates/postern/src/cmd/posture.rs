@@ -16,7 +16,8 @@ pub struct PostureArgs {
     /// Domains to check (IDNs accepted).
     pub domains: Vec<String>,
     /// One JSON object per domain, one per line.
-    #[arg(long)]
+    /// Set from the global `--json` flag.
+    #[arg(skip)]
     pub json: bool,
     /// Read domains from FILE, one per line (# comments allowed).
     #[arg(long, value_name = "FILE")]

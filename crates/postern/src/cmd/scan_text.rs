@@ -16,7 +16,8 @@ pub struct ScanTextArgs {
     #[arg(long)]
     pub jsonl: bool,
     /// Print JSON (the default for --jsonl; single messages print a short summary otherwise).
-    #[arg(long)]
+    /// Set from the global `--json` flag.
+    #[arg(skip)]
     pub json: bool,
     /// Hide the progress bar even on a terminal.
     #[arg(long)]

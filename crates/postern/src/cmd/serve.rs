@@ -60,7 +60,12 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
     if args.anonymous_link_tlp > Tlp::Green {
         anyhow::bail!("--anonymous-link-tlp may be clear or green, not {}", args.anonymous_link_tlp.name());
     }
-    let state = server::AppState::new(hub, tls.is_some()).with_anonymous_lookup_ceiling(args.anonymous_link_tlp).with_portal_data_dir(data).context("opening the portal store")?;
+    let mut state = server::AppState::new(hub, tls.is_some()).with_anonymous_lookup_ceiling(args.anonymous_link_tlp);
+    if super::is_database_url(data) {
+        tracing::warn!("the members' workspace of the portal needs the embedded SQLite store for now; public pages and APIs run");
+    } else {
+        state = state.with_portal_data_dir(data).context("opening the portal store")?;
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the async runtime")?;
     let sync_config = federation::SyncConfig {
         interval: std::time::Duration::from_millis(args.sync_interval_ms),

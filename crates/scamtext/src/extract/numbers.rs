@@ -209,6 +209,11 @@ pub fn amounts(text: &str, spans: &mut Vec<Span>) -> Vec<Amount> {
         }
         let end = number_end(b, i);
         let num = &text[i..end];
+        // "0612..." is a phone or a code, never an amount; "0,99" is.
+        if num.len() > 1 && num.as_bytes()[0] == b'0' && num.as_bytes()[1].is_ascii_digit() {
+            i = end.max(i + 1);
+            continue;
+        }
         let Some(value) = parse_number(num) else {
             i = end.max(i + 1);
             continue;
@@ -318,7 +323,10 @@ fn currency_after(text: &str, num_end: usize) -> Option<(usize, &'static str)> {
             continue;
         }
         // Lower-case "all" counts only after a number ("150 all" in a lower-cased SMS).
-        if *m == "ALL" && trimmed.get(..3).is_some_and(|t| t == "all" || t == "All") && !trimmed[3..].chars().next().is_some_and(char::is_alphanumeric) {
+        // It must end the clause ("180 all: ..."), never run on into words ("0612 all day").
+        let rest = trimmed.get(3..).unwrap_or("");
+        let runs_on = rest.chars().next().is_some_and(char::is_alphanumeric) || rest.trim_start().chars().next().is_some_and(char::is_alphabetic) && rest.starts_with(' ');
+        if *m == "ALL" && trimmed.get(..3).is_some_and(|t| t == "all" || t == "All") && !runs_on {
             return Some((off + 3, "ALL"));
         }
         let hit = if *exact {
