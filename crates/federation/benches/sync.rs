@@ -39,7 +39,8 @@ async fn main() {
     let t = Instant::now();
     let (mut next, mut pages, mut fetched_objects) = (None::<String>, Vec::new(), 0usize);
     loop {
-        let page = fetcher.get_objects(&federation::PageRequest { added_after: None, next: next.as_deref(), limit: 1000 }).await.expect("page");
+        let page =
+            fetcher.get_objects(&federation::PageRequest { added_after: None, next: next.as_deref(), limit: 1000 }).await.expect("page");
         fetched_objects += page.objects.len();
         let more = page.more;
         next = page.next.clone();

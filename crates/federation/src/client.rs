@@ -99,11 +99,7 @@ impl TaxiiClient {
             .await
             .map_err(SyncError::Http)?;
         let status = resp.status();
-        let date_added_last = resp
-            .headers()
-            .get("x-taxii-date-added-last")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
+        let date_added_last = resp.headers().get("x-taxii-date-added-last").and_then(|v| v.to_str().ok()).map(str::to_string);
         let bytes = resp.bytes().await.map_err(SyncError::Http)?;
         if !status.is_success() {
             return Err(SyncError::Status { code: status.as_u16(), body: snippet(&bytes) });
@@ -112,7 +108,8 @@ impl TaxiiClient {
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Ok(ObjectsPage { objects: Vec::new(), more: false, next: None, date_added_last });
         }
-        let env: Envelope = serde_json::from_slice(&bytes).map_err(|e| SyncError::Protocol(format!("Get Objects answer is not a TAXII envelope: {e}")))?;
+        let env: Envelope =
+            serde_json::from_slice(&bytes).map_err(|e| SyncError::Protocol(format!("Get Objects answer is not a TAXII envelope: {e}")))?;
         Ok(ObjectsPage { objects: env.objects, more: env.more, next: env.next.filter(|n| !n.is_empty()), date_added_last })
     }
 
@@ -142,7 +139,8 @@ impl TaxiiClient {
         if !status.is_success() {
             return Err(SyncError::Status { code: status.as_u16(), body: snippet(&bytes) });
         }
-        let s: StatusBody = serde_json::from_slice(&bytes).map_err(|e| SyncError::Protocol(format!("Add Objects answer is not a status resource: {e}")))?;
+        let s: StatusBody =
+            serde_json::from_slice(&bytes).map_err(|e| SyncError::Protocol(format!("Add Objects answer is not a status resource: {e}")))?;
         Ok(AddResult { success_count: s.success_count, failure_count: s.failure_count, pending_count: s.pending_count })
     }
 }

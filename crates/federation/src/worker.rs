@@ -89,20 +89,42 @@ async fn pull(
     while let Some((added_after, next)) = request.take() {
         let page = match fetched.take() {
             Some(page) => page,
-            None => client.get_objects(&PageRequest { added_after: added_after.as_deref(), next: next.as_deref(), limit: config.page_limit }).await?,
+            None => {
+                client
+                    .get_objects(&PageRequest { added_after: added_after.as_deref(), next: next.as_deref(), limit: config.page_limit })
+                    .await?
+            }
         };
         round.requests += 1;
-        let advanced = page.date_added_last.is_some() && page.date_added_last != state.pull_checkpoint;
+        // Several objects may share a date_added (medallion stamps a whole Add Objects request
+        // with one instant), so mid-way through a listing the checkpoint stays just before the
+        // page's last instant: a resume then re-reads a few stored objects instead of skipping any.
+        let checkpoint = match &page.date_added_last {
+            Some(last) if page.more => Some(just_before(last)),
+            Some(last) => Some(last.clone()),
+            None => None,
+        };
+        let advanced = checkpoint.is_some() && checkpoint != state.pull_checkpoint;
+        // A page moved forward if it brought objects, a later date_added or a new cursor
+        // (medallion repeats one session id as `next` on every page).
+        let progressed = !page.objects.is_empty() || advanced || (page.next.is_some() && page.next != next);
         request = match (page.more, &page.next) {
             (false, _) => None,
-            (true, Some(n)) if next.as_ref() != Some(n) => Some((added_after.clone(), Some(n.clone()))),
-            // No (new) cursor: continue from the checkpoint, as TAXII servers without `next` expect.
-            (true, _) if advanced => Some((page.date_added_last.clone(), None)),
-            (true, _) => return Err(SyncError::Protocol("the peer says 'more' but gives no way forward (no new 'next', no newer date_added)".into())),
+            (true, _) if !progressed => {
+                return Err(SyncError::Protocol("the peer says 'more' but its page moved nothing forward".into()));
+            }
+            (true, Some(n)) => Some((added_after.clone(), Some(n.clone()))),
+            // No cursor: continue from the checkpoint, as TAXII servers without `next` expect.
+            (true, None) if advanced => Some((checkpoint.clone(), None)),
+            (true, None) => {
+                return Err(SyncError::Protocol("the peer says 'more' without 'next' or a newer X-TAXII-Date-Added-Last".into()));
+            }
         };
         let prefetch = async {
             match &request {
-                Some((a, n)) => Some(client.get_objects(&PageRequest { added_after: a.as_deref(), next: n.as_deref(), limit: config.page_limit }).await),
+                Some((a, n)) => {
+                    Some(client.get_objects(&PageRequest { added_after: a.as_deref(), next: n.as_deref(), limit: config.page_limit }).await)
+                }
                 None => None,
             }
         };
@@ -123,14 +145,22 @@ async fn pull(
             state.refused += got.refused;
         }
         // The page is durable; only now may the checkpoint move past it.
-        if let Some(last) = page.date_added_last {
-            state.pull_checkpoint = Some(last);
+        if checkpoint.is_some() {
+            state.pull_checkpoint = checkpoint;
         }
         save_state(hub, &peer.name, state).await?;
         renew(hub, &peer.name, owner, config.lease).await?;
         fetched = prefetched.transpose()?;
     }
     Ok(())
+}
+
+/// The TAXII timestamp one microsecond before `t` (unchanged when `t` does not parse).
+fn just_before(t: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(t) {
+        Ok(d) => (d.with_timezone(&chrono::Utc) - chrono::Duration::microseconds(1)).to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+        Err(_) => t.to_string(),
+    }
 }
 
 /// Pushes every new local object the peer may receive; the next batch is read from the
@@ -256,7 +286,9 @@ async fn worker(hub: Hub, http: reqwest::Client, config: SyncConfig, owner: Stri
         };
         let delay = match record(&hub, &peer, result).await {
             Ok(0) => config.interval,
-            Ok(failures) => backoff(config.interval.max(Duration::from_millis(100)), failures, config.max_backoff, rand::thread_rng().r#gen()),
+            Ok(failures) => {
+                backoff(config.interval.max(Duration::from_millis(100)), failures, config.max_backoff, rand::thread_rng().r#gen())
+            }
             Err(e) => {
                 tracing::warn!(peer = %name, error = %e, "cannot record the sync state");
                 config.interval
@@ -337,6 +369,14 @@ mod tests {
         assert_eq!(backoff(base, 4, max, 1.0), Duration::from_millis(800));
         assert_eq!(backoff(base, 40, max, 1.0), max);
         assert!(backoff(base, 40, max, 0.5) >= max / 2);
+    }
+
+    #[test]
+    fn resume_points_sit_just_before_the_last_instant() {
+        assert_eq!(just_before("2026-11-23T05:41:49.194427Z"), "2026-11-23T05:41:49.194426Z");
+        assert_eq!(just_before("2026-11-23T05:41:49Z"), "2026-11-23T05:41:48.999999Z");
+        assert_eq!(just_before("2026-11-23T05:41:49.5+01:00"), "2026-11-23T04:41:49.499999Z");
+        assert_eq!(just_before("garbage"), "garbage");
     }
 
     #[test]

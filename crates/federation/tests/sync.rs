@@ -20,7 +20,8 @@ fn every_level(from: usize) -> Vec<serde_json::Value> {
 async fn pull_moves_only_what_the_gate_allows_and_a_no_op_costs_one_request() {
     let national = start_hub().await;
     let regional = start_hub().await;
-    let (_on_national, on_regional) = peer(&national, "national", &regional, "regional", PeerDirection::Push, PeerDirection::Pull, Tlp::Green);
+    let (_on_national, on_regional) =
+        peer(&national, "national", &regional, "regional", PeerDirection::Push, PeerDirection::Pull, Tlp::Green);
     // 20 of each level, so the pull needs several pages of 7.
     post(&national, (0..20).flat_map(|i| every_level(i * 10)).collect());
     let http = TaxiiClient::http(std::time::Duration::from_secs(30)).expect("http");
@@ -47,13 +48,17 @@ async fn push_is_gated_on_both_sides_and_never_returns_objects_home() {
     let national = start_hub().await;
     let regional = start_hub().await;
     // national pushes up to AMBER, but regional accepts only up to GREEN from national.
-    let (on_national, mut on_regional) = peer(&national, "national", &regional, "regional", PeerDirection::Both, PeerDirection::Both, Tlp::Amber);
+    let (on_national, mut on_regional) =
+        peer(&national, "national", &regional, "regional", PeerDirection::Both, PeerDirection::Both, Tlp::Amber);
     regional.hub.store().remove_peer("national").expect("remove");
     on_regional.max_tlp = Tlp::Green;
     let on_regional = regional.hub.add_peer(on_regional, "test").expect("re-add");
     let mut green = indicator(1, Tlp::Green);
     green["x_postern_recipients"] = serde_json::json!([national.member.org().expect("org").identity_id]);
-    post(&national, vec![indicator(0, Tlp::Clear), green, indicator(2, Tlp::Amber), indicator(3, Tlp::AmberStrict), indicator(4, Tlp::Red)]);
+    post(
+        &national,
+        vec![indicator(0, Tlp::Clear), green, indicator(2, Tlp::Amber), indicator(3, Tlp::AmberStrict), indicator(4, Tlp::Red)],
+    );
     post(&regional, vec![indicator(10, Tlp::Clear)]);
 
     let http = TaxiiClient::http(std::time::Duration::from_secs(30)).expect("http");
@@ -62,7 +67,8 @@ async fn push_is_gated_on_both_sides_and_never_returns_objects_home() {
     assert_eq!(round.pulled, 1, "regional's CLEAR object: {round:?}");
     assert_eq!((round.pushed, round.push_failed), (2, 1), "CLEAR and GREEN accepted, AMBER refused by regional: {round:?}");
     assert_eq!(count(&regional), 3);
-    let refusals: Vec<_> = regional.hub.store().entries(0, 1000).expect("audit").into_iter().filter(|e| e.action == "federation.refused").collect();
+    let refusals: Vec<_> =
+        regional.hub.store().entries(0, 1000).expect("audit").into_iter().filter(|e| e.action == "federation.refused").collect();
     assert_eq!(refusals.len(), 1, "{refusals:?}");
     assert!(refusals[0].target.ends_with("000000000002"));
 

@@ -60,7 +60,9 @@ pub struct Outgoing {
 /// recipient, so `tlp::may_read` keeps AMBER+STRICT and RED home; the ceiling is the peering's
 /// own agreement (AMBER needs `--max-tlp amber`).
 pub fn may_cross(max_tlp: Tlp, access: &Access) -> bool {
-    let peer = Audience::Member { identity: "", collection_read: true, public_collection: false };
+    // No producer or recipient can carry this identity: stored producers and recipients are STIX
+    // identity ids or peer names, which may not contain control characters.
+    let peer = Audience::Member { identity: "\u{0}peer", collection_read: true, public_collection: false };
     tlp::may_read(&peer, access) && access.tlp <= max_tlp
 }
 
@@ -118,7 +120,9 @@ impl Hub {
             let all = self.store.list_collections()?;
             match all.as_slice() {
                 [only] => peer.local_collection = only.id.clone(),
-                _ => return Err(bad("local_collection", format!("this hub has {} collections: say which one the peering uses", all.len()))),
+                _ => {
+                    return Err(bad("local_collection", format!("this hub has {} collections: say which one the peering uses", all.len())));
+                }
             }
         }
         if self.store.collection(&peer.local_collection)?.is_none() {
@@ -135,7 +139,15 @@ impl Hub {
             actor,
             "peer.add",
             &peer.name,
-            &format!("{} {} collection {} local {} {} max {}", peer.url, peer.api_root, peer.remote_collection, peer.local_collection, peer.direction.as_str(), peer.max_tlp.name()),
+            &format!(
+                "{} {} collection {} local {} {} max {}",
+                peer.url,
+                peer.api_root,
+                peer.remote_collection,
+                peer.local_collection,
+                peer.direction.as_str(),
+                peer.max_tlp.name()
+            ),
         )?;
         Ok(peer)
     }
@@ -194,7 +206,8 @@ impl Hub {
                 }
                 Ok(o) => {
                     refused += 1;
-                    let reason = format!("{} is above what the peering with '{}' allows ({})", o.tlp.label(), peer.name, peer.max_tlp.label());
+                    let reason =
+                        format!("{} is above what the peering with '{}' allows ({})", o.tlp.label(), peer.name, peer.max_tlp.label());
                     self.store.append(&NewAudit {
                         actor: actor.into(),
                         action: "federation.refused".into(),
@@ -285,9 +298,8 @@ impl Hub {
             let cursor = decode_cursor(&self.cursor_key, fp, next)?;
             after = Some(after.map_or(cursor.after_us, |a| a.max(cursor.after_us)));
         }
-        let limit = usize::try_from(filters.limit.unwrap_or(self.config.max_page_size as u64))
-            .unwrap_or(usize::MAX)
-            .min(self.config.max_page_size);
+        let limit =
+            usize::try_from(filters.limit.unwrap_or(self.config.max_page_size as u64)).unwrap_or(usize::MAX).min(self.config.max_page_size);
         if limit == 0 {
             return Err(bad("limit", "must be at least 1"));
         }
@@ -384,7 +396,134 @@ fn detail_of(obj: &Value, message: String) -> StatusDetail {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
+    use serde_json::json;
+    use store::{PeerAuth, PeerDirection, Role, SqliteStore};
+
     use super::*;
+    use crate::{CollectionSpec, HubConfig, ReadGrant};
+
+    struct World {
+        _dir: tempfile::TempDir,
+        hub: Hub,
+        member: Principal,
+        peer: Peer,
+    }
+
+    fn world(max_tlp: Tlp) -> World {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let hub = Hub::open(Arc::new(SqliteStore::open(dir.path()).expect("store")), HubConfig::default()).expect("hub");
+        hub.add_org("La Poste", Some("FR"), "test").expect("org");
+        let spec = CollectionSpec {
+            title: "intel".into(),
+            description: None,
+            read: ReadGrant::AllMembers,
+            write: vec!["La Poste".into()],
+            public: false,
+        };
+        hub.add_collection(&spec, "test").expect("collection");
+        let token = hub.issue_token("La Poste", Role::Analyst, "test").expect("token");
+        let member = hub.authenticate(Some(&format!("Bearer {}", token.token))).expect("auth");
+        let peer = Peer {
+            name: "regional".into(),
+            url: "http://127.0.0.1:9".into(),
+            api_root: "/federation/".into(),
+            remote_collection: "remote".into(),
+            local_collection: String::new(),
+            auth: PeerAuth::Bearer("t".into()),
+            direction: PeerDirection::Both,
+            max_tlp,
+            created: String::new(),
+        };
+        let peer = hub.add_peer(peer, "test").expect("peer");
+        World { _dir: dir, hub, member, peer }
+    }
+
+    fn indicator(n: u32, tlp: Option<Tlp>) -> Value {
+        let mut o = json!({
+            "type": "indicator", "spec_version": "2.1",
+            "id": format!("indicator--00000000-0000-4000-8000-{n:012}"),
+            "created": "2024-01-01T00:00:00.000Z", "modified": "2024-01-01T00:00:00.000Z",
+            "pattern": format!("[domain-name:value = 'laposte-{n}.top']"), "pattern_type": "stix",
+            "valid_from": "2024-01-01T00:00:00Z"
+        });
+        if let Some(t) = tlp {
+            o["object_marking_refs"] = json!([t.marking_id()]);
+        }
+        o
+    }
+
+    #[test]
+    fn received_objects_are_gated_audited_and_keep_their_provenance() {
+        let w = world(Tlp::Green);
+        let objects = vec![
+            indicator(1, Some(Tlp::Clear)),
+            indicator(2, Some(Tlp::Amber)),
+            json!({"type": "indicator", "id": "indicator--nonsense"}),
+            indicator(3, Some(Tlp::Red)),
+            indicator(4, Some(Tlp::Green)),
+        ];
+        let got = w.hub.receive_from_peer(&w.peer, objects, "peer:regional").expect("receive");
+        assert_eq!((got.stored, got.unchanged, got.refused, got.invalid), (2, 0, 2, 1));
+        let status = got.status.expect("status");
+        assert_eq!((status.success_count, status.failure_count), (2, 3));
+        let audit = w.hub.store().entries(0, 100).expect("audit");
+        let refused: Vec<&str> = audit.iter().filter(|e| e.action == "federation.refused").map(|e| e.target.as_str()).collect();
+        assert_eq!(refused, ["indicator--00000000-0000-4000-8000-000000000002", "indicator--00000000-0000-4000-8000-000000000003"]);
+        // Idempotent on (id, modified).
+        let again = w.hub.receive_from_peer(&w.peer, vec![indicator(1, Some(Tlp::Clear))], "peer:regional").expect("receive");
+        assert_eq!((again.stored, again.unchanged), (0, 1));
+        // Stored with the peer as origin and as producer (no created_by_ref), never sent back.
+        let out = w.hub.outgoing(&w.peer, None, 100).expect("outgoing");
+        assert!(out.bodies.is_empty() && out.scanned_to_us.is_some() && !out.more);
+        let page = w.hub.peer_page(&w.peer, &w.peer.local_collection, &Filters::default()).expect("page");
+        assert!(page.page.objects.is_empty() && page.scanned_to_us.is_some());
+    }
+
+    #[test]
+    fn what_leaves_is_gated_stripped_and_paged() {
+        let w = world(Tlp::Green);
+        let me = w.member.org().expect("org").identity_id.clone();
+        let mut green = indicator(1, Some(Tlp::Green));
+        green[RECIPIENTS_PROPERTY] = json!([me]);
+        let mut red = indicator(2, Some(Tlp::Red));
+        red[RECIPIENTS_PROPERTY] = json!([me]);
+        let objects = vec![green, red, indicator(3, Some(Tlp::Amber)), indicator(4, None), indicator(5, Some(Tlp::Clear))];
+        let body = serde_json::to_vec(&json!({ "objects": objects })).expect("json");
+        w.hub.add_objects(&w.member, &w.peer.local_collection, &body).expect("add");
+        let out = w.hub.outgoing(&w.peer, None, 2).expect("outgoing");
+        assert_eq!(out.bodies.len(), 1, "GREEN (stripped) out of the first two rows; RED stays");
+        assert!(!out.bodies[0].contains(RECIPIENTS_PROPERTY) && out.more);
+        let rest = w.hub.outgoing(&w.peer, out.scanned_to_us, 10).expect("outgoing");
+        assert_eq!(rest.bodies.len(), 1, "AMBER and unmarked (default AMBER) stay; CLEAR goes");
+        let filters = Filters { limit: Some(2), ..Filters::default() };
+        let first = w.hub.peer_page(&w.peer, &w.peer.local_collection, &filters).expect("page");
+        assert!(first.page.more);
+        let next = Filters { next: first.page.next.clone(), ..filters };
+        let second = w.hub.peer_page(&w.peer, &w.peer.local_collection, &next).expect("page");
+        let third = w.hub.peer_page(&w.peer, &w.peer.local_collection, &Filters { next: second.page.next.clone(), ..next });
+        let served = first.page.objects.len() + second.page.objects.len() + third.map(|p| p.page.objects.len()).unwrap_or(0);
+        assert_eq!(served, 2);
+        assert!(w.hub.peer_page(&w.peer, "other", &Filters::default()).is_err());
+    }
+
+    #[test]
+    fn peerings_are_checked_and_only_admins_list_them() {
+        let w = world(Tlp::Amber);
+        let mut red = w.peer.clone();
+        red.name = "x".into();
+        red.max_tlp = Tlp::Red;
+        assert!(matches!(w.hub.add_peer(red, "test"), Err(HubError::BadRequest { .. })));
+        assert!(matches!(w.hub.add_peer(w.peer.clone(), "test"), Err(HubError::Conflict(_))));
+        assert!(matches!(w.hub.peers_overview(&w.member), Err(HubError::Forbidden(_))));
+        let admin = w.hub.issue_token("hub", Role::Admin, "test").expect("token");
+        let admin = w.hub.authenticate(Some(&format!("Bearer {}", admin.token))).expect("auth");
+        assert_eq!(w.hub.peers_overview(&admin).expect("list").len(), 1);
+        assert!(matches!(w.hub.peer_of(&w.member), Err(HubError::Forbidden(_))));
+        w.hub.remove_peer("regional", "test").expect("remove");
+        assert!(matches!(w.hub.remove_peer("regional", "test"), Err(HubError::NotFound(_))));
+    }
 
     fn check(tlp: Tlp, max: Tlp, expected: bool) {
         let access = Access { tlp, producer: "identity--x".into(), recipients: vec![String::new()] };

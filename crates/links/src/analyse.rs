@@ -418,7 +418,12 @@ impl Analyzer {
         let n_sub = if sub.is_empty() { 0 } else { sub.split('.').count() };
         let uni_reg_label = uni_labels.get(n_sub).copied().unwrap_or(reg_label);
         // Names under edu., gov., ac. ... are handed out to institutions only: no squatting there.
-        let used = if institutional(&p.suffix) { None } else { self.label_brand_signals(reg_label, uni_reg_label, p, out) };
+        // (A look-alike IDN there is still reported: it has no business being there.)
+        let used = if institutional(&p.suffix) && uni_reg_label.is_ascii() {
+            None
+        } else {
+            self.label_brand_signals(reg_label, uni_reg_label, p, out)
+        };
         let scope = host.strip_suffix(p.suffix.as_str()).map_or(host, |h| h.trim_end_matches('.'));
         self.lure_domain_signal(scope, used, out);
         // Brand names such as dhl or gls are consonant clusters: randomness only speaks for
@@ -592,7 +597,7 @@ impl Analyzer {
                 55,
                 b,
                 "official domain as subdomain",
-                format!("placed in front of an unrelated domain ({})", p.registrable),
+                format!("in front of an unrelated domain ({})", p.registrable),
                 false,
             ));
             return;
@@ -621,7 +626,7 @@ impl Analyzer {
                     30,
                     hit.brand,
                     "brand as subdomain",
-                    format!("placed in front of an unrelated domain ({})", p.registrable),
+                    format!("in front of an unrelated domain ({})", p.registrable),
                     false,
                 ));
                 return;

@@ -182,37 +182,53 @@ fn stix_feed(text: &str, defaults: &FeedDefaults) -> Result<FeedImport, FeedErro
             out.rejected.push((i + 1, "indicator without a STIX pattern".into()));
             continue;
         };
-        let terms = match stix::pattern::parse(pattern) {
-            Ok(p) => p.equality_terms(),
-            Err(e) => {
-                out.rejected.push((i + 1, format!("pattern does not parse: {e:?}")));
-                continue;
-            }
-        };
         let access = access_of(obj, defaults);
-        let id = obj.get("id").and_then(|v| v.as_str()).map(str::to_string);
-        for (path, value) in terms {
-            let parsed = match path.as_str() {
-                "domain-name:value" => normalise_domain(&value).map(|d| (EntryKind::Domain, d)).map_err(|e| e.to_string()),
-                "url:value" => url_line(&value).and_then(|o| o.ok_or_else(|| "empty".into())),
-                "ipv4-addr:value" => classify(&value).and_then(|(k, v)| {
-                    if k == EntryKind::Ipv4 { Ok((k, v)) } else { Err(format!("{value:?} is not a single IPv4 address")) }
-                }),
-                _ => continue,
-            };
-            match parsed {
-                Ok((kind, v)) => out.entries.push(BlockEntry {
-                    kind,
-                    value: v,
-                    indicator_id: id.clone(),
-                    access: access.clone(),
-                    source: defaults.source.clone(),
-                }),
-                Err(reason) => out.rejected.push((i + 1, reason)),
+        let id = obj.get("id").and_then(|v| v.as_str());
+        match entries_from_pattern(pattern, id, &access, &defaults.source) {
+            Ok((entries, refused)) => {
+                out.entries.extend(entries);
+                out.rejected.extend(refused.into_iter().map(|r| (i + 1, r)));
             }
+            Err(reason) => out.rejected.push((i + 1, reason)),
         }
     }
     Ok(out)
+}
+
+/// Blocklist entries of one STIX indicator pattern: its `domain-name:value`, `url:value` and
+/// `ipv4-addr:value` equality terms, with the indicator's id and access. Returns the entries and
+/// the terms refused (with reasons); `Err` when the pattern does not parse. The hub uses this to
+/// feed a [`crate::BlocklistIndex`] from its stored indicators.
+pub fn entries_from_pattern(
+    pattern: &str,
+    indicator_id: Option<&str>,
+    access: &tlp::Access,
+    source: &str,
+) -> Result<(Vec<BlockEntry>, Vec<String>), String> {
+    let terms = stix::pattern::parse(pattern).map_err(|e| format!("pattern does not parse: {e:?}"))?.equality_terms();
+    let mut entries = Vec::new();
+    let mut refused = Vec::new();
+    for (path, value) in terms {
+        let parsed = match path.as_str() {
+            "domain-name:value" => normalise_domain(&value).map(|d| (EntryKind::Domain, d)).map_err(|e| e.to_string()),
+            "url:value" => url_line(&value).and_then(|o| o.ok_or_else(|| "empty".into())),
+            "ipv4-addr:value" => classify(&value).and_then(|(k, v)| {
+                if k == EntryKind::Ipv4 { Ok((k, v)) } else { Err(format!("{value:?} is not a single IPv4 address")) }
+            }),
+            _ => continue,
+        };
+        match parsed {
+            Ok((kind, v)) => entries.push(BlockEntry {
+                kind,
+                value: v,
+                indicator_id: indicator_id.map(str::to_string),
+                access: access.clone(),
+                source: source.to_string(),
+            }),
+            Err(reason) => refused.push(reason),
+        }
+    }
+    Ok((entries, refused))
 }
 
 /// TLP and producer of a STIX object; unmarked objects take the import default level.

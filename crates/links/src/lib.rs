@@ -19,7 +19,7 @@ use serde::Serialize;
 pub use analyse::Analyzer;
 pub use blocklist::{BlockEntry, BlockHit, BlocklistIndex, EntryKind, LiveIndex};
 pub use error::{FeedError, LinkError};
-pub use feeds::{import_feed, import_feed_with, parse_feed, FeedDefaults, FeedFormat, FeedImport};
+pub use feeds::{entries_from_pattern, import_feed, import_feed_with, parse_feed, FeedDefaults, FeedFormat, FeedImport};
 pub use parse::{ParsedUrl, MAX_INPUT_BYTES};
 pub use ssrf::{guard_target, SsrfRefusal};
 

@@ -57,6 +57,10 @@ fn hard_negatives_stay_benign() {
         "https://www.nypost.com/",
         "https://blogging.example.com/",
         "https://www.being.com/",
+        "https://www.ups.edu.ec/",
+        "https://www.hermes-investment.com/",
+        "https://www.dhlottery.co.kr/",
+        "https://www.poster.com/",
         "bit.ly",
     ] {
         check_verdict(url, Level::Benign, None, analyzer().analyse(url).ok().and_then(|v| v.brand.map(|b| b.id)).as_deref());

@@ -193,7 +193,7 @@ fn indicator(n: u32, marking: Option<&str>, recipients: &[&str]) -> Value {
 }
 
 /// Polls `check` until it returns true, failing with `what()` after the deadline.
-fn converge(what: impl Fn() -> String, check: impl Fn() -> bool) {
+fn converge(what: impl Fn() -> String, mut check: impl FnMut() -> bool) {
     let start = Instant::now();
     while !check() {
         assert!(start.elapsed() < DEADLINE, "no convergence within {DEADLINE:?}: {}", what());
@@ -207,9 +207,7 @@ fn quiesce(nodes: &[&Node]) {
     let since = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     converge(
         || format!("peers did not all complete a round after {since}"),
-        || {
-            nodes.iter().all(|n| n.peers().iter().all(|p| p["state"]["last_success"].as_str().is_some_and(|t| t > since.as_str())))
-        },
+        || nodes.iter().all(|n| n.peers().iter().all(|p| p["state"]["last_success"].as_str().is_some_and(|t| t > since.as_str()))),
     );
 }
 
@@ -268,7 +266,8 @@ fn three_hubs_exchange_exactly_what_each_peering_allows() {
     }
 
     // Refusals are audited on the receiving side, for exactly the GREEN objects.
-    let refused: BTreeSet<String> = global.audit("federation.refused").iter().map(|e| e["target"].as_str().expect("target").to_string()).collect();
+    let refused: BTreeSet<String> =
+        global.audit("federation.refused").iter().map(|e| e["target"].as_str().expect("target").to_string()).collect();
     assert_eq!(refused, ids(&[2, 22]));
     assert!(regional.audit("federation.refused").is_empty());
     // Loop-free: regional pushed global only its two CLEAR objects, never global's own back.
@@ -369,4 +368,130 @@ fn an_invalid_object_from_a_peer_does_not_block_the_valid_ones_after_it() {
     assert_eq!(keys(&regional.stored()), ids(&[1, 3]));
     let receipts = regional.audit("federation.receive");
     assert!(receipts.iter().any(|e| e["detail"].as_str().is_some_and(|d| d.contains("1 invalid"))), "{receipts:?}");
+}
+
+/// medallion (the OASIS TAXII 2.1 reference server) on a loopback port, killed when dropped.
+struct Medallion {
+    child: std::process::Child,
+    url: String,
+    collection: &'static str,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Medallion {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Medallion {
+    fn start() -> Medallion {
+        let python = std::env::var("POSTERN_TEST_PYTHON")
+            .expect("POSTERN_TEST_PYTHON is not set: run the suite with scripts/test, which creates the Python venv");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let collection = "91a7b528-80eb-42ed-a74d-c6fbd5a26116";
+        let port = free_port();
+        let url = format!("http://127.0.0.1:{port}");
+        let data = json!({
+            "/discovery": {"title": "medallion", "default": format!("{url}/api1/"), "api_roots": [format!("{url}/api1/")]},
+            "api1": {
+                "information": {"title": "api1", "versions": [TAXII], "max_content_length": 10_000_000},
+                "status": [],
+                "collections": [{"id": collection, "title": "intel", "can_read": true, "can_write": true,
+                                 "media_types": ["application/stix+json;version=2.1"], "objects": [], "manifest": []}]
+            }
+        });
+        let data_path = dir.path().join("data.json");
+        std::fs::write(&data_path, data.to_string()).expect("write data");
+        let conf = json!({
+            "backend": {"module": "medallion.backends.memory_backend", "module_class": "MemoryBackend", "filename": data_path, "session_timeout": 3600},
+            "users": {"admin": "Password0"},
+            // Pages of 2 make the pull follow `next` through objects that share one date_added.
+            "taxii": {"max_page_size": 2}
+        });
+        let conf_path = dir.path().join("conf.json");
+        std::fs::write(&conf_path, conf.to_string()).expect("write conf");
+        let child = Command::new(Path::new(&python).with_file_name("medallion"))
+            .args(["--host", "127.0.0.1", "--port", &port.to_string()])
+            .arg(&conf_path)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start medallion from the test venv (scripts/test-deps/federation.pip)");
+        let mut m = Medallion { child, url, collection, _dir: dir };
+        converge(
+            || "medallion did not start".into(),
+            || {
+                assert!(m.child.try_wait().expect("wait").is_none(), "medallion exited");
+                client()
+                    .get(format!("{}/taxii2/", m.url))
+                    .basic_auth("admin", Some("Password0"))
+                    .header("Accept", TAXII)
+                    .send()
+                    .is_ok_and(|r| r.status().is_success())
+            },
+        );
+        m
+    }
+
+    fn post(&self, objects: Vec<Value>) {
+        let resp = client()
+            .post(format!("{}/api1/collections/{}/objects/", self.url, self.collection))
+            .basic_auth("admin", Some("Password0"))
+            .header("Accept", TAXII)
+            .header("Content-Type", TAXII)
+            .body(json!({ "objects": objects }).to_string())
+            .send()
+            .expect("post to medallion");
+        assert!(resp.status().is_success(), "{:?}", resp.text());
+    }
+}
+
+#[test]
+fn pulls_from_medallion_with_basic_auth_past_invalid_and_refused_objects() {
+    let medallion = Medallion::start();
+    // medallion stores what it is given: the second object is not valid STIX (no pattern...).
+    medallion.post(vec![
+        indicator(1, Some(GREEN), &[]),
+        json!({"type": "indicator", "spec_version": "2.1", "id": id(2), "created": "2025-03-01T10:00:00.000Z", "modified": "2025-03-01T10:00:00.000Z"}),
+        indicator(3, Some(CLEAR), &[]),
+        indicator(4, Some(AMBER), &[]),
+        indicator(5, Some(CLEAR), &[]),
+    ]);
+    let regional = Node::new();
+    let p = cli(
+        regional.data(),
+        &[
+            "peer",
+            "add",
+            "medallion",
+            "--url",
+            &medallion.url,
+            "--api-root",
+            "/api1/",
+            "--collection",
+            medallion.collection,
+            "--user",
+            "admin",
+            "--password",
+            "Password0",
+            "--pull",
+            "--max-tlp",
+            "green",
+        ],
+    );
+    assert_eq!(p["auth"], json!({"kind": "basic", "user": "admin"}));
+    let _r = regional.serve();
+    converge(|| format!("{:?} {:?}", regional.stored(), regional.peers()), || keys(&regional.stored()) == ids(&[1, 3, 5]));
+    medallion.post(vec![indicator(6, Some(CLEAR), &[])]);
+    converge(|| format!("{:?} {:?}", regional.stored(), regional.peers()), || keys(&regional.stored()) == ids(&[1, 3, 5, 6]));
+    quiesce(&[&regional]);
+    assert_eq!(keys(&regional.stored()), ids(&[1, 3, 5, 6]));
+    assert!(regional.stored().values().all(|o| o == "medallion"));
+    let refused: BTreeSet<String> =
+        regional.audit("federation.refused").iter().map(|e| e["target"].as_str().expect("target").to_string()).collect();
+    assert_eq!(refused, ids(&[4]), "AMBER is above the peering's GREEN");
+    let state = &regional.peers()[0]["state"];
+    assert_eq!(state["failures"], 0, "{state}");
 }

@@ -4,11 +4,9 @@
 
 mod common;
 
-#[path = "../src/cmd/user.rs"]
-#[allow(dead_code)]
-mod user;
-
 use std::collections::HashMap;
+use std::io::Write;
+use std::process::{Command, Stdio};
 
 use common::{Server, fixture};
 use reqwest::blocking::Response;
@@ -81,17 +79,32 @@ fn csrf_of(html: &str) -> String {
     html[at..].split('"').next().expect("value").to_string()
 }
 
+/// `postern user add NAME --org ORG --role ROLE` with the password on stdin.
+fn user_add(dir: &std::path::Path, name: &str, org: &str, role: &str, password: &str) -> std::process::Output {
+    let mut child = Command::new(common::exe())
+        .arg("--data")
+        .arg(dir)
+        .args(["--json", "user", "add", name, "--org", org, "--role", role])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run postern user add");
+    child.stdin.take().expect("stdin").write_all(format!("{password}\n").as_bytes()).expect("password");
+    child.wait_with_output().expect("wait")
+}
+
 fn setup() -> (common::Fixture, Server) {
     let f = fixture();
-    {
-        let store = store::SqliteStore::open(f.dir.path()).expect("store");
-        server::portal::add_user(&store, "hub", "root", PASSWORD, store::Role::Admin).expect("root");
-        server::portal::add_user(&store, "La Poste", "alice", PASSWORD, store::Role::Analyst).expect("alice");
-        server::portal::add_user(&store, "Correos", "bob", PASSWORD, store::Role::Analyst).expect("bob");
-        server::portal::add_user(&store, "Posta Shqiptare", "carol", PASSWORD, store::Role::Analyst).expect("carol");
-        assert!(server::portal::add_user(&store, "La Poste", "short", "too short", store::Role::Reader).is_err());
+    for (name, org, role) in [("root", "hub", "admin"), ("alice", "La Poste", "analyst"), ("bob", "Correos", "analyst"), ("carol", "Posta Shqiptare", "analyst")] {
+        let out = user_add(f.dir.path(), name, org, role, PASSWORD);
+        assert!(out.status.success(), "user add {name}: {}", String::from_utf8_lossy(&out.stdout));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(v["username"], name);
     }
-    user::run(f.dir.path(), true, user::UserCommand::List).expect("postern user list");
+    assert!(!user_add(f.dir.path(), "short", "La Poste", "reader", "too short").status.success(), "passwords of 12 characters at least");
+    let listed = common::cli(f.dir.path(), &["user", "list"]);
+    assert_eq!(listed["users"].as_array().map(Vec::len), Some(4));
     let server = Server::start(f.dir.path());
     (f, server)
 }
@@ -210,6 +223,11 @@ fn red_indicators_reach_named_recipients_only_in_every_view() {
     assert_eq!(bob.get(&format!("/members/objects/{}/{private}", f.collection)).0, 404);
     let (s, detail) = bob.get(&format!("/members/objects/{}/{red}", f.collection));
     assert!(s == 200 && detail.contains("tlp tlp-red"));
+
+    // The brand filter keeps what impersonates the brand.
+    let lookalike = submit(&mut alice, &f.collection, "http://laposte-colis-frais.top/x", "green", "");
+    let (_, b) = bob.get("/members/indicators?brand=la+poste");
+    assert!(b.contains(&lookalike) && !b.contains(&red), "brand filter");
 }
 
 #[test]

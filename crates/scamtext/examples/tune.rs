@@ -12,7 +12,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let model = scamtext::train_dir(data, &cfg)?;
     let an = Analyzer::from_model_bytes(&model.to_bytes())?;
     let (_, test) = corpus::public_split(&data.join("public"))?;
-    let auth = corpus::authored(&data.join("authored/test.tsv"), 7, 0x4e1d_07)?;
+    let auth = corpus::authored(&data.join("authored/test.tsv"), 7, 0x004e_1d07)?;
     for (name, set) in [("public", &test), ("authored", &auth)] {
         let (mut tp, mut fp, mut tn, mut fn_) = (0, 0, 0, 0);
         for s in set.iter() {

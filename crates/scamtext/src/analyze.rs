@@ -84,6 +84,13 @@ impl Analyzer {
         self
     }
 
+    /// Drops the link checker: text classification and extraction only (for callers that
+    /// check links themselves, and for measuring this crate's own speed).
+    pub fn without_link_check(mut self) -> Analyzer {
+        self.link_check = None;
+        self
+    }
+
     /// The brand table in use.
     pub fn brands(&self) -> &[BrandRef] {
         &self.cues.brands
@@ -135,7 +142,7 @@ impl Analyzer {
         let mut entities = extract::extract_without_phones(text);
         let folded = fold(&extract::masked(text, &entities.spans));
         let toks: Vec<&str> = words(&folded).collect();
-        let language = lexicon::detect_language(&toks);
+        let language = self.cues.language(&toks);
         let hits = self.cues.scan(&folded);
         let hosts: Vec<String> = entities.urls.iter().map(|u| host_of(u)).collect();
         let brand = hits
@@ -145,11 +152,10 @@ impl Analyzer {
             .map(|(i, _)| *i)
             .or_else(|| hosts.iter().find_map(|h| self.cues.brand_in_host(h)));
         let mut regions: Vec<&str> = Vec::with_capacity(3);
-        if let Some(b) = brand.and_then(|i| self.cues.brands.get(i)) {
-            if !b.country.is_empty() {
+        if let Some(b) = brand.and_then(|i| self.cues.brands.get(i))
+            && !b.country.is_empty() {
                 regions.push(b.country.as_str());
             }
-        }
         let lr = lexicon::language_region(language);
         if !regions.contains(&lr) {
             regions.push(lr);
@@ -208,7 +214,7 @@ fn structural(e: &Entities, hosts: &[String], hits: &Hits, brand: Option<usize>,
     if hosts.iter().any(|h| h.split('.').next().is_some_and(|l| l.contains('-'))) {
         s.push(S::HyphenHost);
     }
-    let owned_by_any = |h: &String| cues.brands.iter().any(|b| b.owns_host(h));
+    let owned_by_any = |h: &String| cues.official_owner(h).is_some();
     if hosts.iter().any(|h| !owned_by_any(h) && cues.brand_in_host(h).is_some()) {
         s.push(S::BrandInHostNotOfficial);
     }

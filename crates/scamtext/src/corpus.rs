@@ -74,7 +74,7 @@ pub fn public_split(dir: &Path) -> Result<(Vec<Sample>, Vec<Sample>), Error> {
     let (mut train, mut test) = (Vec::new(), Vec::new());
     for (n, text, pos) in uniq {
         let s = Sample { text, scam: pos, language: "en".into(), category: "public".into(), source: "public".into(), ..Sample::default() };
-        if fnv1a64(n.as_bytes()) % 5 == 0 { test.push(s) } else { train.push(s) }
+        if fnv1a64(n.as_bytes()).is_multiple_of(5) { test.push(s) } else { train.push(s) }
     }
     Ok((train, test))
 }
@@ -443,8 +443,8 @@ fn fill(template: &str, l: &Lang, scam: bool, class: &str, rng: &mut Rng) -> Sam
             "name" => pick(rng, l.names).to_string(),
             "shop" => pick(rng, l.shops).to_string(),
             "email" => {
-                let e = if scam { format!("support@{}-{}.com", squash(brand), pick(rng, &["help", "care", "service"])) } else { format!("noreply@{}", official_domain(brand)) };
-                e
+                
+                if scam { format!("support@{}-{}.com", squash(brand), pick(rng, &["help", "care", "service"])) } else { format!("noreply@{}", official_domain(brand)) }
             }
             other => format!("{{{other}}}"),
         };

@@ -225,6 +225,11 @@ pub struct Cues {
     brand_of: Vec<usize>,
     /// Folded alias with spaces and punctuation removed, for matching inside host names.
     pub host_aliases: Vec<(String, usize)>,
+    host_ac: AhoCorasick,
+    /// Official domain -> brand index, for suffix walks.
+    official: std::collections::HashMap<String, usize>,
+    /// Language marker word -> weight per language (index into LANGUAGE_WORDS).
+    lang_words: std::collections::HashMap<&'static str, [u8; 7]>,
     pub brands: Vec<BrandRef>,
 }
 
@@ -287,8 +292,22 @@ impl Cues {
                 }
             }
         }
+        host_aliases.retain(|(a, _)| a.len() >= 4);
         host_aliases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
-        Cues { ac: automaton(&pats), what, brand_ac: automaton(&brand_pats), brand_of, host_aliases, brands }
+        let host_pats: Vec<String> = host_aliases.iter().map(|(a, _)| a.clone()).collect();
+        let mut official = std::collections::HashMap::new();
+        for (i, b) in brands.iter().enumerate() {
+            for d in &b.domains {
+                official.entry(d.clone()).or_insert(i);
+            }
+        }
+        let mut lang_words: std::collections::HashMap<&'static str, [u8; 7]> = std::collections::HashMap::new();
+        for (li, (_, words)) in LANGUAGE_WORDS.iter().enumerate().take(7) {
+            for (w, weight) in *words {
+                lang_words.entry(w).or_default()[li] = *weight;
+            }
+        }
+        Cues { ac: automaton(&pats), what, brand_ac: automaton(&brand_pats), brand_of, host_aliases, host_ac: automaton(&host_pats), official, lang_words, brands }
     }
 
     /// Counts cue hits in folded text, at word boundaries.
@@ -334,7 +353,42 @@ impl Cues {
     /// A brand whose name is squashed into a host ("correos-es.top" -> Correos).
     pub fn brand_in_host(&self, host: &str) -> Option<usize> {
         let squashed: String = host.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-        self.host_aliases.iter().find(|(a, _)| a.len() >= 4 && squashed.contains(a.as_str())).map(|(_, i)| *i)
+        // Longest alias wins, as people read the host.
+        self.host_ac
+            .find_iter(&squashed)
+            .max_by_key(|m| (m.end() - m.start(), std::cmp::Reverse(m.start())))
+            .and_then(|m| self.host_aliases.get(m.pattern().as_usize()))
+            .map(|(_, i)| *i)
+    }
+
+    /// The brand owning `host` (equal to or under one of its official domains).
+    pub fn official_owner(&self, host: &str) -> Option<usize> {
+        let mut rest = host;
+        loop {
+            if let Some(&i) = self.official.get(rest) {
+                return Some(i);
+            }
+            rest = rest.split_once('.')?.1;
+        }
+    }
+
+    /// Detects the language from marker words; "und" when nothing matches.
+    pub fn language(&self, folded_words: &[&str]) -> &'static str {
+        let mut score = [0u32; 7];
+        for w in folded_words {
+            if let Some(ws) = self.lang_words.get(w) {
+                for (s, x) in score.iter_mut().zip(ws) {
+                    *s += u32::from(*x);
+                }
+            }
+        }
+        let mut best = ("und", 0u32);
+        for (i, (lang, _)) in LANGUAGE_WORDS.iter().enumerate().take(7) {
+            if score[i] > best.1 {
+                best = (lang, score[i]);
+            }
+        }
+        best.0
     }
 }
 

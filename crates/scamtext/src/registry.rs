@@ -46,11 +46,10 @@ fn from_registry(b: &brands::Brand) -> BrandRef {
         add(part);
     }
     // "SDA Express Courier" is written "SDA": a leading acronym of three or more capitals.
-    if let Some(first) = bare.split_whitespace().next() {
-        if first.len() >= 3 && first.chars().all(|c| c.is_ascii_uppercase()) && bare.contains(' ') {
+    if let Some(first) = bare.split_whitespace().next()
+        && first.len() >= 3 && first.chars().all(|c| c.is_ascii_uppercase()) && bare.contains(' ') {
             add(first);
         }
-    }
     for s in &b.short_names {
         add(s);
     }
@@ -72,7 +71,30 @@ fn from_registry(b: &brands::Brand) -> BrandRef {
 /// A link check backed by the `links` crate's offline analyser (no fetching, no blocklist).
 pub fn link_check(reg: &brands::BrandRegistry) -> LinkCheck {
     let analyzer = links::Analyzer::new(reg);
-    Box::new(move |url: &str| match analyzer.analyse(url) {
+    // Campaigns send the same link thousands of times; verdicts are pure functions of the URL,
+    // so a small bounded cache saves the link analysis on repeats.
+    let cache: std::sync::Mutex<std::collections::HashMap<String, LinkVerdict>> = std::sync::Mutex::new(std::collections::HashMap::new());
+    Box::new(move |url: &str| {
+        if let Ok(c) = cache.lock()
+            && let Some(v) = c.get(url) {
+                return v.clone();
+            }
+        let v = verdict(&analyzer, url);
+        if let Ok(mut c) = cache.lock() {
+            if c.len() >= LINK_CACHE_ENTRIES {
+                c.clear();
+            }
+            c.insert(url.to_string(), v.clone());
+        }
+        v
+    })
+}
+
+/// Entries kept in the link-verdict cache before it is cleared.
+const LINK_CACHE_ENTRIES: usize = 4096;
+
+fn verdict(analyzer: &links::Analyzer, url: &str) -> LinkVerdict {
+    match analyzer.analyse(url) {
         Ok(v) => {
             let why = || v.reasons.first().map_or_else(String::new, |r| r.message.clone());
             match v.verdict {
@@ -82,7 +104,7 @@ pub fn link_check(reg: &brands::BrandRegistry) -> LinkCheck {
             }
         }
         Err(_) => LinkVerdict::Benign,
-    })
+    }
 }
 
 #[cfg(test)]

@@ -205,7 +205,7 @@ fn print_report(title: &str, r: &Report) {
 #[test]
 fn multilingual_held_out_meets_targets() {
     let analyzer = Analyzer::builtin().expect("shipped model loads");
-    let test = corpus::authored(&data_dir().join("authored/test.tsv"), 7, 0x4e1d_07).expect("authored test set present");
+    let test = corpus::authored(&data_dir().join("authored/test.tsv"), 7, 0x004e_1d07).expect("authored test set present");
     let r = evaluate(&analyzer, &test);
     print_report("multilingual held-out set (authored/test.tsv, 7 variants per template)", &r);
     let lure = f64::from(r.lure_ok) / f64::from(r.lure_n.max(1));

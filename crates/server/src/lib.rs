@@ -4,6 +4,7 @@
 
 mod api;
 pub mod blocklists;
+pub mod posture_api;
 mod error;
 mod media;
 mod metrics;
@@ -67,6 +68,8 @@ pub struct AppState {
     /// The hub's indicators as per-collection, TLP-aware link blocklists (feeds `link_index`
     /// for anonymous lookups).
     pub blocklists: Arc<blocklists::HubBlocklists>,
+    /// Domain posture checks, history and scheduled re-scans; off when `None`.
+    pub posture: Option<Arc<posture_api::PostureService>>,
     /// Anonymous callers of the JSON APIs, per address.
     pub(crate) anonymous_limit: Arc<ratelimit::RateLimiter>,
 }
@@ -88,6 +91,7 @@ impl AppState {
             portal_store: None,
             blocklists: Arc::new(blocklists::HubBlocklists::new(link_index_for_blocklists, tlp::Tlp::Clear)),
             anonymous_limit: Arc::new(ratelimit::RateLimiter::new(120, 240)),
+            posture: None,
         }
     }
 
@@ -117,6 +121,7 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(metrics_text))
         .merge(taxii::routes())
         .merge(api::routes())
+        .merge(posture_api::routes())
         .merge(portal::routes())
         .merge(peers::routes())
         .fallback(not_found)

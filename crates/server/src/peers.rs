@@ -20,10 +20,7 @@ use crate::{AppState, blocking};
 
 pub(crate) fn routes() -> Router<AppState> {
     let mut r = Router::new().route("/api/v1/peers", get(list_peers));
-    for (path, route) in [
-        ("/federation", get(api_root)),
-        ("/federation/collections/{id}/objects", get(get_objects).post(add_objects)),
-    ] {
+    for (path, route) in [("/federation", get(api_root)), ("/federation/collections/{id}/objects", get(get_objects).post(add_objects))] {
         r = r.route(&format!("{path}/"), route.clone()).route(path, route);
     }
     r.layer(axum::extract::DefaultBodyLimit::disable())
@@ -38,7 +35,11 @@ fn taxii_ok(status: StatusCode, body: String) -> Response {
 async fn principal(state: &AppState, headers: &HeaderMap, taxii: bool) -> Result<Principal, ApiError> {
     let auth = match headers.get(header::AUTHORIZATION) {
         None => None,
-        Some(v) => Some(v.to_str().map_err(|_| ApiError::from_hub(HubError::Unauthenticated("Authorization header is not ASCII".into()), taxii))?.to_string()),
+        Some(v) => Some(
+            v.to_str()
+                .map_err(|_| ApiError::from_hub(HubError::Unauthenticated("Authorization header is not ASCII".into()), taxii))?
+                .to_string(),
+        ),
     };
     let hub = state.hub.clone();
     blocking(move || hub.authenticate(auth.as_deref())).await.map_err(|e| ApiError::from_hub(e, taxii))
@@ -69,10 +70,19 @@ async fn api_root(State(state): State<AppState>, headers: HeaderMap) -> Result<R
     Ok(taxii_ok(StatusCode::OK, body.to_string()))
 }
 
-async fn get_objects(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
+async fn get_objects(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    RawQuery(q): RawQuery,
+) -> Result<Response, ApiError> {
     let peer = peer_request(&state, &headers).await?;
     if !peer.direction.pushes() {
-        let e = HubError::Forbidden(format!("the peering with '{}' does not send objects to it (direction {})", peer.name, peer.direction.as_str()));
+        let e = HubError::Forbidden(format!(
+            "the peering with '{}' does not send objects to it (direction {})",
+            peer.name,
+            peer.direction.as_str()
+        ));
         return Err(ApiError::from_hub(e, true));
     }
     let pairs: Vec<(String, String)> = form_urlencoded::parse(q.as_deref().unwrap_or("").as_bytes()).into_owned().collect();
@@ -112,16 +122,23 @@ async fn add_objects(State(state): State<AppState>, headers: HeaderMap, Path(id)
         return Err(ApiError::taxii(StatusCode::UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type", format!("Content-Type must be {TAXII}")));
     }
     if id != peer.local_collection {
-        return Err(ApiError::from_hub(HubError::NotFound(format!("collection '{}' not found", id.chars().take(80).collect::<String>())), true));
+        return Err(ApiError::from_hub(
+            HubError::NotFound(format!("collection '{}' not found", id.chars().take(80).collect::<String>())),
+            true,
+        ));
     }
     if !peer.direction.pulls() {
-        let e = HubError::Forbidden(format!("the peering with '{}' does not accept objects from it (direction {})", peer.name, peer.direction.as_str()));
+        let e = HubError::Forbidden(format!(
+            "the peering with '{}' does not accept objects from it (direction {})",
+            peer.name,
+            peer.direction.as_str()
+        ));
         return Err(ApiError::from_hub(e, true));
     }
     let max = state.hub.config().max_content_length;
-    let bytes = axum::body::to_bytes(body, max).await.map_err(|_| {
-        ApiError::taxii(StatusCode::PAYLOAD_TOO_LARGE, "Payload Too Large", format!("the body is larger than {max} bytes"))
-    })?;
+    let bytes = axum::body::to_bytes(body, max)
+        .await
+        .map_err(|_| ApiError::taxii(StatusCode::PAYLOAD_TOO_LARGE, "Payload Too Large", format!("the body is larger than {max} bytes")))?;
     let hub = state.hub.clone();
     let actor = format!("peer:{}", peer.name);
     let got = blocking(move || hub.receive_bundle_from_peer(&peer, &bytes, &actor)).await.map_err(|e| ApiError::from_hub(e, true))?;

@@ -5,11 +5,13 @@
 //! file so that PostgreSQL can follow behind the same traits.
 
 pub mod portal;
+pub mod posture;
 pub mod contract;
 mod postgres;
 mod sqlite;
 
 pub use portal::PortalStore;
+pub use posture::{PostureEvent, PostureRecord, PostureStore};
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
 

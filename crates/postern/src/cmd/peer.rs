@@ -107,7 +107,14 @@ pub fn run(data: &Path, json: bool, cmd: PeerCommand) -> anyhow::Result<()> {
             if json {
                 println!("{}", peer_json(&p, None));
             } else {
-                println!("peer '{}' added: {} {} with {} (max {})", p.name, p.direction.as_str(), p.local_collection, p.url, p.max_tlp.label());
+                println!(
+                    "peer '{}' added: {} {} with {} (max {})",
+                    p.name,
+                    p.direction.as_str(),
+                    p.local_collection,
+                    p.url,
+                    p.max_tlp.label()
+                );
             }
         }
         PeerCommand::List => {
@@ -116,7 +123,16 @@ pub fn run(data: &Path, json: bool, cmd: PeerCommand) -> anyhow::Result<()> {
                 println!("{}", json!({"peers": peers.iter().map(|p| peer_json(p, None)).collect::<Vec<_>>()}));
             } else {
                 for p in peers {
-                    println!("{:<24} {:<5} max={:<6} {}{} collection {} <-> local {}", p.name, p.direction.as_str(), p.max_tlp.name(), p.url, p.api_root, p.remote_collection, p.local_collection);
+                    println!(
+                        "{:<24} {:<5} max={:<6} {}{} collection {} <-> local {}",
+                        p.name,
+                        p.direction.as_str(),
+                        p.max_tlp.name(),
+                        p.url,
+                        p.api_root,
+                        p.remote_collection,
+                        p.local_collection
+                    );
                 }
             }
         }

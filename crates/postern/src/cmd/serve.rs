@@ -24,6 +24,22 @@ pub struct ServeArgs {
     /// Highest TLP of hub indicators an anonymous link check may use (clear or green).
     #[arg(long, default_value = "clear", value_parser = parse_tlp)]
     pub anonymous_link_tlp: Tlp,
+    /// Recursive resolver for domain posture checks (default: the first nameserver of
+    /// /etc/resolv.conf).
+    #[arg(long)]
+    pub posture_resolver: Option<SocketAddr>,
+    /// DNSSEC trust anchor file (DS or DNSKEY lines) for posture checks of a private root.
+    #[arg(long)]
+    pub posture_trust_anchor: Option<PathBuf>,
+    /// Extra CA certificates (PEM) for posture HTTPS checks.
+    #[arg(long)]
+    pub posture_ca_file: Option<PathBuf>,
+    /// Skip the HTTPS and MTA-STS policy checks in posture scans.
+    #[arg(long)]
+    pub posture_no_https: bool,
+    /// Re-scan registered domains this often (seconds; 0 turns scheduled re-scans off).
+    #[arg(long, default_value_t = 86_400)]
+    pub posture_rescan_secs: u64,
     /// Largest request body accepted, in bytes (TAXII max_content_length).
     #[arg(long, default_value_t = 32 * 1024 * 1024)]
     pub max_content_length: usize,
@@ -39,6 +55,35 @@ pub struct ServeArgs {
     /// Objects asked for per page when pulling from a peer (and pushed per request).
     #[arg(long, default_value_t = 1000)]
     pub sync_page_limit: usize,
+}
+
+/// Posture checker settings from the serve flags.
+fn posture_config(args: &ServeArgs) -> anyhow::Result<posture::Config> {
+    let resolver = match args.posture_resolver {
+        Some(r) => r,
+        None => system_resolver(),
+    };
+    let mut config = posture::Config::new(resolver);
+    if let Some(p) = &args.posture_trust_anchor {
+        config = config.trust_anchor_file(p).with_context(|| format!("reading {}", p.display()))?;
+    }
+    if let Some(p) = &args.posture_ca_file {
+        config = config.ca_file(p).with_context(|| format!("reading {}", p.display()))?;
+    }
+    config.https = !args.posture_no_https;
+    Ok(config)
+}
+
+/// The first `nameserver` of /etc/resolv.conf, else the loopback resolver.
+fn system_resolver() -> SocketAddr {
+    std::fs::read_to_string("/etc/resolv.conf")
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .filter_map(|l| l.trim().strip_prefix("nameserver"))
+                .find_map(|ip| ip.trim().parse::<std::net::IpAddr>().ok())
+        })
+        .map_or_else(|| SocketAddr::from(([127, 0, 0, 1], 53)), |ip| SocketAddr::new(ip, 53))
 }
 
 pub fn parse_tlp(s: &str) -> Result<Tlp, String> {
@@ -65,6 +110,9 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
         tracing::warn!("the members' workspace of the portal needs the embedded SQLite store for now; public pages and APIs run");
     } else {
         state = state.with_portal_data_dir(data).context("opening the portal store")?;
+        let posture_store = std::sync::Arc::new(store::SqliteStore::open(data).context("opening the posture history")?);
+        let service = server::posture_api::PostureService::new(posture_store, posture_config(&args)?);
+        state.posture = Some(std::sync::Arc::new(service));
     }
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the async runtime")?;
     let sync_config = federation::SyncConfig {
@@ -76,7 +124,12 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
         ..federation::SyncConfig::default()
     };
     let sync_hub = state.hub.clone();
+    let rescan = std::time::Duration::from_secs(args.posture_rescan_secs);
+    let posture_service = state.posture.clone();
     runtime.block_on(async move {
+        if let (Some(p), false) = (posture_service, rescan.is_zero()) {
+            p.spawn_rescans(rescan);
+        }
         let sync = federation::start(sync_hub, sync_config);
         let served = server::serve(state, server::ServerConfig { listen: args.listen, tls }, |addr| {
             if json {

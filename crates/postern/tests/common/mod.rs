@@ -18,7 +18,12 @@ pub fn exe() -> &'static str {
 /// Runs `postern --data DIR --json ARGS` and returns its one JSON object.
 pub fn cli(data: &Path, args: &[&str]) -> Value {
     let out = Command::new(exe()).arg("--data").arg(data).arg("--json").args(args).output().expect("run postern");
-    assert!(out.status.success(), "postern {args:?} failed: {} {}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "postern {args:?} failed: {} {}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("one JSON object on stdout")
 }
 

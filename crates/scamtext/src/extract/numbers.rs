@@ -225,12 +225,11 @@ pub fn amounts(text: &str, spans: &mut Vec<Span>) -> Vec<Amount> {
             (None, Some((e, cur))) => Some((i, e, cur)),
             _ => None,
         };
-        if let Some((s, e, cur)) = found {
-            if free(spans, s, e) {
+        if let Some((s, e, cur)) = found
+            && free(spans, s, e) {
                 spans.push(Span { start: s, end: e, kind: Kind::Amount });
                 out.push(Amount { value, currency: cur, normalised: normalise(num, value, cur) });
             }
-        }
         i = end.max(i + 1);
     }
     out

@@ -59,9 +59,8 @@ fn candidate_end(b: &[u8], i: usize) -> usize {
     let mut j = i + 1;
     while j < b.len() {
         let c = b[j];
-        if c.is_ascii_digit() || c == b')' {
-            j += 1;
-        } else if matches!(c, b' ' | b'-' | b'.' | b'(') && b.get(j + 1).is_some_and(|n| n.is_ascii_digit() || *n == b'(') {
+        let separator = matches!(c, b' ' | b'-' | b'.' | b'(') && b.get(j + 1).is_some_and(|n| n.is_ascii_digit() || *n == b'(');
+        if c.is_ascii_digit() || c == b')' || separator {
             j += 1;
         } else {
             break;

@@ -158,6 +158,7 @@ filter-type = Type
 filter-tlp = TLP
 filter-since = Added since
 filter-producer = Producer
+filter-brand = Impersonated brand
 filter-text = Text
 filter-any = Any
 filter-apply = Filter

@@ -158,6 +158,7 @@ filter-type = Type
 filter-tlp = TLP
 filter-since = Ajouté depuis
 filter-producer = Producteur
+filter-brand = Marque usurpée
 filter-text = Texte
 filter-any = Tous
 filter-apply = Filtrer

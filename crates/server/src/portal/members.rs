@@ -182,6 +182,8 @@ struct ListQuery {
     producer: String,
     #[serde(default)]
     q: String,
+    #[serde(default)]
+    brand: String,
 }
 
 async fn indicators(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery>) -> Response {
@@ -192,7 +194,7 @@ async fn indicators(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Lis
         .ok()
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .map(|d| d.and_utc().timestamp_micros());
-    let (hub, who) = (state.hub.clone(), member.principal());
+    let (hub, who, analyzer) = (state.hub.clone(), member.principal(), state.links.clone());
     let query = q.clone();
     let kind_for_read = kind.clone();
     let listed = blocking(move || -> Result<(Vec<Value>, Vec<String>), hub::HubError> {
@@ -209,12 +211,13 @@ async fn indicators(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Lis
                 || since_us.is_some_and(|s| v.object.date_added_us < s)
                 || (!query.producer.is_empty() && producer != query.producer)
                 || (!needle.is_empty() && !v.object.body.to_lowercase().contains(&needle))
+                || (!query.brand.trim().is_empty() && !impersonates(&analyzer, &v, query.brand.trim()))
             {
                 continue;
             }
             rows.push((v.object.date_added_us, intel::row(&v, &orgs)));
         }
-        rows.sort_by(|a, b| b.0.cmp(&a.0));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.0));
         producers.sort();
         Ok((rows.into_iter().take(500).map(|(_, r)| r).collect(), producers))
     })
@@ -229,12 +232,23 @@ async fn indicators(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Lis
                 producers => producers,
                 types => TYPES,
                 tlps => Tlp::ALL.iter().map(|t| intel::tlp_value(*t)).collect::<Vec<_>>(),
-                filter => context! { type => kind, tlp => tlp.map(|t| t.name()), since => q.since, producer => q.producer, q => q.q },
+                filter => context! { type => kind, tlp => tlp.map(|t| t.name()), since => q.since, producer => q.producer, q => q.q, brand => q.brand },
             },
         ),
         Some(Err(e)) => state.portal.hub_error(&ctx, e),
         None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
     }
+}
+
+/// True when one of the object's pattern values is judged to impersonate a brand whose name
+/// contains `brand` (case-insensitive): the same analysis as the dashboard's brand counts.
+fn impersonates(analyzer: &links::Analyzer, v: &intel::Visible, brand: &str) -> bool {
+    let brand = brand.to_lowercase();
+    let pattern = v.json.get("pattern").and_then(|p| p.as_str()).unwrap_or("");
+    intel::pattern_values(pattern).into_iter().any(|(_, value)| {
+        let probe = if value.contains("://") { value } else { format!("http://{value}/") };
+        analyzer.analyse(&probe).ok().and_then(|verdict| verdict.brand).is_some_and(|b| b.name.to_lowercase().contains(&brand))
+    })
 }
 
 async fn detail(State(state): State<AppState>, ctx: Ctx, Path((collection, id)): Path<(String, String)>) -> Response {

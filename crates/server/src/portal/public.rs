@@ -148,11 +148,17 @@ async fn message_check(State(state): State<AppState>, ctx: Ctx, Form(form): Form
             context! { error => "check-message-too-long", max => MAX_CHECK_BYTES },
         );
     }
-    // A bounded analysis (16 KiB at most) takes well under a millisecond: running it on the
-    // async worker is cheaper than the hand-off to a blocking thread (see BENCHMARKS.part.md).
-    let analysis = state.text.analyze(&text);
-    let segments = intel::highlight(&text);
-    let echoed = text;
+    let analyzer = state.text.clone();
+    let echoed = text.clone();
+    let Some((analysis, segments)) = super::blocking(move || {
+        let a = analyzer.analyze(&text);
+        let segments = intel::highlight(&text);
+        (a, segments)
+    })
+    .await
+    else {
+        return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None);
+    };
     let level = match analysis.verdict {
         scamtext::Verdict::Scam => "malicious",
         scamtext::Verdict::Suspicious => "suspicious",

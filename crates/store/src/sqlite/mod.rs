@@ -17,10 +17,11 @@ use crate::{
 };
 
 mod peers;
+mod posture;
 mod portal;
 
 const MIGRATIONS: &[&str] =
-    &[include_str!("../../migrations/sqlite/001_init.sql"), include_str!("../../migrations/sqlite/002_federation.sql"), include_str!("../../migrations/sqlite/003_portal.sql")];
+    &[include_str!("../../migrations/sqlite/001_init.sql"), include_str!("../../migrations/sqlite/002_federation.sql"), include_str!("../../migrations/sqlite/003_portal.sql"), include_str!("../../migrations/sqlite/004_posture.sql")];
 const READERS: usize = 4;
 
 /// The SQLite store in a data directory (`postern.sqlite3`).

@@ -1,0 +1,198 @@
+//! Domain posture in the hub: checks on request (members), a scoreboard and per-domain history
+//! (public: a domain's security posture is public information), scheduled re-scans of the
+//! registered domains, and regression events when a finding newly appears.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Json;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use hub::Principal;
+use serde::Deserialize;
+use serde_json::{Value, json};
+use store::{PostureRecord, PostureStore};
+
+use crate::error::ApiError;
+use crate::{AppState, blocking};
+
+/// Most domains in one scan request.
+const MAX_SCAN: usize = 100;
+/// History entries returned with a domain.
+const HISTORY: usize = 50;
+
+/// The posture checker and where its results go.
+pub struct PostureService {
+    pub store: Arc<dyn PostureStore>,
+    pub checker: posture::Checker,
+}
+
+impl PostureService {
+    pub fn new(store: Arc<dyn PostureStore>, config: posture::Config) -> PostureService {
+        PostureService { store, checker: posture::Checker::new(config) }
+    }
+
+    /// Checks one domain and stores the report with its regressions against the previous one.
+    pub async fn check_and_store(&self, domain: &str) -> Result<posture::Report, String> {
+        let report = self.checker.check(domain).await.map_err(|e| e.to_string())?;
+        let store = self.store.clone();
+        let report_json = serde_json::to_string(&report).map_err(|e| e.to_string())?;
+        let rec = PostureRecord {
+            domain: report.domain.clone(),
+            checked_at: report.checked_at.clone(),
+            score: i64::from(report.score),
+            grade: report.grade.clone(),
+            dotpost_compliant: report.dotpost_compliant,
+            report: report_json,
+        };
+        let new = report.clone();
+        tokio::task::spawn_blocking(move || -> Result<(), String> {
+            let previous = store.reports(&rec.domain, 1).map_err(|e| e.to_string())?;
+            let regressions: Vec<(String, String, String)> = match previous.first().and_then(|p| serde_json::from_str::<posture::Report>(&p.report).ok()) {
+                Some(old) => posture::regressions(&old, &new)
+                    .into_iter()
+                    .map(|f| (f.code.to_string(), serde_json::to_value(f.severity).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(), f.message.clone()))
+                    .collect(),
+                None => Vec::new(),
+            };
+            store.save_report(&rec, &regressions).map_err(|e| e.to_string())
+        })
+        .await
+        .map_err(|e| e.to_string())??;
+        Ok(report)
+    }
+
+    /// Re-scans every registered domain each `period`, a few at a time.
+    pub fn spawn_rescans(self: Arc<Self>, period: Duration) {
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(period);
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            tick.tick().await; // the first tick fires at once; start one period after start-up
+            loop {
+                tick.tick().await;
+                let store = self.store.clone();
+                let domains = match tokio::task::spawn_blocking(move || store.registered_domains()).await {
+                    Ok(Ok(d)) => d,
+                    _ => continue,
+                };
+                for chunk in domains.chunks(8) {
+                    let mut runs = tokio::task::JoinSet::new();
+                    for d in chunk {
+                        let (svc, d) = (self.clone(), d.clone());
+                        runs.spawn(async move { (svc.check_and_store(&d).await, d) });
+                    }
+                    while let Some(done) = runs.join_next().await {
+                        if let Ok((Err(e), d)) = done {
+                            tracing::warn!(domain = %d, error = %e, "scheduled posture check failed");
+                        }
+                    }
+                }
+            }
+        });
+    }
+}
+
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/posture", get(scoreboard))
+        .route("/api/v1/posture/scan", post(scan))
+        .route("/api/v1/posture/events", get(events))
+        .route("/api/v1/posture/{domain}", get(domain_history))
+}
+
+fn service(state: &AppState) -> Result<Arc<PostureService>, ApiError> {
+    state.posture.clone().ok_or_else(|| ApiError::problem(StatusCode::SERVICE_UNAVAILABLE, "Service Unavailable", "domain posture is not enabled on this hub"))
+}
+
+fn summary(r: &PostureRecord) -> Value {
+    json!({"domain": r.domain, "checked_at": r.checked_at, "score": r.score, "grade": r.grade, "dotpost_compliant": r.dotpost_compliant})
+}
+
+async fn scoreboard(State(state): State<AppState>) -> Result<Response, ApiError> {
+    let svc = service(&state)?;
+    let rows = tokio::task::spawn_blocking(move || svc.store.latest_reports())
+        .await
+        .map_err(|e| ApiError::problem(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error", e.to_string()))?
+        .map_err(|e| ApiError::from_hub(e.into(), false))?;
+    Ok(Json(json!({ "domains": rows.iter().map(summary).collect::<Vec<_>>() })).into_response())
+}
+
+async fn domain_history(State(state): State<AppState>, Path(domain): Path<String>) -> Result<Response, ApiError> {
+    let svc = service(&state)?;
+    let name = domain.trim_end_matches('.').to_ascii_lowercase();
+    let key = name.clone();
+    let rows = tokio::task::spawn_blocking(move || svc.store.reports(&key, HISTORY))
+        .await
+        .map_err(|e| ApiError::problem(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error", e.to_string()))?
+        .map_err(|e| ApiError::from_hub(e.into(), false))?;
+    let Some(latest) = rows.first() else {
+        return Err(ApiError::problem(StatusCode::NOT_FOUND, "Not Found", format!("no posture report for '{}'", name.chars().take(100).collect::<String>())));
+    };
+    let report: Value = serde_json::from_str(&latest.report).unwrap_or(Value::Null);
+    Ok(Json(json!({"domain": name, "latest": report, "history": rows.iter().map(summary).collect::<Vec<_>>()})).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScanRequest {
+    domains: Vec<String>,
+    /// Also add the domains to the scheduled re-scan list.
+    #[serde(default)]
+    register: bool,
+}
+
+async fn member(state: &AppState, headers: &HeaderMap) -> Result<Principal, ApiError> {
+    let auth = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).map(String::from);
+    let hub = state.hub.clone();
+    let who = blocking(move || hub.authenticate(auth.as_deref())).await.map_err(|e| ApiError::from_hub(e, false))?;
+    match who {
+        Principal::Anonymous => Err(ApiError::problem(StatusCode::UNAUTHORIZED, "Unauthorized", "this endpoint is for members: send an API token")),
+        m => Ok(m),
+    }
+}
+
+async fn scan(State(state): State<AppState>, headers: HeaderMap, body: axum::body::Bytes) -> Result<Response, ApiError> {
+    let who = member(&state, &headers).await?;
+    let svc = service(&state)?;
+    let req: ScanRequest = serde_json::from_slice(&body).map_err(|e| ApiError::problem(StatusCode::BAD_REQUEST, "Bad Request", format!("request body: {e}")))?;
+    if req.domains.is_empty() || req.domains.len() > MAX_SCAN {
+        return Err(ApiError::problem(StatusCode::BAD_REQUEST, "Bad Request", format!("domains: give 1 to {MAX_SCAN} domain names")));
+    }
+    let mut results = Vec::with_capacity(req.domains.len());
+    for d in &req.domains {
+        match svc.check_and_store(d).await {
+            Ok(report) => {
+                if req.register {
+                    let (store, name, actor) = (svc.store.clone(), report.domain.clone(), who.actor());
+                    let _ = tokio::task::spawn_blocking(move || store.register_domain(&name, &actor)).await;
+                }
+                results.push(serde_json::to_value(&report).unwrap_or(Value::Null));
+            }
+            Err(e) => results.push(json!({"domain": d, "error": e})),
+        }
+    }
+    Ok(Json(json!({ "reports": results })).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+struct EventsQuery {
+    #[serde(default)]
+    after: i64,
+}
+
+async fn events(State(state): State<AppState>, headers: HeaderMap, Query(q): Query<EventsQuery>) -> Result<Response, ApiError> {
+    member(&state, &headers).await?;
+    let svc = service(&state)?;
+    let rows = tokio::task::spawn_blocking(move || svc.store.posture_events(q.after, 1000))
+        .await
+        .map_err(|e| ApiError::problem(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error", e.to_string()))?
+        .map_err(|e| ApiError::from_hub(e.into(), false))?;
+    let items: Vec<Value> = rows
+        .iter()
+        .map(|e| json!({"seq": e.seq, "domain": e.domain, "at": e.at, "code": e.code, "severity": e.severity, "message": e.message}))
+        .collect();
+    Ok(Json(json!({ "events": items })).into_response())
+}
