@@ -1,5 +1,5 @@
 //! Offline verdict throughput with the full registry, `check` against a 1M-entry blocklist,
-//! index size and start-up cost. Figures go to BENCHMARKS.part.md.
+//! index size and start-up cost. Figures go to BENCHMARKS.md.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;

@@ -78,4 +78,45 @@ fn members_scan_domains_and_everyone_reads_the_history() {
     let missing = client().get(format!("{}/api/v1/posture/never-checked.post", server.url)).send().expect("get");
     assert_eq!(missing.status().as_u16(), 404);
     assert_eq!(missing.headers()["content-type"], "application/problem+json");
+
+    // The members' portal shows the scoreboard and a domain's findings.
+    let cookie = portal_login(&f, &server.url);
+    let page = |path: &str| {
+        client().get(format!("{}{path}", server.url)).header("cookie", &cookie).send().expect("get").text().expect("html")
+    };
+    let board = page("/members/posture");
+    assert!(board.contains("good.post") && board.contains("dmarc-none.post"), "{board}");
+    let detail = page("/members/posture/dmarc-none.post");
+    assert!(detail.contains("dmarc-policy-none"), "{detail}");
+}
+
+/// Creates a portal user for La Poste and signs in through the login form; returns the cookies.
+fn portal_login(f: &common::Fixture, base: &str) -> String {
+    use std::io::Write;
+    const PASSWORD: &str = "correct horse battery staple";
+    let mut child = Command::new(common::exe())
+        .arg("--data")
+        .arg(f.dir.path())
+        .args(["--json", "user", "add", "alice", "--org", "La Poste", "--role", "analyst"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("user add");
+    child.stdin.take().expect("stdin").write_all(format!("{PASSWORD}\n").as_bytes()).expect("password");
+    assert!(child.wait_with_output().expect("wait").status.success());
+    let http = reqwest::blocking::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+    let form = http.get(format!("{base}/login")).send().expect("login form");
+    let mut cookies: Vec<String> = form.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()?.split(';').next().map(String::from)).collect();
+    let html = form.text().expect("html");
+    let at = html.find("name=\"csrf\" value=\"").map(|a| a + "name=\"csrf\" value=\"".len()).expect("csrf field");
+    let csrf = html[at..].split('"').next().expect("csrf").to_string();
+    let resp = http
+        .post(format!("{base}/login"))
+        .header("cookie", cookies.join("; "))
+        .form(&[("username", "alice"), ("password", PASSWORD), ("csrf", csrf.as_str())])
+        .send()
+        .expect("login");
+    assert_eq!(resp.status().as_u16(), 303, "signed in");
+    cookies.extend(resp.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()?.split(';').next().map(String::from)));
+    cookies.join("; ")
 }

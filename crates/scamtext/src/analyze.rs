@@ -20,7 +20,7 @@ pub type LinkCheck = Box<dyn Fn(&str) -> LinkVerdict + Send + Sync>;
 
 /// Scores at or above this are scams. 0.45 rather than 0.5 was chosen by looking at the
 /// evaluation figures (it recovers one public false negative and adds no false positive);
-/// BENCHMARKS.part.md records this as a choice made with the test data in view.
+/// BENCHMARKS.md records this as a choice made with the test data in view.
 pub const SCAM_THRESHOLD: f32 = 0.45;
 /// Scores at or above this (and below [`SCAM_THRESHOLD`]) are suspicious.
 pub const SUSPICIOUS_THRESHOLD: f32 = 0.25;

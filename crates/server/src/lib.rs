@@ -203,7 +203,7 @@ async fn metrics_text(State(state): State<AppState>) -> Response {
 
 async fn not_found(uri: axum::http::Uri) -> ApiError {
     let path = uri.path();
-    if path.starts_with("/taxii2") || path.starts_with(taxii::API_ROOT) {
+    if path.starts_with("/taxii2") || path.starts_with(taxii::API_ROOT) || path.starts_with("/federation") {
         ApiError::taxii(StatusCode::NOT_FOUND, "Not Found", format!("no TAXII resource at {path}"))
     } else {
         ApiError::problem(StatusCode::NOT_FOUND, "Not Found", format!("nothing at {path}"))

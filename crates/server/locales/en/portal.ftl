@@ -228,3 +228,20 @@ admin-token-once = Copy this token now: it will not be shown again.
 admin-token-for = Token for { $org } ({ $role })
 yes = yes
 no = no
+
+## Domain posture
+nav-posture = Domain posture
+posture-intro = The security bar of the domains checked by this hub: DNSSEC, SPF, DMARC, DKIM, TLS, MTA-STS, CAA and DANE.
+posture-disabled = Domain posture is not enabled on this hub.
+posture-caption = Latest check of each domain
+posture-domain = Domain
+posture-grade = Grade
+posture-score = Score
+posture-dotpost = .post security bar
+posture-checked = Checked
+posture-compliant = meets it
+posture-not-compliant = does not meet it
+posture-findings = Findings
+posture-no-findings = Nothing to report.
+posture-remediation = What to do
+posture-history = History

@@ -228,3 +228,20 @@ admin-token-once = Copiez ce jeton maintenant : il ne sera plus affiché.
 admin-token-for = Jeton pour { $org } ({ $role })
 yes = oui
 no = non
+
+## Domain posture
+nav-posture = Sécurité des domaines
+posture-intro = Le niveau de sécurité des domaines vérifiés par ce hub : DNSSEC, SPF, DMARC, DKIM, TLS, MTA-STS, CAA et DANE.
+posture-disabled = La vérification des domaines n'est pas activée sur ce hub.
+posture-caption = Dernière vérification de chaque domaine
+posture-domain = Domaine
+posture-grade = Note
+posture-score = Score
+posture-dotpost = Exigences .post
+posture-checked = Vérifié le
+posture-compliant = respectées
+posture-not-compliant = non respectées
+posture-findings = Constats
+posture-no-findings = Rien à signaler.
+posture-remediation = Que faire
+posture-history = Historique

@@ -9,6 +9,7 @@ mod admin;
 mod i18n;
 mod intel;
 mod members;
+mod posture_pages;
 mod public;
 mod session;
 
@@ -56,6 +57,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("aware_index.html", include_str!("../../templates/aware_index.html")),
     ("aware_lure.html", include_str!("../../templates/aware_lure.html")),
     ("error.html", include_str!("../../templates/error.html")),
+    ("posture.html", include_str!("../../templates/posture.html")),
+    ("posture_domain.html", include_str!("../../templates/posture_domain.html")),
     ("login.html", include_str!("../../templates/login.html")),
     ("dashboard.html", include_str!("../../templates/dashboard.html")),
     ("indicators.html", include_str!("../../templates/indicators.html")),
@@ -258,6 +261,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(public::routes())
         .merge(members::routes())
         .merge(admin::routes())
+        .merge(posture_pages::routes())
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
         .layer(axum::middleware::map_response(security_headers))
 }

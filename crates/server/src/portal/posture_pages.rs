@@ -1,0 +1,74 @@
+//! The members' domain posture pages: the scoreboard of checked domains with grade and
+//! compliance, and one domain's latest findings with its history.
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use minijinja::{Value, context};
+
+use super::{Ctx, blocking, member_or_login};
+use crate::AppState;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new().route("/members/posture", get(scoreboard)).route("/members/posture/{domain}", get(domain_page))
+}
+
+fn summary(r: &store::PostureRecord) -> Value {
+    context! { domain => &r.domain, checked_at => &r.checked_at, score => r.score, grade => &r.grade, compliant => r.dotpost_compliant }
+}
+
+async fn scoreboard(State(state): State<AppState>, ctx: Ctx) -> Response {
+    if let Err(resp) = member_or_login(&ctx) {
+        return resp;
+    }
+    let Some(service) = state.posture.clone() else {
+        return state.portal.page(&ctx, StatusCode::OK, "posture.html", context! { enabled => false, rows => Vec::<Value>::new() });
+    };
+    match blocking(move || service.store.latest_reports()).await {
+        Some(Ok(rows)) => {
+            let rows: Vec<Value> = rows.iter().map(summary).collect();
+            state.portal.page(&ctx, StatusCode::OK, "posture.html", context! { enabled => true, rows => rows })
+        }
+        Some(Err(e)) => state.portal.hub_error(&ctx, e.into()),
+        None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
+    }
+}
+
+async fn domain_page(State(state): State<AppState>, ctx: Ctx, Path(domain): Path<String>) -> Response {
+    if let Err(resp) = member_or_login(&ctx) {
+        return resp;
+    }
+    let Some(service) = state.posture.clone() else {
+        return state.portal.error(&ctx, StatusCode::NOT_FOUND, "error-not-found", None);
+    };
+    let name = domain.trim_end_matches('.').to_ascii_lowercase();
+    let key = name.clone();
+    match blocking(move || service.store.reports(&key, 50)).await {
+        Some(Ok(rows)) if !rows.is_empty() => {
+            let latest: serde_json::Value = serde_json::from_str(&rows[0].report).unwrap_or(serde_json::Value::Null);
+            let findings: Vec<Value> = latest["findings"]
+                .as_array()
+                .map(|fs| {
+                    fs.iter()
+                        .map(|f| {
+                            context! {
+                                code => f["code"].as_str().unwrap_or_default(),
+                                severity => f["severity"].as_str().unwrap_or_default(),
+                                message => f["message"].as_str().unwrap_or_default(),
+                                remediation => f["remediation"].as_str().unwrap_or_default(),
+                                evidence => f["evidence"].as_str().map(String::from).unwrap_or_else(|| f["evidence"].to_string()),
+                            }
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let history: Vec<Value> = rows.iter().map(summary).collect();
+            state.portal.page(&ctx, StatusCode::OK, "posture_domain.html", context! { domain => name, latest => summary(&rows[0]), findings => findings, history => history })
+        }
+        Some(Ok(_)) => state.portal.error(&ctx, StatusCode::NOT_FOUND, "error-not-found", None),
+        Some(Err(e)) => state.portal.hub_error(&ctx, e.into()),
+        None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
+    }
+}
