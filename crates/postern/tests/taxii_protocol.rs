@@ -178,3 +178,36 @@ fn first_start_prints_an_admin_token_that_works_and_health_and_metrics_answer() 
     let status = server.child.wait().expect("wait");
     assert!(status.success(), "serve exited with {status:?} after SIGTERM");
 }
+
+#[test]
+fn serves_taxii_over_tls_with_the_given_certificate() {
+    let f = fixture();
+    let dir = f.dir.path();
+    let (cert, key) = (dir.join("hub.crt"), dir.join("hub.key"));
+    let made = std::process::Command::new("openssl")
+        .args(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-addext", "basicConstraints=critical,CA:FALSE", "-addext", "extendedKeyUsage=serverAuth", "-keyout"])
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .output()
+        .expect("openssl (Debian package openssl)");
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let server = Server::start_with(dir, &["--tls-cert", cert.to_str().expect("utf8"), "--tls-key", key.to_str().expect("utf8")]);
+    assert!(server.url.starts_with("https://"), "{}", server.url);
+    let pem = std::fs::read(&cert).expect("cert");
+    let tls_client = reqwest::blocking::Client::builder()
+        .add_root_certificate(reqwest::Certificate::from_pem(&pem).expect("pem"))
+        .build()
+        .expect("client");
+    let discovery: Value = tls_client.get(format!("{}/taxii2/", server.url)).header("Accept", TAXII).send().expect("https get").json().expect("json");
+    assert!(discovery["default"].as_str().is_some_and(|d| d.starts_with("https://")), "{discovery}");
+    let objects = tls_client
+        .get(format!("{}/isac/collections/{}/objects/", server.url, f.collection))
+        .bearer_auth(&f.tokens["La Poste"])
+        .header("Accept", TAXII)
+        .send()
+        .expect("https get");
+    assert_eq!(objects.status().as_u16(), 200);
+    // A client that does not trust the certificate is refused.
+    assert!(client().get(format!("{}/healthz", server.url)).send().is_err());
+}
