@@ -170,6 +170,12 @@ fn administration_shows_a_token_once_and_is_for_hub_admins_only() {
     assert!(!again.contains(&token), "shown once");
     let resp = common::client().get(format!("{}/taxii2/", server.url)).bearer_auth(&token).header("accept", common::TAXII).send().expect("GET");
     assert_eq!(resp.status(), 200, "the issued token works on TAXII");
+    let token_id = token.strip_prefix("pst_").and_then(|t| t.split('_').next()).expect("token id").to_string();
+    let (s, _, _) = root.post("/members/admin", "/members/admin/tokens/revoke", &[("id", token_id.as_str())]);
+    assert_eq!(s, 303, "revoked from the admin page");
+    let resp = common::client().get(format!("{}/isac/collections/", server.url)).bearer_auth(&token).header("accept", common::TAXII).send().expect("GET");
+    assert_eq!(resp.status(), 401, "a revoked token no longer works");
+    assert!(root.get("/members/admin").1.contains("Federation peers"), "peers are shown to admins");
 
     let (s, _, _) = root.post(
         "/members/admin",

@@ -245,3 +245,12 @@ posture-findings = Findings
 posture-no-findings = Nothing to report.
 posture-remediation = What to do
 posture-history = History
+
+## Administration: revocation and federation
+admin-revoke = Revoke
+admin-peers = Federation peers
+admin-no-peers = No peering yet (add one with postern peer add).
+admin-peer-direction = Direction
+admin-peer-max-tlp = Highest TLP exchanged
+admin-peer-counts = Pulled / pushed / refused
+admin-peer-last = Last success / last error

@@ -245,3 +245,12 @@ posture-findings = Constats
 posture-no-findings = Rien à signaler.
 posture-remediation = Que faire
 posture-history = Historique
+
+## Administration: revocation and federation
+admin-revoke = Révoquer
+admin-peers = Hubs pairs (fédération)
+admin-no-peers = Aucun appairage pour l'instant (ajoutez-en un avec postern peer add).
+admin-peer-direction = Sens
+admin-peer-max-tlp = TLP le plus élevé échangé
+admin-peer-counts = Reçus / envoyés / refusés
+admin-peer-last = Dernier succès / dernière erreur

@@ -19,6 +19,7 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/members/admin/orgs", post(add_org))
         .route("/members/admin/users", post(add_user))
         .route("/members/admin/tokens", post(issue_token))
+        .route("/members/admin/tokens/revoke", post(revoke_token))
         .route("/members/admin/collections", post(add_collection))
 }
 
@@ -56,7 +57,20 @@ async fn render(state: &AppState, ctx: &Ctx, issued: Option<Value>) -> Response 
             .iter()
             .map(|o| context! { name => &o.name, country => &o.country, identity => &o.identity_id, hub => o.is_hub })
             .collect();
-        Ok(context! { orgs => org_rows, users => users, tokens => tokens, collections => collections })
+        let peers: Vec<Value> = hub
+            .store()
+            .list_peers()?
+            .iter()
+            .map(|p| {
+                let state = hub.store().peer_state(&p.name).unwrap_or_default();
+                context! {
+                    name => &p.name, url => &p.url, direction => p.direction.as_str(), max_tlp => p.max_tlp.label(),
+                    pulled => state.pulled, pushed => state.pushed, refused => state.refused,
+                    last_success => &state.last_success, last_error => &state.last_error,
+                }
+            })
+            .collect();
+        Ok(context! { orgs => org_rows, users => users, tokens => tokens, collections => collections, peers => peers })
     })
     .await;
     match loaded {
@@ -245,6 +259,30 @@ async fn add_collection(State(state): State<AppState>, ctx: Ctx, Form(form): For
     let hub = state.hub.clone();
     match blocking(move || hub.add_collection(&spec, &actor)).await {
         Some(Ok(_)) => see_other("/members/admin"),
+        Some(Err(e)) => state.portal.hub_error(&ctx, e),
+        None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct RevokeForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    id: String,
+}
+
+async fn revoke_token(State(state): State<AppState>, ctx: Ctx, Form(form): Form<RevokeForm>) -> Response {
+    let actor = match guard(&state, &ctx) {
+        Ok(a) => a,
+        Err(r) => return r,
+    };
+    if !ctx.csrf_ok(&form.csrf) {
+        return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
+    }
+    let hub = state.hub.clone();
+    match blocking(move || hub.revoke_token(&form.id, &actor)).await {
+        Some(Ok(())) => see_other("/members/admin"),
         Some(Err(e)) => state.portal.hub_error(&ctx, e),
         None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
     }
