@@ -105,3 +105,50 @@ fn message_analysis_answers_and_rejects_bad_input_with_problem_details() {
     let (s, _) = post(json!({"txt": "typo"}));
     assert_eq!(s, 400);
 }
+
+#[test]
+fn a_reported_message_is_linked_to_the_campaign_its_infrastructure_matches() {
+    let f = fixture();
+    let server = Server::start(f.dir.path());
+    let base = format!("{}/isac/collections/{}", server.url, f.collection);
+    let campaign = "campaign--33333333-4444-4555-8666-000000000001";
+    let known = indicator_for("colis-frais-relais.top", 7, tlp::TLP2_GREEN);
+    let objects = json!({"objects": [
+        {"type": "campaign", "spec_version": "2.1", "id": campaign, "created": "2025-05-01T00:00:00.000Z",
+         "modified": "2025-05-01T00:00:00.000Z", "name": "Relais colis fee wave", "object_marking_refs": [tlp::TLP2_GREEN]},
+        known,
+        {"type": "relationship", "spec_version": "2.1", "id": "relationship--33333333-4444-4555-8666-000000000002",
+         "created": "2025-05-01T00:00:00.000Z", "modified": "2025-05-01T00:00:00.000Z", "relationship_type": "indicates",
+         "source_ref": "indicator--11111111-2222-4333-8444-000000000007", "target_ref": campaign, "object_marking_refs": [tlp::TLP2_GREEN]},
+    ]});
+    let resp = client().post(format!("{base}/objects/")).bearer_auth(&f.tokens["La Poste"]).header("Content-Type", TAXII).body(objects.to_string()).send().expect("post");
+    assert_eq!(resp.status().as_u16(), 202);
+    // Correos (a member who may read the GREEN campaign) reports a message using that domain.
+    eventually("Correos' link checks see the GREEN indicator", || {
+        let (_, v) = check(&server.url, Some(&f.tokens["Correos"]), json!({"url": "https://colis-frais-relais.top/x"}));
+        has_blocklist_hit(&v, "indicator--11111111-2222-4333-8444-000000000007")
+    });
+    let text = "Correos: su paquete está retenido. Pague 1,99 EUR en https://colis-frais-relais.top/pago antes de 24h";
+    let resp = client()
+        .post(format!("{}/api/v1/messages/analyze", server.url))
+        .bearer_auth(&f.tokens["Correos"])
+        .json(&json!({"text": text, "report": true}))
+        .send()
+        .expect("post");
+    assert_eq!(resp.status().as_u16(), 200);
+    let v: Value = resp.json().expect("json");
+    assert_eq!(v["scam"], json!(true), "{v}");
+    assert_eq!(v["reported"]["campaigns"], json!([campaign]), "{v}");
+    assert_eq!(v["reported"]["failed"], json!(0), "{v}");
+    // The hub now holds a relationship from Correos' new indicator to the campaign.
+    let rels: Value = client()
+        .get(format!("{base}/objects/?match[type]=relationship"))
+        .bearer_auth(&f.tokens["Correos"])
+        .header("Accept", TAXII)
+        .send()
+        .expect("get")
+        .json()
+        .expect("json");
+    let linked = rels["objects"].as_array().expect("objects").iter().filter(|r| r["target_ref"] == json!(campaign)).count();
+    assert!(linked >= 2, "the original and the new indicates relationships: {rels}");
+}

@@ -217,8 +217,21 @@ async fn analyze_message(
         .map_err(|e| problem(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error", e.to_string()))?;
     let mut out = serde_json::to_value(&analysis).unwrap_or_default();
     if req.report && analysis.scam {
-        let objects = message_report_objects(&who, &analysis, report_tlp);
+        let mut objects = message_report_objects(&who, &analysis, report_tlp);
+        let (st, w, urls) = (state.clone(), who.clone(), analysis.urls.clone());
+        let campaigns = blocking(move || {
+            let known: Vec<String> = urls
+                .iter()
+                .filter_map(|u| st.blocklists.check(&st.links, u, &w).ok())
+                .flat_map(|v| v.reasons.into_iter().filter_map(|r| r.indicator_id))
+                .collect();
+            campaigns_indicated_by(&st.hub, &w, &known)
+        })
+        .await
+        .map_err(|e| ApiError::from_hub(e, false))?;
+        link_to_campaigns(&who, &mut objects, &campaigns, report_tlp);
         out["reported"] = report(&state, &who, req.collection, objects).await?;
+        out["reported"]["campaigns"] = json!(campaigns);
     }
     Ok(Json(out).into_response())
 }
@@ -276,4 +289,52 @@ fn url_host(u: &str) -> Option<String> {
     let rest = with_scheme.split_once("://")?.1;
     let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?.split(':').next()?.to_ascii_lowercase();
     (!host.is_empty() && host.contains('.')).then_some(host)
+}
+
+/// Campaigns that known indicators (visible to `who`) are said to indicate: the
+/// `indicates` relationships from any of `indicators` to a campaign, read through the hub's
+/// TLP-filtered pages. A linear scan of relationships; fine for an ISAC's volumes.
+fn campaigns_indicated_by(hub: &hub::Hub, who: &Principal, indicators: &[String]) -> Result<Vec<String>, HubError> {
+    let mut found = Vec::new();
+    if indicators.is_empty() {
+        return Ok(found);
+    }
+    for (collection, grant) in hub.collections(who)? {
+        if !grant.read && !collection.public {
+            continue;
+        }
+        let mut filters = hub::Filters { types: vec!["relationship".into()], limit: Some(1000), ..hub::Filters::default() };
+        loop {
+            let page = hub.objects_page(who, &collection.id, "objects", &filters)?;
+            for o in &page.objects {
+                let Ok(rel) = serde_json::from_str::<Value>(&o.body) else { continue };
+                let (Some(src), Some(dst)) = (rel["source_ref"].as_str(), rel["target_ref"].as_str()) else { continue };
+                if rel["relationship_type"] == "indicates" && dst.starts_with("campaign--") && indicators.iter().any(|i| i == src) && !found.iter().any(|c| c == dst) {
+                    found.push(dst.to_string());
+                }
+            }
+            match page.next {
+                Some(n) => filters.next = Some(n),
+                None => break,
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Adds an `indicates` relationship from every new indicator to every matched campaign.
+fn link_to_campaigns(who: &Principal, objects: &mut Vec<Value>, campaigns: &[String], level: Tlp) {
+    let Some(org) = who.org() else { return };
+    let now = store::now_rfc3339();
+    let indicators: Vec<String> =
+        objects.iter().filter(|o| o["type"] == "indicator").filter_map(|o| o["id"].as_str().map(String::from)).collect();
+    for campaign in campaigns {
+        for indicator in &indicators {
+            objects.push(json!({
+                "type": "relationship", "spec_version": "2.1", "id": format!("relationship--{}", uuid::Uuid::new_v4()),
+                "created": now, "modified": now, "relationship_type": "indicates", "source_ref": indicator, "target_ref": campaign,
+                "object_marking_refs": [level.marking_id()], "created_by_ref": org.identity_id,
+            }));
+        }
+    }
 }
