@@ -5,11 +5,14 @@
 //! `tlp::may_read` lets a member that is neither producer nor recipient read it (so AMBER+STRICT
 //! and RED never cross) and its level is at most the peering's `max_tlp`. Objects never go back
 //! to the peer they came from (`origin`), and `x_postern_recipients` is removed from what leaves.
+//! A member's sighting never leaves as it is (it says who saw what): when the member opted in
+//! (`Hub::set_sightings_upward`), it leaves as an anonymised count created by the hub.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use serde_json::Value;
-use store::{NewAudit, NewObject, ObjectQuery, Peer, PutOutcome, StatusRecord, StoredObject, Version, VersionSel};
+use store::{NewAudit, NewObject, ObjectQuery, Org, Peer, PutOutcome, StatusRecord, StoredObject, Version, VersionSel};
 use tlp::{Access, Audience, Tlp};
 
 use crate::ingest::{StatusDetail, StatusResource};
@@ -339,17 +342,62 @@ impl Hub {
         let rows = self.store.scan(&query)?;
         let more = rows.len() >= query.batch;
         let scanned_to_us = rows.last().map(|r| r.date_added_us);
-        let objects = rows
-            .into_iter()
-            .filter(|o| o.origin.as_deref() != Some(peer.name.as_str()) && may_cross(peer.max_tlp, &o.access()))
-            .map(|mut o| {
-                if let Cow::Owned(b) = outgoing_body(&o.body) {
-                    o.body = b;
+        let mut sightings: Option<SightingPolicy> = None;
+        let mut objects = Vec::with_capacity(rows.len());
+        for mut o in rows {
+            if o.origin.as_deref() == Some(peer.name.as_str()) || !may_cross(peer.max_tlp, &o.access()) {
+                continue;
+            }
+            // A member's sighting says who saw what: it leaves only as the hub's anonymised
+            // count, and only for organisations that opted in. Sightings received from a peer
+            // were already cleared by the hub that sent them.
+            if o.object_type == "sighting" && o.origin.is_none() {
+                let policy = match &mut sightings {
+                    Some(p) => p,
+                    None => sightings.insert(self.sighting_policy()?),
+                };
+                if o.producer != policy.hub_identity {
+                    if !policy.opted_in(self, &o.producer)? {
+                        continue;
+                    }
+                    let Some(anonymous) = anonymised_sighting(&o.body, o.tlp, &policy.hub_identity) else {
+                        continue;
+                    };
+                    o.object_id = anonymous.id;
+                    o.producer = policy.hub_identity.clone();
+                    o.recipients = Vec::new();
+                    o.body = anonymous.body;
+                    objects.push(o);
+                    continue;
                 }
-                o
-            })
-            .collect();
+            }
+            if let Cow::Owned(b) = outgoing_body(&o.body) {
+                o.body = b;
+            }
+            objects.push(o);
+        }
         Ok(Gated { objects, scanned_to_us, more })
+    }
+
+    /// Lets the sightings of organisation `org_name` travel to peers as anonymised counts made
+    /// by the hub (`enabled`), or keeps them home (the default); audited.
+    pub fn set_sightings_upward(&self, org_name: &str, enabled: bool, actor: &str) -> Result<Org> {
+        let org = self.org(org_name)?;
+        if org.is_hub {
+            return Err(bad("org", "the hub's own sightings are the hub's to share: they need no opt-in"));
+        }
+        self.store.set_meta(&sightings_key(&org.identity_id), if enabled { "1" } else { "0" })?;
+        self.audit(actor, "org.sightings_upward", &org.name, if enabled { "enabled" } else { "disabled" })?;
+        Ok(org)
+    }
+
+    /// Whether `org` opted in to sending its sightings upward as anonymised counts.
+    pub fn sightings_upward(&self, org: &Org) -> Result<bool> {
+        Ok(self.store.meta(&sightings_key(&org.identity_id))?.as_deref() == Some("1"))
+    }
+
+    fn sighting_policy(&self) -> Result<SightingPolicy> {
+        Ok(SightingPolicy { hub_identity: self.hub_org()?.identity_id, known: HashMap::new() })
     }
 
     /// Validates an object received from a peer, without touching its content.
@@ -376,6 +424,71 @@ impl Hub {
             origin: Some(peer.name.clone()),
         })
     }
+}
+
+/// The MetaStore key holding an organisation's opt-in (`"1"`), by STIX identity id.
+fn sightings_key(identity_id: &str) -> String {
+    format!("sightings_upward:{identity_id}")
+}
+
+/// Opt-ins looked up during one scan, so a page of sightings costs one read per producer.
+struct SightingPolicy {
+    hub_identity: String,
+    known: HashMap<String, bool>,
+}
+
+impl SightingPolicy {
+    fn opted_in(&mut self, hub: &Hub, producer: &str) -> Result<bool> {
+        if let Some(v) = self.known.get(producer) {
+            return Ok(*v);
+        }
+        let v = hub.store.meta(&sightings_key(producer))?.as_deref() == Some("1");
+        self.known.insert(producer.to_string(), v);
+        Ok(v)
+    }
+}
+
+/// Namespace of the UUIDv5 ids of anonymised sightings (name: hub identity, newline, original id).
+const ANONYMISED_SIGHTING_NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x5b0f_3c2e_8d4a_4e61_9a7c_2f1e_6d83_b4a5);
+
+/// A sighting rebuilt as the hub's own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct AnonymisedSighting {
+    pub id: String,
+    pub body: String,
+}
+
+/// The anonymised form of a member's sighting: a new sighting created by `hub_identity`, with
+/// an id derived from the original id (so re-sending it is idempotent), the same `created` and
+/// `modified` (so its versions follow the original's), `sighting_of_ref`, `count`, `first_seen`,
+/// `last_seen` and `summary`, sighted where the hub is, and marked with the original's effective
+/// TLP level. Everything else (where_sighted_refs, observed_data_refs, description, external
+/// references, labels, extensions, other markings...) may name the member and is left out.
+/// `None` when the stored body is not a sighting with a `sighting_of_ref`.
+pub(crate) fn anonymised_sighting(body: &str, tlp: Tlp, hub_identity: &str) -> Option<AnonymisedSighting> {
+    let Ok(Value::Object(original)) = serde_json::from_str::<Value>(body) else {
+        return None;
+    };
+    if original.get("type").and_then(Value::as_str) != Some("sighting") {
+        return None;
+    }
+    let original_id = original.get("id").and_then(Value::as_str)?;
+    original.get("sighting_of_ref").and_then(Value::as_str)?;
+    let name = format!("{hub_identity}\n{original_id}");
+    let id = format!("sighting--{}", uuid::Uuid::new_v5(&ANONYMISED_SIGHTING_NAMESPACE, name.as_bytes()));
+    let mut out = serde_json::Map::new();
+    out.insert("type".into(), Value::from("sighting"));
+    out.insert("spec_version".into(), Value::from("2.1"));
+    out.insert("id".into(), Value::from(id.clone()));
+    for key in ["created", "modified", "sighting_of_ref", "count", "first_seen", "last_seen", "summary"] {
+        if let Some(v) = original.get(key) {
+            out.insert(key.into(), v.clone());
+        }
+    }
+    out.insert("created_by_ref".into(), Value::from(hub_identity));
+    out.insert("where_sighted_refs".into(), Value::from(vec![hub_identity]));
+    out.insert("object_marking_refs".into(), Value::from(vec![tlp.marking_id()]));
+    Some(AnonymisedSighting { id, body: Value::Object(out).to_string() })
 }
 
 struct Gated {
@@ -419,7 +532,8 @@ mod tests {
             title: "intel".into(),
             description: None,
             read: ReadGrant::AllMembers,
-            write: vec!["La Poste".into()],
+            // The hub's own administrators write too (hub-made objects).
+            write: vec!["La Poste".into(), "hub".into()],
             public: false,
         };
         hub.add_collection(&spec, "test").expect("collection");
@@ -542,6 +656,102 @@ mod tests {
         // Even a misconfigured ceiling never lets AMBER+STRICT or RED out.
         check(Tlp::Red, Tlp::Red, false);
         check(Tlp::AmberStrict, Tlp::Red, false);
+    }
+
+    fn sighting(n: u32, member: &str, tlp: Option<Tlp>) -> Value {
+        let mut o = json!({
+            "type": "sighting", "spec_version": "2.1",
+            "id": format!("sighting--00000000-0000-4000-8000-{n:012}"),
+            "created": "2024-01-02T00:00:00.000Z", "modified": "2024-01-02T00:00:00.000Z",
+            "sighting_of_ref": "indicator--00000000-0000-4000-8000-000000000001",
+            "count": 7, "first_seen": "2024-01-01T08:00:00Z", "last_seen": "2024-01-01T18:00:00Z",
+            "where_sighted_refs": [member], "observed_data_refs": ["observed-data--00000000-0000-4000-8000-000000000009"],
+            "description": "seen by the La Poste SOC in Lyon", "labels": ["la-poste"]
+        });
+        if let Some(t) = tlp {
+            o["object_marking_refs"] = json!([t.marking_id()]);
+        }
+        o
+    }
+
+    fn sightings_out(w: &World) -> Vec<Value> {
+        let out = w.hub.outgoing(&w.peer, None, 100).expect("outgoing");
+        let page = w.hub.peer_page(&w.peer, &w.peer.local_collection, &Filters::default()).expect("page");
+        let served: Vec<&str> = page.page.objects.iter().map(|o| o.body.as_str()).collect();
+        assert_eq!(served, out.bodies.iter().map(String::as_str).collect::<Vec<_>>(), "pulled and pushed alike");
+        out.bodies.iter().map(|b| serde_json::from_str::<Value>(b).expect("json")).filter(|v| v["type"] == "sighting").collect()
+    }
+
+    #[test]
+    fn member_sightings_leave_only_anonymised_and_only_when_opted_in() {
+        let w = world(Tlp::Green);
+        let me = w.member.org().expect("org").identity_id.clone();
+        let objects = vec![indicator(1, Some(Tlp::Green)), sighting(1, &me, Some(Tlp::Green)), sighting(2, &me, Some(Tlp::Amber))];
+        let body = serde_json::to_vec(&json!({ "objects": objects })).expect("json");
+        let status = w.hub.add_objects(&w.member, &w.peer.local_collection, &body).expect("add");
+        assert_eq!(status.failure_count, 0, "{status:?}");
+
+        // Not opted in (the default): the indicator leaves, the sightings do not.
+        let out = w.hub.outgoing(&w.peer, None, 100).expect("outgoing");
+        assert_eq!(out.bodies.len(), 1);
+        assert!(out.bodies[0].contains("\"indicator\"") && sightings_out(&w).is_empty());
+
+        let org = w.hub.set_sightings_upward("La Poste", true, "test").expect("opt in");
+        assert!(w.hub.sightings_upward(&org).expect("flag"));
+        let hub_identity = w.hub.hub_org().expect("hub").identity_id;
+        let got = sightings_out(&w);
+        assert_eq!(got.len(), 1, "the AMBER sighting stays behind the GREEN peering");
+        let s = &got[0];
+        let text = s.to_string();
+        assert!(!text.contains(&me), "the member's identity never leaves: {text}");
+        assert!(!text.contains("La Poste") && !text.contains("observed-data") && !text.contains("labels"), "{text}");
+        assert_eq!(s["created_by_ref"], hub_identity.as_str());
+        assert_eq!(s["where_sighted_refs"], json!([hub_identity]));
+        assert_eq!(s["object_marking_refs"], json!([Tlp::Green.marking_id()]));
+        for key in ["sighting_of_ref", "count", "first_seen", "last_seen", "created", "modified"] {
+            assert_eq!(s[key], sighting(1, &me, None)[key], "{key}");
+        }
+        assert_ne!(s["id"], sighting(1, &me, None)["id"]);
+        stix::validate_object(s).expect("valid STIX");
+        // Deterministic: the same id on every scan, so re-pushes are idempotent.
+        assert_eq!(sightings_out(&w)[0]["id"], s["id"]);
+
+        w.hub.set_sightings_upward("La Poste", false, "test").expect("opt out");
+        assert!(sightings_out(&w).is_empty());
+        assert!(matches!(w.hub.set_sightings_upward("hub", true, "test"), Err(HubError::BadRequest { .. })));
+        assert!(matches!(w.hub.set_sightings_upward("nobody", true, "test"), Err(HubError::NotFound(_))));
+        let audit = w.hub.store().entries(0, 100).expect("audit");
+        assert_eq!(audit.iter().filter(|e| e.action == "org.sightings_upward").count(), 2);
+    }
+
+    #[test]
+    fn sightings_from_peers_and_from_the_hub_itself_leave_as_they_are() {
+        let w = world(Tlp::Green);
+        let hub_identity = w.hub.hub_org().expect("hub").identity_id;
+        let mut other = w.peer.clone();
+        other.name = "other".into();
+        let other = w.hub.add_peer(other, "test").expect("peer");
+        // From another hub, already anonymised there: forwarded unchanged.
+        let upstream = sighting(5, "identity--00000000-0000-4000-8000-00000000000a", Some(Tlp::Green));
+        w.hub.receive_from_peer(&other, vec![upstream.clone()], "peer:other").expect("receive");
+        // Made by the hub's own administrators.
+        let admin = w.hub.issue_token("hub", Role::Admin, "test").expect("token");
+        let admin = w.hub.authenticate(Some(&format!("Bearer {}", admin.token))).expect("auth");
+        let own = sighting(6, &hub_identity, Some(Tlp::Clear));
+        let body = serde_json::to_vec(&json!({ "objects": [own] })).expect("json");
+        w.hub.add_objects(&admin, &w.peer.local_collection, &body).expect("add");
+        let ids: Vec<Value> = sightings_out(&w).into_iter().map(|s| s["id"].clone()).collect();
+        assert_eq!(ids, [upstream["id"].clone(), sighting(6, "", None)["id"].clone()]);
+    }
+
+    #[test]
+    fn anonymised_sightings_refuse_what_is_not_a_sighting() {
+        assert!(anonymised_sighting("not json", Tlp::Clear, "identity--h").is_none());
+        assert!(anonymised_sighting(r#"{"type":"indicator","id":"indicator--1"}"#, Tlp::Clear, "identity--h").is_none());
+        assert!(anonymised_sighting(r#"{"type":"sighting","id":"sighting--1"}"#, Tlp::Clear, "identity--h").is_none());
+        let a = anonymised_sighting(r#"{"type":"sighting","id":"sighting--1","sighting_of_ref":"x"}"#, Tlp::Clear, "identity--h");
+        let b = anonymised_sighting(r#"{"type":"sighting","id":"sighting--1","sighting_of_ref":"x"}"#, Tlp::Clear, "identity--g");
+        assert_ne!(a.expect("a").id, b.expect("b").id, "the id depends on the hub");
     }
 
     #[test]

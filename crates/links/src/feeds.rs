@@ -245,6 +245,65 @@ fn access_of(obj: &serde_json::Value, d: &FeedDefaults) -> tlp::Access {
     tlp::Access { tlp: level, producer, recipients: strs("x_postern_recipients") }
 }
 
+/// Namespace of the deterministic ids of feed indicators (a UUIDv5 over `kind:value`), so that
+/// importing the same feed twice finds the same indicators instead of duplicating them.
+const FEED_ID_NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x8f0b_6c2e_53a1_4c4e_9d0e_7a51_c0de_f33d);
+
+/// The deterministic STIX id of a plain feed entry.
+pub fn feed_indicator_id(kind: EntryKind, value: &str) -> String {
+    let path = pattern_path(kind);
+    format!("indicator--{}", uuid::Uuid::new_v5(&FEED_ID_NAMESPACE, format!("{path}={value}").as_bytes()))
+}
+
+fn pattern_path(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Domain => "domain-name:value",
+        EntryKind::Url => "url:value",
+        EntryKind::Ipv4 => "ipv4-addr:value",
+    }
+}
+
+/// The STIX pattern comparison for one entry, quoted per STIX 2.1 (`\` and `'` escaped).
+pub fn entry_pattern_term(e: &BlockEntry) -> String {
+    let quoted = e.value.replace('\\', "\\\\").replace('\'', "\\'");
+    format!("[{} = '{quoted}']", pattern_path(e.kind))
+}
+
+/// STIX 2.1 indicators for imported entries, ready for the hub's Add Objects: one per entry
+/// with a deterministic id, except that entries of one STIX indicator become that indicator
+/// again (same id, terms joined with OR). Each carries its entry's TLP marking, `valid_from` =
+/// `now` (a STIX timestamp, millisecond precision) and a `feed:NAME` label.
+pub fn indicators_for_entries(entries: &[BlockEntry], feed: &str, now: &str) -> Vec<serde_json::Value> {
+    let mut order: Vec<String> = Vec::new();
+    let mut groups: std::collections::HashMap<String, Vec<&BlockEntry>> = std::collections::HashMap::new();
+    for e in entries {
+        let id = e.indicator_id.clone().unwrap_or_else(|| feed_indicator_id(e.kind, &e.value));
+        let g = groups.entry(id.clone()).or_default();
+        if g.is_empty() {
+            order.push(id);
+        }
+        if !g.iter().any(|x| x.kind == e.kind && x.value == e.value) {
+            g.push(e);
+        }
+    }
+    let mut out = Vec::with_capacity(order.len());
+    for id in order {
+        let Some(group) = groups.get(&id) else { continue };
+        let Some(first) = group.first() else { continue };
+        let pattern = group.iter().map(|e| entry_pattern_term(e)).collect::<Vec<_>>().join(" OR ");
+        let name = if group.len() == 1 { format!("{feed}: {}", first.value) } else { format!("{feed}: {} and {} more", first.value, group.len() - 1) };
+        out.push(serde_json::json!({
+            "type": "indicator", "spec_version": "2.1", "id": id,
+            "created": now, "modified": now, "name": name,
+            "indicator_types": ["malicious-activity"],
+            "pattern": pattern, "pattern_type": "stix", "valid_from": now,
+            "labels": [format!("feed:{feed}")],
+            "object_marking_refs": [first.access.tlp.marking_id()],
+        }));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,5 +375,38 @@ mod tests {
         assert_eq!(i.rejected.len(), 1);
         assert!(parse_feed("{\"type\": \"x\"}", FeedFormat::Stix, &defaults()).is_err());
         assert!(parse_feed("not json", FeedFormat::Stix, &defaults()).is_err());
+    }
+
+    #[test]
+    fn entries_become_indicators_with_stable_ids() {
+        let mut d = defaults();
+        d.access.tlp = tlp::Tlp::Green;
+        let mut i = parse_feed("evil.top\n", FeedFormat::Domains, &d).expect("parses");
+        i.entries.extend(parse_feed("https://x.example/it's\n", FeedFormat::Urls, &d).expect("parses").entries);
+        let now = "2026-01-01T00:00:00.000Z";
+        let objs = indicators_for_entries(&i.entries, "test", now);
+        assert_eq!(objs.len(), 2);
+        assert_eq!(objs[1]["pattern"], "[url:value = 'https://x.example/it\\'s']");
+        assert_eq!(objs[0]["pattern"], "[domain-name:value = 'evil.top']");
+        assert_eq!(objs[0]["id"], feed_indicator_id(EntryKind::Domain, "evil.top"));
+        assert_eq!(objs[0]["labels"][0], "feed:test");
+        assert_eq!(objs[0]["object_marking_refs"][0], tlp::Tlp::Green.marking_id());
+        for o in &objs {
+            stix::validate_object(o).expect("valid STIX indicator");
+            let (entries, refused) = entries_from_pattern(o["pattern"].as_str().expect("pattern"), None, &d.access, "x").expect("round trip");
+            assert!(refused.is_empty() && entries.len() == 1, "{o}");
+        }
+        // Same entry, same id: a re-import finds the indicator again.
+        assert_eq!(indicators_for_entries(&i.entries, "other", now)[0]["id"], objs[0]["id"]);
+        // A STIX indicator with two terms comes back as one indicator with its own id.
+        let bundle = serde_json::json!({"type": "bundle", "id": "bundle--1", "objects": [
+            {"type": "indicator", "id": "indicator--aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa",
+             "pattern": "[domain-name:value = 'evil.top'] OR [url:value = 'https://x.example/p']", "pattern_type": "stix"}]});
+        let i = parse_feed(&bundle.to_string(), FeedFormat::Stix, &defaults()).expect("parses");
+        let objs = indicators_for_entries(&i.entries, "b", now);
+        assert_eq!(objs.len(), 1);
+        assert_eq!(objs[0]["id"], "indicator--aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa");
+        assert_eq!(objs[0]["pattern"], "[domain-name:value = 'evil.top'] OR [url:value = 'https://x.example/p']");
+        stix::validate_object(&objs[0]).expect("valid");
     }
 }

@@ -1,6 +1,6 @@
 //! Link verdicts ("check my link"): WHATWG parsing and IDNA normalisation, postal
 //! brand-impersonation scoring against the `brands` registry, a TLP-aware blocklist index and
-//! feed importers, and the SSRF guard for live fetches.
+//! feed importers, and guarded live fetches (`live`, every hop through the SSRF guard).
 //!
 //! Offline-first: [`Analyzer::analyse`] needs nothing but the registry; [`check`] adds the
 //! blocklist, filtered for the asker through `tlp::may_read`.
@@ -10,6 +10,7 @@ pub mod blocklist;
 mod error;
 pub mod feeds;
 pub mod fold;
+pub mod live;
 pub mod parse;
 pub mod ssrf;
 mod words;
@@ -19,8 +20,9 @@ use serde::Serialize;
 pub use analyse::Analyzer;
 pub use blocklist::{BlockEntry, BlockHit, BlocklistIndex, EntryKind, LiveIndex};
 pub use error::{FeedError, LinkError};
-pub use feeds::{entries_from_pattern, import_feed, import_feed_with, parse_feed, FeedDefaults, FeedFormat, FeedImport};
+pub use feeds::{entries_from_pattern, feed_indicator_id, indicators_for_entries, import_feed, import_feed_with, parse_feed, FeedDefaults, FeedFormat, FeedImport};
 pub use parse::{ParsedUrl, MAX_INPUT_BYTES};
+pub use live::{LiveError, LiveHop, LiveOptions, LiveReport};
 pub use ssrf::{guard_target, SsrfRefusal};
 
 /// The three verdict levels.

@@ -86,7 +86,7 @@ fn main() {
         Command::Feeds(mut a) => {
             let cmd::feeds::FeedsCommand::Import(i) = &mut a.command;
             i.json |= cli.json;
-            cmd::feeds::run(a)
+            cmd::feeds::run(&cli.data, a)
         }
         Command::ScanText(mut a) => {
             a.json |= cli.json;

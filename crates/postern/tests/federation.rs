@@ -35,10 +35,19 @@ struct Node {
 
 impl Node {
     fn new() -> Node {
+        Node::with_writers(&[])
+    }
+
+    /// A node whose collection the organisations `others` may write too (besides `member`).
+    fn with_writers(others: &[&str]) -> Node {
         let dir = tempfile::tempdir().expect("tempdir");
         let org = cli(dir.path(), &["org", "add", "member", "--country", "FR"]);
+        for o in others {
+            cli(dir.path(), &["org", "add", o]);
+        }
         let token = cli(dir.path(), &["token", "issue", "--org", "member", "--role", "analyst"]);
-        let c = cli(dir.path(), &["collection", "add", "intel", "--read", "all", "--write", "member"]);
+        let writers = std::iter::once("member").chain(others.iter().copied()).collect::<Vec<_>>().join(",");
+        let c = cli(dir.path(), &["collection", "add", "intel", "--read", "all", "--write", &writers]);
         Node {
             port: free_port(),
             collection: c["id"].as_str().expect("id").to_string(),
@@ -80,11 +89,15 @@ impl Node {
     }
 
     fn post(&self, objects: Vec<Value>) {
+        self.post_as(&self.token, objects);
+    }
+
+    fn post_as(&self, token: &str, objects: Vec<Value>) {
         let resp = client()
             .post(format!("{}/isac/collections/{}/objects/", self.url(), self.collection))
             .header("Accept", TAXII)
             .header("Content-Type", TAXII)
-            .bearer_auth(&self.token)
+            .bearer_auth(token)
             .body(json!({ "objects": objects }).to_string())
             .send()
             .expect("post");
@@ -494,4 +507,72 @@ fn pulls_from_medallion_with_basic_auth_past_invalid_and_refused_objects() {
     assert_eq!(refused, ids(&[4]), "AMBER is above the peering's GREEN");
     let state = &regional.peers()[0]["state"];
     assert_eq!(state["failures"], 0, "{state}");
+}
+
+fn sighting(n: u32, of: u32, where_sighted: &str, marking: &str) -> Value {
+    json!({
+        "type": "sighting", "spec_version": "2.1", "id": format!("sighting--7f9c1c5e-0000-4000-8000-{n:012}"),
+        "created": "2025-03-02T10:00:00.000Z", "modified": "2025-03-02T10:00:00.000Z",
+        "sighting_of_ref": id(of), "count": 40 + n, "first_seen": "2025-03-02T06:00:00Z", "last_seen": "2025-03-02T09:30:00Z",
+        "where_sighted_refs": [where_sighted], "description": format!("SMS campaign seen by {where_sighted}"),
+        "object_marking_refs": [marking],
+    })
+}
+
+#[test]
+fn sightings_travel_upward_only_anonymised_and_only_for_orgs_that_opted_in() {
+    let (national, regional) = (Node::with_writers(&["quiet"]), Node::new());
+    // Pushed by national and pulled by regional: both ways out of national are exercised.
+    link(&national, "national", &regional, "regional", "--push", "green");
+    link(&regional, "regional", &national, "national", "--pull", "green");
+    let on = cli(national.data(), &["peer", "sightings-upward", "member", "--enable"]);
+    assert_eq!((on["org"].as_str(), on["sightings_upward"].as_bool()), (Some("member"), Some(true)), "{on}");
+    let off = cli(national.data(), &["peer", "sightings-upward", "quiet"]);
+    assert_eq!(off["sightings_upward"], false, "opting in is explicit: {off}");
+    let orgs = cli(national.data(), &["org", "list"]);
+    let identity_of = |name: &str| -> String {
+        let all = orgs["orgs"].as_array().expect("orgs");
+        all.iter().find(|o| o["name"] == name).and_then(|o| o["identity_id"].as_str()).expect("identity").to_string()
+    };
+    let (hub_identity, member, quiet) = (identity_of("hub"), identity_of("member"), identity_of("quiet"));
+    assert_eq!(member, national.identity);
+    let quiet_token = cli(national.data(), &["token", "issue", "--org", "quiet", "--role", "analyst"]);
+    let quiet_token = quiet_token["token"].as_str().expect("token").to_string();
+
+    let servers = [national.serve(), regional.serve()];
+    national.post(vec![indicator(1, Some(GREEN), &[]), sighting(1, 1, &member, GREEN), sighting(2, 1, &member, AMBER)]);
+    national.post_as(&quiet_token, vec![indicator(2, Some(GREEN), &[]), sighting(3, 2, &quiet, GREEN)]);
+
+    let sightings = || regional.sql("SELECT body FROM objects WHERE object_type = 'sighting'").lines().map(str::to_string).collect::<Vec<_>>();
+    let indicators = || keys(&regional.stored()).into_iter().filter(|k| k.starts_with("indicator--")).collect::<BTreeSet<_>>();
+    let state = || format!("regional {:?}\nsightings {:?}", regional.stored(), sightings());
+    converge(state, || indicators() == ids(&[1, 2]) && !sightings().is_empty());
+    quiesce(&[&national, &regional]);
+
+    assert_eq!(indicators(), ids(&[1, 2]), "the indicators the sightings refer to do travel");
+    let got = sightings();
+    assert_eq!(got.len(), 1, "only member's GREEN sighting, anonymised (AMBER is above the peering; quiet did not opt in): {got:?}");
+    for body in &got {
+        assert!(!body.contains(&member) && !body.contains(&quiet), "no member identity leaves national: {body}");
+        assert!(!body.contains("sighting--7f9c1c5e") && !body.contains("SMS campaign"), "{body}");
+    }
+    let s: Value = serde_json::from_str(&got[0]).expect("json");
+    assert_eq!(s["created_by_ref"], hub_identity.as_str(), "made by national's hub identity");
+    assert_eq!(s["where_sighted_refs"], json!([hub_identity]));
+    assert_eq!((s["sighting_of_ref"].as_str(), s["count"].as_u64()), (Some(id(1).as_str()), Some(41)));
+    assert_eq!((&s["first_seen"], &s["last_seen"]), (&json!("2025-03-02T06:00:00Z"), &json!("2025-03-02T09:30:00Z")));
+    assert_eq!(s["object_marking_refs"], json!([GREEN]));
+    assert_eq!(regional.stored()[s["id"].as_str().expect("id")], "national", "provenance");
+    let (rows, distinct) = regional.rows();
+    assert_eq!(rows, distinct, "pushed and pulled, stored once");
+
+    // Opting out again: member's next sighting stays home too.
+    let off = cli(national.data(), &["peer", "sightings-upward", "member", "--disable"]);
+    assert_eq!(off["sightings_upward"], false);
+    national.post(vec![sighting(4, 1, &member, GREEN), indicator(3, Some(GREEN), &[])]);
+    converge(|| format!("{:?}", regional.stored()), || indicators() == ids(&[1, 2, 3]));
+    quiesce(&[&national, &regional]);
+    assert_eq!(sightings(), got, "nothing more arrived");
+    assert_eq!(national.audit("org.sightings_upward").len(), 2);
+    drop(servers);
 }

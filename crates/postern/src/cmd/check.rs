@@ -1,6 +1,7 @@
 //! `postern check URL...`: offline link verdicts, one per input; stdin one URL per line when no
 //! URL is given; `--json` prints one JSON object per input line and a bad line yields an error
-//! object while the batch goes on.
+//! object while the batch goes on. `--live` also fetches each link, follows its redirects (every
+//! hop through the SSRF guard) and adds a `live` object; the verdict becomes the worst hop's.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -29,6 +30,19 @@ pub struct CheckArgs {
     /// A brand override file (same format as the built-in registry).
     #[arg(long)]
     pub brands: Option<PathBuf>,
+    /// Fetch each link: follow up to 5 redirects, record the final URL and TLS certificate,
+    /// analyse every hop. Refuses private, loopback and link-local targets.
+    #[arg(long)]
+    pub live: bool,
+    /// With --live: allow 127.0.0.0/8 and ::1 targets (for tests; never on a server).
+    #[arg(long, requires = "live")]
+    pub allow_loopback: bool,
+    /// With --live: a PEM file of extra trusted root certificates.
+    #[arg(long, requires = "live")]
+    pub ca_file: Option<PathBuf>,
+    /// With --live: time budget per link, in seconds (resolution, connections, headers).
+    #[arg(long, default_value_t = 15, requires = "live")]
+    pub live_timeout: u64,
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<()> {
@@ -52,6 +66,21 @@ pub fn run(args: CheckArgs) -> anyhow::Result<()> {
         index: &index,
         audience: tlp::Audience::AnonymousLookup { ceiling: tlp::Tlp::Green },
     };
+    let live = if args.live {
+        let mut opts = links::LiveOptions {
+            allow_loopback: args.allow_loopback,
+            budget: std::time::Duration::from_secs(args.live_timeout.max(1)),
+            ..links::LiveOptions::default()
+        };
+        if let Some(path) = &args.ca_file {
+            let pem = std::fs::read(path).with_context(|| format!("reading CA file {}", path.display()))?;
+            reqwest::Certificate::from_pem(&pem).with_context(|| format!("{} is not a PEM certificate", path.display()))?;
+            opts.extra_roots_pem.push(pem);
+        }
+        Some(opts)
+    } else {
+        None
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let terminal = std::io::stderr().is_terminal();
@@ -64,13 +93,13 @@ pub fn run(args: CheckArgs) -> anyhow::Result<()> {
             }
             b
         }));
-        check_lines(lines, &ctx, args.json, &mut out, &bar)?;
+        check_lines(lines, &ctx, live.as_ref(), args.json, &mut out, &bar)?;
         bar.finish_and_clear();
     } else {
         let n = args.urls.len() as u64;
         let bar = if terminal && n >= PROGRESS_FROM { indicatif::ProgressBar::new(n) } else { indicatif::ProgressBar::hidden() };
         let lines = args.urls.iter().map(|u| Ok(u.as_bytes().to_vec()));
-        check_lines(lines, &ctx, args.json, &mut out, &bar)?;
+        check_lines(lines, &ctx, live.as_ref(), args.json, &mut out, &bar)?;
         bar.finish_and_clear();
     }
     out.flush()?;
@@ -87,6 +116,7 @@ fn spinner() -> indicatif::ProgressBar {
 pub fn check_lines(
     lines: impl Iterator<Item = std::io::Result<Vec<u8>>>,
     ctx: &links::CheckContext<'_>,
+    live: Option<&links::LiveOptions>,
     json: bool,
     out: &mut dyn Write,
     bar: &indicatif::ProgressBar,
@@ -97,6 +127,13 @@ pub fn check_lines(
         let result = match String::from_utf8(bytes) {
             Ok(text) => {
                 let r = links::check(&text, ctx).map_err(|e| (e.code(), e.to_string()));
+                let r = match (r, live) {
+                    (Ok(v), Some(opts)) => match links::live::fetch(&text, ctx, opts) {
+                        Ok(report) => Ok((links::live::combine(v, &report), Some(report))),
+                        Err(e) => Err((e.code(), format!("live check: {e}"))),
+                    },
+                    (r, _) => r.map(|v| (v, None)),
+                };
                 (text, r)
             }
             Err(e) => {
@@ -105,7 +142,7 @@ pub fn check_lines(
             }
         };
         match &result.1 {
-            Ok(v) => summary.count(v.verdict),
+            Ok((v, _)) => summary.count(v.verdict),
             Err(_) => summary.errors += 1,
         }
         write_result(&result.0, &result.1, json, out)?;
@@ -135,12 +172,12 @@ impl Summary {
 
 fn write_result(
     input: &str,
-    result: &Result<links::Verdict, (&'static str, String)>,
+    result: &Result<(links::Verdict, Option<links::LiveReport>), (&'static str, String)>,
     json: bool,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     match (result, json) {
-        (Ok(v), true) => {
+        (Ok((v, live)), true) => {
             let reasons: Vec<serde_json::Value> =
                 v.reasons.iter().map(|r| serde_json::json!({"code": r.code, "message": r.message})).collect();
             let doc = serde_json::json!({
@@ -150,22 +187,50 @@ fn write_result(
                 "brand": v.brand.as_ref().map(|b| b.name.clone()),
                 "reasons": reasons,
             });
+            let mut doc = doc;
+            if let Some(report) = live {
+                doc["live"] = live_json(report);
+            }
             writeln!(out, "{doc}")?;
         }
         (Err((code, message)), true) => {
             let doc = serde_json::json!({"url": input, "error": {"code": code, "message": message}});
             writeln!(out, "{doc}")?;
         }
-        (Ok(v), false) => {
+        (Ok((v, live)), false) => {
             let first = v.reasons.first().map(|r| r.message.as_str()).unwrap_or("no warning sign found");
             writeln!(out, "{:<10} {:>3}  {input}  ({first})", v.verdict.name().to_uppercase(), v.score)?;
             for r in v.reasons.iter().skip(1).filter(|r| r.points > 0) {
                 writeln!(out, "{:15}- {}", "", r.message)?;
             }
+            if let Some(report) = live {
+                for (i, hop) in report.hops.iter().enumerate() {
+                    writeln!(out, "{:15}hop {}: {} {} ({})", "", i + 1, hop.status, hop.url, hop.verdict.verdict.name())?;
+                }
+                if let Some(issuer) = &report.tls_issuer {
+                    let since = report.tls_not_before.as_deref().unwrap_or("?");
+                    writeln!(out, "{:15}TLS certificate issued by {issuer}, valid from {since}", "")?;
+                }
+            }
         }
         (Err((_, message)), false) => writeln!(out, "{:<10} {:>3}  {input}  ({message})", "ERROR", "-")?,
     }
     Ok(())
+}
+
+/// The `live` object of the JSON output.
+fn live_json(r: &links::LiveReport) -> serde_json::Value {
+    let hops: Vec<serde_json::Value> = r
+        .hops
+        .iter()
+        .map(|h| serde_json::json!({"url": h.url, "address": h.address, "status": h.status, "verdict": h.verdict.verdict.name(), "score": h.verdict.score}))
+        .collect();
+    serde_json::json!({
+        "hops": hops,
+        "final_url": r.final_url,
+        "tls_issuer": r.tls_issuer,
+        "tls_not_before": r.tls_not_before,
+    })
 }
 
 #[cfg(test)]
@@ -181,7 +246,7 @@ mod tests {
         };
         let mut out = Vec::new();
         let iter = lines.iter().map(|l| Ok(l.to_vec()));
-        let summary = check_lines(iter, &ctx, true, &mut out, &indicatif::ProgressBar::hidden()).expect("batch runs");
+        let summary = check_lines(iter, &ctx, None, true, &mut out, &indicatif::ProgressBar::hidden()).expect("batch runs");
         let docs = out
             .split(|&b| b == b'\n')
             .filter(|l| !l.is_empty())

@@ -1,8 +1,9 @@
 //! `postern feeds import FILE --format domains|urls|csv --column N|stix`: parse and validate a
-//! blocklist feed and print what it holds (persisting into the hub is the hub's job).
+//! blocklist feed; with `--collection ID --org NAME` its entries become STIX indicators added to
+//! the hub as that organisation (the server's blocklists pick them up on their next refresh).
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
@@ -31,6 +32,12 @@ pub struct ImportArgs {
     /// Source name recorded with each entry (default: the file name).
     #[arg(long)]
     pub source: Option<String>,
+    /// Add the entries to this hub collection as STIX indicators (needs --org).
+    #[arg(long, requires = "org")]
+    pub collection: Option<String>,
+    /// The member organisation the indicators are attributed to (it must be allowed to write there).
+    #[arg(long, requires = "collection")]
+    pub org: Option<String>,
     /// Print one JSON object instead of text.
     /// Set from the global `--json` flag.
     #[arg(skip)]
@@ -72,13 +79,63 @@ impl FormatArgs {
     }
 }
 
-pub fn run(args: FeedsArgs) -> anyhow::Result<()> {
+/// Runs `postern feeds`; `data` is the global `--data` (or `--database`), used only with
+/// `--collection`.
+pub fn run(data: &Path, args: FeedsArgs) -> anyhow::Result<()> {
     match args.command {
-        FeedsCommand::Import(a) => import(a, &mut std::io::stdout().lock()),
+        FeedsCommand::Import(a) => import(data, a, &mut std::io::stdout().lock()),
     }
 }
 
-fn import(a: ImportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+/// Objects per Add Objects call: keeps each request far below the hub's body limit.
+const BATCH: usize = 500;
+
+/// What adding a feed to the hub did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct HubCounts {
+    pub indicators: usize,
+    pub stored: u64,
+    pub unchanged: u64,
+    pub failed: u64,
+}
+
+/// Adds the feed's entries to `collection` as `org`. Indicators the collection already holds
+/// (same deterministic or STIX id) count as unchanged and are not sent again.
+pub fn add_to_hub(hub: &hub::Hub, org: &str, collection: &str, source: &str, entries: &[links::BlockEntry]) -> anyhow::Result<(HubCounts, Vec<String>)> {
+    let org = hub.org(org).with_context(|| format!("organisation {org:?}"))?;
+    // The operator at the console acts for the organisation, as its admin would.
+    let who = hub::Principal::Member { org, token_id: "cli-feeds-import".into(), role: store::Role::Admin };
+    let now = store::now_rfc3339();
+    let objects = links::indicators_for_entries(entries, source, &now);
+    let mut counts = HubCounts { indicators: objects.len(), ..HubCounts::default() };
+    let mut failures = Vec::new();
+    for chunk in objects.chunks(BATCH) {
+        let ids: Vec<String> = chunk.iter().filter_map(|o| o["id"].as_str().map(str::to_string)).collect();
+        let filters = hub::Filters { ids: ids.clone(), limit: Some(BATCH as u64), ..hub::Filters::default() };
+        let existing: std::collections::HashSet<String> = hub
+            .objects_page(&who, collection, "feeds import", &filters)
+            .with_context(|| format!("reading collection {collection:?}"))?
+            .objects
+            .into_iter()
+            .map(|o| o.object_id)
+            .collect();
+        let fresh: Vec<&serde_json::Value> = chunk.iter().filter(|o| o["id"].as_str().is_none_or(|id| !existing.contains(id))).collect();
+        counts.unchanged += (chunk.len() - fresh.len()) as u64;
+        if fresh.is_empty() {
+            continue;
+        }
+        let body = serde_json::to_vec(&serde_json::json!({"objects": fresh}))?;
+        let status = hub.add_objects(&who, collection, &body).with_context(|| format!("adding indicators to collection {collection:?}"))?;
+        let already = status.successes.iter().filter(|d| d.message.as_deref().is_some_and(|m| m.starts_with("already stored"))).count() as u64;
+        counts.unchanged += already;
+        counts.stored += status.success_count - already;
+        counts.failed += status.failure_count;
+        failures.extend(status.failures.iter().map(|d| format!("{}: {}", d.id, d.message.as_deref().unwrap_or("refused"))));
+    }
+    Ok((counts, failures))
+}
+
+fn import(data: &Path, a: ImportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let format = a.format.to_format()?;
     let tlp = tlp::Tlp::parse(&a.tlp).with_context(|| format!("unknown TLP level {:?}", a.tlp))?;
     let source = a
@@ -92,6 +149,13 @@ fn import(a: ImportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let domains = import.count(links::EntryKind::Domain);
     let urls = import.count(links::EntryKind::Url);
     let ipv4 = import.count(links::EntryKind::Ipv4);
+    let hub_result = match (&a.collection, &a.org) {
+        (Some(collection), Some(org)) => {
+            let hub = crate::cmd::open_hub(data, hub::HubConfig::default())?;
+            Some(add_to_hub(&hub, org, collection, &source, &import.entries)?)
+        }
+        _ => None,
+    };
     if a.json {
         let rejected: Vec<serde_json::Value> = import
             .rejected
@@ -108,6 +172,15 @@ fn import(a: ImportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
             "ipv4": ipv4,
             "rejected": rejected,
         });
+        let mut doc = doc;
+        if let (Some((c, failures)), Some(collection)) = (&hub_result, &a.collection) {
+            doc["collection"] = serde_json::json!(collection);
+            doc["indicators"] = serde_json::json!(c.indicators);
+            doc["stored"] = serde_json::json!(c.stored);
+            doc["unchanged"] = serde_json::json!(c.unchanged);
+            doc["failed"] = serde_json::json!(c.failed);
+            doc["failures"] = serde_json::json!(failures.iter().take(100).collect::<Vec<_>>());
+        }
         writeln!(out, "{doc}")?;
         return Ok(());
     }
@@ -124,6 +197,16 @@ fn import(a: ImportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     }
     if import.rejected.len() > 20 {
         writeln!(out, "  ... and {} more", import.rejected.len() - 20)?;
+    }
+    if let (Some((c, failures)), Some(collection)) = (&hub_result, &a.collection) {
+        writeln!(
+            out,
+            "collection {collection}: {} indicators, {} stored, {} unchanged, {} failed",
+            c.indicators, c.stored, c.unchanged, c.failed
+        )?;
+        for f in failures.iter().take(20) {
+            writeln!(out, "  failed {f}")?;
+        }
     }
     Ok(())
 }
@@ -142,10 +225,12 @@ mod tests {
             format: FormatArgs { format: FormatArg::Domains, column: None },
             tlp: "green".into(),
             source: None,
+            collection: None,
+            org: None,
             json: true,
         };
         let mut out = Vec::new();
-        import(args, &mut out).expect("imports");
+        import(dir.path(), args, &mut out).expect("imports");
         let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
         assert_eq!(v["domains"], 2);
         assert_eq!(v["tlp"], "green");

@@ -1,4 +1,5 @@
-//! `postern peer add|list|status|remove`: federation peerings with other TAXII 2.1 servers.
+//! `postern peer add|list|status|remove|sightings-upward`: federation peerings with other TAXII
+//! 2.1 servers, and which member organisations let their sightings travel as anonymised counts.
 //! With `--json` every command prints exactly one JSON object; secrets are never printed.
 //!
 //! For a Postern peer, use `--api-root /federation/` and a token of the organisation named like
@@ -27,6 +28,20 @@ pub enum PeerCommand {
     Status { name: Option<String> },
     /// Remove a peering (objects already exchanged stay).
     Remove { name: String },
+    /// Let a member organisation's sightings travel to peers as anonymised counts made by this
+    /// hub (--enable), or keep them home (--disable, the default); without a flag, show it.
+    SightingsUpward(SightingsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("switch").args(["enable", "disable"])))]
+pub struct SightingsArgs {
+    /// The member organisation's name.
+    pub org: String,
+    #[arg(long)]
+    pub enable: bool,
+    #[arg(long)]
+    pub disable: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -173,6 +188,22 @@ pub fn run(data: &Path, json: bool, cmd: PeerCommand) -> anyhow::Result<()> {
                 println!("{}", json!({ "removed": name }));
             } else {
                 println!("peer '{name}' removed");
+            }
+        }
+        PeerCommand::SightingsUpward(a) => {
+            let org = match (a.enable, a.disable) {
+                (true, _) => hub.set_sightings_upward(&a.org, true, ACTOR),
+                (_, true) => hub.set_sightings_upward(&a.org, false, ACTOR),
+                _ => hub.org(&a.org),
+            }
+            .with_context(|| format!("sightings of organisation '{}'", a.org))?;
+            let on = hub.sightings_upward(&org)?;
+            if json {
+                println!("{}", json!({"org": org.name, "identity_id": org.identity_id, "sightings_upward": on}));
+            } else if on {
+                println!("sightings of '{}' travel to peers as anonymised counts made by this hub", org.name);
+            } else {
+                println!("sightings of '{}' stay on this hub", org.name);
             }
         }
     }
