@@ -2,67 +2,71 @@
 //! grant differs per collection), rebuilt in the background whenever the hub changes, swapped
 //! in without blocking checks. Every lookup filters entries with `tlp::may_read` for the asker.
 
-use std::collections::HashMap;
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, RwLock};
 
 use std::time::Duration;
 
 use hub::{Hub, Principal};
-use links::{BlocklistIndex, FeedDefaults, FeedFormat, LinkError, LiveIndex, Verdict};
-use store::{Collection, StoredObject};
+use links::{BlocklistIndex, LinkError, Verdict};
+use store::Collection;
 use tlp::{Audience, Tlp};
 
-/// Per-collection blocklists built from the hub's indicators.
+/// Per-collection blocklists built from the hub's indicators. Each entry is held once: at a
+/// million indicators the index is the largest thing in the server's memory.
 pub struct HubBlocklists {
     collections: RwLock<Arc<Vec<(Collection, Arc<BlocklistIndex>)>>>,
-    /// Every collection's entries in one index, for anonymous lookups (which ignore collection
-    /// grants and see only what `Audience::AnonymousLookup` allows).
-    anonymous: Arc<LiveIndex>,
-    /// Highest level an anonymous lookup may use (CLEAR by default; GREEN at most).
-    anonymous_ceiling: Tlp,
+    /// Highest level an anonymous lookup may use (CLEAR by default; GREEN at most), as a rank.
+    anonymous_ceiling: AtomicU8,
     /// What the last build saw, to rebuild only on change.
     signature: RwLock<Option<Vec<(String, u64, i64)>>>,
 }
 
+impl Default for HubBlocklists {
+    fn default() -> Self {
+        HubBlocklists::new(Tlp::Clear)
+    }
+}
+
 impl HubBlocklists {
-    pub fn new(anonymous: Arc<LiveIndex>, anonymous_ceiling: Tlp) -> HubBlocklists {
+    pub fn new(anonymous_ceiling: Tlp) -> HubBlocklists {
         HubBlocklists {
             collections: RwLock::new(Arc::new(Vec::new())),
-            anonymous,
-            anonymous_ceiling: anonymous_ceiling.min(Tlp::Green),
+            anonymous_ceiling: AtomicU8::new(anonymous_ceiling.min(Tlp::Green).rank()),
             signature: RwLock::new(None),
         }
     }
 
     pub fn anonymous_ceiling(&self) -> Tlp {
-        self.anonymous_ceiling
+        Tlp::from_rank(self.anonymous_ceiling.load(Ordering::Relaxed)).unwrap_or(Tlp::Clear)
     }
 
-    /// Checks a link for `who`: anonymous callers against the merged index with the anonymous
-    /// ceiling; members against each collection with their grant there. The verdict with the
-    /// highest score wins and carries the blocklist reasons of every collection.
+    /// Lets anonymous lookups use indicators up to `ceiling` (clamped to GREEN).
+    pub fn set_anonymous_ceiling(&self, ceiling: Tlp) {
+        self.anonymous_ceiling.store(ceiling.min(Tlp::Green).rank(), Ordering::Relaxed);
+    }
+
+    /// Checks a link for `who`: anonymous callers with the anonymous ceiling on every
+    /// collection; members with their grant on each collection. The verdict with the highest
+    /// score wins and carries the blocklist reasons of every collection.
     pub fn check(&self, analyzer: &links::Analyzer, input: &str, who: &Principal) -> Result<Verdict, LinkError> {
-        let Principal::Member { org, .. } = who else {
-            let index = self.anonymous.load();
-            let ctx = links::CheckContext { analyzer, index: &index, audience: Audience::AnonymousLookup { ceiling: self.anonymous_ceiling } };
-            return links::check(input, &ctx);
-        };
         let collections = self.collections.read().map(|c| c.clone()).unwrap_or_default();
+        let ceiling = self.anonymous_ceiling();
+        let audience = |c: &Collection| match who {
+            Principal::Anonymous => Audience::AnonymousLookup { ceiling },
+            Principal::Member { org, .. } => {
+                Audience::Member { identity: &org.identity_id, collection_read: c.can_read(org.id), public_collection: c.public }
+            }
+        };
         let empty = BlocklistIndex::new();
+        if collections.is_empty() {
+            let ctx = links::CheckContext { analyzer, index: &empty, audience: Audience::AnonymousLookup { ceiling: Tlp::Clear } };
+            return links::check(input, &ctx);
+        }
         let mut best: Option<Verdict> = None;
         let mut extra = Vec::new();
-        let lookups: Vec<(&BlocklistIndex, Audience<'_>)> = if collections.is_empty() {
-            vec![(&empty, Audience::Member { identity: &org.identity_id, collection_read: false, public_collection: false })]
-        } else {
-            collections
-                .iter()
-                .map(|(c, idx)| {
-                    (&**idx, Audience::Member { identity: &org.identity_id, collection_read: c.can_read(org.id), public_collection: c.public })
-                })
-                .collect()
-        };
-        for (index, audience) in lookups {
-            let v = links::check(input, &links::CheckContext { analyzer, index, audience })?;
+        for (c, index) in collections.iter() {
+            let v = links::check(input, &links::CheckContext { analyzer, index, audience: audience(c) })?;
             extra.extend(v.reasons.iter().filter(|r| r.indicator_id.is_some() || r.code.starts_with("blocklist")).cloned());
             if best.as_ref().is_none_or(|b| v.score > b.score) {
                 best = Some(v);
@@ -103,84 +107,82 @@ impl HubBlocklists {
         }
         let mut built = Vec::with_capacity(cols.len());
         let mut signature = Vec::with_capacity(cols.len());
-        let mut everything = BlocklistIndex::new();
         for (c, (_, count)) in cols.into_iter().zip(counts) {
-            let (entries, newest) = collection_entries(hub, &c)?;
-            let mut index = BlocklistIndex::new();
-            for e in entries {
-                let _ = everything.insert(e.clone());
-                let _ = index.insert(e);
-            }
+            let (index, newest) = collection_index(hub, &c)?;
             signature.push((c.id.clone(), count, newest));
             built.push((c, Arc::new(index)));
         }
         if let Ok(mut slot) = self.collections.write() {
             *slot = Arc::new(built);
         }
-        self.anonymous.replace(everything);
         if let Ok(mut s) = self.signature.write() {
             *s = Some(signature);
         }
         Ok(true)
     }
 
-    /// Refreshes every `period` until the process ends.
+    /// Refreshes every `period` until the process ends. After a rebuild it waits at least four
+    /// times as long as the rebuild took, so a hub under heavy ingestion spends at most a fifth
+    /// of a core on rebuilding its blocklists.
     pub fn spawn_refresher(self: Arc<Self>, hub: Hub, period: Duration) {
         tokio::spawn(async move {
-            let mut tick = tokio::time::interval(period);
-            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             loop {
-                tick.tick().await;
                 let (me, h) = (self.clone(), hub.clone());
-                match tokio::task::spawn_blocking(move || me.refresh(&h)).await {
-                    Ok(Ok(true)) => tracing::debug!("link blocklists rebuilt"),
-                    Ok(Ok(false)) => {}
-                    Ok(Err(e)) => tracing::warn!(error = %e, "link blocklists not rebuilt"),
-                    Err(e) => tracing::warn!(error = %e, "link blocklist refresher failed"),
-                }
+                let started = std::time::Instant::now();
+                let pause = match tokio::task::spawn_blocking(move || me.refresh(&h)).await {
+                    Ok(Ok(true)) => {
+                        let took = started.elapsed();
+                        tracing::debug!(?took, "link blocklists rebuilt");
+                        period.max(took * 4)
+                    }
+                    Ok(Ok(false)) => period,
+                    Ok(Err(e)) => {
+                        tracing::warn!(error = %e, "link blocklists not rebuilt");
+                        period
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %e, "link blocklist refresher failed");
+                        period
+                    }
+                };
+                tokio::time::sleep(pause).await;
             }
         });
     }
 }
 
-/// Blocklist entries of one collection's current, unrevoked, unexpired indicators, each with
-/// the access the hub stored (its TLP, producer and recipients).
-/// Also returns the newest `date_added` seen.
-fn collection_entries(hub: &Hub, c: &Collection) -> Result<(Vec<links::BlockEntry>, i64), hub::HubError> {
+/// The blocklist of one collection's current, unrevoked, unexpired indicators, each entry with
+/// the access the hub stored (its TLP, producer and recipients: the hub applied the default TLP
+/// and knows the producing organisation, so the object's own claims do not count). Also returns
+/// the newest `date_added` seen. Rows are read in pages so memory stays bounded by the index.
+fn collection_index(hub: &Hub, c: &Collection) -> Result<(BlocklistIndex, i64), hub::HubError> {
     let now = chrono::Utc::now();
-    let mut out = Vec::new();
+    let mut index = BlocklistIndex::new();
     let mut after = None;
     loop {
         let rows = hub.scan_for_index(&c.id, "indicator", after, 5000)?;
         let Some(last) = rows.last() else { break };
         after = Some(last.date_added_us);
-        let live: Vec<&StoredObject> = rows.iter().filter(|o| is_live(o, now)).collect();
-        let access: HashMap<&str, tlp::Access> = live.iter().map(|o| (o.object_id.as_str(), o.access())).collect();
-        let bundle = format!(
-            "{{\"type\":\"bundle\",\"id\":\"bundle--00000000-0000-4000-8000-000000000000\",\"objects\":[{}]}}",
-            live.iter().map(|o| o.body.as_str()).collect::<Vec<_>>().join(",")
-        );
-        let defaults = FeedDefaults::public(&c.title);
-        if let Ok(import) = links::parse_feed(&bundle, FeedFormat::Stix, &defaults) {
-            for mut e in import.entries {
-                // The hub's stored access is authoritative (it applied the default TLP and
-                // knows the producing organisation), not the object's own claims.
-                match e.indicator_id.as_deref().and_then(|id| access.get(id)) {
-                    Some(a) => e.access = a.clone(),
-                    None => continue,
+        for o in &rows {
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(&o.body) else { continue };
+            if !is_live(&v, now) || v.get("pattern_type").and_then(serde_json::Value::as_str).unwrap_or("stix") != "stix" {
+                continue;
+            }
+            let Some(pattern) = v.get("pattern").and_then(serde_json::Value::as_str) else { continue };
+            if let Ok((entries, _rejected)) = links::entries_from_pattern(pattern, Some(&o.object_id), &o.access(), &c.title) {
+                for e in entries {
+                    let _ = index.insert(e);
                 }
-                out.push(e);
             }
         }
         if rows.len() < 5000 {
             break;
         }
     }
-    Ok((out, after.unwrap_or(0)))
+    Ok((index, after.unwrap_or(0)))
 }
 
-fn is_live(o: &StoredObject, now: chrono::DateTime<chrono::Utc>) -> bool {
-    let Ok(v) = serde_json::from_str::<serde_json::Value>(&o.body) else { return false };
+fn is_live(v: &serde_json::Value, now: chrono::DateTime<chrono::Utc>) -> bool {
     if v.get("revoked").and_then(serde_json::Value::as_bool) == Some(true) {
         return false;
     }

@@ -58,15 +58,12 @@ pub struct AppState {
     pub(crate) tls: bool,
     /// Link verdicts: the precomputed analyser over the brand registry.
     pub links: Arc<links::Analyzer>,
-    /// The blocklist index link checks consult (swap in a new one to refresh).
-    pub link_index: Arc<links::LiveIndex>,
     /// Message analysis (its URLs are judged by `links`).
     pub text: Arc<scamtext::Analyzer>,
     pub(crate) portal: Arc<portal::Portal>,
     /// Accounts, sessions and citizen reports; the members' workspace is off without it.
     pub(crate) portal_store: Option<Arc<dyn store::PortalStore>>,
-    /// The hub's indicators as per-collection, TLP-aware link blocklists (feeds `link_index`
-    /// for anonymous lookups).
+    /// The hub's indicators as per-collection, TLP-aware link blocklists.
     pub blocklists: Arc<blocklists::HubBlocklists>,
     /// Domain posture checks, history and scheduled re-scans; off when `None`.
     pub posture: Option<Arc<posture_api::PostureService>>,
@@ -77,27 +74,25 @@ pub struct AppState {
 impl AppState {
     pub fn new(hub: Hub, tls: bool) -> AppState {
         let links = Arc::new(links::Analyzer::new(&brands::BrandRegistry::builtin()));
-        let link_index = Arc::new(links::LiveIndex::default());
-        let text = Arc::new(portal::message_analyzer(links.clone(), link_index.clone()));
-        let link_index_for_blocklists = link_index.clone();
+        let blocklists = Arc::new(blocklists::HubBlocklists::default());
+        let text = Arc::new(portal::message_analyzer(links.clone(), blocklists.clone()));
         AppState {
             hub,
             metrics: Arc::new(metrics::Metrics::new()),
             tls,
             links,
-            link_index,
             text,
             portal: Arc::new(portal::Portal::new()),
             portal_store: None,
-            blocklists: Arc::new(blocklists::HubBlocklists::new(link_index_for_blocklists, tlp::Tlp::Clear)),
+            blocklists,
             anonymous_limit: Arc::new(ratelimit::RateLimiter::new(120, 240)),
             posture: None,
         }
     }
 
     /// Lets anonymous link checks use indicators up to `ceiling` (clamped to GREEN).
-    pub fn with_anonymous_lookup_ceiling(mut self, ceiling: tlp::Tlp) -> AppState {
-        self.blocklists = Arc::new(blocklists::HubBlocklists::new(self.link_index.clone(), ceiling));
+    pub fn with_anonymous_lookup_ceiling(self, ceiling: tlp::Tlp) -> AppState {
+        self.blocklists.set_anonymous_ceiling(ceiling);
         self
     }
 
