@@ -140,8 +140,7 @@ impl BrandRegistry {
 
     /// The built-in registry with the brands of `path` replacing same-id brands and added.
     pub fn load_with_overrides(path: &Path) -> Result<BrandRegistry, BrandError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|source| BrandError::Io { path: path.display().to_string(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| BrandError::Io { path: path.display().to_string(), source })?;
         BrandRegistry::builtin().with_overrides_str(&text, &path.display().to_string())
     }
 
@@ -166,9 +165,7 @@ impl BrandRegistry {
             for d in &b.domains {
                 push_unique(by_domain.entry(d.clone()).or_default(), i);
             }
-            let names = std::iter::once(b.id.clone())
-                .chain(std::iter::once(name_key(&b.name)))
-                .chain(b.short_names.iter().cloned());
+            let names = std::iter::once(b.id.clone()).chain(std::iter::once(name_key(&b.name))).chain(b.short_names.iter().cloned());
             for n in names {
                 push_unique(by_name.entry(n).or_default(), i);
             }
@@ -237,9 +234,11 @@ impl BrandRegistry {
             return out;
         }
         for b in &self.brands {
-            let hit = b.short_names.iter().filter(|s| s.len() >= 4).find(|s| {
-                d.split('.').any(|label| label.replace('-', "").contains(s.as_str()))
-            });
+            let hit = b
+                .short_names
+                .iter()
+                .filter(|s| s.len() >= 4)
+                .find(|s| d.split('.').any(|label| label.replace('-', "").contains(s.as_str())));
             if let Some(s) = hit {
                 out.push(BrandMatch { brand: b, kind: MatchKind::NameInLabel, matched: s });
             }
@@ -266,22 +265,16 @@ fn name_key(name: &str) -> String {
 
 /// Parses and validates a registry document; normalises short names and domains to lower case.
 fn parse(text: &str, origin: &str) -> Result<Vec<Brand>, BrandError> {
-    let file: File = toml::from_str(text)
-        .map_err(|e| BrandError::Format { origin: origin.to_string(), message: e.to_string() })?;
+    let file: File = toml::from_str(text).map_err(|e| BrandError::Format { origin: origin.to_string(), message: e.to_string() })?;
     let mut out = Vec::with_capacity(file.brands.len());
     for mut b in file.brands {
-        let invalid = |message: &str| BrandError::Invalid {
-            origin: origin.to_string(),
-            id: b.id.clone(),
-            message: message.to_string(),
-        };
+        let invalid = |message: &str| BrandError::Invalid { origin: origin.to_string(), id: b.id.clone(), message: message.to_string() };
         if b.id.trim().is_empty() || b.name.trim().is_empty() {
             return Err(invalid("id and name must not be empty"));
         }
         for d in &mut b.domains {
             *d = d.trim().trim_end_matches('.').to_ascii_lowercase();
-            let ok = d.contains('.')
-                && d.split('.').all(|l| !l.is_empty() && l.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'));
+            let ok = d.contains('.') && d.split('.').all(|l| !l.is_empty() && l.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'));
             if !ok {
                 return Err(invalid(&format!("domain {d:?} is not an ASCII registrable domain")));
             }
@@ -322,8 +315,7 @@ mod tests {
 
     fn check_match(domain: &str, expected: &[(&str, MatchKind)]) {
         let reg = BrandRegistry::builtin();
-        let got: Vec<(&str, MatchKind)> =
-            reg.match_domain(domain).iter().map(|m| (m.brand.id.as_str(), m.kind)).collect();
+        let got: Vec<(&str, MatchKind)> = reg.match_domain(domain).iter().map(|m| (m.brand.id.as_str(), m.kind)).collect();
         assert_eq!(got, expected, "{domain}");
     }
 

@@ -45,9 +45,7 @@ impl Hub {
                 Ok(org)
             }
             // Another process created it between our read and our write.
-            Err(store::StoreError::Duplicate { .. }) => {
-                self.store.hub_org()?.ok_or_else(|| HubError::NotFound("hub organisation".into()))
-            }
+            Err(store::StoreError::Duplicate { .. }) => self.store.hub_org()?.ok_or_else(|| HubError::NotFound("hub organisation".into())),
             Err(e) => Err(e.into()),
         }
     }
@@ -149,13 +147,8 @@ impl Hub {
     }
 
     pub(crate) fn audit(&self, actor: &str, action: &str, target: &str, detail: &str) -> Result<()> {
-        let entry = NewAudit {
-            actor: actor.into(),
-            action: action.into(),
-            target: target.into(),
-            outcome: "ok".into(),
-            detail: detail.into(),
-        };
+        let entry =
+            NewAudit { actor: actor.into(), action: action.into(), target: target.into(), outcome: "ok".into(), detail: detail.into() };
         Ok(self.store.append(&entry)?)
     }
 }

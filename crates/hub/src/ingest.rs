@@ -44,7 +44,12 @@ impl Hub {
         let (collection, grant) = self.collection_access(who, collection_id)?;
         let org = match who {
             Principal::Anonymous => {
-                return Err(self.deny(who, "objects.add", collection_id, HubError::Unauthenticated("adding objects needs credentials".into())));
+                return Err(self.deny(
+                    who,
+                    "objects.add",
+                    collection_id,
+                    HubError::Unauthenticated("adding objects needs credentials".into()),
+                ));
             }
             Principal::Member { org, role, .. } => {
                 if !role.may_write() {
@@ -88,13 +93,20 @@ impl Hub {
             for ((a, object), outcome) in accepted.iter().zip(&objects).zip(outcomes) {
                 let version = object.version.as_ref().map(|v| v.text.clone());
                 match outcome {
-                    PutOutcome::Stored { .. } => successes.push((a.index, StatusDetail { id: object.object_id.clone(), version, message: a.note.clone() })),
-                    PutOutcome::AlreadyStored => successes.push((a.index, StatusDetail {
-                        id: object.object_id.clone(),
-                        version,
-                        message: Some("already stored (identical version): nothing changed".into()),
-                    })),
-                    PutOutcome::Conflict(m) => all_failures.push((a.index, StatusDetail { id: object.object_id.clone(), version, message: Some(m.clone()) })),
+                    PutOutcome::Stored { .. } => {
+                        successes.push((a.index, StatusDetail { id: object.object_id.clone(), version, message: a.note.clone() }))
+                    }
+                    PutOutcome::AlreadyStored => successes.push((
+                        a.index,
+                        StatusDetail {
+                            id: object.object_id.clone(),
+                            version,
+                            message: Some("already stored (identical version): nothing changed".into()),
+                        },
+                    )),
+                    PutOutcome::Conflict(m) => {
+                        all_failures.push((a.index, StatusDetail { id: object.object_id.clone(), version, message: Some(m.clone()) }))
+                    }
                 }
             }
             successes.sort_by_key(|(i, _)| *i);
@@ -122,7 +134,10 @@ impl Hub {
                 action: "objects.add".into(),
                 target: collection_id.into(),
                 outcome: outcome.into(),
-                detail: format!("status {status_id}: {} stored or unchanged, {} failed of {total}", status.success_count, status.failure_count),
+                detail: format!(
+                    "status {status_id}: {} stored or unchanged, {} failed of {total}",
+                    status.success_count, status.failure_count
+                ),
             };
             built = Some(status);
             (StatusRecord { id: status_id.clone(), org_id: org.id, body }, audit)

@@ -110,9 +110,7 @@ fn unhex(s: &str) -> Option<Vec<u8>> {
 
 /// Formats microseconds since the epoch as a TAXII timestamp (`2024-05-01T10:00:00.123456Z`).
 pub fn format_us(us: i64) -> String {
-    chrono::DateTime::from_timestamp_micros(us)
-        .unwrap_or_default()
-        .to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+    chrono::DateTime::from_timestamp_micros(us).unwrap_or_default().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
 }
 
 #[cfg(test)]

@@ -81,7 +81,8 @@ impl Hub {
     /// Get Object Versions.
     pub fn versions_page(&self, who: &Principal, collection_id: &str, object_id: &str, filters: &Filters) -> Result<VersionsPage> {
         let (col, grant) = self.collection_access(who, collection_id)?;
-        let page = self.page(who, &col, grant, &format!("versions {object_id}"), filters, vec![object_id.to_string()], vec![VersionSel::All])?;
+        let page =
+            self.page(who, &col, grant, &format!("versions {object_id}"), filters, vec![object_id.to_string()], vec![VersionSel::All])?;
         if page.objects.is_empty() && !page.more && filters.next.is_none() && filters.added_after_us.is_none() {
             return Err(HubError::NotFound(format!("object '{}' not found", object_id.chars().take(120).collect::<String>())));
         }
@@ -112,14 +113,14 @@ impl Hub {
             batch: 100_000,
         };
         let audience = audience(who, &col, grant);
-        let visible: Vec<StoredObject> =
-            self.store.scan(&query)?.into_iter().filter(|o| tlp::may_read(&audience, &o.access())).collect();
+        let visible: Vec<StoredObject> = self.store.scan(&query)?.into_iter().filter(|o| tlp::may_read(&audience, &o.access())).collect();
         if visible.is_empty() {
             return Err(HubError::NotFound(format!("object '{}' not found", object_id.chars().take(120).collect::<String>())));
         }
         let hub_admin = org.is_hub && role.may_write() && who.is_admin();
         if !role.may_write() || !grant.write {
-            let e = HubError::Forbidden(format!("organisation '{}' may not delete from collection '{}' with this token", org.name, col.title));
+            let e =
+                HubError::Forbidden(format!("organisation '{}' may not delete from collection '{}' with this token", org.name, col.title));
             return Err(self.deny(who, "object.delete", object_id, e));
         }
         if !hub_admin && visible.iter().any(|o| o.producer != org.identity_id) {
@@ -164,9 +165,8 @@ impl Hub {
             let cursor = decode_cursor(&self.cursor_key, fp, next)?;
             after = Some(after.map_or(cursor.after_us, |a| a.max(cursor.after_us)));
         }
-        let limit = usize::try_from(filters.limit.unwrap_or(self.config.max_page_size as u64))
-            .unwrap_or(usize::MAX)
-            .min(self.config.max_page_size);
+        let limit =
+            usize::try_from(filters.limit.unwrap_or(self.config.max_page_size as u64)).unwrap_or(usize::MAX).min(self.config.max_page_size);
         if limit == 0 {
             return Err(bad("limit", "must be at least 1"));
         }

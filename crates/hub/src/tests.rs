@@ -55,8 +55,7 @@ fn indicator(n: u32, marking: Option<&str>, recipients: &[&str]) -> serde_json::
 }
 
 fn bundle(objects: Vec<serde_json::Value>) -> Vec<u8> {
-    serde_json::to_vec(&json!({"type": "bundle", "id": "bundle--00000000-0000-4000-8000-000000000000", "objects": objects}))
-        .expect("json")
+    serde_json::to_vec(&json!({"type": "bundle", "id": "bundle--00000000-0000-4000-8000-000000000000", "objects": objects})).expect("json")
 }
 
 fn ids(page: &Page) -> Vec<String> {
@@ -136,7 +135,10 @@ fn one_bad_object_never_sinks_its_bundle_and_reposts_are_idempotent() {
     let mut newer = indicator(1, None, &[]);
     newer["modified"] = json!("2024-02-01T00:00:00.000Z");
     w.hub.add_objects(&poste, &w.collection, &bundle(vec![newer])).expect("add");
-    let v = w.hub.versions_page(&poste, &w.collection, "indicator--00000000-0000-4000-8000-000000000001", &Filters::default()).expect("versions");
+    let v = w
+        .hub
+        .versions_page(&poste, &w.collection, "indicator--00000000-0000-4000-8000-000000000001", &Filters::default())
+        .expect("versions");
     assert_eq!(v.versions, vec!["2024-01-01T00:00:00.000Z", "2024-02-01T00:00:00.000Z"]);
 }
 
@@ -198,8 +200,7 @@ fn paging_is_complete_while_writers_keep_adding() {
             None => break,
         }
     }
-    let expected: Vec<String> =
-        (1..=70).filter(|i| i % 3 != 0).map(|i| format!("indicator--00000000-0000-4000-8000-{i:012}")).collect();
+    let expected: Vec<String> = (1..=70).filter(|i| i % 3 != 0).map(|i| format!("indicator--00000000-0000-4000-8000-{i:012}")).collect();
     assert_eq!(seen, expected, "no loss, no duplicate, date_added order");
 }
 

@@ -6,7 +6,7 @@ use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use links::{Analyzer, BlockEntry, BlocklistIndex, CheckContext, EntryKind};
 
 /// Counts live heap bytes so the index footprint is measured, not estimated.
@@ -33,11 +33,7 @@ unsafe impl GlobalAlloc for Counting {
 static GLOBAL: Counting = Counting;
 
 fn corpus_urls() -> Vec<String> {
-    include_str!("../tests/corpus/urls.tsv")
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split('\t').nth(1).map(str::to_string))
-        .collect()
+    include_str!("../tests/corpus/urls.tsv").lines().skip(1).filter_map(|l| l.split('\t').nth(1).map(str::to_string)).collect()
 }
 
 /// 1M entries: 700k domains, 250k URLs, 50k IPv4, indicator ids, a TLP mix.

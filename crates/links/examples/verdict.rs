@@ -5,11 +5,8 @@ use std::io::BufRead;
 fn main() {
     let analyzer = links::Analyzer::new(&brands::BrandRegistry::builtin());
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let lines: Box<dyn Iterator<Item = String>> = if args.is_empty() {
-        Box::new(std::io::stdin().lock().lines().map_while(Result::ok))
-    } else {
-        Box::new(args.into_iter())
-    };
+    let lines: Box<dyn Iterator<Item = String>> =
+        if args.is_empty() { Box::new(std::io::stdin().lock().lines().map_while(Result::ok)) } else { Box::new(args.into_iter()) };
     for line in lines {
         match analyzer.analyse(&line) {
             Ok(v) => {

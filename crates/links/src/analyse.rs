@@ -3,8 +3,8 @@
 //! verdict costs a few hash lookups and two Aho-Corasick scans, never a loop over brands.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use brands::BrandRegistry;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::fold::{self, Edit};
 use crate::parse::{HostKind, ParsedUrl};
@@ -14,17 +14,50 @@ use crate::{Level, Reason, Verdict, VerdictBrand};
 /// Brand names that are also ordinary words or common names: they never count when embedded
 /// in a longer word, are not typo-squatting targets and need other evidence on their own.
 const AMBIGUOUS: &[&str] = &[
-    "hermes", "sameday", "bring", "sedex", "yamato", "estafeta", "starken", "loggi", "econt",
-    "cargus", "sendle", "elta", "impots", "postoffice", "speedpost", "incometax", "startrack",
-    "kuroneko", "interlink", "envelo", "ontrac", "canpar", "amazon", "epost", "gpost", "qpost",
-    "ipass", "posturinn", "yubin", "nacex", "budbee", "jadlog", "instabox", "sapo", "barid",
-    "posten", "postal", "correio",
+    "hermes",
+    "sameday",
+    "bring",
+    "sedex",
+    "yamato",
+    "estafeta",
+    "starken",
+    "loggi",
+    "econt",
+    "cargus",
+    "sendle",
+    "elta",
+    "impots",
+    "postoffice",
+    "speedpost",
+    "incometax",
+    "startrack",
+    "kuroneko",
+    "interlink",
+    "envelo",
+    "ontrac",
+    "canpar",
+    "amazon",
+    "epost",
+    "gpost",
+    "qpost",
+    "ipass",
+    "posturinn",
+    "yubin",
+    "nacex",
+    "budbee",
+    "jadlog",
+    "instabox",
+    "sapo",
+    "barid",
+    "posten",
+    "postal",
+    "correio",
 ];
 
 /// Official labels too generic to be brand tokens on their own (post.ch, posta.hr ...).
 const GENERIC_LABELS: &[&str] = &[
-    "post", "posta", "poste", "posti", "posten", "postal", "pasts", "gov", "admin", "canada",
-    "belgium", "fazenda", "revenue", "customs", "toll", "tax", "ctt", "ems", "sp", "opt",
+    "post", "posta", "poste", "posti", "posten", "postal", "pasts", "gov", "admin", "canada", "belgium", "fazenda", "revenue", "customs",
+    "toll", "tax", "ctt", "ems", "sp", "opt",
 ];
 
 /// Points and thresholds. A verdict is malicious only at >= 70 with two independent signals
@@ -136,11 +169,7 @@ impl Analyzer {
             };
             for s in &b.short_names {
                 let s = ascii_fold(s);
-                let class = if s.len() >= 7 && !ambiguous.contains(s.as_str()) {
-                    TokenClass::Distinct
-                } else {
-                    TokenClass::Short
-                };
+                let class = if s.len() >= 7 && !ambiguous.contains(s.as_str()) { TokenClass::Distinct } else { TokenClass::Short };
                 if s.len() >= 4 && !ambiguous.contains(s.as_str()) {
                     typo_src.push((s.clone(), idx));
                 }
@@ -157,8 +186,7 @@ impl Analyzer {
                 if reg != *d {
                     continue;
                 }
-                let label: String =
-                    d[..d.len().saturating_sub(suffix.len() + 1)].chars().filter(|&c| c != '-').collect();
+                let label: String = d[..d.len().saturating_sub(suffix.len() + 1)].chars().filter(|&c| c != '-').collect();
                 // Short official labels and the brand's own generic words (zoll.de) stay weak.
                 if label.len() < 5 || generic.contains(label.as_str()) || b.words.contains(&label) {
                     continue;
@@ -170,10 +198,8 @@ impl Analyzer {
             }
         }
         // A weak word that is also some brand's name stays weak only if no brand claims it.
-        let mut tokens: Vec<Token> = token_map
-            .into_iter()
-            .map(|(text, (brands, class))| Token { text: text.into_boxed_str(), brands, class })
-            .collect();
+        let mut tokens: Vec<Token> =
+            token_map.into_iter().map(|(text, (brands, class))| Token { text: text.into_boxed_str(), brands, class }).collect();
         tokens.sort_by(|a, b| a.text.cmp(&b.text));
         let token_ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
@@ -370,11 +396,9 @@ impl Analyzer {
         let mut out = Vec::new();
         self.userinfo_signals(p, &mut out);
         match &p.host {
-            HostKind::Ipv4(_) | HostKind::Ipv6(_) => out.push(Signal::plain(
-                "ip_host",
-                40,
-                "points to a bare IP address instead of a domain name".into(),
-            )),
+            HostKind::Ipv4(_) | HostKind::Ipv6(_) => {
+                out.push(Signal::plain("ip_host", 40, "points to a bare IP address instead of a domain name".into()))
+            }
             HostKind::Domain(host) => self.domain_signals(p, host, &mut out),
         }
         if let Some(port) = p.url.port() {
@@ -390,22 +414,14 @@ impl Analyzer {
         if self.shorteners.contains(p.registrable.as_str()) || self.shorteners.contains(host) {
             let path = p.url.path();
             if path.len() > 1 {
-                out.push(Signal::plain(
-                    "shortener",
-                    40,
-                    format!("is a shortened link ({}) that hides its destination", p.registrable),
-                ));
+                out.push(Signal::plain("shortener", 40, format!("is a shortened link ({}) that hides its destination", p.registrable)));
             }
             return;
         }
         let free = p.suffix_private || self.is_free_hosting(host);
         if free {
             let service = if p.suffix_private { p.suffix.as_str() } else { p.registrable.as_str() };
-            out.push(Signal::plain(
-                "free_hosting",
-                20,
-                format!("is hosted on a free hosting or dynamic-DNS service ({service})"),
-            ));
+            out.push(Signal::plain("free_hosting", 20, format!("is hosted on a free hosting or dynamic-DNS service ({service})")));
         }
         let tld = p.suffix.rsplit('.').next().unwrap_or_default();
         if self.abuse_tlds.contains(tld) {
@@ -455,11 +471,7 @@ impl Analyzer {
         if !unicode.is_ascii() {
             let folded = fold::fold_label(unicode);
             if folded.mixed_script {
-                out.push(Signal::plain(
-                    "mixed_script",
-                    35,
-                    format!("mixes alphabets in its name ({})", p.host_unicode),
-                ));
+                out.push(Signal::plain("mixed_script", 35, format!("mixes alphabets in its name ({})", p.host_unicode)));
             }
             let joined: String = folded.text.chars().filter(|&c| c != '-').collect();
             if let Some(b) = self.exact_brand(&joined).or_else(|| self.typo_brand(&joined).map(|(b, _)| b)) {
@@ -490,8 +502,7 @@ impl Analyzer {
             return None;
         }
         let label = ascii;
-        let joined: std::borrow::Cow<'_, str> =
-            if label.contains('-') { label.replace('-', "").into() } else { label.into() };
+        let joined: std::borrow::Cow<'_, str> = if label.contains('-') { label.replace('-', "").into() } else { label.into() };
         // Exact brand name on a foreign domain (TLD swap).
         if let Some(t) = self.token_index(&joined) {
             let token = &self.tokens[t];
@@ -534,14 +545,24 @@ impl Analyzer {
                 continue;
             }
             if let Some((b, edit)) = self.typo_brand(c) {
-                out.push(self.brand_signal("typosquat", typo_points(c.len(), edit), b, edit_name(edit), edit.describe().to_string(), false));
+                out.push(self.brand_signal(
+                    "typosquat",
+                    typo_points(c.len(), edit),
+                    b,
+                    edit_name(edit),
+                    edit.describe().to_string(),
+                    false,
+                ));
                 return None;
             }
         }
         // Brand name with other words (combosquat).
         let best = match self.best_token(&joined) {
             Some(h) if h.clean || !label.contains('-') => Some(h),
-            first => first.into_iter().chain(label.split('-').filter_map(|piece| self.best_token(piece))).max_by_key(|h| (h.clean, h.class, h.len)),
+            first => first
+                .into_iter()
+                .chain(label.split('-').filter_map(|piece| self.best_token(piece)))
+                .max_by_key(|h| (h.clean, h.class, h.len)),
         };
         if let Some(hit) = best {
             let (points, how) = match (hit.clean, hit.class) {
@@ -550,7 +571,14 @@ impl Analyzer {
                 (true, _) => (55, "with other words"),
                 (false, _) => (40, "inside another word"),
             };
-            out.push(self.brand_signal("combosquat", points, hit.brand, "combosquat", format!("combining its name {how} ({})", p.registrable), false));
+            out.push(self.brand_signal(
+                "combosquat",
+                points,
+                hit.brand,
+                "combosquat",
+                format!("combining its name {how} ({})", p.registrable),
+                false,
+            ));
             return Some(&*self.tokens[hit.token].text);
         }
         None
@@ -568,9 +596,7 @@ impl Analyzer {
             && self.tld_words.contains(first)
         {
             let candidate = format!("{sub}.{first}");
-            let brand = self.official_brand_in(&candidate).or_else(|| {
-                labels.iter().find_map(|l| self.exact_brand(&l.replace('-', "")))
-            });
+            let brand = self.official_brand_in(&candidate).or_else(|| labels.iter().find_map(|l| self.exact_brand(&l.replace('-', ""))));
             match brand {
                 Some(b) => {
                     out.push(self.brand_signal(
@@ -583,11 +609,7 @@ impl Analyzer {
                     ));
                     return;
                 }
-                None => out.push(Signal::plain(
-                    "com_hyphen",
-                    30,
-                    format!("imitates a domain ending with a hyphen ({candidate}-...)"),
-                )),
+                None => out.push(Signal::plain("com_hyphen", 30, format!("imitates a domain ending with a hyphen ({candidate}-...)"))),
             }
         }
         // A whole official domain used as subdomain labels (usps.com.track-xyz.top).
@@ -613,7 +635,13 @@ impl Analyzer {
             let joined = folded.replace('-', "");
             let hit = self
                 .token_index(&joined)
-                .map(|t| TokenHit { token: t, brand: self.tokens[t].brands[0], clean: true, class: self.tokens[t].class, len: joined.len() })
+                .map(|t| TokenHit {
+                    token: t,
+                    brand: self.tokens[t].brands[0],
+                    clean: true,
+                    class: self.tokens[t].class,
+                    len: joined.len(),
+                })
                 .or_else(|| self.best_token(&joined).filter(|h| h.clean || !folded.contains('-')))
                 .or_else(|| folded.split('-').filter_map(|piece| self.best_token(piece)).max_by_key(|h| (h.clean, h.class, h.len)));
             if let Some(hit) = hit
@@ -715,7 +743,14 @@ impl Analyzer {
                     && self.tokens[t].class != TokenClass::Weak
                 {
                     let b = self.tokens[t].brands[0];
-                    out.push(self.brand_signal("brand_in_path", 20, b, "brand in path", "named in the path of an unrelated site".into(), false));
+                    out.push(self.brand_signal(
+                        "brand_in_path",
+                        20,
+                        b,
+                        "brand in path",
+                        "named in the path of an unrelated site".into(),
+                        false,
+                    ));
                     break;
                 }
             }
@@ -744,11 +779,9 @@ impl Analyzer {
                 format!("in front of an @ while the link really goes to {real}"),
                 true,
             )),
-            None if decoded.contains('.') => out.push(Signal::plain(
-                "userinfo_trick",
-                50,
-                format!("hides its real destination {real} behind \"{decoded}@\""),
-            )),
+            None if decoded.contains('.') => {
+                out.push(Signal::plain("userinfo_trick", 50, format!("hides its real destination {real} behind \"{decoded}@\"")))
+            }
             None => out.push(Signal::plain("userinfo", 10, "carries a user name or password".into())),
         }
     }
@@ -784,8 +817,7 @@ impl Analyzer {
     fn exact_brand(&self, s: &str) -> Option<u16> {
         let t = self.token_index(s)?;
         let token = &self.tokens[t];
-        (token.class != TokenClass::Weak && (token.text.len() >= 4 || token.class == TokenClass::Distinct))
-            .then(|| token.brands[0])
+        (token.class != TokenClass::Weak && (token.text.len() >= 4 || token.class == TokenClass::Distinct)).then(|| token.brands[0])
     }
 
     /// A brand name one typo-shaped edit away from `s`.

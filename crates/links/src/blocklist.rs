@@ -259,9 +259,7 @@ impl BlocklistIndex {
 
     /// Rough heap footprint in bytes (keys, tables, records), for the benchmark report.
     pub fn approx_bytes(&self) -> usize {
-        let key_bytes = |m: &HashMap<Box<str>, u32>| {
-            m.keys().map(|k| k.len().next_multiple_of(8) + 16).sum::<usize>() + m.capacity() * 25
-        };
+        let key_bytes = |m: &HashMap<Box<str>, u32>| m.keys().map(|k| k.len().next_multiple_of(8) + 16).sum::<usize>() + m.capacity() * 25;
         let ids: usize = self
             .records
             .iter()
@@ -394,11 +392,8 @@ mod tests {
     fn check(url: &str, audience: Audience<'_>, expected: &[(&str, &str)]) {
         let idx = index();
         let p = crate::parse::parse(url).expect("test url parses");
-        let got: Vec<(String, String)> = idx
-            .lookup(&p, &audience)
-            .into_iter()
-            .map(|h| (h.matched_as.to_string(), h.indicator_id.unwrap_or_default()))
-            .collect();
+        let got: Vec<(String, String)> =
+            idx.lookup(&p, &audience).into_iter().map(|h| (h.matched_as.to_string(), h.indicator_id.unwrap_or_default())).collect();
         let expected: Vec<(String, String)> = expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
         assert_eq!(got, expected, "{url}");
     }

@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use crate::blocklist::{normalise_domain, BlockEntry, EntryKind};
 use crate::FeedError;
+use crate::blocklist::{BlockEntry, EntryKind, normalise_domain};
 
 /// The layout of a feed file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,8 +59,7 @@ pub fn import_feed(path: &Path, format: FeedFormat) -> Result<Vec<BlockEntry>, F
 
 /// Reads and parses a feed file; fails when no entry at all is usable.
 pub fn import_feed_with(path: &Path, format: FeedFormat, defaults: &FeedDefaults) -> Result<FeedImport, FeedError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|source| FeedError::Io { path: path.display().to_string(), source })?;
+    let text = std::fs::read_to_string(path).map_err(|source| FeedError::Io { path: path.display().to_string(), source })?;
     let import = parse_feed(&text, format, defaults)?;
     if import.entries.is_empty() {
         return Err(FeedError::Empty { path: path.display().to_string(), rejected: import.rejected.len() });
@@ -135,17 +134,11 @@ fn classify(value: &str) -> Result<(EntryKind, String), String> {
 
 fn csv_feed(text: &str, column: usize, defaults: &FeedDefaults) -> Result<FeedImport, FeedError> {
     let col = column.checked_sub(1).ok_or(FeedError::MissingColumn { line: 1, column })?;
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .comment(Some(b'#'))
-        .from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).comment(Some(b'#')).from_reader(text.as_bytes());
     let mut out = FeedImport::default();
     for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| FeedError::Csv {
-            line: e.position().map_or(i as u64 + 1, |p| p.line()),
-            message: e.to_string(),
-        })?;
+        let record =
+            record.map_err(|e| FeedError::Csv { line: e.position().map_or(i as u64 + 1, |p| p.line()), message: e.to_string() })?;
         let line = record.position().map_or(i as u64 + 1, |p| p.line()) as usize;
         let Some(value) = record.get(col) else {
             out.rejected.push((line, format!("no column {column}")));
@@ -212,9 +205,8 @@ pub fn entries_from_pattern(
         let parsed = match path.as_str() {
             "domain-name:value" => normalise_domain(&value).map(|d| (EntryKind::Domain, d)).map_err(|e| e.to_string()),
             "url:value" => url_line(&value).and_then(|o| o.ok_or_else(|| "empty".into())),
-            "ipv4-addr:value" => classify(&value).and_then(|(k, v)| {
-                if k == EntryKind::Ipv4 { Ok((k, v)) } else { Err(format!("{value:?} is not a single IPv4 address")) }
-            }),
+            "ipv4-addr:value" => classify(&value)
+                .and_then(|(k, v)| if k == EntryKind::Ipv4 { Ok((k, v)) } else { Err(format!("{value:?} is not a single IPv4 address")) }),
             _ => continue,
         };
         match parsed {
@@ -291,7 +283,11 @@ pub fn indicators_for_entries(entries: &[BlockEntry], feed: &str, now: &str) -> 
         let Some(group) = groups.get(&id) else { continue };
         let Some(first) = group.first() else { continue };
         let pattern = group.iter().map(|e| entry_pattern_term(e)).collect::<Vec<_>>().join(" OR ");
-        let name = if group.len() == 1 { format!("{feed}: {}", first.value) } else { format!("{feed}: {} and {} more", first.value, group.len() - 1) };
+        let name = if group.len() == 1 {
+            format!("{feed}: {}", first.value)
+        } else {
+            format!("{feed}: {} and {} more", first.value, group.len() - 1)
+        };
         out.push(serde_json::json!({
             "type": "indicator", "spec_version": "2.1", "id": id,
             "created": now, "modified": now, "name": name,
@@ -318,7 +314,8 @@ mod tests {
 
     #[test]
     fn domain_lists_accept_common_layouts() {
-        let text = "# comment\nevil.top\n0.0.0.0 Hosts.Example.com\n||adblock.example.net^\n*.wild.example.org\n\nnot a domain\nhttps://x.com/a\n";
+        let text =
+            "# comment\nevil.top\n0.0.0.0 Hosts.Example.com\n||adblock.example.net^\n*.wild.example.org\n\nnot a domain\nhttps://x.com/a\n";
         let i = parse_feed(text, FeedFormat::Domains, &defaults()).expect("parses");
         assert_eq!(
             values(&i),
@@ -393,7 +390,8 @@ mod tests {
         assert_eq!(objs[0]["object_marking_refs"][0], tlp::Tlp::Green.marking_id());
         for o in &objs {
             stix::validate_object(o).expect("valid STIX indicator");
-            let (entries, refused) = entries_from_pattern(o["pattern"].as_str().expect("pattern"), None, &d.access, "x").expect("round trip");
+            let (entries, refused) =
+                entries_from_pattern(o["pattern"].as_str().expect("pattern"), None, &d.access, "x").expect("round trip");
             assert!(refused.is_empty() && entries.len() == 1, "{o}");
         }
         // Same entry, same id: a re-import finds the indicator again.

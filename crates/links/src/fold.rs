@@ -76,7 +76,19 @@ pub fn homoglyph_variants(s: &str) -> Vec<String> {
         .collect();
     let mut out = vec![mapped];
     if s.contains('1') {
-        out.push(base.chars().map(|c| if c == '1' { 'i' } else if c == '0' { 'o' } else { c }).collect());
+        out.push(
+            base.chars()
+                .map(|c| {
+                    if c == '1' {
+                        'i'
+                    } else if c == '0' {
+                        'o'
+                    } else {
+                        c
+                    }
+                })
+                .collect(),
+        );
     }
     if s.contains("cl") {
         // `cl` is far more often a real `cl` than a disguised `d`: keep a variant without it.
@@ -194,10 +206,8 @@ fn edit_kind(target: &str, candidate: &str) -> Option<Edit> {
                 let (a, b) = (t[prefix], c[prefix]);
                 return Some(substitution_kind(a, b));
             }
-            let swapped = prefix + 1 < t.len()
-                && t[prefix] == c[prefix + 1]
-                && t[prefix + 1] == c[prefix]
-                && t[prefix + 2..] == c[prefix + 2..];
+            let swapped =
+                prefix + 1 < t.len() && t[prefix] == c[prefix + 1] && t[prefix + 1] == c[prefix] && t[prefix + 2..] == c[prefix + 2..];
             swapped.then_some(Edit::Transposition)
         }
         _ => None,
@@ -231,9 +241,7 @@ fn homoglyph_pair(a: u8, b: u8) -> bool {
 /// QWERTY neighbours (same row and the rows above and below).
 pub fn adjacent(a: u8, b: u8) -> bool {
     const ROWS: [&[u8]; 4] = [b"1234567890", b"qwertyuiop", b"asdfghjkl", b"zxcvbnm"];
-    let pos = |k: u8| {
-        ROWS.iter().enumerate().find_map(|(r, row)| row.iter().position(|&x| x == k).map(|c| (r as isize, c as isize)))
-    };
+    let pos = |k: u8| ROWS.iter().enumerate().find_map(|(r, row)| row.iter().position(|&x| x == k).map(|c| (r as isize, c as isize)));
     match (pos(a), pos(b)) {
         (Some((ra, ca)), Some((rb, cb))) => {
             let dr = ra - rb;

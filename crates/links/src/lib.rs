@@ -20,10 +20,13 @@ use serde::Serialize;
 pub use analyse::Analyzer;
 pub use blocklist::{BlockEntry, BlockHit, BlocklistIndex, EntryKind, LiveIndex};
 pub use error::{FeedError, LinkError};
-pub use feeds::{entries_from_pattern, feed_indicator_id, indicators_for_entries, import_feed, import_feed_with, parse_feed, FeedDefaults, FeedFormat, FeedImport};
-pub use parse::{ParsedUrl, MAX_INPUT_BYTES};
+pub use feeds::{
+    FeedDefaults, FeedFormat, FeedImport, entries_from_pattern, feed_indicator_id, import_feed, import_feed_with, indicators_for_entries,
+    parse_feed,
+};
 pub use live::{LiveError, LiveHop, LiveOptions, LiveReport};
-pub use ssrf::{guard_target, SsrfRefusal};
+pub use parse::{MAX_INPUT_BYTES, ParsedUrl};
+pub use ssrf::{SsrfRefusal, guard_target};
 
 /// The three verdict levels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -171,22 +171,14 @@ fn remaining(deadline: Instant, budget: Duration) -> Result<Duration, LiveError>
 
 /// Resolves the hop's host (within the budget) and returns the address to connect to. Every
 /// resolved address must pass the guard: a name that also points inside is refused outright.
-fn guarded_address(
-    hop: usize,
-    kind: &HostKind,
-    host: &str,
-    port: u16,
-    opts: &LiveOptions,
-    deadline: Instant,
-) -> Result<IpAddr, LiveError> {
+fn guarded_address(hop: usize, kind: &HostKind, host: &str, port: u16, opts: &LiveOptions, deadline: Instant) -> Result<IpAddr, LiveError> {
     let addrs: Vec<IpAddr> = match kind {
         HostKind::Ipv4(a) => vec![IpAddr::V4(*a)],
         HostKind::Ipv6(a) => vec![IpAddr::V6(*a)],
         HostKind::Domain(d) => resolve(hop, d, port, deadline, opts.budget)?,
     };
     for a in &addrs {
-        crate::guard_target(*a, opts.allow_loopback)
-            .map_err(|refusal| LiveError::Refused { hop, host: host.to_string(), refusal })?;
+        crate::guard_target(*a, opts.allow_loopback).map_err(|refusal| LiveError::Refused { hop, host: host.to_string(), refusal })?;
     }
     addrs.first().copied().ok_or_else(|| LiveError::Resolve { hop, host: host.to_string(), message: "no address".into() })
 }
@@ -273,7 +265,8 @@ mod tests {
     #[test]
     fn guard_refuses_loopback_before_connecting() {
         let (analyzer, index) = ctx_parts();
-        let ctx = CheckContext { analyzer: &analyzer, index: &index, audience: tlp::Audience::AnonymousLookup { ceiling: tlp::Tlp::Clear } };
+        let ctx =
+            CheckContext { analyzer: &analyzer, index: &index, audience: tlp::Audience::AnonymousLookup { ceiling: tlp::Tlp::Clear } };
         // Port 9 (discard) on loopback: the guard must refuse before any connection attempt.
         let err = fetch("https://127.0.0.1:9/x", &ctx, &LiveOptions::default()).expect_err("refused");
         assert_eq!(err.code(), "ssrf_refused");

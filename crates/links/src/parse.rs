@@ -48,9 +48,7 @@ impl ParsedUrl {
     /// Labels left of the registrable domain, outermost first (`a.b.example.com` -> `a`, `b`).
     pub fn subdomain(&self) -> &str {
         match &self.host {
-            HostKind::Domain(d) if d.len() > self.registrable.len() => {
-                d[..d.len() - self.registrable.len()].trim_end_matches('.')
-            }
+            HostKind::Domain(d) if d.len() > self.registrable.len() => d[..d.len() - self.registrable.len()].trim_end_matches('.'),
             _ => "",
         }
     }
@@ -137,8 +135,7 @@ pub fn registrable_of(ascii: &str) -> (String, String, bool, bool) {
 /// Control characters, bidi overrides and zero-width characters have no place in a pasted link
 /// and are a known way of hiding its real target.
 fn is_forbidden(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    c.is_control() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// Undoes the usual defanging of reports (`hxxps://`, `example[.]com`), so analysts can paste them.
@@ -183,9 +180,7 @@ fn with_scheme(text: &str) -> Result<std::borrow::Cow<'_, str>, LinkError> {
 fn map_parse_error(e: url::ParseError, text: &str) -> LinkError {
     match e {
         url::ParseError::EmptyHost => LinkError::NoHost,
-        url::ParseError::IdnaError if text.to_ascii_lowercase().contains("xn--") => {
-            LinkError::InvalidPunycode { host: host_guess(text) }
-        }
+        url::ParseError::IdnaError if text.to_ascii_lowercase().contains("xn--") => LinkError::InvalidPunycode { host: host_guess(text) },
         other => LinkError::NotAUrl { reason: other.to_string() },
     }
 }
@@ -200,9 +195,7 @@ mod tests {
     use super::*;
 
     fn check(input: &str, expected: Result<(&str, &str, &str), LinkError>) {
-        let got = parse(input).map(|p| {
-            (p.host_unicode.clone(), p.registrable.clone(), p.suffix.clone())
-        });
+        let got = parse(input).map(|p| (p.host_unicode.clone(), p.registrable.clone(), p.suffix.clone()));
         let got = got.as_ref().map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str())).map_err(Clone::clone);
         assert_eq!(got, expected, "{input}");
     }

@@ -50,7 +50,8 @@ fn server() -> u16 {
 fn fetch(url: &str, opts: &LiveOptions) -> Result<links::LiveReport, LiveError> {
     let analyzer = links::Analyzer::new(&brands::BrandRegistry::builtin());
     let index = links::BlocklistIndex::new();
-    let ctx = links::CheckContext { analyzer: &analyzer, index: &index, audience: tlp::Audience::AnonymousLookup { ceiling: tlp::Tlp::Clear } };
+    let ctx =
+        links::CheckContext { analyzer: &analyzer, index: &index, audience: tlp::Audience::AnonymousLookup { ceiling: tlp::Tlp::Clear } };
     links::live::fetch(url, &ctx, opts)
 }
 

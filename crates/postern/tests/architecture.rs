@@ -6,12 +6,8 @@ use std::collections::BTreeSet;
 fn code_map_lists_exactly_the_workspace_crates() {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
     let doc = std::fs::read_to_string(format!("{root}/ARCHITECTURE.md")).expect("ARCHITECTURE.md");
-    let mapped: BTreeSet<String> = doc
-        .lines()
-        .filter_map(|l| l.strip_prefix("### `crates/"))
-        .filter_map(|l| l.split('`').next())
-        .map(String::from)
-        .collect();
+    let mapped: BTreeSet<String> =
+        doc.lines().filter_map(|l| l.strip_prefix("### `crates/")).filter_map(|l| l.split('`').next()).map(String::from).collect();
     let actual: BTreeSet<String> = std::fs::read_dir(format!("{root}/crates"))
         .expect("crates dir")
         .filter_map(Result::ok)

@@ -543,7 +543,8 @@ fn sightings_travel_upward_only_anonymised_and_only_for_orgs_that_opted_in() {
     national.post(vec![indicator(1, Some(GREEN), &[]), sighting(1, 1, &member, GREEN), sighting(2, 1, &member, AMBER)]);
     national.post_as(&quiet_token, vec![indicator(2, Some(GREEN), &[]), sighting(3, 2, &quiet, GREEN)]);
 
-    let sightings = || regional.sql("SELECT body FROM objects WHERE object_type = 'sighting'").lines().map(str::to_string).collect::<Vec<_>>();
+    let sightings =
+        || regional.sql("SELECT body FROM objects WHERE object_type = 'sighting'").lines().map(str::to_string).collect::<Vec<_>>();
     let indicators = || keys(&regional.stored()).into_iter().filter(|k| k.starts_with("indicator--")).collect::<BTreeSet<_>>();
     let state = || format!("regional {:?}\nsightings {:?}", regional.stored(), sightings());
     converge(state, || indicators() == ids(&[1, 2]) && !sightings().is_empty());

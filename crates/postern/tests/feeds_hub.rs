@@ -16,7 +16,8 @@ fn check(url: &str, link: &str) -> Value {
 }
 
 fn blocklisted(v: &Value) -> bool {
-    v["verdict"] == "malicious" && v["reasons"].as_array().is_some_and(|rs| rs.iter().any(|r| r["code"].as_str().is_some_and(|c| c.starts_with("blocklist"))))
+    v["verdict"] == "malicious"
+        && v["reasons"].as_array().is_some_and(|rs| rs.iter().any(|r| r["code"].as_str().is_some_and(|c| c.starts_with("blocklist"))))
 }
 
 #[test]
@@ -28,7 +29,8 @@ fn imported_domains_reach_the_server_blocklist() {
     let c = cli(data, &["collection", "add", "feeds", "--read", "all", "--write", "La Poste", "--public"]);
     let collection = c["id"].as_str().expect("collection id").to_string();
     let feed = data.join("domains.txt");
-    std::fs::write(&feed, "# a small blocklist\nplain-parcel-shop.example\n0.0.0.0 quiet-garden-tools.example\nnot a domain\n").expect("write feed");
+    std::fs::write(&feed, "# a small blocklist\nplain-parcel-shop.example\n0.0.0.0 quiet-garden-tools.example\nnot a domain\n")
+        .expect("write feed");
 
     let server = Server::start(data);
     let link = "https://www.plain-parcel-shop.example/track";
@@ -68,7 +70,22 @@ fn imported_domains_reach_the_server_blocklist() {
     ]});
     let stix_file = data.join("bundle.json");
     std::fs::write(&stix_file, bundle.to_string()).expect("write bundle");
-    let out = cli(data, &["feeds", "import", stix_file.to_str().expect("utf8"), "--format", "stix", "--collection", &collection, "--org", "La Poste", "--source", "partner-cert"]);
+    let out = cli(
+        data,
+        &[
+            "feeds",
+            "import",
+            stix_file.to_str().expect("utf8"),
+            "--format",
+            "stix",
+            "--collection",
+            &collection,
+            "--org",
+            "La Poste",
+            "--source",
+            "partner-cert",
+        ],
+    );
     assert_eq!(out["stored"], 1, "{out}");
     let resp = client()
         .get(format!("{}/isac/collections/{collection}/objects/{id}/", server.url))

@@ -49,7 +49,13 @@ fn link_verdicts_use_only_the_indicators_the_asker_may_see() {
         indicator_for("plain-shop-clear.example", 1, tlp::TLP2_CLEAR),
         indicator_for("plain-shop-red.example", 2, tlp::TLP2_RED),
     ]});
-    let resp = client().post(format!("{base}/objects/")).bearer_auth(&f.tokens["La Poste"]).header("Content-Type", TAXII).body(objects.to_string()).send().expect("post");
+    let resp = client()
+        .post(format!("{base}/objects/"))
+        .bearer_auth(&f.tokens["La Poste"])
+        .header("Content-Type", TAXII)
+        .body(objects.to_string())
+        .send()
+        .expect("post");
     assert_eq!(resp.status().as_u16(), 202);
     let clear_id = "indicator--11111111-2222-4333-8444-000000000001";
     let red_id = "indicator--11111111-2222-4333-8444-000000000002";
@@ -68,7 +74,11 @@ fn link_verdicts_use_only_the_indicators_the_asker_may_see() {
         assert_ne!(v["verdict"], json!("malicious"), "{v}");
     }
     // Batch: one bad line yields an error object, the rest goes on.
-    let (s, v) = check(&server.url, None, json!({"urls": ["https://www.laposte.fr/suivi", "not a url at all \u{0007}", "https://plain-shop-clear.example/"]}));
+    let (s, v) = check(
+        &server.url,
+        None,
+        json!({"urls": ["https://www.laposte.fr/suivi", "not a url at all \u{0007}", "https://plain-shop-clear.example/"]}),
+    );
     assert_eq!(s, 200, "{v}");
     let results = v["results"].as_array().expect("results");
     assert_eq!(results[0]["verdict"], json!("benign"), "{v}");
@@ -95,7 +105,8 @@ fn message_analysis_answers_and_rejects_bad_input_with_problem_details() {
         let status = resp.status().as_u16();
         (status, resp.json::<Value>().unwrap_or(Value::Null))
     };
-    let (s, v) = post(json!({"text": "La Poste: votre colis est en attente. Payez 1,99 EUR de frais: https://laposte-colis-frais.top/pay"}));
+    let (s, v) =
+        post(json!({"text": "La Poste: votre colis est en attente. Payez 1,99 EUR de frais: https://laposte-colis-frais.top/pay"}));
     assert_eq!(s, 200, "{v}");
     assert_eq!(v["scam"], json!(true), "{v}");
     assert!(v["urls"].as_array().is_some_and(|u| !u.is_empty()), "{v}");
@@ -121,7 +132,13 @@ fn a_reported_message_is_linked_to_the_campaign_its_infrastructure_matches() {
          "created": "2025-05-01T00:00:00.000Z", "modified": "2025-05-01T00:00:00.000Z", "relationship_type": "indicates",
          "source_ref": "indicator--11111111-2222-4333-8444-000000000007", "target_ref": campaign, "object_marking_refs": [tlp::TLP2_GREEN]},
     ]});
-    let resp = client().post(format!("{base}/objects/")).bearer_auth(&f.tokens["La Poste"]).header("Content-Type", TAXII).body(objects.to_string()).send().expect("post");
+    let resp = client()
+        .post(format!("{base}/objects/"))
+        .bearer_auth(&f.tokens["La Poste"])
+        .header("Content-Type", TAXII)
+        .body(objects.to_string())
+        .send()
+        .expect("post");
     assert_eq!(resp.status().as_u16(), 202);
     // Correos (a member who may read the GREEN campaign) reports a message using that domain.
     eventually("Correos' link checks see the GREEN indicator", || {

@@ -22,7 +22,20 @@ fn certificates(dir: &Path) -> (String, String, String) {
     let mut ca = vec!["req", "-x509"];
     ca.extend(ec);
     let (ca_key, ca_crt) = (p("ca.key"), p("ca.crt"));
-    ca.extend(["-days", "2", "-subj", "/CN=Postern Test Root CA/O=Postern Tests", "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign", "-keyout", &ca_key, "-out", &ca_crt]);
+    ca.extend([
+        "-days",
+        "2",
+        "-subj",
+        "/CN=Postern Test Root CA/O=Postern Tests",
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=critical,keyCertSign,cRLSign",
+        "-keyout",
+        &ca_key,
+        "-out",
+        &ca_crt,
+    ]);
     run(&ca);
     let (leaf_key, leaf_csr, leaf_crt, ext) = (p("leaf.key"), p("leaf.csr"), p("leaf.crt"), p("leaf.ext"));
     let mut csr = vec!["req", "-new"];
@@ -30,7 +43,24 @@ fn certificates(dir: &Path) -> (String, String, String) {
     csr.extend(["-subj", "/CN=127.0.0.1", "-keyout", &leaf_key, "-out", &leaf_csr]);
     run(&csr);
     std::fs::write(&ext, "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=critical,CA:FALSE\nextendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature\n").expect("write ext");
-    run(&["x509", "-req", "-in", &leaf_csr, "-CA", &ca_crt, "-CAkey", &ca_key, "-set_serial", "2", "-days", "2", "-extfile", &ext, "-out", &leaf_crt]);
+    run(&[
+        "x509",
+        "-req",
+        "-in",
+        &leaf_csr,
+        "-CA",
+        &ca_crt,
+        "-CAkey",
+        &ca_key,
+        "-set_serial",
+        "2",
+        "-days",
+        "2",
+        "-extfile",
+        &ext,
+        "-out",
+        &leaf_crt,
+    ]);
     (ca_crt, leaf_crt, leaf_key)
 }
 
@@ -38,7 +68,12 @@ fn certificates(dir: &Path) -> (String, String, String) {
 /// (per-line errors are data, not a failed run).
 fn check(args: &[&str]) -> Vec<Value> {
     let out = Command::new(exe()).args(["--json", "check"]).args(args).output().expect("run postern");
-    assert!(out.status.success(), "postern check {args:?}: {} {}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "postern check {args:?}: {} {}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     out.stdout
         .split(|&b| b == b'\n')
         .filter(|l| !l.is_empty())

@@ -96,7 +96,9 @@ fn user_add(dir: &std::path::Path, name: &str, org: &str, role: &str, password: 
 
 fn setup() -> (common::Fixture, Server) {
     let f = fixture();
-    for (name, org, role) in [("root", "hub", "admin"), ("alice", "La Poste", "analyst"), ("bob", "Correos", "analyst"), ("carol", "Posta Shqiptare", "analyst")] {
+    for (name, org, role) in
+        [("root", "hub", "admin"), ("alice", "La Poste", "analyst"), ("bob", "Correos", "analyst"), ("carol", "Posta Shqiptare", "analyst")]
+    {
         let out = user_add(f.dir.path(), name, org, role, PASSWORD);
         assert!(out.status.success(), "user add {name}: {}", String::from_utf8_lossy(&out.stdout));
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
@@ -168,12 +170,18 @@ fn administration_shows_a_token_once_and_is_for_hub_admins_only() {
     let token = page[at..].split('"').next().expect("token").to_string();
     let (_, again) = root.get("/members/admin");
     assert!(!again.contains(&token), "shown once");
-    let resp = common::client().get(format!("{}/taxii2/", server.url)).bearer_auth(&token).header("accept", common::TAXII).send().expect("GET");
+    let resp =
+        common::client().get(format!("{}/taxii2/", server.url)).bearer_auth(&token).header("accept", common::TAXII).send().expect("GET");
     assert_eq!(resp.status(), 200, "the issued token works on TAXII");
     let token_id = token.strip_prefix("pst_").and_then(|t| t.split('_').next()).expect("token id").to_string();
     let (s, _, _) = root.post("/members/admin", "/members/admin/tokens/revoke", &[("id", token_id.as_str())]);
     assert_eq!(s, 303, "revoked from the admin page");
-    let resp = common::client().get(format!("{}/isac/collections/", server.url)).bearer_auth(&token).header("accept", common::TAXII).send().expect("GET");
+    let resp = common::client()
+        .get(format!("{}/isac/collections/", server.url))
+        .bearer_auth(&token)
+        .header("accept", common::TAXII)
+        .send()
+        .expect("GET");
     assert_eq!(resp.status(), 401, "a revoked token no longer works");
     assert!(root.get("/members/admin").1.contains("Federation peers"), "peers are shown to admins");
 
@@ -209,7 +217,8 @@ fn red_indicators_reach_named_recipients_only_in_every_view() {
     let (_, page) = alice.get("/members/indicators/new");
     let select = page.find("name=\"recipients\"").expect("the recipients select");
     // The first option is "only my organisation"; the second is the iberia list.
-    let list_id = page[select..].split("<option value=\"").nth(2).and_then(|s| s.split('"').next()).expect("the iberia list id").to_string();
+    let list_id =
+        page[select..].split("<option value=\"").nth(2).and_then(|s| s.split('"').next()).expect("the iberia list id").to_string();
     let red = submit(&mut alice, &f.collection, "http://colis-rouge.top/x", "red", &list_id);
     let private = submit(&mut alice, &f.collection, "http://colis-prive.top/x", "red", "");
 
@@ -248,14 +257,18 @@ fn triage_feeds_awareness_pages_with_clear_data_only() {
     .iter()
     .enumerate()
     {
-        let (s, _, body) = citizen.post("/report", "/report", &[("kind", "message"), ("content", text), ("country", "FR"), ("contact", "")]);
+        let (s, _, body) =
+            citizen.post("/report", "/report", &[("kind", "message"), ("content", text), ("country", "FR"), ("contact", "")]);
         assert_eq!(s, 200, "report {i}: {body}");
     }
     let mut alice = Visitor::new(&server.url);
     alice.login("alice");
     for (id, tlp) in [("1", "clear"), ("2", "green")] {
-        let (s, location, body) =
-            alice.post("/members/triage", &format!("/members/triage/{id}"), &[("decision", "accept"), ("tlp", tlp), ("collection", &f.collection)]);
+        let (s, location, body) = alice.post(
+            "/members/triage",
+            &format!("/members/triage/{id}"),
+            &[("decision", "accept"), ("tlp", tlp), ("collection", &f.collection)],
+        );
         assert_eq!(s, 303, "{body}");
         assert!(location.contains("/indicator--"));
     }
@@ -269,7 +282,9 @@ fn triage_feeds_awareness_pages_with_clear_data_only() {
     let mut anyone = Visitor::new(&server.url);
     let (_, page) = anyone.get("/aware/customs_fee");
     assert!(page.contains("douane-colis-clair[.]top"), "the CLEAR example is shown, defanged");
-    for lure in ["customs_fee", "package_held", "redelivery_fee", "failed_delivery", "tax", "refund", "prize", "address_update", "account_locked"] {
+    for lure in
+        ["customs_fee", "package_held", "redelivery_fee", "failed_delivery", "tax", "refund", "prize", "address_update", "account_locked"]
+    {
         let (_, page) = anyone.get(&format!("/aware/{lure}"));
         assert!(!page.contains("douane-colis-vert"), "the GREEN one never reaches a public page ({lure})");
     }

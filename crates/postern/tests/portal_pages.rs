@@ -36,7 +36,8 @@ fn check_golden(name: &str, html: &str) {
         std::fs::write(&path, &html).expect("write golden");
         return;
     }
-    let want = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing golden file {}; run with UPDATE_GOLDEN=1", path.display()));
+    let want =
+        std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing golden file {}; run with UPDATE_GOLDEN=1", path.display()));
     assert_eq!(html, want, "page differs from golden file {}", path.display());
 }
 
@@ -95,11 +96,21 @@ fn verdicts_escape_input_and_forms_need_their_token() {
     let (cookie, csrf) = visit(&http, &format!("{}/check/link", server.url));
 
     // Without the token: refused.
-    let resp = http.post(format!("{}/check/link", server.url)).header("cookie", &cookie).form(&[("url", "http://x.top"), ("csrf", "forged")]).send().expect("POST");
+    let resp = http
+        .post(format!("{}/check/link", server.url))
+        .header("cookie", &cookie)
+        .form(&[("url", "http://x.top"), ("csrf", "forged")])
+        .send()
+        .expect("POST");
     assert_eq!(resp.status(), 403);
 
     let hostile = "http://laposte-colis-frais.top/<script>alert(1)</script>";
-    let resp = http.post(format!("{}/check/link", server.url)).header("cookie", &cookie).form(&[("url", hostile), ("csrf", csrf.as_str())]).send().expect("POST");
+    let resp = http
+        .post(format!("{}/check/link", server.url))
+        .header("cookie", &cookie)
+        .form(&[("url", hostile), ("csrf", csrf.as_str())])
+        .send()
+        .expect("POST");
     assert_eq!(resp.status(), 200);
     let html = resp.text().expect("body");
     assert!(!html.contains("<script>alert(1)"), "user input must be escaped");
@@ -108,7 +119,12 @@ fn verdicts_escape_input_and_forms_need_their_token() {
     check_golden("check_link_result.en.html", &html);
 
     let msg = "La Poste : votre colis est retenu, payez 1,99 EUR sur https://laposte-frais.top/p <b>vite</b>";
-    let resp = http.post(format!("{}/check/message", server.url)).header("cookie", &cookie).form(&[("message", msg), ("csrf", csrf.as_str())]).send().expect("POST");
+    let resp = http
+        .post(format!("{}/check/message", server.url))
+        .header("cookie", &cookie)
+        .form(&[("message", msg), ("csrf", csrf.as_str())])
+        .send()
+        .expect("POST");
     let html = resp.text().expect("body");
     assert!(html.contains("verdict-malicious"), "a customs-fee smish is a scam");
     assert!(html.contains("mark class=\"ent ent-url\"") && html.contains("mark class=\"ent ent-amount\""), "entities highlighted");

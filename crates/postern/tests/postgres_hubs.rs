@@ -20,7 +20,8 @@ fn two_servers_on_one_postgres_database_serve_one_paged_read() {
     let url = cluster.fresh_database().expect("database");
     cli_db(&url, &["org", "add", "La Poste", "--country", "FR"]);
     let token = cli_db(&url, &["token", "issue", "--org", "La Poste", "--role", "analyst"])["token"].as_str().expect("token").to_string();
-    let col = cli_db(&url, &["collection", "add", "shared", "--read", "all", "--write", "La Poste"])["id"].as_str().expect("id").to_string();
+    let col =
+        cli_db(&url, &["collection", "add", "shared", "--read", "all", "--write", "La Poste"])["id"].as_str().expect("id").to_string();
 
     let dir_a = tempfile::tempdir().expect("tmp");
     let dir_b = tempfile::tempdir().expect("tmp");

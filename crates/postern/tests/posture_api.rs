@@ -48,7 +48,13 @@ fn members_scan_domains_and_everyone_reads_the_history() {
     let anchor = lab.dir.path().join("lab/anchor.ds");
     let server = Server::start_with(
         f.dir.path(),
-        &["--posture-resolver", &format!("127.0.0.1:{unbound}"), "--posture-trust-anchor", anchor.to_str().expect("utf8"), "--posture-no-https"],
+        &[
+            "--posture-resolver",
+            &format!("127.0.0.1:{unbound}"),
+            "--posture-trust-anchor",
+            anchor.to_str().expect("utf8"),
+            "--posture-no-https",
+        ],
     );
     let scan = |token: Option<&str>, body: Value| {
         let mut r = client().post(format!("{}/api/v1/posture/scan", server.url)).json(&body);
@@ -64,7 +70,12 @@ fn members_scan_domains_and_everyone_reads_the_history() {
     assert_eq!(s, 200, "{v}");
     let reports = v["reports"].as_array().expect("reports");
     assert_eq!(reports[0]["domain"], json!("good.post"), "{v}");
-    let codes = |r: &Value| r["findings"].as_array().map(|f| f.iter().filter_map(|x| x["code"].as_str().map(String::from)).collect::<Vec<_>>()).unwrap_or_default();
+    let codes = |r: &Value| {
+        r["findings"]
+            .as_array()
+            .map(|f| f.iter().filter_map(|x| x["code"].as_str().map(String::from)).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
     assert!(!codes(&reports[0]).iter().any(|c| c.starts_with("dmarc-")), "{}", reports[0]);
     assert!(codes(&reports[1]).contains(&"dmarc-policy-none".to_string()), "{}", reports[1]);
     assert!(reports[2]["error"].is_string(), "{}", reports[2]);
@@ -81,9 +92,8 @@ fn members_scan_domains_and_everyone_reads_the_history() {
 
     // The members' portal shows the scoreboard and a domain's findings.
     let cookie = portal_login(&f, &server.url);
-    let page = |path: &str| {
-        client().get(format!("{}{path}", server.url)).header("cookie", &cookie).send().expect("get").text().expect("html")
-    };
+    let page =
+        |path: &str| client().get(format!("{}{path}", server.url)).header("cookie", &cookie).send().expect("get").text().expect("html");
     let board = page("/members/posture");
     assert!(board.contains("good.post") && board.contains("dmarc-none.post"), "{board}");
     let detail = page("/members/posture/dmarc-none.post");
@@ -106,7 +116,8 @@ fn portal_login(f: &common::Fixture, base: &str) -> String {
     assert!(child.wait_with_output().expect("wait").status.success());
     let http = reqwest::blocking::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
     let form = http.get(format!("{base}/login")).send().expect("login form");
-    let mut cookies: Vec<String> = form.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()?.split(';').next().map(String::from)).collect();
+    let mut cookies: Vec<String> =
+        form.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()?.split(';').next().map(String::from)).collect();
     let html = form.text().expect("html");
     let at = html.find("name=\"csrf\" value=\"").map(|a| a + "name=\"csrf\" value=\"".len()).expect("csrf field");
     let csrf = html[at..].split('"').next().expect("csrf").to_string();

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{TAXII, Server, cli, client, fixture, indicator};
+use common::{Server, TAXII, cli, client, fixture, indicator};
 use serde_json::{Value, json};
 
 fn assert_taxii_error(resp: reqwest::blocking::Response, status: u16) -> Value {
@@ -17,14 +17,7 @@ fn assert_taxii_error(resp: reqwest::blocking::Response, status: u16) -> Value {
 }
 
 fn post(url: &str, token: &str, body: &Value) -> reqwest::blocking::Response {
-    client()
-        .post(url)
-        .bearer_auth(token)
-        .header("Accept", TAXII)
-        .header("Content-Type", TAXII)
-        .body(body.to_string())
-        .send()
-        .expect("post")
+    client().post(url).bearer_auth(token).header("Accept", TAXII).header("Content-Type", TAXII).body(body.to_string()).send().expect("post")
 }
 
 fn get(url: &str, token: Option<&str>) -> reqwest::blocking::Response {
@@ -53,7 +46,13 @@ fn every_error_is_a_taxii_error_object() {
     // 406 and 415: media types.
     let r = client().get(format!("{}/taxii2/", server.url)).header("Accept", "application/xml").send().expect("get");
     assert_taxii_error(r, 406);
-    let r = client().post(format!("{base}/objects/")).bearer_auth(poste).header("Content-Type", "application/json").body("{}").send().expect("post");
+    let r = client()
+        .post(format!("{base}/objects/"))
+        .bearer_auth(poste)
+        .header("Content-Type", "application/json")
+        .body("{}")
+        .send()
+        .expect("post");
     assert_taxii_error(r, 415);
     // 413: above max_content_length, which the API root advertises.
     let root: Value = get(&format!("{}/isac/", server.url), None).json().expect("api root");
@@ -71,7 +70,14 @@ fn every_error_is_a_taxii_error_object() {
     assert_taxii_error(post(&format!("{base}/objects/"), &reader, &json!({"objects": [indicator(1, tlp::TLP2_GREEN)]})), 403);
     assert_taxii_error(post(&format!("{base}/objects/"), &f.tokens["Posta Shqiptare"], &json!({"objects": []})), 403);
     // 400: bad filters name their field.
-    for (query, field) in [("limit=0", "limit"), ("limit=-1", "limit"), ("limit=1e9", "limit"), ("added_after=yesterday", "added_after"), ("match[version]=newest", "match[version]"), ("next=forged", "next")] {
+    for (query, field) in [
+        ("limit=0", "limit"),
+        ("limit=-1", "limit"),
+        ("limit=1e9", "limit"),
+        ("added_after=yesterday", "added_after"),
+        ("match[version]=newest", "match[version]"),
+        ("next=forged", "next"),
+    ] {
         let body = assert_taxii_error(get(&format!("{base}/objects/?{query}"), Some(poste)), 400);
         assert_eq!(body["details"]["field"], json!(field), "{query}: {body}");
     }
@@ -96,8 +102,18 @@ fn tlp_holds_over_http_for_three_organisations() {
     let base = format!("{}/isac/collections/{}", server.url, f.collection);
     let mut red = indicator(4, tlp::TLP2_RED);
     red["x_postern_recipients"] = json!([f.identities["Correos"]]);
-    let objects = vec![indicator(1, tlp::TLP2_CLEAR), indicator(2, tlp::TLP2_GREEN), indicator(3, tlp::TLP2_AMBER), red, indicator(5, tlp::TLP2_AMBER_STRICT)];
-    let r = post(&format!("{base}/objects/"), &f.tokens["La Poste"], &json!({"type": "bundle", "id": "bundle--6f1d3c53-0c1a-4b8a-9f43-6d0f0e8c5a11", "objects": objects}));
+    let objects = vec![
+        indicator(1, tlp::TLP2_CLEAR),
+        indicator(2, tlp::TLP2_GREEN),
+        indicator(3, tlp::TLP2_AMBER),
+        red,
+        indicator(5, tlp::TLP2_AMBER_STRICT),
+    ];
+    let r = post(
+        &format!("{base}/objects/"),
+        &f.tokens["La Poste"],
+        &json!({"type": "bundle", "id": "bundle--6f1d3c53-0c1a-4b8a-9f43-6d0f0e8c5a11", "objects": objects}),
+    );
     assert_eq!(r.status().as_u16(), 202);
     let status: Value = r.json().expect("status");
     assert_eq!(status["success_count"], json!(5));
@@ -117,9 +133,19 @@ fn tlp_holds_over_http_for_three_organisations() {
     assert_eq!(get(&status_url, Some(&f.tokens["La Poste"])).status().as_u16(), 200);
     assert_taxii_error(get(&status_url, Some(&f.tokens["Correos"])), 404);
     // Deleting: only the producer.
-    let del = client().delete(format!("{base}/objects/{}/", id(2))).bearer_auth(&f.tokens["Correos"]).header("Accept", TAXII).send().expect("delete");
+    let del = client()
+        .delete(format!("{base}/objects/{}/", id(2)))
+        .bearer_auth(&f.tokens["Correos"])
+        .header("Accept", TAXII)
+        .send()
+        .expect("delete");
     assert_taxii_error(del, 403);
-    let del = client().delete(format!("{base}/objects/{}/", id(2))).bearer_auth(&f.tokens["La Poste"]).header("Accept", TAXII).send().expect("delete");
+    let del = client()
+        .delete(format!("{base}/objects/{}/", id(2)))
+        .bearer_auth(&f.tokens["La Poste"])
+        .header("Accept", TAXII)
+        .send()
+        .expect("delete");
     assert_eq!(del.status().as_u16(), 200);
     assert_eq!(sees(Some(&f.tokens["Correos"])), [1, 3, 4].map(id).to_vec());
     // Every write and refusal is in the audit log.
@@ -145,7 +171,8 @@ fn acknowledged_objects_survive_kill9_and_cursors_survive_restart() {
     let server = Server::start(f.dir.path());
     assert!(server.admin_token.is_none(), "the first admin token is printed only once");
     let base = format!("{}/isac/collections/{}", server.url, f.collection);
-    let mut ids: Vec<String> = first["objects"].as_array().expect("objects").iter().map(|o| o["id"].as_str().unwrap_or_default().to_string()).collect();
+    let mut ids: Vec<String> =
+        first["objects"].as_array().expect("objects").iter().map(|o| o["id"].as_str().unwrap_or_default().to_string()).collect();
     let mut cursor = Some(next);
     while let Some(c) = cursor {
         let page: Value = get(&format!("{base}/objects/?limit=100&next={c}"), Some(&poste)).json().expect("page");
@@ -185,7 +212,26 @@ fn serves_taxii_over_tls_with_the_given_certificate() {
     let dir = f.dir.path();
     let (cert, key) = (dir.join("hub.crt"), dir.join("hub.key"));
     let made = std::process::Command::new("openssl")
-        .args(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-addext", "basicConstraints=critical,CA:FALSE", "-addext", "extendedKeyUsage=serverAuth", "-keyout"])
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=DNS:localhost,IP:127.0.0.1",
+            "-addext",
+            "basicConstraints=critical,CA:FALSE",
+            "-addext",
+            "extendedKeyUsage=serverAuth",
+            "-keyout",
+        ])
         .arg(&key)
         .arg("-out")
         .arg(&cert)
@@ -199,7 +245,8 @@ fn serves_taxii_over_tls_with_the_given_certificate() {
         .add_root_certificate(reqwest::Certificate::from_pem(&pem).expect("pem"))
         .build()
         .expect("client");
-    let discovery: Value = tls_client.get(format!("{}/taxii2/", server.url)).header("Accept", TAXII).send().expect("https get").json().expect("json");
+    let discovery: Value =
+        tls_client.get(format!("{}/taxii2/", server.url)).header("Accept", TAXII).send().expect("https get").json().expect("json");
     assert!(discovery["default"].as_str().is_some_and(|d| d.starts_with("https://")), "{discovery}");
     let objects = tls_client
         .get(format!("{}/isac/collections/{}/objects/", server.url, f.collection))

@@ -6,15 +6,7 @@ use crate::dns::Client;
 use crate::findings::{Finding, finding};
 
 /// Property tags CAs understand (RFC 8659, RFC 8657 issuemail, the VMC draft, contact tags).
-const KNOWN_TAGS: &[&str] = &[
-    "issue",
-    "issuewild",
-    "iodef",
-    "issuemail",
-    "issuevmc",
-    "contactemail",
-    "contactphone",
-];
+const KNOWN_TAGS: &[&str] = &["issue", "issuewild", "iodef", "issuemail", "issuevmc", "contactemail", "contactphone"];
 
 /// Check CAA for `domain`, climbing towards the root as CAs do (RFC 8659 3).
 pub async fn check(client: &Client, domain: &Name) -> Vec<Finding> {
@@ -37,11 +29,7 @@ pub async fn check(client: &Client, domain: &Name) -> Vec<Finding> {
             for c in &recs {
                 let tag = c.tag.to_ascii_lowercase();
                 if c.issuer_critical && !KNOWN_TAGS.contains(&tag.as_str()) {
-                    let ev = format!(
-                        "{name} CAA 128 {} \"{}\"",
-                        c.tag,
-                        String::from_utf8_lossy(&c.value)
-                    );
+                    let ev = format!("{name} CAA 128 {} \"{}\"", c.tag, String::from_utf8_lossy(&c.value));
                     out.push(finding("caa-unknown-critical-tag", ev));
                 }
             }
@@ -49,10 +37,7 @@ pub async fn check(client: &Client, domain: &Name) -> Vec<Finding> {
         }
         // Stop below the public suffix: a TLD's CAA is not the domain owner's statement.
         if name.num_labels() <= 2 || name.is_root() {
-            return vec![finding(
-                "caa-missing",
-                format!("no CAA at {domain} or its parents"),
-            )];
+            return vec![finding("caa-missing", format!("no CAA at {domain} or its parents"))];
         }
         name = name.base_name();
     }

@@ -8,17 +8,7 @@ use crate::dns::Client;
 use crate::findings::{Finding, finding};
 
 /// Selectors tried besides the ones given, the common defaults of popular mail systems.
-pub const COMMON_SELECTORS: &[&str] = &[
-    "default",
-    "dkim",
-    "mail",
-    "selector1",
-    "selector2",
-    "google",
-    "k1",
-    "s1",
-    "s2",
-];
+pub const COMMON_SELECTORS: &[&str] = &["default", "dkim", "mail", "selector1", "selector2", "google", "k1", "s1", "s2"];
 
 /// A decoded DKIM key record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,9 +31,7 @@ pub fn parse(record: &str) -> Result<DkimKey, String> {
         if part.is_empty() {
             continue;
         }
-        let (t, v) = part
-            .split_once('=')
-            .ok_or_else(|| format!("\"{part}\" is not tag=value"))?;
+        let (t, v) = part.split_once('=').ok_or_else(|| format!("\"{part}\" is not tag=value"))?;
         let t = t.trim().to_string();
         if t == "v" && i != 0 {
             return Err("v= must be the first tag".into());
@@ -60,40 +48,21 @@ pub fn parse(record: &str) -> Result<DkimKey, String> {
         return Err(format!("v=\"{v}\" must be DKIM1"));
     }
     let p = tags.get("p").ok_or("the required p= tag is missing")?;
-    let key_type = tags
-        .get("k")
-        .map_or("rsa".to_string(), |k| k.to_ascii_lowercase());
-    let testing = tags
-        .get("t")
-        .is_some_and(|t| t.split(':').any(|f| f.trim() == "y"));
+    let key_type = tags.get("k").map_or("rsa".to_string(), |k| k.to_ascii_lowercase());
+    let testing = tags.get("t").is_some_and(|t| t.split(':').any(|f| f.trim() == "y"));
     if p.is_empty() {
-        return Ok(DkimKey {
-            key_type,
-            rsa_bits: None,
-            revoked: true,
-            testing,
-        });
+        return Ok(DkimKey { key_type, rsa_bits: None, revoked: true, testing });
     }
-    let der = base64::engine::general_purpose::STANDARD
-        .decode(p)
-        .map_err(|e| format!("p= is not valid base64: {e}"))?;
+    let der = base64::engine::general_purpose::STANDARD.decode(p).map_err(|e| format!("p= is not valid base64: {e}"))?;
     let rsa_bits = match key_type.as_str() {
         "rsa" => Some(rsa_modulus_bits(&der).ok_or("p= is not a DER RSA public key")?),
         "ed25519" if der.len() == 32 => None,
         "ed25519" => {
-            return Err(format!(
-                "an Ed25519 key is 32 bytes, this one is {}",
-                der.len()
-            ));
+            return Err(format!("an Ed25519 key is 32 bytes, this one is {}", der.len()));
         }
         other => return Err(format!("unknown key type k={other}")),
     };
-    Ok(DkimKey {
-        key_type,
-        rsa_bits,
-        revoked: false,
-        testing,
-    })
+    Ok(DkimKey { key_type, rsa_bits, revoked: false, testing })
 }
 
 /// Minimal DER walk: SubjectPublicKeyInfo or bare PKCS#1 RSAPublicKey -> modulus bit length.
@@ -119,11 +88,7 @@ pub fn rsa_modulus_bits(der: &[u8]) -> Option<usize> {
         }
         // PKCS#1: SEQUENCE { INTEGER n, INTEGER e }
         0x02 => {
-            let n = b1
-                .iter()
-                .skip_while(|b| **b == 0)
-                .copied()
-                .collect::<Vec<_>>();
+            let n = b1.iter().skip_while(|b| **b == 0).copied().collect::<Vec<_>>();
             let first = *n.first()?;
             Some((n.len() - 1) * 8 + (8 - first.leading_zeros() as usize))
         }
@@ -153,12 +118,7 @@ fn tlv(b: &[u8]) -> Option<(u8, &[u8], &[u8])> {
 }
 
 /// Check the selectors under `domain`. `no_mail` domains need no DKIM.
-pub async fn check(
-    client: &Client,
-    domain: &Name,
-    selectors: &[String],
-    no_mail: bool,
-) -> Vec<Finding> {
+pub async fn check(client: &Client, domain: &Name, selectors: &[String], no_mail: bool) -> Vec<Finding> {
     let mut all: Vec<String> = selectors.to_vec();
     for s in COMMON_SELECTORS {
         if !all.iter().any(|x| x == s) {
@@ -166,10 +126,7 @@ pub async fn check(
         }
     }
     let lookups = all.iter().filter_map(|sel| {
-        let q = Name::from_ascii(format!("{sel}._domainkey."))
-            .ok()?
-            .append_domain(domain)
-            .ok()?;
+        let q = Name::from_ascii(format!("{sel}._domainkey.")).ok()?.append_domain(domain).ok()?;
         Some(async move { (q.clone(), client.query(&q, RecordType::TXT).await) })
     });
     let results = futures_join(lookups.collect()).await;
@@ -189,11 +146,7 @@ pub async fn check(
             match parse(&txt) {
                 Err(e) => out.push(finding("dkim-key-malformed", format!("{q}: {e}"))),
                 Ok(k) => {
-                    let ev = format!(
-                        "{q}: k={} {}",
-                        k.key_type,
-                        k.rsa_bits.map(|b| format!("{b}-bit")).unwrap_or_default()
-                    );
+                    let ev = format!("{q}: k={} {}", k.key_type, k.rsa_bits.map(|b| format!("{b}-bit")).unwrap_or_default());
                     if k.revoked {
                         out.push(finding("dkim-key-revoked", format!("{q}: p= is empty")));
                     }
@@ -210,10 +163,7 @@ pub async fn check(
         }
     }
     if !found && !no_mail && out.is_empty() {
-        out.push(finding(
-            "dkim-missing",
-            format!("no key at selectors: {}", all.join(", ")),
-        ));
+        out.push(finding("dkim-missing", format!("no key at selectors: {}", all.join(", "))));
     }
     out
 }
@@ -241,11 +191,7 @@ pub async fn futures_join<F: std::future::Future>(futs: Vec<F>) -> Vec<F::Output
                 }
             }
         }
-        if all_done {
-            std::task::Poll::Ready(())
-        } else {
-            std::task::Poll::Pending
-        }
+        if all_done { std::task::Poll::Ready(()) } else { std::task::Poll::Pending }
     })
     .await;
     for r in results.into_iter().flatten() {
@@ -259,7 +205,8 @@ mod tests {
     use super::*;
 
     // A 512-bit RSA SPKI (test vector generated with openssl, public key only).
-    const RSA512: &str = "MFwwDQYJKoZIhvcNAQEBBQADSwAwSAJBAKT7Tn60cWXCOIUzgb6i/XE96M2PtxQGm7vSZgbsasYz7TncrtmpgEQSYCJosf2uZyQ/r0RarH7MhCsHlzIyDo0CAwEAAQ==";
+    const RSA512: &str =
+        "MFwwDQYJKoZIhvcNAQEBBQADSwAwSAJBAKT7Tn60cWXCOIUzgb6i/XE96M2PtxQGm7vSZgbsasYz7TncrtmpgEQSYCJosf2uZyQ/r0RarH7MhCsHlzIyDo0CAwEAAQ==";
 
     #[test]
     fn keys() {
@@ -273,19 +220,14 @@ mod tests {
         assert!(parse("v=DKIM1; k=rsa; p=AAAA").is_err());
         assert!(parse("k=rsa").is_err());
         assert!(parse("k=rsa; v=DKIM1; p=").is_err());
-        assert!(
-            parse("v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=").is_ok()
-        );
+        assert!(parse("v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=").is_ok());
         assert!(parse("v=DKIM1; k=dsa; p=AAAA").is_err());
     }
 
     #[test]
     fn der_walk_rejects_garbage() {
         assert_eq!(rsa_modulus_bits(&[]), None);
-        assert_eq!(
-            rsa_modulus_bits(&[0x30, 0x84, 0xff, 0xff, 0xff, 0xff]),
-            None
-        );
+        assert_eq!(rsa_modulus_bits(&[0x30, 0x84, 0xff, 0xff, 0xff, 0xff]), None);
         assert_eq!(rsa_modulus_bits(&[0x30, 0x03, 0x02, 0x01, 0x00]), None);
     }
 }

@@ -72,9 +72,7 @@ pub fn parse(record: &str) -> Result<DmarcRecord, String> {
         if part.is_empty() {
             continue;
         }
-        let (tag, value) = part
-            .split_once('=')
-            .ok_or_else(|| format!("\"{part}\" is not tag=value"))?;
+        let (tag, value) = part.split_once('=').ok_or_else(|| format!("\"{part}\" is not tag=value"))?;
         let (tag, value) = (tag.trim().to_ascii_lowercase(), value.trim());
         if !seen.insert(tag.clone()) {
             return Err(format!("tag \"{tag}\" appears twice"));
@@ -85,9 +83,7 @@ pub fn parse(record: &str) -> Result<DmarcRecord, String> {
             "p" => rec.p = Some(policy(value)?),
             "sp" => rec.sp = Some(policy(value)?),
             "pct" => {
-                let n: u8 = value
-                    .parse()
-                    .map_err(|_| format!("pct=\"{value}\" is not 0-100"))?;
+                let n: u8 = value.parse().map_err(|_| format!("pct=\"{value}\" is not 0-100"))?;
                 if n > 100 {
                     return Err(format!("pct={n} exceeds 100"));
                 }
@@ -98,24 +94,14 @@ pub fn parse(record: &str) -> Result<DmarcRecord, String> {
             }
             "rua" => rec.rua = uris(value)?,
             "ruf" => rec.ruf = uris(value)?,
-            "fo" if !value
-                .split(':')
-                .all(|o| matches!(o.trim(), "0" | "1" | "d" | "s")) =>
-            {
-                return Err(format!(
-                    "fo=\"{value}\" must be 0, 1, d or s separated by ':'"
-                ));
+            "fo" if !value.split(':').all(|o| matches!(o.trim(), "0" | "1" | "d" | "s")) => {
+                return Err(format!("fo=\"{value}\" must be 0, 1, d or s separated by ':'"));
             }
-            "rf" if !value
-                .split(':')
-                .all(|o| o.trim().eq_ignore_ascii_case("afrf")) =>
-            {
+            "rf" if !value.split(':').all(|o| o.trim().eq_ignore_ascii_case("afrf")) => {
                 return Err(format!("rf=\"{value}\" must be afrf"));
             }
             "ri" => {
-                value
-                    .parse::<u32>()
-                    .map_err(|_| format!("ri=\"{value}\" is not a number"))?;
+                value.parse::<u32>().map_err(|_| format!("ri=\"{value}\" is not a number"))?;
             }
             // RFC 7489 6.3: unknown tags MUST be ignored.
             _ => {}
@@ -143,16 +129,10 @@ fn uris(value: &str) -> Result<Vec<String>, String> {
             }
             None => u,
         };
-        let Some(addr) = base
-            .get(..7)
-            .filter(|p| p.eq_ignore_ascii_case("mailto:"))
-            .map(|_| &base[7..])
-        else {
+        let Some(addr) = base.get(..7).filter(|p| p.eq_ignore_ascii_case("mailto:")).map(|_| &base[7..]) else {
             return Err(format!("\"{u}\" is not a mailto: URI"));
         };
-        let (local, domain) = addr
-            .rsplit_once('@')
-            .ok_or_else(|| format!("\"{addr}\" is not an e-mail address"))?;
+        let (local, domain) = addr.rsplit_once('@').ok_or_else(|| format!("\"{addr}\" is not an e-mail address"))?;
         if local.is_empty() || domain.is_empty() || !domain.contains('.') {
             return Err(format!("\"{addr}\" is not an e-mail address"));
         }
@@ -210,8 +190,7 @@ pub async fn check(client: &Client, domain: &Name) -> DmarcOutcome {
     let (text, inherited) = match lookup(client, domain).await {
         Found::One(t) => (t, false),
         Found::Many(r) => {
-            out.findings
-                .push(finding("dmarc-multiple-records", r.join(" | ")));
+            out.findings.push(finding("dmarc-multiple-records", r.join(" | ")));
             return out;
         }
         Found::Error(e) => {
@@ -221,10 +200,7 @@ pub async fn check(client: &Client, domain: &Name) -> DmarcOutcome {
         Found::None if org != *domain => match lookup(client, &org).await {
             Found::One(t) => (t, true),
             Found::Many(r) => {
-                out.findings.push(finding(
-                    "dmarc-multiple-records",
-                    format!("at organisational domain {org}: {}", r.join(" | ")),
-                ));
+                out.findings.push(finding("dmarc-multiple-records", format!("at organisational domain {org}: {}", r.join(" | "))));
                 return out;
             }
             Found::Error(e) => {
@@ -232,53 +208,37 @@ pub async fn check(client: &Client, domain: &Name) -> DmarcOutcome {
                 return out;
             }
             Found::None => {
-                out.findings.push(finding(
-                    "dmarc-missing",
-                    format!("no v=DMARC1 TXT at _dmarc.{domain} nor at _dmarc.{org}"),
-                ));
+                out.findings.push(finding("dmarc-missing", format!("no v=DMARC1 TXT at _dmarc.{domain} nor at _dmarc.{org}")));
                 return out;
             }
         },
         Found::None => {
-            out.findings.push(finding(
-                "dmarc-missing",
-                format!("no v=DMARC1 TXT at _dmarc.{domain}"),
-            ));
+            out.findings.push(finding("dmarc-missing", format!("no v=DMARC1 TXT at _dmarc.{domain}")));
             return out;
         }
     };
     let rec = match parse(&text) {
         Ok(r) => r,
         Err(e) => {
-            out.findings
-                .push(finding("dmarc-syntax-error", format!("{e}: \"{text}\"")));
+            out.findings.push(finding("dmarc-syntax-error", format!("{e}: \"{text}\"")));
             return out;
         }
     };
     if inherited {
-        out.findings.push(finding(
-            "dmarc-inherited-from-org-domain",
-            format!("_dmarc.{org}: \"{text}\""),
-        ));
+        out.findings.push(finding("dmarc-inherited-from-org-domain", format!("_dmarc.{org}: \"{text}\"")));
     }
     // For a subdomain using the organisational record, sp= (or p=) is the policy in force.
     let effective = if inherited { rec.sp.or(rec.p) } else { rec.p };
     match effective {
-        Some(Policy::None) => out
-            .findings
-            .push(finding("dmarc-policy-none", text.clone())),
-        Some(Policy::Quarantine) => out
-            .findings
-            .push(finding("dmarc-policy-quarantine", text.clone())),
+        Some(Policy::None) => out.findings.push(finding("dmarc-policy-none", text.clone())),
+        Some(Policy::Quarantine) => out.findings.push(finding("dmarc-policy-quarantine", text.clone())),
         _ => {}
     }
     if !inherited && rec.sp == Some(Policy::None) && rec.p != Some(Policy::None) {
-        out.findings
-            .push(finding("dmarc-subdomain-policy-none", text.clone()));
+        out.findings.push(finding("dmarc-subdomain-policy-none", text.clone()));
     }
     if rec.pct.is_some_and(|p| p < 100) {
-        out.findings
-            .push(finding("dmarc-pct-partial", text.clone()));
+        out.findings.push(finding("dmarc-pct-partial", text.clone()));
     }
     if rec.rua.is_empty() {
         out.findings.push(finding("dmarc-no-rua", text.clone()));
@@ -301,10 +261,7 @@ async fn external_authorised(client: &Client, policy_domain: &Name, addr: &str) 
     if org_domain(&dest) == org_domain(policy_domain) {
         return None;
     }
-    let q = Name::from_ascii(format!("{}_report._dmarc.", policy_domain.to_ascii()))
-        .ok()?
-        .append_domain(&dest)
-        .ok()?;
+    let q = Name::from_ascii(format!("{}_report._dmarc.", policy_domain.to_ascii())).ok()?.append_domain(&dest).ok()?;
     let l = client.query(&q, hickory_proto::rr::RecordType::TXT).await;
     if let Some(e) = l.error() {
         return Some(finding("dmarc-lookup-error", format!("TXT {q}: {e}")));
@@ -312,10 +269,7 @@ async fn external_authorised(client: &Client, policy_domain: &Name, addr: &str) 
     if l.txt().iter().any(|t| is_dmarc(t)) {
         return None;
     }
-    Some(finding(
-        "dmarc-rua-external-unauthorized",
-        format!("{addr}: no v=DMARC1 TXT at {q}"),
-    ))
+    Some(finding("dmarc-rua-external-unauthorized", format!("{addr}: no v=DMARC1 TXT at {q}")))
 }
 
 #[cfg(test)]
@@ -332,10 +286,7 @@ mod tests {
         check("v=DMARC1; p=reject", true);
         check("v=DMARC1;p=none;", true);
         check("v = DMARC1 ; p = quarantine ; pct = 50", true);
-        check(
-            "v=DMARC1; p=reject; rua=mailto:a@example.com,mailto:b@example.net!10m",
-            true,
-        );
+        check("v=DMARC1; p=reject; rua=mailto:a@example.com,mailto:b@example.net!10m", true);
         check("v=DMARC1; p=reject; rua=https://example.com/", false);
         check("v=DMARC1; p=reject; rua=mailto:nobody", false);
         check("v=DMARC1; p=reject; pct=101", false);

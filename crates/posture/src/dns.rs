@@ -60,11 +60,7 @@ impl Lookup {
     /// Records of `rtype` in the answer section (following CNAMEs is the resolver's job).
     pub fn records(&self, rtype: RecordType) -> Vec<&Record> {
         match self {
-            Lookup::Answer(m) => m
-                .answers
-                .iter()
-                .filter(|r| r.record_type() == rtype)
-                .collect(),
+            Lookup::Answer(m) => m.answers.iter().filter(|r| r.record_type() == rtype).collect(),
             _ => Vec::new(),
         }
     }
@@ -136,11 +132,7 @@ const MAX_TCP: usize = 65535;
 impl Client {
     /// New client for `server`.
     pub fn new(server: SocketAddr) -> Self {
-        Client {
-            server,
-            timeout: Duration::from_millis(1500),
-            attempts: 2,
-        }
+        Client { server, timeout: Duration::from_millis(1500), attempts: 2 }
     }
 
     /// Query `name`/`rtype` with RD, DO and CD set (CD so that bogus data still comes back to us).
@@ -181,29 +173,12 @@ impl Client {
         }
     }
 
-    async fn udp(
-        &self,
-        wire: &[u8],
-        id: u16,
-        name: &Name,
-        rtype: RecordType,
-    ) -> Result<Message, DnsError> {
-        let bind: SocketAddr = if self.server.is_ipv4() {
-            "0.0.0.0:0"
-        } else {
-            "[::]:0"
-        }
-        .parse()
-        .map_err(|_| DnsError::Io("bind address".into()))?;
-        let sock = UdpSocket::bind(bind)
-            .await
-            .map_err(|e| DnsError::Io(e.to_string()))?;
-        sock.connect(self.server)
-            .await
-            .map_err(|e| DnsError::Io(e.to_string()))?;
-        sock.send(wire)
-            .await
-            .map_err(|e| DnsError::Io(e.to_string()))?;
+    async fn udp(&self, wire: &[u8], id: u16, name: &Name, rtype: RecordType) -> Result<Message, DnsError> {
+        let bind: SocketAddr =
+            if self.server.is_ipv4() { "0.0.0.0:0" } else { "[::]:0" }.parse().map_err(|_| DnsError::Io("bind address".into()))?;
+        let sock = UdpSocket::bind(bind).await.map_err(|e| DnsError::Io(e.to_string()))?;
+        sock.connect(self.server).await.map_err(|e| DnsError::Io(e.to_string()))?;
+        sock.send(wire).await.map_err(|e| DnsError::Io(e.to_string()))?;
         let mut buf = vec![0u8; 4096];
         let deadline = tokio::time::Instant::now() + self.timeout;
         loop {
@@ -223,40 +198,23 @@ impl Client {
         }
     }
 
-    async fn tcp(
-        &self,
-        wire: &[u8],
-        id: u16,
-        name: &Name,
-        rtype: RecordType,
-    ) -> Result<Message, DnsError> {
+    async fn tcp(&self, wire: &[u8], id: u16, name: &Name, rtype: RecordType) -> Result<Message, DnsError> {
         let work = async {
-            let mut s = TcpStream::connect(self.server)
-                .await
-                .map_err(|e| DnsError::Io(e.to_string()))?;
-            let len = u16::try_from(wire.len())
-                .map_err(|_| DnsError::Malformed("query too long".into()))?;
+            let mut s = TcpStream::connect(self.server).await.map_err(|e| DnsError::Io(e.to_string()))?;
+            let len = u16::try_from(wire.len()).map_err(|_| DnsError::Malformed("query too long".into()))?;
             let mut out = len.to_be_bytes().to_vec();
             out.extend_from_slice(wire);
-            s.write_all(&out)
-                .await
-                .map_err(|e| DnsError::Io(e.to_string()))?;
+            s.write_all(&out).await.map_err(|e| DnsError::Io(e.to_string()))?;
             let mut lb = [0u8; 2];
-            s.read_exact(&mut lb)
-                .await
-                .map_err(|e| DnsError::Io(e.to_string()))?;
+            s.read_exact(&mut lb).await.map_err(|e| DnsError::Io(e.to_string()))?;
             let n = usize::from(u16::from_be_bytes(lb)).min(MAX_TCP);
             let mut buf = vec![0u8; n];
-            s.read_exact(&mut buf)
-                .await
-                .map_err(|e| DnsError::Io(e.to_string()))?;
+            s.read_exact(&mut buf).await.map_err(|e| DnsError::Io(e.to_string()))?;
             let m = Message::from_vec(&buf).map_err(|e| DnsError::Malformed(e.to_string()))?;
             if matches_query(&m, id, name, rtype) {
                 Ok(m)
             } else {
-                Err(DnsError::Malformed(
-                    "TCP answer does not match the question".into(),
-                ))
+                Err(DnsError::Malformed("TCP answer does not match the question".into()))
             }
         };
         match tokio::time::timeout(self.timeout, work).await {
@@ -269,9 +227,7 @@ impl Client {
 fn matches_query(m: &Message, id: u16, name: &Name, rtype: RecordType) -> bool {
     m.metadata.id == id
         && m.metadata.message_type == MessageType::Response
-        && m.queries
-            .first()
-            .is_some_and(|q| q.query_type == rtype && &q.name == name)
+        && m.queries.first().is_some_and(|q| q.query_type == rtype && &q.name == name)
 }
 
 fn classify(m: Message) -> Lookup {
@@ -290,10 +246,7 @@ fn rand_id() -> u16 {
     // Not a security boundary against off-path spoofing here (the resolver is configured and
     // local); a counter mixed with the clock is enough to keep concurrent queries apart.
     static N: AtomicU32 = AtomicU32::new(0);
-    let t = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
+    let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
     let c = N.fetch_add(1, Ordering::Relaxed);
     ((t ^ c.wrapping_mul(0x9E37_79B9)) & 0xFFFF) as u16
 }
@@ -308,10 +261,7 @@ pub fn parse_domain(input: &str) -> Result<Name, String> {
     if ascii.len() > 253 || ascii.split('.').any(|l| l.is_empty() || l.len() > 63) {
         return Err("not a valid domain name".into());
     }
-    if !ascii
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.' || c == '_')
-    {
+    if !ascii.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.' || c == '_') {
         return Err("not a valid host name".into());
     }
     let mut n = Name::from_ascii(&ascii).map_err(|e| e.to_string())?;

@@ -9,9 +9,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use hickory_proto::dnssec::rdata::{DNSKEY, DNSSECRData, DS, RRSIG};
-use hickory_proto::dnssec::{
-    Algorithm, DigestType, Nsec3HashAlgorithm, PublicKey, PublicKeyBuf, Verifier,
-};
+use hickory_proto::dnssec::{Algorithm, DigestType, Nsec3HashAlgorithm, PublicKey, PublicKeyBuf, Verifier};
 use hickory_proto::rr::{DNSClass, Name, RData, Record, RecordType};
 use serde::{Deserialize, Serialize};
 
@@ -107,29 +105,19 @@ impl TrustAnchors {
                 .position(|x| x.eq_ignore_ascii_case("DS") || x.eq_ignore_ascii_case("DNSKEY"))
                 .ok_or_else(|| err("no DS or DNSKEY"))?;
             let f = &t[i + 1..];
-            let num = |s: Option<&&str>| {
-                s.and_then(|x| x.parse::<u16>().ok())
-                    .ok_or_else(|| err("bad number"))
-            };
+            let num = |s: Option<&&str>| s.and_then(|x| x.parse::<u16>().ok()).ok_or_else(|| err("bad number"));
             if t[i].eq_ignore_ascii_case("DS") {
                 let tag = num(f.first())?;
                 let alg = u8::try_from(num(f.get(1))?).map_err(|_| err("bad algorithm"))?;
                 let dt = u8::try_from(num(f.get(2))?).map_err(|_| err("bad digest type"))?;
                 let hex: String = f.get(3..).unwrap_or(&[]).concat();
                 let digest = decode_hex(&hex).ok_or_else(|| err("bad hex digest"))?;
-                v.push(Anchor::Ds(DS::new(
-                    tag,
-                    Algorithm::from_u8(alg),
-                    DigestType::from(dt),
-                    digest,
-                )));
+                v.push(Anchor::Ds(DS::new(tag, Algorithm::from_u8(alg), DigestType::from(dt), digest)));
             } else {
                 let alg = u8::try_from(num(f.get(2))?).map_err(|_| err("bad algorithm"))?;
                 let b64: String = f.get(3..).unwrap_or(&[]).concat();
                 use base64::Engine;
-                let key = base64::engine::general_purpose::STANDARD
-                    .decode(b64)
-                    .map_err(|_| err("bad base64 key"))?;
+                let key = base64::engine::general_purpose::STANDARD.decode(b64).map_err(|_| err("bad base64 key"))?;
                 v.push(Anchor::Key(PublicKeyBuf::new(key, Algorithm::from_u8(alg))));
             }
         }
@@ -142,10 +130,7 @@ impl TrustAnchors {
     fn matches(&self, key: &DNSKEY) -> bool {
         self.0.iter().any(|a| match a {
             Anchor::Ds(ds) => ds.covers(&Name::root(), key).unwrap_or(false),
-            Anchor::Key(k) => {
-                k.public_bytes() == key.public_key().public_bytes()
-                    && k.algorithm() == key.public_key().algorithm()
-            }
+            Anchor::Key(k) => k.public_bytes() == key.public_key().public_bytes() && k.algorithm() == key.public_key().algorithm(),
         })
     }
 }
@@ -154,10 +139,7 @@ fn decode_hex(s: &str) -> Option<Vec<u8>> {
     if !s.len().is_multiple_of(2) {
         return None;
     }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
-        .collect()
+    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok()).collect()
 }
 
 /// Validated keys of one zone.
@@ -197,13 +179,7 @@ impl Cache {
 }
 
 /// Validate `domain` from the root down.
-pub async fn check(
-    client: &Client,
-    anchors: &TrustAnchors,
-    cache: &Cache,
-    domain: &Name,
-    now: u32,
-) -> Status {
+pub async fn check(client: &Client, anchors: &TrustAnchors, cache: &Cache, domain: &Name, now: u32) -> Status {
     let root = Name::root();
     let mut current = match cache.get(&root) {
         Some(Step::Zone(z)) => z,
@@ -241,12 +217,10 @@ pub async fn check(
     // The chain is secure down to the zone; now the zone's own data must verify too.
     let soa = client.query(&current.zone, RecordType::SOA).await;
     match soa {
-        Lookup::Answer(m) => {
-            match verify_rrset(&current.zone, RecordType::SOA, &m.answers, &current, now) {
-                Ok(()) => Status::Secure,
-                Err(b) => Status::Bogus(b),
-            }
-        }
+        Lookup::Answer(m) => match verify_rrset(&current.zone, RecordType::SOA, &m.answers, &current, now) {
+            Ok(()) => Status::Secure,
+            Err(b) => Status::Bogus(b),
+        },
         Lookup::Failed(e) => Status::Indeterminate(format!("SOA {}: {e}", current.zone)),
         _ => Status::Indeterminate(format!("SOA {}: no answer", current.zone)),
     }
@@ -259,32 +233,15 @@ async fn root_keys(client: &Client, anchors: &TrustAnchors, now: u32) -> Step {
         Lookup::Answer(m) => m,
         Lookup::Failed(e) => return Step::End(Status::Indeterminate(format!("DNSKEY .: {e}"))),
         _ => {
-            return Step::End(Status::Bogus(Bogus::NoTrustAnchor(
-                "the root has no DNSKEY".into(),
-            )));
+            return Step::End(Status::Bogus(Bogus::NoTrustAnchor("the root has no DNSKEY".into())));
         }
     };
     let keys = dnskeys(&m.answers);
-    let trusted: Vec<DNSKEY> = keys
-        .iter()
-        .filter(|k| anchors.matches(k))
-        .cloned()
-        .collect();
+    let trusted: Vec<DNSKEY> = keys.iter().filter(|k| anchors.matches(k)).cloned().collect();
     if trusted.is_empty() {
-        return Step::End(Status::Bogus(Bogus::NoTrustAnchor(
-            "no root DNSKEY matches the trust anchor".into(),
-        )));
+        return Step::End(Status::Bogus(Bogus::NoTrustAnchor("no root DNSKEY matches the trust anchor".into())));
     }
-    match verify_rrset(
-        &root,
-        RecordType::DNSKEY,
-        &m.answers,
-        &ZoneKeys {
-            zone: root.clone(),
-            keys: trusted,
-        },
-        now,
-    ) {
+    match verify_rrset(&root, RecordType::DNSKEY, &m.answers, &ZoneKeys { zone: root.clone(), keys: trusted }, now) {
         Ok(()) => Step::Zone(ZoneKeys { zone: root, keys }),
         Err(b) => Step::End(Status::Bogus(b)),
     }
@@ -308,9 +265,7 @@ async fn descend(client: &Client, parent: &ZoneKeys, name: &Name, now: u32) -> S
                 .collect();
             child_keys(client, name, &ds, now).await
         }
-        Lookup::Answer(m) | Lookup::NoData(m) | Lookup::NxDomain(m) => {
-            denial(&m.authorities, name, parent, now)
-        }
+        Lookup::Answer(m) | Lookup::NoData(m) | Lookup::NxDomain(m) => denial(&m.authorities, name, parent, now),
     }
 }
 
@@ -321,72 +276,37 @@ async fn child_keys(client: &Client, name: &Name, ds: &[DS], now: u32) -> Step {
             return Step::End(Status::Indeterminate(format!("DNSKEY {name}: {e}")));
         }
         _ => {
-            return Step::End(Status::Bogus(Bogus::DsMismatch(format!(
-                "{name} has a DS at the parent but no DNSKEY"
-            ))));
+            return Step::End(Status::Bogus(Bogus::DsMismatch(format!("{name} has a DS at the parent but no DNSKEY"))));
         }
     };
     let keys = dnskeys(&m.answers);
-    let usable: Vec<&DS> = ds
-        .iter()
-        .filter(|d| d.algorithm().is_supported() && d.digest_type().is_supported())
-        .collect();
+    let usable: Vec<&DS> = ds.iter().filter(|d| d.algorithm().is_supported() && d.digest_type().is_supported()).collect();
     if usable.is_empty() {
         // RFC 4035 5.2: DS with only unsupported algorithms means treat as insecure.
-        return Step::End(Status::Insecure(format!(
-            "{name}: DS uses only unsupported algorithms"
-        )));
+        return Step::End(Status::Insecure(format!("{name}: DS uses only unsupported algorithms")));
     }
-    let matched: Vec<DNSKEY> = keys
-        .iter()
-        .filter(|k| usable.iter().any(|d| d.covers(name, k).unwrap_or(false)))
-        .cloned()
-        .collect();
+    let matched: Vec<DNSKEY> = keys.iter().filter(|k| usable.iter().any(|d| d.covers(name, k).unwrap_or(false))).cloned().collect();
     if matched.is_empty() {
         let tags: Vec<String> = ds.iter().map(|d| d.key_tag().to_string()).collect();
-        let have: Vec<String> = keys
-            .iter()
-            .filter_map(|k| k.calculate_key_tag().ok())
-            .map(|t| t.to_string())
-            .collect();
+        let have: Vec<String> = keys.iter().filter_map(|k| k.calculate_key_tag().ok()).map(|t| t.to_string()).collect();
         return Step::End(Status::Bogus(Bogus::DsMismatch(format!(
             "{name}: DS key tag(s) {} match none of the DNSKEYs ({})",
             tags.join(","),
             have.join(",")
         ))));
     }
-    match verify_rrset(
-        name,
-        RecordType::DNSKEY,
-        &m.answers,
-        &ZoneKeys {
-            zone: name.clone(),
-            keys: matched,
-        },
-        now,
-    ) {
-        Ok(()) => Step::Zone(ZoneKeys {
-            zone: name.clone(),
-            keys,
-        }),
+    match verify_rrset(name, RecordType::DNSKEY, &m.answers, &ZoneKeys { zone: name.clone(), keys: matched }, now) {
+        Ok(()) => Step::Zone(ZoneKeys { zone: name.clone(), keys }),
         Err(b) => Step::End(Status::Bogus(b)),
     }
 }
 
 /// Judge the NSEC/NSEC3 proof in a negative DS answer.
 fn denial(auth: &[Record], name: &Name, parent: &ZoneKeys, now: u32) -> Step {
-    let nsecs: Vec<&Record> = auth
-        .iter()
-        .filter(|r| r.record_type() == RecordType::NSEC)
-        .collect();
-    let nsec3s: Vec<&Record> = auth
-        .iter()
-        .filter(|r| r.record_type() == RecordType::NSEC3)
-        .collect();
+    let nsecs: Vec<&Record> = auth.iter().filter(|r| r.record_type() == RecordType::NSEC).collect();
+    let nsec3s: Vec<&Record> = auth.iter().filter(|r| r.record_type() == RecordType::NSEC3).collect();
     if nsecs.is_empty() && nsec3s.is_empty() {
-        return Step::End(Status::Bogus(Bogus::UnprovenDenial(format!(
-            "no NSEC/NSEC3 proof that {name} has no DS"
-        ))));
+        return Step::End(Status::Bogus(Bogus::UnprovenDenial(format!("no NSEC/NSEC3 proof that {name} has no DS"))));
     }
     for r in nsecs.iter().chain(nsec3s.iter()) {
         if let Err(b) = verify_rrset(&r.name, r.record_type(), auth, parent, now) {
@@ -427,18 +347,13 @@ fn denial(auth: &[Record], name: &Name, parent: &ZoneKeys, now: u32) -> Step {
         };
         if inside && n.opt_out() {
             // Opt-out may hide an unsigned delegation: insecure either way (RFC 5155 6).
-            return Step::End(Status::Insecure(format!(
-                "{name}: covered by an opt-out NSEC3 in {}",
-                parent.zone
-            )));
+            return Step::End(Status::Insecure(format!("{name}: covered by an opt-out NSEC3 in {}", parent.zone)));
         }
         if inside {
             return Step::Same;
         }
     }
-    Step::End(Status::Bogus(Bogus::UnprovenDenial(format!(
-        "the NSEC/NSEC3 records do not cover {name}"
-    ))))
+    Step::End(Status::Bogus(Bogus::UnprovenDenial(format!("the NSEC/NSEC3 records do not cover {name}"))))
 }
 
 fn by_bitmap(types: Vec<RecordType>, name: &Name) -> Step {
@@ -452,11 +367,7 @@ fn by_bitmap(types: Vec<RecordType>, name: &Name) -> Step {
 
 /// Canonical-order covering: owner < name < next, with wrap-around at the zone end.
 fn covers(owner: &Name, next: &Name, name: &Name) -> bool {
-    if owner < next {
-        owner < name && name < next
-    } else {
-        name > owner || name < next
-    }
+    if owner < next { owner < name && name < next } else { name > owner || name < next }
 }
 
 fn base32hex_decode(label: &[u8]) -> Option<Vec<u8>> {
@@ -496,13 +407,7 @@ fn serial_le(a: u32, b: u32) -> bool {
 }
 
 /// Verify the RRset `name`/`rtype` found in `records` against `keys`.
-fn verify_rrset(
-    name: &Name,
-    rtype: RecordType,
-    records: &[Record],
-    keys: &ZoneKeys,
-    now: u32,
-) -> Result<(), Bogus> {
+fn verify_rrset(name: &Name, rtype: RecordType, records: &[Record], keys: &ZoneKeys, now: u32) -> Result<(), Bogus> {
     let sigs: Vec<&RRSIG> = records
         .iter()
         .filter(|r| &r.name == name)
@@ -512,14 +417,9 @@ fn verify_rrset(
         })
         .collect();
     if sigs.is_empty() {
-        return Err(Bogus::MissingSignature(format!(
-            "{name} {rtype} has no RRSIG"
-        )));
+        return Err(Bogus::MissingSignature(format!("{name} {rtype} has no RRSIG")));
     }
-    let mut last = Bogus::BadSignature(format!(
-        "{name} {rtype}: no RRSIG by a key of {}",
-        keys.zone
-    ));
+    let mut last = Bogus::BadSignature(format!("{name} {rtype}: no RRSIG by a key of {}", keys.zone));
     for sig in sigs {
         let input = sig.input();
         if input.signer_name != keys.zone {
@@ -527,11 +427,7 @@ fn verify_rrset(
         }
         let (inc, exp) = (input.sig_inception.get(), input.sig_expiration.get());
         if !serial_le(inc, now) || !serial_le(now, exp) {
-            let when = |t: u32| {
-                chrono::DateTime::from_timestamp(i64::from(t), 0)
-                    .map(|d| d.to_rfc3339())
-                    .unwrap_or_default()
-            };
+            let when = |t: u32| chrono::DateTime::from_timestamp(i64::from(t), 0).map(|d| d.to_rfc3339()).unwrap_or_default();
             last = Bogus::SignatureExpired(format!(
                 "{name} {rtype}: RRSIG (key {}) valid {} to {}, now {}",
                 input.key_tag,
@@ -542,19 +438,12 @@ fn verify_rrset(
             continue;
         }
         for key in keys.keys.iter().filter(|k| k.zone_key() && !k.revoke()) {
-            if key.public_key().algorithm() != input.algorithm
-                || key.calculate_key_tag().ok() != Some(input.key_tag)
-            {
+            if key.public_key().algorithm() != input.algorithm || key.calculate_key_tag().ok() != Some(input.key_tag) {
                 continue;
             }
             match key.verify_rrsig(name, DNSClass::IN, sig, records.iter()) {
                 Ok(()) => return Ok(()),
-                Err(e) => {
-                    last = Bogus::BadSignature(format!(
-                        "{name} {rtype}: RRSIG by key {} does not verify: {e}",
-                        input.key_tag
-                    ))
-                }
+                Err(e) => last = Bogus::BadSignature(format!("{name} {rtype}: RRSIG by key {} does not verify: {e}", input.key_tag)),
             }
         }
     }
@@ -582,9 +471,7 @@ mod tests {
 
     #[test]
     fn anchors_parse() {
-        let t = TrustAnchors::parse(
-            ". IN DS 20326 8 2 E06D44B80B8F1D39A95C0B0D7C65D08458E880409BBC683457104237C7F8EC8D\n",
-        );
+        let t = TrustAnchors::parse(". IN DS 20326 8 2 E06D44B80B8F1D39A95C0B0D7C65D08458E880409BBC683457104237C7F8EC8D\n");
         assert_eq!(t.map(|t| t.0.len()), Ok(1));
         assert!(TrustAnchors::parse("example. IN DS 1 8 2 AA").is_err());
         assert!(TrustAnchors::parse(". IN DS 1 8 2 XYZ").is_err());

@@ -41,15 +41,8 @@ pub enum Section {
 
 impl Section {
     /// All scored sections, in report order.
-    pub const ALL: [Section; 7] = [
-        Section::Dnssec,
-        Section::Spf,
-        Section::Dmarc,
-        Section::Dkim,
-        Section::MailTransport,
-        Section::Caa,
-        Section::Https,
-    ];
+    pub const ALL: [Section; 7] =
+        [Section::Dnssec, Section::Spf, Section::Dmarc, Section::Dkim, Section::MailTransport, Section::Caa, Section::Https];
 
     /// Display name.
     pub fn title(self) -> &'static str {
@@ -206,11 +199,7 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for c in codes() {
             assert!(seen.insert(c), "duplicate {c}");
-            assert!(
-                c.chars()
-                    .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-'),
-                "{c}"
-            );
+            assert!(c.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-'), "{c}");
         }
         assert!(seen.len() > 60);
     }

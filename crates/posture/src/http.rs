@@ -38,10 +38,7 @@ pub struct Response {
 impl Response {
     /// First header value named `name` (lower case).
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
     }
 }
 
@@ -57,9 +54,7 @@ impl Trust {
     pub fn webpki() -> Self {
         let mut roots = RootCertStore::empty();
         roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-        Trust {
-            roots: Arc::new(roots),
-        }
+        Trust { roots: Arc::new(roots) }
     }
 
     /// Roots from PEM certificates.
@@ -73,24 +68,15 @@ impl Trust {
         if roots.is_empty() {
             return Err("no certificates in the CA file".into());
         }
-        Ok(Trust {
-            roots: Arc::new(roots),
-        })
+        Ok(Trust { roots: Arc::new(roots) })
     }
 }
 
 /// Resolve `host` to addresses through the configured resolver (A, then AAAA).
 pub async fn resolve(client: &Client, host: &Name) -> Result<Vec<IpAddr>, String> {
-    let (a, aaaa) = tokio::join!(
-        client.query(host, RecordType::A),
-        client.query(host, RecordType::AAAA)
-    );
+    let (a, aaaa) = tokio::join!(client.query(host, RecordType::A), client.query(host, RecordType::AAAA));
     let mut out = Vec::new();
-    for d in a
-        .rdata(RecordType::A)
-        .into_iter()
-        .chain(aaaa.rdata(RecordType::AAAA))
-    {
+    for d in a.rdata(RecordType::A).into_iter().chain(aaaa.rdata(RecordType::AAAA)) {
         match d {
             RData::A(v4) => out.push(IpAddr::V4(v4.0)),
             RData::AAAA(v6) => out.push(IpAddr::V6(v6.0)),
@@ -135,12 +121,7 @@ impl ServerCertVerifier for Recorder {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls12_signature(
-            message,
-            cert,
-            dss,
-            &self.provider.signature_verification_algorithms,
-        )
+        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.provider.signature_verification_algorithms)
     }
 
     fn verify_tls13_signature(
@@ -149,18 +130,11 @@ impl ServerCertVerifier for Recorder {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls13_signature(
-            message,
-            cert,
-            dss,
-            &self.provider.signature_verification_algorithms,
-        )
+        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.provider.signature_verification_algorithms)
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.provider
-            .signature_verification_algorithms
-            .supported_schemes()
+        self.provider.signature_verification_algorithms.supported_schemes()
     }
 }
 
@@ -176,18 +150,9 @@ pub enum Versions {
 }
 
 /// Verify a recorded chain for `host` against `trust`.
-pub fn verify_chain(
-    trust: &Trust,
-    host: &str,
-    chain: &[CertificateDer<'static>],
-) -> Option<rustls::Error> {
+pub fn verify_chain(trust: &Trust, host: &str, chain: &[CertificateDer<'static>]) -> Option<rustls::Error> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let verifier = match rustls::client::WebPkiServerVerifier::builder_with_provider(
-        trust.roots.clone(),
-        provider,
-    )
-    .build()
-    {
+    let verifier = match rustls::client::WebPkiServerVerifier::builder_with_provider(trust.roots.clone(), provider).build() {
         Ok(v) => v,
         Err(e) => return Some(rustls::Error::General(e.to_string())),
     };
@@ -198,9 +163,7 @@ pub fn verify_chain(
         Ok(n) => n,
         Err(e) => return Some(rustls::Error::General(e.to_string())),
     };
-    verifier
-        .verify_server_cert(leaf, rest, &name, &[], UnixTime::now())
-        .err()
+    verifier.verify_server_cert(leaf, rest, &name, &[], UnixTime::now()).err()
 }
 
 /// GET `path` from `host` over HTTPS on `port`, connecting to `addr`.
@@ -214,10 +177,7 @@ pub async fn get_https(
     timeout: Duration,
 ) -> Result<Response, String> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let recorder = Arc::new(Recorder {
-        chain: Mutex::new(Vec::new()),
-        provider: provider.clone(),
-    });
+    let recorder = Arc::new(Recorder { chain: Mutex::new(Vec::new()), provider: provider.clone() });
     let vers: &[&rustls::SupportedProtocolVersion] = match versions {
         Versions::Modern => &[&rustls::version::TLS13, &rustls::version::TLS12],
         Versions::Tls13 => &[&rustls::version::TLS13],
@@ -231,73 +191,35 @@ pub async fn get_https(
         .with_no_client_auth();
     let name = ServerName::try_from(host.to_string()).map_err(|e| e.to_string())?;
     let work = async {
-        let tcp = TcpStream::connect(SocketAddr::new(addr, port))
-            .await
-            .map_err(|e| format!("connect {addr}:{port}: {e}"))?;
+        let tcp = TcpStream::connect(SocketAddr::new(addr, port)).await.map_err(|e| format!("connect {addr}:{port}: {e}"))?;
         let conn = tokio_rustls::TlsConnector::from(Arc::new(config));
-        let mut tls = conn
-            .connect(name, tcp)
-            .await
-            .map_err(|e| format!("TLS handshake with {addr}:{port}: {e}"))?;
+        let mut tls = conn.connect(name, tcp).await.map_err(|e| format!("TLS handshake with {addr}:{port}: {e}"))?;
         let version = tls.get_ref().1.protocol_version();
         let (status, headers, body) = exchange(&mut tls, host, path).await?;
         Ok::<_, String>((version, status, headers, body))
     };
-    let (tls_version, status, headers, body) = tokio::time::timeout(timeout, work)
-        .await
-        .map_err(|_| format!("HTTPS to {addr}:{port} timed out"))??;
+    let (tls_version, status, headers, body) =
+        tokio::time::timeout(timeout, work).await.map_err(|_| format!("HTTPS to {addr}:{port} timed out"))??;
     let chain = recorder.chain.lock().map(|c| c.clone()).unwrap_or_default();
     let cert_error = verify_chain(trust, host, &chain);
-    Ok(Response {
-        status,
-        headers,
-        body,
-        tls_version,
-        chain,
-        cert_error,
-    })
+    Ok(Response { status, headers, body, tls_version, chain, cert_error })
 }
 
 /// GET `path` from `host` over plain HTTP.
-pub async fn get_http(
-    addr: IpAddr,
-    port: u16,
-    host: &str,
-    path: &str,
-    timeout: Duration,
-) -> Result<Response, String> {
+pub async fn get_http(addr: IpAddr, port: u16, host: &str, path: &str, timeout: Duration) -> Result<Response, String> {
     let work = async {
-        let mut tcp = TcpStream::connect(SocketAddr::new(addr, port))
-            .await
-            .map_err(|e| format!("connect {addr}:{port}: {e}"))?;
+        let mut tcp = TcpStream::connect(SocketAddr::new(addr, port)).await.map_err(|e| format!("connect {addr}:{port}: {e}"))?;
         exchange(&mut tcp, host, path).await
     };
-    let (status, headers, body) = tokio::time::timeout(timeout, work)
-        .await
-        .map_err(|_| format!("HTTP to {addr}:{port} timed out"))??;
-    Ok(Response {
-        status,
-        headers,
-        body,
-        tls_version: None,
-        chain: Vec::new(),
-        cert_error: None,
-    })
+    let (status, headers, body) = tokio::time::timeout(timeout, work).await.map_err(|_| format!("HTTP to {addr}:{port} timed out"))??;
+    Ok(Response { status, headers, body, tls_version: None, chain: Vec::new(), cert_error: None })
 }
 
 type Exchange = (u16, Vec<(String, String)>, Vec<u8>);
 
-async fn exchange<S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin>(
-    s: &mut S,
-    host: &str,
-    path: &str,
-) -> Result<Exchange, String> {
-    let req = format!(
-        "GET {path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: postern-posture\r\nAccept: */*\r\nConnection: close\r\n\r\n"
-    );
-    s.write_all(req.as_bytes())
-        .await
-        .map_err(|e| e.to_string())?;
+async fn exchange<S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin>(s: &mut S, host: &str, path: &str) -> Result<Exchange, String> {
+    let req = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: postern-posture\r\nAccept: */*\r\nConnection: close\r\n\r\n");
+    s.write_all(req.as_bytes()).await.map_err(|e| e.to_string())?;
     let mut buf = Vec::new();
     let mut chunk = [0u8; 8192];
     loop {
@@ -319,10 +241,7 @@ async fn exchange<S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin>(
 
 /// Parse an HTTP/1.1 response (status line, headers, body with chunked decoding).
 pub fn parse_response(buf: &[u8]) -> Result<Exchange, String> {
-    let end = buf
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .ok_or("no complete HTTP header")?;
+    let end = buf.windows(4).position(|w| w == b"\r\n\r\n").ok_or("no complete HTTP header")?;
     let head = String::from_utf8_lossy(&buf[..end]);
     let mut lines = head.split("\r\n");
     let status_line = lines.next().unwrap_or_default();
@@ -332,15 +251,10 @@ pub fn parse_response(buf: &[u8]) -> Result<Exchange, String> {
         .and_then(|s| s.parse::<u16>().ok())
         .filter(|_| status_line.starts_with("HTTP/1."))
         .ok_or_else(|| format!("bad status line \"{status_line}\""))?;
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
-        .collect();
+    let headers: Vec<(String, String)> =
+        lines.filter_map(|l| l.split_once(':')).map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string())).collect();
     let mut body = buf[end + 4..].to_vec();
-    if headers
-        .iter()
-        .any(|(n, v)| n == "transfer-encoding" && v.eq_ignore_ascii_case("chunked"))
-    {
+    if headers.iter().any(|(n, v)| n == "transfer-encoding" && v.eq_ignore_ascii_case("chunked")) {
         body = dechunk(&body);
     }
     body.truncate(MAX_BODY);
@@ -351,8 +265,7 @@ fn dechunk(mut b: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     while let Some(i) = b.windows(2).position(|w| w == b"\r\n") {
         let size_str = String::from_utf8_lossy(&b[..i]);
-        let Ok(size) = usize::from_str_radix(size_str.split(';').next().unwrap_or("").trim(), 16)
-        else {
+        let Ok(size) = usize::from_str_radix(size_str.split(';').next().unwrap_or("").trim(), 16) else {
             break;
         };
         if size == 0 {
@@ -371,18 +284,10 @@ fn dechunk(mut b: &[u8]) -> Vec<u8> {
 
 /// Probe whether the server accepts a legacy TLS version (0x0301 = 1.0, 0x0302 = 1.1) by sending a
 /// ClientHello of that version and reading the answer: rustls cannot speak these, so raw bytes.
-pub async fn accepts_legacy(
-    addr: IpAddr,
-    port: u16,
-    host: &str,
-    version: u16,
-    timeout: Duration,
-) -> Result<bool, String> {
+pub async fn accepts_legacy(addr: IpAddr, port: u16, host: &str, version: u16, timeout: Duration) -> Result<bool, String> {
     let hello = legacy_client_hello(host, version);
     let work = async {
-        let mut tcp = TcpStream::connect(SocketAddr::new(addr, port))
-            .await
-            .map_err(|e| e.to_string())?;
+        let mut tcp = TcpStream::connect(SocketAddr::new(addr, port)).await.map_err(|e| e.to_string())?;
         tcp.write_all(&hello).await.map_err(|e| e.to_string())?;
         let mut hdr = [0u8; 5];
         if tcp.read_exact(&mut hdr).await.is_err() {
@@ -398,9 +303,7 @@ pub async fn accepts_legacy(
         // Handshake type 2 (ServerHello) whose server_version is the one we offered.
         Ok(hs[0] == 2 && u16::from_be_bytes([hs[4], hs[5]]) == version)
     };
-    tokio::time::timeout(timeout, work)
-        .await
-        .unwrap_or(Ok(false))
+    tokio::time::timeout(timeout, work).await.unwrap_or(Ok(false))
 }
 
 fn legacy_client_hello(host: &str, version: u16) -> Vec<u8> {
@@ -409,9 +312,7 @@ fn legacy_client_hello(host: &str, version: u16) -> Vec<u8> {
     body.extend_from_slice(&v);
     body.extend_from_slice(&[0x42; 32]); // random: no secrecy needed for a probe
     body.push(0); // session id
-    let suites: &[u16] = &[
-        0xc013, 0xc014, 0xc009, 0xc00a, 0x002f, 0x0035, 0x0033, 0x0039, 0x000a,
-    ];
+    let suites: &[u16] = &[0xc013, 0xc014, 0xc009, 0xc00a, 0x002f, 0x0035, 0x0033, 0x0039, 0x000a];
     body.extend_from_slice(&((suites.len() * 2) as u16).to_be_bytes());
     for s in suites {
         body.extend_from_slice(&s.to_be_bytes());
@@ -450,10 +351,7 @@ mod tests {
     #[test]
     fn responses_parse() {
         let r = parse_response(b"HTTP/1.1 301 Moved\r\nLocation: https://x/\r\n\r\n");
-        assert_eq!(
-            r.map(|x| (x.0, x.1[0].1.clone())),
-            Ok((301, "https://x/".to_string()))
-        );
+        assert_eq!(r.map(|x| (x.0, x.1[0].1.clone())), Ok((301, "https://x/".to_string())));
         let r = parse_response(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n");
         assert_eq!(r.map(|x| x.2), Ok(b"hello world".to_vec()));
         assert!(parse_response(b"garbage").is_err());

@@ -38,46 +38,16 @@ pub async fn check(ctx: &Ctx<'_>, domain: &Name) -> Vec<Finding> {
     let addr = addrs[0];
     let mut out = Vec::new();
     let (modern, tls13, tls12, tls10, tls11) = tokio::join!(
-        http::get_https(
-            ctx.trust,
-            addr,
-            ctx.https_port,
-            &host,
-            "/",
-            Versions::Modern,
-            ctx.timeout
-        ),
-        http::get_https(
-            ctx.trust,
-            addr,
-            ctx.https_port,
-            &host,
-            "/",
-            Versions::Tls13,
-            ctx.timeout
-        ),
-        http::get_https(
-            ctx.trust,
-            addr,
-            ctx.https_port,
-            &host,
-            "/",
-            Versions::Tls12,
-            ctx.timeout
-        ),
+        http::get_https(ctx.trust, addr, ctx.https_port, &host, "/", Versions::Modern, ctx.timeout),
+        http::get_https(ctx.trust, addr, ctx.https_port, &host, "/", Versions::Tls13, ctx.timeout),
+        http::get_https(ctx.trust, addr, ctx.https_port, &host, "/", Versions::Tls12, ctx.timeout),
         http::accepts_legacy(addr, ctx.https_port, &host, 0x0301, ctx.timeout),
         http::accepts_legacy(addr, ctx.https_port, &host, 0x0302, ctx.timeout),
     );
-    let legacy: Vec<&str> = [(tls10, "TLS 1.0"), (tls11, "TLS 1.1")]
-        .iter()
-        .filter(|(r, _)| matches!(r, Ok(true)))
-        .map(|(_, n)| *n)
-        .collect();
+    let legacy: Vec<&str> =
+        [(tls10, "TLS 1.0"), (tls11, "TLS 1.1")].iter().filter(|(r, _)| matches!(r, Ok(true))).map(|(_, n)| *n).collect();
     if !legacy.is_empty() {
-        out.push(finding(
-            "https-legacy-tls-enabled",
-            format!("{addr}:{} accepts {}", ctx.https_port, legacy.join(" and ")),
-        ));
+        out.push(finding("https-legacy-tls-enabled", format!("{addr}:{} accepts {}", ctx.https_port, legacy.join(" and "))));
     }
     let resp = match modern {
         Ok(r) => r,
@@ -93,11 +63,7 @@ pub async fn check(ctx: &Ctx<'_>, domain: &Name) -> Vec<Finding> {
     if tls13.is_err() {
         out.push(finding(
             "https-tls13-missing",
-            format!(
-                "{addr}:{} TLS 1.3 handshake failed; TLS 1.2: {}",
-                ctx.https_port,
-                if tls12.is_ok() { "ok" } else { "failed" }
-            ),
+            format!("{addr}:{} TLS 1.3 handshake failed; TLS 1.2: {}", ctx.https_port, if tls12.is_ok() { "ok" } else { "failed" }),
         ));
     }
     out.extend(cert_findings(&resp.cert_error, &resp.chain, &host));
@@ -105,24 +71,15 @@ pub async fn check(ctx: &Ctx<'_>, domain: &Name) -> Vec<Finding> {
         Some(Some(age)) if age >= HSTS_MIN => {}
         Some(v) => out.push(finding(
             "https-hsts-missing",
-            format!(
-                "Strict-Transport-Security max-age {}",
-                v.map_or("unparsable".into(), |a| a.to_string())
-            ),
+            format!("Strict-Transport-Security max-age {}", v.map_or("unparsable".into(), |a| a.to_string())),
         )),
-        None => out.push(finding(
-            "https-hsts-missing",
-            "no Strict-Transport-Security header",
-        )),
+        None => out.push(finding("https-hsts-missing", "no Strict-Transport-Security header")),
     }
     // No plain HTTP listener at all is fine: there is nothing to downgrade to.
     if let Ok(r) = http::get_http(addr, ctx.http_port, &host, "/", ctx.timeout).await {
         let loc = r.header("location").unwrap_or("");
         if !(matches!(r.status, 301 | 302 | 307 | 308) && loc.starts_with("https://")) {
-            out.push(finding(
-                "https-no-redirect",
-                format!("http://{host}/ answered {} {}", r.status, loc),
-            ));
+            out.push(finding("https-no-redirect", format!("http://{host}/ answered {} {}", r.status, loc)));
         }
     }
     out.extend(tlsa(ctx.client, domain, &resp.chain).await);
@@ -130,10 +87,7 @@ pub async fn check(ctx: &Ctx<'_>, domain: &Name) -> Vec<Finding> {
         && v != ProtocolVersion::TLSv1_3
         && v != ProtocolVersion::TLSv1_2
     {
-        out.push(finding(
-            "https-modern-tls-missing",
-            format!("negotiated {v:?}"),
-        ));
+        out.push(finding("https-modern-tls-missing", format!("negotiated {v:?}")));
     }
     out
 }
@@ -141,27 +95,14 @@ pub async fn check(ctx: &Ctx<'_>, domain: &Name) -> Vec<Finding> {
 fn hsts_max_age(v: &str) -> Option<u64> {
     v.split(';').find_map(|d| {
         let (k, val) = d.trim().split_once('=')?;
-        k.trim()
-            .eq_ignore_ascii_case("max-age")
-            .then(|| val.trim().trim_matches('"').parse().ok())
-            .flatten()
+        k.trim().eq_ignore_ascii_case("max-age").then(|| val.trim().trim_matches('"').parse().ok()).flatten()
     })
 }
 
-fn cert_findings(
-    err: &Option<rustls::Error>,
-    chain: &[CertificateDer<'static>],
-    host: &str,
-) -> Vec<Finding> {
+fn cert_findings(err: &Option<rustls::Error>, chain: &[CertificateDer<'static>], host: &str) -> Vec<Finding> {
     let mut out = Vec::new();
-    let leaf = chain.first().and_then(|c| {
-        x509_parser::parse_x509_certificate(c.as_ref())
-            .ok()
-            .map(|(_, x)| x)
-    });
-    let left = leaf
-        .as_ref()
-        .map(|l| (l.validity().not_after.timestamp() - chrono::Utc::now().timestamp()) / 86_400);
+    let leaf = chain.first().and_then(|c| x509_parser::parse_x509_certificate(c.as_ref()).ok().map(|(_, x)| x));
+    let left = leaf.as_ref().map(|l| (l.validity().not_after.timestamp() - chrono::Utc::now().timestamp()) / 86_400);
     let facts = leaf
         .as_ref()
         .map(|l| {
@@ -180,49 +121,31 @@ fn cert_findings(
             CertificateError::Expired
             | CertificateError::ExpiredContext { .. }
             | CertificateError::NotValidYet
-            | CertificateError::NotValidYetContext { .. } => {
-                out.push(finding("https-cert-expired", facts.clone()))
-            }
+            | CertificateError::NotValidYetContext { .. } => out.push(finding("https-cert-expired", facts.clone())),
             CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
-                out.push(finding(
-                    "https-cert-hostname-mismatch",
-                    format!("{host}: {facts}"),
-                ))
+                out.push(finding("https-cert-hostname-mismatch", format!("{host}: {facts}")))
             }
             CertificateError::UnknownIssuer => {
                 // A leaf whose issuer is not itself, sent alone: most likely the intermediate is missing.
                 let self_signed = leaf.as_ref().is_some_and(|l| l.subject() == l.issuer());
-                let code = if chain.len() == 1 && !self_signed {
-                    "https-cert-chain-incomplete"
-                } else {
-                    "https-cert-untrusted"
-                };
+                let code = if chain.len() == 1 && !self_signed { "https-cert-chain-incomplete" } else { "https-cert-untrusted" };
                 out.push(finding(code, facts.clone()))
             }
-            other => out.push(finding(
-                "https-cert-untrusted",
-                format!("{other:?}: {facts}"),
-            )),
+            other => out.push(finding("https-cert-untrusted", format!("{other:?}: {facts}"))),
         },
         Some(other) => out.push(finding("https-cert-untrusted", format!("{other}: {facts}"))),
     }
     if err.is_none()
         && let Some(d) = left.filter(|d| *d < 14)
     {
-        out.push(finding(
-            "https-cert-expiring",
-            format!("{d} days left: {facts}"),
-        ));
+        out.push(finding("https-cert-expiring", format!("{d} days left: {facts}")));
     }
     out
 }
 
 /// DANE for the website: TLSA at _443._tcp must match a certificate the server sends.
 async fn tlsa(client: &Client, domain: &Name, chain: &[CertificateDer<'static>]) -> Vec<Finding> {
-    let Some(q) = Name::from_ascii("_443._tcp.")
-        .ok()
-        .and_then(|p| p.append_domain(domain).ok())
-    else {
+    let Some(q) = Name::from_ascii("_443._tcp.").ok().and_then(|p| p.append_domain(domain).ok()) else {
         return Vec::new();
     };
     let l = client.query(&q, RecordType::TLSA).await;
@@ -231,10 +154,7 @@ async fn tlsa(client: &Client, domain: &Name, chain: &[CertificateDer<'static>])
         f
     };
     if let Some(e) = l.error() {
-        return vec![in_https(finding(
-            "tlsa-lookup-error",
-            format!("TLSA {q}: {e}"),
-        ))];
+        return vec![in_https(finding("tlsa-lookup-error", format!("TLSA {q}: {e}")))];
     }
     let recs: Vec<_> = l
         .rdata(RecordType::TLSA)
@@ -253,24 +173,14 @@ async fn tlsa(client: &Client, domain: &Name, chain: &[CertificateDer<'static>])
             1 | 3 => chain.iter().take(1).collect(),
             _ => chain.iter().skip(1).collect(),
         };
-        certs
-            .iter()
-            .any(|c| tlsa_matches(u8::from(t.selector), u8::from(t.matching), &t.cert_data, c))
+        certs.iter().any(|c| tlsa_matches(u8::from(t.selector), u8::from(t.matching), &t.cert_data, c))
     });
     if any {
         Vec::new()
     } else {
         let ev = recs
             .iter()
-            .map(|t| {
-                format!(
-                    "{} {} {} {}",
-                    u8::from(t.cert_usage),
-                    u8::from(t.selector),
-                    u8::from(t.matching),
-                    hex(&t.cert_data)
-                )
-            })
+            .map(|t| format!("{} {} {} {}", u8::from(t.cert_usage), u8::from(t.selector), u8::from(t.matching), hex(&t.cert_data)))
             .collect::<Vec<_>>()
             .join("; ");
         vec![finding("tlsa-mismatch", format!("{q}: {ev}"))]
@@ -305,10 +215,7 @@ mod tests {
 
     #[test]
     fn hsts_parsing() {
-        assert_eq!(
-            hsts_max_age("max-age=31536000; includeSubDomains"),
-            Some(31_536_000)
-        );
+        assert_eq!(hsts_max_age("max-age=31536000; includeSubDomains"), Some(31_536_000));
         assert_eq!(hsts_max_age("includeSubDomains; MAX-AGE=\"60\""), Some(60));
         assert_eq!(hsts_max_age("preload"), None);
     }

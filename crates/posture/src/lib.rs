@@ -91,16 +91,14 @@ impl Config {
 
     /// Replace the trust anchors with a file of root DS or DNSKEY records.
     pub fn trust_anchor_file(mut self, path: &Path) -> Result<Self, Error> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::TrustAnchor(format!("{}: {e}", path.display())))?;
+        let text = std::fs::read_to_string(path).map_err(|e| Error::TrustAnchor(format!("{}: {e}", path.display())))?;
         self.trust_anchors = dnssec::TrustAnchors::parse(&text).map_err(Error::TrustAnchor)?;
         Ok(self)
     }
 
     /// Replace the HTTPS roots with the PEM certificates in `path`.
     pub fn ca_file(mut self, path: &Path) -> Result<Self, Error> {
-        let pem =
-            std::fs::read(path).map_err(|e| Error::CaFile(format!("{}: {e}", path.display())))?;
+        let pem = std::fs::read(path).map_err(|e| Error::CaFile(format!("{}: {e}", path.display())))?;
         self.trust = http::Trust::from_pem(&pem).map_err(Error::CaFile)?;
         Ok(self)
     }
@@ -135,13 +133,7 @@ pub struct Report {
 
 /// Findings in `new` whose code did not occur in `old` (warnings and errors only): regressions.
 pub fn regressions(old: &Report, new: &Report) -> Vec<Finding> {
-    new.findings
-        .iter()
-        .filter(|f| {
-            f.severity >= Severity::Warning && !old.findings.iter().any(|o| o.code == f.code)
-        })
-        .cloned()
-        .collect()
+    new.findings.iter().filter(|f| f.severity >= Severity::Warning && !old.findings.iter().any(|o| o.code == f.code)).cloned().collect()
 }
 
 /// A checker for batches: shares the DNSSEC cache between domains.
@@ -163,20 +155,12 @@ impl Checker {
     pub fn new(config: Config) -> Self {
         let mut client = dns::Client::new(config.resolver);
         client.timeout = config.query_timeout;
-        Checker {
-            config,
-            client,
-            cache: dnssec::Cache::default(),
-            rules: score::RuleSet::dotpost(),
-        }
+        Checker { config, client, cache: dnssec::Cache::default(), rules: score::RuleSet::dotpost() }
     }
 
     /// Check `domain` within the configured budget.
     pub async fn check(&self, domain: &str) -> Result<Report, Error> {
-        let name = dns::parse_domain(domain).map_err(|reason| Error::InvalidDomain {
-            input: domain.to_string(),
-            reason,
-        })?;
+        let name = dns::parse_domain(domain).map_err(|reason| Error::InvalidDomain { input: domain.to_string(), reason })?;
         let started = Instant::now();
         let deadline = tokio::time::Instant::now() + self.config.budget;
         let c = &self.client;
@@ -184,23 +168,14 @@ impl Checker {
         let now = chrono::Utc::now();
         let now32 = now.timestamp() as u32;
 
-        let (mx_state, mx_findings) =
-            match tokio::time::timeout_at(deadline, mail::mx(c, &name)).await {
-                Ok(r) => r,
-                Err(_) => (
-                    mail::MxState::Unknown,
-                    vec![timeout(Section::MailTransport, "MX")],
-                ),
-            };
+        let (mx_state, mx_findings) = match tokio::time::timeout_at(deadline, mail::mx(c, &name)).await {
+            Ok(r) => r,
+            Err(_) => (mail::MxState::Unknown, vec![timeout(Section::MailTransport, "MX")]),
+        };
         findings.extend(mx_findings);
         let no_mail = mx_state == mail::MxState::Null;
         let trust = self.config.https.then_some(&self.config.trust);
-        let mctx = mail::Ctx {
-            client: c,
-            trust,
-            https_port: self.config.https_port,
-            timeout: self.config.connect_timeout,
-        };
+        let mctx = mail::Ctx { client: c, trust, https_port: self.config.https_port, timeout: self.config.connect_timeout };
         let hctx = https::Ctx {
             client: c,
             trust: &self.config.trust,
@@ -210,81 +185,35 @@ impl Checker {
         };
         let within = |s, what, f| within(deadline, s, what, f);
         let dnssec_fut = async {
-            tokio::time::timeout_at(
-                deadline,
-                dnssec::check(c, &self.config.trust_anchors, &self.cache, &name, now32),
-            )
-            .await
-            .unwrap_or_else(|_| dnssec::Status::Indeterminate("time budget exhausted".into()))
+            tokio::time::timeout_at(deadline, dnssec::check(c, &self.config.trust_anchors, &self.cache, &name, now32))
+                .await
+                .unwrap_or_else(|_| dnssec::Status::Indeterminate("time budget exhausted".into()))
         };
         let (status, spf, dmarc, dkim, sts, rpt, tlsa, caa, web) = tokio::join!(
             dnssec_fut,
-            within(
-                Section::Spf,
-                "SPF",
-                Box::pin(async { spf::check(c, &name).await.findings })
-            ),
-            within(
-                Section::Dmarc,
-                "DMARC",
-                Box::pin(async { dmarc::check(c, &name).await.findings })
-            ),
-            within(
-                Section::Dkim,
-                "DKIM",
-                Box::pin(dkim::check(c, &name, &self.config.dkim_selectors, no_mail))
-            ),
+            within(Section::Spf, "SPF", Box::pin(async { spf::check(c, &name).await.findings })),
+            within(Section::Dmarc, "DMARC", Box::pin(async { dmarc::check(c, &name).await.findings })),
+            within(Section::Dkim, "DKIM", Box::pin(dkim::check(c, &name, &self.config.dkim_selectors, no_mail))),
             within(
                 Section::MailTransport,
                 "MTA-STS",
-                Box::pin(async {
-                    if no_mail {
-                        Vec::new()
-                    } else {
-                        mail::mta_sts(&mctx, &name, &mx_state).await
-                    }
-                })
+                Box::pin(async { if no_mail { Vec::new() } else { mail::mta_sts(&mctx, &name, &mx_state).await } })
             ),
-            within(
-                Section::MailTransport,
-                "TLS-RPT",
-                Box::pin(async {
-                    if no_mail {
-                        Vec::new()
-                    } else {
-                        mail::tls_rpt(c, &name).await
-                    }
-                })
-            ),
-            within(
-                Section::MailTransport,
-                "TLSA",
-                Box::pin(mail::mx_tlsa(c, &mx_state))
-            ),
+            within(Section::MailTransport, "TLS-RPT", Box::pin(async { if no_mail { Vec::new() } else { mail::tls_rpt(c, &name).await } })),
+            within(Section::MailTransport, "TLSA", Box::pin(mail::mx_tlsa(c, &mx_state))),
             within(Section::Caa, "CAA", Box::pin(caa::check(c, &name))),
             within(
                 Section::Https,
                 "HTTPS",
-                Box::pin(async {
-                    if self.config.https {
-                        https::check(&hctx, &name).await
-                    } else {
-                        Vec::new()
-                    }
-                })
+                Box::pin(async { if self.config.https { https::check(&hctx, &name).await } else { Vec::new() } })
             ),
         );
         findings.extend(dnssec_findings(&status));
         for part in [spf, dmarc, dkim, sts, rpt, tlsa, caa, web] {
             findings.extend(part);
         }
-        findings.sort_by(|a, b| {
-            (a.section, std::cmp::Reverse(a.severity), &a.code).cmp(&(
-                b.section,
-                std::cmp::Reverse(b.severity),
-                &b.code,
-            ))
-        });
+        findings
+            .sort_by(|a, b| (a.section, std::cmp::Reverse(a.severity), &a.code).cmp(&(b.section, std::cmp::Reverse(b.severity), &b.code)));
         findings.dedup();
         let ran: Vec<Section> = Section::ALL
             .iter()
@@ -316,9 +245,7 @@ async fn within(
     what: &'static str,
     f: std::pin::Pin<Box<dyn std::future::Future<Output = Vec<Finding>> + Send + '_>>,
 ) -> Vec<Finding> {
-    tokio::time::timeout_at(deadline, f)
-        .await
-        .unwrap_or_else(|_| vec![timeout(section, what)])
+    tokio::time::timeout_at(deadline, f).await.unwrap_or_else(|_| vec![timeout(section, what)])
 }
 
 fn timeout(section: Section, what: &str) -> Finding {
@@ -331,10 +258,7 @@ fn dnssec_findings(s: &dnssec::Status) -> Vec<Finding> {
     use dnssec::{Bogus, Status};
     let f = |code: &str, ev: &str| findings::finding(code, ev);
     match s {
-        Status::Secure => vec![f(
-            "dnssec-secure",
-            "chain of trust validated from the root trust anchor",
-        )],
+        Status::Secure => vec![f("dnssec-secure", "chain of trust validated from the root trust anchor")],
         Status::Insecure(d) => vec![f("dnssec-missing", d)],
         Status::Indeterminate(d) => vec![f("dnssec-indeterminate", d)],
         Status::Bogus(b @ Bogus::SignatureExpired(_)) => {
@@ -370,10 +294,7 @@ mod tests {
         let old = report(&["dmarc-no-rua", "caa-missing"]);
         let new = report(&["dmarc-no-rua", "spf-pass-all", "tls-rpt-missing"]);
         let r = regressions(&old, &new);
-        assert_eq!(
-            r.iter().map(|f| f.code.as_str()).collect::<Vec<_>>(),
-            vec!["spf-pass-all"]
-        );
+        assert_eq!(r.iter().map(|f| f.code.as_str()).collect::<Vec<_>>(), vec!["spf-pass-all"]);
         assert!(regressions(&new, &new).is_empty());
     }
 
@@ -388,9 +309,6 @@ mod tests {
     #[tokio::test]
     async fn invalid_domain_is_an_error_not_a_panic() {
         let cfg = Config::new(SocketAddr::from(([127, 0, 0, 1], 9)));
-        assert!(matches!(
-            check("exa mple..post", &cfg).await,
-            Err(Error::InvalidDomain { .. })
-        ));
+        assert!(matches!(check("exa mple..post", &cfg).await, Err(Error::InvalidDomain { .. })));
     }
 }

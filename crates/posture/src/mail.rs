@@ -24,19 +24,10 @@ pub enum MxState {
 pub async fn mx(client: &Client, domain: &Name) -> (MxState, Vec<Finding>) {
     let l = client.query(domain, RecordType::MX).await;
     if let Some(e) = l.error() {
-        return (
-            MxState::Unknown,
-            vec![finding("mx-lookup-error", format!("MX {domain}: {e}"))],
-        );
+        return (MxState::Unknown, vec![finding("mx-lookup-error", format!("MX {domain}: {e}"))]);
     }
     if matches!(l, crate::dns::Lookup::NxDomain(_)) {
-        return (
-            MxState::None,
-            vec![finding(
-                "domain-nxdomain",
-                format!("{domain} does not exist (NXDOMAIN)"),
-            )],
-        );
+        return (MxState::None, vec![finding("domain-nxdomain", format!("{domain} does not exist (NXDOMAIN)"))]);
     }
     let mut mxs: Vec<(u16, Name)> = l
         .rdata(RecordType::MX)
@@ -47,23 +38,13 @@ pub async fn mx(client: &Client, domain: &Name) -> (MxState, Vec<Finding>) {
         })
         .collect();
     if mxs.is_empty() {
-        return (
-            MxState::None,
-            vec![finding("mx-missing", format!("no MX at {domain}"))],
-        );
+        return (MxState::None, vec![finding("mx-missing", format!("no MX at {domain}"))]);
     }
     if mxs.len() == 1 && mxs[0].1.is_root() {
-        return (
-            MxState::Null,
-            vec![finding("mx-null", format!("{domain} MX {} .", mxs[0].0))],
-        );
+        return (MxState::Null, vec![finding("mx-null", format!("{domain} MX {} .", mxs[0].0))]);
     }
     mxs.sort();
-    let hosts: Vec<Name> = mxs
-        .into_iter()
-        .map(|(_, h)| h)
-        .filter(|h| !h.is_root())
-        .collect();
+    let hosts: Vec<Name> = mxs.into_iter().map(|(_, h)| h).filter(|h| !h.is_root()).collect();
     let mut out = Vec::new();
     for h in &hosts {
         if let Err(e) = http::resolve(client, h).await {
@@ -81,9 +62,7 @@ pub fn parse_sts_txt(txt: &str) -> Result<String, String> {
         if part.is_empty() {
             continue;
         }
-        let (k, v) = part
-            .split_once('=')
-            .ok_or_else(|| format!("\"{part}\" is not key=value"))?;
+        let (k, v) = part.split_once('=').ok_or_else(|| format!("\"{part}\" is not key=value"))?;
         match (i, k) {
             (0, "v") if v == "STSv1" => {}
             (0, _) => return Err("the record must start with v=STSv1".into()),
@@ -118,19 +97,12 @@ pub fn parse_sts_policy(text: &str) -> Result<StsPolicy, String> {
         if line.trim().is_empty() {
             continue;
         }
-        let (k, v) = line
-            .split_once(':')
-            .ok_or_else(|| format!("\"{line}\" is not key: value"))?;
+        let (k, v) = line.split_once(':').ok_or_else(|| format!("\"{line}\" is not key: value"))?;
         let v = v.trim();
         match k.trim() {
             "version" => version = Some(v.to_string()),
             "mode" => mode = Some(v.to_string()),
-            "max_age" => {
-                max_age = Some(
-                    v.parse::<u64>()
-                        .map_err(|_| format!("max_age \"{v}\" is not a number"))?,
-                )
-            }
+            "max_age" => max_age = Some(v.parse::<u64>().map_err(|_| format!("max_age \"{v}\" is not a number"))?),
             "mx" => mx.push(v.to_ascii_lowercase()),
             _ => {}
         }
@@ -157,9 +129,7 @@ pub fn mx_matches(pattern: &str, host: &str) -> bool {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
     let pattern = pattern.trim_end_matches('.').to_ascii_lowercase();
     match pattern.strip_prefix("*.") {
-        Some(suffix) => host
-            .split_once('.')
-            .is_some_and(|(first, rest)| !first.is_empty() && rest == suffix),
+        Some(suffix) => host.split_once('.').is_some_and(|(first, rest)| !first.is_empty() && rest == suffix),
         None => host == pattern,
     }
 }
@@ -185,26 +155,16 @@ pub async fn mta_sts(ctx: &Ctx<'_>, domain: &Name, mx: &MxState) -> Vec<Finding>
     if let Some(e) = l.error() {
         return vec![finding("mta-sts-lookup-error", format!("TXT {q}: {e}"))];
     }
-    let recs: Vec<String> = l
-        .txt()
-        .into_iter()
-        .filter(|t| t.starts_with("v=STSv1"))
-        .collect();
+    let recs: Vec<String> = l.txt().into_iter().filter(|t| t.starts_with("v=STSv1")).collect();
     match recs.len() {
         0 => return vec![finding("mta-sts-missing", format!("no v=STSv1 TXT at {q}"))],
         1 => {}
         _ => {
-            return vec![finding(
-                "mta-sts-syntax-error",
-                format!("{} records at {q} (exactly one allowed)", recs.len()),
-            )];
+            return vec![finding("mta-sts-syntax-error", format!("{} records at {q} (exactly one allowed)", recs.len()))];
         }
     }
     if let Err(e) = parse_sts_txt(&recs[0]) {
-        return vec![finding(
-            "mta-sts-syntax-error",
-            format!("{q}: {e}: \"{}\"", recs[0]),
-        )];
+        return vec![finding("mta-sts-syntax-error", format!("{q}: {e}: \"{}\"", recs[0]))];
     }
     let Some(trust) = ctx.trust else {
         return Vec::new();
@@ -218,31 +178,16 @@ pub async fn mta_sts(ctx: &Ctx<'_>, domain: &Name, mx: &MxState) -> Vec<Finding>
         Ok(a) => a,
         Err(e) => return vec![finding("mta-sts-policy-unreachable", format!("{url}: {e}"))],
     };
-    let resp = match http::get_https(
-        trust,
-        addrs[0],
-        ctx.https_port,
-        &host_s,
-        "/.well-known/mta-sts.txt",
-        Versions::Modern,
-        ctx.timeout,
-    )
-    .await
-    {
-        Ok(r) => r,
-        Err(e) => return vec![finding("mta-sts-policy-unreachable", format!("{url}: {e}"))],
-    };
+    let resp =
+        match http::get_https(trust, addrs[0], ctx.https_port, &host_s, "/.well-known/mta-sts.txt", Versions::Modern, ctx.timeout).await {
+            Ok(r) => r,
+            Err(e) => return vec![finding("mta-sts-policy-unreachable", format!("{url}: {e}"))],
+        };
     if let Some(e) = &resp.cert_error {
-        return vec![finding(
-            "mta-sts-policy-unreachable",
-            format!("{url}: certificate not valid: {e}"),
-        )];
+        return vec![finding("mta-sts-policy-unreachable", format!("{url}: certificate not valid: {e}"))];
     }
     if resp.status != 200 {
-        return vec![finding(
-            "mta-sts-policy-unreachable",
-            format!("{url}: HTTP {}", resp.status),
-        )];
+        return vec![finding("mta-sts-policy-unreachable", format!("{url}: HTTP {}", resp.status))];
     }
     let policy = match parse_sts_policy(&String::from_utf8_lossy(&resp.body)) {
         Ok(p) => p,
@@ -250,19 +195,13 @@ pub async fn mta_sts(ctx: &Ctx<'_>, domain: &Name, mx: &MxState) -> Vec<Finding>
     };
     let mut out = Vec::new();
     if policy.mode == "testing" {
-        out.push(finding(
-            "mta-sts-mode-testing",
-            format!("{url}: mode: testing"),
-        ));
+        out.push(finding("mta-sts-mode-testing", format!("{url}: mode: testing")));
     }
     if let MxState::Hosts(hosts) = mx {
         for h in hosts {
             let hs = h.to_ascii();
             if policy.mode != "none" && !policy.mx.iter().any(|p| mx_matches(p, &hs)) {
-                out.push(finding(
-                    "mta-sts-mx-mismatch",
-                    format!("MX {hs} not matched by mx: {}", policy.mx.join(", ")),
-                ));
+                out.push(finding("mta-sts-mx-mismatch", format!("MX {hs} not matched by mx: {}", policy.mx.join(", "))));
             }
         }
     }
@@ -277,9 +216,7 @@ pub fn parse_tls_rpt(txt: &str) -> Result<Vec<String>, String> {
     }
     let mut rua = None;
     for p in parts {
-        let (k, v) = p
-            .split_once('=')
-            .ok_or_else(|| format!("\"{p}\" is not key=value"))?;
+        let (k, v) = p.split_once('=').ok_or_else(|| format!("\"{p}\" is not key=value"))?;
         if k.trim() == "rua" {
             let uris: Vec<String> = v.split(',').map(|u| u.trim().to_string()).collect();
             for u in &uris {
@@ -296,37 +233,21 @@ pub fn parse_tls_rpt(txt: &str) -> Result<Vec<String>, String> {
 
 /// TLS-RPT record.
 pub async fn tls_rpt(client: &Client, domain: &Name) -> Vec<Finding> {
-    let Some(q) = Name::from_ascii("_smtp._tls.")
-        .ok()
-        .and_then(|p| p.append_domain(domain).ok())
-    else {
+    let Some(q) = Name::from_ascii("_smtp._tls.").ok().and_then(|p| p.append_domain(domain).ok()) else {
         return Vec::new();
     };
     let l = client.query(&q, RecordType::TXT).await;
     if let Some(e) = l.error() {
         return vec![finding("mta-sts-lookup-error", format!("TXT {q}: {e}"))];
     }
-    let recs: Vec<String> = l
-        .txt()
-        .into_iter()
-        .filter(|t| t.starts_with("v=TLSRPTv1"))
-        .collect();
+    let recs: Vec<String> = l.txt().into_iter().filter(|t| t.starts_with("v=TLSRPTv1")).collect();
     match recs.as_slice() {
-        [] => vec![finding(
-            "tls-rpt-missing",
-            format!("no v=TLSRPTv1 TXT at {q}"),
-        )],
+        [] => vec![finding("tls-rpt-missing", format!("no v=TLSRPTv1 TXT at {q}"))],
         [one] => match parse_tls_rpt(one) {
             Ok(_) => Vec::new(),
-            Err(e) => vec![finding(
-                "tls-rpt-syntax-error",
-                format!("{q}: {e}: \"{one}\""),
-            )],
+            Err(e) => vec![finding("tls-rpt-syntax-error", format!("{q}: {e}: \"{one}\""))],
         },
-        many => vec![finding(
-            "tls-rpt-syntax-error",
-            format!("{} records at {q} (exactly one allowed)", many.len()),
-        )],
+        many => vec![finding("tls-rpt-syntax-error", format!("{} records at {q} (exactly one allowed)", many.len()))],
     }
 }
 
@@ -337,10 +258,7 @@ pub async fn mx_tlsa(client: &Client, mx: &MxState) -> Vec<Finding> {
     };
     let mut out = Vec::new();
     for h in hosts {
-        let Some(q) = Name::from_ascii("_25._tcp.")
-            .ok()
-            .and_then(|p| p.append_domain(h).ok())
-        else {
+        let Some(q) = Name::from_ascii("_25._tcp.").ok().and_then(|p| p.append_domain(h).ok()) else {
             continue;
         };
         let l = client.query(&q, RecordType::TLSA).await;
@@ -359,10 +277,7 @@ mod tests {
 
     #[test]
     fn sts_txt() {
-        assert_eq!(
-            parse_sts_txt("v=STSv1; id=20240101T000000"),
-            Ok("20240101T000000".to_string())
-        );
+        assert_eq!(parse_sts_txt("v=STSv1; id=20240101T000000"), Ok("20240101T000000".to_string()));
         assert!(parse_sts_txt("v=STSv1;").is_err());
         assert!(parse_sts_txt("id=1; v=STSv1").is_err());
         assert!(parse_sts_txt("v=STSv1; id=has-dash").is_err());
@@ -370,16 +285,11 @@ mod tests {
 
     #[test]
     fn sts_policy() {
-        let p = parse_sts_policy(
-            "version: STSv1\r\nmode: enforce\r\nmx: mail.example.post\r\nmx: *.example.net\r\nmax_age: 604800\r\n",
-        );
+        let p = parse_sts_policy("version: STSv1\r\nmode: enforce\r\nmx: mail.example.post\r\nmx: *.example.net\r\nmax_age: 604800\r\n");
         assert_eq!(p.as_ref().map(|p| p.mx.len()), Ok(2));
         assert!(parse_sts_policy("version: STSv1\nmode: enforce\nmax_age: 1\n").is_err());
         assert!(parse_sts_policy("version: STSv1\nmode: always\nmx: a\nmax_age: 1\n").is_err());
-        assert!(
-            parse_sts_policy("version: STSv1\nmode: enforce\nmx: a\nmax_age: 99999999999\n")
-                .is_err()
-        );
+        assert!(parse_sts_policy("version: STSv1\nmode: enforce\nmx: a\nmax_age: 99999999999\n").is_err());
     }
 
     #[test]

@@ -33,28 +33,14 @@ pub fn score(findings: &[Finding], ran: &[Section]) -> (Vec<SectionScore>, u8) {
     let mut out = Vec::new();
     for s in ran {
         let codes = |sev: Severity| {
-            findings
-                .iter()
-                .filter(|f| f.section == *s && f.severity == sev)
-                .map(|f| f.code.as_str())
-                .collect::<BTreeSet<_>>()
-                .len() as u32
+            findings.iter().filter(|f| f.section == *s && f.severity == sev).map(|f| f.code.as_str()).collect::<BTreeSet<_>>().len() as u32
         };
         let (errors, warnings) = (codes(Severity::Error), codes(Severity::Warning));
         let cost = errors * ERROR_COST + warnings * WARNING_COST;
-        out.push(SectionScore {
-            section: *s,
-            score: 100u32.saturating_sub(cost) as u8,
-            errors,
-            warnings,
-        });
+        out.push(SectionScore { section: *s, score: 100u32.saturating_sub(cost) as u8, errors, warnings });
     }
-    let overall = if out.is_empty() {
-        0
-    } else {
-        (out.iter().map(|s| u32::from(s.score)).sum::<u32>() as f64 / out.len() as f64).round()
-            as u8
-    };
+    let overall =
+        if out.is_empty() { 0 } else { (out.iter().map(|s| u32::from(s.score)).sum::<u32>() as f64 / out.len() as f64).round() as u8 };
     (out, overall)
 }
 
@@ -106,11 +92,7 @@ impl RuleSet {
     pub fn dotpost() -> Self {
         // The file ships in the crate and a unit test parses it, so failure here is a build bug;
         // still, degrade to "no rules" rather than panic.
-        serde_json::from_str(DOTPOST_RULES).unwrap_or(RuleSet {
-            name: "invalid".into(),
-            version: String::new(),
-            rules: Vec::new(),
-        })
+        serde_json::from_str(DOTPOST_RULES).unwrap_or(RuleSet { name: "invalid".into(), version: String::new(), rules: Vec::new() })
     }
 
     /// Rules broken by `findings`: (rule id, description, offending codes).
@@ -120,18 +102,9 @@ impl RuleSet {
             if (r.when_mail && !mail) || (r.when_https && !https) {
                 continue;
             }
-            let hit: BTreeSet<&str> = findings
-                .iter()
-                .filter(|f| r.forbid.contains(&f.code))
-                .map(|f| f.code.as_str())
-                .collect();
+            let hit: BTreeSet<&str> = findings.iter().filter(|f| r.forbid.contains(&f.code)).map(|f| f.code.as_str()).collect();
             if !hit.is_empty() {
-                out.push(format!(
-                    "{}: {} ({})",
-                    r.id,
-                    r.description,
-                    hit.into_iter().collect::<Vec<_>>().join(", ")
-                ));
+                out.push(format!("{}: {} ({})", r.id, r.description, hit.into_iter().collect::<Vec<_>>().join(", ")));
             }
         }
         if self.rules.is_empty() {
@@ -152,27 +125,16 @@ mod tests {
         assert!(r.rules.len() >= 6);
         for rule in &r.rules {
             for c in &rule.forbid {
-                assert!(
-                    crate::findings::is_known(c),
-                    "{} forbids unknown code {c}",
-                    rule.id
-                );
+                assert!(crate::findings::is_known(c), "{} forbids unknown code {c}", rule.id);
             }
         }
     }
 
     #[test]
     fn scores() {
-        let f = vec![
-            finding("spf-pass-all", ""),
-            finding("dmarc-no-rua", ""),
-            finding("caa-missing", ""),
-        ];
+        let f = vec![finding("spf-pass-all", ""), finding("dmarc-no-rua", ""), finding("caa-missing", "")];
         let (s, overall) = score(&f, &[Section::Spf, Section::Dmarc, Section::Caa]);
-        assert_eq!(
-            s.iter().map(|x| x.score).collect::<Vec<_>>(),
-            vec![60, 95, 100]
-        );
+        assert_eq!(s.iter().map(|x| x.score).collect::<Vec<_>>(), vec![60, 95, 100]);
         assert_eq!(overall, 85);
         assert_eq!(grade(overall), "A");
         assert_eq!(grade(100), "A+");
@@ -182,26 +144,9 @@ mod tests {
     #[test]
     fn compliance() {
         let rules = RuleSet::dotpost();
-        assert!(
-            rules
-                .failures(&[finding("caa-missing", "")], true, true)
-                .is_empty()
-        );
-        assert_eq!(
-            rules
-                .failures(&[finding("dnssec-bogus", "")], true, true)
-                .len(),
-            1
-        );
-        assert!(
-            rules
-                .failures(&[finding("dkim-missing", "")], false, true)
-                .is_empty()
-        );
-        assert!(
-            rules
-                .failures(&[finding("https-unreachable", "")], true, false)
-                .is_empty()
-        );
+        assert!(rules.failures(&[finding("caa-missing", "")], true, true).is_empty());
+        assert_eq!(rules.failures(&[finding("dnssec-bogus", "")], true, true).len(), 1);
+        assert!(rules.failures(&[finding("dkim-missing", "")], false, true).is_empty());
+        assert!(rules.failures(&[finding("https-unreachable", "")], true, false).is_empty());
     }
 }

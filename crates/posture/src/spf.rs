@@ -122,15 +122,12 @@ fn parse_term(raw: &str) -> Result<Term, String> {
     // A modifier is name "=" ...; a mechanism name never contains '='.
     if let Some((name, value)) = raw.split_once('=') {
         let valid_name = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-            && name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
         if valid_name {
             return match name.to_ascii_lowercase().as_str() {
                 "redirect" => domain_spec(value).map(|_| Term::Redirect(value.to_string())),
                 "exp" => domain_spec(value).map(|_| Term::Exp(value.to_string())),
-                _ => macro_string(value, false)
-                    .map(|_| Term::Unknown(name.to_string(), value.to_string())),
+                _ => macro_string(value, false).map(|_| Term::Unknown(name.to_string(), value.to_string())),
             };
         }
     }
@@ -192,8 +189,7 @@ fn domain_with_cidr(arg: Option<&str>) -> Result<Option<String>, String> {
 
 fn cidr(s: &str, max: u32) -> Result<u32, String> {
     // RFC 7208: no leading zeros ("0" alone is fine).
-    if s.is_empty() || (s.len() > 1 && s.starts_with('0')) || !s.bytes().all(|b| b.is_ascii_digit())
-    {
+    if s.is_empty() || (s.len() > 1 && s.starts_with('0')) || !s.bytes().all(|b| b.is_ascii_digit()) {
         return Err(format!("bad CIDR length \"{s}\""));
     }
     let n: u32 = s.parse().map_err(|_| format!("bad CIDR length \"{s}\""))?;
@@ -206,8 +202,7 @@ fn cidr(s: &str, max: u32) -> Result<u32, String> {
 fn ip4(arg: &str) -> Result<String, String> {
     let a = arg.strip_prefix(':').ok_or("expected ':'")?;
     let (addr, len) = a.split_once('/').map_or((a, None), |(x, y)| (x, Some(y)));
-    addr.parse::<Ipv4Addr>()
-        .map_err(|_| format!("\"{addr}\" is not an IPv4 address"))?;
+    addr.parse::<Ipv4Addr>().map_err(|_| format!("\"{addr}\" is not an IPv4 address"))?;
     if let Some(l) = len {
         cidr(l, 32)?;
     }
@@ -220,8 +215,7 @@ fn ip6(arg: &str) -> Result<String, String> {
         Some(i) => (&a[..i], Some(&a[i + 1..])),
         None => (a, None),
     };
-    addr.parse::<Ipv6Addr>()
-        .map_err(|_| format!("\"{addr}\" is not an IPv6 address"))?;
+    addr.parse::<Ipv6Addr>().map_err(|_| format!("\"{addr}\" is not an IPv6 address"))?;
     if let Some(l) = len {
         cidr(l, 128)?;
     }
@@ -322,9 +316,7 @@ async fn fetch(client: &Client, name: &Name) -> Fetch {
     }
     let recs: Vec<String> = l.txt().into_iter().filter(|t| is_spf(t)).collect();
     match recs.len() {
-        0 => Fetch::None(
-            matches!(l, Lookup::NxDomain(_) | Lookup::NoData(_)) || l.is_absent(RecordType::TXT),
-        ),
+        0 => Fetch::None(matches!(l, Lookup::NxDomain(_) | Lookup::NoData(_)) || l.is_absent(RecordType::TXT)),
         1 => Fetch::Record(recs.into_iter().next().unwrap_or_default()),
         _ => Fetch::Multiple(recs),
     }
@@ -339,30 +331,18 @@ struct Walk<'a> {
 
 /// Check `domain`'s SPF record, walking includes and redirects.
 pub async fn check(client: &Client, domain: &Name) -> SpfOutcome {
-    let mut w = Walk {
-        client,
-        out: SpfOutcome::default(),
-        stack: Vec::new(),
-        trail: Vec::new(),
-    };
+    let mut w = Walk { client, out: SpfOutcome::default(), stack: Vec::new(), trail: Vec::new() };
     match fetch(client, domain).await {
         Fetch::Error(e) => {
-            w.out
-                .findings
-                .push(finding("spf-lookup-error", format!("TXT {domain}: {e}")));
+            w.out.findings.push(finding("spf-lookup-error", format!("TXT {domain}: {e}")));
             return w.out;
         }
         Fetch::None(_) => {
-            w.out.findings.push(finding(
-                "spf-missing",
-                format!("no TXT record starting with v=spf1 at {domain}"),
-            ));
+            w.out.findings.push(finding("spf-missing", format!("no TXT record starting with v=spf1 at {domain}")));
             return w.out;
         }
         Fetch::Multiple(r) => {
-            w.out
-                .findings
-                .push(finding("spf-multiple-records", r.join(" | ")));
+            w.out.findings.push(finding("spf-multiple-records", r.join(" | ")));
             return w.out;
         }
         Fetch::Record(r) => {
@@ -373,17 +353,12 @@ pub async fn check(client: &Client, domain: &Name) -> SpfOutcome {
     }
     let lookups = w.out.lookups;
     if lookups > MAX_LOOKUPS {
-        let ev = format!(
-            "{lookups} DNS-querying terms (limit {MAX_LOOKUPS}): {}",
-            w.trail.join(", ")
-        );
+        let ev = format!("{lookups} DNS-querying terms (limit {MAX_LOOKUPS}): {}", w.trail.join(", "));
         w.out.findings.push(finding("spf-too-many-lookups", ev));
     }
     if w.out.voids > MAX_VOID_LOOKUPS {
         let ev = format!("{} void lookups (limit {MAX_VOID_LOOKUPS})", w.out.voids);
-        w.out
-            .findings
-            .push(finding("spf-too-many-void-lookups", ev));
+        w.out.findings.push(finding("spf-too-many-void-lookups", ev));
     }
     let rec = w.out.record.clone().unwrap_or_default();
     match w.out.all {
@@ -391,9 +366,7 @@ pub async fn check(client: &Client, domain: &Name) -> SpfOutcome {
         Some(Qualifier::Neutral) => w.out.findings.push(finding("spf-neutral-all", rec)),
         Some(Qualifier::SoftFail) => w.out.findings.push(finding("spf-softfail-all", rec)),
         Some(Qualifier::Fail) => {}
-        None if w.out.findings.iter().all(|f| f.code != "spf-syntax-error") => {
-            w.out.findings.push(finding("spf-no-all", rec))
-        }
+        None if w.out.findings.iter().all(|f| f.code != "spf-syntax-error") => w.out.findings.push(finding("spf-no-all", rec)),
         None => {}
     }
     w.out
@@ -405,10 +378,7 @@ impl Walk<'_> {
         let parsed = match parse(&record) {
             Ok(p) => p,
             Err(e) => {
-                self.out.findings.push(finding(
-                    "spf-syntax-error",
-                    format!("{domain}: {e} in \"{record}\""),
-                ));
+                self.out.findings.push(finding("spf-syntax-error", format!("{domain}: {e} in \"{record}\"")));
                 return None;
             }
         };
@@ -429,29 +399,20 @@ impl Walk<'_> {
                     }
                 }
                 Mechanism::A(spec) => {
-                    self.count(format!(
-                        "a{}",
-                        spec.as_ref().map(|s| format!(":{s}")).unwrap_or_default()
-                    ));
+                    self.count(format!("a{}", spec.as_ref().map(|s| format!(":{s}")).unwrap_or_default()));
                     if let Some(t) = self.target_opt(spec, &domain) {
                         self.address_void(&t).await;
                     }
                 }
                 Mechanism::Mx(spec) => {
-                    self.count(format!(
-                        "mx{}",
-                        spec.as_ref().map(|s| format!(":{s}")).unwrap_or_default()
-                    ));
+                    self.count(format!("mx{}", spec.as_ref().map(|s| format!(":{s}")).unwrap_or_default()));
                     if let Some(t) = self.target_opt(spec, &domain) {
                         self.mx_void(&t).await;
                     }
                 }
                 Mechanism::Ptr(_) => {
                     self.count("ptr".into());
-                    self.out.findings.push(finding(
-                        "spf-ptr-mechanism",
-                        format!("{domain}: \"{record}\""),
-                    ));
+                    self.out.findings.push(finding("spf-ptr-mechanism", format!("{domain}: \"{record}\"")));
                 }
                 Mechanism::Exists(spec) => {
                     self.count(format!("exists:{spec}"));
@@ -466,9 +427,7 @@ impl Walk<'_> {
         if let Some(spec) = parsed.redirect() {
             if all.is_some() {
                 if top {
-                    self.out
-                        .findings
-                        .push(finding("spf-redirect-ignored", record.clone()));
+                    self.out.findings.push(finding("spf-redirect-ignored", record.clone()));
                 }
             } else {
                 self.count(format!("redirect={spec}"));
@@ -505,10 +464,7 @@ impl Walk<'_> {
 
     async fn follow(&mut self, from: &Name, target: Name, how: &str) -> Option<Qualifier> {
         if self.stack.iter().any(|n| n == &target) {
-            self.out.findings.push(finding(
-                "spf-include-loop",
-                format!("{from} {how} {target} which is already being evaluated"),
-            ));
+            self.out.findings.push(finding("spf-include-loop", format!("{from} {how} {target} which is already being evaluated")));
             return None;
         }
         if self.stack.len() > 12 {
@@ -520,24 +476,15 @@ impl Walk<'_> {
                 if void {
                     self.out.voids += 1;
                 }
-                self.out.findings.push(finding(
-                    "spf-include-no-record",
-                    format!("{from}: {how} {target} has no SPF record"),
-                ));
+                self.out.findings.push(finding("spf-include-no-record", format!("{from}: {how} {target} has no SPF record")));
                 None
             }
             Fetch::Multiple(r) => {
-                self.out.findings.push(finding(
-                    "spf-multiple-records",
-                    format!("{target} ({how} from {from}): {}", r.join(" | ")),
-                ));
+                self.out.findings.push(finding("spf-multiple-records", format!("{target} ({how} from {from}): {}", r.join(" | "))));
                 None
             }
             Fetch::Error(e) => {
-                self.out.findings.push(finding(
-                    "spf-lookup-error",
-                    format!("TXT {target} ({how} from {from}): {e}"),
-                ));
+                self.out.findings.push(finding("spf-lookup-error", format!("TXT {target} ({how} from {from}): {e}")));
                 None
             }
         }
@@ -561,16 +508,9 @@ impl Walk<'_> {
             return;
         }
         // RFC 7208 4.6.4: more than 10 MX names is itself a permanent error.
-        let n = l
-            .rdata(RecordType::MX)
-            .iter()
-            .filter(|d| matches!(d, RData::MX(_)))
-            .count();
+        let n = l.rdata(RecordType::MX).iter().filter(|d| matches!(d, RData::MX(_))).count();
         if n > 10 {
-            self.out.findings.push(finding(
-                "spf-too-many-lookups",
-                format!("mx for {name} returns {n} hosts (limit 10)"),
-            ));
+            self.out.findings.push(finding("spf-too-many-lookups", format!("mx for {name} returns {n} hosts (limit 10)")));
         }
     }
 }

@@ -15,21 +15,12 @@ fn render(r: &Report) -> String {
         r.domain,
         r.score,
         r.grade,
-        if r.dotpost_compliant {
-            "compliant"
-        } else {
-            "NOT compliant"
-        },
+        if r.dotpost_compliant { "compliant" } else { "NOT compliant" },
         match &r.dnssec {
             posture::dnssec::Status::Secure => "secure".to_string(),
             posture::dnssec::Status::Insecure(_) => "insecure".to_string(),
-            posture::dnssec::Status::Bogus(b) => format!(
-                "bogus ({})",
-                serde_json::to_value(b)
-                    .ok()
-                    .and_then(|v| v["reason"].as_str().map(String::from))
-                    .unwrap_or_default()
-            ),
+            posture::dnssec::Status::Bogus(b) =>
+                format!("bogus ({})", serde_json::to_value(b).ok().and_then(|v| v["reason"].as_str().map(String::from)).unwrap_or_default()),
             posture::dnssec::Status::Indeterminate(_) => "indeterminate".to_string(),
         }
     );
@@ -46,27 +37,17 @@ fn render(r: &Report) -> String {
 }
 
 fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(format!("{name}.txt"));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(format!("{name}.txt"));
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, actual).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         return;
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1)", path.display()));
-    assert_eq!(
-        actual,
-        expected,
-        "golden file {} differs (UPDATE_GOLDEN=1 to accept)",
-        path.display()
-    );
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1)", path.display()));
+    assert_eq!(actual, expected, "golden file {} differs (UPDATE_GOLDEN=1 to accept)", path.display());
 }
 
 async fn run(cfg: &Config, domain: &str) -> Report {
-    posture::check(domain, cfg)
-        .await
-        .unwrap_or_else(|e| panic!("{domain}: {e}"))
+    posture::check(domain, cfg).await.unwrap_or_else(|e| panic!("{domain}: {e}"))
 }
 
 fn codes(r: &Report) -> Vec<&str> {
@@ -74,11 +55,7 @@ fn codes(r: &Report) -> Vec<&str> {
 }
 
 /// (domain, codes that must be present, codes that must be absent)
-type Case = (
-    &'static str,
-    &'static [&'static str],
-    &'static [&'static str],
-);
+type Case = (&'static str, &'static [&'static str], &'static [&'static str]);
 
 async fn cases(cfg: &Config, table: &[Case]) {
     let mut failures = Vec::new();
@@ -92,20 +69,11 @@ async fn cases(cfg: &Config, table: &[Case]) {
         }
         for a in *absent {
             if c.contains(a) {
-                let ev = r
-                    .findings
-                    .iter()
-                    .find(|f| f.code == *a)
-                    .map(|f| f.evidence.clone())
-                    .unwrap_or_default();
+                let ev = r.findings.iter().find(|f| f.code == *a).map(|f| f.evidence.clone()).unwrap_or_default();
                 failures.push(format!("{domain}: unexpected {a} ({ev})"));
             }
         }
-        let name = if cfg.https {
-            domain.to_string()
-        } else {
-            format!("{domain}.dns-only")
-        };
+        let name = if cfg.https { domain.to_string() } else { format!("{domain}.dns-only") };
         golden(&name, &render(&r));
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -122,11 +90,7 @@ async fn good_domain_is_compliant_with_everything() {
     let lab = Lab::start().await;
     let r = run(&lab.config(), "good.post").await;
     assert_eq!(r.dnssec, posture::dnssec::Status::Secure);
-    let bad: Vec<_> = r
-        .findings
-        .iter()
-        .filter(|f| f.severity >= posture::Severity::Warning)
-        .collect();
+    let bad: Vec<_> = r.findings.iter().filter(|f| f.severity >= posture::Severity::Warning).collect();
     assert!(bad.is_empty(), "good.post has warnings/errors: {bad:#?}");
     assert!(r.dotpost_compliant, "{:?}", r.dotpost_failures);
     assert_eq!(r.score, 100);
@@ -142,21 +106,13 @@ async fn spf_postures() {
         &[
             ("spf-pass-all.post", &["spf-pass-all"], &["spf-missing"]),
             ("spf-neutral-all.post", &["spf-neutral-all"], &[]),
-            (
-                "spf-softfail-all.post",
-                &["spf-softfail-all"],
-                &["spf-pass-all"],
-            ),
+            ("spf-softfail-all.post", &["spf-softfail-all"], &["spf-pass-all"]),
             ("spf-no-all.post", &["spf-no-all"], &[]),
             ("spf-ptr.post", &["spf-ptr-mechanism"], &[]),
             ("spf-syntax.post", &["spf-syntax-error"], &["spf-no-all"]),
             ("spf-multi.post", &["spf-multiple-records"], &[]),
             // Exactly 10 DNS-querying terms is within the limit; 11 is not.
-            (
-                "spf-10.post",
-                &[],
-                &["spf-too-many-lookups", "spf-too-many-void-lookups"],
-            ),
+            ("spf-10.post", &[], &["spf-too-many-lookups", "spf-too-many-void-lookups"]),
             ("spf-11.post", &["spf-too-many-lookups"], &[]),
             // Two void lookups are allowed; three are not.
             ("spf-void-2.post", &[], &["spf-too-many-void-lookups"]),
@@ -164,11 +120,7 @@ async fn spf_postures() {
             ("spf-loop.post", &["spf-include-loop"], &[]),
             ("spf-include-none.post", &["spf-include-no-record"], &[]),
             // 120 ip4 terms: larger than a UDP answer, so this passes only with TCP fallback.
-            (
-                "spf-big.post",
-                &[],
-                &["spf-missing", "spf-lookup-error", "spf-syntax-error"],
-            ),
+            ("spf-big.post", &[], &["spf-missing", "spf-lookup-error", "spf-syntax-error"]),
         ],
     )
     .await;
@@ -181,43 +133,15 @@ async fn dmarc_postures() {
     cases(
         &cfg,
         &[
-            (
-                "dmarc-missing.post",
-                &["dmarc-missing"],
-                &["dmarc-lookup-error"],
-            ),
+            ("dmarc-missing.post", &["dmarc-missing"], &["dmarc-lookup-error"]),
             ("dmarc-none.post", &["dmarc-policy-none"], &[]),
-            (
-                "dmarc-quarantine.post",
-                &["dmarc-policy-quarantine"],
-                &["dmarc-policy-none"],
-            ),
-            (
-                "dmarc-weak.post",
-                &[
-                    "dmarc-subdomain-policy-none",
-                    "dmarc-pct-partial",
-                    "dmarc-no-rua",
-                ],
-                &[],
-            ),
+            ("dmarc-quarantine.post", &["dmarc-policy-quarantine"], &["dmarc-policy-none"]),
+            ("dmarc-weak.post", &["dmarc-subdomain-policy-none", "dmarc-pct-partial", "dmarc-no-rua"], &[]),
             ("dmarc-syntax.post", &["dmarc-syntax-error"], &[]),
             ("dmarc-multi.post", &["dmarc-multiple-records"], &[]),
-            (
-                "sub.dmarc-inherit.post",
-                &["dmarc-inherited-from-org-domain"],
-                &["dmarc-missing"],
-            ),
-            (
-                "dmarc-external.post",
-                &["dmarc-rua-external-unauthorized"],
-                &[],
-            ),
-            (
-                "dmarc-external-ok.post",
-                &[],
-                &["dmarc-rua-external-unauthorized"],
-            ),
+            ("sub.dmarc-inherit.post", &["dmarc-inherited-from-org-domain"], &["dmarc-missing"]),
+            ("dmarc-external.post", &["dmarc-rua-external-unauthorized"], &[]),
+            ("dmarc-external-ok.post", &[], &["dmarc-rua-external-unauthorized"]),
         ],
     )
     .await;
@@ -230,44 +154,19 @@ async fn dkim_mx_caa_postures() {
     cases(
         &cfg,
         &[
-            (
-                "dkim-short.post",
-                &["dkim-key-too-short"],
-                &["dkim-missing"],
-            ),
+            ("dkim-short.post", &["dkim-key-too-short"], &["dkim-missing"]),
             ("dkim-revoked.post", &["dkim-key-revoked"], &[]),
             ("dkim-testing.post", &["dkim-testing-mode"], &[]),
             ("dkim-malformed.post", &["dkim-key-malformed"], &[]),
             ("dkim-missing.post", &["dkim-missing"], &[]),
             // A no-mail domain is judged by no-mail rules: no DKIM, MTA-STS or TLS-RPT needed.
-            (
-                "nullmx.post",
-                &["mx-null"],
-                &[
-                    "dkim-missing",
-                    "mta-sts-missing",
-                    "tls-rpt-missing",
-                    "spf-missing",
-                ],
-            ),
+            ("nullmx.post", &["mx-null"], &["dkim-missing", "mta-sts-missing", "tls-rpt-missing", "spf-missing"]),
             ("mx-missing.post", &["mx-missing"], &[]),
             ("no-such-domain.post", &["domain-nxdomain"], &[]),
-            (
-                "caa-critical.post",
-                &["caa-unknown-critical-tag"],
-                &["caa-missing"],
-            ),
+            ("caa-critical.post", &["caa-unknown-critical-tag"], &["caa-missing"]),
             ("caa-missing.post", &["caa-missing"], &[]),
-            (
-                "mta-sts-missing.post",
-                &["mta-sts-missing", "tls-rpt-missing"],
-                &[],
-            ),
-            (
-                "mta-sts-bad-txt.post",
-                &["mta-sts-syntax-error", "tls-rpt-syntax-error"],
-                &[],
-            ),
+            ("mta-sts-missing.post", &["mta-sts-missing", "tls-rpt-missing"], &[]),
+            ("mta-sts-bad-txt.post", &["mta-sts-syntax-error", "tls-rpt-syntax-error"], &[]),
         ],
     )
     .await;
@@ -280,32 +179,12 @@ async fn dnssec_postures() {
     cases(
         &cfg,
         &[
-            (
-                "good.post",
-                &["dnssec-secure"],
-                &["dnssec-missing", "dnssec-bogus"],
-            ),
-            (
-                "dnssec-expired.post",
-                &["dnssec-signature-expired"],
-                &["dnssec-secure", "dnssec-missing"],
-            ),
-            (
-                "dnssec-dsmismatch.post",
-                &["dnssec-ds-mismatch"],
-                &["dnssec-secure", "dnssec-missing"],
-            ),
-            (
-                "dnssec-badsig.post",
-                &["dnssec-bogus"],
-                &["dnssec-secure", "dnssec-missing"],
-            ),
+            ("good.post", &["dnssec-secure"], &["dnssec-missing", "dnssec-bogus"]),
+            ("dnssec-expired.post", &["dnssec-signature-expired"], &["dnssec-secure", "dnssec-missing"]),
+            ("dnssec-dsmismatch.post", &["dnssec-ds-mismatch"], &["dnssec-secure", "dnssec-missing"]),
+            ("dnssec-badsig.post", &["dnssec-bogus"], &["dnssec-secure", "dnssec-missing"]),
             // Proven unsigned through the NSEC3 of post.
-            (
-                "insecure.post",
-                &["dnssec-missing"],
-                &["dnssec-bogus", "dnssec-indeterminate"],
-            ),
+            ("insecure.post", &["dnssec-missing"], &["dnssec-bogus", "dnssec-indeterminate"]),
             // A name inside a secure zone is secure too.
             ("sub.dmarc-inherit.post", &["dnssec-secure"], &[]),
         ],
@@ -329,14 +208,7 @@ async fn wrong_trust_anchor_makes_everything_bogus() {
     // The IANA anchors do not sign the lab root.
     cfg.trust_anchors = posture::dnssec::TrustAnchors::iana();
     let r = run(&cfg, "good.post").await;
-    assert!(
-        matches!(
-            r.dnssec,
-            posture::dnssec::Status::Bogus(posture::dnssec::Bogus::NoTrustAnchor(_))
-        ),
-        "{:?}",
-        r.dnssec
-    );
+    assert!(matches!(r.dnssec, posture::dnssec::Status::Bogus(posture::dnssec::Bogus::NoTrustAnchor(_))), "{:?}", r.dnssec);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -346,41 +218,16 @@ async fn mail_transport_and_https_postures() {
     cases(
         &cfg,
         &[
-            (
-                "mta-sts-testing.post",
-                &["mta-sts-mode-testing"],
-                &["mta-sts-policy-unreachable"],
-            ),
+            ("mta-sts-testing.post", &["mta-sts-mode-testing"], &["mta-sts-policy-unreachable"]),
             ("mta-sts-mismatch.post", &["mta-sts-mx-mismatch"], &[]),
-            (
-                "https-expired.post",
-                &["https-cert-expired"],
-                &["https-unreachable"],
-            ),
-            (
-                "https-wrongname.post",
-                &["https-cert-hostname-mismatch"],
-                &[],
-            ),
+            ("https-expired.post", &["https-cert-expired"], &["https-unreachable"]),
+            ("https-wrongname.post", &["https-cert-hostname-mismatch"], &[]),
             ("https-untrusted.post", &["https-cert-untrusted"], &[]),
-            (
-                "https-incomplete.post",
-                &["https-cert-chain-incomplete"],
-                &[],
-            ),
+            ("https-incomplete.post", &["https-cert-chain-incomplete"], &[]),
             ("https-nohsts.post", &["https-hsts-missing"], &[]),
             ("https-noredirect.post", &["https-no-redirect"], &[]),
             ("tlsa-mismatch.post", &["tlsa-mismatch"], &[]),
-            (
-                "good.post",
-                &[],
-                &[
-                    "https-legacy-tls-enabled",
-                    "https-tls13-missing",
-                    "tlsa-mismatch",
-                    "mta-sts-policy-unreachable",
-                ],
-            ),
+            ("good.post", &[], &["https-legacy-tls-enabled", "https-tls13-missing", "tlsa-mismatch", "mta-sts-policy-unreachable"]),
         ],
     )
     .await;
@@ -394,23 +241,10 @@ async fn failures_are_errors_never_missing() {
     cfg.budget = std::time::Duration::from_secs(6);
     let r = run(&cfg, "lame.post").await;
     let c = codes(&r);
-    for missing in [
-        "spf-missing",
-        "dmarc-missing",
-        "dkim-missing",
-        "caa-missing",
-        "mta-sts-missing",
-        "dnssec-missing",
-    ] {
-        assert!(
-            !c.contains(&missing),
-            "lookup failure reported as {missing}: {c:?}"
-        );
+    for missing in ["spf-missing", "dmarc-missing", "dkim-missing", "caa-missing", "mta-sts-missing", "dnssec-missing"] {
+        assert!(!c.contains(&missing), "lookup failure reported as {missing}: {c:?}");
     }
-    assert!(
-        c.contains(&"spf-lookup-error") && c.contains(&"dmarc-lookup-error"),
-        "{c:?}"
-    );
+    assert!(c.contains(&"spf-lookup-error") && c.contains(&"dmarc-lookup-error"), "{c:?}");
     assert!(!r.dotpost_compliant);
 
     // A resolver that never answers: the budget holds and the result says "unknown".
@@ -421,11 +255,7 @@ async fn failures_are_errors_never_missing() {
     cfg.budget = std::time::Duration::from_secs(2);
     let t = std::time::Instant::now();
     let r = run(&cfg, "good.post").await;
-    assert!(
-        t.elapsed() < std::time::Duration::from_secs(4),
-        "budget not enforced: {:?}",
-        t.elapsed()
-    );
+    assert!(t.elapsed() < std::time::Duration::from_secs(4), "budget not enforced: {:?}", t.elapsed());
     let c = codes(&r);
     assert!(c.contains(&"dnssec-indeterminate"), "{c:?}");
     assert!(!c.iter().any(|x| x.ends_with("-missing")), "{c:?}");

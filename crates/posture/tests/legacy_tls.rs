@@ -14,36 +14,20 @@ impl Drop for Server {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("free port")
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port")
 }
 
 #[tokio::test]
 async fn tls10_only_server_is_detected_and_tls11_is_not() {
     let dir = tempfile::tempdir().expect("tempdir");
     let key = rcgen::KeyPair::generate().expect("key");
-    let cert = rcgen::CertificateParams::new(vec!["legacy.post".to_string()])
-        .and_then(|p| p.self_signed(&key))
-        .expect("cert");
+    let cert = rcgen::CertificateParams::new(vec!["legacy.post".to_string()]).and_then(|p| p.self_signed(&key)).expect("cert");
     std::fs::write(dir.path().join("c.pem"), cert.pem()).expect("write cert");
     std::fs::write(dir.path().join("k.pem"), key.serialize_pem()).expect("write key");
     let port = free_port();
     let child = Command::new("openssl")
         .current_dir(dir.path())
-        .args([
-            "s_server",
-            "-quiet",
-            "-www",
-            "-tls1",
-            "-cipher",
-            "DEFAULT:@SECLEVEL=0",
-            "-cert",
-            "c.pem",
-            "-key",
-            "k.pem",
-        ])
+        .args(["s_server", "-quiet", "-www", "-tls1", "-cipher", "DEFAULT:@SECLEVEL=0", "-cert", "c.pem", "-key", "k.pem"])
         .args(["-accept", &format!("127.0.0.1:{port}")])
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
@@ -54,20 +38,11 @@ async fn tls10_only_server_is_detected_and_tls11_is_not() {
     // Readiness: poll until the port accepts connections.
     let start = Instant::now();
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "openssl s_server did not start"
-        );
+        assert!(start.elapsed() < Duration::from_secs(10), "openssl s_server did not start");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let ip = IpAddr::V4(Ipv4Addr::LOCALHOST);
     let t = Duration::from_secs(3);
-    assert_eq!(
-        posture::http::accepts_legacy(ip, port, "legacy.post", 0x0301, t).await,
-        Ok(true)
-    );
-    assert_eq!(
-        posture::http::accepts_legacy(ip, port, "legacy.post", 0x0302, t).await,
-        Ok(false)
-    );
+    assert_eq!(posture::http::accepts_legacy(ip, port, "legacy.post", 0x0301, t).await, Ok(true));
+    assert_eq!(posture::http::accepts_legacy(ip, port, "legacy.post", 0x0302, t).await, Ok(false));
 }

@@ -56,11 +56,7 @@ impl Rng {
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
+        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
     }
 }
 
@@ -75,9 +71,7 @@ fn mangle(rng: &mut Rng, seed: &[u8]) -> Vec<u8> {
                     v[i] ^= 1 << rng.below(8);
                 }
             }
-            1 => v
-                .splice(at..at, NASTY[rng.below(NASTY.len())].iter().copied())
-                .for_each(drop),
+            1 => v.splice(at..at, NASTY[rng.below(NASTY.len())].iter().copied()).for_each(drop),
             2 => v.truncate(at),
             3 => {
                 let end = (at + rng.below(16)).min(v.len());
@@ -86,14 +80,7 @@ fn mangle(rng: &mut Rng, seed: &[u8]) -> Vec<u8> {
             4 => {
                 let end = (at + rng.below(32)).min(v.len());
                 let piece = v[at..end].to_vec();
-                v.splice(
-                    at..at,
-                    piece
-                        .iter()
-                        .copied()
-                        .cycle()
-                        .take(piece.len() * rng.below(50)),
-                );
+                v.splice(at..at, piece.iter().copied().cycle().take(piece.len() * rng.below(50)));
             }
             _ => {
                 let other = SEEDS[rng.below(SEEDS.len())].as_bytes();
@@ -143,8 +130,5 @@ fn mangled_inputs_never_panic() {
         }
     }
     // The mutations must actually reach the error paths, or this test proves nothing.
-    assert!(
-        errors > rounds,
-        "only {errors} SPF parse errors: mutations too weak"
-    );
+    assert!(errors > rounds, "only {errors} SPF parse errors: mutations too weak");
 }

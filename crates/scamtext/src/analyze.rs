@@ -145,17 +145,14 @@ impl Analyzer {
         let language = self.cues.language(&toks);
         let hits = self.cues.scan(&folded);
         let hosts: Vec<String> = entities.urls.iter().map(|u| host_of(u)).collect();
-        let brand = hits
-            .brands
-            .iter()
-            .min_by_key(|(_, at)| *at)
-            .map(|(i, _)| *i)
-            .or_else(|| hosts.iter().find_map(|h| self.cues.brand_in_host(h)));
+        let brand =
+            hits.brands.iter().min_by_key(|(_, at)| *at).map(|(i, _)| *i).or_else(|| hosts.iter().find_map(|h| self.cues.brand_in_host(h)));
         let mut regions: Vec<&str> = Vec::with_capacity(3);
         if let Some(b) = brand.and_then(|i| self.cues.brands.get(i))
-            && !b.country.is_empty() {
-                regions.push(b.country.as_str());
-            }
+            && !b.country.is_empty()
+        {
+            regions.push(b.country.as_str());
+        }
         let lr = lexicon::language_region(language);
         if !regions.contains(&lr) {
             regions.push(lr);
@@ -185,8 +182,29 @@ fn cut(text: &str, max: usize) -> &str {
 }
 
 const CALL_CUES: &[&str] = &[
-    "call", "ring", "phone", "whatsapp", "appelez", "appeler", "contactez", "llame", "llamar", "llama", "chiama", "chiamare",
-    "contatta", "ligue", "ligar", "contacte", "anrufen", "rufen", "kontaktieren", "telefononi", "thirrni", "kontaktoni", "contact",
+    "call",
+    "ring",
+    "phone",
+    "whatsapp",
+    "appelez",
+    "appeler",
+    "contactez",
+    "llame",
+    "llamar",
+    "llama",
+    "chiama",
+    "chiamare",
+    "contatta",
+    "ligue",
+    "ligar",
+    "contacte",
+    "anrufen",
+    "rufen",
+    "kontaktieren",
+    "telefononi",
+    "thirrni",
+    "kontaktoni",
+    "contact",
 ];
 
 fn small_amount(value: f64, currency: &str) -> bool {
@@ -197,7 +215,15 @@ fn small_amount(value: f64, currency: &str) -> bool {
     }
 }
 
-fn structural(e: &Entities, hosts: &[String], hits: &Hits, brand: Option<usize>, cues: &Cues, folded: &str, lv: &[(String, LinkVerdict)]) -> Vec<S> {
+fn structural(
+    e: &Entities,
+    hosts: &[String],
+    hits: &Hits,
+    brand: Option<usize>,
+    cues: &Cues,
+    folded: &str,
+    lv: &[(String, LinkVerdict)],
+) -> Vec<S> {
     let mut s = Vec::with_capacity(16);
     let has_url = !hosts.is_empty();
     s.push(if has_url { S::HasUrl } else { S::NoUrl });
@@ -334,15 +360,24 @@ fn reasons(p: &Prepared, score: f32, cues: &Cues) -> Vec<Reason> {
     let brand = p.brand.and_then(|i| cues.brands.get(i));
     for (url, v) in &p.link_verdicts {
         match v {
-            LinkVerdict::Malicious(why) => r.push(Reason { code: "malicious_link", detail: format!("link checker: {url} is malicious ({why})") }),
-            LinkVerdict::Suspicious(why) => r.push(Reason { code: "suspicious_link", detail: format!("link checker: {url} is suspicious ({why})") }),
+            LinkVerdict::Malicious(why) => {
+                r.push(Reason { code: "malicious_link", detail: format!("link checker: {url} is malicious ({why})") })
+            }
+            LinkVerdict::Suspicious(why) => {
+                r.push(Reason { code: "suspicious_link", detail: format!("link checker: {url} is suspicious ({why})") })
+            }
             LinkVerdict::Benign => {}
         }
     }
     for f in &p.structural {
         let (code, detail) = match f {
-            S::BrandLinkMismatch => ("brand_link_mismatch", format!("names {} but links outside its official domains", brand.map_or("a brand", |b| b.name.as_str()))),
-            S::BrandInHostNotOfficial => ("brand_in_lookalike_host", "a link's host imitates a brand name but is not the brand's domain".to_string()),
+            S::BrandLinkMismatch => (
+                "brand_link_mismatch",
+                format!("names {} but links outside its official domains", brand.map_or("a brand", |b| b.name.as_str())),
+            ),
+            S::BrandInHostNotOfficial => {
+                ("brand_in_lookalike_host", "a link's host imitates a brand name but is not the brand's domain".to_string())
+            }
             S::Shortener => ("url_shortener", "hides its destination behind a URL shortener".to_string()),
             S::RiskyTld => ("risky_tld", "links to a cheap top-level domain often used for phishing".to_string()),
             S::IpHost => ("ip_link", "links to a bare IP address".to_string()),

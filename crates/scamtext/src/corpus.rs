@@ -122,13 +122,62 @@ struct Lang {
 }
 
 const LANGS: &[Lang] = &[
-    Lang { code: "en", postal: &["Royal Mail", "Evri", "Parcelforce", "DHL", "UPS", "FedEx", "USPS", "An Post", "DPD"], tax: &["HMRC"], bank: &["Post Office", "Royal Mail"], names: &["Sam", "Olivia", "James", "Priya"], shops: &["Argos", "Boots", "Currys"] },
-    Lang { code: "fr", postal: &["La Poste", "Colissimo", "Chronopost", "Mondial Relay", "DHL", "DPD"], tax: &["DGFiP"], bank: &["La Banque Postale"], names: &["Julie", "Marc", "Amélie", "Karim"], shops: &["Fnac", "Decathlon", "Darty"] },
-    Lang { code: "es", postal: &["Correos", "SEUR", "MRW", "GLS", "DHL"], tax: &["Agencia Tributaria"], bank: &["Correos"], names: &["Lucía", "Javier", "Carmen", "Pablo"], shops: &["El Corte Inglés", "Zara", "MediaMarkt"] },
-    Lang { code: "it", postal: &["Poste Italiane", "BRT", "SDA", "GLS", "DHL"], tax: &["Agenzia delle Entrate"], bank: &["BancoPosta", "Poste Italiane"], names: &["Giulia", "Marco", "Francesca", "Luca"], shops: &["Esselunga", "Unieuro", "Coop"] },
-    Lang { code: "pt", postal: &["CTT", "Correios", "DPD", "DHL"], tax: &["Autoridade Tributária", "Receita Federal"], bank: &["Banco CTT"], names: &["Ana", "João", "Beatriz", "Tiago"], shops: &["Continente", "Worten", "Pingo Doce"] },
-    Lang { code: "de", postal: &["DHL", "Deutsche Post", "Hermes", "DPD", "GLS", "Österreichische Post", "Swiss Post"], tax: &["Finanzamt"], bank: &["Postbank", "PostFinance"], names: &["Lena", "Jonas", "Sabine", "Murat"], shops: &["Lidl", "MediaMarkt", "Rossmann"] },
-    Lang { code: "sq", postal: &["Posta Shqiptare", "DHL", "Posta e Kosovës"], tax: &["Drejtoria e Tatimeve"], bank: &["Posta Shqiptare"], names: &["Arta", "Besnik", "Elira", "Dritan"], shops: &["Neptun", "Spar", "Conad"] },
+    Lang {
+        code: "en",
+        postal: &["Royal Mail", "Evri", "Parcelforce", "DHL", "UPS", "FedEx", "USPS", "An Post", "DPD"],
+        tax: &["HMRC"],
+        bank: &["Post Office", "Royal Mail"],
+        names: &["Sam", "Olivia", "James", "Priya"],
+        shops: &["Argos", "Boots", "Currys"],
+    },
+    Lang {
+        code: "fr",
+        postal: &["La Poste", "Colissimo", "Chronopost", "Mondial Relay", "DHL", "DPD"],
+        tax: &["DGFiP"],
+        bank: &["La Banque Postale"],
+        names: &["Julie", "Marc", "Amélie", "Karim"],
+        shops: &["Fnac", "Decathlon", "Darty"],
+    },
+    Lang {
+        code: "es",
+        postal: &["Correos", "SEUR", "MRW", "GLS", "DHL"],
+        tax: &["Agencia Tributaria"],
+        bank: &["Correos"],
+        names: &["Lucía", "Javier", "Carmen", "Pablo"],
+        shops: &["El Corte Inglés", "Zara", "MediaMarkt"],
+    },
+    Lang {
+        code: "it",
+        postal: &["Poste Italiane", "BRT", "SDA", "GLS", "DHL"],
+        tax: &["Agenzia delle Entrate"],
+        bank: &["BancoPosta", "Poste Italiane"],
+        names: &["Giulia", "Marco", "Francesca", "Luca"],
+        shops: &["Esselunga", "Unieuro", "Coop"],
+    },
+    Lang {
+        code: "pt",
+        postal: &["CTT", "Correios", "DPD", "DHL"],
+        tax: &["Autoridade Tributária", "Receita Federal"],
+        bank: &["Banco CTT"],
+        names: &["Ana", "João", "Beatriz", "Tiago"],
+        shops: &["Continente", "Worten", "Pingo Doce"],
+    },
+    Lang {
+        code: "de",
+        postal: &["DHL", "Deutsche Post", "Hermes", "DPD", "GLS", "Österreichische Post", "Swiss Post"],
+        tax: &["Finanzamt"],
+        bank: &["Postbank", "PostFinance"],
+        names: &["Lena", "Jonas", "Sabine", "Murat"],
+        shops: &["Lidl", "MediaMarkt", "Rossmann"],
+    },
+    Lang {
+        code: "sq",
+        postal: &["Posta Shqiptare", "DHL", "Posta e Kosovës"],
+        tax: &["Drejtoria e Tatimeve"],
+        bank: &["Posta Shqiptare"],
+        names: &["Arta", "Besnik", "Elira", "Dritan"],
+        shops: &["Neptun", "Spar", "Conad"],
+    },
 ];
 
 /// Official domains used for genuine links, per brand (a subset of each brand's domains).
@@ -217,7 +266,30 @@ fn rand_token(rng: &mut Rng, n: usize) -> String {
 /// A look-alike link for a brand: (as written in the message, as a correct extractor returns it).
 fn scam_url(rng: &mut Rng, brand: &str) -> (String, String) {
     let a = squash(brand);
-    let w = pick(rng, &["pay", "help", "track", "delivery", "redelivery", "secure", "info", "service", "update", "parcel", "customs", "fee", "gestion", "suivi", "envio", "pacco", "rastreio", "paket", "dergesa"]);
+    let w = pick(
+        rng,
+        &[
+            "pay",
+            "help",
+            "track",
+            "delivery",
+            "redelivery",
+            "secure",
+            "info",
+            "service",
+            "update",
+            "parcel",
+            "customs",
+            "fee",
+            "gestion",
+            "suivi",
+            "envio",
+            "pacco",
+            "rastreio",
+            "paket",
+            "dergesa",
+        ],
+    );
     let tld = pick(rng, &["top", "xyz", "info", "online", "site", "live", "com", "net", "icu", "cc", "vip", "shop", "click", "buzz"]);
     let p = rand_token(rng, 5);
     let plain = match rng.below(9) {
@@ -252,18 +324,29 @@ fn official_url(rng: &mut Rng, brand: &str) -> (String, String) {
 }
 
 fn amount(rng: &mut Rng, lang: &str, country: &str, big: bool) -> (String, String) {
-    let (int, cents) = if big { (rng.below(60) as u32 + 8, rng.below(100) as u32) } else { (rng.below(3) as u32 + 1, [99, 49, 50, 95, 0, 89][rng.below(6)]) };
+    let (int, cents) = if big {
+        (rng.below(60) as u32 + 8, rng.below(100) as u32)
+    } else {
+        (rng.below(3) as u32 + 1, [99, 49, 50, 95, 0, 89][rng.below(6)])
+    };
     let norm = |cur: &str| format!("{int}.{cents:02} {cur}");
     match (lang, country) {
         ("sq", "AL") => {
             let v = if big { (int * 100) as usize } else { [150, 200, 250, 180][rng.below(4)] };
-            let w = match rng.below(3) { 0 => format!("{v} ALL"), 1 => format!("{v} lekë"), _ => format!("{v} Lekë") };
+            let w = match rng.below(3) {
+                0 => format!("{v} ALL"),
+                1 => format!("{v} lekë"),
+                _ => format!("{v} Lekë"),
+            };
             (w, format!("{v} ALL"))
         }
         (_, "BR") => (format!("R$ {int},{cents:02}"), norm("BRL")),
         (_, "CH") => (format!("CHF {int}.{cents:02}"), norm("CHF")),
         (_, "US") => (format!("${int}.{cents:02}"), norm("USD")),
-        ("en", _) if country == "GB" => match rng.below(2) { 0 => (format!("£{int}.{cents:02}"), norm("GBP")), _ => (format!("{int}.{cents:02} GBP"), norm("GBP")) },
+        ("en", _) if country == "GB" => match rng.below(2) {
+            0 => (format!("£{int}.{cents:02}"), norm("GBP")),
+            _ => (format!("{int}.{cents:02} GBP"), norm("GBP")),
+        },
         ("en", _) => (format!("€{int}.{cents:02}"), norm("EUR")),
         _ => match rng.below(3) {
             0 => (format!("{int},{cents:02} €"), norm("EUR")),
@@ -443,8 +526,11 @@ fn fill(template: &str, l: &Lang, scam: bool, class: &str, rng: &mut Rng) -> Sam
             "name" => pick(rng, l.names).to_string(),
             "shop" => pick(rng, l.shops).to_string(),
             "email" => {
-                
-                if scam { format!("support@{}-{}.com", squash(brand), pick(rng, &["help", "care", "service"])) } else { format!("noreply@{}", official_domain(brand)) }
+                if scam {
+                    format!("support@{}-{}.com", squash(brand), pick(rng, &["help", "care", "service"]))
+                } else {
+                    format!("noreply@{}", official_domain(brand))
+                }
             }
             other => format!("{{{other}}}"),
         };

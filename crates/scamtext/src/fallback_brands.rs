@@ -68,7 +68,14 @@ pub fn brands() -> Vec<BrandRef> {
 
 fn kind_of(name: &str) -> BrandKind {
     match name {
-        "HMRC" | "DGFiP" | "Agencia Tributaria" | "Agenzia delle Entrate" | "Autoridade Tributária" | "Receita Federal" | "Finanzamt" | "Drejtoria e Tatimeve" => BrandKind::Tax,
+        "HMRC"
+        | "DGFiP"
+        | "Agencia Tributaria"
+        | "Agenzia delle Entrate"
+        | "Autoridade Tributária"
+        | "Receita Federal"
+        | "Finanzamt"
+        | "Drejtoria e Tatimeve" => BrandKind::Tax,
         "BancoPosta" | "La Banque Postale" | "Postbank" | "PostFinance" | "Banco CTT" => BrandKind::Bank,
         "Amazon" => BrandKind::Other,
         _ => BrandKind::Postal,

@@ -32,7 +32,15 @@ pub struct TrainConfig {
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig { bits: 20, epochs: 20, learning_rate: 0.3, seed: 0x5ca7_7e47, l2: 0.0, public_positive_weight: 3.0, authored_weight: 2.0 }
+        TrainConfig {
+            bits: 20,
+            epochs: 20,
+            learning_rate: 0.3,
+            seed: 0x5ca7_7e47,
+            l2: 0.0,
+            public_positive_weight: 3.0,
+            authored_weight: 2.0,
+        }
     }
 }
 

@@ -47,9 +47,12 @@ fn from_registry(b: &brands::Brand) -> BrandRef {
     }
     // "SDA Express Courier" is written "SDA": a leading acronym of three or more capitals.
     if let Some(first) = bare.split_whitespace().next()
-        && first.len() >= 3 && first.chars().all(|c| c.is_ascii_uppercase()) && bare.contains(' ') {
-            add(first);
-        }
+        && first.len() >= 3
+        && first.chars().all(|c| c.is_ascii_uppercase())
+        && bare.contains(' ')
+    {
+        add(first);
+    }
     for s in &b.short_names {
         add(s);
     }
@@ -76,9 +79,10 @@ pub fn link_check(reg: &brands::BrandRegistry) -> LinkCheck {
     let cache: std::sync::Mutex<std::collections::HashMap<String, LinkVerdict>> = std::sync::Mutex::new(std::collections::HashMap::new());
     Box::new(move |url: &str| {
         if let Ok(c) = cache.lock()
-            && let Some(v) = c.get(url) {
-                return v.clone();
-            }
+            && let Some(v) = c.get(url)
+        {
+            return v.clone();
+        }
         let v = verdict(&analyzer, url);
         if let Ok(mut c) = cache.lock() {
             if c.len() >= LINK_CACHE_ENTRIES {

@@ -6,7 +6,6 @@ use crate::corpus::{self, Sample};
 use crate::model::{self, Example, Model, TrainConfig};
 use crate::{Analyzer, Error};
 
-
 /// Trains on `data` (the `data/messages` directory): public train split plus authored training
 /// templates, in file order. Same data and config give byte-identical models.
 pub fn train_dir(data: &Path, cfg: &TrainConfig) -> Result<Model, Error> {

@@ -155,7 +155,12 @@ fn evaluate(analyzer: &Analyzer, samples: &[Sample]) -> Report {
         r.phones.add(&s.phones, &a.phones);
         r.amounts.add(&s.amounts, &a.amounts);
         r.tracking.add(&s.tracking_numbers, &a.tracking_numbers);
-        for (what, want, got) in [("URL", &s.urls, &a.urls), ("PHONE", &s.phones, &a.phones), ("AMOUNT", &s.amounts, &a.amounts), ("TRACK", &s.tracking_numbers, &a.tracking_numbers)] {
+        for (what, want, got) in [
+            ("URL", &s.urls, &a.urls),
+            ("PHONE", &s.phones, &a.phones),
+            ("AMOUNT", &s.amounts, &a.amounts),
+            ("TRACK", &s.tracking_numbers, &a.tracking_numbers),
+        ] {
             let lower: Vec<String> = got.iter().map(|g| g.to_lowercase().trim_end_matches('/').to_string()).collect();
             if want.iter().any(|w| !lower.contains(&w.to_lowercase().trim_end_matches('/').to_string())) && r.misses.len() < 400 {
                 r.misses.push(format!("{what} want {want:?} got {got:?}: {}", s.text));

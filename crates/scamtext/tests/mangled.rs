@@ -11,7 +11,10 @@ const SEEDS: &[&str] = &[
     "Paketa juaj është bllokuar 📦🚚 ⚠️ ÄÖÜ ß ç œ",
 ];
 
-const JUNK: &[&str] = &["[.]", "(dot)", " dot ", "hxxp", "://", "+", "€", "£", "R$", "0", "9", ".", ",", "@", "\u{0301}", "\u{200b}", "🙂", "\n", "1Z", "RR", " ", "-", "(", ")", "ALL", "lekë"];
+const JUNK: &[&str] = &[
+    "[.]", "(dot)", " dot ", "hxxp", "://", "+", "€", "£", "R$", "0", "9", ".", ",", "@", "\u{0301}", "\u{200b}", "🙂", "\n", "1Z", "RR",
+    " ", "-", "(", ")", "ALL", "lekë",
+];
 
 #[test]
 fn mangled_inputs_never_panic() {

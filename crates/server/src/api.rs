@@ -97,11 +97,10 @@ async fn check_links(
     }
     let report_tlp = parse_report_tlp(req.tlp.as_deref())?;
     let (st, w) = (state.clone(), who.clone());
-    let verdicts = tokio::task::spawn_blocking(move || {
-        inputs.iter().map(|i| (i.clone(), st.blocklists.check(&st.links, i, &w))).collect::<Vec<_>>()
-    })
-    .await
-    .map_err(|e| problem(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error", e.to_string()))?;
+    let verdicts =
+        tokio::task::spawn_blocking(move || inputs.iter().map(|i| (i.clone(), st.blocklists.check(&st.links, i, &w))).collect::<Vec<_>>())
+            .await
+            .map_err(|e| problem(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error", e.to_string()))?;
     let mut reported = Vec::new();
     if req.report {
         let malicious: Vec<&links::Verdict> =
@@ -209,7 +208,9 @@ async fn analyze_message(
     if req.report && matches!(who, Principal::Anonymous) {
         return Err(problem(StatusCode::UNAUTHORIZED, "Unauthorized", "report: reporting to the hub needs a member's API token"));
     }
-    let text = scamtext::check_input(req.text.as_bytes()).map_err(|e| problem(StatusCode::UNPROCESSABLE_ENTITY, "Unprocessable Entity", format!("text: {e}")))?.to_string();
+    let text = scamtext::check_input(req.text.as_bytes())
+        .map_err(|e| problem(StatusCode::UNPROCESSABLE_ENTITY, "Unprocessable Entity", format!("text: {e}")))?
+        .to_string();
     let report_tlp = parse_report_tlp(req.tlp.as_deref())?;
     let st = state.clone();
     let analysis = tokio::task::spawn_blocking(move || st.text.analyze(&text))
@@ -309,7 +310,11 @@ fn campaigns_indicated_by(hub: &hub::Hub, who: &Principal, indicators: &[String]
             for o in &page.objects {
                 let Ok(rel) = serde_json::from_str::<Value>(&o.body) else { continue };
                 let (Some(src), Some(dst)) = (rel["source_ref"].as_str(), rel["target_ref"].as_str()) else { continue };
-                if rel["relationship_type"] == "indicates" && dst.starts_with("campaign--") && indicators.iter().any(|i| i == src) && !found.iter().any(|c| c == dst) {
+                if rel["relationship_type"] == "indicates"
+                    && dst.starts_with("campaign--")
+                    && indicators.iter().any(|i| i == src)
+                    && !found.iter().any(|c| c == dst)
+                {
                     found.push(dst.to_string());
                 }
             }

@@ -72,7 +72,12 @@ impl HubBlocklists {
                 best = Some(v);
             }
         }
-        let Some(mut verdict) = best else { return links::check(input, &links::CheckContext { analyzer, index: &empty, audience: Audience::AnonymousLookup { ceiling: Tlp::Clear } }) };
+        let Some(mut verdict) = best else {
+            return links::check(
+                input,
+                &links::CheckContext { analyzer, index: &empty, audience: Audience::AnonymousLookup { ceiling: Tlp::Clear } },
+            );
+        };
         for r in extra {
             if !verdict.reasons.contains(&r) {
                 verdict.reasons.push(r);

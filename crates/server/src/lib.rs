@@ -4,13 +4,13 @@
 
 mod api;
 pub mod blocklists;
-pub mod posture_api;
 mod error;
 mod media;
 mod metrics;
-pub mod ratelimit;
 mod peers;
 pub mod portal;
+pub mod posture_api;
+pub mod ratelimit;
 mod taxii;
 
 use std::net::SocketAddr;
@@ -188,11 +188,7 @@ async fn healthz(State(state): State<AppState>) -> Response {
 }
 
 async fn metrics_text(State(state): State<AppState>) -> Response {
-    (
-        StatusCode::OK,
-        [(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")],
-        state.metrics.render(),
-    )
+    (StatusCode::OK, [(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], state.metrics.render())
         .into_response()
 }
 

@@ -42,7 +42,13 @@ mod tests {
 
     #[test]
     fn accept_negotiation() {
-        for ok in [None, Some("application/taxii+json;version=2.1"), Some("application/taxii+json"), Some("*/*"), Some("text/html, application/taxii+json; version=2.1")] {
+        for ok in [
+            None,
+            Some("application/taxii+json;version=2.1"),
+            Some("application/taxii+json"),
+            Some("*/*"),
+            Some("text/html, application/taxii+json; version=2.1"),
+        ] {
             assert!(accepts_taxii(ok), "{ok:?}");
         }
         for bad in [Some("application/xml"), Some("application/taxii+json;version=2.0"), Some("application/json")] {

@@ -51,13 +51,20 @@ impl PostureService {
         let new = report.clone();
         tokio::task::spawn_blocking(move || -> Result<(), String> {
             let previous = store.reports(&rec.domain, 1).map_err(|e| e.to_string())?;
-            let regressions: Vec<(String, String, String)> = match previous.first().and_then(|p| serde_json::from_str::<posture::Report>(&p.report).ok()) {
-                Some(old) => posture::regressions(&old, &new)
-                    .into_iter()
-                    .map(|f| (f.code.to_string(), serde_json::to_value(f.severity).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(), f.message.clone()))
-                    .collect(),
-                None => Vec::new(),
-            };
+            let regressions: Vec<(String, String, String)> =
+                match previous.first().and_then(|p| serde_json::from_str::<posture::Report>(&p.report).ok()) {
+                    Some(old) => posture::regressions(&old, &new)
+                        .into_iter()
+                        .map(|f| {
+                            (
+                                f.code.to_string(),
+                                serde_json::to_value(f.severity).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+                                f.message.clone(),
+                            )
+                        })
+                        .collect(),
+                    None => Vec::new(),
+                };
             store.save_report(&rec, &regressions).map_err(|e| e.to_string())
         })
         .await
@@ -104,7 +111,9 @@ pub(crate) fn routes() -> Router<AppState> {
 }
 
 fn service(state: &AppState) -> Result<Arc<PostureService>, ApiError> {
-    state.posture.clone().ok_or_else(|| ApiError::problem(StatusCode::SERVICE_UNAVAILABLE, "Service Unavailable", "domain posture is not enabled on this hub"))
+    state.posture.clone().ok_or_else(|| {
+        ApiError::problem(StatusCode::SERVICE_UNAVAILABLE, "Service Unavailable", "domain posture is not enabled on this hub")
+    })
 }
 
 fn summary(r: &PostureRecord) -> Value {
@@ -129,7 +138,11 @@ async fn domain_history(State(state): State<AppState>, Path(domain): Path<String
         .map_err(|e| ApiError::problem(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error", e.to_string()))?
         .map_err(|e| ApiError::from_hub(e.into(), false))?;
     let Some(latest) = rows.first() else {
-        return Err(ApiError::problem(StatusCode::NOT_FOUND, "Not Found", format!("no posture report for '{}'", name.chars().take(100).collect::<String>())));
+        return Err(ApiError::problem(
+            StatusCode::NOT_FOUND,
+            "Not Found",
+            format!("no posture report for '{}'", name.chars().take(100).collect::<String>()),
+        ));
     };
     let report: Value = serde_json::from_str(&latest.report).unwrap_or(Value::Null);
     Ok(Json(json!({"domain": name, "latest": report, "history": rows.iter().map(summary).collect::<Vec<_>>()})).into_response())
@@ -149,7 +162,9 @@ async fn member(state: &AppState, headers: &HeaderMap) -> Result<Principal, ApiE
     let hub = state.hub.clone();
     let who = blocking(move || hub.authenticate(auth.as_deref())).await.map_err(|e| ApiError::from_hub(e, false))?;
     match who {
-        Principal::Anonymous => Err(ApiError::problem(StatusCode::UNAUTHORIZED, "Unauthorized", "this endpoint is for members: send an API token")),
+        Principal::Anonymous => {
+            Err(ApiError::problem(StatusCode::UNAUTHORIZED, "Unauthorized", "this endpoint is for members: send an API token"))
+        }
         m => Ok(m),
     }
 }
@@ -157,7 +172,8 @@ async fn member(state: &AppState, headers: &HeaderMap) -> Result<Principal, ApiE
 async fn scan(State(state): State<AppState>, headers: HeaderMap, body: axum::body::Bytes) -> Result<Response, ApiError> {
     let who = member(&state, &headers).await?;
     let svc = service(&state)?;
-    let req: ScanRequest = serde_json::from_slice(&body).map_err(|e| ApiError::problem(StatusCode::BAD_REQUEST, "Bad Request", format!("request body: {e}")))?;
+    let req: ScanRequest = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::problem(StatusCode::BAD_REQUEST, "Bad Request", format!("request body: {e}")))?;
     if req.domains.is_empty() || req.domains.len() > MAX_SCAN {
         return Err(ApiError::problem(StatusCode::BAD_REQUEST, "Bad Request", format!("domains: give 1 to {MAX_SCAN} domain names")));
     }

@@ -9,11 +9,7 @@ fn indicator(i: u32) -> Value {
     let pattern = match i % 3 {
         0 => format!("[domain-name:value = 'colis-{i}.example']"),
         1 => format!("[url:value = 'https://suivi-{i}.example/track?id={i}']"),
-        _ => format!(
-            "[ipv4-addr:value = '198.51.{}.{}'] OR [domain-name:value = 'poste-{i}.example']",
-            i / 256 % 256,
-            i % 256
-        ),
+        _ => format!("[ipv4-addr:value = '198.51.{}.{}'] OR [domain-name:value = 'poste-{i}.example']", i / 256 % 256, i % 256),
     };
     json!({
         "type": "indicator", "spec_version": "2.1",
@@ -36,14 +32,7 @@ fn benches(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("validate");
     g.throughput(Throughput::Elements(objects.len() as u64));
-    g.bench_function("validate_object x10k indicators", |b| {
-        b.iter(|| {
-            objects
-                .iter()
-                .filter(|o| stix::validate_object(o).is_ok())
-                .count()
-        })
-    });
+    g.bench_function("validate_object x10k indicators", |b| b.iter(|| objects.iter().filter(|o| stix::validate_object(o).is_ok()).count()));
     // The same objects with a non-STIX pattern_type: the cost of validation without pattern parsing.
     let unparsed: Vec<Value> = objects
         .iter()
@@ -54,27 +43,14 @@ fn benches(c: &mut Criterion) {
         })
         .collect();
     g.bench_function("validate_object x10k indicators, pattern not parsed", |b| {
-        b.iter(|| {
-            unparsed
-                .iter()
-                .filter(|o| stix::validate_object(o).is_ok())
-                .count()
-        })
+        b.iter(|| unparsed.iter().filter(|o| stix::validate_object(o).is_ok()).count())
     });
-    g.bench_function("parse_bundle 10k indicators", |b| {
-        b.iter(|| stix::parse_bundle(&body).map(|b| b.objects.len()))
-    });
+    g.bench_function("parse_bundle 10k indicators", |b| b.iter(|| stix::parse_bundle(&body).map(|b| b.objects.len())));
     g.bench_function("parse_bundle + duplicate_versions + validate 10k", |b| {
         b.iter(|| {
             let bundle = stix::parse_bundle(&body).ok()?;
             let dups = stix::duplicate_versions(&bundle.objects).len();
-            Some(
-                dups + bundle
-                    .objects
-                    .iter()
-                    .filter(|o| stix::validate_object(o).is_ok())
-                    .count(),
-            )
+            Some(dups + bundle.objects.iter().filter(|o| stix::validate_object(o).is_ok()).count())
         })
     });
     g.finish();
@@ -87,9 +63,7 @@ fn benches(c: &mut Criterion) {
     let mut g = c.benchmark_group("pattern");
     for (name, p) in ["simple", "hash", "complex"].iter().zip(patterns) {
         g.throughput(Throughput::Bytes(p.len() as u64));
-        g.bench_function(*name, |b| {
-            b.iter(|| stix::pattern::parse(p).map(|p| p.equality_terms().len()))
-        });
+        g.bench_function(*name, |b| b.iter(|| stix::pattern::parse(p).map(|p| p.equality_terms().len())));
     }
     g.finish();
 }

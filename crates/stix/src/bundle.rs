@@ -40,11 +40,7 @@ pub enum BundleForm {
 pub enum BundleError {
     /// The body is not JSON; `line`/`column` are 1-based as reported by serde_json.
     #[error("malformed JSON at line {line}, column {column}: {reason}")]
-    Json {
-        line: usize,
-        column: usize,
-        reason: String,
-    },
+    Json { line: usize, column: usize, reason: String },
     /// The body is JSON but not a JSON object.
     #[error("body is not a JSON object (found {found})")]
     NotAnObject { found: &'static str },
@@ -71,30 +67,19 @@ impl BundleError {
 /// Elements of `objects` are not checked here, not even that they are JSON objects:
 /// [`crate::validate_object`] reports each one on its own.
 pub fn parse_bundle(body: &[u8]) -> Result<Bundle, BundleError> {
-    let value: Value = serde_json::from_slice(body).map_err(|e| BundleError::Json {
-        line: e.line(),
-        column: e.column(),
-        reason: json_reason(&e),
-    })?;
+    let value: Value =
+        serde_json::from_slice(body).map_err(|e| BundleError::Json { line: e.line(), column: e.column(), reason: json_reason(&e) })?;
     let Value::Object(mut map) = value else {
-        return Err(BundleError::NotAnObject {
-            found: json_kind(&value),
-        });
+        return Err(BundleError::NotAnObject { found: json_kind(&value) });
     };
     let form = match map.get("type") {
         None => BundleForm::Envelope,
         Some(Value::String(t)) if t == "bundle" => BundleForm::Bundle,
         Some(Value::String(t)) => {
-            return Err(field(
-                "type",
-                format!("expected 'bundle', got '{}'", truncate(t)),
-            ));
+            return Err(field("type", format!("expected 'bundle', got '{}'", truncate(t))));
         }
         Some(other) => {
-            return Err(field(
-                "type",
-                format!("expected the string 'bundle', got {}", json_kind(other)),
-            ));
+            return Err(field("type", format!("expected the string 'bundle', got {}", json_kind(other))));
         }
     };
     let id = match form {
@@ -106,16 +91,10 @@ pub fn parse_bundle(body: &[u8]) -> Result<Bundle, BundleError> {
             None => {}
             Some(Value::String(v)) if v == "2.1" => {}
             Some(Value::String(v)) if v == "2.0" => {
-                return Err(field(
-                    "spec_version",
-                    "STIX 2.0 bundles are not accepted (STIX 2.1 only)".into(),
-                ));
+                return Err(field("spec_version", "STIX 2.0 bundles are not accepted (STIX 2.1 only)".into()));
             }
             Some(_) => {
-                return Err(field(
-                    "spec_version",
-                    "a STIX 2.1 bundle has no spec_version".into(),
-                ));
+                return Err(field("spec_version", "a STIX 2.1 bundle has no spec_version".into()));
             }
         }
     }
@@ -123,10 +102,7 @@ pub fn parse_bundle(body: &[u8]) -> Result<Bundle, BundleError> {
         None => return Err(BundleError::MissingObjects),
         Some(Value::Array(objects)) => objects,
         Some(other) => {
-            return Err(field(
-                "objects",
-                format!("expected an array, got {}", json_kind(&other)),
-            ));
+            return Err(field("objects", format!("expected an array, got {}", json_kind(&other))));
         }
     };
     Ok(Bundle { id, objects, form })
@@ -148,16 +124,8 @@ pub struct DuplicateVersion {
 impl std::fmt::Display for DuplicateVersion {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.modified {
-            Some(m) => write!(
-                f,
-                "duplicate of object {} in this bundle (same id {} and modified {m})",
-                self.first, self.id
-            ),
-            None => write!(
-                f,
-                "duplicate of object {} in this bundle (same id {})",
-                self.first, self.id
-            ),
+            Some(m) => write!(f, "duplicate of object {} in this bundle (same id {} and modified {m})", self.first, self.id),
+            None => write!(f, "duplicate of object {} in this bundle (same id {})", self.first, self.id),
         }
     }
 }
@@ -173,12 +141,7 @@ pub fn duplicate_versions(objects: &[Value]) -> Vec<DuplicateVersion> {
         };
         let modified = obj.get("modified").and_then(Value::as_str);
         match seen.get(&(id, modified)) {
-            Some(&first) => dups.push(DuplicateVersion {
-                index,
-                first,
-                id: id.to_owned(),
-                modified: modified.map(str::to_owned),
-            }),
+            Some(&first) => dups.push(DuplicateVersion { index, first, id: id.to_owned(), modified: modified.map(str::to_owned) }),
             None => {
                 seen.insert((id, modified), index);
             }
@@ -190,9 +153,7 @@ pub fn duplicate_versions(objects: &[Value]) -> Vec<DuplicateVersion> {
 /// Validates every object of a bundle in order: a repeated `(id, modified)` fails with path
 /// `id` and the [`DuplicateVersion`] message, any other object gets [`crate::validate_object`].
 /// One result per object, so the caller can store the valid ones and report the rest.
-pub fn validate_objects(
-    objects: &[Value],
-) -> Vec<Result<crate::ObjectSummary, crate::InvalidObject>> {
+pub fn validate_objects(objects: &[Value]) -> Vec<Result<crate::ObjectSummary, crate::InvalidObject>> {
     let mut results: Vec<_> = objects.iter().map(crate::validate_object).collect();
     for dup in duplicate_versions(objects) {
         results[dup.index] = Err(crate::InvalidObject::new("id", dup.to_string()));
@@ -203,25 +164,16 @@ pub fn validate_objects(
 fn bundle_id(id: Option<&Value>) -> Result<String, BundleError> {
     let id = match id {
         None => {
-            return Err(field(
-                "id",
-                "missing (a bundle needs 'bundle--<uuid>')".into(),
-            ));
+            return Err(field("id", "missing (a bundle needs 'bundle--<uuid>')".into()));
         }
         Some(Value::String(id)) => id,
         Some(other) => {
-            return Err(field(
-                "id",
-                format!("expected a string, got {}", json_kind(other)),
-            ));
+            return Err(field("id", format!("expected a string, got {}", json_kind(other))));
         }
     };
     match id.strip_prefix("bundle--") {
         Some(uuid) if crate::validate::is_uuid(uuid) => Ok(id.clone()),
-        _ => Err(field(
-            "id",
-            format!("expected 'bundle--<uuid>', got '{}'", truncate(id)),
-        )),
+        _ => Err(field("id", format!("expected 'bundle--<uuid>', got '{}'", truncate(id)))),
     }
 }
 
@@ -267,11 +219,7 @@ mod tests {
         let got = parse_bundle(body.as_bytes());
         match (got, expected) {
             (Ok(b), Ok((id, n, form))) => {
-                assert_eq!(
-                    (b.id.as_deref(), b.objects.len(), b.form),
-                    (id, n, form),
-                    "body {body}"
-                )
+                assert_eq!((b.id.as_deref(), b.objects.len(), b.form), (id, n, form), "body {body}")
             }
             (Err(e), Err(msg)) => assert_eq!(e.to_string(), msg, "body {body}"),
             (got, expected) => panic!("body {body}: got {got:?}, expected {expected:?}"),
@@ -280,55 +228,25 @@ mod tests {
 
     #[test]
     fn accepts_bundles_and_envelopes() {
-        check(
-            &format!(r#"{{"type":"bundle","id":"{ID}","objects":[{{}},1]}}"#),
-            Ok((Some(ID), 2, BundleForm::Bundle)),
-        );
-        check(
-            r#"{"objects":[],"more":false}"#,
-            Ok((None, 0, BundleForm::Envelope)),
-        );
-        check(
-            &format!(r#"{{"type":"bundle","id":"{ID}","spec_version":"2.1","objects":[]}}"#),
-            Ok((Some(ID), 0, BundleForm::Bundle)),
-        );
+        check(&format!(r#"{{"type":"bundle","id":"{ID}","objects":[{{}},1]}}"#), Ok((Some(ID), 2, BundleForm::Bundle)));
+        check(r#"{"objects":[],"more":false}"#, Ok((None, 0, BundleForm::Envelope)));
+        check(&format!(r#"{{"type":"bundle","id":"{ID}","spec_version":"2.1","objects":[]}}"#), Ok((Some(ID), 0, BundleForm::Bundle)));
     }
 
     #[test]
     fn names_the_field_at_fault() {
-        check(
-            "{\"type\":\"bundle\",\n \"id\": x}",
-            Err("malformed JSON at line 2, column 8: expected value"),
-        );
-        check(
-            "",
-            Err("malformed JSON at line 1, column 0: EOF while parsing a value"),
-        );
+        check("{\"type\":\"bundle\",\n \"id\": x}", Err("malformed JSON at line 2, column 8: expected value"));
+        check("", Err("malformed JSON at line 1, column 0: EOF while parsing a value"));
         check("[1]", Err("body is not a JSON object (found an array)"));
-        check(
-            r#"{"type":"indicator","objects":[]}"#,
-            Err("field 'type': expected 'bundle', got 'indicator'"),
-        );
-        check(
-            r#"{"type":7,"objects":[]}"#,
-            Err("field 'type': expected the string 'bundle', got a number"),
-        );
-        check(
-            r#"{"type":"bundle","objects":[]}"#,
-            Err("field 'id': missing (a bundle needs 'bundle--<uuid>')"),
-        );
-        check(
-            r#"{"type":"bundle","id":"bundle--1","objects":[]}"#,
-            Err("field 'id': expected 'bundle--<uuid>', got 'bundle--1'"),
-        );
+        check(r#"{"type":"indicator","objects":[]}"#, Err("field 'type': expected 'bundle', got 'indicator'"));
+        check(r#"{"type":7,"objects":[]}"#, Err("field 'type': expected the string 'bundle', got a number"));
+        check(r#"{"type":"bundle","objects":[]}"#, Err("field 'id': missing (a bundle needs 'bundle--<uuid>')"));
+        check(r#"{"type":"bundle","id":"bundle--1","objects":[]}"#, Err("field 'id': expected 'bundle--<uuid>', got 'bundle--1'"));
         check(
             &format!(r#"{{"type":"bundle","id":"{ID}"}}"#),
             Err("field 'objects': missing (a bundle or TAXII envelope needs an 'objects' array)"),
         );
-        check(
-            &format!(r#"{{"type":"bundle","id":"{ID}","objects":{{}}}}"#),
-            Err("field 'objects': expected an array, got an object"),
-        );
+        check(&format!(r#"{{"type":"bundle","id":"{ID}","objects":{{}}}}"#), Err("field 'objects': expected an array, got an object"));
         check(
             &format!(r#"{{"type":"bundle","id":"{ID}","spec_version":"2.0","objects":[]}}"#),
             Err("field 'spec_version': STIX 2.0 bundles are not accepted (STIX 2.1 only)"),
@@ -372,10 +290,7 @@ mod tests {
         let shown: Vec<String> = dups.iter().map(|d| format!("{}: {d}", d.index)).collect();
         assert_eq!(
             shown,
-            [
-                "2: duplicate of object 0 in this bundle (same id a and modified 1)",
-                "4: duplicate of object 3 in this bundle (same id s)"
-            ]
+            ["2: duplicate of object 0 in this bundle (same id a and modified 1)", "4: duplicate of object 3 in this bundle (same id s)"]
         );
     }
 }

@@ -29,9 +29,6 @@ mod timestamp;
 mod types;
 mod validate;
 
-pub use bundle::{
-    Bundle, BundleError, BundleForm, DuplicateVersion, duplicate_versions, parse_bundle,
-    validate_objects,
-};
+pub use bundle::{Bundle, BundleError, BundleForm, DuplicateVersion, duplicate_versions, parse_bundle, validate_objects};
 pub use timestamp::{TimestampError, canonical_timestamp};
 pub use validate::{InvalidObject, ObjectKind, ObjectSummary, validate_object};

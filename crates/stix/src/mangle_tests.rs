@@ -36,8 +36,7 @@ const PATTERNS: &[&str] = &[
 ];
 
 const SPLICE: &[&[u8]] = &[
-    b"[", b"]", b"(", b")", b"'", b"\\", b"\"", b"{", b"}", b",", b":", b" AND ", b" OR ", b"--",
-    b"t'", b"-", b".", b"\xff", b"\xc3", b"0",
+    b"[", b"]", b"(", b")", b"'", b"\\", b"\"", b"{", b"}", b",", b":", b" AND ", b" OR ", b"--", b"t'", b"-", b".", b"\xff", b"\xc3", b"0",
 ];
 
 fn mangle(rng: &mut Rng, seed: &[u8]) -> Vec<u8> {
@@ -76,10 +75,7 @@ fn mangled_inputs_never_panic_and_errors_say_where() {
     assert_eq!(objects.len(), 5, "seed bundle must parse");
     for o in &objects {
         let v: Value = serde_json::from_str(o).unwrap();
-        assert!(
-            validate_object(&v).is_ok(),
-            "seed object must be valid: {o}"
-        );
+        assert!(validate_object(&v).is_ok(), "seed object must be valid: {o}");
     }
     for p in PATTERNS {
         assert!(pattern::parse(p).is_ok(), "seed pattern must parse: {p}");
@@ -112,10 +108,7 @@ fn mangled_inputs_never_panic_and_errors_say_where() {
                 if let Err(e) = validate_object(&v) {
                     object_errors += 1;
                     // Every error on an object names the property, except "not an object".
-                    assert!(
-                        !e.path.is_empty() || !v.is_object(),
-                        "no path in {e} for {v}"
-                    );
+                    assert!(!e.path.is_empty() || !v.is_object(), "no path in {e} for {v}");
                 }
             }
             _ => {
@@ -127,18 +120,11 @@ fn mangled_inputs_never_panic_and_errors_say_where() {
                 match pattern::parse(text) {
                     Ok(p) => {
                         let printed = p.to_string();
-                        assert_eq!(
-                            pattern::parse(&printed).as_ref(),
-                            Ok(&p),
-                            "round trip of {text:?} via {printed:?}"
-                        );
+                        assert_eq!(pattern::parse(&printed).as_ref(), Ok(&p), "round trip of {text:?} via {printed:?}");
                     }
                     Err(e) => {
                         pattern_errors += 1;
-                        assert!(
-                            e.position <= text.len() && text.is_char_boundary(e.position),
-                            "{e:?} for {text:?}"
-                        );
+                        assert!(e.position <= text.len() && text.is_char_boundary(e.position), "{e:?} for {text:?}");
                         assert!(e.column >= 1 && !e.reason.is_empty());
                     }
                 }
@@ -146,8 +132,5 @@ fn mangled_inputs_never_panic_and_errors_say_where() {
         }
     }
     // The mangler must actually produce failures of each kind, or the test proves nothing.
-    assert!(
-        bundle_errors > 1000 && object_errors > 1000 && pattern_errors > 1000,
-        "{bundle_errors} {object_errors} {pattern_errors}"
-    );
+    assert!(bundle_errors > 1000 && object_errors > 1000 && pattern_errors > 1000, "{bundle_errors} {object_errors} {pattern_errors}");
 }

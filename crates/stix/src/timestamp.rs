@@ -29,9 +29,7 @@ pub fn canonical_timestamp(s: &str) -> Result<DateTime<Utc>, TimestampError> {
         && b[10] == b'T'
         && b[13] == b':'
         && b[16] == b':'
-        && [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]
-            .iter()
-            .all(|&i| b[i].is_ascii_digit());
+        && [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18].iter().all(|&i| b[i].is_ascii_digit());
     if !shape_ok {
         return Err(TimestampError::Shape("bad date or time fields"));
     }
@@ -49,21 +47,14 @@ pub fn canonical_timestamp(s: &str) -> Result<DateTime<Utc>, TimestampError> {
         }
         _ => return Err(TimestampError::Shape("bad fractional seconds")),
     };
-    let num = |from: usize, to: usize| {
-        b[from..to]
-            .iter()
-            .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'))
-    };
+    let num = |from: usize, to: usize| b[from..to].iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
     let (year, month, day) = (num(0, 4) as i32, num(5, 7), num(8, 10));
     let (hour, minute, second) = (num(11, 13), num(14, 16), num(17, 19));
     if hour > 23 || minute > 59 || second > 59 {
         return Err(TimestampError::Range("time of day out of range"));
     }
-    let date = NaiveDate::from_ymd_opt(year, month, day)
-        .ok_or(TimestampError::Range("no such calendar date"))?;
-    let time = date
-        .and_hms_nano_opt(hour, minute, second, nanos)
-        .ok_or(TimestampError::Range("time of day out of range"))?;
+    let date = NaiveDate::from_ymd_opt(year, month, day).ok_or(TimestampError::Range("no such calendar date"))?;
+    let time = date.and_hms_nano_opt(hour, minute, second, nanos).ok_or(TimestampError::Range("time of day out of range"))?;
     Ok(time.and_utc())
 }
 
@@ -72,81 +63,30 @@ mod tests {
     use super::*;
 
     fn check(input: &str, expected: Result<&str, &str>) {
-        let got = canonical_timestamp(input)
-            .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Nanos, true))
-            .map_err(|e| e.to_string());
-        assert_eq!(
-            got.as_deref().map_err(String::as_str),
-            expected,
-            "input {input:?}"
-        );
+        let got = canonical_timestamp(input).map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Nanos, true)).map_err(|e| e.to_string());
+        assert_eq!(got.as_deref().map_err(String::as_str), expected, "input {input:?}");
     }
 
     #[test]
     fn accepts_stix_timestamps() {
         check("2016-05-12T08:17:27Z", Ok("2016-05-12T08:17:27.000000000Z"));
-        check(
-            "2016-05-12T08:17:27.000Z",
-            Ok("2016-05-12T08:17:27.000000000Z"),
-        );
-        check(
-            "2016-05-12T08:17:27.1Z",
-            Ok("2016-05-12T08:17:27.100000000Z"),
-        );
-        check(
-            "2016-05-12T08:17:27.123456789123Z",
-            Ok("2016-05-12T08:17:27.123456789Z"),
-        );
+        check("2016-05-12T08:17:27.000Z", Ok("2016-05-12T08:17:27.000000000Z"));
+        check("2016-05-12T08:17:27.1Z", Ok("2016-05-12T08:17:27.100000000Z"));
+        check("2016-05-12T08:17:27.123456789123Z", Ok("2016-05-12T08:17:27.123456789Z"));
         check("2024-02-29T23:59:59Z", Ok("2024-02-29T23:59:59.000000000Z"));
     }
 
     #[test]
     fn refuses_non_stix_forms() {
-        check(
-            "2016-05-12T08:17:27+00:00",
-            Err("not a STIX timestamp (expected YYYY-MM-DDTHH:MM:SS[.s]Z): must end in 'Z' (UTC)"),
-        );
-        check(
-            "2016-05-12 08:17:27Z",
-            Err(
-                "not a STIX timestamp (expected YYYY-MM-DDTHH:MM:SS[.s]Z): bad date or time fields",
-            ),
-        );
-        check(
-            "2016-05-12t08:17:27z",
-            Err(
-                "not a STIX timestamp (expected YYYY-MM-DDTHH:MM:SS[.s]Z): bad date or time fields",
-            ),
-        );
-        check(
-            "2016-05-12T08:17:27.Z",
-            Err("not a STIX timestamp (expected YYYY-MM-DDTHH:MM:SS[.s]Z): bad fractional seconds"),
-        );
-        check(
-            "2016-05-12",
-            Err("not a STIX timestamp (expected YYYY-MM-DDTHH:MM:SS[.s]Z): too short"),
-        );
-        check(
-            "2023-02-29T00:00:00Z",
-            Err("not a valid date/time: no such calendar date"),
-        );
-        check(
-            "2023-12-31T24:00:00Z",
-            Err("not a valid date/time: time of day out of range"),
-        );
-        check(
-            "2016-12-31T23:59:60Z",
-            Err("not a valid date/time: time of day out of range"),
-        );
-        check(
-            "2016-05-12T08:17:27ZZ",
-            Err("not a STIX timestamp (expected YYYY-MM-DDTHH:MM:SS[.s]Z): bad fractional seconds"),
-        );
-        check(
-            "２016-05-12T08:17:27Z",
-            Err(
-                "not a STIX timestamp (expected YYYY-MM-DDTHH:MM:SS[.s]Z): bad date or time fields",
-            ),
-        );
+        check("2016-05-12T08:17:27+00:00", Err("not a STIX timestamp (expected YYYY-MM-DDTHH:MM:SS[.s]Z): must end in 'Z' (UTC)"));
+        check("2016-05-12 08:17:27Z", Err("not a STIX timestamp (expected YYYY-MM-DDTHH:MM:SS[.s]Z): bad date or time fields"));
+        check("2016-05-12t08:17:27z", Err("not a STIX timestamp (expected YYYY-MM-DDTHH:MM:SS[.s]Z): bad date or time fields"));
+        check("2016-05-12T08:17:27.Z", Err("not a STIX timestamp (expected YYYY-MM-DDTHH:MM:SS[.s]Z): bad fractional seconds"));
+        check("2016-05-12", Err("not a STIX timestamp (expected YYYY-MM-DDTHH:MM:SS[.s]Z): too short"));
+        check("2023-02-29T00:00:00Z", Err("not a valid date/time: no such calendar date"));
+        check("2023-12-31T24:00:00Z", Err("not a valid date/time: time of day out of range"));
+        check("2016-12-31T23:59:60Z", Err("not a valid date/time: time of day out of range"));
+        check("2016-05-12T08:17:27ZZ", Err("not a STIX timestamp (expected YYYY-MM-DDTHH:MM:SS[.s]Z): bad fractional seconds"));
+        check("２016-05-12T08:17:27Z", Err("not a STIX timestamp (expected YYYY-MM-DDTHH:MM:SS[.s]Z): bad date or time fields"));
     }
 }

@@ -65,61 +65,35 @@ impl P {
             (P::Int(lo, hi), Value::Number(n)) => match n.as_i64() {
                 Some(i) if (*lo..=*hi).contains(&i) => Ok(()),
                 Some(i) => Err(bad(format!("must be between {lo} and {hi}, got {i}"))),
-                None => Err(bad(format!(
-                    "must be an integer between {lo} and {hi}, got {n}"
-                ))),
+                None => Err(bad(format!("must be an integer between {lo} and {hi}, got {n}"))),
             },
             (P::Num(lo, hi), Value::Number(n)) => match n.as_f64() {
                 Some(x) if (*lo..=*hi).contains(&x) => Ok(()),
                 _ => Err(bad(format!("must be between {lo} and {hi}, got {n}"))),
             },
             (P::Ref(types), Value::String(s)) => check_ref(s, types),
-            (
-                P::Refs(_)
-                | P::Strs
-                | P::Enums(_)
-                | P::KillChainPhases
-                | P::ExternalRefs
-                | P::GranularMarkings,
-                Value::Array(items),
-            ) => {
+            (P::Refs(_) | P::Strs | P::Enums(_) | P::KillChainPhases | P::ExternalRefs | P::GranularMarkings, Value::Array(items)) => {
                 if items.is_empty() {
                     return Err(bad("must not be an empty list (omit the property instead)"));
                 }
                 for (i, item) in items.iter().enumerate() {
-                    self.check_item(item)
-                        .map_err(|e| e.under(&format!("[{i}]")))?;
+                    self.check_item(item).map_err(|e| e.under(&format!("[{i}]")))?;
                 }
                 Ok(())
             }
             (P::Dict, Value::Object(_)) => Ok(()),
             (P::Hashes, Value::Object(h)) => check_hashes(h),
             (P::Extensions, Value::Object(x)) => check_extensions(x),
-            _ => Err(bad(format!(
-                "expected {}, got {}",
-                self.expected(),
-                json_kind(v)
-            ))),
+            _ => Err(bad(format!("expected {}, got {}", self.expected(), json_kind(v)))),
         }
     }
 
     fn check_str(&self, s: &str) -> R<()> {
         match self {
-            P::Lang
-                if s.is_empty()
-                    || s.len() > 35
-                    || !s.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-') =>
-            {
-                Err(bad(format!(
-                    "not an RFC 5646 language tag: '{}'",
-                    truncate(s)
-                )))
+            P::Lang if s.is_empty() || s.len() > 35 || !s.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-') => {
+                Err(bad(format!("not an RFC 5646 language tag: '{}'", truncate(s))))
             }
-            P::Enum(allowed) if !allowed.contains(&s) => Err(bad(format!(
-                "must be one of {}, got '{}'",
-                allowed.join(", "),
-                truncate(s)
-            ))),
+            P::Enum(allowed) if !allowed.contains(&s) => Err(bad(format!("must be one of {}, got '{}'", allowed.join(", "), truncate(s)))),
             P::Timestamp => crate::validate::timestamp("", s).map(|_| ()),
             _ => Ok(()),
         }
@@ -136,10 +110,7 @@ impl P {
             }
             (P::ExternalRefs, Value::Object(o)) => check_external_ref(o),
             (P::GranularMarkings, Value::Object(o)) => check_granular_marking(o),
-            (P::Refs(_), _) => Err(bad(format!(
-                "expected an identifier string, got {}",
-                json_kind(item)
-            ))),
+            (P::Refs(_), _) => Err(bad(format!("expected an identifier string, got {}", json_kind(item)))),
             (P::Strs, _) => Err(bad(format!("expected a string, got {}", json_kind(item)))),
             _ => Err(bad(format!("expected an object, got {}", json_kind(item)))),
         }
@@ -166,53 +137,23 @@ fn bad(reason: impl Into<String>) -> InvalidObject {
 }
 
 fn check_external_ref(o: &Map<String, Value>) -> R<()> {
-    check_props(
-        o,
-        &[
-            ("source_name", P::Str),
-            ("description", P::Str),
-            ("url", P::Str),
-            ("external_id", P::Str),
-            ("hashes", P::Hashes),
-        ],
-    )?;
+    check_props(o, &[("source_name", P::Str), ("description", P::Str), ("url", P::Str), ("external_id", P::Str), ("hashes", P::Hashes)])?;
     required(o, "source_name")?;
-    if !["description", "url", "external_id"]
-        .iter()
-        .any(|k| o.contains_key(*k))
-    {
-        return Err(bad(
-            "an external reference needs description, url or external_id besides source_name",
-        ));
+    if !["description", "url", "external_id"].iter().any(|k| o.contains_key(*k)) {
+        return Err(bad("an external reference needs description, url or external_id besides source_name"));
     }
     Ok(())
 }
 
 fn check_granular_marking(o: &Map<String, Value>) -> R<()> {
-    check_props(
-        o,
-        &[
-            ("selectors", P::Strs),
-            ("marking_ref", P::Ref(&["marking-definition"])),
-            ("lang", P::Lang),
-        ],
-    )?;
+    check_props(o, &[("selectors", P::Strs), ("marking_ref", P::Ref(&["marking-definition"])), ("lang", P::Lang)])?;
     if !o.contains_key("selectors") {
-        return Err(InvalidObject::new(
-            "selectors",
-            "required property is missing",
-        ));
+        return Err(InvalidObject::new("selectors", "required property is missing"));
     }
     match (o.contains_key("marking_ref"), o.contains_key("lang")) {
         (true, false) | (false, true) => Ok(()),
-        (true, true) => Err(InvalidObject::new(
-            "lang",
-            "a granular marking has marking_ref or lang, not both",
-        )),
-        (false, false) => Err(InvalidObject::new(
-            "marking_ref",
-            "required property is missing (or lang)",
-        )),
+        (true, true) => Err(InvalidObject::new("lang", "a granular marking has marking_ref or lang, not both")),
+        (false, false) => Err(InvalidObject::new("marking_ref", "required property is missing (or lang)")),
     }
 }
 
@@ -226,14 +167,8 @@ fn check_hashes(h: &Map<String, Value>) -> R<()> {
         let Value::String(s) = v else {
             return Err(at(bad(format!("expected a string, got {}", json_kind(v)))));
         };
-        if !(3..=250).contains(&alg.len())
-            || !alg
-                .bytes()
-                .all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')
-        {
-            return Err(at(bad(
-                "hash algorithm names are 3 to 250 of A-Z a-z 0-9 _ -",
-            )));
+        if !(3..=250).contains(&alg.len()) || !alg.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-') {
+            return Err(at(bad("hash algorithm names are 3 to 250 of A-Z a-z 0-9 _ -")));
         }
         if s.is_empty() {
             return Err(at(bad("must not be empty")));
@@ -254,33 +189,21 @@ pub(crate) fn check_hash_value(alg: &str, value: &str) -> Result<(), String> {
         "TLSH" => match value.len() == 70 && value.bytes().all(|c| c.is_ascii_alphanumeric()) {
             true => return Ok(()),
             false => {
-                return Err(format!(
-                    "TLSH must be 70 letters or digits, got '{}'",
-                    truncate(value)
-                ));
+                return Err(format!("TLSH must be 70 letters or digits, got '{}'", truncate(value)));
             }
         },
         "SSDEEP" => {
-            let ok = (1..=128).contains(&value.len())
-                && value
-                    .bytes()
-                    .all(|c| c.is_ascii_alphanumeric() || b"/+:.".contains(&c));
+            let ok = (1..=128).contains(&value.len()) && value.bytes().all(|c| c.is_ascii_alphanumeric() || b"/+:.".contains(&c));
             return match ok {
                 true => Ok(()),
-                false => Err(format!(
-                    "SSDEEP must be 1 to 128 of A-Z a-z 0-9 / + : ., got '{}'",
-                    truncate(value)
-                )),
+                false => Err(format!("SSDEEP must be 1 to 128 of A-Z a-z 0-9 / + : ., got '{}'", truncate(value))),
             };
         }
         _ => return Ok(()),
     };
     match value.len() == hex_len && value.bytes().all(|c| c.is_ascii_hexdigit()) {
         true => Ok(()),
-        false => Err(format!(
-            "{alg} must be {hex_len} hex digits, got '{}'",
-            truncate(value)
-        )),
+        false => Err(format!("{alg} must be {hex_len} hex digits, got '{}'", truncate(value))),
     }
 }
 
@@ -288,13 +211,7 @@ fn quote_key(k: &str) -> String {
     format!("'{}'", truncate(k))
 }
 
-pub(crate) const EXTENSION_TYPES: &[&str] = &[
-    "new-sdo",
-    "new-sco",
-    "new-sro",
-    "property-extension",
-    "toplevel-property-extension",
-];
+pub(crate) const EXTENSION_TYPES: &[&str] = &["new-sdo", "new-sco", "new-sro", "property-extension", "toplevel-property-extension"];
 
 fn check_extensions(x: &Map<String, Value>) -> R<()> {
     if x.is_empty() {

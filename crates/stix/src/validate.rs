@@ -67,10 +67,7 @@ pub struct InvalidObject {
 
 impl InvalidObject {
     pub(crate) fn new(path: impl Into<String>, reason: impl Into<String>) -> Self {
-        InvalidObject {
-            path: path.into(),
-            reason: reason.into(),
-        }
+        InvalidObject { path: path.into(), reason: reason.into() }
     }
 
     /// Re-roots an error found inside `prefix` (a property name or `name[3]`).
@@ -96,18 +93,12 @@ pub(crate) type R<T> = Result<T, InvalidObject>;
 /// Validates one STIX 2.1 object (see the crate docs for the rules).
 pub fn validate_object(obj: &Value) -> Result<ObjectSummary, InvalidObject> {
     let Value::Object(m) = obj else {
-        return Err(InvalidObject::new(
-            "",
-            format!("object is not a JSON object (found {})", json_kind(obj)),
-        ));
+        return Err(InvalidObject::new("", format!("object is not a JSON object (found {})", json_kind(obj))));
     };
     let object_type = match m.get("type") {
         Some(Value::String(t)) => t.as_str(),
         Some(other) => {
-            return Err(InvalidObject::new(
-                "type",
-                format!("expected a string, got {}", json_kind(other)),
-            ));
+            return Err(InvalidObject::new("type", format!("expected a string, got {}", json_kind(other))));
         }
         None => return Err(InvalidObject::new("type", "required property is missing")),
     };
@@ -129,11 +120,7 @@ pub fn validate_object(obj: &Value) -> Result<ObjectSummary, InvalidObject> {
                     if modified_at < created_at {
                         return Err(InvalidObject::new(
                             "modified",
-                            format!(
-                                "must be >= created ({} < {})",
-                                truncate(modified),
-                                truncate(created)
-                            ),
+                            format!("must be >= created ({} < {})", truncate(modified), truncate(created)),
                         ));
                     }
                     (Some(created), Some(modified))
@@ -164,10 +151,7 @@ pub fn validate_object(obj: &Value) -> Result<ObjectSummary, InvalidObject> {
         spec_version,
         created: created.map(str::to_owned),
         modified: modified.map(str::to_owned),
-        created_by_ref: m
-            .get("created_by_ref")
-            .and_then(Value::as_str)
-            .map(str::to_owned),
+        created_by_ref: m.get("created_by_ref").and_then(Value::as_str).map(str::to_owned),
         marking_refs: marking_refs(m),
         recipients: str_list(m.get("x_postern_recipients")),
         kind: spec.kind,
@@ -193,49 +177,26 @@ const COMMON_SDO: &[(&str, P)] = &[
 ];
 
 /// Common properties of SCOs.
-const COMMON_SCO: &[(&str, P)] = &[
-    ("defanged", P::Bool),
-    ("created_by_ref", P::Ref(&["identity"])),
-];
+const COMMON_SCO: &[(&str, P)] = &[("defanged", P::Bool), ("created_by_ref", P::Ref(&["identity"]))];
 
 fn check_id<'a>(m: &'a Map<String, Value>, object_type: &str) -> R<&'a str> {
     let id = required(m, "id")?;
-    match id
-        .strip_prefix(object_type)
-        .and_then(|rest| rest.strip_prefix("--"))
-    {
+    match id.strip_prefix(object_type).and_then(|rest| rest.strip_prefix("--")) {
         Some(uuid) if is_uuid(uuid) => Ok(id),
-        Some(_) => Err(InvalidObject::new(
-            "id",
-            format!("'{}' does not end in an RFC 4122 UUID", truncate(id)),
-        )),
-        None => Err(InvalidObject::new(
-            "id",
-            format!("expected '{object_type}--<uuid>', got '{}'", truncate(id)),
-        )),
+        Some(_) => Err(InvalidObject::new("id", format!("'{}' does not end in an RFC 4122 UUID", truncate(id)))),
+        None => Err(InvalidObject::new("id", format!("expected '{object_type}--<uuid>', got '{}'", truncate(id)))),
     }
 }
 
 /// STIX 2.1 3.1: property names are 3 to 250 of `a-z 0-9 _` (`id` is the one shorter name).
 fn check_property_names(m: &Map<String, Value>) -> R<()> {
     for name in m.keys() {
-        let ok = (name.len() >= 3
-            && name.len() <= 250
-            && name
-                .bytes()
-                .all(|c| matches!(c, b'a'..=b'z' | b'0'..=b'9' | b'_')))
-            || name == "id";
+        let ok =
+            (name.len() >= 3 && name.len() <= 250 && name.bytes().all(|c| matches!(c, b'a'..=b'z' | b'0'..=b'9' | b'_'))) || name == "id";
         if !ok {
             // An empty name still needs a visible path.
-            let path = if name.is_empty() {
-                "\"\"".to_owned()
-            } else {
-                truncate(name)
-            };
-            return Err(InvalidObject::new(
-                path,
-                "property names must be 3 to 250 characters of a-z, 0-9 and '_'",
-            ));
+            let path = if name.is_empty() { "\"\"".to_owned() } else { truncate(name) };
+            return Err(InvalidObject::new(path, "property names must be 3 to 250 characters of a-z, 0-9 and '_'"));
         }
     }
     Ok(())
@@ -244,19 +205,12 @@ fn check_property_names(m: &Map<String, Value>) -> R<()> {
 fn check_spec_version(m: &Map<String, Value>, spec: &TypeSpec) -> R<String> {
     match (m.get("spec_version"), spec.kind) {
         (None, ObjectKind::Sco) => Ok("2.1".to_owned()),
-        (None, _) => Err(InvalidObject::new(
-            "spec_version",
-            "required property is missing",
-        )),
+        (None, _) => Err(InvalidObject::new("spec_version", "required property is missing")),
         (Some(Value::String(v)), _) if v == "2.1" => Ok("2.1".to_owned()),
-        (Some(Value::String(v)), _) => Err(InvalidObject::new(
-            "spec_version",
-            format!("only STIX 2.1 objects are accepted, got '{}'", truncate(v)),
-        )),
-        (Some(other), _) => Err(InvalidObject::new(
-            "spec_version",
-            format!("expected the string \"2.1\", got {}", json_kind(other)),
-        )),
+        (Some(Value::String(v)), _) => {
+            Err(InvalidObject::new("spec_version", format!("only STIX 2.1 objects are accepted, got '{}'", truncate(v))))
+        }
+        (Some(other), _) => Err(InvalidObject::new("spec_version", format!("expected the string \"2.1\", got {}", json_kind(other)))),
     }
 }
 
@@ -273,10 +227,7 @@ pub(crate) fn check_props(m: &Map<String, Value>, props: &[(&str, P)]) -> R<()> 
 pub(crate) fn required<'a>(m: &'a Map<String, Value>, name: &str) -> R<&'a str> {
     match m.get(name) {
         Some(Value::String(s)) => Ok(s),
-        Some(other) => Err(InvalidObject::new(
-            name,
-            format!("expected a string, got {}", json_kind(other)),
-        )),
+        Some(other) => Err(InvalidObject::new(name, format!("expected a string, got {}", json_kind(other)))),
         None => Err(InvalidObject::new(name, "required property is missing")),
     }
 }
@@ -285,32 +236,23 @@ pub(crate) fn required<'a>(m: &'a Map<String, Value>, name: &str) -> R<&'a str> 
 fn millis_timestamp(path: &str, s: &str) -> R<DateTime<Utc>> {
     let t = timestamp(path, s)?;
     let b = s.as_bytes();
-    let fraction = b
-        .iter()
-        .rposition(|&c| c == b'.')
-        .map_or(0, |dot| b.len() - dot - 2);
+    let fraction = b.iter().rposition(|&c| c == b'.').map_or(0, |dot| b.len() - dot - 2);
     if fraction < 3 {
         return Err(InvalidObject::new(
             path,
-            format!(
-                "must be precise to the millisecond (YYYY-MM-DDTHH:MM:SS.sssZ), got '{}'",
-                truncate(s)
-            ),
+            format!("must be precise to the millisecond (YYYY-MM-DDTHH:MM:SS.sssZ), got '{}'", truncate(s)),
         ));
     }
     Ok(t)
 }
 
 pub(crate) fn timestamp(path: &str, s: &str) -> R<DateTime<Utc>> {
-    canonical_timestamp(s)
-        .map_err(|e| InvalidObject::new(path, format!("{e} (got '{}')", truncate(s))))
+    canonical_timestamp(s).map_err(|e| InvalidObject::new(path, format!("{e} (got '{}')", truncate(s))))
 }
 
 /// A present timestamp property, already type-checked by the table.
 pub(crate) fn opt_time(m: &Map<String, Value>, name: &str) -> Option<DateTime<Utc>> {
-    m.get(name)
-        .and_then(Value::as_str)
-        .and_then(|s| canonical_timestamp(s).ok())
+    m.get(name).and_then(Value::as_str).and_then(|s| canonical_timestamp(s).ok())
 }
 
 /// `later` must not be before `earlier` (or strictly after, when `strict`).
@@ -320,15 +262,9 @@ pub(crate) fn ordered(m: &Map<String, Value>, earlier: &str, later: &str, strict
     };
     let bad = if strict { b <= a } else { b < a };
     if bad {
-        let (sa, sb) = (
-            m[earlier].as_str().unwrap_or(""),
-            m[later].as_str().unwrap_or(""),
-        );
+        let (sa, sb) = (m[earlier].as_str().unwrap_or(""), m[later].as_str().unwrap_or(""));
         let (op, rel) = if strict { (">", "<=") } else { (">=", "<") };
-        return Err(InvalidObject::new(
-            later,
-            format!("must be {op} {earlier} ({sb} {rel} {sa})"),
-        ));
+        return Err(InvalidObject::new(later, format!("must be {op} {earlier} ({sb} {rel} {sa})")));
     }
     Ok(())
 }
@@ -350,8 +286,7 @@ pub(crate) fn is_uuid(s: &str) -> bool {
 pub(crate) fn is_type_name(t: &str) -> bool {
     let b = t.as_bytes();
     (3..=250).contains(&b.len())
-        && b.iter()
-            .all(|c| matches!(c, b'a'..=b'z' | b'0'..=b'9' | b'-'))
+        && b.iter().all(|c| matches!(c, b'a'..=b'z' | b'0'..=b'9' | b'-'))
         && b[0] != b'-'
         && b[b.len() - 1] != b'-'
         && !t.contains("--")
@@ -360,32 +295,13 @@ pub(crate) fn is_type_name(t: &str) -> bool {
 /// `type--uuid` whose type is one of `types` (any valid type when `types` is empty).
 pub(crate) fn check_ref(s: &str, types: &[&str]) -> R<()> {
     let Some((t, uuid)) = s.rsplit_once("--") else {
-        return Err(InvalidObject::new(
-            "",
-            format!(
-                "expected an identifier 'type--<uuid>', got '{}'",
-                truncate(s)
-            ),
-        ));
+        return Err(InvalidObject::new("", format!("expected an identifier 'type--<uuid>', got '{}'", truncate(s))));
     };
     if !is_type_name(t) || !is_uuid(uuid) {
-        return Err(InvalidObject::new(
-            "",
-            format!(
-                "expected an identifier 'type--<uuid>', got '{}'",
-                truncate(s)
-            ),
-        ));
+        return Err(InvalidObject::new("", format!("expected an identifier 'type--<uuid>', got '{}'", truncate(s))));
     }
     if !types.is_empty() && !types.contains(&t) {
-        return Err(InvalidObject::new(
-            "",
-            format!(
-                "must reference {}, got '{}'",
-                types.join(" or "),
-                truncate(s)
-            ),
-        ));
+        return Err(InvalidObject::new("", format!("must reference {}, got '{}'", types.join(" or "), truncate(s))));
     }
     Ok(())
 }
@@ -414,20 +330,10 @@ fn check_selectors(m: &Map<String, Value>) -> R<()> {
 }
 
 fn marking_refs(m: &Map<String, Value>) -> Vec<String> {
-    let object = m
-        .get("object_marking_refs")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten();
-    let granular = m
-        .get("granular_markings")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten();
+    let object = m.get("object_marking_refs").and_then(Value::as_array).into_iter().flatten();
+    let granular = m.get("granular_markings").and_then(Value::as_array).into_iter().flatten();
     let mut out: Vec<String> = Vec::new();
-    let refs = object
-        .filter_map(Value::as_str)
-        .chain(granular.filter_map(|g| g.get("marking_ref")?.as_str()));
+    let refs = object.filter_map(Value::as_str).chain(granular.filter_map(|g| g.get("marking_ref")?.as_str()));
     for r in refs {
         if !out.iter().any(|o| o == r) {
             out.push(r.to_owned());
@@ -438,11 +344,7 @@ fn marking_refs(m: &Map<String, Value>) -> Vec<String> {
 
 fn str_list(v: Option<&Value>) -> Vec<String> {
     match v {
-        Some(Value::Array(items)) => items
-            .iter()
-            .filter_map(Value::as_str)
-            .map(str::to_owned)
-            .collect(),
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).map(str::to_owned).collect(),
         _ => Vec::new(),
     }
 }

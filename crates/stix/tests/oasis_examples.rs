@@ -11,12 +11,7 @@ fn bundles() -> Vec<(String, Vec<u8>)> {
         .filter_map(|e| e.ok())
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .map(|p| {
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                std::fs::read(&p).unwrap(),
-            )
-        })
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
         .collect();
     out.sort();
     out
@@ -47,10 +42,7 @@ fn oasis_examples_validate() {
                     }
                     assert_eq!(Some(s.id.as_str()), obj["id"].as_str());
                 }
-                Err(e) => summary.push(format!(
-                    "{name}: {}: {e}",
-                    obj["id"].as_str().unwrap_or("?")
-                )),
+                Err(e) => summary.push(format!("{name}: {}: {e}", obj["id"].as_str().unwrap_or("?"))),
             }
         }
         summary.push(format!("{name}: {valid}/{} valid", objects.len()));

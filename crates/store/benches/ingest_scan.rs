@@ -18,7 +18,9 @@ const RANDOM_SCANS: usize = 1_000;
 
 fn main() {
     let n: usize = std::env::var("POSTERN_BENCH_OBJECTS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
-    println!("| backend | objects | ingest total | ingest objects/s | batch p50 | batch p99 | full keyset pass | page p50 | page p99 | random page p50 | random page p99 |");
+    println!(
+        "| backend | objects | ingest total | ingest objects/s | batch p50 | batch p99 | full keyset pass | page p50 | page p99 | random page p50 | random page p99 |"
+    );
     println!("|---|---|---|---|---|---|---|---|---|---|---|");
     let dir = tempfile::tempdir().expect("temp dir");
     let sqlite = SqliteStore::open(dir.path()).expect("open SQLite");
@@ -48,7 +50,15 @@ fn object(i: usize) -> NewObject {
 }
 
 fn run(name: &str, s: &dyn Store, n: usize) {
-    let col = Collection { id: "bench".into(), title: "Bench".into(), description: None, read_all: true, public: false, readers: vec![], writers: vec![] };
+    let col = Collection {
+        id: "bench".into(),
+        title: "Bench".into(),
+        description: None,
+        read_all: true,
+        public: false,
+        readers: vec![],
+        writers: vec![],
+    };
     s.create_collection(&col).expect("collection");
     let objects: Vec<NewObject> = (0..n).map(object).collect();
     let mut batch_times = Vec::new();
@@ -59,7 +69,13 @@ fn run(name: &str, s: &dyn Store, n: usize) {
             .add_objects("bench", chunk, &mut |_| {
                 (
                     StatusRecord { id: format!("status-{b}"), org_id: 1, body: "{}".into() },
-                    NewAudit { actor: "bench".into(), action: "objects.add".into(), target: "bench".into(), outcome: "ok".into(), detail: String::new() },
+                    NewAudit {
+                        actor: "bench".into(),
+                        action: "objects.add".into(),
+                        target: "bench".into(),
+                        outcome: "ok".into(),
+                        detail: String::new(),
+                    },
                 )
             })
             .expect("add objects");

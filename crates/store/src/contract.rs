@@ -14,8 +14,8 @@ use tlp::Tlp;
 
 pub use crate::postgres::cluster::PgCluster;
 use crate::{
-    Collection, NewAudit, NewObject, ObjectQuery, Peer, PeerAuth, PeerDirection, PutOutcome, Role, StatusRecord, Store,
-    StoreError, TokenRecord, Version, VersionSel,
+    Collection, NewAudit, NewObject, ObjectQuery, Peer, PeerAuth, PeerDirection, PutOutcome, Role, StatusRecord, Store, StoreError,
+    TokenRecord, Version, VersionSel,
 };
 
 /// Opens another handle on the database under test.
@@ -185,10 +185,22 @@ fn collections_and_grants(open: Open<'_>) {
 
 fn versions_first_last_all_and_idempotence(open: Open<'_>) {
     let s = with_collection(open);
-    let out = add(&*s, &[obj("indicator--a", Some(("2024-01-02T00:00:00Z", 2)), r#"{"v":2}"#), obj("indicator--a", Some(("2024-01-01T00:00:00Z", 1)), r#"{"v":1}"#)]);
+    let out = add(
+        &*s,
+        &[
+            obj("indicator--a", Some(("2024-01-02T00:00:00Z", 2)), r#"{"v":2}"#),
+            obj("indicator--a", Some(("2024-01-01T00:00:00Z", 1)), r#"{"v":1}"#),
+        ],
+    );
     assert!(matches!(out[0], PutOutcome::Stored { .. }) && matches!(out[1], PutOutcome::Stored { .. }), "{out:?}");
     // Same content with other spacing is the same version; other content is a conflict.
-    let again = add(&*s, &[obj("indicator--a", Some(("2024-01-02T00:00:00.000Z", 2)), r#"{ "v" : 2 }"#), obj("indicator--a", Some(("2024-01-01T00:00:00Z", 1)), r#"{"v":9}"#)]);
+    let again = add(
+        &*s,
+        &[
+            obj("indicator--a", Some(("2024-01-02T00:00:00.000Z", 2)), r#"{ "v" : 2 }"#),
+            obj("indicator--a", Some(("2024-01-01T00:00:00Z", 1)), r#"{"v":9}"#),
+        ],
+    );
     assert_eq!(again[0], PutOutcome::AlreadyStored);
     assert!(matches!(&again[1], PutOutcome::Conflict(m) if m.contains("indicator--a")), "{again:?}");
     assert_eq!(bodies(&s.scan(&query(vec![VersionSel::Last])).expect("scan")), vec![r#"{"v":2}"#]);
@@ -233,7 +245,10 @@ fn keyset_pages_are_complete(open: Open<'_>) {
     }
     assert_eq!(seen.len(), 50);
     assert_eq!(seen.iter().map(|o| o.date_added_us).collect::<Vec<_>>(), dates);
-    assert_eq!(seen.iter().map(|o| o.object_id.as_str()).collect::<Vec<_>>(), objs.iter().map(|o| o.object_id.as_str()).collect::<Vec<_>>());
+    assert_eq!(
+        seen.iter().map(|o| o.object_id.as_str()).collect::<Vec<_>>(),
+        objs.iter().map(|o| o.object_id.as_str()).collect::<Vec<_>>()
+    );
 }
 
 fn scan_filters(open: Open<'_>) {
@@ -305,11 +320,17 @@ fn object_fields_round_trip(open: Open<'_>) {
 
 fn delete_recomputes_latest(open: Open<'_>) {
     let s = with_collection(open);
-    add(&*s, &[obj("indicator--a", Some(("t1", 1)), "1"), obj("indicator--a", Some(("t2", 2)), "2"), obj("indicator--b", Some(("t1", 1)), "b")]);
+    add(
+        &*s,
+        &[obj("indicator--a", Some(("t1", 1)), "1"), obj("indicator--a", Some(("t2", 2)), "2"), obj("indicator--b", Some(("t1", 1)), "b")],
+    );
     let latest = s.scan(&query(vec![VersionSel::Last])).expect("scan");
     assert_eq!(bodies(&latest), vec!["2", "b"]);
     let before = s.entries(0, 100).expect("audit").len();
-    assert_eq!(s.delete_versions(COL, "indicator--a", &[latest[0].date_added_us], &audit("object.delete", "indicator--a")).expect("delete"), 1);
+    assert_eq!(
+        s.delete_versions(COL, "indicator--a", &[latest[0].date_added_us], &audit("object.delete", "indicator--a")).expect("delete"),
+        1
+    );
     assert_eq!(s.entries(0, 100).expect("audit").len(), before + 1, "the delete is audited");
     assert_eq!(bodies(&s.scan(&query(vec![VersionSel::Last])).expect("scan")), vec!["1", "b"]);
     // Deleting the first version promotes the next one.
@@ -371,7 +392,10 @@ fn audit_log_appends_in_order(open: Open<'_>) {
     let all = s.entries(0, 10).expect("entries");
     assert_eq!(all.iter().map(|e| e.target.as_str()).collect::<Vec<_>>(), vec!["tok0", "tok1", "tok2", "tok3", "tok4"]);
     assert!(all.windows(2).all(|w| w[0].seq < w[1].seq));
-    assert_eq!((all[4].actor.as_str(), all[4].action.as_str(), all[4].outcome.as_str(), all[4].detail.as_str()), ("cli", "token.issue", "ok", "detail 4"));
+    assert_eq!(
+        (all[4].actor.as_str(), all[4].action.as_str(), all[4].outcome.as_str(), all[4].detail.as_str()),
+        ("cli", "token.issue", "ok", "detail 4")
+    );
     assert!(!all[0].at.is_empty());
     let page = s.entries(all[1].seq, 2).expect("entries");
     assert_eq!(page.iter().map(|e| e.target.as_str()).collect::<Vec<_>>(), vec!["tok2", "tok3"]);

@@ -4,15 +4,15 @@
 //! The traits speak the hub's language, never SQL; dialect differences stay inside each backend
 //! file so that PostgreSQL can follow behind the same traits.
 
-pub mod portal;
-pub mod posture;
 pub mod contract;
+pub mod portal;
 mod postgres;
+pub mod posture;
 mod sqlite;
 
 pub use portal::PortalStore;
-pub use posture::{PostureEvent, PostureRecord, PostureStore};
 pub use postgres::PgStore;
+pub use posture::{PostureEvent, PostureRecord, PostureStore};
 pub use sqlite::SqliteStore;
 
 use tlp::Tlp;

@@ -51,9 +51,8 @@ fn migrations_run_once_when_processes_start_together() {
     let cluster = cluster();
     let url = cluster.fresh_database().expect("db");
     let versions: Vec<i32> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..4)
-            .map(|_| scope.spawn(|| PgStore::open(&url).expect("open").schema_version().expect("schema version")))
-            .collect();
+        let handles: Vec<_> =
+            (0..4).map(|_| scope.spawn(|| PgStore::open(&url).expect("open").schema_version().expect("schema version"))).collect();
         handles.into_iter().map(|h| h.join().expect("opener thread")).collect()
     });
     assert_eq!(versions, vec![2; 4]);

@@ -194,9 +194,7 @@ mod tests {
         match tlp {
             Tlp::Clear => in_collection || public,
             Tlp::Green | Tlp::Amber => in_collection,
-            Tlp::AmberStrict | Tlp::Red => {
-                in_collection && matches!(relation, Relation::Producer | Relation::Recipient)
-            }
+            Tlp::AmberStrict | Tlp::Red => in_collection && matches!(relation, Relation::Producer | Relation::Recipient),
         }
     }
 

@@ -95,7 +95,14 @@ pub fn org(data: &Path, json: bool, cmd: OrgCommand) -> anyhow::Result<()> {
                 println!("{}", json!({ "orgs": items }));
             } else {
                 for o in orgs {
-                    println!("{:>4}  {:<30} {:<3} {}{}", o.id, o.name, o.country.unwrap_or_default(), o.identity_id, if o.is_hub { "  (hub)" } else { "" });
+                    println!(
+                        "{:>4}  {:<30} {:<3} {}{}",
+                        o.id,
+                        o.name,
+                        o.country.unwrap_or_default(),
+                        o.identity_id,
+                        if o.is_hub { "  (hub)" } else { "" }
+                    );
                 }
             }
         }
@@ -135,7 +142,14 @@ pub fn token(data: &Path, json: bool, cmd: TokenCommand) -> anyhow::Result<()> {
                 println!("{}", json!({ "tokens": items }));
             } else {
                 for t in tokens {
-                    println!("{}  {:<30} {:<8} {}{}", t.id, org_name(t.org_id), t.role.as_str(), t.created, t.revoked.map(|r| format!("  revoked {r}")).unwrap_or_default());
+                    println!(
+                        "{}  {:<30} {:<8} {}{}",
+                        t.id,
+                        org_name(t.org_id),
+                        t.role.as_str(),
+                        t.created,
+                        t.revoked.map(|r| format!("  revoked {r}")).unwrap_or_default()
+                    );
                 }
             }
         }
@@ -166,7 +180,13 @@ pub fn collection(data: &Path, json: bool, cmd: CollectionCommand) -> anyhow::Re
                 println!("{}", json!({ "collections": items }));
             } else {
                 for c in cols {
-                    println!("{}  {:<30} read={} public={}", c.id, c.title, if c.read_all { "all".into() } else { format!("{:?}", c.readers) }, c.public);
+                    println!(
+                        "{}  {:<30} read={} public={}",
+                        c.id,
+                        c.title,
+                        if c.read_all { "all".into() } else { format!("{:?}", c.readers) },
+                        c.public
+                    );
                 }
             }
         }

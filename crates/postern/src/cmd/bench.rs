@@ -85,13 +85,15 @@ pub fn run(json_out: bool, args: BenchArgs) -> anyhow::Result<()> {
     let start = Instant::now();
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let workers: Vec<_> = (0..args.concurrency.max(1))
-            .map(|_| scope.spawn(|| -> anyhow::Result<()> {
-                loop {
-                    let next = queue.lock().map_err(|_| anyhow::anyhow!("poisoned"))?.next();
-                    let Some(body) = next else { return Ok(()) };
-                    post_bundle(&client, &target, body)?;
-                }
-            }))
+            .map(|_| {
+                scope.spawn(|| -> anyhow::Result<()> {
+                    loop {
+                        let next = queue.lock().map_err(|_| anyhow::anyhow!("poisoned"))?.next();
+                        let Some(body) = next else { return Ok(()) };
+                        post_bundle(&client, &target, body)?;
+                    }
+                })
+            })
             .collect();
         for w in workers {
             w.join().map_err(|_| anyhow::anyhow!("a posting thread panicked"))??;
@@ -139,7 +141,10 @@ pub fn run(json_out: bool, args: BenchArgs) -> anyhow::Result<()> {
         println!("{}: {} objects ingested in {:.1} s = {:.0} objects/s", args.label, total, ingest.as_secs_f64(), ingest_rate);
         for (name, s) in &scenarios {
             match s {
-                Ok(s) => println!("  GET {:<36} {:>4} pages  p50 {:>7.2} ms  p99 {:>7.2} ms  {:>6.0} req/s", name, s.pages, s.p50_ms, s.p99_ms, s.rps),
+                Ok(s) => println!(
+                    "  GET {:<36} {:>4} pages  p50 {:>7.2} ms  p99 {:>7.2} ms  {:>6.0} req/s",
+                    name, s.pages, s.p50_ms, s.p99_ms, s.rps
+                ),
                 Err(e) => println!("  GET {name:<36} failed: {e:#}"),
             }
         }
@@ -164,7 +169,8 @@ fn start_postern() -> anyhow::Result<Target> {
     };
     cli(&["org", "add", "Bench Post", "--country", "FR"])?;
     let token = cli(&["token", "issue", "--org", "Bench Post", "--role", "analyst"])?["token"].as_str().unwrap_or_default().to_string();
-    let collection = cli(&["collection", "add", "bench", "--read", "all", "--write", "Bench Post"])?["id"].as_str().unwrap_or_default().to_string();
+    let collection =
+        cli(&["collection", "add", "bench", "--read", "all", "--write", "Bench Post"])?["id"].as_str().unwrap_or_default().to_string();
     let mut child = Command::new(&exe)
         .arg("--data")
         .arg(&data)

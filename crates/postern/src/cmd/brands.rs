@@ -38,8 +38,7 @@ pub enum BrandsCommand {
 
 pub fn run(args: BrandsArgs) -> anyhow::Result<()> {
     let registry = match &args.overrides {
-        Some(p) => ::brands::BrandRegistry::load_with_overrides(p)
-            .with_context(|| format!("loading brand overrides {}", p.display()))?,
+        Some(p) => ::brands::BrandRegistry::load_with_overrides(p).with_context(|| format!("loading brand overrides {}", p.display()))?,
         None => ::brands::BrandRegistry::builtin(),
     };
     let mut out = std::io::stdout().lock();
@@ -59,20 +58,13 @@ fn brand_json(b: &::brands::Brand) -> serde_json::Value {
     })
 }
 
-fn run_with(
-    registry: &::brands::BrandRegistry,
-    command: BrandsCommand,
-    json: bool,
-    out: &mut dyn Write,
-) -> anyhow::Result<()> {
+fn run_with(registry: &::brands::BrandRegistry, command: BrandsCommand, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
     match command {
         BrandsCommand::List { kind, country } => {
             let kind = kind.map(|k| k.to_ascii_lowercase());
             let country = country.map(|c| c.to_ascii_uppercase());
             for b in registry.brands() {
-                if kind.as_deref().is_some_and(|k| b.kind.name() != k)
-                    || country.as_ref().is_some_and(|c| b.country.as_ref() != Some(c))
-                {
+                if kind.as_deref().is_some_and(|k| b.kind.name() != k) || country.as_ref().is_some_and(|c| b.country.as_ref() != Some(c)) {
                     continue;
                 }
                 if json {
@@ -114,8 +106,7 @@ fn run_with(
             let plain = registry.match_domain(&domain);
             let analyzer = links::Analyzer::new(registry);
             let verdict = analyzer.analyse(&domain).ok();
-            let brand_reasons: Vec<&links::Reason> =
-                verdict.iter().flat_map(|v| v.reasons.iter()).filter(|r| r.brand.is_some()).collect();
+            let brand_reasons: Vec<&links::Reason> = verdict.iter().flat_map(|v| v.reasons.iter()).filter(|r| r.brand.is_some()).collect();
             if json {
                 let matches: Vec<serde_json::Value> = plain
                     .iter()

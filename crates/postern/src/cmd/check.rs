@@ -47,25 +47,23 @@ pub struct CheckArgs {
 
 pub fn run(args: CheckArgs) -> anyhow::Result<()> {
     let registry = match &args.brands {
-        Some(path) => ::brands::BrandRegistry::load_with_overrides(path)
-            .with_context(|| format!("loading brand overrides {}", path.display()))?,
+        Some(path) => {
+            ::brands::BrandRegistry::load_with_overrides(path).with_context(|| format!("loading brand overrides {}", path.display()))?
+        }
         None => ::brands::BrandRegistry::builtin(),
     };
     let analyzer = links::Analyzer::new(&registry);
     let index = match &args.blocklist {
         Some(path) => {
-            let entries = links::import_feed(path, args.format.to_format()?)
-                .with_context(|| format!("loading blocklist {}", path.display()))?;
+            let entries =
+                links::import_feed(path, args.format.to_format()?).with_context(|| format!("loading blocklist {}", path.display()))?;
             links::BlocklistIndex::from_entries(entries)
         }
         None => links::BlocklistIndex::new(),
     };
     // A local operator checking with a local feed: the feed's own TLP applies, up to GREEN.
-    let ctx = links::CheckContext {
-        analyzer: &analyzer,
-        index: &index,
-        audience: tlp::Audience::AnonymousLookup { ceiling: tlp::Tlp::Green },
-    };
+    let ctx =
+        links::CheckContext { analyzer: &analyzer, index: &index, audience: tlp::Audience::AnonymousLookup { ceiling: tlp::Tlp::Green } };
     let live = if args.live {
         let mut opts = links::LiveOptions {
             allow_loopback: args.allow_loopback,
@@ -87,12 +85,14 @@ pub fn run(args: CheckArgs) -> anyhow::Result<()> {
     if args.urls.is_empty() {
         let stdin = std::io::stdin();
         let bar = if terminal { spinner() } else { indicatif::ProgressBar::hidden() };
-        let lines = stdin.lock().split(b'\n').map(|l| l.map(|mut b| {
-            if b.last() == Some(&b'\r') {
-                b.pop();
-            }
-            b
-        }));
+        let lines = stdin.lock().split(b'\n').map(|l| {
+            l.map(|mut b| {
+                if b.last() == Some(&b'\r') {
+                    b.pop();
+                }
+                b
+            })
+        });
         check_lines(lines, &ctx, live.as_ref(), args.json, &mut out, &bar)?;
         bar.finish_and_clear();
     } else {
@@ -239,31 +239,19 @@ mod tests {
 
     fn run_lines(lines: &[&[u8]], index: &links::BlocklistIndex) -> (Vec<serde_json::Value>, Summary) {
         let analyzer = links::Analyzer::new(&::brands::BrandRegistry::builtin());
-        let ctx = links::CheckContext {
-            analyzer: &analyzer,
-            index,
-            audience: tlp::Audience::AnonymousLookup { ceiling: tlp::Tlp::Green },
-        };
+        let ctx = links::CheckContext { analyzer: &analyzer, index, audience: tlp::Audience::AnonymousLookup { ceiling: tlp::Tlp::Green } };
         let mut out = Vec::new();
         let iter = lines.iter().map(|l| Ok(l.to_vec()));
         let summary = check_lines(iter, &ctx, None, true, &mut out, &indicatif::ProgressBar::hidden()).expect("batch runs");
-        let docs = out
-            .split(|&b| b == b'\n')
-            .filter(|l| !l.is_empty())
-            .map(|l| serde_json::from_slice(l).expect("each line is JSON"))
-            .collect();
+        let docs =
+            out.split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(|l| serde_json::from_slice(l).expect("each line is JSON")).collect();
         (docs, summary)
     }
 
     #[test]
     fn batch_goes_on_after_bad_lines() {
-        let lines: [&[u8]; 5] = [
-            b"https://laposte-fr.colis-suivi.top/pay",
-            b"",
-            b"javascript:alert(1)",
-            b"\xff\xfe",
-            b"https://www.laposte.fr/",
-        ];
+        let lines: [&[u8]; 5] =
+            [b"https://laposte-fr.colis-suivi.top/pay", b"", b"javascript:alert(1)", b"\xff\xfe", b"https://www.laposte.fr/"];
         let (docs, summary) = run_lines(&lines, &links::BlocklistIndex::new());
         assert_eq!(docs.len(), 5);
         assert_eq!(docs[0]["url"], "https://laposte-fr.colis-suivi.top/pay");

@@ -101,7 +101,13 @@ pub struct HubCounts {
 
 /// Adds the feed's entries to `collection` as `org`. Indicators the collection already holds
 /// (same deterministic or STIX id) count as unchanged and are not sent again.
-pub fn add_to_hub(hub: &hub::Hub, org: &str, collection: &str, source: &str, entries: &[links::BlockEntry]) -> anyhow::Result<(HubCounts, Vec<String>)> {
+pub fn add_to_hub(
+    hub: &hub::Hub,
+    org: &str,
+    collection: &str,
+    source: &str,
+    entries: &[links::BlockEntry],
+) -> anyhow::Result<(HubCounts, Vec<String>)> {
     let org = hub.org(org).with_context(|| format!("organisation {org:?}"))?;
     // The operator at the console acts for the organisation, as its admin would.
     let who = hub::Principal::Member { org, token_id: "cli-feeds-import".into(), role: store::Role::Admin };
@@ -126,7 +132,8 @@ pub fn add_to_hub(hub: &hub::Hub, org: &str, collection: &str, source: &str, ent
         }
         let body = serde_json::to_vec(&serde_json::json!({"objects": fresh}))?;
         let status = hub.add_objects(&who, collection, &body).with_context(|| format!("adding indicators to collection {collection:?}"))?;
-        let already = status.successes.iter().filter(|d| d.message.as_deref().is_some_and(|m| m.starts_with("already stored"))).count() as u64;
+        let already =
+            status.successes.iter().filter(|d| d.message.as_deref().is_some_and(|m| m.starts_with("already stored"))).count() as u64;
         counts.unchanged += already;
         counts.stored += status.success_count - already;
         counts.failed += status.failure_count;
@@ -138,14 +145,10 @@ pub fn add_to_hub(hub: &hub::Hub, org: &str, collection: &str, source: &str, ent
 fn import(data: &Path, a: ImportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let format = a.format.to_format()?;
     let tlp = tlp::Tlp::parse(&a.tlp).with_context(|| format!("unknown TLP level {:?}", a.tlp))?;
-    let source = a
-        .source
-        .clone()
-        .unwrap_or_else(|| a.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
+    let source = a.source.clone().unwrap_or_else(|| a.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
     let mut defaults = links::FeedDefaults::public(&source);
     defaults.access.tlp = tlp;
-    let import = links::import_feed_with(&a.file, format, &defaults)
-        .with_context(|| format!("importing {}", a.file.display()))?;
+    let import = links::import_feed_with(&a.file, format, &defaults).with_context(|| format!("importing {}", a.file.display()))?;
     let domains = import.count(links::EntryKind::Domain);
     let urls = import.count(links::EntryKind::Url);
     let ipv4 = import.count(links::EntryKind::Ipv4);
@@ -157,11 +160,8 @@ fn import(data: &Path, a: ImportArgs, out: &mut dyn Write) -> anyhow::Result<()>
         _ => None,
     };
     if a.json {
-        let rejected: Vec<serde_json::Value> = import
-            .rejected
-            .iter()
-            .map(|(line, reason)| serde_json::json!({"line": line, "reason": reason}))
-            .collect();
+        let rejected: Vec<serde_json::Value> =
+            import.rejected.iter().map(|(line, reason)| serde_json::json!({"line": line, "reason": reason})).collect();
         let doc = serde_json::json!({
             "file": a.file.display().to_string(),
             "source": source,

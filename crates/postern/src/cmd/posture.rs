@@ -58,23 +58,15 @@ pub struct PostureArgs {
 pub async fn run(args: PostureArgs) -> anyhow::Result<()> {
     let mut domains = args.domains.clone();
     if let Some(f) = &args.file {
-        let text =
-            std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?;
-        domains.extend(
-            text.lines()
-                .map(|l| l.split('#').next().unwrap_or("").trim())
-                .filter(|l| !l.is_empty())
-                .map(String::from),
-        );
+        let text = std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?;
+        domains.extend(text.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()).map(String::from));
     }
     if domains.is_empty() {
         bail!("no domains given (pass DOMAIN... or --file FILE)");
     }
     let resolver = match args.resolver {
         Some(r) => r,
-        None => {
-            system_resolver().context("no --resolver given and none found in /etc/resolv.conf")?
-        }
+        None => system_resolver().context("no --resolver given and none found in /etc/resolv.conf")?,
     };
     let mut config = Config::new(resolver);
     if let Some(p) = &args.trust_anchor {
@@ -89,8 +81,7 @@ pub async fn run(args: PostureArgs) -> anyhow::Result<()> {
     config.https_port = args.https_port;
     config.http_port = args.http_port;
 
-    let colour =
-        !args.no_color && std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal();
+    let colour = !args.no_color && std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal();
     let progress = domains.len() > 1 && std::io::stderr().is_terminal();
     let checker = Checker::new(config);
     let sem = Arc::new(tokio::sync::Semaphore::new(args.concurrency.max(1)));
@@ -103,8 +94,7 @@ pub async fn run(args: PostureArgs) -> anyhow::Result<()> {
         });
     }
     let started = Instant::now();
-    let mut results: Vec<Option<Result<Report, String>>> =
-        (0..domains.len()).map(|_| None).collect();
+    let mut results: Vec<Option<Result<Report, String>>> = (0..domains.len()).map(|_| None).collect();
     let mut done = 0usize;
     let mut invalid = 0usize;
     let stdout = std::io::stdout();
@@ -118,11 +108,7 @@ pub async fn run(args: PostureArgs) -> anyhow::Result<()> {
             Err(e) => {
                 invalid += 1;
                 if args.json {
-                    writeln!(
-                        out,
-                        "{}",
-                        serde_json::json!({"domain": input, "error": e.to_string()})
-                    )?;
+                    writeln!(out, "{}", serde_json::json!({"domain": input, "error": e.to_string()}))?;
                 } else {
                     writeln!(out, "{input}: {e}\n")?;
                 }
@@ -131,11 +117,7 @@ pub async fn run(args: PostureArgs) -> anyhow::Result<()> {
         out.flush()?;
         if progress {
             let rate = done as f64 / started.elapsed().as_secs_f64().max(0.001);
-            eprint!(
-                "\r{} {done}/{} domains, {rate:.0}/s ",
-                bar(done, domains.len()),
-                domains.len()
-            );
+            eprint!("\r{} {done}/{} domains, {rate:.0}/s ", bar(done, domains.len()), domains.len());
         }
         results[i] = Some(res.map_err(|e| e.to_string()));
     }
@@ -155,9 +137,7 @@ fn system_resolver() -> Option<SocketAddr> {
     let text = std::fs::read_to_string("/etc/resolv.conf").ok()?;
     text.lines().find_map(|l| {
         let ip = l.trim().strip_prefix("nameserver")?.trim();
-        ip.parse::<std::net::IpAddr>()
-            .ok()
-            .map(|ip| SocketAddr::new(ip, 53))
+        ip.parse::<std::net::IpAddr>().ok().map(|ip| SocketAddr::new(ip, 53))
     })
 }
 
@@ -183,38 +163,15 @@ pub fn json_line(r: &Report) -> serde_json::Value {
 }
 
 fn paint(s: &str, code: &str, colour: bool) -> String {
-    if colour {
-        format!("\x1b[{code}m{s}\x1b[0m")
-    } else {
-        s.to_string()
-    }
+    if colour { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
 }
 
 /// The human report for one domain.
 pub fn human(r: &Report, colour: bool) -> String {
-    let verdict = if r.dotpost_compliant {
-        paint(".post: compliant", "32", colour)
-    } else {
-        paint(".post: NOT compliant", "31;1", colour)
-    };
-    let mut s = format!(
-        "{}  score {} ({})  {verdict}  [{} ms]\n",
-        paint(&r.domain, "1", colour),
-        r.score,
-        r.grade,
-        r.elapsed_ms
-    );
-    let sections: Vec<String> = r
-        .sections
-        .iter()
-        .map(|x| {
-            format!(
-                "{} {}",
-                x.section.title().split(' ').next().unwrap_or(""),
-                x.score
-            )
-        })
-        .collect();
+    let verdict = if r.dotpost_compliant { paint(".post: compliant", "32", colour) } else { paint(".post: NOT compliant", "31;1", colour) };
+    let mut s = format!("{}  score {} ({})  {verdict}  [{} ms]\n", paint(&r.domain, "1", colour), r.score, r.grade, r.elapsed_ms);
+    let sections: Vec<String> =
+        r.sections.iter().map(|x| format!("{} {}", x.section.title().split(' ').next().unwrap_or(""), x.score)).collect();
     s += &format!("  sections: {}\n", sections.join(" | "));
     for f in &r.findings {
         let (label, c) = match f.severity {
@@ -239,64 +196,30 @@ pub fn human(r: &Report, colour: bool) -> String {
 
 fn bar(done: usize, total: usize) -> String {
     let width = 30;
-    let filled = if total == 0 {
-        width
-    } else {
-        done * width / total
-    };
+    let filled = if total == 0 { width } else { done * width / total };
     format!("[{}{}]", "#".repeat(filled), ".".repeat(width - filled))
 }
 
-fn summary(
-    domains: &[String],
-    results: &[Option<Result<Report, String>>],
-    took: Duration,
-) -> String {
-    let w = domains
-        .iter()
-        .map(|d| d.len())
-        .max()
-        .unwrap_or(6)
-        .clamp(6, 50);
-    let mut s = format!(
-        "{:<w$}  {:>5}  {:<5}  {:<13}  {:>6}  {:>8}\n",
-        "domain", "score", "grade", ".post", "errors", "warnings"
-    );
+fn summary(domains: &[String], results: &[Option<Result<Report, String>>], took: Duration) -> String {
+    let w = domains.iter().map(|d| d.len()).max().unwrap_or(6).clamp(6, 50);
+    let mut s = format!("{:<w$}  {:>5}  {:<5}  {:<13}  {:>6}  {:>8}\n", "domain", "score", "grade", ".post", "errors", "warnings");
     let (mut ok, mut checked) = (0, 0);
     for (d, r) in domains.iter().zip(results) {
         match r {
             Some(Ok(r)) => {
                 checked += 1;
                 ok += usize::from(r.dotpost_compliant);
-                let errors = r
-                    .findings
-                    .iter()
-                    .filter(|f| f.severity == Severity::Error)
-                    .count();
-                let warnings = r
-                    .findings
-                    .iter()
-                    .filter(|f| f.severity == Severity::Warning)
-                    .count();
-                let v = if r.dotpost_compliant {
-                    "compliant"
-                } else {
-                    "NOT compliant"
-                };
-                s += &format!(
-                    "{:<w$}  {:>5}  {:<5}  {:<13}  {:>6}  {:>8}\n",
-                    r.domain, r.score, r.grade, v, errors, warnings
-                );
+                let errors = r.findings.iter().filter(|f| f.severity == Severity::Error).count();
+                let warnings = r.findings.iter().filter(|f| f.severity == Severity::Warning).count();
+                let v = if r.dotpost_compliant { "compliant" } else { "NOT compliant" };
+                s += &format!("{:<w$}  {:>5}  {:<5}  {:<13}  {:>6}  {:>8}\n", r.domain, r.score, r.grade, v, errors, warnings);
             }
             Some(Err(e)) => s += &format!("{d:<w$}  error: {e}\n"),
             None => s += &format!("{d:<w$}  not checked\n"),
         }
     }
     let rate = checked as f64 / took.as_secs_f64().max(0.001);
-    s += &format!(
-        "{checked} checked, {ok} .post compliant, {:.1} s, {rate:.0} domains/s\n",
-        took.as_secs_f64()
-    );
+    s += &format!("{checked} checked, {ok} .post compliant, {:.1} s, {rate:.0} domains/s\n", took.as_secs_f64());
     s
 }
 

@@ -56,7 +56,9 @@ pub fn run(args: ScanTextArgs) -> anyhow::Result<()> {
             writeln!(out, "brand: {b}")?;
         }
         writeln!(out, "language: {}", a.language)?;
-        for (name, list) in [("urls", &a.urls), ("phones", &a.phones), ("amounts", &a.amounts), ("tracking", &a.tracking_numbers), ("emails", &a.emails)] {
+        for (name, list) in
+            [("urls", &a.urls), ("phones", &a.phones), ("amounts", &a.amounts), ("tracking", &a.tracking_numbers), ("emails", &a.emails)]
+        {
             if !list.is_empty() {
                 writeln!(out, "{name}: {}", list.join(", "))?;
             }

@@ -79,9 +79,7 @@ fn system_resolver() -> SocketAddr {
     std::fs::read_to_string("/etc/resolv.conf")
         .ok()
         .and_then(|text| {
-            text.lines()
-                .filter_map(|l| l.trim().strip_prefix("nameserver"))
-                .find_map(|ip| ip.trim().parse::<std::net::IpAddr>().ok())
+            text.lines().filter_map(|l| l.trim().strip_prefix("nameserver")).find_map(|ip| ip.trim().parse::<std::net::IpAddr>().ok())
         })
         .map_or_else(|| SocketAddr::from(([127, 0, 0, 1], 53)), |ip| SocketAddr::new(ip, 53))
 }

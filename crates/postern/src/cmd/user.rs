@@ -56,7 +56,12 @@ pub fn run(data: &Path, json: bool, cmd: UserCommand) -> anyhow::Result<()> {
                 println!("{}", serde_json::json!({"users": rows}));
             } else {
                 for r in rows {
-                    println!("{}\t{}\t{}", r["username"].as_str().unwrap_or(""), r["org"].as_str().unwrap_or(""), r["role"].as_str().unwrap_or(""));
+                    println!(
+                        "{}\t{}\t{}",
+                        r["username"].as_str().unwrap_or(""),
+                        r["org"].as_str().unwrap_or(""),
+                        r["role"].as_str().unwrap_or("")
+                    );
                 }
             }
         }

@@ -33,8 +33,7 @@ fn repo_root() -> PathBuf {
 fn built() -> &'static Built {
     let r = BUILT.get_or_init(|| {
         remove_stale_labs();
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-            .join(format!("posture-lab-{}", std::process::id()));
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("posture-lab-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
         let certs = Certs::generate().map_err(|e| format!("certificates: {e}"))?;
@@ -46,15 +45,9 @@ fn built() -> &'static Built {
             .output()
             .map_err(|e| format!("build-zones.sh: {e} (install scripts/test-deps/posture.apt)"))?;
         if !out.status.success() {
-            return Err(format!(
-                "build-zones.sh failed: {}",
-                String::from_utf8_lossy(&out.stderr)
-            ));
+            return Err(format!("build-zones.sh failed: {}", String::from_utf8_lossy(&out.stderr)));
         }
-        Ok(Built {
-            dir,
-            certs: Arc::new(certs),
-        })
+        Ok(Built { dir, certs: Arc::new(certs) })
     });
     match r {
         Ok(b) => b,
@@ -226,14 +219,11 @@ impl Certs {
         use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, DnType, IsCa, KeyPair};
         let mut ca_p = CertificateParams::new(Vec::<String>::new())?;
         ca_p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-        ca_p.distinguished_name
-            .push(DnType::CommonName, "Posture Lab Root");
+        ca_p.distinguished_name.push(DnType::CommonName, "Posture Lab Root");
         let ca = CertifiedIssuer::self_signed(ca_p, KeyPair::generate()?)?;
         let mut int_p = CertificateParams::new(Vec::<String>::new())?;
         int_p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-        int_p
-            .distinguished_name
-            .push(DnType::CommonName, "Posture Lab Intermediate");
+        int_p.distinguished_name.push(DnType::CommonName, "Posture Lab Intermediate");
         let int = CertifiedIssuer::signed_by(int_p, KeyPair::generate()?, &ca)?;
 
         let provider = rustls::crypto::ring::default_provider();
@@ -241,9 +231,7 @@ impl Certs {
             let der = PrivateKeyDer::Pkcs8(key.serialize_der().into());
             Arc::new(CertifiedKey::from_der(chain, der, &provider).expect("lab key loads"))
         };
-        let leaf = |names: Vec<String>,
-                    expired: bool|
-         -> Result<(rcgen::Certificate, KeyPair), rcgen::Error> {
+        let leaf = |names: Vec<String>, expired: bool| -> Result<(rcgen::Certificate, KeyPair), rcgen::Error> {
             let mut p = CertificateParams::new(names)?;
             p.distinguished_name.push(DnType::CommonName, "lab leaf");
             if expired {
@@ -253,15 +241,11 @@ impl Certs {
             let k = KeyPair::generate()?;
             Ok((p.signed_by(&k, &int)?, k))
         };
-        let zones = std::fs::read_to_string(repo_root().join("scripts/lab/build-zones.sh"))
-            .unwrap_or_default();
+        let zones = std::fs::read_to_string(repo_root().join("scripts/lab/build-zones.sh")).unwrap_or_default();
         // Every "child NAME" in the zone script gets NAME.post and mta-sts.NAME.post on the good leaf.
         let mut names = Vec::new();
         for line in zones.lines() {
-            if let Some(n) = line
-                .split("child ")
-                .nth(1)
-                .and_then(|r| r.split_whitespace().next())
+            if let Some(n) = line.split("child ").nth(1).and_then(|r| r.split_whitespace().next())
                 && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
                 && !n.is_empty()
             {
@@ -273,45 +257,22 @@ impl Certs {
         let spki = x509_parser::parse_x509_certificate(good.der().as_ref())
             .map(|(_, x)| x.tbs_certificate.subject_pki.raw.to_vec())
             .unwrap_or_default();
-        let good_spki_sha256 = ring::digest::digest(&ring::digest::SHA256, &spki)
-            .as_ref()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let good_spki_sha256 = ring::digest::digest(&ring::digest::SHA256, &spki).as_ref().iter().map(|b| format!("{b:02x}")).collect();
         let default = certified(vec![good.der().clone(), int.der().clone()], &good_key);
 
         let mut by_host = HashMap::new();
         let (exp, exp_k) = leaf(vec!["https-expired.post".into()], true)?;
-        by_host.insert(
-            "https-expired.post".into(),
-            certified(vec![exp.der().clone(), int.der().clone()], &exp_k),
-        );
+        by_host.insert("https-expired.post".into(), certified(vec![exp.der().clone(), int.der().clone()], &exp_k));
         let (wrong, wrong_k) = leaf(vec!["other.example".into()], false)?;
-        by_host.insert(
-            "https-wrongname.post".into(),
-            certified(vec![wrong.der().clone(), int.der().clone()], &wrong_k),
-        );
+        by_host.insert("https-wrongname.post".into(), certified(vec![wrong.der().clone(), int.der().clone()], &wrong_k));
         let self_k = KeyPair::generate()?;
         let mut self_p = CertificateParams::new(vec!["https-untrusted.post".to_string()])?;
-        self_p
-            .distinguished_name
-            .push(DnType::CommonName, "https-untrusted.post");
+        self_p.distinguished_name.push(DnType::CommonName, "https-untrusted.post");
         let selfc = self_p.self_signed(&self_k)?;
-        by_host.insert(
-            "https-untrusted.post".into(),
-            certified(vec![selfc.der().clone()], &self_k),
-        );
+        by_host.insert("https-untrusted.post".into(), certified(vec![selfc.der().clone()], &self_k));
         let (inc, inc_k) = leaf(vec!["https-incomplete.post".into()], false)?;
-        by_host.insert(
-            "https-incomplete.post".into(),
-            certified(vec![inc.der().clone()], &inc_k),
-        );
-        Ok(Certs {
-            ca_pem: ca.pem(),
-            good_spki_sha256,
-            by_host,
-            default,
-        })
+        by_host.insert("https-incomplete.post".into(), certified(vec![inc.der().clone()], &inc_k));
+        Ok(Certs { ca_pem: ca.pem(), good_spki_sha256, by_host, default })
     }
 }
 
@@ -327,13 +288,7 @@ impl std::fmt::Debug for Certs {
 impl ResolvesServerCert for BySni {
     fn resolve(&self, hello: ClientHello<'_>) -> Option<Arc<CertifiedKey>> {
         let host = hello.server_name().unwrap_or_default();
-        Some(
-            self.0
-                .by_host
-                .get(host)
-                .cloned()
-                .unwrap_or_else(|| self.0.default.clone()),
-        )
+        Some(self.0.by_host.get(host).cloned().unwrap_or_else(|| self.0.default.clone()))
     }
 }
 
@@ -344,9 +299,7 @@ fn policy_for(host: &str) -> Option<String> {
         "mta-sts-mismatch.post" => ("enforce", "mx.elsewhere.example".to_string()),
         _ => ("enforce", format!("mail.{domain}")),
     };
-    Some(format!(
-        "version: STSv1\r\nmode: {mode}\r\nmx: {mx}\r\nmax_age: 604800\r\n"
-    ))
+    Some(format!("version: STSv1\r\nmode: {mode}\r\nmx: {mx}\r\nmax_age: 604800\r\n"))
 }
 
 async fn read_request<S: tokio::io::AsyncRead + Unpin>(s: &mut S) -> Option<(String, String)> {
@@ -361,35 +314,19 @@ async fn read_request<S: tokio::io::AsyncRead + Unpin>(s: &mut S) -> Option<(Str
     }
     let text = String::from_utf8_lossy(&buf).to_string();
     let path = text.split(' ').nth(1)?.to_string();
-    let host = text
-        .lines()
-        .find_map(|l| {
-            l.strip_prefix("Host: ")
-                .or_else(|| l.strip_prefix("host: "))
-        })?
-        .trim()
-        .to_string();
+    let host = text.lines().find_map(|l| l.strip_prefix("Host: ").or_else(|| l.strip_prefix("host: ")))?.trim().to_string();
     Some((host, path))
 }
 
 async fn start_web(certs: Arc<Certs>) -> (u16, u16, Vec<tokio::task::JoinHandle<()>>) {
-    let tls_l = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind https");
-    let http_l = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind http");
-    let (hp, pp) = (
-        tls_l.local_addr().map(|a| a.port()).unwrap_or(0),
-        http_l.local_addr().map(|a| a.port()).unwrap_or(0),
-    );
-    let cfg = rustls::ServerConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .expect("protocol versions")
-    .with_no_client_auth()
-    .with_cert_resolver(Arc::new(BySni(certs)));
+    let tls_l = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind https");
+    let http_l = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind http");
+    let (hp, pp) = (tls_l.local_addr().map(|a| a.port()).unwrap_or(0), http_l.local_addr().map(|a| a.port()).unwrap_or(0));
+    let cfg = rustls::ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+        .with_safe_default_protocol_versions()
+        .expect("protocol versions")
+        .with_no_client_auth()
+        .with_cert_resolver(Arc::new(BySni(certs)));
     let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(cfg));
     let tls_task = tokio::spawn(async move {
         loop {
@@ -412,14 +349,8 @@ async fn start_web(certs: Arc<Certs>) -> (u16, u16, Vec<tokio::task::JoinHandle<
                         )
                     }
                     _ => {
-                        let hsts = if host == "https-nohsts.post" {
-                            ""
-                        } else {
-                            "Strict-Transport-Security: max-age=31536000\r\n"
-                        };
-                        format!(
-                            "HTTP/1.1 200 OK\r\n{hsts}Content-Length: 2\r\nConnection: close\r\n\r\nok"
-                        )
+                        let hsts = if host == "https-nohsts.post" { "" } else { "Strict-Transport-Security: max-age=31536000\r\n" };
+                        format!("HTTP/1.1 200 OK\r\n{hsts}Content-Length: 2\r\nConnection: close\r\n\r\nok")
                     }
                 };
                 let _ = tls.write_all(resp.as_bytes()).await;
@@ -437,8 +368,7 @@ async fn start_web(certs: Arc<Certs>) -> (u16, u16, Vec<tokio::task::JoinHandle<
                     return;
                 };
                 let resp = if host == "https-noredirect.post" {
-                    "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
-                        .to_string()
+                    "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok".to_string()
                 } else {
                     format!(
                         "HTTP/1.1 301 Moved Permanently\r\nLocation: https://{host}{path}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"

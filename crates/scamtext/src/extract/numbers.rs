@@ -16,20 +16,82 @@ pub struct Amount {
 
 /// Words that announce a tracking number (folded, ASCII lower-case).
 const TRACKING_CUES: &[&str] = &[
-    "tracking", "track", "shipment", "parcel", "package", "consignment", "reference", "ref",
-    "suivi", "colis", "envoi", "seguimiento", "envio", "paquete", "localizador", "spedizione",
-    "pacco", "tracciamento", "rastreio", "rastreamento", "objeto", "encomenda", "sendung",
-    "sendungsnummer", "paket", "paketnummer", "gjurmimi", "gjurmimit", "pako", "dergesa",
-    "dergeses", "no", "nr", "n", "numero", "number", "codice", "codigo", "awb",
+    "tracking",
+    "track",
+    "shipment",
+    "parcel",
+    "package",
+    "consignment",
+    "reference",
+    "ref",
+    "suivi",
+    "colis",
+    "envoi",
+    "seguimiento",
+    "envio",
+    "paquete",
+    "localizador",
+    "spedizione",
+    "pacco",
+    "tracciamento",
+    "rastreio",
+    "rastreamento",
+    "objeto",
+    "encomenda",
+    "sendung",
+    "sendungsnummer",
+    "paket",
+    "paketnummer",
+    "gjurmimi",
+    "gjurmimit",
+    "pako",
+    "dergesa",
+    "dergeses",
+    "no",
+    "nr",
+    "n",
+    "numero",
+    "number",
+    "codice",
+    "codigo",
+    "awb",
 ];
 
 /// Words that announce a one-time, verification or pickup code.
 const CODE_CUES: &[&str] = &[
-    "code", "codes", "otp", "pin", "password", "passcode", "codigo", "codice", "kodi", "kod",
-    "abholcode", "code:", "verification", "verifica", "verificacion", "verificacao",
-    "bestatigungscode", "sicherheitscode", "tan", "mtan", "locker", "casier", "taquilla",
-    "armadietto", "cacifo", "packstation", "retrait", "ritiro", "recogida", "levantamento",
-    "abholung", "terheqje", "marrje",
+    "code",
+    "codes",
+    "otp",
+    "pin",
+    "password",
+    "passcode",
+    "codigo",
+    "codice",
+    "kodi",
+    "kod",
+    "abholcode",
+    "code:",
+    "verification",
+    "verifica",
+    "verificacion",
+    "verificacao",
+    "bestatigungscode",
+    "sicherheitscode",
+    "tan",
+    "mtan",
+    "locker",
+    "casier",
+    "taquilla",
+    "armadietto",
+    "cacifo",
+    "packstation",
+    "retrait",
+    "ritiro",
+    "recogida",
+    "levantamento",
+    "abholung",
+    "terheqje",
+    "marrje",
 ];
 
 /// Finds S10, UPS and cue-announced carrier tracking numbers.
@@ -158,11 +220,17 @@ pub fn codes(text: &str, spans: &mut Vec<Span>) -> usize {
             continue;
         }
         let mut end = i;
-        while end < b.len() && (b[end].is_ascii_digit() || (b[end] == b' ' || b[end] == b'-') && b.get(end + 1).is_some_and(u8::is_ascii_digit)) {
+        while end < b.len()
+            && (b[end].is_ascii_digit() || (b[end] == b' ' || b[end] == b'-') && b.get(end + 1).is_some_and(u8::is_ascii_digit))
+        {
             end += 1;
         }
         let digits = b[i..end].iter().filter(|c| c.is_ascii_digit()).count();
-        if (4..=8).contains(&digits) && !b.get(end).is_some_and(u8::is_ascii_alphanumeric) && free(spans, i, end) && cue_before(text, i, CODE_CUES, 32) {
+        if (4..=8).contains(&digits)
+            && !b.get(end).is_some_and(u8::is_ascii_alphanumeric)
+            && free(spans, i, end)
+            && cue_before(text, i, CODE_CUES, 32)
+        {
             spans.push(Span { start: i, end, kind: Kind::Code });
             n += 1;
         }
@@ -226,10 +294,11 @@ pub fn amounts(text: &str, spans: &mut Vec<Span>) -> Vec<Amount> {
             _ => None,
         };
         if let Some((s, e, cur)) = found
-            && free(spans, s, e) {
-                spans.push(Span { start: s, end: e, kind: Kind::Amount });
-                out.push(Amount { value, currency: cur, normalised: normalise(num, value, cur) });
-            }
+            && free(spans, s, e)
+        {
+            spans.push(Span { start: s, end: e, kind: Kind::Amount });
+            out.push(Amount { value, currency: cur, normalised: normalise(num, value, cur) });
+        }
         i = end.max(i + 1);
     }
     out
@@ -243,7 +312,9 @@ fn number_end(b: &[u8], i: usize) -> usize {
             j += 1;
         } else if (b[j] == b'.' || b[j] == b',' || b[j] == b' ' || b[j] == b'\'') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
             // A space only separates thousands ("1 234,56"): exactly three digits follow.
-            if b[j] == b' ' && !(b.get(j + 1..j + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit)) && !b.get(j + 4).is_some_and(u8::is_ascii_digit)) {
+            if b[j] == b' '
+                && !(b.get(j + 1..j + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit)) && !b.get(j + 4).is_some_and(u8::is_ascii_digit))
+            {
                 break;
             }
             j += 1;
@@ -260,11 +331,7 @@ fn parse_number(s: &str) -> Option<f64> {
     let (int_part, frac) = match last_sep {
         Some(p) => {
             let after = &s[p + 1..];
-            if after.len() <= 2 && !after.is_empty() {
-                (&s[..p], after)
-            } else {
-                (s, "")
-            }
+            if after.len() <= 2 && !after.is_empty() { (&s[..p], after) } else { (s, "") }
         }
         None => (s, ""),
     };
@@ -291,7 +358,9 @@ fn currency_before(text: &str, num_start: usize) -> Option<(usize, &'static str)
         let hit = if *exact {
             trimmed.ends_with(m)
         } else {
-            trimmed.len() >= m.len() && trimmed.is_char_boundary(trimmed.len() - m.len()) && trimmed[trimmed.len() - m.len()..].eq_ignore_ascii_case(m)
+            trimmed.len() >= m.len()
+                && trimmed.is_char_boundary(trimmed.len() - m.len())
+                && trimmed[trimmed.len() - m.len()..].eq_ignore_ascii_case(m)
         };
         if hit {
             let s = trimmed.len() - m.len();
@@ -324,7 +393,8 @@ fn currency_after(text: &str, num_end: usize) -> Option<(usize, &'static str)> {
         // Lower-case "all" counts only after a number ("150 all" in a lower-cased SMS).
         // It must end the clause ("180 all: ..."), never run on into words ("0612 all day").
         let rest = trimmed.get(3..).unwrap_or("");
-        let runs_on = rest.chars().next().is_some_and(char::is_alphanumeric) || rest.trim_start().chars().next().is_some_and(char::is_alphabetic) && rest.starts_with(' ');
+        let runs_on = rest.chars().next().is_some_and(char::is_alphanumeric)
+            || rest.trim_start().chars().next().is_some_and(char::is_alphabetic) && rest.starts_with(' ');
         if *m == "ALL" && trimmed.get(..3).is_some_and(|t| t == "all" || t == "All") && !runs_on {
             return Some((off + 3, "ALL"));
         }

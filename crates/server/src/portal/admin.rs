@@ -248,7 +248,8 @@ async fn add_collection(State(state): State<AppState>, ctx: Ctx, Form(form): For
     if !ctx.csrf_ok(&form.csrf) {
         return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
     }
-    let read = if form.read.trim().eq_ignore_ascii_case("all") { hub::ReadGrant::AllMembers } else { hub::ReadGrant::Orgs(names(&form.read)) };
+    let read =
+        if form.read.trim().eq_ignore_ascii_case("all") { hub::ReadGrant::AllMembers } else { hub::ReadGrant::Orgs(names(&form.read)) };
     let spec = hub::CollectionSpec {
         title: form.title.clone(),
         description: Some(form.description.trim().to_string()).filter(|d| !d.is_empty()),

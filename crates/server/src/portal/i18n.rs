@@ -38,9 +38,7 @@ impl Lang {
         for (i, part) in accept.split(',').enumerate().take(32) {
             let mut pieces = part.split(';');
             let tag = pieces.next().unwrap_or("").trim();
-            let q = pieces
-                .find_map(|p| p.trim().strip_prefix("q=").map(|v| v.trim().parse::<f32>().unwrap_or(0.0)))
-                .unwrap_or(1.0);
+            let q = pieces.find_map(|p| p.trim().strip_prefix("q=").map(|v| v.trim().parse::<f32>().unwrap_or(0.0))).unwrap_or(1.0);
             let q = (q.clamp(0.0, 1.0) * 1000.0) as u32;
             let Some(lang) = Lang::parse(tag) else { continue };
             if q == 0 {

@@ -28,13 +28,14 @@ use store::Org;
 use store::portal::{PortalStore, SessionRecord, User};
 
 use crate::AppState;
-pub use i18n::Lang;
 use i18n::Catalogues;
-pub use session::{UserError, add_user, hash_password, verify_password};
+pub use i18n::Lang;
 use session::{LoginThrottle, RateLimiter};
+pub use session::{UserError, add_user, hash_password, verify_password};
 
 /// The Content-Security-Policy of every portal page: nothing inline, nothing from elsewhere.
-pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+pub const CSP: &str =
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /// Largest form body the portal reads (a reported message is limited further).
 const MAX_FORM_BYTES: usize = 64 * 1024;
@@ -89,12 +90,7 @@ impl Portal {
             }
             Ok(text.text(lang, key, &args))
         });
-        Portal {
-            env,
-            text: catalogues,
-            reports: RateLimiter::new(5, Duration::from_secs(600)),
-            logins: LoginThrottle::new(),
-        }
+        Portal { env, text: catalogues, reports: RateLimiter::new(5, Duration::from_secs(600)), logins: LoginThrottle::new() }
     }
 
     /// Renders a page with the common context (language, CSRF token, signed-in member).

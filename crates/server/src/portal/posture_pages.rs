@@ -65,7 +65,12 @@ async fn domain_page(State(state): State<AppState>, ctx: Ctx, Path(domain): Path
                 })
                 .unwrap_or_default();
             let history: Vec<Value> = rows.iter().map(summary).collect();
-            state.portal.page(&ctx, StatusCode::OK, "posture_domain.html", context! { domain => name, latest => summary(&rows[0]), findings => findings, history => history })
+            state.portal.page(
+                &ctx,
+                StatusCode::OK,
+                "posture_domain.html",
+                context! { domain => name, latest => summary(&rows[0]), findings => findings, history => history },
+            )
         }
         Some(Ok(_)) => state.portal.error(&ctx, StatusCode::NOT_FOUND, "error-not-found", None),
         Some(Err(e)) => state.portal.hub_error(&ctx, e.into()),

@@ -41,11 +41,7 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> Response {
 const CSS: &str = include_str!("../../static/portal.css");
 
 async fn css() -> Response {
-    (
-        [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")],
-        CSS,
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], CSS).into_response()
 }
 
 #[derive(Deserialize)]
@@ -138,7 +134,12 @@ async fn message_check(State(state): State<AppState>, ctx: Ctx, Form(form): Form
     }
     let text = form.message;
     if text.trim().is_empty() {
-        return state.portal.page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, "check_message.html", context! { error => "check-message-empty" });
+        return state.portal.page(
+            &ctx,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "check_message.html",
+            context! { error => "check-message-empty" },
+        );
     }
     if text.len() > MAX_CHECK_BYTES {
         return state.portal.page(
@@ -209,7 +210,9 @@ async fn report_submit(State(state): State<AppState>, ctx: Ctx, Form(form): Form
         Err(r) => return r,
     };
     let echo = context! { kind => &form.kind, content => &form.content, country => &form.country, contact => &form.contact };
-    let invalid = |key: &str| state.portal.page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, "report.html", context! { form => echo.clone(), error => key });
+    let invalid = |key: &str| {
+        state.portal.page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, "report.html", context! { form => echo.clone(), error => key })
+    };
     let Some(kind) = ReportKind::parse(&form.kind) else { return invalid("report-error-kind") };
     let content = form.content.trim();
     if content.is_empty() {
@@ -231,7 +234,12 @@ async fn report_submit(State(state): State<AppState>, ctx: Ctx, Form(form): Form
     // Addresses are unknown only when the router runs without connection info (unit tests).
     let ip = ctx.ip.unwrap_or(std::net::IpAddr::from([127, 0, 0, 1]));
     if !state.portal.reports.allow(ip, Instant::now()) {
-        return state.portal.page(&ctx, StatusCode::TOO_MANY_REQUESTS, "report.html", context! { form => echo, error => "report-error-rate" });
+        return state.portal.page(
+            &ctx,
+            StatusCode::TOO_MANY_REQUESTS,
+            "report.html",
+            context! { form => echo, error => "report-error-rate" },
+        );
     }
     let contact = Some(form.contact.trim().to_string()).filter(|c| !c.is_empty());
     let report = NewReport { kind, content: content.to_string(), country, contact };

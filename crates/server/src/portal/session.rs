@@ -7,8 +7,8 @@ use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::RngCore;
@@ -112,8 +112,13 @@ pub(crate) fn session_hash(cookie: &str) -> Vec<u8> {
 pub(crate) fn new_session(user_id: i64, now_us: i64) -> (SessionRecord, String) {
     let cookie = random_token();
     let ttl = i64::try_from(SESSION_TTL.as_micros()).unwrap_or(i64::MAX);
-    let record =
-        SessionRecord { id_hash: session_hash(&cookie), user_id, csrf: random_token(), created_us: now_us, expires_us: now_us.saturating_add(ttl) };
+    let record = SessionRecord {
+        id_hash: session_hash(&cookie),
+        user_id,
+        csrf: random_token(),
+        created_us: now_us,
+        expires_us: now_us.saturating_add(ttl),
+    };
     (record, cookie)
 }
 

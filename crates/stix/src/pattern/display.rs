@@ -4,10 +4,7 @@ use std::fmt::{self, Display, Formatter, Write as _};
 
 use base64::Engine as _;
 
-use super::{
-    ComparisonExpr, Literal, ObjectPath, ObservationExpr, Op, PathStep, Pattern, PropTest,
-    Qualifier,
-};
+use super::{ComparisonExpr, Literal, ObjectPath, ObservationExpr, Op, PathStep, Pattern, PropTest, Qualifier};
 
 impl Display for Pattern {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
@@ -51,12 +48,7 @@ impl Display for Qualifier {
         match self {
             Qualifier::Within(n) => write!(f, "WITHIN {} SECONDS", Float(*n)),
             Qualifier::Repeats(n) => write!(f, "REPEATS {n} TIMES"),
-            Qualifier::StartStop(a, b) => write!(
-                f,
-                "START {} STOP {}",
-                Literal::Timestamp(*a),
-                Literal::Timestamp(*b)
-            ),
+            Qualifier::StartStop(a, b) => write!(f, "START {} STOP {}", Literal::Timestamp(*a), Literal::Timestamp(*b)),
         }
     }
 }
@@ -139,12 +131,8 @@ impl Display for ObjectPath {
 /// A property name may print unquoted when it lexes back as a plain identifier.
 fn is_bare_name(name: &str) -> bool {
     let mut bytes = name.bytes();
-    let first_ok = bytes
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == b'_');
-    first_ok
-        && bytes.all(|c| c.is_ascii_alphanumeric() || c == b'_')
-        && !super::parser::is_keyword(name)
+    let first_ok = bytes.next().is_some_and(|c| c.is_ascii_alphabetic() || c == b'_');
+    first_ok && bytes.all(|c| c.is_ascii_alphanumeric() || c == b'_') && !super::parser::is_keyword(name)
 }
 
 fn quoted(f: &mut Formatter<'_>, s: &str) -> fmt::Result {
@@ -178,11 +166,7 @@ impl Display for Literal {
             Literal::Float(x) => Float(*x).fmt(f),
             Literal::Str(s) => quoted(f, s),
             Literal::Bool(b) => write!(f, "{b}"),
-            Literal::Timestamp(t) => write!(
-                f,
-                "t'{}'",
-                t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
-            ),
+            Literal::Timestamp(t) => write!(f, "t'{}'", t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
             Literal::Hex(h) => {
                 f.write_str("h'")?;
                 for b in h {
@@ -190,11 +174,7 @@ impl Display for Literal {
                 }
                 f.write_char('\'')
             }
-            Literal::Binary(b) => write!(
-                f,
-                "b'{}'",
-                base64::engine::general_purpose::STANDARD.encode(b)
-            ),
+            Literal::Binary(b) => write!(f, "b'{}'", base64::engine::general_purpose::STANDARD.encode(b)),
             Literal::Set(items) => {
                 f.write_char('(')?;
                 for (i, item) in items.iter().enumerate() {

@@ -71,12 +71,7 @@ impl Tok<'_> {
 pub(crate) type LexError = (usize, String);
 
 pub(crate) fn tokenize(src: &str) -> Result<Vec<Token<'_>>, LexError> {
-    let mut lx = Lexer {
-        src,
-        b: src.as_bytes(),
-        i: 0,
-        out: Vec::with_capacity(16),
-    };
+    let mut lx = Lexer { src, b: src.as_bytes(), i: 0, out: Vec::with_capacity(16) };
     lx.run()?;
     Ok(lx.out)
 }
@@ -94,10 +89,7 @@ impl<'a> Lexer<'a> {
             self.skip_blank()?;
             let pos = self.i;
             let Some(&c) = self.b.get(pos) else {
-                self.out.push(Token {
-                    kind: Tok::Eof,
-                    pos,
-                });
+                self.out.push(Token { kind: Tok::Eof, pos });
                 return Ok(());
             };
             let next = self.b.get(pos + 1).copied();
@@ -149,10 +141,7 @@ impl<'a> Lexer<'a> {
             match (self.b.get(self.i), self.b.get(self.i + 1)) {
                 (Some(c), _) if c.is_ascii_whitespace() => self.i += 1,
                 (Some(b'/'), Some(b'/')) => {
-                    self.i = self.b[self.i..]
-                        .iter()
-                        .position(|&c| c == b'\n')
-                        .map_or(self.b.len(), |n| self.i + n);
+                    self.i = self.b[self.i..].iter().position(|&c| c == b'\n').map_or(self.b.len(), |n| self.i + n);
                 }
                 (Some(b'/'), Some(b'*')) => {
                     let start = self.i;
@@ -184,12 +173,7 @@ impl<'a> Lexer<'a> {
                         Some(&c @ (b'\'' | b'\\')) => out.push(c as char),
                         Some(_) => {
                             let ch = self.src[i + 1..].chars().next().unwrap_or('?');
-                            return Err((
-                                i,
-                                format!(
-                                    "invalid escape '\\{ch}' in string literal (only \\' and \\\\ are allowed)"
-                                ),
-                            ));
+                            return Err((i, format!("invalid escape '\\{ch}' in string literal (only \\' and \\\\ are allowed)")));
                         }
                         None => return Err((quote, "unterminated string literal".into())),
                     }
@@ -205,15 +189,8 @@ impl<'a> Lexer<'a> {
     fn prefixed(&self, prefix: u8, pos: usize) -> Result<(Tok<'a>, usize), LexError> {
         let (body, end) = self.string(pos + 1)?;
         let kind = match prefix {
-            b't' => crate::canonical_timestamp(&body)
-                .map(Tok::Timestamp)
-                .map_err(|e| (pos, format!("invalid timestamp literal: {e}")))?,
-            b'h' => Tok::Hex(decode_hex(&body).ok_or_else(|| {
-                (
-                    pos,
-                    "invalid hex literal (expected pairs of hex digits)".to_string(),
-                )
-            })?),
+            b't' => crate::canonical_timestamp(&body).map(Tok::Timestamp).map_err(|e| (pos, format!("invalid timestamp literal: {e}")))?,
+            b'h' => Tok::Hex(decode_hex(&body).ok_or_else(|| (pos, "invalid hex literal (expected pairs of hex digits)".to_string()))?),
             // The OASIS grammar needs at least one base64 group, so b'' is refused like there.
             _ if body.is_empty() => return Err((pos, "empty binary literal".into())),
             _ => Tok::Binary(
@@ -243,9 +220,7 @@ impl<'a> Lexer<'a> {
             while b.get(i).is_some_and(u8::is_ascii_digit) {
                 i += 1;
             }
-            let value: f64 = self.src[pos..i]
-                .parse()
-                .map_err(|_| (pos, "invalid float literal".to_string()))?;
+            let value: f64 = self.src[pos..i].parse().map_err(|_| (pos, "invalid float literal".to_string()))?;
             return Ok((Tok::Float(value), i - pos));
         }
         if int_digits == 0 {
@@ -254,9 +229,7 @@ impl<'a> Lexer<'a> {
         if int_digits > 1 && b[int_start] == b'0' {
             return Err((pos, "integer literal with a leading zero".into()));
         }
-        let value: i64 = self.src[pos..i]
-            .parse()
-            .map_err(|_| (pos, "integer literal out of range".to_string()))?;
+        let value: i64 = self.src[pos..i].parse().map_err(|_| (pos, "integer literal out of range".to_string()))?;
         Ok((Tok::Int(value), i - pos))
     }
 }
@@ -266,8 +239,5 @@ fn decode_hex(s: &str) -> Option<Vec<u8>> {
         return None;
     }
     let nibble = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
-    s.as_bytes()
-        .chunks(2)
-        .map(|p| Some(nibble(p[0])? << 4 | nibble(p[1])?))
-        .collect()
+    s.as_bytes().chunks(2).map(|p| Some(nibble(p[0])? << 4 | nibble(p[1])?)).collect()
 }

@@ -145,9 +145,7 @@ impl Pattern {
         while let Some(e) = stack.pop() {
             match e {
                 ObservationExpr::Observation(c) => comparisons.push(c),
-                ObservationExpr::And(v)
-                | ObservationExpr::Or(v)
-                | ObservationExpr::FollowedBy(v) => stack.extend(v.iter().rev()),
+                ObservationExpr::And(v) | ObservationExpr::Or(v) | ObservationExpr::FollowedBy(v) => stack.extend(v.iter().rev()),
                 ObservationExpr::Qualified(inner, _) => stack.push(inner),
             }
         }

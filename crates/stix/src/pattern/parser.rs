@@ -1,44 +1,24 @@
 //! Recursive descent over the token list; one function per grammar rule of STIX 2.1 Part 5.
 
 use super::lexer::{Tok, Token, tokenize};
-use super::{
-    ComparisonExpr, Literal, MAX_DEPTH, ObjectPath, ObservationExpr, Op, PathStep, Pattern,
-    PatternError, PropTest, Qualifier,
-};
+use super::{ComparisonExpr, Literal, MAX_DEPTH, ObjectPath, ObservationExpr, Op, PathStep, Pattern, PatternError, PropTest, Qualifier};
 
 pub(super) fn parse(src: &str) -> Result<Pattern, PatternError> {
     let tokens = tokenize(src).map_err(|(pos, reason)| error(src, pos, reason))?;
-    let mut p = Parser {
-        tokens,
-        at: 0,
-        depth: 0,
-    };
+    let mut p = Parser { tokens, at: 0, depth: 0 };
     let result = p.observation_expressions().and_then(|root| match p.peek() {
         Tok::Eof => Ok(Pattern { root }),
-        other => Err((
-            p.pos(),
-            format!("unexpected {} after a complete pattern", other.describe()),
-        )),
+        other => Err((p.pos(), format!("unexpected {} after a complete pattern", other.describe()))),
     });
     result.map_err(|(pos, reason)| error(src, pos, reason))
 }
 
 fn error(src: &str, position: usize, reason: String) -> PatternError {
     let position = position.min(src.len());
-    let line_start = src.as_bytes()[..position]
-        .iter()
-        .rposition(|&c| c == b'\n')
-        .map_or(0, |n| n + 1);
+    let line_start = src.as_bytes()[..position].iter().rposition(|&c| c == b'\n').map_or(0, |n| n + 1);
     // `position` is always a token or character start, so it is a char boundary; be safe anyway.
-    let column = src
-        .get(line_start..position)
-        .map_or(position - line_start, |s| s.chars().count())
-        + 1;
-    PatternError {
-        position,
-        column,
-        reason,
-    }
+    let column = src.get(line_start..position).map_or(position - line_start, |s| s.chars().count()) + 1;
+    PatternError { position, column, reason }
 }
 
 type PResult<T> = Result<T, (usize, String)>;
@@ -110,23 +90,13 @@ impl<'a> Parser<'a> {
             self.bump();
             return Ok(());
         }
-        Err((
-            self.pos(),
-            format!(
-                "expected {} {what}, found {}",
-                tok.describe(),
-                self.peek().describe()
-            ),
-        ))
+        Err((self.pos(), format!("expected {} {what}, found {}", tok.describe(), self.peek().describe())))
     }
 
     fn enter(&mut self) -> PResult<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err((
-                self.pos(),
-                format!("nesting deeper than {MAX_DEPTH} levels"),
-            ));
+            return Err((self.pos(), format!("nesting deeper than {MAX_DEPTH} levels")));
         }
         Ok(())
     }
@@ -183,13 +153,7 @@ impl<'a> Parser<'a> {
                 self.depth -= 1;
                 Ok(e)
             }
-            other => Err((
-                self.pos(),
-                format!(
-                    "expected '[' or '(' to start an observation expression, found {}",
-                    other.describe()
-                ),
-            )),
+            other => Err((self.pos(), format!("expected '[' or '(' to start an observation expression, found {}", other.describe()))),
         }
     }
 
@@ -202,13 +166,7 @@ impl<'a> Parser<'a> {
                 _ => return Err((arg, "WITHIN needs a positive number of seconds".into())),
             };
             if !self.eat_keyword("SECONDS") {
-                return Err((
-                    self.pos(),
-                    format!(
-                        "expected 'SECONDS' after WITHIN {n}, found {}",
-                        self.peek().describe()
-                    ),
-                ));
+                return Err((self.pos(), format!("expected 'SECONDS' after WITHIN {n}, found {}", self.peek().describe())));
             }
             return Ok(Some(Qualifier::Within(n)));
         }
@@ -219,13 +177,7 @@ impl<'a> Parser<'a> {
                 _ => return Err((arg, "REPEATS needs a positive integer".into())),
             };
             if !self.eat_keyword("TIMES") {
-                return Err((
-                    self.pos(),
-                    format!(
-                        "expected 'TIMES' after REPEATS {n}, found {}",
-                        self.peek().describe()
-                    ),
-                ));
+                return Err((self.pos(), format!("expected 'TIMES' after REPEATS {n}, found {}", self.peek().describe())));
             }
             return Ok(Some(Qualifier::Repeats(n)));
         }
@@ -235,13 +187,7 @@ impl<'a> Parser<'a> {
                 return Err((arg, "START needs a timestamp literal t'...'".into()));
             };
             if !self.eat_keyword("STOP") {
-                return Err((
-                    self.pos(),
-                    format!(
-                        "expected 'STOP' after START timestamp, found {}",
-                        self.peek().describe()
-                    ),
-                ));
+                return Err((self.pos(), format!("expected 'STOP' after START timestamp, found {}", self.peek().describe())));
             }
             let stop_pos = self.pos();
             let Tok::Timestamp(stop) = self.bump() else {
@@ -282,12 +228,7 @@ impl<'a> Parser<'a> {
         }
         if self.eat_keyword("EXISTS") {
             let path = self.object_path()?;
-            return Ok(ComparisonExpr::Test(PropTest {
-                path,
-                negated: false,
-                op: Op::Exists,
-                value: None,
-            }));
+            return Ok(ComparisonExpr::Test(PropTest { path, negated: false, op: Op::Exists, value: None }));
         }
         let path = self.object_path()?;
         let negated = self.eat_keyword("NOT");
@@ -305,24 +246,13 @@ impl<'a> Parser<'a> {
             Tok::Ident("ISSUBSET") => Op::IsSubset,
             Tok::Ident("ISSUPERSET") => Op::IsSuperset,
             other => {
-                return Err((
-                    op_pos,
-                    format!(
-                        "expected a comparison operator after object path, found {}",
-                        other.describe()
-                    ),
-                ));
+                return Err((op_pos, format!("expected a comparison operator after object path, found {}", other.describe())));
             }
         };
         let value_pos = self.pos();
         let value = self.literal_for(op)?;
         check_hash_literal(&path, &value).map_err(|reason| (value_pos, reason))?;
-        Ok(ComparisonExpr::Test(PropTest {
-            path,
-            negated,
-            op,
-            value: Some(value),
-        }))
+        Ok(ComparisonExpr::Test(PropTest { path, negated, op, value: Some(value) }))
     }
 
     /// The literal after `op`, with the grammar's restriction on which literals each takes.
@@ -332,26 +262,13 @@ impl<'a> Parser<'a> {
             Op::In => match self.peek() {
                 Tok::LParen => self.set_literal()?,
                 other => {
-                    return Err((
-                        pos,
-                        format!(
-                            "IN needs a set literal like ('a', 'b'), found {}",
-                            other.describe()
-                        ),
-                    ));
+                    return Err((pos, format!("IN needs a set literal like ('a', 'b'), found {}", other.describe())));
                 }
             },
             _ => match self.primitive_literal() {
                 Some(lit) => lit,
                 None => {
-                    return Err((
-                        pos,
-                        format!(
-                            "expected a literal after {}, found {}",
-                            op_name(op),
-                            self.peek().describe()
-                        ),
-                    ));
+                    return Err((pos, format!("expected a literal after {}, found {}", op_name(op), self.peek().describe())));
                 }
             },
         };
@@ -381,13 +298,7 @@ impl<'a> Parser<'a> {
     fn primitive_literal(&mut self) -> Option<Literal> {
         let is_literal = matches!(
             self.peek(),
-            Tok::Int(_)
-                | Tok::Float(_)
-                | Tok::Str(_)
-                | Tok::Ident("true" | "false")
-                | Tok::Timestamp(_)
-                | Tok::Hex(_)
-                | Tok::Binary(_)
+            Tok::Int(_) | Tok::Float(_) | Tok::Str(_) | Tok::Ident("true" | "false") | Tok::Timestamp(_) | Tok::Hex(_) | Tok::Binary(_)
         );
         if !is_literal {
             return None;
@@ -413,28 +324,15 @@ impl<'a> Parser<'a> {
         }
         loop {
             let pos = self.pos();
-            let item = self.primitive_literal().ok_or_else(|| {
-                (
-                    pos,
-                    format!(
-                        "expected a literal in set, found {}",
-                        self.peek().describe()
-                    ),
-                )
-            })?;
+            let item =
+                self.primitive_literal().ok_or_else(|| (pos, format!("expected a literal in set, found {}", self.peek().describe())))?;
             items.push(item);
             let sep = self.pos();
             match self.bump() {
                 Tok::Comma => {}
                 Tok::RParen => return Ok(Literal::Set(items)),
                 other => {
-                    return Err((
-                        sep,
-                        format!(
-                            "expected ',' or ')' in set literal, found {}",
-                            other.describe()
-                        ),
-                    ));
+                    return Err((sep, format!("expected ',' or ')' in set literal, found {}", other.describe())));
                 }
             }
         }
@@ -446,13 +344,7 @@ impl<'a> Parser<'a> {
         let object_type = match self.peek() {
             Tok::Ident(s) if !KEYWORDS.contains(s) => s.to_string(),
             other => {
-                return Err((
-                    pos,
-                    format!(
-                        "expected an object path like 'type:property', found {}",
-                        other.describe()
-                    ),
-                ));
+                return Err((pos, format!("expected an object path like 'type:property', found {}", other.describe())));
             }
         };
         self.bump();
@@ -475,10 +367,7 @@ impl<'a> Parser<'a> {
                         other => {
                             return Err((
                                 pos,
-                                format!(
-                                    "expected an index or '*' inside '[...]' of an object path, found {}",
-                                    other.describe()
-                                ),
+                                format!("expected an index or '*' inside '[...]' of an object path, found {}", other.describe()),
                             ));
                         }
                     };
@@ -494,15 +383,9 @@ impl<'a> Parser<'a> {
         let pos = self.pos();
         match self.bump() {
             Tok::Str(s) => Ok(s),
-            Tok::Ident(s) if s.contains('-') => Err((
-                pos,
-                format!("property name '{s}' contains '-' and must be quoted: '{s}'"),
-            )),
+            Tok::Ident(s) if s.contains('-') => Err((pos, format!("property name '{s}' contains '-' and must be quoted: '{s}'"))),
             Tok::Ident(s) if !KEYWORDS.contains(&s) => Ok(s.to_string()),
-            other => Err((
-                pos,
-                format!("expected a property name, found {}", other.describe()),
-            )),
+            other => Err((pos, format!("expected a property name, found {}", other.describe()))),
         }
     }
 }
@@ -517,9 +400,7 @@ fn check_hash_literal(path: &ObjectPath, value: &Literal) -> Result<(), String> 
     }
     match value {
         Literal::Str(s) => crate::types::check_hash_value(alg, s),
-        Literal::Set(items) => items
-            .iter()
-            .try_for_each(|item| check_hash_literal(path, item)),
+        Literal::Set(items) => items.iter().try_for_each(|item| check_hash_literal(path, item)),
         _ => Ok(()),
     }
 }

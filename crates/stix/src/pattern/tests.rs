@@ -6,14 +6,8 @@ use super::*;
 
 /// Parses `input`; `Ok(canonical)` expects success and the canonical print, `Err(msg)` the error display.
 fn check(input: &str, expected: Result<&str, &str>) {
-    let got = parse(input)
-        .map(|p| p.to_string())
-        .map_err(|e| e.to_string());
-    assert_eq!(
-        got.as_deref().map_err(String::as_str),
-        expected,
-        "pattern {input:?}"
-    );
+    let got = parse(input).map(|p| p.to_string()).map_err(|e| e.to_string());
+    assert_eq!(got.as_deref().map_err(String::as_str), expected, "pattern {input:?}");
 }
 
 /// Real patterns: each must parse, and its canonical print must parse back to the same tree.
@@ -77,8 +71,7 @@ fn corpus_parses_and_round_trips() {
     for src in CORPUS {
         let parsed = parse(src).unwrap_or_else(|e| panic!("{src:?} should parse: {e}"));
         let printed = parsed.to_string();
-        let reparsed = parse(&printed)
-            .unwrap_or_else(|e| panic!("{printed:?} (from {src:?}) should parse: {e}"));
+        let reparsed = parse(&printed).unwrap_or_else(|e| panic!("{printed:?} (from {src:?}) should parse: {e}"));
         assert_eq!(parsed, reparsed, "round trip of {src:?} via {printed:?}");
     }
 }
@@ -101,10 +94,7 @@ const REFERENCE_VERDICTS: &[(&str, bool)] = &[
     ("[a:'b c' = 1]", true),
     ("[a:b.'c'[0] = 1]", true),
     ("[x:b = 01]", false),
-    (
-        "[a:b = 1] START t'2016-06-01T00:00:00Z' STOP t'2016-07-01T00:00:00Z' WITHIN 5 SECONDS",
-        true,
-    ),
+    ("[a:b = 1] START t'2016-06-01T00:00:00Z' STOP t'2016-07-01T00:00:00Z' WITHIN 5 SECONDS", true),
     ("[a:b NOT IN (1,2)]", true),
     ("[NOT a:b = 1]", false),
     ("[a:b = -0]", true),
@@ -129,27 +119,12 @@ fn agrees_with_the_oasis_reference_implementation() {
 #[test]
 fn canonical_prints() {
     check("[domain-name:value='a']", Ok("[domain-name:value = 'a']"));
-    check(
-        "[file:hashes.'X-HASH' = 'ab']",
-        Ok("[file:hashes.'X-HASH' = 'ab']"),
-    );
-    check(
-        "[file:hashes.MD5 = 'D41D8CD98F00B204E9800998ECF8427E']",
-        Ok("[file:hashes.MD5 = 'D41D8CD98F00B204E9800998ECF8427E']"),
-    );
+    check("[file:hashes.'X-HASH' = 'ab']", Ok("[file:hashes.'X-HASH' = 'ab']"));
+    check("[file:hashes.MD5 = 'D41D8CD98F00B204E9800998ECF8427E']", Ok("[file:hashes.MD5 = 'D41D8CD98F00B204E9800998ECF8427E']"));
     check("[x:'y z'[*].w[2] = 1.50]", Ok("[x:'y z'[*].w[2] = 1.5]"));
-    check(
-        "[a:b = 1 AND a:c = 2 OR a:d = 3]",
-        Ok("[(a:b = 1 AND a:c = 2) OR a:d = 3]"),
-    );
-    check(
-        "[a:b = 1] AND [a:c = 2] OR [a:d = 3] FOLLOWEDBY [a:e = 4]",
-        Ok("(([a:b = 1] AND [a:c = 2]) OR [a:d = 3]) FOLLOWEDBY [a:e = 4]"),
-    );
-    check(
-        "[a:b = 1] REPEATS 2 TIMES WITHIN 10 SECONDS",
-        Ok("[a:b = 1] REPEATS 2 TIMES WITHIN 10.0 SECONDS"),
-    );
+    check("[a:b = 1 AND a:c = 2 OR a:d = 3]", Ok("[(a:b = 1 AND a:c = 2) OR a:d = 3]"));
+    check("[a:b = 1] AND [a:c = 2] OR [a:d = 3] FOLLOWEDBY [a:e = 4]", Ok("(([a:b = 1] AND [a:c = 2]) OR [a:d = 3]) FOLLOWEDBY [a:e = 4]"));
+    check("[a:b = 1] REPEATS 2 TIMES WITHIN 10 SECONDS", Ok("[a:b = 1] REPEATS 2 TIMES WITHIN 10.0 SECONDS"));
     check(
         "[a:b IN ('x', 2, true, t'2020-01-01T00:00:00.5Z', h'00ff', b'AA==')]",
         Ok("[a:b IN ('x', 2, true, t'2020-01-01T00:00:00.500Z', h'00ff', b'AA==')]"),
@@ -163,169 +138,54 @@ fn canonical_prints() {
 
 #[test]
 fn bad_patterns_fail_at_the_right_column() {
-    check(
-        "",
-        Err(
-            "at column 1: expected '[' or '(' to start an observation expression, found end of pattern",
-        ),
-    );
-    check(
-        "[domain-name:value = 'x'",
-        Err("at column 25: expected ']' after comparison, found end of pattern"),
-    );
-    check(
-        "[domain-name:value = 'x' AND]",
-        Err("at column 29: expected an object path like 'type:property', found ']'"),
-    );
-    check(
-        "[domain-name:value === 'x']",
-        Err("at column 22: expected a literal after '=', found '='"),
-    );
-    check(
-        "[file:hashes.MD5 = 'abc']",
-        Err("at column 20: MD5 must be 32 hex digits, got 'abc'"),
-    );
-    check(
-        "[file:hashes.'SHA-256' IN ('ab')]",
-        Err("at column 27: SHA-256 must be 64 hex digits, got 'ab'"),
-    );
-    check(
-        "[domain-name:value = 'x]",
-        Err("at column 22: unterminated string literal"),
-    );
-    check(
-        "[domain-name:value = 'a\\nb']",
-        Err("at column 24: invalid escape '\\n' in string literal (only \\' and \\\\ are allowed)"),
-    );
-    check(
-        "[domain-name value = 'x']",
-        Err("at column 14: expected ':' after object type, found 'value'"),
-    );
-    check(
-        "[file:hashes.SHA-256 = 'x']",
-        Err("at column 14: property name 'SHA-256' contains '-' and must be quoted: 'SHA-256'"),
-    );
-    check(
-        "[a:b = 1] WITHIN 0 SECONDS",
-        Err("at column 18: WITHIN needs a positive number of seconds"),
-    );
-    check(
-        "[a:b = 1] WITHIN 5 MINUTES",
-        Err("at column 20: expected 'SECONDS' after WITHIN 5, found 'MINUTES'"),
-    );
-    check(
-        "[a:b = 1] REPEATS 0 TIMES",
-        Err("at column 19: REPEATS needs a positive integer"),
-    );
-    check(
-        "[a:b = 1] START t'2020-01-02T00:00:00Z' STOP t'2020-01-01T00:00:00Z'",
-        Err("at column 46: STOP must be later than START"),
-    );
-    check(
-        "[a:b = t'2020-13-01T00:00:00Z']",
-        Err("at column 8: invalid timestamp literal: not a valid date/time: no such calendar date"),
-    );
+    check("", Err("at column 1: expected '[' or '(' to start an observation expression, found end of pattern"));
+    check("[domain-name:value = 'x'", Err("at column 25: expected ']' after comparison, found end of pattern"));
+    check("[domain-name:value = 'x' AND]", Err("at column 29: expected an object path like 'type:property', found ']'"));
+    check("[domain-name:value === 'x']", Err("at column 22: expected a literal after '=', found '='"));
+    check("[file:hashes.MD5 = 'abc']", Err("at column 20: MD5 must be 32 hex digits, got 'abc'"));
+    check("[file:hashes.'SHA-256' IN ('ab')]", Err("at column 27: SHA-256 must be 64 hex digits, got 'ab'"));
+    check("[domain-name:value = 'x]", Err("at column 22: unterminated string literal"));
+    check("[domain-name:value = 'a\\nb']", Err("at column 24: invalid escape '\\n' in string literal (only \\' and \\\\ are allowed)"));
+    check("[domain-name value = 'x']", Err("at column 14: expected ':' after object type, found 'value'"));
+    check("[file:hashes.SHA-256 = 'x']", Err("at column 14: property name 'SHA-256' contains '-' and must be quoted: 'SHA-256'"));
+    check("[a:b = 1] WITHIN 0 SECONDS", Err("at column 18: WITHIN needs a positive number of seconds"));
+    check("[a:b = 1] WITHIN 5 MINUTES", Err("at column 20: expected 'SECONDS' after WITHIN 5, found 'MINUTES'"));
+    check("[a:b = 1] REPEATS 0 TIMES", Err("at column 19: REPEATS needs a positive integer"));
+    check("[a:b = 1] START t'2020-01-02T00:00:00Z' STOP t'2020-01-01T00:00:00Z'", Err("at column 46: STOP must be later than START"));
+    check("[a:b = t'2020-13-01T00:00:00Z']", Err("at column 8: invalid timestamp literal: not a valid date/time: no such calendar date"));
     check(
         "[a:b = t'2020-01-01 00:00:00']",
-        Err(
-            "at column 8: invalid timestamp literal: not a STIX timestamp (expected YYYY-MM-DDTHH:MM:SS[.s]Z): too short",
-        ),
+        Err("at column 8: invalid timestamp literal: not a STIX timestamp (expected YYYY-MM-DDTHH:MM:SS[.s]Z): too short"),
     );
     check(
         "[a:b = t'2020-01-01 00:00:00Z']",
-        Err(
-            "at column 8: invalid timestamp literal: not a STIX timestamp (expected YYYY-MM-DDTHH:MM:SS[.s]Z): bad date or time fields",
-        ),
+        Err("at column 8: invalid timestamp literal: not a STIX timestamp (expected YYYY-MM-DDTHH:MM:SS[.s]Z): bad date or time fields"),
     );
-    check(
-        "[a:b = h'abc']",
-        Err("at column 8: invalid hex literal (expected pairs of hex digits)"),
-    );
-    check(
-        "[a:b = b'!!']",
-        Err("at column 8: invalid base64 in binary literal: Invalid symbol 33, offset 0."),
-    );
-    check(
-        "[a:b IN 'x']",
-        Err("at column 9: IN needs a set literal like ('a', 'b'), found a string literal"),
-    );
-    check(
-        "[a:b IN ('x' 'y')]",
-        Err("at column 14: expected ',' or ')' in set literal, found a string literal"),
-    );
-    check(
-        "[a:b LIKE 5]",
-        Err("at column 11: LIKE needs a string literal"),
-    );
-    check(
-        "[a:b > true]",
-        Err("at column 8: '>' needs an orderable literal (not a boolean)"),
-    );
-    check(
-        "[a:b = 1] [a:c = 2]",
-        Err("at column 11: unexpected '[' after a complete pattern"),
-    );
-    check(
-        "[a:b = 1] AND",
-        Err(
-            "at column 14: expected '[' or '(' to start an observation expression, found end of pattern",
-        ),
-    );
-    check(
-        "[a:b = 007]",
-        Err("at column 8: integer literal with a leading zero"),
-    );
-    check(
-        "[a:b = 99999999999999999999]",
-        Err("at column 8: integer literal out of range"),
-    );
-    check(
-        "[a:b = 1] § ",
-        Err("at column 11: unexpected character '§'"),
-    );
-    check(
-        "[a:b = 'é'] §",
-        Err("at column 13: unexpected character '§'"),
-    );
-    check(
-        "[a:b = 1]\n  AND [a:c ~ 2]",
-        Err("at column 12: unexpected character '~'"),
-    );
-    check(
-        "[AND:b = 1]",
-        Err("at column 2: expected an object path like 'type:property', found 'AND'"),
-    );
-    check(
-        "[a:b[x] = 1]",
-        Err("at column 6: expected an index or '*' inside '[...]' of an object path, found 'x'"),
-    );
-    check(
-        "[a:b = 1] /* open",
-        Err("at column 11: unterminated comment"),
-    );
-    check(
-        &format!("{}[a:b = 1]{}", "(".repeat(70), ")".repeat(70)),
-        Err("at column 65: nesting deeper than 64 levels"),
-    );
+    check("[a:b = h'abc']", Err("at column 8: invalid hex literal (expected pairs of hex digits)"));
+    check("[a:b = b'!!']", Err("at column 8: invalid base64 in binary literal: Invalid symbol 33, offset 0."));
+    check("[a:b IN 'x']", Err("at column 9: IN needs a set literal like ('a', 'b'), found a string literal"));
+    check("[a:b IN ('x' 'y')]", Err("at column 14: expected ',' or ')' in set literal, found a string literal"));
+    check("[a:b LIKE 5]", Err("at column 11: LIKE needs a string literal"));
+    check("[a:b > true]", Err("at column 8: '>' needs an orderable literal (not a boolean)"));
+    check("[a:b = 1] [a:c = 2]", Err("at column 11: unexpected '[' after a complete pattern"));
+    check("[a:b = 1] AND", Err("at column 14: expected '[' or '(' to start an observation expression, found end of pattern"));
+    check("[a:b = 007]", Err("at column 8: integer literal with a leading zero"));
+    check("[a:b = 99999999999999999999]", Err("at column 8: integer literal out of range"));
+    check("[a:b = 1] § ", Err("at column 11: unexpected character '§'"));
+    check("[a:b = 'é'] §", Err("at column 13: unexpected character '§'"));
+    check("[a:b = 1]\n  AND [a:c ~ 2]", Err("at column 12: unexpected character '~'"));
+    check("[AND:b = 1]", Err("at column 2: expected an object path like 'type:property', found 'AND'"));
+    check("[a:b[x] = 1]", Err("at column 6: expected an index or '*' inside '[...]' of an object path, found 'x'"));
+    check("[a:b = 1] /* open", Err("at column 11: unterminated comment"));
+    check(&format!("{}[a:b = 1]{}", "(".repeat(70), ")".repeat(70)), Err("at column 65: nesting deeper than 64 levels"));
 }
 
 #[test]
 fn nesting_up_to_the_limit_parses_and_prints() {
-    let src = format!(
-        "{}[a:b = 1]{}",
-        "(".repeat(MAX_DEPTH - 1),
-        ")".repeat(MAX_DEPTH - 1)
-    );
+    let src = format!("{}[a:b = 1]{}", "(".repeat(MAX_DEPTH - 1), ")".repeat(MAX_DEPTH - 1));
     let p = parse(&src).map_err(|e| e.to_string());
-    assert_eq!(
-        p.as_ref().map(|p| p.to_string()),
-        Ok("[a:b = 1]".to_string())
-    );
-    let comparison = format!(
-        "[{}a:b = 1{}]",
-        "(".repeat(MAX_DEPTH - 1),
-        ")".repeat(MAX_DEPTH - 1)
-    );
+    assert_eq!(p.as_ref().map(|p| p.to_string()), Ok("[a:b = 1]".to_string()));
+    let comparison = format!("[{}a:b = 1{}]", "(".repeat(MAX_DEPTH - 1), ")".repeat(MAX_DEPTH - 1));
     assert_eq!(parse(&comparison).map(|p| p.equality_terms()), Ok(vec![]));
 }
 
@@ -338,24 +198,16 @@ fn error_position_is_a_byte_offset_and_column_counts_characters() {
 }
 
 fn terms(src: &str) -> Vec<(String, String)> {
-    parse(src)
-        .unwrap_or_else(|e| panic!("{src}: {e}"))
-        .equality_terms()
+    parse(src).unwrap_or_else(|e| panic!("{src}: {e}")).equality_terms()
 }
 
 fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
-    items
-        .iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect()
+    items.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
 }
 
 #[test]
 fn equality_terms_list_simple_equalities() {
-    assert_eq!(
-        terms("[domain-name:value = 'x.example']"),
-        pairs(&[("domain-name:value", "x.example")])
-    );
+    assert_eq!(terms("[domain-name:value = 'x.example']"), pairs(&[("domain-name:value", "x.example")]));
     assert_eq!(
         terms(
             "[url:value = 'https://a/' OR url:value = 'https://b/'] OR [ipv4-addr:value = '192.0.2.1'] FOLLOWEDBY [domain-name:value IN ('c.example', 3, 'd.example')]"
@@ -369,37 +221,18 @@ fn equality_terms_list_simple_equalities() {
         ])
     );
     assert_eq!(
-        terms(
-            "[file:hashes.'SHA-256' = 'aec070645fe53ee3b3763059376134f058cc337247c978add178b6ccdfb0019f' AND file:size = 3]"
-        ),
-        pairs(&[(
-            "file:hashes.'SHA-256'",
-            "aec070645fe53ee3b3763059376134f058cc337247c978add178b6ccdfb0019f"
-        )])
+        terms("[file:hashes.'SHA-256' = 'aec070645fe53ee3b3763059376134f058cc337247c978add178b6ccdfb0019f' AND file:size = 3]"),
+        pairs(&[("file:hashes.'SHA-256'", "aec070645fe53ee3b3763059376134f058cc337247c978add178b6ccdfb0019f")])
     );
-    assert_eq!(
-        terms(
-            "[domain-name:value NOT = 'x' AND domain-name:value != 'y' AND domain-name:value LIKE 'z%']"
-        ),
-        pairs(&[])
-    );
-    assert_eq!(
-        terms("[email-message:to_refs[*].value = 'a@b.example']"),
-        pairs(&[("email-message:to_refs[*].value", "a@b.example")])
-    );
+    assert_eq!(terms("[domain-name:value NOT = 'x' AND domain-name:value != 'y' AND domain-name:value LIKE 'z%']"), pairs(&[]));
+    assert_eq!(terms("[email-message:to_refs[*].value = 'a@b.example']"), pairs(&[("email-message:to_refs[*].value", "a@b.example")]));
     assert_eq!(terms("[a:b = 'it\\'s']"), pairs(&[("a:b", "it's")]));
 }
 
 #[test]
 fn long_chains_do_not_recurse() {
     let src = vec!["[a:b = 1]"; 20_000].join(" OR ");
-    assert_eq!(
-        parse(&src).map(|p| matches!(p.root, ObservationExpr::Or(ref v) if v.len() == 20_000)),
-        Ok(true)
-    );
+    assert_eq!(parse(&src).map(|p| matches!(p.root, ObservationExpr::Or(ref v) if v.len() == 20_000)), Ok(true));
     let inner = vec!["a:b = 'x'"; 20_000].join(" AND ");
-    assert_eq!(
-        parse(&format!("[{inner}]")).map(|p| p.equality_terms().len()),
-        Ok(20_000)
-    );
+    assert_eq!(parse(&format!("[{inner}]")).map(|p| p.equality_terms().len()), Ok(20_000));
 }

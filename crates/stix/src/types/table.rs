@@ -13,36 +13,12 @@ macro_rules! props {
     ($($name:literal : $p:expr),* $(,)?) => { &[$(($name, $p)),*] };
 }
 
-const fn sdo(
-    name: &'static str,
-    required: &'static [&'static str],
-    props: &'static [(&'static str, P)],
-    extra: Option<Extra>,
-) -> TypeSpec {
-    TypeSpec {
-        name,
-        kind: ObjectKind::Sdo,
-        versioned: true,
-        required,
-        props,
-        extra,
-    }
+const fn sdo(name: &'static str, required: &'static [&'static str], props: &'static [(&'static str, P)], extra: Option<Extra>) -> TypeSpec {
+    TypeSpec { name, kind: ObjectKind::Sdo, versioned: true, required, props, extra }
 }
 
-const fn sco(
-    name: &'static str,
-    required: &'static [&'static str],
-    props: &'static [(&'static str, P)],
-    extra: Option<Extra>,
-) -> TypeSpec {
-    TypeSpec {
-        name,
-        kind: ObjectKind::Sco,
-        versioned: false,
-        required,
-        props,
-        extra,
-    }
+const fn sco(name: &'static str, required: &'static [&'static str], props: &'static [(&'static str, P)], extra: Option<Extra>) -> TypeSpec {
+    TypeSpec { name, kind: ObjectKind::Sco, versioned: false, required, props, extra }
 }
 
 static TYPES: &[TypeSpec] = &[
@@ -68,12 +44,7 @@ static TYPES: &[TypeSpec] = &[
         props! { "name": P::Str, "description": P::Str, "aliases": P::Strs, "first_seen": P::Timestamp, "last_seen": P::Timestamp, "objective": P::Str },
         Some(seen),
     ),
-    sdo(
-        "course-of-action",
-        NAMED,
-        props! { "name": P::Str, "description": P::Str },
-        None,
-    ),
+    sdo("course-of-action", NAMED, props! { "name": P::Str, "description": P::Str }, None),
     sdo(
         "grouping",
         &["context", "object_refs"],
@@ -86,12 +57,7 @@ static TYPES: &[TypeSpec] = &[
         props! { "name": P::Str, "description": P::Str, "roles": P::Strs, "identity_class": P::Str, "sectors": P::Strs, "contact_information": P::Str },
         None,
     ),
-    sdo(
-        "incident",
-        NAMED,
-        props! { "name": P::Str, "description": P::Str, "kill_chain_phases": P::KillChainPhases },
-        None,
-    ),
+    sdo("incident", NAMED, props! { "name": P::Str, "description": P::Str, "kill_chain_phases": P::KillChainPhases }, None),
     sdo(
         "infrastructure",
         NAMED,
@@ -189,12 +155,7 @@ static TYPES: &[TypeSpec] = &[
         props! { "name": P::Str, "description": P::Str, "tool_types": P::Strs, "aliases": P::Strs, "kill_chain_phases": P::KillChainPhases, "tool_version": P::Str },
         None,
     ),
-    sdo(
-        "vulnerability",
-        NAMED,
-        props! { "name": P::Str, "description": P::Str },
-        None,
-    ),
+    sdo("vulnerability", NAMED, props! { "name": P::Str, "description": P::Str }, None),
     TypeSpec {
         name: "relationship",
         kind: ObjectKind::Sro,
@@ -242,13 +203,7 @@ static TYPES: &[TypeSpec] = &[
         name: "extension-definition",
         kind: ObjectKind::Meta,
         versioned: true,
-        required: &[
-            "created_by_ref",
-            "name",
-            "schema",
-            "version",
-            "extension_types",
-        ],
+        required: &["created_by_ref", "name", "schema", "version", "extension_types"],
         props: props! {
             "name": P::Str, "description": P::Str, "schema": P::Str, "version": P::Str,
             "extension_types": P::Enums(EXTENSION_TYPES), "extension_properties": P::Strs,
@@ -290,19 +245,9 @@ static TYPES: &[TypeSpec] = &[
         },
         Some(file),
     ),
-    sco(
-        "x-phone-number",
-        &["value"],
-        props! { "value": P::Str },
-        Some(phone),
-    ),
+    sco("x-phone-number", &["value"], props! { "value": P::Str }, Some(phone)),
     // OpenCTI's phone-number observable: a custom SCO defined by an extension-definition.
-    sco(
-        "phone-number",
-        &["value"],
-        props! { "value": P::Str },
-        Some(phone),
-    ),
+    sco("phone-number", &["value"], props! { "value": P::Str }, Some(phone)),
 ];
 
 static CUSTOM_SDO: TypeSpec = sdo("x-", &[], &[], None);
@@ -317,21 +262,11 @@ pub(crate) fn lookup(object_type: &str, m: &Map<String, Value>) -> R<&'static Ty
     if !crate::validate::is_type_name(object_type) {
         return Err(InvalidObject::new(
             "type",
-            format!(
-                "'{}' is not a valid type name (3-250 characters of a-z, 0-9, '-')",
-                truncate(object_type)
-            ),
+            format!("'{}' is not a valid type name (3-250 characters of a-z, 0-9, '-')", truncate(object_type)),
         ));
     }
     if object_type.starts_with("x-") {
-        return Ok(if m.contains_key("created") {
-            &CUSTOM_SDO
-        } else {
-            &CUSTOM_SCO
-        });
+        return Ok(if m.contains_key("created") { &CUSTOM_SDO } else { &CUSTOM_SCO });
     }
-    Err(InvalidObject::new(
-        "type",
-        format!("unsupported type '{}'", truncate(object_type)),
-    ))
+    Err(InvalidObject::new("type", format!("unsupported type '{}'", truncate(object_type))))
 }

@@ -13,9 +13,8 @@ use postgres::{Client, GenericClient, IsolationLevel, Row, Transaction};
 use tlp::Tlp;
 
 use crate::{
-    AuditEntry, AuditLog, Collection, CollectionStore, MemberStore, MetaStore, NewAudit, NewObject, ObjectQuery,
-    ObjectStore, Org, PutOutcome, Result, Role, StatusRecord, StatusStore, StoreError, StoredObject, TokenRecord,
-    Version, VersionSel, now_rfc3339,
+    AuditEntry, AuditLog, Collection, CollectionStore, MemberStore, MetaStore, NewAudit, NewObject, ObjectQuery, ObjectStore, Org,
+    PutOutcome, Result, Role, StatusRecord, StatusStore, StoreError, StoredObject, TokenRecord, Version, VersionSel, now_rfc3339,
 };
 
 pub(crate) mod cluster;
@@ -149,7 +148,9 @@ impl MemberStore for PgStore {
     }
 
     fn org_by_name(&self, name: &str) -> Result<Option<Org>> {
-        self.with(|c| c.query_opt(&format!("SELECT {ORG_COLUMNS} FROM orgs WHERE name = $1"), &[&name])?.as_ref().map(org_from_row).transpose())
+        self.with(|c| {
+            c.query_opt(&format!("SELECT {ORG_COLUMNS} FROM orgs WHERE name = $1"), &[&name])?.as_ref().map(org_from_row).transpose()
+        })
     }
 
     fn org_by_id(&self, id: i64) -> Result<Option<Org>> {
@@ -158,7 +159,10 @@ impl MemberStore for PgStore {
 
     fn hub_org(&self) -> Result<Option<Org>> {
         self.with(|c| {
-            c.query_opt(&format!("SELECT {ORG_COLUMNS} FROM orgs WHERE is_hub ORDER BY id LIMIT 1"), &[])?.as_ref().map(org_from_row).transpose()
+            c.query_opt(&format!("SELECT {ORG_COLUMNS} FROM orgs WHERE is_hub ORDER BY id LIMIT 1"), &[])?
+                .as_ref()
+                .map(org_from_row)
+                .transpose()
         })
     }
 
@@ -177,7 +181,9 @@ impl MemberStore for PgStore {
     }
 
     fn token(&self, id: &str) -> Result<Option<TokenRecord>> {
-        self.with(|c| c.query_opt(&format!("SELECT {TOKEN_COLUMNS} FROM tokens WHERE id = $1"), &[&id])?.as_ref().map(token_from_row).transpose())
+        self.with(|c| {
+            c.query_opt(&format!("SELECT {TOKEN_COLUMNS} FROM tokens WHERE id = $1"), &[&id])?.as_ref().map(token_from_row).transpose()
+        })
     }
 
     fn revoke_token(&self, id: &str, at: &str) -> Result<bool> {
@@ -185,7 +191,9 @@ impl MemberStore for PgStore {
     }
 
     fn list_tokens(&self) -> Result<Vec<TokenRecord>> {
-        self.with(|c| c.query(&format!("SELECT {TOKEN_COLUMNS} FROM tokens ORDER BY created, id"), &[])?.iter().map(token_from_row).collect())
+        self.with(|c| {
+            c.query(&format!("SELECT {TOKEN_COLUMNS} FROM tokens ORDER BY created, id"), &[])?.iter().map(token_from_row).collect()
+        })
     }
 }
 
@@ -327,10 +335,8 @@ impl<'a> Batch<'a> {
         let mut ids: Vec<&str> = objects.iter().map(|o| o.object_id.as_str()).collect();
         ids.sort_unstable();
         ids.dedup();
-        let rows = tx.query(
-            "SELECT object_id, version_ns FROM objects WHERE collection_id = $1 AND object_id = ANY($2)",
-            &[&collection_id, &ids],
-        )?;
+        let rows = tx
+            .query("SELECT object_id, version_ns FROM objects WHERE collection_id = $1 AND object_id = ANY($2)", &[&collection_id, &ids])?;
         let mut known: HashMap<&'a str, Vec<Known>> = ids.iter().map(|id| (*id, Vec::new())).collect();
         for r in rows {
             let id: &str = r.try_get(0)?;
@@ -615,7 +621,10 @@ impl MetaStore for PgStore {
 
     fn set_meta(&self, key: &str, value: &str) -> Result<()> {
         self.with(|c| {
-            c.execute("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", &[&key, &value])?;
+            c.execute(
+                "INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                &[&key, &value],
+            )?;
             Ok(())
         })
     }

@@ -43,7 +43,19 @@ impl PeerStore for PgStore {
             let mut tx = c.transaction()?;
             let res = tx.execute(
                 &format!("INSERT INTO peers ({PEER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"),
-                &[&p.name, &p.url, &p.api_root, &p.remote_collection, &p.local_collection, &kind, &user, &secret, &p.direction.as_str(), &rank, &p.created],
+                &[
+                    &p.name,
+                    &p.url,
+                    &p.api_root,
+                    &p.remote_collection,
+                    &p.local_collection,
+                    &kind,
+                    &user,
+                    &secret,
+                    &p.direction.as_str(),
+                    &rank,
+                    &p.created,
+                ],
             );
             match res {
                 Ok(_) => {}
@@ -60,7 +72,9 @@ impl PeerStore for PgStore {
     }
 
     fn peer(&self, name: &str) -> Result<Option<Peer>> {
-        self.with(|c| c.query_opt(&format!("SELECT {PEER_COLUMNS} FROM peers WHERE name = $1"), &[&name])?.as_ref().map(peer_from_row).transpose())
+        self.with(|c| {
+            c.query_opt(&format!("SELECT {PEER_COLUMNS} FROM peers WHERE name = $1"), &[&name])?.as_ref().map(peer_from_row).transpose()
+        })
     }
 
     fn list_peers(&self) -> Result<Vec<Peer>> {
@@ -104,7 +118,17 @@ impl PeerStore for PgStore {
             let n = c.execute(
                 "UPDATE peer_state SET pull_checkpoint = $2, push_checkpoint_us = $3, last_success = $4, last_error = $5, \
                  failures = $6, pulled = $7, pushed = $8, refused = $9 WHERE name = $1",
-                &[&name, &s.pull_checkpoint, &s.push_checkpoint_us, &s.last_success, &s.last_error, &failures, &count(s.pulled), &count(s.pushed), &count(s.refused)],
+                &[
+                    &name,
+                    &s.pull_checkpoint,
+                    &s.push_checkpoint_us,
+                    &s.last_success,
+                    &s.last_error,
+                    &failures,
+                    &count(s.pulled),
+                    &count(s.pushed),
+                    &count(s.refused),
+                ],
             )?;
             if n == 0 {
                 return Err(StoreError::NotFound { what: "peer", name: name.to_string() });

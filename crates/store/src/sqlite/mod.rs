@@ -11,17 +11,20 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params, param
 use tlp::Tlp;
 
 use crate::{
-    AuditEntry, AuditLog, Collection, CollectionStore, MemberStore, MetaStore, NewAudit, NewObject, ObjectQuery,
-    ObjectStore, Org, PutOutcome, Result, Role, StatusRecord, StatusStore, StoreError, StoredObject, TokenRecord,
-    Version, VersionSel, now_rfc3339,
+    AuditEntry, AuditLog, Collection, CollectionStore, MemberStore, MetaStore, NewAudit, NewObject, ObjectQuery, ObjectStore, Org,
+    PutOutcome, Result, Role, StatusRecord, StatusStore, StoreError, StoredObject, TokenRecord, Version, VersionSel, now_rfc3339,
 };
 
 mod peers;
-mod posture;
 mod portal;
+mod posture;
 
-const MIGRATIONS: &[&str] =
-    &[include_str!("../../migrations/sqlite/001_init.sql"), include_str!("../../migrations/sqlite/002_federation.sql"), include_str!("../../migrations/sqlite/003_portal.sql"), include_str!("../../migrations/sqlite/004_posture.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/sqlite/001_init.sql"),
+    include_str!("../../migrations/sqlite/002_federation.sql"),
+    include_str!("../../migrations/sqlite/003_portal.sql"),
+    include_str!("../../migrations/sqlite/004_posture.sql"),
+];
 const READERS: usize = 4;
 
 /// The SQLite store in a data directory (`postern.sqlite3`).
@@ -97,14 +100,7 @@ pub(super) fn is_unique_violation(e: &rusqlite::Error) -> bool {
 }
 
 fn org_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Org> {
-    Ok(Org {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        identity_id: r.get(2)?,
-        country: r.get(3)?,
-        created: r.get(4)?,
-        is_hub: r.get(5)?,
-    })
+    Ok(Org { id: r.get(0)?, name: r.get(1)?, identity_id: r.get(2)?, country: r.get(3)?, created: r.get(4)?, is_hub: r.get(5)? })
 }
 
 const ORG_COLUMNS: &str = "id, name, identity_id, country, created, is_hub";
@@ -143,9 +139,7 @@ impl MemberStore for SqliteStore {
     }
 
     fn org_by_name(&self, name: &str) -> Result<Option<Org>> {
-        self.read(|c| {
-            Ok(c.query_row(&format!("SELECT {ORG_COLUMNS} FROM orgs WHERE name = ?1"), [name], org_from_row).optional()?)
-        })
+        self.read(|c| Ok(c.query_row(&format!("SELECT {ORG_COLUMNS} FROM orgs WHERE name = ?1"), [name], org_from_row).optional()?))
     }
 
     fn org_by_id(&self, id: i64) -> Result<Option<Org>> {
@@ -154,8 +148,7 @@ impl MemberStore for SqliteStore {
 
     fn hub_org(&self) -> Result<Option<Org>> {
         self.read(|c| {
-            Ok(c.query_row(&format!("SELECT {ORG_COLUMNS} FROM orgs WHERE is_hub = 1 ORDER BY id LIMIT 1"), [], org_from_row)
-                .optional()?)
+            Ok(c.query_row(&format!("SELECT {ORG_COLUMNS} FROM orgs WHERE is_hub = 1 ORDER BY id LIMIT 1"), [], org_from_row).optional()?)
         })
     }
 
@@ -179,12 +172,8 @@ impl MemberStore for SqliteStore {
 
     fn token(&self, id: &str) -> Result<Option<TokenRecord>> {
         self.read(|c| {
-            Ok(c.query_row(
-                "SELECT id, org_id, role, secret_hash, created, revoked FROM tokens WHERE id = ?1",
-                [id],
-                token_from_row,
-            )
-            .optional()?)
+            Ok(c.query_row("SELECT id, org_id, role, secret_hash, created, revoked FROM tokens WHERE id = ?1", [id], token_from_row)
+                .optional()?)
         })
     }
 
@@ -502,9 +491,8 @@ impl AuditLog for SqliteStore {
 
     fn entries(&self, after: i64, limit: usize) -> Result<Vec<AuditEntry>> {
         self.read(|c| {
-            let mut st = c.prepare_cached(
-                "SELECT seq, at, actor, action, target, outcome, detail FROM audit WHERE seq > ?1 ORDER BY seq LIMIT ?2",
-            )?;
+            let mut st =
+                c.prepare_cached("SELECT seq, at, actor, action, target, outcome, detail FROM audit WHERE seq > ?1 ORDER BY seq LIMIT ?2")?;
             let rows = st
                 .query_map(params![after, i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
                     Ok(AuditEntry {
@@ -537,7 +525,10 @@ impl MetaStore for SqliteStore {
 
     fn set_meta(&self, key: &str, value: &str) -> Result<()> {
         self.write(|c| {
-            c.execute("INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value", params![key, value])?;
+            c.execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )?;
             Ok(())
         })
     }

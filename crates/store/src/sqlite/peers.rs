@@ -42,7 +42,19 @@ impl PeerStore for SqliteStore {
             let tx = c.transaction()?;
             let res = tx.execute(
                 &format!("INSERT INTO peers ({PEER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"),
-                params![p.name, p.url, p.api_root, p.remote_collection, p.local_collection, kind, user, secret, p.direction.as_str(), p.max_tlp.rank(), p.created],
+                params![
+                    p.name,
+                    p.url,
+                    p.api_root,
+                    p.remote_collection,
+                    p.local_collection,
+                    kind,
+                    user,
+                    secret,
+                    p.direction.as_str(),
+                    p.max_tlp.rank(),
+                    p.created
+                ],
             );
             match res {
                 Ok(_) => {}
@@ -108,7 +120,17 @@ impl PeerStore for SqliteStore {
             let n = c.execute(
                 "UPDATE peer_state SET pull_checkpoint = ?2, push_checkpoint_us = ?3, last_success = ?4, last_error = ?5, \
                  failures = ?6, pulled = ?7, pushed = ?8, refused = ?9 WHERE name = ?1",
-                params![name, s.pull_checkpoint, s.push_checkpoint_us, s.last_success, s.last_error, s.failures, count(s.pulled), count(s.pushed), count(s.refused)],
+                params![
+                    name,
+                    s.pull_checkpoint,
+                    s.push_checkpoint_us,
+                    s.last_success,
+                    s.last_error,
+                    s.failures,
+                    count(s.pulled),
+                    count(s.pushed),
+                    count(s.refused)
+                ],
             )?;
             if n == 0 {
                 return Err(StoreError::NotFound { what: "peer", name: name.to_string() });

@@ -85,9 +85,7 @@ impl PortalStore for SqliteStore {
     }
 
     fn user_by_id(&self, id: i64) -> Result<Option<User>> {
-        self.read(|c| {
-            Ok(c.query_row(&format!("SELECT {USER_COLUMNS} FROM portal_users WHERE id = ?1"), [id], user_from_row).optional()?)
-        })
+        self.read(|c| Ok(c.query_row(&format!("SELECT {USER_COLUMNS} FROM portal_users WHERE id = ?1"), [id], user_from_row).optional()?))
     }
 
     fn list_users(&self) -> Result<Vec<User>> {
@@ -124,7 +122,15 @@ impl PortalStore for SqliteStore {
             Ok(c.query_row(
                 "SELECT id_hash, user_id, csrf, created_us, expires_us FROM portal_sessions WHERE id_hash = ?1 AND expires_us > ?2",
                 params![id_hash, now_us],
-                |r| Ok(SessionRecord { id_hash: r.get(0)?, user_id: r.get(1)?, csrf: r.get(2)?, created_us: r.get(3)?, expires_us: r.get(4)? }),
+                |r| {
+                    Ok(SessionRecord {
+                        id_hash: r.get(0)?,
+                        user_id: r.get(1)?,
+                        csrf: r.get(2)?,
+                        created_us: r.get(3)?,
+                        expires_us: r.get(4)?,
+                    })
+                },
             )
             .optional()?)
         })
@@ -153,8 +159,7 @@ impl PortalStore for SqliteStore {
 
     fn report(&self, id: i64) -> Result<Option<CitizenReport>> {
         self.read(|c| {
-            Ok(c.query_row(&format!("SELECT {REPORT_COLUMNS} FROM citizen_reports WHERE id = ?1"), [id], report_from_row)
-                .optional()?)
+            Ok(c.query_row(&format!("SELECT {REPORT_COLUMNS} FROM citizen_reports WHERE id = ?1"), [id], report_from_row).optional()?)
         })
     }
 

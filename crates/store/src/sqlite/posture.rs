@@ -82,7 +82,14 @@ impl PostureStore for SqliteStore {
             )?;
             let rows = st
                 .query_map(params![after, i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
-                    Ok(PostureEvent { seq: r.get(0)?, domain: r.get(1)?, at: r.get(2)?, code: r.get(3)?, severity: r.get(4)?, message: r.get(5)? })
+                    Ok(PostureEvent {
+                        seq: r.get(0)?,
+                        domain: r.get(1)?,
+                        at: r.get(2)?,
+                        code: r.get(3)?,
+                        severity: r.get(4)?,
+                        message: r.get(5)?,
+                    })
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             Ok(rows)
