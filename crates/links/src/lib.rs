@@ -12,6 +12,7 @@ pub mod feeds;
 pub mod fold;
 pub mod live;
 pub mod parse;
+mod report;
 pub mod ssrf;
 mod words;
 
@@ -26,6 +27,7 @@ pub use feeds::{
 };
 pub use live::{LiveError, LiveHop, LiveOptions, LiveReport};
 pub use parse::{MAX_INPUT_BYTES, ParsedUrl};
+pub use report::report_objects;
 pub use ssrf::{SsrfRefusal, guard_target};
 
 /// The three verdict levels.

@@ -77,7 +77,7 @@ fn main() {
         Command::User(c) => cmd::user::run(&cli.data, cli.json, c),
         Command::Check(mut a) => {
             a.json |= cli.json;
-            cmd::check::run(a)
+            cmd::check::run(&cli.data, a)
         }
         Command::Brands(mut a) => {
             a.json |= cli.json;

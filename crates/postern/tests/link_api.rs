@@ -169,3 +169,36 @@ fn a_reported_message_is_linked_to_the_campaign_its_infrastructure_matches() {
     let linked = rels["objects"].as_array().expect("objects").iter().filter(|r| r["target_ref"] == json!(campaign)).count();
     assert!(linked >= 2, "the original and the new indicates relationships: {rels}");
 }
+
+#[test]
+fn check_report_adds_an_indicator_and_a_sighting_per_malicious_link() {
+    let f = fixture();
+    let out = std::process::Command::new(common::exe())
+        .arg("--data")
+        .arg(f.dir.path())
+        .args(["--json", "check", "--report", "--org", "Correos", "--collection", &f.collection])
+        .args(["https://laposte-colis.top/pay", "https://www.laposte.fr/suivi"])
+        .output()
+        .expect("run postern check");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("json line")).collect();
+    assert_eq!(lines.iter().map(|l| l["verdict"].clone()).collect::<Vec<_>>(), vec![json!("malicious"), json!("benign")]);
+    let report: Value = serde_json::from_str(String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or("{}")).expect("report line");
+    assert_eq!(report["reported"], json!({"links": 1, "stored": 2, "failed": 0}));
+    let server = Server::start(f.dir.path());
+    let page: Value = client()
+        .get(format!("{}/isac/collections/{}/objects/", server.url, f.collection))
+        .bearer_auth(&f.tokens["Correos"])
+        .header("Accept", TAXII)
+        .send()
+        .expect("get")
+        .json()
+        .expect("json");
+    let objects = page["objects"].as_array().expect("objects");
+    let indicator = objects.iter().find(|o| o["type"] == "indicator").expect("an indicator");
+    assert_eq!(indicator["pattern"], json!("[url:value = 'https://laposte-colis.top/pay']"));
+    assert_eq!(indicator["created_by_ref"], json!(f.identities["Correos"]));
+    assert_eq!(indicator["object_marking_refs"], json!([tlp::TLP2_GREEN]));
+    let sighting = objects.iter().find(|o| o["type"] == "sighting").expect("a sighting");
+    assert_eq!(sighting["sighting_of_ref"], indicator["id"]);
+}

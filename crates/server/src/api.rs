@@ -140,30 +140,10 @@ fn parse_report_tlp(tlp: Option<&str>) -> Result<Tlp, ApiError> {
 
 /// An indicator plus a sighting by the member's organisation for each malicious link.
 fn report_objects(who: &Principal, verdicts: &[&links::Verdict], level: Tlp) -> Vec<Value> {
-    let Some(org) = who.org() else { return Vec::new() };
-    let now = store::now_rfc3339();
-    let mut out = Vec::new();
-    for v in verdicts {
-        let id = format!("indicator--{}", uuid::Uuid::new_v4());
-        let pattern = format!("[url:value = '{}']", v.url.replace('\\', "\\\\").replace('\'', "\\'"));
-        let mut indicator = json!({
-            "type": "indicator", "spec_version": "2.1", "id": id, "created": now, "modified": now,
-            "name": format!("Reported link: {}", v.url.chars().take(200).collect::<String>()),
-            "indicator_types": ["malicious-activity"], "pattern": pattern, "pattern_type": "stix", "valid_from": now,
-            "description": v.reasons.iter().map(|r| r.message.as_str()).collect::<Vec<_>>().join(" "),
-            "object_marking_refs": [level.marking_id()], "created_by_ref": org.identity_id,
-        });
-        if let Some(b) = &v.brand {
-            indicator["labels"] = json!([format!("impersonates:{}", b.name)]);
-        }
-        out.push(indicator);
-        out.push(json!({
-            "type": "sighting", "spec_version": "2.1", "id": format!("sighting--{}", uuid::Uuid::new_v4()),
-            "created": now, "modified": now, "sighting_of_ref": id, "count": 1,
-            "where_sighted_refs": [org.identity_id], "object_marking_refs": [level.marking_id()], "created_by_ref": org.identity_id,
-        }));
+    match who.org() {
+        Some(org) => links::report_objects(verdicts, &org.identity_id, level, &store::now_rfc3339()),
+        None => Vec::new(),
     }
-    out
 }
 
 /// Posts objects to the hub as the member, into `collection` or its first writable one.

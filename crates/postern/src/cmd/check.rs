@@ -43,9 +43,22 @@ pub struct CheckArgs {
     /// With --live: time budget per link, in seconds (resolution, connections, headers).
     #[arg(long, default_value_t = 15, requires = "live")]
     pub live_timeout: u64,
+    /// Report every malicious link to the hub (in --data) as an indicator plus a sighting by
+    /// the member organisation --org, into --collection.
+    #[arg(long, requires_all = ["org", "collection"])]
+    pub report: bool,
+    /// With --report: the member organisation the report is attributed to.
+    #[arg(long, requires = "report")]
+    pub org: Option<String>,
+    /// With --report: the TAXII collection id to report into.
+    #[arg(long, requires = "report")]
+    pub collection: Option<String>,
+    /// With --report: TLP of the reported objects.
+    #[arg(long, default_value = "green", requires = "report", value_parser = super::serve::parse_tlp)]
+    pub tlp: tlp::Tlp,
 }
 
-pub fn run(args: CheckArgs) -> anyhow::Result<()> {
+pub fn run(data: &std::path::Path, args: CheckArgs) -> anyhow::Result<()> {
     let registry = match &args.brands {
         Some(path) => {
             ::brands::BrandRegistry::load_with_overrides(path).with_context(|| format!("loading brand overrides {}", path.display()))?
@@ -79,6 +92,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<()> {
     } else {
         None
     };
+    let mut malicious = Vec::new();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let terminal = std::io::stderr().is_terminal();
@@ -93,16 +107,50 @@ pub fn run(args: CheckArgs) -> anyhow::Result<()> {
                 b
             })
         });
-        check_lines(lines, &ctx, live.as_ref(), args.json, &mut out, &bar)?;
+        check_lines(lines, &ctx, live.as_ref(), args.json, &mut out, &bar, &mut malicious)?;
         bar.finish_and_clear();
     } else {
         let n = args.urls.len() as u64;
         let bar = if terminal && n >= PROGRESS_FROM { indicatif::ProgressBar::new(n) } else { indicatif::ProgressBar::hidden() };
         let lines = args.urls.iter().map(|u| Ok(u.as_bytes().to_vec()));
-        check_lines(lines, &ctx, live.as_ref(), args.json, &mut out, &bar)?;
+        check_lines(lines, &ctx, live.as_ref(), args.json, &mut out, &bar, &mut malicious)?;
         bar.finish_and_clear();
     }
     out.flush()?;
+    if let (true, Some(org), Some(collection)) = (args.report, &args.org, &args.collection) {
+        report(data, org, collection, args.tlp, &malicious, args.json)?;
+    }
+    Ok(())
+}
+
+/// Adds an indicator and a sighting per malicious link to the hub, as the member organisation.
+fn report(
+    data: &std::path::Path,
+    org: &str,
+    collection: &str,
+    level: tlp::Tlp,
+    malicious: &[links::Verdict],
+    json: bool,
+) -> anyhow::Result<()> {
+    let hub = super::open_hub(data, hub::HubConfig::default())?;
+    let org = hub.org(org).with_context(|| format!("organisation {org:?}"))?;
+    let identity = org.identity_id.clone();
+    // The operator at the console acts for the organisation, as its analysts would.
+    let who = hub::Principal::Member { org, token_id: "cli-check-report".into(), role: store::Role::Analyst };
+    let verdicts: Vec<&links::Verdict> = malicious.iter().collect();
+    let objects = links::report_objects(&verdicts, &identity, level, &store::now_rfc3339());
+    let (stored, failed) = if objects.is_empty() {
+        (0, 0)
+    } else {
+        let body = serde_json::to_vec(&serde_json::json!({ "objects": objects }))?;
+        let status = hub.add_objects(&who, collection, &body).with_context(|| format!("reporting to collection {collection:?}"))?;
+        (status.success_count, status.failure_count)
+    };
+    if json {
+        eprintln!("{}", serde_json::json!({"reported": {"links": malicious.len(), "stored": stored, "failed": failed}}));
+    } else {
+        eprintln!("reported {} malicious link(s): {stored} object(s) stored, {failed} failed", malicious.len());
+    }
     Ok(())
 }
 
@@ -120,6 +168,7 @@ pub fn check_lines(
     json: bool,
     out: &mut dyn Write,
     bar: &indicatif::ProgressBar,
+    malicious: &mut Vec<links::Verdict>,
 ) -> anyhow::Result<Summary> {
     let mut summary = Summary::default();
     for line in lines {
@@ -142,7 +191,12 @@ pub fn check_lines(
             }
         };
         match &result.1 {
-            Ok((v, _)) => summary.count(v.verdict),
+            Ok((v, _)) => {
+                summary.count(v.verdict);
+                if v.verdict == links::Level::Malicious {
+                    malicious.push(v.clone());
+                }
+            }
             Err(_) => summary.errors += 1,
         }
         write_result(&result.0, &result.1, json, out)?;
@@ -242,7 +296,8 @@ mod tests {
         let ctx = links::CheckContext { analyzer: &analyzer, index, audience: tlp::Audience::AnonymousLookup { ceiling: tlp::Tlp::Green } };
         let mut out = Vec::new();
         let iter = lines.iter().map(|l| Ok(l.to_vec()));
-        let summary = check_lines(iter, &ctx, None, true, &mut out, &indicatif::ProgressBar::hidden()).expect("batch runs");
+        let summary =
+            check_lines(iter, &ctx, None, true, &mut out, &indicatif::ProgressBar::hidden(), &mut Vec::new()).expect("batch runs");
         let docs =
             out.split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(|l| serde_json::from_slice(l).expect("each line is JSON")).collect();
         (docs, summary)
