@@ -89,6 +89,15 @@ fn guard(state: &AppState, ctx: &Ctx) -> Result<String, Response> {
     Ok(format!("org:{}/portal-user:{}", member.org.name, member.user.username))
 }
 
+/// `guard` for a form post: also checks the form's CSRF token.
+fn guard_form(state: &AppState, ctx: &Ctx, csrf: &str) -> Result<String, Response> {
+    let actor = guard(state, ctx)?;
+    if !ctx.csrf_ok(csrf) {
+        return Err(state.portal.error(ctx, StatusCode::FORBIDDEN, "error-csrf", None));
+    }
+    Ok(actor)
+}
+
 async fn admin_page(State(state): State<AppState>, ctx: Ctx) -> Response {
     if let Err(r) = guard(&state, &ctx) {
         return r;
@@ -107,13 +116,10 @@ struct OrgForm {
 }
 
 async fn add_org(State(state): State<AppState>, ctx: Ctx, Form(form): Form<OrgForm>) -> Response {
-    let actor = match guard(&state, &ctx) {
+    let actor = match guard_form(&state, &ctx, &form.csrf) {
         Ok(a) => a,
         Err(r) => return r,
     };
-    if !ctx.csrf_ok(&form.csrf) {
-        return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
-    }
     let hub = state.hub.clone();
     let country = form.country.trim().to_ascii_uppercase();
     match blocking(move || hub.add_org(&form.name, Some(&country), &actor)).await {
@@ -138,13 +144,10 @@ struct UserForm {
 }
 
 async fn add_user(State(state): State<AppState>, ctx: Ctx, Form(form): Form<UserForm>) -> Response {
-    let actor = match guard(&state, &ctx) {
+    let actor = match guard_form(&state, &ctx, &form.csrf) {
         Ok(a) => a,
         Err(r) => return r,
     };
-    if !ctx.csrf_ok(&form.csrf) {
-        return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
-    }
     let store = match store_or_error(&state, &ctx) {
         Ok(s) => s,
         Err(r) => return r,
@@ -198,13 +201,10 @@ struct TokenForm {
 }
 
 async fn issue_token(State(state): State<AppState>, ctx: Ctx, Form(form): Form<TokenForm>) -> Response {
-    let actor = match guard(&state, &ctx) {
+    let actor = match guard_form(&state, &ctx, &form.csrf) {
         Ok(a) => a,
         Err(r) => return r,
     };
-    if !ctx.csrf_ok(&form.csrf) {
-        return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
-    }
     let Some(role) = Role::parse(&form.role) else {
         return state.portal.error(&ctx, StatusCode::BAD_REQUEST, "error-bad-request", Some("role".into()));
     };
@@ -241,13 +241,10 @@ fn names(list: &str) -> Vec<String> {
 }
 
 async fn add_collection(State(state): State<AppState>, ctx: Ctx, Form(form): Form<CollectionForm>) -> Response {
-    let actor = match guard(&state, &ctx) {
+    let actor = match guard_form(&state, &ctx, &form.csrf) {
         Ok(a) => a,
         Err(r) => return r,
     };
-    if !ctx.csrf_ok(&form.csrf) {
-        return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
-    }
     let read =
         if form.read.trim().eq_ignore_ascii_case("all") { hub::ReadGrant::AllMembers } else { hub::ReadGrant::Orgs(names(&form.read)) };
     let spec = hub::CollectionSpec {
@@ -274,13 +271,10 @@ struct RevokeForm {
 }
 
 async fn revoke_token(State(state): State<AppState>, ctx: Ctx, Form(form): Form<RevokeForm>) -> Response {
-    let actor = match guard(&state, &ctx) {
+    let actor = match guard_form(&state, &ctx, &form.csrf) {
         Ok(a) => a,
         Err(r) => return r,
     };
-    if !ctx.csrf_ok(&form.csrf) {
-        return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
-    }
     let hub = state.hub.clone();
     match blocking(move || hub.revoke_token(&form.id, &actor)).await {
         Some(Ok(())) => see_other("/members/admin"),
