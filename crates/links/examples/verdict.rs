@@ -10,7 +10,7 @@ fn main() {
     for line in lines {
         match analyzer.analyse(&line) {
             Ok(v) => {
-                let codes: Vec<&str> = v.reasons.iter().map(|r| r.code.as_str()).collect();
+                let codes: Vec<&str> = v.reasons.iter().map(|r| r.code).collect();
                 println!("{}\t{}\t{}\t{:?}", v.verdict.name(), v.score, line, codes);
             }
             Err(e) => println!("error\t0\t{line}\t{e}"),

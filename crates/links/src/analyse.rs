@@ -94,6 +94,8 @@ struct BrandInfo {
     id: String,
     name: String,
     domain: String,
+    /// "La Poste (laposte.fr)": how reasons name the brand, formatted once here.
+    target: String,
 }
 
 /// Precomputed tables over a brand registry.
@@ -114,7 +116,10 @@ pub struct Analyzer {
     seg: HashSet<&'static str>,
     /// The same words as `seg`, for one-pass segmentation.
     seg_ac: AhoCorasick,
-    typo_index: HashMap<Box<str>, Vec<u32>>,
+    /// Symmetric-deletion index: [`fold_hash`] of every target and of each of its one-letter
+    /// deletions -> targets. Hash collisions are harmless: every candidate is confirmed by
+    /// [`fold::classify_edit`].
+    typo_index: HashMap<u64, Vec<u32>>,
     typo_targets: Vec<(Box<str>, u16)>,
     abuse_tlds: HashSet<&'static str>,
     shorteners: HashSet<&'static str>,
@@ -148,11 +153,13 @@ impl Analyzer {
         let mut typo_src: Vec<(String, u16)> = Vec::new();
         for b in registry.brands().iter().take(usize::from(u16::MAX)) {
             let idx = brands.len() as u16;
+            let domain = b.primary_domain().unwrap_or_default().to_string();
             brands.push(BrandInfo {
                 carrier: matches!(b.kind, brands::BrandKind::Post | brands::BrandKind::Courier),
                 id: b.id.clone(),
                 name: b.name.clone(),
-                domain: b.primary_domain().unwrap_or_default().to_string(),
+                target: if domain.is_empty() { b.name.clone() } else { format!("{} ({domain})", b.name) },
+                domain,
             });
             for d in &b.domains {
                 official.entry(d.clone().into_boxed_str()).or_insert(idx);
@@ -215,11 +222,11 @@ impl Analyzer {
             }
         }
         let typo_max_len = typo_targets.iter().map(|(t, _)| t.len()).max().unwrap_or(0);
-        let mut typo_index: HashMap<Box<str>, Vec<u32>> = HashMap::default();
+        let mut typo_index: HashMap<u64, Vec<u32>> = HashMap::default();
         for (i, (t, _)) in typo_targets.iter().enumerate() {
             let i = i as u32;
             let mut push = |k: String| {
-                let e = typo_index.entry(k.into_boxed_str()).or_default();
+                let e = typo_index.entry(fold_hash(k.as_bytes())).or_default();
                 if !e.contains(&i) {
                     e.push(i);
                 }
@@ -301,7 +308,7 @@ impl Analyzer {
         {
             let info = &self.brands[usize::from(b)];
             let reason = Reason {
-                code: "official_domain".into(),
+                code: "official_domain",
                 message: format!("{} is an official domain of {}", p.registrable, info.name),
                 points: 0,
                 brand: Some(info.id.clone()),
@@ -355,11 +362,11 @@ impl Analyzer {
                 brand = s.brand;
             }
             reasons.push(Reason {
-                code: s.code.into(),
+                code: s.code,
                 message: s.message,
                 points: s.points.min(100) as u8,
                 brand: s.brand.map(|b| self.brands[usize::from(b)].id.clone()),
-                technique: s.technique.map(Into::into),
+                technique: s.technique,
                 indicator_id: None,
             });
         }
@@ -788,7 +795,7 @@ impl Analyzer {
 
     fn brand_signal(&self, code: &'static str, points: u32, b: u16, technique: &'static str, detail: String, strong: bool) -> Signal {
         let info = &self.brands[usize::from(b)];
-        let target = if info.domain.is_empty() { info.name.clone() } else { format!("{} ({})", info.name, info.domain) };
+        let target = &info.target;
         let message = match code {
             "typosquat" => format!("looks like {target} with {detail}"),
             "homoglyph" => format!("looks like {target} {detail}"),
@@ -822,12 +829,12 @@ impl Analyzer {
 
     /// A brand name one typo-shaped edit away from `s`.
     fn typo_brand(&self, s: &str) -> Option<(u16, Edit)> {
-        if s.len() < 4 || s.len() > self.typo_max_len + 1 || !s.is_ascii() {
+        if s.len() < 4 || s.len() > self.typo_max_len + 1 || s.len() > 64 || !s.is_ascii() {
             return None;
         }
         let mut best: Option<(u16, Edit, usize)> = None;
-        let mut consider = |key: &str| {
-            if let Some(ids) = self.typo_index.get(key) {
+        let mut consider = |key: u64| {
+            if let Some(ids) = self.typo_index.get(&key) {
                 for &i in ids {
                     let (t, b) = &self.typo_targets[i as usize];
                     if let Some(edit) = fold::classify_edit(t, s)
@@ -839,14 +846,8 @@ impl Analyzer {
                 }
             }
         };
-        consider(s);
-        let mut buf = String::with_capacity(s.len());
-        for i in 0..s.len() {
-            buf.clear();
-            buf.push_str(&s[..i]);
-            buf.push_str(&s[i + 1..]);
-            consider(&buf);
-        }
+        consider(fold_hash(s.as_bytes()));
+        deletion_hashes(s.as_bytes(), consider);
         best.map(|(b, e, _)| (b, e))
     }
 
@@ -937,6 +938,37 @@ fn empty_ac() -> AhoCorasick {
 fn ascii_fold(s: &str) -> String {
     let f = fold::fold_label(&s.to_lowercase());
     f.text.chars().filter(|c| !matches!(c, ' ' | '.' | '-' | '\'' | '&')).collect()
+}
+
+const HASH_P: u64 = 0x0000_0100_0000_01B3;
+
+/// Keeps strings of different lengths apart in [`fold_hash`] space.
+fn len_tag(n: usize) -> u64 {
+    (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// Polynomial hash of a byte string tagged with its length, the key of the typo index; the
+/// same function [`Analyzer::typo_brand`] evaluates incrementally for every deletion.
+fn fold_hash(b: &[u8]) -> u64 {
+    b.iter().fold(0u64, |h, &c| h.wrapping_mul(HASH_P).wrapping_add(u64::from(c))) ^ len_tag(b.len())
+}
+
+/// Calls `f` with the [`fold_hash`] of `b` minus each one of its bytes (`b.len() <= 64`), from
+/// prefix hashes, without building the strings: h(b) = h(b[..i+1]) * P^(n-i-1) + h(b[i+1..]),
+/// so deleting byte i replaces the first term by h(b[..i]) * P^(n-i-1).
+fn deletion_hashes(b: &[u8], mut f: impl FnMut(u64)) {
+    let n = b.len().min(64);
+    let mut prefix = [0u64; 65];
+    for i in 0..n {
+        prefix[i + 1] = prefix[i].wrapping_mul(HASH_P).wrapping_add(u64::from(b[i]));
+    }
+    let full = prefix[n];
+    let tag = len_tag(n.saturating_sub(1));
+    let mut pow = 1u64;
+    for i in (0..n).rev() {
+        f(full.wrapping_add(prefix[i].wrapping_sub(prefix[i + 1]).wrapping_mul(pow)) ^ tag);
+        pow = pow.wrapping_mul(HASH_P);
+    }
 }
 
 fn deletions(s: &str) -> Vec<String> {
@@ -1053,4 +1085,21 @@ fn s10_at(b: &[u8], i: usize) -> bool {
         && b[i + 2..i + 11].iter().all(u8::is_ascii_digit)
         && b[i + 11..i + 13].iter().all(u8::is_ascii_alphabetic)
         && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deletion_hashes_match_hashes_of_deleted_strings() {
+        for s in ["laposte", "usps", "a", "correosexpress", "royal-mail1"] {
+            let mut got = Vec::new();
+            deletion_hashes(s.as_bytes(), |h| got.push(h));
+            got.reverse();
+            let want: Vec<u64> = deletions(s).iter().map(|d| fold_hash(d.as_bytes())).collect();
+            assert_eq!(got, want, "{s}");
+        }
+        assert_ne!(fold_hash(b"ab"), fold_hash(b"\0ab"), "lengths are kept apart");
+    }
 }

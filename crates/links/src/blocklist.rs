@@ -294,11 +294,11 @@ pub(crate) fn reasons(hits: Vec<BlockHit>) -> Vec<Reason> {
                 _ => format!("the domain {}", h.key),
             };
             Reason {
-                code: code.into(),
+                code,
                 message: format!("{what} is on the blocklist {}", h.source),
                 points: 95,
                 brand: None,
-                technique: Some("blocklist".into()),
+                technique: Some("blocklist"),
                 indicator_id: h.indicator_id,
             }
         })

@@ -62,7 +62,7 @@ pub struct VerdictBrand {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reason {
     /// Stable machine code (`typosquat`, `combosquat`, `blocklist_domain`, ...).
-    pub code: String,
+    pub code: &'static str,
     /// A sentence a citizen understands.
     pub message: String,
     /// Contribution to the score.
@@ -72,7 +72,7 @@ pub struct Reason {
     pub brand: Option<String>,
     /// Technique name (`omission`, `homoglyph`, `brand as subdomain`, `blocklist` ...).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub technique: Option<String>,
+    pub technique: Option<&'static str>,
     /// The matched indicator, present only when the asker may see it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub indicator_id: Option<String>,

@@ -105,19 +105,48 @@ impl LiveError {
     }
 }
 
+/// A live fetch that stopped early: the hops answered before it stopped, and why it stopped.
+#[derive(Debug)]
+pub struct LiveFailure {
+    /// Hops that answered (all of them redirects), in order.
+    pub hops: Vec<LiveHop>,
+    pub error: LiveError,
+}
+
 /// Fetches `input`, following up to `opts.max_hops` redirects; every hop is guarded, then
 /// analysed with `ctx`. Hop numbers in errors and reasons count from 1.
 pub fn fetch(input: &str, ctx: &CheckContext<'_>, opts: &LiveOptions) -> Result<LiveReport, LiveError> {
+    fetch_with(input, opts, |url| crate::check(url, ctx)).map_err(|f| f.error)
+}
+
+/// Like [`fetch`], with the verdict of each hop given by `judge` (a server judges with the
+/// caller's blocklists, one per collection), and keeping the hops seen when the chain stops.
+pub fn fetch_with(input: &str, opts: &LiveOptions, judge: impl Fn(&str) -> Result<Verdict, LinkError>) -> Result<LiveReport, LiveFailure> {
+    let mut hops = Vec::new();
+    match chain(input, opts, &judge, &mut hops) {
+        Ok((final_url, tls_issuer, tls_not_before)) => Ok(LiveReport { hops, final_url, tls_issuer, tls_not_before }),
+        Err(error) => Err(LiveFailure { hops, error }),
+    }
+}
+
+/// Final URL, TLS issuer and not-before of a chain whose hops are pushed onto `hops`.
+type ChainEnd = (String, Option<String>, Option<String>);
+
+fn chain(
+    input: &str,
+    opts: &LiveOptions,
+    judge: &dyn Fn(&str) -> Result<Verdict, LinkError>,
+    hops: &mut Vec<LiveHop>,
+) -> Result<ChainEnd, LiveError> {
     let deadline = Instant::now() + opts.budget;
     let mut roots = Vec::with_capacity(opts.extra_roots_pem.len());
     for pem in &opts.extra_roots_pem {
         roots.push(reqwest::Certificate::from_pem(pem).map_err(|e| LiveError::BadRoot(e.to_string()))?);
     }
     let mut parsed = crate::parse::parse(input).map_err(|source| LiveError::Link { hop: 1, source })?;
-    let mut hops: Vec<LiveHop> = Vec::new();
     loop {
         let hop = hops.len() + 1;
-        let verdict = crate::check(parsed.url.as_str(), ctx).map_err(|source| LiveError::Link { hop, source })?;
+        let verdict = judge(parsed.url.as_str()).map_err(|source| LiveError::Link { hop, source })?;
         let host = parsed.url.host_str().unwrap_or_default().to_string();
         let port = parsed.url.port_or_known_default().unwrap_or(443);
         let addr = guarded_address(hop, &parsed.host, &host, port, opts, deadline)?;
@@ -152,7 +181,7 @@ pub fn fetch(input: &str, ctx: &CheckContext<'_>, opts: &LiveOptions) -> Result<
         drop(resp);
         hops.push(LiveHop { url: url.clone(), address: addr.to_string(), status: status.as_u16(), verdict });
         if !status.is_redirection() || location.is_none() {
-            return Ok(LiveReport { hops, final_url: url, tls_issuer: issuer, tls_not_before: not_before });
+            return Ok((url, issuer, not_before));
         }
         if hops.len() > opts.max_hops {
             return Err(LiveError::TooManyRedirects(opts.max_hops));
@@ -230,7 +259,7 @@ fn certificate_facts(resp: &reqwest::blocking::Response) -> (Option<String>, Opt
 /// later hop's reasons, prefixed with the hop they come from (a reason the input already gave,
 /// same code and sentence, is not repeated). Reasons stay strongest first.
 pub fn combine(mut first: Verdict, report: &LiveReport) -> Verdict {
-    let own: Vec<(String, String)> = first.reasons.iter().map(|r| (r.code.clone(), r.message.clone())).collect();
+    let own: Vec<(&'static str, String)> = first.reasons.iter().map(|r| (r.code, r.message.clone())).collect();
     for (i, hop) in report.hops.iter().enumerate().skip(1) {
         let v = &hop.verdict;
         if v.verdict > first.verdict || (v.verdict == first.verdict && v.score > first.score) {
@@ -276,6 +305,41 @@ mod tests {
         assert!(matches!(err, LiveError::Refused { refusal: SsrfRefusal::LinkLocal(_), .. }), "{err}");
         let err = fetch("ftp://example.com/", &ctx, &LiveOptions::default()).expect_err("bad scheme");
         assert_eq!(err.code(), "live_bad_url");
+    }
+
+    /// A one-shot HTTP server on 127.0.0.1 that answers every request with `response`.
+    fn canned(response: &'static str) -> u16 {
+        use std::io::{Read, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        let port = listener.local_addr().expect("addr").port();
+        std::thread::spawn(move || {
+            if let Ok((mut conn, _)) = listener.accept() {
+                let mut buf = [0u8; 4096];
+                let _ = conn.read(&mut buf);
+                let _ = conn.write_all(response.as_bytes());
+            }
+        });
+        port
+    }
+
+    #[test]
+    fn a_refused_redirect_keeps_the_hops_before_it() {
+        let port = canned("HTTP/1.1 302 Found\r\nLocation: http://10.0.0.1/admin\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        let (analyzer, index) = ctx_parts();
+        let ctx =
+            CheckContext { analyzer: &analyzer, index: &index, audience: tlp::Audience::AnonymousLookup { ceiling: tlp::Tlp::Clear } };
+        let judged = std::cell::Cell::new(0);
+        let opts = LiveOptions { allow_loopback: true, ..LiveOptions::default() };
+        let failure = fetch_with(&format!("http://127.0.0.1:{port}/start"), &opts, |u| {
+            judged.set(judged.get() + 1);
+            crate::check(u, &ctx)
+        })
+        .expect_err("the redirect target is private");
+        assert!(matches!(failure.error, LiveError::Refused { hop: 2, refusal: SsrfRefusal::Private(_), .. }), "{}", failure.error);
+        assert_eq!(failure.hops.len(), 1);
+        assert_eq!(failure.hops[0].status, 302);
+        assert_eq!(failure.hops[0].url, format!("http://127.0.0.1:{port}/start"));
+        assert_eq!(judged.get(), 2, "the refused hop is judged too, before the guard refuses it");
     }
 
     #[test]

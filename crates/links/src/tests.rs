@@ -11,7 +11,7 @@ fn analyzer() -> &'static Analyzer {
 
 fn check_verdict(url: &str, level: Level, code: Option<&str>, brand: Option<&str>) {
     let v = analyzer().analyse(url).unwrap_or_else(|e| panic!("{url}: {e}"));
-    let codes: Vec<&str> = v.reasons.iter().map(|r| r.code.as_str()).collect();
+    let codes: Vec<&str> = v.reasons.iter().map(|r| r.code).collect();
     assert_eq!(v.verdict, level, "{url}: score {} reasons {:?}", v.score, v.reasons);
     if let Some(code) = code {
         assert!(codes.contains(&code), "{url}: expected {code} in {codes:?}");

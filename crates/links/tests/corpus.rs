@@ -32,7 +32,7 @@ fn corpus_meets_quality_targets() {
             }
         };
         let flagged = v.verdict != Level::Benign;
-        let codes: Vec<&str> = v.reasons.iter().map(|r| r.code.as_str()).collect();
+        let codes: Vec<&str> = v.reasons.iter().map(|r| r.code).collect();
         match (positive, flagged) {
             (true, true) => c.tp += 1,
             (true, false) => {

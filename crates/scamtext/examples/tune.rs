@@ -1,44 +1,95 @@
-//! Tuning aid: trains in memory with a config from argv and prints held-out F1 figures.
+//! Tuning aid that never looks at test data: k-fold cross-validation over the training portions
+//! only (public train split + authored/train*.tsv), exactly as `train-text` does it, over a grid
+//! of settings given as `name=v1,v2,...` arguments, e.g.
+//!
+//! `cargo run -p scamtext --release --example tune -- epochs=10,20 l2=0,1e-5 pos=2,3`
+//!
+//! Names: bits, epochs, lr, l2, pos (public positive weight), auth (authored weight), avg
+//! (average the end-of-epoch weights of the last N epochs), folds,
+//! fpr (FPR cap for the threshold). For each combination it prints the chosen threshold and the
+//! pooled out-of-fold precision, recall, F1 and FPR, and the same split by source (public,
+//! authored). Test figures come only from `cargo test -p scamtext --test evaluation`.
 
-use scamtext::{Analyzer, corpus, model::TrainConfig};
+use scamtext::corpus;
+use scamtext::model::{self, TrainConfig};
 use std::path::Path;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let a: Vec<String> = std::env::args().skip(1).collect();
-    let get = |i: usize, d: f64| a.get(i).and_then(|s| s.parse().ok()).unwrap_or(d);
-    let cfg = TrainConfig {
-        bits: get(0, 20.0) as u32,
-        epochs: get(1, 20.0) as u32,
-        learning_rate: get(2, 0.3) as f32,
-        l2: get(3, 0.0) as f32,
-        public_positive_weight: get(5, 3.0) as f32,
-        authored_weight: get(6, 2.0) as f32,
-        ..TrainConfig::default()
-    };
-    let thr = get(4, f64::from(scamtext::SCAM_THRESHOLD)) as f32;
+    let mut grid: Vec<(String, Vec<f64>)> = Vec::new();
+    for a in std::env::args().skip(1) {
+        let (k, v) = a.split_once('=').ok_or("arguments are name=v1,v2,...")?;
+        let vals = v.split(',').map(str::parse).collect::<Result<Vec<f64>, _>>()?;
+        grid.push((k.to_string(), vals));
+    }
     let data = Path::new("data/messages");
-    let model = scamtext::train_dir(data, &cfg)?;
-    let an = Analyzer::from_model_bytes(&model.to_bytes())?;
-    let (_, test) = corpus::public_split(&data.join("public"))?;
-    let auth = corpus::authored(&data.join("authored/test.tsv"), 7, 0x004e_1d07)?;
-    for (name, set) in [("public", &test), ("authored", &auth)] {
-        let (mut tp, mut fp, mut tn, mut fn_) = (0, 0, 0, 0);
-        for s in set.iter() {
-            let sc = an.analyze(&s.text).score;
-            let p = sc >= thr;
-            if p != s.scam && std::env::var_os("SHOW").is_some() {
-                println!("  MISS want {} score {sc:.3} {}: {}", s.scam, s.category, s.text.replace('\n', " / "));
-            }
-            match (s.scam, p) {
-                (true, true) => tp += 1,
-                (false, true) => fp += 1,
-                (false, false) => tn += 1,
-                (true, false) => fn_ += 1,
+    let samples = corpus::training_set(data)?;
+    let labels: Vec<bool> = samples.iter().map(|s| s.scam).collect();
+    let public: Vec<bool> = samples.iter().map(|s| s.category == "public").collect();
+    let mut combos: Vec<Vec<(String, f64)>> = vec![Vec::new()];
+    for (k, vals) in &grid {
+        combos = combos.iter().flat_map(|c| vals.iter().map(move |v| [c.clone(), vec![(k.clone(), *v)]].concat())).collect();
+    }
+    let mut features_for: Option<(u32, Vec<model::Example>)> = None;
+    for combo in combos {
+        let mut cfg = TrainConfig::default();
+        for (k, v) in &combo {
+            match k.as_str() {
+                "bits" => cfg.bits = *v as u32,
+                "epochs" => cfg.epochs = *v as u32,
+                "lr" => cfg.learning_rate = *v as f32,
+                "l2" => cfg.l2 = *v as f32,
+                "pos" => cfg.public_positive_weight = *v as f32,
+                "auth" => cfg.authored_weight = *v as f32,
+                "folds" => cfg.folds = *v as u32,
+                "avg" => cfg.average_last = *v as u32,
+                "fpr" => cfg.max_fpr = *v,
+                other => return Err(format!("unknown setting {other}").into()),
             }
         }
-        let p = tp as f64 / (tp + fp).max(1) as f64;
-        let r = tp as f64 / (tp + fn_).max(1) as f64;
-        println!("{name}: P {p:.3} R {r:.3} F1 {:.3} FPR {:.3}", 2.0 * p * r / (p + r), fp as f64 / (fp + tn).max(1) as f64);
+        // Features depend only on the hash size; weights are re-applied per combination.
+        if features_for.as_ref().is_none_or(|(b, _)| *b != cfg.bits) {
+            features_for = Some((cfg.bits, corpus::training_examples(&samples, &cfg)));
+        }
+        let Some((_, base)) = &features_for else { continue };
+        let mut examples = base.clone();
+        for (e, s) in examples.iter_mut().zip(&samples) {
+            e.weight = match (s.category == "public", s.scam) {
+                (true, true) => cfg.public_positive_weight,
+                (true, false) => 1.0,
+                (false, _) => cfg.authored_weight,
+            };
+        }
+        let folds = corpus::cv_folds(&samples, cfg.folds.max(2));
+        let scores = model::out_of_fold_scores(&examples, &folds, cfg.folds.max(2), &cfg);
+        let postal: Vec<bool> = public.iter().map(|p| !p).collect();
+        let c = model::choose_threshold(&scores, &labels, &postal, cfg.max_fpr);
+        let part = |want_public: bool| {
+            let (mut tp, mut fp, mut tn, mut fn_) = (0u32, 0u32, 0u32, 0u32);
+            for i in (0..samples.len()).filter(|&i| public[i] == want_public) {
+                match (labels[i], scores[i] >= c.threshold) {
+                    (true, true) => tp += 1,
+                    (false, true) => fp += 1,
+                    (false, false) => tn += 1,
+                    (true, false) => fn_ += 1,
+                }
+            }
+            let p = f64::from(tp) / f64::from((tp + fp).max(1));
+            let r = f64::from(tp) / f64::from((tp + fn_).max(1));
+            let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+            format!("F1 {f1:.4} FPR {:.4} (FN {fn_}, FP {fp})", f64::from(fp) / f64::from((fp + tn).max(1)))
+        };
+        let name: Vec<String> = combo.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        println!(
+            "{:<40} thr {:.3} | OOF all P {:.4} R {:.4} F1 {:.4} postal-FPR {:.4} | public {} | authored {}",
+            if name.is_empty() { "defaults".to_string() } else { name.join(" ") },
+            c.threshold,
+            c.precision,
+            c.recall,
+            c.f1,
+            c.fpr,
+            part(true),
+            part(false)
+        );
     }
     Ok(())
 }

@@ -18,11 +18,12 @@ pub enum LinkVerdict {
 /// A URL checker consulted for every extracted URL (no live fetching on this path).
 pub type LinkCheck = Box<dyn Fn(&str) -> LinkVerdict + Send + Sync>;
 
-/// Scores at or above this are scams. 0.45 rather than 0.5 was chosen by looking at the
-/// evaluation figures (it recovers one public false negative and adds no false positive);
-/// BENCHMARKS.md records this as a choice made with the test data in view.
-pub const SCAM_THRESHOLD: f32 = 0.45;
-/// Scores at or above this (and below [`SCAM_THRESHOLD`]) are suspicious.
+/// Scam threshold for version-1 model files, which store none: the plain logistic 0.5. The
+/// analyser uses the model's own threshold (`Model::threshold`), which training chooses by
+/// cross-validation on the training data alone and stores in version-2 files.
+pub const SCAM_THRESHOLD: f32 = 0.5;
+/// Suspicious threshold for version-1 model files (half of [`SCAM_THRESHOLD`], as training
+/// stores for version-2 files: `model::SUSPICIOUS_FRACTION` of the learnt threshold).
 pub const SUSPICIOUS_THRESHOLD: f32 = 0.25;
 
 /// Holds the loaded model, the compiled cue lists and the brand table.
@@ -106,10 +107,10 @@ impl Analyzer {
         if malicious.is_some() {
             score = score.max(0.99);
         }
-        let scam = score >= SCAM_THRESHOLD;
+        let scam = score >= self.model.threshold;
         let verdict = if scam {
             Verdict::Scam
-        } else if score >= SUSPICIOUS_THRESHOLD {
+        } else if score >= self.model.suspicious {
             Verdict::Suspicious
         } else {
             Verdict::Benign

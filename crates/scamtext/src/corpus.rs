@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::model::Rng;
+use crate::model::{Example, Model, Rng, TrainConfig};
 use crate::{Error, Lure};
 
 /// One labelled message with what a correct analysis should find in it.
@@ -581,6 +581,41 @@ pub fn training_set(data: &Path) -> Result<Vec<Sample>, Error> {
     Ok(train)
 }
 
+/// The weighted feature vectors training sees, one per sample, in order.
+pub fn training_examples(samples: &[Sample], cfg: &TrainConfig) -> Vec<Example> {
+    // Features need the analyser's pipeline but not its weights: a zero model of the right size.
+    let analyzer = crate::Analyzer::standard(Model::zero(cfg.bits));
+    samples
+        .iter()
+        .map(|s| Example {
+            features: analyzer.features(&s.text),
+            scam: s.scam,
+            weight: match (s.category == "public", s.scam) {
+                (true, true) => cfg.public_positive_weight,
+                (true, false) => 1.0,
+                (false, _) => cfg.authored_weight,
+            },
+        })
+        .collect()
+}
+
+/// Cross-validation fold of each sample, below `k`: a salted FNV-1a hash of the group key, so
+/// folds are fixed by the data, not by order. The group of a public message is its normalised
+/// text (the split's dedup key); of an authored one its template (`source`), so the seven
+/// variants of a template always fall in the same fold and never score each other.
+pub fn cv_folds(samples: &[Sample], k: u32) -> Vec<u32> {
+    let k = u64::from(k.max(1));
+    samples
+        .iter()
+        .map(|s| {
+            let key = if s.category == "public" { normalise(&s.text) } else { s.source.clone() };
+            // Salted: the public split already used `fnv(normalised) % 5`, so the unsalted
+            // hash of every public training message is non-zero mod 5.
+            (fnv1a64(format!("cv-fold\u{1f}{key}").as_bytes()) % k) as u32
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -614,5 +649,16 @@ mod tests {
         assert_eq!(a.iter().map(|s| &s.text).collect::<Vec<_>>(), b.iter().map(|s| &s.text).collect::<Vec<_>>());
         assert_eq!(a[0].urls.len(), 1);
         assert!(expand_templates("xx\tscam\tprize\thi", "t", 1, 1).is_err());
+    }
+
+    #[test]
+    fn folds_group_template_variants_and_use_every_fold() {
+        let tsv = "es\tscam\tpackage_held\t{brand}: pague {amount} en {url}\nen\tham\totp\tYour code is {code}\n";
+        let mut samples = expand_templates(tsv, "t", 7, 1).unwrap_or_default();
+        let folds = cv_folds(&samples, 5);
+        assert!(folds[..7].iter().all(|f| *f == folds[0]) && folds[7..].iter().all(|f| *f == folds[7]));
+        samples = (0..200).map(|i| Sample { text: format!("message {i}"), category: "public".into(), ..Sample::default() }).collect();
+        let folds = cv_folds(&samples, 5);
+        assert!((0..5).all(|f| folds.iter().filter(|x| **x == f).count() > 20), "{folds:?}");
     }
 }

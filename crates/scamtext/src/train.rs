@@ -3,32 +3,23 @@
 use std::path::Path;
 
 use crate::corpus::{self, Sample};
-use crate::model::{self, Example, Model, TrainConfig};
-use crate::{Analyzer, Error};
+use crate::Error;
+use crate::model::{self, Model, TrainConfig};
 
 /// Trains on `data` (the `data/messages` directory): public train split plus authored training
-/// templates, in file order. Same data and config give byte-identical models.
+/// templates, in file order. The scam threshold is chosen by cross-validation on that same
+/// training data ([`model::fit`]); no test data is read. Same data and config give
+/// byte-identical models.
 pub fn train_dir(data: &Path, cfg: &TrainConfig) -> Result<Model, Error> {
     let samples = corpus::training_set(data)?;
     Ok(train_samples(&samples, cfg))
 }
 
-/// Trains on samples in the given order.
+/// Trains on samples in the given order, with the threshold chosen by `cfg.folds`-fold
+/// cross-validation over them (folds from [`corpus::cv_folds`]).
 pub fn train_samples(samples: &[Sample], cfg: &TrainConfig) -> Model {
-    // Features need the analyser's pipeline but not its weights: a zero model of the right size.
-    let zero = Model { bits: cfg.bits, bias: 0.0, weights: vec![0.0; 1 << cfg.bits] };
-    let analyzer = Analyzer::standard(zero);
-    let examples: Vec<Example> = samples
-        .iter()
-        .map(|s| Example {
-            features: analyzer.features(&s.text),
-            scam: s.scam,
-            weight: match (s.category == "public", s.scam) {
-                (true, true) => cfg.public_positive_weight,
-                (true, false) => 1.0,
-                (false, _) => cfg.authored_weight,
-            },
-        })
-        .collect();
-    model::train(&examples, cfg)
+    let examples = corpus::training_examples(samples, cfg);
+    let folds = corpus::cv_folds(samples, cfg.folds.max(2));
+    let postal: Vec<bool> = samples.iter().map(|s| s.category != "public").collect();
+    model::fit(&examples, &folds, &postal, cfg).0
 }

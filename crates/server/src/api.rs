@@ -1,5 +1,6 @@
-//! JSON APIs under `/api/v1/`: link verdicts and message analysis, with optional reporting of
-//! what they find to the hub. Errors are RFC 9457 problem details.
+//! JSON APIs under `/api/v1/`: link verdicts (optionally live: fetched, redirects followed)
+//! and message analysis, with optional reporting of what they find to the hub. Errors are
+//! RFC 9457 problem details.
 
 use std::net::SocketAddr;
 
@@ -15,10 +16,16 @@ use serde_json::{Value, json};
 use tlp::Tlp;
 
 use crate::error::ApiError;
-use crate::{AppState, blocking};
+use crate::{AppState, LiveMode, blocking};
 
 /// Most URLs in one batch request.
 const MAX_BATCH: usize = 1000;
+/// Most URLs in one request that asks for live fetches: each may take the whole time budget.
+const MAX_LIVE_BATCH: usize = 10;
+/// Rate-limit tokens a live URL costs an anonymous caller (an offline check costs 1): a fetch
+/// ties up a worker and an outbound connection for up to the time budget. Ten live URLs (200)
+/// stay within the anonymous burst (240), so a full live batch is possible from a fresh bucket.
+const LIVE_COST: u32 = 20;
 
 pub(crate) fn routes() -> Router<AppState> {
     Router::new().route("/api/v1/links/check", post(check_links)).route("/api/v1/messages/analyze", post(analyze_message))
@@ -30,9 +37,19 @@ fn problem(status: StatusCode, title: &str, detail: impl Into<String>) -> ApiErr
 
 /// Authenticates a JSON API caller (anonymous allowed) and applies the anonymous rate limit.
 async fn caller(state: &AppState, headers: &HeaderMap, peer: SocketAddr, cost: u32) -> Result<Principal, ApiError> {
+    let who = authenticate(state, headers).await?;
+    charge(state, &who, peer, cost)?;
+    Ok(who)
+}
+
+async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Principal, ApiError> {
     let auth = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).map(String::from);
     let hub = state.hub.clone();
-    let who = blocking(move || hub.authenticate(auth.as_deref())).await.map_err(|e| ApiError::from_hub(e, false))?;
+    blocking(move || hub.authenticate(auth.as_deref())).await.map_err(|e| ApiError::from_hub(e, false))
+}
+
+/// Takes `cost` tokens from an anonymous caller's bucket; members are not limited.
+fn charge(state: &AppState, who: &Principal, peer: SocketAddr, cost: u32) -> Result<(), ApiError> {
     if matches!(who, Principal::Anonymous) && !state.anonymous_limit.allow(peer.ip(), cost) {
         return Err(problem(
             StatusCode::TOO_MANY_REQUESTS,
@@ -40,7 +57,7 @@ async fn caller(state: &AppState, headers: &HeaderMap, peer: SocketAddr, cost: u
             "anonymous checks are rate limited per address; wait a minute or use an API token",
         ));
     }
-    Ok(who)
+    Ok(())
 }
 
 fn parse_json<T: for<'de> Deserialize<'de>>(body: &[u8]) -> Result<T, ApiError> {
@@ -59,6 +76,17 @@ struct LinkRequest {
     tlp: Option<String>,
     /// Collection to report into (default: the first the member may write).
     collection: Option<String>,
+    /// Also fetch each link, follow its redirects and judge every hop (if the server allows).
+    #[serde(default)]
+    live: bool,
+}
+
+/// One link's answer: the verdict to show and, when fetched live, what the fetch saw.
+struct Checked {
+    /// The offline verdict, or with `live` the worst of the input and every hop.
+    verdict: links::Verdict,
+    /// With `live`: the offline verdict's level and score, and the `live` JSON object.
+    live: Option<(links::Level, u8, Value)>,
 }
 
 fn verdict_json(v: &links::Verdict) -> Value {
@@ -91,20 +119,43 @@ async fn check_links(
         (None, Some(_)) => return Err(problem(StatusCode::BAD_REQUEST, "Bad Request", format!("urls: at most {MAX_BATCH} per request"))),
         _ => return Err(problem(StatusCode::BAD_REQUEST, "Bad Request", "give exactly one of 'url' or 'urls'")),
     };
-    let who = caller(&state, &headers, peer, u32::try_from(inputs.len()).unwrap_or(u32::MAX)).await?;
+    let mode = state.live.config.mode;
+    if req.live {
+        if let Some((status, title, detail)) = live_refusal(mode, None) {
+            return Err(problem(status, title, detail));
+        }
+        if inputs.len() > MAX_LIVE_BATCH {
+            return Err(problem(StatusCode::BAD_REQUEST, "Bad Request", format!("urls: at most {MAX_LIVE_BATCH} per request with 'live'")));
+        }
+    }
+    let who = authenticate(&state, &headers).await?;
+    if let (true, Some((status, title, detail))) = (req.live, live_refusal(mode, Some(&who))) {
+        return Err(problem(status, title, detail));
+    }
+    let per_url = if req.live { LIVE_COST } else { 1 };
+    charge(&state, &who, peer, u32::try_from(inputs.len()).unwrap_or(u32::MAX).saturating_mul(per_url))?;
     if req.report && matches!(who, Principal::Anonymous) {
         return Err(problem(StatusCode::UNAUTHORIZED, "Unauthorized", "report: reporting to the hub needs a member's API token"));
     }
     let report_tlp = parse_report_tlp(req.tlp.as_deref())?;
     let (st, w) = (state.clone(), who.clone());
-    let verdicts =
+    let offline =
         tokio::task::spawn_blocking(move || inputs.iter().map(|i| (i.clone(), st.blocklists.check(&st.links, i, &w))).collect::<Vec<_>>())
             .await
             .map_err(|e| problem(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error", e.to_string()))?;
+    let verdicts: Vec<(String, Result<Checked, links::LinkError>)> = if req.live {
+        live_checks(&state, &who, offline).await
+    } else {
+        offline.into_iter().map(|(i, v)| (i, v.map(|verdict| Checked { verdict, live: None }))).collect()
+    };
     let mut reported = Vec::new();
     if req.report {
-        let malicious: Vec<&links::Verdict> =
-            verdicts.iter().filter_map(|(_, v)| v.as_ref().ok()).filter(|v| v.verdict == links::Level::Malicious).collect();
+        let malicious: Vec<&links::Verdict> = verdicts
+            .iter()
+            .filter_map(|(_, v)| v.as_ref().ok())
+            .map(|c| &c.verdict)
+            .filter(|v| v.verdict == links::Level::Malicious)
+            .collect();
         if !malicious.is_empty() {
             let objects = report_objects(&who, &malicious, report_tlp);
             reported.push(report(&state, &who, req.collection, objects).await?);
@@ -113,7 +164,7 @@ async fn check_links(
     let results: Vec<Value> = verdicts
         .iter()
         .map(|(input, v)| match v {
-            Ok(v) => verdict_json(v),
+            Ok(c) => checked_json(c),
             Err(e) => link_error_json(input, e),
         })
         .collect();
@@ -129,6 +180,170 @@ async fn check_links(
         out["reported"] = json!(reported);
     }
     Ok(Json(out).into_response())
+}
+
+/// Why a caller may not ask for live fetches under `mode`, if it may not: checked once before
+/// authenticating (`who` unknown, so a switched-off server answers without a database call)
+/// and once after.
+fn live_refusal(mode: LiveMode, who: Option<&Principal>) -> Option<(StatusCode, &'static str, &'static str)> {
+    match (mode, who) {
+        (LiveMode::Off, _) => {
+            Some((StatusCode::FORBIDDEN, "Forbidden", "live: live link checks are turned off on this server (serve --live-checks)"))
+        }
+        (LiveMode::Members, Some(Principal::Anonymous)) => {
+            Some((StatusCode::UNAUTHORIZED, "Unauthorized", "live: live link checks on this server need a member's API token"))
+        }
+        _ => None,
+    }
+}
+
+/// Fetches every link whose offline check succeeded, at most `max_concurrent` at once
+/// server-wide, each on a blocking worker; a link whose fetch fails keeps its offline verdict
+/// (with the hops seen before the failure) and reports the failure in its `live` object.
+async fn live_checks(
+    state: &AppState,
+    who: &Principal,
+    offline: Vec<(String, Result<links::Verdict, links::LinkError>)>,
+) -> Vec<(String, Result<Checked, links::LinkError>)> {
+    let mut pending = Vec::with_capacity(offline.len());
+    for (input, verdict) in offline {
+        let task = verdict.as_ref().ok().map(|_| {
+            let (st, w, url) = (state.clone(), who.clone(), input.clone());
+            tokio::spawn(async move { live_fetch(st, w, url).await })
+        });
+        pending.push((input, verdict, task));
+    }
+    let mut out = Vec::with_capacity(pending.len());
+    for (input, verdict, task) in pending {
+        let checked = match (verdict, task) {
+            (Ok(v), Some(task)) => {
+                let fetched = task.await.unwrap_or_else(|e| Err(LiveProblem::Internal(e.to_string())));
+                Ok(with_live(v, fetched))
+            }
+            (Ok(v), None) => Ok(Checked { verdict: v, live: None }),
+            (Err(e), _) => Err(e),
+        };
+        out.push((input, checked));
+    }
+    out
+}
+
+/// Why a live fetch gave no report.
+enum LiveProblem {
+    /// The fetch stopped; the hops before it are kept.
+    Failed(links::live::LiveFailure),
+    /// No fetch slot came free within the time budget.
+    Busy,
+    /// The worker failed (a bug); logged.
+    Internal(String),
+}
+
+/// One live fetch: waits for a slot (at most the time budget), then runs the blocking fetch
+/// with every hop judged for `who` exactly as an offline check is (same blocklists, same TLP
+/// audience per collection).
+async fn live_fetch(state: AppState, who: Principal, input: String) -> Result<links::LiveReport, LiveProblem> {
+    let budget = state.live.config.options.budget;
+    let slot = match tokio::time::timeout(budget, state.live.slots.clone().acquire_owned()).await {
+        Ok(Ok(slot)) => slot,
+        _ => return Err(LiveProblem::Busy),
+    };
+    let fetched = tokio::task::spawn_blocking(move || {
+        let _slot = slot;
+        links::live::fetch_with(&input, &state.live.config.options, |url| state.blocklists.check(&state.links, url, &who))
+    })
+    .await;
+    match fetched {
+        Ok(r) => r.map_err(LiveProblem::Failed),
+        Err(e) => Err(LiveProblem::Internal(e.to_string())),
+    }
+}
+
+/// The offline verdict made the worst of every hop the fetch saw, and the `live` object.
+fn with_live(offline: links::Verdict, fetched: Result<links::LiveReport, LiveProblem>) -> Checked {
+    let (level, score) = (offline.verdict, offline.score);
+    let (verdict, live) = match fetched {
+        Ok(report) => (links::live::combine(offline, &report), live_json(&report.hops, Some(&report), None)),
+        Err(LiveProblem::Failed(f)) => {
+            let seen = links::LiveReport { hops: f.hops, final_url: String::new(), tls_issuer: None, tls_not_before: None };
+            (links::live::combine(offline, &seen), live_json(&seen.hops, None, Some(live_error_json(&f.error))))
+        }
+        Err(LiveProblem::Busy) => {
+            let e = json!({"code": "live_busy", "message": "every live fetch slot stayed busy for the whole time budget; try again"});
+            (offline, live_json(&[], None, Some(e)))
+        }
+        Err(LiveProblem::Internal(message)) => {
+            tracing::error!(%message, "live link check worker failed");
+            (offline, live_json(&[], None, Some(json!({"code": "live_internal", "message": "the live check failed; it is logged"}))))
+        }
+    };
+    Checked { verdict, live: Some((level, score, live)) }
+}
+
+/// `{"hops": [...], "final_url", "tls_issuer", "tls_not_before", "error"}`; the last four are
+/// null when the fetch stopped early (`error` null when it did not).
+fn live_json(hops: &[links::LiveHop], report: Option<&links::LiveReport>, error: Option<Value>) -> Value {
+    let hops: Vec<Value> = hops
+        .iter()
+        .map(|h| {
+            let mut v = verdict_json(&h.verdict);
+            if let Some(o) = v.as_object_mut() {
+                o.remove("normalized_url");
+            }
+            v["url"] = json!(h.url);
+            v["address"] = json!(h.address);
+            v["status"] = json!(h.status);
+            v
+        })
+        .collect();
+    json!({
+        "hops": hops,
+        "final_url": report.map(|r| r.final_url.clone()),
+        "tls_issuer": report.and_then(|r| r.tls_issuer.clone()),
+        "tls_not_before": report.and_then(|r| r.tls_not_before.clone()),
+        "error": error,
+    })
+}
+
+/// A live failure as data. A refusal names the kind of address, not the address itself: a
+/// name may resolve to an internal address through the server's resolver, and the caller has
+/// no business learning the server's internal network.
+fn live_error_json(e: &links::LiveError) -> Value {
+    let (hop, message) = match e {
+        links::LiveError::Refused { hop, host, refusal } => {
+            (Some(*hop), format!("hop {hop}: refused to connect to {host}: it is or resolves to {}", refusal_kind(refusal)))
+        }
+        links::LiveError::Link { hop, .. }
+        | links::LiveError::Resolve { hop, .. }
+        | links::LiveError::Fetch { hop, .. }
+        | links::LiveError::BadRedirect { hop, .. } => (Some(*hop), e.to_string()),
+        _ => (None, e.to_string()),
+    };
+    json!({"code": e.code(), "hop": hop, "message": message})
+}
+
+fn refusal_kind(r: &links::SsrfRefusal) -> &'static str {
+    match r {
+        links::SsrfRefusal::Loopback(_) => "a loopback address",
+        links::SsrfRefusal::Private(_) => "a private address",
+        links::SsrfRefusal::LinkLocal(_) => "a link-local address",
+        links::SsrfRefusal::SharedAddressSpace(_) => "a carrier-grade NAT address",
+        links::SsrfRefusal::Multicast(_) => "a multicast or broadcast address",
+        links::SsrfRefusal::Unspecified(_) => "an unspecified address",
+        links::SsrfRefusal::UniqueLocal(_) => "a unique-local IPv6 address",
+        links::SsrfRefusal::Reserved(_) => "a reserved address",
+        links::SsrfRefusal::Tunnelled(_) => "an address tunnelling another one",
+        _ => "an address this server may not fetch",
+    }
+}
+
+/// An item of the answer: the verdict, plus `offline` and `live` when fetched live.
+fn checked_json(c: &Checked) -> Value {
+    let mut v = verdict_json(&c.verdict);
+    if let Some((level, score, live)) = &c.live {
+        v["offline"] = json!({"verdict": level.name(), "score": score});
+        v["live"] = live.clone();
+    }
+    v
 }
 
 fn parse_report_tlp(tlp: Option<&str>) -> Result<Tlp, ApiError> {
@@ -321,5 +536,61 @@ fn link_to_campaigns(who: &Principal, objects: &mut Vec<Value>, campaigns: &[Str
                 "object_marking_refs": [level.marking_id()], "created_by_ref": org.identity_id,
             }));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(mode: LiveMode, who: Option<&Principal>) -> Option<u16> {
+        live_refusal(mode, who).map(|(status, _, detail)| {
+            assert!(detail.starts_with("live: "), "the detail names the field: {detail}");
+            status.as_u16()
+        })
+    }
+
+    #[test]
+    fn live_needs_the_operator_and_in_members_mode_a_token() {
+        let anonymous = Principal::Anonymous;
+        assert_eq!(refused(LiveMode::Off, None), Some(403));
+        assert_eq!(refused(LiveMode::Off, Some(&anonymous)), Some(403));
+        assert_eq!(refused(LiveMode::Members, None), None, "undecided until the caller is known");
+        assert_eq!(refused(LiveMode::Members, Some(&anonymous)), Some(401));
+        assert_eq!(refused(LiveMode::All, Some(&anonymous)), None);
+        assert!(MAX_LIVE_BATCH as u32 * LIVE_COST <= 240, "a full live batch must fit the anonymous burst");
+    }
+
+    #[test]
+    fn a_failed_fetch_keeps_the_offline_verdict_and_hides_internal_addresses() {
+        let analyzer = links::Analyzer::new(&brands::BrandRegistry::builtin());
+        let offline = analyzer.analyse("https://bit.ly/abc").expect("analyses");
+        let bad = analyzer.analyse("https://laposte-fr.colis-suivi.top/pay").expect("analyses");
+        let hop =
+            |v: &links::Verdict, status| links::LiveHop { url: v.url.clone(), address: "192.0.2.1".into(), status, verdict: v.clone() };
+        let error = links::LiveError::Refused {
+            hop: 3,
+            host: "intranet.example".into(),
+            refusal: links::SsrfRefusal::Private("10.1.2.3".parse().expect("ip")),
+        };
+        let failure = links::live::LiveFailure { hops: vec![hop(&offline, 301), hop(&bad, 302)], error };
+        let c = with_live(offline.clone(), Err(LiveProblem::Failed(failure)));
+        let v = checked_json(&c);
+        assert_eq!(v["offline"], json!({"verdict": offline.verdict.name(), "score": offline.score}), "{v}");
+        assert_eq!(v["verdict"], "malicious", "the hops seen before the refusal still count: {v}");
+        let live = &v["live"];
+        assert_eq!(live["hops"].as_array().map(Vec::len), Some(2), "{v}");
+        assert_eq!(live["hops"][1]["status"], 302);
+        assert_eq!(live["hops"][1]["verdict"], "malicious");
+        assert_eq!(live["final_url"], Value::Null);
+        assert_eq!(live["error"]["code"], "ssrf_refused");
+        assert_eq!(live["error"]["hop"], 3);
+        let message = live["error"]["message"].as_str().expect("message");
+        assert!(message.contains("intranet.example") && message.contains("a private address"), "{message}");
+        assert!(!v.to_string().contains("10.1.2.3"), "the internal address leaked: {v}");
+
+        let busy = checked_json(&with_live(offline.clone(), Err(LiveProblem::Busy)));
+        assert_eq!(busy["verdict"], offline.verdict.name());
+        assert_eq!(busy["live"]["error"]["code"], "live_busy");
     }
 }

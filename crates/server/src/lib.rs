@@ -50,6 +50,68 @@ pub struct ServerConfig {
     pub tls: Option<(PathBuf, PathBuf)>,
 }
 
+/// Who may ask `POST /api/v1/links/check` to fetch links live (`"live": true`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LiveMode {
+    /// Nobody: the server never fetches a link (the default).
+    #[default]
+    Off,
+    /// Members with an API token.
+    Members,
+    /// Anyone, anonymous callers included (rate limited, each live URL counting heavier).
+    All,
+}
+
+impl LiveMode {
+    /// `off`, `members` or `all`.
+    pub fn parse(s: &str) -> Option<LiveMode> {
+        match s {
+            "off" => Some(LiveMode::Off),
+            "members" => Some(LiveMode::Members),
+            "all" => Some(LiveMode::All),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            LiveMode::Off => "off",
+            LiveMode::Members => "members",
+            LiveMode::All => "all",
+        }
+    }
+}
+
+/// Live link checks of the JSON API: who may ask, the fetch limits and trust, and how many
+/// fetches run at once across all requests.
+#[derive(Debug, Clone)]
+pub struct LiveCheckConfig {
+    pub mode: LiveMode,
+    /// Hops, time budget, extra roots and whether loopback targets are allowed (tests only).
+    pub options: links::LiveOptions,
+    /// Live fetches in flight at most, server-wide; further ones wait for a slot.
+    pub max_concurrent: usize,
+}
+
+impl Default for LiveCheckConfig {
+    fn default() -> Self {
+        LiveCheckConfig { mode: LiveMode::Off, options: links::LiveOptions::default(), max_concurrent: 8 }
+    }
+}
+
+/// Live checks at run time: the config plus the slots that bound concurrent fetches.
+pub(crate) struct LiveChecks {
+    pub(crate) config: LiveCheckConfig,
+    pub(crate) slots: Arc<tokio::sync::Semaphore>,
+}
+
+impl LiveChecks {
+    fn new(config: LiveCheckConfig) -> LiveChecks {
+        let slots = Arc::new(tokio::sync::Semaphore::new(config.max_concurrent.max(1)));
+        LiveChecks { config, slots }
+    }
+}
+
 /// Shared state of every request handler.
 #[derive(Clone)]
 pub struct AppState {
@@ -69,6 +131,8 @@ pub struct AppState {
     pub posture: Option<Arc<posture_api::PostureService>>,
     /// Anonymous callers of the JSON APIs, per address.
     pub(crate) anonymous_limit: Arc<ratelimit::RateLimiter>,
+    /// Live link checks of the JSON API (off unless configured).
+    pub(crate) live: Arc<LiveChecks>,
 }
 
 impl AppState {
@@ -87,7 +151,14 @@ impl AppState {
             blocklists,
             anonymous_limit: Arc::new(ratelimit::RateLimiter::new(120, 240)),
             posture: None,
+            live: Arc::new(LiveChecks::new(LiveCheckConfig::default())),
         }
+    }
+
+    /// Lets callers of `POST /api/v1/links/check` ask for live fetches, as `config` says.
+    pub fn with_live_checks(mut self, config: LiveCheckConfig) -> AppState {
+        self.live = Arc::new(LiveChecks::new(config));
+        self
     }
 
     /// Lets anonymous link checks use indicators up to `ceiling` (clamped to GREEN).

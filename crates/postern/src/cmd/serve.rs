@@ -55,6 +55,45 @@ pub struct ServeArgs {
     /// Objects asked for per page when pulling from a peer (and pushed per request).
     #[arg(long, default_value_t = 1000)]
     pub sync_page_limit: usize,
+    /// Who may ask POST /api/v1/links/check for live fetches ("live": true): off, members
+    /// (callers with an API token) or all (anonymous too, rate limited).
+    #[arg(long, default_value = "off", value_parser = parse_live_mode)]
+    pub live_checks: server::LiveMode,
+    /// Live checks may fetch 127.0.0.0/8 and ::1 (for tests; never on a real server: it lets
+    /// callers reach services listening on this machine's loopback).
+    #[arg(long)]
+    pub live_allow_loopback: bool,
+    /// A PEM file of extra trusted root certificates for live checks.
+    #[arg(long)]
+    pub live_ca_file: Option<PathBuf>,
+    /// Time budget of one live check, in seconds (resolution, connections, headers).
+    #[arg(long, default_value_t = 10)]
+    pub live_timeout: u64,
+    /// Live fetches in flight at most, server-wide.
+    #[arg(long, default_value_t = 8)]
+    pub live_concurrency: usize,
+}
+
+fn parse_live_mode(s: &str) -> Result<server::LiveMode, String> {
+    server::LiveMode::parse(s).ok_or_else(|| format!("'{s}' is not one of off, members, all"))
+}
+
+/// Live link check settings from the serve flags.
+fn live_config(args: &ServeArgs) -> anyhow::Result<server::LiveCheckConfig> {
+    let mut options = links::LiveOptions {
+        allow_loopback: args.live_allow_loopback,
+        budget: std::time::Duration::from_secs(args.live_timeout.max(1)),
+        ..links::LiveOptions::default()
+    };
+    if let Some(path) = &args.live_ca_file {
+        let pem = std::fs::read(path).with_context(|| format!("reading CA file {}", path.display()))?;
+        reqwest::Certificate::from_pem(&pem).with_context(|| format!("{} is not a PEM certificate", path.display()))?;
+        options.extra_roots_pem.push(pem);
+    }
+    if args.live_allow_loopback && args.live_checks != server::LiveMode::Off {
+        tracing::warn!("--live-allow-loopback: live link checks may fetch this machine's loopback services (tests only)");
+    }
+    Ok(server::LiveCheckConfig { mode: args.live_checks, options, max_concurrent: args.live_concurrency.max(1) })
 }
 
 /// Posture checker settings from the serve flags.
@@ -103,7 +142,9 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
     if args.anonymous_link_tlp > Tlp::Green {
         anyhow::bail!("--anonymous-link-tlp may be clear or green, not {}", args.anonymous_link_tlp.name());
     }
-    let mut state = server::AppState::new(hub, tls.is_some()).with_anonymous_lookup_ceiling(args.anonymous_link_tlp);
+    let mut state = server::AppState::new(hub, tls.is_some())
+        .with_anonymous_lookup_ceiling(args.anonymous_link_tlp)
+        .with_live_checks(live_config(&args)?);
     if super::is_database_url(data) {
         tracing::warn!("the members' workspace of the portal needs the embedded SQLite store for now; public pages and APIs run");
     } else {
