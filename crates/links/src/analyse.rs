@@ -297,19 +297,18 @@ impl Analyzer {
     /// Analyses one input offline (no blocklist): parse, then score.
     pub fn analyse(&self, input: &str) -> Result<Verdict, crate::LinkError> {
         let parsed = crate::parse::parse(input)?;
-        Ok(self.verdict_for(input, &parsed, Vec::new()))
+        Ok(self.verdict_for(input, parsed, Vec::new()))
     }
 
     /// Scores a parsed link; `extra` carries blocklist reasons found by the caller.
-    pub(crate) fn verdict_for(&self, input: &str, p: &ParsedUrl, extra: Vec<Reason>) -> Verdict {
-        let url = p.url.as_str().to_string();
+    pub(crate) fn verdict_for(&self, input: &str, p: ParsedUrl, extra: Vec<Reason>) -> Verdict {
         if let Some(host) = p.domain()
             && let Some(b) = self.official_brand(host)
         {
             let info = &self.brands[usize::from(b)];
             let reason = Reason {
                 code: "official_domain",
-                message: format!("{} is an official domain of {}", p.registrable, info.name),
+                message: format!("{} is an official domain of {}", p.registrable(), info.name),
                 points: 0,
                 brand: Some(info.id.clone()),
                 technique: None,
@@ -317,15 +316,15 @@ impl Analyzer {
             };
             return Verdict {
                 input: input.to_string(),
-                url,
+                url: p.url.into(),
                 verdict: Level::Benign,
                 score: 0,
                 brand: Some(self.brand_ref(b)),
                 reasons: vec![reason],
             };
         }
-        let signals = self.signals(p);
-        self.combine(input, url, signals, extra)
+        let signals = self.signals(&p);
+        self.combine(input, p.url.into(), signals, extra)
     }
 
     fn brand_ref(&self, b: u16) -> VerdictBrand {
@@ -418,36 +417,36 @@ impl Analyzer {
     fn domain_signals(&self, p: &ParsedUrl, host: &str, out: &mut Vec<Signal>) {
         let reg_label = p.registrable_label();
         let sub = p.subdomain();
-        if self.shorteners.contains(p.registrable.as_str()) || self.shorteners.contains(host) {
+        if self.shorteners.contains(p.registrable()) || self.shorteners.contains(host) {
             let path = p.url.path();
             if path.len() > 1 {
-                out.push(Signal::plain("shortener", 40, format!("is a shortened link ({}) that hides its destination", p.registrable)));
+                out.push(Signal::plain("shortener", 40, format!("is a shortened link ({}) that hides its destination", p.registrable())));
             }
             return;
         }
         let free = p.suffix_private || self.is_free_hosting(host);
         if free {
-            let service = if p.suffix_private { p.suffix.as_str() } else { p.registrable.as_str() };
+            let service = if p.suffix_private { p.suffix() } else { p.registrable() };
             out.push(Signal::plain("free_hosting", 20, format!("is hosted on a free hosting or dynamic-DNS service ({service})")));
         }
-        let tld = p.suffix.rsplit('.').next().unwrap_or_default();
+        let tld = p.suffix().rsplit('.').next().unwrap_or_default();
         if self.abuse_tlds.contains(tld) {
             out.push(Signal::plain("abuse_tld", 20, format!("uses the .{tld} ending, common in scams")));
         }
         // Unicode forms of the registrable label and of the subdomain labels (only computed
         // when the host has punycode).
-        let unicode_host = p.host_unicode != host;
-        let uni_labels: Vec<&str> = if unicode_host { p.host_unicode.split('.').collect() } else { Vec::new() };
+        let unicode_host = p.host_unicode() != host;
+        let uni_labels: Vec<&str> = if unicode_host { p.host_unicode().split('.').collect() } else { Vec::new() };
         let n_sub = if sub.is_empty() { 0 } else { sub.split('.').count() };
         let uni_reg_label = uni_labels.get(n_sub).copied().unwrap_or(reg_label);
         // Names under edu., gov., ac. ... are handed out to institutions only: no squatting there.
         // (A look-alike IDN there is still reported: it has no business being there.)
-        let used = if institutional(&p.suffix) && uni_reg_label.is_ascii() {
+        let used = if institutional(p.suffix()) && uni_reg_label.is_ascii() {
             None
         } else {
             self.label_brand_signals(reg_label, uni_reg_label, p, out)
         };
-        let scope = host.strip_suffix(p.suffix.as_str()).map_or(host, |h| h.trim_end_matches('.'));
+        let scope = host.strip_suffix(p.suffix()).map_or(host, |h| h.trim_end_matches('.'));
         self.lure_domain_signal(scope, used, out);
         // Brand names such as dhl or gls are consonant clusters: randomness only speaks for
         // names without a brand in them.
@@ -478,7 +477,7 @@ impl Analyzer {
         if !unicode.is_ascii() {
             let folded = fold::fold_label(unicode);
             if folded.mixed_script {
-                out.push(Signal::plain("mixed_script", 35, format!("mixes alphabets in its name ({})", p.host_unicode)));
+                out.push(Signal::plain("mixed_script", 35, format!("mixes alphabets in its name ({})", p.host_unicode())));
             }
             let joined: String = folded.text.chars().filter(|&c| c != '-').collect();
             if let Some(b) = self.exact_brand(&joined).or_else(|| self.typo_brand(&joined).map(|(b, _)| b)) {
@@ -487,7 +486,7 @@ impl Analyzer {
                     75,
                     b,
                     "look-alike characters",
-                    format!("written with look-alike characters ({})", p.host_unicode),
+                    format!("written with look-alike characters ({})", p.host_unicode()),
                     true,
                 ));
                 return None;
@@ -498,7 +497,7 @@ impl Analyzer {
                     70,
                     hit.brand,
                     "look-alike characters",
-                    format!("with look-alike characters and other words ({})", p.host_unicode),
+                    format!("with look-alike characters and other words ({})", p.host_unicode()),
                     true,
                 ));
                 return None;
@@ -523,7 +522,7 @@ impl Analyzer {
                 TokenClass::Weak => (15, false),
             };
             let what = if strong_name { "under another domain ending" } else { "as its whole name" };
-            out.push(self.brand_signal("tld_swap", points, b, "tld swap", format!("using its name {what} ({})", p.registrable), false));
+            out.push(self.brand_signal("tld_swap", points, b, "tld swap", format!("using its name {what} ({})", p.registrable()), false));
             return Some(&*token.text);
         }
         // Multi-character and digit homoglyphs (rn -> m, 0 -> o).
@@ -534,7 +533,7 @@ impl Analyzer {
                     60,
                     b,
                     "look-alike characters",
-                    format!("written with look-alike characters ({})", p.registrable),
+                    format!("written with look-alike characters ({})", p.registrable()),
                     false,
                 ));
                 return None;
@@ -583,7 +582,7 @@ impl Analyzer {
                 points,
                 hit.brand,
                 "combosquat",
-                format!("combining its name {how} ({})", p.registrable),
+                format!("combining its name {how} ({})", p.registrable()),
                 false,
             ));
             return Some(&*self.tokens[hit.token].text);
@@ -611,7 +610,7 @@ impl Analyzer {
                         75,
                         b,
                         "brand.com-xxxx",
-                        format!("but the real domain is {}", p.registrable),
+                        format!("but the real domain is {}", p.registrable()),
                         true,
                     ));
                     return;
@@ -626,7 +625,7 @@ impl Analyzer {
                 55,
                 b,
                 "official domain as subdomain",
-                format!("in front of an unrelated domain ({})", p.registrable),
+                format!("in front of an unrelated domain ({})", p.registrable()),
                 false,
             ));
             return;
@@ -661,7 +660,7 @@ impl Analyzer {
                     30,
                     hit.brand,
                     "brand as subdomain",
-                    format!("in front of an unrelated domain ({})", p.registrable),
+                    format!("in front of an unrelated domain ({})", p.registrable()),
                     false,
                 ));
                 return;
@@ -671,11 +670,19 @@ impl Analyzer {
 
     /// An official domain made of consecutive labels of `labels` (`a.usps.com.b` -> usps.com).
     fn official_brand_in(&self, dotted: &str) -> Option<u16> {
-        let labels: Vec<&str> = dotted.split('.').collect();
-        for i in 0..labels.len() {
-            for j in (i + 2..=labels.len().min(i + 4)).rev() {
-                let cand = labels[i..j].join(".");
-                if let Some(&b) = self.official.get(cand.as_str()) {
+        // Label boundaries as byte offsets, so candidates are slices of `dotted`, not joins.
+        let mut starts = [0usize; 33];
+        let mut n = 1;
+        for (i, c) in dotted.bytes().enumerate() {
+            if c == b'.' && n < starts.len() {
+                starts[n] = i + 1;
+                n += 1;
+            }
+        }
+        let end_of = |j: usize| if j < n { starts[j] - 1 } else { dotted.len() };
+        for i in 0..n {
+            for j in (i + 2..=n.min(i + 4)).rev() {
+                if let Some(&b) = dotted.get(starts[i]..end_of(j)).and_then(|cand| self.official.get(cand)) {
                     return Some(b);
                 }
             }

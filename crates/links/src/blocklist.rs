@@ -235,7 +235,7 @@ impl BlocklistIndex {
                         out.push(hit(r, EntryKind::Domain, if first { "host" } else { "domain" }, rest));
                         break;
                     }
-                    if rest.len() <= p.registrable.len() {
+                    if rest.len() <= p.registrable().len() {
                         break;
                     }
                     match rest.split_once('.') {

@@ -105,7 +105,7 @@ pub struct CheckContext<'a> {
 pub fn check(input: &str, ctx: &CheckContext<'_>) -> Result<Verdict, LinkError> {
     let parsed = parse::parse(input)?;
     let hits = ctx.index.lookup(&parsed, &ctx.audience);
-    Ok(ctx.analyzer.verdict_for(input, &parsed, blocklist::reasons(hits)))
+    Ok(ctx.analyzer.verdict_for(input, parsed, blocklist::reasons(hits)))
 }
 
 #[cfg(test)]

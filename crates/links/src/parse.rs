@@ -19,18 +19,18 @@ pub enum HostKind {
     Ipv6(Ipv6Addr),
 }
 
-/// A link parsed and normalised for analysis.
+/// A link parsed and normalised for analysis. The host's forms and parts are slices of one
+/// another, so parsing allocates once for the URL and once for the host.
 #[derive(Debug, Clone)]
 pub struct ParsedUrl {
     /// The WHATWG-normalised URL, fragment removed.
     pub url: Url,
     pub host: HostKind,
-    /// Unicode form of a domain host (equal to the ASCII form when there is no punycode).
-    pub host_unicode: String,
-    /// Registrable domain (ASCII), or the host itself for IP literals and bare suffixes.
-    pub registrable: String,
-    /// Public suffix of the host ("co.uk", "github.io"); empty for IP literals.
-    pub suffix: String,
+    /// Unicode form of a domain host, when the host has punycode labels.
+    unicode: Option<String>,
+    /// Byte offsets into the ASCII host of the registrable domain and of the public suffix.
+    registrable_at: usize,
+    suffix_at: usize,
     /// The suffix comes from the private section of the PSL (free hosting, dynamic DNS).
     pub suffix_private: bool,
     /// The suffix is listed in the PSL (false for made-up TLDs).
@@ -45,20 +45,47 @@ impl ParsedUrl {
         }
     }
 
+    /// The host as written in the URL: ASCII domain, or the IP literal.
+    fn host_text(&self) -> &str {
+        match &self.host {
+            HostKind::Domain(d) => d,
+            _ => self.url.host_str().unwrap_or_default(),
+        }
+    }
+
+    /// Unicode form of a domain host (equal to the ASCII form when there is no punycode).
+    pub fn host_unicode(&self) -> &str {
+        self.unicode.as_deref().unwrap_or_else(|| self.host_text())
+    }
+
+    /// Registrable domain (ASCII), or the host itself for IP literals and bare suffixes.
+    pub fn registrable(&self) -> &str {
+        self.host_text().get(self.registrable_at..).unwrap_or_default()
+    }
+
+    /// Public suffix of the host ("co.uk", "github.io"); empty for IP literals.
+    pub fn suffix(&self) -> &str {
+        match &self.host {
+            HostKind::Domain(d) => d.get(self.suffix_at..).unwrap_or_default(),
+            _ => "",
+        }
+    }
+
     /// Labels left of the registrable domain, outermost first (`a.b.example.com` -> `a`, `b`).
     pub fn subdomain(&self) -> &str {
         match &self.host {
-            HostKind::Domain(d) if d.len() > self.registrable.len() => d[..d.len() - self.registrable.len()].trim_end_matches('.'),
+            HostKind::Domain(d) => d.get(..self.registrable_at).unwrap_or_default().trim_end_matches('.'),
             _ => "",
         }
     }
 
     /// The registrable domain without its suffix (`laposte` for `laposte.fr`).
     pub fn registrable_label(&self) -> &str {
-        if self.suffix.is_empty() || self.registrable.len() <= self.suffix.len() {
-            return &self.registrable;
+        let (registrable, suffix) = (self.registrable(), self.suffix());
+        if suffix.is_empty() || registrable.len() <= suffix.len() {
+            return registrable;
         }
-        self.registrable[..self.registrable.len() - self.suffix.len()].trim_end_matches('.')
+        registrable[..registrable.len() - suffix.len()].trim_end_matches('.')
     }
 }
 
@@ -71,7 +98,9 @@ pub fn parse(input: &str) -> Result<ParsedUrl, LinkError> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(LinkError::TooLong { len: input.len() });
     }
-    if let Some((position, c)) = trimmed.char_indices().find(|&(_, c)| is_forbidden(c)) {
+    // Printable ASCII (nearly every link) needs no per-character decoding.
+    let printable = trimmed.bytes().all(|b| (0x20..0x7f).contains(&b));
+    if !printable && let Some((position, c)) = trimmed.char_indices().find(|&(_, c)| is_forbidden(c)) {
         return Err(LinkError::ControlCharacter { code: u32::from(c), position });
     }
     let refanged = refang(trimmed);
@@ -90,31 +119,38 @@ pub fn parse(input: &str) -> Result<ParsedUrl, LinkError> {
         None => return Err(LinkError::NoHost),
     };
     let HostKind::Domain(ascii) = &host else {
-        let registrable = url.host_str().unwrap_or_default().to_string();
-        return Ok(ParsedUrl {
-            host_unicode: registrable.clone(),
-            url,
-            host,
-            registrable,
-            suffix: String::new(),
-            suffix_private: false,
-            suffix_known: false,
-        });
+        return Ok(ParsedUrl { url, host, unicode: None, registrable_at: 0, suffix_at: 0, suffix_private: false, suffix_known: false });
     };
     if ascii.is_empty() || ascii.split('.').any(str::is_empty) {
         return Err(LinkError::NotAUrl { reason: format!("empty label in host {ascii:?}") });
     }
-    let host_unicode = if ascii.contains("xn--") {
+    let unicode = if ascii.contains("xn--") {
         let (unicode, result) = idna::domain_to_unicode(ascii);
         if result.is_err() {
             return Err(LinkError::InvalidPunycode { host: ascii.clone() });
         }
-        unicode
+        Some(unicode)
     } else {
-        ascii.clone()
+        None
     };
-    let (registrable, suffix, suffix_private, suffix_known) = registrable_of(ascii);
-    Ok(ParsedUrl { url, host_unicode, registrable, suffix, suffix_private, suffix_known, host })
+    let (registrable_at, suffix_at, suffix_private, suffix_known) = split_host(ascii);
+    Ok(ParsedUrl { url, host, unicode, registrable_at, suffix_at, suffix_private, suffix_known })
+}
+
+/// Byte offsets of the registrable domain and of the public suffix in an ASCII domain, and
+/// whether the suffix is private and known.
+fn split_host(ascii: &str) -> (usize, usize, bool, bool) {
+    use psl::Psl;
+    let list = psl::List;
+    let at = |part: &[u8]| ascii.len() - part.len();
+    if let Some(d) = list.domain(ascii.as_bytes()) {
+        let s = d.suffix();
+        return (at(d.as_bytes()), at(s.as_bytes()), s.typ() == Some(psl::Type::Private), s.is_known());
+    }
+    match list.suffix(ascii.as_bytes()) {
+        Some(s) => (0, at(s.as_bytes()), s.typ() == Some(psl::Type::Private), s.is_known()),
+        None => (0, ascii.rfind('.').map_or(0, |i| i + 1), false, false),
+    }
 }
 
 /// (registrable domain, suffix, suffix is private, suffix is known) of an ASCII domain.
@@ -142,7 +178,8 @@ fn is_forbidden(c: char) -> bool {
 fn refang(s: &str) -> Option<String> {
     let lower_start = s.get(..5).map(str::to_ascii_lowercase);
     let defanged_scheme = matches!(lower_start.as_deref(), Some("hxxp:") | Some("hxxps"));
-    if !defanged_scheme && !s.contains("[.]") && !s.contains("(.)") && !s.contains("[:]") {
+    let bracketed = s.bytes().any(|b| b == b'[' || b == b'(');
+    if !defanged_scheme && !(bracketed && (s.contains("[.]") || s.contains("(.)") || s.contains("[:]"))) {
         return None;
     }
     let mut out = s.replace("[.]", ".").replace("(.)", ".").replace("[:]", ":");
@@ -195,7 +232,7 @@ mod tests {
     use super::*;
 
     fn check(input: &str, expected: Result<(&str, &str, &str), LinkError>) {
-        let got = parse(input).map(|p| (p.host_unicode.clone(), p.registrable.clone(), p.suffix.clone()));
+        let got = parse(input).map(|p| (p.host_unicode().to_string(), p.registrable().to_string(), p.suffix().to_string()));
         let got = got.as_ref().map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str())).map_err(Clone::clone);
         assert_eq!(got, expected, "{input}");
     }
