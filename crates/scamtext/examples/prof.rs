@@ -1,6 +1,8 @@
 //! Timing aid: messages per second with and without the link checker, and extraction alone.
 use std::time::Instant;
 fn main() {
+    // `prof [rounds]`: fewer rounds for valgrind.
+    let rounds: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(20);
     let msgs: Vec<String> = std::fs::read_to_string("data/messages/authored/test.tsv")
         .unwrap_or_default()
         .lines()
@@ -21,7 +23,7 @@ fn main() {
     let cold: Vec<String> = msgs
         .iter()
         .cycle()
-        .take(msgs.len() * 20)
+        .take(msgs.len() * rounds)
         .enumerate()
         .map(|(i, m)| m.replace("correos-es.top", &format!("correos-es{i}.top")))
         .collect();
@@ -33,7 +35,7 @@ fn main() {
     for (name, a) in [("full (warm link cache)", &full), ("text only (no link checker)", &nolinks)] {
         let t = Instant::now();
         let mut n = 0;
-        for _ in 0..20 {
+        for _ in 0..rounds {
             for m in &msgs {
                 std::hint::black_box(a.analyze(m));
                 n += 1;
@@ -43,7 +45,7 @@ fn main() {
     }
     let t = Instant::now();
     let mut n = 0;
-    for _ in 0..20 {
+    for _ in 0..rounds {
         for m in &msgs {
             let mut e = scamtext::extract::extract_without_phones(m);
             scamtext::extract::add_phones(m, &["ES"], &mut e);
@@ -54,7 +56,7 @@ fn main() {
     println!("extract: {:.0} msg/s", n as f64 / t.elapsed().as_secs_f64());
     let t = Instant::now();
     let mut n = 0;
-    for _ in 0..20 {
+    for _ in 0..rounds {
         for m in &msgs {
             let mut e = scamtext::extract::extract_without_phones(m);
             std::hint::black_box(&mut e);

@@ -122,22 +122,36 @@ pub fn build(folded_masked: &str, structural: &[Structural], bits: u32) -> Featu
     if !last_space {
         norm.push(' ');
     }
-    let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
     let mut text_slots = 0usize;
-    for (i, w) in words.iter().enumerate() {
-        slots.push((fnv(1, &[w.as_bytes()]) & mask, WORD_WEIGHT));
-        if let Some(next) = words.get(i + 1) {
-            slots.push((fnv(2, &[w.as_bytes(), next.as_bytes()]) & mask, WORD_WEIGHT));
+    // Unigram of each word, then its bigram with the next: emitted as (bigram with the previous,
+    // unigram) so one pass over the words suffices.
+    let mut prev: Option<&str> = None;
+    for w in norm.split(' ').filter(|w| !w.is_empty()) {
+        if let Some(p) = prev {
+            slots.push((fnv(2, &[p.as_bytes(), w.as_bytes()]) & mask, WORD_WEIGHT));
         }
+        slots.push((fnv(1, &[w.as_bytes()]) & mask, WORD_WEIGHT));
         text_slots += 2;
+        prev = Some(w);
     }
-    let chars: Vec<(usize, char)> = norm.char_indices().collect();
-    for n in 3..=5 {
-        for win in chars.windows(n) {
-            let s = win[0].0;
-            let e = win[n - 1].0 + win[n - 1].1.len_utf8();
-            slots.push((fnv(n as u8, &[norm[s..e].as_bytes()]) & mask, 1.0));
-            text_slots += 1;
+    if norm.is_ascii() {
+        // Every character is one byte: windows over bytes are the character windows.
+        let b = norm.as_bytes();
+        for n in 3..=5usize {
+            for win in b.windows(n) {
+                slots.push((fnv(n as u8, &[win]) & mask, 1.0));
+                text_slots += 1;
+            }
+        }
+    } else {
+        let chars: Vec<(usize, char)> = norm.char_indices().collect();
+        for n in 3..=5 {
+            for win in chars.windows(n) {
+                let s = win[0].0;
+                let e = win[n - 1].0 + win[n - 1].1.len_utf8();
+                slots.push((fnv(n as u8, &[norm[s..e].as_bytes()]) & mask, 1.0));
+                text_slots += 1;
+            }
         }
     }
     // Scale text slots to unit-ish norm so long e-mails and short SMS weigh alike.
@@ -163,6 +177,60 @@ mod tests {
         let c = build("pay 1 eur within 48 hours", &[], 18);
         assert_eq!(c.slots.len() + 1, b.slots.len());
         assert!(a.slots.iter().all(|(s, _)| *s < (1 << 18)));
+    }
+
+    /// The straightforward form of [`build`]'s text slots (every n-gram over a char vector, the
+    /// words collected first); `build` must emit exactly the same slots in the same order, or the
+    /// shipped model would no longer match its features.
+    fn reference_text_slots(folded: &str, bits: u32) -> Vec<u32> {
+        let mask = (1u32 << bits) - 1;
+        let mut norm = String::from(" ");
+        let mut last_space = true;
+        for c in folded.chars() {
+            let c = if c.is_ascii_digit() { '0' } else { c };
+            if crate::text::is_word_char(c) {
+                norm.push(c);
+                last_space = false;
+            } else if !last_space {
+                norm.push(' ');
+                last_space = true;
+            }
+        }
+        if !last_space {
+            norm.push(' ');
+        }
+        let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut out = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            out.push(fnv(1, &[w.as_bytes()]) & mask);
+            if let Some(next) = words.get(i + 1) {
+                out.push(fnv(2, &[w.as_bytes(), next.as_bytes()]) & mask);
+            }
+        }
+        let chars: Vec<(usize, char)> = norm.char_indices().collect();
+        for n in 3..=5 {
+            for win in chars.windows(n) {
+                let e = win[n - 1].0 + win[n - 1].1.len_utf8();
+                out.push(fnv(n as u8, &[norm[win[0].0..e].as_bytes()]) & mask);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn fast_paths_emit_the_reference_slots() {
+        for text in [
+            "correos: su paquete esta retenido, pague 0,00 eur en _url_",
+            "la poste : votre colis sera livre demain",
+            "paketa juaj është bllokuar 🚚 paguani",
+            "ab",
+            "",
+            "   one   ",
+            "δέμα σας κρατείται",
+        ] {
+            let got: Vec<u32> = build(text, &[], 18).slots.iter().map(|s| s.0).collect();
+            assert_eq!(got, reference_text_slots(text, 18), "{text:?}");
+        }
     }
 
     #[test]

@@ -1112,9 +1112,9 @@ pub struct Cues {
     pub host_aliases: Vec<(String, usize)>,
     host_ac: AhoCorasick,
     /// Official domain -> brand index, for suffix walks.
-    official: std::collections::HashMap<String, usize>,
+    official: rustc_hash::FxHashMap<String, usize>,
     /// Language marker word -> weight per language (index into LANGUAGE_WORDS).
-    lang_words: std::collections::HashMap<&'static str, [u8; 7]>,
+    lang_words: rustc_hash::FxHashMap<&'static str, [u8; 7]>,
     pub brands: Vec<BrandRef>,
 }
 
@@ -1180,13 +1180,13 @@ impl Cues {
         host_aliases.retain(|(a, _)| a.len() >= 4);
         host_aliases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
         let host_pats: Vec<String> = host_aliases.iter().map(|(a, _)| a.clone()).collect();
-        let mut official = std::collections::HashMap::new();
+        let mut official = rustc_hash::FxHashMap::default();
         for (i, b) in brands.iter().enumerate() {
             for d in &b.domains {
                 official.entry(d.clone()).or_insert(i);
             }
         }
-        let mut lang_words: std::collections::HashMap<&'static str, [u8; 7]> = std::collections::HashMap::new();
+        let mut lang_words: rustc_hash::FxHashMap<&'static str, [u8; 7]> = rustc_hash::FxHashMap::default();
         for (li, (_, words)) in LANGUAGE_WORDS.iter().enumerate().take(7) {
             for (w, weight) in *words {
                 lang_words.entry(w).or_default()[li] = *weight;

@@ -131,6 +131,17 @@ pub fn tracking(text: &str, spans: &mut Vec<Span>) -> Vec<String> {
 /// UPU S10: two letters, eight serial digits, a check digit, two letters (ISO country).
 /// Also accepts the spaced print form "RR 1234 5678 5 GB".
 fn s10_at(b: &[u8], i: usize) -> Option<(usize, String)> {
+    // Two letters then a digit (or a space and a digit): checked before allocating, since this
+    // runs at the start of every word.
+    let shaped = b.get(i..i + 2).is_some_and(|p| p.iter().all(u8::is_ascii_alphabetic))
+        && match b.get(i + 2) {
+            Some(c) if c.is_ascii_digit() => true,
+            Some(b' ') => b.get(i + 3).is_some_and(u8::is_ascii_digit),
+            _ => false,
+        };
+    if !shaped {
+        return None;
+    }
     let mut id = String::with_capacity(13);
     let mut j = i;
     for _ in 0..2 {

@@ -204,7 +204,10 @@ pub fn extract(text: &str, spans: &mut Vec<Span>) -> (Vec<String>, Vec<String>) 
         let (lead, core) = trim_token(raw);
         let start = start + lead;
         let end = start + core.len();
-        if core.is_empty() {
+        // Every URL or address, defanged or not, holds a dot, an @, or a dot written as
+        // "dot" or "[,]": most words of a message are rejected here without allocating.
+        let b = core.as_bytes();
+        if !b.iter().any(|c| matches!(c, b'.' | b'@' | b',')) && !b.windows(3).any(|w| w.eq_ignore_ascii_case(b"dot")) {
             continue;
         }
         let refanged = refang(core);
@@ -258,10 +261,14 @@ fn candidate_tokens(text: &str) -> Vec<(usize, usize)> {
             let mid = &text[raw[j + 1].0..raw[j + 1].1];
             let next = &text[raw[j + 2].0..raw[j + 2].1];
             let is_dot = mid.eq_ignore_ascii_case("dot") || DOTS.contains(&mid) || mid == ".";
+            if !is_dot {
+                break;
+            }
             let prev = &text[raw[j].0..raw[j].1];
             let prev_ok = prev.chars().last().is_some_and(|c| c.is_alphanumeric() || c == '-');
-            let next_label: String = next.chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
-            if is_dot && prev_ok && TLDS.contains(&next_label.as_str()) {
+            let label_end = next.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(next.len());
+            let next_label = next[..label_end].to_ascii_lowercase();
+            if prev_ok && TLDS.contains(&next_label.as_str()) {
                 e = raw[j + 2].1;
                 j += 2;
             } else {
@@ -290,6 +297,10 @@ fn trim_token(raw: &str) -> (usize, &str) {
 
 /// Undoes defanging: hxxp -> http, [.] / (dot) / " dot " -> ".", [:] -> ":".
 fn refang(s: &str) -> String {
+    let defanged = s.bytes().any(|b| matches!(b, b'[' | b'(' | b'{' | b' ')) || s.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("hx"));
+    if !defanged {
+        return s.to_string();
+    }
     let mut out = s.to_string();
     for d in DOTS {
         if out.contains(d) {
