@@ -1132,8 +1132,11 @@ pub struct Hits {
 fn automaton(pats: &[String]) -> AhoCorasick {
     // Leftmost-longest so "agencia tributaria" beats "tributaria"; patterns are plain strings,
     // so the build cannot fail except on absurd sizes.
+    // A DFA: these run over every message, and a few hundred kilobytes buy fewer instructions
+    // per byte than the default NFA.
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(pats)
         .unwrap_or_else(|_| AhoCorasick::new(["\u{0}"]).expect("a one-byte pattern always builds"))
 }
