@@ -158,6 +158,7 @@ fn live_checks_are_refused_when_the_operator_has_not_turned_them_on() {
     let (s, ctype, v) = check(&api.url, None, json!({"url": "https://example.com/", "live": true}));
     assert_eq!((s, ctype.as_str()), (403, "application/problem+json"), "{v}");
     assert_eq!(v["status"], 403);
+    assert_eq!(v["details"]["field"], "live", "{v}");
     assert!(v["detail"].as_str().is_some_and(|d| d.starts_with("live:") && d.contains("turned off")), "{v}");
     let token = api.admin_token.clone().expect("admin token");
     let (s, _, v) = check(&api.url, Some(&token), json!({"url": "https://example.com/", "live": true}));
@@ -175,6 +176,7 @@ fn members_mode_refuses_anonymous_callers_and_the_guard_refuses_loopback() {
     let own = format!("{}/members", api.url);
     let (s, ctype, v) = check(&api.url, None, json!({"url": own, "live": true}));
     assert_eq!((s, ctype.as_str()), (401, "application/problem+json"), "{v}");
+    assert_eq!(v["details"]["field"], "live", "{v}");
     assert!(v["detail"].as_str().is_some_and(|d| d.starts_with("live:") && d.contains("member")), "{v}");
 
     // A member may ask, but without --live-allow-loopback the guard refuses before connecting:

@@ -115,27 +115,35 @@ async fn check_links(
     let (inputs, single) = match (req.url, req.urls) {
         (Some(u), None) => (vec![u], true),
         (None, Some(us)) if !us.is_empty() && us.len() <= MAX_BATCH => (us, false),
-        (None, Some(us)) if us.is_empty() => return Err(problem(StatusCode::BAD_REQUEST, "Bad Request", "urls: the list is empty")),
-        (None, Some(_)) => return Err(problem(StatusCode::BAD_REQUEST, "Bad Request", format!("urls: at most {MAX_BATCH} per request"))),
+        (None, Some(us)) if us.is_empty() => {
+            return Err(problem(StatusCode::BAD_REQUEST, "Bad Request", "urls: the list is empty").with_field("urls"));
+        }
+        (None, Some(_)) => {
+            return Err(
+                problem(StatusCode::BAD_REQUEST, "Bad Request", format!("urls: at most {MAX_BATCH} per request")).with_field("urls")
+            );
+        }
         _ => return Err(problem(StatusCode::BAD_REQUEST, "Bad Request", "give exactly one of 'url' or 'urls'")),
     };
     let mode = state.live.config.mode;
     if req.live {
         if let Some((status, title, detail)) = live_refusal(mode, None) {
-            return Err(problem(status, title, detail));
+            return Err(problem(status, title, detail).with_field("live"));
         }
         if inputs.len() > MAX_LIVE_BATCH {
-            return Err(problem(StatusCode::BAD_REQUEST, "Bad Request", format!("urls: at most {MAX_LIVE_BATCH} per request with 'live'")));
+            return Err(problem(StatusCode::BAD_REQUEST, "Bad Request", format!("urls: at most {MAX_LIVE_BATCH} per request with 'live'"))
+                .with_field("urls"));
         }
     }
     let who = authenticate(&state, &headers).await?;
     if let (true, Some((status, title, detail))) = (req.live, live_refusal(mode, Some(&who))) {
-        return Err(problem(status, title, detail));
+        return Err(problem(status, title, detail).with_field("live"));
     }
     let per_url = if req.live { LIVE_COST } else { 1 };
     charge(&state, &who, peer, u32::try_from(inputs.len()).unwrap_or(u32::MAX).saturating_mul(per_url))?;
     if req.report && matches!(who, Principal::Anonymous) {
-        return Err(problem(StatusCode::UNAUTHORIZED, "Unauthorized", "report: reporting to the hub needs a member's API token"));
+        return Err(problem(StatusCode::UNAUTHORIZED, "Unauthorized", "report: reporting to the hub needs a member's API token")
+            .with_field("report"));
     }
     let report_tlp = parse_report_tlp(req.tlp.as_deref())?;
     let (st, w) = (state.clone(), who.clone());
@@ -401,7 +409,8 @@ async fn analyze_message(
     let req: MessageRequest = parse_json(&body)?;
     let who = caller(&state, &headers, peer, 1).await?;
     if req.report && matches!(who, Principal::Anonymous) {
-        return Err(problem(StatusCode::UNAUTHORIZED, "Unauthorized", "report: reporting to the hub needs a member's API token"));
+        return Err(problem(StatusCode::UNAUTHORIZED, "Unauthorized", "report: reporting to the hub needs a member's API token")
+            .with_field("report"));
     }
     let text = scamtext::check_input(req.text.as_bytes())
         .map_err(|e| problem(StatusCode::UNPROCESSABLE_ENTITY, "Unprocessable Entity", format!("text: {e}")))?

@@ -27,6 +27,12 @@ impl ApiError {
         ApiError { status, title: title.into(), description: description.into(), field: None, taxii: false }
     }
 
+    /// Names the request field at fault (`details.field` in the body).
+    pub fn with_field(mut self, field: &str) -> ApiError {
+        self.field = Some(field.to_string());
+        self
+    }
+
     /// Maps a hub error; `taxii` selects the TAXII error format.
     pub fn from_hub(e: HubError, taxii: bool) -> ApiError {
         let (status, title, field) = match &e {
