@@ -5,7 +5,7 @@
 //! `cargo run -p scamtext --release --example tune -- epochs=10,20 l2=0,1e-5 pos=2,3`
 //!
 //! Names: bits, epochs, lr, l2, pos (public positive weight), auth (authored weight), avg
-//! (average the end-of-epoch weights of the last N epochs), folds,
+//! (average the end-of-epoch weights of the last N epochs), bags (average N seeds), folds,
 //! fpr (FPR cap for the threshold). For each combination it prints the chosen threshold and the
 //! pooled out-of-fold precision, recall, F1 and FPR, and the same split by source (public,
 //! authored). Test figures come only from `cargo test -p scamtext --test evaluation`.
@@ -42,6 +42,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 "auth" => cfg.authored_weight = *v as f32,
                 "folds" => cfg.folds = *v as u32,
                 "avg" => cfg.average_last = *v as u32,
+                "bags" => cfg.bags = *v as u32,
                 "fpr" => cfg.max_fpr = *v,
                 other => return Err(format!("unknown setting {other}").into()),
             }
@@ -78,6 +79,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
             format!("F1 {f1:.4} FPR {:.4} (FN {fn_}, FP {fp})", f64::from(fp) / f64::from((fp + tn).max(1)))
         };
+        if std::env::var_os("SHOW").is_some() {
+            // Out-of-fold misses on the training data (never the test data).
+            for (i, smp) in samples.iter().enumerate() {
+                if labels[i] != (scores[i] >= c.threshold) {
+                    println!(
+                        "  OOF MISS want {} score {:.3} {} {}: {}",
+                        labels[i],
+                        scores[i],
+                        smp.category,
+                        smp.source,
+                        smp.text.replace('\n', " / ")
+                    );
+                }
+            }
+        }
         let name: Vec<String> = combo.iter().map(|(k, v)| format!("{k}={v}")).collect();
         println!(
             "{:<40} thr {:.3} | OOF all P {:.4} R {:.4} F1 {:.4} postal-FPR {:.4} | public {} | authored {}",

@@ -574,11 +574,28 @@ pub fn authored(path: &Path, variants: usize, seed: u64) -> Result<Vec<Sample>, 
     expand_templates(&tsv, &name, variants, seed)
 }
 
-/// The training set: the public train split plus the authored training templates.
+/// The training set: the public train split plus the authored training templates
+/// (`authored/train.tsv`, then any other `authored/train*.tsv` in name order).
 pub fn training_set(data: &Path) -> Result<Vec<Sample>, Error> {
     let (mut train, _) = public_split(&data.join("public"))?;
-    train.extend(authored(&data.join("authored/train.tsv"), 7, 0x7e57)?);
+    for file in authored_training_files(data)? {
+        train.extend(authored(&file, 7, 0x7e57)?);
+    }
     Ok(train)
+}
+
+/// `authored/train.tsv` first, then the other `authored/train*.tsv` files sorted by name (a
+/// fixed order, so training stays byte-for-byte reproducible).
+pub fn authored_training_files(data: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
+    let dir = data.join("authored");
+    let entries = std::fs::read_dir(&dir).map_err(|e| Error::Data(format!("{}: {e}", dir.display())))?;
+    let mut extra: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .filter(|n| n.starts_with("train") && n.ends_with(".tsv") && n != "train.tsv")
+        .collect();
+    extra.sort();
+    Ok(std::iter::once("train.tsv".to_string()).chain(extra).map(|n| dir.join(n)).collect())
 }
 
 /// The weighted feature vectors training sees, one per sample, in order.

@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use crate::corpus::{self, Sample};
 use crate::Error;
+use crate::corpus::{self, Sample};
 use crate::model::{self, Model, TrainConfig};
 
 /// Trains on `data` (the `data/messages` directory): public train split plus authored training
