@@ -486,7 +486,7 @@ impl Analyzer {
                     75,
                     b,
                     "look-alike characters",
-                    format!("written with look-alike characters ({})", p.host_unicode()),
+                    format_args!("written with look-alike characters ({})", p.host_unicode()),
                     true,
                 ));
                 return None;
@@ -497,7 +497,7 @@ impl Analyzer {
                     70,
                     hit.brand,
                     "look-alike characters",
-                    format!("with look-alike characters and other words ({})", p.host_unicode()),
+                    format_args!("with look-alike characters and other words ({})", p.host_unicode()),
                     true,
                 ));
                 return None;
@@ -522,7 +522,14 @@ impl Analyzer {
                 TokenClass::Weak => (15, false),
             };
             let what = if strong_name { "under another domain ending" } else { "as its whole name" };
-            out.push(self.brand_signal("tld_swap", points, b, "tld swap", format!("using its name {what} ({})", p.registrable()), false));
+            out.push(self.brand_signal(
+                "tld_swap",
+                points,
+                b,
+                "tld swap",
+                format_args!("using its name {what} ({})", p.registrable()),
+                false,
+            ));
             return Some(&*token.text);
         }
         // Multi-character and digit homoglyphs (rn -> m, 0 -> o).
@@ -533,7 +540,7 @@ impl Analyzer {
                     60,
                     b,
                     "look-alike characters",
-                    format!("written with look-alike characters ({})", p.registrable()),
+                    format_args!("written with look-alike characters ({})", p.registrable()),
                     false,
                 ));
                 return None;
@@ -556,7 +563,7 @@ impl Analyzer {
                     typo_points(c.len(), edit),
                     b,
                     edit_name(edit),
-                    edit.describe().to_string(),
+                    format_args!("{}", edit.describe()),
                     false,
                 ));
                 return None;
@@ -582,7 +589,7 @@ impl Analyzer {
                 points,
                 hit.brand,
                 "combosquat",
-                format!("combining its name {how} ({})", p.registrable()),
+                format_args!("combining its name {how} ({})", p.registrable()),
                 false,
             ));
             return Some(&*self.tokens[hit.token].text);
@@ -610,7 +617,7 @@ impl Analyzer {
                         75,
                         b,
                         "brand.com-xxxx",
-                        format!("but the real domain is {}", p.registrable()),
+                        format_args!("but the real domain is {}", p.registrable()),
                         true,
                     ));
                     return;
@@ -625,7 +632,7 @@ impl Analyzer {
                 55,
                 b,
                 "official domain as subdomain",
-                format!("in front of an unrelated domain ({})", p.registrable()),
+                format_args!("in front of an unrelated domain ({})", p.registrable()),
                 false,
             ));
             return;
@@ -660,7 +667,7 @@ impl Analyzer {
                     30,
                     hit.brand,
                     "brand as subdomain",
-                    format!("in front of an unrelated domain ({})", p.registrable()),
+                    format_args!("in front of an unrelated domain ({})", p.registrable()),
                     false,
                 ));
                 return;
@@ -762,7 +769,7 @@ impl Analyzer {
                         20,
                         b,
                         "brand in path",
-                        "named in the path of an unrelated site".into(),
+                        format_args!("named in the path of an unrelated site"),
                         false,
                     ));
                     break;
@@ -790,7 +797,7 @@ impl Analyzer {
                 75,
                 b,
                 "userinfo",
-                format!("in front of an @ while the link really goes to {real}"),
+                format_args!("in front of an @ while the link really goes to {real}"),
                 true,
             )),
             None if decoded.contains('.') => {
@@ -800,7 +807,16 @@ impl Analyzer {
         }
     }
 
-    fn brand_signal(&self, code: &'static str, points: u32, b: u16, technique: &'static str, detail: String, strong: bool) -> Signal {
+    /// `detail` is formatted straight into the message: one allocation per signal.
+    fn brand_signal(
+        &self,
+        code: &'static str,
+        points: u32,
+        b: u16,
+        technique: &'static str,
+        detail: std::fmt::Arguments<'_>,
+        strong: bool,
+    ) -> Signal {
         let info = &self.brands[usize::from(b)];
         let target = &info.target;
         let message = match code {
