@@ -311,7 +311,7 @@ fn structural(
     s
 }
 
-/// Surface cues of bulk premium-rate spam: short codes, per-message prices, shouting.
+/// Surface cues of bulk premium-rate spam: short codes, per-message prices, shouting, length.
 fn shape_features(text: &str, folded: &str, s: &mut Vec<S>) {
     let toks: Vec<&str> = words(folded).collect();
     let send = ["text", "txt", "send", "reply", "call", "sms", "to"];
@@ -324,13 +324,26 @@ fn shape_features(text: &str, folded: &str, s: &mut Vec<S>) {
     }) {
         s.push(S::PremiumRate);
     }
-    let (mut upper, mut letters) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        if c.is_uppercase() {
-            upper += 1;
+    let (mut upper, mut letters, mut chars) = (0usize, 0usize, 0usize);
+    for c in text.chars() {
+        chars += 1;
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+            }
         }
     }
+    // Length is a classic spam signal in SMS: bulk offers fill the 160-character message,
+    // chat is short. One-hot buckets; chosen by cross-validation on the training data.
+    s.push(match chars {
+        0..30 => S::Len0,
+        30..60 => S::Len1,
+        60..100 => S::Len2,
+        100..140 => S::Len3,
+        140..170 => S::Len4,
+        _ => S::Len5,
+    });
     if letters >= 20 && upper * 10 >= letters * 4 {
         s.push(S::ManyCaps);
     }
@@ -398,6 +411,25 @@ fn reasons(p: &Prepared, score: f32, cues: &Cues) -> Vec<Reason> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_length_bucket_per_message() {
+        let bucket = |text: &str| {
+            let mut s = Vec::new();
+            shape_features(text, &fold(text), &mut s);
+            let lens: Vec<S> = s.into_iter().filter(|f| matches!(f, S::Len0 | S::Len1 | S::Len2 | S::Len3 | S::Len4 | S::Len5)).collect();
+            assert_eq!(lens.len(), 1, "{text:?}");
+            lens[0]
+        };
+        assert_eq!(bucket(""), S::Len0);
+        assert_eq!(bucket("ok see you at 8"), S::Len0);
+        // Characters, not bytes: 40 accented letters are bucket 1 although they are 80 bytes.
+        assert_eq!(bucket(&"é".repeat(40)), S::Len1);
+        assert_eq!(bucket(&"a".repeat(99)), S::Len2);
+        assert_eq!(bucket(&"a".repeat(100)), S::Len3);
+        assert_eq!(bucket(&"a".repeat(160)), S::Len4);
+        assert_eq!(bucket(&"a".repeat(170)), S::Len5);
+    }
 
     #[test]
     fn lure_tie_break_and_default() {

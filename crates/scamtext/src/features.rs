@@ -35,6 +35,14 @@ pub enum Structural {
     PremiumRate,
     ManyCaps,
     Exclaim,
+    /// Message length in characters, one bucket each: under 30, 30-59, 60-99, 100-139,
+    /// 140-169, 170 and over.
+    Len0,
+    Len1,
+    Len2,
+    Len3,
+    Len4,
+    Len5,
 }
 
 impl Structural {
@@ -71,6 +79,12 @@ impl Structural {
             Structural::PremiumRate => "premium_rate",
             Structural::ManyCaps => "many_caps",
             Structural::Exclaim => "exclaim",
+            Structural::Len0 => "len0",
+            Structural::Len1 => "len1",
+            Structural::Len2 => "len2",
+            Structural::Len3 => "len3",
+            Structural::Len4 => "len4",
+            Structural::Len5 => "len5",
         }
     }
 }

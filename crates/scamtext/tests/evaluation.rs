@@ -97,11 +97,9 @@ fn public_split_meets_target() {
         scamtext::model::TrainConfig::default().folds
     );
     println!("{}\n{}", header(), c.row("public test split (1,226)"));
-    // Issue 5 asks for F1 >= 0.97 here. With the threshold and settings chosen on training data
-    // only, the model measures 0.969 (216 of 229 scams found, 1 false positive): one message
-    // short. This asserts that honest floor, not the target; see BENCHMARKS.md.
-    println!("issue target public F1 >= 0.97: {}", if c.f1() >= 0.97 { "met" } else { "NOT met" });
-    assert!(c.f1() >= 0.968, "public split F1 {:.3} fell below the measured floor 0.968", c.f1());
+    // Issue 5 asks for F1 >= 0.97 here. Threshold and settings are chosen on training data
+    // only (cross-validation); the figure is measured, not tuned on this split.
+    assert!(c.f1() >= 0.97, "public split F1 {:.3} below the issue target 0.97", c.f1());
 }
 
 struct Report {
