@@ -98,6 +98,17 @@ struct BrandInfo {
     target: String,
 }
 
+/// What [`Analyzer::assess`] returns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assessment {
+    pub level: Level,
+    pub score: u8,
+    /// Code of the strongest reason ([`crate::describe_code`] gives a phrase for it).
+    pub top_code: Option<&'static str>,
+    /// Name of the impersonated (or official) brand.
+    pub brand: Option<String>,
+}
+
 /// Precomputed tables over a brand registry.
 #[derive(Debug)]
 pub struct Analyzer {
@@ -297,11 +308,22 @@ impl Analyzer {
     /// Analyses one input offline (no blocklist): parse, then score.
     pub fn analyse(&self, input: &str) -> Result<Verdict, crate::LinkError> {
         let parsed = crate::parse::parse(input)?;
-        Ok(self.verdict_for(input, parsed, Vec::new()))
+        Ok(self.verdict_for(input, parsed, Vec::new(), true))
+    }
+
+    /// The decision only: level, score, the strongest reason's code and the brand, without
+    /// writing a sentence per signal. For callers that judge many links and show at most a
+    /// summary (the message classifier checks every URL it extracts); same verdict as
+    /// [`Analyzer::analyse`].
+    pub fn assess(&self, input: &str) -> Result<Assessment, crate::LinkError> {
+        let parsed = crate::parse::parse(input)?;
+        let v = self.verdict_for(input, parsed, Vec::new(), false);
+        Ok(Assessment { level: v.verdict, score: v.score, top_code: v.reasons.first().map(|r| r.code), brand: v.brand.map(|b| b.name) })
     }
 
     /// Scores a parsed link; `extra` carries blocklist reasons found by the caller.
-    pub(crate) fn verdict_for(&self, input: &str, p: ParsedUrl, extra: Vec<Reason>) -> Verdict {
+    /// `explain: false` leaves the reasons' sentences empty (see [`Analyzer::assess`]).
+    pub(crate) fn verdict_for(&self, input: &str, p: ParsedUrl, extra: Vec<Reason>, explain: bool) -> Verdict {
         if let Some(host) = p.domain()
             && let Some(b) = self.official_brand(host)
         {
@@ -323,7 +345,7 @@ impl Analyzer {
                 reasons: vec![reason],
             };
         }
-        let signals = self.signals(&p);
+        let signals = self.signals(&p, explain);
         self.combine(input, p.url.into(), signals, extra)
     }
 
@@ -398,40 +420,40 @@ impl Analyzer {
         }
     }
 
-    fn signals(&self, p: &ParsedUrl) -> Vec<Signal> {
-        let mut out = Vec::new();
+    fn signals(&self, p: &ParsedUrl, explain: bool) -> Vec<Signal> {
+        let mut out = Signals { list: Vec::new(), explain };
         self.userinfo_signals(p, &mut out);
         match &p.host {
             HostKind::Ipv4(_) | HostKind::Ipv6(_) => {
-                out.push(Signal::plain("ip_host", 40, "points to a bare IP address instead of a domain name".into()))
+                out.plain("ip_host", 40, format_args!("points to a bare IP address instead of a domain name"))
             }
             HostKind::Domain(host) => self.domain_signals(p, host, &mut out),
         }
         if let Some(port) = p.url.port() {
-            out.push(Signal::plain("nonstandard_port", 15, format!("uses an unusual port ({port})")));
+            out.plain("nonstandard_port", 15, format_args!("uses an unusual port ({port})"));
         }
         self.path_signals(p, &mut out);
-        out
+        out.list
     }
 
-    fn domain_signals(&self, p: &ParsedUrl, host: &str, out: &mut Vec<Signal>) {
+    fn domain_signals(&self, p: &ParsedUrl, host: &str, out: &mut Signals) {
         let reg_label = p.registrable_label();
         let sub = p.subdomain();
         if self.shorteners.contains(p.registrable()) || self.shorteners.contains(host) {
             let path = p.url.path();
             if path.len() > 1 {
-                out.push(Signal::plain("shortener", 40, format!("is a shortened link ({}) that hides its destination", p.registrable())));
+                out.plain("shortener", 40, format_args!("is a shortened link ({}) that hides its destination", p.registrable()));
             }
             return;
         }
         let free = p.suffix_private || self.is_free_hosting(host);
         if free {
             let service = if p.suffix_private { p.suffix() } else { p.registrable() };
-            out.push(Signal::plain("free_hosting", 20, format!("is hosted on a free hosting or dynamic-DNS service ({service})")));
+            out.plain("free_hosting", 20, format_args!("is hosted on a free hosting or dynamic-DNS service ({service})"));
         }
         let tld = p.suffix().rsplit('.').next().unwrap_or_default();
         if self.abuse_tlds.contains(tld) {
-            out.push(Signal::plain("abuse_tld", 20, format!("uses the .{tld} ending, common in scams")));
+            out.plain("abuse_tld", 20, format_args!("uses the .{tld} ending, common in scams"));
         }
         // Unicode forms of the registrable label and of the subdomain labels (only computed
         // when the host has punycode).
@@ -451,7 +473,7 @@ impl Analyzer {
         // Brand names such as dhl or gls are consonant clusters: randomness only speaks for
         // names without a brand in them.
         if used.is_none() && out.iter().all(|s| s.brand.is_none()) && looks_random(reg_label) {
-            out.push(Signal::plain("random_label", 20, format!("has a random-looking name ({reg_label})")));
+            out.plain("random_label", 20, format_args!("has a random-looking name ({reg_label})"));
         }
         if !sub.is_empty() && sub != "www" {
             self.subdomain_signals(p, sub, &uni_labels[..n_sub.min(uni_labels.len())], out);
@@ -473,37 +495,39 @@ impl Analyzer {
 
     /// Brand techniques on the registrable label: homoglyph, typo, TLD swap, combosquat.
     /// Returns the brand word used, so that it is not counted again as a lure word (`zoll`).
-    fn label_brand_signals(&self, ascii: &str, unicode: &str, p: &ParsedUrl, out: &mut Vec<Signal>) -> Option<&str> {
+    fn label_brand_signals(&self, ascii: &str, unicode: &str, p: &ParsedUrl, out: &mut Signals) -> Option<&str> {
         if !unicode.is_ascii() {
             let folded = fold::fold_label(unicode);
             if folded.mixed_script {
-                out.push(Signal::plain("mixed_script", 35, format!("mixes alphabets in its name ({})", p.host_unicode())));
+                out.plain("mixed_script", 35, format_args!("mixes alphabets in its name ({})", p.host_unicode()));
             }
             let joined: String = folded.text.chars().filter(|&c| c != '-').collect();
             if let Some(b) = self.exact_brand(&joined).or_else(|| self.typo_brand(&joined).map(|(b, _)| b)) {
-                out.push(self.brand_signal(
+                self.brand_signal(
+                    out,
                     "homoglyph",
                     75,
                     b,
                     "look-alike characters",
                     format_args!("written with look-alike characters ({})", p.host_unicode()),
                     true,
-                ));
+                );
                 return None;
             }
             if let Some(hit) = self.best_token(&joined) {
-                out.push(self.brand_signal(
+                self.brand_signal(
+                    out,
                     "homoglyph",
                     70,
                     hit.brand,
                     "look-alike characters",
                     format_args!("with look-alike characters and other words ({})", p.host_unicode()),
                     true,
-                ));
+                );
                 return None;
             }
             if !folded.mixed_script {
-                out.push(Signal::plain("non_ascii", 10, "uses non-Latin characters in its name".into()));
+                out.plain("non_ascii", 10, format_args!("uses non-Latin characters in its name"));
             }
             return None;
         }
@@ -522,27 +546,21 @@ impl Analyzer {
                 TokenClass::Weak => (15, false),
             };
             let what = if strong_name { "under another domain ending" } else { "as its whole name" };
-            out.push(self.brand_signal(
-                "tld_swap",
-                points,
-                b,
-                "tld swap",
-                format_args!("using its name {what} ({})", p.registrable()),
-                false,
-            ));
+            self.brand_signal(out, "tld_swap", points, b, "tld swap", format_args!("using its name {what} ({})", p.registrable()), false);
             return Some(&*token.text);
         }
         // Multi-character and digit homoglyphs (rn -> m, 0 -> o).
         for v in fold::homoglyph_variants(&joined) {
             if let Some(b) = self.exact_brand(&v) {
-                out.push(self.brand_signal(
+                self.brand_signal(
+                    out,
                     "homoglyph",
                     60,
                     b,
                     "look-alike characters",
                     format_args!("written with look-alike characters ({})", p.registrable()),
                     false,
-                ));
+                );
                 return None;
             }
         }
@@ -558,14 +576,15 @@ impl Analyzer {
                 continue;
             }
             if let Some((b, edit)) = self.typo_brand(c) {
-                out.push(self.brand_signal(
+                self.brand_signal(
+                    out,
                     "typosquat",
                     typo_points(c.len(), edit),
                     b,
                     edit_name(edit),
                     format_args!("{}", edit.describe()),
                     false,
-                ));
+                );
                 return None;
             }
         }
@@ -584,24 +603,25 @@ impl Analyzer {
                 (true, _) => (55, "with other words"),
                 (false, _) => (40, "inside another word"),
             };
-            out.push(self.brand_signal(
+            self.brand_signal(
+                out,
                 "combosquat",
                 points,
                 hit.brand,
                 "combosquat",
                 format_args!("combining its name {how} ({})", p.registrable()),
                 false,
-            ));
+            );
             return Some(&*self.tokens[hit.token].text);
         }
         None
     }
 
-    fn subdomain_signals(&self, p: &ParsedUrl, sub: &str, uni: &[&str], out: &mut Vec<Signal>) {
+    fn subdomain_signals(&self, p: &ParsedUrl, sub: &str, uni: &[&str], out: &mut Signals) {
         let labels: Vec<&str> = sub.split('.').collect();
         let meaningful = labels.iter().filter(|l| **l != "www").count();
         if meaningful >= 4 {
-            out.push(Signal::plain("deep_subdomains", 15, "has an unusually long chain of subdomains".into()));
+            out.plain("deep_subdomains", 15, format_args!("has an unusually long chain of subdomains"));
         }
         // brand.com-xxxx.tld: an official domain runs into the registrable label across a dot.
         let reg_label = p.registrable_label();
@@ -612,29 +632,31 @@ impl Analyzer {
             let brand = self.official_brand_in(&candidate).or_else(|| labels.iter().find_map(|l| self.exact_brand(&l.replace('-', ""))));
             match brand {
                 Some(b) => {
-                    out.push(self.brand_signal(
+                    self.brand_signal(
+                        out,
                         "brand_com_hyphen",
                         75,
                         b,
                         "brand.com-xxxx",
                         format_args!("but the real domain is {}", p.registrable()),
                         true,
-                    ));
+                    );
                     return;
                 }
-                None => out.push(Signal::plain("com_hyphen", 30, format!("imitates a domain ending with a hyphen ({candidate}-...)"))),
+                None => out.plain("com_hyphen", 30, format_args!("imitates a domain ending with a hyphen ({candidate}-...)")),
             }
         }
         // A whole official domain used as subdomain labels (usps.com.track-xyz.top).
         if let Some(b) = self.official_brand_in(sub) {
-            out.push(self.brand_signal(
+            self.brand_signal(
+                out,
                 "brand_subdomain",
                 55,
                 b,
                 "official domain as subdomain",
                 format_args!("in front of an unrelated domain ({})", p.registrable()),
                 false,
-            ));
+            );
             return;
         }
         for (i, l) in labels.iter().enumerate() {
@@ -662,14 +684,15 @@ impl Analyzer {
             {
                 // Alone this is also what SaaS tenants look like (dhl.service-now.com): it needs
                 // one more signal.
-                out.push(self.brand_signal(
+                self.brand_signal(
+                    out,
                     "brand_subdomain",
                     30,
                     hit.brand,
                     "brand as subdomain",
                     format_args!("in front of an unrelated domain ({})", p.registrable()),
                     false,
-                ));
+                );
                 return;
             }
         }
@@ -687,9 +710,9 @@ impl Analyzer {
             }
         }
         let end_of = |j: usize| if j < n { starts[j] - 1 } else { dotted.len() };
-        for i in 0..n {
+        for (i, &start) in starts[..n].iter().enumerate() {
             for j in (i + 2..=n.min(i + 4)).rev() {
-                if let Some(&b) = dotted.get(starts[i]..end_of(j)).and_then(|cand| self.official.get(cand)) {
+                if let Some(&b) = dotted.get(start..end_of(j)).and_then(|cand| self.official.get(cand)) {
                     return Some(b);
                 }
             }
@@ -697,7 +720,7 @@ impl Analyzer {
         None
     }
 
-    fn lure_domain_signal(&self, scope: &str, brand_word: Option<&str>, out: &mut Vec<Signal>) {
+    fn lure_domain_signal(&self, scope: &str, brand_word: Option<&str>, out: &mut Signals) {
         let mut found: Vec<&'static str> = Vec::new();
         let b = scope.as_bytes();
         for m in self.lure_ac.find_iter(scope) {
@@ -718,10 +741,10 @@ impl Analyzer {
             return;
         }
         let points = (15 + 10 * (found.len() as u32 - 1)).min(35);
-        out.push(Signal::plain("lure_domain", points, format!("has lure words in its name ({})", found.join(", "))));
+        out.plain("lure_domain", points, format_args!("has lure words in its name ({})", found.join(", ")));
     }
 
-    fn path_signals(&self, p: &ParsedUrl, out: &mut Vec<Signal>) {
+    fn path_signals(&self, p: &ParsedUrl, out: &mut Signals) {
         let path = p.url.path();
         let query = p.url.query().unwrap_or_default();
         if path.len() <= 1 && query.is_empty() {
@@ -743,10 +766,10 @@ impl Analyzer {
         }
         if !found.is_empty() {
             let points = (10 + 5 * (found.len() as u32 - 1)).min(20);
-            out.push(Signal::plain("lure_path", points, format!("has lure words in its path ({})", found.join(", "))));
+            out.plain("lure_path", points, format_args!("has lure words in its path ({})", found.join(", ")));
         }
         if bait {
-            out.push(Signal::plain("tracking_bait", 15, "carries a parcel-tracking-like number".into()));
+            out.plain("tracking_bait", 15, format_args!("carries a parcel-tracking-like number"));
         }
         // Brand named in the path of a foreign host.
         if out.iter().all(|s| s.brand.is_none()) {
@@ -764,21 +787,22 @@ impl Analyzer {
                     && self.tokens[t].class != TokenClass::Weak
                 {
                     let b = self.tokens[t].brands[0];
-                    out.push(self.brand_signal(
+                    self.brand_signal(
+                        out,
                         "brand_in_path",
                         20,
                         b,
                         "brand in path",
                         format_args!("named in the path of an unrelated site"),
                         false,
-                    ));
+                    );
                     break;
                 }
             }
         }
     }
 
-    fn userinfo_signals(&self, p: &ParsedUrl, out: &mut Vec<Signal>) {
+    fn userinfo_signals(&self, p: &ParsedUrl, out: &mut Signals) {
         let user = p.url.username();
         if user.is_empty() && p.url.password().is_none() {
             return;
@@ -792,44 +816,52 @@ impl Analyzer {
             None
         };
         match brand {
-            Some(b) => out.push(self.brand_signal(
+            Some(b) => self.brand_signal(
+                out,
                 "userinfo_trick",
                 75,
                 b,
                 "userinfo",
                 format_args!("in front of an @ while the link really goes to {real}"),
                 true,
-            )),
+            ),
             None if decoded.contains('.') => {
-                out.push(Signal::plain("userinfo_trick", 50, format!("hides its real destination {real} behind \"{decoded}@\"")))
+                out.plain("userinfo_trick", 50, format_args!("hides its real destination {real} behind \"{decoded}@\""))
             }
-            None => out.push(Signal::plain("userinfo", 10, "carries a user name or password".into())),
+            None => out.plain("userinfo", 10, format_args!("carries a user name or password")),
         }
     }
 
-    /// `detail` is formatted straight into the message: one allocation per signal.
+    /// `detail` is formatted straight into the message (one allocation per signal), and not at
+    /// all when `out` does not explain. One call shape serves every brand technique.
+    #[allow(clippy::too_many_arguments)]
     fn brand_signal(
         &self,
+        out: &mut Signals,
         code: &'static str,
         points: u32,
         b: u16,
         technique: &'static str,
         detail: std::fmt::Arguments<'_>,
         strong: bool,
-    ) -> Signal {
+    ) {
         let info = &self.brands[usize::from(b)];
         let target = &info.target;
-        let message = match code {
-            "typosquat" => format!("looks like {target} with {detail}"),
-            "homoglyph" => format!("looks like {target} {detail}"),
-            "tld_swap" | "combosquat" => format!("impersonates {target} by {detail}"),
-            "brand_com_hyphen" => format!("starts like {target} {detail}"),
-            "brand_subdomain" => format!("puts the name of {target} {detail}"),
-            "brand_in_path" => format!("{} is {detail}", info.name),
-            "userinfo_trick" => format!("puts {target} {detail}"),
-            _ => format!("resembles {target}: {detail}"),
+        let message = if !out.explain {
+            String::new()
+        } else {
+            match code {
+                "typosquat" => format!("looks like {target} with {detail}"),
+                "homoglyph" => format!("looks like {target} {detail}"),
+                "tld_swap" | "combosquat" => format!("impersonates {target} by {detail}"),
+                "brand_com_hyphen" => format!("starts like {target} {detail}"),
+                "brand_subdomain" => format!("puts the name of {target} {detail}"),
+                "brand_in_path" => format!("{} is {detail}", info.name),
+                "userinfo_trick" => format!("puts {target} {detail}"),
+                _ => format!("resembles {target}: {detail}"),
+            }
         };
-        Signal { code, points, message, brand: Some(b), technique: Some(technique), strong }
+        out.list.push(Signal { code, points, message, brand: Some(b), technique: Some(technique), strong });
     }
 
     fn token_index(&self, s: &str) -> Option<usize> {
@@ -943,9 +975,21 @@ struct TokenHit {
     len: usize,
 }
 
-impl Signal {
-    fn plain(code: &'static str, points: u32, message: String) -> Signal {
-        Signal { code, points, message, brand: None, technique: None, strong: false }
+/// The signals found so far, and whether their sentences are wanted: callers that need only
+/// the level and score (the message classifier) skip formatting a sentence per signal.
+struct Signals {
+    list: Vec<Signal>,
+    explain: bool,
+}
+
+impl Signals {
+    fn plain(&mut self, code: &'static str, points: u32, message: std::fmt::Arguments<'_>) {
+        let message = if self.explain { message.to_string() } else { String::new() };
+        self.list.push(Signal { code, points, message, brand: None, technique: None, strong: false });
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, Signal> {
+        self.list.iter()
     }
 }
 

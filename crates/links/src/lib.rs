@@ -18,7 +18,7 @@ mod words;
 
 use serde::Serialize;
 
-pub use analyse::Analyzer;
+pub use analyse::{Analyzer, Assessment};
 pub use blocklist::{BlockEntry, BlockHit, BlocklistIndex, EntryKind, LiveIndex};
 pub use error::{FeedError, LinkError};
 pub use feeds::{
@@ -105,7 +105,39 @@ pub struct CheckContext<'a> {
 pub fn check(input: &str, ctx: &CheckContext<'_>) -> Result<Verdict, LinkError> {
     let parsed = parse::parse(input)?;
     let hits = ctx.index.lookup(&parsed, &ctx.audience);
-    Ok(ctx.analyzer.verdict_for(input, parsed, blocklist::reasons(hits)))
+    Ok(ctx.analyzer.verdict_for(input, parsed, blocklist::reasons(hits), true))
+}
+
+/// A short phrase for a reason code, for summaries that show one reason without its sentence
+/// (the codes are stable; the full sentences come with [`Verdict::reasons`]).
+pub fn describe_code(code: &str) -> &'static str {
+    match code {
+        "official_domain" => "an official domain",
+        "ip_host" => "a bare IP address",
+        "nonstandard_port" => "an unusual port",
+        "shortener" => "a shortened link",
+        "free_hosting" => "free hosting or dynamic DNS",
+        "abuse_tld" => "a domain ending common in scams",
+        "random_label" => "a random-looking name",
+        "mixed_script" => "mixed alphabets in its name",
+        "homoglyph" => "look-alike characters",
+        "non_ascii" => "non-Latin characters",
+        "tld_swap" => "a brand name under another ending",
+        "typosquat" => "a misspelt brand name",
+        "combosquat" => "a brand name with other words",
+        "deep_subdomains" => "an unusually long chain of subdomains",
+        "brand_com_hyphen" => "a brand domain running into another name",
+        "com_hyphen" => "a domain ending followed by a hyphen",
+        "brand_subdomain" => "a brand name in front of an unrelated domain",
+        "lure_domain" => "parcel or payment words in its name",
+        "lure_path" => "parcel or payment words in its path",
+        "tracking_bait" => "a tracking-like number",
+        "brand_in_path" => "a brand name on an unrelated site",
+        "userinfo_trick" => "a misleading name before an @",
+        "userinfo" => "a user name or password",
+        "blocklist_url" | "blocklist_host" | "blocklist_domain" | "blocklist_ip" => "on a blocklist",
+        _ => "other signals",
+    }
 }
 
 #[cfg(test)]

@@ -150,3 +150,24 @@ fn mangled_inputs_never_panic() {
     }
     assert!(analysed > 1000, "only {analysed} of 20000 mangled inputs parsed");
 }
+
+#[test]
+fn assess_decides_as_analyse_does_on_the_whole_corpus() {
+    let urls = include_str!("../tests/corpus/urls.tsv").lines().skip(1).filter_map(|l| l.split('\t').nth(1));
+    let mut n = 0;
+    for url in urls {
+        let (Ok(full), Ok(quick)) = (analyzer().analyse(url), analyzer().assess(url)) else {
+            assert!(analyzer().analyse(url).is_err() && analyzer().assess(url).is_err(), "{url}: one of the two failed");
+            continue;
+        };
+        assert_eq!(quick.level, full.verdict, "{url}");
+        assert_eq!(quick.score, full.score, "{url}");
+        assert_eq!(quick.top_code, full.reasons.first().map(|r| r.code), "{url}");
+        assert_eq!(quick.brand, full.brand.map(|b| b.name), "{url}");
+        for r in &full.reasons {
+            assert_ne!(describe_code(r.code), "other signals", "{url}: code {} has no phrase", r.code);
+        }
+        n += 1;
+    }
+    assert!(n > 1000, "corpus read: {n}");
+}

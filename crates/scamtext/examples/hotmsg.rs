@@ -24,7 +24,9 @@ fn main() {
     let cold = mode == "cold";
     let set: Vec<String> = (0..rounds + 1)
         .flat_map(|r| {
-            msgs.iter().enumerate().map(move |(i, m)| if cold { m.replace("correos-es.top", &format!("c{r}x{i}.top")) } else { m.clone() })
+            msgs.iter()
+                .enumerate()
+                .map(move |(i, m)| if cold { m.replace("correos-es.top", &format!("correos-es{r}x{i}.top")) } else { m.clone() })
         })
         .collect();
     let (warm, rest) = set.split_at(msgs.len());

@@ -76,7 +76,7 @@ pub fn link_check(reg: &brands::BrandRegistry) -> LinkCheck {
     let analyzer = links::Analyzer::new(reg);
     // Campaigns send the same link thousands of times; verdicts are pure functions of the URL,
     // so a small bounded cache saves the link analysis on repeats.
-    let cache: std::sync::Mutex<std::collections::HashMap<String, LinkVerdict>> = std::sync::Mutex::new(std::collections::HashMap::new());
+    let cache: std::sync::Mutex<rustc_hash::FxHashMap<String, LinkVerdict>> = std::sync::Mutex::new(rustc_hash::FxHashMap::default());
     Box::new(move |url: &str| {
         if let Ok(c) = cache.lock()
             && let Some(v) = c.get(url)
@@ -97,11 +97,20 @@ pub fn link_check(reg: &brands::BrandRegistry) -> LinkCheck {
 /// Entries kept in the link-verdict cache before it is cleared.
 const LINK_CACHE_ENTRIES: usize = 4096;
 
+/// The link's level, with a short why: the brand and a phrase for the strongest reason
+/// (`assess` skips writing the analyser's full sentences, which the message analysis never
+/// shows).
 fn verdict(analyzer: &links::Analyzer, url: &str) -> LinkVerdict {
-    match analyzer.analyse(url) {
-        Ok(v) => {
-            let why = || v.reasons.first().map_or_else(String::new, |r| r.message.clone());
-            match v.verdict {
+    match analyzer.assess(url) {
+        Ok(a) => {
+            let why = || {
+                let phrase = a.top_code.map_or("", links::describe_code);
+                match &a.brand {
+                    Some(b) => format!("{phrase}, imitating {b}"),
+                    None => phrase.to_string(),
+                }
+            };
+            match a.level {
                 links::Level::Malicious => LinkVerdict::Malicious(why()),
                 links::Level::Suspicious => LinkVerdict::Suspicious(why()),
                 links::Level::Benign => LinkVerdict::Benign,
