@@ -113,6 +113,7 @@ impl Hub {
         if !self.store.revoke_token(id, &now_rfc3339())? {
             return Err(HubError::NotFound(format!("token '{id}' not found")));
         }
+        self.tokens.forget(id);
         self.audit(actor, "token.revoke", id, "")?;
         Ok(())
     }

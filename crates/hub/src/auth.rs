@@ -54,6 +54,45 @@ pub(crate) fn new_token() -> (String, String, Vec<u8>) {
     (format!("pst_{id}_{secret}"), id, hash)
 }
 
+/// How long a verified token is trusted without reading the database again. Revocation in this
+/// process takes effect at once; a token revoked by another process sharing the database stops
+/// working here within this time.
+pub const TOKEN_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Most tokens kept; the cache is emptied when full (members hold few tokens each).
+const TOKEN_CACHE_ENTRIES: usize = 10_000;
+
+/// Recently verified tokens by id: the SHA-256 of the secret they were verified with and the
+/// principal. Saves the token and organisation reads on every API request; the presented secret
+/// is still hashed and compared in constant time on every request.
+#[derive(Default)]
+pub(crate) struct TokenCache {
+    map: std::sync::Mutex<std::collections::HashMap<String, (Vec<u8>, Principal, std::time::Instant)>>,
+}
+
+impl TokenCache {
+    fn get(&self, id: &str, hash: &[u8]) -> Option<Principal> {
+        let map = self.map.lock().ok()?;
+        let (stored, principal, at) = map.get(id)?;
+        (at.elapsed() < TOKEN_CACHE_TTL && bool::from(hash.ct_eq(stored))).then(|| principal.clone())
+    }
+
+    fn put(&self, id: &str, hash: Vec<u8>, principal: &Principal) {
+        if let Ok(mut map) = self.map.lock() {
+            if map.len() >= TOKEN_CACHE_ENTRIES {
+                map.clear();
+            }
+            map.insert(id.to_string(), (hash, principal.clone(), std::time::Instant::now()));
+        }
+    }
+
+    pub(crate) fn forget(&self, id: &str) {
+        if let Ok(mut map) = self.map.lock() {
+            map.remove(id);
+        }
+    }
+}
+
 /// Splits a token into its id and secret; `None` when it does not have the token shape.
 pub fn parse_token(token: &str) -> Option<(&str, &str)> {
     let rest = token.strip_prefix("pst_")?;
@@ -73,10 +112,13 @@ impl Hub {
         let Some((id, secret)) = parse_token(&token) else {
             return Err(self.deny_auth("the token is not a Postern API token".into()));
         };
+        let hash = Sha256::digest(secret.as_bytes());
+        if let Some(principal) = self.tokens.get(id, hash.as_slice()) {
+            return Ok(principal);
+        }
         let Some(record) = self.store.token(id)? else {
             return Err(self.deny_auth(format!("unknown token {id}")));
         };
-        let hash = Sha256::digest(secret.as_bytes());
         if !bool::from(hash.as_slice().ct_eq(&record.secret_hash)) {
             return Err(self.deny_auth(format!("wrong secret for token {id}")));
         }
@@ -84,7 +126,9 @@ impl Hub {
             return Err(self.deny_auth(format!("token {id} was revoked")));
         }
         let org = self.store.org_by_id(record.org_id)?.ok_or_else(|| HubError::Unauthenticated("token has no organisation".into()))?;
-        Ok(Principal::Member { org, token_id: record.id, role: record.role })
+        let principal = Principal::Member { org, token_id: record.id, role: record.role };
+        self.tokens.put(id, record.secret_hash, &principal);
+        Ok(principal)
     }
 
     fn deny_auth(&self, reason: String) -> HubError {

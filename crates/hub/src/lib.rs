@@ -73,6 +73,7 @@ pub struct Hub {
     store: Arc<dyn Store>,
     config: HubConfig,
     cursor_key: Arc<[u8]>,
+    tokens: Arc<auth::TokenCache>,
 }
 
 impl Hub {
@@ -83,7 +84,7 @@ impl Hub {
         let fresh_key = hex(&auth::random_bytes(32));
         let key_hex = store.meta_init("cursor_key", &fresh_key)?;
         let cursor_key = unhex(&key_hex).ok_or_else(|| store::StoreError::Corrupt("cursor_key is not hex".into()))?;
-        let hub = Hub { store, config, cursor_key: cursor_key.into() };
+        let hub = Hub { store, config, cursor_key: cursor_key.into(), tokens: Arc::default() };
         hub.ensure_hub_org()?;
         Ok(hub)
     }

@@ -215,3 +215,21 @@ fn first_start_bootstrap_token_is_issued_once() {
     assert!(matches!(w.hub.authenticate(Some(&format!("Bearer {}", t.token))), Err(HubError::Unauthenticated(_))));
     assert_eq!(Tlp::from_marking_id(tlp::TLP1_WHITE), Some(Tlp::Clear));
 }
+
+#[test]
+fn cached_tokens_still_check_the_secret_and_revocation_takes_effect_at_once() {
+    let w = world();
+    let t = w.hub.bootstrap_admin_token().expect("bootstrap").expect("token");
+    let bearer = format!("Bearer {}", t.token);
+    // The first call reads the database and fills the cache; the second is answered from it.
+    for _ in 0..2 {
+        assert!(w.hub.authenticate(Some(&bearer)).expect("valid token").is_admin());
+    }
+    let (id, _) = crate::parse_token(&t.token).expect("token shape");
+    let forged = format!("Bearer pst_{id}_{}", "A".repeat(43));
+    assert!(matches!(w.hub.authenticate(Some(&forged)), Err(HubError::Unauthenticated(_))), "a cached id with another secret");
+    // A clone shares the cache, as the server's handlers do.
+    let other = w.hub.clone();
+    other.revoke_token(&t.id, "test").expect("revoke");
+    assert!(matches!(w.hub.authenticate(Some(&bearer)), Err(HubError::Unauthenticated(_))), "revoked while cached");
+}
