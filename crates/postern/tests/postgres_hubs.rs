@@ -1,5 +1,6 @@
 //! Two `postern serve` processes on one PostgreSQL database (a private cluster started by the
-//! test): writes through one, a paged read alternating between both, no loss, no duplicates.
+//! test): writes through one, a paged read alternating between both, no loss, no duplicates;
+//! and the members' portal and the posture history kept in PostgreSQL.
 
 mod common;
 
@@ -70,4 +71,76 @@ fn two_servers_on_one_postgres_database_serve_one_paged_read() {
     unique.sort();
     unique.dedup();
     assert_eq!((ids.len(), unique.len()), (150, 150), "no loss, no duplicates across two processes");
+}
+
+/// The cookies a response sets, as `name=value` pairs (an empty value clears the cookie).
+fn set_cookies(resp: &reqwest::blocking::Response) -> Vec<String> {
+    resp.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok()?.split(';').next().map(String::from))
+        .filter(|c| !c.ends_with('='))
+        .collect()
+}
+
+#[test]
+fn portal_members_and_posture_history_live_in_postgres() {
+    let cluster = store::contract::PgCluster::start().expect("a private PostgreSQL cluster (Debian package postgresql)");
+    let url = cluster.fresh_database().expect("database");
+    cli_db(&url, &["org", "add", "La Poste", "--country", "FR"]);
+    let token = cli_db(&url, &["token", "issue", "--org", "La Poste", "--role", "analyst"])["token"].as_str().expect("token").to_string();
+    // `postern user add` opens the data directory's SQLite store; the account is made in
+    // PostgreSQL with the library call that command and the admin page use.
+    let password = "correct horse battery staple";
+    let pg = store::PgStore::open(&url).expect("open the database");
+    server::portal::add_user(&pg, "La Poste", "alice", password, store::Role::Analyst).expect("portal user");
+
+    let dead_resolver = std::net::UdpSocket::bind("127.0.0.1:0").and_then(|s| s.local_addr()).expect("free port").to_string();
+    let dir = tempfile::tempdir().expect("tmp");
+    let server = Server::start_with(
+        dir.path(),
+        &["--database", &url, "--posture-resolver", &dead_resolver, "--posture-no-https", "--posture-rescan-secs", "0"],
+    );
+
+    // Sign in to the members' workspace: the session lives in PostgreSQL.
+    let http = reqwest::blocking::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+    let form = http.get(format!("{}/login", server.url)).send().expect("GET /login");
+    let mut cookies = set_cookies(&form);
+    let html = form.text().expect("login page");
+    let marker = "name=\"csrf\" value=\"";
+    let at = html.find(marker).map(|a| a + marker.len()).expect("a csrf field on the login form");
+    let csrf = html[at..].split('"').next().expect("csrf value").to_string();
+    let login = http
+        .post(format!("{}/login", server.url))
+        .header("cookie", cookies.join("; "))
+        .form(&[("username", "alice"), ("password", password), ("csrf", csrf.as_str())])
+        .send()
+        .expect("POST /login");
+    let location = login.headers().get("location").and_then(|l| l.to_str().ok()).unwrap_or("").to_string();
+    assert_eq!((login.status().as_u16(), location.as_str()), (303, "/members"), "alice signs in");
+    cookies.extend(set_cookies(&login));
+    assert!(cookies.iter().any(|c| c.starts_with("postern_session=")), "a session cookie: {cookies:?}");
+    let members = http.get(format!("{}/members", server.url)).header("cookie", cookies.join("; ")).send().expect("GET /members");
+    assert_eq!(members.status().as_u16(), 200);
+    assert!(members.text().expect("page").contains("alice"), "the workspace shows who is signed in");
+    let sessions: i64 = pg.with_client(|c| Ok(c.query_one("SELECT count(*) FROM portal_sessions", &[])?.get(0))).expect("count");
+    assert_eq!(sessions, 1);
+
+    // A member scans a domain (the resolver answers nothing, which is itself a finding); the
+    // report is stored in PostgreSQL and read back anonymously.
+    let scan: Value = client()
+        .post(format!("{}/api/v1/posture/scan", server.url))
+        .bearer_auth(&token)
+        .json(&json!({"domains": ["laposte.post"], "register": true}))
+        .send()
+        .expect("scan")
+        .json()
+        .expect("json");
+    assert_eq!(scan["reports"][0]["domain"], "laposte.post", "{scan}");
+    let history: Value = client().get(format!("{}/api/v1/posture/laposte.post", server.url)).send().expect("history").json().expect("json");
+    assert_eq!(history["history"].as_array().map(Vec::len), Some(1), "{history}");
+    assert_eq!(history["latest"]["score"], scan["reports"][0]["score"]);
+    let board: Value = client().get(format!("{}/api/v1/posture", server.url)).send().expect("scoreboard").json().expect("json");
+    assert_eq!(board["domains"][0]["domain"], "laposte.post");
+    assert_eq!(store::PostureStore::registered_domains(&pg).expect("domains"), vec!["laposte.post"]);
 }

@@ -4,6 +4,7 @@
 //! A case receives an opener: each call opens one more handle on the same fresh database, the
 //! way another `postern serve` process would, so cases can check what holds across processes.
 //! [`PgCluster`] starts the private PostgreSQL server these tests (and the benches) use.
+//! The portal and posture cases ([`PORTAL_CASES`]) need a backend with those stores too.
 
 use std::collections::HashSet;
 use std::panic::AssertUnwindSafe;
@@ -17,6 +18,9 @@ use crate::{
     Collection, NewAudit, NewObject, ObjectQuery, Peer, PeerAuth, PeerDirection, PutOutcome, Role, StatusRecord, Store, StoreError,
     TokenRecord, Version, VersionSel,
 };
+pub use portal::{OpenPortal, PORTAL_CASES, PortalBackend, PortalCase, run_portal_all};
+
+mod portal;
 
 /// Opens another handle on the database under test.
 pub type Open<'a> = &'a dyn Fn() -> Arc<dyn Store>;
@@ -46,19 +50,30 @@ pub const CASES: &[Case] = &[
     Case { name: "concurrent_writers_and_alternating_keyset_reader", run: concurrent_writers_and_keyset_reader },
 ];
 
+/// The names and panic messages of the cases that failed.
+pub type Failures = Vec<(&'static str, String)>;
+
 /// Runs every case, each on a database of its own from `new_database`, and returns the names
 /// and panic messages of the cases that failed (so one failure does not hide the others).
-pub fn run_all(new_database: &dyn Fn() -> Box<dyn Fn() -> Arc<dyn Store>>) -> Vec<(&'static str, String)> {
+pub fn run_all(new_database: &dyn Fn() -> Box<dyn Fn() -> Arc<dyn Store>>) -> Failures {
+    run_cases(CASES.iter().map(|c| (c.name, c.run)), new_database)
+}
+
+/// Runs `cases` of either contract, each with an opener on a fresh database.
+fn run_cases<S: ?Sized>(
+    cases: impl Iterator<Item = (&'static str, fn(&dyn Fn() -> Arc<S>))>,
+    new_database: &dyn Fn() -> Box<dyn Fn() -> Arc<S>>,
+) -> Failures {
     let mut failures = Vec::new();
-    for case in CASES {
+    for (name, run) in cases {
         let open = new_database();
-        if let Err(panic) = std::panic::catch_unwind(AssertUnwindSafe(|| (case.run)(&*open))) {
+        if let Err(panic) = std::panic::catch_unwind(AssertUnwindSafe(|| run(&*open))) {
             let message = panic
                 .downcast_ref::<String>()
                 .cloned()
                 .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
                 .unwrap_or_else(|| "panicked".into());
-            failures.push((case.name, message));
+            failures.push((name, message));
         }
     }
     failures

@@ -52,6 +52,28 @@ pub fn open(target: &str) -> Result<std::sync::Arc<dyn Store>> {
     Ok(std::sync::Arc::new(SqliteStore::open(std::path::Path::new(target))?))
 }
 
+/// The portal's store and the posture history of a target (as [`open`] reads it), sharing one
+/// handle: one connection pool on PostgreSQL, one writer connection on SQLite.
+pub struct PortalStores {
+    pub portal: std::sync::Arc<dyn PortalStore>,
+    pub posture: std::sync::Arc<dyn PostureStore>,
+}
+
+/// Opens the portal's store and the posture history of `target`, like [`open`] does the hub's.
+/// On PostgreSQL the pool holds at most [`PORTAL_MAX_CONNECTIONS`], beside the hub's own.
+pub fn open_portal(target: &str) -> Result<PortalStores> {
+    if target.starts_with("postgres://") || target.starts_with("postgresql://") {
+        let pg = std::sync::Arc::new(PgStore::open_with(target, PORTAL_MAX_CONNECTIONS)?);
+        return Ok(PortalStores { portal: pg.clone(), posture: pg });
+    }
+    let sqlite = std::sync::Arc::new(SqliteStore::open(std::path::Path::new(target))?);
+    Ok(PortalStores { portal: sqlite.clone(), posture: sqlite })
+}
+
+/// Connections per process for the portal and posture history: sign-ins, pages and scans are
+/// far fewer than the hub's TAXII traffic.
+pub const PORTAL_MAX_CONNECTIONS: usize = 4;
+
 /// A member organisation (or the hub's own organisation).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Org {

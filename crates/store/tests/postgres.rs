@@ -1,4 +1,5 @@
-//! The storage contract on a private PostgreSQL cluster, and what only PostgreSQL can show.
+//! The storage contracts (hub and portal) on a private PostgreSQL cluster, and what only
+//! PostgreSQL can show.
 //!
 //! The cluster is started by the tests themselves (`initdb` in a temporary directory, loopback
 //! port); without PostgreSQL installed they fail, they never skip.
@@ -6,7 +7,8 @@
 use std::sync::{Arc, Mutex, Weak};
 
 use store::contract::{self, PgCluster};
-use store::{AuditLog, NewAudit, PgStore, Store, StoreError};
+use store::portal::NewUser;
+use store::{AuditLog, NewAudit, PgStore, PostureStore, Role, Store, StoreError};
 
 /// One cluster for the tests that run at the same time; the last one to finish stops it.
 fn cluster() -> Arc<PgCluster> {
@@ -28,6 +30,43 @@ fn storage_contract_holds_on_postgres() {
         Box::new(move || Arc::new(PgStore::open(&url).expect("open store")) as Arc<dyn Store>)
     });
     assert!(failures.is_empty(), "contract cases failed on PostgreSQL: {failures:#?}");
+}
+
+#[test]
+fn portal_and_posture_contract_holds_on_postgres() {
+    let cluster = cluster();
+    let failures = contract::run_portal_all(&|| {
+        let url = cluster.fresh_database().expect("fresh database");
+        Box::new(move || Arc::new(PgStore::open(&url).expect("open store")) as Arc<dyn contract::PortalBackend>)
+    });
+    assert!(failures.is_empty(), "portal contract cases failed on PostgreSQL: {failures:#?}");
+}
+
+#[test]
+fn portal_store_opens_on_either_target() {
+    let cluster = cluster();
+    let url = cluster.fresh_database().expect("db");
+    let hub = store::open(&url).expect("open hub");
+    let org = hub.create_org("La Poste", "identity--lp", Some("FR"), false).expect("org");
+    let pg = store::open_portal(&url).expect("open portal on postgres");
+    let user = pg.portal.create_user(&NewUser {
+        org_id: org.id,
+        username: "alice".into(),
+        password_hash: "$argon2id$x".into(),
+        role: Role::Analyst,
+    });
+    assert_eq!(user.expect("user").org_id, org.id);
+    pg.posture.register_domain("laposte.fr", "cli").expect("register");
+    // The hub's handle and the portal's see one database.
+    assert_eq!(PgStore::open(&url).expect("open").registered_domains().expect("domains"), vec!["laposte.fr"]);
+    assert!(matches!(
+        pg.portal.create_user(&NewUser { org_id: org.id + 1, username: "bob".into(), password_hash: "x".into(), role: Role::Reader }),
+        Err(StoreError::NotFound { .. })
+    ));
+    let dir = tempfile::tempdir().expect("tmp");
+    let sqlite = store::open_portal(dir.path().to_str().expect("utf-8 path")).expect("open portal on sqlite");
+    assert_eq!(sqlite.portal.user_by_name("alice").expect("user"), None);
+    assert!(dir.path().join("postern.sqlite3").is_file());
 }
 
 #[test]
@@ -55,10 +94,12 @@ fn migrations_run_once_when_processes_start_together() {
             (0..4).map(|_| scope.spawn(|| PgStore::open(&url).expect("open").schema_version().expect("schema version"))).collect();
         handles.into_iter().map(|h| h.join().expect("opener thread")).collect()
     });
-    assert_eq!(versions, vec![2; 4]);
+    assert_eq!(versions, vec![4; 4]);
     let s = PgStore::open(&url).expect("reopen");
     let rows: i64 = s.with_client(|c| Ok(c.query_one("SELECT count(*) FROM schema_version", &[])?.get(0))).expect("count");
-    assert_eq!(rows, 2);
+    assert_eq!(rows, 4);
+    // Reopening applies nothing twice.
+    assert_eq!(PgStore::open(&url).expect("reopen").schema_version().expect("schema version"), 4);
 }
 
 #[test]

@@ -145,14 +145,12 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
     let mut state = server::AppState::new(hub, tls.is_some())
         .with_anonymous_lookup_ceiling(args.anonymous_link_tlp)
         .with_live_checks(live_config(&args)?);
-    if super::is_database_url(data) {
-        tracing::warn!("the members' workspace of the portal needs the embedded SQLite store for now; public pages and APIs run");
-    } else {
-        state = state.with_portal_data_dir(data).context("opening the portal store")?;
-        let posture_store = std::sync::Arc::new(store::SqliteStore::open(data).context("opening the posture history")?);
-        let service = server::posture_api::PostureService::new(posture_store, posture_config(&args)?);
-        state.posture = Some(std::sync::Arc::new(service));
-    }
+    // The hub's own database (SQLite directory or PostgreSQL URL) keeps the portal and posture too.
+    let target = data.to_str().context("the data directory path is not UTF-8")?;
+    let portal_stores = store::open_portal(target).context("opening the portal store and posture history")?;
+    state = state.with_portal_store(portal_stores.portal);
+    let service = server::posture_api::PostureService::new(portal_stores.posture, posture_config(&args)?);
+    state.posture = Some(std::sync::Arc::new(service));
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the async runtime")?;
     let sync_config = federation::SyncConfig {
         interval: std::time::Duration::from_millis(args.sync_interval_ms),

@@ -20,9 +20,15 @@ use crate::{
 pub(crate) mod cluster;
 mod peers;
 mod pool;
+mod portal;
+mod posture;
 
-const MIGRATIONS: &[&str] =
-    &[include_str!("../../migrations/postgres/001_init.sql"), include_str!("../../migrations/postgres/002_federation.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/postgres/001_init.sql"),
+    include_str!("../../migrations/postgres/002_federation.sql"),
+    include_str!("../../migrations/postgres/003_portal.sql"),
+    include_str!("../../migrations/postgres/004_posture.sql"),
+];
 /// Advisory lock key that serialises migrations of processes starting at once ("postern01").
 const MIGRATION_LOCK: i64 = 0x706f_7374_6572_6e01;
 /// Connections per process unless the caller says otherwise.

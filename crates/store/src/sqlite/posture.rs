@@ -96,33 +96,3 @@ impl PostureStore for SqliteStore {
         })
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn history_scoreboard_and_events() {
-        let dir = tempfile::tempdir().expect("tmp");
-        let s = SqliteStore::open(dir.path()).expect("open");
-        s.register_domain("good.post", "cli").expect("register");
-        s.register_domain("good.post", "cli").expect("idempotent");
-        assert_eq!(s.registered_domains().expect("list"), vec!["good.post"]);
-        let rec = |at: &str, score| PostureRecord {
-            domain: "good.post".into(),
-            checked_at: at.into(),
-            score,
-            grade: "A".into(),
-            dotpost_compliant: true,
-            report: "{}".into(),
-        };
-        s.save_report(&rec("2026-01-01T00:00:00Z", 100), &[]).expect("save");
-        s.save_report(&rec("2026-01-02T00:00:00Z", 60), &[("dmarc-missing".into(), "error".into(), "no DMARC".into())]).expect("save");
-        let history = s.reports("good.post", 10).expect("reports");
-        assert_eq!(history.iter().map(|r| r.score).collect::<Vec<_>>(), vec![60, 100]);
-        assert_eq!(s.latest_reports().expect("latest").len(), 1);
-        let events = s.posture_events(0, 10).expect("events");
-        assert_eq!(events.len(), 1);
-        assert_eq!(events[0].code, "dmarc-missing");
-    }
-}

@@ -1,4 +1,4 @@
-//! The storage contract (`crate::contract`) on SQLite, and what only SQLite can show.
+//! The storage contracts (`crate::contract`, hub and portal) on SQLite, and what only SQLite can show.
 
 use std::sync::Arc;
 
@@ -16,6 +16,18 @@ fn storage_contract_holds_on_sqlite() {
         Box::new(move || Arc::new(SqliteStore::open(&path).expect("open store")) as Arc<dyn Store>)
     });
     assert!(failures.is_empty(), "contract cases failed on SQLite: {failures:#?}");
+}
+
+#[test]
+fn portal_and_posture_contract_holds_on_sqlite() {
+    let dirs = Mutex::new(Vec::new());
+    let failures = crate::contract::run_portal_all(&|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().to_path_buf();
+        dirs.lock().expect("dirs").push(dir);
+        Box::new(move || Arc::new(SqliteStore::open(&path).expect("open store")) as Arc<dyn crate::contract::PortalBackend>)
+    });
+    assert!(failures.is_empty(), "portal contract cases failed on SQLite: {failures:#?}");
 }
 
 #[test]
