@@ -89,11 +89,26 @@ fn portal_members_and_posture_history_live_in_postgres() {
     let url = cluster.fresh_database().expect("database");
     cli_db(&url, &["org", "add", "La Poste", "--country", "FR"]);
     let token = cli_db(&url, &["token", "issue", "--org", "La Poste", "--role", "analyst"])["token"].as_str().expect("token").to_string();
-    // `postern user add` opens the data directory's SQLite store; the account is made in
-    // PostgreSQL with the library call that command and the admin page use.
+    // The operator's way: `postern --database URL user add`, password on stdin.
     let password = "correct horse battery staple";
+    let mut add = Command::new(common::exe())
+        .arg("--database")
+        .arg(&url)
+        .args(["--json", "user", "add", "alice", "--org", "La Poste", "--role", "analyst"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run postern user add");
+    {
+        use std::io::Write;
+        let mut stdin = add.stdin.take().expect("stdin");
+        writeln!(stdin, "{password}").expect("write the password");
+    }
+    let out = add.wait_with_output().expect("postern user add");
+    assert!(out.status.success(), "user add: {}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(cli_db(&url, &["user", "list"])["users"][0]["username"], "alice");
     let pg = store::PgStore::open(&url).expect("open the database");
-    server::portal::add_user(&pg, "La Poste", "alice", password, store::Role::Analyst).expect("portal user");
 
     let dead_resolver = std::net::UdpSocket::bind("127.0.0.1:0").and_then(|s| s.local_addr()).expect("free port").to_string();
     let dir = tempfile::tempdir().expect("tmp");

@@ -28,13 +28,23 @@ fn parse_role(s: &str) -> Result<Role, String> {
 }
 
 pub fn run(data: &Path, json: bool, cmd: UserCommand) -> anyhow::Result<()> {
+    // Accounts live where the server keeps them: the embedded SQLite database or PostgreSQL.
+    if super::is_database_url(data) {
+        let url = data.to_str().context("the database URL is not UTF-8")?;
+        let store = store::PgStore::open(url).context("opening the PostgreSQL database")?;
+        return with_store(&store, json, cmd);
+    }
     let store = store::SqliteStore::open(data).with_context(|| format!("opening the database in {}", data.display()))?;
+    with_store(&store, json, cmd)
+}
+
+fn with_store<S: store::MemberStore + store::PortalStore>(store: &S, json: bool, cmd: UserCommand) -> anyhow::Result<()> {
     match cmd {
         UserCommand::Add { username, org, role } => {
             let mut password = String::new();
             std::io::stdin().lock().read_line(&mut password).context("reading the password from stdin")?;
             let password = password.trim_end_matches(['\n', '\r']);
-            let user = server::portal::add_user(&store, &org, &username, password, role).context("creating the user")?;
+            let user = server::portal::add_user(store, &org, &username, password, role).context("creating the user")?;
             if json {
                 println!("{}", serde_json::json!({"username": user.username, "org": org, "role": user.role.as_str()}));
             } else {
@@ -42,7 +52,6 @@ pub fn run(data: &Path, json: bool, cmd: UserCommand) -> anyhow::Result<()> {
             }
         }
         UserCommand::List => {
-            use store::{MemberStore, PortalStore};
             let orgs = store.list_orgs()?;
             let users = store.list_users()?;
             let rows: Vec<_> = users
