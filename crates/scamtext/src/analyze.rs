@@ -146,17 +146,28 @@ impl Analyzer {
         let language = self.cues.language(&toks);
         let hits = self.cues.scan(&folded);
         let hosts: Vec<String> = entities.urls.iter().map(|u| host_of(u)).collect();
-        let brand =
-            hits.brands.iter().min_by_key(|(_, at)| *at).map(|(i, _)| *i).or_else(|| hosts.iter().find_map(|h| self.cues.brand_in_host(h)));
-        let mut regions: Vec<&str> = Vec::with_capacity(3);
+        let brand = hits
+            .brands
+            .iter()
+            .min_by_key(|(_, at)| *at)
+            .map(|(i, _)| *i)
+            .or_else(|| hosts.iter().find_map(|h| self.cues.brand_in_host(h)))
+            .or_else(|| {
+                let word = hits.generic?;
+                let evidence = country_evidence(&hosts, &entities, &self.cues);
+                let home = lexicon::language_regions(language).first().copied();
+                self.cues.resolve_generic(word, &evidence, home)
+            });
+        let mut regions: Vec<&str> = Vec::with_capacity(8);
         if let Some(b) = brand.and_then(|i| self.cues.brands.get(i))
             && !b.country.is_empty()
         {
             regions.push(b.country.as_str());
         }
-        let lr = lexicon::language_region(language);
-        if !regions.contains(&lr) {
-            regions.push(lr);
+        for lr in lexicon::language_regions(language) {
+            if !regions.contains(lr) {
+                regions.push(lr);
+            }
         }
         extract::add_phones(text, &regions, &mut entities);
         let folded = if entities.phones.is_empty() { folded } else { fold(&extract::masked(text, &entities.spans)) };
@@ -169,6 +180,92 @@ impl Analyzer {
         let features = features::build(&folded, &structural, self.model.bits);
         Prepared { entities, features, structural, hits, brand, language, link_verdicts }
     }
+}
+
+/// Countries a message points to, strongest first: the owners of official links, the
+/// country codes in its links ("post.ch", "poste-it.info"), the currency of its amounts.
+/// Used only to resolve a generic organisation word ("Poste", "Douane").
+fn country_evidence<'a>(hosts: &'a [String], e: &Entities, cues: &'a Cues) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for h in hosts {
+        if let Some(b) = cues.official_owner(h).and_then(|i| cues.brands.get(i))
+            && !b.country.is_empty()
+        {
+            out.push(b.country.as_str());
+        }
+    }
+    for h in hosts {
+        let labels = h.split('.');
+        for (k, t) in labels.rev().enumerate().flat_map(|(k, l)| l.split('-').map(move |t| (k, t))) {
+            // The TLD, or a two-letter token of a label ("post-ch-verify").
+            if t.len() == 2 && (k == 0 || h.contains('-')) {
+                if let Some(c) = country_code(t) {
+                    out.push(c);
+                }
+            }
+        }
+    }
+    for a in &e.amounts {
+        let c = match a.currency {
+            "CHF" => "CH",
+            "GBP" => "GB",
+            "ALL" => "AL",
+            "BRL" => "BR",
+            "USD" => "US",
+            "MXN" => "MX",
+            "ARS" => "AR",
+            "CAD" => "CA",
+            _ => continue,
+        };
+        out.push(c);
+    }
+    out
+}
+
+/// The upper-case ISO country for a two-letter host token the brand table knows as a
+/// country ("uk" -> "GB").
+fn country_code(t: &str) -> Option<&'static str> {
+    const CODES: &[(&str, &str)] = &[
+        ("uk", "GB"),
+        ("gb", "GB"),
+        ("fr", "FR"),
+        ("es", "ES"),
+        ("it", "IT"),
+        ("pt", "PT"),
+        ("br", "BR"),
+        ("de", "DE"),
+        ("at", "AT"),
+        ("ch", "CH"),
+        ("lu", "LU"),
+        ("be", "BE"),
+        ("al", "AL"),
+        ("xk", "XK"),
+        ("mk", "MK"),
+        ("ie", "IE"),
+        ("us", "US"),
+        ("mx", "MX"),
+        ("ar", "AR"),
+        ("nl", "NL"),
+        ("mc", "MC"),
+        ("sm", "SM"),
+        ("va", "VA"),
+        ("ca", "CA"),
+        ("hr", "HR"),
+        ("si", "SI"),
+        ("sk", "SK"),
+        ("cz", "CZ"),
+        ("hu", "HU"),
+        ("ro", "RO"),
+        ("rs", "RS"),
+        ("ba", "BA"),
+        ("md", "MD"),
+        ("cl", "CL"),
+        ("pe", "PE"),
+        ("fi", "FI"),
+        ("se", "SE"),
+        ("dk", "DK"),
+    ];
+    CODES.iter().find(|(k, _)| *k == t).map(|(_, c)| *c)
 }
 
 fn cut(text: &str, max: usize) -> &str {
@@ -258,7 +355,14 @@ fn structural(
             }
         }
     }
-    let payment = hits.payment > 0;
+    // Payment nouns in a message that reports a completed transaction ("payment of 45.90 EUR
+    // with your card ending 1234") describe money spent; only a verb asking to pay keeps the
+    // request reading there.
+    let report = hits.payment_reports > 0;
+    let payment = hits.payment > 0 && (!report || hits.pay_verbs > 0);
+    if report {
+        s.push(S::PaymentReport);
+    }
     if payment {
         s.push(S::PaymentRequest);
         if has_url {
@@ -282,7 +386,7 @@ fn structural(
         if words(folded).any(|w| CALL_CUES.contains(&w)) {
             s.push(S::CallbackNumber);
             // Couriers give their number too; asking for money on the phone is the scam.
-            if payment || !e.amounts.is_empty() {
+            if payment || (!report && !e.amounts.is_empty()) {
                 s.push(S::CallbackAndPayment);
             }
         }
@@ -355,9 +459,16 @@ fn shape_features(text: &str, folded: &str, s: &mut Vec<S>) {
 /// The lure with most cue hits; ties go to the earlier lure in [`Lure::ALL`]; none -> other.
 fn choose_lure(h: &Hits) -> Lure {
     let mut counts = h.lures;
-    // A failed delivery plus a payment request is the redelivery-fee lure.
-    if h.payment > 0 && counts[Lure::FailedDelivery as usize] > 0 {
-        counts[Lure::RedeliveryFee as usize] = counts[Lure::RedeliveryFee as usize].saturating_add(2);
+    let (fd, rf) = (Lure::FailedDelivery as usize, Lure::RedeliveryFee as usize);
+    if h.payment > 0 {
+        // A failed delivery plus a payment request is the redelivery-fee lure.
+        if counts[fd] > 0 {
+            counts[rf] = counts[rf].saturating_add(counts[fd]).saturating_add(1);
+        }
+    } else {
+        // Rescheduling without any fee is a failed delivery: a fee lure needs a fee.
+        counts[fd] = counts[fd].saturating_add(counts[rf]);
+        counts[rf] = 0;
     }
     let mut best = (Lure::Other, 0u8);
     for l in Lure::ALL {
@@ -396,6 +507,7 @@ fn reasons(p: &Prepared, score: f32, cues: &Cues) -> Vec<Reason> {
             S::RiskyTld => ("risky_tld", "links to a cheap top-level domain often used for phishing".to_string()),
             S::IpHost => ("ip_link", "links to a bare IP address".to_string()),
             S::PaymentRequest => ("payment_request", "asks for a payment or card details".to_string()),
+            S::PaymentReport => ("payment_report", "reports a completed card or account transaction".to_string()),
             S::SmallAmount => ("small_amount", "asks for a small fee, typical of parcel scams".to_string()),
             S::Urgency => ("urgency", "pressures the reader with a deadline".to_string()),
             S::CallbackNumber => ("callback_number", "asks the reader to call or message a number".to_string()),
@@ -437,9 +549,14 @@ mod tests {
         assert_eq!(choose_lure(&h), Lure::Other);
         h.lures[Lure::FailedDelivery as usize] = 1;
         h.lures[Lure::RedeliveryFee as usize] = 1;
-        assert_eq!(choose_lure(&h), Lure::RedeliveryFee);
-        h.lures[Lure::FailedDelivery as usize] = 2;
+        // Without a payment cue, rescheduling is a failed delivery.
         assert_eq!(choose_lure(&h), Lure::FailedDelivery);
+        h.payment = 1;
+        assert_eq!(choose_lure(&h), Lure::RedeliveryFee);
+        h.lures[Lure::FailedDelivery as usize] = 4;
+        assert_eq!(choose_lure(&h), Lure::RedeliveryFee, "a failed delivery with a fee");
+        h.lures[Lure::PackageHeld as usize] = 9;
+        assert_eq!(choose_lure(&h), Lure::PackageHeld);
     }
 
     #[test]

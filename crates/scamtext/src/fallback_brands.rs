@@ -38,7 +38,20 @@ const TABLE: &[(&str, &[&str], &[&str], &str)] = &[
     ("Hermes", &["hermes"], &["myhermes.de", "hermesworld.com", "hermes-europe.eu"], "DE"),
     ("Finanzamt", &["finanzamt", "bundeszentralamt fur steuern"], &["bzst.de", "elster.de", "bund.de"], "DE"),
     ("Österreichische Post", &["osterreichische post", "post.at", "post ag"], &["post.at"], "AT"),
-    ("Swiss Post", &["swiss post", "la poste suisse", "posta svizzera"], &["post.ch", "postfinance.ch"], "CH"),
+    (
+        "Swiss Post",
+        &[
+            "swiss post",
+            "la poste suisse",
+            "poste suisse",
+            "posta svizzera",
+            "la posta svizzera",
+            "schweizerische post",
+            "die schweizerische post",
+        ],
+        &["post.ch", "postfinance.ch"],
+        "CH",
+    ),
     ("Posta Shqiptare", &["posta shqiptare", "postashqiptare"], &["postashqiptare.al"], "AL"),
     ("Posta e Kosovës", &["posta e kosoves", "postakosoves"], &["postakosoves.com"], "XK"),
     ("PostNL", &["postnl"], &["postnl.nl", "postnl.com"], "NL"),
@@ -49,6 +62,11 @@ const TABLE: &[(&str, &[&str], &[&str], &str)] = &[
     ("PostFinance", &["postfinance"], &["postfinance.ch"], "CH"),
     ("Post Office", &["post office"], &["postoffice.co.uk"], "GB"),
     ("Banco CTT", &["banco ctt"], &["bancoctt.pt"], "PT"),
+    // Customs authorities' everyday names; merged into the registry entries by domain.
+    ("Douane française", &["douane francaise", "douanes francaises", "dgddi", "douane.gouv"], &["douane.gouv.fr"], "FR"),
+    ("Agenzia delle Dogane e dei Monopoli", &["agenzia delle dogane", "agenzia dogane", "dogane e monopoli"], &["adm.gov.it"], "IT"),
+    ("Zoll (Germany)", &["hauptzollamt", "deutscher zoll", "zoll online"], &["zoll.de"], "DE"),
+    ("Dogana Shqiptare", &["dogana shqiptare", "doganat shqiptare", "drejtoria e pergjithshme e doganave"], &["dogana.gov.al"], "AL"),
     ("Amazon", &["amazon"], &["amazon.com", "amazon.co.uk", "amazon.de", "amazon.fr", "amazon.es", "amazon.it"], ""),
 ];
 
@@ -62,6 +80,7 @@ pub fn brands() -> Vec<BrandRef> {
             domains: domains.iter().map(|s| (*s).to_string()).collect(),
             country: (*country).to_string(),
             kind: kind_of(name),
+            words: Vec::new(),
         })
         .collect()
 }
@@ -76,6 +95,7 @@ fn kind_of(name: &str) -> BrandKind {
         | "Receita Federal"
         | "Finanzamt"
         | "Drejtoria e Tatimeve" => BrandKind::Tax,
+        "Douane française" | "Agenzia delle Dogane e dei Monopoli" | "Zoll (Germany)" | "Dogana Shqiptare" => BrandKind::Customs,
         "BancoPosta" | "La Banque Postale" | "Postbank" | "PostFinance" | "Banco CTT" => BrandKind::Bank,
         "Amazon" => BrandKind::Other,
         _ => BrandKind::Postal,

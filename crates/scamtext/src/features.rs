@@ -15,6 +15,8 @@ pub enum Structural {
     BrandInHostNotOfficial,
     BrandNamed,
     PaymentRequest,
+    /// Reports a completed transaction (bank alert wording), not a request to pay.
+    PaymentReport,
     Amount,
     SmallAmount,
     Urgency,
@@ -59,6 +61,7 @@ impl Structural {
             Structural::BrandInHostNotOfficial => "brand_in_host",
             Structural::BrandNamed => "brand_named",
             Structural::PaymentRequest => "payment_request",
+            Structural::PaymentReport => "payment_report",
             Structural::Amount => "amount",
             Structural::SmallAmount => "small_amount",
             Structural::Urgency => "urgency",

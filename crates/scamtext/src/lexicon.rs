@@ -19,6 +19,10 @@ pub struct BrandRef {
     pub country: String,
     /// What kind of organisation it is.
     pub kind: BrandKind,
+    /// Generic local words the organisation is called by ("poste", "douane", "zoll"), shared
+    /// by several organisations: they name this one only when other evidence points to its
+    /// country (see `Cues::resolve_generic`).
+    pub words: Vec<String>,
 }
 
 /// Kinds of organisation the analyser distinguishes.
@@ -269,40 +273,26 @@ pub const LURE_CUES: &[(Lure, u8, &[&str])] = &[
             "re-delivery",
             "redeliver",
             "new delivery",
-            "delivery fee",
-            "shipping fee",
             "reshipping",
             "re-shipping",
             "nouvelle livraison",
             "relivraison",
-            "frais de livraison",
-            "frais de reexpedition",
             "reexpedition",
             "nueva entrega",
             "reenvio",
-            "gastos de envio",
-            "tasa de envio",
             "nuevo envio",
             "reentrega",
             "nuova consegna",
             "riconsegna",
-            "spese di spedizione",
-            "spese di consegna",
             "nova entrega",
-            "portes de envio",
-            "taxa de envio",
-            "taxa de entrega",
             "reenvio",
             "neue zustellung",
             "erneute zustellung",
-            "zustellgebuhr",
-            "versandgebuhr",
             "neuzustellung",
             "erneuten zustellung",
             "ridergim",
             "ridergese",
             "dergese te re",
-            "tarife dergese",
         ],
     ),
     (
@@ -659,7 +649,248 @@ pub const LURE_CUES: &[(Lure, u8, &[&str])] = &[
         ],
     ),
     (Lure::CustomsFee, 3, &["import charges", "import charge", "unpaid import", "customs charge", "customs charges"]),
+    // Duty words name the customs lure on their own ("unpaid duty of $1.99").
+    (
+        Lure::CustomsFee,
+        3,
+        &[
+            "duty",
+            "duties",
+            "import duties",
+            "customs duties",
+            "derechos de aduana",
+            "derechos de importacion",
+            "tasse doganali",
+            "diritti di importazione",
+            "direitos de importacao",
+            "taxa alfandegaria",
+            "einfuhrzoll",
+            "zollabgaben",
+            "taksa doganore",
+            "detyrime doganore",
+        ],
+    ),
+    // Return to sender: the parcel could not be handed over (failed delivery; with a fee it
+    // becomes the redelivery-fee lure in `choose_lure`). Longer than "devolucao" (refund), so
+    // the return-to-sender reading wins where the words say so.
+    (
+        Lure::FailedDelivery,
+        2,
+        &[
+            "return to sender",
+            "returned to sender",
+            "to the sender",
+            "to sender",
+            "l'expediteur",
+            "retour a l'expediteur",
+            "al remitente",
+            "devuelto al remitente",
+            "devolucion al remitente",
+            "al mittente",
+            "restituito al mittente",
+            "ao remetente",
+            "devolucao ao remetente",
+            "devolvida ao remetente",
+            "devolvido ao remetente",
+            "an den absender",
+            "zuruck an den absender",
+            "te derguesi",
+            "tek derguesi",
+            "nuk ju gjetem",
+            "nuk ju gjetem ne shtepi",
+            "could not be handed",
+            "n'a pas pu etre remis",
+            "pas pu etre remis",
+        ],
+    ),
+    // Storage and waiting: the parcel sits somewhere until the reader acts (package held).
+    (
+        Lure::PackageHeld,
+        2,
+        &[
+            "warehouse",
+            "in storage",
+            "storage fee",
+            "awaiting",
+            "entrepot",
+            "en instance",
+            "frais de garde",
+            "almacen",
+            "en deposito",
+            "magazzino",
+            "in deposito",
+            "in attesa",
+            "armazem",
+            "aguarda",
+            "verteilzentrum",
+            "im lager",
+            "lagergebuhr",
+            "wartet",
+            "ne depo",
+            "depo",
+            "po pret",
+            "nachporto",
+        ],
+    ),
+    (
+        Lure::AddressUpdate,
+        2,
+        &[
+            "street number",
+            "house number",
+            "numero de rue",
+            "numero de calle",
+            "numero civico",
+            "numero da porta",
+            "hausnummer",
+            "numri i rruges",
+        ],
+    ),
+    (
+        Lure::Refund,
+        2,
+        &["reembolsamos", "reembolsar", "remboursons", "rimborsiamo", "reembolsaremos", "erstatten", "rimbursojme", "refunded"],
+    ),
     (Lure::Refund, 1, &["compensation", "indemnisation", "risarcimento", "compensacao", "entschadigung", "kompensim"]),
+];
+
+/// Delivery-fee nouns: a payment cue that leans (weight 1) towards the redelivery-fee lure, so
+/// that a held parcel or a customs charge with "shipping fee" keeps its stronger lure.
+pub const DELIVERY_FEES: &[&str] = &[
+    "delivery fee",
+    "shipping fee",
+    "frais de livraison",
+    "frais de reexpedition",
+    "gastos de envio",
+    "tasa de envio",
+    "spese di spedizione",
+    "spese di consegna",
+    "portes de envio",
+    "taxa de envio",
+    "taxa de entrega",
+    "zustellgebuhr",
+    "versandgebuhr",
+    "tarife dergese",
+];
+
+/// Verbs that ask the reader to pay (imperative, infinitive or gerund). Unlike payment nouns
+/// ("payment", "paiement", "pagamento"), these still ask for money in a message that also
+/// reports a completed transaction.
+pub const PAY_VERBS: &[&str] = &[
+    "pay",
+    "paying",
+    "settle",
+    "payer",
+    "payez",
+    "en payant",
+    "reglez",
+    "regler",
+    "pagar",
+    "pague",
+    "abone",
+    "abonar",
+    "pagando",
+    "pagare",
+    "paga",
+    "saldare",
+    "liquidar",
+    "efetue o pagamento",
+    "zahlen",
+    "bezahlen",
+    "begleichen",
+    "paguani",
+    "paguaj",
+];
+
+/// Reports of a completed card or account transaction, as banks send them ("card ending 1234
+/// was charged", "paiement effectué", "compra aprovada"). A payment noun next to these
+/// describes money already spent, not a request to pay.
+pub const PAYMENT_REPORT: &[&str] = &[
+    "card ending",
+    "account ending",
+    "ending in",
+    "was made",
+    "has been made",
+    "paiement cb",
+    "paiement carte",
+    "con carta",
+    "con la carta",
+    "con tarjeta",
+    "con su tarjeta",
+    "com o cartao",
+    "mit karte",
+    "me karte",
+    "was charged",
+    "has been charged",
+    "was debited",
+    "has been debited",
+    "was approved",
+    "has been approved",
+    "you paid",
+    "you spent",
+    "transaction",
+    "purchase",
+    "contactless payment",
+    "payment received",
+    "direct debit",
+    "se terminant",
+    "terminant par",
+    "a ete debite",
+    "debit de",
+    "achat",
+    "paiement effectue",
+    "paiement accepte",
+    "paiement par carte",
+    "vous avez paye",
+    "prelevement",
+    "terminada en",
+    "compra",
+    "cargo de",
+    "se ha realizado",
+    "ha realizado",
+    "transaccion",
+    "pago realizado",
+    "pago aprobado",
+    "pago con tarjeta",
+    "adeudo",
+    "che termina",
+    "terminante",
+    "addebito",
+    "addebitato",
+    "acquisto",
+    "pagamento effettuato",
+    "pagamento autorizzato",
+    "transazione",
+    "hai pagato",
+    "prelievo",
+    "terminado em",
+    "compra aprovada",
+    "debito",
+    "debitado",
+    "pagamento efetuado",
+    "pagamento realizado",
+    "pagamento aprovado",
+    "transacao",
+    "endend auf",
+    "endet auf",
+    "belastet",
+    "belastung",
+    "umsatz",
+    "kartenzahlung",
+    "zahlung erfolgt",
+    "zahlung ausgefuhrt",
+    "abbuchung",
+    "lastschrift",
+    "transaktion",
+    "einkauf",
+    "transaksion",
+    "transaksioni",
+    "blerje",
+    "u debitua",
+    "u krye",
+    "pagesa u krye",
+    "qe perfundon",
+    "perfundon me",
 ];
 
 /// Urgency cues (folded).
@@ -744,59 +975,41 @@ pub const URGENCY: &[&str] = &[
 
 /// Payment-request cues (folded).
 pub const PAYMENT: &[&str] = &[
-    "pay",
     "payment",
     "fee",
     "charge",
-    "settle",
     "card details",
     "card number",
     "billing",
     "unpaid",
     "outstanding",
-    "payer",
     "paiement",
-    "reglez",
-    "regler",
     "frais",
     "carte bancaire",
     "coordonnees bancaires",
     "impaye",
-    "pagar",
-    "pague",
     "pago",
-    "abone",
-    "abonar",
     "tarifa",
     "tasa",
     "datos de su tarjeta",
     "tarjeta",
     "pendiente de pago",
-    "pagare",
-    "paga",
     "pagamento",
-    "saldare",
     "costo",
     "carta di credito",
     "dati della carta",
     "insoluto",
-    "pague",
     "pagamento",
-    "liquidar",
     "taxa",
     "cartao",
     "dados do cartao",
     "em divida",
-    "zahlen",
-    "bezahlen",
     "zahlung",
     "gebuhr",
-    "begleichen",
     "kreditkarte",
     "kartendaten",
     "offener betrag",
     "nachzahlung",
-    "paguani",
     "pagese",
     "pagesen",
     "tarife",
@@ -1080,6 +1293,23 @@ pub const LANGUAGE_WORDS: &[(&str, &[(&str, u8)])] = &[
     ),
 ];
 
+/// Phone regions to try per language, most likely first, after the brand's country: the
+/// language's home market, then the other countries that write it (a Brazilian number in
+/// Portuguese, a Swiss one in German). Spanish and Portuguese also try each other's home
+/// market, since short messages in one are often detected as the other. A number is given the
+/// first region where it is valid, so the home market always wins when the number fits it.
+pub fn language_regions(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "fr" => &["FR", "BE", "CH", "LU", "CA"],
+        "es" => &["ES", "MX", "AR", "CO", "CL", "PE", "PT"],
+        "it" => &["IT", "CH", "SM"],
+        "pt" => &["PT", "BR", "ES"],
+        "de" => &["DE", "AT", "CH", "LU"],
+        "sq" => &["AL", "XK", "MK"],
+        _ => &["GB", "IE", "US"],
+    }
+}
+
 /// Default phone region per language, used when neither a "+" prefix nor a brand says otherwise.
 pub fn language_region(lang: &str) -> &'static str {
     match lang {
@@ -1099,6 +1329,12 @@ pub enum Cue {
     Lure(Lure, u8),
     Urgency,
     Payment,
+    /// A verb asking to pay: a payment cue that a transaction report does not cancel.
+    PayVerb,
+    /// A delivery-fee noun: a payment cue and a weak redelivery-fee cue.
+    DeliveryFee,
+    /// A completed transaction being reported.
+    PaymentReport,
 }
 
 /// All cue lists compiled into automata over folded text: one for cues, one for brand names
@@ -1108,6 +1344,12 @@ pub struct Cues {
     what: Vec<Cue>,
     brand_ac: AhoCorasick,
     brand_of: Vec<usize>,
+    /// Generic words (folded) and, per word, the brands it may name: those listing it in the
+    /// registry's `words`, then postal brands with it as a word of their name (the latter
+    /// only when a link, currency or official domain points to their country).
+    generic: Vec<(String, Vec<usize>, Vec<usize>)>,
+    /// Index of the first generic word among the brand automaton's patterns.
+    first_generic: usize,
     /// Folded alias with spaces and punctuation removed, for matching inside host names.
     pub host_aliases: Vec<(String, usize)>,
     host_ac: AhoCorasick,
@@ -1124,9 +1366,17 @@ pub struct Hits {
     /// Weighted cue hits per lure, indexed by `Lure as usize`.
     pub lures: [u8; Lure::COUNT],
     pub urgency: u8,
+    /// Payment cues of every kind (nouns, verbs, fees).
     pub payment: u8,
+    /// Of those, verbs asking to pay.
+    pub pay_verbs: u8,
+    /// Reports of a completed transaction ("card ending 1234 was charged").
+    pub payment_reports: u8,
     /// Brands named in the text, with the byte offset of their first mention.
     pub brands: Vec<(usize, usize)>,
+    /// The first generic organisation word ("poste", "douane"), as an index into the generic
+    /// table; resolved to a brand only with country evidence.
+    pub generic: Option<usize>,
 }
 
 fn automaton(pats: &[String]) -> AhoCorasick {
@@ -1139,6 +1389,35 @@ fn automaton(pats: &[String]) -> AhoCorasick {
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(pats)
         .unwrap_or_else(|_| AhoCorasick::new(["\u{0}"]).expect("a one-byte pattern always builds"))
+}
+
+/// True when the text ends with "of" in a supported language ("frais de", "spese di",
+/// "taxa da"): the generic word that follows is a common noun ("frais de douane"), not the
+/// name of an organisation ("Douane : votre colis ...").
+fn after_of(before: &str) -> bool {
+    let w = before.trim_end().rsplit(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+    matches!(
+        w,
+        "de" | "di"
+            | "da"
+            | "do"
+            | "des"
+            | "du"
+            | "del"
+            | "della"
+            | "dei"
+            | "dos"
+            | "das"
+            | "d"
+            | "of"
+            | "by"
+            | "per"
+            | "der"
+            | "se"
+            | "te"
+            | "e"
+            | "nga"
+    )
 }
 
 fn at_word_boundary(b: &[u8], start: usize, end: usize) -> bool {
@@ -1160,9 +1439,13 @@ impl Cues {
             pats.push(fold(c));
             what.push(Cue::Urgency);
         }
-        for c in PAYMENT {
-            pats.push(fold(c));
-            what.push(Cue::Payment);
+        for (list, cue) in
+            [(PAYMENT, Cue::Payment), (PAY_VERBS, Cue::PayVerb), (DELIVERY_FEES, Cue::DeliveryFee), (PAYMENT_REPORT, Cue::PaymentReport)]
+        {
+            for c in list {
+                pats.push(fold(c));
+                what.push(cue);
+            }
         }
         let mut host_aliases = Vec::new();
         let mut brand_pats = Vec::new();
@@ -1180,6 +1463,40 @@ impl Cues {
                 }
             }
         }
+        let mut generic: Vec<(String, Vec<usize>, Vec<usize>)> = Vec::new();
+        for (i, b) in brands.iter().enumerate() {
+            for w in &b.words {
+                let w = fold(w);
+                if w.len() < 3 || brand_pats.contains(&w) {
+                    continue;
+                }
+                match generic.iter_mut().find(|(g, _, _)| *g == w) {
+                    Some((_, listed, _)) => listed.push(i),
+                    None => generic.push((w, vec![i], Vec::new())),
+                }
+            }
+        }
+        for (w, listed, named) in &mut generic {
+            for (i, b) in brands.iter().enumerate() {
+                if b.kind == BrandKind::Postal && !listed.contains(&i) && fold(&b.name).split(' ').any(|t| t == w.as_str()) {
+                    named.push(i);
+                }
+            }
+        }
+        // Bare "post" is nobody's registry word but the word of many operators' names.
+        if !generic.iter().any(|(g, _, _)| g == "post") {
+            let named: Vec<usize> = brands
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| b.kind == BrandKind::Postal && fold(&b.name).split(' ').any(|t| t == "post"))
+                .map(|(i, _)| i)
+                .collect();
+            generic.push(("post".to_string(), Vec::new(), named));
+        }
+        // Generic words share the brand automaton (one pass over the text): pattern indices
+        // past the brand aliases are generic words.
+        let first_generic = brand_pats.len();
+        brand_pats.extend(generic.iter().map(|(g, _, _)| g.clone()));
         host_aliases.retain(|(a, _)| a.len() >= 4);
         host_aliases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
         let host_pats: Vec<String> = host_aliases.iter().map(|(a, _)| a.clone()).collect();
@@ -1200,6 +1517,8 @@ impl Cues {
             what,
             brand_ac: automaton(&brand_pats),
             brand_of,
+            first_generic,
+            generic,
             host_aliases,
             host_ac: automaton(&host_pats),
             official,
@@ -1220,14 +1539,32 @@ impl Cues {
                 Some(Cue::Lure(l, w)) => h.lures[*l as usize] = h.lures[*l as usize].saturating_add(*w),
                 Some(Cue::Urgency) => h.urgency = h.urgency.saturating_add(1),
                 Some(Cue::Payment) => h.payment = h.payment.saturating_add(1),
+                Some(Cue::PayVerb) => {
+                    h.payment = h.payment.saturating_add(1);
+                    h.pay_verbs = h.pay_verbs.saturating_add(1);
+                }
+                Some(Cue::DeliveryFee) => {
+                    h.payment = h.payment.saturating_add(1);
+                    let r = &mut h.lures[Lure::RedeliveryFee as usize];
+                    *r = r.saturating_add(1);
+                }
+                Some(Cue::PaymentReport) => h.payment_reports = h.payment_reports.saturating_add(1),
                 None => {}
             }
         }
+        let mut generic = None;
         for m in self.brand_ac.find_iter(folded) {
             if !at_word_boundary(b, m.start(), m.end()) {
                 continue;
             }
-            if let Some(&i) = self.brand_of.get(m.pattern().as_usize()) {
+            let p = m.pattern().as_usize();
+            if p >= self.first_generic {
+                if generic.is_none() && !after_of(&folded[..m.start()]) {
+                    generic = Some(p - self.first_generic);
+                }
+                continue;
+            }
+            if let Some(&i) = self.brand_of.get(p) {
                 if !h.brands.iter().any(|(bi, _)| *bi == i) {
                     h.brands.push((i, m.start()));
                 }
@@ -1239,7 +1576,31 @@ impl Cues {
                 }
             }
         }
+        if h.brands.is_empty() {
+            h.generic = generic;
+        }
         h
+    }
+
+    /// The brand a generic word names, given countries the message points to (`evidence`,
+    /// strongest first: official domains, link country codes, currency) and the language's
+    /// home market. A generic word with no such evidence names nobody: "Post" alone is no
+    /// specific operator.
+    pub fn resolve_generic(&self, word: usize, evidence: &[&str], home: Option<&str>) -> Option<usize> {
+        let (_, listed, named) = self.generic.get(word)?;
+        let country_of = |i: &usize| self.brands.get(*i).map(|b| b.country.as_str());
+        for c in evidence {
+            if let Some(&i) = listed.iter().chain(named.iter()).find(|i| country_of(i) == Some(*c)) {
+                return Some(i);
+            }
+        }
+        // Evidence for another country (a Brazilian amount with Portuguese "alfândega") rules
+        // out the language's home market.
+        let home = home?;
+        if !evidence.is_empty() && !evidence.contains(&home) {
+            return None;
+        }
+        listed.iter().find(|i| country_of(i) == Some(home)).copied()
     }
 
     /// The brand a name or alias refers to ("Parcelforce" -> the Royal Mail entry).

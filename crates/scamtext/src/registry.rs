@@ -34,7 +34,10 @@ fn from_registry(b: &brands::Brand) -> BrandRef {
     let mut aliases: Vec<String> = Vec::new();
     let mut add = |s: &str| {
         let f = fold(s.trim());
-        if f.len() >= 2 && !aliases.contains(&f) {
+        // A name that is also a common word ("POST Luxembourg" -> "post", "OPT
+        // Nouvelle-Calédonie" -> "opt", as in "text STOP to opt out") names the brand only
+        // with context: the full name, or a generic-word resolution with country evidence.
+        if f.len() >= 2 && !aliases.contains(&f) && !COMMON_WORDS.contains(&f.as_str()) {
             aliases.push(f);
         }
     };
@@ -68,8 +71,17 @@ fn from_registry(b: &brands::Brand) -> BrandRef {
             brands::BrandKind::Post | brands::BrandKind::Courier => BrandKind::Postal,
             brands::BrandKind::Toll => BrandKind::Other,
         },
+        words: b.words.clone(),
     }
 }
+
+/// Everyday words (folded) in the supported languages that some brand's acronym or short
+/// name spells; they are never matched on their own as that brand's name.
+pub const COMMON_WORDS: &[&str] = &[
+    "post", "poste", "posta", "posti", "opt", "out", "stop", "free", "mail", "info", "more", "sale", "shop", "ants", "mas", "per", "con",
+    "por", "sur", "par", "des", "les", "und", "der", "die", "das", "ein", "une", "una", "uno", "por", "para", "pour", "via", "top", "tap",
+    "bus", "car", "ora", "ore", "oggi", "hoy", "heute", "sot",
+];
 
 /// A link check backed by the `links` crate's offline analyser (no fetching, no blocklist).
 pub fn link_check(reg: &brands::BrandRegistry) -> LinkCheck {
@@ -134,5 +146,9 @@ mod tests {
         assert!(find("correos").is_some());
         assert!(find("posta shqiptare").is_some());
         assert!(find("drejtoria e tatimeve").is_some(), "built-in brands missing from the registry are kept");
+        // Acronyms that are common words need context.
+        assert_eq!(find("opt"), None);
+        assert_eq!(find("post"), None);
+        assert_eq!(find("post luxembourg"), Some("POST Luxembourg"));
     }
 }

@@ -55,6 +55,17 @@ const TRACKING_CUES: &[&str] = &[
     "codice",
     "codigo",
     "awb",
+    "item",
+    "article",
+    "articolo",
+    "artigo",
+    "articulo",
+    "artikel",
+    "exception",
+    "fedex",
+    "usps",
+    "dhl",
+    "ups",
 ];
 
 /// Words that announce a one-time, verification or pickup code.
@@ -112,6 +123,12 @@ pub fn tracking(text: &str, spans: &mut Vec<Span>) -> Vec<String> {
             i = end;
             continue;
         }
+        if let Some((end, id)) = grouped_digits_at(text, i, spans) {
+            spans.push(Span { start: i, end, kind: Kind::Tracking });
+            out.push(id);
+            i = end;
+            continue;
+        }
         let end = i + bytes[i..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
         let tok = &text[i..end];
         let digits = tok.bytes().filter(u8::is_ascii_digit).count();
@@ -126,6 +143,41 @@ pub fn tracking(text: &str, spans: &mut Vec<Span>) -> Vec<String> {
         i = end.max(i + 1);
     }
     out
+}
+
+/// Carrier numbers written in digit groups ("9400 1118 9922 3845 1023 47", USPS IMpb;
+/// "99.60.123456.12345678", Swiss Post; "7712 3456 7890", FedEx). Sixteen digits or more
+/// cannot be a phone number (E.164 allows 15), so such a run is a tracking number; 12 to 15
+/// digits (FedEx 12/15) only after a tracking cue, and never after a '+' (an international
+/// phone number).
+fn grouped_digits_at(text: &str, i: usize, spans: &[Span]) -> Option<(usize, String)> {
+    let b = text.as_bytes();
+    if !b[i].is_ascii_digit() || (i > 0 && b[i - 1] == b'+') {
+        return None;
+    }
+    let (mut j, mut groups, mut digits) = (i, 0usize, String::new());
+    loop {
+        let run = b[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if run == 0 {
+            break;
+        }
+        digits.push_str(&text[j..j + run]);
+        groups += 1;
+        j += run;
+        match (b.get(j), b.get(j + 1)) {
+            (Some(b' ' | b'.'), Some(c)) if c.is_ascii_digit() && digits.len() < 30 => j += 1,
+            _ => break,
+        }
+    }
+    if groups < 2 || b.get(j).is_some_and(u8::is_ascii_alphanumeric) || !free(spans, i, j) {
+        return None;
+    }
+    let n = digits.len();
+    // FedEx groups its 12 or 15 digits in threes and fours; a national phone number starts
+    // with its trunk prefix 0 ("0151 29598673"), a carrier number does not.
+    let fedex_shaped = matches!(n, 12 | 15) && groups >= 3 && !digits.starts_with('0');
+    let ok = (16..=30).contains(&n) || (fedex_shaped && cue_before(text, i, TRACKING_CUES, 40));
+    ok.then_some((j, digits))
 }
 
 /// UPU S10: two letters, eight serial digits, a check digit, two letters (ISO country).
@@ -473,6 +525,13 @@ mod tests {
         check_tracking("Sendungsnummer 00340434161234567890", &["00340434161234567890"]);
         check_tracking("tracking no. 123456789012", &["123456789012"]);
         check_tracking("call 0612345678", &[]);
+        check_tracking("Your item 9400 1118 9922 3845 1023 47 was delivered", &["9400111899223845102347"]);
+        check_tracking("colis 99.60.123456.12345678 livré", &["996012345612345678"]);
+        check_tracking("FedEx: your package 7712 3456 7890 is late", &["771234567890"]);
+        check_tracking("FedEx: exception for 771298604418: retry", &["771298604418"]);
+        check_tracking("package info: call +351 912 345 678", &[]);
+        check_tracking("Sendung RB288322224DE. Bei Fragen: 0151 29598673", &["RB288322224DE"]);
+        check_tracking("pay 1.234.567 now", &[]);
     }
 
     #[test]
