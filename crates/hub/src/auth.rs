@@ -67,8 +67,11 @@ const TOKEN_CACHE_ENTRIES: usize = 10_000;
 /// is still hashed and compared in constant time on every request.
 #[derive(Default)]
 pub(crate) struct TokenCache {
-    map: std::sync::Mutex<std::collections::HashMap<String, (Vec<u8>, Principal, std::time::Instant)>>,
+    map: std::sync::Mutex<std::collections::HashMap<String, CachedToken>>,
 }
+
+/// The secret's SHA-256 a token was verified with, its principal, and when.
+type CachedToken = (Vec<u8>, Principal, std::time::Instant);
 
 impl TokenCache {
     fn get(&self, id: &str, hash: &[u8]) -> Option<Principal> {

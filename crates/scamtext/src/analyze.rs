@@ -198,10 +198,11 @@ fn country_evidence<'a>(hosts: &'a [String], e: &Entities, cues: &'a Cues) -> Ve
         let labels = h.split('.');
         for (k, t) in labels.rev().enumerate().flat_map(|(k, l)| l.split('-').map(move |t| (k, t))) {
             // The TLD, or a two-letter token of a label ("post-ch-verify").
-            if t.len() == 2 && (k == 0 || h.contains('-')) {
-                if let Some(c) = country_code(t) {
-                    out.push(c);
-                }
+            if t.len() == 2
+                && (k == 0 || h.contains('-'))
+                && let Some(c) = country_code(t)
+            {
+                out.push(c);
             }
         }
     }

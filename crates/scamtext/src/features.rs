@@ -166,7 +166,7 @@ pub fn build(folded_masked: &str, structural: &[Structural], bits: u32) -> Featu
             for win in chars.windows(n) {
                 let s = win[0].0;
                 let e = win[n - 1].0 + win[n - 1].1.len_utf8();
-                slots.push((fnv(n as u8, &[norm[s..e].as_bytes()]) & mask, 1.0));
+                slots.push((fnv(n as u8, &[&norm.as_bytes()[s..e]]) & mask, 1.0));
                 text_slots += 1;
             }
         }
@@ -228,7 +228,7 @@ mod tests {
         for n in 3..=5 {
             for win in chars.windows(n) {
                 let e = win[n - 1].0 + win[n - 1].1.len_utf8();
-                out.push(fnv(n as u8, &[norm[win[0].0..e].as_bytes()]) & mask);
+                out.push(fnv(n as u8, &[&norm.as_bytes()[win[0].0..e]]) & mask);
             }
         }
         out

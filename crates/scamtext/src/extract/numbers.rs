@@ -375,9 +375,9 @@ fn number_end(b: &[u8], i: usize) -> usize {
             j += 1;
         } else if (b[j] == b'.' || b[j] == b',' || b[j] == b' ' || b[j] == b'\'') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
             // A space only separates thousands ("1 234,56"): exactly three digits follow.
-            if b[j] == b' '
-                && !(b.get(j + 1..j + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit)) && !b.get(j + 4).is_some_and(u8::is_ascii_digit))
-            {
+            let three_digits =
+                b.get(j + 1..j + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit)) && !b.get(j + 4).is_some_and(u8::is_ascii_digit);
+            if b[j] == b' ' && !three_digits {
                 break;
             }
             j += 1;
