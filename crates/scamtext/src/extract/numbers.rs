@@ -345,20 +345,21 @@ pub fn amounts(text: &str, spans: &mut Vec<Span>) -> Vec<Amount> {
             i = end.max(i + 1);
             continue;
         }
+        // Currency first: most numbers in a message (dates, times, codes) have none, and then
+        // the number need not be parsed.
+        let found = match currency_before(text, i) {
+            Some((s, cur)) => Some((s, end, cur)),
+            None => currency_after(text, end).map(|(e, cur)| (i, e, cur)),
+        };
+        let Some((s, e, cur)) = found else {
+            i = end.max(i + 1);
+            continue;
+        };
         let Some(value) = parse_number(num) else {
             i = end.max(i + 1);
             continue;
         };
-        let before = currency_before(text, i);
-        let after = currency_after(text, end);
-        let found = match (before, after) {
-            (Some((s, cur)), _) => Some((s, end, cur)),
-            (None, Some((e, cur))) => Some((i, e, cur)),
-            _ => None,
-        };
-        if let Some((s, e, cur)) = found
-            && free(spans, s, e)
-        {
+        if free(spans, s, e) {
             spans.push(Span { start: s, end: e, kind: Kind::Amount });
             out.push(Amount { value, currency: cur, normalised: normalise(num, value, cur) });
         }
@@ -414,10 +415,15 @@ fn normalise(num: &str, value: f64, cur: &str) -> String {
 fn currency_before(text: &str, num_start: usize) -> Option<(usize, &'static str)> {
     let head = &text[..num_start];
     let trimmed = head.trim_end_matches([' ', '\u{a0}']);
-    if head.len() - trimmed.len() > 2 {
+    if head.len() - trimmed.len() > 2 || trimmed.is_empty() {
         return None;
     }
+    let last = trimmed.as_bytes()[trimmed.len() - 1].to_ascii_lowercase();
     for (m, code, exact) in CURRENCIES {
+        // Cheap first test on the last byte (case-folded, so it never rejects a match).
+        if m.as_bytes().last().map(u8::to_ascii_lowercase) != Some(last) {
+            continue;
+        }
         let hit = if *exact {
             trimmed.ends_with(m)
         } else {
@@ -448,18 +454,28 @@ fn currency_after(text: &str, num_end: usize) -> Option<(usize, &'static str)> {
     if tail.len() - trimmed.len() > 2 {
         return None;
     }
+    if trimmed.is_empty() {
+        return None;
+    }
     let off = num_end + tail.len() - trimmed.len();
+    let first = trimmed.as_bytes()[0].to_ascii_lowercase();
+    // Lower-case "all" counts only after a number ("150 all" in a lower-cased SMS).
+    // It must end the clause ("180 all: ..."), never run on into words ("0612 all day").
+    let lower_all = trimmed.get(..3).is_some_and(|t| t == "all" || t == "All") && {
+        let rest = trimmed.get(3..).unwrap_or("");
+        !(rest.chars().next().is_some_and(char::is_alphanumeric)
+            || rest.trim_start().chars().next().is_some_and(char::is_alphabetic) && rest.starts_with(' '))
+    };
     for (m, code, exact) in CURRENCIES {
         if *m == "R$" || *m == "US$" || *m == "$" && !trimmed.starts_with('$') {
             continue;
         }
-        // Lower-case "all" counts only after a number ("150 all" in a lower-cased SMS).
-        // It must end the clause ("180 all: ..."), never run on into words ("0612 all day").
-        let rest = trimmed.get(3..).unwrap_or("");
-        let runs_on = rest.chars().next().is_some_and(char::is_alphanumeric)
-            || rest.trim_start().chars().next().is_some_and(char::is_alphabetic) && rest.starts_with(' ');
-        if *m == "ALL" && trimmed.get(..3).is_some_and(|t| t == "all" || t == "All") && !runs_on {
+        if *m == "ALL" && lower_all {
             return Some((off + 3, "ALL"));
+        }
+        // Cheap first test on the first byte (case-folded, so it never rejects a match).
+        if m.as_bytes().first().map(u8::to_ascii_lowercase) != Some(first) {
+            continue;
         }
         let hit = if *exact {
             trimmed.starts_with(m)
