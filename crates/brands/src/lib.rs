@@ -46,6 +46,9 @@ pub enum BrandKind {
     Bank,
     /// A road-toll operator (same smishing crews, same lures).
     Toll,
+    /// Another public agency the same crews impersonate: traffic fines, vehicle tax, health
+    /// insurance.
+    Government,
 }
 
 impl BrandKind {
@@ -57,6 +60,7 @@ impl BrandKind {
             BrandKind::Tax => "tax",
             BrandKind::Bank => "bank",
             BrandKind::Toll => "toll",
+            BrandKind::Government => "government",
         }
     }
 }
@@ -68,6 +72,15 @@ pub struct Brand {
     pub id: String,
     /// Display name, e.g. `La Poste`.
     pub name: String,
+    /// The name people write, where the display name is longer (`HMRC` for HM Revenue &
+    /// Customs, `CTT` for CTT Correios de Portugal); see [`Brand::common_name`].
+    #[serde(default)]
+    pub common: Option<String>,
+    /// Product and service names the operator's messages go out under (`Colissimo`,
+    /// `Parcelforce`, `Postepay`), as written: a message naming only the product is reported
+    /// under it, one naming the operator too under the operator.
+    #[serde(default)]
+    pub products: Vec<String>,
     pub kind: BrandKind,
     /// ISO 3166-1 alpha-2 country code; `None` for global couriers.
     #[serde(default)]
@@ -87,6 +100,17 @@ pub struct Brand {
 }
 
 impl Brand {
+    /// The organisation's common name, as a message or an analyst would write it: `common` when
+    /// given, else the display name without its qualifier ("DGFiP (impots.gouv.fr)" -> "DGFiP",
+    /// "ANTAI / ANTS" -> "ANTAI").
+    pub fn common_name(&self) -> &str {
+        if let Some(c) = &self.common {
+            return c;
+        }
+        let bare = self.name.split(" (").next().unwrap_or(&self.name);
+        bare.split(" / ").next().unwrap_or(bare).trim()
+    }
+
     /// The main official domain, used in explanations ("looks like La Poste (laposte.fr)").
     pub fn primary_domain(&self) -> Option<&str> {
         self.domains.first().map(String::as_str)

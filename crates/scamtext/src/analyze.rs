@@ -40,6 +40,8 @@ pub(crate) struct Prepared {
     pub structural: Vec<S>,
     pub hits: Hits,
     pub brand: Option<usize>,
+    /// Index into the brand's `products` when the message names a product and not the brand.
+    pub product: Option<usize>,
     pub language: &'static str,
     pub link_verdicts: Vec<(String, LinkVerdict)>,
 }
@@ -115,7 +117,7 @@ impl Analyzer {
         } else {
             Verdict::Benign
         };
-        let lure = (verdict != Verdict::Benign).then(|| choose_lure(&p.hits));
+        let lure = (verdict != Verdict::Benign).then(|| choose_lure(&p.hits, !p.entities.amounts.is_empty()));
         let reasons = reasons(&p, score, &self.cues);
         let e = p.entities;
         Analysis {
@@ -123,7 +125,10 @@ impl Analyzer {
             score: (score * 1000.0).round() / 1000.0,
             verdict,
             lure,
-            brand: p.brand.and_then(|i| self.cues.brands.get(i)).map(|b| b.name.clone()),
+            brand: p.brand.and_then(|i| self.cues.brands.get(i)).map(|b| match p.product.and_then(|k| b.products.get(k)) {
+                Some((_, written)) => written.clone(),
+                None => b.name.clone(),
+            }),
             language: p.language.to_string(),
             urls: e.urls,
             phones: e.phones,
@@ -137,6 +142,14 @@ impl Analyzer {
     /// The feature vector of a message, as training sees it.
     pub fn features(&self, text: &str) -> Features {
         self.prepare(cut(text, MAX_MESSAGE_BYTES)).features
+    }
+
+    /// The feature vector, the weighted lure-cue hits (indexed by `Lure as usize`) and whether
+    /// a fee is in play (a payment cue or an amount): what a lure decision sees.
+    pub fn lure_inputs(&self, text: &str) -> (Features, [u8; Lure::COUNT], bool) {
+        let p = self.prepare(cut(text, MAX_MESSAGE_BYTES));
+        let fee = p.hits.payment > 0 || !p.entities.amounts.is_empty();
+        (p.features, p.hits.lures, fee)
     }
 
     pub(crate) fn prepare(&self, text: &str) -> Prepared {
@@ -158,6 +171,7 @@ impl Analyzer {
                 let home = lexicon::language_regions(language).first().copied();
                 self.cues.resolve_generic(word, &evidence, home)
             });
+        let product = brand.and_then(|i| self.cues.brands.get(i)).and_then(|b| named_product(b, &folded));
         let mut regions: Vec<&str> = Vec::with_capacity(8);
         if let Some(b) = brand.and_then(|i| self.cues.brands.get(i))
             && !b.country.is_empty()
@@ -178,8 +192,26 @@ impl Analyzer {
         let mut structural = structural(&entities, &hosts, &hits, brand, &self.cues, &folded, &link_verdicts);
         shape_features(text, &folded, &mut structural);
         let features = features::build(&folded, &structural, self.model.bits);
-        Prepared { entities, features, structural, hits, brand, language, link_verdicts }
+        Prepared { entities, features, structural, hits, brand, product, language, link_verdicts }
     }
+}
+
+/// The product a message names when it does not name the organisation itself: "Colissimo :
+/// votre colis..." is reported as Colissimo, "La Poste - Colissimo" as La Poste.
+fn named_product(b: &BrandRef, folded: &str) -> Option<usize> {
+    if b.products.is_empty() || has_phrase(folded, &fold(&b.name)) {
+        return None;
+    }
+    b.products.iter().position(|(p, _)| has_phrase(folded, p))
+}
+
+/// True when `needle` occurs in `hay` between word boundaries.
+fn has_phrase(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    hay.match_indices(needle).any(|(at, _)| boundary(hay[..at].chars().next_back()) && boundary(hay[at + needle.len()..].chars().next()))
 }
 
 /// Countries a message points to, strongest first: the owners of official links, the
@@ -457,23 +489,45 @@ fn shape_features(text: &str, folded: &str, s: &mut Vec<S>) {
     }
 }
 
-/// The lure with most cue hits; ties go to the earlier lure in [`Lure::ALL`]; none -> other.
-fn choose_lure(h: &Hits) -> Lure {
-    let mut counts = h.lures;
-    let (fd, rf) = (Lure::FailedDelivery as usize, Lure::RedeliveryFee as usize);
-    if h.payment > 0 {
-        // A failed delivery plus a payment request is the redelivery-fee lure.
-        if counts[fd] > 0 {
-            counts[rf] = counts[rf].saturating_add(counts[fd]).saturating_add(1);
-        }
-    } else {
+/// The lure, following data/messages/LURES.md. The four parcel lures are one family: their
+/// evidence is pooled and the member is chosen by the taxonomy's rules (customs named ->
+/// `customs_fee`; a missed delivery with a fee -> `redelivery_fee`, without -> `failed_delivery`;
+/// otherwise `package_held`). The family then competes with the other lures on cue hits; ties go
+/// to the earlier lure in [`Lure::ALL`]; no cue at all -> `other`. `amount` says the message names
+/// a sum of money: "new delivery for 1,99 EUR" asks for a fee even without a payment verb.
+fn choose_lure(h: &Hits, amount: bool) -> Lure {
+    let c = &h.lures;
+    let fee = h.payment > 0 || amount;
+    let at = |l: Lure| c[l as usize];
+    let (cf, rf, fd, ph) = (at(Lure::CustomsFee), at(Lure::RedeliveryFee), at(Lure::FailedDelivery), at(Lure::PackageHeld));
+    // Reschedule words and missed-delivery phrases; the fee nouns counted in `rf` are not.
+    let missed = rf.saturating_sub(h.delivery_fees).saturating_add(fd);
+    let member = if cf > 0 {
+        Some(Lure::CustomsFee)
+    } else if missed > 0 && fee {
+        Some(Lure::RedeliveryFee)
+    } else if missed > 0 {
         // Rescheduling without any fee is a failed delivery: a fee lure needs a fee.
-        counts[fd] = counts[fd].saturating_add(counts[rf]);
-        counts[rf] = 0;
-    }
+        Some(Lure::FailedDelivery)
+    } else if ph > 0 || h.delivery_fees > 0 {
+        // Unpaid postage or a storage balance, no missed delivery named.
+        Some(Lure::PackageHeld)
+    } else {
+        None
+    };
+    let family_strength = cf.max(missed).max(ph).max(rf);
     let mut best = (Lure::Other, 0u8);
     for l in Lure::ALL {
-        let n = counts[l as usize];
+        let n = match l {
+            Lure::CustomsFee | Lure::RedeliveryFee | Lure::FailedDelivery | Lure::PackageHeld => {
+                if member == Some(l) {
+                    family_strength
+                } else {
+                    0
+                }
+            }
+            _ => c[l as usize],
+        };
         if n > best.1 {
             best = (l, n);
         }
@@ -547,17 +601,69 @@ mod tests {
     #[test]
     fn lure_tie_break_and_default() {
         let mut h = Hits::default();
-        assert_eq!(choose_lure(&h), Lure::Other);
+        assert_eq!(choose_lure(&h, false), Lure::Other);
         h.lures[Lure::FailedDelivery as usize] = 1;
         h.lures[Lure::RedeliveryFee as usize] = 1;
         // Without a payment cue, rescheduling is a failed delivery.
-        assert_eq!(choose_lure(&h), Lure::FailedDelivery);
+        assert_eq!(choose_lure(&h, false), Lure::FailedDelivery);
         h.payment = 1;
-        assert_eq!(choose_lure(&h), Lure::RedeliveryFee);
+        assert_eq!(choose_lure(&h, false), Lure::RedeliveryFee);
         h.lures[Lure::FailedDelivery as usize] = 4;
-        assert_eq!(choose_lure(&h), Lure::RedeliveryFee, "a failed delivery with a fee");
+        assert_eq!(choose_lure(&h, false), Lure::RedeliveryFee, "a failed delivery with a fee");
         h.lures[Lure::PackageHeld as usize] = 9;
-        assert_eq!(choose_lure(&h), Lure::PackageHeld);
+        assert_eq!(choose_lure(&h, false), Lure::RedeliveryFee, "a held parcel after a missed delivery, with a fee");
+        h.lures[Lure::Prize as usize] = 10;
+        assert_eq!(choose_lure(&h, false), Lure::Prize, "another lure with more evidence than the parcel family");
+    }
+
+    #[test]
+    fn customs_named_makes_the_parcel_family_a_customs_fee() {
+        let mut h = Hits::default();
+        h.lures[Lure::CustomsFee as usize] = 2;
+        h.lures[Lure::FailedDelivery as usize] = 2;
+        h.lures[Lure::RedeliveryFee as usize] = 2;
+        h.lures[Lure::PackageHeld as usize] = 2;
+        assert_eq!(choose_lure(&h, true), Lure::CustomsFee);
+        h.lures[Lure::CustomsFee as usize] = 0;
+        assert_eq!(choose_lure(&h, true), Lure::RedeliveryFee);
+        assert_eq!(choose_lure(&h, false), Lure::FailedDelivery);
+        h.lures[Lure::FailedDelivery as usize] = 0;
+        h.lures[Lure::RedeliveryFee as usize] = 0;
+        assert_eq!(choose_lure(&h, true), Lure::PackageHeld, "storage fee, no missed delivery");
+    }
+
+    #[test]
+    fn an_amount_makes_a_missed_delivery_a_fee_lure() {
+        let mut h = Hits::default();
+        h.lures[Lure::FailedDelivery as usize] = 2;
+        assert_eq!(choose_lure(&h, false), Lure::FailedDelivery);
+        assert_eq!(choose_lure(&h, true), Lure::RedeliveryFee, "new delivery for 1,99 EUR");
+    }
+
+    #[test]
+    fn a_product_is_reported_when_the_operator_is_not_named() {
+        let b = BrandRef {
+            name: "La Poste".into(),
+            aliases: vec!["la poste".into(), "colissimo".into()],
+            domains: vec!["laposte.fr".into()],
+            country: "FR".into(),
+            kind: lexicon::BrandKind::Postal,
+            words: Vec::new(),
+            products: vec![("colissimo".into(), "Colissimo".into()), ("chronopost".into(), "Chronopost".into())],
+        };
+        assert_eq!(named_product(&b, "colissimo : votre colis est en attente"), Some(0));
+        assert_eq!(named_product(&b, "la poste - colissimo : votre colis"), None);
+        assert_eq!(named_product(&b, "suivi chronopost.fr"), Some(1));
+        assert_eq!(named_product(&b, "xcolissimox"), None, "word boundaries");
+        assert!(has_phrase("a b", "b") && !has_phrase("ab", "b") && !has_phrase("", "b") && !has_phrase("b", ""));
+    }
+
+    #[test]
+    fn a_pending_refund_is_a_refund() {
+        let mut h = Hits::default();
+        h.lures[Lure::Refund as usize] = 2;
+        h.lures[Lure::PackageHeld as usize] = 2;
+        assert_eq!(choose_lure(&h, true), Lure::Refund);
     }
 
     #[test]

@@ -81,6 +81,7 @@ pub fn brands() -> Vec<BrandRef> {
             country: (*country).to_string(),
             kind: kind_of(name),
             words: Vec::new(),
+            products: Vec::new(),
         })
         .collect()
 }

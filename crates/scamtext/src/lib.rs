@@ -83,8 +83,10 @@ impl Lure {
         Lure::RedeliveryFee,
         Lure::AddressUpdate,
         Lure::FailedDelivery,
-        Lure::PackageHeld,
+        // Before package_held: "a refund of 44 EUR is pending" is a refund, and "pending" is
+        // also a held-parcel cue.
         Lure::Refund,
+        Lure::PackageHeld,
         Lure::Other,
     ];
 

@@ -42,6 +42,7 @@ fn from_registry(b: &brands::Brand) -> BrandRef {
         }
     };
     add(&b.name);
+    add(b.common_name());
     // "DGFiP (impots.gouv.fr)" is written "DGFiP"; "ANTAI / ANTS" is written either way.
     let bare = b.name.split(" (").next().unwrap_or(&b.name);
     add(bare);
@@ -59,8 +60,12 @@ fn from_registry(b: &brands::Brand) -> BrandRef {
     for s in &b.short_names {
         add(s);
     }
+    for p in &b.products {
+        add(p);
+    }
     BrandRef {
-        name: b.name.clone(),
+        // The common name ("HMRC", "DGFiP", "CTT"), as the issue asks and as people write it.
+        name: b.common_name().to_string(),
         aliases,
         domains: b.domains.clone(),
         country: b.country.clone().unwrap_or_default(),
@@ -69,9 +74,10 @@ fn from_registry(b: &brands::Brand) -> BrandRef {
             brands::BrandKind::Customs => BrandKind::Customs,
             brands::BrandKind::Bank => BrandKind::Bank,
             brands::BrandKind::Post | brands::BrandKind::Courier => BrandKind::Postal,
-            brands::BrandKind::Toll => BrandKind::Other,
+            brands::BrandKind::Toll | brands::BrandKind::Government => BrandKind::Other,
         },
         words: b.words.clone(),
+        products: b.products.iter().map(|p| (fold(p), p.clone())).collect(),
     }
 }
 
@@ -81,6 +87,9 @@ pub const COMMON_WORDS: &[&str] = &[
     "post", "poste", "posta", "posti", "opt", "out", "stop", "free", "mail", "info", "more", "sale", "shop", "ants", "mas", "per", "con",
     "por", "sur", "par", "des", "les", "und", "der", "die", "das", "ein", "une", "una", "uno", "por", "para", "pour", "via", "top", "tap",
     "bus", "car", "ora", "ore", "oggi", "hoy", "heute", "sot",
+    // Found by listing the short aliases (`examples/brand_aliases.rs`): English "sat", "fan",
+    // "bring", text-speak "ppl", Portuguese "ato", and a country ("uae") are not brand names.
+    "sat", "fan", "bring", "ppl", "ato", "uae",
 ];
 
 /// A link check backed by the `links` crate's offline analyser (no fetching, no blocklist).

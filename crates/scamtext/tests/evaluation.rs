@@ -145,11 +145,13 @@ fn evaluate(analyzer: &Analyzer, samples: &[Sample]) -> Report {
                 r.misses.push(format!("LURE want {:?} got {:?}: {}", s.lure, a.lure, s.text));
             }
             if let Some(named) = &s.brand {
-                // Templates name brands as people write them; the analysis reports the
-                // registry's common name ("Parcelforce" -> "Royal Mail").
+                // Templates name brands as people write them; the analysis reports the common
+                // name, or the product when only the product is named ("Parcelforce"): both
+                // sides are compared as the organisation they resolve to.
                 let b = analyzer.canonical_brand(named).unwrap_or(named).to_string();
+                let got = a.brand.as_deref().map(|g| analyzer.canonical_brand(g).unwrap_or(g));
                 r.brand_n += 1;
-                if a.brand.as_deref() == Some(b.as_str()) {
+                if got == Some(b.as_str()) {
                     r.brand_ok += 1;
                 } else if r.misses.len() < 400 {
                     r.misses.push(format!("BRAND want {b} got {:?}: {}", a.brand, s.text));
