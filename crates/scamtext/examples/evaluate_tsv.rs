@@ -54,8 +54,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut all = Tally::default();
     let mut confusions: BTreeMap<(String, String), u32> = BTreeMap::new();
     let mut fp_by_cat: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    let (mut phones_found, mut phones_want) = (0u32, 0u32);
     for s in &samples {
         let a = analyzer.analyze(&s.text);
+        for p in &s.phones {
+            phones_want += 1;
+            if a.phones.contains(p) {
+                phones_found += 1;
+            } else if show {
+                println!("PHONE want {p} got {:?}: {}", a.phones, s.text);
+            }
+        }
         let t = by_lang.entry(s.language.clone()).or_default();
         for t in [t, &mut all] {
             match (s.scam, a.scam) {
@@ -100,6 +109,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("{}", t.line(l));
     }
     println!("{}", all.line("all"));
+    println!("phone extraction recall {:.3} ({phones_found}/{phones_want})", f64::from(phones_found) / f64::from(phones_want.max(1)));
     println!("lure confusions (want -> got):");
     for ((w, g), n) in &confusions {
         println!("  {w:15} -> {g:15} {n}");

@@ -178,9 +178,12 @@ impl Analyzer {
         {
             regions.push(b.country.as_str());
         }
-        for lr in lexicon::language_regions(language) {
-            if !regions.contains(lr) {
-                regions.push(lr);
+        // Then the countries the links and amounts point to ("CHF", "post.ch"): a Swiss "079"
+        // mobile in a German message is not a German number.
+        let evidence = country_evidence(&hosts, &entities, &self.cues);
+        for c in evidence.iter().copied().chain(lexicon::language_regions(language).iter().copied()) {
+            if !regions.contains(&c) {
+                regions.push(c);
             }
         }
         extract::add_phones(text, &regions, &mut entities);

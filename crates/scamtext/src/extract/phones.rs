@@ -116,6 +116,23 @@ fn looks_like_date(s: &str) -> bool {
         || groups.len() == 3 && groups[0].len() == 4 && groups[1].len() <= 2 && groups[2].len() <= 2
 }
 
+/// "(ddd) ddd-dddd", "ddd-ddd-dddd", "1-ddd-ddd-dddd"; not "ddd ddd dddd", which is also how
+/// Italian mobiles are written ("347 123 4567").
+fn nanp_shape(cand: &str) -> bool {
+    let c = cand.strip_prefix("1-").unwrap_or(cand);
+    if c.len() < 5 || c.as_bytes()[c.len() - 5] != b'-' {
+        return false;
+    }
+    let groups: Vec<&str> = c.split(['-', ' ']).filter(|g| !g.is_empty()).collect();
+    let digits = |g: &str, n: usize| g.len() == n && g.bytes().all(|b| b.is_ascii_digit());
+    match groups[..] {
+        [a, b, c] => {
+            (digits(a, 3) || a.len() == 5 && a.starts_with('(') && a.ends_with(')') && digits(&a[1..4], 3)) && digits(b, 3) && digits(c, 4)
+        }
+        _ => false,
+    }
+}
+
 fn validate(cand: &str, digits: &str, regions: &[&str]) -> Option<String> {
     let intl = cand.starts_with('+') || digits.starts_with("00");
     if intl {
@@ -123,7 +140,10 @@ fn validate(cand: &str, digits: &str, regions: &[&str]) -> Option<String> {
         let n = phonenumber::parse(None, &s).ok()?;
         return n.is_valid().then(|| n.format().mode(phonenumber::Mode::E164).to_string());
     }
-    for r in regions {
+    // "(800) 463-3339" and "1-800-275-8777" are written that way only in the North American
+    // numbering plan, whatever the message's language.
+    let nanp: &[&str] = if nanp_shape(cand) { &["US", "CA"] } else { &[] };
+    for r in nanp.iter().chain(regions) {
         let Ok(id) = r.parse::<Id>() else { continue };
         let Ok(n) = phonenumber::parse(Some(id), cand) else { continue };
         if n.is_valid() {
@@ -136,6 +156,16 @@ fn validate(cand: &str, digits: &str, regions: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn north_american_shapes_are_tried_as_us_first() {
+        check("FedEx: call (800) 463-3339 today", &["GB", "IE", "US"], &["+18004633339"]);
+        check("USPS: call 1-800-275-8777", &["GB"], &["+18002758777"]);
+        check("Royal Mail: 0800 302 0123", &["GB", "US"], &["+448003020123"]);
+        assert!(!nanp_shape("0800 302 0123") && nanp_shape("800-275-8777") && !nanp_shape("(80) 463-3339"));
+        assert!(!nanp_shape("347 123 4567") && !nanp_shape("12"), "an Italian mobile");
+        check("Luca: chiama il 347 123 4567", &["IT"], &["+393471234567"]);
+    }
 
     fn check(input: &str, regions: &[&str], expected: &[&str]) {
         let mut spans = Vec::new();
