@@ -180,7 +180,13 @@ impl Analyzer {
         }
         // Then the countries the links and amounts point to ("CHF", "post.ch"): a Swiss "079"
         // mobile in a German message is not a German number.
-        let evidence = country_evidence(&hosts, &entities, &self.cues);
+        // Only worth computing when a phone number can still be in the text: six digits left
+        // after links, amounts and tracking numbers were masked.
+        let evidence = if folded.bytes().filter(u8::is_ascii_digit).count() >= 6 {
+            country_evidence(&hosts, &entities, &self.cues)
+        } else {
+            Vec::new()
+        };
         for c in evidence.iter().copied().chain(lexicon::language_regions(language).iter().copied()) {
             if !regions.contains(&c) {
                 regions.push(c);
