@@ -22,32 +22,13 @@ struct Row {
     group: u32,
 }
 
-fn cue_choice(counts: &[u8; C], payment: bool) -> Lure {
-    // Mirrors analyze::choose_lure (kept private there).
-    let mut counts = *counts;
-    let (fd, rf) = (Lure::FailedDelivery as usize, Lure::RedeliveryFee as usize);
-    if payment {
-        if counts[fd] > 0 {
-            counts[rf] = counts[rf].saturating_add(counts[fd]).saturating_add(1);
-        }
-    } else {
-        counts[fd] = counts[fd].saturating_add(counts[rf]);
-        counts[rf] = 0;
-    }
-    let mut best = (Lure::Other, 0u8);
-    for l in Lure::ALL {
-        if counts[l as usize] > best.1 {
-            best = (l, counts[l as usize]);
-        }
-    }
-    best.0
-}
-
 fn row(a: &Analyzer, text: &str, lure: Lure, group: u32, with_cues: bool) -> Row {
     let (f, counts, payment) = a.lure_inputs(text);
     let mask = (1u32 << BITS) - 1;
     let mut slots: Vec<(u32, f32)> = f.slots.iter().map(|&(j, v)| (j & mask, v)).collect();
-    let cue = cue_choice(&counts, payment);
+    // The cue rules as the analyser applies them; a message it judges benign gets no lure and
+    // counts as `other` here.
+    let cue = a.analyze(text).lure.unwrap_or(Lure::Other);
     if with_cues {
         for (k, &n) in counts.iter().enumerate() {
             if n > 0 {
