@@ -219,7 +219,7 @@ fn has_phrase(hay: &str, needle: &str) -> bool {
     if needle.is_empty() {
         return false;
     }
-    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    let boundary = |c: Option<char>| c.is_none_or(|c| !crate::text::is_word_char(c));
     hay.match_indices(needle).any(|(at, _)| boundary(hay[..at].chars().next_back()) && boundary(hay[at + needle.len()..].chars().next()))
 }
 
