@@ -479,7 +479,8 @@ pub fn expand_templates(tsv: &str, source: &str, variants: usize, seed: u64) -> 
 
 fn fill(template: &str, l: &Lang, scam: bool, class: &str, rng: &mut Rng) -> Sample {
     let pool = match class {
-        "tax" => l.tax,
+        // Genuine tax-office notices sign with the same authorities the tax scams imitate.
+        "tax" | "government" => l.tax,
         "account_locked" | "bank_alert" => l.bank,
         _ => l.postal,
     };

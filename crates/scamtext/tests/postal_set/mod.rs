@@ -20,6 +20,8 @@ struct Gold {
     target: bool,
     scam: bool,
     lure: Option<String>,
+    /// The benign category (`delivery_notice`, `otp`, ...), when the set records one.
+    category: Option<String>,
     brand: Option<String>,
     text: String,
     urls: Vec<String>,
@@ -51,6 +53,7 @@ fn load(dir: &str) -> Vec<Gold> {
                     .unwrap_or_else(|| matches!(s("lang").as_deref(), Some("en" | "fr" | "es" | "it" | "pt" | "de" | "sq"))),
                 scam: s("label").as_deref() == Some("scam"),
                 lure: s("lure"),
+                category: s("category"),
                 brand: s("brand"),
                 text: s("text").unwrap_or_default(),
                 urls: strings(&v, "urls"),
@@ -203,6 +206,8 @@ pub fn measure(dir: &str, title: &str, min_messages: usize) {
     let mut overall = Confusion::default();
     let mut extras = Confusion::default();
     let mut per_lang: BTreeMap<String, Confusion> = BTreeMap::new();
+    // False positives per benign category (issue 5 asks for them): counts only, never which.
+    let mut per_category: BTreeMap<String, (u32, u32)> = BTreeMap::new();
     // The three delivery lures shade into each other (a failed delivery with a fee, a held parcel
     // with a fee); a lenient figure forgives confusions inside that family, to show how much of
     // the lure error is label convention rather than a wrong reading.
@@ -232,6 +237,14 @@ pub fn measure(dir: &str, title: &str, min_messages: usize) {
             } else {
                 misses.push(format!("{}\tlanguage\twant {} got {}", g.id, g.lang, a.language));
             }
+        }
+        if !g.scam
+            && g.target
+            && let Some(c) = &g.category
+        {
+            let e = per_category.entry(c.clone()).or_default();
+            e.0 += u32::from(a.scam);
+            e.1 += 1;
         }
         if g.scam != a.scam {
             let what = if g.scam { "FN (scam missed)" } else { "FP (benign flagged)" };
@@ -308,6 +321,14 @@ pub fn measure(dir: &str, title: &str, min_messages: usize) {
     }
     println!("{}", extras.row("extras nl/pl/ro (not targets)"));
     println!();
+    if !per_category.is_empty() {
+        println!("| benign category (target languages) | benign | flagged as scam | FPR |");
+        println!("|---|---|---|---|");
+        for (c, (fp, n)) in &per_category {
+            println!("| {c} | {n} | {fp} | {:.3} |", ratio(*fp, *n));
+        }
+        println!();
+    }
     println!(
         "- 95% intervals (Wilson), target languages: precision {}, recall {}, FPR {}",
         wilson(overall.tp, overall.tp + overall.fp),
