@@ -7,10 +7,14 @@
 //! new ones. The crate does no analysis of its own beyond plain lookups: look-alike scoring lives in
 //! the `links` crate, message wording in `scamtext`.
 
+pub mod known_sites;
+
 use std::collections::HashMap;
 use std::path::Path;
 
 use serde::Deserialize;
+
+pub use known_sites::{KnownSite, KnownSites};
 
 /// The embedded registry, as shipped.
 pub const BUILTIN_TOML: &str = include_str!("../data/brands.toml");

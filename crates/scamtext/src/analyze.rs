@@ -380,7 +380,9 @@ fn structural(
     if hosts.iter().any(|h| h.split('.').next().is_some_and(|l| l.contains('-'))) {
         s.push(S::HyphenHost);
     }
-    let owned_by_any = |h: &String| cues.official_owner(h).is_some();
+    // A link on a registry brand's official domain or on a well-known legitimate site (a
+    // government portal, a bank, a shop) is not the look-alike a scam needs.
+    let owned_by_any = |h: &String| cues.official_owner(h).is_some() || cues.known_site(h);
     if hosts.iter().any(|h| !owned_by_any(h) && cues.brand_in_host(h).is_some()) {
         s.push(S::BrandInHostNotOfficial);
     }
@@ -541,6 +543,11 @@ fn choose_lure(h: &Hits, amount: bool) -> Lure {
             best = (l, n);
         }
     }
+    // A tax authority promising money back is a refund lure (LURES.md rule 3): the named
+    // authority weighs toward `tax`, the promise decides.
+    if best.0 == Lure::Tax && at(Lure::Refund) > 0 {
+        return Lure::Refund;
+    }
     best.0
 }
 
@@ -575,7 +582,9 @@ fn reasons(p: &Prepared, score: f32, cues: &Cues) -> Vec<Reason> {
             S::SmallAmount => ("small_amount", "asks for a small fee, typical of parcel scams".to_string()),
             S::Urgency => ("urgency", "pressures the reader with a deadline".to_string()),
             S::CallbackNumber => ("callback_number", "asks the reader to call or message a number".to_string()),
-            S::BrandLinkOfficial => ("official_link", "links only to the named brand's official domains".to_string()),
+            S::BrandLinkOfficial => {
+                ("official_link", "links only to official domains: the named brand's or well-known organisations'".to_string())
+            }
             _ => continue,
         };
         r.push(Reason { code, detail });
@@ -673,6 +682,23 @@ mod tests {
         h.lures[Lure::Refund as usize] = 2;
         h.lures[Lure::PackageHeld as usize] = 2;
         assert_eq!(choose_lure(&h, true), Lure::Refund);
+    }
+
+    #[test]
+    fn a_tax_authority_promising_money_back_is_a_refund_and_one_claiming_tax_owed_is_tax() {
+        let mut h = Hits::default();
+        h.lures[Lure::Tax as usize] = 5;
+        assert_eq!(choose_lure(&h, true), Lure::Tax, "unpaid tax");
+        h.lures[Lure::Refund as usize] = 3;
+        assert_eq!(choose_lure(&h, true), Lure::Refund, "a tax refund");
+        let a = Analyzer::builtin().expect("model");
+        let lure = |t: &str| a.analyze(t).lure;
+        assert_eq!(lure("HMRC: You are due a tax refund of £264.50. Claim it at hmrc-refund-claim.co.uk"), Some(Lure::Refund));
+        assert_eq!(
+            lure("Finanzamt: Sie haben Anspruch auf eine Steuererstattung von 428,10 €. Antrag: elster-erstattung.de"),
+            Some(Lure::Refund)
+        );
+        assert_eq!(lure("HMRC: You have an outstanding tax bill of £120. Pay now to avoid a penalty: hmrc-payments.uk"), Some(Lure::Tax));
     }
 
     #[test]

@@ -479,7 +479,9 @@ pub fn expand_templates(tsv: &str, source: &str, variants: usize, seed: u64) -> 
 
 fn fill(template: &str, l: &Lang, scam: bool, class: &str, rng: &mut Rng) -> Sample {
     let pool = match class {
-        // Genuine tax-office notices sign with the same authorities the tax scams imitate.
+        // Genuine tax-office notices sign with the same authorities the tax scams imitate; a
+        // tax refund scam (lure `refund`) names its authority with `{tax_authority}`.
+        _ if template.contains("{tax_authority}") => l.tax,
         "tax" | "government" => l.tax,
         "account_locked" | "bank_alert" => l.bank,
         _ => l.postal,
@@ -495,7 +497,7 @@ fn fill(template: &str, l: &Lang, scam: bool, class: &str, rng: &mut Rng) -> Sam
         let key = &rest[open + 1..open + close];
         rest = &rest[open + close + 1..];
         let piece = match key {
-            "brand" => {
+            "brand" | "tax_authority" => {
                 s.brand = Some(brand.to_string());
                 brand.to_string()
             }

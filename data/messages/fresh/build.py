@@ -218,7 +218,7 @@ m("scam", "package_held", "FedEx", c="US", text=
 m("scam", "refund", "Royal Mail",
   "Royal Mail: Our records show you were charged twice for postage. A refund of £4.60 is waiting for you, claim it here: royal-mail-refunds.com",
   u=["royal-mail-refunds.com"], a=["4.60 GBP"])
-m("scam", "tax", "HMRC",
+m("scam", "refund", "HMRC",
   "HMRC: You are eligible for a tax refund of £326.18. Submit your claim before 28/11 to avoid losing it: hmrc-taxrefund-gov.uk.claim-portal.com",
   u=["hmrc-taxrefund-gov.uk.claim-portal.com"], a=["326.18 GBP"])
 m("scam", "account_locked", "Bank of Ireland", c="IE", text=
@@ -324,7 +324,7 @@ m("scam", "package_held", "bpost", c="BE", text=
 m("scam", "refund", "Ameli",
   "Ameli : suite à une régularisation de vos droits, vous avez droit à un remboursement de 96,50 €. Renseignez vos coordonnées bancaires : ameli-remboursement-sante.fr",
   u=["ameli-remboursement-sante.fr"], a=["96.50 EUR"])
-m("scam", "tax", "DGFiP",
+m("scam", "refund", "DGFiP",
   "DGFiP: Suite au recalcul de votre impôt, un remboursement de 243,60 € vous est dû. Accédez à votre espace avant le 30/11 : impots-gouv-remboursement.fr",
   u=["impots-gouv-remboursement.fr"], a=["243.60 EUR"])
 m("scam", "account_locked", "La Banque Postale",
@@ -589,7 +589,7 @@ m("scam", "failed_delivery", "DPD",
 m("scam", "package_held", "CTT",
   "CTT: A sua encomenda está retida no centro de distribuição por portes em falta (0,99 EUR). Caso não sejam pagos será devolvida ao remetente. ctt-portes.info",
   u=["ctt-portes.info"], a=["0.99 EUR"])
-m("scam", "tax", "Autoridade Tributária",
+m("scam", "refund", "Autoridade Tributária",
   "Autoridade Tributária: Tem um reembolso de IRS no valor de 384,20 € por receber. Confirme o seu IBAN em portaldasfinancas-reembolso.com",
   u=["portaldasfinancas-reembolso.com"], a=["384.20 EUR"])
 m("scam", "account_locked", "Millennium BCP",
@@ -709,7 +709,7 @@ m("scam", "package_held", "DHL",
 m("scam", "package_held", None, c="CH", text=
   "Ihr Paket wartet im Verteilzentrum auf Ihre Bestaetigung. Bestaetigen Sie jetzt, sonst erfolgt die Ruecksendung: t.ly/Pk7x",
   u=["t.ly/Pk7x"])
-m("scam", "tax", "Finanzamt",
+m("scam", "refund", "Finanzamt",
   "Finanzamt: Für das Steuerjahr 2025 steht Ihnen eine Steuerrückerstattung von 412,80 € zu. Beantragen Sie diese bis 30.11. unter elster-erstattung.de",
   u=["elster-erstattung.de"], a=["412.80 EUR"])
 m("scam", "account_locked", "Sparkasse",
@@ -813,7 +813,7 @@ m("scam", "package_held", None, c="XK", text=
 m("scam", "tax", "Tatimet",
   "Tatimet: Keni një detyrim tatimor të papaguar prej 8.400 lekë. Për të shmangur gjobën paguani sot: tatime-pagesa.com",
   u=["tatime-pagesa.com"], a=["8400.00 ALL"])
-m("scam", "tax", "ATK", c="XK", text=
+m("scam", "refund", "ATK", c="XK", text=
   "ATK: Keni te drejte per rimbursim tatimor prej 127,50 €. Plotesoni te dhenat bankare ne atk-rimbursim.com",
   u=["atk-rimbursim.com"], a=["127.50 EUR"])
 m("scam", "account_locked", "Raiffeisen Bank",

@@ -49,7 +49,7 @@ M("en", S, "failed_delivery", "Evri",
 M("en", S, "address_update", "USPS",
   "USPS: The package arrived at the warehouse but could not be delivered due to incomplete address information. Please confirm your address in the link within 12 hours. https://usps.com-trackaddr.top/us",
   ["https://usps.com-trackaddr.top/us"], region="US")
-M("en", S, "tax", "HMRC",
+M("en", S, "refund", "HMRC",
   "HMRC: You are eligible for a tax refund of £264.82. Claim now: bit.ly/3hMrC-rf",
   ["bit.ly/3hMrC-rf"], amounts=["264.82 GBP"])
 M("en", S, "customs_fee", "Parcelforce",
@@ -67,7 +67,7 @@ M("en", S, "customs_fee", "FedEx",
 M("en", S, "redelivery_fee", "USPS",
   "USPS Final Notice: Your parcel will be returned. Redelivery fee $0.30 required. Visit https://uspsredelivery-help.xyz",
   ["https://uspsredelivery-help.xyz"], amounts=["0.30 USD"], region="US")
-M("en", S, "tax", "IRS",
+M("en", S, "refund", "IRS",
   "IRS: A refund of $1,240.00 is pending on your account. Verify your identity at irs-gov-refund.com to receive payment.",
   ["irs-gov-refund.com"], amounts=["1240.00 USD"], region="US")
 M("en", S, "package_held", "An Post",
@@ -150,7 +150,7 @@ M("fr", S, "address_update", "Chronopost",
 M("fr", S, "customs_fee", "Douane",
   "DOUANE: Votre colis international est retenu. Des droits de douane de 2,49 € doivent être réglés avant le 25/11. Paiement: https://douane-frais.fr.pay-colis.top",
   ["https://douane-frais.fr.pay-colis.top"], amounts=["2.49 EUR"])
-M("fr", S, "tax", "DGFiP",
+M("fr", S, "refund", "DGFiP",
   "impots.gouv: Vous avez droit à un remboursement d'impôt de 312,40 €. Complétez le formulaire : impots-gouv-remboursement.com",
   ["impots-gouv-remboursement.com"], amounts=["312.40 EUR"])
 M("fr", S, "account_locked", "La Banque Postale",
@@ -236,7 +236,7 @@ M("es", S, "customs_fee", "Correos",
 M("es", S, "redelivery_fee", "Correos",
   f"Correos: No hemos podido entregar su envío {e1}. Programe una nueva entrega abonando 1,79€: correos-entregas.com",
   ["correos-entregas.com"], amounts=["1.79 EUR"], tracking=[e1])
-M("es", S, "tax", "Agencia Tributaria",
+M("es", S, "refund", "Agencia Tributaria",
   "Agencia Tributaria: tiene pendiente un reembolso de 356,20 €. Acceda al formulario: agenciatributaria-devolucion.com",
   ["agenciatributaria-devolucion.com"], amounts=["356.20 EUR"])
 M("es", S, "address_update", "SEUR",
@@ -329,7 +329,7 @@ M("it", S, "redelivery_fee", "Poste Italiane",
 M("it", S, "account_locked", "BancoPosta",
   "BancoPosta: Gentile cliente, il suo conto è stato sospeso per motivi di sicurezza. Acceda per riattivarlo: bancoposta-verifica.com",
   ["bancoposta-verifica.com"])
-M("it", S, "tax", "Agenzia delle Entrate",
+M("it", S, "refund", "Agenzia delle Entrate",
   "Agenzia delle Entrate: ha diritto a un rimborso fiscale di 247,30 €. Compili il modulo: agenzia-entrate-rimborsi.com",
   ["agenzia-entrate-rimborsi.com"], amounts=["247.30 EUR"])
 M("it", S, "address_update", "Poste Italiane",
@@ -417,7 +417,7 @@ M("pt", S, "customs_fee", "CTT",
 M("pt", S, "redelivery_fee", "CTT",
   f"CTT Expresso: Nao foi possivel entregar a sua encomenda {p1}. Reagende a entrega pagando 1,50€: ctt-entregas.info",
   ["ctt-entregas.info"], amounts=["1.50 EUR"], tracking=[p1], region="PT")
-M("pt", S, "tax", "Autoridade Tributária",
+M("pt", S, "refund", "Autoridade Tributária",
   "Financas: Tem um reembolso de IRS de 428,10 € pendente. Valide os seus dados em portal-financas-reembolso.com",
   ["portal-financas-reembolso.com"], amounts=["428.10 EUR"], region="PT")
 M("pt", S, "address_update", "CTT",
@@ -520,7 +520,7 @@ M("de", S, "customs_fee", "Zoll",
 M("de", S, "address_update", "Hermes",
   "Hermes: Ihre Adresse ist unvollständig. Aktualisieren Sie Ihre Lieferadresse innerhalb von 24 Std.: hermes-adresse.de.com",
   ["hermes-adresse.de.com"])
-M("de", S, "tax", "Finanzamt",
+M("de", S, "refund", "Finanzamt",
   "Finanzamt: Sie haben Anspruch auf eine Steuerrückerstattung von 488,50 €. Antrag: finanzamt-erstattung.online",
   ["finanzamt-erstattung.online"], amounts=["488.50 EUR"])
 M("de", S, "account_locked", "Postbank",
@@ -610,7 +610,7 @@ M("sq", S, "address_update", None,
 M("sq", S, "customs_fee", "Dogana Shqiptare",
   "Dogana Shqiptare: Pakoja juaj është e mbajtur. Paguani 3,50 € për zhdoganim: dogana-al.pay-online.top",
   ["dogana-al.pay-online.top"], amounts=["3.50 EUR"])
-M("sq", S, "tax", "Tatimet",
+M("sq", S, "refund", "Tatimet",
   "Tatimet: Keni një rimbursim tatimor prej 12 500 lekë. Plotësoni formularin: tatime-rimbursim.com",
   ["tatime-rimbursim.com"], amounts=["12500 ALL"])
 M("sq", S, "prize", "Posta Shqiptare",
