@@ -382,7 +382,7 @@ fn structural(
     }
     // A link on a registry brand's official domain or on a well-known legitimate site (a
     // government portal, a bank, a shop) is not the look-alike a scam needs.
-    let owned_by_any = |h: &String| cues.official_owner(h).is_some() || cues.known_site(h);
+    let owned_by_any = |h: &String| cues.official_or_known(h);
     if hosts.iter().any(|h| !owned_by_any(h) && cues.brand_in_host(h).is_some()) {
         s.push(S::BrandInHostNotOfficial);
     }

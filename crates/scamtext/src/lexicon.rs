@@ -1654,9 +1654,10 @@ pub struct Cues {
     host_ac: AhoCorasick,
     /// Official domain -> brand index, for suffix walks.
     official: rustc_hash::FxHashMap<String, usize>,
-    /// Well-known legitimate sites (public portals, banks, shops): links there are not the
-    /// look-alikes scams send.
-    known_sites: brands::KnownSites,
+    /// Domains of well-known legitimate sites (`brands::KnownSites`: public portals, banks,
+    /// shops): links there are not the look-alikes scams send. Copied into an Fx set because
+    /// every link of every message walks its suffixes here.
+    known_sites: rustc_hash::FxHashSet<String>,
     /// Language marker word -> weight per language (index into LANGUAGE_WORDS).
     lang_words: rustc_hash::FxHashMap<&'static str, [u8; 7]>,
     pub brands: Vec<BrandRef>,
@@ -1827,7 +1828,7 @@ impl Cues {
             host_aliases,
             host_ac: automaton(&host_pats),
             official,
-            known_sites: brands::KnownSites::builtin(),
+            known_sites: brands::KnownSites::builtin().sites().iter().map(|k| k.domain.clone()).collect(),
             lang_words,
             brands,
         }
@@ -1938,9 +1939,19 @@ impl Cues {
         }
     }
 
-    /// True when `host` is on a well-known legitimate site (equal to or under its domain).
-    pub fn known_site(&self, host: &str) -> bool {
-        self.known_sites.owner(host).is_some()
+    /// True when `host` is on a registry brand's official domain or on a well-known legitimate
+    /// site (equal to or under either), in one suffix walk.
+    pub fn official_or_known(&self, host: &str) -> bool {
+        let mut rest = host;
+        loop {
+            if self.official.contains_key(rest) || self.known_sites.contains(rest) {
+                return true;
+            }
+            match rest.split_once('.') {
+                Some((_, r)) => rest = r,
+                None => return false,
+            }
+        }
     }
 
     /// Detects the language from marker words; "und" when nothing matches.
