@@ -143,19 +143,64 @@ fn validate(cand: &str, digits: &str, regions: &[&str]) -> Option<String> {
     // "(800) 463-3339" and "1-800-275-8777" are written that way only in the North American
     // numbering plan, whatever the message's language.
     let nanp: &[&str] = if nanp_shape(cand) { &["US", "CA"] } else { &[] };
-    for r in nanp.iter().chain(regions) {
+    // A number that reads as a landline in the message's first country but as a mobile in a
+    // neighbouring one, grouped exactly as that neighbour prints its numbers, is the
+    // neighbour's: "079 503 48 42" in German is a Swiss mobile, not a landline in 0795,
+    // "0664 4302928" Austrian, "0478 12 34 56" in French Belgian. Ungrouped digits, and numbers
+    // that are mobiles or service numbers in the first country, keep the first reading:
+    // Spaniards write "608 553 148" although Spain prints "608 55 31 48".
+    let written = groups(cand);
+    let mut first: Option<(String, bool)> = None;
+    for (k, r) in nanp.iter().chain(regions).enumerate() {
         let Ok(id) = r.parse::<Id>() else { continue };
         let Ok(n) = phonenumber::parse(Some(id), cand) else { continue };
-        if n.is_valid() {
-            return Some(n.format().mode(phonenumber::Mode::E164).to_string());
+        if !n.is_valid() {
+            continue;
+        }
+        let e164 = n.format().mode(phonenumber::Mode::E164).to_string();
+        let Some((first_e164, landline)) = &first else {
+            let landline = written.len() >= 2 && n.number_type(&phonenumber::metadata::DATABASE) == phonenumber::Type::FixedLine;
+            if !landline {
+                return Some(e164);
+            }
+            first = Some((e164, landline));
+            continue;
+        };
+        // Only the next few regions (the language's neighbours), never a far one.
+        if k > 4 {
+            return Some(first_e164.clone());
+        }
+        if *landline
+            && n.number_type(&phonenumber::metadata::DATABASE) == phonenumber::Type::Mobile
+            && groups(&n.format().mode(phonenumber::Mode::National).to_string()) == written
+        {
+            return Some(e164);
         }
     }
-    None
+    first.map(|(e, _)| e)
+}
+
+/// Lengths of the digit runs of a written number ("079 503 48 42" -> [3, 3, 2, 2]).
+fn groups(s: &str) -> Vec<usize> {
+    s.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).map(str::len).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_written_grouping_picks_the_country_among_the_languages_regions() {
+        check("Fahrer erreichbar unter 079 503 48 42", &["DE", "AT", "CH"], &["+41795034842"]);
+        check("Fahrer erreichbar unter 0664 4302928", &["DE", "AT", "CH"], &["+436644302928"]);
+        check("rappelez le 04 78 12 34 56", &["FR", "BE", "CH"], &["+33478123456"]);
+        check("bel ons op 0478 12 34 56", &["FR", "BE", "CH"], &["+32478123456"]);
+        check("chiama il 347 123 4567", &["IT", "CH"], &["+393471234567"]);
+        // Ungrouped digits keep the first region where they are valid, and so do numbers that
+        // are mobiles there, however they are grouped.
+        check("Rufen Sie 0795034842 an", &["DE", "AT", "CH"], &["+49795034842"]);
+        check("mi numero nuevo es 608 553 148", &["ES", "MX", "AR", "CO", "CL", "PE", "PT"], &["+34608553148"]);
+    }
 
     #[test]
     fn north_american_shapes_are_tried_as_us_first() {
