@@ -46,13 +46,17 @@ pub enum BrandKind {
     Customs,
     /// A tax authority.
     Tax,
-    /// A postal bank or a post's payment service.
+    /// A postal bank or a post's payment service, and the commercial banks and payment apps
+    /// the same crews impersonate.
     Bank,
     /// A road-toll operator (same smishing crews, same lures).
     Toll,
     /// Another public agency the same crews impersonate: traffic fines, vehicle tax, health
     /// insurance.
     Government,
+    /// A company outside the postal sector that the same crews impersonate with the same lures:
+    /// a telecom operator, a utility, a marketplace, an identity app.
+    Company,
 }
 
 impl BrandKind {
@@ -65,6 +69,7 @@ impl BrandKind {
             BrandKind::Bank => "bank",
             BrandKind::Toll => "toll",
             BrandKind::Government => "government",
+            BrandKind::Company => "company",
         }
     }
 }

@@ -74,7 +74,7 @@ fn from_registry(b: &brands::Brand) -> BrandRef {
             brands::BrandKind::Customs => BrandKind::Customs,
             brands::BrandKind::Bank => BrandKind::Bank,
             brands::BrandKind::Post | brands::BrandKind::Courier => BrandKind::Postal,
-            brands::BrandKind::Toll | brands::BrandKind::Government => BrandKind::Other,
+            brands::BrandKind::Toll | brands::BrandKind::Government | brands::BrandKind::Company => BrandKind::Other,
         },
         words: b.words.clone(),
         products: b.products.iter().map(|p| (fold(p), p.clone())).collect(),
@@ -88,8 +88,9 @@ pub const COMMON_WORDS: &[&str] = &[
     "por", "sur", "par", "des", "les", "und", "der", "die", "das", "ein", "une", "una", "uno", "por", "para", "pour", "via", "top", "tap",
     "bus", "car", "ora", "ore", "oggi", "hoy", "heute", "sot",
     // Found by listing the short aliases (`examples/brand_aliases.rs`): English "sat", "fan",
-    // "bring", text-speak "ppl", Portuguese "ato", and a country ("uae") are not brand names.
-    "sat", "fan", "bring", "ppl", "ato", "uae",
+    // "bring", text-speak "ppl", Portuguese "ato", and a country ("uae") are not brand names;
+    // Portuguese "caixa" is a box (Caixa is named by its full name, or with Brazilian context).
+    "sat", "fan", "bring", "ppl", "ato", "uae", "caixa",
 ];
 
 /// A link check backed by the `links` crate's offline analyser (no fetching, no blocklist).

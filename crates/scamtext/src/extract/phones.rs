@@ -47,12 +47,43 @@ pub const PHONE_CUES: &[&str] = &[
     "kontaktoni",
     "thirrni",
     "hotline",
+    "vert",
     "at",
     "on",
     "au",
     "al",
     "unter",
     "numero",
+];
+
+/// Words that announce a parcel, order or booking number (folded).
+const ORDER_CUES: &[&str] = &[
+    "parcel",
+    "package",
+    "shipment",
+    "order",
+    "colis",
+    "commande",
+    "envoi",
+    "paquete",
+    "pedido",
+    "envio",
+    "expedicion",
+    "pacco",
+    "spedizione",
+    "ordine",
+    "encomenda",
+    "sendung",
+    "sendungsnummer",
+    "paket",
+    "bestellung",
+    "bestellnummer",
+    "auftragsnummer",
+    "pako",
+    "dergesa",
+    "porosia",
+    "n",
+    "nr",
 ];
 
 /// Finds phone numbers; `regions` are the countries to try for numbers without a prefix,
@@ -69,11 +100,22 @@ pub fn extract(text: &str, regions: &[&str], spans: &mut Vec<Span>) -> Vec<Strin
             i += 1;
             continue;
         }
-        let end = candidate_end(b, i);
+        let mut end = candidate_end(b, i);
+        // "06 25 62 21 06 24h/24": a last group glued to a word is not part of the number.
+        if (plus || b[i] == b'0')
+            && b.get(end).is_some_and(u8::is_ascii_alphanumeric)
+            && let Some(cut) = text[i..end].rfind([' ', '.', '-'])
+            && text[i..i + cut].bytes().filter(u8::is_ascii_digit).count() >= 9
+        {
+            end = i + cut;
+        }
         let cand = &text[i..end];
         let digits: String = cand.chars().filter(char::is_ascii_digit).collect();
         let next_bad = b.get(end).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'/' || *c == b':');
-        if (8..=15).contains(&digits.len()) && !next_bad && !looks_like_date(cand) && free(spans, i, end) {
+        // "colis 8723 4410 58", "Auftragsnummer 8412-5520-19": a number announced as a parcel or
+        // order number is not a phone, unless a phone word is nearer.
+        let order_number = !plus && cue_before(text, i, ORDER_CUES, 24) && !cue_before(text, i, PHONE_CUES, 12);
+        if (8..=15).contains(&digits.len()) && !next_bad && !order_number && !looks_like_date(cand) && free(spans, i, end) {
             // Validation is the costly step; bound how often it runs per message.
             tried += 1;
             if let Some(e164) = validate(cand, &digits, regions) {
@@ -95,35 +137,47 @@ pub fn extract(text: &str, regions: &[&str], spans: &mut Vec<Span>) -> Vec<Strin
     out
 }
 
-/// End of a phone candidate: digits with single separators (space, dot, hyphen, brackets).
+/// End of a phone candidate: digits with single separators (space, dot, hyphen, brackets, and a
+/// slash after an area code: "0699/10472836", "030 / 2591 8473", "0486/52.31.07").
 fn candidate_end(b: &[u8], i: usize) -> usize {
     let mut j = i + 1;
     while j < b.len() {
         let c = b[j];
-        let separator = matches!(c, b' ' | b'-' | b'.' | b'(') && b.get(j + 1).is_some_and(|n| n.is_ascii_digit() || *n == b'(');
-        if c.is_ascii_digit() || c == b')' || separator {
+        if c.is_ascii_digit() || c == b')' {
             j += 1;
-        } else {
+            continue;
+        }
+        let digit_at = |k: usize| b.get(k).is_some_and(|n| n.is_ascii_digit() || *n == b'(');
+        let step = match c {
+            b' ' | b'-' | b'.' | b'(' if digit_at(j + 1) => 1,
+            b'/' if digit_at(j + 1) => 1,
+            b'/' if b.get(j + 1) == Some(&b' ') && digit_at(j + 2) => 2,
+            b' ' if b.get(j + 1) == Some(&b'/') && digit_at(j + 2) => 2,
+            b' ' if b.get(j + 1) == Some(&b'/') && b.get(j + 2) == Some(&b' ') && digit_at(j + 3) => 3,
+            _ => 0,
+        };
+        if step == 0 {
             break;
         }
+        j += step;
     }
     j
 }
 
 fn looks_like_date(s: &str) -> bool {
-    let groups: Vec<&str> = s.split(['.', '-', ' ']).collect();
+    let groups: Vec<&str> = s.split(['.', '-', ' ', '/']).collect();
     groups.len() == 3 && groups[0].len() <= 2 && groups[1].len() <= 2 && (groups[2].len() == 4 || groups[2].len() == 2)
         || groups.len() == 3 && groups[0].len() == 4 && groups[1].len() <= 2 && groups[2].len() <= 2
 }
 
-/// "(ddd) ddd-dddd", "ddd-ddd-dddd", "1-ddd-ddd-dddd"; not "ddd ddd dddd", which is also how
+/// "(ddd) ddd-dddd", "ddd-ddd-dddd", "ddd.ddd.dddd", "1-ddd-ddd-dddd"; not "ddd ddd dddd", which is also how
 /// Italian mobiles are written ("347 123 4567").
 fn nanp_shape(cand: &str) -> bool {
-    let c = cand.strip_prefix("1-").unwrap_or(cand);
-    if c.len() < 5 || c.as_bytes()[c.len() - 5] != b'-' {
+    let c = cand.strip_prefix("1-").or_else(|| cand.strip_prefix("1.")).unwrap_or(cand);
+    if c.len() < 5 || !matches!(c.as_bytes()[c.len() - 5], b'-' | b'.') {
         return false;
     }
-    let groups: Vec<&str> = c.split(['-', ' ']).filter(|g| !g.is_empty()).collect();
+    let groups: Vec<&str> = c.split(['-', ' ', '.']).filter(|g| !g.is_empty()).collect();
     let digits = |g: &str, n: usize| g.len() == n && g.bytes().all(|b| b.is_ascii_digit());
     match groups[..] {
         [a, b, c] => {
@@ -143,41 +197,33 @@ fn validate(cand: &str, digits: &str, regions: &[&str]) -> Option<String> {
     // "(800) 463-3339" and "1-800-275-8777" are written that way only in the North American
     // numbering plan, whatever the message's language.
     let nanp: &[&str] = if nanp_shape(cand) { &["US", "CA"] } else { &[] };
-    // A number that reads as a landline in the message's first country but as a mobile in a
-    // neighbouring one, grouped exactly as that neighbour prints its numbers, is the
-    // neighbour's: "079 503 48 42" in German is a Swiss mobile, not a landline in 0795,
-    // "0664 4302928" Austrian, "0478 12 34 56" in French Belgian. Ungrouped digits, and numbers
-    // that are mobiles or service numbers in the first country, keep the first reading:
-    // Spaniards write "608 553 148" although Spain prints "608 55 31 48".
+    // People group digits the way their own country prints numbers: "079 503 48 42" in German
+    // is a Swiss mobile, not a landline in 0795; "0664 4302928" is Austrian, "021 312 45 60" in
+    // French a Lausanne landline, "0478 12 34 56" Belgian. When the first country's reading
+    // prints differently from how the digits are written, a neighbouring country (one of the
+    // next two regions, never a far one) whose reading prints exactly as written wins. Ungrouped digits
+    // keep the first reading, and so does a grouping no neighbour matches: Spaniards write
+    // "608 553 148" although Spain prints "608 55 31 48".
     let written = groups(cand);
-    let mut first: Option<(String, bool)> = None;
+    let national = |n: &phonenumber::PhoneNumber| groups(&n.format().mode(phonenumber::Mode::National).to_string());
+    let mut first: Option<(String, usize)> = None;
     for (k, r) in nanp.iter().chain(regions).enumerate() {
         let Ok(id) = r.parse::<Id>() else { continue };
         let Ok(n) = phonenumber::parse(Some(id), cand) else { continue };
         if !n.is_valid() {
             continue;
         }
+        let as_written = written.len() < 2 || national(&n) == written;
         let e164 = n.format().mode(phonenumber::Mode::E164).to_string();
-        let Some((first_e164, landline)) = &first else {
-            let landline = written.len() >= 2 && n.number_type(&phonenumber::metadata::DATABASE) == phonenumber::Type::FixedLine;
-            if !landline {
-                return Some(e164);
-            }
-            first = Some((e164, landline));
-            continue;
-        };
-        // Only the next few regions (the language's neighbours), never a far one.
-        if k > 4 {
-            return Some(first_e164.clone());
-        }
-        if *landline
-            && n.number_type(&phonenumber::metadata::DATABASE) == phonenumber::Type::Mobile
-            && groups(&n.format().mode(phonenumber::Mode::National).to_string()) == written
-        {
-            return Some(e164);
+        match &first {
+            None if as_written => return Some(e164),
+            None => first = Some((e164, k)),
+            Some((f, at)) if k > at + 2 => return Some(f.clone()),
+            Some(_) if as_written => return Some(e164),
+            Some(_) => {}
         }
     }
-    first.map(|(e, _)| e)
+    first.map(|(f, _)| f)
 }
 
 /// Lengths of the digit runs of a written number ("079 503 48 42" -> [3, 3, 2, 2]).
@@ -200,6 +246,30 @@ mod tests {
         // are mobiles there, however they are grouped.
         check("Rufen Sie 0795034842 an", &["DE", "AT", "CH"], &["+49795034842"]);
         check("mi numero nuevo es 608 553 148", &["ES", "MX", "AR", "CO", "CL", "PE", "PT"], &["+34608553148"]);
+        check("appeler le cabinet au 021 312 45 60", &["FR", "BE", "CH"], &["+41213124560"]);
+        check("Termin ändern: 0800 724 663 (gratis)", &["DE", "AT", "CH"], &["+41800724663"]);
+    }
+
+    #[test]
+    fn slashes_after_the_area_code_and_dotted_north_american_numbers() {
+        check("Tel. 0699/10472836", &["DE", "AT", "CH"], &["+4369910472836"]);
+        check("Fragen: 030 / 2591 8473. Danke", &["DE", "AT", "CH"], &["+493025918473"]);
+        check("mon nouveau gsm : 0486/52.31.07", &["FR", "BE", "CH"], &["+32486523107"]);
+        check("my cell is 312.555.0198 - text me", &["GB", "IE", "US"], &["+13125550198"]);
+        check("le 12/03/2024 à 10h", &["FR"], &[]);
+    }
+
+    #[test]
+    fn parcel_and_order_numbers_are_not_phones() {
+        check("GLS : Votre colis 8723 4410 58 sera livré le 14/03.", &["FR", "BE", "CH"], &[]);
+        check("la spedizione n. 0612 3487 2219 non è stata consegnata", &["IT", "CH"], &[]);
+        check("Auftragsnummer 8412-5520-19. Gute Reise!", &["DE", "AT", "CH"], &[]);
+        check("Ihr Paket: rufen Sie 0151 23456789 an", &["DE", "AT", "CH"], &["+4915123456789"]);
+        check("ligue para a central de segurança no 912 471 164.", &["PT", "BR"], &["+351912471164"]);
+        check("appelez le 06 25 62 21 06 24h/24.", &["FR"], &["+33625622106"]);
+        check("Besoin d'aide ? N° Vert 0 800 52 36 41", &["FR", "BE", "CH"], &["+33800523641"]);
+        check("anúlela en el 600 390 671.", &["ES", "MX", "AR", "CO", "CL", "PE", "PT"], &["+34600390671"]);
+        check("Ihr Einschreiben RR 1234 5678 9DE liegt", &["DE", "AT", "CH"], &[]);
     }
 
     #[test]
