@@ -114,8 +114,9 @@ pub fn extract(text: &str, regions: &[&str], spans: &mut Vec<Span>) -> Vec<Strin
         let next_bad = b.get(end).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'/' || *c == b':');
         // "colis 8723 4410 58", "Auftragsnummer 8412-5520-19": a number announced as a parcel or
         // order number is not a phone, unless a phone word is nearer.
-        let order_number = !plus && cue_before(text, i, ORDER_CUES, 24) && !cue_before(text, i, PHONE_CUES, 12);
-        if (8..=15).contains(&digits.len()) && !next_bad && !order_number && !looks_like_date(cand) && free(spans, i, end) {
+        // (Checked last: folding the window allocates.)
+        let order_number = || !plus && cue_before(text, i, ORDER_CUES, 24) && !cue_before(text, i, PHONE_CUES, 12);
+        if (8..=15).contains(&digits.len()) && !next_bad && !looks_like_date(cand) && free(spans, i, end) && !order_number() {
             // Validation is the costly step; bound how often it runs per message.
             tried += 1;
             if let Some(e164) = validate(cand, &digits, regions) {
@@ -204,8 +205,13 @@ fn validate(cand: &str, digits: &str, regions: &[&str]) -> Option<String> {
     // next two regions, never a far one) whose reading prints exactly as written wins. Ungrouped digits
     // keep the first reading, and so does a grouping no neighbour matches: Spaniards write
     // "608 553 148" although Spain prints "608 55 31 48".
-    let written = groups(cand);
+    // Only a number written with its trunk "0" can be a neighbour's: the confusions above all
+    // start with one. The check costs a national formatting per reading, and the phonenumber
+    // crate keeps only 100 compiled patterns, so it runs only where it can change the answer.
+    let written = if digits.starts_with('0') { groups(cand) } else { Vec::new() };
     let national = |n: &phonenumber::PhoneNumber| groups(&n.format().mode(phonenumber::Mode::National).to_string());
+    // E.164 is the country code and the national number: no formatting rules needed.
+    let e164 = |n: &phonenumber::PhoneNumber| format!("+{}{}", n.country().code(), n.national());
     let mut first: Option<(String, usize)> = None;
     for (k, r) in nanp.iter().chain(regions).enumerate() {
         let Ok(id) = r.parse::<Id>() else { continue };
@@ -213,13 +219,11 @@ fn validate(cand: &str, digits: &str, regions: &[&str]) -> Option<String> {
         if !n.is_valid() {
             continue;
         }
-        let as_written = written.len() < 2 || national(&n) == written;
-        let e164 = n.format().mode(phonenumber::Mode::E164).to_string();
         match &first {
-            None if as_written => return Some(e164),
-            None => first = Some((e164, k)),
+            None if written.len() < 2 || national(&n) == written => return Some(e164(&n)),
+            None => first = Some((e164(&n), k)),
             Some((f, at)) if k > at + 2 => return Some(f.clone()),
-            Some(_) if as_written => return Some(e164),
+            Some(_) if national(&n) == written => return Some(e164(&n)),
             Some(_) => {}
         }
     }
@@ -242,6 +246,7 @@ mod tests {
         check("rappelez le 04 78 12 34 56", &["FR", "BE", "CH"], &["+33478123456"]);
         check("bel ons op 0478 12 34 56", &["FR", "BE", "CH"], &["+32478123456"]);
         check("chiama il 347 123 4567", &["IT", "CH"], &["+393471234567"]);
+        check("chiama lo 06 1234 5678", &["IT", "CH"], &["+390612345678"]);
         // Ungrouped digits keep the first region where they are valid, and so do numbers that
         // are mobiles there, however they are grouped.
         check("Rufen Sie 0795034842 an", &["DE", "AT", "CH"], &["+49795034842"]);
