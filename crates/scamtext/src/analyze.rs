@@ -187,7 +187,13 @@ impl Analyzer {
         } else {
             Vec::new()
         };
-        for c in evidence.iter().copied().chain(lexicon::language_regions(language).iter().copied()) {
+        // Albanian is written in Albania and in Kosovo; Kosovo pays in euros, Albania in lek. An
+        // Albanian message with a euro amount or a Kosovo place name is read as Kosovo's first:
+        // "049 330 214" is a Kosovo mobile there, a Tirana landline in Albania.
+        let kosovo = language == "sq"
+            && (entities.amounts.iter().any(|a| a.currency == "EUR") || KOSOVO_PLACES.iter().any(|w| has_phrase(&folded, w)));
+        let kosovo: &[&str] = if kosovo { &["XK"] } else { &[] };
+        for c in evidence.iter().chain(kosovo).copied().chain(lexicon::language_regions(language).iter().copied()) {
             if !regions.contains(&c) {
                 regions.push(c);
             }
@@ -204,6 +210,22 @@ impl Analyzer {
         Prepared { entities, features, structural, hits, brand, product, language, link_verdicts }
     }
 }
+
+/// Kosovo, its capital and largest towns, folded, as Albanian messages write them.
+const KOSOVO_PLACES: &[&str] = &[
+    "kosove",
+    "kosova",
+    "kosoves",
+    "prishtine",
+    "prishtina",
+    "prishtines",
+    "prizren",
+    "peje",
+    "gjakove",
+    "ferizaj",
+    "mitrovice",
+    "gjilan",
+];
 
 /// The product a message names when it does not name the organisation itself: "Colissimo :
 /// votre colis..." is reported as Colissimo, "La Poste - Colissimo" as La Poste.
@@ -699,6 +721,15 @@ mod tests {
             Some(Lure::Refund)
         );
         assert_eq!(lure("HMRC: You have an outstanding tax bill of £120. Pay now to avoid a penalty: hmrc-payments.uk"), Some(Lure::Tax));
+    }
+
+    #[test]
+    fn albanian_messages_pointing_to_kosovo_read_numbers_as_kosovo_numbers() {
+        let a = Analyzer::builtin().expect("model");
+        let phones = |t: &str| a.analyze(t).phones;
+        assert_eq!(phones("Pakoja juaj ka nje detyrim prej 1,50 EUR. Na telefononi ne 049 330 214 per informata."), ["+38349330214"]);
+        assert_eq!(phones("Jam Arta nga klinika dentare ne Peje. Na telefononi ne 049 330 214."), ["+38349330214"]);
+        assert_eq!(phones("Pakoja juaj ka nje detyrim prej 150 Leke. Na telefononi ne 069 123 4567."), ["+355691234567"]);
     }
 
     #[test]
