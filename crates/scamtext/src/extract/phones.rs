@@ -202,12 +202,12 @@ fn validate(cand: &str, digits: &str, regions: &[&str]) -> Option<String> {
     // is a Swiss mobile, not a landline in 0795; "0664 4302928" is Austrian, "021 312 45 60" in
     // French a Lausanne landline, "0478 12 34 56" Belgian. When the first country's reading
     // prints differently from how the digits are written, a neighbouring country (one of the
-    // next two regions, never a far one) whose reading prints exactly as written wins. Ungrouped digits
-    // keep the first reading, and so does a grouping no neighbour matches: Spaniards write
-    // "608 553 148" although Spain prints "608 55 31 48".
+    // next two regions, never a far one) whose reading prints exactly as written wins.
+    // Ungrouped digits keep the first reading, and so does a grouping no neighbour matches.
     // Only a number written with its trunk "0" can be a neighbour's: the confusions above all
-    // start with one. The check costs a national formatting per reading, and the phonenumber
-    // crate keeps only 100 compiled patterns, so it runs only where it can change the answer.
+    // start with one, while "608 553 148" stays Spanish although Spain prints "608 55 31 48".
+    // The check costs a national formatting per reading, and the phonenumber crate keeps only
+    // 100 compiled patterns, so it runs only where it can change the answer.
     let written = if digits.starts_with('0') { groups(cand) } else { Vec::new() };
     let national = |n: &phonenumber::PhoneNumber| groups(&n.format().mode(phonenumber::Mode::National).to_string());
     // E.164 is the country code and the national number: no formatting rules needed.
@@ -247,8 +247,8 @@ mod tests {
         check("bel ons op 0478 12 34 56", &["FR", "BE", "CH"], &["+32478123456"]);
         check("chiama il 347 123 4567", &["IT", "CH"], &["+393471234567"]);
         check("chiama lo 06 1234 5678", &["IT", "CH"], &["+390612345678"]);
-        // Ungrouped digits keep the first region where they are valid, and so do numbers that
-        // are mobiles there, however they are grouped.
+        // Ungrouped digits keep the first region where they are valid, and so do numbers without
+        // a trunk 0, however they are grouped ("608 553 148", although Spain prints "608 55 31 48").
         check("Rufen Sie 0795034842 an", &["DE", "AT", "CH"], &["+49795034842"]);
         check("mi numero nuevo es 608 553 148", &["ES", "MX", "AR", "CO", "CL", "PE", "PT"], &["+34608553148"]);
         check("appeler le cabinet au 021 312 45 60", &["FR", "BE", "CH"], &["+41213124560"]);
