@@ -330,6 +330,27 @@ pub(crate) fn defang(s: &str) -> String {
     s.replacen("http", "hxxp", 1).replace('.', "[.]")
 }
 
+/// The message analyser of the portal and the API: the shipped model, with every URL of a
+/// message judged by the link analyser and the hub's blocklists at the anonymous lookup ceiling
+/// (TLP:CLEAR unless configured to GREEN): the analysis is shown to anyone, so it may only use
+/// what anyone may know.
+pub fn message_analyzer(links: Arc<links::Analyzer>, blocklists: Arc<crate::blocklists::HubBlocklists>) -> scamtext::Analyzer {
+    // The model is compiled into the binary and its loading is tested in scamtext: a failure
+    // here is a broken build, not bad input.
+    let analyzer = scamtext::Analyzer::builtin().expect("the shipped scamtext model loads");
+    analyzer.with_link_check(Box::new(move |url: &str| match blocklists.check(&links, url, &hub::Principal::Anonymous) {
+        Ok(v) => {
+            let why = || v.reasons.first().map(|r| r.message.clone()).unwrap_or_default();
+            match v.verdict {
+                links::Level::Malicious => scamtext::LinkVerdict::Malicious(why()),
+                links::Level::Suspicious => scamtext::LinkVerdict::Suspicious(why()),
+                links::Level::Benign => scamtext::LinkVerdict::Benign,
+            }
+        }
+        Err(_) => scamtext::LinkVerdict::Benign,
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     fn check(back: &str, expected: Option<&str>) {
@@ -364,25 +385,4 @@ mod tests {
             check(bad, None);
         }
     }
-}
-
-/// The message analyser of the portal and the API: the shipped model, with every URL of a
-/// message judged by the link analyser and the hub's blocklists at the anonymous lookup ceiling
-/// (TLP:CLEAR unless configured to GREEN): the analysis is shown to anyone, so it may only use
-/// what anyone may know.
-pub fn message_analyzer(links: Arc<links::Analyzer>, blocklists: Arc<crate::blocklists::HubBlocklists>) -> scamtext::Analyzer {
-    // The model is compiled into the binary and its loading is tested in scamtext: a failure
-    // here is a broken build, not bad input.
-    let analyzer = scamtext::Analyzer::builtin().expect("the shipped scamtext model loads");
-    analyzer.with_link_check(Box::new(move |url: &str| match blocklists.check(&links, url, &hub::Principal::Anonymous) {
-        Ok(v) => {
-            let why = || v.reasons.first().map(|r| r.message.clone()).unwrap_or_default();
-            match v.verdict {
-                links::Level::Malicious => scamtext::LinkVerdict::Malicious(why()),
-                links::Level::Suspicious => scamtext::LinkVerdict::Suspicious(why()),
-                links::Level::Benign => scamtext::LinkVerdict::Benign,
-            }
-        }
-        Err(_) => scamtext::LinkVerdict::Benign,
-    }))
 }
