@@ -256,25 +256,12 @@ impl Hub {
                     }
                 }
             }
-            successes.sort_by_key(|(i, _)| *i);
-            all_failures.sort_by_key(|(i, _)| *i);
-            let status = StatusResource {
-                id: status_id.clone(),
-                status: "complete".into(),
-                request_timestamp: request_timestamp.clone(),
-                total_count: total as u64,
-                success_count: successes.len() as u64,
-                failure_count: all_failures.len() as u64,
-                pending_count: 0,
-                successes: successes.into_iter().map(|(_, d)| d).collect(),
-                failures: all_failures.into_iter().map(|(_, d)| d).collect(),
-                pendings: Vec::new(),
-            };
+            let status = StatusResource::complete(&status_id, &request_timestamp, total, successes, all_failures);
             let audit = NewAudit {
                 actor: actor.into(),
                 action: "federation.receive".into(),
                 target: peer.local_collection.clone(),
-                outcome: if status.failure_count == 0 { "ok" } else if status.success_count == 0 { "failed" } else { "partial" }.into(),
+                outcome: status.outcome().into(),
                 detail: format!(
                     "from peer '{}': {stored} stored, {unchanged} unchanged, {refused} refused by TLP, {} invalid or conflicting, of {total}",
                     peer.name,

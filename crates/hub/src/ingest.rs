@@ -40,31 +40,62 @@ struct Accepted {
     note: Option<String>,
 }
 
+impl StatusResource {
+    /// A finished request's status: every object's outcome, in the order of the bundle.
+    pub(crate) fn complete(
+        id: &str,
+        request_timestamp: &str,
+        total: usize,
+        mut successes: Vec<(usize, StatusDetail)>,
+        mut failures: Vec<(usize, StatusDetail)>,
+    ) -> StatusResource {
+        successes.sort_by_key(|(i, _)| *i);
+        failures.sort_by_key(|(i, _)| *i);
+        StatusResource {
+            id: id.to_string(),
+            status: "complete".into(),
+            request_timestamp: request_timestamp.to_string(),
+            total_count: total as u64,
+            success_count: successes.len() as u64,
+            failure_count: failures.len() as u64,
+            pending_count: 0,
+            successes: successes.into_iter().map(|(_, d)| d).collect(),
+            failures: failures.into_iter().map(|(_, d)| d).collect(),
+            pendings: Vec::new(),
+        }
+    }
+
+    /// The audit log's word for the request: `ok`, `partial` or `failed`.
+    pub(crate) fn outcome(&self) -> &'static str {
+        match (self.success_count, self.failure_count) {
+            (_, 0) => "ok",
+            (0, _) => "failed",
+            _ => "partial",
+        }
+    }
+}
+
 impl Hub {
+    /// The organisation of `who` if it may add objects to `collection_id`; otherwise the
+    /// refusal, audited.
+    fn writer<'a>(&self, who: &'a Principal, collection_id: &str) -> Result<&'a store::Org> {
+        let (collection, grant) = self.collection_access(who, collection_id)?;
+        let refuse = |e: HubError| Err(self.deny(who, "objects.add", collection_id, e));
+        match who {
+            Principal::Anonymous => refuse(HubError::Unauthenticated("adding objects needs credentials".into())),
+            Principal::Member { role, .. } if !role.may_write() => {
+                refuse(HubError::Forbidden(format!("a {} token may not add objects", role.as_str())))
+            }
+            Principal::Member { org, .. } if !grant.write => {
+                refuse(HubError::Forbidden(format!("organisation '{}' may not write to collection '{}'", org.name, collection.title)))
+            }
+            Principal::Member { org, .. } => Ok(org),
+        }
+    }
+
     /// Handles a TAXII Add Objects request body for `collection_id`.
     pub fn add_objects(&self, who: &Principal, collection_id: &str, body: &[u8]) -> Result<StatusResource> {
-        let (collection, grant) = self.collection_access(who, collection_id)?;
-        let org = match who {
-            Principal::Anonymous => {
-                return Err(self.deny(
-                    who,
-                    "objects.add",
-                    collection_id,
-                    HubError::Unauthenticated("adding objects needs credentials".into()),
-                ));
-            }
-            Principal::Member { org, role, .. } => {
-                if !role.may_write() {
-                    let e = HubError::Forbidden(format!("a {} token may not add objects", role.as_str()));
-                    return Err(self.deny(who, "objects.add", collection_id, e));
-                }
-                if !grant.write {
-                    let e = HubError::Forbidden(format!("organisation '{}' may not write to collection '{}'", org.name, collection.title));
-                    return Err(self.deny(who, "objects.add", collection_id, e));
-                }
-                org
-            }
-        };
+        let org = self.writer(who, collection_id)?;
         if body.len() > self.config.max_content_length {
             return Err(bad("body", format!("larger than max_content_length ({} bytes)", self.config.max_content_length)));
         }
@@ -72,37 +103,9 @@ impl Hub {
         if let Some(dup) = stix::duplicate_versions(&bundle.objects).first() {
             return Err(bad(format!("objects[{}].id", dup.index), dup.to_string()));
         }
-        let mut reserved: Vec<(usize, StatusDetail)> = Vec::new();
         let request_timestamp = store::now_rfc3339();
-        let mut failures = Vec::new();
-        let mut accepted = Vec::with_capacity(bundle.objects.len());
-        let mut objects = Vec::with_capacity(bundle.objects.len());
         let total = bundle.objects.len();
-        // First every object is validated, then the identities they claim in `created_by_ref` are
-        // resolved (binding unknown ones to the poster), so that an object is prepared the same
-        // way whatever its place in the bundle and whether or not it was posted before.
-        let validated: Vec<(Value, std::result::Result<stix::ObjectSummary, String>)> = bundle
-            .objects
-            .into_iter()
-            .map(|obj| {
-                let summary = stix::validate_object(&obj).map_err(|e| e.to_string());
-                (obj, summary)
-            })
-            .collect();
-        let claimed = validated.iter().filter_map(|(_, s)| s.as_ref().ok()?.created_by_ref.as_deref());
-        let identities = self.resolve_identities(who, org, collection_id, claimed)?;
-        let may_version_others = org.is_hub && who.is_admin();
-        for (index, (mut obj, summary)) in validated.into_iter().enumerate() {
-            let prepared = summary.and_then(|summary| self.prepare(org, &identities, may_version_others, summary, &mut obj));
-            match prepared {
-                Ok(Prepared::Store(object, note)) => {
-                    accepted.push(Accepted { index, note });
-                    objects.push(*object);
-                }
-                Ok(Prepared::Reserved(message)) => reserved.push((index, detail_of(&obj, message))),
-                Err(message) => failures.push((index, detail_of(&obj, message))),
-            }
-        }
+        let Prepared { accepted, objects, reserved, failures } = self.prepare_bundle(who, org, collection_id, bundle.objects)?;
         let status_id = uuid::Uuid::new_v4().to_string();
         let mut built: Option<StatusResource> = None;
         let actor = who.actor();
@@ -127,26 +130,9 @@ impl Hub {
                     PutOutcome::OtherProducer => all_failures.push((a.index, detail(Some(OTHER_PRODUCER.into())))),
                 }
             }
-            successes.sort_by_key(|(i, _)| *i);
-            all_failures.sort_by_key(|(i, _)| *i);
-            let status = StatusResource {
-                id: status_id.clone(),
-                status: "complete".into(),
-                request_timestamp: request_timestamp.clone(),
-                total_count: total as u64,
-                success_count: successes.len() as u64,
-                failure_count: all_failures.len() as u64,
-                pending_count: 0,
-                successes: successes.into_iter().map(|(_, d)| d).collect(),
-                failures: all_failures.into_iter().map(|(_, d)| d).collect(),
-                pendings: Vec::new(),
-            };
+            let status = StatusResource::complete(&status_id, &request_timestamp, total, successes, all_failures);
             let body = serde_json::to_string(&status).unwrap_or_default();
-            let outcome = match (status.success_count, status.failure_count) {
-                (_, 0) => "ok",
-                (0, _) => "failed",
-                _ => "partial",
-            };
+            let outcome = status.outcome();
             let audit = NewAudit {
                 actor: actor.clone(),
                 action: "objects.add".into(),
@@ -167,6 +153,34 @@ impl Hub {
             (StatusRecord { id: status_id.clone(), org_id: org.id, body }, audit)
         })?;
         built.ok_or_else(|| HubError::Store(store::StoreError::Corrupt("status not built".into())))
+    }
+
+    /// Validates every object of a bundle, then resolves the identities they claim in
+    /// `created_by_ref` (binding unknown ones to the poster), then prepares each: so an object
+    /// is prepared the same way whatever its place in the bundle and whether it was posted before.
+    fn prepare_bundle(&self, who: &Principal, org: &store::Org, collection_id: &str, bundle: Vec<Value>) -> Result<Prepared> {
+        let validated: Vec<(Value, std::result::Result<stix::ObjectSummary, String>)> = bundle
+            .into_iter()
+            .map(|obj| {
+                let summary = stix::validate_object(&obj).map_err(|e| e.to_string());
+                (obj, summary)
+            })
+            .collect();
+        let claimed = validated.iter().filter_map(|(_, s)| s.as_ref().ok()?.created_by_ref.as_deref());
+        let identities = self.resolve_identities(who, org, collection_id, claimed)?;
+        let may_version_others = org.is_hub && who.is_admin();
+        let mut out = Prepared { accepted: Vec::new(), objects: Vec::new(), reserved: Vec::new(), failures: Vec::new() };
+        for (index, (mut obj, summary)) in validated.into_iter().enumerate() {
+            match summary.and_then(|summary| self.prepare(org, &identities, may_version_others, summary, &mut obj)) {
+                Ok(PreparedObject::Store(object, note)) => {
+                    out.accepted.push(Accepted { index, note });
+                    out.objects.push(*object);
+                }
+                Ok(PreparedObject::Reserved(message)) => out.reserved.push((index, detail_of(&obj, message))),
+                Err(message) => out.failures.push((index, detail_of(&obj, message))),
+            }
+        }
+        Ok(out)
     }
 
     /// The organisation each claimed `created_by_ref` identity speaks for. An identity no
@@ -215,9 +229,9 @@ impl Hub {
         may_version_others: bool,
         summary: stix::ObjectSummary,
         obj: &mut Value,
-    ) -> std::result::Result<Prepared, String> {
+    ) -> std::result::Result<PreparedObject, String> {
         if summary.object_type == "marking-definition" && tlp::Tlp::from_marking_id(&summary.id).is_some() {
-            return Ok(Prepared::Reserved(
+            return Ok(PreparedObject::Reserved(
                 "a reserved TLP marking definition: the standard definition applies and cannot be replaced; nothing stored".into(),
             ));
         }
@@ -279,12 +293,21 @@ impl Hub {
             origin: None,
             may_version_others,
         };
-        Ok(Prepared::Store(Box::new(object), note))
+        Ok(PreparedObject::Store(Box::new(object), note))
     }
 }
 
+/// A bundle ready for the store: the objects to store, and the outcomes already known, each
+/// with the object's place in the bundle.
+struct Prepared {
+    accepted: Vec<Accepted>,
+    objects: Vec<NewObject>,
+    reserved: Vec<(usize, StatusDetail)>,
+    failures: Vec<(usize, StatusDetail)>,
+}
+
 /// What one object of a bundle becomes.
-enum Prepared {
+enum PreparedObject {
     /// A version to store, and what to tell its poster.
     Store(Box<NewObject>, Option<String>),
     /// An object the hub defines itself (a reserved TLP marking): a success that stores nothing.
