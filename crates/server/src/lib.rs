@@ -12,6 +12,7 @@ mod peers;
 pub mod portal;
 pub mod posture_api;
 pub mod ratelimit;
+mod roles;
 mod taxii;
 
 use std::net::SocketAddr;

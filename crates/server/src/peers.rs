@@ -3,7 +3,8 @@
 //! on which peer hubs read and push through the peering's TLP gate with provenance.
 //!
 //! A peer hub authenticates with a token of the organisation named like its peering on this
-//! hub; the peering, not collection grants, decides what it may read and push.
+//! hub; the peering, not collection grants, decides what it may read and push, and the role
+//! table (`crate::roles`) decides which of that organisation's tokens may push: not a reader's.
 
 use axum::Router;
 use axum::body::Body;
@@ -16,6 +17,7 @@ use serde_json::json;
 
 use crate::error::ApiError;
 use crate::media::{STIX, TAXII, accepts_taxii, is_taxii_content};
+use crate::roles::{self, Action, Caller};
 use crate::{AppState, blocking};
 
 pub(crate) fn routes() -> Router<AppState> {
@@ -46,7 +48,7 @@ async fn principal(state: &AppState, headers: &HeaderMap, taxii: bool) -> Result
 }
 
 /// Checks Accept, authenticates, and finds the peering of the caller.
-async fn peer_request(state: &AppState, headers: &HeaderMap) -> Result<store::Peer, ApiError> {
+async fn peer_request(state: &AppState, headers: &HeaderMap) -> Result<(store::Peer, Principal), ApiError> {
     let accept = headers.get(header::ACCEPT).map(|v| v.to_str().unwrap_or("\u{0}"));
     if !accepts_taxii(accept) {
         return Err(ApiError::taxii(StatusCode::NOT_ACCEPTABLE, "Not Acceptable", format!("Accept must allow {TAXII}")));
@@ -56,7 +58,27 @@ async fn peer_request(state: &AppState, headers: &HeaderMap) -> Result<store::Pe
         return Err(ApiError::from_hub(HubError::Unauthenticated("the federation API root needs a peer hub's token".into()), true));
     }
     let hub = state.hub.clone();
-    blocking(move || hub.peer_of(&who)).await.map_err(|e| ApiError::from_hub(e, true))
+    let caller = who.clone();
+    let peer = blocking(move || hub.peer_of(&caller)).await.map_err(|e| ApiError::from_hub(e, true))?;
+    Ok((peer, who))
+}
+
+/// `Ok` when the role table lets `who` do `action`; a refusal is audited and answered as a
+/// TAXII error object.
+async fn require(state: &AppState, who: &Principal, action: Action, target: &str) -> Result<(), ApiError> {
+    let Err(denied) = roles::require(Caller::from(who), action) else { return Ok(()) };
+    let entry = store::NewAudit {
+        actor: who.actor(),
+        action: action.as_str().into(),
+        target: target.into(),
+        outcome: "denied".into(),
+        detail: denied.to_string(),
+    };
+    let hub = state.hub.clone();
+    if let Err(e) = blocking(move || hub.store().append(&entry).map_err(HubError::from)).await {
+        tracing::error!(error = %e, "writing a federation audit line failed");
+    }
+    Err(ApiError::from_hub(denied.into(), true))
 }
 
 async fn api_root(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
@@ -76,7 +98,7 @@ async fn get_objects(
     Path(id): Path<String>,
     RawQuery(q): RawQuery,
 ) -> Result<Response, ApiError> {
-    let peer = peer_request(&state, &headers).await?;
+    let (peer, _) = peer_request(&state, &headers).await?;
     if !peer.direction.pushes() {
         let e = HubError::Forbidden(format!(
             "the peering with '{}' does not send objects to it (direction {})",
@@ -116,7 +138,8 @@ async fn get_objects(
 }
 
 async fn add_objects(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>, body: Body) -> Result<Response, ApiError> {
-    let peer = peer_request(&state, &headers).await?;
+    let (peer, who) = peer_request(&state, &headers).await?;
+    require(&state, &who, Action::PushFromPeer, &peer.name).await?;
     let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
     if !is_taxii_content(content_type) {
         return Err(ApiError::taxii(StatusCode::UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type", format!("Content-Type must be {TAXII}")));

@@ -3,7 +3,7 @@
 //!
 //! A separate trait from [`crate::Store`] so that a backend can offer the hub without the portal.
 
-use crate::{Result, Role};
+use crate::{NewAudit, Result, Role};
 
 /// A person who signs in to the members' workspace, on behalf of one organisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,8 +111,10 @@ pub struct CitizenReport {
     pub country: String,
     pub contact: Option<String>,
     pub status: ReportStatus,
-    /// `user:NAME@ORG` of the member who decided.
+    /// `user:NAME@ORG` of the member who decided, for display.
     pub decided_by: Option<String>,
+    /// The organisation of the member who decided: what "our decision" compares.
+    pub decided_org_id: Option<i64>,
     pub decided_at: Option<String>,
     /// The indicator created when accepted.
     pub indicator_id: Option<String>,
@@ -122,7 +124,10 @@ pub struct CitizenReport {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportDecision {
     pub status: ReportStatus,
+    /// `user:NAME@ORG`, for display.
     pub decided_by: String,
+    /// The deciding member's organisation.
+    pub org_id: i64,
     pub indicator_id: Option<String>,
 }
 
@@ -160,9 +165,11 @@ pub trait PortalStore: Send + Sync {
     /// Records a decision on a report still `new`; false when it is unknown or already decided.
     fn decide_report(&self, id: i64, decision: &ReportDecision) -> Result<bool>;
 
-    /// Creates or replaces the list `name` of `org_id`.
-    fn save_recipient_list(&self, org_id: i64, name: &str, identities: &[String]) -> Result<RecipientList>;
+    /// Creates or replaces the list `name` of `org_id`, and appends `audit` to the audit log in
+    /// the same transaction: a list that decides who reads TLP:RED never changes unrecorded.
+    fn save_recipient_list(&self, org_id: i64, name: &str, identities: &[String], audit: &NewAudit) -> Result<RecipientList>;
     fn recipient_lists(&self, org_id: i64) -> Result<Vec<RecipientList>>;
-    /// Returns false when no such list exists.
-    fn delete_recipient_list(&self, org_id: i64, id: i64) -> Result<bool>;
+    /// Deletes the list and appends `audit` in one transaction; returns false (and records
+    /// nothing) when `org_id` has no such list.
+    fn delete_recipient_list(&self, org_id: i64, id: i64, audit: &NewAudit) -> Result<bool>;
 }

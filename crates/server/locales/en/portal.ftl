@@ -203,6 +203,7 @@ recipients-intro = Named lists of organisations with which your organisation sha
 recipients-new = New or updated list
 recipients-orgs = Organisations
 recipients-orgs-help = Organisation names, separated by commas.
+recipients-read-only = Only your organisation's analysts and administrators may create, change or delete these lists.
 save = Save
 delete = Delete
 admin-orgs = Organisations

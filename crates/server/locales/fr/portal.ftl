@@ -203,6 +203,7 @@ recipients-intro = Listes nommées d'organisations avec lesquelles votre organis
 recipients-new = Liste nouvelle ou mise à jour
 recipients-orgs = Organisations
 recipients-orgs-help = Noms d'organisations, séparés par des virgules.
+recipients-read-only = Seuls les analystes et les administrateurs de votre organisation peuvent créer, modifier ou supprimer ces listes.
 save = Enregistrer
 delete = Supprimer
 admin-orgs = Organisations

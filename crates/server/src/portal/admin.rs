@@ -10,8 +10,10 @@ use minijinja::{Value, context};
 use serde::Deserialize;
 use store::Role;
 
-use super::{Ctx, blocking, member_or_login, see_other, store_or_error};
+use super::members::{actor, member_for};
+use super::{Ctx, blocking, see_other, store_or_error};
 use crate::AppState;
+use crate::roles::Action;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
@@ -80,18 +82,16 @@ async fn render(state: &AppState, ctx: &Ctx, issued: Option<Value>) -> Response 
     }
 }
 
-/// Only administrators of the hub's organisation get past this.
-fn guard(state: &AppState, ctx: &Ctx) -> Result<String, Response> {
-    let member = member_or_login(ctx)?;
-    if !member.is_hub_admin() {
-        return Err(state.portal.error(ctx, StatusCode::FORBIDDEN, "error-forbidden", None));
-    }
-    Ok(format!("org:{}/portal-user:{}", member.org.name, member.user.username))
+/// Only administrators of the hub's organisation get past this (the role table's
+/// `AdministerHub`); returns how the audit log names them.
+async fn guard(state: &AppState, ctx: &Ctx) -> Result<String, Response> {
+    let member = member_for(state, ctx, Action::AdministerHub).await?;
+    Ok(actor(member))
 }
 
 /// `guard` for a form post: also checks the form's CSRF token.
-fn guard_form(state: &AppState, ctx: &Ctx, csrf: &str) -> Result<String, Response> {
-    let actor = guard(state, ctx)?;
+async fn guard_form(state: &AppState, ctx: &Ctx, csrf: &str) -> Result<String, Response> {
+    let actor = guard(state, ctx).await?;
     if !ctx.csrf_ok(csrf) {
         return Err(state.portal.error(ctx, StatusCode::FORBIDDEN, "error-csrf", None));
     }
@@ -99,7 +99,7 @@ fn guard_form(state: &AppState, ctx: &Ctx, csrf: &str) -> Result<String, Respons
 }
 
 async fn admin_page(State(state): State<AppState>, ctx: Ctx) -> Response {
-    if let Err(r) = guard(&state, &ctx) {
+    if let Err(r) = guard(&state, &ctx).await {
         return r;
     }
     render(&state, &ctx, None).await
@@ -116,7 +116,7 @@ struct OrgForm {
 }
 
 async fn add_org(State(state): State<AppState>, ctx: Ctx, Form(form): Form<OrgForm>) -> Response {
-    let actor = match guard_form(&state, &ctx, &form.csrf) {
+    let actor = match guard_form(&state, &ctx, &form.csrf).await {
         Ok(a) => a,
         Err(r) => return r,
     };
@@ -144,7 +144,7 @@ struct UserForm {
 }
 
 async fn add_user(State(state): State<AppState>, ctx: Ctx, Form(form): Form<UserForm>) -> Response {
-    let actor = match guard_form(&state, &ctx, &form.csrf) {
+    let actor = match guard_form(&state, &ctx, &form.csrf).await {
         Ok(a) => a,
         Err(r) => return r,
     };
@@ -201,7 +201,7 @@ struct TokenForm {
 }
 
 async fn issue_token(State(state): State<AppState>, ctx: Ctx, Form(form): Form<TokenForm>) -> Response {
-    let actor = match guard_form(&state, &ctx, &form.csrf) {
+    let actor = match guard_form(&state, &ctx, &form.csrf).await {
         Ok(a) => a,
         Err(r) => return r,
     };
@@ -241,7 +241,7 @@ fn names(list: &str) -> Vec<String> {
 }
 
 async fn add_collection(State(state): State<AppState>, ctx: Ctx, Form(form): Form<CollectionForm>) -> Response {
-    let actor = match guard_form(&state, &ctx, &form.csrf) {
+    let actor = match guard_form(&state, &ctx, &form.csrf).await {
         Ok(a) => a,
         Err(r) => return r,
     };
@@ -271,7 +271,7 @@ struct RevokeForm {
 }
 
 async fn revoke_token(State(state): State<AppState>, ctx: Ctx, Form(form): Form<RevokeForm>) -> Response {
-    let actor = match guard_form(&state, &ctx, &form.csrf) {
+    let actor = match guard_form(&state, &ctx, &form.csrf).await {
         Ok(a) => a,
         Err(r) => return r,
     };

@@ -1,5 +1,8 @@
 //! The members' workspace: login and logout, dashboard, indicators (list, detail, submit,
 //! sightings), the triage queue of citizen reports and TLP:RED recipient lists.
+//!
+//! Every handler that changes something asks [`member_for`] first, which applies the one role
+//! table of `crate::roles`: readers read, analysts and administrators write.
 
 use std::time::Instant;
 
@@ -17,6 +20,7 @@ use super::intel::{self, IndicatorSpec};
 use super::session::{self, SESSION_COOKIE};
 use super::{Ctx, Member, blocking, member_or_login, see_other, store_or_error};
 use crate::AppState;
+use crate::roles::{self, Action, Caller};
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
@@ -39,6 +43,49 @@ macro_rules! try_page {
             Err(resp) => return resp,
         }
     };
+}
+
+/// The signed-in member if the role table lets it do `action`. A visitor who is not signed in
+/// goes to the login page; a member whose role does not allow it gets the 403 page, and the
+/// refusal is audited like the hub's own refusals.
+pub(super) async fn member_for<'a>(state: &AppState, ctx: &'a Ctx, action: Action) -> Result<&'a Member, Response> {
+    let member = member_or_login(ctx)?;
+    let Err(denied) = roles::require(caller(member), action) else { return Ok(member) };
+    // The refusal is shown whether or not its audit line could be written (a failure is logged).
+    audit(state, member, action.as_str(), "", "denied", denied.to_string()).await;
+    Err(state.portal.error(ctx, StatusCode::FORBIDDEN, "error-forbidden", None))
+}
+
+/// What the role table knows of a member.
+pub(super) fn caller(member: &Member) -> Caller {
+    Caller::Member { role: member.user.role, hub_org: member.org.is_hub }
+}
+
+/// How the audit log names a member acting through the portal.
+pub(super) fn actor(member: &Member) -> String {
+    format!("org:{}/portal-user:{}", member.org.name, member.user.username)
+}
+
+/// The audit line of `member` doing `action` (recorded as `portal.<action>`).
+fn audit_entry(member: &Member, action: &str, target: &str, outcome: &str, detail: String) -> store::NewAudit {
+    store::NewAudit {
+        actor: actor(member),
+        action: format!("portal.{action}"),
+        target: target.to_string(),
+        outcome: outcome.to_string(),
+        detail,
+    }
+}
+
+/// Appends an audit line to the hub's log (off the async workers); a failure is logged.
+async fn audit(state: &AppState, member: &Member, action: &str, target: &str, outcome: &str, detail: String) {
+    let entry = audit_entry(member, action, target, outcome, detail);
+    let hub = state.hub.clone();
+    match blocking(move || hub.store().append(&entry)).await {
+        Some(Ok(())) => {}
+        Some(Err(e)) => tracing::error!(error = %e, "writing a portal audit line failed"),
+        None => tracing::error!("writing a portal audit line failed: the worker stopped"),
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -253,6 +300,7 @@ fn impersonates(analyzer: &links::Analyzer, v: &intel::Visible, brand: &str) -> 
 async fn detail(State(state): State<AppState>, ctx: Ctx, Path((collection, id)): Path<(String, String)>) -> Response {
     let member = try_page!(member_or_login(&ctx));
     let (hub, who) = (state.hub.clone(), member.principal());
+    let may_sight = roles::allows(caller(member), Action::AddSighting);
     let found = blocking(move || -> Result<Value, hub::HubError> {
         let versions = intel::versions(&hub, &who, &collection, &id)?;
         let Some(latest) = versions.last().cloned() else { return Err(hub::HubError::NotFound(id)) };
@@ -290,7 +338,7 @@ async fn detail(State(state): State<AppState>, ctx: Ctx, Path((collection, id)):
             versions => versions.iter().map(|o| context! { version => hub::version_text(o), added => intel::when(o.date_added_us), tlp => intel::tlp_value(o.tlp) }).collect::<Vec<_>>(),
             sightings => sightings,
             related => related,
-            can_sight => grant.write && who_may_write(&who),
+            can_sight => grant.write && may_sight,
         })
     })
     .await;
@@ -299,10 +347,6 @@ async fn detail(State(state): State<AppState>, ctx: Ctx, Path((collection, id)):
         Some(Err(e)) => state.portal.hub_error(&ctx, e),
         None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
     }
-}
-
-fn who_may_write(who: &hub::Principal) -> bool {
-    matches!(who, hub::Principal::Member { role, .. } if role.may_write())
 }
 
 #[derive(Deserialize, Default)]
@@ -321,7 +365,7 @@ async fn add_sighting(
     Path((collection, id)): Path<(String, String)>,
     Form(form): Form<SightingForm>,
 ) -> Response {
-    let member = try_page!(member_or_login(&ctx));
+    let member = try_page!(member_for(&state, &ctx, Action::AddSighting).await);
     if !ctx.csrf_ok(&form.csrf) {
         return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
     }
@@ -390,7 +434,7 @@ struct SubmitForm {
 }
 
 async fn submit_form(State(state): State<AppState>, ctx: Ctx) -> Response {
-    let member = try_page!(member_or_login(&ctx));
+    let member = try_page!(member_for(&state, &ctx, Action::SubmitIndicator).await);
     let cols = match writable(&state, member) {
         Ok(c) => c,
         Err(e) => return state.portal.hub_error(&ctx, e),
@@ -411,7 +455,7 @@ fn recipients_of(state: &AppState, member: &Member, list: &str) -> Vec<String> {
 }
 
 async fn submit(State(state): State<AppState>, ctx: Ctx, Form(form): Form<SubmitForm>) -> Response {
-    let member = try_page!(member_or_login(&ctx));
+    let member = try_page!(member_for(&state, &ctx, Action::SubmitIndicator).await);
     if !ctx.csrf_ok(&form.csrf) {
         return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
     }
@@ -450,17 +494,16 @@ async fn submit(State(state): State<AppState>, ctx: Ctx, Form(form): Form<Submit
 }
 
 async fn triage(State(state): State<AppState>, ctx: Ctx) -> Response {
-    let member = try_page!(member_or_login(&ctx));
-    if !member.user.role.may_write() {
-        return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-forbidden", None);
-    }
+    let member = try_page!(member_for(&state, &ctx, Action::Triage).await);
     let store = try_page!(store_or_error(&state, &ctx));
     let cols = match writable(&state, member) {
         Ok(c) => c,
         Err(e) => return state.portal.hub_error(&ctx, e),
     };
     let text = state.text.clone();
-    let org_name = member.org.name.clone();
+    let org_id = member.org.id;
+    // The citizen left a way to reach them with the hub, not with every member.
+    let see_contact = roles::allows(caller(member), Action::SeeReporterContact);
     let listed = blocking(move || -> Result<(Vec<Value>, Vec<Value>), store::StoreError> {
         let open = store.reports(Some(ReportStatus::New), 100)?;
         let decided = store.reports(None, 200)?.into_iter().filter(|r| r.status != ReportStatus::New).take(20).collect::<Vec<_>>();
@@ -469,7 +512,8 @@ async fn triage(State(state): State<AppState>, ctx: Ctx) -> Response {
             .map(|r| {
                 let a = (r.kind == ReportKind::Message).then(|| text.analyze(&r.content));
                 context! {
-                    id => r.id, created => &r.created, kind => r.kind.as_str(), country => &r.country, contact => &r.contact,
+                    id => r.id, created => &r.created, kind => r.kind.as_str(), country => &r.country,
+                    contact => r.contact.as_ref().filter(|_| see_contact),
                     segments => intel::highlight(&r.content),
                     verdict => a.as_ref().map(|a| format!("{:?}", a.verdict).to_lowercase()),
                     lure => a.as_ref().and_then(|a| a.lure.map(|l| l.as_str())),
@@ -482,7 +526,7 @@ async fn triage(State(state): State<AppState>, ctx: Ctx) -> Response {
             .map(|r| {
                 // The indicator id is named only to the organisation that made it: a TLP:RED
                 // indicator's existence is not for the other triagers.
-                let ours = r.decided_by.as_deref().is_some_and(|b| b.ends_with(&format!("@{org_name}")));
+                let ours = r.decided_org_id == Some(org_id);
                 context! { id => r.id, status => r.status.as_str(), by => &r.decided_by, at => &r.decided_at, indicator => r.indicator_id.as_ref().filter(|_| ours) }
             })
             .collect();
@@ -521,17 +565,15 @@ struct DecideForm {
 }
 
 async fn decide(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(form): Form<DecideForm>) -> Response {
-    let member = try_page!(member_or_login(&ctx));
+    let member = try_page!(member_for(&state, &ctx, Action::Triage).await);
     if !ctx.csrf_ok(&form.csrf) {
         return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
     }
-    if !member.user.role.may_write() {
-        return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-forbidden", None);
-    }
     let store = try_page!(store_or_error(&state, &ctx));
     let decided_by = format!("user:{}@{}", member.user.username, member.org.name);
+    let org_id = member.org.id;
     if form.decision == "reject" {
-        let d = ReportDecision { status: ReportStatus::Rejected, decided_by, indicator_id: None };
+        let d = ReportDecision { status: ReportStatus::Rejected, decided_by, org_id, indicator_id: None };
         return match blocking(move || store.decide_report(id, &d)).await {
             Some(Ok(true)) => see_other("/members/triage"),
             Some(Ok(false)) => state.portal.error(&ctx, StatusCode::CONFLICT, "error-already-decided", None),
@@ -575,7 +617,7 @@ async fn decide(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Fo
             let why = status.failures.iter().filter_map(|f| f.message.clone()).collect::<Vec<_>>().join("; ");
             return Err(hub::HubError::BadRequest { field: "indicator".into(), reason: why });
         }
-        let d = ReportDecision { status: ReportStatus::Accepted, decided_by, indicator_id: Some(indicator_id.clone()) };
+        let d = ReportDecision { status: ReportStatus::Accepted, decided_by, org_id, indicator_id: Some(indicator_id.clone()) };
         if !store.decide_report(id, &d)? {
             return Ok(Err("error-already-decided"));
         }
@@ -594,6 +636,8 @@ async fn recipients(State(state): State<AppState>, ctx: Ctx) -> Response {
     let member = try_page!(member_or_login(&ctx));
     let store = try_page!(store_or_error(&state, &ctx));
     let org_id = member.org.id;
+    // Readers see the lists their organisation shares with, without the forms that change them.
+    let may_edit = roles::allows(caller(member), Action::EditRecipientLists);
     let hub = state.hub.clone();
     let loaded = blocking(move || -> Result<(Vec<Value>, Vec<String>), store::StoreError> {
         let orgs = hub.store().list_orgs()?;
@@ -607,7 +651,9 @@ async fn recipients(State(state): State<AppState>, ctx: Ctx) -> Response {
     })
     .await;
     match loaded {
-        Some(Ok((lists, orgs))) => state.portal.page(&ctx, StatusCode::OK, "recipients.html", context! { lists => lists, orgs => orgs }),
+        Some(Ok((lists, orgs))) => {
+            state.portal.page(&ctx, StatusCode::OK, "recipients.html", context! { lists => lists, orgs => orgs, may_edit => may_edit })
+        }
         Some(Err(e)) => state.portal.hub_error(&ctx, e.into()),
         None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
     }
@@ -626,30 +672,36 @@ struct RecipientsForm {
     delete: String,
 }
 
+/// Creates, overwrites or deletes one of the member's organisation's recipient lists: analysts
+/// and administrators of that organisation only, each change audited with the list it wrote.
 async fn save_recipients(State(state): State<AppState>, ctx: Ctx, Form(form): Form<RecipientsForm>) -> Response {
-    let member = try_page!(member_or_login(&ctx));
+    let member = try_page!(member_for(&state, &ctx, Action::EditRecipientLists).await);
     if !ctx.csrf_ok(&form.csrf) {
         return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
     }
     let store = try_page!(store_or_error(&state, &ctx));
-    let (org_id, hub) = (member.org.id, state.hub.clone());
+    let (org_id, hub, who) = (member.org.id, state.hub.clone(), member.clone());
     let done = blocking(move || -> Result<(), hub::HubError> {
-        if let Ok(id) = form.delete.trim().parse::<i64>() {
-            store.delete_recipient_list(org_id, id)?;
+        if !form.delete.trim().is_empty() {
+            let id = form.delete.trim().parse::<i64>().ok();
+            // Only this organisation's lists are found, so another's id reads as unknown.
+            let list = store.recipient_lists(org_id)?.into_iter().find(|l| Some(l.id) == id);
+            let Some(list) = list else { return Err(hub::HubError::NotFound("recipient list".into())) };
+            let entry = audit_entry(&who, "recipients.delete", &list.name, "ok", format!("list {}", list.id));
+            if !store.delete_recipient_list(org_id, list.id, &entry)? {
+                return Err(hub::HubError::NotFound("recipient list".into()));
+            }
             return Ok(());
         }
         let name = form.name.trim();
         if name.is_empty() || name.len() > 100 {
             return Err(hub::HubError::BadRequest { field: "name".into(), reason: "1 to 100 characters".into() });
         }
-        let identities = form
-            .orgs
-            .split(',')
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .map(|n| hub.org(n).map(|o| o.identity_id))
-            .collect::<Result<Vec<_>, _>>()?;
-        store.save_recipient_list(org_id, name, &identities)?;
+        let orgs = form.orgs.split(',').map(str::trim).filter(|n| !n.is_empty()).map(|n| hub.org(n)).collect::<Result<Vec<_>, _>>()?;
+        let identities: Vec<String> = orgs.iter().map(|o| o.identity_id.clone()).collect();
+        let names: Vec<&str> = orgs.iter().map(|o| o.name.as_str()).collect();
+        let entry = audit_entry(&who, "recipients.save", name, "ok", format!("members: {}", names.join(", ")));
+        store.save_recipient_list(org_id, name, &identities, &entry)?;
         Ok(())
     })
     .await;

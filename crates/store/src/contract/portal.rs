@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::{Failures, run_cases};
 use crate::portal::{NewReport, NewUser, ReportDecision, ReportKind, ReportStatus, SessionRecord};
-use crate::{PortalStore, PostureRecord, PostureStore, Role, Store, StoreError};
+use crate::{NewAudit, PortalStore, PostureRecord, PostureStore, Role, Store, StoreError};
 
 /// A backend with the hub, the portal and the posture history behind one handle.
 pub trait PortalBackend: Store + PortalStore + PostureStore {}
@@ -127,13 +127,19 @@ fn citizen_reports_decided_once(open: OpenPortal<'_>) {
     let r = s.report(second).expect("report").expect("exists");
     assert_eq!((r.kind, r.content.as_str(), r.country.as_str()), (ReportKind::Message, sms.content.as_str(), "ES"));
     assert_eq!((r.contact.as_deref(), r.status), (Some("someone@example.org"), ReportStatus::New));
-    assert_eq!((r.decided_by, r.decided_at, r.indicator_id), (None, None, None));
+    assert_eq!((r.decided_by, r.decided_org_id, r.decided_at, r.indicator_id), (None, None, None, None));
     assert!(!r.created.is_empty());
     assert_eq!(s.report(first + second + third).expect("report"), None);
 
-    let accept =
-        ReportDecision { status: ReportStatus::Accepted, decided_by: "user:a@b".into(), indicator_id: Some("indicator--1".into()) };
-    let reject = ReportDecision { status: ReportStatus::Rejected, decided_by: "user:c@d".into(), indicator_id: None };
+    let lp = s.create_org("La Poste", "identity--lp", Some("FR"), false).expect("org");
+    let co = s.create_org("Correos", "identity--co", Some("ES"), false).expect("org");
+    let accept = ReportDecision {
+        status: ReportStatus::Accepted,
+        decided_by: "user:a@b".into(),
+        org_id: lp.id,
+        indicator_id: Some("indicator--1".into()),
+    };
+    let reject = ReportDecision { status: ReportStatus::Rejected, decided_by: "user:c@d".into(), org_id: co.id, indicator_id: None };
     assert!(s.decide_report(first, &accept).expect("decide"));
     assert!(!open().decide_report(first, &reject).expect("decide again"), "decided once, whoever asks");
     assert!(s.decide_report(second, &reject).expect("decide"));
@@ -143,9 +149,11 @@ fn citizen_reports_decided_once(open: OpenPortal<'_>) {
     assert_eq!(ids(Some(ReportStatus::Rejected), 10), vec![second]);
     let r = s.report(first).expect("report").expect("exists");
     assert_eq!(
-        (r.status, r.decided_by.as_deref(), r.indicator_id.as_deref()),
-        (ReportStatus::Accepted, Some("user:a@b"), Some("indicator--1"))
+        (r.status, r.decided_by.as_deref(), r.decided_org_id, r.indicator_id.as_deref()),
+        (ReportStatus::Accepted, Some("user:a@b"), Some(lp.id), Some("indicator--1"))
     );
+    let r = s.report(second).expect("report").expect("exists");
+    assert_eq!((r.status, r.decided_org_id), (ReportStatus::Rejected, Some(co.id)), "the deciding organisation, not the first");
     assert!(r.decided_at.is_some_and(|at| !at.is_empty()));
 }
 
@@ -154,23 +162,45 @@ fn recipient_lists_replace_by_name(open: OpenPortal<'_>) {
     let co = s.create_org("Correos", "identity--co", Some("ES"), false).expect("org").id;
     let lp = s.create_org("La Poste", "identity--lp", Some("FR"), false).expect("org").id;
     let ids = |v: &[&str]| -> Vec<String> { v.iter().map(|s| s.to_string()).collect() };
-    let first = s.save_recipient_list(co, "iberia", &ids(&["identity--a"])).expect("save");
-    let replaced = s.save_recipient_list(co, "iberia", &ids(&["identity--z", "identity--a"])).expect("save");
+    let audit = |action: &str, target: &str| NewAudit {
+        actor: "org:Correos/portal-user:bob".into(),
+        action: action.into(),
+        target: target.into(),
+        outcome: "ok".into(),
+        detail: String::new(),
+    };
+    let save = audit("portal.recipients.save", "iberia");
+    let first = s.save_recipient_list(co, "iberia", &ids(&["identity--a"]), &save).expect("save");
+    let replaced = s.save_recipient_list(co, "iberia", &ids(&["identity--z", "identity--a"]), &save).expect("save");
     assert_eq!(replaced.id, first.id, "replacing keeps the list's id");
     assert_eq!((replaced.org_id, replaced.name.as_str()), (co, "iberia"));
     assert_eq!(replaced.identities, ids(&["identity--z", "identity--a"]), "order is kept");
-    let empty = s.save_recipient_list(co, "Atlantic", &[]).expect("save");
+    let empty = s.save_recipient_list(co, "Atlantic", &[], &audit("portal.recipients.save", "Atlantic")).expect("save");
     assert!(empty.identities.is_empty());
     // The same name in another organisation is another list.
-    let theirs = s.save_recipient_list(lp, "iberia", &ids(&["identity--b"])).expect("save");
+    let theirs = s.save_recipient_list(lp, "iberia", &ids(&["identity--b"]), &save).expect("save");
     assert_ne!(theirs.id, replaced.id);
     assert_eq!(s.recipient_lists(co).expect("lists"), vec![empty.clone(), replaced.clone()], "by name, byte order");
     assert_eq!(open().recipient_lists(lp).expect("lists"), vec![theirs.clone()]);
-    assert!(!s.delete_recipient_list(lp, replaced.id).expect("delete"), "only the owner deletes");
-    assert!(s.delete_recipient_list(co, replaced.id).expect("delete"));
-    assert!(!s.delete_recipient_list(co, replaced.id).expect("delete"));
+    let delete = audit("portal.recipients.delete", "iberia");
+    assert!(!s.delete_recipient_list(lp, replaced.id, &delete).expect("delete"), "only the owner deletes");
+    assert!(s.delete_recipient_list(co, replaced.id, &delete).expect("delete"));
+    assert!(!s.delete_recipient_list(co, replaced.id, &delete).expect("delete"));
     assert_eq!(s.recipient_lists(co).expect("lists"), vec![empty]);
     assert_eq!(s.recipient_lists(lp + co).expect("lists"), vec![]);
+    // Every change is in the audit log, and a delete that removed nothing is not.
+    let logged: Vec<(String, String)> = open().entries(0, 100).expect("audit").into_iter().map(|e| (e.action, e.target)).collect();
+    let want = [
+        ("portal.recipients.save", "iberia"),
+        ("portal.recipients.save", "iberia"),
+        ("portal.recipients.save", "Atlantic"),
+        ("portal.recipients.save", "iberia"),
+        ("portal.recipients.delete", "iberia"),
+    ];
+    assert_eq!(logged, want.map(|(a, t)| (a.to_string(), t.to_string())));
+    // A list for an organisation that does not exist is refused, and leaves no audit line.
+    assert!(s.save_recipient_list(lp + co + 1, "x", &[], &audit("portal.recipients.save", "x")).is_err());
+    assert_eq!(open().entries(0, 100).expect("audit").len(), want.len());
 }
 
 fn posture_domains_register_once(open: OpenPortal<'_>) {

@@ -2,14 +2,14 @@
 
 use postgres::Row;
 
-use super::{PgStore, is_foreign_key_violation, is_unique_violation};
+use super::{PgStore, append_audit, is_foreign_key_violation, is_unique_violation};
 use crate::portal::{
     CitizenReport, NewReport, NewUser, PortalStore, RecipientList, ReportDecision, ReportKind, ReportStatus, SessionRecord, User,
 };
-use crate::{Result, Role, StoreError, now_rfc3339};
+use crate::{NewAudit, Result, Role, StoreError, now_rfc3339};
 
 const USER_COLUMNS: &str = "id, org_id, username, password_hash, role, created, disabled";
-const REPORT_COLUMNS: &str = "id, created, kind, content, country, contact, status, decided_by, decided_at, indicator_id";
+const REPORT_COLUMNS: &str = "id, created, kind, content, country, contact, status, decided_by, decided_at, indicator_id, decided_org_id";
 const SESSION_COLUMNS: &str = "id_hash, user_id, csrf, created_us, expires_us";
 const LIST_COLUMNS: &str = "id, org_id, name, identities";
 
@@ -42,6 +42,7 @@ fn report_from_row(r: &Row) -> Result<CitizenReport> {
         decided_by: r.try_get(7)?,
         decided_at: r.try_get(8)?,
         indicator_id: r.try_get(9)?,
+        decided_org_id: r.try_get(10)?,
     })
 }
 
@@ -203,28 +204,34 @@ impl PortalStore for PgStore {
         // re-checks `status = 'new'` against the winner's write, so a report is decided once.
         self.with(|c| {
             let n = c.execute(
-                "UPDATE citizen_reports SET status = $2, decided_by = $3, decided_at = $4, indicator_id = $5 \
+                "UPDATE citizen_reports SET status = $2, decided_by = $3, decided_at = $4, indicator_id = $5, decided_org_id = $6 \
                  WHERE id = $1 AND status = 'new'",
-                &[&id, &d.status.as_str(), &d.decided_by, &now_rfc3339(), &d.indicator_id],
+                &[&id, &d.status.as_str(), &d.decided_by, &now_rfc3339(), &d.indicator_id, &d.org_id],
             )?;
             Ok(n > 0)
         })
     }
 
-    fn save_recipient_list(&self, org_id: i64, name: &str, identities: &[String]) -> Result<RecipientList> {
+    fn save_recipient_list(&self, org_id: i64, name: &str, identities: &[String], audit: &NewAudit) -> Result<RecipientList> {
         self.with(|c| {
-            let res = c.query_one(
+            let mut tx = c.transaction()?;
+            let res = tx.query_one(
                 &format!(
                     "INSERT INTO recipient_lists (org_id, name, identities) VALUES ($1, $2, $3) \
                      ON CONFLICT (org_id, name) DO UPDATE SET identities = excluded.identities RETURNING {LIST_COLUMNS}"
                 ),
                 &[&org_id, &name, &identities],
             );
-            match res {
-                Ok(row) => list_from_row(&row),
-                Err(e) if is_foreign_key_violation(&e) => Err(StoreError::NotFound { what: "organisation", name: org_id.to_string() }),
-                Err(e) => Err(e.into()),
-            }
+            let list = match res {
+                Ok(row) => list_from_row(&row)?,
+                Err(e) if is_foreign_key_violation(&e) => {
+                    return Err(StoreError::NotFound { what: "organisation", name: org_id.to_string() });
+                }
+                Err(e) => return Err(e.into()),
+            };
+            append_audit(&mut tx, audit)?;
+            tx.commit()?;
+            Ok(list)
         })
     }
 
@@ -237,7 +244,15 @@ impl PortalStore for PgStore {
         })
     }
 
-    fn delete_recipient_list(&self, org_id: i64, id: i64) -> Result<bool> {
-        self.with(|c| Ok(c.execute("DELETE FROM recipient_lists WHERE org_id = $1 AND id = $2", &[&org_id, &id])? > 0))
+    fn delete_recipient_list(&self, org_id: i64, id: i64, audit: &NewAudit) -> Result<bool> {
+        self.with(|c| {
+            let mut tx = c.transaction()?;
+            if tx.execute("DELETE FROM recipient_lists WHERE org_id = $1 AND id = $2", &[&org_id, &id])? == 0 {
+                return Ok(false);
+            }
+            append_audit(&mut tx, audit)?;
+            tx.commit()?;
+            Ok(true)
+        })
     }
 }

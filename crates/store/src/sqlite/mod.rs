@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/003_portal.sql"),
     include_str!("../../migrations/sqlite/004_posture.sql"),
     include_str!("../../migrations/sqlite/005_identity_bindings.sql"),
+    include_str!("../../migrations/sqlite/006_portal_triage_org.sql"),
 ];
 const READERS: usize = 4;
 

@@ -1,15 +1,15 @@
 //! The portal's accounts, sessions, citizen reports and recipient lists in SQLite.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
-use super::{SqliteStore, is_unique_violation};
+use super::{SqliteStore, append_audit, is_unique_violation};
 use crate::portal::{
     CitizenReport, NewReport, NewUser, PortalStore, RecipientList, ReportDecision, ReportKind, ReportStatus, SessionRecord, User,
 };
-use crate::{Result, Role, StoreError, now_rfc3339};
+use crate::{NewAudit, Result, Role, StoreError, now_rfc3339};
 
 const USER_COLUMNS: &str = "id, org_id, username, password_hash, role, created, disabled";
-const REPORT_COLUMNS: &str = "id, created, kind, content, country, contact, status, decided_by, decided_at, indicator_id";
+const REPORT_COLUMNS: &str = "id, created, kind, content, country, contact, status, decided_by, decided_at, indicator_id, decided_org_id";
 
 fn user_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
     let role: String = r.get(4)?;
@@ -39,6 +39,7 @@ fn report_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CitizenReport> {
         decided_by: r.get(7)?,
         decided_at: r.get(8)?,
         indicator_id: r.get(9)?,
+        decided_org_id: r.get(10)?,
     })
 }
 
@@ -178,27 +179,32 @@ impl PortalStore for SqliteStore {
     fn decide_report(&self, id: i64, d: &ReportDecision) -> Result<bool> {
         self.write(|c| {
             let n = c.execute(
-                "UPDATE citizen_reports SET status = ?2, decided_by = ?3, decided_at = ?4, indicator_id = ?5 WHERE id = ?1 AND status = 'new'",
-                params![id, d.status.as_str(), d.decided_by, now_rfc3339(), d.indicator_id],
+                "UPDATE citizen_reports SET status = ?2, decided_by = ?3, decided_at = ?4, indicator_id = ?5, decided_org_id = ?6
+                 WHERE id = ?1 AND status = 'new'",
+                params![id, d.status.as_str(), d.decided_by, now_rfc3339(), d.indicator_id, d.org_id],
             )?;
             Ok(n > 0)
         })
     }
 
-    fn save_recipient_list(&self, org_id: i64, name: &str, identities: &[String]) -> Result<RecipientList> {
+    fn save_recipient_list(&self, org_id: i64, name: &str, identities: &[String], audit: &NewAudit) -> Result<RecipientList> {
         let json = serde_json::to_string(identities).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         self.write(|c| {
-            c.execute(
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.execute(
                 "INSERT INTO recipient_lists (org_id, name, identities) VALUES (?1, ?2, ?3)
                  ON CONFLICT (org_id, name) DO UPDATE SET identities = excluded.identities",
                 params![org_id, name, json],
             )?;
-            let row = c.query_row(
+            let row = tx.query_row(
                 "SELECT id, org_id, name, identities FROM recipient_lists WHERE org_id = ?1 AND name = ?2",
                 params![org_id, name],
                 list_from_row,
             )?;
-            decode_list(row)
+            let list = decode_list(row)?;
+            append_audit(&tx, audit)?;
+            tx.commit()?;
+            Ok(list)
         })
     }
 
@@ -210,7 +216,51 @@ impl PortalStore for SqliteStore {
         })
     }
 
-    fn delete_recipient_list(&self, org_id: i64, id: i64) -> Result<bool> {
-        self.write(|c| Ok(c.execute("DELETE FROM recipient_lists WHERE org_id = ?1 AND id = ?2", params![org_id, id])? > 0))
+    fn delete_recipient_list(&self, org_id: i64, id: i64, audit: &NewAudit) -> Result<bool> {
+        self.write(|c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            if tx.execute("DELETE FROM recipient_lists WHERE org_id = ?1 AND id = ?2", params![org_id, id])? == 0 {
+                return Ok(false);
+            }
+            append_audit(&tx, audit)?;
+            tx.commit()?;
+            Ok(true)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::Connection;
+
+    use super::super::MIGRATIONS;
+
+    /// Reports decided before the organisation id was stored get it from the deciding user,
+    /// whatever the organisation's name says (an '@' in it included).
+    #[test]
+    fn the_triage_migration_backfills_the_deciding_organisation() {
+        let triage = include_str!("../../migrations/sqlite/006_portal_triage_org.sql");
+        let at = MIGRATIONS.iter().position(|m| *m == triage).expect("the triage migration is registered");
+        let c = Connection::open_in_memory().expect("sqlite");
+        for m in &MIGRATIONS[..at] {
+            c.execute_batch(m).expect("earlier migration");
+        }
+        c.execute_batch(
+            "INSERT INTO orgs (id, name, identity_id, created, is_hub) VALUES
+                 (1, 'La Poste', 'identity--1', 'now', 0), (2, 'x@La Poste', 'identity--2', 'now', 0);
+             INSERT INTO portal_users (id, org_id, username, password_hash, role, created) VALUES
+                 (1, 1, 'alice', 'h', 'analyst', 'now'), (2, 2, 'mallory', 'h', 'analyst', 'now');
+             INSERT INTO citizen_reports (id, created, kind, content, country, status, decided_by) VALUES
+                 (1, 'now', 'url', 'http://a.top/', 'FR', 'accepted', 'user:alice@La Poste'),
+                 (2, 'now', 'url', 'http://b.top/', 'FR', 'rejected', 'user:mallory@x@La Poste'),
+                 (3, 'now', 'url', 'http://c.top/', 'FR', 'new', NULL),
+                 (4, 'now', 'url', 'http://d.top/', 'FR', 'rejected', 'user:gone@La Poste');",
+        )
+        .expect("rows decided before the migration");
+        c.execute_batch(triage).expect("the triage migration");
+        let mut st = c.prepare("SELECT id, decided_org_id FROM citizen_reports ORDER BY id").expect("select");
+        let got: Vec<(i64, Option<i64>)> =
+            st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).expect("rows").collect::<rusqlite::Result<_>>().expect("rows");
+        assert_eq!(got, vec![(1, Some(1)), (2, Some(2)), (3, None), (4, None)]);
     }
 }
