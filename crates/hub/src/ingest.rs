@@ -159,10 +159,17 @@ impl Hub {
     /// `created_by_ref` (binding unknown ones to the poster), then prepares each: so an object
     /// is prepared the same way whatever its place in the bundle and whether it was posted before.
     fn prepare_bundle(&self, who: &Principal, org: &store::Org, collection_id: &str, bundle: Vec<Value>) -> Result<Prepared> {
+        // Markings this bundle declares as TLP levels under ids of their own (a platform's
+        // custom TLP markings): objects marked with them are never read as unmarked.
+        let declared: HashMap<String, tlp::Tlp> = bundle.iter().filter_map(declared_tlp).collect();
         let validated: Vec<(Value, std::result::Result<stix::ObjectSummary, String>)> = bundle
             .into_iter()
             .map(|obj| {
-                let summary = stix::validate_object(&obj).map_err(|e| e.to_string());
+                // The reserved TLP markings are the hub's own, whatever shape a platform gives them.
+                let summary = match reserved_marking(&obj) {
+                    true => Err(RESERVED_MARKING.to_string()),
+                    false => stix::validate_object(&obj).map_err(|e| e.to_string()),
+                };
                 (obj, summary)
             })
             .collect();
@@ -171,12 +178,15 @@ impl Hub {
         let may_version_others = org.is_hub && who.is_admin();
         let mut out = Prepared { accepted: Vec::new(), objects: Vec::new(), reserved: Vec::new(), failures: Vec::new() };
         for (index, (mut obj, summary)) in validated.into_iter().enumerate() {
-            match summary.and_then(|summary| self.prepare(org, &identities, may_version_others, summary, &mut obj)) {
-                Ok(PreparedObject::Store(object, note)) => {
+            if reserved_marking(&obj) {
+                out.reserved.push((index, detail_of(&obj, RESERVED_MARKING.into())));
+                continue;
+            }
+            match summary.and_then(|summary| self.prepare(org, &identities, &declared, may_version_others, summary, &mut obj)) {
+                Ok((object, note)) => {
                     out.accepted.push(Accepted { index, note });
                     out.objects.push(*object);
                 }
-                Ok(PreparedObject::Reserved(message)) => out.reserved.push((index, detail_of(&obj, message))),
                 Err(message) => out.failures.push((index, detail_of(&obj, message))),
             }
         }
@@ -221,20 +231,17 @@ impl Hub {
         Ok(owners)
     }
 
-    /// Turns one validated object into what the store keeps, or says why not.
+    /// Turns one validated object into what the store keeps and what to tell its poster, or
+    /// says why not.
     fn prepare(
         &self,
         org: &store::Org,
         identities: &HashMap<String, i64>,
+        declared: &HashMap<String, tlp::Tlp>,
         may_version_others: bool,
         summary: stix::ObjectSummary,
         obj: &mut Value,
-    ) -> std::result::Result<PreparedObject, String> {
-        if summary.object_type == "marking-definition" && tlp::Tlp::from_marking_id(&summary.id).is_some() {
-            return Ok(PreparedObject::Reserved(
-                "a reserved TLP marking definition: the standard definition applies and cannot be replaced; nothing stored".into(),
-            ));
-        }
+    ) -> std::result::Result<(Box<NewObject>, Option<String>), String> {
         let speaks_for_poster = |identity: &str| identity == org.identity_id || identities.get(identity) == Some(&org.id);
         if summary.object_type == "identity"
             && summary.id != org.identity_id
@@ -262,7 +269,7 @@ impl Hub {
             }
             None => {}
         }
-        let marked = tlp::most_restrictive(summary.marking_refs.iter().map(String::as_str));
+        let marked = summary.marking_refs.iter().filter_map(|r| tlp::Tlp::from_marking_id(r).or_else(|| declared.get(r).copied())).max();
         let tlp = marked.unwrap_or(self.config.default_tlp);
         let note = if tlp.is_recipient_restricted() && summary.recipients.is_empty() {
             Some(format!("stored as {} with no x_postern_recipients: only your organisation can read it", tlp.label()))
@@ -293,7 +300,7 @@ impl Hub {
             origin: None,
             may_version_others,
         };
-        Ok(PreparedObject::Store(Box::new(object), note))
+        Ok((Box::new(object), note))
     }
 }
 
@@ -306,12 +313,37 @@ struct Prepared {
     failures: Vec<(usize, StatusDetail)>,
 }
 
-/// What one object of a bundle becomes.
-enum PreparedObject {
-    /// A version to store, and what to tell its poster.
-    Store(Box<NewObject>, Option<String>),
-    /// An object the hub defines itself (a reserved TLP marking): a success that stores nothing.
-    Reserved(String),
+/// The answer to a reserved TLP marking definition: a success that stores nothing.
+const RESERVED_MARKING: &str = "a reserved TLP marking definition: the standard definition applies and cannot be replaced; nothing stored";
+
+/// A marking definition under one of the ids that stand for a TLP level (TLP 2.0, 1.0, and the
+/// ids platforms export): the hub's own, never stored or replaced by a member.
+fn reserved_marking(obj: &Value) -> bool {
+    obj.get("type").and_then(Value::as_str) == Some("marking-definition")
+        && obj.get("id").and_then(Value::as_str).is_some_and(|id| tlp::Tlp::from_marking_id(id).is_some())
+}
+
+/// The TLP level a marking definition declares under an id of its own: TLP 1.0 style
+/// (`definition_type: tlp`, any case), the TLP 2.0 extension, or a `TLP:` name.
+fn declared_tlp(obj: &Value) -> Option<(String, tlp::Tlp)> {
+    if obj.get("type").and_then(Value::as_str) != Some("marking-definition") {
+        return None;
+    }
+    let id = obj.get("id").and_then(Value::as_str)?;
+    let is_tlp = obj.get("definition_type").and_then(Value::as_str).is_some_and(|t| t.eq_ignore_ascii_case("tlp"));
+    let level = obj
+        .pointer("/definition/tlp")
+        .filter(|_| is_tlp)
+        .and_then(Value::as_str)
+        .and_then(tlp::Tlp::parse)
+        .or_else(|| {
+            let extensions = obj.get("extensions")?.as_object()?;
+            extensions.values().find_map(|e| e.get("tlp_2_0")?.as_str().and_then(tlp::Tlp::parse))
+        })
+        .or_else(|| {
+            obj.get("name").and_then(Value::as_str).filter(|n| n.to_ascii_uppercase().starts_with("TLP:")).and_then(tlp::Tlp::parse)
+        })?;
+    Some((id.to_string(), level))
 }
 
 /// The refusal of a version of an id another organisation produced. It reads the same whether or

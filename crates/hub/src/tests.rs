@@ -331,3 +331,28 @@ fn reserved_tlp_marking_definitions_cannot_be_replaced() {
     assert!(status.successes[0].message.as_deref().is_some_and(|m| m.contains("reserved")), "{status:?}");
     assert!(all_ids(&w, &poste).is_empty());
 }
+
+#[test]
+fn platform_tlp_markings_are_reserved_or_honoured_never_read_as_unmarked() {
+    let w = world();
+    let poste = member(&w, "La Poste", Role::Analyst);
+    let correos = member(&w, "Correos", Role::Analyst);
+    // OpenCTI's shapes of the reserved markings: TLP:CLEAR on the 1.0 white id, and its own
+    // AMBER+STRICT id with no definition at all.
+    let clear = json!({"type": "marking-definition", "spec_version": "2.1", "id": tlp::TLP1_WHITE, "created": "2017-01-20T00:00:00.000Z",
+        "definition_type": "tlp", "name": "TLP:CLEAR", "definition": {"tlp": "clear"}});
+    let strict = json!({"type": "marking-definition", "spec_version": "2.1", "id": tlp::OPENCTI_AMBER_STRICT, "created": "2022-01-01T00:00:00.000Z",
+        "definition_type": "TLP", "name": "TLP:AMBER+STRICT"});
+    // A platform's own RED marking, declared in the bundle.
+    let custom = "marking-definition--0c8a5f3e-6d1b-4e2a-9f7c-3b5d1e9a2c40";
+    let custom_red = json!({"type": "marking-definition", "spec_version": "2.1", "id": custom, "created": "2024-01-01T00:00:00.000Z",
+        "definition_type": "tlp", "name": "TLP:RED", "definition": {"tlp": "red"}});
+    let by_openct_strict = indicator(1, Some(tlp::OPENCTI_AMBER_STRICT), &[]);
+    let by_custom_red = indicator(2, Some(custom), &[]);
+    let status = w.hub.add_objects(&poste, &w.collection, &bundle(vec![clear, strict, custom_red, by_openct_strict, by_custom_red])).expect("add");
+    assert_eq!((status.success_count, status.failure_count), (5, 0), "{status:?}");
+    assert!(status.successes[..2].iter().all(|d| d.message.as_deref().is_some_and(|m| m.contains("reserved"))), "{status:?}");
+    let seen_by_correos = all_ids(&w, &correos);
+    assert!(!seen_by_correos.iter().any(|id| id.starts_with("indicator--")), "{seen_by_correos:?}");
+    assert_eq!(all_ids(&w, &poste).iter().filter(|id| id.starts_with("indicator--")).count(), 2);
+}

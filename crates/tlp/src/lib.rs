@@ -32,17 +32,20 @@ pub const TLP1_WHITE: &str = "marking-definition--613f2e26-407d-48c7-9eca-b8e91d
 pub const TLP1_GREEN: &str = "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da";
 pub const TLP1_AMBER: &str = "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82";
 pub const TLP1_RED: &str = "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed";
+/// OpenCTI's TLP:AMBER+STRICT, minted before TLP 2.0 had ids and still what OpenCTI exports.
+pub const OPENCTI_AMBER_STRICT: &str = "marking-definition--826578e1-40ad-459f-bc73-ede076f81f37";
 
 impl Tlp {
     pub const ALL: [Tlp; 5] = [Tlp::Clear, Tlp::Green, Tlp::Amber, Tlp::AmberStrict, Tlp::Red];
 
-    /// The TLP level a marking-definition id stands for, if it is one of the TLP 2.0 or 1.0 ids.
+    /// The TLP level a marking-definition id stands for, if it is one of the TLP 2.0 or 1.0 ids
+    /// (or OpenCTI's own AMBER+STRICT id, which its exports carry).
     pub fn from_marking_id(id: &str) -> Option<Tlp> {
         Some(match id {
             TLP2_CLEAR | TLP1_WHITE => Tlp::Clear,
             TLP2_GREEN | TLP1_GREEN => Tlp::Green,
             TLP2_AMBER | TLP1_AMBER => Tlp::Amber,
-            TLP2_AMBER_STRICT => Tlp::AmberStrict,
+            TLP2_AMBER_STRICT | OPENCTI_AMBER_STRICT => Tlp::AmberStrict,
             TLP2_RED | TLP1_RED => Tlp::Red,
             _ => return None,
         })
@@ -300,6 +303,7 @@ mod tests {
     fn tlp1_ids_map_and_white_is_clear() {
         assert_eq!(Tlp::from_marking_id(TLP1_WHITE), Some(Tlp::Clear));
         assert_eq!(Tlp::from_marking_id(TLP1_RED), Some(Tlp::Red));
+        assert_eq!(Tlp::from_marking_id(OPENCTI_AMBER_STRICT), Some(Tlp::AmberStrict));
         assert_eq!(most_restrictive([TLP2_GREEN, TLP1_AMBER, "marking-definition--x"]), Some(Tlp::Amber));
         assert_eq!(most_restrictive(["marking-definition--x"]), None);
         for t in Tlp::ALL {

@@ -93,7 +93,8 @@ pub(super) fn marking_definition(m: &Map<String, Value>) -> R<()> {
         return Ok(());
     }
     match (m.get("definition_type").and_then(Value::as_str), m.get("definition")) {
-        (Some("tlp"), Some(def)) => P::Enum(&["white", "green", "amber", "red"])
+        // STIX 2.1 lists white, green, amber and red; OpenCTI writes the TLP 2.0 levels here too.
+        (Some("tlp"), Some(def)) => P::Enum(&["white", "clear", "green", "amber", "amber+strict", "red"])
             .check(def.get("tlp").unwrap_or(&Value::Null))
             .map_err(|e| e.under("definition.tlp")),
         (Some("statement"), Some(def)) => {

@@ -152,6 +152,29 @@ fn every_accepted_type_has_a_valid_example() {
             "extensions": {"extension-definition--f93e2c80-4231-4f9a-af8b-95c9bd566a82": {"extension_type": "new-sco"}}}),
             Sco,
         ),
+        (
+            json!({"type": "artifact", "id": format!("artifact--{U}"), "mime_type": "application/zip", "url": "https://x.example/a.zip"}),
+            Sco,
+        ),
+        (json!({"type": "autonomous-system", "id": format!("autonomous-system--{U}"), "number": 64496, "name": "EXAMPLE-AS"}), Sco),
+        (json!({"type": "directory", "id": format!("directory--{U}"), "path": "C:\\Users\\poste"}), Sco),
+        (
+            json!({"type": "email-message", "id": format!("email-message--{U}"), "is_multipart": false, "subject": "Votre colis",
+            "from_ref": format!("email-addr--{U}"), "to_refs": [format!("email-addr--{U}")], "date": T1}),
+            Sco,
+        ),
+        (json!({"type": "mac-addr", "id": format!("mac-addr--{U}"), "value": "d2:fb:49:24:37:18"}), Sco),
+        (json!({"type": "mutex", "id": format!("mutex--{U}"), "name": "__CLEANSWEEP__"}), Sco),
+        (
+            json!({"type": "network-traffic", "id": format!("network-traffic--{U}"), "protocols": ["ipv4", "tcp"],
+            "dst_ref": format!("ipv4-addr--{U}"), "dst_port": 443}),
+            Sco,
+        ),
+        (json!({"type": "process", "id": format!("process--{U}"), "pid": 1221, "command_line": "sms.exe"}), Sco),
+        (json!({"type": "software", "id": format!("software--{U}"), "name": "Colis Tracker", "version": "2.1"}), Sco),
+        (json!({"type": "user-account", "id": format!("user-account--{U}"), "account_login": "poste", "is_privileged": false}), Sco),
+        (json!({"type": "windows-registry-key", "id": format!("windows-registry-key--{U}"), "key": "HKEY_LOCAL_MACHINE\\SOFTWARE"}), Sco),
+        (json!({"type": "x509-certificate", "id": format!("x509-certificate--{U}"), "issuer": "CN=R3", "is_self_signed": false}), Sco),
         (sdo("x-postal-campaign", U, json!({"x_brand": "laposte"})), Sdo),
         (json!({"type": "x-sender-id", "id": format!("x-sender-id--{U}"), "value": "LAPOSTE"}), Sco),
     ];
@@ -335,7 +358,7 @@ fn meta_and_sco_errors() {
     );
     check(
         with(&md, json!({"definition_type": "tlp", "definition": {"tlp": "orange"}})),
-        Err("property 'definition.tlp': must be one of white, green, amber, red, got 'orange'"),
+        Err("property 'definition.tlp': must be one of white, clear, green, amber, amber+strict, red, got 'orange'"),
     );
     check(
         with(&md, json!({"definition_type": "statement", "definition": {}})),
