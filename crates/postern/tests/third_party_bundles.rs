@@ -88,3 +88,10 @@ fn another_organisation_cannot_claim_an_opencti_author_identity() {
     assert!(!correos.contains(&author), "{author} must not be bound to Correos: {correos}");
     assert!(correos.contains(&own), "Correos's own platform identity {own} should be bound to it: {correos}");
 }
+
+#[test]
+fn opencti_amber_strict_marking_is_never_read_by_another_organisation() {
+    let f = fixture();
+    let server = Server::start(f.dir.path());
+    run("opencti-amber-strict", &f, &server);
+}

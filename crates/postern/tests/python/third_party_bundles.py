@@ -4,6 +4,7 @@ back and check them. Called by crates/postern/tests/third_party_bundles.rs, one 
   stix2    objects built with the OASIS `stix2` library at run time;
   misp     a MISP event (MISP's JSON export shape) converted to STIX 2.1 by `misp-stix`;
   opencti  the OpenCTI-shaped bundle in tests/fixtures/opencti/ (see its README);
+  opencti-amber-strict  an object under OpenCTI's own TLP:AMBER+STRICT marking id;
   foreign  a second organisation reuses the first one's OpenCTI author identity: refused per
            object, and the first organisation's objects stay as they were.
 
@@ -470,9 +471,43 @@ def foreign(args):
           % (len(refused), author, len(second) - len(refused), len(before)))
 
 
+OPENCTI_AMBER_STRICT = "marking-definition--826578e1-40ad-459f-bc73-ede076f81f37"
+
+
+def opencti_amber_strict(args):
+    """OpenCTI marks TLP:AMBER+STRICT with an id of its own, not a TLP 1.0 or 2.0 one. Whatever
+    the hub makes of it (refuse the object, or read the level from the definition), another
+    organisation must never read an object so marked."""
+    author, objects = opencti_objects(args.fixture)
+    by_id = {o["id"]: o for o in objects}
+    indicator = copy.deepcopy(next(o for o in objects if o["type"] == "indicator"))
+    indicator["object_marking_refs"] = [OPENCTI_AMBER_STRICT]
+    marking = {
+        "type": "marking-definition", "spec_version": "2.1", "id": OPENCTI_AMBER_STRICT,
+        "created": "2022-10-01T00:00:00.000Z", "definition_type": "tlp", "name": "TLP:AMBER+STRICT",
+        "definition": {"tlp": "amber+strict"},
+    }
+    posted = [by_id[author], marking, indicator]
+    root, col = collection(args.base, args.token, args.collection)
+    body, status, _ = post(root, col, posted, as_bundle=True)
+    stored = {s["id"] for s in status.get("successes", [])}
+    if author not in stored:
+        fail("the OpenCTI author identity was refused", body, status)
+    refusal = next((f.get("message") or "" for f in status.get("failures", []) if f["id"] == indicator["id"]), None)
+    if refusal is not None and "marking" not in refusal.lower() and "tlp" not in refusal.lower():
+        fail("the indicator was refused for another reason than its marking: %r" % refusal, body, status)
+    _, reader = collection(args.base, args.reader_token, args.collection)
+    seen = {o["id"] for o in page_objects(reader)[0]}
+    if indicator["id"] in seen:
+        fail("another organisation reads an object marked with OpenCTI's TLP:AMBER+STRICT", body, status)
+    print("PRODUCER_IDENTITY", author)
+    print("opencti-amber-strict: the indicator was %s and is hidden from other organisations"
+          % ("stored" if indicator["id"] in stored else "refused"))
+
+
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("mode", choices=["stix2", "misp", "opencti", "foreign"])
+    p.add_argument("mode", choices=["stix2", "misp", "opencti", "foreign", "opencti-amber-strict"])
     p.add_argument("--base", required=True)
     p.add_argument("--collection", required=True)
     p.add_argument("--token", required=True, help="a writer of the producing organisation")
@@ -483,6 +518,8 @@ def main():
     args = p.parse_args()
     if args.mode == "foreign":
         foreign(args)
+    elif args.mode == "opencti-amber-strict":
+        opencti_amber_strict(args)
     else:
         if args.mode == "stix2":
             producer, objects = stix2_objects()
