@@ -459,8 +459,13 @@ def foreign(args):
         if "identity" not in message or author not in message:
             fail("refusal of %s does not say which identity is not the poster's: %r" % (oid, message), body, status)
     after, _ = page_objects(first_col)
-    if sorted(after, key=lambda o: o["id"]) != sorted(before, key=lambda o: o["id"]):
-        fail("La Poste's objects changed after Correos's post", before, after)
+    before_ids = {o["id"] for o in before}
+    kept = sorted((o for o in after if o["id"] in before_ids), key=lambda o: o["id"])
+    if kept != sorted(before, key=lambda o: o["id"]):
+        fail("La Poste's objects changed after Correos's post", before, kept)
+    added = {o["id"] for o in after} - before_ids
+    if added != {own_author["id"], own["id"]}:
+        fail("after Correos's post La Poste reads these new objects: %s" % sorted(added), body, status)
     reader_after, _ = page_objects(reader_col)
     expected_reader = sorted([o["id"] for o in reader_before] + [own_author["id"], own["id"]])
     if sorted(o["id"] for o in reader_after) != expected_reader:
