@@ -10,7 +10,6 @@
 pub mod known_sites;
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use serde::Deserialize;
 
@@ -23,9 +22,6 @@ pub const BUILTIN_TOML: &str = include_str!("../data/brands.toml");
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum BrandError {
-    /// The override file could not be read.
-    #[error("cannot read brand file {path}: {source}")]
-    Io { path: String, source: std::io::Error },
     /// The file is not valid TOML of the registry format.
     #[error("invalid brand file {origin}: {message}")]
     Format { origin: String, message: String },
@@ -169,12 +165,6 @@ impl BrandRegistry {
             Ok(brands) => BrandRegistry::from_brands(brands),
             Err(_) => BrandRegistry::from_brands(Vec::new()),
         }
-    }
-
-    /// The built-in registry with the brands of `path` replacing same-id brands and added.
-    pub fn load_with_overrides(path: &Path) -> Result<BrandRegistry, BrandError> {
-        let text = std::fs::read_to_string(path).map_err(|source| BrandError::Io { path: path.display().to_string(), source })?;
-        BrandRegistry::builtin().with_overrides_str(&text, &path.display().to_string())
     }
 
     /// Applies an override document (same format as the built-in file) to this registry.
@@ -408,7 +398,5 @@ mod tests {
         for doc in bad {
             assert!(BrandRegistry::builtin().with_overrides_str(doc, "t").is_err(), "{doc}");
         }
-        let err = BrandRegistry::load_with_overrides(Path::new("/nonexistent/brands.toml"));
-        assert!(matches!(err, Err(BrandError::Io { .. })));
     }
 }

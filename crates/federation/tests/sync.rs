@@ -88,6 +88,7 @@ async fn push_is_gated_on_both_sides_and_never_returns_objects_home() {
         versions: vec![store::VersionSel::All],
         spec_versions: vec![],
         batch: 100,
+        candidates: None,
     };
     let rows = regional.hub.store().scan(&q).expect("scan");
     assert!(rows.iter().all(|o| !o.body.contains("x_postern_recipients")));

@@ -98,6 +98,66 @@ impl Hub {
         self.store.org_by_name(name)?.ok_or_else(|| HubError::NotFound(format!("organisation '{name}' not found")))
     }
 
+    /// Binds a STIX identity to an organisation (its own platform's identity in
+    /// `created_by_ref`); audited. 409 when an organisation already holds it.
+    pub fn bind_identity(&self, org_name: &str, identity_id: &str, actor: &str) -> Result<store::IdentityBinding> {
+        let org = self.org(org_name)?;
+        if !stix_identity_id(identity_id) {
+            return Err(bad(
+                "identity",
+                format!("'{}' is not a STIX identity id (identity--UUID)", identity_id.chars().take(80).collect::<String>()),
+            ));
+        }
+        let audit = store::NewAudit {
+            actor: actor.into(),
+            action: "identity.bind".into(),
+            target: identity_id.into(),
+            outcome: "ok".into(),
+            detail: format!("bound to organisation '{}' by an administrator", org.name),
+        };
+        self.store.bind_identity(identity_id, org.id, &audit).map_err(|e| match e {
+            store::StoreError::Duplicate { .. } => HubError::Conflict(format!(
+                "{identity_id} already speaks for an organisation; remove that binding first (an organisation's own identity cannot be moved)"
+            )),
+            e => HubError::Store(e),
+        })
+    }
+
+    /// Removes a binding; audited. 404 when the identity is not bound.
+    pub fn unbind_identity(&self, identity_id: &str, actor: &str) -> Result<()> {
+        let audit = store::NewAudit {
+            actor: actor.into(),
+            action: "identity.unbind".into(),
+            target: identity_id.into(),
+            outcome: "ok".into(),
+            detail: "binding removed by an administrator".into(),
+        };
+        if self.store.unbind_identity(identity_id, &audit)? {
+            Ok(())
+        } else {
+            Err(HubError::NotFound(format!(
+                "identity '{}' is not bound to an organisation",
+                identity_id.chars().take(80).collect::<String>()
+            )))
+        }
+    }
+
+    /// Every binding with the name of its organisation, oldest first; only for `org_name` when given.
+    pub fn identity_bindings(&self, org_name: Option<&str>) -> Result<Vec<(store::IdentityBinding, String)>> {
+        let only = org_name.map(|n| self.org(n)).transpose()?;
+        let orgs = self.store.list_orgs()?;
+        Ok(self
+            .store
+            .identity_bindings()?
+            .into_iter()
+            .filter(|b| only.as_ref().is_none_or(|o| o.id == b.org_id))
+            .map(|b| {
+                let name = orgs.iter().find(|o| o.id == b.org_id).map(|o| o.name.clone()).unwrap_or_default();
+                (b, name)
+            })
+            .collect())
+    }
+
     pub fn issue_token(&self, org_name: &str, role: Role, actor: &str) -> Result<IssuedToken> {
         let org = self.org(org_name)?;
         let (token, id, hash) = crate::auth::new_token();
@@ -159,4 +219,8 @@ fn conflict(e: store::StoreError) -> HubError {
         store::StoreError::Duplicate { .. } => HubError::Conflict(e.to_string()),
         other => HubError::Store(other),
     }
+}
+
+fn stix_identity_id(id: &str) -> bool {
+    id.strip_prefix("identity--").is_some_and(|u| uuid::Uuid::parse_str(u).is_ok() && u.len() == 36)
 }

@@ -245,31 +245,23 @@ impl Hub {
                         unchanged += 1;
                         successes.push((*index, StatusDetail { id, version, message: Some("already stored".into()) }));
                     }
-                    PutOutcome::Conflict(m) => {
+                    PutOutcome::Conflict => {
                         conflicts += 1;
-                        all_failures.push((*index, StatusDetail { id, version, message: Some(m.clone()) }));
+                        let message = format!("a different object with this id and version is already stored from {}", object.producer);
+                        all_failures.push((*index, StatusDetail { id, version, message: Some(message) }));
+                    }
+                    PutOutcome::OtherProducer => {
+                        conflicts += 1;
+                        all_failures.push((*index, StatusDetail { id, version, message: Some(crate::ingest::OTHER_PRODUCER.into()) }));
                     }
                 }
             }
-            successes.sort_by_key(|(i, _)| *i);
-            all_failures.sort_by_key(|(i, _)| *i);
-            let status = StatusResource {
-                id: status_id.clone(),
-                status: "complete".into(),
-                request_timestamp: request_timestamp.clone(),
-                total_count: total as u64,
-                success_count: successes.len() as u64,
-                failure_count: all_failures.len() as u64,
-                pending_count: 0,
-                successes: successes.into_iter().map(|(_, d)| d).collect(),
-                failures: all_failures.into_iter().map(|(_, d)| d).collect(),
-                pendings: Vec::new(),
-            };
+            let status = StatusResource::complete(&status_id, &request_timestamp, total, successes, all_failures);
             let audit = NewAudit {
                 actor: actor.into(),
                 action: "federation.receive".into(),
                 target: peer.local_collection.clone(),
-                outcome: if status.failure_count == 0 { "ok" } else if status.success_count == 0 { "failed" } else { "partial" }.into(),
+                outcome: status.outcome().into(),
                 detail: format!(
                     "from peer '{}': {stored} stored, {unchanged} unchanged, {refused} refused by TLP, {} invalid or conflicting, of {total}",
                     peer.name,
@@ -314,9 +306,13 @@ impl Hub {
             versions: if filters.versions.is_empty() { vec![VersionSel::All] } else { filters.versions.clone() },
             spec_versions: filters.spec_versions.clone(),
             batch: limit,
+            candidates: Some(peer_candidates(peer)),
         };
         let out = self.gated_scan(peer, query, limit)?;
-        let next = out.more.then(|| out.scanned_to_us.map(|r| encode_cursor(&self.cursor_key, fp, r))).flatten();
+        let next = match (out.more, out.scanned_to_us) {
+            (true, Some(r)) => Some(encode_cursor(&self.cursor_key, fp, r)?),
+            _ => None,
+        };
         Ok(PeerPage { page: Page { objects: out.objects, more: next.is_some(), next }, scanned_to_us: out.scanned_to_us })
     }
 
@@ -330,6 +326,7 @@ impl Hub {
             versions: vec![VersionSel::All],
             spec_versions: Vec::new(),
             batch,
+            candidates: Some(peer_candidates(peer)),
         };
         let out = self.gated_scan(peer, query, batch)?;
         Ok(Outgoing { bodies: out.objects.into_iter().map(|o| o.body).collect(), scanned_to_us: out.scanned_to_us, more: out.more })
@@ -360,7 +357,9 @@ impl Hub {
                     if !policy.opted_in(self, &o.producer)? {
                         continue;
                     }
-                    let Some(anonymous) = anonymised_sighting(&o.body, o.tlp, &policy.hub_identity) else {
+                    let Some(anonymous) =
+                        anonymised_sighting(&o.body, o.tlp, &policy.hub_identity, &self.id_namespace(&policy.hub_identity))
+                    else {
                         continue;
                     };
                     o.object_id = anonymous.id;
@@ -403,6 +402,13 @@ impl Hub {
     /// Validates an object received from a peer, without touching its content.
     fn prepare_received(&self, peer: &Peer, obj: &Value) -> std::result::Result<NewObject, String> {
         let summary = stix::validate_object(obj).map_err(|e| e.to_string())?;
+        // A peer speaks for its own producers, never for this hub's members: an object claiming
+        // a local organisation's identity could otherwise version that member's objects here.
+        if let Some(claimed) = &summary.created_by_ref
+            && self.store.identity_owner(claimed).map_err(|e| e.to_string())?.is_some()
+        {
+            return Err(format!("created_by_ref {claimed} is an identity of a member of this hub; a peer cannot share as it"));
+        }
         let tlp = tlp::most_restrictive(summary.marking_refs.iter().map(String::as_str)).unwrap_or(self.config.default_tlp);
         let version = match summary.modified.as_ref().or(summary.created.as_ref()) {
             Some(text) => {
@@ -422,8 +428,14 @@ impl Hub {
             recipients: if tlp.is_recipient_restricted() { summary.recipients } else { Vec::new() },
             body: serde_json::to_string(obj).map_err(|e| e.to_string())?,
             origin: Some(peer.name.clone()),
+            may_version_others: false,
         })
     }
+}
+
+/// What a peering could ever let cross: [`may_cross`] never lets AMBER+STRICT or RED leave.
+fn peer_candidates(peer: &Peer) -> tlp::Candidates {
+    tlp::Candidates { open_up_to: Some(peer.max_tlp.min(Tlp::Amber)), identity: None }
 }
 
 /// The MetaStore key holding an organisation's opt-in (`"1"`), by STIX identity id.
@@ -448,9 +460,6 @@ impl SightingPolicy {
     }
 }
 
-/// Namespace of the UUIDv5 ids of anonymised sightings (name: hub identity, newline, original id).
-const ANONYMISED_SIGHTING_NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x5b0f_3c2e_8d4a_4e61_9a7c_2f1e_6d83_b4a5);
-
 /// A sighting rebuilt as the hub's own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct AnonymisedSighting {
@@ -459,13 +468,14 @@ pub(crate) struct AnonymisedSighting {
 }
 
 /// The anonymised form of a member's sighting: a new sighting created by `hub_identity`, with
-/// an id derived from the original id (so re-sending it is idempotent), the same `created` and
+/// an id derived from the original id under the hub's keyed namespace (so re-sending it is
+/// idempotent, and nobody else can link the two ids), the same `created` and
 /// `modified` (so its versions follow the original's), `sighting_of_ref`, `count`, `first_seen`,
 /// `last_seen` and `summary`, sighted where the hub is, and marked with the original's effective
 /// TLP level. Everything else (where_sighted_refs, observed_data_refs, description, external
 /// references, labels, extensions, other markings...) may name the member and is left out.
 /// `None` when the stored body is not a sighting with a `sighting_of_ref`.
-pub(crate) fn anonymised_sighting(body: &str, tlp: Tlp, hub_identity: &str) -> Option<AnonymisedSighting> {
+pub(crate) fn anonymised_sighting(body: &str, tlp: Tlp, hub_identity: &str, namespace: &uuid::Uuid) -> Option<AnonymisedSighting> {
     let Ok(Value::Object(original)) = serde_json::from_str::<Value>(body) else {
         return None;
     };
@@ -475,7 +485,7 @@ pub(crate) fn anonymised_sighting(body: &str, tlp: Tlp, hub_identity: &str) -> O
     let original_id = original.get("id").and_then(Value::as_str)?;
     original.get("sighting_of_ref").and_then(Value::as_str)?;
     let name = format!("{hub_identity}\n{original_id}");
-    let id = format!("sighting--{}", uuid::Uuid::new_v5(&ANONYMISED_SIGHTING_NAMESPACE, name.as_bytes()));
+    let id = format!("sighting--{}", uuid::Uuid::new_v5(namespace, name.as_bytes()));
     let mut out = serde_json::Map::new();
     out.insert("type".into(), Value::from("sighting"));
     out.insert("spec_version".into(), Value::from("2.1"));
@@ -606,18 +616,32 @@ mod tests {
         let objects = vec![green, red, indicator(3, Some(Tlp::Amber)), indicator(4, None), indicator(5, Some(Tlp::Clear))];
         let body = serde_json::to_vec(&json!({ "objects": objects })).expect("json");
         w.hub.add_objects(&w.member, &w.peer.local_collection, &body).expect("add");
-        let out = w.hub.outgoing(&w.peer, None, 2).expect("outgoing");
-        assert_eq!(out.bodies.len(), 1, "GREEN (stripped) out of the first two rows; RED stays");
-        assert!(!out.bodies[0].contains(RECIPIENTS_PROPERTY) && out.more);
-        let rest = w.hub.outgoing(&w.peer, out.scanned_to_us, 10).expect("outgoing");
-        assert_eq!(rest.bodies.len(), 1, "AMBER and unmarked (default AMBER) stay; CLEAR goes");
-        let filters = Filters { limit: Some(2), ..Filters::default() };
-        let first = w.hub.peer_page(&w.peer, &w.peer.local_collection, &filters).expect("page");
-        assert!(first.page.more);
-        let next = Filters { next: first.page.next.clone(), ..filters };
-        let second = w.hub.peer_page(&w.peer, &w.peer.local_collection, &next).expect("page");
-        let third = w.hub.peer_page(&w.peer, &w.peer.local_collection, &Filters { next: second.page.next.clone(), ..next });
-        let served = first.page.objects.len() + second.page.objects.len() + third.map(|p| p.page.objects.len()).unwrap_or(0);
+        // Pushed in batches of one: GREEN (stripped) and CLEAR leave; RED, AMBER and unmarked
+        // (default AMBER) stay, and are not even scanned.
+        let (mut bodies, mut after, mut batches) = (Vec::new(), None, 0);
+        loop {
+            let out = w.hub.outgoing(&w.peer, after, 1).expect("outgoing");
+            bodies.extend(out.bodies);
+            after = out.scanned_to_us;
+            batches += 1;
+            if !out.more {
+                break;
+            }
+        }
+        assert_eq!(bodies.len(), 2, "{bodies:?}");
+        assert!(bodies.iter().all(|b| !b.contains(RECIPIENTS_PROPERTY)));
+        assert!(bodies[0].contains(tlp::TLP2_GREEN) && bodies[1].contains(tlp::TLP2_CLEAR));
+        assert!(batches <= 3, "{batches} batches for 2 candidate rows");
+        let mut filters = Filters { limit: Some(1), ..Filters::default() };
+        let mut served = 0;
+        for _ in 0..5 {
+            let page = w.hub.peer_page(&w.peer, &w.peer.local_collection, &filters).expect("page");
+            served += page.page.objects.len();
+            match page.page.next {
+                Some(next) => filters.next = Some(next),
+                None => break,
+            }
+        }
         assert_eq!(served, 2);
         assert!(w.hub.peer_page(&w.peer, "other", &Filters::default()).is_err());
     }
@@ -746,11 +770,23 @@ mod tests {
 
     #[test]
     fn anonymised_sightings_refuse_what_is_not_a_sighting() {
-        assert!(anonymised_sighting("not json", Tlp::Clear, "identity--h").is_none());
-        assert!(anonymised_sighting(r#"{"type":"indicator","id":"indicator--1"}"#, Tlp::Clear, "identity--h").is_none());
-        assert!(anonymised_sighting(r#"{"type":"sighting","id":"sighting--1"}"#, Tlp::Clear, "identity--h").is_none());
-        let a = anonymised_sighting(r#"{"type":"sighting","id":"sighting--1","sighting_of_ref":"x"}"#, Tlp::Clear, "identity--h");
-        let b = anonymised_sighting(r#"{"type":"sighting","id":"sighting--1","sighting_of_ref":"x"}"#, Tlp::Clear, "identity--g");
+        assert!(anonymised_sighting("not json", Tlp::Clear, "identity--h", &uuid::Uuid::nil()).is_none());
+        assert!(
+            anonymised_sighting(r#"{"type":"indicator","id":"indicator--1"}"#, Tlp::Clear, "identity--h", &uuid::Uuid::nil()).is_none()
+        );
+        assert!(anonymised_sighting(r#"{"type":"sighting","id":"sighting--1"}"#, Tlp::Clear, "identity--h", &uuid::Uuid::nil()).is_none());
+        let a = anonymised_sighting(
+            r#"{"type":"sighting","id":"sighting--1","sighting_of_ref":"x"}"#,
+            Tlp::Clear,
+            "identity--h",
+            &uuid::Uuid::nil(),
+        );
+        let b = anonymised_sighting(
+            r#"{"type":"sighting","id":"sighting--1","sighting_of_ref":"x"}"#,
+            Tlp::Clear,
+            "identity--g",
+            &uuid::Uuid::nil(),
+        );
         assert_ne!(a.expect("a").id, b.expect("b").id, "the id depends on the hub");
     }
 

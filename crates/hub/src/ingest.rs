@@ -1,6 +1,8 @@
 //! Add Objects: validate each object of a bundle on its own, stamp or check provenance, apply
 //! the TLP marking, store the valid ones and describe every outcome in a status resource.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use serde_json::Value;
 use store::{NewAudit, NewObject, PutOutcome, StatusRecord, Version};
@@ -38,31 +40,62 @@ struct Accepted {
     note: Option<String>,
 }
 
+impl StatusResource {
+    /// A finished request's status: every object's outcome, in the order of the bundle.
+    pub(crate) fn complete(
+        id: &str,
+        request_timestamp: &str,
+        total: usize,
+        mut successes: Vec<(usize, StatusDetail)>,
+        mut failures: Vec<(usize, StatusDetail)>,
+    ) -> StatusResource {
+        successes.sort_by_key(|(i, _)| *i);
+        failures.sort_by_key(|(i, _)| *i);
+        StatusResource {
+            id: id.to_string(),
+            status: "complete".into(),
+            request_timestamp: request_timestamp.to_string(),
+            total_count: total as u64,
+            success_count: successes.len() as u64,
+            failure_count: failures.len() as u64,
+            pending_count: 0,
+            successes: successes.into_iter().map(|(_, d)| d).collect(),
+            failures: failures.into_iter().map(|(_, d)| d).collect(),
+            pendings: Vec::new(),
+        }
+    }
+
+    /// The audit log's word for the request: `ok`, `partial` or `failed`.
+    pub(crate) fn outcome(&self) -> &'static str {
+        match (self.success_count, self.failure_count) {
+            (_, 0) => "ok",
+            (0, _) => "failed",
+            _ => "partial",
+        }
+    }
+}
+
 impl Hub {
+    /// The organisation of `who` if it may add objects to `collection_id`; otherwise the
+    /// refusal, audited.
+    fn writer<'a>(&self, who: &'a Principal, collection_id: &str) -> Result<&'a store::Org> {
+        let (collection, grant) = self.collection_access(who, collection_id)?;
+        let refuse = |e: HubError| Err(self.deny(who, "objects.add", collection_id, e));
+        match who {
+            Principal::Anonymous => refuse(HubError::Unauthenticated("adding objects needs credentials".into())),
+            Principal::Member { role, .. } if !role.may_write() => {
+                refuse(HubError::Forbidden(format!("a {} token may not add objects", role.as_str())))
+            }
+            Principal::Member { org, .. } if !grant.write => {
+                refuse(HubError::Forbidden(format!("organisation '{}' may not write to collection '{}'", org.name, collection.title)))
+            }
+            Principal::Member { org, .. } => Ok(org),
+        }
+    }
+
     /// Handles a TAXII Add Objects request body for `collection_id`.
     pub fn add_objects(&self, who: &Principal, collection_id: &str, body: &[u8]) -> Result<StatusResource> {
-        let (collection, grant) = self.collection_access(who, collection_id)?;
-        let org = match who {
-            Principal::Anonymous => {
-                return Err(self.deny(
-                    who,
-                    "objects.add",
-                    collection_id,
-                    HubError::Unauthenticated("adding objects needs credentials".into()),
-                ));
-            }
-            Principal::Member { org, role, .. } => {
-                if !role.may_write() {
-                    let e = HubError::Forbidden(format!("a {} token may not add objects", role.as_str()));
-                    return Err(self.deny(who, "objects.add", collection_id, e));
-                }
-                if !grant.write {
-                    let e = HubError::Forbidden(format!("organisation '{}' may not write to collection '{}'", org.name, collection.title));
-                    return Err(self.deny(who, "objects.add", collection_id, e));
-                }
-                org
-            }
-        };
+        let org = self.writer(who, collection_id)?;
         if body.len() > self.config.max_content_length {
             return Err(bad("body", format!("larger than max_content_length ({} bytes)", self.config.max_content_length)));
         }
@@ -71,72 +104,49 @@ impl Hub {
             return Err(bad(format!("objects[{}].id", dup.index), dup.to_string()));
         }
         let request_timestamp = store::now_rfc3339();
-        let mut failures = Vec::new();
-        let mut accepted = Vec::with_capacity(bundle.objects.len());
-        let mut objects = Vec::with_capacity(bundle.objects.len());
         let total = bundle.objects.len();
-        for (index, mut obj) in bundle.objects.into_iter().enumerate() {
-            match self.prepare(&org.identity_id, &mut obj) {
-                Ok((object, note)) => {
-                    accepted.push(Accepted { index, note });
-                    objects.push(object);
-                }
-                Err(message) => failures.push((index, detail_of(&obj, message))),
-            }
-        }
+        let Prepared { accepted, objects, reserved, failures } = self.prepare_bundle(who, org, collection_id, bundle.objects)?;
         let status_id = uuid::Uuid::new_v4().to_string();
         let mut built: Option<StatusResource> = None;
         let actor = who.actor();
         self.store.add_objects(collection_id, &objects, &mut |outcomes: &[PutOutcome]| {
-            let mut successes = Vec::new();
+            let mut successes = reserved.clone();
             let mut all_failures: Vec<(usize, StatusDetail)> = failures.clone();
+            let mut corrected = Vec::new();
             for ((a, object), outcome) in accepted.iter().zip(&objects).zip(outcomes) {
                 let version = object.version.as_ref().map(|v| v.text.clone());
+                let detail = |message: Option<String>| StatusDetail { id: object.object_id.clone(), version: version.clone(), message };
                 match outcome {
-                    PutOutcome::Stored { .. } => {
-                        successes.push((a.index, StatusDetail { id: object.object_id.clone(), version, message: a.note.clone() }))
+                    PutOutcome::Stored { over_other_producer, .. } => {
+                        if *over_other_producer {
+                            corrected.push(object.object_id.clone());
+                        }
+                        successes.push((a.index, detail(a.note.clone())))
                     }
-                    PutOutcome::AlreadyStored => successes.push((
-                        a.index,
-                        StatusDetail {
-                            id: object.object_id.clone(),
-                            version,
-                            message: Some("already stored (identical version): nothing changed".into()),
-                        },
-                    )),
-                    PutOutcome::Conflict(m) => {
-                        all_failures.push((a.index, StatusDetail { id: object.object_id.clone(), version, message: Some(m.clone()) }))
+                    PutOutcome::AlreadyStored => {
+                        successes.push((a.index, detail(Some("already stored (identical version): nothing changed".into()))))
                     }
+                    PutOutcome::Conflict => all_failures.push((a.index, detail(Some(conflict_message(object))))),
+                    PutOutcome::OtherProducer => all_failures.push((a.index, detail(Some(OTHER_PRODUCER.into())))),
                 }
             }
-            successes.sort_by_key(|(i, _)| *i);
-            all_failures.sort_by_key(|(i, _)| *i);
-            let status = StatusResource {
-                id: status_id.clone(),
-                status: "complete".into(),
-                request_timestamp: request_timestamp.clone(),
-                total_count: total as u64,
-                success_count: successes.len() as u64,
-                failure_count: all_failures.len() as u64,
-                pending_count: 0,
-                successes: successes.into_iter().map(|(_, d)| d).collect(),
-                failures: all_failures.into_iter().map(|(_, d)| d).collect(),
-                pendings: Vec::new(),
-            };
+            let status = StatusResource::complete(&status_id, &request_timestamp, total, successes, all_failures);
             let body = serde_json::to_string(&status).unwrap_or_default();
-            let outcome = match (status.success_count, status.failure_count) {
-                (_, 0) => "ok",
-                (0, _) => "failed",
-                _ => "partial",
-            };
+            let outcome = status.outcome();
             let audit = NewAudit {
                 actor: actor.clone(),
                 action: "objects.add".into(),
                 target: collection_id.into(),
                 outcome: outcome.into(),
                 detail: format!(
-                    "status {status_id}: {} stored or unchanged, {} failed of {total}",
-                    status.success_count, status.failure_count
+                    "status {status_id}: {} stored or unchanged, {} failed of {total}{}",
+                    status.success_count,
+                    status.failure_count,
+                    if corrected.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; as hub administrator, versioned objects of other producers: {}", corrected.join(" "))
+                    }
                 ),
             };
             built = Some(status);
@@ -145,21 +155,109 @@ impl Hub {
         built.ok_or_else(|| HubError::Store(store::StoreError::Corrupt("status not built".into())))
     }
 
-    /// Validates one object and turns it into what the store keeps, or says why not.
-    fn prepare(&self, org_identity: &str, obj: &mut Value) -> std::result::Result<(NewObject, Option<String>), String> {
-        let summary = stix::validate_object(obj).map_err(|e| e.to_string())?;
+    /// Validates every object of a bundle, then resolves the identities they claim in
+    /// `created_by_ref` (binding unknown ones to the poster), then prepares each: so an object
+    /// is prepared the same way whatever its place in the bundle and whether it was posted before.
+    fn prepare_bundle(&self, who: &Principal, org: &store::Org, collection_id: &str, bundle: Vec<Value>) -> Result<Prepared> {
+        let validated: Vec<(Value, std::result::Result<stix::ObjectSummary, String>)> = bundle
+            .into_iter()
+            .map(|obj| {
+                let summary = stix::validate_object(&obj).map_err(|e| e.to_string());
+                (obj, summary)
+            })
+            .collect();
+        let claimed = validated.iter().filter_map(|(_, s)| s.as_ref().ok()?.created_by_ref.as_deref());
+        let identities = self.resolve_identities(who, org, collection_id, claimed)?;
+        let may_version_others = org.is_hub && who.is_admin();
+        let mut out = Prepared { accepted: Vec::new(), objects: Vec::new(), reserved: Vec::new(), failures: Vec::new() };
+        for (index, (mut obj, summary)) in validated.into_iter().enumerate() {
+            match summary.and_then(|summary| self.prepare(org, &identities, may_version_others, summary, &mut obj)) {
+                Ok(PreparedObject::Store(object, note)) => {
+                    out.accepted.push(Accepted { index, note });
+                    out.objects.push(*object);
+                }
+                Ok(PreparedObject::Reserved(message)) => out.reserved.push((index, detail_of(&obj, message))),
+                Err(message) => out.failures.push((index, detail_of(&obj, message))),
+            }
+        }
+        Ok(out)
+    }
+
+    /// The organisation each claimed `created_by_ref` identity speaks for. An identity no
+    /// organisation holds is bound to the poster on first use (audited), so a member's own
+    /// platform (OpenCTI, MISP) can share under the identity it already writes.
+    fn resolve_identities<'a>(
+        &self,
+        who: &Principal,
+        org: &store::Org,
+        collection_id: &str,
+        claimed: impl Iterator<Item = &'a str>,
+    ) -> Result<HashMap<String, i64>> {
+        let mut owners = HashMap::new();
+        for identity in claimed {
+            if owners.contains_key(identity) {
+                continue;
+            }
+            let owner = match self.store.identity_owner(identity)? {
+                Some(owner) => owner,
+                None => {
+                    let audit = NewAudit {
+                        actor: who.actor(),
+                        action: "identity.bind".into(),
+                        target: identity.into(),
+                        outcome: "ok".into(),
+                        detail: format!("bound to organisation '{}' on first use (Add Objects to collection {collection_id})", org.name),
+                    };
+                    match self.store.bind_identity(identity, org.id, &audit) {
+                        Ok(b) => b.org_id,
+                        // Another request bound it first: whoever holds it now decides.
+                        Err(store::StoreError::Duplicate { .. }) => self.store.identity_owner(identity)?.unwrap_or(-1),
+                        Err(e) => return Err(e.into()),
+                    }
+                }
+            };
+            owners.insert(identity.to_string(), owner);
+        }
+        Ok(owners)
+    }
+
+    /// Turns one validated object into what the store keeps, or says why not.
+    fn prepare(
+        &self,
+        org: &store::Org,
+        identities: &HashMap<String, i64>,
+        may_version_others: bool,
+        summary: stix::ObjectSummary,
+        obj: &mut Value,
+    ) -> std::result::Result<PreparedObject, String> {
+        if summary.object_type == "marking-definition" && tlp::Tlp::from_marking_id(&summary.id).is_some() {
+            return Ok(PreparedObject::Reserved(
+                "a reserved TLP marking definition: the standard definition applies and cannot be replaced; nothing stored".into(),
+            ));
+        }
+        let speaks_for_poster = |identity: &str| identity == org.identity_id || identities.get(identity) == Some(&org.id);
+        if summary.object_type == "identity"
+            && summary.id != org.identity_id
+            && self.store.identity_owner(&summary.id).map_err(|e| e.to_string())?.is_some_and(|owner| owner != org.id)
+        {
+            return Err(format!(
+                "403 forbidden: {} is the identity of another organisation; only that organisation may share it",
+                summary.id
+            ));
+        }
         let stamps = matches!(summary.kind, stix::ObjectKind::Sdo | stix::ObjectKind::Sro)
-            && !(summary.object_type == "identity" && summary.id == org_identity);
+            && !(summary.object_type == "identity" && (summary.id == org.identity_id || identities.get(&summary.id) == Some(&org.id)));
         match &summary.created_by_ref {
-            Some(claimed) if claimed != org_identity => {
+            Some(claimed) if !speaks_for_poster(claimed) => {
                 return Err(format!(
-                    "403 forbidden: created_by_ref claims {claimed}, which is not your organisation's identity ({org_identity})"
+                    "403 forbidden: created_by_ref {claimed} is an identity of another organisation; share as your own ({}) or an identity bound to it",
+                    org.identity_id
                 ));
             }
             Some(_) => {}
             None if stamps => {
                 if let Value::Object(map) = obj {
-                    map.insert("created_by_ref".into(), Value::String(org_identity.to_string()));
+                    map.insert("created_by_ref".into(), Value::String(org.identity_id.clone()));
                 }
             }
             None => {}
@@ -189,12 +287,42 @@ impl Hub {
             spec_version: summary.spec_version,
             version,
             tlp,
-            producer: org_identity.to_string(),
+            producer: org.identity_id.clone(),
             recipients: if tlp.is_recipient_restricted() { summary.recipients } else { Vec::new() },
             body,
             origin: None,
+            may_version_others,
         };
-        Ok((object, note))
+        Ok(PreparedObject::Store(Box::new(object), note))
+    }
+}
+
+/// A bundle ready for the store: the objects to store, and the outcomes already known, each
+/// with the object's place in the bundle.
+struct Prepared {
+    accepted: Vec<Accepted>,
+    objects: Vec<NewObject>,
+    reserved: Vec<(usize, StatusDetail)>,
+    failures: Vec<(usize, StatusDetail)>,
+}
+
+/// What one object of a bundle becomes.
+enum PreparedObject {
+    /// A version to store, and what to tell its poster.
+    Store(Box<NewObject>, Option<String>),
+    /// An object the hub defines itself (a reserved TLP marking): a success that stores nothing.
+    Reserved(String),
+}
+
+/// The refusal of a version of an id another organisation produced. It reads the same whether or
+/// not the caller may see that object, so Add Objects tells nothing of hidden objects.
+pub const OTHER_PRODUCER: &str = "403 forbidden: this id belongs to another producer; only the producer may add versions of an \
+     object (STIX 2.1: create your own object with a new id, e.g. a new indicator or a sighting)";
+
+fn conflict_message(object: &NewObject) -> String {
+    match &object.version {
+        Some(v) => format!("you already stored a different object with id {} and version {}", object.object_id, v.text),
+        None => format!("you already stored a different object with id {} (unversioned objects are immutable)", object.object_id),
     }
 }
 

@@ -73,6 +73,8 @@ pub struct Hub {
     store: Arc<dyn Store>,
     config: HubConfig,
     cursor_key: Arc<[u8]>,
+    /// Keys the namespaces of ids the hub derives from values (see [`Hub::id_namespace`]).
+    id_key: Arc<[u8]>,
     tokens: Arc<auth::TokenCache>,
 }
 
@@ -84,7 +86,9 @@ impl Hub {
         let fresh_key = hex(&auth::random_bytes(32));
         let key_hex = store.meta_init("cursor_key", &fresh_key)?;
         let cursor_key = unhex(&key_hex).ok_or_else(|| store::StoreError::Corrupt("cursor_key is not hex".into()))?;
-        let hub = Hub { store, config, cursor_key: cursor_key.into(), tokens: Arc::default() };
+        let id_key_hex = store.meta_init("id_namespace_key", &hex(&auth::random_bytes(32)))?;
+        let id_key = unhex(&id_key_hex).ok_or_else(|| store::StoreError::Corrupt("id_namespace_key is not hex".into()))?;
+        let hub = Hub { store, config, cursor_key: cursor_key.into(), id_key: id_key.into(), tokens: Arc::default() };
         hub.ensure_hub_org()?;
         Ok(hub)
     }
@@ -96,6 +100,21 @@ impl Hub {
     pub fn config(&self) -> &HubConfig {
         &self.config
     }
+
+    /// The UUIDv5 namespace of the ids this hub derives from values for `producer` (feed
+    /// indicators, anonymised sightings): stable for one producer on one hub, so a re-import
+    /// finds the same objects, and keyed by a secret of the hub, so another organisation
+    /// cannot compute an id from a guessed value and probe whether it is held.
+    pub fn id_namespace(&self, producer: &str) -> uuid::Uuid {
+        use hmac::Mac;
+        let mut bytes = [0u8; 16];
+        if let Ok(mut m) = <hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(&self.id_key) {
+            m.update(b"postern derived ids v1\n");
+            m.update(producer.as_bytes());
+            bytes.copy_from_slice(&m.finalize().into_bytes()[..16]);
+        }
+        uuid::Uuid::from_bytes(bytes)
+    }
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -103,7 +122,7 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 fn unhex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 {
+    if !s.len().is_multiple_of(2) {
         return None;
     }
     (0..s.len()).step_by(2).map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok()).collect()

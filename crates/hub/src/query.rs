@@ -1,13 +1,16 @@
 //! TAXII 2.1 filters (`added_after`, `limit`, `next`, `match[...]`) and stateless `next` cursors.
 //!
-//! A cursor is the `date_added` of the last object returned plus a fingerprint of the filters
-//! it was made for, signed with HMAC-SHA256 under a key kept in the database. It needs no server
-//! session, survives restarts, works on any process sharing the database, and cannot be forged
-//! to skip TLP checks (they are applied on every page anyway) or reused with other filters.
+//! A cursor is the `date_added` of the last row scanned plus a fingerprint of the filters it
+//! was made for, encrypted and authenticated (ChaCha20-Poly1305, its nonce derived from the plaintext) under a key
+//! derived from one kept in the database. It needs no server session, survives restarts, works
+//! on any process sharing the database, cannot be forged to skip TLP checks (they are applied
+//! on every page anyway) or reused with other filters, and tells its holder nothing: the
+//! instant it carries may be that of a row the holder may not see.
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use hmac::{Hmac, Mac};
+use ring::aead::{Aad, CHACHA20_POLY1305, LessSafeKey, NONCE_LEN, Nonce, UnboundKey};
 use sha2::{Digest, Sha256};
 use store::VersionSel;
 
@@ -81,9 +84,17 @@ pub fn parse_filters<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) ->
             }
             _ => {}
         }
+        let values = f.ids.len() + f.types.len() + f.versions.len() + f.spec_versions.len();
+        if values > MAX_FILTER_VALUES {
+            return Err(bad(key, format!("more than {MAX_FILTER_VALUES} match[...] values in one request")));
+        }
     }
     Ok(f)
 }
+
+/// Filter values one request may carry across all its `match[...]` parameters (each parameter
+/// may repeat): enough for any client's page of ids, far below what the SQL engines refuse.
+pub const MAX_FILTER_VALUES: usize = 200;
 
 fn list<'a>(key: &str, value: &'a str) -> Result<Vec<&'a str>> {
     let items: Vec<&str> = value.split(',').map(str::trim).collect();
@@ -145,46 +156,64 @@ pub(crate) fn fingerprint(endpoint: &str, collection_id: &str, f: &Filters) -> [
     out
 }
 
-pub(crate) fn encode_cursor(key: &[u8], fp: [u8; 8], after_us: i64) -> String {
-    let mut payload = Vec::with_capacity(33);
-    payload.push(1u8);
-    payload.extend_from_slice(&after_us.to_be_bytes());
-    payload.extend_from_slice(&fp);
-    let tag = mac(key, &payload);
-    payload.extend_from_slice(&tag[..16]);
-    URL_SAFE_NO_PAD.encode(payload)
+/// Cursor format version: 2 is sealed (1, signed in clear, is no longer accepted).
+const CURSOR_V2: u8 = 2;
+const PLAIN_LEN: usize = 16;
+const SEALED_LEN: usize = 1 + NONCE_LEN + PLAIN_LEN + 16;
+
+/// The cursor cipher's key, derived from the database's cursor key for this one purpose.
+fn cipher(key: &[u8]) -> Option<LessSafeKey> {
+    let mut m = <HmacSha256 as Mac>::new_from_slice(key).ok()?;
+    m.update(b"postern taxii cursor v2 chacha20-poly1305");
+    let derived = m.finalize().into_bytes();
+    Some(LessSafeKey::new(UnboundKey::new(&CHACHA20_POLY1305, &derived).ok()?))
+}
+
+/// Seals `after_us` and `fp` into an opaque cursor. The nonce is a keyed hash of the plaintext
+/// (as in SIV): no random source can fail, and the same position under the same filters gives
+/// the same cursor, which is all an equal nonce reveals.
+pub(crate) fn encode_cursor(key: &[u8], fp: [u8; 8], after_us: i64) -> Result<String> {
+    let unusable = || HubError::Store(store::StoreError::Corrupt("the cursor key cannot key the cursor cipher".into()));
+    let sealing = cipher(key).ok_or_else(unusable)?;
+    let mut data = Vec::with_capacity(SEALED_LEN);
+    data.extend_from_slice(&after_us.to_be_bytes());
+    data.extend_from_slice(&fp);
+    let mut m = <HmacSha256 as Mac>::new_from_slice(key).map_err(|_| unusable())?;
+    m.update(b"postern taxii cursor v2 nonce");
+    m.update(&data);
+    let mut nonce = [0u8; NONCE_LEN];
+    nonce.copy_from_slice(&m.finalize().into_bytes()[..NONCE_LEN]);
+    sealing.seal_in_place_append_tag(Nonce::assume_unique_for_key(nonce), Aad::from([CURSOR_V2]), &mut data).map_err(|_| unusable())?;
+    let mut out = Vec::with_capacity(SEALED_LEN);
+    out.push(CURSOR_V2);
+    out.extend_from_slice(&nonce);
+    out.extend_from_slice(&data);
+    Ok(URL_SAFE_NO_PAD.encode(out))
 }
 
 pub(crate) fn decode_cursor(key: &[u8], fp: [u8; 8], text: &str) -> Result<Cursor> {
     let invalid = || bad("next", "not a cursor issued by this hub for these filters");
     let raw = URL_SAFE_NO_PAD.decode(text).map_err(|_| invalid())?;
-    if raw.len() != 33 || raw[0] != 1 {
+    if raw.len() != SEALED_LEN || raw[0] != CURSOR_V2 {
         return Err(invalid());
     }
-    let (payload, tag) = raw.split_at(17);
-    let mut m = <HmacSha256 as Mac>::new_from_slice(key).map_err(|_| invalid())?;
-    m.update(payload);
-    m.verify_truncated_left(tag).map_err(|_| invalid())?;
-    if payload[9..17] != fp {
+    let mut nonce = [0u8; NONCE_LEN];
+    nonce.copy_from_slice(&raw[1..1 + NONCE_LEN]);
+    let mut data = raw[1 + NONCE_LEN..].to_vec();
+    let opening = cipher(key).ok_or_else(invalid)?;
+    let plain = opening.open_in_place(Nonce::assume_unique_for_key(nonce), Aad::from([CURSOR_V2]), &mut data).map_err(|_| invalid())?;
+    if plain.len() != PLAIN_LEN {
+        return Err(invalid());
+    }
+    if plain[8..16] != fp {
         return Err(HubError::BadRequest {
             field: "next".into(),
             reason: "this cursor was issued for other filters or another collection".into(),
         });
     }
     let mut after = [0u8; 8];
-    after.copy_from_slice(&payload[1..9]);
+    after.copy_from_slice(&plain[..8]);
     Ok(Cursor { after_us: i64::from_be_bytes(after) })
-}
-
-fn mac(key: &[u8], payload: &[u8]) -> Vec<u8> {
-    // HMAC accepts keys of any length, so this cannot fail; an empty tag would fail verification.
-    match <HmacSha256 as Mac>::new_from_slice(key) {
-        Ok(mut m) => {
-            m.update(payload);
-            m.finalize().into_bytes().to_vec()
-        }
-        Err(_) => vec![0; 32],
-    }
 }
 
 #[cfg(test)]
@@ -211,6 +240,11 @@ mod tests {
         check_err(&[("match[id]", "indicator--nope")], "match[id]");
         check_err(&[("match[spec_version]", "3.0")], "match[spec_version]");
         check_err(&[("match[type]", "indicator,,malware")], "match[type]");
+        // The cap counts every value of every match parameter of the request, repeats included.
+        let hundred = vec!["first"; 100].join(",");
+        check_err(&[("match[version]", &hundred), ("match[version]", &hundred), ("match[version]", "last")], "match[version]");
+        let ok = parse_filters([("match[version]", hundred.as_str()), ("match[version]", hundred.as_str())]);
+        assert_eq!(ok.map(|f| f.versions.len()).ok(), Some(200));
     }
 
     #[test]
@@ -232,14 +266,22 @@ mod tests {
         let key = b"k".repeat(32);
         let f = Filters { types: vec!["indicator".into()], ..Filters::default() };
         let fp = fingerprint("objects", "c", &f);
-        let c = encode_cursor(&key, fp, 1234);
+        let c = encode_cursor(&key, fp, 1234).expect("sealed");
         assert_eq!(decode_cursor(&key, fp, &c).expect("valid").after_us, 1234);
+        // Sealed: no byte of the instant or of the fingerprint shows; neighbours look unrelated.
+        let raw = URL_SAFE_NO_PAD.decode(&c).expect("b64");
+        assert!(!raw.windows(8).any(|w| w == 1234i64.to_be_bytes() || w == fp), "{raw:?}");
+        let neighbour = URL_SAFE_NO_PAD.decode(encode_cursor(&key, fp, 1235).expect("sealed")).expect("b64");
+        assert!(raw.iter().zip(&neighbour).skip(1).filter(|(a, b)| a == b).count() < 8, "{raw:?} vs {neighbour:?}");
         let other = fingerprint("objects", "c", &Filters::default());
         assert!(decode_cursor(&key, other, &c).is_err());
         assert!(decode_cursor(b"other key", fp, &c).is_err());
-        let mut bytes = URL_SAFE_NO_PAD.decode(&c).expect("b64");
-        bytes[5] ^= 1;
-        assert!(decode_cursor(&key, fp, &URL_SAFE_NO_PAD.encode(bytes)).is_err());
+        let bytes = URL_SAFE_NO_PAD.decode(&c).expect("b64");
+        for i in 0..bytes.len() {
+            let mut flipped = bytes.clone();
+            flipped[i] ^= 1;
+            assert!(decode_cursor(&key, fp, &URL_SAFE_NO_PAD.encode(flipped)).is_err(), "byte {i} flipped");
+        }
         assert!(decode_cursor(&key, fp, "garbage").is_err());
     }
 }

@@ -111,6 +111,7 @@ impl Hub {
             versions,
             spec_versions: filters.spec_versions.clone(),
             batch: 100_000,
+            candidates: None,
         };
         let audience = audience(who, &col, grant);
         let visible: Vec<StoredObject> = self.store.scan(&query)?.into_iter().filter(|o| tlp::may_read(&audience, &o.access())).collect();
@@ -123,7 +124,11 @@ impl Hub {
                 HubError::Forbidden(format!("organisation '{}' may not delete from collection '{}' with this token", org.name, col.title));
             return Err(self.deny(who, "object.delete", object_id, e));
         }
-        if !hub_admin && visible.iter().any(|o| o.producer != org.identity_id) {
+        // A member deletes its own versions: of a cyber-observable several producers may hold
+        // their own copies, and each producer's copy is its own to delete.
+        let visible: Vec<StoredObject> =
+            if hub_admin { visible } else { visible.into_iter().filter(|o| o.producer == org.identity_id).collect() };
+        if visible.is_empty() {
             let e = HubError::Forbidden("only the producing organisation (or a hub administrator) may delete these versions".into());
             return Err(self.deny(who, "object.delete", object_id, e));
         }
@@ -180,6 +185,7 @@ impl Hub {
             versions,
             spec_versions: filters.spec_versions.clone(),
             batch: 0,
+            candidates: Some(tlp::candidates(&audience)),
         };
         let mut visible = Vec::with_capacity(want);
         let mut scanned = 0;
@@ -216,7 +222,7 @@ impl Hub {
         } else {
             last_scanned
         };
-        let next = resume.map(|r| encode_cursor(&self.cursor_key, fp, r));
+        let next = resume.map(|r| encode_cursor(&self.cursor_key, fp, r)).transpose()?;
         Ok(Page { objects: visible, more: next.is_some(), next })
     }
 }
@@ -263,6 +269,7 @@ impl Hub {
             versions: vec![VersionSel::Last],
             spec_versions: Vec::new(),
             batch,
+            candidates: None,
         };
         Ok(self.store.scan(&query)?)
     }

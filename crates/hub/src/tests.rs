@@ -233,3 +233,101 @@ fn cached_tokens_still_check_the_secret_and_revocation_takes_effect_at_once() {
     other.revoke_token(&t.id, "test").expect("revoke");
     assert!(matches!(w.hub.authenticate(Some(&bearer)), Err(HubError::Unauthenticated(_))), "revoked while cached");
 }
+
+#[test]
+fn only_the_producer_versions_and_the_refusal_reads_the_same_seen_or_hidden() {
+    let w = world();
+    let poste = member(&w, "La Poste", Role::Analyst);
+    let correos = member(&w, "Correos", Role::Analyst);
+    let green = indicator(1, Some(tlp::TLP2_GREEN), &[]);
+    let red = indicator(2, Some(tlp::TLP2_RED), &[]);
+    w.hub.add_objects(&poste, &w.collection, &bundle(vec![green.clone(), red.clone()])).expect("add");
+    let mut refusals = Vec::new();
+    for original in [&green, &red] {
+        let mut newer = original.clone();
+        newer["modified"] = json!("2262-04-11T23:47:16.000Z");
+        newer["revoked"] = json!(true);
+        for attempt in [original.clone(), newer] {
+            let status = w.hub.add_objects(&correos, &w.collection, &bundle(vec![attempt])).expect("add");
+            assert_eq!((status.success_count, status.failure_count), (0, 1), "{status:?}");
+            refusals.push(status.failures[0].message.clone());
+        }
+    }
+    assert!(refusals.iter().all(|m| *m == refusals[0]), "{refusals:?}");
+    // La Poste's versions stay the latest, and La Poste still versions its own objects.
+    let page = w.hub.objects_page(&poste, &w.collection, "objects", &Filters::default()).expect("page");
+    assert!(page.objects.iter().all(|o| !o.body.contains("revoked")), "{page:?}");
+    let mut update = green.clone();
+    update["modified"] = json!("2024-02-01T00:00:00.000Z");
+    let status = w.hub.add_objects(&poste, &w.collection, &bundle(vec![update])).expect("add");
+    assert_eq!(status.success_count, 1);
+}
+
+#[test]
+fn a_hub_administrator_may_correct_another_producers_object_and_it_is_audited() {
+    let w = world();
+    let poste = member(&w, "La Poste", Role::Analyst);
+    let spec = CollectionSpec {
+        title: "moderated".into(),
+        description: None,
+        read: ReadGrant::AllMembers,
+        write: vec!["La Poste".into(), "hub".into()],
+        public: false,
+    };
+    let col = w.hub.add_collection(&spec, "test").expect("collection").id;
+    let original = indicator(1, Some(tlp::TLP2_GREEN), &[]);
+    w.hub.add_objects(&poste, &col, &bundle(vec![original.clone()])).expect("add");
+    let mut correction = original;
+    correction["modified"] = json!("2024-03-01T00:00:00.000Z");
+    correction["revoked"] = json!(true);
+    let analyst = member(&w, "hub", Role::Analyst);
+    let status = w.hub.add_objects(&analyst, &col, &bundle(vec![correction.clone()])).expect("add");
+    assert_eq!(status.failure_count, 1, "a hub analyst is not an administrator");
+    let admin = member(&w, "hub", Role::Admin);
+    let status = w.hub.add_objects(&admin, &col, &bundle(vec![correction])).expect("add");
+    assert_eq!(status.success_count, 1, "{status:?}");
+    let audit = w.hub.store().entries(0, 1000).expect("audit");
+    assert!(audit.iter().any(|e| e.detail.contains("as hub administrator") && e.detail.contains("indicator--")), "{audit:?}");
+}
+
+#[test]
+fn identities_are_bound_on_first_use_and_speak_for_one_organisation() {
+    let w = world();
+    let poste = member(&w, "La Poste", Role::Analyst);
+    let correos = member(&w, "Correos", Role::Analyst);
+    let platform = "identity--6a0c4f1e-8c4b-4f0a-9e55-0d1f7b2c3a41";
+    let author = json!({"type": "identity", "spec_version": "2.1", "id": platform, "created": "2024-01-01T00:00:00.000Z",
+        "modified": "2024-01-01T00:00:00.000Z", "name": "La Poste CERT (OpenCTI)", "identity_class": "organization"});
+    let mut by_platform = indicator(1, Some(tlp::TLP2_GREEN), &[]);
+    by_platform["created_by_ref"] = json!(platform);
+    let status = w.hub.add_objects(&poste, &w.collection, &bundle(vec![author.clone(), by_platform.clone()])).expect("add");
+    assert_eq!((status.success_count, status.failure_count), (2, 0), "{status:?}");
+    // The same bundle again is an idempotent re-post, object for object.
+    let again = w.hub.add_objects(&poste, &w.collection, &bundle(vec![author.clone(), by_platform])).expect("add");
+    assert!(again.successes.iter().all(|d| d.message.as_deref().is_some_and(|m| m.starts_with("already stored"))), "{again:?}");
+    assert_eq!(w.hub.identity_bindings(Some("La Poste")).expect("list").len(), 1);
+    // Another member cannot share as that identity, nor post its identity object.
+    let mut squat = indicator(2, Some(tlp::TLP2_GREEN), &[]);
+    squat["created_by_ref"] = json!(platform);
+    let status = w.hub.add_objects(&correos, &w.collection, &bundle(vec![squat.clone(), author])).expect("add");
+    assert_eq!(status.failure_count, 2, "{status:?}");
+    // An administrator moves it: Correos's next post binds it to Correos.
+    w.hub.unbind_identity(platform, "test").expect("unbind");
+    let status = w.hub.add_objects(&correos, &w.collection, &bundle(vec![squat])).expect("add");
+    assert_eq!(status.success_count, 1, "{status:?}");
+    let audit = w.hub.store().entries(0, 1000).expect("audit");
+    assert_eq!(audit.iter().filter(|e| e.action == "identity.bind").count(), 2);
+    assert!(w.hub.bind_identity("Correos", "identity--not-a-uuid", "test").is_err());
+}
+
+#[test]
+fn reserved_tlp_marking_definitions_cannot_be_replaced() {
+    let w = world();
+    let poste = member(&w, "La Poste", Role::Analyst);
+    let fake = json!({"type": "marking-definition", "spec_version": "2.1", "id": tlp::TLP2_RED, "created": "2017-01-20T00:00:00.000Z",
+        "definition_type": "statement", "definition": {"statement": "not really red"}, "name": "TLP:RED"});
+    let status = w.hub.add_objects(&poste, &w.collection, &bundle(vec![fake])).expect("add");
+    assert_eq!(status.success_count, 1, "{status:?}");
+    assert!(status.successes[0].message.as_deref().is_some_and(|m| m.contains("reserved")), "{status:?}");
+    assert!(all_ids(&w, &poste).is_empty());
+}

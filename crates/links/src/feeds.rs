@@ -237,14 +237,13 @@ fn access_of(obj: &serde_json::Value, d: &FeedDefaults) -> tlp::Access {
     tlp::Access { tlp: level, producer, recipients: strs("x_postern_recipients") }
 }
 
-/// Namespace of the deterministic ids of feed indicators (a UUIDv5 over `kind:value`), so that
-/// importing the same feed twice finds the same indicators instead of duplicating them.
-const FEED_ID_NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x8f0b_6c2e_53a1_4c4e_9d0e_7a51_c0de_f33d);
-
-/// The deterministic STIX id of a plain feed entry.
-pub fn feed_indicator_id(kind: EntryKind, value: &str) -> String {
+/// The deterministic STIX id of a plain feed entry: a UUIDv5 over `path=value` in `namespace`,
+/// so that importing the same feed twice finds the same indicators instead of duplicating
+/// them. The hub gives each producer a namespace keyed by a secret of its own
+/// (`hub::Hub::id_namespace`), so nobody else can compute the id of a guessed value.
+pub fn feed_indicator_id(namespace: &uuid::Uuid, kind: EntryKind, value: &str) -> String {
     let path = pattern_path(kind);
-    format!("indicator--{}", uuid::Uuid::new_v5(&FEED_ID_NAMESPACE, format!("{path}={value}").as_bytes()))
+    format!("indicator--{}", uuid::Uuid::new_v5(namespace, format!("{path}={value}").as_bytes()))
 }
 
 fn pattern_path(kind: EntryKind) -> &'static str {
@@ -265,11 +264,11 @@ pub fn entry_pattern_term(e: &BlockEntry) -> String {
 /// with a deterministic id, except that entries of one STIX indicator become that indicator
 /// again (same id, terms joined with OR). Each carries its entry's TLP marking, `valid_from` =
 /// `now` (a STIX timestamp, millisecond precision) and a `feed:NAME` label.
-pub fn indicators_for_entries(entries: &[BlockEntry], feed: &str, now: &str) -> Vec<serde_json::Value> {
+pub fn indicators_for_entries(entries: &[BlockEntry], feed: &str, now: &str, namespace: &uuid::Uuid) -> Vec<serde_json::Value> {
     let mut order: Vec<String> = Vec::new();
     let mut groups: std::collections::HashMap<String, Vec<&BlockEntry>> = std::collections::HashMap::new();
     for e in entries {
-        let id = e.indicator_id.clone().unwrap_or_else(|| feed_indicator_id(e.kind, &e.value));
+        let id = e.indicator_id.clone().unwrap_or_else(|| feed_indicator_id(namespace, e.kind, &e.value));
         let g = groups.entry(id.clone()).or_default();
         if g.is_empty() {
             order.push(id);
@@ -303,6 +302,15 @@ pub fn indicators_for_entries(entries: &[BlockEntry], feed: &str, now: &str) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const NS: uuid::Uuid = uuid::Uuid::from_u128(0x8f0b_6c2e_53a1_4c4e_9d0e_7a51_c0de_f33d);
+
+    #[test]
+    fn feed_ids_depend_on_the_producers_namespace() {
+        let other = uuid::Uuid::from_u128(1);
+        assert_eq!(feed_indicator_id(&NS, EntryKind::Domain, "evil.top"), feed_indicator_id(&NS, EntryKind::Domain, "evil.top"));
+        assert_ne!(feed_indicator_id(&NS, EntryKind::Domain, "evil.top"), feed_indicator_id(&other, EntryKind::Domain, "evil.top"));
+    }
 
     fn defaults() -> FeedDefaults {
         FeedDefaults::public("test")
@@ -381,11 +389,11 @@ mod tests {
         let mut i = parse_feed("evil.top\n", FeedFormat::Domains, &d).expect("parses");
         i.entries.extend(parse_feed("https://x.example/it's\n", FeedFormat::Urls, &d).expect("parses").entries);
         let now = "2026-01-01T00:00:00.000Z";
-        let objs = indicators_for_entries(&i.entries, "test", now);
+        let objs = indicators_for_entries(&i.entries, "test", now, &NS);
         assert_eq!(objs.len(), 2);
         assert_eq!(objs[1]["pattern"], "[url:value = 'https://x.example/it\\'s']");
         assert_eq!(objs[0]["pattern"], "[domain-name:value = 'evil.top']");
-        assert_eq!(objs[0]["id"], feed_indicator_id(EntryKind::Domain, "evil.top"));
+        assert_eq!(objs[0]["id"], feed_indicator_id(&NS, EntryKind::Domain, "evil.top"));
         assert_eq!(objs[0]["labels"][0], "feed:test");
         assert_eq!(objs[0]["object_marking_refs"][0], tlp::Tlp::Green.marking_id());
         for o in &objs {
@@ -395,13 +403,13 @@ mod tests {
             assert!(refused.is_empty() && entries.len() == 1, "{o}");
         }
         // Same entry, same id: a re-import finds the indicator again.
-        assert_eq!(indicators_for_entries(&i.entries, "other", now)[0]["id"], objs[0]["id"]);
+        assert_eq!(indicators_for_entries(&i.entries, "other", now, &NS)[0]["id"], objs[0]["id"]);
         // A STIX indicator with two terms comes back as one indicator with its own id.
         let bundle = serde_json::json!({"type": "bundle", "id": "bundle--1", "objects": [
             {"type": "indicator", "id": "indicator--aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa",
              "pattern": "[domain-name:value = 'evil.top'] OR [url:value = 'https://x.example/p']", "pattern_type": "stix"}]});
         let i = parse_feed(&bundle.to_string(), FeedFormat::Stix, &defaults()).expect("parses");
-        let objs = indicators_for_entries(&i.entries, "b", now);
+        let objs = indicators_for_entries(&i.entries, "b", now, &NS);
         assert_eq!(objs.len(), 1);
         assert_eq!(objs[0]["id"], "indicator--aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa");
         assert_eq!(objs[0]["pattern"], "[domain-name:value = 'evil.top'] OR [url:value = 'https://x.example/p']");

@@ -7,6 +7,7 @@ pub mod blocklists;
 mod error;
 mod media;
 mod metrics;
+pub mod net;
 mod peers;
 pub mod portal;
 pub mod posture_api;
@@ -19,13 +20,15 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use hub::Hub;
 
 pub use error::ApiError;
+pub use net::{ConnectionLimits, TrustedProxies};
 
 /// Errors starting or running the server.
 #[derive(Debug, thiserror::Error)]
@@ -40,6 +43,9 @@ pub enum ServerError {
     /// The server stopped with an IO error.
     #[error("server: {0}")]
     Io(#[from] std::io::Error),
+    /// The public base URL is not an absolute http(s) URL without query or fragment.
+    #[error("public URL '{0}': an http:// or https:// URL with a host and no query, fragment or user name")]
+    PublicUrl(String),
 }
 
 /// How to listen.
@@ -48,6 +54,47 @@ pub struct ServerConfig {
     pub listen: SocketAddr,
     /// PEM certificate chain and private key; plain HTTP when absent.
     pub tls: Option<(PathBuf, PathBuf)>,
+    /// Timeouts and the per-address cap of every connection.
+    pub limits: ConnectionLimits,
+    /// Reverse proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: TrustedProxies,
+    /// The URL clients reach the hub at (`https://hub.example.post`), the base of every
+    /// absolute URL the server writes; the listen address (scheme from TLS) when absent.
+    pub public_url: Option<String>,
+    /// Who may read `/metrics`, and where.
+    pub metrics: MetricsAccess,
+}
+
+impl ServerConfig {
+    /// Plain HTTP on `listen` with the default limits, no proxy, open metrics.
+    pub fn new(listen: SocketAddr) -> ServerConfig {
+        ServerConfig {
+            listen,
+            tls: None,
+            limits: ConnectionLimits::default(),
+            trusted_proxies: TrustedProxies::default(),
+            public_url: None,
+            metrics: MetricsAccess::default(),
+        }
+    }
+}
+
+/// Who may read `/metrics`. With neither setting, anyone may, on the main listener (Prometheus
+/// scrapes without configuration; the series hold route templates and counts only).
+#[derive(Debug, Clone, Default)]
+pub struct MetricsAccess {
+    /// A bearer token `/metrics` requires.
+    pub token: Option<String>,
+    /// A separate plain-HTTP listener that alone serves `/metrics` (the main one then does not).
+    pub listen: Option<SocketAddr>,
+}
+
+/// The addresses the server listens on, once bound.
+#[derive(Debug, Clone, Copy)]
+pub struct Listening {
+    pub addr: SocketAddr,
+    /// The metrics listener, when configured.
+    pub metrics: Option<SocketAddr>,
 }
 
 /// Who may ask `POST /api/v1/links/check` to fetch links live (`"live": true`).
@@ -133,6 +180,10 @@ pub struct AppState {
     pub(crate) anonymous_limit: Arc<ratelimit::RateLimiter>,
     /// Live link checks of the JSON API (off unless configured).
     pub(crate) live: Arc<LiveChecks>,
+    /// The base of every absolute URL in answers (no trailing slash), never the `Host` header.
+    pub(crate) public_url: Arc<str>,
+    /// Who may read `/metrics`, and where.
+    pub(crate) metrics_access: Arc<MetricsAccess>,
 }
 
 impl AppState {
@@ -152,6 +203,8 @@ impl AppState {
             anonymous_limit: Arc::new(ratelimit::RateLimiter::new(120, 240)),
             posture: None,
             live: Arc::new(LiveChecks::new(LiveCheckConfig::default())),
+            public_url: if tls { "https://localhost" } else { "http://localhost" }.into(),
+            metrics_access: Arc::new(MetricsAccess::default()),
         }
     }
 
@@ -182,24 +235,51 @@ impl AppState {
 
 /// The whole application router.
 pub fn router(state: AppState) -> Router {
-    Router::new()
-        .route("/healthz", get(healthz))
-        .route("/metrics", get(metrics_text))
-        .merge(taxii::routes())
+    let mut app = Router::new().route("/healthz", get(healthz));
+    if state.metrics_access.listen.is_none() {
+        app = app.route("/metrics", get(metrics_text));
+    }
+    app.merge(taxii::routes())
         .merge(api::routes())
         .merge(posture_api::routes())
         .merge(portal::routes())
         .merge(peers::routes())
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), transport_headers))
+        .with_state(state)
+}
+
+/// The router of the separate metrics listener.
+fn metrics_router(state: AppState) -> Router {
+    Router::new()
+        .route("/metrics", get(metrics_text))
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), transport_headers))
         .with_state(state)
 }
 
 /// Serves until SIGINT or SIGTERM, then drains in-flight requests (at most 10 s).
-/// `ready` is called with the bound address once the socket listens.
-pub async fn serve(state: AppState, config: ServerConfig, ready: impl FnOnce(SocketAddr)) -> Result<(), ServerError> {
+/// `ready` is called with the bound addresses once the sockets listen.
+pub async fn serve(mut state: AppState, config: ServerConfig, ready: impl FnOnce(Listening)) -> Result<(), ServerError> {
+    let listener = bind(config.listen)?;
+    let addr = listener.local_addr()?;
+    let metrics_listener = config.metrics.listen.map(bind).transpose()?;
+    let metrics_addr = metrics_listener.as_ref().map(std::net::TcpListener::local_addr).transpose()?;
+    state.public_url = match &config.public_url {
+        Some(url) => public_base(url)?,
+        None => {
+            if addr.ip().is_unspecified() {
+                tracing::warn!(%addr, "no --public-url: absolute URLs name the unspecified listen address; set the URL clients use");
+            }
+            format!("{}://{addr}", if config.tls.is_some() { "https" } else { "http" })
+        }
+    }
+    .into();
+    state.metrics_access = Arc::new(config.metrics.clone());
     state.blocklists.clone().spawn_refresher(state.hub.clone(), Duration::from_secs(1));
-    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let proxies = Arc::new(config.trusted_proxies.clone());
+    let gate = net::Gate::new(config.limits.clone(), proxies.clone());
     let handle = axum_server::Handle::new();
     let shutdown = handle.clone();
     tokio::spawn(async move {
@@ -207,23 +287,90 @@ pub async fn serve(state: AppState, config: ServerConfig, ready: impl FnOnce(Soc
         tracing::info!("shutdown requested: draining requests");
         shutdown.graceful_shutdown(Some(Duration::from_secs(10)));
     });
-    let listener = std::net::TcpListener::bind(config.listen).map_err(|source| ServerError::Bind { addr: config.listen, source })?;
-    listener.set_nonblocking(true)?;
-    let addr = listener.local_addr()?;
+    if let Some(l) = metrics_listener {
+        let app = per_connection(metrics_router(state.clone()), &proxies);
+        let server = tuned(axum_server::from_tcp(l).acceptor(gate.clone()), &config.limits).handle(handle.clone());
+        tokio::spawn(async move {
+            if let Err(e) = server.serve(app).await {
+                tracing::error!(error = %e, "the metrics listener stopped");
+            }
+        });
+    }
+    let app = per_connection(router(state), &proxies);
     let served = match &config.tls {
         None => {
-            ready(addr);
-            axum_server::from_tcp(listener).handle(handle).serve(app).await
+            ready(Listening { addr, metrics: metrics_addr });
+            tuned(axum_server::from_tcp(listener).acceptor(gate), &config.limits).handle(handle).serve(app).await
         }
         Some((cert, key)) => {
             // ring is the one provider compiled in; installing it twice is harmless.
             let _ = rustls::crypto::ring::default_provider().install_default();
             let tls = axum_server::tls_rustls::RustlsConfig::from_pem_file(cert, key).await.map_err(ServerError::Tls)?;
-            ready(addr);
-            axum_server::from_tcp_rustls(listener, tls).handle(handle).serve(app).await
+            ready(Listening { addr, metrics: metrics_addr });
+            let server = axum_server::from_tcp_rustls(listener, tls).map(|tls| tls.acceptor(gate));
+            tuned(server, &config.limits).handle(handle).serve(app).await
         }
     };
     served.map_err(ServerError::Io)
+}
+
+fn bind(addr: SocketAddr) -> Result<std::net::TcpListener, ServerError> {
+    let listener = std::net::TcpListener::bind(addr).map_err(|source| ServerError::Bind { addr, source })?;
+    listener.set_nonblocking(true)?;
+    Ok(listener)
+}
+
+/// A public base URL, checked (absolute http or https with a host, no query, fragment or user
+/// name) and without its trailing slash.
+pub fn public_base(url: &str) -> Result<String, ServerError> {
+    let bad = || ServerError::PublicUrl(url.to_string());
+    let parsed = url::Url::parse(url).map_err(|_| bad())?;
+    let plain = matches!(parsed.scheme(), "http" | "https")
+        && parsed.host().is_some()
+        && parsed.username().is_empty()
+        && parsed.password().is_none()
+        && parsed.query().is_none()
+        && parsed.fragment().is_none();
+    if !plain {
+        return Err(bad());
+    }
+    Ok(parsed.as_str().trim_end_matches('/').to_string())
+}
+
+/// HTTP settings of every listener: hyper's header-read clock needs a timer to run.
+fn tuned<A>(mut server: axum_server::Server<A>, limits: &ConnectionLimits) -> axum_server::Server<A> {
+    let http = server.http_builder();
+    http.http1().timer(hyper_util::rt::TokioTimer::new()).header_read_timeout(limits.header_read_timeout);
+    http.http2().timer(hyper_util::rt::TokioTimer::new());
+    server
+}
+
+/// The per-request connection bookkeeping, outermost, with the TCP peer in `ConnectInfo`.
+fn per_connection(
+    app: Router,
+    proxies: &Arc<TrustedProxies>,
+) -> axum::extract::connect_info::IntoMakeServiceWithConnectInfo<Router, SocketAddr> {
+    app.layer(axum::middleware::from_fn_with_state(proxies.clone(), net::per_request)).into_make_service_with_connect_info::<SocketAddr>()
+}
+
+/// Headers every answer carries: `nosniff` everywhere, HSTS under TLS (redirects included), and
+/// `Cache-Control: no-store` on TAXII, API and metrics answers and on anything answered to an
+/// authenticated request (a TLP:RED object must not rest in a shared cache); other answers keep
+/// the caching their handler chose, else `no-store` too.
+async fn transport_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    let api = ["/taxii2", taxii::API_ROOT, "/federation", "/api/", "/metrics"].iter().any(|p| path.starts_with(p));
+    let authenticated = req.headers().contains_key(header::AUTHORIZATION) || portal::has_session_cookie(req.headers());
+    let mut resp = next.run(req).await;
+    let h = resp.headers_mut();
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    if state.tls {
+        h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
+    }
+    if api || authenticated || !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    resp
 }
 
 async fn shutdown_signal() {
@@ -258,7 +405,15 @@ async fn healthz(State(state): State<AppState>) -> Response {
     }
 }
 
-async fn metrics_text(State(state): State<AppState>) -> Response {
+async fn metrics_text(State(state): State<AppState>, headers: axum::http::HeaderMap) -> Response {
+    if let Some(token) = &state.metrics_access.token {
+        let given = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
+        // Constant time, so the token cannot be guessed byte by byte from response times.
+        let ok = given.is_some_and(|g| bool::from(subtle::ConstantTimeEq::ct_eq(g.as_bytes(), token.as_bytes())));
+        if !ok {
+            return ApiError::problem(StatusCode::UNAUTHORIZED, "Unauthorized", "/metrics needs the metrics bearer token").into_response();
+        }
+    }
     (StatusCode::OK, [(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], state.metrics.render())
         .into_response()
 }

@@ -1,8 +1,11 @@
 //! Prometheus metrics: requests by route and status, latency histograms, objects ingested.
+//! Labels are route templates and a fixed set of methods only, so the series stay few whatever
+//! clients send, and no path a member looked up (a domain, an id) is shown to whoever scrapes.
 
 use std::time::Instant;
 
-use axum::extract::{Request, State};
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::Response;
 use prometheus_client::encoding::EncodeLabelSet;
@@ -60,20 +63,34 @@ impl Metrics {
     }
 }
 
-/// Route label with ids folded, so label cardinality stays bounded whatever clients request.
-fn route_label(path: &str) -> String {
-    let segments: Vec<&str> = path
-        .split('/')
-        .map(|s| if s.contains("--") || s.len() >= 32 || s.chars().any(|c| c.is_ascii_digit()) { "{id}" } else { s })
-        .take(8)
-        .collect();
-    segments.join("/")
+/// The label of a request that matched no route: one series for all of them.
+const UNMATCHED: &str = "unmatched";
+
+/// The route template a request matched (`/isac/collections/{id}/objects/`), or `unmatched`.
+fn route_label(req: &Request) -> String {
+    req.extensions().get::<MatchedPath>().map_or(UNMATCHED, MatchedPath::as_str).to_string()
+}
+
+/// The standard methods by name; any other (extension methods are free text) is `other`.
+fn method_label(method: &Method) -> &'static str {
+    match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::DELETE => "DELETE",
+        Method::OPTIONS => "OPTIONS",
+        Method::PATCH => "PATCH",
+        Method::CONNECT => "CONNECT",
+        Method::TRACE => "TRACE",
+        _ => "other",
+    }
 }
 
 pub(crate) async fn track(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let start = Instant::now();
-    let method = req.method().to_string();
-    let route = route_label(req.uri().path());
+    let method = method_label(req.method()).to_string();
+    let route = route_label(&req);
     let resp = next.run(req).await;
     let elapsed = start.elapsed();
     let status = resp.status().as_u16();
@@ -85,11 +102,12 @@ pub(crate) async fn track(State(state): State<AppState>, req: Request, next: Nex
 
 #[cfg(test)]
 mod tests {
+    use axum::http::Method;
+
     #[test]
-    fn route_labels_fold_ids() {
-        assert_eq!(
-            super::route_label("/isac/collections/0b1c9f3e-5a8a-4c4e-9d2b-1f6f2b1e8f00/objects/indicator--x/"),
-            "/isac/collections/{id}/objects/{id}/"
-        );
+    fn methods_outside_the_standard_set_are_one_label() {
+        assert_eq!(super::method_label(&Method::GET), "GET");
+        let custom = Method::from_bytes(b"PROPFIND-anything-at-all").expect("method");
+        assert_eq!(super::method_label(&custom), "other");
     }
 }

@@ -89,14 +89,10 @@ fn filters(query: Option<&str>) -> Result<Filters, ApiError> {
     hub::parse_filters(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).map_err(|e| ApiError::from_hub(e, true))
 }
 
-fn base_url(state: &AppState, headers: &HeaderMap) -> String {
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).filter(|h| !h.is_empty() && h.len() < 256).unwrap_or("localhost");
-    format!("{}://{host}", if state.tls { "https" } else { "http" })
-}
-
 async fn discovery(State(state): State<AppState>, headers: HeaderMap) -> TaxiiResult {
     begin(&state, &headers).await?;
-    let root = format!("{}{API_ROOT}/", base_url(&state, &headers));
+    // From the configured public URL, never from the Host header (which anyone may forge).
+    let root = format!("{}{API_ROOT}/", state.public_url);
     let body = json!({
         "title": "Postern POST-ISAC hub",
         "description": "Threat intelligence on postal scams, shared under TLP 2.0 by postal operators, CSIRTs and the UPU.",

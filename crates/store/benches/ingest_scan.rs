@@ -46,6 +46,7 @@ fn object(i: usize) -> NewObject {
         recipients: vec![],
         body,
         origin: None,
+        may_version_others: false,
     }
 }
 
@@ -91,6 +92,7 @@ fn run(name: &str, s: &dyn Store, n: usize) {
         versions: vec![],
         spec_versions: vec![],
         batch: PAGE,
+        candidates: None,
     };
     let mut page_times = Vec::new();
     let mut dates = Vec::with_capacity(n);

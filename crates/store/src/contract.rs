@@ -42,6 +42,10 @@ pub const CASES: &[Case] = &[
     Case { name: "object_fields_round_trip", run: object_fields_round_trip },
     Case { name: "delete_recomputes_latest", run: delete_recomputes_latest },
     Case { name: "unversioned_objects_are_stored_once", run: unversioned_objects_are_stored_once },
+    Case { name: "only_the_producer_versions_an_object", run: only_the_producer_versions_an_object },
+    Case { name: "observables_are_each_producers_own", run: observables_are_each_producers_own },
+    Case { name: "identities_belong_to_one_organisation", run: identities_belong_to_one_organisation },
+    Case { name: "scans_preselect_the_candidates_of_an_audience", run: scans_preselect_the_candidates_of_an_audience },
     Case { name: "add_objects_is_all_or_nothing", run: add_objects_is_all_or_nothing },
     Case { name: "audit_log_appends_in_order", run: audit_log_appends_in_order },
     Case { name: "meta_settings", run: meta_settings },
@@ -96,6 +100,7 @@ fn obj(id: &str, version: Option<(&str, i64)>, body: &str) -> NewObject {
         recipients: vec![],
         body: body.into(),
         origin: None,
+        may_version_others: false,
     }
 }
 
@@ -115,7 +120,16 @@ fn add(s: &dyn Store, objs: &[NewObject]) -> Vec<PutOutcome> {
 }
 
 fn query(versions: Vec<VersionSel>) -> ObjectQuery {
-    ObjectQuery { collection_id: COL.into(), added_after_us: None, ids: vec![], types: vec![], versions, spec_versions: vec![], batch: 100 }
+    ObjectQuery {
+        collection_id: COL.into(),
+        added_after_us: None,
+        ids: vec![],
+        types: vec![],
+        versions,
+        spec_versions: vec![],
+        batch: 100,
+        candidates: None,
+    }
 }
 
 fn with_collection(open: Open<'_>) -> Arc<dyn Store> {
@@ -217,7 +231,7 @@ fn versions_first_last_all_and_idempotence(open: Open<'_>) {
         ],
     );
     assert_eq!(again[0], PutOutcome::AlreadyStored);
-    assert!(matches!(&again[1], PutOutcome::Conflict(m) if m.contains("indicator--a")), "{again:?}");
+    assert!(matches!(&again[1], PutOutcome::Conflict), "{again:?}");
     assert_eq!(bodies(&s.scan(&query(vec![VersionSel::Last])).expect("scan")), vec![r#"{"v":2}"#]);
     assert_eq!(bodies(&s.scan(&query(vec![VersionSel::First])).expect("scan")), vec![r#"{"v":1}"#]);
     assert_eq!(s.scan(&query(vec![VersionSel::All])).expect("scan").len(), 2);
@@ -239,7 +253,7 @@ fn keyset_pages_are_complete(open: Open<'_>) {
     let dates: Vec<i64> = stored
         .iter()
         .map(|o| match o {
-            PutOutcome::Stored { date_added_us } => *date_added_us,
+            PutOutcome::Stored { date_added_us, .. } => *date_added_us,
             other => panic!("expected Stored, got {other:?}"),
         })
         .collect();
@@ -313,7 +327,7 @@ fn object_fields_round_trip(open: Open<'_>) {
             (StatusRecord { id, org_id: 7, body: r#"{"status":"complete"}"#.into() }, audit("objects.add", COL))
         })
         .expect("add");
-    let PutOutcome::Stored { date_added_us } = out[0] else { panic!("expected Stored, got {out:?}") };
+    let PutOutcome::Stored { date_added_us, .. } = out[0] else { panic!("expected Stored, got {out:?}") };
     assert_eq!(statuses.len(), 1, "finish is called once, with every outcome");
     assert_eq!(statuses[0].1, 1);
     let back = s.versions(COL, "report--r").expect("versions");
@@ -363,12 +377,115 @@ fn unversioned_objects_are_stored_once(open: Open<'_>) {
     let out = add(&*s, &[obj("domain-name--x", None, r#"{"value":"a"}"#)]);
     assert!(matches!(out[0], PutOutcome::Stored { .. }));
     assert_eq!(add(&*s, &[obj("domain-name--x", None, r#"{"value":"a"}"#)])[0], PutOutcome::AlreadyStored);
-    assert!(matches!(add(&*s, &[obj("domain-name--x", None, r#"{"value":"b"}"#)])[0], PutOutcome::Conflict(_)));
+    assert!(matches!(add(&*s, &[obj("domain-name--x", None, r#"{"value":"b"}"#)])[0], PutOutcome::Conflict));
     // Twice in one batch: the second sees the first.
     let twice = add(&*s, &[obj("domain-name--y", None, r#"{"value":"y"}"#), obj("domain-name--y", None, r#"{"value":"y"}"#)]);
     assert!(matches!(twice[0], PutOutcome::Stored { .. }));
     assert_eq!(twice[1], PutOutcome::AlreadyStored);
     assert_eq!(s.count(COL).expect("count"), 2);
+}
+
+fn by(producer: &str, mut o: NewObject) -> NewObject {
+    o.producer = producer.into();
+    o
+}
+
+fn only_the_producer_versions_an_object(open: Open<'_>) {
+    let s = with_collection(open);
+    assert!(matches!(add(&*s, &[by("identity--a", obj("indicator--a", Some(("t1", 10)), r#"{"n":1}"#))])[0], PutOutcome::Stored { .. }));
+    // Another producer: refused whatever the version, and whether identical or not.
+    for (v, body) in [(10, r#"{"n":1}"#), (10, r#"{"n":2}"#), (20, r#"{"n":3}"#), (i64::MAX, r#"{"revoked":true}"#), (5, "{}")] {
+        let out = add(&*s, &[by("identity--b", obj("indicator--a", Some(("t", v)), body))]);
+        assert_eq!(out[0], PutOutcome::OtherProducer, "version {v}");
+    }
+    let latest = s.scan(&query(vec![VersionSel::Last])).expect("scan");
+    assert_eq!((latest.len(), latest[0].producer.as_str(), latest[0].body.as_str()), (1, "identity--a", r#"{"n":1}"#));
+    // The producer versions it; an administrator's correction joins the chain as the latest.
+    assert!(matches!(add(&*s, &[by("identity--a", obj("indicator--a", Some(("t2", 20)), r#"{"n":4}"#))])[0], PutOutcome::Stored { .. }));
+    let mut correction = by("identity--hub", obj("indicator--a", Some(("t3", 30)), r#"{"n":5}"#));
+    correction.may_version_others = true;
+    assert!(matches!(add(&*s, &[correction])[0], PutOutcome::Stored { over_other_producer: true, .. }));
+    let latest = s.scan(&query(vec![VersionSel::Last])).expect("scan");
+    assert_eq!(latest.iter().map(|o| o.producer.as_str()).collect::<Vec<_>>(), ["identity--hub"]);
+    assert_eq!(s.count(COL).expect("count"), 3);
+}
+
+fn observables_are_each_producers_own(open: Open<'_>) {
+    let s = with_collection(open);
+    let sco = |p: &str, body: &str| by(p, obj("domain-name--x", None, body));
+    assert!(matches!(add(&*s, &[sco("identity--a", r#"{"value":"x.example"}"#)])[0], PutOutcome::Stored { .. }));
+    // B's copy is B's own: stored as if A held nothing, and B's later answers depend only on B's.
+    assert!(matches!(add(&*s, &[sco("identity--b", r#"{"value":"x.example"}"#)])[0], PutOutcome::Stored { .. }));
+    assert_eq!(add(&*s, &[sco("identity--b", r#"{"value":"x.example"}"#)])[0], PutOutcome::AlreadyStored);
+    assert_eq!(add(&*s, &[sco("identity--b", r#"{"value":"y.example"}"#)])[0], PutOutcome::Conflict);
+    assert!(matches!(add(&*s, &[sco("identity--c", r#"{"value":"y.example"}"#)])[0], PutOutcome::Stored { .. }));
+    let mut producers: Vec<String> = s.scan(&query(vec![VersionSel::Last])).expect("scan").into_iter().map(|o| o.producer).collect();
+    producers.sort();
+    assert_eq!(producers, ["identity--a", "identity--b", "identity--c"]);
+}
+
+fn identities_belong_to_one_organisation(open: Open<'_>) {
+    let s = open();
+    let a = s.create_org("A", "identity--a", None, false).expect("org a");
+    let b = s.create_org("B", "identity--b", None, false).expect("org b");
+    assert_eq!(s.identity_owner("identity--a").expect("owner"), Some(a.id));
+    assert_eq!(s.identity_owner("identity--opencti-a").expect("owner"), None);
+    let before = s.entries(0, 1000).expect("audit").len();
+    let bound = s.bind_identity("identity--opencti-a", a.id, &audit("identity.bind", "identity--opencti-a")).expect("bind");
+    assert_eq!((bound.org_id, bound.bound_by.as_str()), (a.id, "t"));
+    assert_eq!(s.identity_owner("identity--opencti-a").expect("owner"), Some(a.id));
+    // Taken identities, bound or an organisation's own, are refused and change nothing.
+    for taken in ["identity--opencti-a", "identity--a"] {
+        let e = s.bind_identity(taken, b.id, &audit("identity.bind", taken));
+        assert!(matches!(e, Err(StoreError::Duplicate { .. })), "{taken}: {e:?}");
+    }
+    assert_eq!(s.entries(0, 1000).expect("audit").len(), before + 1);
+    assert_eq!(s.identity_bindings().expect("list").len(), 1);
+    assert!(s.unbind_identity("identity--opencti-a", &audit("identity.unbind", "identity--opencti-a")).expect("unbind"));
+    assert!(!s.unbind_identity("identity--opencti-a", &audit("identity.unbind", "identity--opencti-a")).expect("unbind"));
+    assert_eq!(s.entries(0, 1000).expect("audit").len(), before + 2);
+    s.bind_identity("identity--opencti-a", b.id, &audit("identity.bind", "identity--opencti-a")).expect("rebind to b");
+    assert_eq!(s.identity_owner("identity--opencti-a").expect("owner"), Some(b.id));
+}
+
+fn scans_preselect_the_candidates_of_an_audience(open: Open<'_>) {
+    let s = with_collection(open);
+    let mut rows = Vec::new();
+    for (n, tlp) in Tlp::ALL.into_iter().enumerate() {
+        for (m, (producer, recipients)) in [
+            ("identity--me", vec![]),
+            ("identity--x", vec!["identity--me"]),
+            ("identity--x", vec!["identity--mee", "identity--y"]),
+            ("identity--x", vec![]),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut o = by(producer, obj(&format!("indicator--{n}-{m}"), Some(("t", 1)), "{}"));
+            o.tlp = tlp;
+            o.recipients = recipients.into_iter().map(String::from).collect();
+            rows.push(o);
+        }
+    }
+    add(&*s, &rows);
+    let audiences = [
+        tlp::Audience::Anonymous { public_collection: true },
+        tlp::Audience::Anonymous { public_collection: false },
+        tlp::Audience::Member { identity: "identity--me", collection_read: true, public_collection: false },
+        tlp::Audience::AnonymousLookup { ceiling: Tlp::Green },
+    ];
+    for audience in audiences {
+        let candidates = tlp::candidates(&audience);
+        let mut q = query(vec![VersionSel::Last]);
+        q.candidates = Some(candidates.clone());
+        let got: HashSet<String> = s.scan(&q).expect("scan").into_iter().map(|o| o.object_id).collect();
+        let want: HashSet<String> = rows
+            .iter()
+            .filter(|o| candidates.admits(&tlp::Access { tlp: o.tlp, producer: o.producer.clone(), recipients: o.recipients.clone() }))
+            .map(|o| o.object_id.clone())
+            .collect();
+        assert_eq!(got, want, "{audience:?}");
+    }
 }
 
 fn add_objects_is_all_or_nothing(open: Open<'_>) {

@@ -9,6 +9,7 @@ pub mod portal;
 mod postgres;
 pub mod posture;
 mod sqlite;
+mod versions;
 
 pub use portal::PortalStore;
 pub use postgres::PgStore;
@@ -84,6 +85,17 @@ pub struct Org {
     pub country: Option<String>,
     pub created: String,
     pub is_hub: bool,
+}
+
+/// A STIX identity bound to a member organisation besides its own (the identity its own
+/// platform writes in `created_by_ref`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdentityBinding {
+    pub identity_id: String,
+    pub org_id: i64,
+    pub bound_at: String,
+    /// Who bound it: `first use by <actor>` or the administrator's actor name.
+    pub bound_by: String,
 }
 
 /// Role carried by an API token.
@@ -171,6 +183,9 @@ pub struct NewObject {
     pub body: String,
     /// The federation peer it was pulled from (provenance; never pushed back there).
     pub origin: Option<String>,
+    /// Whether this version may join an object another producer holds: a hub administrator's
+    /// audited correction. Otherwise such a version is [`PutOutcome::OtherProducer`].
+    pub may_version_others: bool,
 }
 
 /// A STIX version timestamp: the text as given and its instant in nanoseconds since the epoch
@@ -182,14 +197,22 @@ pub struct Version {
 }
 
 /// What happened to one object handed to [`ObjectStore::add_objects`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PutOutcome {
     /// Stored as a new version, with the hub's `date_added` in microseconds.
-    Stored { date_added_us: i64 },
-    /// The identical version was already stored (idempotent re-post).
+    Stored {
+        date_added_us: i64,
+        /// Another producer holds versions of this id: a hub administrator's correction.
+        over_other_producer: bool,
+    },
+    /// The identical version was already stored by the same producer (idempotent re-post).
     AlreadyStored,
-    /// A different object with the same id and version is stored; nothing was written.
-    Conflict(String),
+    /// The same producer already stored a different object with this id and version (or,
+    /// unversioned, this id); nothing was written.
+    Conflict,
+    /// Another producer holds this id; nothing was written. Only the producer versions an
+    /// object, and the answer is the same whatever the stored versions say.
+    OtherProducer,
 }
 
 /// A stored object version, as read back.
@@ -236,6 +259,9 @@ pub struct ObjectQuery {
     pub spec_versions: Vec<String>,
     /// How many rows to read at most (before any TLP filtering by the caller).
     pub batch: usize,
+    /// Pre-selects the rows this audience could read (the caller still asks `tlp::may_read`
+    /// of each); `None` reads every row (index builders, deletes by their producer).
+    pub candidates: Option<tlp::Candidates>,
 }
 
 /// A status resource, stored as the JSON the client will read.
@@ -273,6 +299,16 @@ pub trait MemberStore {
     /// Marks a token revoked; returns false when it does not exist.
     fn revoke_token(&self, id: &str, at: &str) -> Result<bool>;
     fn list_tokens(&self) -> Result<Vec<TokenRecord>>;
+    /// The organisation a STIX identity speaks for: the one whose own identity it is, or the
+    /// one it is bound to.
+    fn identity_owner(&self, identity_id: &str) -> Result<Option<i64>>;
+    /// Binds an identity to an organisation, together with its audit line. `Duplicate` when the
+    /// identity is already an organisation's own or bound to one.
+    fn bind_identity(&self, identity_id: &str, org_id: i64, audit: &NewAudit) -> Result<IdentityBinding>;
+    /// Removes a binding, together with its audit line; false when there was none.
+    fn unbind_identity(&self, identity_id: &str, audit: &NewAudit) -> Result<bool>;
+    /// Every binding, oldest first.
+    fn identity_bindings(&self) -> Result<Vec<IdentityBinding>>;
 }
 
 /// TAXII collections and their grants.

@@ -160,6 +160,39 @@ pub fn may_read(audience: &Audience<'_>, access: &Access) -> bool {
     }
 }
 
+/// The rows an audience could possibly read, in a form a store can pre-select on without
+/// deciding anything: every row at or below `open_up_to`, plus the rows `identity` produced or
+/// is named a recipient of. [`may_read`] still decides on every row; this only spares a reader
+/// from scanning rows it can never see (and so from learning how many there are).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidates {
+    /// Levels readable whoever produced the row; `None`: no level is.
+    pub open_up_to: Option<Tlp>,
+    /// The member whose own and addressed rows are candidates too.
+    pub identity: Option<String>,
+}
+
+/// The candidates of `audience`: a superset of what [`may_read`] allows it.
+pub fn candidates(audience: &Audience<'_>) -> Candidates {
+    let clear_if = |public: bool| Candidates { open_up_to: public.then_some(Tlp::Clear), identity: None };
+    match *audience {
+        Audience::Anonymous { public_collection } => clear_if(public_collection),
+        Audience::AnonymousLookup { ceiling } => Candidates { open_up_to: Some(ceiling.min(Tlp::Green)), identity: None },
+        Audience::Member { collection_read: false, public_collection, .. } => clear_if(public_collection),
+        Audience::Member { identity, collection_read: true, .. } => {
+            Candidates { open_up_to: Some(Tlp::Amber), identity: Some(identity.to_string()) }
+        }
+    }
+}
+
+impl Candidates {
+    /// Whether a row with `access` is a candidate (what the store's SQL computes).
+    pub fn admits(&self, access: &Access) -> bool {
+        self.open_up_to.is_some_and(|t| access.tlp <= t)
+            || self.identity.as_deref().is_some_and(|me| access.producer == me || access.recipients.iter().any(|r| r == me))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,6 +257,33 @@ mod tests {
             }
         }
         assert_eq!(cases, 5 * 3 * 6);
+    }
+
+    #[test]
+    fn candidates_never_drop_a_readable_row_and_keep_out_restricted_rows_of_others() {
+        let mut audiences = vec![];
+        for public_collection in [false, true] {
+            audiences.push(Audience::Anonymous { public_collection });
+            for collection_read in [false, true] {
+                audiences.push(Audience::Member { identity: ME, collection_read, public_collection });
+            }
+        }
+        audiences.extend(Tlp::ALL.map(|ceiling| Audience::AnonymousLookup { ceiling }));
+        for audience in audiences {
+            let c = candidates(&audience);
+            for tlp in Tlp::ALL {
+                for relation in [Relation::Producer, Relation::Recipient, Relation::Other] {
+                    let a = access(tlp, relation);
+                    if may_read(&audience, &a) {
+                        assert!(c.admits(&a), "{audience:?} may read {tlp:?} {relation:?} but it is not a candidate");
+                    }
+                    // Rows another producer restricted to others are never even scanned.
+                    if tlp.is_recipient_restricted() && matches!(relation, Relation::Other) {
+                        assert!(!c.admits(&a), "{audience:?} scans {tlp:?} rows of others");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

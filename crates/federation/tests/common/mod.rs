@@ -37,10 +37,10 @@ pub async fn start_hub() -> TestHub {
     let member = hub.authenticate(Some(&format!("Bearer {}", t.token))).expect("auth");
     let state = server::AppState::new(hub.clone(), false);
     let (tx, rx) = tokio::sync::oneshot::channel();
-    let config = server::ServerConfig { listen: "127.0.0.1:0".parse().expect("addr"), tls: None };
+    let config = server::ServerConfig::new("127.0.0.1:0".parse().expect("addr"));
     tokio::spawn(async move {
-        let _ = server::serve(state, config, move |addr| {
-            let _ = tx.send(addr);
+        let _ = server::serve(state, config, move |bound| {
+            let _ = tx.send(bound.addr);
         })
         .await;
     });

@@ -23,6 +23,20 @@ pub enum OrgCommand {
     },
     /// List organisations.
     List,
+    /// STIX identities bound to an organisation besides its own (what its OpenCTI or MISP writes
+    /// in `created_by_ref`). Unknown identities are bound on first use; bindings are audited.
+    #[command(subcommand)]
+    Identity(IdentityCommand),
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum IdentityCommand {
+    /// Bind an identity to an organisation.
+    Add { org: String, identity: String },
+    /// List bindings (of one organisation when given).
+    List { org: Option<String> },
+    /// Remove a binding: the identity is free again (bound on its next first use).
+    Remove { identity: String },
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -106,6 +120,7 @@ pub fn org(data: &Path, json: bool, cmd: OrgCommand) -> anyhow::Result<()> {
                 }
             }
         }
+        OrgCommand::Identity(cmd) => identity(&hub, json, cmd)?,
     }
     Ok(())
 }
@@ -206,6 +221,40 @@ pub fn audit(data: &Path, json: bool, args: AuditArgs) -> anyhow::Result<()> {
     } else {
         for e in entries {
             println!("{:>6} {} {:<40} {:<16} {:<8} {} {}", e.seq, e.at, e.actor, e.action, e.outcome, e.target, e.detail);
+        }
+    }
+    Ok(())
+}
+
+fn identity(hub: &hub::Hub, json: bool, cmd: IdentityCommand) -> anyhow::Result<()> {
+    let show = |b: &store::IdentityBinding, org: &str| json!({"identity_id": b.identity_id, "org": org, "bound_at": b.bound_at, "bound_by": b.bound_by});
+    match cmd {
+        IdentityCommand::Add { org, identity } => {
+            let b = hub.bind_identity(&org, &identity, ACTOR).with_context(|| format!("binding {identity} to '{org}'"))?;
+            if json {
+                println!("{}", show(&b, &org));
+            } else {
+                println!("{} now speaks for '{org}'", b.identity_id);
+            }
+        }
+        IdentityCommand::List { org } => {
+            let bindings = hub.identity_bindings(org.as_deref()).context("listing identity bindings")?;
+            if json {
+                let items: Vec<_> = bindings.iter().map(|(b, org)| show(b, org)).collect();
+                println!("{}", json!({ "bindings": items }));
+            } else {
+                for (b, org) in &bindings {
+                    println!("{:<48} {:<30} {} ({})", b.identity_id, org, b.bound_at, b.bound_by);
+                }
+            }
+        }
+        IdentityCommand::Remove { identity } => {
+            hub.unbind_identity(&identity, ACTOR).with_context(|| format!("removing the binding of {identity}"))?;
+            if json {
+                println!("{}", json!({"identity_id": identity, "removed": true}));
+            } else {
+                println!("{identity} is no longer bound");
+            }
         }
     }
     Ok(())

@@ -36,11 +36,18 @@ pub enum BrandsCommand {
     Match { domain: String },
 }
 
+/// The built-in brand registry, with the brands of the override file `path` replacing
+/// same-id brands and added. The file is read here: `brands` itself does no IO.
+pub fn registry(path: Option<&std::path::Path>) -> anyhow::Result<::brands::BrandRegistry> {
+    let Some(path) = path else { return Ok(::brands::BrandRegistry::builtin()) };
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading brand overrides {}", path.display()))?;
+    ::brands::BrandRegistry::builtin()
+        .with_overrides_str(&text, &path.display().to_string())
+        .with_context(|| format!("loading brand overrides {}", path.display()))
+}
+
 pub fn run(args: BrandsArgs) -> anyhow::Result<()> {
-    let registry = match &args.overrides {
-        Some(p) => ::brands::BrandRegistry::load_with_overrides(p).with_context(|| format!("loading brand overrides {}", p.display()))?,
-        None => ::brands::BrandRegistry::builtin(),
-    };
+    let registry = registry(args.overrides.as_deref())?;
     let mut out = std::io::stdout().lock();
     run_with(&registry, args.command, args.json, &mut out)
 }

@@ -59,12 +59,7 @@ pub struct CheckArgs {
 }
 
 pub fn run(data: &std::path::Path, args: CheckArgs) -> anyhow::Result<()> {
-    let registry = match &args.brands {
-        Some(path) => {
-            ::brands::BrandRegistry::load_with_overrides(path).with_context(|| format!("loading brand overrides {}", path.display()))?
-        }
-        None => ::brands::BrandRegistry::builtin(),
-    };
+    let registry = super::brands::registry(args.brands.as_deref())?;
     let analyzer = links::Analyzer::new(&registry);
     let index = match &args.blocklist {
         Some(path) => {

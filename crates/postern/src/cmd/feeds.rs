@@ -109,10 +109,11 @@ pub fn add_to_hub(
     entries: &[links::BlockEntry],
 ) -> anyhow::Result<(HubCounts, Vec<String>)> {
     let org = hub.org(org).with_context(|| format!("organisation {org:?}"))?;
+    let namespace = hub.id_namespace(&org.identity_id);
     // The operator at the console acts for the organisation, as its admin would.
     let who = hub::Principal::Member { org, token_id: "cli-feeds-import".into(), role: store::Role::Admin };
     let now = store::now_rfc3339();
-    let objects = links::indicators_for_entries(entries, source, &now);
+    let objects = links::indicators_for_entries(entries, source, &now, &namespace);
     let mut counts = HubCounts { indicators: objects.len(), ..HubCounts::default() };
     let mut failures = Vec::new();
     for chunk in objects.chunks(BATCH) {

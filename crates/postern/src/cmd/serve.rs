@@ -72,6 +72,49 @@ pub struct ServeArgs {
     /// Live fetches in flight at most, server-wide.
     #[arg(long, default_value_t = 8)]
     pub live_concurrency: usize,
+    /// Seconds a connection may take to send a whole request head, counted from when it opens
+    /// or from its last response (so it also closes idle HTTP/1 keep-alive connections).
+    #[arg(long, default_value_t = 10)]
+    pub header_read_timeout: u64,
+    /// Seconds a connection may stay open with no request in flight and no data moving.
+    #[arg(long, default_value_t = 60)]
+    pub idle_timeout: u64,
+    /// Connections one client address may hold at once (trusted proxies are exempt).
+    #[arg(long, default_value_t = 64)]
+    pub max_connections_per_address: usize,
+    /// A reverse proxy address range (CIDR) whose X-Forwarded-For is believed; repeatable.
+    #[arg(long = "trusted-proxy", value_name = "CIDR")]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// The URL clients reach the hub at (https://hub.example.post): the base of absolute URLs
+    /// in answers (TAXII discovery, security.txt); default: the listen address.
+    #[arg(long, env = "POSTERN_PUBLIC_URL", value_parser = parse_public_url)]
+    pub public_url: Option<String>,
+    /// Bearer token that /metrics requires (default: none).
+    #[arg(long, env = "POSTERN_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
+    /// Serve /metrics only on this separate plain-HTTP address, not on the main listener.
+    #[arg(long)]
+    pub metrics_listen: Option<SocketAddr>,
+}
+
+/// Listener settings from the serve flags.
+fn server_config(args: &ServeArgs) -> server::ServerConfig {
+    server::ServerConfig {
+        listen: args.listen,
+        tls: args.tls_cert.clone().zip(args.tls_key.clone()),
+        limits: server::ConnectionLimits {
+            header_read_timeout: std::time::Duration::from_secs(args.header_read_timeout.max(1)),
+            idle_timeout: std::time::Duration::from_secs(args.idle_timeout.max(1)),
+            max_per_address: args.max_connections_per_address.max(1),
+        },
+        trusted_proxies: server::TrustedProxies::new(args.trusted_proxies.clone()),
+        public_url: args.public_url.clone(),
+        metrics: server::MetricsAccess { token: args.metrics_token.clone().filter(|t| !t.is_empty()), listen: args.metrics_listen },
+    }
+}
+
+fn parse_public_url(s: &str) -> Result<String, String> {
+    server::public_base(s).map_err(|e| e.to_string())
 }
 
 fn parse_live_mode(s: &str) -> Result<server::LiveMode, String> {
@@ -137,12 +180,12 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
             println!("First start: admin token for organisation '{}' (shown once, store it now):\n  {}", t.org, t.token);
         }
     }
-    let tls = args.tls_cert.clone().zip(args.tls_key.clone());
-    let scheme = if tls.is_some() { "https" } else { "http" };
+    let config = server_config(&args);
+    let scheme = if config.tls.is_some() { "https" } else { "http" };
     if args.anonymous_link_tlp > Tlp::Green {
         anyhow::bail!("--anonymous-link-tlp may be clear or green, not {}", args.anonymous_link_tlp.name());
     }
-    let mut state = server::AppState::new(hub, tls.is_some())
+    let mut state = server::AppState::new(hub, config.tls.is_some())
         .with_anonymous_lookup_ceiling(args.anonymous_link_tlp)
         .with_live_checks(live_config(&args)?);
     // The hub's own database (SQLite directory or PostgreSQL URL) keeps the portal and posture too.
@@ -168,7 +211,16 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
             p.spawn_rescans(rescan);
         }
         let sync = federation::start(sync_hub, sync_config);
-        let served = server::serve(state, server::ServerConfig { listen: args.listen, tls }, |addr| {
+        let served = server::serve(state, config, |bound| {
+            let addr = bound.addr;
+            // The metrics line comes first: whoever waits for "listening" has both.
+            if let Some(m) = bound.metrics {
+                if json {
+                    println!("{}", serde_json::json!({"event": "metrics_listening", "url": format!("http://{m}")}));
+                } else {
+                    println!("Metrics on http://{m}/metrics");
+                }
+            }
             if json {
                 println!("{}", serde_json::json!({"event": "listening", "url": format!("{scheme}://{addr}")}));
             } else {

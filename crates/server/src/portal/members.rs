@@ -64,15 +64,18 @@ async fn login(State(state): State<AppState>, ctx: Ctx, Form(form): Form<LoginFo
     }
     let store = try_page!(store_or_error(&state, &ctx));
     let username = form.username.trim().to_ascii_lowercase();
-    let keys = [format!("ip:{}", ctx.ip.map(|i| i.to_string()).unwrap_or_default()), format!("user:{username}")];
     let now = Instant::now();
-    if let Some(wait) = keys.iter().filter_map(|k| state.portal.logins.wait(k, now)).max() {
-        return state.portal.page(
-            &ctx,
-            StatusCode::TOO_MANY_REQUESTS,
-            "login.html",
-            context! { error => "login-throttled", wait => wait.as_secs().max(1), username => &username },
-        );
+    match state.portal.logins.admit(ctx.ip, &username, now) {
+        session::Admission::Now => {}
+        session::Admission::After(pause) => tokio::time::sleep(pause).await,
+        session::Admission::Refused(wait) => {
+            return state.portal.page(
+                &ctx,
+                StatusCode::TOO_MANY_REQUESTS,
+                "login.html",
+                context! { error => "login-throttled", wait => wait.as_secs().max(1), username => &username },
+            );
+        }
     }
     let hub = state.hub.clone();
     let password = form.password;
@@ -103,9 +106,7 @@ async fn login(State(state): State<AppState>, ctx: Ctx, Form(form): Form<LoginFo
     .await;
     match checked {
         Some(Ok(Some((_record, cookie)))) => {
-            for k in &keys {
-                state.portal.logins.succeeded(k);
-            }
+            state.portal.logins.succeeded(ctx.ip, &username);
             let mut resp = see_other("/members");
             let max_age = session::SESSION_TTL.as_secs();
             if let Ok(v) = HeaderValue::from_str(&session::cookie(SESSION_COOKIE, &cookie, Some(max_age), state.tls)) {
@@ -114,9 +115,7 @@ async fn login(State(state): State<AppState>, ctx: Ctx, Form(form): Form<LoginFo
             resp
         }
         Some(Ok(None)) => {
-            for k in &keys {
-                state.portal.logins.failed(k, now);
-            }
+            state.portal.logins.failed(ctx.ip, &username, now);
             let _ = state.hub.store().append(&store::NewAudit {
                 actor: "anonymous".into(),
                 action: "portal.login".into(),

@@ -119,11 +119,9 @@ impl Portal {
         let mut resp = (status, html).into_response();
         let h = resp.headers_mut();
         h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
-        // Pages carry CSRF tokens and members' data: never cached.
+        // Pages carry CSRF tokens and members' data: never cached. (HSTS and nosniff come
+        // from the server's transport layer, for every answer.)
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-        if ctx.secure {
-            h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
-        }
         if ctx.new_csrf_cookie
             && let Ok(v) = HeaderValue::from_str(&session::cookie(session::CSRF_COOKIE, &ctx.anon_csrf, None, ctx.secure))
         {
@@ -266,11 +264,45 @@ async fn security_headers(mut resp: Response) -> Response {
     let h: &mut HeaderMap = resp.headers_mut();
     h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
     h.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
     resp
+}
+
+/// True when a request carries a session cookie (signed in, or trying to be).
+pub(crate) fn has_session_cookie(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|c| session::cookie_value(c, session::SESSION_COOKIE).is_some())
+}
+
+/// The same-origin path (with its query) a `back=` value names, normalised and percent-encoded,
+/// or `None` for anything that could leave the site: another scheme or host, `//` or `\`
+/// (browsers read `\` as `/`), or control characters (browsers drop tabs and newlines, so
+/// `/\t/evil.example` is `//evil.example` to them), also once more percent-decoded.
+pub(crate) fn same_origin_path(back: &str) -> Option<String> {
+    let decoded = percent_encoding::percent_decode_str(back).decode_utf8().ok()?;
+    for form in [back, decoded.as_ref()] {
+        let unsafe_char = form.chars().any(|c| c.is_control() || c == '\\');
+        if unsafe_char || !form.starts_with('/') || form.starts_with("//") {
+            return None;
+        }
+    }
+    // Resolved against a fixed origin: whatever survives must still be on it.
+    let origin = url::Url::parse("http://portal.invalid/").ok()?;
+    let url = origin.join(back).ok()?;
+    if url.origin() != origin.origin() {
+        return None;
+    }
+    let mut path = url.path().to_string();
+    if let Some(q) = url.query() {
+        path.push('?');
+        path.push_str(q);
+    }
+    Some(path)
 }
 
 /// A 303 to `to` (after a successful POST).
@@ -317,4 +349,40 @@ pub fn message_analyzer(links: Arc<links::Analyzer>, blocklists: Arc<crate::bloc
         }
         Err(_) => scamtext::LinkVerdict::Benign,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    fn check(back: &str, expected: Option<&str>) {
+        assert_eq!(super::same_origin_path(back).as_deref(), expected, "back={back:?}");
+    }
+
+    #[test]
+    fn back_is_a_same_origin_path_or_nothing() {
+        check("/", Some("/"));
+        check("/check/link", Some("/check/link"));
+        check("/members/indicators?q=colis&page=2", Some("/members/indicators?q=colis&page=2"));
+        check("/aware/parcel fee", Some("/aware/parcel%20fee"));
+        check("/a/../b", Some("/b"));
+        for bad in [
+            "/\t/evil.example",
+            "/\r\nSet-Cookie: x=1",
+            "/\0",
+            "//evil",
+            "\\evil",
+            "/\\evil",
+            "https://evil",
+            "javascript:alert(1)",
+            "evil",
+            "",
+            "/%2f%2fevil",
+            "/%09/evil.example",
+            "/%5cevil",
+            "/%0d%0a",
+            "/%00",
+            "/%ff",
+        ] {
+            check(bad, None);
+        }
+    }
 }

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use axum::Router;
 use axum::extract::{Form, Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use minijinja::{Value, context};
@@ -51,8 +51,8 @@ struct Back {
 
 async fn switch_language(State(state): State<AppState>, Path(code): Path<String>, Query(q): Query<Back>) -> Response {
     let lang = Lang::parse(&code).unwrap_or(Lang::En);
-    // Only same-site paths: never an open redirect.
-    let back = q.back.filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\')).unwrap_or_else(|| "/".into());
+    // Only same-site paths: never an open redirect; anything else goes home.
+    let back = q.back.as_deref().and_then(super::same_origin_path).unwrap_or_else(|| "/".into());
     let mut resp = see_other(&back);
     if let Ok(v) = HeaderValue::from_str(&session::cookie(LANG_COOKIE, lang.code(), Some(365 * 24 * 3600), state.tls)) {
         resp.headers_mut().append(header::SET_COOKIE, v);
@@ -280,16 +280,12 @@ async fn aware_lure(State(state): State<AppState>, ctx: Ctx, Path(name): Path<St
     state.portal.page(&ctx, StatusCode::OK, "aware_lure.html", context! { lure => lure.as_str(), examples => examples })
 }
 
-async fn security_txt(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| !h.is_empty() && h.len() < 256 && h.bytes().all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b)))
-        .unwrap_or("localhost");
-    let scheme = if state.tls { "https" } else { "http" };
+async fn security_txt(State(state): State<AppState>) -> Response {
+    // The configured public URL, never the Host header: a cache must not keep a forged one.
+    let base = &state.public_url;
     let expires = (chrono::Utc::now() + chrono::Duration::days(365)).format("%Y-%m-%dT00:00:00Z");
     let body = format!(
-        "Contact: {scheme}://{host}/report\nExpires: {expires}\nPreferred-Languages: en, fr\nCanonical: {scheme}://{host}/.well-known/security.txt\nPolicy: {scheme}://{host}/aware\n"
+        "Contact: {base}/report\nExpires: {expires}\nPreferred-Languages: en, fr\nCanonical: {base}/.well-known/security.txt\nPolicy: {base}/aware\n"
     );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }

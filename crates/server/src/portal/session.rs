@@ -1,6 +1,6 @@
 //! Accounts and sessions of the members' workspace: argon2id password hashes, random session
 //! cookies of which only a SHA-256 is stored, anti-CSRF tokens, per-IP rate limits and the login
-//! backoff.
+//! throttle.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -173,46 +173,136 @@ impl RateLimiter {
     }
 }
 
-/// Login backoff: 3 failures for one key (address, or user name) are free; after the n-th
-/// failure beyond them the next attempt must wait 2^(n-3) seconds, at most 15 minutes; a
-/// success clears the key.
-pub(crate) struct LoginThrottle {
-    failures: Mutex<HashMap<String, (u32, Instant)>>,
+/// What the login throttle says about an attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Admission {
+    /// Check the password now.
+    Now,
+    /// Check it after this pause (many addresses are guessing this user's password).
+    After(Duration),
+    /// Refuse without checking: this address, or this address for this user, must wait so long.
+    Refused(Duration),
 }
 
-const FREE_FAILURES: u32 = 3;
+/// Login throttling that slows guessing without letting a stranger lock a member out.
+///
+/// Failures are counted three ways. Per address: 10 are free, then each attempt from it waits
+/// 2^(n-10) seconds (at most 15 minutes), so one address cannot spray many accounts. Per
+/// (address, user): 3 are free, then 2^(n-3) seconds, so one address cannot keep guessing one
+/// password. Refusals only ever hit the address that failed: the member signing in from
+/// another address is not affected. Per user, from all addresses: past 100 failures in 15
+/// minutes each attempt for that user is delayed by a second before the password is checked,
+/// never refused, which slows a guessing botnet without locking anyone out. A success clears
+/// the (address, user) count; counts are forgotten an hour after their last failure.
+pub(crate) struct LoginThrottle {
+    per_address: Backoff,
+    per_pair: Backoff,
+    per_user: Mutex<HashMap<String, (u32, Instant)>>,
+}
+
+const ADDRESS_FREE_FAILURES: u32 = 10;
+const PAIR_FREE_FAILURES: u32 = 3;
 const MAX_WAIT: Duration = Duration::from_secs(15 * 60);
+const FORGET_AFTER: Duration = Duration::from_secs(3600);
+const USER_WINDOW: Duration = Duration::from_secs(15 * 60);
+const USER_CEILING: u32 = 100;
+const USER_DELAY: Duration = Duration::from_secs(1);
+const MAX_KEYS: usize = 100_000;
 
 impl LoginThrottle {
     pub(crate) fn new() -> LoginThrottle {
-        LoginThrottle { failures: Mutex::new(HashMap::new()) }
+        LoginThrottle {
+            per_address: Backoff::new(ADDRESS_FREE_FAILURES),
+            per_pair: Backoff::new(PAIR_FREE_FAILURES),
+            per_user: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Whether an attempt from `ip` for `user` may be checked, and when.
+    pub(crate) fn admit(&self, ip: Option<IpAddr>, user: &str, now: Instant) -> Admission {
+        let (address, pair) = keys(ip, user);
+        let wait = [self.per_address.wait(&address, now), self.per_pair.wait(&pair, now)].into_iter().flatten().max();
+        if let Some(wait) = wait {
+            return Admission::Refused(wait);
+        }
+        let users = self.per_user.lock().unwrap_or_else(|e| e.into_inner());
+        match users.get(user) {
+            Some((n, start)) if *n >= USER_CEILING && now.duration_since(*start) < USER_WINDOW => Admission::After(USER_DELAY),
+            _ => Admission::Now,
+        }
+    }
+
+    pub(crate) fn failed(&self, ip: Option<IpAddr>, user: &str, now: Instant) {
+        let (address, pair) = keys(ip, user);
+        self.per_address.failed(address, now);
+        self.per_pair.failed(pair, now);
+        let mut users = self.per_user.lock().unwrap_or_else(|e| e.into_inner());
+        if users.len() > MAX_KEYS {
+            users.retain(|_, (_, start)| now.duration_since(*start) < USER_WINDOW);
+            // Still full: forgetting is the lesser evil than memory without bound.
+            if users.len() > MAX_KEYS {
+                users.clear();
+            }
+        }
+        let e = users.entry(user.to_string()).or_insert((0, now));
+        if now.duration_since(e.1) >= USER_WINDOW {
+            *e = (0, now);
+        }
+        e.0 = e.0.saturating_add(1);
+    }
+
+    /// A right password: this address may try this user again freely. The address count stays,
+    /// so a valid account of one's own does not reset a spray of others.
+    pub(crate) fn succeeded(&self, ip: Option<IpAddr>, user: &str) {
+        self.per_pair.clear(&keys(ip, user).1);
+    }
+}
+
+fn keys(ip: Option<IpAddr>, user: &str) -> (String, String) {
+    let ip = ip.map(|i| i.to_string()).unwrap_or_default();
+    (format!("ip:{ip}"), format!("ip:{ip}/user:{user}"))
+}
+
+/// Exponential backoff per key after `free` failures.
+struct Backoff {
+    free: u32,
+    failures: Mutex<HashMap<String, (u32, Instant)>>,
+}
+
+impl Backoff {
+    fn new(free: u32) -> Backoff {
+        Backoff { free, failures: Mutex::new(HashMap::new()) }
     }
 
     /// How long `key` must still wait before its next attempt.
-    pub(crate) fn wait(&self, key: &str, now: Instant) -> Option<Duration> {
+    fn wait(&self, key: &str, now: Instant) -> Option<Duration> {
         let failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
         let (n, last) = failures.get(key)?;
-        let wait = backoff(*n)?;
+        let wait = backoff(*n, self.free)?;
         let elapsed = now.duration_since(*last);
         (elapsed < wait).then(|| wait - elapsed)
     }
 
-    pub(crate) fn failed(&self, key: &str, now: Instant) {
+    fn failed(&self, key: String, now: Instant) {
         let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        if failures.len() > 100_000 {
-            failures.retain(|_, (_, last)| now.duration_since(*last) < MAX_WAIT);
+        if failures.len() > MAX_KEYS {
+            failures.retain(|_, (_, last)| now.duration_since(*last) < FORGET_AFTER);
+            if failures.len() > MAX_KEYS {
+                failures.clear();
+            }
         }
-        let e = failures.entry(key.to_string()).or_insert((0, now));
-        *e = (e.0.saturating_add(1), now);
+        let e = failures.entry(key).or_insert((0, now));
+        let n = if now.duration_since(e.1) >= FORGET_AFTER { 0 } else { e.0 };
+        *e = (n.saturating_add(1), now);
     }
 
-    pub(crate) fn succeeded(&self, key: &str) {
+    fn clear(&self, key: &str) {
         self.failures.lock().unwrap_or_else(|e| e.into_inner()).remove(key);
     }
 }
 
-fn backoff(failures: u32) -> Option<Duration> {
-    let over = failures.checked_sub(FREE_FAILURES).filter(|o| *o > 0)?;
+fn backoff(failures: u32, free: u32) -> Option<Duration> {
+    let over = failures.checked_sub(free).filter(|o| *o > 0)?;
     Some(Duration::from_secs(1u64 << over.min(20)).min(MAX_WAIT))
 }
 
@@ -232,18 +322,42 @@ mod tests {
     #[test]
     fn login_backoff_grows_and_clears() {
         let t = LoginThrottle::new();
+        let ip = Some(IpAddr::from([192, 0, 2, 1]));
         let now = Instant::now();
         for _ in 0..3 {
-            t.failed("ip:1", now);
+            t.failed(ip, "alice", now);
         }
-        assert_eq!(t.wait("ip:1", now), None, "three failures are free");
-        t.failed("ip:1", now);
-        assert_eq!(t.wait("ip:1", now), Some(Duration::from_secs(2)));
-        t.failed("ip:1", now);
-        assert_eq!(t.wait("ip:1", now + Duration::from_secs(1)), Some(Duration::from_secs(3)));
-        t.succeeded("ip:1");
-        assert_eq!(t.wait("ip:1", now), None);
-        assert_eq!(backoff(100), Some(MAX_WAIT));
+        assert_eq!(t.admit(ip, "alice", now), Admission::Now, "three failures are free");
+        t.failed(ip, "alice", now);
+        assert_eq!(t.admit(ip, "alice", now), Admission::Refused(Duration::from_secs(2)));
+        t.failed(ip, "alice", now);
+        assert_eq!(t.admit(ip, "alice", now + Duration::from_secs(1)), Admission::Refused(Duration::from_secs(3)));
+        t.succeeded(ip, "alice");
+        assert_eq!(t.admit(ip, "alice", now), Admission::Now);
+        assert_eq!(backoff(100, 3), Some(MAX_WAIT));
+        let later = now + FORGET_AFTER;
+        t.failed(ip, "bob", later);
+        assert_eq!(t.admit(ip, "bob", later), Admission::Now, "old failures are forgotten");
+    }
+
+    #[test]
+    fn a_stranger_cannot_lock_a_member_out() {
+        let t = LoginThrottle::new();
+        let (attacker, member) = (Some(IpAddr::from([203, 0, 113, 66])), Some(IpAddr::from([192, 0, 2, 10])));
+        let now = Instant::now();
+        for _ in 0..50 {
+            t.failed(attacker, "alice", now);
+        }
+        assert!(matches!(t.admit(attacker, "alice", now), Admission::Refused(_)));
+        assert!(matches!(t.admit(attacker, "bob", now), Admission::Refused(_)), "the address sprayed enough");
+        assert_eq!(t.admit(member, "alice", now), Admission::Now, "the member's own address is free");
+        // A botnet: past the per-user ceiling the member is slowed, never refused.
+        for i in 0..200u32 {
+            let bot = Some(IpAddr::from(std::net::Ipv4Addr::from(0x0a00_0000u32 + i)));
+            t.failed(bot, "alice", now);
+        }
+        assert_eq!(t.admit(member, "alice", now), Admission::After(USER_DELAY));
+        assert_eq!(t.admit(member, "alice", now + USER_WINDOW), Admission::Now);
     }
 
     #[test]

@@ -12,9 +12,11 @@ use postgres::types::ToSql;
 use postgres::{Client, GenericClient, IsolationLevel, Row, Transaction};
 use tlp::Tlp;
 
+use crate::versions::{Decision, decide, same_json};
 use crate::{
-    AuditEntry, AuditLog, Collection, CollectionStore, MemberStore, MetaStore, NewAudit, NewObject, ObjectQuery, ObjectStore, Org,
-    PutOutcome, Result, Role, StatusRecord, StatusStore, StoreError, StoredObject, TokenRecord, Version, VersionSel, now_rfc3339,
+    AuditEntry, AuditLog, Collection, CollectionStore, IdentityBinding, MemberStore, MetaStore, NewAudit, NewObject, ObjectQuery,
+    ObjectStore, Org, PutOutcome, Result, Role, StatusRecord, StatusStore, StoreError, StoredObject, TokenRecord, Version, VersionSel,
+    now_rfc3339,
 };
 
 pub(crate) mod cluster;
@@ -28,6 +30,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/002_federation.sql"),
     include_str!("../../migrations/postgres/003_portal.sql"),
     include_str!("../../migrations/postgres/004_posture.sql"),
+    include_str!("../../migrations/postgres/005_identity_bindings.sql"),
 ];
 /// Advisory lock key that serialises migrations of processes starting at once ("postern01").
 const MIGRATION_LOCK: i64 = 0x706f_7374_6572_6e01;
@@ -201,6 +204,66 @@ impl MemberStore for PgStore {
             c.query(&format!("SELECT {TOKEN_COLUMNS} FROM tokens ORDER BY created, id"), &[])?.iter().map(token_from_row).collect()
         })
     }
+
+    fn identity_owner(&self, identity_id: &str) -> Result<Option<i64>> {
+        self.with(|c| {
+            let row = c.query_opt(
+                "SELECT id FROM orgs WHERE identity_id = $1 UNION ALL SELECT org_id FROM identity_bindings WHERE identity_id = $1 LIMIT 1",
+                &[&identity_id],
+            )?;
+            Ok(row.map(|r| r.try_get(0)).transpose()?)
+        })
+    }
+
+    fn bind_identity(&self, identity_id: &str, org_id: i64, audit: &NewAudit) -> Result<IdentityBinding> {
+        self.with(|c| {
+            let mut tx = begin_write(c)?;
+            let taken = || StoreError::Duplicate { what: "identity binding", name: identity_id.to_string() };
+            if tx.query_opt("SELECT id FROM orgs WHERE identity_id = $1", &[&identity_id])?.is_some() {
+                return Err(taken());
+            }
+            let bound_at = now_rfc3339();
+            match tx.execute(
+                "INSERT INTO identity_bindings (identity_id, org_id, bound_at, bound_by) VALUES ($1, $2, $3, $4)",
+                &[&identity_id, &org_id, &bound_at, &audit.actor],
+            ) {
+                Ok(_) => {}
+                Err(e) if is_unique_violation(&e) => return Err(taken()),
+                Err(e) => return Err(e.into()),
+            }
+            append_audit(&mut tx, audit)?;
+            tx.commit()?;
+            Ok(IdentityBinding { identity_id: identity_id.into(), org_id, bound_at, bound_by: audit.actor.clone() })
+        })
+    }
+
+    fn unbind_identity(&self, identity_id: &str, audit: &NewAudit) -> Result<bool> {
+        self.with(|c| {
+            let mut tx = begin_write(c)?;
+            let n = tx.execute("DELETE FROM identity_bindings WHERE identity_id = $1", &[&identity_id])?;
+            if n > 0 {
+                append_audit(&mut tx, audit)?;
+            }
+            tx.commit()?;
+            Ok(n > 0)
+        })
+    }
+
+    fn identity_bindings(&self) -> Result<Vec<IdentityBinding>> {
+        self.with(|c| {
+            c.query("SELECT identity_id, org_id, bound_at, bound_by FROM identity_bindings ORDER BY bound_at, identity_id", &[])?
+                .iter()
+                .map(|r| {
+                    Ok(IdentityBinding {
+                        identity_id: r.try_get(0)?,
+                        org_id: r.try_get(1)?,
+                        bound_at: r.try_get(2)?,
+                        bound_by: r.try_get(3)?,
+                    })
+                })
+                .collect()
+        })
+    }
 }
 
 impl CollectionStore for PgStore {
@@ -301,18 +364,11 @@ fn object_from_row(r: &Row) -> Result<StoredObject> {
     })
 }
 
-/// Same JSON value, whatever the key order or spacing of the two texts.
-fn same_json(a: &str, b: &str) -> bool {
-    match (serde_json::from_str::<serde_json::Value>(a), serde_json::from_str::<serde_json::Value>(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
-    }
-}
-
 /// A version of an object known while a batch is being stored: already in the table, or
 /// decided in this batch and waiting for the bulk insert at its end.
 struct Known {
     version_ns: Option<i64>,
+    producer: String,
     /// Index into the batch's pending rows.
     pending: Option<usize>,
 }
@@ -341,13 +397,15 @@ impl<'a> Batch<'a> {
         let mut ids: Vec<&str> = objects.iter().map(|o| o.object_id.as_str()).collect();
         ids.sort_unstable();
         ids.dedup();
-        let rows = tx
-            .query("SELECT object_id, version_ns FROM objects WHERE collection_id = $1 AND object_id = ANY($2)", &[&collection_id, &ids])?;
+        let rows = tx.query(
+            "SELECT object_id, version_ns, producer FROM objects WHERE collection_id = $1 AND object_id = ANY($2)",
+            &[&collection_id, &ids],
+        )?;
         let mut known: HashMap<&'a str, Vec<Known>> = ids.iter().map(|id| (*id, Vec::new())).collect();
         for r in rows {
             let id: &str = r.try_get(0)?;
             if let Some(versions) = known.get_mut(id) {
-                versions.push(Known { version_ns: r.try_get(1)?, pending: None });
+                versions.push(Known { version_ns: r.try_get(1)?, producer: r.try_get(2)?, pending: None });
             }
         }
         Ok(Batch { collection_id, known, pending: Vec::new(), clock })
@@ -355,40 +413,31 @@ impl<'a> Batch<'a> {
 
     fn put(&mut self, tx: &mut Transaction<'_>, o: &'a NewObject) -> Result<PutOutcome> {
         let known = self.known.entry(o.object_id.as_str()).or_default();
-        let wanted = o.version.as_ref().map(|v| v.nanos);
-        let same = match wanted {
-            None => known.first(),
-            Some(w) => known.iter().find(|k| k.version_ns == Some(w)),
-        };
-        if let Some(k) = same {
-            let body = match k.pending {
-                Some(i) => self.pending[i].object.body.clone(),
-                None => tx
-                    .query_one(
-                        "SELECT body FROM objects WHERE collection_id = $1 AND object_id = $2 AND version_ns IS NOT DISTINCT FROM $3 LIMIT 1",
-                        &[&self.collection_id, &o.object_id, &k.version_ns],
-                    )?
-                    .try_get(0)?,
-            };
-            if same_json(&body, &o.body) {
-                return Ok(PutOutcome::AlreadyStored);
+        let rows: Vec<(Option<i64>, &str)> = known.iter().map(|k| (k.version_ns, k.producer.as_str())).collect();
+        let (is_first, is_latest, over_other) = match decide(&rows, o) {
+            Decision::Done(outcome) => return Ok(outcome),
+            Decision::Compare { version_ns } => {
+                let held = known.iter().find(|k| k.version_ns == version_ns && k.producer == o.producer);
+                let body = match held.and_then(|k| k.pending) {
+                    Some(i) => self.pending[i].object.body.clone(),
+                    None => tx
+                        .query_one(
+                            "SELECT body FROM objects WHERE collection_id = $1 AND object_id = $2 \
+                             AND version_ns IS NOT DISTINCT FROM $3 AND producer = $4 LIMIT 1",
+                            &[&self.collection_id, &o.object_id, &version_ns, &o.producer],
+                        )?
+                        .try_get(0)?,
+                };
+                return Ok(if same_json(&body, &o.body) { PutOutcome::AlreadyStored } else { PutOutcome::Conflict });
             }
-            return Ok(PutOutcome::Conflict(match &o.version {
-                Some(v) => format!("a different object with id {} and version {} is already stored", o.object_id, v.text),
-                None => format!("a different object with id {} is already stored (unversioned objects are immutable)", o.object_id),
-            }));
-        }
-        let (is_first, is_latest) = match wanted {
-            Some(v) if !known.is_empty() => {
-                let first = known.iter().filter_map(|k| k.version_ns).all(|k| v < k);
-                let latest = known.iter().filter_map(|k| k.version_ns).all(|k| v > k);
-                if first {
+            Decision::Insert { is_first, is_latest, demote_first, demote_latest, over_other } => {
+                if demote_first {
                     tx.execute(
                         "UPDATE objects SET is_first = FALSE WHERE collection_id = $1 AND object_id = $2 AND is_first",
                         &[&self.collection_id, &o.object_id],
                     )?;
                 }
-                if latest {
+                if demote_latest {
                     tx.execute(
                         "UPDATE objects SET is_latest = FALSE WHERE collection_id = $1 AND object_id = $2 AND is_latest",
                         &[&self.collection_id, &o.object_id],
@@ -396,18 +445,21 @@ impl<'a> Batch<'a> {
                 }
                 for i in known.iter().filter_map(|k| k.pending) {
                     let p = &mut self.pending[i];
-                    p.is_first &= !first;
-                    p.is_latest &= !latest;
+                    p.is_first &= !demote_first;
+                    p.is_latest &= !demote_latest;
                 }
-                (first, latest)
+                (is_first, is_latest, over_other)
             }
-            _ => (true, true),
         };
         let date_added = now_us().max(self.clock + 1);
         self.clock = date_added;
-        known.push(Known { version_ns: wanted, pending: Some(self.pending.len()) });
+        known.push(Known {
+            version_ns: o.version.as_ref().map(|v| v.nanos),
+            producer: o.producer.clone(),
+            pending: Some(self.pending.len()),
+        });
         self.pending.push(Pending { object: o, date_added, is_first, is_latest });
-        Ok(PutOutcome::Stored { date_added_us: date_added })
+        Ok(PutOutcome::Stored { date_added_us: date_added, over_other_producer: over_other })
     }
 
     fn insert(self, tx: &mut Transaction<'_>) -> Result<i64> {
@@ -524,6 +576,19 @@ impl ObjectStore for PgStore {
                 })
                 .collect();
             sql.push_str(&format!(" AND ({})", terms.join(" OR ")));
+        }
+        if let Some(c) = &q.candidates {
+            let mut terms = Vec::new();
+            if let Some(t) = c.open_up_to {
+                terms.push(format!("tlp <= {}", t.rank()));
+            }
+            if let Some(me) = &c.identity {
+                args.push(Box::new(me.clone()));
+                terms.push(format!("producer = ${}", args.len()));
+                args.push(Box::new(format!(" {me} ")));
+                terms.push(format!("position(${} in ' ' || coalesce(recipients, '') || ' ') > 0", args.len()));
+            }
+            sql.push_str(&if terms.is_empty() { " AND FALSE".to_string() } else { format!(" AND ({})", terms.join(" OR ")) });
         }
         args.push(Box::new(i64::try_from(q.batch).unwrap_or(i64::MAX)));
         sql.push_str(&format!(" ORDER BY date_added LIMIT ${}", args.len()));

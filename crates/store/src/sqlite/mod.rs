@@ -10,9 +10,11 @@ use std::sync::Mutex;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params, params_from_iter};
 use tlp::Tlp;
 
+use crate::versions::{Decision, decide, same_json};
 use crate::{
-    AuditEntry, AuditLog, Collection, CollectionStore, MemberStore, MetaStore, NewAudit, NewObject, ObjectQuery, ObjectStore, Org,
-    PutOutcome, Result, Role, StatusRecord, StatusStore, StoreError, StoredObject, TokenRecord, Version, VersionSel, now_rfc3339,
+    AuditEntry, AuditLog, Collection, CollectionStore, IdentityBinding, MemberStore, MetaStore, NewAudit, NewObject, ObjectQuery,
+    ObjectStore, Org, PutOutcome, Result, Role, StatusRecord, StatusStore, StoreError, StoredObject, TokenRecord, Version, VersionSel,
+    now_rfc3339,
 };
 
 mod peers;
@@ -24,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/002_federation.sql"),
     include_str!("../../migrations/sqlite/003_portal.sql"),
     include_str!("../../migrations/sqlite/004_posture.sql"),
+    include_str!("../../migrations/sqlite/005_identity_bindings.sql"),
 ];
 const READERS: usize = 4;
 
@@ -191,6 +194,65 @@ impl MemberStore for SqliteStore {
             Ok(rows)
         })
     }
+
+    fn identity_owner(&self, identity_id: &str) -> Result<Option<i64>> {
+        self.read(|c| {
+            Ok(c.query_row(
+                "SELECT id FROM orgs WHERE identity_id = ?1 UNION ALL SELECT org_id FROM identity_bindings WHERE identity_id = ?1 LIMIT 1",
+                [identity_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+        })
+    }
+
+    fn bind_identity(&self, identity_id: &str, org_id: i64, audit: &NewAudit) -> Result<IdentityBinding> {
+        self.write(|c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let taken = || StoreError::Duplicate { what: "identity binding", name: identity_id.to_string() };
+            let own: Option<i64> = tx.query_row("SELECT id FROM orgs WHERE identity_id = ?1", [identity_id], |r| r.get(0)).optional()?;
+            if own.is_some() {
+                return Err(taken());
+            }
+            let bound_at = now_rfc3339();
+            match tx.execute(
+                "INSERT INTO identity_bindings (identity_id, org_id, bound_at, bound_by) VALUES (?1, ?2, ?3, ?4)",
+                params![identity_id, org_id, bound_at, audit.actor],
+            ) {
+                Ok(_) => {}
+                Err(e) if is_unique_violation(&e) => return Err(taken()),
+                Err(e) => return Err(e.into()),
+            }
+            append_audit(&tx, audit)?;
+            tx.commit()?;
+            Ok(IdentityBinding { identity_id: identity_id.into(), org_id, bound_at, bound_by: audit.actor.clone() })
+        })
+    }
+
+    fn unbind_identity(&self, identity_id: &str, audit: &NewAudit) -> Result<bool> {
+        self.write(|c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let n = tx.execute("DELETE FROM identity_bindings WHERE identity_id = ?1", [identity_id])?;
+            if n > 0 {
+                append_audit(&tx, audit)?;
+            }
+            tx.commit()?;
+            Ok(n > 0)
+        })
+    }
+
+    fn identity_bindings(&self) -> Result<Vec<IdentityBinding>> {
+        self.read(|c| {
+            let mut st =
+                c.prepare("SELECT identity_id, org_id, bound_at, bound_by FROM identity_bindings ORDER BY bound_at, identity_id")?;
+            let rows = st
+                .query_map([], |r| {
+                    Ok(IdentityBinding { identity_id: r.get(0)?, org_id: r.get(1)?, bound_at: r.get(2)?, bound_by: r.get(3)? })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+    }
 }
 
 impl CollectionStore for SqliteStore {
@@ -295,49 +357,34 @@ fn object_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredObject> {
     })
 }
 
-/// Same JSON value, whatever the key order or spacing of the two texts.
-fn same_json(a: &str, b: &str) -> bool {
-    match (serde_json::from_str::<serde_json::Value>(a), serde_json::from_str::<serde_json::Value>(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
-    }
-}
-
 fn put_one(tx: &rusqlite::Transaction<'_>, collection_id: &str, o: &NewObject, clock: &mut i64) -> Result<PutOutcome> {
     // One index-only read tells whether the object is new (the common case at ingest) and,
-    // if not, which versions exist.
-    let known: Vec<Option<i64>> = tx
-        .prepare_cached("SELECT version_ns FROM objects WHERE collection_id = ?1 AND object_id = ?2")?
-        .query_map(params![collection_id, o.object_id], |r| r.get(0))?
+    // if not, which versions exist and who produced them.
+    let known: Vec<(Option<i64>, String)> = tx
+        .prepare_cached("SELECT version_ns, producer FROM objects WHERE collection_id = ?1 AND object_id = ?2")?
+        .query_map(params![collection_id, o.object_id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let wanted = o.version.as_ref().map(|v| v.nanos);
-    let same_version = !known.is_empty() && (wanted.is_none() || known.contains(&wanted));
-    if same_version {
-        let body: String = tx
-            .prepare_cached("SELECT body FROM objects WHERE collection_id = ?1 AND object_id = ?2 AND version_ns IS ?3 LIMIT 1")?
-            .query_row(params![collection_id, o.object_id, if wanted.is_none() { known[0] } else { wanted }], |r| r.get(0))?;
-        if same_json(&body, &o.body) {
-            return Ok(PutOutcome::AlreadyStored);
+    let decision = decide(&known, o);
+    let (is_first, is_latest, over_other) = match decision {
+        Decision::Done(outcome) => return Ok(outcome),
+        Decision::Compare { version_ns } => {
+            let body: String = tx
+                .prepare_cached(
+                    "SELECT body FROM objects WHERE collection_id = ?1 AND object_id = ?2 AND version_ns IS ?3 AND producer = ?4 LIMIT 1",
+                )?
+                .query_row(params![collection_id, o.object_id, version_ns, o.producer], |r| r.get(0))?;
+            return Ok(if same_json(&body, &o.body) { PutOutcome::AlreadyStored } else { PutOutcome::Conflict });
         }
-        return Ok(PutOutcome::Conflict(match &o.version {
-            Some(v) => format!("a different object with id {} and version {} is already stored", o.object_id, v.text),
-            None => format!("a different object with id {} is already stored (unversioned objects are immutable)", o.object_id),
-        }));
-    }
-    let (is_first, is_latest) = match (&o.version, known.is_empty()) {
-        (None, _) | (Some(_), true) => (true, true),
-        (Some(v), false) => {
-            let first = known.iter().flatten().all(|&k| v.nanos < k);
-            let latest = known.iter().flatten().all(|&k| v.nanos > k);
-            if first {
+        Decision::Insert { is_first, is_latest, demote_first, demote_latest, over_other } => {
+            if demote_first {
                 tx.prepare_cached("UPDATE objects SET is_first = 0 WHERE collection_id = ?1 AND object_id = ?2 AND is_first = 1")?
                     .execute(params![collection_id, o.object_id])?;
             }
-            if latest {
+            if demote_latest {
                 tx.prepare_cached("UPDATE objects SET is_latest = 0 WHERE collection_id = ?1 AND object_id = ?2 AND is_latest = 1")?
                     .execute(params![collection_id, o.object_id])?;
             }
-            (first, latest)
+            (is_first, is_latest, over_other)
         }
     };
     let date_added = now_us().max(*clock + 1);
@@ -363,7 +410,7 @@ fn put_one(tx: &rusqlite::Transaction<'_>, collection_id: &str, o: &NewObject, c
         o.body,
         o.origin,
     ])?;
-    Ok(PutOutcome::Stored { date_added_us: date_added })
+    Ok(PutOutcome::Stored { date_added_us: date_added, over_other_producer: over_other })
 }
 
 fn append_audit(c: &Connection, e: &NewAudit) -> Result<()> {
@@ -423,6 +470,19 @@ impl ObjectStore for SqliteStore {
                 })
                 .collect();
             sql.push_str(&format!(" AND ({})", terms.join(" OR ")));
+        }
+        if let Some(c) = &q.candidates {
+            let mut terms = Vec::new();
+            if let Some(t) = c.open_up_to {
+                terms.push(format!("tlp <= {}", t.rank()));
+            }
+            if let Some(me) = &c.identity {
+                terms.push("producer = ?".to_string());
+                terms.push("instr(' ' || coalesce(recipients, '') || ' ', ?) > 0".to_string());
+                args.push(me.clone().into());
+                args.push(format!(" {me} ").into());
+            }
+            sql.push_str(&if terms.is_empty() { " AND 0".to_string() } else { format!(" AND ({})", terms.join(" OR ")) });
         }
         sql.push_str(" ORDER BY date_added LIMIT ?");
         args.push(i64::try_from(q.batch).unwrap_or(i64::MAX).into());
