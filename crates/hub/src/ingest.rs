@@ -174,15 +174,19 @@ impl Hub {
             })
             .collect();
         let claimed = validated.iter().filter_map(|(_, s)| s.as_ref().ok()?.created_by_ref.as_deref());
-        let identities = self.resolve_identities(who, org, collection_id, claimed)?;
-        let may_version_others = org.is_hub && who.is_admin();
+        let context = Context {
+            identities: self.resolve_identities(who, org, collection_id, claimed)?,
+            inherited: inherited_tlp(&validated, &declared),
+            declared,
+            may_version_others: org.is_hub && who.is_admin(),
+        };
         let mut out = Prepared { accepted: Vec::new(), objects: Vec::new(), reserved: Vec::new(), failures: Vec::new() };
         for (index, (mut obj, summary)) in validated.into_iter().enumerate() {
             if reserved_marking(&obj) {
                 out.reserved.push((index, detail_of(&obj, RESERVED_MARKING.into())));
                 continue;
             }
-            match summary.and_then(|summary| self.prepare(org, &identities, &declared, may_version_others, summary, &mut obj)) {
+            match summary.and_then(|summary| self.prepare(org, &context, summary, &mut obj)) {
                 Ok((object, note)) => {
                     out.accepted.push(Accepted { index, note });
                     out.objects.push(*object);
@@ -236,12 +240,11 @@ impl Hub {
     fn prepare(
         &self,
         org: &store::Org,
-        identities: &HashMap<String, i64>,
-        declared: &HashMap<String, tlp::Tlp>,
-        may_version_others: bool,
+        context: &Context,
         summary: stix::ObjectSummary,
         obj: &mut Value,
     ) -> std::result::Result<(Box<NewObject>, Option<String>), String> {
+        let identities = &context.identities;
         let speaks_for_poster = |identity: &str| identity == org.identity_id || identities.get(identity) == Some(&org.id);
         if summary.object_type == "identity"
             && summary.id != org.identity_id
@@ -269,12 +272,18 @@ impl Hub {
             }
             None => {}
         }
-        let marked = summary.marking_refs.iter().filter_map(|r| tlp::Tlp::from_marking_id(r).or_else(|| declared.get(r).copied())).max();
-        let tlp = marked.unwrap_or(self.config.default_tlp);
+        let marked = context.level(&summary.marking_refs);
+        // An unmarked observable that a marked object of the same bundle refers to (MISP marks
+        // only its SDOs) is at least as restricted as that object.
+        let inherited =
+            (marked.is_none() && summary.kind == stix::ObjectKind::Sco).then(|| context.inherited.get(&summary.id).copied()).flatten();
+        let tlp = marked.unwrap_or(self.config.default_tlp).max(inherited.unwrap_or(tlp::Tlp::Clear));
         let note = if tlp.is_recipient_restricted() && summary.recipients.is_empty() {
             Some(format!("stored as {} with no x_postern_recipients: only your organisation can read it", tlp.label()))
         } else if tlp.is_recipient_restricted() {
             Some(format!("stored as {}: readable by your organisation and {} named recipient(s)", tlp.label(), summary.recipients.len()))
+        } else if marked.is_none() && inherited.is_some_and(|i| i > self.config.default_tlp) {
+            Some(format!("no TLP marking: {} from the marked objects of this bundle that refer to it", tlp.label()))
         } else if marked.is_none() {
             Some(format!("no TLP marking: the hub's default {} applies", tlp.label()))
         } else {
@@ -298,7 +307,7 @@ impl Hub {
             recipients: if tlp.is_recipient_restricted() { summary.recipients } else { Vec::new() },
             body,
             origin: None,
-            may_version_others,
+            may_version_others: context.may_version_others,
         };
         Ok((Box::new(object), note))
     }
@@ -311,6 +320,52 @@ struct Prepared {
     objects: Vec<NewObject>,
     reserved: Vec<(usize, StatusDetail)>,
     failures: Vec<(usize, StatusDetail)>,
+}
+
+/// What the objects of one bundle tell about each other.
+struct Context {
+    /// The organisation each claimed `created_by_ref` identity speaks for.
+    identities: HashMap<String, i64>,
+    /// Markings the bundle declares as TLP levels under ids of their own.
+    declared: HashMap<String, tlp::Tlp>,
+    /// The strictest level of the marked objects that refer to each id.
+    inherited: HashMap<String, tlp::Tlp>,
+    may_version_others: bool,
+}
+
+impl Context {
+    /// The most restrictive TLP level among `marking_refs`, reserved or declared in the bundle.
+    fn level(&self, marking_refs: &[String]) -> Option<tlp::Tlp> {
+        level_of(marking_refs, &self.declared)
+    }
+}
+
+fn level_of(marking_refs: &[String], declared: &HashMap<String, tlp::Tlp>) -> Option<tlp::Tlp> {
+    marking_refs.iter().filter_map(|r| tlp::Tlp::from_marking_id(r).or_else(|| declared.get(r).copied())).max()
+}
+
+/// For each id that a marked object of the bundle refers to (`object_refs`,
+/// `observed_data_refs`, a relationship's ends), the strictest level among those objects.
+fn inherited_tlp(
+    validated: &[(Value, std::result::Result<stix::ObjectSummary, String>)],
+    declared: &HashMap<String, tlp::Tlp>,
+) -> HashMap<String, tlp::Tlp> {
+    let mut out: HashMap<String, tlp::Tlp> = HashMap::new();
+    for (obj, summary) in validated {
+        let Ok(summary) = summary else { continue };
+        let Some(level) =
+            summary.marking_refs.iter().filter_map(|r| tlp::Tlp::from_marking_id(r).or_else(|| declared.get(r).copied())).max()
+        else {
+            continue;
+        };
+        let lists = ["object_refs", "observed_data_refs"].into_iter().filter_map(|k| obj.get(k)?.as_array()).flatten();
+        let ends = ["source_ref", "target_ref"].into_iter().filter_map(|k| obj.get(k));
+        for target in lists.chain(ends).filter_map(Value::as_str) {
+            let slot = out.entry(target.to_string()).or_insert(level);
+            *slot = (*slot).max(level);
+        }
+    }
+    out
 }
 
 /// The answer to a reserved TLP marking definition: a success that stores nothing.

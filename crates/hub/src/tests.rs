@@ -349,10 +349,30 @@ fn platform_tlp_markings_are_reserved_or_honoured_never_read_as_unmarked() {
         "definition_type": "tlp", "name": "TLP:RED", "definition": {"tlp": "red"}});
     let by_openct_strict = indicator(1, Some(tlp::OPENCTI_AMBER_STRICT), &[]);
     let by_custom_red = indicator(2, Some(custom), &[]);
-    let status = w.hub.add_objects(&poste, &w.collection, &bundle(vec![clear, strict, custom_red, by_openct_strict, by_custom_red])).expect("add");
+    let status =
+        w.hub.add_objects(&poste, &w.collection, &bundle(vec![clear, strict, custom_red, by_openct_strict, by_custom_red])).expect("add");
     assert_eq!((status.success_count, status.failure_count), (5, 0), "{status:?}");
     assert!(status.successes[..2].iter().all(|d| d.message.as_deref().is_some_and(|m| m.contains("reserved"))), "{status:?}");
     let seen_by_correos = all_ids(&w, &correos);
     assert!(!seen_by_correos.iter().any(|id| id.starts_with("indicator--")), "{seen_by_correos:?}");
     assert_eq!(all_ids(&w, &poste).iter().filter(|id| id.starts_with("indicator--")).count(), 2);
+}
+
+#[test]
+fn an_unmarked_observable_takes_the_level_of_the_marked_objects_that_refer_to_it() {
+    let w = world();
+    let poste = member(&w, "La Poste", Role::Analyst);
+    let correos = member(&w, "Correos", Role::Analyst);
+    let url = json!({"type": "url", "spec_version": "2.1", "id": "url--4d2f6a1c-9b3e-5c7d-8e1f-2a3b4c5d6e7f", "value": "https://colis-frais.top/pay"});
+    let lone =
+        json!({"type": "url", "spec_version": "2.1", "id": "url--4d2f6a1c-9b3e-5c7d-8e1f-000000000000", "value": "https://other.top/"});
+    // misp-stix marks the observed-data of a tlp:red attribute, not the observable itself.
+    let observed = json!({"type": "observed-data", "spec_version": "2.1", "id": "observed-data--5e3a7b2d-0c4f-4d8e-9f2a-3b4c5d6e7f80",
+        "created": "2024-01-01T00:00:00.000Z", "modified": "2024-01-01T00:00:00.000Z", "first_observed": "2024-01-01T00:00:00Z",
+        "last_observed": "2024-01-01T00:00:00Z", "number_observed": 1, "object_refs": [url["id"]], "object_marking_refs": [tlp::TLP2_RED]});
+    let status = w.hub.add_objects(&poste, &w.collection, &bundle(vec![url.clone(), observed, lone.clone()])).expect("add");
+    assert_eq!(status.success_count, 3, "{status:?}");
+    let seen = all_ids(&w, &correos);
+    assert!(!seen.contains(&url["id"].as_str().expect("id").to_string()), "{seen:?}");
+    assert!(seen.contains(&lone["id"].as_str().expect("id").to_string()), "an unreferenced observable keeps the default: {seen:?}");
 }
