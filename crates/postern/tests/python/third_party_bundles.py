@@ -61,6 +61,32 @@ def tlp_of(obj):
     return max(levels, key=RANK.get) if levels else DEFAULT_TLP
 
 
+def effective_tlps(posted):
+    """Each object's level as the hub decides it: its own marking; an unmarked observable takes
+    the strictest level of the marked objects of the bundle that refer to it (object_refs,
+    observed_data_refs, a relationship's ends), the default otherwise."""
+    inherited = {}
+    for o in posted:
+        marked = [m for m in o.get("object_marking_refs", []) if m in TLP_LEVELS]
+        if not marked:
+            continue
+        level = tlp_of(o)
+        refs = list(o.get("object_refs", [])) + list(o.get("observed_data_refs", []))
+        refs += [o[k] for k in ("source_ref", "target_ref") if k in o]
+        for r in refs:
+            if RANK[level] > RANK.get(inherited.get(r, "clear"), 0):
+                inherited[r] = level
+    out = {}
+    for o in posted:
+        own = [m for m in o.get("object_marking_refs", []) if m in TLP_LEVELS]
+        level = tlp_of(o)
+        is_sco = "created" not in o and o["type"] not in ("marking-definition",)
+        if not own and is_sco and o["id"] in inherited and RANK[inherited[o["id"]]] > RANK[level]:
+            level = inherited[o["id"]]
+        out[o["id"]] = level
+    return out
+
+
 def version_of(obj):
     return obj.get("modified") or obj.get("created")
 
@@ -188,7 +214,8 @@ def check_other_reader(label, col, posted):
     """A member of another organisation sees exactly the accepted objects its TLP allows."""
     served, _ = page_objects(col)
     seen = {o["id"] for o in served}
-    expected = {o["id"] for o in posted if not is_reserved_marking(o) and tlp_of(o) in READABLE_BY_OTHERS}
+    levels = effective_tlps(posted)
+    expected = {o["id"] for o in posted if not is_reserved_marking(o) and levels[o["id"]] in READABLE_BY_OTHERS}
     hidden = {o["id"] for o in posted if not is_reserved_marking(o)} - expected
     if seen & hidden:
         fail("%s: another organisation reads %s" % (label, sorted(seen & hidden)))
