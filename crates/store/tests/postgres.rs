@@ -94,12 +94,13 @@ fn migrations_run_once_when_processes_start_together() {
             (0..4).map(|_| scope.spawn(|| PgStore::open(&url).expect("open").schema_version().expect("schema version"))).collect();
         handles.into_iter().map(|h| h.join().expect("opener thread")).collect()
     });
-    assert_eq!(versions, vec![4; 4]);
+    // Every opener sees the same, complete schema (one row per migration, whatever their number).
+    assert!(versions[0] >= 4 && versions.iter().all(|v| *v == versions[0]), "{versions:?}");
     let s = PgStore::open(&url).expect("reopen");
     let rows: i64 = s.with_client(|c| Ok(c.query_one("SELECT count(*) FROM schema_version", &[])?.get(0))).expect("count");
-    assert_eq!(rows, 4);
+    assert_eq!(rows, i64::from(versions[0]));
     // Reopening applies nothing twice.
-    assert_eq!(PgStore::open(&url).expect("reopen").schema_version().expect("schema version"), 4);
+    assert_eq!(PgStore::open(&url).expect("reopen").schema_version().expect("schema version"), versions[0]);
 }
 
 #[test]

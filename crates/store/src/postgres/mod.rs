@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/002_federation.sql"),
     include_str!("../../migrations/postgres/003_portal.sql"),
     include_str!("../../migrations/postgres/004_posture.sql"),
+    include_str!("../../migrations/postgres/006_posture_owner.sql"),
 ];
 /// Advisory lock key that serialises migrations of processes starting at once ("postern01").
 const MIGRATION_LOCK: i64 = 0x706f_7374_6572_6e01;

@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/002_federation.sql"),
     include_str!("../../migrations/sqlite/003_portal.sql"),
     include_str!("../../migrations/sqlite/004_posture.sql"),
+    include_str!("../../migrations/sqlite/006_posture_owner.sql"),
 ];
 const READERS: usize = 4;
 
