@@ -12,10 +12,13 @@ use links::{BlocklistIndex, LinkError, Verdict};
 use store::Collection;
 use tlp::{Audience, Tlp};
 
+/// Each collection with the index of its indicators.
+type CollectionIndexes = Vec<(Collection, Arc<BlocklistIndex>)>;
+
 /// Per-collection blocklists built from the hub's indicators. Each entry is held once: at a
 /// million indicators the index is the largest thing in the server's memory.
 pub struct HubBlocklists {
-    collections: RwLock<Arc<Vec<(Collection, Arc<BlocklistIndex>)>>>,
+    collections: RwLock<Arc<CollectionIndexes>>,
     /// Highest level an anonymous lookup may use (CLEAR by default; GREEN at most), as a rank.
     anonymous_ceiling: AtomicU8,
     /// What the last build saw, to rebuild only on change.
