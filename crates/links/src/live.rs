@@ -1,5 +1,5 @@
 //! `--live` checks: fetch a link and follow its redirects by hand, so that every hop's address
-//! passes [`crate::guard_target`] before a connection is made and every hop is analysed.
+//! passes the SSRF guard ([`crate::ssrf::guard_all`]) before a connection is made and every hop is analysed.
 //!
 //! Bounded: at most [`LiveOptions::max_hops`] redirects, one time budget for the whole chain
 //! (resolution included), and no body is read (the status and `Location` header are all we
@@ -198,18 +198,21 @@ fn remaining(deadline: Instant, budget: Duration) -> Result<Duration, LiveError>
     if left.is_zero() { Err(LiveError::Timeout(budget)) } else { Ok(left) }
 }
 
-/// Resolves the hop's host (within the budget) and returns the address to connect to. Every
-/// resolved address must pass the guard: a name that also points inside is refused outright.
+/// Resolves the hop's host (within the budget) and returns the address to connect to, checked
+/// by [`crate::ssrf::guard_all`]: every resolved address must pass, so a name that also points
+/// inside is refused outright. The client is then pinned to that address.
 fn guarded_address(hop: usize, kind: &HostKind, host: &str, port: u16, opts: &LiveOptions, deadline: Instant) -> Result<IpAddr, LiveError> {
     let addrs: Vec<IpAddr> = match kind {
         HostKind::Ipv4(a) => vec![IpAddr::V4(*a)],
         HostKind::Ipv6(a) => vec![IpAddr::V6(*a)],
         HostKind::Domain(d) => resolve(hop, d, port, deadline, opts.budget)?,
     };
-    for a in &addrs {
-        crate::guard_target(*a, opts.allow_loopback).map_err(|refusal| LiveError::Refused { hop, host: host.to_string(), refusal })?;
+    let policy = crate::ssrf::GuardPolicy { allow_loopback: opts.allow_loopback };
+    match crate::ssrf::guard_all(&addrs, policy) {
+        Ok(allowed) => Ok(allowed.ip()),
+        Err(crate::ssrf::GuardError::Refused(refusal)) => Err(LiveError::Refused { hop, host: host.to_string(), refusal }),
+        Err(e) => Err(LiveError::Resolve { hop, host: host.to_string(), message: e.to_string() }),
     }
-    addrs.first().copied().ok_or_else(|| LiveError::Resolve { hop, host: host.to_string(), message: "no address".into() })
 }
 
 /// The system resolver has no timeout of its own, so it runs on a thread we stop waiting for.

@@ -5,7 +5,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{Server, TAXII, client, fixture};
+use common::{Server, TAXII, cli, client, fixture};
 use serde_json::{Value, json};
 
 fn check(url: &str, token: Option<&str>, body: Value) -> (u16, Value) {
@@ -201,4 +201,120 @@ fn check_report_adds_an_indicator_and_a_sighting_per_malicious_link() {
     assert_eq!(indicator["object_marking_refs"], json!([tlp::TLP2_GREEN]));
     let sighting = objects.iter().find(|o| o["type"] == "sighting").expect("a sighting");
     assert_eq!(sighting["sighting_of_ref"], indicator["id"]);
+}
+
+fn post_objects(server: &Server, collection: &str, token: &str, objects: Vec<Value>) {
+    let resp = client()
+        .post(format!("{}/isac/collections/{collection}/objects/", server.url))
+        .bearer_auth(token)
+        .header("Content-Type", TAXII)
+        .body(json!({ "objects": objects }).to_string())
+        .send()
+        .expect("post");
+    assert_eq!(resp.status().as_u16(), 202);
+}
+
+/// An anonymous portal form post (`/check/link` or `/check/message`): the page's HTML.
+fn portal_check(server: &Server, path: &str, field: &str, value: &str) -> String {
+    let http = client();
+    let form = http.get(format!("{}{path}", server.url)).send().expect("form");
+    let cookie = form.headers().get("set-cookie").and_then(|v| v.to_str().ok()).and_then(|c| c.split(';').next()).map(String::from);
+    let html = form.text().expect("html");
+    let at = html.find("name=\"csrf\" value=\"").map(|a| a + "name=\"csrf\" value=\"".len()).expect("csrf field");
+    let csrf = html[at..].split('"').next().expect("csrf").to_string();
+    let resp = http
+        .post(format!("{}{path}", server.url))
+        .header("cookie", cookie.expect("csrf cookie"))
+        .form(&[("csrf", csrf.as_str()), (field, value)])
+        .send()
+        .expect("post");
+    assert_eq!(resp.status().as_u16(), 200);
+    resp.text().expect("html")
+}
+
+/// Probe D3 (attempts 15, 16, 17): a CLEAR indicator in a collection that is not public is used
+/// only for members whose organisation may read that collection. Anonymous link checks (API and
+/// portal), the message analysis (API and portal) and a member without a grant neither hit it
+/// nor learn its id or the collection's name; a member with a grant does, and a hit's reason
+/// names only collections the asker may read.
+#[test]
+fn private_collections_never_leak_through_verdicts() {
+    let f = fixture();
+    let private = cli(f.dir.path(), &["collection", "add", "priva-vault", "--read", "La Poste,Posta Shqiptare", "--write", "La Poste"]);
+    let private = private["id"].as_str().expect("id").to_string();
+    let server = Server::start(f.dir.path());
+    let lp = f.tokens["La Poste"].as_str();
+    post_objects(
+        &server,
+        &private,
+        lp,
+        vec![indicator_for("priva-clear-evil.top", 21, tlp::TLP2_CLEAR), indicator_for("both-lists-evil.top", 22, tlp::TLP2_CLEAR)],
+    );
+    post_objects(
+        &server,
+        &f.collection,
+        lp,
+        vec![indicator_for("public-clear-evil.top", 23, tlp::TLP2_CLEAR), indicator_for("both-lists-evil.top", 24, tlp::TLP2_CLEAR)],
+    );
+    let (private_id, both_private_id) =
+        ("indicator--11111111-2222-4333-8444-000000000021", "indicator--11111111-2222-4333-8444-000000000022");
+    let both_public_id = "indicator--11111111-2222-4333-8444-000000000024";
+    let url = "http://priva-clear-evil.top/";
+    // Wait for both collections' indexes: the public indicator for anonymous callers, the
+    // private one for a member with a grant.
+    eventually("the blocklists include both collections", || {
+        check(&server.url, None, json!({"url": "http://public-clear-evil.top/"})).1["verdict"] == json!("malicious")
+            && has_blocklist_hit(&check(&server.url, Some(lp), json!({"url": url})).1, private_id)
+    });
+    let leaks = |text: &str| text.contains(private_id) || text.contains(both_private_id) || text.contains("priva-vault");
+
+    // Members with a grant get the hit, named after the collection.
+    for org in ["La Poste", "Posta Shqiptare"] {
+        let (_, v) = check(&server.url, Some(&f.tokens[org]), json!({"url": url}));
+        assert_eq!(v["verdict"], json!("malicious"), "{org}: {v}");
+        assert!(v.to_string().contains("on the blocklist priva-vault"), "{org}: {v}");
+    }
+    // Anonymous callers and a member without a grant: no hit, nothing named.
+    for token in [None, Some(f.tokens["Correos"].as_str())] {
+        let (s, v) = check(&server.url, token, json!({"url": url}));
+        assert_eq!(s, 200, "{v}");
+        assert!(!has_blocklist_hit(&v, private_id) && !leaks(&v.to_string()), "{token:?}: {v}");
+        assert!(
+            !v["reasons"].as_array().is_some_and(|rs| rs.iter().any(|r| r["code"].as_str().is_some_and(|c| c.starts_with("blocklist")))),
+            "{v}"
+        );
+    }
+    // A link on both lists: the member without a grant hears only of the public collection.
+    let (_, v) = check(&server.url, Some(&f.tokens["Correos"]), json!({"url": "http://both-lists-evil.top/"}));
+    assert!(has_blocklist_hit(&v, both_public_id) && !leaks(&v.to_string()), "{v}");
+    let (_, v) = check(&server.url, None, json!({"url": "http://both-lists-evil.top/"}));
+    assert!(has_blocklist_hit(&v, both_public_id) && !leaks(&v.to_string()), "{v}");
+    let (_, v) = check(&server.url, Some(lp), json!({"url": "http://both-lists-evil.top/"}));
+    assert!(has_blocklist_hit(&v, both_public_id) && has_blocklist_hit(&v, both_private_id), "the producer reads both: {v}");
+
+    // The portal's link check, anonymously: the public indicator is a hit, the private one is not.
+    let page = portal_check(&server, "/check/link", "url", "http://public-clear-evil.top/");
+    assert!(page.contains("on the blocklist postal-smishing"), "{page}");
+    let page = portal_check(&server, "/check/link", "url", url);
+    assert!(!leaks(&page) && !page.contains("on the blocklist"), "{page}");
+
+    // Message analysis (API and portal) judges a message's links as an anonymous caller would.
+    let message = |link: &str| format!("La Poste: votre colis est en attente, reglez les frais ici {link}");
+    let analyze = |token: Option<&str>, text: &str| {
+        let mut r = client().post(format!("{}/api/v1/messages/analyze", server.url)).json(&json!({ "text": text }));
+        if let Some(t) = token {
+            r = r.bearer_auth(t);
+        }
+        r.send().expect("post").text().expect("body")
+    };
+    let control = analyze(None, &message("http://public-clear-evil.top/"));
+    assert!(control.contains("on the blocklist postal-smishing"), "the analysis uses the public blocklist: {control}");
+    for token in [None, Some(f.tokens["Correos"].as_str()), Some(lp)] {
+        let body = analyze(token, &message(url));
+        assert!(!leaks(&body) && !body.contains("on the blocklist"), "{token:?}: {body}");
+    }
+    let page = portal_check(&server, "/check/message", "message", &message("http://public-clear-evil.top/"));
+    assert!(page.contains("on the blocklist postal-smishing"), "{page}");
+    let page = portal_check(&server, "/check/message", "message", &message(url));
+    assert!(!leaks(&page) && !page.contains("on the blocklist"), "{page}");
 }

@@ -212,3 +212,36 @@ fn anonymous_live_urls_cost_more_of_the_rate_limit() {
     let (s, _, v) = check(&api.url, None, json!({"urls": ten}));
     assert_eq!(s, 200, "{v}");
 }
+
+/// Probe D17 (attempt 57): IPv6 forms that translate or tunnel another address, and the other
+/// special-purpose ranges, are refused before any connection, even with loopback allowed.
+#[test]
+fn translated_and_special_purpose_addresses_are_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let api = Server::start_with(dir.path(), &["--live-checks", "members", "--live-allow-loopback"]);
+    let token = api.admin_token.clone().expect("admin token");
+    let urls = [
+        "http://[::ffff:0:127.0.0.1]/",
+        "http://[64:ff9b:1::7f00:1]/",
+        "http://[64:ff9b::a00:1]/",
+        "http://[2001::7f00:1]/",
+        "http://[2001:db8::1]/",
+        "http://[100::1]/",
+        "http://[5f00::1]/",
+        "http://198.18.0.1/",
+        "http://192.0.0.170/",
+        "http://100.64.0.1/",
+    ];
+    let (s, _, v) = check(&api.url, Some(&token), json!({"urls": urls, "live": true}));
+    assert_eq!(s, 200, "{v}");
+    let results = v["results"].as_array().expect("results");
+    assert_eq!(results.len(), urls.len(), "{v}");
+    for (url, item) in urls.iter().zip(results) {
+        assert_eq!(item["live"]["error"]["code"], "ssrf_refused", "{url}: {item}");
+        assert_eq!(item["live"]["hops"], json!([]), "{url}: {item}");
+    }
+    // The control: loopback itself is allowed on this server, so the refusals above are the
+    // ranges', not a blanket refusal (nothing listens on port 9: the fetch fails instead).
+    let (_, _, v) = check(&api.url, Some(&token), json!({"url": "http://127.0.0.1:9/", "live": true}));
+    assert_eq!(v["live"]["error"]["code"], "fetch_failed", "{v}");
+}

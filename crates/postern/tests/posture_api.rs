@@ -1,5 +1,6 @@
 //! Domain posture in the hub against the real DNS lab (NSD + Unbound from scripts/lab): scans by
-//! members, history and scoreboard, problem details for bad requests.
+//! members, history and scoreboard, problem details for bad requests, who may scan and read what,
+//! and the outbound guard (every lab name resolves to 127.0.0.1).
 
 mod common;
 
@@ -24,38 +25,48 @@ impl Drop for Lab {
     }
 }
 
+impl Lab {
+    /// Starts NSD and Unbound on free ports; the resolver address is `self.resolver()`.
+    fn start() -> (Lab, u16) {
+        let lab = Lab { dir: tempfile::tempdir().expect("tmp") };
+        let (nsd, unbound) = (free_port(), free_port());
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scripts/lab/lab.sh");
+        // The servers lab.sh starts outlive it: give them a log file, not our pipes, or waiting for
+        // the script would wait for them too.
+        let log_path = lab.dir.path().join("lab.log");
+        let log = std::fs::File::create(&log_path).expect("log file");
+        let up = Command::new("bash")
+            .arg(script)
+            .args(["up"])
+            .arg(lab.dir.path())
+            .args(["127.0.0.1", &nsd.to_string(), &unbound.to_string()])
+            .stdout(log.try_clone().expect("log"))
+            .stderr(log)
+            .status()
+            .expect("run lab.sh (needs nsd, unbound, ldnsutils: scripts/test installs them)");
+        assert!(up.success(), "lab did not start: {}", std::fs::read_to_string(&log_path).unwrap_or_default());
+        (lab, unbound)
+    }
+
+    /// The `serve` flags that point posture scans at this lab.
+    fn serve_flags(&self, unbound: u16) -> Vec<String> {
+        let anchor = self.dir.path().join("lab/anchor.ds");
+        vec![
+            "--posture-resolver".into(),
+            format!("127.0.0.1:{unbound}"),
+            "--posture-trust-anchor".into(),
+            anchor.to_str().expect("utf8").into(),
+        ]
+    }
+}
+
 #[test]
 fn members_scan_domains_and_everyone_reads_the_history() {
-    let lab = Lab { dir: tempfile::tempdir().expect("tmp") };
-    let (nsd, unbound) = (free_port(), free_port());
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scripts/lab/lab.sh");
-    // The servers lab.sh starts outlive it: give them a log file, not our pipes, or waiting for
-    // the script would wait for them too.
-    let log_path = lab.dir.path().join("lab.log");
-    let log = std::fs::File::create(&log_path).expect("log file");
-    let up = Command::new("bash")
-        .arg(script)
-        .args(["up"])
-        .arg(lab.dir.path())
-        .args(["127.0.0.1", &nsd.to_string(), &unbound.to_string()])
-        .stdout(log.try_clone().expect("log"))
-        .stderr(log)
-        .status()
-        .expect("run lab.sh (needs nsd, unbound, ldnsutils: scripts/test installs them)");
-    assert!(up.success(), "lab did not start: {}", std::fs::read_to_string(&log_path).unwrap_or_default());
-
+    let (lab, unbound) = Lab::start();
     let f = fixture();
-    let anchor = lab.dir.path().join("lab/anchor.ds");
-    let server = Server::start_with(
-        f.dir.path(),
-        &[
-            "--posture-resolver",
-            &format!("127.0.0.1:{unbound}"),
-            "--posture-trust-anchor",
-            anchor.to_str().expect("utf8"),
-            "--posture-no-https",
-        ],
-    );
+    let mut flags = lab.serve_flags(unbound);
+    flags.push("--posture-no-https".into());
+    let server = Server::start_with(f.dir.path(), &flags.iter().map(String::as_str).collect::<Vec<_>>());
     let scan = |token: Option<&str>, body: Value| {
         let mut r = client().post(format!("{}/api/v1/posture/scan", server.url)).json(&body);
         if let Some(t) = token {
@@ -91,7 +102,7 @@ fn members_scan_domains_and_everyone_reads_the_history() {
     assert_eq!(missing.headers()["content-type"], "application/problem+json");
 
     // The members' portal shows the scoreboard and a domain's findings.
-    let cookie = portal_login(&f, &server.url);
+    let cookie = portal_login(&f, &server.url, "La Poste", "alice");
     let page =
         |path: &str| client().get(format!("{}{path}", server.url)).header("cookie", &cookie).send().expect("get").text().expect("html");
     let board = page("/members/posture");
@@ -100,14 +111,15 @@ fn members_scan_domains_and_everyone_reads_the_history() {
     assert!(detail.contains("dmarc-policy-none"), "{detail}");
 }
 
-/// Creates a portal user for La Poste and signs in through the login form; returns the cookies.
-fn portal_login(f: &common::Fixture, base: &str) -> String {
+/// Creates a portal user (analyst) of `org` and signs in through the login form; returns the
+/// cookies.
+fn portal_login(f: &common::Fixture, base: &str, org: &str, user: &str) -> String {
     use std::io::Write;
     const PASSWORD: &str = "correct horse battery staple";
     let mut child = Command::new(common::exe())
         .arg("--data")
         .arg(f.dir.path())
-        .args(["--json", "user", "add", "alice", "--org", "La Poste", "--role", "analyst"])
+        .args(["--json", "user", "add", user, "--org", org, "--role", "analyst"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -124,10 +136,176 @@ fn portal_login(f: &common::Fixture, base: &str) -> String {
     let resp = http
         .post(format!("{base}/login"))
         .header("cookie", cookies.join("; "))
-        .form(&[("username", "alice"), ("password", PASSWORD), ("csrf", csrf.as_str())])
+        .form(&[("username", user), ("password", PASSWORD), ("csrf", csrf.as_str())])
         .send()
         .expect("login");
     assert_eq!(resp.status().as_u16(), 303, "signed in");
     cookies.extend(resp.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()?.split(';').next().map(String::from)));
     cookies.join("; ")
+}
+
+fn get(base: &str, path: &str, token: Option<&str>) -> (u16, Value) {
+    let mut r = client().get(format!("{base}{path}"));
+    if let Some(t) = token {
+        r = r.bearer_auth(t);
+    }
+    let resp = r.send().expect("get");
+    (resp.status().as_u16(), resp.json::<Value>().unwrap_or(Value::Null))
+}
+
+fn post_scan(base: &str, token: Option<&str>, body: Value) -> (u16, Value) {
+    let mut r = client().post(format!("{base}/api/v1/posture/scan")).json(&body);
+    if let Some(t) = token {
+        r = r.bearer_auth(t);
+    }
+    let resp = r.send().expect("post");
+    (resp.status().as_u16(), resp.json::<Value>().unwrap_or(Value::Null))
+}
+
+fn board_domains(v: &Value) -> Vec<String> {
+    v["domains"].as_array().map(|d| d.iter().filter_map(|x| x["domain"].as_str().map(String::from)).collect()).unwrap_or_default()
+}
+
+/// Probe D4 (attempt 59): who may scan and who reads what. A scan belongs to the organisation
+/// that asked; only registered domains (the public scoreboard) are public; a reader token may
+/// not scan. Another organisation's result answers exactly like a domain never checked.
+#[test]
+fn posture_results_belong_to_the_asking_organisation_and_readers_cannot_scan() {
+    let (lab, unbound) = Lab::start();
+    let f = fixture();
+    let issue = |org: &str, role: &str| {
+        common::cli(f.dir.path(), &["token", "issue", "--org", org, "--role", role])["token"].as_str().expect("token").to_string()
+    };
+    let (lp_reader, lp_admin) = (issue("La Poste", "reader"), issue("La Poste", "admin"));
+    let (lp, correos) = (f.tokens["La Poste"].clone(), f.tokens["Correos"].clone());
+    let mut flags = lab.serve_flags(unbound);
+    flags.push("--posture-no-https".into());
+    let server = Server::start_with(f.dir.path(), &flags.iter().map(String::as_str).collect::<Vec<_>>());
+    let base = server.url.as_str();
+
+    // Who may start a scan (not registered: the result stays La Poste's).
+    let scan_table: &[(&str, Option<&str>, u16)] =
+        &[("anonymous", None, 401), ("reader", Some(&lp_reader), 403), ("analyst", Some(&lp), 200), ("admin", Some(&lp_admin), 200)];
+    for (who, token, want) in scan_table {
+        let (s, v) = post_scan(base, *token, json!({"domains": ["dmarc-none.post"]}));
+        assert_eq!(s, *want, "{who} scanning: {v}");
+    }
+    // One registered domain: public for everyone.
+    let (s, v) = post_scan(base, Some(&correos), json!({"domains": ["good.post"], "register": true}));
+    assert_eq!(s, 200, "{v}");
+
+    // Who reads what: (who, token, reads La Poste's private result, sees the public one).
+    let read_table: &[(&str, Option<&str>, bool)] = &[
+        ("anonymous", None, false),
+        ("La Poste reader", Some(&lp_reader), true),
+        ("La Poste analyst", Some(&lp), true),
+        ("Correos analyst", Some(&correos), false),
+    ];
+    let (_, never) = get(base, "/api/v1/posture/never-checked.post", Some(&correos));
+    for (who, token, private) in read_table {
+        let (s, v) = get(base, "/api/v1/posture/dmarc-none.post", *token);
+        if *private {
+            assert_eq!(s, 200, "{who}: {v}");
+            assert_eq!(v["history"].as_array().map(Vec::len), Some(2), "{who}: the analyst's and the admin's scans: {v}");
+        } else {
+            assert_eq!(s, 404, "{who}: {v}");
+            assert_eq!((v["title"].clone(), v["status"].clone()), (never["title"].clone(), never["status"].clone()), "{who}: {v}");
+        }
+        let (s, v) = get(base, "/api/v1/posture/good.post", *token);
+        assert_eq!(s, 200, "{who}: the registered domain is public: {v}");
+        let (s, board) = get(base, "/api/v1/posture", *token);
+        assert_eq!(s, 200, "{board}");
+        let want: Vec<&str> = if *private { vec!["dmarc-none.post", "good.post"] } else { vec!["good.post"] };
+        assert_eq!(board_domains(&board), want, "{who}");
+    }
+    let (s, _) = get(base, "/api/v1/posture/events", None);
+    assert_eq!(s, 401, "events are for members");
+
+    // The portal shows a member the same as the API.
+    for (org, user, private) in [("La Poste", "lp-analyst", true), ("Correos", "co-analyst", false)] {
+        let cookie = portal_login(&f, base, org, user);
+        let page = |path: &str| {
+            let r = client().get(format!("{base}{path}")).header("cookie", &cookie).send().expect("get");
+            (r.status().as_u16(), r.text().expect("html"))
+        };
+        let (s, html) = page("/members/posture/dmarc-none.post");
+        assert_eq!(s, if private { 200 } else { 404 }, "{org}: {html}");
+        assert_eq!(html.contains("dmarc-policy-none"), private, "{org}");
+        let (_, board) = page("/members/posture");
+        assert!(board.contains("good.post"), "{org}: {board}");
+        assert_eq!(board.contains("dmarc-none.post"), private, "{org}: {board}");
+    }
+}
+
+/// A listener on 127.0.0.1 that counts the connections it accepts (each closed at once).
+struct Counting {
+    port: u16,
+    seen: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Counting {
+    fn start() -> Counting {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let port = l.local_addr().expect("addr").port();
+        let seen = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = seen.clone();
+        std::thread::spawn(move || {
+            for conn in l.incoming() {
+                counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                drop(conn);
+            }
+        });
+        Counting { port, seen }
+    }
+}
+
+/// Probe D4 (attempt 59): a posture scan of a name that resolves to 127.0.0.1 goes through the
+/// outbound guard. Without `--posture-allow-loopback` the report says the address is refused and
+/// nothing connects to the HTTPS and HTTP listeners; with it (the control) the same scan does
+/// connect, so the ports really are the ones the scan would use.
+#[test]
+fn a_posture_scan_never_connects_to_a_refused_address() {
+    let (lab, unbound) = Lab::start();
+    let f = fixture();
+    let scan = |https: u16, http: u16, allow: bool| {
+        let mut flags = lab.serve_flags(unbound);
+        flags.extend(["--posture-https-port".into(), https.to_string(), "--posture-http-port".into(), http.to_string()]);
+        if allow {
+            flags.push("--posture-allow-loopback".into());
+        }
+        let server = Server::start_with(f.dir.path(), &flags.iter().map(String::as_str).collect::<Vec<_>>());
+        let (s, v) = post_scan(&server.url, Some(&f.tokens["La Poste"]), json!({"domains": ["good.post"]}));
+        assert_eq!(s, 200, "{v}");
+        v["reports"][0].clone()
+    };
+    let finding = |r: &Value, code: &str| {
+        r["findings"].as_array().and_then(|fs| fs.iter().find(|x| x["code"] == json!(code)).cloned()).unwrap_or(Value::Null)
+    };
+
+    // Nobody accepts on these: a connection the scan made would wait in the accept queue, where
+    // a non-blocking accept finds it once the scan has answered.
+    let https = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let http = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = |l: &std::net::TcpListener| l.local_addr().expect("addr").port();
+    let report = scan(port(&https), port(&http), false);
+    let refused = finding(&report, "https-address-refused");
+    assert!(refused["evidence"].as_str().is_some_and(|e| e.contains("127.0.0.1 is a loopback address")), "{report}");
+    let sts = finding(&report, "mta-sts-policy-unreachable");
+    assert!(sts["evidence"].as_str().is_some_and(|e| e.contains("does not connect to")), "{report}");
+    for l in [&https, &http] {
+        l.set_nonblocking(true).expect("nonblocking");
+        match l.accept() {
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+            other => panic!("the scan connected to a refused address (port {}): {other:?}", port(l)),
+        }
+    }
+
+    let (https, http) = (Counting::start(), Counting::start());
+    let report = scan(https.port, http.port, true);
+    assert!(finding(&report, "https-address-refused").is_null(), "{report}");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while https.seen.load(std::sync::atomic::Ordering::SeqCst) == 0 {
+        assert!(std::time::Instant::now() < deadline, "the control scan never connected: {report}");
+        std::thread::yield_now();
+    }
 }

@@ -154,6 +154,7 @@ catalogue! {
     "caa-unknown-critical-tag", Caa, Error, "A CAA record carries the critical flag with a tag CAs do not know; every CA must refuse to issue.", "Remove the critical flag or the unknown tag.";
     "caa-lookup-error", Caa, Warning, "The CAA records could not be looked up; CAs also refuse to issue when this fails.", "Check that the name servers answer CAA queries.";
     "https-unreachable", Https, Error, "The website does not answer HTTPS on port 443.", "Serve the site over HTTPS.";
+    "https-address-refused", Https, Error, "The website's name resolves to a loopback, private or otherwise special-purpose address: it is not reachable from the internet, and the hub does not connect there.", "Publish only public addresses (A and AAAA) for the name.";
     "https-modern-tls-missing", Https, Error, "The server offers neither TLS 1.3 nor TLS 1.2.", "Enable TLS 1.2 and TLS 1.3.";
     "https-tls13-missing", Https, Warning, "The server does not offer TLS 1.3.", "Enable TLS 1.3.";
     "https-legacy-tls-enabled", Https, Error, "The server still accepts TLS 1.0 or 1.1, which are deprecated (RFC 8996).", "Disable TLS 1.0 and 1.1.";

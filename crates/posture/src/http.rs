@@ -1,17 +1,21 @@
 //! A minimal HTTP/1.1 client over rustls for the posture checks: resolves through the configured
 //! resolver, records the certificate chain and TLS version, and judges the chain separately so a
 //! bad certificate is a finding with a reason rather than a bare connection error.
+//!
+//! Every connection goes through the outbound guard of `links`: [`resolve_guarded`] checks every
+//! address a name resolves to, and the fetches take only the [`Allowed`] address it returns and
+//! connect with `links::ssrf::connect`, so nothing resolves the name a second time.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use hickory_proto::rr::{Name, RData, RecordType};
+use links::ssrf::{Allowed, GuardError, GuardPolicy};
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::{DigitallySignedStruct, ProtocolVersion, RootCertStore, SignatureScheme};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
 
 use crate::dns::Client;
 
@@ -92,6 +96,36 @@ pub async fn resolve(client: &Client, host: &Name) -> Result<Vec<IpAddr>, String
     Ok(out)
 }
 
+/// Why a host gives no address to connect to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreachable {
+    /// The name does not resolve (the message says how).
+    Resolve(String),
+    /// The name resolves to an address the outbound guard refuses; nothing was connected.
+    Refused(String),
+}
+
+impl std::fmt::Display for Unreachable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unreachable::Resolve(m) | Unreachable::Refused(m) => f.write_str(m),
+        }
+    }
+}
+
+/// Resolves `host` through the configured resolver and returns the address to connect to, once
+/// the outbound guard has checked every address the name has.
+pub async fn resolve_guarded(client: &Client, host: &Name, policy: GuardPolicy) -> Result<Allowed, Unreachable> {
+    let addrs = resolve(client, host).await.map_err(Unreachable::Resolve)?;
+    links::ssrf::guard_all(&addrs, policy).map_err(|e| match e {
+        GuardError::Refused(r) => Unreachable::Refused(format!(
+            "{} resolves to an address the hub does not connect to: {r}",
+            host.to_ascii().trim_end_matches('.')
+        )),
+        e => Unreachable::Resolve(format!("{host}: {e}")),
+    })
+}
+
 /// Records the chain and accepts it; the real verification runs afterwards, on the record.
 #[derive(Debug)]
 struct Recorder {
@@ -169,7 +203,7 @@ pub fn verify_chain(trust: &Trust, host: &str, chain: &[CertificateDer<'static>]
 /// GET `path` from `host` over HTTPS on `port`, connecting to `addr`.
 pub async fn get_https(
     trust: &Trust,
-    addr: IpAddr,
+    addr: Allowed,
     port: u16,
     host: &str,
     path: &str,
@@ -191,7 +225,7 @@ pub async fn get_https(
         .with_no_client_auth();
     let name = ServerName::try_from(host.to_string()).map_err(|e| e.to_string())?;
     let work = async {
-        let tcp = TcpStream::connect(SocketAddr::new(addr, port)).await.map_err(|e| format!("connect {addr}:{port}: {e}"))?;
+        let tcp = links::ssrf::connect(addr, port).await.map_err(|e| format!("connect {addr}:{port}: {e}"))?;
         let conn = tokio_rustls::TlsConnector::from(Arc::new(config));
         let mut tls = conn.connect(name, tcp).await.map_err(|e| format!("TLS handshake with {addr}:{port}: {e}"))?;
         let version = tls.get_ref().1.protocol_version();
@@ -206,9 +240,9 @@ pub async fn get_https(
 }
 
 /// GET `path` from `host` over plain HTTP.
-pub async fn get_http(addr: IpAddr, port: u16, host: &str, path: &str, timeout: Duration) -> Result<Response, String> {
+pub async fn get_http(addr: Allowed, port: u16, host: &str, path: &str, timeout: Duration) -> Result<Response, String> {
     let work = async {
-        let mut tcp = TcpStream::connect(SocketAddr::new(addr, port)).await.map_err(|e| format!("connect {addr}:{port}: {e}"))?;
+        let mut tcp = links::ssrf::connect(addr, port).await.map_err(|e| format!("connect {addr}:{port}: {e}"))?;
         exchange(&mut tcp, host, path).await
     };
     let (status, headers, body) = tokio::time::timeout(timeout, work).await.map_err(|_| format!("HTTP to {addr}:{port} timed out"))??;
@@ -284,10 +318,10 @@ fn dechunk(mut b: &[u8]) -> Vec<u8> {
 
 /// Probe whether the server accepts a legacy TLS version (0x0301 = 1.0, 0x0302 = 1.1) by sending a
 /// ClientHello of that version and reading the answer: rustls cannot speak these, so raw bytes.
-pub async fn accepts_legacy(addr: IpAddr, port: u16, host: &str, version: u16, timeout: Duration) -> Result<bool, String> {
+pub async fn accepts_legacy(addr: Allowed, port: u16, host: &str, version: u16, timeout: Duration) -> Result<bool, String> {
     let hello = legacy_client_hello(host, version);
     let work = async {
-        let mut tcp = TcpStream::connect(SocketAddr::new(addr, port)).await.map_err(|e| e.to_string())?;
+        let mut tcp = links::ssrf::connect(addr, port).await.map_err(|e| e.to_string())?;
         tcp.write_all(&hello).await.map_err(|e| e.to_string())?;
         let mut hdr = [0u8; 5];
         if tcp.read_exact(&mut hdr).await.is_err() {

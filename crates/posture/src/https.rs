@@ -23,6 +23,8 @@ pub struct Ctx<'a> {
     pub http_port: u16,
     /// Timeout per connection.
     pub timeout: Duration,
+    /// What the outbound guard lets through.
+    pub outbound: links::ssrf::GuardPolicy,
 }
 
 /// One year, the HSTS max-age internet.nl and browsers' preload lists ask for.
@@ -31,11 +33,11 @@ const HSTS_MIN: u64 = 31_536_000;
 /// Check the website at `domain`.
 pub async fn check(ctx: &Ctx<'_>, domain: &Name) -> Vec<Finding> {
     let host = domain.to_ascii().trim_end_matches('.').to_string();
-    let addrs = match http::resolve(ctx.client, domain).await {
+    let addr = match http::resolve_guarded(ctx.client, domain, ctx.outbound).await {
         Ok(a) => a,
-        Err(e) => return vec![finding("https-unreachable", e)],
+        Err(http::Unreachable::Refused(e)) => return vec![finding("https-address-refused", e)],
+        Err(http::Unreachable::Resolve(e)) => return vec![finding("https-unreachable", e)],
     };
-    let addr = addrs[0];
     let mut out = Vec::new();
     let (modern, tls13, tls12, tls10, tls11) = tokio::join!(
         http::get_https(ctx.trust, addr, ctx.https_port, &host, "/", Versions::Modern, ctx.timeout),

@@ -70,6 +70,9 @@ pub struct Config {
     pub query_timeout: Duration,
     /// Timeout per HTTPS connection.
     pub connect_timeout: Duration,
+    /// What the outbound guard (`links::ssrf`) lets the HTTPS and MTA-STS fetches reach. The
+    /// default refuses loopback too; only tests against servers on 127.0.0.1 allow it.
+    pub outbound: links::ssrf::GuardPolicy,
 }
 
 impl Config {
@@ -86,6 +89,7 @@ impl Config {
             budget: Duration::from_secs(20),
             query_timeout: Duration::from_millis(1500),
             connect_timeout: Duration::from_secs(5),
+            outbound: links::ssrf::GuardPolicy::default(),
         }
     }
 
@@ -175,13 +179,20 @@ impl Checker {
         findings.extend(mx_findings);
         let no_mail = mx_state == mail::MxState::Null;
         let trust = self.config.https.then_some(&self.config.trust);
-        let mctx = mail::Ctx { client: c, trust, https_port: self.config.https_port, timeout: self.config.connect_timeout };
+        let mctx = mail::Ctx {
+            client: c,
+            trust,
+            https_port: self.config.https_port,
+            timeout: self.config.connect_timeout,
+            outbound: self.config.outbound,
+        };
         let hctx = https::Ctx {
             client: c,
             trust: &self.config.trust,
             https_port: self.config.https_port,
             http_port: self.config.http_port,
             timeout: self.config.connect_timeout,
+            outbound: self.config.outbound,
         };
         let within = |s, what, f| within(deadline, s, what, f);
         let dnssec_fut = async {

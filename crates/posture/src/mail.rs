@@ -144,6 +144,8 @@ pub struct Ctx<'a> {
     pub https_port: u16,
     /// Timeout for one fetch.
     pub timeout: std::time::Duration,
+    /// What the outbound guard lets through.
+    pub outbound: links::ssrf::GuardPolicy,
 }
 
 /// MTA-STS record and policy.
@@ -174,15 +176,15 @@ pub async fn mta_sts(ctx: &Ctx<'_>, domain: &Name, mx: &MxState) -> Vec<Finding>
     };
     let host_s = host.to_ascii().trim_end_matches('.').to_string();
     let url = format!("https://{host_s}/.well-known/mta-sts.txt");
-    let addrs = match http::resolve(ctx.client, &host).await {
+    let addr = match http::resolve_guarded(ctx.client, &host, ctx.outbound).await {
         Ok(a) => a,
         Err(e) => return vec![finding("mta-sts-policy-unreachable", format!("{url}: {e}"))],
     };
-    let resp =
-        match http::get_https(trust, addrs[0], ctx.https_port, &host_s, "/.well-known/mta-sts.txt", Versions::Modern, ctx.timeout).await {
-            Ok(r) => r,
-            Err(e) => return vec![finding("mta-sts-policy-unreachable", format!("{url}: {e}"))],
-        };
+    let resp = match http::get_https(trust, addr, ctx.https_port, &host_s, "/.well-known/mta-sts.txt", Versions::Modern, ctx.timeout).await
+    {
+        Ok(r) => r,
+        Err(e) => return vec![finding("mta-sts-policy-unreachable", format!("{url}: {e}"))],
+    };
     if let Some(e) = &resp.cert_error {
         return vec![finding("mta-sts-policy-unreachable", format!("{url}: certificate not valid: {e}"))];
     }

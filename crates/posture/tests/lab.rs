@@ -260,3 +260,31 @@ async fn failures_are_errors_never_missing() {
     assert!(c.contains(&"dnssec-indeterminate"), "{c:?}");
     assert!(!c.iter().any(|x| x.ends_with("-missing")), "{c:?}");
 }
+
+/// Every lab name resolves to 127.0.0.1. Without the test-only loopback allowance the outbound
+/// guard refuses the address: the report says so, and neither the website nor the MTA-STS
+/// policy host is connected to (listeners on the ports the checker would use see nothing).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_outbound_guard_refuses_loopback_before_connecting() {
+    let lab = Lab::start().await;
+    let https = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let http = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let mut cfg = lab.config();
+    cfg.outbound = links::ssrf::GuardPolicy::default();
+    cfg.https_port = https.local_addr().expect("addr").port();
+    cfg.http_port = http.local_addr().expect("addr").port();
+    let r = run(&cfg, "good.post").await;
+    let refused = r.findings.iter().find(|f| f.code == "https-address-refused").unwrap_or_else(|| panic!("{:#?}", r.findings));
+    assert!(refused.evidence.contains("127.0.0.1 is a loopback address"), "{}", refused.evidence);
+    let sts = r.findings.iter().find(|f| f.code == "mta-sts-policy-unreachable").unwrap_or_else(|| panic!("{:#?}", r.findings));
+    assert!(sts.evidence.contains("does not connect to"), "{}", sts.evidence);
+    assert!(!r.findings.iter().any(|f| f.evidence.contains("subject ")), "no certificate was seen: {:#?}", r.findings);
+    // A connection the checker had opened would be waiting in the accept queue by now.
+    for l in [&https, &http] {
+        l.set_nonblocking(true).expect("nonblocking");
+        match l.accept() {
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+            other => panic!("the checker connected to {:?}: {other:?}", l.local_addr()),
+        }
+    }
+}

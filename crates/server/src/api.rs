@@ -141,10 +141,7 @@ async fn check_links(
     }
     let per_url = if req.live { LIVE_COST } else { 1 };
     charge(&state, &who, peer, u32::try_from(inputs.len()).unwrap_or(u32::MAX).saturating_mul(per_url))?;
-    if req.report && matches!(who, Principal::Anonymous) {
-        return Err(problem(StatusCode::UNAUTHORIZED, "Unauthorized", "report: reporting to the hub needs a member's API token")
-            .with_field("report"));
-    }
+    may_report(&who, req.report)?;
     let report_tlp = parse_report_tlp(req.tlp.as_deref())?;
     let (st, w) = (state.clone(), who.clone());
     let offline =
@@ -408,10 +405,7 @@ async fn analyze_message(
 ) -> Result<Response, ApiError> {
     let req: MessageRequest = parse_json(&body)?;
     let who = caller(&state, &headers, peer, 1).await?;
-    if req.report && matches!(who, Principal::Anonymous) {
-        return Err(problem(StatusCode::UNAUTHORIZED, "Unauthorized", "report: reporting to the hub needs a member's API token")
-            .with_field("report"));
-    }
+    may_report(&who, req.report)?;
     let text = scamtext::check_input(req.text.as_bytes())
         .map_err(|e| problem(StatusCode::UNPROCESSABLE_ENTITY, "Unprocessable Entity", format!("text: {e}")))?
         .to_string();
@@ -602,4 +596,14 @@ mod tests {
         assert_eq!(busy["verdict"], offline.verdict.name());
         assert_eq!(busy["live"]["error"]["code"], "live_busy");
     }
+}
+
+/// `"report": true` writes into the hub: the roles table decides who may (readers may not,
+/// anonymous callers need a token), before any work is done.
+fn may_report(who: &Principal, report: bool) -> Result<(), ApiError> {
+    if !report {
+        return Ok(());
+    }
+    crate::roles::require(crate::roles::Caller::from(who), crate::roles::Action::ReportToHub)
+        .map_err(|d| ApiError::from_hub(d.into(), false).with_field("report"))
 }

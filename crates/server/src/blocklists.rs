@@ -12,10 +12,13 @@ use links::{BlocklistIndex, LinkError, Verdict};
 use store::Collection;
 use tlp::{Audience, Tlp};
 
+/// Each collection with the index of its indicators.
+type CollectionIndexes = Vec<(Collection, Arc<BlocklistIndex>)>;
+
 /// Per-collection blocklists built from the hub's indicators. Each entry is held once: at a
 /// million indicators the index is the largest thing in the server's memory.
 pub struct HubBlocklists {
-    collections: RwLock<Arc<Vec<(Collection, Arc<BlocklistIndex>)>>>,
+    collections: RwLock<Arc<CollectionIndexes>>,
     /// Highest level an anonymous lookup may use (CLEAR by default; GREEN at most), as a rank.
     anonymous_ceiling: AtomicU8,
     /// What the last build saw, to rebuild only on change.
@@ -46,33 +49,26 @@ impl HubBlocklists {
         self.anonymous_ceiling.store(ceiling.min(Tlp::Green).rank(), Ordering::Relaxed);
     }
 
-    /// Checks a link for `who`: anonymous callers with the anonymous ceiling on every
-    /// collection; members with their grant on each collection. The verdict with the highest
-    /// score wins and carries the blocklist reasons of every collection.
+    /// Checks a link for `who`: anonymous callers with the anonymous ceiling on the public
+    /// collections only (TAXII shows them nothing else); members with their grant on each
+    /// collection. A collection the asker may not use is not consulted at all, so no reason can
+    /// name it or its indicators. The verdict with the highest score wins and carries the
+    /// blocklist reasons of every consulted collection.
     pub fn check(&self, analyzer: &links::Analyzer, input: &str, who: &Principal) -> Result<Verdict, LinkError> {
         let collections = self.collections.read().map(|c| c.clone()).unwrap_or_default();
         let ceiling = self.anonymous_ceiling();
-        let audience = |c: &Collection| match who {
-            Principal::Anonymous => Audience::AnonymousLookup { ceiling },
-            Principal::Member { org, .. } => {
-                Audience::Member { identity: &org.identity_id, collection_read: c.can_read(org.id), public_collection: c.public }
-            }
-        };
-        let empty = BlocklistIndex::new();
-        if collections.is_empty() {
-            let ctx = links::CheckContext { analyzer, index: &empty, audience: Audience::AnonymousLookup { ceiling: Tlp::Clear } };
-            return links::check(input, &ctx);
-        }
         let mut best: Option<Verdict> = None;
         let mut extra = Vec::new();
         for (c, index) in collections.iter() {
-            let v = links::check(input, &links::CheckContext { analyzer, index, audience: audience(c) })?;
+            let Some(audience) = lookup_audience(c, who, ceiling) else { continue };
+            let v = links::check(input, &links::CheckContext { analyzer, index, audience })?;
             extra.extend(v.reasons.iter().filter(|r| r.indicator_id.is_some() || r.code.starts_with("blocklist")).cloned());
             if best.as_ref().is_none_or(|b| v.score > b.score) {
                 best = Some(v);
             }
         }
         let Some(mut verdict) = best else {
+            let empty = BlocklistIndex::new();
             return links::check(
                 input,
                 &links::CheckContext { analyzer, index: &empty, audience: Audience::AnonymousLookup { ceiling: Tlp::Clear } },
@@ -153,6 +149,24 @@ impl HubBlocklists {
                 tokio::time::sleep(pause).await;
             }
         });
+    }
+}
+
+/// How `who` looks entries of collection `c` up, or `None` when `c` is not theirs to consult:
+/// an anonymous lookup uses public collections only, up to the anonymous ceiling; a member
+/// uses its organisation's grant (and, without one, CLEAR entries of public collections, as
+/// TAXII would show them). `tlp::may_read` then decides entry by entry.
+fn lookup_audience<'a>(c: &Collection, who: &'a Principal, ceiling: Tlp) -> Option<Audience<'a>> {
+    match who {
+        Principal::Anonymous => c.public.then_some(Audience::AnonymousLookup { ceiling }),
+        Principal::Member { org, .. } => {
+            let collection_read = c.can_read(org.id);
+            (collection_read || c.public).then_some(Audience::Member {
+                identity: &org.identity_id,
+                collection_read,
+                public_collection: c.public,
+            })
+        }
     }
 }
 

@@ -1,6 +1,11 @@
-//! Domain posture in the hub: checks on request (members), a scoreboard and per-domain history
-//! (public: a domain's security posture is public information), scheduled re-scans of the
-//! registered domains, and regression events when a finding newly appears.
+//! Domain posture in the hub: checks on request (members with write roles), a scoreboard and
+//! per-domain history, scheduled re-scans of the registered domains, and regression events when a
+//! finding newly appears.
+//!
+//! A scan belongs to the organisation that asked for it. Only domains on the public scoreboard
+//! (registered with `register: true`) are public; other results are read by their owner only,
+//! and an unknown domain and another organisation's domain answer the same 404. Every
+//! connection of a scan goes through the outbound guard (`posture::Config::outbound`).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -14,7 +19,7 @@ use axum::routing::{get, post};
 use hub::Principal;
 use serde::Deserialize;
 use serde_json::{Value, json};
-use store::{PostureRecord, PostureStore};
+use store::{PostureReader, PostureRecord, PostureStore};
 
 use crate::error::ApiError;
 use crate::{AppState, blocking};
@@ -35,8 +40,10 @@ impl PostureService {
         PostureService { store, checker: posture::Checker::new(config) }
     }
 
-    /// Checks one domain and stores the report with its regressions against the previous one.
-    pub async fn check_and_store(&self, domain: &str) -> Result<posture::Report, String> {
+    /// Checks one domain and stores the report, owned by `owner` (the asking organisation; `None`
+    /// for scheduled re-scans), with its regressions against the previous report that owner
+    /// may read.
+    pub async fn check_and_store(&self, domain: &str, owner: Option<i64>) -> Result<posture::Report, String> {
         let report = self.checker.check(domain).await.map_err(|e| e.to_string())?;
         let store = self.store.clone();
         let report_json = serde_json::to_string(&report).map_err(|e| e.to_string())?;
@@ -47,10 +54,12 @@ impl PostureService {
             grade: report.grade.clone(),
             dotpost_compliant: report.dotpost_compliant,
             report: report_json,
+            owner_org: owner,
         };
         let new = report.clone();
         tokio::task::spawn_blocking(move || -> Result<(), String> {
-            let previous = store.reports(&rec.domain, 1).map_err(|e| e.to_string())?;
+            let reader = owner.map_or(PostureReader::Public, PostureReader::Org);
+            let previous = store.reports(&rec.domain, reader, 1).map_err(|e| e.to_string())?;
             let regressions: Vec<(String, String, String)> =
                 match previous.first().and_then(|p| serde_json::from_str::<posture::Report>(&p.report).ok()) {
                     Some(old) => posture::regressions(&old, &new)
@@ -89,7 +98,7 @@ impl PostureService {
                     let mut runs = tokio::task::JoinSet::new();
                     for d in chunk {
                         let (svc, d) = (self.clone(), d.clone());
-                        runs.spawn(async move { (svc.check_and_store(&d).await, d) });
+                        runs.spawn(async move { (svc.check_and_store(&d, None).await, d) });
                     }
                     while let Some(done) = runs.join_next().await {
                         if let Ok((Err(e), d)) = done {
@@ -120,20 +129,28 @@ fn summary(r: &PostureRecord) -> Value {
     json!({"domain": r.domain, "checked_at": r.checked_at, "score": r.score, "grade": r.grade, "dotpost_compliant": r.dotpost_compliant})
 }
 
-async fn scoreboard(State(state): State<AppState>) -> Result<Response, ApiError> {
+/// What `who` reads of the posture history: the public scoreboard, plus its organisation's own
+/// scans for a member.
+pub(crate) fn reader_of(who: &Principal) -> PostureReader {
+    who.org().map_or(PostureReader::Public, |o| PostureReader::Org(o.id))
+}
+
+async fn scoreboard(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
+    let reader = reader_of(&caller(&state, &headers).await?);
     let svc = service(&state)?;
-    let rows = tokio::task::spawn_blocking(move || svc.store.latest_reports())
+    let rows = tokio::task::spawn_blocking(move || svc.store.latest_reports(reader))
         .await
         .map_err(|e| ApiError::problem(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error", e.to_string()))?
         .map_err(|e| ApiError::from_hub(e.into(), false))?;
     Ok(Json(json!({ "domains": rows.iter().map(summary).collect::<Vec<_>>() })).into_response())
 }
 
-async fn domain_history(State(state): State<AppState>, Path(domain): Path<String>) -> Result<Response, ApiError> {
+async fn domain_history(State(state): State<AppState>, headers: HeaderMap, Path(domain): Path<String>) -> Result<Response, ApiError> {
+    let reader = reader_of(&caller(&state, &headers).await?);
     let svc = service(&state)?;
     let name = domain.trim_end_matches('.').to_ascii_lowercase();
     let key = name.clone();
-    let rows = tokio::task::spawn_blocking(move || svc.store.reports(&key, HISTORY))
+    let rows = tokio::task::spawn_blocking(move || svc.store.reports(&key, reader, HISTORY))
         .await
         .map_err(|e| ApiError::problem(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error", e.to_string()))?
         .map_err(|e| ApiError::from_hub(e.into(), false))?;
@@ -157,11 +174,15 @@ struct ScanRequest {
     register: bool,
 }
 
-async fn member(state: &AppState, headers: &HeaderMap) -> Result<Principal, ApiError> {
+/// The caller, anonymous when no token is sent; a bad token is an error, not anonymity.
+async fn caller(state: &AppState, headers: &HeaderMap) -> Result<Principal, ApiError> {
     let auth = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).map(String::from);
     let hub = state.hub.clone();
-    let who = blocking(move || hub.authenticate(auth.as_deref())).await.map_err(|e| ApiError::from_hub(e, false))?;
-    match who {
+    blocking(move || hub.authenticate(auth.as_deref())).await.map_err(|e| ApiError::from_hub(e, false))
+}
+
+async fn member(state: &AppState, headers: &HeaderMap) -> Result<Principal, ApiError> {
+    match caller(state, headers).await? {
         Principal::Anonymous => {
             Err(ApiError::problem(StatusCode::UNAUTHORIZED, "Unauthorized", "this endpoint is for members: send an API token"))
         }
@@ -171,6 +192,10 @@ async fn member(state: &AppState, headers: &HeaderMap) -> Result<Principal, ApiE
 
 async fn scan(State(state): State<AppState>, headers: HeaderMap, body: axum::body::Bytes) -> Result<Response, ApiError> {
     let who = member(&state, &headers).await?;
+    // A scan makes the hub connect out and stores a report: a write, which readers may not do.
+    crate::roles::require(crate::roles::Caller::from(&who), crate::roles::Action::ScanPosture)
+        .map_err(|d| ApiError::from_hub(d.into(), false))?;
+    let owner = who.org().map(|o| o.id);
     let svc = service(&state)?;
     let req: ScanRequest = serde_json::from_slice(&body)
         .map_err(|e| ApiError::problem(StatusCode::BAD_REQUEST, "Bad Request", format!("request body: {e}")))?;
@@ -179,7 +204,7 @@ async fn scan(State(state): State<AppState>, headers: HeaderMap, body: axum::bod
     }
     let mut results = Vec::with_capacity(req.domains.len());
     for d in &req.domains {
-        match svc.check_and_store(d).await {
+        match svc.check_and_store(d, owner).await {
             Ok(report) => {
                 if req.register {
                     let (store, name, actor) = (svc.store.clone(), report.domain.clone(), who.actor());
@@ -200,9 +225,9 @@ struct EventsQuery {
 }
 
 async fn events(State(state): State<AppState>, headers: HeaderMap, Query(q): Query<EventsQuery>) -> Result<Response, ApiError> {
-    member(&state, &headers).await?;
+    let reader = reader_of(&member(&state, &headers).await?);
     let svc = service(&state)?;
-    let rows = tokio::task::spawn_blocking(move || svc.store.posture_events(q.after, 1000))
+    let rows = tokio::task::spawn_blocking(move || svc.store.posture_events(reader, q.after, 1000))
         .await
         .map_err(|e| ApiError::problem(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error", e.to_string()))?
         .map_err(|e| ApiError::from_hub(e.into(), false))?;

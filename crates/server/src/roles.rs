@@ -24,12 +24,8 @@ pub(crate) enum Action {
     /// only, since the citizen gave them to the hub, not to every member.
     SeeReporterContact,
     /// Report link or message findings into the hub (`"report": true` on the JSON API).
-    // The JSON API's handlers (api.rs, posture_api.rs) are to ask for these two; until they
-    // do, the hub's own write check and the table's unit test are their only users.
-    #[allow(dead_code)]
     ReportToHub,
     /// Start posture scans (`POST /api/v1/posture/scan`).
-    #[allow(dead_code)]
     ScanPosture,
     /// Push objects over a federation peering (`POST /federation/collections/{id}/objects`).
     PushFromPeer,

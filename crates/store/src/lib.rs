@@ -13,7 +13,7 @@ mod versions;
 
 pub use portal::PortalStore;
 pub use postgres::PgStore;
-pub use posture::{PostureEvent, PostureRecord, PostureStore};
+pub use posture::{PostureEvent, PostureReader, PostureRecord, PostureStore};
 pub use sqlite::SqliteStore;
 
 use tlp::Tlp;

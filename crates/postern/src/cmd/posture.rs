@@ -49,6 +49,10 @@ pub struct PostureArgs {
     /// HTTP port to check (tests and labs).
     #[arg(long, default_value_t = 80, hide = true)]
     pub http_port: u16,
+    /// Let the HTTPS checks connect to 127.0.0.0/8 and ::1 (tests and labs; every other
+    /// internal address stays refused by the outbound guard).
+    #[arg(long, hide = true)]
+    pub allow_loopback: bool,
     /// Never colour the output.
     #[arg(long)]
     pub no_color: bool,
@@ -80,6 +84,7 @@ pub async fn run(args: PostureArgs) -> anyhow::Result<()> {
     config.budget = Duration::from_secs(args.budget.max(1));
     config.https_port = args.https_port;
     config.http_port = args.http_port;
+    config.outbound = links::ssrf::GuardPolicy { allow_loopback: args.allow_loopback };
 
     let colour = !args.no_color && std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal();
     let progress = domains.len() > 1 && std::io::stderr().is_terminal();

@@ -37,6 +37,16 @@ pub struct ServeArgs {
     /// Skip the HTTPS and MTA-STS policy checks in posture scans.
     #[arg(long)]
     pub posture_no_https: bool,
+    /// Posture scans may connect to 127.0.0.0/8 and ::1 (for tests; never on a real server: a
+    /// member could scan a name that points at this machine's loopback services).
+    #[arg(long)]
+    pub posture_allow_loopback: bool,
+    /// HTTPS port posture scans connect to (tests and labs).
+    #[arg(long, default_value_t = 443, hide = true)]
+    pub posture_https_port: u16,
+    /// HTTP port posture scans connect to (tests and labs).
+    #[arg(long, default_value_t = 80, hide = true)]
+    pub posture_http_port: u16,
     /// Re-scan registered domains this often (seconds; 0 turns scheduled re-scans off).
     #[arg(long, default_value_t = 86_400)]
     pub posture_rescan_secs: u64,
@@ -153,6 +163,12 @@ fn posture_config(args: &ServeArgs) -> anyhow::Result<posture::Config> {
         config = config.ca_file(p).with_context(|| format!("reading {}", p.display()))?;
     }
     config.https = !args.posture_no_https;
+    config.https_port = args.posture_https_port;
+    config.http_port = args.posture_http_port;
+    config.outbound = links::ssrf::GuardPolicy { allow_loopback: args.posture_allow_loopback };
+    if args.posture_allow_loopback {
+        tracing::warn!("--posture-allow-loopback: posture scans may connect to this machine's loopback services (tests only)");
+    }
     Ok(config)
 }
 

@@ -1,5 +1,6 @@
 //! The members' domain posture pages: the scoreboard of checked domains with grade and
-//! compliance, and one domain's latest findings with its history.
+//! compliance, and one domain's latest findings with its history. A member sees the public
+//! scoreboard and its own organisation's scans, as the API shows them.
 
 use axum::Router;
 use axum::extract::{Path, State};
@@ -20,13 +21,14 @@ fn summary(r: &store::PostureRecord) -> Value {
 }
 
 async fn scoreboard(State(state): State<AppState>, ctx: Ctx) -> Response {
-    if let Err(resp) = member_or_login(&ctx) {
-        return resp;
-    }
+    let reader = match member_or_login(&ctx) {
+        Ok(m) => crate::posture_api::reader_of(&m.principal()),
+        Err(resp) => return resp,
+    };
     let Some(service) = state.posture.clone() else {
         return state.portal.page(&ctx, StatusCode::OK, "posture.html", context! { enabled => false, rows => Vec::<Value>::new() });
     };
-    match blocking(move || service.store.latest_reports()).await {
+    match blocking(move || service.store.latest_reports(reader)).await {
         Some(Ok(rows)) => {
             let rows: Vec<Value> = rows.iter().map(summary).collect();
             state.portal.page(&ctx, StatusCode::OK, "posture.html", context! { enabled => true, rows => rows })
@@ -37,15 +39,16 @@ async fn scoreboard(State(state): State<AppState>, ctx: Ctx) -> Response {
 }
 
 async fn domain_page(State(state): State<AppState>, ctx: Ctx, Path(domain): Path<String>) -> Response {
-    if let Err(resp) = member_or_login(&ctx) {
-        return resp;
-    }
+    let reader = match member_or_login(&ctx) {
+        Ok(m) => crate::posture_api::reader_of(&m.principal()),
+        Err(resp) => return resp,
+    };
     let Some(service) = state.posture.clone() else {
         return state.portal.error(&ctx, StatusCode::NOT_FOUND, "error-not-found", None);
     };
     let name = domain.trim_end_matches('.').to_ascii_lowercase();
     let key = name.clone();
-    match blocking(move || service.store.reports(&key, 50)).await {
+    match blocking(move || service.store.reports(&key, reader, 50)).await {
         Some(Ok(rows)) if !rows.is_empty() => {
             let latest: serde_json::Value = serde_json::from_str(&rows[0].report).unwrap_or(serde_json::Value::Null);
             let findings: Vec<Value> = latest["findings"]

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::{Failures, run_cases};
 use crate::portal::{NewReport, NewUser, ReportDecision, ReportKind, ReportStatus, SessionRecord};
-use crate::{NewAudit, PortalStore, PostureRecord, PostureStore, Role, Store, StoreError};
+use crate::{NewAudit, PortalStore, PostureReader, PostureRecord, PostureStore, Role, Store, StoreError};
 
 /// A backend with the hub, the portal and the posture history behind one handle.
 pub trait PortalBackend: Store + PortalStore + PostureStore {}
@@ -30,6 +30,7 @@ pub const PORTAL_CASES: &[PortalCase] = &[
     PortalCase { name: "recipient_lists_replace_by_name_per_org", run: recipient_lists_replace_by_name },
     PortalCase { name: "posture_domains_register_once", run: posture_domains_register_once },
     PortalCase { name: "posture_history_scoreboard_and_events", run: posture_history_scoreboard_and_events },
+    PortalCase { name: "posture_reports_are_their_owners_unless_registered", run: posture_reports_are_their_owners_unless_registered },
 ];
 
 /// Runs every portal case, each on a database of its own, like [`super::run_all`].
@@ -213,11 +214,13 @@ fn posture_domains_register_once(open: OpenPortal<'_>) {
     assert_eq!(s.registered_domains().expect("list"), vec!["correos.es", "laposte.fr"]);
 }
 
-/// A domain's posture history (`reports` is also the portal's name for citizen reports).
+/// A domain's posture history as organisation 1 reads it (`reports` is also the portal's name
+/// for citizen reports).
 fn history(s: &dyn PortalBackend, domain: &str, n: usize) -> Vec<PostureRecord> {
-    PostureStore::reports(s, domain, n).expect("posture history")
+    PostureStore::reports(s, domain, PostureReader::Org(1), n).expect("posture history")
 }
 
+/// A report organisation 1 asked for.
 fn record(domain: &str, at: &str, score: i64, compliant: bool) -> PostureRecord {
     PostureRecord {
         domain: domain.into(),
@@ -226,6 +229,7 @@ fn record(domain: &str, at: &str, score: i64, compliant: bool) -> PostureRecord 
         grade: if score >= 90 { "A".into() } else { "D".into() },
         dotpost_compliant: compliant,
         report: format!(r#"{{"domain":"{domain}","score":{score}}}"#),
+        owner_org: Some(1),
     }
 }
 
@@ -235,7 +239,7 @@ fn regression(code: &str) -> (String, String, String) {
 
 fn posture_history_scoreboard_and_events(open: OpenPortal<'_>) {
     let s = open();
-    assert_eq!(s.latest_reports().expect("latest"), vec![]);
+    assert_eq!(s.latest_reports(PostureReader::Org(1)).expect("latest"), vec![]);
     assert_eq!(history(&*s, "good.post", 10), vec![]);
     let a1 = record("good.post", "2026-01-01T00:00:00Z", 100, true);
     let a2 = record("good.post", "2026-01-02T00:00:00Z", 60, false);
@@ -249,16 +253,50 @@ fn posture_history_scoreboard_and_events(open: OpenPortal<'_>) {
     assert_eq!(history(&*s, "good.post", 10), vec![a3.clone(), a2.clone(), a1]);
     assert_eq!(history(&*s, "good.post", 1), vec![a3.clone()]);
     assert_eq!(history(&*s, "GOOD.post", 10), vec![], "domains are compared exactly (callers normalise them)");
-    assert_eq!(s.latest_reports().expect("latest"), vec![b1, a3], "the newest of each domain, by domain");
+    assert_eq!(s.latest_reports(PostureReader::Org(1)).expect("latest"), vec![b1, a3], "the newest of each domain, by domain");
 
-    let events = s.posture_events(0, 10).expect("events");
+    let events = s.posture_events(PostureReader::Org(1), 0, 10).expect("events");
     let codes: Vec<&str> = events.iter().map(|e| e.code.as_str()).collect();
     assert_eq!(codes, vec!["spf-missing", "dmarc-missing", "mta-sts-missing"], "oldest first, in the order given");
     assert!(events.windows(2).all(|w| w[0].seq < w[1].seq));
     let e = &events[1];
     assert_eq!((e.domain.as_str(), e.at.as_str(), e.severity.as_str()), ("good.post", a2.checked_at.as_str(), "error"));
     assert_eq!(e.message, "dmarc-missing appeared");
-    let page: Vec<String> = s.posture_events(events[0].seq, 1).expect("events").into_iter().map(|e| e.code).collect();
+    let page: Vec<String> =
+        s.posture_events(PostureReader::Org(1), events[0].seq, 1).expect("events").into_iter().map(|e| e.code).collect();
     assert_eq!(page, vec!["dmarc-missing"]);
-    assert_eq!(s.posture_events(events[2].seq, 10).expect("events"), vec![]);
+    assert_eq!(s.posture_events(PostureReader::Org(1), events[2].seq, 10).expect("events"), vec![]);
+}
+
+/// A scan belongs to the organisation that asked for it; once its domain is on the public
+/// scoreboard (registered) every report of the domain is public, scheduled re-scans included.
+fn posture_reports_are_their_owners_unless_registered(open: OpenPortal<'_>) {
+    let s = open();
+    let owned = |domain: &str, at: &str, owner: Option<i64>| PostureRecord { owner_org: owner, ..record(domain, at, 80, true) };
+    let mine = owned("intranet.example", "2026-01-01T00:00:00Z", Some(1));
+    let theirs = owned("intranet.example", "2026-01-02T00:00:00Z", Some(2));
+    s.save_report(&mine, &[regression("spf-missing")]).expect("save");
+    s.save_report(&theirs, &[regression("dmarc-missing")]).expect("save");
+    let read = |r: PostureReader| {
+        (
+            PostureStore::reports(&*s, "intranet.example", r, 10).expect("history"),
+            s.latest_reports(r).expect("latest"),
+            s.posture_events(r, 0, 10).expect("events").into_iter().map(|e| e.code).collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(read(PostureReader::Org(1)), (vec![mine.clone()], vec![mine.clone()], vec!["spf-missing".to_string()]));
+    assert_eq!(read(PostureReader::Org(2)), (vec![theirs.clone()], vec![theirs.clone()], vec!["dmarc-missing".to_string()]));
+    assert_eq!(read(PostureReader::Org(3)), (vec![], vec![], vec![]));
+    assert_eq!(read(PostureReader::Public), (vec![], vec![], vec![]));
+
+    s.register_domain("intranet.example", "org:1/token:t").expect("register");
+    let rescan = owned("intranet.example", "2026-01-03T00:00:00Z", None);
+    s.save_report(&rescan, &[]).expect("save");
+    let all = vec![rescan.clone(), theirs, mine];
+    for r in [PostureReader::Public, PostureReader::Org(1), PostureReader::Org(3)] {
+        let (history, latest, events) = read(r);
+        assert_eq!(history, all, "{r:?}");
+        assert_eq!(latest, vec![rescan.clone()], "{r:?}");
+        assert_eq!(events, vec!["spf-missing", "dmarc-missing"], "{r:?}");
+    }
 }

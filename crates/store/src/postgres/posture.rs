@@ -3,10 +3,14 @@
 use postgres::Row;
 
 use super::PgStore;
-use crate::posture::{PostureEvent, PostureRecord, PostureStore};
+use crate::posture::{PostureEvent, PostureReader, PostureRecord, PostureStore};
 use crate::{Result, now_rfc3339};
 
-const RECORD_COLUMNS: &str = "domain, checked_at, score, grade, dotpost_compliant, report";
+const RECORD_COLUMNS: &str = "domain, checked_at, score, grade, dotpost_compliant, report, owner_org";
+
+/// Rows `$1` (the reader's organisation, NULL for the public) may read: its own, and every row
+/// of a domain on the public scoreboard.
+const VISIBLE: &str = "(owner_org = $1 OR domain IN (SELECT domain FROM posture_domains))";
 
 fn record_from_row(r: &Row) -> Result<PostureRecord> {
     Ok(PostureRecord {
@@ -16,6 +20,7 @@ fn record_from_row(r: &Row) -> Result<PostureRecord> {
         grade: r.try_get(3)?,
         dotpost_compliant: r.try_get(4)?,
         report: r.try_get(5)?,
+        owner_org: r.try_get(6)?,
     })
 }
 
@@ -56,24 +61,25 @@ impl PostureStore for PgStore {
         self.with(|c| {
             let mut tx = c.transaction()?;
             tx.execute(
-                &format!("INSERT INTO posture_reports ({RECORD_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)"),
-                &[&rec.domain, &rec.checked_at, &rec.score, &rec.grade, &rec.dotpost_compliant, &rec.report],
+                &format!("INSERT INTO posture_reports ({RECORD_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)"),
+                &[&rec.domain, &rec.checked_at, &rec.score, &rec.grade, &rec.dotpost_compliant, &rec.report, &rec.owner_org],
             )?;
             // One by one, in order: an event's seq follows the order the regressions were given.
-            let insert = tx.prepare("INSERT INTO posture_events (domain, at, code, severity, message) VALUES ($1, $2, $3, $4, $5)")?;
+            let insert =
+                tx.prepare("INSERT INTO posture_events (domain, at, code, severity, message, owner_org) VALUES ($1, $2, $3, $4, $5, $6)")?;
             for (code, severity, message) in regressions {
-                tx.execute(&insert, &[&rec.domain, &rec.checked_at, code, severity, message])?;
+                tx.execute(&insert, &[&rec.domain, &rec.checked_at, code, severity, message, &rec.owner_org])?;
             }
             tx.commit()?;
             Ok(())
         })
     }
 
-    fn reports(&self, domain: &str, n: usize) -> Result<Vec<PostureRecord>> {
+    fn reports(&self, domain: &str, reader: PostureReader, n: usize) -> Result<Vec<PostureRecord>> {
         self.with(|c| {
             c.query(
-                &format!("SELECT {RECORD_COLUMNS} FROM posture_reports WHERE domain = $1 ORDER BY seq DESC LIMIT $2"),
-                &[&domain, &limit(n)],
+                &format!("SELECT {RECORD_COLUMNS} FROM posture_reports WHERE domain = $2 AND {VISIBLE} ORDER BY seq DESC LIMIT $3"),
+                &[&reader.org(), &domain, &limit(n)],
             )?
             .iter()
             .map(record_from_row)
@@ -81,14 +87,14 @@ impl PostureStore for PgStore {
         })
     }
 
-    fn latest_reports(&self) -> Result<Vec<PostureRecord>> {
+    fn latest_reports(&self, reader: PostureReader) -> Result<Vec<PostureRecord>> {
         self.with(|c| {
             c.query(
                 &format!(
-                    "SELECT DISTINCT ON (domain COLLATE \"C\") {RECORD_COLUMNS} FROM posture_reports \
+                    "SELECT DISTINCT ON (domain COLLATE \"C\") {RECORD_COLUMNS} FROM posture_reports WHERE {VISIBLE} \
                      ORDER BY domain COLLATE \"C\", seq DESC"
                 ),
-                &[],
+                &[&reader.org()],
             )?
             .iter()
             .map(record_from_row)
@@ -96,11 +102,13 @@ impl PostureStore for PgStore {
         })
     }
 
-    fn posture_events(&self, after: i64, n: usize) -> Result<Vec<PostureEvent>> {
+    fn posture_events(&self, reader: PostureReader, after: i64, n: usize) -> Result<Vec<PostureEvent>> {
         self.with(|c| {
             c.query(
-                "SELECT seq, domain, at, code, severity, message FROM posture_events WHERE seq > $1 ORDER BY seq LIMIT $2",
-                &[&after, &limit(n)],
+                &format!(
+                    "SELECT seq, domain, at, code, severity, message FROM posture_events WHERE seq > $2 AND {VISIBLE} ORDER BY seq LIMIT $3"
+                ),
+                &[&reader.org(), &after, &limit(n)],
             )?
             .iter()
             .map(event_from_row)

@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/004_posture.sql"),
     include_str!("../../migrations/sqlite/005_identity_bindings.sql"),
     include_str!("../../migrations/sqlite/006_portal_triage_org.sql"),
+    include_str!("../../migrations/sqlite/007_posture_owner.sql"),
 ];
 const READERS: usize = 4;
 

@@ -3,7 +3,7 @@
 use rusqlite::params;
 
 use super::SqliteStore;
-use crate::posture::{PostureEvent, PostureRecord, PostureStore};
+use crate::posture::{PostureEvent, PostureReader, PostureRecord, PostureStore};
 use crate::{Result, now_rfc3339};
 
 fn record(r: &rusqlite::Row<'_>) -> rusqlite::Result<PostureRecord> {
@@ -14,8 +14,14 @@ fn record(r: &rusqlite::Row<'_>) -> rusqlite::Result<PostureRecord> {
         grade: r.get(3)?,
         dotpost_compliant: r.get(4)?,
         report: r.get(5)?,
+        owner_org: r.get(6)?,
     })
 }
+
+/// Rows `?1` (the reader's organisation, NULL for the public) may read: its own, and every row
+/// of a domain on the public scoreboard.
+const VISIBLE: &str = "(owner_org = ?1 OR domain IN (SELECT domain FROM posture_domains))";
+const COLUMNS: &str = "domain, checked_at, score, grade, dotpost_compliant, report, owner_org";
 
 impl PostureStore for SqliteStore {
     fn register_domain(&self, domain: &str, by: &str) -> Result<()> {
@@ -40,13 +46,13 @@ impl PostureStore for SqliteStore {
         self.write(|c| {
             let tx = c.transaction()?;
             tx.execute(
-                "INSERT INTO posture_reports (domain, checked_at, score, grade, dotpost_compliant, report) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![rec.domain, rec.checked_at, rec.score, rec.grade, rec.dotpost_compliant, rec.report],
+                &format!("INSERT INTO posture_reports ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+                params![rec.domain, rec.checked_at, rec.score, rec.grade, rec.dotpost_compliant, rec.report, rec.owner_org],
             )?;
             for (code, severity, message) in regressions {
                 tx.execute(
-                    "INSERT INTO posture_events (domain, at, code, severity, message) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![rec.domain, rec.checked_at, code, severity, message],
+                    "INSERT INTO posture_events (domain, at, code, severity, message, owner_org) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![rec.domain, rec.checked_at, code, severity, message, rec.owner_org],
                 )?;
             }
             tx.commit()?;
@@ -54,34 +60,36 @@ impl PostureStore for SqliteStore {
         })
     }
 
-    fn reports(&self, domain: &str, limit: usize) -> Result<Vec<PostureRecord>> {
+    fn reports(&self, domain: &str, reader: PostureReader, limit: usize) -> Result<Vec<PostureRecord>> {
         self.read(|c| {
-            let mut st = c.prepare_cached(
-                "SELECT domain, checked_at, score, grade, dotpost_compliant, report FROM posture_reports WHERE domain = ?1 ORDER BY seq DESC LIMIT ?2",
-            )?;
-            let rows = st.query_map(params![domain, i64::try_from(limit).unwrap_or(i64::MAX)], record)?.collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(rows)
-        })
-    }
-
-    fn latest_reports(&self) -> Result<Vec<PostureRecord>> {
-        self.read(|c| {
-            let mut st = c.prepare(
-                "SELECT domain, checked_at, score, grade, dotpost_compliant, report FROM posture_reports \
-                 WHERE seq IN (SELECT max(seq) FROM posture_reports GROUP BY domain) ORDER BY domain",
-            )?;
-            let rows = st.query_map([], record)?.collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(rows)
-        })
-    }
-
-    fn posture_events(&self, after: i64, limit: usize) -> Result<Vec<PostureEvent>> {
-        self.read(|c| {
-            let mut st = c.prepare_cached(
-                "SELECT seq, domain, at, code, severity, message FROM posture_events WHERE seq > ?1 ORDER BY seq LIMIT ?2",
-            )?;
+            let mut st = c.prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM posture_reports WHERE domain = ?2 AND {VISIBLE} ORDER BY seq DESC LIMIT ?3"
+            ))?;
             let rows = st
-                .query_map(params![after, i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
+                .query_map(params![reader.org(), domain, i64::try_from(limit).unwrap_or(i64::MAX)], record)?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+    }
+
+    fn latest_reports(&self, reader: PostureReader) -> Result<Vec<PostureRecord>> {
+        self.read(|c| {
+            let mut st = c.prepare(&format!(
+                "SELECT {COLUMNS} FROM posture_reports \
+                 WHERE seq IN (SELECT max(seq) FROM posture_reports WHERE {VISIBLE} GROUP BY domain) ORDER BY domain"
+            ))?;
+            let rows = st.query_map(params![reader.org()], record)?.collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+    }
+
+    fn posture_events(&self, reader: PostureReader, after: i64, limit: usize) -> Result<Vec<PostureEvent>> {
+        self.read(|c| {
+            let mut st = c.prepare_cached(&format!(
+                "SELECT seq, domain, at, code, severity, message FROM posture_events WHERE seq > ?2 AND {VISIBLE} ORDER BY seq LIMIT ?3"
+            ))?;
+            let rows = st
+                .query_map(params![reader.org(), after, i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
                     Ok(PostureEvent {
                         seq: r.get(0)?,
                         domain: r.get(1)?,
