@@ -37,6 +37,7 @@ const ALLOWED: &[(&str, &str, &str)] = &[
     ("federation/src/client.rs", "reqwest::Client", "talks to peer hubs an administrator configured (postern peer add)"),
     ("federation/src/worker.rs", "reqwest::Client", "hands the peer client of client.rs to the sync workers"),
     ("postern/src/cmd/bench.rs", "reqwest::blocking::Client", "the load generator, against the hub its operator names"),
+    ("server/src/net.rs", "TcpStream", "connections the server's own listener accepted (timeouts, per-address cap); it never connects out"),
 ];
 
 /// (crate, why) for the crates allowed an HTTP client dependency.
@@ -44,6 +45,7 @@ const ALLOWED_CLIENT_DEPS: &[(&str, &str)] = &[
     ("links", "live link checks, through the guard"),
     ("federation", "peer hubs an administrator configured"),
     ("postern", "the bench-hub load generator and CA file checks"),
+    ("server", "hyper-util's server side only (serving accepted connections); its client is a primitive above"),
 ];
 
 fn root() -> PathBuf {
