@@ -162,6 +162,28 @@ impl Checker {
         Checker { config, client, cache: dnssec::Cache::default(), rules: score::RuleSet::dotpost() }
     }
 
+    /// What the MTA-STS policy fetch needs: the trust roots only when HTTPS checks are on.
+    fn mail_ctx(&self) -> mail::Ctx<'_> {
+        mail::Ctx {
+            client: &self.client,
+            trust: self.config.https.then_some(&self.config.trust),
+            https_port: self.config.https_port,
+            timeout: self.config.connect_timeout,
+            outbound: self.config.outbound,
+        }
+    }
+
+    fn https_ctx(&self) -> https::Ctx<'_> {
+        https::Ctx {
+            client: &self.client,
+            trust: &self.config.trust,
+            https_port: self.config.https_port,
+            http_port: self.config.http_port,
+            timeout: self.config.connect_timeout,
+            outbound: self.config.outbound,
+        }
+    }
+
     /// Check `domain` within the configured budget.
     pub async fn check(&self, domain: &str) -> Result<Report, Error> {
         let name = dns::parse_domain(domain).map_err(|reason| Error::InvalidDomain { input: domain.to_string(), reason })?;
@@ -178,22 +200,7 @@ impl Checker {
         };
         findings.extend(mx_findings);
         let no_mail = mx_state == mail::MxState::Null;
-        let trust = self.config.https.then_some(&self.config.trust);
-        let mctx = mail::Ctx {
-            client: c,
-            trust,
-            https_port: self.config.https_port,
-            timeout: self.config.connect_timeout,
-            outbound: self.config.outbound,
-        };
-        let hctx = https::Ctx {
-            client: c,
-            trust: &self.config.trust,
-            https_port: self.config.https_port,
-            http_port: self.config.http_port,
-            timeout: self.config.connect_timeout,
-            outbound: self.config.outbound,
-        };
+        let (mctx, hctx) = (self.mail_ctx(), self.https_ctx());
         let within = |s, what, f| within(deadline, s, what, f);
         let dnssec_fut = async {
             tokio::time::timeout_at(deadline, dnssec::check(c, &self.config.trust_anchors, &self.cache, &name, now32))
