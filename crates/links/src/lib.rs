@@ -8,6 +8,7 @@
 mod analyse;
 pub mod blocklist;
 mod error;
+pub mod eval;
 pub mod feeds;
 pub mod fold;
 pub mod live;

@@ -58,6 +58,8 @@ pub enum Command {
     Posture(cmd::posture::PostureArgs),
     /// Benchmark the hub: ingestion and paged TAXII reads on generated data.
     BenchHub(cmd::bench::BenchArgs),
+    /// Measure the link and message analysers on the labelled sets under data/.
+    Eval(cmd::eval::EvalArgs),
 }
 
 fn main() {
@@ -102,6 +104,7 @@ fn main() {
                 .and_then(|rt| rt.block_on(cmd::posture::run(a)))
         }
         Command::BenchHub(a) => cmd::bench::run(cli.json, a),
+        Command::Eval(a) => cmd::eval::run(cli.json, a),
     };
     if let Err(e) = result {
         if cli.json {

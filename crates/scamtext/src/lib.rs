@@ -10,6 +10,7 @@
 
 mod analyze;
 pub mod corpus;
+pub mod eval;
 pub mod extract;
 mod fallback_brands;
 pub mod features;

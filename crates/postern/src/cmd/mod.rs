@@ -4,6 +4,7 @@ pub mod admin;
 pub mod bench;
 pub mod brands;
 pub mod check;
+pub mod eval;
 pub mod feeds;
 pub mod peer;
 pub mod posture;
