@@ -233,7 +233,7 @@ async fn supervise(hub: Hub, config: SyncConfig, mut stop: watch::Receiver<bool>
     let mut workers: HashMap<String, JoinHandle<()>> = HashMap::new();
     loop {
         let h = hub.clone();
-        match blocking(move || Ok(h.store().list_peers()?)).await {
+        match blocking(move || Ok(h.peers()?)).await {
             Ok(peers) => {
                 workers.retain(|_, w| !w.is_finished());
                 for p in peers {
@@ -257,7 +257,7 @@ async fn supervise(hub: Hub, config: SyncConfig, mut stop: watch::Receiver<bool>
 async fn worker(hub: Hub, http: reqwest::Client, config: SyncConfig, owner: String, name: String, mut stop: watch::Receiver<bool>) {
     loop {
         let (h, n) = (hub.clone(), name.clone());
-        let peer = match blocking(move || Ok(h.store().peer(&n)?)).await {
+        let peer = match blocking(move || Ok(h.peer(&n)?)).await {
             Ok(Some(p)) => p,
             Ok(None) => return, // removed
             Err(e) => {
@@ -338,18 +338,18 @@ async fn renew(hub: &Hub, name: &str, owner: &str, lease: Duration) -> Result<()
     let (h, n, o) = (hub.clone(), name.to_string(), owner.to_string());
     let now = chrono::Utc::now().timestamp_micros();
     let until = now.saturating_add(i64::try_from(lease.as_micros()).unwrap_or(i64::MAX));
-    let held = blocking(move || Ok(h.store().try_lease_peer(&n, &o, now, until)?)).await?;
+    let held = blocking(move || Ok(h.try_lease_peer(&n, &o, now, until)?)).await?;
     if held { Ok(()) } else { Err(SyncError::LeaseLost) }
 }
 
 async fn load_state(hub: &Hub, name: &str) -> Result<PeerState, SyncError> {
     let (h, n) = (hub.clone(), name.to_string());
-    blocking(move || Ok(h.store().peer_state(&n)?)).await
+    blocking(move || Ok(h.peer_state(&n)?)).await
 }
 
 async fn save_state(hub: &Hub, name: &str, state: &PeerState) -> Result<(), SyncError> {
     let (h, n, s) = (hub.clone(), name.to_string(), state.clone());
-    blocking(move || Ok(h.store().save_peer_state(&n, &s)?)).await
+    blocking(move || Ok(h.save_peer_state(&n, &s)?)).await
 }
 
 async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, SyncError> + Send + 'static) -> Result<T, SyncError> {

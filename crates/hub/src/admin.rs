@@ -98,6 +98,27 @@ impl Hub {
         self.store.org_by_name(name)?.ok_or_else(|| HubError::NotFound(format!("organisation '{name}' not found")))
     }
 
+    /// Every organisation, for the operator's console.
+    pub fn orgs(&self) -> Result<Vec<Org>> {
+        Ok(self.store.list_orgs()?)
+    }
+
+    /// Every token record (hashes only, never secrets), for the operator's console.
+    pub fn tokens(&self) -> Result<Vec<TokenRecord>> {
+        Ok(self.store.list_tokens()?)
+    }
+
+    /// Every collection with its grants, for the operator's console (members see theirs
+    /// through [`Hub::collections`]).
+    pub fn all_collections(&self) -> Result<Vec<Collection>> {
+        Ok(self.store.list_collections()?)
+    }
+
+    /// Audit entries after sequence number `after`, oldest first, at most `limit`.
+    pub fn audit_entries(&self, after: i64, limit: usize) -> Result<Vec<store::AuditEntry>> {
+        Ok(self.store.entries(after, limit)?)
+    }
+
     /// Binds a STIX identity to an organisation (its own platform's identity in
     /// `created_by_ref`); audited. 409 when an organisation already holds it.
     pub fn bind_identity(&self, org_name: &str, identity_id: &str, actor: &str) -> Result<store::IdentityBinding> {

@@ -281,6 +281,31 @@ impl Hub {
         Ok(counts)
     }
 
+    /// Every peering, for the operator's console and the sync workers.
+    pub fn peers(&self) -> Result<Vec<Peer>> {
+        Ok(self.store.list_peers()?)
+    }
+
+    /// One peering by name.
+    pub fn peer(&self, name: &str) -> Result<Option<Peer>> {
+        Ok(self.store.peer(name)?)
+    }
+
+    /// The sync checkpoints and health of a peering.
+    pub fn peer_state(&self, name: &str) -> Result<store::PeerState> {
+        Ok(self.store.peer_state(name)?)
+    }
+
+    /// Persists a peering's checkpoints (after each stored page).
+    pub fn save_peer_state(&self, name: &str, state: &store::PeerState) -> Result<()> {
+        Ok(self.store.save_peer_state(name, state)?)
+    }
+
+    /// Takes or renews the database lease that lets one process sync `name` (until `until_us`).
+    pub fn try_lease_peer(&self, name: &str, owner: &str, now_us: i64, until_us: i64) -> Result<bool> {
+        Ok(self.store.try_lease_peer(name, owner, now_us, until_us)?)
+    }
+
     /// A page of the peering's local collection as `peer` may receive it (TAXII Get Objects on
     /// the federation API root): gated, never what came from that peer, recipients stripped.
     pub fn peer_page(&self, peer: &Peer, collection_id: &str, filters: &Filters) -> Result<PeerPage> {

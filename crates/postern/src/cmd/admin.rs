@@ -100,7 +100,7 @@ pub fn org(data: &Path, json: bool, cmd: OrgCommand) -> anyhow::Result<()> {
             }
         }
         OrgCommand::List => {
-            let orgs = hub.store().list_orgs()?;
+            let orgs = hub.orgs()?;
             if json {
                 let items: Vec<_> = orgs
                     .iter()
@@ -146,9 +146,9 @@ pub fn token(data: &Path, json: bool, cmd: TokenCommand) -> anyhow::Result<()> {
             }
         }
         TokenCommand::List => {
-            let orgs = hub.store().list_orgs()?;
+            let orgs = hub.orgs()?;
             let org_name = |id: i64| orgs.iter().find(|o| o.id == id).map_or("?", |o| o.name.as_str()).to_string();
-            let tokens = hub.store().list_tokens()?;
+            let tokens = hub.tokens()?;
             if json {
                 let items: Vec<_> = tokens
                     .iter()
@@ -186,7 +186,7 @@ pub fn collection(data: &Path, json: bool, cmd: CollectionCommand) -> anyhow::Re
             }
         }
         CollectionCommand::List => {
-            let cols = hub.store().list_collections()?;
+            let cols = hub.all_collections()?;
             if json {
                 let items: Vec<_> = cols
                     .iter()
@@ -211,7 +211,7 @@ pub fn collection(data: &Path, json: bool, cmd: CollectionCommand) -> anyhow::Re
 
 pub fn audit(data: &Path, json: bool, args: AuditArgs) -> anyhow::Result<()> {
     let hub = open_hub(data, HubConfig::default())?;
-    let entries = hub.store().entries(args.after, args.limit)?;
+    let entries = hub.audit_entries(args.after, args.limit)?;
     if json {
         let items: Vec<_> = entries
             .iter()

@@ -133,7 +133,7 @@ pub fn run(data: &Path, json: bool, cmd: PeerCommand) -> anyhow::Result<()> {
             }
         }
         PeerCommand::List => {
-            let peers = hub.store().list_peers()?;
+            let peers = hub.peers()?;
             if json {
                 println!("{}", json!({"peers": peers.iter().map(|p| peer_json(p, None)).collect::<Vec<_>>()}));
             } else {
@@ -152,7 +152,7 @@ pub fn run(data: &Path, json: bool, cmd: PeerCommand) -> anyhow::Result<()> {
             }
         }
         PeerCommand::Status { name } => {
-            let peers: Vec<Peer> = hub.store().list_peers()?.into_iter().filter(|p| name.as_ref().is_none_or(|n| *n == p.name)).collect();
+            let peers: Vec<Peer> = hub.peers()?.into_iter().filter(|p| name.as_ref().is_none_or(|n| *n == p.name)).collect();
             if let Some(n) = &name
                 && peers.is_empty()
             {
@@ -160,7 +160,7 @@ pub fn run(data: &Path, json: bool, cmd: PeerCommand) -> anyhow::Result<()> {
             }
             let mut items = Vec::new();
             for p in &peers {
-                let s = hub.store().peer_state(&p.name)?;
+                let s = hub.peer_state(&p.name)?;
                 if json {
                     items.push(peer_json(p, Some(&s)));
                 } else {
