@@ -256,8 +256,7 @@ fn pattern_path(kind: EntryKind) -> &'static str {
 
 /// The STIX pattern comparison for one entry, quoted per STIX 2.1 (`\` and `'` escaped).
 pub fn entry_pattern_term(e: &BlockEntry) -> String {
-    let quoted = e.value.replace('\\', "\\\\").replace('\'', "\\'");
-    format!("[{} = '{quoted}']", pattern_path(e.kind))
+    stix::build::equality_pattern(pattern_path(e.kind), &e.value)
 }
 
 /// STIX 2.1 indicators for imported entries, ready for the hub's Add Objects: one per entry

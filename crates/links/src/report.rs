@@ -1,7 +1,7 @@
 //! What a member's report of malicious links adds to the hub: one STIX indicator per link and a
 //! sighting of it by the reporting organisation.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::Verdict;
 
@@ -11,23 +11,19 @@ pub fn report_objects(verdicts: &[&Verdict], identity: &str, level: tlp::Tlp, no
     let mut out = Vec::with_capacity(verdicts.len() * 2);
     for v in verdicts {
         let id = format!("indicator--{}", uuid::Uuid::new_v4());
-        let pattern = format!("[url:value = '{}']", v.url.replace('\\', "\\\\").replace('\'', "\\'"));
-        let mut indicator = json!({
-            "type": "indicator", "spec_version": "2.1", "id": id, "created": now, "modified": now,
-            "name": format!("Reported link: {}", v.url.chars().take(200).collect::<String>()),
-            "indicator_types": ["malicious-activity"], "pattern": pattern, "pattern_type": "stix", "valid_from": now,
-            "description": v.reasons.iter().map(|r| r.message.as_str()).collect::<Vec<_>>().join(" "),
-            "object_marking_refs": [level.marking_id()], "created_by_ref": identity,
-        });
-        if let Some(b) = &v.brand {
-            indicator["labels"] = json!([format!("impersonates:{}", b.name)]);
-        }
-        out.push(indicator);
-        out.push(json!({
-            "type": "sighting", "spec_version": "2.1", "id": format!("sighting--{}", uuid::Uuid::new_v4()),
-            "created": now, "modified": now, "sighting_of_ref": id, "count": 1,
-            "where_sighted_refs": [identity], "object_marking_refs": [level.marking_id()], "created_by_ref": identity,
-        }));
+        let indicator = stix::build::Indicator {
+            id: &id,
+            now,
+            name: format!("Reported link: {}", v.url.chars().take(200).collect::<String>()),
+            pattern: stix::build::equality_pattern("url:value", &v.url),
+            description: Some(v.reasons.iter().map(|r| r.message.as_str()).collect::<Vec<_>>().join(" ")),
+            labels: v.brand.iter().map(|b| format!("impersonates:{}", b.name)).collect(),
+            marking: level.marking_id(),
+            created_by_ref: Some(identity),
+        };
+        out.push(indicator.to_json());
+        let sighting_id = format!("sighting--{}", uuid::Uuid::new_v4());
+        out.push(stix::build::sighting(&sighting_id, now, &id, identity, level.marking_id()));
     }
     out
 }

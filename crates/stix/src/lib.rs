@@ -21,6 +21,7 @@
 //! types get the common checks only; any other unknown type is refused as unsupported.
 //! Open vocabularies (e.g. `indicator_types`) are not enforced: STIX says SHOULD.
 
+pub mod build;
 mod bundle;
 #[cfg(test)]
 mod mangle_tests;
