@@ -18,7 +18,7 @@ use crate::{
     Collection, NewAudit, NewObject, ObjectQuery, Peer, PeerAuth, PeerDirection, PutOutcome, Role, StatusRecord, Store, StoreError,
     TokenRecord, Version, VersionSel,
 };
-pub use portal::{OpenPortal, PORTAL_CASES, PortalBackend, PortalCase, run_portal_all};
+pub use portal::{Corrupt, OpenPortal, PORTAL_CASES, PortalBackend, PortalCase, run_portal_all, unknown_values_read_back_as_corrupt};
 
 mod portal;
 
@@ -35,6 +35,7 @@ pub struct Case {
 pub const CASES: &[Case] = &[
     Case { name: "members_and_tokens", run: members_and_tokens },
     Case { name: "duplicate_names_are_reported", run: duplicate_names_are_reported },
+    Case { name: "references_to_missing_records_are_not_found", run: references_to_missing_records_are_not_found },
     Case { name: "collections_and_grants", run: collections_and_grants },
     Case { name: "versions_first_last_all_and_idempotence", run: versions_first_last_all_and_idempotence },
     Case { name: "date_added_is_strictly_increasing_and_keyset_pages_are_complete", run: keyset_pages_are_complete },
@@ -183,6 +184,50 @@ fn duplicate_names_are_reported(open: Open<'_>) {
     assert_eq!(s.list_collections().expect("list").len(), 1, "the failed collection left nothing behind");
     assert_eq!(s.meta_init("k", "v1").expect("meta"), "v1");
     assert_eq!(s.meta_init("k", "v2").expect("meta"), "v1");
+    let org = s.org_by_name("La Poste").expect("org").expect("exists");
+    let token = TokenRecord {
+        id: "tok".into(),
+        org_id: org.id,
+        role: Role::Reader,
+        secret_hash: vec![1],
+        created: "2025-01-01T00:00:00.000Z".into(),
+        revoked: None,
+    };
+    s.insert_token(&token).expect("token");
+    let again = s.insert_token(&TokenRecord { secret_hash: vec![2], ..token.clone() });
+    assert!(matches!(again, Err(StoreError::Duplicate { what: "token", .. })), "{again:?}");
+    assert_eq!(s.token("tok").expect("token"), Some(token));
+}
+
+/// A write naming an organisation, user or collection that does not exist is `NotFound` on every
+/// engine (a foreign-key failure, never "already exists"), and leaves nothing behind.
+fn references_to_missing_records_are_not_found(open: Open<'_>) {
+    let s = open();
+    let org = s.create_org("La Poste", "identity--lp", Some("FR"), false).expect("org");
+    let ghost = org.id + 1000;
+    let token = TokenRecord {
+        id: "tok".into(),
+        org_id: ghost,
+        role: Role::Reader,
+        secret_hash: vec![1],
+        created: "2025-01-01T00:00:00.000Z".into(),
+        revoked: None,
+    };
+    let e = s.insert_token(&token);
+    assert!(matches!(e, Err(StoreError::NotFound { what: "organisation", .. })), "token: {e:?}");
+    assert_eq!(s.list_tokens().expect("tokens"), vec![]);
+    let col = Collection { readers: vec![org.id], writers: vec![ghost], ..collection("c1", "Phishing") };
+    let e = s.create_collection(&col);
+    assert!(matches!(e, Err(StoreError::NotFound { what: "organisation", .. })), "grant: {e:?}");
+    assert_eq!(s.list_collections().expect("list"), vec![], "the failed collection left nothing behind");
+    let before = s.entries(0, 1000).expect("audit").len();
+    let e = s.bind_identity("identity--x", ghost, &audit("identity.bind", "identity--x"));
+    assert!(matches!(e, Err(StoreError::NotFound { what: "organisation", .. })), "binding: {e:?}");
+    assert_eq!(s.entries(0, 1000).expect("audit").len(), before, "no audit line for a binding not made");
+    assert_eq!(s.identity_owner("identity--x").expect("owner"), None);
+    let e = s.add_peer(&Peer { local_collection: "missing".into(), ..peer("regional", PeerAuth::Bearer("t".into())) });
+    assert!(matches!(e, Err(StoreError::NotFound { what: "collection", .. })), "peer: {e:?}");
+    assert_eq!(s.list_peers().expect("peers"), vec![]);
 }
 
 fn collections_and_grants(open: Open<'_>) {
@@ -437,7 +482,7 @@ fn identities_belong_to_one_organisation(open: Open<'_>) {
     // Taken identities, bound or an organisation's own, are refused and change nothing.
     for taken in ["identity--opencti-a", "identity--a"] {
         let e = s.bind_identity(taken, b.id, &audit("identity.bind", taken));
-        assert!(matches!(e, Err(StoreError::Duplicate { .. })), "{taken}: {e:?}");
+        assert!(matches!(e, Err(StoreError::Duplicate { what: "identity binding", .. })), "{taken}: {e:?}");
     }
     assert_eq!(s.entries(0, 1000).expect("audit").len(), before + 1);
     assert_eq!(s.identity_bindings().expect("list").len(), 1);
@@ -566,7 +611,7 @@ fn peers_round_trip_and_leases(open: Open<'_>) {
     let global = Peer { direction: PeerDirection::Pull, max_tlp: Tlp::Clear, ..peer("global", PeerAuth::Bearer("secret".into())) };
     s.add_peer(&regional).expect("add");
     s.add_peer(&global).expect("add");
-    assert!(matches!(s.add_peer(&regional), Err(StoreError::Duplicate { .. })));
+    assert!(matches!(s.add_peer(&regional), Err(StoreError::Duplicate { what: "peer", .. })));
     assert_eq!(s.peer("regional").expect("peer"), Some(regional.clone()));
     assert_eq!(s.peer("nobody").expect("peer"), None);
     assert_eq!(s.list_peers().expect("list"), vec![global.clone(), regional.clone()]);

@@ -4,6 +4,7 @@
 //! The traits speak the hub's language, never SQL; dialect differences stay inside each backend
 //! file so that PostgreSQL can follow behind the same traits.
 
+mod common;
 pub mod contract;
 pub mod portal;
 mod postgres;
@@ -24,7 +25,7 @@ use tlp::Tlp;
 pub enum StoreError {
     /// The database engine failed (IO, corruption, lock timeout).
     #[error("database error: {0}")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
     /// The PostgreSQL server failed or could not be reached (or its URL is malformed).
     #[error("PostgreSQL error: {0}")]
     Postgres(#[from] ::postgres::Error),
@@ -40,6 +41,19 @@ pub enum StoreError {
     /// Stored data that cannot be read back (a bug or a hand-edited database).
     #[error("corrupt stored data: {0}")]
     Corrupt(String),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    /// A row decoder's unknown value travels through rusqlite as a conversion failure; it comes
+    /// out as [`StoreError::Corrupt`], like PostgreSQL's.
+    fn from(e: rusqlite::Error) -> StoreError {
+        match e {
+            rusqlite::Error::FromSqlConversionFailure(_, _, inner) if inner.is::<common::UnknownValue>() => {
+                StoreError::Corrupt(inner.to_string())
+            }
+            e => StoreError::Database(e),
+        }
+    }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

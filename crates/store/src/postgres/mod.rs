@@ -10,12 +10,12 @@ use std::collections::HashMap;
 use postgres::error::SqlState;
 use postgres::types::ToSql;
 use postgres::{Client, GenericClient, IsolationLevel, Row, Transaction};
-use tlp::Tlp;
 
+use crate::common::{self, OBJECT_COLUMNS, ORG_COLUMNS, TOKEN_COLUMNS, Violation};
 use crate::versions::{Decision, decide, same_json};
 use crate::{
     AuditEntry, AuditLog, Collection, CollectionStore, IdentityBinding, MemberStore, MetaStore, NewAudit, NewObject, ObjectQuery,
-    ObjectStore, Org, PutOutcome, Result, Role, StatusRecord, StatusStore, StoreError, StoredObject, TokenRecord, Version, VersionSel,
+    ObjectStore, Org, PutOutcome, Result, StatusRecord, StatusStore, StoreError, StoredObject, TokenRecord, Version, VersionSel,
     now_rfc3339,
 };
 
@@ -99,19 +99,26 @@ fn now_us() -> i64 {
     chrono::Utc::now().timestamp_micros()
 }
 
+/// Which constraint a failed write broke, by SQLSTATE.
+pub(super) fn violation(e: &postgres::Error) -> Option<Violation> {
+    match e.code() {
+        Some(c) if *c == SqlState::UNIQUE_VIOLATION => Some(Violation::Unique),
+        Some(c) if *c == SqlState::FOREIGN_KEY_VIOLATION => Some(Violation::ForeignKey),
+        _ => None,
+    }
+}
+
 pub(super) fn is_unique_violation(e: &postgres::Error) -> bool {
-    e.code() == Some(&SqlState::UNIQUE_VIOLATION)
+    violation(e) == Some(Violation::Unique)
 }
 
 pub(super) fn is_foreign_key_violation(e: &postgres::Error) -> bool {
-    e.code() == Some(&SqlState::FOREIGN_KEY_VIOLATION)
+    violation(e) == Some(Violation::ForeignKey)
 }
 
 fn count(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
-
-const ORG_COLUMNS: &str = "id, name, identity_id, country, created, is_hub";
 
 fn org_from_row(r: &Row) -> Result<Org> {
     Ok(Org {
@@ -124,15 +131,12 @@ fn org_from_row(r: &Row) -> Result<Org> {
     })
 }
 
-const TOKEN_COLUMNS: &str = "id, org_id, role, secret_hash, created, revoked";
-
 fn token_from_row(r: &Row) -> Result<TokenRecord> {
     let role: String = r.try_get(2)?;
     Ok(TokenRecord {
         id: r.try_get(0)?,
         org_id: r.try_get(1)?,
-        // Roles are written only by this crate; an unknown one is treated as the weakest.
-        role: Role::parse(&role).unwrap_or(Role::Reader),
+        role: common::role("tokens", &role)?,
         secret_hash: r.try_get(3)?,
         created: r.try_get(4)?,
         revoked: r.try_get(5)?,
@@ -186,7 +190,12 @@ impl MemberStore for PgStore {
             c.execute(
                 &format!("INSERT INTO tokens ({TOKEN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)"),
                 &[&t.id, &t.org_id, &t.role.as_str(), &t.secret_hash, &t.created, &t.revoked],
-            )?;
+            )
+            .map_err(|e| match violation(&e) {
+                Some(Violation::Unique) => StoreError::Duplicate { what: "token", name: t.id.clone() },
+                Some(Violation::ForeignKey) => StoreError::NotFound { what: "organisation", name: t.org_id.to_string() },
+                None => e.into(),
+            })?;
             Ok(())
         })
     }
@@ -231,6 +240,9 @@ impl MemberStore for PgStore {
             ) {
                 Ok(_) => {}
                 Err(e) if is_unique_violation(&e) => return Err(taken()),
+                Err(e) if is_foreign_key_violation(&e) => {
+                    return Err(StoreError::NotFound { what: "organisation", name: org_id.to_string() });
+                }
                 Err(e) => return Err(e.into()),
             }
             append_audit(&mut tx, audit)?;
@@ -283,16 +295,15 @@ impl CollectionStore for PgStore {
                 }
                 Err(e) => return Err(e.into()),
             }
-            let grants = col
-                .readers
-                .iter()
-                .map(|o| (*o, true, col.writers.contains(o)))
-                .chain(col.writers.iter().filter(|o| !col.readers.contains(o)).map(|o| (*o, true, true)));
-            for (org, read, write) in grants {
+            for (org, read, write) in common::grants(col) {
                 tx.execute(
                     "INSERT INTO collection_grants (collection_id, org_id, can_read, can_write) VALUES ($1, $2, $3, $4)",
                     &[&col.id, &org, &read, &write],
-                )?;
+                )
+                .map_err(|e| match violation(&e) {
+                    Some(Violation::ForeignKey) => StoreError::NotFound { what: "organisation", name: org.to_string() },
+                    _ => e.into(),
+                })?;
             }
             tx.commit()?;
             Ok(())
@@ -343,9 +354,6 @@ fn load_collection(c: &mut Client, id: &str) -> Result<Option<Collection>> {
     Ok(Some(col))
 }
 
-const OBJECT_COLUMNS: &str =
-    "object_id, object_type, spec_version, version_text, version_ns, date_added, tlp, producer, recipients, body, origin";
-
 fn object_from_row(r: &Row) -> Result<StoredObject> {
     let version_text: Option<String> = r.try_get(3)?;
     let version_ns: Option<i64> = r.try_get(4)?;
@@ -357,10 +365,9 @@ fn object_from_row(r: &Row) -> Result<StoredObject> {
         spec_version: r.try_get(2)?,
         version: version_text.zip(version_ns).map(|(text, nanos)| Version { text, nanos }),
         date_added_us: r.try_get(5)?,
-        // Ranks are written only from `Tlp::rank`; an unknown one is read as the strictest.
-        tlp: u8::try_from(rank).ok().and_then(Tlp::from_rank).unwrap_or(Tlp::Red),
+        tlp: common::tlp("objects", "tlp", i64::from(rank))?,
         producer: r.try_get(7)?,
-        recipients: recipients.map(|s| s.split(' ').filter(|x| !x.is_empty()).map(String::from).collect()).unwrap_or_default(),
+        recipients: common::recipients(recipients),
         body: r.try_get(9)?,
         origin: r.try_get(10)?,
     })

@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params, params_from_iter};
-use tlp::Tlp;
 
+use crate::common::{self, OBJECT_COLUMNS, ORG_COLUMNS, TOKEN_COLUMNS, UnknownValue, Violation};
 use crate::versions::{Decision, decide, same_json};
 use crate::{
     AuditEntry, AuditLog, Collection, CollectionStore, IdentityBinding, MemberStore, MetaStore, NewAudit, NewObject, ObjectQuery,
-    ObjectStore, Org, PutOutcome, Result, Role, StatusRecord, StatusStore, StoreError, StoredObject, TokenRecord, Version, VersionSel,
+    ObjectStore, Org, PutOutcome, Result, StatusRecord, StatusStore, StoreError, StoredObject, TokenRecord, Version, VersionSel,
     now_rfc3339,
 };
 
@@ -100,23 +100,45 @@ fn now_us() -> i64 {
     chrono::Utc::now().timestamp_micros()
 }
 
+/// Which constraint a failed write broke, by SQLite's extended result code: the primary code
+/// alone (`SQLITE_CONSTRAINT`) does not tell a taken name from a missing referent.
+pub(super) fn violation(e: &rusqlite::Error) -> Option<Violation> {
+    use rusqlite::ffi;
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) => match f.extended_code {
+            ffi::SQLITE_CONSTRAINT_UNIQUE | ffi::SQLITE_CONSTRAINT_PRIMARYKEY => Some(Violation::Unique),
+            ffi::SQLITE_CONSTRAINT_FOREIGNKEY => Some(Violation::ForeignKey),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 pub(super) fn is_unique_violation(e: &rusqlite::Error) -> bool {
-    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation)
+    violation(e) == Some(Violation::Unique)
+}
+
+pub(super) fn is_foreign_key_violation(e: &rusqlite::Error) -> bool {
+    violation(e) == Some(Violation::ForeignKey)
+}
+
+impl From<UnknownValue> for rusqlite::Error {
+    /// Carries a decoder's unknown value out of a row closure; `StoreError::from` unwraps it.
+    fn from(e: UnknownValue) -> rusqlite::Error {
+        rusqlite::Error::FromSqlConversionFailure(usize::MAX, rusqlite::types::Type::Text, Box::new(e))
+    }
 }
 
 fn org_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Org> {
     Ok(Org { id: r.get(0)?, name: r.get(1)?, identity_id: r.get(2)?, country: r.get(3)?, created: r.get(4)?, is_hub: r.get(5)? })
 }
 
-const ORG_COLUMNS: &str = "id, name, identity_id, country, created, is_hub";
-
 fn token_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TokenRecord> {
     let role: String = r.get(2)?;
     Ok(TokenRecord {
         id: r.get(0)?,
         org_id: r.get(1)?,
-        // Roles are written only by this crate; an unknown one is treated as the weakest.
-        role: Role::parse(&role).unwrap_or(Role::Reader),
+        role: common::role("tokens", &role)?,
         secret_hash: r.get(3)?,
         created: r.get(4)?,
         revoked: r.get(5)?,
@@ -168,18 +190,20 @@ impl MemberStore for SqliteStore {
     fn insert_token(&self, t: &TokenRecord) -> Result<()> {
         self.write(|c| {
             c.execute(
-                "INSERT INTO tokens (id, org_id, role, secret_hash, created, revoked) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                &format!("INSERT INTO tokens ({TOKEN_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
                 params![t.id, t.org_id, t.role.as_str(), t.secret_hash, t.created, t.revoked],
-            )?;
+            )
+            .map_err(|e| match violation(&e) {
+                Some(Violation::Unique) => StoreError::Duplicate { what: "token", name: t.id.clone() },
+                Some(Violation::ForeignKey) => StoreError::NotFound { what: "organisation", name: t.org_id.to_string() },
+                None => e.into(),
+            })?;
             Ok(())
         })
     }
 
     fn token(&self, id: &str) -> Result<Option<TokenRecord>> {
-        self.read(|c| {
-            Ok(c.query_row("SELECT id, org_id, role, secret_hash, created, revoked FROM tokens WHERE id = ?1", [id], token_from_row)
-                .optional()?)
-        })
+        self.read(|c| Ok(c.query_row(&format!("SELECT {TOKEN_COLUMNS} FROM tokens WHERE id = ?1"), [id], token_from_row).optional()?))
     }
 
     fn revoke_token(&self, id: &str, at: &str) -> Result<bool> {
@@ -191,7 +215,7 @@ impl MemberStore for SqliteStore {
 
     fn list_tokens(&self) -> Result<Vec<TokenRecord>> {
         self.read(|c| {
-            let mut st = c.prepare("SELECT id, org_id, role, secret_hash, created, revoked FROM tokens ORDER BY created, id")?;
+            let mut st = c.prepare(&format!("SELECT {TOKEN_COLUMNS} FROM tokens ORDER BY created, id"))?;
             let rows = st.query_map([], token_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
             Ok(rows)
         })
@@ -223,6 +247,9 @@ impl MemberStore for SqliteStore {
             ) {
                 Ok(_) => {}
                 Err(e) if is_unique_violation(&e) => return Err(taken()),
+                Err(e) if is_foreign_key_violation(&e) => {
+                    return Err(StoreError::NotFound { what: "organisation", name: org_id.to_string() });
+                }
                 Err(e) => return Err(e.into()),
             }
             append_audit(&tx, audit)?;
@@ -272,16 +299,15 @@ impl CollectionStore for SqliteStore {
                 }
                 Err(e) => return Err(e.into()),
             }
-            for (org, read, write) in col
-                .readers
-                .iter()
-                .map(|o| (*o, true, col.writers.contains(o)))
-                .chain(col.writers.iter().filter(|o| !col.readers.contains(o)).map(|o| (*o, true, true)))
-            {
+            for (org, read, write) in common::grants(col) {
                 tx.execute(
                     "INSERT INTO collection_grants (collection_id, org_id, can_read, can_write) VALUES (?1, ?2, ?3, ?4)",
                     params![col.id, org, read, write],
-                )?;
+                )
+                .map_err(|e| match violation(&e) {
+                    Some(Violation::ForeignKey) => StoreError::NotFound { what: "organisation", name: org.to_string() },
+                    _ => e.into(),
+                })?;
             }
             tx.commit()?;
             Ok(())
@@ -336,13 +362,10 @@ fn load_collection(c: &Connection, id: &str) -> Result<Option<Collection>> {
     Ok(Some(col))
 }
 
-const OBJECT_COLUMNS: &str =
-    "object_id, object_type, spec_version, version_text, version_ns, date_added, tlp, producer, recipients, body, origin";
-
 fn object_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredObject> {
     let version_text: Option<String> = r.get(3)?;
     let version_ns: Option<i64> = r.get(4)?;
-    let rank: u8 = r.get(6)?;
+    let rank: i64 = r.get(6)?;
     let recipients: Option<String> = r.get(8)?;
     Ok(StoredObject {
         object_id: r.get(0)?,
@@ -350,10 +373,9 @@ fn object_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredObject> {
         spec_version: r.get(2)?,
         version: version_text.zip(version_ns).map(|(text, nanos)| Version { text, nanos }),
         date_added_us: r.get(5)?,
-        // Ranks are written only from `Tlp::rank`; an unknown one is read as the strictest.
-        tlp: Tlp::from_rank(rank).unwrap_or(Tlp::Red),
+        tlp: common::tlp("objects", "tlp", rank)?,
         producer: r.get(7)?,
-        recipients: recipients.map(|s| s.split(' ').filter(|x| !x.is_empty()).map(String::from).collect()).unwrap_or_default(),
+        recipients: common::recipients(recipients),
         body: r.get(9)?,
         origin: r.get(10)?,
     })
