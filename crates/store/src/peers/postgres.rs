@@ -2,8 +2,8 @@
 
 use postgres::Row;
 
-use super::{PgStore, count, is_foreign_key_violation, is_unique_violation};
 use crate::common::{self, PEER_COLUMNS};
+use crate::engine::postgres::{PgStore, count, is_foreign_key_violation, is_unique_violation};
 use crate::{Peer, PeerAuth, PeerState, PeerStore, Result, StoreError};
 
 fn peer_from_row(r: &Row) -> Result<Peer> {

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::Store;
+use crate::{AuditLog, NewAudit, Store};
 
 #[test]
 fn storage_contract_holds_on_sqlite() {

@@ -2,8 +2,9 @@
 
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
-use super::{SqliteStore, append_audit, is_foreign_key_violation, is_unique_violation};
 use crate::common::{self, REPORT_COLUMNS, USER_COLUMNS};
+use crate::engine::sqlite::{SqliteStore, is_foreign_key_violation, is_unique_violation};
+use crate::hub::sqlite::append_audit;
 use crate::portal::{CitizenReport, NewReport, NewUser, PortalStore, RecipientList, ReportDecision, ReportStatus, SessionRecord, User};
 use crate::{NewAudit, Result, StoreError, now_rfc3339};
 
@@ -239,7 +240,7 @@ impl PortalStore for SqliteStore {
 mod tests {
     use rusqlite::Connection;
 
-    use super::super::MIGRATIONS;
+    use crate::engine::sqlite::MIGRATIONS;
 
     /// Reports decided before the organisation id was stored get it from the deciding user,
     /// whatever the organisation's name says (an '@' in it included).

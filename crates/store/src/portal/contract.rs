@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::{Failures, run_cases};
+use crate::hub::contract::{self as hub, Failures, run_cases};
 use crate::portal::{NewReport, NewUser, ReportDecision, ReportKind, ReportStatus, SessionRecord};
 use crate::{NewAudit, PortalStore, PostureReader, PostureRecord, PostureStore, Role, Store, StoreError};
 
@@ -34,7 +34,7 @@ pub const PORTAL_CASES: &[PortalCase] = &[
     PortalCase { name: "posture_reports_are_their_owners_unless_registered", run: posture_reports_are_their_owners_unless_registered },
 ];
 
-/// Runs every portal case, each on a database of its own, like [`super::run_all`].
+/// Runs every portal case, each on a database of its own, like [`crate::contract::run_all`].
 pub fn run_portal_all(new_database: &dyn Fn() -> Box<dyn Fn() -> Arc<dyn PortalBackend>>) -> Failures {
     run_cases(PORTAL_CASES.iter().map(|c| (c.name, c.run)), new_database)
 }
@@ -118,12 +118,12 @@ pub fn unknown_values_read_back_as_corrupt(s: &dyn PortalBackend, corrupt: Corru
     assert_corrupt("token", s.token("tok"), "tokens.role", "root");
     assert_corrupt("tokens", s.list_tokens(), "tokens.role", "root");
 
-    s.create_collection(&super::collection(super::COL, "Phishing")).expect("collection");
-    super::add(s, &[super::obj("indicator--1", Some(("2025-01-01T00:00:00Z", 1)), "{}")]);
+    s.create_collection(&hub::collection(hub::COL, "Phishing")).expect("collection");
+    hub::add(s, &[hub::obj("indicator--1", Some(("2025-01-01T00:00:00Z", 1)), "{}")]);
     corrupt("objects", "tlp", "9");
-    assert_corrupt("object", s.versions(super::COL, "indicator--1"), "objects.tlp", "9");
+    assert_corrupt("object", s.versions(hub::COL, "indicator--1"), "objects.tlp", "9");
 
-    s.add_peer(&super::peer("regional", crate::PeerAuth::Bearer("t".into()))).expect("peer");
+    s.add_peer(&hub::peer("regional", crate::PeerAuth::Bearer("t".into()))).expect("peer");
     corrupt("peers", "direction", "'sideways'");
     assert_corrupt("peer", s.peer("regional"), "peers.direction", "sideways");
 

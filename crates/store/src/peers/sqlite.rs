@@ -2,8 +2,8 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{SqliteStore, is_foreign_key_violation, is_unique_violation};
 use crate::common::{self, PEER_COLUMNS};
+use crate::engine::sqlite::{SqliteStore, is_foreign_key_violation, is_unique_violation};
 use crate::{Peer, PeerAuth, PeerState, PeerStore, Result, StoreError};
 
 fn peer_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Peer> {

@@ -2,8 +2,9 @@
 
 use postgres::Row;
 
-use super::{PgStore, append_audit, is_foreign_key_violation, is_unique_violation};
 use crate::common::{self, REPORT_COLUMNS, USER_COLUMNS};
+use crate::engine::postgres::{PgStore, is_foreign_key_violation, is_unique_violation};
+use crate::hub::postgres::append_audit;
 use crate::portal::{CitizenReport, NewReport, NewUser, PortalStore, RecipientList, ReportDecision, ReportStatus, SessionRecord, User};
 use crate::{NewAudit, Result, StoreError, now_rfc3339};
 
