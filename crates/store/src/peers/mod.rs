@@ -6,6 +6,7 @@ use tlp::Tlp;
 
 use crate::Result;
 
+pub(crate) mod contract;
 mod postgres;
 mod sqlite;
 

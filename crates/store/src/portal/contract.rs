@@ -123,7 +123,7 @@ pub fn unknown_values_read_back_as_corrupt(s: &dyn PortalBackend, corrupt: Corru
     corrupt("objects", "tlp", "9");
     assert_corrupt("object", s.versions(hub::COL, "indicator--1"), "objects.tlp", "9");
 
-    s.add_peer(&hub::peer("regional", crate::PeerAuth::Bearer("t".into()))).expect("peer");
+    s.add_peer(&crate::peers::contract::peer("regional", crate::PeerAuth::Bearer("t".into()))).expect("peer");
     corrupt("peers", "direction", "'sideways'");
     assert_corrupt("peer", s.peer("regional"), "peers.direction", "sideways");
 
