@@ -70,6 +70,18 @@ fn portal_store_opens_on_either_target() {
 }
 
 #[test]
+fn unknown_values_read_back_as_corrupt_on_postgres() {
+    let cluster = cluster();
+    let s = PgStore::open(&cluster.fresh_database().expect("db")).expect("open");
+    let corrupt = |table: &str, column: &str, value: &str| {
+        // The schema's CHECK constraints (PostgreSQL's default names) would refuse the value.
+        let sql = format!("ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {table}_{column}_check; UPDATE {table} SET {column} = {value};");
+        s.with_client(|c| Ok(c.batch_execute(&sql)?)).expect("raw update");
+    };
+    contract::unknown_values_read_back_as_corrupt(&s, &corrupt);
+}
+
+#[test]
 fn audit_log_is_append_only() {
     let cluster = cluster();
     let s = PgStore::open(&cluster.fresh_database().expect("db")).expect("open");

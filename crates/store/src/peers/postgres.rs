@@ -1,13 +1,10 @@
 //! Federation peerings and their sync state in PostgreSQL.
 
 use postgres::Row;
-use tlp::Tlp;
 
-use super::{PgStore, count, is_foreign_key_violation, is_unique_violation};
-use crate::{Peer, PeerAuth, PeerDirection, PeerState, PeerStore, Result, StoreError};
-
-const PEER_COLUMNS: &str =
-    "name, url, api_root, remote_collection, local_collection, auth_kind, auth_user, auth_secret, direction, max_tlp, created";
+use crate::common::{self, PEER_COLUMNS};
+use crate::engine::postgres::{PgStore, count, is_foreign_key_violation, is_unique_violation};
+use crate::{Peer, PeerAuth, PeerState, PeerStore, Result, StoreError};
 
 fn peer_from_row(r: &Row) -> Result<Peer> {
     let kind: String = r.try_get(5)?;
@@ -21,13 +18,9 @@ fn peer_from_row(r: &Row) -> Result<Peer> {
         api_root: r.try_get(2)?,
         remote_collection: r.try_get(3)?,
         local_collection: r.try_get(4)?,
-        auth: match (kind.as_str(), user) {
-            ("basic", Some(user)) => PeerAuth::Basic { user, password: secret },
-            _ => PeerAuth::Bearer(secret),
-        },
-        // Written only by this crate; unknown values fall back to the most cautious reading.
-        direction: PeerDirection::parse(&direction).unwrap_or(PeerDirection::Pull),
-        max_tlp: u8::try_from(rank).ok().and_then(Tlp::from_rank).unwrap_or(Tlp::Clear),
+        auth: common::peer_auth(&kind, user, secret)?,
+        direction: common::peer_direction(&direction)?,
+        max_tlp: common::tlp("peers", "max_tlp", i64::from(rank))?,
         created: r.try_get(10)?,
     })
 }
@@ -104,10 +97,10 @@ impl PeerStore for PgStore {
                 push_checkpoint_us: r.try_get(1)?,
                 last_success: r.try_get(2)?,
                 last_error: r.try_get(3)?,
-                failures: r.try_get::<_, i32>(4)?.try_into().unwrap_or(0),
-                pulled: r.try_get::<_, i64>(5)?.try_into().unwrap_or(0),
-                pushed: r.try_get::<_, i64>(6)?.try_into().unwrap_or(0),
-                refused: r.try_get::<_, i64>(7)?.try_into().unwrap_or(0),
+                failures: common::counter("peer_state", "failures", i64::from(r.try_get::<_, i32>(4)?))?,
+                pulled: common::counter("peer_state", "pulled", r.try_get(5)?)?,
+                pushed: common::counter("peer_state", "pushed", r.try_get(6)?)?,
+                refused: common::counter("peer_state", "refused", r.try_get(7)?)?,
             })
         })
     }

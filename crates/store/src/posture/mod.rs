@@ -6,6 +6,9 @@
 //! the organisation that asked for the scan reads it. The scheduled re-scans of registered
 //! domains have no owner.
 
+mod postgres;
+mod sqlite;
+
 use crate::Result;
 
 /// One stored posture report (the report itself is the `posture` crate's JSON).

@@ -3,6 +3,10 @@
 //!
 //! A separate trait from [`crate::Store`] so that a backend can offer the hub without the portal.
 
+pub(crate) mod contract;
+mod postgres;
+mod sqlite;
+
 use crate::{NewAudit, Result, Role};
 
 /// A person who signs in to the members' workspace, on behalf of one organisation.

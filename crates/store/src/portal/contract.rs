@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::{Failures, run_cases};
+use crate::hub::contract::{self as hub, Failures, run_cases};
 use crate::portal::{NewReport, NewUser, ReportDecision, ReportKind, ReportStatus, SessionRecord};
 use crate::{NewAudit, PortalStore, PostureReader, PostureRecord, PostureStore, Role, Store, StoreError};
 
@@ -24,6 +24,7 @@ pub struct PortalCase {
 /// Every case of the portal and posture contract, in the order they run.
 pub const PORTAL_CASES: &[PortalCase] = &[
     PortalCase { name: "users_are_unique_and_listed_by_name", run: users_are_unique_and_listed_by_name },
+    PortalCase { name: "portal_references_to_missing_records_are_not_found", run: portal_references_to_missing_records_are_not_found },
     PortalCase { name: "disabling_a_user_ends_its_sessions", run: disabling_a_user_ends_its_sessions },
     PortalCase { name: "sessions_expire_at_their_instant_and_are_purged", run: sessions_expire_and_are_purged },
     PortalCase { name: "citizen_reports_newest_first_and_decided_once", run: citizen_reports_decided_once },
@@ -33,7 +34,7 @@ pub const PORTAL_CASES: &[PortalCase] = &[
     PortalCase { name: "posture_reports_are_their_owners_unless_registered", run: posture_reports_are_their_owners_unless_registered },
 ];
 
-/// Runs every portal case, each on a database of its own, like [`super::run_all`].
+/// Runs every portal case, each on a database of its own, like [`crate::contract::run_all`].
 pub fn run_portal_all(new_database: &dyn Fn() -> Box<dyn Fn() -> Arc<dyn PortalBackend>>) -> Failures {
     run_cases(PORTAL_CASES.iter().map(|c| (c.name, c.run)), new_database)
 }
@@ -67,6 +68,74 @@ fn users_are_unique_and_listed_by_name(open: OpenPortal<'_>) {
     assert_eq!(s.list_users().expect("list"), vec![zed, alice, bob.clone()]);
     // Another process sees the same accounts.
     assert_eq!(open().user_by_name("bob").expect("by name"), Some(bob));
+}
+
+/// A user of an unknown organisation, a session of an unknown user, a recipient list of an
+/// unknown organisation: `NotFound` on every engine, with nothing written.
+fn portal_references_to_missing_records_are_not_found(open: OpenPortal<'_>) {
+    let s = open();
+    let org = s.create_org("La Poste", "identity--lp", Some("FR"), false).expect("org");
+    let ghost = org.id + 1000;
+    let e = s.create_user(&new_user(ghost, "bob", Role::Reader));
+    assert!(matches!(e, Err(StoreError::NotFound { what: "organisation", .. })), "user: {e:?}");
+    assert_eq!(s.list_users().expect("users"), vec![]);
+    let e = s.create_session(&session(b"s1", ghost, 100));
+    assert!(matches!(e, Err(StoreError::NotFound { what: "user", .. })), "session: {e:?}");
+    assert_eq!(s.session(b"s1", 10).expect("session"), None);
+    let before = s.entries(0, 1000).expect("audit").len();
+    let audit = NewAudit { actor: "t".into(), action: "list.save".into(), target: "l".into(), outcome: "ok".into(), detail: "".into() };
+    let e = s.save_recipient_list(ghost, "board", &["identity--x".to_string()], &audit);
+    assert!(matches!(e, Err(StoreError::NotFound { what: "organisation", .. })), "list: {e:?}");
+    assert_eq!(s.entries(0, 1000).expect("audit").len(), before, "no audit line for a list not saved");
+}
+
+/// Writes the SQL literal `value` into `column` of every row of `table`, past the schema's CHECK
+/// constraints, the way a hand edit or a bug would: each engine's test supplies its raw SQL.
+pub type Corrupt<'a> = &'a dyn Fn(&str, &str, &str);
+
+fn assert_corrupt<T: std::fmt::Debug>(what: &str, res: crate::Result<T>, table_column: &str, value: &str) {
+    match res {
+        Err(StoreError::Corrupt(m)) => assert!(m.contains(table_column) && m.contains(value), "{what}: {m}"),
+        other => panic!("{what}: an unknown {table_column} '{value}' was read as {other:?}"),
+    }
+}
+
+/// A row holding a value this crate never writes reads back as [`StoreError::Corrupt`] naming the
+/// table, column and value, never as a default (an unknown role is not a Reader, an unknown TLP
+/// rank not RED, an unknown report status not `new`).
+pub fn unknown_values_read_back_as_corrupt(s: &dyn PortalBackend, corrupt: Corrupt<'_>) {
+    let org = s.create_org("La Poste", "identity--lp", Some("FR"), false).expect("org");
+    let token = crate::TokenRecord {
+        id: "tok".into(),
+        org_id: org.id,
+        role: Role::Admin,
+        secret_hash: vec![1],
+        created: "2025-01-01T00:00:00.000Z".into(),
+        revoked: None,
+    };
+    s.insert_token(&token).expect("token");
+    corrupt("tokens", "role", "'root'");
+    assert_corrupt("token", s.token("tok"), "tokens.role", "root");
+    assert_corrupt("tokens", s.list_tokens(), "tokens.role", "root");
+
+    s.create_collection(&hub::collection(hub::COL, "Phishing")).expect("collection");
+    hub::add(s, &[hub::obj("indicator--1", Some(("2025-01-01T00:00:00Z", 1)), "{}")]);
+    corrupt("objects", "tlp", "9");
+    assert_corrupt("object", s.versions(hub::COL, "indicator--1"), "objects.tlp", "9");
+
+    s.add_peer(&crate::peers::contract::peer("regional", crate::PeerAuth::Bearer("t".into()))).expect("peer");
+    corrupt("peers", "direction", "'sideways'");
+    assert_corrupt("peer", s.peer("regional"), "peers.direction", "sideways");
+
+    s.create_user(&new_user(org.id, "bob", Role::Analyst)).expect("user");
+    corrupt("portal_users", "role", "'root'");
+    assert_corrupt("user", s.user_by_name("bob"), "portal_users.role", "root");
+
+    let id = s
+        .add_report(&NewReport { kind: ReportKind::Url, content: "https://x.example/".into(), country: "FR".into(), contact: None })
+        .expect("report");
+    corrupt("citizen_reports", "status", "'stale'");
+    assert_corrupt("report", s.report(id), "citizen_reports.status", "stale");
 }
 
 fn disabling_a_user_ends_its_sessions(open: OpenPortal<'_>) {

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::Store;
+use crate::{AuditLog, NewAudit, Store};
 
 #[test]
 fn storage_contract_holds_on_sqlite() {
@@ -40,4 +40,19 @@ fn audit_log_is_append_only() {
     let w = s.writer.lock().expect("lock");
     assert!(w.execute("UPDATE audit SET outcome = 'forged'", []).is_err());
     assert!(w.execute("DELETE FROM audit", []).is_err());
+}
+
+#[test]
+fn unknown_values_read_back_as_corrupt_on_sqlite() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let s = SqliteStore::open(dir.path()).expect("open store");
+    let corrupt = |table: &str, column: &str, value: &str| {
+        let w = s.writer.lock().expect("lock");
+        // The schema's CHECK constraints would refuse the value: a hand edit need not respect them.
+        w.execute_batch(&format!(
+            "PRAGMA ignore_check_constraints = ON; UPDATE {table} SET {column} = {value}; PRAGMA ignore_check_constraints = OFF;"
+        ))
+        .expect("raw update");
+    };
+    crate::contract::unknown_values_read_back_as_corrupt(&s, &corrupt);
 }

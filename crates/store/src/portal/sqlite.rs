@@ -2,14 +2,11 @@
 
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
-use super::{SqliteStore, append_audit, is_unique_violation};
-use crate::portal::{
-    CitizenReport, NewReport, NewUser, PortalStore, RecipientList, ReportDecision, ReportKind, ReportStatus, SessionRecord, User,
-};
-use crate::{NewAudit, Result, Role, StoreError, now_rfc3339};
-
-const USER_COLUMNS: &str = "id, org_id, username, password_hash, role, created, disabled";
-const REPORT_COLUMNS: &str = "id, created, kind, content, country, contact, status, decided_by, decided_at, indicator_id, decided_org_id";
+use crate::common::{self, REPORT_COLUMNS, USER_COLUMNS};
+use crate::engine::sqlite::{SqliteStore, is_foreign_key_violation, is_unique_violation};
+use crate::hub::sqlite::append_audit;
+use crate::portal::{CitizenReport, NewReport, NewUser, PortalStore, RecipientList, ReportDecision, ReportStatus, SessionRecord, User};
+use crate::{NewAudit, Result, StoreError, now_rfc3339};
 
 fn user_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
     let role: String = r.get(4)?;
@@ -18,8 +15,7 @@ fn user_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
         org_id: r.get(1)?,
         username: r.get(2)?,
         password_hash: r.get(3)?,
-        // Written only by this crate; an unknown role gets the weakest rights.
-        role: Role::parse(&role).unwrap_or(Role::Reader),
+        role: common::role("portal_users", &role)?,
         created: r.get(5)?,
         disabled: r.get(6)?,
     })
@@ -31,11 +27,11 @@ fn report_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CitizenReport> {
     Ok(CitizenReport {
         id: r.get(0)?,
         created: r.get(1)?,
-        kind: ReportKind::parse(&kind).unwrap_or(ReportKind::Message),
+        kind: common::report_kind(&kind)?,
         content: r.get(3)?,
         country: r.get(4)?,
         contact: r.get(5)?,
-        status: ReportStatus::parse(&status).unwrap_or(ReportStatus::New),
+        status: common::report_status(&status)?,
         decided_by: r.get(7)?,
         decided_at: r.get(8)?,
         indicator_id: r.get(9)?,
@@ -64,6 +60,9 @@ impl PortalStore for SqliteStore {
             match res {
                 Ok(_) => {}
                 Err(e) if is_unique_violation(&e) => return Err(StoreError::Duplicate { what: "user", name: u.username.clone() }),
+                Err(e) if is_foreign_key_violation(&e) => {
+                    return Err(StoreError::NotFound { what: "organisation", name: u.org_id.to_string() });
+                }
                 Err(e) => return Err(e.into()),
             }
             Ok(User {
@@ -113,7 +112,11 @@ impl PortalStore for SqliteStore {
             c.execute(
                 "INSERT INTO portal_sessions (id_hash, user_id, csrf, created_us, expires_us) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![s.id_hash, s.user_id, s.csrf, s.created_us, s.expires_us],
-            )?;
+            )
+            .map_err(|e| match is_foreign_key_violation(&e) {
+                true => StoreError::NotFound { what: "user", name: s.user_id.to_string() },
+                false => e.into(),
+            })?;
             Ok(())
         })
     }
@@ -195,7 +198,11 @@ impl PortalStore for SqliteStore {
                 "INSERT INTO recipient_lists (org_id, name, identities) VALUES (?1, ?2, ?3)
                  ON CONFLICT (org_id, name) DO UPDATE SET identities = excluded.identities",
                 params![org_id, name, json],
-            )?;
+            )
+            .map_err(|e| match is_foreign_key_violation(&e) {
+                true => StoreError::NotFound { what: "organisation", name: org_id.to_string() },
+                false => e.into(),
+            })?;
             let row = tx.query_row(
                 "SELECT id, org_id, name, identities FROM recipient_lists WHERE org_id = ?1 AND name = ?2",
                 params![org_id, name],
@@ -233,7 +240,7 @@ impl PortalStore for SqliteStore {
 mod tests {
     use rusqlite::Connection;
 
-    use super::super::MIGRATIONS;
+    use crate::engine::sqlite::MIGRATIONS;
 
     /// Reports decided before the organisation id was stored get it from the deciding user,
     /// whatever the organisation's name says (an '@' in it included).

@@ -2,7 +2,7 @@
 
 use rusqlite::params;
 
-use super::SqliteStore;
+use crate::engine::sqlite::SqliteStore;
 use crate::posture::{PostureEvent, PostureReader, PostureRecord, PostureStore};
 use crate::{Result, now_rfc3339};
 

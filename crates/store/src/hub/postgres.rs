@@ -1,4 +1,5 @@
-//! The PostgreSQL backend, for hubs where several `postern serve` processes share one database.
+//! The hub's aggregate (members, identity bindings, collections, objects, statuses, audit log,
+//! meta settings) in PostgreSQL.
 //!
 //! `date_added` is assigned inside the write transaction as `max(now, last + 1µs)` from the
 //! `clock` row, which every object writer takes `FOR UPDATE` first: writers serialise on it,
@@ -7,111 +8,17 @@
 
 use std::collections::HashMap;
 
-use postgres::error::SqlState;
 use postgres::types::ToSql;
 use postgres::{Client, GenericClient, IsolationLevel, Row, Transaction};
-use tlp::Tlp;
 
+use crate::common::{self, OBJECT_COLUMNS, ORG_COLUMNS, TOKEN_COLUMNS, Violation};
+use crate::engine::postgres::{PgStore, is_foreign_key_violation, is_unique_violation, now_us, violation};
 use crate::versions::{Decision, decide, same_json};
 use crate::{
     AuditEntry, AuditLog, Collection, CollectionStore, IdentityBinding, MemberStore, MetaStore, NewAudit, NewObject, ObjectQuery,
-    ObjectStore, Org, PutOutcome, Result, Role, StatusRecord, StatusStore, StoreError, StoredObject, TokenRecord, Version, VersionSel,
+    ObjectStore, Org, PutOutcome, Result, StatusRecord, StatusStore, StoreError, StoredObject, TokenRecord, Version, VersionSel,
     now_rfc3339,
 };
-
-pub(crate) mod cluster;
-mod peers;
-mod pool;
-mod portal;
-mod posture;
-
-const MIGRATIONS: &[&str] = &[
-    include_str!("../../migrations/postgres/001_init.sql"),
-    include_str!("../../migrations/postgres/002_federation.sql"),
-    include_str!("../../migrations/postgres/003_portal.sql"),
-    include_str!("../../migrations/postgres/004_posture.sql"),
-    include_str!("../../migrations/postgres/005_identity_bindings.sql"),
-    include_str!("../../migrations/postgres/006_portal_triage_org.sql"),
-    include_str!("../../migrations/postgres/007_posture_owner.sql"),
-];
-/// Advisory lock key that serialises migrations of processes starting at once ("postern01").
-const MIGRATION_LOCK: i64 = 0x706f_7374_6572_6e01;
-/// Connections per process unless the caller says otherwise.
-pub const DEFAULT_MAX_CONNECTIONS: usize = 16;
-
-/// The PostgreSQL store behind a `postgres://` URL.
-pub struct PgStore {
-    pool: pool::Pool,
-}
-
-impl PgStore {
-    /// Connects to `url` (`postgres://user:password@host:port/db` or a key=value string) and
-    /// applies pending migrations.
-    pub fn open(url: &str) -> Result<PgStore> {
-        PgStore::open_with(url, DEFAULT_MAX_CONNECTIONS)
-    }
-
-    /// Like [`PgStore::open`] with at most `max_connections` connections from this process.
-    pub fn open_with(url: &str, max_connections: usize) -> Result<PgStore> {
-        let config: postgres::Config = url.parse()?;
-        let store = PgStore { pool: pool::Pool::new(config, max_connections) };
-        store.pool.with(migrate)?;
-        Ok(store)
-    }
-
-    /// The schema version in force (number of migrations applied).
-    pub fn schema_version(&self) -> Result<i32> {
-        self.pool.with(|c| Ok(c.query_one("SELECT COALESCE(max(version), 0) FROM schema_version", &[])?.try_get(0)?))
-    }
-
-    /// Runs `f` on one of the store's connections (backend-specific tests and tools).
-    pub fn with_client<T>(&self, f: impl FnOnce(&mut Client) -> Result<T>) -> Result<T> {
-        self.pool.with(f)
-    }
-
-    fn with<T>(&self, f: impl FnOnce(&mut Client) -> Result<T>) -> Result<T> {
-        self.pool.with(f)
-    }
-}
-
-fn migrate(c: &mut Client) -> Result<()> {
-    let mut tx = c.transaction()?;
-    // Several processes may start at once on an empty database: one migrates, the others wait
-    // and then find nothing left to do.
-    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
-    tx.batch_execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied TEXT NOT NULL)")?;
-    let current: i32 = tx.query_one("SELECT COALESCE(max(version), 0) FROM schema_version", &[])?.try_get(0)?;
-    let known = MIGRATIONS.len();
-    let current = usize::try_from(current).unwrap_or(0);
-    if current > known {
-        return Err(StoreError::Corrupt(format!("database schema version {current} is newer than this build knows ({known})")));
-    }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current) {
-        tx.batch_execute(sql)?;
-        let version = i32::try_from(i + 1).unwrap_or(i32::MAX);
-        tx.execute("INSERT INTO schema_version (version, applied) VALUES ($1, $2)", &[&version, &now_rfc3339()])?;
-    }
-    tx.commit()?;
-    Ok(())
-}
-
-fn now_us() -> i64 {
-    chrono::Utc::now().timestamp_micros()
-}
-
-pub(super) fn is_unique_violation(e: &postgres::Error) -> bool {
-    e.code() == Some(&SqlState::UNIQUE_VIOLATION)
-}
-
-pub(super) fn is_foreign_key_violation(e: &postgres::Error) -> bool {
-    e.code() == Some(&SqlState::FOREIGN_KEY_VIOLATION)
-}
-
-fn count(n: u64) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
-}
-
-const ORG_COLUMNS: &str = "id, name, identity_id, country, created, is_hub";
 
 fn org_from_row(r: &Row) -> Result<Org> {
     Ok(Org {
@@ -124,15 +31,12 @@ fn org_from_row(r: &Row) -> Result<Org> {
     })
 }
 
-const TOKEN_COLUMNS: &str = "id, org_id, role, secret_hash, created, revoked";
-
 fn token_from_row(r: &Row) -> Result<TokenRecord> {
     let role: String = r.try_get(2)?;
     Ok(TokenRecord {
         id: r.try_get(0)?,
         org_id: r.try_get(1)?,
-        // Roles are written only by this crate; an unknown one is treated as the weakest.
-        role: Role::parse(&role).unwrap_or(Role::Reader),
+        role: common::role("tokens", &role)?,
         secret_hash: r.try_get(3)?,
         created: r.try_get(4)?,
         revoked: r.try_get(5)?,
@@ -186,7 +90,12 @@ impl MemberStore for PgStore {
             c.execute(
                 &format!("INSERT INTO tokens ({TOKEN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)"),
                 &[&t.id, &t.org_id, &t.role.as_str(), &t.secret_hash, &t.created, &t.revoked],
-            )?;
+            )
+            .map_err(|e| match violation(&e) {
+                Some(Violation::Unique) => StoreError::Duplicate { what: "token", name: t.id.clone() },
+                Some(Violation::ForeignKey) => StoreError::NotFound { what: "organisation", name: t.org_id.to_string() },
+                None => e.into(),
+            })?;
             Ok(())
         })
     }
@@ -231,6 +140,9 @@ impl MemberStore for PgStore {
             ) {
                 Ok(_) => {}
                 Err(e) if is_unique_violation(&e) => return Err(taken()),
+                Err(e) if is_foreign_key_violation(&e) => {
+                    return Err(StoreError::NotFound { what: "organisation", name: org_id.to_string() });
+                }
                 Err(e) => return Err(e.into()),
             }
             append_audit(&mut tx, audit)?;
@@ -283,16 +195,15 @@ impl CollectionStore for PgStore {
                 }
                 Err(e) => return Err(e.into()),
             }
-            let grants = col
-                .readers
-                .iter()
-                .map(|o| (*o, true, col.writers.contains(o)))
-                .chain(col.writers.iter().filter(|o| !col.readers.contains(o)).map(|o| (*o, true, true)));
-            for (org, read, write) in grants {
+            for (org, read, write) in common::grants(col) {
                 tx.execute(
                     "INSERT INTO collection_grants (collection_id, org_id, can_read, can_write) VALUES ($1, $2, $3, $4)",
                     &[&col.id, &org, &read, &write],
-                )?;
+                )
+                .map_err(|e| match violation(&e) {
+                    Some(Violation::ForeignKey) => StoreError::NotFound { what: "organisation", name: org.to_string() },
+                    _ => e.into(),
+                })?;
             }
             tx.commit()?;
             Ok(())
@@ -343,9 +254,6 @@ fn load_collection(c: &mut Client, id: &str) -> Result<Option<Collection>> {
     Ok(Some(col))
 }
 
-const OBJECT_COLUMNS: &str =
-    "object_id, object_type, spec_version, version_text, version_ns, date_added, tlp, producer, recipients, body, origin";
-
 fn object_from_row(r: &Row) -> Result<StoredObject> {
     let version_text: Option<String> = r.try_get(3)?;
     let version_ns: Option<i64> = r.try_get(4)?;
@@ -357,10 +265,9 @@ fn object_from_row(r: &Row) -> Result<StoredObject> {
         spec_version: r.try_get(2)?,
         version: version_text.zip(version_ns).map(|(text, nanos)| Version { text, nanos }),
         date_added_us: r.try_get(5)?,
-        // Ranks are written only from `Tlp::rank`; an unknown one is read as the strictest.
-        tlp: u8::try_from(rank).ok().and_then(Tlp::from_rank).unwrap_or(Tlp::Red),
+        tlp: common::tlp("objects", "tlp", i64::from(rank))?,
         producer: r.try_get(7)?,
-        recipients: recipients.map(|s| s.split(' ').filter(|x| !x.is_empty()).map(String::from).collect()).unwrap_or_default(),
+        recipients: common::recipients(recipients),
         body: r.try_get(9)?,
         origin: r.try_get(10)?,
     })
@@ -509,7 +416,7 @@ impl<'a> Batch<'a> {
     }
 }
 
-fn append_audit(c: &mut impl GenericClient, e: &NewAudit) -> Result<()> {
+pub(crate) fn append_audit(c: &mut impl GenericClient, e: &NewAudit) -> Result<()> {
     c.execute(
         "INSERT INTO audit (at, actor, action, target, outcome, detail) VALUES ($1, $2, $3, $4, $5, $6)",
         &[&now_rfc3339(), &e.actor, &e.action, &e.target, &e.outcome, &e.detail],
@@ -519,7 +426,7 @@ fn append_audit(c: &mut impl GenericClient, e: &NewAudit) -> Result<()> {
 
 /// Begins an object write. READ COMMITTED whatever the server's default: each statement after
 /// the clock lock must see what the previous holder of the lock committed.
-fn begin_write(c: &mut Client) -> Result<Transaction<'_>> {
+pub(crate) fn begin_write(c: &mut Client) -> Result<Transaction<'_>> {
     Ok(c.build_transaction().isolation_level(IsolationLevel::ReadCommitted).start()?)
 }
 

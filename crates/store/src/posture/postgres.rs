@@ -2,7 +2,7 @@
 
 use postgres::Row;
 
-use super::PgStore;
+use crate::engine::postgres::PgStore;
 use crate::posture::{PostureEvent, PostureReader, PostureRecord, PostureStore};
 use crate::{Result, now_rfc3339};
 

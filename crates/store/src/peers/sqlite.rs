@@ -1,33 +1,26 @@
 //! Federation peerings and their sync state in SQLite.
 
 use rusqlite::{OptionalExtension, params};
-use tlp::Tlp;
 
-use super::{SqliteStore, is_unique_violation};
-use crate::{Peer, PeerAuth, PeerDirection, PeerState, PeerStore, Result, StoreError};
-
-const PEER_COLUMNS: &str =
-    "name, url, api_root, remote_collection, local_collection, auth_kind, auth_user, auth_secret, direction, max_tlp, created";
+use crate::common::{self, PEER_COLUMNS};
+use crate::engine::sqlite::{SqliteStore, is_foreign_key_violation, is_unique_violation};
+use crate::{Peer, PeerAuth, PeerState, PeerStore, Result, StoreError};
 
 fn peer_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Peer> {
     let kind: String = r.get(5)?;
     let user: Option<String> = r.get(6)?;
     let secret: String = r.get(7)?;
     let direction: String = r.get(8)?;
-    let rank: u8 = r.get(9)?;
+    let rank: i64 = r.get(9)?;
     Ok(Peer {
         name: r.get(0)?,
         url: r.get(1)?,
         api_root: r.get(2)?,
         remote_collection: r.get(3)?,
         local_collection: r.get(4)?,
-        auth: match (kind.as_str(), user) {
-            ("basic", Some(user)) => PeerAuth::Basic { user, password: secret },
-            _ => PeerAuth::Bearer(secret),
-        },
-        // Written only by this crate; unknown values fall back to the most cautious reading.
-        direction: PeerDirection::parse(&direction).unwrap_or(PeerDirection::Pull),
-        max_tlp: Tlp::from_rank(rank).unwrap_or(Tlp::Clear),
+        auth: common::peer_auth(&kind, user, secret)?,
+        direction: common::peer_direction(&direction)?,
+        max_tlp: common::tlp("peers", "max_tlp", rank)?,
         created: r.get(10)?,
     })
 }
@@ -59,6 +52,9 @@ impl PeerStore for SqliteStore {
             match res {
                 Ok(_) => {}
                 Err(e) if is_unique_violation(&e) => return Err(StoreError::Duplicate { what: "peer", name: p.name.clone() }),
+                Err(e) if is_foreign_key_violation(&e) => {
+                    return Err(StoreError::NotFound { what: "collection", name: p.local_collection.clone() });
+                }
                 Err(e) => return Err(e.into()),
             }
             tx.execute("INSERT INTO peer_state (name) VALUES (?1)", [&p.name])?;
@@ -102,10 +98,10 @@ impl PeerStore for SqliteStore {
                             push_checkpoint_us: r.get(1)?,
                             last_success: r.get(2)?,
                             last_error: r.get(3)?,
-                            failures: r.get(4)?,
-                            pulled: r.get::<_, i64>(5)?.try_into().unwrap_or(0),
-                            pushed: r.get::<_, i64>(6)?.try_into().unwrap_or(0),
-                            refused: r.get::<_, i64>(7)?.try_into().unwrap_or(0),
+                            failures: common::counter("peer_state", "failures", r.get(4)?)?,
+                            pulled: common::counter("peer_state", "pulled", r.get(5)?)?,
+                            pushed: common::counter("peer_state", "pushed", r.get(6)?)?,
+                            refused: common::counter("peer_state", "refused", r.get(7)?)?,
                         })
                     },
                 )

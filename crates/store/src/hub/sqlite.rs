@@ -1,122 +1,27 @@
-//! The embedded SQLite backend: WAL journal, one writer connection, a small reader pool.
-//!
-//! `date_added` is assigned inside the write transaction as `max(now, last + 1µs)`. SQLite
-//! serialises writers (also across processes), so `date_added` is unique and increases in commit
-//! order: a keyset cursor or an `added_after` poll can never skip a version committed later.
-
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+//! The hub's aggregate (members, identity bindings, collections, objects, statuses, audit log,
+//! meta settings) in SQLite.
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params, params_from_iter};
-use tlp::Tlp;
 
+use crate::common::{self, OBJECT_COLUMNS, ORG_COLUMNS, TOKEN_COLUMNS, Violation};
+use crate::engine::sqlite::{SqliteStore, is_foreign_key_violation, is_unique_violation, now_us, violation};
 use crate::versions::{Decision, decide, same_json};
 use crate::{
     AuditEntry, AuditLog, Collection, CollectionStore, IdentityBinding, MemberStore, MetaStore, NewAudit, NewObject, ObjectQuery,
-    ObjectStore, Org, PutOutcome, Result, Role, StatusRecord, StatusStore, StoreError, StoredObject, TokenRecord, Version, VersionSel,
+    ObjectStore, Org, PutOutcome, Result, StatusRecord, StatusStore, StoreError, StoredObject, TokenRecord, Version, VersionSel,
     now_rfc3339,
 };
-
-mod peers;
-mod portal;
-mod posture;
-
-const MIGRATIONS: &[&str] = &[
-    include_str!("../../migrations/sqlite/001_init.sql"),
-    include_str!("../../migrations/sqlite/002_federation.sql"),
-    include_str!("../../migrations/sqlite/003_portal.sql"),
-    include_str!("../../migrations/sqlite/004_posture.sql"),
-    include_str!("../../migrations/sqlite/005_identity_bindings.sql"),
-    include_str!("../../migrations/sqlite/006_portal_triage_org.sql"),
-    include_str!("../../migrations/sqlite/007_posture_owner.sql"),
-];
-const READERS: usize = 4;
-
-/// The SQLite store in a data directory (`postern.sqlite3`).
-pub struct SqliteStore {
-    path: PathBuf,
-    writer: Mutex<Connection>,
-    readers: Mutex<Vec<Connection>>,
-}
-
-impl SqliteStore {
-    /// Opens (creating when needed) the database in `dir` and applies pending migrations.
-    pub fn open(dir: &Path) -> Result<SqliteStore> {
-        std::fs::create_dir_all(dir).map_err(|source| StoreError::DataDir { path: dir.display().to_string(), source })?;
-        let path = dir.join("postern.sqlite3");
-        let mut writer = connect(&path)?;
-        migrate(&mut writer)?;
-        Ok(SqliteStore { path, writer: Mutex::new(writer), readers: Mutex::new(Vec::new()) })
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    pub(super) fn write<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
-        // A poisoned lock only means another request panicked mid-call; SQLite rolled its
-        // transaction back, so the connection is still sound.
-        let mut conn = self.writer.lock().unwrap_or_else(|e| e.into_inner());
-        f(&mut conn)
-    }
-
-    pub(super) fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        let pooled = self.readers.lock().unwrap_or_else(|e| e.into_inner()).pop();
-        let conn = match pooled {
-            Some(c) => c,
-            None => connect(&self.path)?,
-        };
-        let out = f(&conn);
-        let mut pool = self.readers.lock().unwrap_or_else(|e| e.into_inner());
-        if pool.len() < READERS {
-            pool.push(conn);
-        }
-        out
-    }
-}
-
-fn connect(path: &Path) -> Result<Connection> {
-    let conn = Connection::open(path)?;
-    conn.busy_timeout(std::time::Duration::from_secs(30))?;
-    // FULL: a version acknowledged to a client is on disk, whatever happens to the process.
-    conn.execute_batch(
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-16000; PRAGMA wal_autocheckpoint=4000;",
-    )?;
-    Ok(conn)
-}
-
-fn migrate(conn: &mut Connection) -> Result<()> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(current).unwrap_or(usize::MAX)) {
-        tx.execute_batch(sql)?;
-        tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;
-    }
-    tx.commit()?;
-    Ok(())
-}
-
-fn now_us() -> i64 {
-    chrono::Utc::now().timestamp_micros()
-}
-
-pub(super) fn is_unique_violation(e: &rusqlite::Error) -> bool {
-    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation)
-}
 
 fn org_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Org> {
     Ok(Org { id: r.get(0)?, name: r.get(1)?, identity_id: r.get(2)?, country: r.get(3)?, created: r.get(4)?, is_hub: r.get(5)? })
 }
-
-const ORG_COLUMNS: &str = "id, name, identity_id, country, created, is_hub";
 
 fn token_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TokenRecord> {
     let role: String = r.get(2)?;
     Ok(TokenRecord {
         id: r.get(0)?,
         org_id: r.get(1)?,
-        // Roles are written only by this crate; an unknown one is treated as the weakest.
-        role: Role::parse(&role).unwrap_or(Role::Reader),
+        role: common::role("tokens", &role)?,
         secret_hash: r.get(3)?,
         created: r.get(4)?,
         revoked: r.get(5)?,
@@ -168,18 +73,20 @@ impl MemberStore for SqliteStore {
     fn insert_token(&self, t: &TokenRecord) -> Result<()> {
         self.write(|c| {
             c.execute(
-                "INSERT INTO tokens (id, org_id, role, secret_hash, created, revoked) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                &format!("INSERT INTO tokens ({TOKEN_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
                 params![t.id, t.org_id, t.role.as_str(), t.secret_hash, t.created, t.revoked],
-            )?;
+            )
+            .map_err(|e| match violation(&e) {
+                Some(Violation::Unique) => StoreError::Duplicate { what: "token", name: t.id.clone() },
+                Some(Violation::ForeignKey) => StoreError::NotFound { what: "organisation", name: t.org_id.to_string() },
+                None => e.into(),
+            })?;
             Ok(())
         })
     }
 
     fn token(&self, id: &str) -> Result<Option<TokenRecord>> {
-        self.read(|c| {
-            Ok(c.query_row("SELECT id, org_id, role, secret_hash, created, revoked FROM tokens WHERE id = ?1", [id], token_from_row)
-                .optional()?)
-        })
+        self.read(|c| Ok(c.query_row(&format!("SELECT {TOKEN_COLUMNS} FROM tokens WHERE id = ?1"), [id], token_from_row).optional()?))
     }
 
     fn revoke_token(&self, id: &str, at: &str) -> Result<bool> {
@@ -191,7 +98,7 @@ impl MemberStore for SqliteStore {
 
     fn list_tokens(&self) -> Result<Vec<TokenRecord>> {
         self.read(|c| {
-            let mut st = c.prepare("SELECT id, org_id, role, secret_hash, created, revoked FROM tokens ORDER BY created, id")?;
+            let mut st = c.prepare(&format!("SELECT {TOKEN_COLUMNS} FROM tokens ORDER BY created, id"))?;
             let rows = st.query_map([], token_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
             Ok(rows)
         })
@@ -223,6 +130,9 @@ impl MemberStore for SqliteStore {
             ) {
                 Ok(_) => {}
                 Err(e) if is_unique_violation(&e) => return Err(taken()),
+                Err(e) if is_foreign_key_violation(&e) => {
+                    return Err(StoreError::NotFound { what: "organisation", name: org_id.to_string() });
+                }
                 Err(e) => return Err(e.into()),
             }
             append_audit(&tx, audit)?;
@@ -272,16 +182,15 @@ impl CollectionStore for SqliteStore {
                 }
                 Err(e) => return Err(e.into()),
             }
-            for (org, read, write) in col
-                .readers
-                .iter()
-                .map(|o| (*o, true, col.writers.contains(o)))
-                .chain(col.writers.iter().filter(|o| !col.readers.contains(o)).map(|o| (*o, true, true)))
-            {
+            for (org, read, write) in common::grants(col) {
                 tx.execute(
                     "INSERT INTO collection_grants (collection_id, org_id, can_read, can_write) VALUES (?1, ?2, ?3, ?4)",
                     params![col.id, org, read, write],
-                )?;
+                )
+                .map_err(|e| match violation(&e) {
+                    Some(Violation::ForeignKey) => StoreError::NotFound { what: "organisation", name: org.to_string() },
+                    _ => e.into(),
+                })?;
             }
             tx.commit()?;
             Ok(())
@@ -336,13 +245,10 @@ fn load_collection(c: &Connection, id: &str) -> Result<Option<Collection>> {
     Ok(Some(col))
 }
 
-const OBJECT_COLUMNS: &str =
-    "object_id, object_type, spec_version, version_text, version_ns, date_added, tlp, producer, recipients, body, origin";
-
 fn object_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredObject> {
     let version_text: Option<String> = r.get(3)?;
     let version_ns: Option<i64> = r.get(4)?;
-    let rank: u8 = r.get(6)?;
+    let rank: i64 = r.get(6)?;
     let recipients: Option<String> = r.get(8)?;
     Ok(StoredObject {
         object_id: r.get(0)?,
@@ -350,10 +256,9 @@ fn object_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredObject> {
         spec_version: r.get(2)?,
         version: version_text.zip(version_ns).map(|(text, nanos)| Version { text, nanos }),
         date_added_us: r.get(5)?,
-        // Ranks are written only from `Tlp::rank`; an unknown one is read as the strictest.
-        tlp: Tlp::from_rank(rank).unwrap_or(Tlp::Red),
+        tlp: common::tlp("objects", "tlp", rank)?,
         producer: r.get(7)?,
-        recipients: recipients.map(|s| s.split(' ').filter(|x| !x.is_empty()).map(String::from).collect()).unwrap_or_default(),
+        recipients: common::recipients(recipients),
         body: r.get(9)?,
         origin: r.get(10)?,
     })
@@ -415,7 +320,7 @@ fn put_one(tx: &rusqlite::Transaction<'_>, collection_id: &str, o: &NewObject, c
     Ok(PutOutcome::Stored { date_added_us: date_added, over_other_producer: over_other })
 }
 
-fn append_audit(c: &Connection, e: &NewAudit) -> Result<()> {
+pub(crate) fn append_audit(c: &Connection, e: &NewAudit) -> Result<()> {
     c.prepare_cached("INSERT INTO audit (at, actor, action, target, outcome, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
         .execute(params![now_rfc3339(), e.actor, e.action, e.target, e.outcome, e.detail])?;
     Ok(())
@@ -595,6 +500,3 @@ impl MetaStore for SqliteStore {
         })
     }
 }
-
-#[cfg(test)]
-mod tests;

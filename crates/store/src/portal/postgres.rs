@@ -2,14 +2,12 @@
 
 use postgres::Row;
 
-use super::{PgStore, append_audit, is_foreign_key_violation, is_unique_violation};
-use crate::portal::{
-    CitizenReport, NewReport, NewUser, PortalStore, RecipientList, ReportDecision, ReportKind, ReportStatus, SessionRecord, User,
-};
-use crate::{NewAudit, Result, Role, StoreError, now_rfc3339};
+use crate::common::{self, REPORT_COLUMNS, USER_COLUMNS};
+use crate::engine::postgres::{PgStore, is_foreign_key_violation, is_unique_violation};
+use crate::hub::postgres::append_audit;
+use crate::portal::{CitizenReport, NewReport, NewUser, PortalStore, RecipientList, ReportDecision, ReportStatus, SessionRecord, User};
+use crate::{NewAudit, Result, StoreError, now_rfc3339};
 
-const USER_COLUMNS: &str = "id, org_id, username, password_hash, role, created, disabled";
-const REPORT_COLUMNS: &str = "id, created, kind, content, country, contact, status, decided_by, decided_at, indicator_id, decided_org_id";
 const SESSION_COLUMNS: &str = "id_hash, user_id, csrf, created_us, expires_us";
 const LIST_COLUMNS: &str = "id, org_id, name, identities";
 
@@ -20,8 +18,7 @@ fn user_from_row(r: &Row) -> Result<User> {
         org_id: r.try_get(1)?,
         username: r.try_get(2)?,
         password_hash: r.try_get(3)?,
-        // Written only by this crate; an unknown role gets the weakest rights.
-        role: Role::parse(&role).unwrap_or(Role::Reader),
+        role: common::role("portal_users", &role)?,
         created: r.try_get(5)?,
         disabled: r.try_get(6)?,
     })
@@ -33,12 +30,11 @@ fn report_from_row(r: &Row) -> Result<CitizenReport> {
     Ok(CitizenReport {
         id: r.try_get(0)?,
         created: r.try_get(1)?,
-        // The CHECK constraints admit only the known spellings.
-        kind: ReportKind::parse(&kind).unwrap_or(ReportKind::Message),
+        kind: common::report_kind(&kind)?,
         content: r.try_get(3)?,
         country: r.try_get(4)?,
         contact: r.try_get(5)?,
-        status: ReportStatus::parse(&status).unwrap_or(ReportStatus::New),
+        status: common::report_status(&status)?,
         decided_by: r.try_get(7)?,
         decided_at: r.try_get(8)?,
         indicator_id: r.try_get(9)?,
@@ -136,7 +132,11 @@ impl PortalStore for PgStore {
             c.execute(
                 &format!("INSERT INTO portal_sessions ({SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5)"),
                 &[&s.id_hash, &s.user_id, &s.csrf, &s.created_us, &s.expires_us],
-            )?;
+            )
+            .map_err(|e| match is_foreign_key_violation(&e) {
+                true => StoreError::NotFound { what: "user", name: s.user_id.to_string() },
+                false => e.into(),
+            })?;
             Ok(())
         })
     }
