@@ -129,11 +129,7 @@ fn summary(r: &PostureRecord) -> Value {
     json!({"domain": r.domain, "checked_at": r.checked_at, "score": r.score, "grade": r.grade, "dotpost_compliant": r.dotpost_compliant})
 }
 
-/// What `who` reads of the posture history: the public scoreboard, plus its organisation's own
-/// scans for a member.
-pub(crate) fn reader_of(who: &Principal) -> PostureReader {
-    who.org().map_or(PostureReader::Public, |o| PostureReader::Org(o.id))
-}
+pub(crate) use portal::posture_reader as reader_of;
 
 async fn scoreboard(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
     let reader = reader_of(&caller(&state, &headers).await?);
