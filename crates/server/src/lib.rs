@@ -468,6 +468,22 @@ async fn not_found(uri: axum::http::Uri) -> ApiError {
     }
 }
 
+/// The caller of an API request: the hub authenticates its `Authorization` header (anonymous
+/// without one). The one copy for every face; `taxii` picks the error format. A header that is
+/// not ASCII is refused like a bad credential, never read as no credential.
+pub(crate) async fn authenticate(state: &AppState, headers: &header::HeaderMap, taxii: bool) -> Result<hub::Principal, ApiError> {
+    let auth = match headers.get(header::AUTHORIZATION) {
+        None => None,
+        Some(v) => Some(
+            v.to_str()
+                .map_err(|_| ApiError::from_hub(hub::HubError::Unauthenticated("Authorization header is not ASCII".into()), taxii))?
+                .to_string(),
+        ),
+    };
+    let hub = state.hub.clone();
+    blocking(move || hub.authenticate(auth.as_deref())).await.map_err(|e| ApiError::from_hub(e, taxii))
+}
+
 /// Runs a blocking hub call off the async workers.
 pub(crate) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, hub::HubError> + Send + 'static) -> Result<T, hub::HubError> {
     match tokio::task::spawn_blocking(f).await {
