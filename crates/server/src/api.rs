@@ -7,7 +7,7 @@ use std::net::SocketAddr;
 use axum::Json;
 use axum::Router;
 use axum::extract::{ConnectInfo, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use hub::{HubError, Principal};
@@ -37,15 +37,9 @@ fn problem(status: StatusCode, title: &str, detail: impl Into<String>) -> ApiErr
 
 /// Authenticates a JSON API caller (anonymous allowed) and applies the anonymous rate limit.
 async fn caller(state: &AppState, headers: &HeaderMap, peer: SocketAddr, cost: u32) -> Result<Principal, ApiError> {
-    let who = authenticate(state, headers).await?;
+    let who = crate::authenticate(state, headers, false).await?;
     charge(state, &who, peer, cost)?;
     Ok(who)
-}
-
-async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Principal, ApiError> {
-    let auth = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).map(String::from);
-    let hub = state.hub.clone();
-    blocking(move || hub.authenticate(auth.as_deref())).await.map_err(|e| ApiError::from_hub(e, false))
 }
 
 /// Takes `cost` tokens from an anonymous caller's bucket; members are not limited.
@@ -135,7 +129,7 @@ async fn check_links(
                 .with_field("urls"));
         }
     }
-    let who = authenticate(&state, &headers).await?;
+    let who = crate::authenticate(&state, &headers, false).await?;
     if let (true, Some((status, title, detail))) = (req.live, live_refusal(mode, Some(&who))) {
         return Err(problem(status, title, detail).with_field("live"));
     }

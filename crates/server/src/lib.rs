@@ -1,6 +1,6 @@
-//! The HTTP face of Postern: the axum router (TAXII 2.1, health, metrics), TLS with rustls and
-//! clean shutdown. The only crate that knows HTTP; it owns the one mapping from hub errors to
-//! status codes and protocol error bodies.
+//! The HTTP face of Postern: the axum router (TAXII 2.1, the JSON APIs, health, metrics, with the
+//! `portal` crate's pages merged in), TLS with rustls and clean shutdown. It owns the one mapping
+//! from hub errors to status codes and protocol error bodies of the APIs.
 
 mod api;
 pub mod blocklists;
@@ -9,11 +9,14 @@ mod media;
 mod metrics;
 pub mod net;
 mod peers;
-pub mod portal;
 pub mod posture_api;
 pub mod ratelimit;
-mod roles;
 mod taxii;
+
+/// The HTML portal, re-exported for the binary's `user add`, which hashes passwords as it does.
+pub use portal;
+/// The one roles table, shared with the portal.
+pub(crate) use portal::roles;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -191,7 +194,7 @@ impl AppState {
     pub fn new(hub: Hub, tls: bool) -> AppState {
         let links = Arc::new(links::Analyzer::new(&brands::BrandRegistry::builtin()));
         let blocklists = Arc::new(blocklists::HubBlocklists::default());
-        let text = Arc::new(portal::message_analyzer(links.clone(), blocklists.clone()));
+        let text = Arc::new(message_analyzer(links.clone(), blocklists.clone()));
         AppState {
             hub,
             metrics: Arc::new(metrics::Metrics::new()),
@@ -243,12 +246,49 @@ pub fn router(state: AppState) -> Router {
     app.merge(taxii::routes())
         .merge(api::routes())
         .merge(posture_api::routes())
-        .merge(portal::routes())
+        .merge(portal::router(portal_state(&state)))
         .merge(peers::routes())
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
         .layer(axum::middleware::from_fn_with_state(state.clone(), transport_headers))
         .with_state(state)
+}
+
+/// What the portal's pages share with the APIs: the same hub, analysers, blocklists and stores.
+fn portal_state(state: &AppState) -> portal::PortalState {
+    let (blocklists, links) = (state.blocklists.clone(), state.links.clone());
+    portal::PortalState {
+        hub: state.hub.clone(),
+        links: state.links.clone(),
+        text: state.text.clone(),
+        link_check: Arc::new(move |url: &str, who: &hub::Principal| blocklists.check(&links, url, who)),
+        portal_store: state.portal_store.clone(),
+        posture: state.posture.as_ref().map(|p| p.store.clone()),
+        tls: state.tls,
+        public_url: state.public_url.clone(),
+        portal: state.portal.clone(),
+    }
+}
+
+/// The message analyser of the portal and the API: the shipped model, with every URL of a
+/// message judged by the link analyser and the hub's blocklists at the anonymous lookup ceiling
+/// (TLP:CLEAR unless configured to GREEN): the analysis is shown to anyone, so it may only use
+/// what anyone may know.
+pub fn message_analyzer(links: Arc<links::Analyzer>, blocklists: Arc<blocklists::HubBlocklists>) -> scamtext::Analyzer {
+    // The model is compiled into the binary and its loading is tested in scamtext: a failure
+    // here is a broken build, not bad input.
+    let analyzer = scamtext::Analyzer::builtin().expect("the shipped scamtext model loads");
+    analyzer.with_link_check(Box::new(move |url: &str| match blocklists.check(&links, url, &hub::Principal::Anonymous) {
+        Ok(v) => {
+            let why = || v.reasons.first().map(|r| r.message.clone()).unwrap_or_default();
+            match v.verdict {
+                links::Level::Malicious => scamtext::LinkVerdict::Malicious(why()),
+                links::Level::Suspicious => scamtext::LinkVerdict::Suspicious(why()),
+                links::Level::Benign => scamtext::LinkVerdict::Benign,
+            }
+        }
+        Err(_) => scamtext::LinkVerdict::Benign,
+    }))
 }
 
 /// The router of the separate metrics listener.
@@ -426,6 +466,22 @@ async fn not_found(uri: axum::http::Uri) -> ApiError {
     } else {
         ApiError::problem(StatusCode::NOT_FOUND, "Not Found", format!("nothing at {path}"))
     }
+}
+
+/// The caller of an API request: the hub authenticates its `Authorization` header (anonymous
+/// without one). The one copy for every face; `taxii` picks the error format. A header that is
+/// not ASCII is refused like a bad credential, never read as no credential.
+pub(crate) async fn authenticate(state: &AppState, headers: &header::HeaderMap, taxii: bool) -> Result<hub::Principal, ApiError> {
+    let auth = match headers.get(header::AUTHORIZATION) {
+        None => None,
+        Some(v) => Some(
+            v.to_str()
+                .map_err(|_| ApiError::from_hub(hub::HubError::Unauthenticated("Authorization header is not ASCII".into()), taxii))?
+                .to_string(),
+        ),
+    };
+    let hub = state.hub.clone();
+    blocking(move || hub.authenticate(auth.as_deref())).await.map_err(|e| ApiError::from_hub(e, taxii))
 }
 
 /// Runs a blocking hub call off the async workers.

@@ -34,26 +34,13 @@ fn taxii_ok(status: StatusCode, body: String) -> Response {
     resp
 }
 
-async fn principal(state: &AppState, headers: &HeaderMap, taxii: bool) -> Result<Principal, ApiError> {
-    let auth = match headers.get(header::AUTHORIZATION) {
-        None => None,
-        Some(v) => Some(
-            v.to_str()
-                .map_err(|_| ApiError::from_hub(HubError::Unauthenticated("Authorization header is not ASCII".into()), taxii))?
-                .to_string(),
-        ),
-    };
-    let hub = state.hub.clone();
-    blocking(move || hub.authenticate(auth.as_deref())).await.map_err(|e| ApiError::from_hub(e, taxii))
-}
-
 /// Checks Accept, authenticates, and finds the peering of the caller.
 async fn peer_request(state: &AppState, headers: &HeaderMap) -> Result<(store::Peer, Principal), ApiError> {
     let accept = headers.get(header::ACCEPT).map(|v| v.to_str().unwrap_or("\u{0}"));
     if !accepts_taxii(accept) {
         return Err(ApiError::taxii(StatusCode::NOT_ACCEPTABLE, "Not Acceptable", format!("Accept must allow {TAXII}")));
     }
-    let who = principal(state, headers, true).await?;
+    let who = crate::authenticate(state, headers, true).await?;
     if matches!(who, Principal::Anonymous) {
         return Err(ApiError::from_hub(HubError::Unauthenticated("the federation API root needs a peer hub's token".into()), true));
     }
@@ -171,7 +158,7 @@ async fn add_objects(State(state): State<AppState>, headers: HeaderMap, Path(id)
 }
 
 async fn list_peers(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
-    let who = principal(&state, &headers, false).await?;
+    let who = crate::authenticate(&state, &headers, false).await?;
     let hub = state.hub.clone();
     let peers = blocking(move || hub.peers_overview(&who)).await.map_err(|e| ApiError::from_hub(e, false))?;
     let items: Vec<_> = peers.iter().map(|(p, s)| peer_json(p, s)).collect();

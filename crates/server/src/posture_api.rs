@@ -13,7 +13,7 @@ use std::time::Duration;
 use axum::Json;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use hub::Principal;
@@ -21,8 +21,8 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use store::{PostureReader, PostureRecord, PostureStore};
 
+use crate::AppState;
 use crate::error::ApiError;
-use crate::{AppState, blocking};
 
 /// Most domains in one scan request.
 const MAX_SCAN: usize = 100;
@@ -129,14 +129,10 @@ fn summary(r: &PostureRecord) -> Value {
     json!({"domain": r.domain, "checked_at": r.checked_at, "score": r.score, "grade": r.grade, "dotpost_compliant": r.dotpost_compliant})
 }
 
-/// What `who` reads of the posture history: the public scoreboard, plus its organisation's own
-/// scans for a member.
-pub(crate) fn reader_of(who: &Principal) -> PostureReader {
-    who.org().map_or(PostureReader::Public, |o| PostureReader::Org(o.id))
-}
+pub(crate) use portal::posture_reader as reader_of;
 
 async fn scoreboard(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
-    let reader = reader_of(&caller(&state, &headers).await?);
+    let reader = reader_of(&crate::authenticate(&state, &headers, false).await?);
     let svc = service(&state)?;
     let rows = tokio::task::spawn_blocking(move || svc.store.latest_reports(reader))
         .await
@@ -146,7 +142,7 @@ async fn scoreboard(State(state): State<AppState>, headers: HeaderMap) -> Result
 }
 
 async fn domain_history(State(state): State<AppState>, headers: HeaderMap, Path(domain): Path<String>) -> Result<Response, ApiError> {
-    let reader = reader_of(&caller(&state, &headers).await?);
+    let reader = reader_of(&crate::authenticate(&state, &headers, false).await?);
     let svc = service(&state)?;
     let name = domain.trim_end_matches('.').to_ascii_lowercase();
     let key = name.clone();
@@ -175,14 +171,8 @@ struct ScanRequest {
 }
 
 /// The caller, anonymous when no token is sent; a bad token is an error, not anonymity.
-async fn caller(state: &AppState, headers: &HeaderMap) -> Result<Principal, ApiError> {
-    let auth = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).map(String::from);
-    let hub = state.hub.clone();
-    blocking(move || hub.authenticate(auth.as_deref())).await.map_err(|e| ApiError::from_hub(e, false))
-}
-
 async fn member(state: &AppState, headers: &HeaderMap) -> Result<Principal, ApiError> {
-    match caller(state, headers).await? {
+    match crate::authenticate(state, headers, false).await? {
         Principal::Anonymous => {
             Err(ApiError::problem(StatusCode::UNAUTHORIZED, "Unauthorized", "this endpoint is for members: send an API token"))
         }

@@ -59,16 +59,7 @@ fn check_accept(headers: &HeaderMap) -> Result<(), ApiError> {
 /// Checks Accept, then authenticates.
 async fn begin(state: &AppState, headers: &HeaderMap) -> Result<Principal, ApiError> {
     check_accept(headers)?;
-    let auth = match headers.get(header::AUTHORIZATION) {
-        None => None,
-        Some(v) => Some(
-            v.to_str()
-                .map_err(|_| ApiError::taxii(StatusCode::UNAUTHORIZED, "Unauthorized", "Authorization header is not ASCII"))?
-                .to_string(),
-        ),
-    };
-    let hub = state.hub.clone();
-    blocking(move || hub.authenticate(auth.as_deref())).await.map_err(|e| ApiError::from_hub(e, true))
+    crate::authenticate(state, headers, true).await
 }
 
 /// Maps a hub error; an anonymous caller that cannot see a resource is asked to authenticate

@@ -12,10 +12,10 @@ use store::Role;
 
 use super::members::{actor, member_for};
 use super::{Ctx, blocking, see_other, store_or_error};
-use crate::AppState;
+use crate::PortalState;
 use crate::roles::Action;
 
-pub(super) fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<PortalState> {
     Router::new()
         .route("/members/admin", get(admin_page))
         .route("/members/admin/orgs", post(add_org))
@@ -26,7 +26,7 @@ pub(super) fn routes() -> Router<AppState> {
 }
 
 /// The admin page, optionally with a token just issued (shown once).
-async fn render(state: &AppState, ctx: &Ctx, issued: Option<Value>) -> Response {
+async fn render(state: &PortalState, ctx: &Ctx, issued: Option<Value>) -> Response {
     let store = match store_or_error(state, ctx) {
         Ok(s) => s,
         Err(r) => return r,
@@ -84,13 +84,13 @@ async fn render(state: &AppState, ctx: &Ctx, issued: Option<Value>) -> Response 
 
 /// Only administrators of the hub's organisation get past this (the role table's
 /// `AdministerHub`); returns how the audit log names them.
-async fn guard(state: &AppState, ctx: &Ctx) -> Result<String, Response> {
+async fn guard(state: &PortalState, ctx: &Ctx) -> Result<String, Response> {
     let member = member_for(state, ctx, Action::AdministerHub).await?;
     Ok(actor(member))
 }
 
 /// `guard` for a form post: also checks the form's CSRF token.
-async fn guard_form(state: &AppState, ctx: &Ctx, csrf: &str) -> Result<String, Response> {
+async fn guard_form(state: &PortalState, ctx: &Ctx, csrf: &str) -> Result<String, Response> {
     let actor = guard(state, ctx).await?;
     if !ctx.csrf_ok(csrf) {
         return Err(state.portal.error(ctx, StatusCode::FORBIDDEN, "error-csrf", None));
@@ -98,7 +98,7 @@ async fn guard_form(state: &AppState, ctx: &Ctx, csrf: &str) -> Result<String, R
     Ok(actor)
 }
 
-async fn admin_page(State(state): State<AppState>, ctx: Ctx) -> Response {
+async fn admin_page(State(state): State<PortalState>, ctx: Ctx) -> Response {
     if let Err(r) = guard(&state, &ctx).await {
         return r;
     }
@@ -115,7 +115,7 @@ struct OrgForm {
     country: String,
 }
 
-async fn add_org(State(state): State<AppState>, ctx: Ctx, Form(form): Form<OrgForm>) -> Response {
+async fn add_org(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<OrgForm>) -> Response {
     let actor = match guard_form(&state, &ctx, &form.csrf).await {
         Ok(a) => a,
         Err(r) => return r,
@@ -143,7 +143,7 @@ struct UserForm {
     role: String,
 }
 
-async fn add_user(State(state): State<AppState>, ctx: Ctx, Form(form): Form<UserForm>) -> Response {
+async fn add_user(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<UserForm>) -> Response {
     let actor = match guard_form(&state, &ctx, &form.csrf).await {
         Ok(a) => a,
         Err(r) => return r,
@@ -200,7 +200,7 @@ struct TokenForm {
     role: String,
 }
 
-async fn issue_token(State(state): State<AppState>, ctx: Ctx, Form(form): Form<TokenForm>) -> Response {
+async fn issue_token(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<TokenForm>) -> Response {
     let actor = match guard_form(&state, &ctx, &form.csrf).await {
         Ok(a) => a,
         Err(r) => return r,
@@ -240,7 +240,7 @@ fn names(list: &str) -> Vec<String> {
     list.split(',').map(str::trim).filter(|n| !n.is_empty()).map(str::to_string).collect()
 }
 
-async fn add_collection(State(state): State<AppState>, ctx: Ctx, Form(form): Form<CollectionForm>) -> Response {
+async fn add_collection(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<CollectionForm>) -> Response {
     let actor = match guard_form(&state, &ctx, &form.csrf).await {
         Ok(a) => a,
         Err(r) => return r,
@@ -270,7 +270,7 @@ struct RevokeForm {
     id: String,
 }
 
-async fn revoke_token(State(state): State<AppState>, ctx: Ctx, Form(form): Form<RevokeForm>) -> Response {
+async fn revoke_token(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<RevokeForm>) -> Response {
     let actor = match guard_form(&state, &ctx, &form.csrf).await {
         Ok(a) => a,
         Err(r) => return r,

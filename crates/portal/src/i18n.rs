@@ -53,7 +53,7 @@ impl Lang {
 }
 
 const SOURCES: [(Lang, &str); 2] =
-    [(Lang::En, include_str!("../../locales/en/portal.ftl")), (Lang::Fr, include_str!("../../locales/fr/portal.ftl"))];
+    [(Lang::En, include_str!("../locales/en/portal.ftl")), (Lang::Fr, include_str!("../locales/fr/portal.ftl"))];
 
 /// The loaded catalogues.
 pub struct Catalogues {

@@ -11,7 +11,7 @@ use store::Role;
 
 /// Something a caller asks to do that changes state or shows private data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Action {
+pub enum Action {
     /// Submit an indicator from the portal's form.
     SubmitIndicator,
     /// Record a sighting of an object from its page.
@@ -35,7 +35,7 @@ pub(crate) enum Action {
 
 impl Action {
     /// The name of the action in audit lines and refusals.
-    pub(crate) fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Action::SubmitIndicator => "indicator.submit",
             Action::AddSighting => "sighting.add",
@@ -52,7 +52,7 @@ impl Action {
 
 /// Who asks, as far as the table cares: the role and whether the organisation runs the hub.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Caller {
+pub enum Caller {
     Anonymous,
     Member { role: Role, hub_org: bool },
 }
@@ -68,7 +68,7 @@ impl From<&Principal> for Caller {
 
 /// Why an action was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub(crate) enum Denied {
+pub enum Denied {
     /// Nobody is signed in (or no token was sent): the caller should authenticate.
     #[error("{} needs a member's credentials", .0.as_str())]
     SignIn(Action),
@@ -87,7 +87,7 @@ impl From<Denied> for HubError {
 }
 
 /// True when `caller` may do `action`: the whole policy, in one match.
-pub(crate) fn allows(caller: Caller, action: Action) -> bool {
+pub fn allows(caller: Caller, action: Action) -> bool {
     let Caller::Member { role, hub_org } = caller else { return false };
     match action {
         // Readers read: every change to intelligence, lists or the queue needs an analyst or
@@ -105,7 +105,7 @@ pub(crate) fn allows(caller: Caller, action: Action) -> bool {
 }
 
 /// `Ok` when `caller` may do `action`, else why not.
-pub(crate) fn require(caller: Caller, action: Action) -> Result<(), Denied> {
+pub fn require(caller: Caller, action: Action) -> Result<(), Denied> {
     match caller {
         _ if allows(caller, action) => Ok(()),
         Caller::Anonymous => Err(Denied::SignIn(action)),

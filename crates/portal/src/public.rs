@@ -14,14 +14,14 @@ use store::portal::{NewReport, ReportKind};
 
 use super::session::{self, LANG_COOKIE};
 use super::{Ctx, Lang, defang, intel, see_other, store_or_error};
-use crate::AppState;
+use crate::PortalState;
 
 /// Largest reported message or URL, in bytes.
 pub(crate) const MAX_REPORT_BYTES: usize = 8 * 1024;
 /// Largest message the check page analyses (the library's own limit is larger).
 const MAX_CHECK_BYTES: usize = 16 * 1024;
 
-pub(super) fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<PortalState> {
     Router::new()
         .route("/", get(home))
         .route("/static/portal.css", get(css))
@@ -34,11 +34,11 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/.well-known/security.txt", get(security_txt))
 }
 
-async fn home(State(state): State<AppState>, ctx: Ctx) -> Response {
+async fn home(State(state): State<PortalState>, ctx: Ctx) -> Response {
     state.portal.page(&ctx, StatusCode::OK, "home.html", context! {})
 }
 
-const CSS: &str = include_str!("../../static/portal.css");
+const CSS: &str = include_str!("../static/portal.css");
 
 async fn css() -> Response {
     ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], CSS).into_response()
@@ -49,7 +49,7 @@ struct Back {
     back: Option<String>,
 }
 
-async fn switch_language(State(state): State<AppState>, Path(code): Path<String>, Query(q): Query<Back>) -> Response {
+async fn switch_language(State(state): State<PortalState>, Path(code): Path<String>, Query(q): Query<Back>) -> Response {
     let lang = Lang::parse(&code).unwrap_or(Lang::En);
     // Only same-site paths: never an open redirect; anything else goes home.
     let back = q.back.as_deref().and_then(super::same_origin_path).unwrap_or_else(|| "/".into());
@@ -68,11 +68,11 @@ struct LinkForm {
     url: String,
 }
 
-async fn link_form(State(state): State<AppState>, ctx: Ctx) -> Response {
+async fn link_form(State(state): State<PortalState>, ctx: Ctx) -> Response {
     state.portal.page(&ctx, StatusCode::OK, "check_link.html", context! {})
 }
 
-async fn link_check(State(state): State<AppState>, ctx: Ctx, Form(form): Form<LinkForm>) -> Response {
+async fn link_check(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<LinkForm>) -> Response {
     if !ctx.csrf_ok(&form.csrf) {
         return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
     }
@@ -83,7 +83,7 @@ async fn link_check(State(state): State<AppState>, ctx: Ctx, Form(form): Form<Li
     // The same decision as the JSON API: anonymous visitors up to the configured ceiling,
     // signed-in members per collection with their organisation's grants.
     let who = ctx.member.as_ref().map_or(hub::Principal::Anonymous, |m| m.principal());
-    match state.blocklists.check(&state.links, input, &who) {
+    match (state.link_check)(input, &who) {
         Ok(v) => {
             let verdict = link_verdict_value(&state, ctx.lang, &v);
             state.portal.page(&ctx, StatusCode::OK, "check_link.html", context! { input => input, verdict => verdict })
@@ -97,7 +97,7 @@ async fn link_check(State(state): State<AppState>, ctx: Ctx, Form(form): Form<Li
     }
 }
 
-pub(crate) fn link_verdict_value(state: &AppState, lang: Lang, v: &links::Verdict) -> Value {
+pub(crate) fn link_verdict_value(state: &PortalState, lang: Lang, v: &links::Verdict) -> Value {
     let reasons: Vec<Value> = v
         .reasons
         .iter()
@@ -124,11 +124,11 @@ struct MessageForm {
     message: String,
 }
 
-async fn message_form(State(state): State<AppState>, ctx: Ctx) -> Response {
+async fn message_form(State(state): State<PortalState>, ctx: Ctx) -> Response {
     state.portal.page(&ctx, StatusCode::OK, "check_message.html", context! {})
 }
 
-async fn message_check(State(state): State<AppState>, ctx: Ctx, Form(form): Form<MessageForm>) -> Response {
+async fn message_check(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<MessageForm>) -> Response {
     if !ctx.csrf_ok(&form.csrf) {
         return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
     }
@@ -197,11 +197,11 @@ struct ReportForm {
     contact: String,
 }
 
-async fn report_form(State(state): State<AppState>, ctx: Ctx) -> Response {
+async fn report_form(State(state): State<PortalState>, ctx: Ctx) -> Response {
     state.portal.page(&ctx, StatusCode::OK, "report.html", context! { form => context! { kind => "message" } })
 }
 
-async fn report_submit(State(state): State<AppState>, ctx: Ctx, Form(form): Form<ReportForm>) -> Response {
+async fn report_submit(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<ReportForm>) -> Response {
     if !ctx.csrf_ok(&form.csrf) {
         return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
     }
@@ -259,12 +259,12 @@ pub(crate) fn lures() -> impl Iterator<Item = scamtext::Lure> {
     scamtext::Lure::ALL.into_iter().filter(|l| *l != scamtext::Lure::Other)
 }
 
-async fn aware_index(State(state): State<AppState>, ctx: Ctx) -> Response {
+async fn aware_index(State(state): State<PortalState>, ctx: Ctx) -> Response {
     let lures: Vec<&str> = lures().map(|l| l.as_str()).collect();
     state.portal.page(&ctx, StatusCode::OK, "aware_index.html", context! { lures => lures })
 }
 
-async fn aware_lure(State(state): State<AppState>, ctx: Ctx, Path(name): Path<String>) -> Response {
+async fn aware_lure(State(state): State<PortalState>, ctx: Ctx, Path(name): Path<String>) -> Response {
     let Some(lure) = scamtext::Lure::parse(&name).filter(|l| *l != scamtext::Lure::Other) else {
         return state.portal.error(&ctx, StatusCode::NOT_FOUND, "error-not-found", None);
     };
@@ -280,7 +280,7 @@ async fn aware_lure(State(state): State<AppState>, ctx: Ctx, Path(name): Path<St
     state.portal.page(&ctx, StatusCode::OK, "aware_lure.html", context! { lure => lure.as_str(), examples => examples })
 }
 
-async fn security_txt(State(state): State<AppState>) -> Response {
+async fn security_txt(State(state): State<PortalState>) -> Response {
     // The configured public URL, never the Host header: a cache must not keep a forged one.
     let base = &state.public_url;
     let expires = (chrono::Utc::now() + chrono::Duration::days(365)).format("%Y-%m-%dT00:00:00Z");

@@ -1,6 +1,9 @@
 //! The web portal: public checks for citizens (link, message, report a scam, awareness pages)
 //! and the members' workspace (dashboard, indicators, triage, administration), server-rendered
 //! with auto-escaping templates, Fluent catalogues in English and French, and no script at all.
+//! Members sign in with a password and a session cookie, never a token. `server` builds a
+//! [`PortalState`] and merges [`router`] into its own; the roles table lives here because both
+//! faces ask it.
 
 // Guards return the whole error page as `Err(Response)`; boxing it buys nothing on this path.
 #![allow(clippy::result_large_err)]
@@ -11,6 +14,7 @@ mod intel;
 mod members;
 mod posture_pages;
 mod public;
+pub mod roles;
 mod session;
 
 use std::net::{IpAddr, SocketAddr};
@@ -27,7 +31,6 @@ use minijinja::{Environment, State, context};
 use store::Org;
 use store::portal::{PortalStore, SessionRecord, User};
 
-use crate::AppState;
 use i18n::Catalogues;
 pub use i18n::Lang;
 use session::{LoginThrottle, RateLimiter};
@@ -40,8 +43,35 @@ pub const CSP: &str =
 /// Largest form body the portal reads (a reported message is limited further).
 const MAX_FORM_BYTES: usize = 64 * 1024;
 
+/// Decides a link for a caller: the hub's TLP-aware blocklists over the link analyser, the same
+/// decision as the JSON API's (`server` supplies it, since the blocklists are shared).
+pub type LinkCheck = Arc<dyn Fn(&str, &hub::Principal) -> Result<links::Verdict, links::LinkError> + Send + Sync>;
+
+/// What the portal's handlers share: the hub and analysers `server` also serves the APIs with,
+/// the portal's own stores, and the compiled templates.
+#[derive(Clone)]
+pub struct PortalState {
+    pub hub: hub::Hub,
+    /// The link analyser (indicator pages and submissions).
+    pub links: Arc<links::Analyzer>,
+    /// Message analysis (its URLs are judged by `links`).
+    pub text: Arc<scamtext::Analyzer>,
+    /// The link check of `/check/link`.
+    pub link_check: LinkCheck,
+    /// Accounts, sessions and citizen reports; the members' workspace is off without it.
+    pub portal_store: Option<Arc<dyn PortalStore>>,
+    /// Domain posture results; the posture pages say "not enabled" without it.
+    pub posture: Option<Arc<dyn store::PostureStore>>,
+    /// Cookies get `Secure` when the hub speaks TLS.
+    pub tls: bool,
+    /// The base of every absolute URL in pages (no trailing slash), never the `Host` header.
+    pub public_url: Arc<str>,
+    /// Templates, catalogues and abuse limits.
+    pub portal: Arc<Portal>,
+}
+
 /// Templates, catalogues and abuse limits of the portal.
-pub(crate) struct Portal {
+pub struct Portal {
     env: Environment<'static>,
     pub(crate) text: Arc<Catalogues>,
     pub(crate) reports: RateLimiter,
@@ -49,29 +79,36 @@ pub(crate) struct Portal {
 }
 
 const TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../templates/base.html")),
-    ("macros.html", include_str!("../../templates/macros.html")),
-    ("home.html", include_str!("../../templates/home.html")),
-    ("check_link.html", include_str!("../../templates/check_link.html")),
-    ("check_message.html", include_str!("../../templates/check_message.html")),
-    ("report.html", include_str!("../../templates/report.html")),
-    ("aware_index.html", include_str!("../../templates/aware_index.html")),
-    ("aware_lure.html", include_str!("../../templates/aware_lure.html")),
-    ("error.html", include_str!("../../templates/error.html")),
-    ("posture.html", include_str!("../../templates/posture.html")),
-    ("posture_domain.html", include_str!("../../templates/posture_domain.html")),
-    ("login.html", include_str!("../../templates/login.html")),
-    ("dashboard.html", include_str!("../../templates/dashboard.html")),
-    ("indicators.html", include_str!("../../templates/indicators.html")),
-    ("indicator.html", include_str!("../../templates/indicator.html")),
-    ("submit.html", include_str!("../../templates/submit.html")),
-    ("triage.html", include_str!("../../templates/triage.html")),
-    ("admin.html", include_str!("../../templates/admin.html")),
-    ("recipients.html", include_str!("../../templates/recipients.html")),
+    ("base.html", include_str!("../templates/base.html")),
+    ("macros.html", include_str!("../templates/macros.html")),
+    ("home.html", include_str!("../templates/home.html")),
+    ("check_link.html", include_str!("../templates/check_link.html")),
+    ("check_message.html", include_str!("../templates/check_message.html")),
+    ("report.html", include_str!("../templates/report.html")),
+    ("aware_index.html", include_str!("../templates/aware_index.html")),
+    ("aware_lure.html", include_str!("../templates/aware_lure.html")),
+    ("error.html", include_str!("../templates/error.html")),
+    ("posture.html", include_str!("../templates/posture.html")),
+    ("posture_domain.html", include_str!("../templates/posture_domain.html")),
+    ("login.html", include_str!("../templates/login.html")),
+    ("dashboard.html", include_str!("../templates/dashboard.html")),
+    ("indicators.html", include_str!("../templates/indicators.html")),
+    ("indicator.html", include_str!("../templates/indicator.html")),
+    ("submit.html", include_str!("../templates/submit.html")),
+    ("triage.html", include_str!("../templates/triage.html")),
+    ("admin.html", include_str!("../templates/admin.html")),
+    ("recipients.html", include_str!("../templates/recipients.html")),
 ];
 
+impl Default for Portal {
+    fn default() -> Self {
+        Portal::new()
+    }
+}
+
 impl Portal {
-    pub(crate) fn new() -> Portal {
+    /// Compiles the templates and loads the catalogues (once per process: both are embedded).
+    pub fn new() -> Portal {
         let catalogues = Arc::new(Catalogues::load());
         let mut env = Environment::new();
         for (name, source) in TEMPLATES {
@@ -202,10 +239,10 @@ impl Ctx {
     }
 }
 
-impl FromRequestParts<AppState> for Ctx {
+impl FromRequestParts<PortalState> for Ctx {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Ctx, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &PortalState) -> Result<Ctx, Self::Rejection> {
         let headers = &parts.headers;
         let cookies = headers.get(header::COOKIE).and_then(|v| v.to_str().ok()).unwrap_or("");
         let lang = session::cookie_value(cookies, session::LANG_COOKIE)
@@ -249,8 +286,9 @@ async fn load_member(hub: hub::Hub, store: Arc<dyn PortalStore>, hash: Vec<u8>) 
     }
 }
 
-/// The portal's routes, with its security headers and body limit.
-pub(crate) fn routes() -> Router<AppState> {
+/// The portal's routes, with its security headers and body limit, ready to merge into any
+/// router.
+pub fn router<S: Clone + Send + Sync + 'static>(state: PortalState) -> Router<S> {
     Router::new()
         .merge(public::routes())
         .merge(members::routes())
@@ -258,6 +296,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(posture_pages::routes())
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
         .layer(axum::middleware::map_response(security_headers))
+        .with_state(state)
 }
 
 async fn security_headers(mut resp: Response) -> Response {
@@ -271,7 +310,7 @@ async fn security_headers(mut resp: Response) -> Response {
 }
 
 /// True when a request carries a session cookie (signed in, or trying to be).
-pub(crate) fn has_session_cookie(headers: &HeaderMap) -> bool {
+pub fn has_session_cookie(headers: &HeaderMap) -> bool {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -316,7 +355,7 @@ pub(crate) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + '
 }
 
 /// The portal store, or the error page saying the workspace is not configured.
-pub(crate) fn store_or_error(state: &AppState, ctx: &Ctx) -> Result<Arc<dyn PortalStore>, Response> {
+pub(crate) fn store_or_error(state: &PortalState, ctx: &Ctx) -> Result<Arc<dyn PortalStore>, Response> {
     state.portal_store.clone().ok_or_else(|| state.portal.error(ctx, StatusCode::SERVICE_UNAVAILABLE, "error-no-workspace", None))
 }
 
@@ -330,25 +369,10 @@ pub(crate) fn defang(s: &str) -> String {
     s.replacen("http", "hxxp", 1).replace('.', "[.]")
 }
 
-/// The message analyser of the portal and the API: the shipped model, with every URL of a
-/// message judged by the link analyser and the hub's blocklists at the anonymous lookup ceiling
-/// (TLP:CLEAR unless configured to GREEN): the analysis is shown to anyone, so it may only use
-/// what anyone may know.
-pub fn message_analyzer(links: Arc<links::Analyzer>, blocklists: Arc<crate::blocklists::HubBlocklists>) -> scamtext::Analyzer {
-    // The model is compiled into the binary and its loading is tested in scamtext: a failure
-    // here is a broken build, not bad input.
-    let analyzer = scamtext::Analyzer::builtin().expect("the shipped scamtext model loads");
-    analyzer.with_link_check(Box::new(move |url: &str| match blocklists.check(&links, url, &hub::Principal::Anonymous) {
-        Ok(v) => {
-            let why = || v.reasons.first().map(|r| r.message.clone()).unwrap_or_default();
-            match v.verdict {
-                links::Level::Malicious => scamtext::LinkVerdict::Malicious(why()),
-                links::Level::Suspicious => scamtext::LinkVerdict::Suspicious(why()),
-                links::Level::Benign => scamtext::LinkVerdict::Benign,
-            }
-        }
-        Err(_) => scamtext::LinkVerdict::Benign,
-    }))
+/// Whose posture results a caller reads: its organisation's and the public scoreboard, or the
+/// public scoreboard alone.
+pub fn posture_reader(who: &hub::Principal) -> store::PostureReader {
+    who.org().map_or(store::PostureReader::Public, |o| store::PostureReader::Org(o.id))
 }
 
 #[cfg(test)]

@@ -19,10 +19,10 @@ use tlp::Tlp;
 use super::intel::{self, IndicatorSpec};
 use super::session::{self, SESSION_COOKIE};
 use super::{Ctx, Member, blocking, member_or_login, see_other, store_or_error};
-use crate::AppState;
+use crate::PortalState;
 use crate::roles::{self, Action, Caller};
 
-pub(super) fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<PortalState> {
     Router::new()
         .route("/login", get(login_form).post(login))
         .route("/logout", post(logout))
@@ -48,7 +48,7 @@ macro_rules! try_page {
 /// The signed-in member if the role table lets it do `action`. A visitor who is not signed in
 /// goes to the login page; a member whose role does not allow it gets the 403 page, and the
 /// refusal is audited like the hub's own refusals.
-pub(super) async fn member_for<'a>(state: &AppState, ctx: &'a Ctx, action: Action) -> Result<&'a Member, Response> {
+pub(super) async fn member_for<'a>(state: &PortalState, ctx: &'a Ctx, action: Action) -> Result<&'a Member, Response> {
     let member = member_or_login(ctx)?;
     let Err(denied) = roles::require(caller(member), action) else { return Ok(member) };
     // The refusal is shown whether or not its audit line could be written (a failure is logged).
@@ -78,7 +78,7 @@ fn audit_entry(member: &Member, action: &str, target: &str, outcome: &str, detai
 }
 
 /// Appends an audit line to the hub's log (off the async workers); a failure is logged.
-async fn audit(state: &AppState, member: &Member, action: &str, target: &str, outcome: &str, detail: String) {
+async fn audit(state: &PortalState, member: &Member, action: &str, target: &str, outcome: &str, detail: String) {
     let entry = audit_entry(member, action, target, outcome, detail);
     let hub = state.hub.clone();
     match blocking(move || hub.store().append(&entry)).await {
@@ -98,14 +98,14 @@ struct LoginForm {
     password: String,
 }
 
-async fn login_form(State(state): State<AppState>, ctx: Ctx) -> Response {
+async fn login_form(State(state): State<PortalState>, ctx: Ctx) -> Response {
     if ctx.member.is_some() {
         return see_other("/members");
     }
     state.portal.page(&ctx, StatusCode::OK, "login.html", context! {})
 }
 
-async fn login(State(state): State<AppState>, ctx: Ctx, Form(form): Form<LoginForm>) -> Response {
+async fn login(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<LoginForm>) -> Response {
     if !ctx.csrf_ok(&form.csrf) {
         return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
     }
@@ -186,7 +186,7 @@ struct CsrfOnly {
     csrf: String,
 }
 
-async fn logout(State(state): State<AppState>, ctx: Ctx, Form(form): Form<CsrfOnly>) -> Response {
+async fn logout(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<CsrfOnly>) -> Response {
     let Some(member) = &ctx.member else { return see_other("/") };
     if !ctx.csrf_ok(&form.csrf) {
         return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
@@ -202,7 +202,7 @@ async fn logout(State(state): State<AppState>, ctx: Ctx, Form(form): Form<CsrfOn
     resp
 }
 
-async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> Response {
+async fn dashboard(State(state): State<PortalState>, ctx: Ctx) -> Response {
     let member = try_page!(member_or_login(&ctx));
     let (hub, who, links) = (state.hub.clone(), member.principal(), state.links.clone());
     let figures = blocking(move || intel::dashboard(&hub, &who, &links, chrono::Utc::now().timestamp_micros())).await;
@@ -232,7 +232,7 @@ struct ListQuery {
     brand: String,
 }
 
-async fn indicators(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery>) -> Response {
+async fn indicators(State(state): State<PortalState>, ctx: Ctx, Query(q): Query<ListQuery>) -> Response {
     let member = try_page!(member_or_login(&ctx));
     let kind = if TYPES.contains(&q.r#type.as_str()) { q.r#type.clone() } else { "indicator".to_string() };
     let tlp = Tlp::parse(&q.tlp);
@@ -297,7 +297,7 @@ fn impersonates(analyzer: &links::Analyzer, v: &intel::Visible, brand: &str) -> 
     })
 }
 
-async fn detail(State(state): State<AppState>, ctx: Ctx, Path((collection, id)): Path<(String, String)>) -> Response {
+async fn detail(State(state): State<PortalState>, ctx: Ctx, Path((collection, id)): Path<(String, String)>) -> Response {
     let member = try_page!(member_or_login(&ctx));
     let (hub, who) = (state.hub.clone(), member.principal());
     let may_sight = roles::allows(caller(member), Action::AddSighting);
@@ -360,7 +360,7 @@ struct SightingForm {
 }
 
 async fn add_sighting(
-    State(state): State<AppState>,
+    State(state): State<PortalState>,
     ctx: Ctx,
     Path((collection, id)): Path<(String, String)>,
     Form(form): Form<SightingForm>,
@@ -384,7 +384,7 @@ async fn add_sighting(
     finish_add(&state, &ctx, done, &back)
 }
 
-fn finish_add(state: &AppState, ctx: &Ctx, done: Option<Result<hub::StatusResource, hub::HubError>>, back: &str) -> Response {
+fn finish_add(state: &PortalState, ctx: &Ctx, done: Option<Result<hub::StatusResource, hub::HubError>>, back: &str) -> Response {
     match done {
         Some(Ok(status)) if status.failure_count == 0 => see_other(back),
         Some(Ok(status)) => {
@@ -397,7 +397,7 @@ fn finish_add(state: &AppState, ctx: &Ctx, done: Option<Result<hub::StatusResour
 }
 
 /// The collections `member` may write to, as `(id, title)`.
-fn writable(state: &AppState, member: &Member) -> Result<Vec<(String, String)>, hub::HubError> {
+fn writable(state: &PortalState, member: &Member) -> Result<Vec<(String, String)>, hub::HubError> {
     Ok(state.hub.collections(&member.principal())?.into_iter().filter(|(_, g)| g.write).map(|(c, _)| (c.id, c.title)).collect())
 }
 
@@ -405,7 +405,7 @@ fn collections_value(cols: &[(String, String)]) -> Vec<Value> {
     cols.iter().map(|(id, title)| context! { id => id, title => title }).collect()
 }
 
-fn recipient_lists_value(state: &AppState, member: &Member) -> Vec<Value> {
+fn recipient_lists_value(state: &PortalState, member: &Member) -> Vec<Value> {
     let Some(store) = &state.portal_store else { return Vec::new() };
     store
         .recipient_lists(member.org.id)
@@ -433,7 +433,7 @@ struct SubmitForm {
     recipients: String,
 }
 
-async fn submit_form(State(state): State<AppState>, ctx: Ctx) -> Response {
+async fn submit_form(State(state): State<PortalState>, ctx: Ctx) -> Response {
     let member = try_page!(member_for(&state, &ctx, Action::SubmitIndicator).await);
     let cols = match writable(&state, member) {
         Ok(c) => c,
@@ -448,13 +448,13 @@ async fn submit_form(State(state): State<AppState>, ctx: Ctx) -> Response {
 }
 
 /// Recipients of a restricted object: the identities of the member's chosen list.
-fn recipients_of(state: &AppState, member: &Member, list: &str) -> Vec<String> {
+fn recipients_of(state: &PortalState, member: &Member, list: &str) -> Vec<String> {
     let Ok(id) = list.trim().parse::<i64>() else { return Vec::new() };
     let Some(store) = &state.portal_store else { return Vec::new() };
     store.recipient_lists(member.org.id).unwrap_or_default().into_iter().find(|l| l.id == id).map(|l| l.identities).unwrap_or_default()
 }
 
-async fn submit(State(state): State<AppState>, ctx: Ctx, Form(form): Form<SubmitForm>) -> Response {
+async fn submit(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<SubmitForm>) -> Response {
     let member = try_page!(member_for(&state, &ctx, Action::SubmitIndicator).await);
     if !ctx.csrf_ok(&form.csrf) {
         return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
@@ -493,7 +493,7 @@ async fn submit(State(state): State<AppState>, ctx: Ctx, Form(form): Form<Submit
     }
 }
 
-async fn triage(State(state): State<AppState>, ctx: Ctx) -> Response {
+async fn triage(State(state): State<PortalState>, ctx: Ctx) -> Response {
     let member = try_page!(member_for(&state, &ctx, Action::Triage).await);
     let store = try_page!(store_or_error(&state, &ctx));
     let cols = match writable(&state, member) {
@@ -564,7 +564,7 @@ struct DecideForm {
     recipients: String,
 }
 
-async fn decide(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(form): Form<DecideForm>) -> Response {
+async fn decide(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>, Form(form): Form<DecideForm>) -> Response {
     let member = try_page!(member_for(&state, &ctx, Action::Triage).await);
     if !ctx.csrf_ok(&form.csrf) {
         return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
@@ -632,7 +632,7 @@ async fn decide(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Fo
     }
 }
 
-async fn recipients(State(state): State<AppState>, ctx: Ctx) -> Response {
+async fn recipients(State(state): State<PortalState>, ctx: Ctx) -> Response {
     let member = try_page!(member_or_login(&ctx));
     let store = try_page!(store_or_error(&state, &ctx));
     let org_id = member.org.id;
@@ -674,7 +674,7 @@ struct RecipientsForm {
 
 /// Creates, overwrites or deletes one of the member's organisation's recipient lists: analysts
 /// and administrators of that organisation only, each change audited with the list it wrote.
-async fn save_recipients(State(state): State<AppState>, ctx: Ctx, Form(form): Form<RecipientsForm>) -> Response {
+async fn save_recipients(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<RecipientsForm>) -> Response {
     let member = try_page!(member_for(&state, &ctx, Action::EditRecipientLists).await);
     if !ctx.csrf_ok(&form.csrf) {
         return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);

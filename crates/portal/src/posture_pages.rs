@@ -10,9 +10,9 @@ use axum::routing::get;
 use minijinja::{Value, context};
 
 use super::{Ctx, blocking, member_or_login};
-use crate::AppState;
+use crate::PortalState;
 
-pub(super) fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<PortalState> {
     Router::new().route("/members/posture", get(scoreboard)).route("/members/posture/{domain}", get(domain_page))
 }
 
@@ -20,15 +20,15 @@ fn summary(r: &store::PostureRecord) -> Value {
     context! { domain => &r.domain, checked_at => &r.checked_at, score => r.score, grade => &r.grade, compliant => r.dotpost_compliant }
 }
 
-async fn scoreboard(State(state): State<AppState>, ctx: Ctx) -> Response {
+async fn scoreboard(State(state): State<PortalState>, ctx: Ctx) -> Response {
     let reader = match member_or_login(&ctx) {
-        Ok(m) => crate::posture_api::reader_of(&m.principal()),
+        Ok(m) => crate::posture_reader(&m.principal()),
         Err(resp) => return resp,
     };
     let Some(service) = state.posture.clone() else {
         return state.portal.page(&ctx, StatusCode::OK, "posture.html", context! { enabled => false, rows => Vec::<Value>::new() });
     };
-    match blocking(move || service.store.latest_reports(reader)).await {
+    match blocking(move || service.latest_reports(reader)).await {
         Some(Ok(rows)) => {
             let rows: Vec<Value> = rows.iter().map(summary).collect();
             state.portal.page(&ctx, StatusCode::OK, "posture.html", context! { enabled => true, rows => rows })
@@ -38,9 +38,9 @@ async fn scoreboard(State(state): State<AppState>, ctx: Ctx) -> Response {
     }
 }
 
-async fn domain_page(State(state): State<AppState>, ctx: Ctx, Path(domain): Path<String>) -> Response {
+async fn domain_page(State(state): State<PortalState>, ctx: Ctx, Path(domain): Path<String>) -> Response {
     let reader = match member_or_login(&ctx) {
-        Ok(m) => crate::posture_api::reader_of(&m.principal()),
+        Ok(m) => crate::posture_reader(&m.principal()),
         Err(resp) => return resp,
     };
     let Some(service) = state.posture.clone() else {
@@ -48,7 +48,7 @@ async fn domain_page(State(state): State<AppState>, ctx: Ctx, Path(domain): Path
     };
     let name = domain.trim_end_matches('.').to_ascii_lowercase();
     let key = name.clone();
-    match blocking(move || service.store.reports(&key, reader, 50)).await {
+    match blocking(move || service.reports(&key, reader, 50)).await {
         Some(Ok(rows)) if !rows.is_empty() => {
             let latest: serde_json::Value = serde_json::from_str(&rows[0].report).unwrap_or(serde_json::Value::Null);
             let findings: Vec<Value> = latest["findings"]
