@@ -14,62 +14,6 @@ use crate::BrandError;
 /// The embedded list, as shipped (`data/known_sites.tsv`).
 pub const BUILTIN_TSV: &str = include_str!("../data/known_sites.tsv");
 
-/// Registrable domains where anyone can publish content; never accepted as known sites, even
-/// from an operator's file, because a link there says nothing about who sent it.
-pub const USER_CONTENT_DOMAINS: &[&str] = &[
-    "google.com",
-    "googleapis.com",
-    "googleusercontent.com",
-    "forms.gle",
-    "goo.gl",
-    "facebook.com",
-    "fb.com",
-    "instagram.com",
-    "whatsapp.com",
-    "wa.me",
-    "t.me",
-    "telegram.org",
-    "github.io",
-    "github.com",
-    "githubusercontent.com",
-    "gitlab.io",
-    "wix.com",
-    "wixsite.com",
-    "weebly.com",
-    "wordpress.com",
-    "blogspot.com",
-    "medium.com",
-    "notion.site",
-    "sharepoint.com",
-    "onedrive.live.com",
-    "live.com",
-    "dropbox.com",
-    "box.com",
-    "firebaseapp.com",
-    "web.app",
-    "netlify.app",
-    "vercel.app",
-    "pages.dev",
-    "workers.dev",
-    "r2.dev",
-    "herokuapp.com",
-    "azurewebsites.net",
-    "amazonaws.com",
-    "cloudfront.net",
-    "linktr.ee",
-    "canva.site",
-    "godaddysites.com",
-    "webflow.io",
-    "glitch.me",
-    "repl.co",
-    "bit.ly",
-    "tinyurl.com",
-    "gmail.com",
-    "outlook.com",
-    "hotmail.com",
-    "yahoo.com",
-];
-
 /// What a known site's organisation does; the column is kept so the list stays reviewable.
 const SECTORS: &[&str] = &[
     "government",
@@ -137,7 +81,9 @@ impl KnownSites {
             if !valid_domain(domain) {
                 return Err(bad(format!("domain {domain:?} is not a lower-case host name with a dot")));
             }
-            if USER_CONTENT_DOMAINS.iter().any(|u| domain == *u || domain.ends_with(&format!(".{u}"))) {
+            // A user-content platform is never accepted, even from an operator's file: a link there says
+            // nothing about who sent it.
+            if crate::lists::user_content().covers(domain) {
                 return Err(bad(format!("domain {domain:?} hosts user content and cannot be a known site")));
             }
             if !(country == "INT" || (country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase()))) {

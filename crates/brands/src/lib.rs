@@ -8,6 +8,7 @@
 //! the `links` crate, message wording in `scamtext`.
 
 pub mod known_sites;
+pub mod lists;
 
 use std::collections::HashMap;
 

@@ -4,6 +4,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use brands::BrandRegistry;
+use brands::lists::NameSet;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::fold::{self, Edit};
@@ -132,9 +133,9 @@ pub struct Analyzer {
     /// [`fold::classify_edit`].
     typo_index: HashMap<u64, Vec<u32>>,
     typo_targets: Vec<(Box<str>, u16)>,
-    abuse_tlds: HashSet<&'static str>,
-    shorteners: HashSet<&'static str>,
-    free_hosting: HashSet<&'static str>,
+    abuse_tlds: &'static NameSet,
+    shorteners: &'static NameSet,
+    free_hosting: &'static NameSet,
     tld_words: HashSet<&'static str>,
     english: HashSet<&'static str>,
 }
@@ -286,9 +287,9 @@ impl Analyzer {
             seg_ac,
             typo_index,
             typo_targets,
-            abuse_tlds: words::ABUSE_TLDS.iter().copied().collect(),
-            shorteners: words::SHORTENERS.iter().copied().collect(),
-            free_hosting: words::FREE_HOSTING.iter().copied().collect(),
+            abuse_tlds: brands::lists::abuse_tlds(),
+            shorteners: brands::lists::shorteners(),
+            free_hosting: brands::lists::free_hosting(),
             tld_words: words::TLD_WORDS.iter().copied().collect(),
             english: ENGLISH_WORDS.lines().collect(),
         }
@@ -446,7 +447,7 @@ impl Analyzer {
             }
             return;
         }
-        let free = p.suffix_private || self.is_free_hosting(host);
+        let free = p.suffix_private || self.free_hosting.covers(host);
         if free {
             let service = if p.suffix_private { p.suffix() } else { p.registrable() };
             out.plain("free_hosting", 20, format_args!("is hosted on a free hosting or dynamic-DNS service ({service})"));
@@ -477,19 +478,6 @@ impl Analyzer {
         }
         if !sub.is_empty() && sub != "www" {
             self.subdomain_signals(p, sub, &uni_labels[..n_sub.min(uni_labels.len())], out);
-        }
-    }
-
-    fn is_free_hosting(&self, host: &str) -> bool {
-        let mut rest = host;
-        loop {
-            if self.free_hosting.contains(rest) {
-                return true;
-            }
-            match rest.split_once('.') {
-                Some((_, tail)) => rest = tail,
-                None => return false,
-            }
         }
     }
 

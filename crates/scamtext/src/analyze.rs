@@ -2,7 +2,7 @@
 
 use crate::extract::{self, Entities, urls::host_of};
 use crate::features::{self, Features, Structural as S};
-use crate::lexicon::{self, BrandRef, Cues, Hits, RISKY_TLDS, SHORTENERS};
+use crate::lexicon::{self, BrandRef, Cues, Hits};
 use crate::model::Model;
 use crate::text::{fold, words};
 use crate::{Analysis, Error, Lure, MAX_MESSAGE_BYTES, Reason, Verdict};
@@ -389,11 +389,11 @@ fn structural(
     let mut s = Vec::with_capacity(16);
     let has_url = !hosts.is_empty();
     s.push(if has_url { S::HasUrl } else { S::NoUrl });
-    let is_short = |h: &String| SHORTENERS.contains(&h.as_str());
+    let is_short = |h: &String| brands::lists::shorteners().contains(h);
     if hosts.iter().any(is_short) {
         s.push(S::Shortener);
     }
-    if hosts.iter().any(|h| h.rsplit('.').next().is_some_and(|t| RISKY_TLDS.contains(&t))) {
+    if hosts.iter().any(|h| h.rsplit('.').next().is_some_and(|t| brands::lists::abuse_tlds().contains(t))) {
         s.push(S::RiskyTld);
     }
     if hosts.iter().any(|h| h.split('.').all(|p| p.parse::<u8>().is_ok())) {

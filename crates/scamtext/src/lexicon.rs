@@ -1317,41 +1317,6 @@ pub const PAYMENT: &[&str] = &[
     "detyrim",
 ];
 
-/// URL shorteners.
-pub const SHORTENERS: &[&str] = &[
-    "bit.ly",
-    "tinyurl.com",
-    "t.co",
-    "goo.gl",
-    "is.gd",
-    "cutt.ly",
-    "rb.gy",
-    "ow.ly",
-    "t.ly",
-    "shorturl.at",
-    "tiny.cc",
-    "bit.do",
-    "s.id",
-    "rebrand.ly",
-    "buff.ly",
-    "v.gd",
-    "shorturl.gg",
-    "u.to",
-    "qrco.de",
-    "t.me",
-    "lnkd.in",
-    "surl.li",
-    "tiny.one",
-];
-
-/// TLDs that are cheap and heavily abused; genuine postal notices almost never use them.
-pub const RISKY_TLDS: &[&str] = &[
-    "top", "xyz", "site", "online", "live", "club", "shop", "vip", "icu", "cc", "info", "buzz", "fun", "rest", "cyou", "sbs", "bond",
-    "cfd", "lat", "tk", "ml", "ga", "cf", "gq", "pw", "ws", "link", "click", "work", "support", "help", "services", "delivery", "express",
-    "world", "today", "space", "website", "host", "win", "bid", "loan", "men", "party", "review", "trade", "date", "kim", "wang",
-    "monster", "quest", "lol", "mom", "pics", "store", "app",
-];
-
 /// Language marker words (folded) with weights, per language code.
 pub const LANGUAGE_WORDS: &[(&str, &[(&str, u8)])] = &[
     (
