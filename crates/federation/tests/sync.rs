@@ -38,7 +38,7 @@ async fn pull_moves_only_what_the_gate_allows_and_a_no_op_costs_one_request() {
     post(&national, vec![indicator(999, Tlp::Clear), indicator(998, Tlp::Red)]);
     let delta = sync_once(&regional.hub, &client, &on_regional, &config(), "test").await.expect("sync");
     assert_eq!((delta.pulled, delta.requests), (1, 1), "{delta:?}");
-    let state = regional.hub.store().peer_state("national").expect("state");
+    let state = regional.store.peer_state("national").expect("state");
     assert_eq!(state.pulled, 41);
     assert!(state.pull_checkpoint.is_some());
 }
@@ -50,7 +50,7 @@ async fn push_is_gated_on_both_sides_and_never_returns_objects_home() {
     // national pushes up to AMBER, but regional accepts only up to GREEN from national.
     let (on_national, mut on_regional) =
         peer(&national, "national", &regional, "regional", PeerDirection::Both, PeerDirection::Both, Tlp::Amber);
-    regional.hub.store().remove_peer("national").expect("remove");
+    regional.store.remove_peer("national").expect("remove");
     on_regional.max_tlp = Tlp::Green;
     let on_regional = regional.hub.add_peer(on_regional, "test").expect("re-add");
     let mut green = indicator(1, Tlp::Green);
@@ -68,7 +68,7 @@ async fn push_is_gated_on_both_sides_and_never_returns_objects_home() {
     assert_eq!((round.pushed, round.push_failed), (2, 1), "CLEAR and GREEN accepted, AMBER refused by regional: {round:?}");
     assert_eq!(count(&regional), 3);
     let refusals: Vec<_> =
-        regional.hub.store().entries(0, 1000).expect("audit").into_iter().filter(|e| e.action == "federation.refused").collect();
+        regional.store.entries(0, 1000).expect("audit").into_iter().filter(|e| e.action == "federation.refused").collect();
     assert_eq!(refusals.len(), 1, "{refusals:?}");
     assert!(refusals[0].target.ends_with("000000000002"));
 
@@ -90,7 +90,7 @@ async fn push_is_gated_on_both_sides_and_never_returns_objects_home() {
         batch: 100,
         candidates: None,
     };
-    let rows = regional.hub.store().scan(&q).expect("scan");
+    let rows = regional.store.scan(&q).expect("scan");
     assert!(rows.iter().all(|o| !o.body.contains("x_postern_recipients")));
     assert!(rows.iter().filter(|o| o.origin.as_deref() == Some("national")).count() == 2);
 

@@ -98,6 +98,24 @@ impl Hub {
         self.store.org_by_name(name)?.ok_or_else(|| HubError::NotFound(format!("organisation '{name}' not found")))
     }
 
+    /// The organisation with database id `id`, if any (a portal user's or token's owner).
+    pub fn org_by_id(&self, id: i64) -> Result<Option<Org>> {
+        Ok(self.store.org_by_id(id)?)
+    }
+
+    /// Appends a line for an action the hub did not perform itself (a portal login, a refusal
+    /// by the HTTP face's role table): every audit line, whoever writes it, goes through the
+    /// hub so that one log holds them all.
+    pub fn append_audit(&self, entry: &NewAudit) -> Result<()> {
+        Ok(self.store.append(entry)?)
+    }
+
+    /// How many object versions a collection stores (deletions lower it): what the blocklist
+    /// indexes compare to know whether to rebuild.
+    pub fn stored_versions(&self, collection_id: &str) -> Result<u64> {
+        Ok(self.store.count(collection_id)?)
+    }
+
     /// Every organisation, for the operator's console.
     pub fn orgs(&self) -> Result<Vec<Org>> {
         Ok(self.store.list_orgs()?)

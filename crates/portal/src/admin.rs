@@ -32,8 +32,8 @@ async fn render(state: &PortalState, ctx: &Ctx, issued: Option<Value>) -> Respon
         Err(r) => return r,
     };
     let hub = state.hub.clone();
-    let loaded = blocking(move || -> Result<Value, store::StoreError> {
-        let orgs = hub.store().list_orgs()?;
+    let loaded = blocking(move || -> Result<Value, hub::HubError> {
+        let orgs = hub.orgs()?;
         let org_name = |id: i64| orgs.iter().find(|o| o.id == id).map_or_else(String::new, |o| o.name.clone());
         let users: Vec<Value> = store
             .list_users()?
@@ -41,14 +41,12 @@ async fn render(state: &PortalState, ctx: &Ctx, issued: Option<Value>) -> Respon
             .map(|u| context! { username => &u.username, org => org_name(u.org_id), role => u.role.as_str(), disabled => u.disabled })
             .collect();
         let tokens: Vec<Value> = hub
-            .store()
-            .list_tokens()?
+            .tokens()?
             .iter()
             .map(|t| context! { id => &t.id, org => org_name(t.org_id), role => t.role.as_str(), created => &t.created, revoked => &t.revoked })
             .collect();
         let collections: Vec<Value> = hub
-            .store()
-            .list_collections()?
+            .all_collections()?
             .iter()
             .map(|c| {
                 let names = |ids: &[i64]| ids.iter().map(|i| org_name(*i)).collect::<Vec<_>>().join(", ");
@@ -60,11 +58,10 @@ async fn render(state: &PortalState, ctx: &Ctx, issued: Option<Value>) -> Respon
             .map(|o| context! { name => &o.name, country => &o.country, identity => &o.identity_id, hub => o.is_hub })
             .collect();
         let peers: Vec<Value> = hub
-            .store()
-            .list_peers()?
+            .peers()?
             .iter()
             .map(|p| {
-                let state = hub.store().peer_state(&p.name).unwrap_or_default();
+                let state = hub.peer_state(&p.name).unwrap_or_default();
                 context! {
                     name => &p.name, url => &p.url, direction => p.direction.as_str(), max_tlp => p.max_tlp.label(),
                     pulled => state.pulled, pushed => state.pushed, refused => state.refused,
@@ -173,7 +170,7 @@ async fn add_user(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<U
         store
             .create_user(&store::portal::NewUser { org_id: org.id, username: username.clone(), password_hash: hash, role })
             .map_err(|e| e.to_string())?;
-        let _ = hub.store().append(&store::NewAudit {
+        let _ = hub.append_audit(&store::NewAudit {
             actor,
             action: "portal.user.add".into(),
             target: username,

@@ -128,7 +128,7 @@ pub(crate) fn row(v: &Visible, orgs: &HashMap<String, String>) -> Value {
 
 /// Organisation names by STIX identity id (organisation records are not shared objects).
 pub(crate) fn org_names(hub: &Hub) -> Result<HashMap<String, String>, HubError> {
-    Ok(hub.store().list_orgs()?.into_iter().map(|o| (o.identity_id, o.name)).collect())
+    Ok(hub.orgs()?.into_iter().map(|o| (o.identity_id, o.name)).collect())
 }
 
 /// The message split into plain and recognised stretches, for highlighting.
@@ -282,14 +282,10 @@ pub(crate) fn stix_now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
-fn escape_pattern(v: &str) -> String {
-    v.replace('\\', "\\\\").replace('\'', "\\'")
-}
-
 /// The comparison of a pattern for one URL (with a scheme) or domain.
 pub(crate) fn comparison(value: &str) -> String {
     let kind = if value.contains("://") { "url" } else { "domain-name" };
-    format!("{kind}:value = '{}'", escape_pattern(value))
+    format!("{kind}:value = '{}'", stix::build::quote(value))
 }
 
 /// What a new indicator says.
@@ -309,15 +305,17 @@ pub(crate) fn indicator_bundle(spec: &IndicatorSpec<'_>) -> (String, Vec<u8>) {
     let now = stix_now();
     let id = format!("indicator--{}", uuid::Uuid::new_v4());
     let pattern = format!("[{}]", spec.values.iter().map(|v| comparison(v)).collect::<Vec<_>>().join(" OR "));
-    let mut indicator = json!({
-        "type": "indicator", "spec_version": "2.1", "id": id, "created": now, "modified": now,
-        "name": spec.name, "pattern": pattern, "pattern_type": "stix", "valid_from": now,
-        "indicator_types": ["malicious-activity"],
-        "object_marking_refs": [spec.tlp.marking_id()],
-    });
-    if let Some(d) = spec.description {
-        indicator["description"] = json!(d);
+    let mut indicator = stix::build::Indicator {
+        id: &id,
+        now: &now,
+        name: spec.name.to_string(),
+        pattern,
+        description: spec.description.map(String::from),
+        labels: Vec::new(),
+        marking: spec.tlp.marking_id(),
+        created_by_ref: None,
     }
+    .to_json();
     if let Some(l) = spec.lure {
         indicator["x_postern_lure"] = json!(l);
     }

@@ -174,17 +174,17 @@ impl Portal {
 
     /// Maps a hub error onto an error page (the portal's share of the one error mapping).
     pub(crate) fn hub_error(&self, ctx: &Ctx, e: hub::HubError) -> Response {
-        use hub::HubError;
+        let status = StatusCode::from_u16(e.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         match e {
-            HubError::NotFound(_) => self.error(ctx, StatusCode::NOT_FOUND, "error-not-found", None),
-            HubError::Forbidden(m) => self.error(ctx, StatusCode::FORBIDDEN, "error-forbidden", Some(m)),
-            HubError::Unauthenticated(_) => self.error(ctx, StatusCode::FORBIDDEN, "error-forbidden", None),
-            HubError::BadRequest { .. } | HubError::Conflict(_) => {
-                self.error(ctx, StatusCode::BAD_REQUEST, "error-bad-request", Some(e.to_string()))
+            hub::HubError::NotFound(_) => self.error(ctx, status, "error-not-found", None),
+            hub::HubError::Forbidden(m) => self.error(ctx, status, "error-forbidden", Some(m)),
+            hub::HubError::Unauthenticated(_) => self.error(ctx, status, "error-forbidden", None),
+            hub::HubError::BadRequest { .. } | hub::HubError::Conflict(_) => {
+                self.error(ctx, status, "error-bad-request", Some(e.to_string()))
             }
             other => {
                 tracing::error!(error = %other, "portal request failed");
-                self.error(ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None)
+                self.error(ctx, status, "error-internal", None)
             }
         }
     }
@@ -265,14 +265,14 @@ impl FromRequestParts<PortalState> for Ctx {
 }
 
 async fn load_member(hub: hub::Hub, store: Arc<dyn PortalStore>, hash: Vec<u8>) -> Option<Member> {
-    let found = tokio::task::spawn_blocking(move || -> Result<Option<Member>, store::StoreError> {
+    let found = tokio::task::spawn_blocking(move || -> Result<Option<Member>, hub::HubError> {
         let now = chrono::Utc::now().timestamp_micros();
         let Some(session) = store.session(&hash, now)? else { return Ok(None) };
         let Some(user) = store.user_by_id(session.user_id)? else { return Ok(None) };
         if user.disabled {
             return Ok(None);
         }
-        let Some(org) = hub.store().org_by_id(user.org_id)? else { return Ok(None) };
+        let Some(org) = hub.org_by_id(user.org_id)? else { return Ok(None) };
         Ok(Some(Member { user, org, session }))
     })
     .await;

@@ -81,7 +81,7 @@ fn audit_entry(member: &Member, action: &str, target: &str, outcome: &str, detai
 async fn audit(state: &PortalState, member: &Member, action: &str, target: &str, outcome: &str, detail: String) {
     let entry = audit_entry(member, action, target, outcome, detail);
     let hub = state.hub.clone();
-    match blocking(move || hub.store().append(&entry)).await {
+    match blocking(move || hub.append_audit(&entry)).await {
         Some(Ok(())) => {}
         Some(Err(e)) => tracing::error!(error = %e, "writing a portal audit line failed"),
         None => tracing::error!("writing a portal audit line failed: the worker stopped"),
@@ -127,7 +127,7 @@ async fn login(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<Logi
     let hub = state.hub.clone();
     let password = form.password;
     let name = username.clone();
-    let checked = blocking(move || -> Result<Option<(store::portal::SessionRecord, String)>, store::StoreError> {
+    let checked = blocking(move || -> Result<Option<(store::portal::SessionRecord, String)>, hub::HubError> {
         let user = store.user_by_name(&name)?;
         let Some(user) = user.filter(|u| !u.disabled) else {
             session::burn_verification(&password);
@@ -140,8 +140,8 @@ async fn login(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<Logi
         let _ = store.purge_sessions(now_us);
         let (record, cookie) = session::new_session(user.id, now_us);
         store.create_session(&record)?;
-        let org = hub.store().org_by_id(user.org_id)?.map(|o| o.name).unwrap_or_default();
-        let _ = hub.store().append(&store::NewAudit {
+        let org = hub.org_by_id(user.org_id)?.map(|o| o.name).unwrap_or_default();
+        let _ = hub.append_audit(&store::NewAudit {
             actor: format!("org:{org}/portal-user:{}", user.username),
             action: "portal.login".into(),
             target: user.username.clone(),
@@ -163,7 +163,7 @@ async fn login(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<Logi
         }
         Some(Ok(None)) => {
             state.portal.logins.failed(ctx.ip, &username, now);
-            let _ = state.hub.store().append(&store::NewAudit {
+            let _ = state.hub.append_audit(&store::NewAudit {
                 actor: "anonymous".into(),
                 action: "portal.login".into(),
                 target: username.clone(),
@@ -639,8 +639,8 @@ async fn recipients(State(state): State<PortalState>, ctx: Ctx) -> Response {
     // Readers see the lists their organisation shares with, without the forms that change them.
     let may_edit = roles::allows(caller(member), Action::EditRecipientLists);
     let hub = state.hub.clone();
-    let loaded = blocking(move || -> Result<(Vec<Value>, Vec<String>), store::StoreError> {
-        let orgs = hub.store().list_orgs()?;
+    let loaded = blocking(move || -> Result<(Vec<Value>, Vec<String>), hub::HubError> {
+        let orgs = hub.orgs()?;
         let name_of = |id: &str| orgs.iter().find(|o| o.identity_id == id).map_or_else(|| id.to_string(), |o| o.name.clone());
         let lists = store
             .recipient_lists(org_id)?

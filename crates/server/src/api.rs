@@ -433,46 +433,44 @@ async fn analyze_message(
 fn message_report_objects(who: &Principal, a: &scamtext::Analysis, level: Tlp) -> Vec<Value> {
     let Some(org) = who.org() else { return Vec::new() };
     let now = store::now_rfc3339();
-    let quote = |s: &str| s.replace('\\', "\\\\").replace('\'', "\\'");
     let mut patterns: Vec<(String, String)> = Vec::new();
     for u in &a.urls {
-        patterns.push((format!("[url:value = '{}']", quote(u)), format!("Scam message link {u}")));
+        patterns.push((stix::build::equality_pattern("url:value", u), format!("Scam message link {u}")));
         if let Some(host) = url_host(u) {
-            patterns.push((format!("[domain-name:value = '{}']", quote(&host)), format!("Scam message domain {host}")));
+            patterns.push((stix::build::equality_pattern("domain-name:value", &host), format!("Scam message domain {host}")));
         }
     }
     for p in &a.phones {
-        patterns.push((format!("[x-phone-number:value = '{}']", quote(p)), format!("Scam message phone number {p}")));
+        patterns.push((stix::build::equality_pattern("x-phone-number:value", p), format!("Scam message phone number {p}")));
     }
     patterns.dedup();
+    let mut labels = Vec::new();
+    if let Some(l) = &a.lure {
+        labels.push(format!("lure:{}", serde_json::to_value(l).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()));
+    }
+    if let Some(b) = &a.brand {
+        labels.push(format!("impersonates:{b}"));
+    }
     let mut out = Vec::new();
-    let mut ids = Vec::new();
+    let mut first = None;
     for (pattern, name) in patterns {
         let id = format!("indicator--{}", uuid::Uuid::new_v4());
-        ids.push(id.clone());
-        let mut ind = json!({
-            "type": "indicator", "spec_version": "2.1", "id": id, "created": now, "modified": now, "name": name,
-            "indicator_types": ["malicious-activity"], "pattern": pattern, "pattern_type": "stix", "valid_from": now,
-            "object_marking_refs": [level.marking_id()], "created_by_ref": org.identity_id,
-        });
-        let mut labels = Vec::new();
-        if let Some(l) = &a.lure {
-            labels.push(format!("lure:{}", serde_json::to_value(l).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()));
-        }
-        if let Some(b) = &a.brand {
-            labels.push(format!("impersonates:{b}"));
-        }
-        if !labels.is_empty() {
-            ind["labels"] = json!(labels);
-        }
-        out.push(ind);
+        let indicator = stix::build::Indicator {
+            id: &id,
+            now: &now,
+            name,
+            pattern,
+            description: None,
+            labels: labels.clone(),
+            marking: level.marking_id(),
+            created_by_ref: Some(&org.identity_id),
+        };
+        out.push(indicator.to_json());
+        first.get_or_insert(id);
     }
-    if let Some(first) = ids.first() {
-        out.push(json!({
-            "type": "sighting", "spec_version": "2.1", "id": format!("sighting--{}", uuid::Uuid::new_v4()),
-            "created": now, "modified": now, "sighting_of_ref": first, "count": 1,
-            "where_sighted_refs": [org.identity_id], "object_marking_refs": [level.marking_id()], "created_by_ref": org.identity_id,
-        }));
+    if let Some(first) = first {
+        let sighting_id = format!("sighting--{}", uuid::Uuid::new_v4());
+        out.push(stix::build::sighting(&sighting_id, &now, &first, &org.identity_id, level.marking_id()));
     }
     out
 }

@@ -86,12 +86,12 @@ impl HubBlocklists {
     /// A change is a new collection, a different number of stored versions (deletes), or an
     /// indicator version added after the newest one the last build saw.
     pub fn refresh(&self, hub: &Hub) -> Result<bool, hub::HubError> {
-        let cols = hub.store().list_collections()?;
+        let cols = hub.all_collections()?;
         let previous = self.signature.read().map(|s| s.clone()).unwrap_or_default();
         let mut counts = Vec::with_capacity(cols.len());
         let mut changed = previous.as_ref().is_none_or(|p| p.len() != cols.len());
         for c in &cols {
-            let count = hub.store().count(&c.id)?;
+            let count = hub.stored_versions(&c.id)?;
             let seen = previous.as_ref().and_then(|p| p.iter().find(|(id, _, _)| id == &c.id)).cloned();
             match seen {
                 Some((_, n, newest)) if n == count => {

@@ -35,13 +35,11 @@ impl ApiError {
 
     /// Maps a hub error; `taxii` selects the TAXII error format.
     pub fn from_hub(e: HubError, taxii: bool) -> ApiError {
-        let (status, title, field) = match &e {
-            HubError::Unauthenticated(_) => (StatusCode::UNAUTHORIZED, "Unauthorized", None),
-            HubError::Forbidden(_) => (StatusCode::FORBIDDEN, "Forbidden", None),
-            HubError::NotFound(_) => (StatusCode::NOT_FOUND, "Not Found", None),
-            HubError::BadRequest { field, .. } => (StatusCode::BAD_REQUEST, "Bad Request", Some(field.clone())),
-            HubError::Conflict(_) => (StatusCode::CONFLICT, "Conflict", None),
-            _ => (StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error", None),
+        let status = StatusCode::from_u16(e.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let title = status.canonical_reason().unwrap_or("Error");
+        let field = match &e {
+            HubError::BadRequest { field, .. } => Some(field.clone()),
+            _ => None,
         };
         let description = if status == StatusCode::INTERNAL_SERVER_ERROR {
             tracing::error!(error = %e, "request failed");

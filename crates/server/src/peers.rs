@@ -62,7 +62,7 @@ async fn require(state: &AppState, who: &Principal, action: Action, target: &str
         detail: denied.to_string(),
     };
     let hub = state.hub.clone();
-    if let Err(e) = blocking(move || hub.store().append(&entry).map_err(HubError::from)).await {
+    if let Err(e) = blocking(move || hub.append_audit(&entry)).await {
         tracing::error!(error = %e, "writing a federation audit line failed");
     }
     Err(ApiError::from_hub(denied.into(), true))

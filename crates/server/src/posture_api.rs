@@ -29,6 +29,33 @@ const MAX_SCAN: usize = 100;
 /// History entries returned with a domain.
 const HISTORY: usize = 50;
 
+/// Why a posture check on request produced no report.
+#[derive(Debug, thiserror::Error)]
+pub enum ScanError {
+    /// The domain was refused (its text says why, for the caller).
+    #[error(transparent)]
+    Check(#[from] posture::Error),
+    /// The report could not be saved; the storage text goes to the log, not to the caller.
+    #[error("storage: {0}")]
+    Store(#[from] store::StoreError),
+    /// The report could not be serialised or the worker stopped.
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+impl ScanError {
+    /// What the caller reads: the checker's refusal, or a neutral sentence when the hub failed.
+    fn public_text(&self) -> String {
+        match self {
+            ScanError::Check(e) => e.to_string(),
+            ScanError::Store(_) | ScanError::Internal(_) => {
+                tracing::error!(error = %self, "posture check could not be stored");
+                "the check ran but its report could not be stored; it is logged".into()
+            }
+        }
+    }
+}
+
 /// The posture checker and where its results go.
 pub struct PostureService {
     pub store: Arc<dyn PostureStore>,
@@ -43,10 +70,10 @@ impl PostureService {
     /// Checks one domain and stores the report, owned by `owner` (the asking organisation; `None`
     /// for scheduled re-scans), with its regressions against the previous report that owner
     /// may read.
-    pub async fn check_and_store(&self, domain: &str, owner: Option<i64>) -> Result<posture::Report, String> {
-        let report = self.checker.check(domain).await.map_err(|e| e.to_string())?;
+    pub async fn check_and_store(&self, domain: &str, owner: Option<i64>) -> Result<posture::Report, ScanError> {
+        let report = self.checker.check(domain).await?;
         let store = self.store.clone();
-        let report_json = serde_json::to_string(&report).map_err(|e| e.to_string())?;
+        let report_json = serde_json::to_string(&report).map_err(|e| ScanError::Internal(e.to_string()))?;
         let rec = PostureRecord {
             domain: report.domain.clone(),
             checked_at: report.checked_at.clone(),
@@ -57,9 +84,9 @@ impl PostureService {
             owner_org: owner,
         };
         let new = report.clone();
-        tokio::task::spawn_blocking(move || -> Result<(), String> {
+        tokio::task::spawn_blocking(move || -> Result<(), ScanError> {
             let reader = owner.map_or(PostureReader::Public, PostureReader::Org);
-            let previous = store.reports(&rec.domain, reader, 1).map_err(|e| e.to_string())?;
+            let previous = store.reports(&rec.domain, reader, 1)?;
             let regressions: Vec<(String, String, String)> =
                 match previous.first().and_then(|p| serde_json::from_str::<posture::Report>(&p.report).ok()) {
                     Some(old) => posture::regressions(&old, &new)
@@ -74,10 +101,10 @@ impl PostureService {
                         .collect(),
                     None => Vec::new(),
                 };
-            store.save_report(&rec, &regressions).map_err(|e| e.to_string())
+            Ok(store.save_report(&rec, &regressions)?)
         })
         .await
-        .map_err(|e| e.to_string())??;
+        .map_err(|e| ScanError::Internal(e.to_string()))??;
         Ok(report)
     }
 
@@ -202,7 +229,7 @@ async fn scan(State(state): State<AppState>, headers: HeaderMap, body: axum::bod
                 }
                 results.push(serde_json::to_value(&report).unwrap_or(Value::Null));
             }
-            Err(e) => results.push(json!({"domain": d, "error": e})),
+            Err(e) => results.push(json!({"domain": d, "error": e.public_text()})),
         }
     }
     Ok(Json(json!({ "reports": results })).into_response())

@@ -14,6 +14,9 @@ use tlp::Tlp;
 pub struct TestHub {
     pub dir: tempfile::TempDir,
     pub hub: Hub,
+    /// The store under the hub, for assertions on what was stored (the hub itself keeps it
+    /// private so that nothing writes around it).
+    pub store: Arc<dyn store::Store>,
     pub collection: String,
     pub member: Principal,
     pub url: String,
@@ -22,8 +25,8 @@ pub struct TestHub {
 /// Starts a hub named `name` with one member organisation ("member") and one collection.
 pub async fn start_hub() -> TestHub {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = SqliteStore::open(dir.path()).expect("store");
-    let hub = Hub::open(Arc::new(store), HubConfig::default()).expect("hub");
+    let store: Arc<dyn store::Store> = Arc::new(SqliteStore::open(dir.path()).expect("store"));
+    let hub = Hub::open(store.clone(), HubConfig::default()).expect("hub");
     hub.add_org("member", Some("FR"), "test").expect("org");
     let spec = CollectionSpec {
         title: "intel".into(),
@@ -45,7 +48,7 @@ pub async fn start_hub() -> TestHub {
         .await;
     });
     let addr = rx.await.expect("server started");
-    TestHub { dir, hub, collection, member, url: format!("http://{addr}") }
+    TestHub { dir, hub, store, collection, member, url: format!("http://{addr}") }
 }
 
 /// Makes `a` and `b` peers: on each side an organisation named after the other hub with a
@@ -96,5 +99,5 @@ pub fn post(h: &TestHub, objects: Vec<Value>) {
 }
 
 pub fn count(h: &TestHub) -> u64 {
-    h.hub.store().count(&h.collection).expect("count")
+    h.store.count(&h.collection).expect("count")
 }
