@@ -71,9 +71,35 @@ impl TaxiiClient {
         TaxiiClient { http, objects_url: objects_url(peer), authorization: authorization(&peer.auth) }
     }
 
-    /// A shared HTTP client (connection pool) for every peering.
+    /// A shared HTTP client (connection pool) for every peering. Every connection goes through
+    /// the outbound guard under the operator-approved policy (peers are configured by an
+    /// administrator and may sit on internal networks; link-local, multicast and reserved space
+    /// stay refused), with the resolved address pinned; redirects are followed only to hosts
+    /// the guard would allow, at most five times.
     pub fn http(timeout: Duration) -> Result<reqwest::Client, SyncError> {
-        reqwest::Client::builder().timeout(timeout).pool_idle_timeout(Duration::from_secs(60)).build().map_err(SyncError::Http)
+        let policy = outbound::GuardPolicy::OPERATOR_APPROVED;
+        let redirects = reqwest::redirect::Policy::custom(move |attempt| {
+            if attempt.previous().len() >= 5 {
+                return attempt.error("too many redirects");
+            }
+            match outbound::guard_url_host(attempt.url().as_str(), policy) {
+                Ok(()) => attempt.follow(),
+                Err(refusal) => attempt.error(refusal),
+            }
+        });
+        reqwest::Client::builder()
+            .timeout(timeout)
+            .pool_idle_timeout(Duration::from_secs(60))
+            .dns_resolver(std::sync::Arc::new(outbound::GuardedResolver { policy }))
+            .redirect(redirects)
+            .build()
+            .map_err(SyncError::Http)
+    }
+
+    /// Refuses a peer URL whose host is an IP literal the guard refuses (names are checked when
+    /// the client resolves them).
+    fn guard(&self) -> Result<(), SyncError> {
+        outbound::guard_url_host(&self.objects_url, outbound::GuardPolicy::OPERATOR_APPROVED).map_err(SyncError::Refused)
     }
 
     pub fn objects_url(&self) -> &str {
@@ -89,6 +115,7 @@ impl TaxiiClient {
         if let Some(n) = req.next {
             query.push(("next", n.to_string()));
         }
+        self.guard()?;
         let resp = self
             .http
             .get(&self.objects_url)
@@ -124,6 +151,7 @@ impl TaxiiClient {
             envelope.push_str(b);
         }
         envelope.push_str("]}");
+        self.guard()?;
         let resp = self
             .http
             .post(&self.objects_url)

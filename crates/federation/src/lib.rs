@@ -21,6 +21,9 @@ pub enum SyncError {
     /// The peer could not be reached or the connection failed.
     #[error("HTTP: {0}")]
     Http(#[source] reqwest::Error),
+    /// The outbound guard refused the peer's address (an IP literal in its URL or a redirect).
+    #[error("the outbound guard refused the peer: {0}")]
+    Refused(#[source] outbound::SsrfRefusal),
     /// The peer answered with an error status.
     #[error("peer answered HTTP {code}: {body}")]
     Status { code: u16, body: String },

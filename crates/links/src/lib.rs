@@ -14,7 +14,8 @@ pub mod fold;
 pub mod live;
 pub mod parse;
 mod report;
-pub mod ssrf;
+/// The outbound guard, under the name this crate's modules have always used.
+pub use outbound as ssrf;
 mod words;
 
 use serde::Serialize;

@@ -207,7 +207,7 @@ fn guarded_address(hop: usize, kind: &HostKind, host: &str, port: u16, opts: &Li
         HostKind::Ipv6(a) => vec![IpAddr::V6(*a)],
         HostKind::Domain(d) => resolve(hop, d, port, deadline, opts.budget)?,
     };
-    let policy = crate::ssrf::GuardPolicy { allow_loopback: opts.allow_loopback };
+    let policy = crate::ssrf::GuardPolicy::public_or_loopback(opts.allow_loopback);
     match crate::ssrf::guard_all(&addrs, policy) {
         Ok(allowed) => Ok(allowed.ip()),
         Err(crate::ssrf::GuardError::Refused(refusal)) => Err(LiveError::Refused { hop, host: host.to_string(), refusal }),

@@ -1,6 +1,6 @@
 //! The outbound guard stays the one way out: no library or binary source opens a connection or
-//! resolves a name except through `links::ssrf` (or a path listed here, with the reason it is
-//! not a fetch on a user's behalf). A new fetch path that bypasses the guard fails this test.
+//! resolves a name except through the `outbound` crate (or a path listed here, with the reason
+//! it is not a fetch on a user's behalf). A new fetch path that bypasses the guard fails this test.
 //!
 //! The end-to-end side is in `posture_api.rs` (a scan of a loopback name connects nowhere) and
 //! `link_api_live.rs` / `links_live.rs` (live link checks refuse before connecting).
@@ -29,12 +29,17 @@ const HTTP_CLIENT_CRATES: &[&str] = &["reqwest", "hyper-util", "ureq", "isahc", 
 
 /// (file under `crates/`, primitive, why it is not a bypass).
 const ALLOWED: &[(&str, &str, &str)] = &[
-    ("links/src/ssrf.rs", "TcpStream", "the guard's own connect, to an Allowed address only"),
+    ("outbound/src/lib.rs", "TcpStream", "the guard's own connect, to an Allowed address only"),
+    ("outbound/src/lib.rs", "lookup_host", "the guard's own resolution; every address then goes through guard_all"),
     ("links/src/live.rs", "reqwest::blocking::Client", "pinned to the address guard_all approved (ClientBuilder::resolve), no proxy"),
     ("links/src/live.rs", "to_socket_addrs", "resolves a hop; every address then goes through guard_all"),
     ("posture/src/dns.rs", "TcpStream", "queries the operator's configured resolver, not a scanned host"),
     ("posture/src/dns.rs", "UdpSocket", "queries the operator's configured resolver, not a scanned host"),
-    ("federation/src/client.rs", "reqwest::Client", "talks to peer hubs an administrator configured (postern peer add)"),
+    (
+        "federation/src/client.rs",
+        "reqwest::Client",
+        "resolves through outbound::GuardedResolver (operator-approved policy), redirects guarded",
+    ),
     ("federation/src/worker.rs", "reqwest::Client", "hands the peer client of client.rs to the sync workers"),
     ("postern/src/cmd/bench.rs", "reqwest::blocking::Client", "the load generator, against the hub its operator names"),
     ("server/src/net.rs", "TcpStream", "connections the server's own listener accepted (timeouts, per-address cap); it never connects out"),
@@ -43,7 +48,8 @@ const ALLOWED: &[(&str, &str, &str)] = &[
 /// (crate, why) for the crates allowed an HTTP client dependency.
 const ALLOWED_CLIENT_DEPS: &[(&str, &str)] = &[
     ("links", "live link checks, through the guard"),
-    ("federation", "peer hubs an administrator configured"),
+    ("federation", "peer hubs an administrator configured, through the guard's resolver"),
+    ("outbound", "the guard's resolver for HTTP clients (reqwest::dns::Resolve)"),
     ("postern", "the bench-hub load generator and CA file checks"),
     ("server", "hyper-util's server side only (serving accepted connections); its client is a primitive above"),
 ];

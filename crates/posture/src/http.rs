@@ -4,14 +4,14 @@
 //!
 //! Every connection goes through the outbound guard of `links`: [`resolve_guarded`] checks every
 //! address a name resolves to, and the fetches take only the [`Allowed`] address it returns and
-//! connect with `links::ssrf::connect`, so nothing resolves the name a second time.
+//! connect with `outbound::connect`, so nothing resolves the name a second time.
 
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use hickory_proto::rr::{Name, RData, RecordType};
-use links::ssrf::{Allowed, GuardError, GuardPolicy};
+use outbound::{Allowed, GuardError, GuardPolicy};
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::{DigitallySignedStruct, ProtocolVersion, RootCertStore, SignatureScheme};
@@ -117,7 +117,7 @@ impl std::fmt::Display for Unreachable {
 /// the outbound guard has checked every address the name has.
 pub async fn resolve_guarded(client: &Client, host: &Name, policy: GuardPolicy) -> Result<Allowed, Unreachable> {
     let addrs = resolve(client, host).await.map_err(Unreachable::Resolve)?;
-    links::ssrf::guard_all(&addrs, policy).map_err(|e| match e {
+    outbound::guard_all(&addrs, policy).map_err(|e| match e {
         GuardError::Refused(r) => Unreachable::Refused(format!(
             "{} resolves to an address the hub does not connect to: {r}",
             host.to_ascii().trim_end_matches('.')
@@ -225,7 +225,7 @@ pub async fn get_https(
         .with_no_client_auth();
     let name = ServerName::try_from(host.to_string()).map_err(|e| e.to_string())?;
     let work = async {
-        let tcp = links::ssrf::connect(addr, port).await.map_err(|e| format!("connect {addr}:{port}: {e}"))?;
+        let tcp = outbound::connect(addr, port).await.map_err(|e| format!("connect {addr}:{port}: {e}"))?;
         let conn = tokio_rustls::TlsConnector::from(Arc::new(config));
         let mut tls = conn.connect(name, tcp).await.map_err(|e| format!("TLS handshake with {addr}:{port}: {e}"))?;
         let version = tls.get_ref().1.protocol_version();
@@ -242,7 +242,7 @@ pub async fn get_https(
 /// GET `path` from `host` over plain HTTP.
 pub async fn get_http(addr: Allowed, port: u16, host: &str, path: &str, timeout: Duration) -> Result<Response, String> {
     let work = async {
-        let mut tcp = links::ssrf::connect(addr, port).await.map_err(|e| format!("connect {addr}:{port}: {e}"))?;
+        let mut tcp = outbound::connect(addr, port).await.map_err(|e| format!("connect {addr}:{port}: {e}"))?;
         exchange(&mut tcp, host, path).await
     };
     let (status, headers, body) = tokio::time::timeout(timeout, work).await.map_err(|_| format!("HTTP to {addr}:{port} timed out"))??;
@@ -321,7 +321,7 @@ fn dechunk(mut b: &[u8]) -> Vec<u8> {
 pub async fn accepts_legacy(addr: Allowed, port: u16, host: &str, version: u16, timeout: Duration) -> Result<bool, String> {
     let hello = legacy_client_hello(host, version);
     let work = async {
-        let mut tcp = links::ssrf::connect(addr, port).await.map_err(|e| e.to_string())?;
+        let mut tcp = outbound::connect(addr, port).await.map_err(|e| e.to_string())?;
         tcp.write_all(&hello).await.map_err(|e| e.to_string())?;
         let mut hdr = [0u8; 5];
         if tcp.read_exact(&mut hdr).await.is_err() {

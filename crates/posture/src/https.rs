@@ -24,7 +24,7 @@ pub struct Ctx<'a> {
     /// Timeout per connection.
     pub timeout: Duration,
     /// What the outbound guard lets through.
-    pub outbound: links::ssrf::GuardPolicy,
+    pub outbound: outbound::GuardPolicy,
 }
 
 /// One year, the HSTS max-age internet.nl and browsers' preload lists ask for.

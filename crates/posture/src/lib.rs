@@ -70,9 +70,9 @@ pub struct Config {
     pub query_timeout: Duration,
     /// Timeout per HTTPS connection.
     pub connect_timeout: Duration,
-    /// What the outbound guard (`links::ssrf`) lets the HTTPS and MTA-STS fetches reach. The
+    /// What the outbound guard (the `outbound` crate) lets the HTTPS and MTA-STS fetches reach. The
     /// default refuses loopback too; only tests against servers on 127.0.0.1 allow it.
-    pub outbound: links::ssrf::GuardPolicy,
+    pub outbound: outbound::GuardPolicy,
 }
 
 impl Config {
@@ -89,7 +89,7 @@ impl Config {
             budget: Duration::from_secs(20),
             query_timeout: Duration::from_millis(1500),
             connect_timeout: Duration::from_secs(5),
-            outbound: links::ssrf::GuardPolicy::default(),
+            outbound: outbound::GuardPolicy::default(),
         }
     }
 

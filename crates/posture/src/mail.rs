@@ -145,7 +145,7 @@ pub struct Ctx<'a> {
     /// Timeout for one fetch.
     pub timeout: std::time::Duration,
     /// What the outbound guard lets through.
-    pub outbound: links::ssrf::GuardPolicy,
+    pub outbound: outbound::GuardPolicy,
 }
 
 /// MTA-STS record and policy.

@@ -270,7 +270,7 @@ async fn the_outbound_guard_refuses_loopback_before_connecting() {
     let https = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let http = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let mut cfg = lab.config();
-    cfg.outbound = links::ssrf::GuardPolicy::default();
+    cfg.outbound = outbound::GuardPolicy::default();
     cfg.https_port = https.local_addr().expect("addr").port();
     cfg.http_port = http.local_addr().expect("addr").port();
     let r = run(&cfg, "good.post").await;

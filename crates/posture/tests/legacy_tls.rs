@@ -41,7 +41,7 @@ async fn tls10_only_server_is_detected_and_tls11_is_not() {
         assert!(start.elapsed() < Duration::from_secs(10), "openssl s_server did not start");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    let ip = links::ssrf::guard_all(&[IpAddr::V4(Ipv4Addr::LOCALHOST)], links::ssrf::GuardPolicy { allow_loopback: true })
+    let ip = outbound::guard_all(&[IpAddr::V4(Ipv4Addr::LOCALHOST)], outbound::GuardPolicy::public_or_loopback(true))
         .expect("loopback is allowed in this test");
     let t = Duration::from_secs(3);
     assert_eq!(posture::http::accepts_legacy(ip, port, "legacy.post", 0x0301, t).await, Ok(true));

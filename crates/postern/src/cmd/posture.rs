@@ -84,7 +84,7 @@ pub async fn run(args: PostureArgs) -> anyhow::Result<()> {
     config.budget = Duration::from_secs(args.budget.max(1));
     config.https_port = args.https_port;
     config.http_port = args.http_port;
-    config.outbound = links::ssrf::GuardPolicy { allow_loopback: args.allow_loopback };
+    config.outbound = outbound::GuardPolicy::public_or_loopback(args.allow_loopback);
 
     let colour = !args.no_color && std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal();
     let progress = domains.len() > 1 && std::io::stderr().is_terminal();

@@ -165,7 +165,7 @@ fn posture_config(args: &ServeArgs) -> anyhow::Result<posture::Config> {
     config.https = !args.posture_no_https;
     config.https_port = args.posture_https_port;
     config.http_port = args.posture_http_port;
-    config.outbound = links::ssrf::GuardPolicy { allow_loopback: args.posture_allow_loopback };
+    config.outbound = outbound::GuardPolicy::public_or_loopback(args.posture_allow_loopback);
     if args.posture_allow_loopback {
         tracing::warn!("--posture-allow-loopback: posture scans may connect to this machine's loopback services (tests only)");
     }

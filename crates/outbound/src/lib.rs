@@ -1,11 +1,20 @@
-//! The outbound guard: every connection the analysers make (live link fetches, posture scans)
-//! goes to an address that passed [`guard_all`], and is opened by [`connect`] on that address.
+//! The outbound guard: every connection Postern opens on someone's behalf (live link fetches,
+//! posture scans, federation with peers, and the senders still to come) goes to an address that
+//! passed [`guard_all`] under a [`GuardPolicy`], and is opened on that address: by [`connect`]
+//! for raw sockets, or by an HTTP client whose resolver is [`GuardedResolver`]. The name is
+//! resolved once and the checked address is the one connected to (pinned resolution).
 //!
 //! The refused ranges are data: [`SPECIAL_V4`] and [`SPECIAL_V6`] list the entries of the IANA
 //! IPv4 and IPv6 Special-Purpose Address Registries (RFC 6890 and its updates) that are not
 //! globally reachable, plus multicast and the deprecated site-local range. IPv6 forms that carry
 //! an IPv4 address a router will reach (v4-mapped, the NAT64 well-known prefix, 6to4) are judged
 //! by that IPv4 address; every other IPv6 address outside global unicast (2000::/3) is refused.
+//!
+//! Two policies exist. Targets chosen by users or found in content (a link, a domain to scan,
+//! a redirect) get [`GuardPolicy::PUBLIC`]: only globally reachable addresses. Targets an
+//! operator configured (a federation peer) get [`GuardPolicy::OPERATOR_APPROVED`]: private and
+//! loopback networks too, since national hubs run on internal networks, but never link-local
+//! (where cloud metadata services live), multicast, reserved or tunnelled space.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 
@@ -150,17 +159,37 @@ pub const SPECIAL_V6: &[Range<Ipv6Addr>] = &[
 /// How far the guard trusts targets.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct GuardPolicy {
-    /// Allow 127.0.0.0/8 and ::1 (tests only); every other special range stays refused.
+    /// Allow 127.0.0.0/8 and ::1 (tests, and operator-approved targets).
     pub allow_loopback: bool,
+    /// Allow private networks: RFC 1918, unique-local IPv6 and the shared address space
+    /// (operator-approved targets only).
+    pub allow_private: bool,
+}
+
+impl GuardPolicy {
+    /// Targets chosen by users or found in content: globally reachable addresses only.
+    pub const PUBLIC: GuardPolicy = GuardPolicy { allow_loopback: false, allow_private: false };
+    /// Targets an operator configured (federation peers): private and loopback networks too.
+    pub const OPERATOR_APPROVED: GuardPolicy = GuardPolicy { allow_loopback: true, allow_private: true };
+
+    /// The public policy, with loopback allowed when `allow_loopback` (test laboratories).
+    pub const fn public_or_loopback(allow_loopback: bool) -> GuardPolicy {
+        GuardPolicy { allow_loopback, allow_private: false }
+    }
 }
 
 /// Refuses addresses a server must never fetch on a user's behalf. IPv6 forms that embed an
 /// IPv4 address a router will reach (v4-mapped, NAT64 well-known prefix, 6to4) are judged by
 /// the embedded address.
 pub fn guard_target(addr: IpAddr, allow_loopback: bool) -> Result<(), SsrfRefusal> {
+    guard_with(addr, GuardPolicy::public_or_loopback(allow_loopback))
+}
+
+/// [`guard_target`] under any policy.
+pub fn guard_with(addr: IpAddr, policy: GuardPolicy) -> Result<(), SsrfRefusal> {
     match addr {
-        IpAddr::V4(a) => guard_v4(a, addr, allow_loopback),
-        IpAddr::V6(a) => guard_v6(a, addr, allow_loopback),
+        IpAddr::V4(a) => guard_v4(a, addr, policy),
+        IpAddr::V6(a) => guard_v6(a, addr, policy),
     }
 }
 
@@ -199,7 +228,7 @@ pub enum GuardError {
 /// DNS answer that changes between check and connect cannot reach an internal address.
 pub fn guard_all(addrs: &[IpAddr], policy: GuardPolicy) -> Result<Allowed, GuardError> {
     for a in addrs {
-        guard_target(*a, policy.allow_loopback)?;
+        guard_with(*a, policy)?;
     }
     addrs.first().copied().map(Allowed).ok_or(GuardError::NoAddress)
 }
@@ -207,6 +236,64 @@ pub fn guard_all(addrs: &[IpAddr], policy: GuardPolicy) -> Result<Allowed, Guard
 /// Opens a TCP connection to an allowed address: the one place the analysers connect.
 pub async fn connect(addr: Allowed, port: u16) -> std::io::Result<tokio::net::TcpStream> {
     tokio::net::TcpStream::connect(SocketAddr::new(addr.0, port)).await
+}
+
+/// Resolves `host` (a name or an IP literal) and returns the address to connect to, if every
+/// address it resolves to passes under `policy`.
+pub async fn resolve(host: &str, port: u16, policy: GuardPolicy) -> Result<Allowed, ResolveError> {
+    let literal = host.trim_start_matches('[').trim_end_matches(']');
+    let addrs: Vec<IpAddr> = match literal.parse::<IpAddr>() {
+        Ok(ip) => vec![ip],
+        Err(_) => tokio::net::lookup_host((host, port))
+            .await
+            .map_err(|e| ResolveError::Lookup { host: host.to_string(), message: e.to_string() })?
+            .map(|sa| sa.ip())
+            .collect(),
+    };
+    Ok(guard_all(&addrs, policy)?)
+}
+
+/// Why [`resolve`] gave no address.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ResolveError {
+    /// The name did not resolve.
+    #[error("cannot resolve {host}: {message}")]
+    Lookup { host: String, message: String },
+    /// It resolved, and the guard refused it.
+    #[error(transparent)]
+    Guard(#[from] GuardError),
+}
+
+/// A resolver for HTTP clients (`reqwest::ClientBuilder::dns_resolver`) that hands the client
+/// only the one address the guard allowed, so every connection the client opens to a name goes
+/// where the guard looked. IP-literal URLs never reach a resolver: check them with
+/// [`guard_url_host`] before sending.
+#[derive(Debug, Clone, Copy)]
+pub struct GuardedResolver {
+    pub policy: GuardPolicy,
+}
+
+impl reqwest::dns::Resolve for GuardedResolver {
+    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let policy = self.policy;
+        Box::pin(async move {
+            let allowed = resolve(name.as_str(), 0, policy).await.map_err(|e| Box::new(e) as Box<dyn std::error::Error + Send + Sync>)?;
+            let addrs: reqwest::dns::Addrs = Box::new(std::iter::once(SocketAddr::new(allowed.ip(), 0)));
+            Ok(addrs)
+        })
+    }
+}
+
+/// Checks the host of a URL when it is an IP literal (a name is checked by [`GuardedResolver`]
+/// when the client resolves it). An unparsable URL is refused by the HTTP client itself.
+pub fn guard_url_host(url: &str, policy: GuardPolicy) -> Result<(), SsrfRefusal> {
+    let Ok(parsed) = url::Url::parse(url) else { return Ok(()) };
+    match parsed.host() {
+        Some(url::Host::Ipv4(a)) => guard_with(IpAddr::V4(a), policy),
+        Some(url::Host::Ipv6(a)) => guard_with(IpAddr::V6(a), policy),
+        _ => Ok(()),
+    }
 }
 
 fn mask4(len: u8) -> u32 {
@@ -229,30 +316,31 @@ impl Range<Ipv6Addr> {
     }
 }
 
-fn judge(kind: Kind, shown: IpAddr, allow_loopback: bool) -> Result<(), SsrfRefusal> {
+fn judge(kind: Kind, shown: IpAddr, policy: GuardPolicy) -> Result<(), SsrfRefusal> {
     match kind {
-        Kind::Loopback if allow_loopback => Ok(()),
+        Kind::Loopback if policy.allow_loopback => Ok(()),
+        Kind::Private | Kind::UniqueLocal | Kind::SharedAddressSpace if policy.allow_private => Ok(()),
         k => k.refusal(shown).map_or(Ok(()), Err),
     }
 }
 
-fn guard_v4(a: Ipv4Addr, shown: IpAddr, allow_loopback: bool) -> Result<(), SsrfRefusal> {
+fn guard_v4(a: Ipv4Addr, shown: IpAddr, policy: GuardPolicy) -> Result<(), SsrfRefusal> {
     match SPECIAL_V4.iter().find(|r| r.contains(a)) {
-        Some(r) => judge(r.kind, shown, allow_loopback),
+        Some(r) => judge(r.kind, shown, policy),
         None => Ok(()),
     }
 }
 
-fn guard_v6(a: Ipv6Addr, shown: IpAddr, allow_loopback: bool) -> Result<(), SsrfRefusal> {
+fn guard_v6(a: Ipv6Addr, shown: IpAddr, policy: GuardPolicy) -> Result<(), SsrfRefusal> {
     let bits = u128::from(a);
     let Some(r) = SPECIAL_V6.iter().find(|r| r.contains(a)) else {
         // Only 2000::/3 is allocated for global unicast; anything else is reserved space.
         return if bits >> 125 == 0b001 { Ok(()) } else { Err(SsrfRefusal::Reserved(shown)) };
     };
     match r.kind {
-        Kind::EmbedsIpv4Low32 => guard_v4(Ipv4Addr::from(bits as u32), shown, allow_loopback),
-        Kind::Embeds6to4 => guard_v4(Ipv4Addr::from((bits >> 80) as u32), shown, allow_loopback),
-        k => judge(k, shown, allow_loopback),
+        Kind::EmbedsIpv4Low32 => guard_v4(Ipv4Addr::from(bits as u32), shown, policy),
+        Kind::Embeds6to4 => guard_v4(Ipv4Addr::from((bits >> 80) as u32), shown, policy),
+        k => judge(k, shown, policy),
     }
 }
 
@@ -418,5 +506,52 @@ mod tests {
         assert_eq!(guard_all(&[public], policy).map(Allowed::ip), Ok(public));
         assert_eq!(guard_all(&[public, inside], policy), Err(GuardError::Refused(SsrfRefusal::Private(inside))));
         assert_eq!(guard_all(&[], policy), Err(GuardError::NoAddress));
+    }
+
+    #[test]
+    fn operator_approved_targets_may_be_internal_but_never_link_local() {
+        let approved = GuardPolicy::OPERATOR_APPROVED;
+        for ok in ["10.1.2.3", "172.16.0.9", "192.168.1.1", "100.64.0.1", "127.0.0.1", "::1", "fd00::1", "::ffff:10.0.0.1", "93.184.216.34"]
+        {
+            let ip: IpAddr = ok.parse().expect("ip");
+            assert_eq!(guard_with(ip, approved), Ok(()), "{ok}");
+        }
+        let refused: &[(&str, SsrfRefusal)] = &[
+            ("169.254.169.254", SsrfRefusal::LinkLocal("169.254.169.254".parse().expect("ip"))),
+            ("fe80::1", SsrfRefusal::LinkLocal("fe80::1".parse().expect("ip"))),
+            ("::ffff:169.254.169.254", SsrfRefusal::LinkLocal("::ffff:169.254.169.254".parse().expect("ip"))),
+            ("224.0.0.1", SsrfRefusal::Multicast("224.0.0.1".parse().expect("ip"))),
+            ("0.0.0.0", SsrfRefusal::Unspecified("0.0.0.0".parse().expect("ip"))),
+            ("192.0.2.1", SsrfRefusal::Reserved("192.0.2.1".parse().expect("ip"))),
+            ("2001::1", SsrfRefusal::Tunnelled("2001::1".parse().expect("ip"))),
+        ];
+        for (addr, want) in refused {
+            let ip: IpAddr = addr.parse().expect("ip");
+            assert_eq!(guard_with(ip, approved), Err(*want), "{addr}");
+        }
+        // The public policy refuses what the operator-approved one allows.
+        assert!(guard_with("10.1.2.3".parse().expect("ip"), GuardPolicy::PUBLIC).is_err());
+        assert!(guard_with("127.0.0.1".parse().expect("ip"), GuardPolicy::PUBLIC).is_err());
+    }
+
+    #[test]
+    fn url_hosts_that_are_ip_literals_are_judged() {
+        let public = GuardPolicy::PUBLIC;
+        assert!(guard_url_host("http://169.254.169.254/latest/meta-data/", GuardPolicy::OPERATOR_APPROVED).is_err());
+        assert!(guard_url_host("http://[::1]:8080/taxii2/", public).is_err());
+        assert!(guard_url_host("http://127.0.0.1:8080/taxii2/", public).is_err());
+        assert_eq!(guard_url_host("http://127.0.0.1:8080/taxii2/", GuardPolicy::OPERATOR_APPROVED), Ok(()));
+        // Names are left to the resolver.
+        assert_eq!(guard_url_host("https://hub.example/taxii2/", public), Ok(()));
+    }
+
+    #[tokio::test]
+    async fn resolution_is_judged_under_the_policy() {
+        let refused = resolve("localhost", 80, GuardPolicy::PUBLIC).await;
+        assert!(matches!(refused, Err(ResolveError::Guard(GuardError::Refused(SsrfRefusal::Loopback(_))))), "{refused:?}");
+        let literal = resolve("[::1]", 80, GuardPolicy::OPERATOR_APPROVED).await.expect("loopback literal allowed");
+        assert_eq!(literal.ip(), "::1".parse::<IpAddr>().expect("ip"));
+        let metadata = resolve("169.254.169.254", 80, GuardPolicy::OPERATOR_APPROVED).await;
+        assert!(matches!(metadata, Err(ResolveError::Guard(GuardError::Refused(SsrfRefusal::LinkLocal(_))))), "{metadata:?}");
     }
 }
