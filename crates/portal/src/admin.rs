@@ -74,7 +74,7 @@ async fn render(state: &PortalState, ctx: &Ctx, issued: Option<Value>) -> Respon
     .await;
     match loaded {
         Some(Ok(page)) => state.portal.page(ctx, StatusCode::OK, "admin.html", context! { issued => issued, ..page }),
-        Some(Err(e)) => state.portal.hub_error(ctx, e.into()),
+        Some(Err(e)) => state.portal.hub_error(ctx, e),
         None => state.portal.error(ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
     }
 }

@@ -545,7 +545,7 @@ async fn triage(State(state): State<PortalState>, ctx: Ctx) -> Response {
                 tlps => Tlp::ALL.iter().map(|t| intel::tlp_value(*t)).collect::<Vec<_>>(),
             },
         ),
-        Some(Err(e)) => state.portal.hub_error(&ctx, e.into()),
+        Some(Err(e)) => state.portal.hub_error(&ctx, e),
         None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
     }
 }
@@ -654,7 +654,7 @@ async fn recipients(State(state): State<PortalState>, ctx: Ctx) -> Response {
         Some(Ok((lists, orgs))) => {
             state.portal.page(&ctx, StatusCode::OK, "recipients.html", context! { lists => lists, orgs => orgs, may_edit => may_edit })
         }
-        Some(Err(e)) => state.portal.hub_error(&ctx, e.into()),
+        Some(Err(e)) => state.portal.hub_error(&ctx, e),
         None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
     }
 }
