@@ -60,10 +60,18 @@ pub enum Command {
     BenchHub(cmd::bench::BenchArgs),
     /// Measure the link and message analysers on the labelled sets under data/.
     Eval(cmd::eval::EvalArgs),
+    /// Check a configuration file of `serve`, or print the commented example.
+    #[command(subcommand)]
+    Config(cmd::config::ConfigCommand),
+    /// Back the embedded database and data directory up into one archive, while serving.
+    Backup(cmd::backup::BackupArgs),
+    /// Restore a backup archive into an empty data directory.
+    Restore(cmd::backup::RestoreArgs),
 }
 
 fn main() {
-    let mut cli = Cli::parse();
+    // `serve` reads its configuration file here, before anything else looks at the settings.
+    let mut cli = cmd::config::parse_cli();
     // A database URL travels where a data directory would; `cmd::open_hub` tells them apart.
     if let Some(url) = cli.database.take() {
         cli.data = PathBuf::from(url);
@@ -105,6 +113,9 @@ fn main() {
         }
         Command::BenchHub(a) => cmd::bench::run(cli.json, a),
         Command::Eval(a) => cmd::eval::run(cli.json, a),
+        Command::Config(c) => cmd::config::run(cli.json, c),
+        Command::Backup(a) => cmd::backup::backup(&cli.data, cli.json, a),
+        Command::Restore(a) => cmd::backup::restore(&cli.data, cli.json, a),
     };
     if let Err(e) = result {
         if cli.json {
