@@ -1,0 +1,77 @@
+//! Upgrades keep the data: every database an earlier release wrote (`tests/fixtures/upgrade/
+//! <version>/`, made by `fixtures/upgrade/make.sh` with that release's binary) opens with this
+//! binary, migrates forward, and serves what it held: organisations, tokens, a collection and
+//! its objects, portal users, peerings and the audit log; and it takes new writes.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{Server, TAXII, cli, client, indicator};
+use serde_json::{Value, json};
+
+fn fixtures() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/upgrade");
+    let mut dirs: Vec<PathBuf> =
+        std::fs::read_dir(&root).expect("fixtures/upgrade").filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    dirs.sort();
+    dirs
+}
+
+fn names(list: &Value, key: &str, field: &str) -> Vec<String> {
+    let mut out: Vec<String> = list[key].as_array().expect(key).iter().filter_map(|v| v[field].as_str()).map(String::from).collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn databases_of_earlier_releases_open_and_keep_their_data() {
+    let found = fixtures();
+    assert!(!found.is_empty(), "no upgrade fixture");
+    for fixture in found {
+        let expected: Value =
+            serde_json::from_str(&std::fs::read_to_string(fixture.join("expected.json")).expect("expected.json")).expect("json");
+        let dir = tempfile::tempdir().expect("tmp");
+        std::fs::copy(fixture.join("postern.sqlite3"), dir.path().join("postern.sqlite3")).expect("copy fixture");
+        let made_by = expected["made_by"].as_str().unwrap_or_default();
+
+        let server = Server::start(dir.path());
+        let base = format!("{}/isac/collections/{}", server.url, expected["collection"].as_str().expect("collection"));
+        for org in ["La Poste", "Correos"] {
+            let token = expected["tokens"][org].as_str().expect("token");
+            let page: Value = client()
+                .get(format!("{base}/objects/"))
+                .bearer_auth(token)
+                .header("Accept", TAXII)
+                .send()
+                .expect("get")
+                .json()
+                .expect("json");
+            assert_eq!(
+                page["objects"].as_array().map(Vec::len),
+                expected["objects"].as_u64().map(|n| n as usize),
+                "{made_by}: {org} reads {page}"
+            );
+        }
+        let poste = expected["tokens"]["La Poste"].as_str().expect("token");
+        let r = client()
+            .post(format!("{base}/objects/"))
+            .bearer_auth(poste)
+            .header("Content-Type", TAXII)
+            .body(json!({"objects": [indicator(1, tlp::TLP2_GREEN)]}).to_string())
+            .send()
+            .expect("post");
+        assert_eq!(r.status().as_u16(), 202, "{made_by}: the migrated database takes writes");
+        drop(server);
+
+        let orgs = names(&cli(dir.path(), &["org", "list"]), "orgs", "name");
+        for org in expected["orgs"].as_array().expect("orgs") {
+            assert!(orgs.iter().any(|o| Some(o.as_str()) == org.as_str()), "{made_by}: {org} lost: {orgs:?}");
+        }
+        assert_eq!(names(&cli(dir.path(), &["user", "list"]), "users", "username"), [expected["portal_user"].as_str().expect("user")]);
+        assert_eq!(names(&cli(dir.path(), &["peer", "list"]), "peers", "name"), [expected["peer"].as_str().expect("peer")]);
+        let audit = cli(dir.path(), &["audit"]);
+        let seqs: Vec<i64> = audit["entries"].as_array().expect("entries").iter().filter_map(|e| e["seq"].as_i64()).collect();
+        assert!(seqs.len() > 5 && seqs.iter().enumerate().all(|(i, s)| *s == i as i64 + 1), "{made_by}: audit log {seqs:?}");
+    }
+}
