@@ -26,7 +26,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the POST-ISAC hub: TAXII 2.1, JSON APIs, health and metrics.
-    Serve(cmd::serve::ServeArgs),
+    Serve(Box<cmd::serve::ServeArgs>),
     /// Manage member organisations.
     #[command(subcommand)]
     Org(cmd::admin::OrgCommand),
@@ -78,7 +78,7 @@ fn main() {
     }
     cmd::init_logging(matches!(cli.command, Command::Serve(_)));
     let result = match cli.command {
-        Command::Serve(args) => cmd::serve::run(&cli.data, cli.json, args),
+        Command::Serve(args) => cmd::serve::run(&cli.data, cli.json, *args),
         Command::Org(c) => cmd::admin::org(&cli.data, cli.json, c),
         Command::Token(c) => cmd::admin::token(&cli.data, cli.json, c),
         Command::Collection(c) => cmd::admin::collection(&cli.data, cli.json, c),

@@ -75,3 +75,18 @@ fn databases_of_earlier_releases_open_and_keep_their_data() {
         assert!(seqs.len() > 5 && seqs.iter().enumerate().all(|(i, s)| *s == i as i64 + 1), "{made_by}: audit log {seqs:?}");
     }
 }
+
+#[test]
+fn version_names_the_release_the_schema_and_the_git_revision() {
+    let out = std::process::Command::new(common::exe()).arg("--version").output().expect("postern --version");
+    let line = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let migrations = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../store/migrations/sqlite")).expect("migrations").count();
+    let head = std::process::Command::new("git")
+        .args(["rev-parse", "--short=12", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map_or_else(|| "unknown".to_string(), |o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+    assert_eq!(line, format!("postern {} (schema {migrations}, git {head})", env!("CARGO_PKG_VERSION")));
+}

@@ -341,8 +341,8 @@ mod tests {
     fn prune_keeps_the_newest() {
         let dir = tempfile::tempdir().expect("tmp");
         for n in ["postern-20261201T000000.000Z.tar", "postern-20261202T000000.000Z.tar", "postern-20261203T000000.000Z.tar", "other.tar"] {
-            std::fs::write(&dir.path().join(n), b"x").expect("write");
-            std::fs::write(&sidecar(&dir.path().join(n)), b"x").expect("write");
+            std::fs::write(dir.path().join(n), b"x").expect("write");
+            std::fs::write(sidecar(&dir.path().join(n)), b"x").expect("write");
         }
         prune(dir.path(), 2).expect("prune");
         let mut left: Vec<String> =

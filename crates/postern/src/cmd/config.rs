@@ -200,11 +200,19 @@ pub struct Resolved {
     pub effective: Vec<(Setting, Vec<String>, Source)>,
 }
 
+/// The command line's definition, its `--version` naming the schema version and git revision.
+pub fn command() -> clap::Command {
+    let version =
+        format!("{} (schema {}, git {})", env!("CARGO_PKG_VERSION"), store::sqlite_backup::SCHEMA_VERSION, env!("POSTERN_GIT_REV"));
+    // clap keeps a &'static str; this runs once or twice per process.
+    Cli::command().version(&*Box::leak(version.into_boxed_str()))
+}
+
 /// Parses the process's command line; for `serve`, applies its configuration file. Exits with
 /// clap's usage message on a bad command line and with the file's error on a bad file.
 pub fn parse_cli() -> Cli {
     let argv: Vec<OsString> = std::env::args_os().collect();
-    let first = Cli::command().try_get_matches_from(&argv).unwrap_or_else(|e| e.exit());
+    let first = command().try_get_matches_from(&argv).unwrap_or_else(|e| e.exit());
     let Some(("serve", sub)) = first.subcommand() else {
         return Cli::from_arg_matches(&first).unwrap_or_else(|e| e.exit());
     };
@@ -343,12 +351,10 @@ fn masked(setting: &Setting, values: &[String]) -> Vec<String> {
 /// connection string's `password=...` likewise.
 fn mask_url_password(url: &str) -> String {
     if let Some((scheme, rest)) = url.split_once("://") {
-        if let Some((userinfo, host)) = rest.split_once('@') {
-            if let Some((user, _)) = userinfo.split_once(':') {
-                return format!("{scheme}://{user}:{MASK}@{host}");
-            }
-        }
-        return url.to_string();
+        return match rest.split_once('@').and_then(|(userinfo, host)| userinfo.split_once(':').map(|(user, _)| (user, host))) {
+            Some((user, host)) => format!("{scheme}://{user}:{MASK}@{host}"),
+            None => url.to_string(),
+        };
     }
     url.split_whitespace()
         .map(|kv| if kv.starts_with("password=") { format!("password={MASK}") } else { kv.to_string() })
