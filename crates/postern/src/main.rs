@@ -67,6 +67,8 @@ pub enum Command {
     Backup(cmd::backup::BackupArgs),
     /// Restore a backup archive into an empty data directory.
     Restore(cmd::backup::RestoreArgs),
+    /// Check a deployment: configuration, database, clock, disk space, TLS certificate.
+    Doctor(cmd::doctor::DoctorArgs),
 }
 
 fn main() {
@@ -116,6 +118,7 @@ fn main() {
         Command::Config(c) => cmd::config::run(cli.json, c),
         Command::Backup(a) => cmd::backup::backup(&cli.data, cli.json, a),
         Command::Restore(a) => cmd::backup::restore(&cli.data, cli.json, a),
+        Command::Doctor(a) => cmd::doctor::run(cli.json, a),
     };
     if let Err(e) = result {
         if cli.json {

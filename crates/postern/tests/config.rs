@@ -1,7 +1,7 @@
 //! The configuration file of `postern serve`: `serve` reads it (flags and environment override
 //! it), `postern config check` validates it and prints the effective settings with secrets
 //! masked, an unknown key or a bad value is named with its line, and the example in the repo is
-//! the one generated from the flags.
+//! the one generated from the flags. `postern doctor` checks a deployment from the same file.
 
 mod common;
 
@@ -176,4 +176,65 @@ fn the_packaged_config_checks() {
     let s = settings(&postern(&["--json", "config", "check", "--config", path], &[]));
     assert_eq!(s["data"].0, "/var/lib/postern");
     assert_eq!(s["backup_dir"].0, "/var/lib/postern/backups");
+}
+
+/// A self-signed certificate valid for `days` days, in `dir`.
+fn certificate(dir: &Path, days: u32) -> (String, String) {
+    let (cert, key) = (dir.join(format!("cert-{days}.pem")), dir.join(format!("key-{days}.pem")));
+    let made = Command::new("openssl")
+        .args(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", &days.to_string()])
+        .args(["-subj", "/CN=hub.example.post", "-keyout"])
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .output()
+        .expect("openssl (Debian package openssl)");
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    (cert.display().to_string(), key.display().to_string())
+}
+
+/// `postern --json doctor --config FILE`: its overall status and finding codes.
+fn doctor(file: &str) -> (bool, String, Vec<(String, String)>) {
+    let out = postern(&["--json", "doctor", "--config", file], &[]);
+    let first = String::from_utf8_lossy(&out.stdout).lines().next().unwrap_or_default().to_string();
+    let v: Value = serde_json::from_str(&first).unwrap_or_else(|e| panic!("{e}: {first}"));
+    let codes = v["findings"]
+        .as_array()
+        .map(|f| f.iter().map(|x| (x["code"].as_str().unwrap_or("").to_string(), x["status"].as_str().unwrap_or("").to_string())).collect())
+        .unwrap_or_default();
+    (out.status.success(), v["status"].as_str().unwrap_or_default().to_string(), codes)
+}
+
+#[test]
+fn doctor_checks_config_database_clock_disk_and_certificate() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let data = dir.path().join("data");
+    common::cli(&data, &["org", "add", "La Poste", "--country", "FR"]);
+    let data_line = format!("data = {:?}\n", data.display().to_string());
+
+    let healthy = write(dir.path(), "healthy.toml", &data_line);
+    let (ok, status, codes) = doctor(&healthy);
+    // Only the disk (free space on the test machine) may warn here.
+    let warned: Vec<&(String, String)> = codes.iter().filter(|(_, s)| s != "ok").collect();
+    assert!(ok && status != "fail" && warned.iter().all(|(c, _)| c == "disk-space-low"), "{codes:?}");
+    for code in ["config-valid", "database-migrated", "clock-sane"] {
+        assert!(codes.contains(&(code.to_string(), "ok".to_string())), "{code} missing: {codes:?}");
+    }
+
+    let (cert, key) = certificate(dir.path(), 5);
+    let expiring = write(dir.path(), "expiring.toml", &format!("{data_line}tls_cert = {cert:?}\ntls_key = {key:?}\n"));
+    let (ok, status, codes) = doctor(&expiring);
+    assert!(ok && status == "warn" && codes.contains(&("tls-cert-expiring".into(), "warn".into())), "{codes:?}");
+
+    let (cert, key) = certificate(dir.path(), 400);
+    let valid = write(dir.path(), "valid.toml", &format!("{data_line}tls_cert = {cert:?}\ntls_key = {key:?}\n"));
+    assert!(doctor(&valid).2.contains(&("tls-cert-valid".into(), "ok".into())));
+
+    let missing = write(dir.path(), "missing.toml", &format!("{data_line}tls_cert = \"/nonexistent.pem\"\ntls_key = {key:?}\n"));
+    let (ok, status, codes) = doctor(&missing);
+    assert!(!ok && status == "fail" && codes.contains(&("tls-cert-unreadable".into(), "fail".into())), "{codes:?}");
+
+    let bad = write(dir.path(), "bad.toml", "listen = \"nowhere\"\n");
+    let (ok, _, codes) = doctor(&bad);
+    assert!(!ok && codes == [("config-invalid".to_string(), "fail".to_string())], "{codes:?}");
 }

@@ -6,6 +6,7 @@ pub mod bench;
 pub mod brands;
 pub mod check;
 pub mod config;
+pub mod doctor;
 pub mod eval;
 pub mod feeds;
 pub mod peer;
