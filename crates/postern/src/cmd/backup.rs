@@ -93,12 +93,16 @@ fn refuse_database_url(data: &Path) -> anyhow::Result<()> {
 }
 
 /// Writes a backup of the data directory `data` to `to`; `skip` is a directory inside `data`
-/// to leave out (the scheduled backups themselves).
+/// to leave out (the scheduled backups themselves), as is the directory `to` is written in.
 pub fn create(data: &Path, to: &Path, skip: Option<&Path>) -> anyhow::Result<Manifest> {
     if !data.join(DATABASE_FILE).is_file() {
         bail!("{} holds no Postern database ({DATABASE_FILE})", data.display());
     }
     let parent = to.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    // Archives written into the data directory itself would end up in the next backup.
+    if parent.canonicalize().ok() == data.canonicalize().ok() {
+        bail!("write the backup outside the data directory {} (a subdirectory of it is skipped)", data.display());
+    }
     let work = tempfile::Builder::new()
         .prefix(".postern-backup-")
         .tempdir_in(parent)
@@ -106,7 +110,8 @@ pub fn create(data: &Path, to: &Path, skip: Option<&Path>) -> anyhow::Result<Man
     let snapshot = work.path().join(DATABASE_FILE);
     let schema_version = store::sqlite_backup::snapshot(data, &snapshot).context("taking a snapshot of the database")?;
     let mut files = vec![(DATABASE_FILE.to_string(), snapshot)];
-    for (name, path) in data_files(data, skip)? {
+    let skipped: Vec<PathBuf> = skip.into_iter().chain([parent]).map(Path::to_path_buf).collect();
+    for (name, path) in data_files(data, &skipped, Walk::Backup)? {
         files.push((name, path));
     }
     let partial = work.path().join("archive.tar");
@@ -139,27 +144,50 @@ pub fn create(data: &Path, to: &Path, skip: Option<&Path>) -> anyhow::Result<Man
     Ok(manifest)
 }
 
-/// The regular files of the data directory other than the live database, by relative path.
-fn data_files(data: &Path, skip: Option<&Path>) -> anyhow::Result<Vec<(String, PathBuf)>> {
-    let skip = skip.and_then(|s| s.canonicalize().ok());
+/// The files of the data directory other than the live database, by relative path, leaving
+/// out the directories in `skip` and the work directories of other backups and restores. On
+/// `Walk::Restore` anything but directories and regular files is refused: an archive of ours
+/// holds no links.
+fn data_files(data: &Path, skip: &[PathBuf], walk: Walk) -> anyhow::Result<Vec<(String, PathBuf)>> {
+    let skip: Vec<PathBuf> = skip.iter().filter_map(|s| s.canonicalize().ok()).collect();
     let mut out = Vec::new();
     let mut pending = vec![data.to_path_buf()];
     while let Some(dir) = pending.pop() {
         for entry in std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))? {
-            let path = entry?.path();
-            if skip.as_ref().is_some_and(|s| path.canonicalize().is_ok_and(|p| &p == s)) {
+            let entry = entry?;
+            let path = entry.path();
+            let hidden_work = entry.file_name().to_string_lossy().starts_with(".postern-");
+            if hidden_work || path.canonicalize().is_ok_and(|p| skip.contains(&p)) {
                 continue;
             }
             let rel = path.strip_prefix(data).unwrap_or(&path).to_string_lossy().into_owned();
-            if path.is_dir() {
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
                 pending.push(path);
-            } else if path.is_file() && !LIVE_DATABASE.contains(&rel.as_str()) {
-                out.push((rel, path));
+                continue;
+            }
+            let regular = match walk {
+                Walk::Backup => path.is_file(),
+                Walk::Restore => kind.is_file(),
+            };
+            match (regular, walk) {
+                (false, Walk::Restore) => bail!("the archive holds {rel}, which is not a regular file"),
+                (false, Walk::Backup) => {}
+                (true, _) if LIVE_DATABASE.contains(&rel.as_str()) => {}
+                (true, _) => out.push((rel, path)),
             }
         }
     }
     out.sort();
     Ok(out)
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Walk {
+    /// Reading a live data directory: links to files are followed.
+    Backup,
+    /// Checking an unpacked archive.
+    Restore,
 }
 
 fn sidecar(archive: &Path) -> PathBuf {
@@ -247,7 +275,8 @@ fn verify(dir: &Path) -> anyhow::Result<Manifest> {
             bail!("{} is damaged: SHA-256 {sha256} ({bytes} bytes), manifest says {} ({} bytes)", f.path, f.sha256, f.bytes);
         }
     }
-    let mut present: Vec<String> = data_files(dir, None)?.into_iter().map(|(name, _)| name).filter(|n| n != MANIFEST).collect();
+    let mut present: Vec<String> =
+        data_files(dir, &[], Walk::Restore)?.into_iter().map(|(name, _)| name).filter(|n| n != MANIFEST).collect();
     present.push(DATABASE_FILE.into());
     present.sort();
     listed.sort();
