@@ -24,6 +24,8 @@ pub const DEFAULT_PATH: &str = "/etc/postern/postern.toml";
 const GLOBAL_KEYS: &[&str] = &["data", "database"];
 /// Arguments of `serve` that choose the file rather than being settings in it.
 const NOT_SETTINGS: &[&str] = &["config", "no-config", "help"];
+/// The configuration file `serve` read, for its start-up log (logging starts after parsing).
+pub static READ: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
 /// What a secret's value is shown as.
 const MASK: &str = "********";
 
@@ -223,7 +225,12 @@ pub fn parse_cli() -> Cli {
         None => Some(PathBuf::from(DEFAULT_PATH)).filter(|p| p.exists()),
     };
     match resolve(argv, path.as_deref()) {
-        Ok(resolved) => resolved.cli,
+        Ok(resolved) => {
+            if let Some(p) = path {
+                let _ = READ.set(p);
+            }
+            resolved.cli
+        }
         Err(e) => {
             eprintln!("postern: error: {e:#}");
             std::process::exit(2);

@@ -238,6 +238,10 @@ pub fn parse_tlp(s: &str) -> Result<Tlp, String> {
 
 pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
     validate(&args)?;
+    match super::config::READ.get() {
+        Some(path) => tracing::info!(config = %path.display(), "configuration file read"),
+        None => tracing::info!("no configuration file: flags, environment and defaults"),
+    }
     let schedule = super::backup::schedule(data, &args)?;
     let config = hub::HubConfig { default_tlp: args.default_tlp, max_content_length: args.max_content_length, ..hub::HubConfig::default() };
     let hub = super::open_hub(data, config)?;
