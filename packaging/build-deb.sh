@@ -26,6 +26,7 @@ install -D -m 0640 "$here/postern.toml" "$stage/etc/postern/postern.toml"
 install -D -m 0644 "$here/postern.example.toml" "$stage/usr/share/doc/postern/postern.example.toml"
 install -D -m 0644 "$root/docs/OPERATIONS.md" "$stage/usr/share/doc/postern/OPERATIONS.md"
 install -D -m 0644 "$root/README.md" "$stage/usr/share/doc/postern/README.md"
+install -D -m 0644 "$here/debian/copyright" "$stage/usr/share/doc/postern/copyright"
 install -d "$stage/DEBIAN"
 for f in conffiles postinst prerm postrm; do
     install -m "$( [ "$f" = conffiles ] && echo 0644 || echo 0755 )" "$here/debian/$f" "$stage/DEBIAN/$f"

@@ -53,6 +53,7 @@ fn the_debian_package_installs_a_hardened_service() {
         ("-rw-r-----", "./etc/postern/postern.toml"),
         ("-rw-r--r--", "./usr/share/doc/postern/postern.example.toml"),
         ("-rw-r--r--", "./usr/share/doc/postern/OPERATIONS.md"),
+        ("-rw-r--r--", "./usr/share/doc/postern/copyright"),
     ];
     for (mode, path) in want {
         let line = listing.lines().find(|l| l.ends_with(path)).unwrap_or_else(|| panic!("{path} missing from the package:\n{listing}"));
