@@ -26,7 +26,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the POST-ISAC hub: TAXII 2.1, JSON APIs, health and metrics.
-    Serve(cmd::serve::ServeArgs),
+    Serve(Box<cmd::serve::ServeArgs>),
     /// Manage member organisations.
     #[command(subcommand)]
     Org(cmd::admin::OrgCommand),
@@ -60,17 +60,27 @@ pub enum Command {
     BenchHub(cmd::bench::BenchArgs),
     /// Measure the link and message analysers on the labelled sets under data/.
     Eval(cmd::eval::EvalArgs),
+    /// Check a configuration file of `serve`, or print the commented example.
+    #[command(subcommand)]
+    Config(cmd::config::ConfigCommand),
+    /// Back the embedded database and data directory up into one archive, while serving.
+    Backup(cmd::backup::BackupArgs),
+    /// Restore a backup archive into an empty data directory.
+    Restore(cmd::backup::RestoreArgs),
+    /// Check a deployment: configuration, database, clock, disk space, TLS certificate.
+    Doctor(cmd::doctor::DoctorArgs),
 }
 
 fn main() {
-    let mut cli = Cli::parse();
+    // `serve` reads its configuration file here, before anything else looks at the settings.
+    let mut cli = cmd::config::parse_cli();
     // A database URL travels where a data directory would; `cmd::open_hub` tells them apart.
     if let Some(url) = cli.database.take() {
         cli.data = PathBuf::from(url);
     }
     cmd::init_logging(matches!(cli.command, Command::Serve(_)));
     let result = match cli.command {
-        Command::Serve(args) => cmd::serve::run(&cli.data, cli.json, args),
+        Command::Serve(args) => cmd::serve::run(&cli.data, cli.json, *args),
         Command::Org(c) => cmd::admin::org(&cli.data, cli.json, c),
         Command::Token(c) => cmd::admin::token(&cli.data, cli.json, c),
         Command::Collection(c) => cmd::admin::collection(&cli.data, cli.json, c),
@@ -105,6 +115,10 @@ fn main() {
         }
         Command::BenchHub(a) => cmd::bench::run(cli.json, a),
         Command::Eval(a) => cmd::eval::run(cli.json, a),
+        Command::Config(c) => cmd::config::run(cli.json, c),
+        Command::Backup(a) => cmd::backup::backup(&cli.data, cli.json, a),
+        Command::Restore(a) => cmd::backup::restore(&cli.data, cli.json, a),
+        Command::Doctor(a) => cmd::doctor::run(cli.json, a),
     };
     if let Err(e) = result {
         if cli.json {

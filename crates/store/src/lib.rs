@@ -18,6 +18,10 @@ mod versions;
 
 pub use engine::postgres::PgStore;
 pub use engine::sqlite::SqliteStore;
+/// Online backup of the embedded database and the checks a restore makes (`postern backup`).
+pub mod sqlite_backup {
+    pub use crate::engine::sqlite::{DATABASE_FILE, SCHEMA_VERSION, inspect, snapshot};
+}
 pub use hub::{
     AuditEntry, AuditLog, Collection, CollectionStore, IdentityBinding, MemberStore, MetaStore, NewAudit, NewObject, ObjectQuery,
     ObjectStore, Org, PutOutcome, Role, StatusRecord, StatusStore, StoredObject, TokenRecord, Version, VersionSel,

@@ -1,9 +1,12 @@
 //! The subcommands: each file parses its arguments and calls one library.
 
 pub mod admin;
+pub mod backup;
 pub mod bench;
 pub mod brands;
 pub mod check;
+pub mod config;
+pub mod doctor;
 pub mod eval;
 pub mod feeds;
 pub mod peer;

@@ -9,6 +9,14 @@ use tlp::Tlp;
 
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
+    /// The configuration file (TOML; keys are these flags' long names with `_` for `-`).
+    /// Default: /etc/postern/postern.toml when it exists. Flags and environment variables
+    /// override it.
+    #[arg(long, env = "POSTERN_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Read no configuration file, not even /etc/postern/postern.toml.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080", env = "POSTERN_LISTEN")]
     pub listen: SocketAddr,
@@ -105,6 +113,26 @@ pub struct ServeArgs {
     /// Serve /metrics only on this separate plain-HTTP address, not on the main listener.
     #[arg(long)]
     pub metrics_listen: Option<SocketAddr>,
+    /// Directory of scheduled backups (embedded database only; default: no scheduled backups).
+    #[arg(long, value_name = "DIR")]
+    pub backup_dir: Option<PathBuf>,
+    /// Seconds between two scheduled backups into --backup-dir.
+    #[arg(long, default_value_t = 86_400)]
+    pub backup_interval_secs: u64,
+    /// Scheduled backups kept in --backup-dir; older ones are deleted.
+    #[arg(long, default_value_t = 7)]
+    pub backup_keep: usize,
+}
+
+/// Checks the settings clap cannot check alone (shared by `serve` and `postern config check`).
+pub fn validate(args: &ServeArgs) -> anyhow::Result<()> {
+    if args.anonymous_link_tlp > Tlp::Green {
+        anyhow::bail!("--anonymous-link-tlp may be clear or green, not {}", args.anonymous_link_tlp.name());
+    }
+    if args.backup_dir.is_some() && (args.backup_interval_secs == 0 || args.backup_keep == 0) {
+        anyhow::bail!("--backup-interval-secs and --backup-keep must be at least 1 with --backup-dir");
+    }
+    Ok(())
 }
 
 /// Listener settings from the serve flags.
@@ -182,11 +210,39 @@ fn system_resolver() -> SocketAddr {
         .map_or_else(|| SocketAddr::from(([127, 0, 0, 1], 53)), |ip| SocketAddr::new(ip, 53))
 }
 
+/// Tells systemd (`Type=notify`) that the hub is listening: `READY=1` on `$NOTIFY_SOCKET`. Does
+/// nothing outside systemd; a failure is logged, never fatal (systemd then times the start out).
+fn notify_ready() {
+    let Some(path) = std::env::var_os("NOTIFY_SOCKET") else { return };
+    let sent = (|| -> std::io::Result<()> {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = path.as_bytes();
+        let addr = match bytes.strip_prefix(b"@") {
+            Some(name) => {
+                use std::os::linux::net::SocketAddrExt;
+                std::os::unix::net::SocketAddr::from_abstract_name(name)?
+            }
+            None => std::os::unix::net::SocketAddr::from_pathname(Path::new(&path))?,
+        };
+        std::os::unix::net::UnixDatagram::unbound()?.send_to_addr(b"READY=1", &addr)?;
+        Ok(())
+    })();
+    if let Err(e) = sent {
+        tracing::warn!("telling systemd the hub is ready: {e}");
+    }
+}
+
 pub fn parse_tlp(s: &str) -> Result<Tlp, String> {
     Tlp::parse(s).ok_or_else(|| format!("'{s}' is not a TLP level (clear, green, amber, amber+strict, red)"))
 }
 
 pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
+    validate(&args)?;
+    match super::config::READ.get() {
+        Some(path) => tracing::info!(config = %path.display(), "configuration file read"),
+        None => tracing::info!("no configuration file: flags, environment and defaults"),
+    }
+    let schedule = super::backup::schedule(data, &args)?;
     let config = hub::HubConfig { default_tlp: args.default_tlp, max_content_length: args.max_content_length, ..hub::HubConfig::default() };
     let hub = super::open_hub(data, config)?;
     if let Some(t) = hub.bootstrap_admin_token().context("issuing the first admin token")? {
@@ -198,9 +254,6 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
     }
     let config = server_config(&args);
     let scheme = if config.tls.is_some() { "https" } else { "http" };
-    if args.anonymous_link_tlp > Tlp::Green {
-        anyhow::bail!("--anonymous-link-tlp may be clear or green, not {}", args.anonymous_link_tlp.name());
-    }
     let mut state = server::AppState::new(hub, config.tls.is_some())
         .with_anonymous_lookup_ceiling(args.anonymous_link_tlp)
         .with_live_checks(live_config(&args)?);
@@ -226,6 +279,9 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
         if let (Some(p), false) = (posture_service, rescan.is_zero()) {
             p.spawn_rescans(rescan);
         }
+        if let Some(schedule) = schedule {
+            tokio::spawn(schedule.run());
+        }
         let sync = federation::start(sync_hub, sync_config);
         let served = server::serve(state, config, |bound| {
             let addr = bound.addr;
@@ -244,6 +300,7 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
             }
             let _ = std::io::stdout().flush();
             tracing::info!(%addr, "listening");
+            notify_ready();
         })
         .await;
         sync.shutdown().await;

@@ -44,7 +44,8 @@ impl Server {
         let mut child = Command::new(exe())
             .arg("--data")
             .arg(data)
-            .args(["--json", "serve", "--listen", "127.0.0.1:0"])
+            // Never the machine's /etc/postern/postern.toml: a test's settings are its own.
+            .args(["--json", "serve", "--no-config", "--listen", "127.0.0.1:0"])
             .args(extra)
             .env("RUST_LOG", "warn")
             .stdout(Stdio::piped())

@@ -61,18 +61,23 @@ impl PgStore {
 }
 
 fn migrate(c: &mut Client) -> Result<()> {
+    migrate_with(c, MIGRATIONS)
+}
+
+/// Applies `migrations` past the database's version in one transaction: all or none.
+fn migrate_with(c: &mut Client, migrations: &[&str]) -> Result<()> {
     let mut tx = c.transaction()?;
     // Several processes may start at once on an empty database: one migrates, the others wait
     // and then find nothing left to do.
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
     tx.batch_execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied TEXT NOT NULL)")?;
     let current: i32 = tx.query_one("SELECT COALESCE(max(version), 0) FROM schema_version", &[])?.try_get(0)?;
-    let known = MIGRATIONS.len();
+    let known = migrations.len();
     let current = usize::try_from(current).unwrap_or(0);
     if current > known {
         return Err(StoreError::Corrupt(format!("database schema version {current} is newer than this build knows ({known})")));
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current) {
+    for (i, sql) in migrations.iter().enumerate().skip(current) {
         tx.batch_execute(sql)?;
         let version = i32::try_from(i + 1).unwrap_or(i32::MAX);
         tx.execute("INSERT INTO schema_version (version, applied) VALUES ($1, $2)", &[&version, &now_rfc3339()])?;
@@ -104,4 +109,40 @@ pub(crate) fn is_foreign_key_violation(e: &postgres::Error) -> bool {
 
 pub(crate) fn count(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_run_forward_and_a_failed_one_leaves_the_database_as_it_was() {
+        let cluster = crate::contract::PgCluster::start().expect("a private PostgreSQL cluster (Debian package postgresql)");
+        let url = cluster.fresh_database().expect("database");
+        let mut c = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+        let version = |c: &mut Client| -> i32 {
+            c.query_one("SELECT max(version) FROM schema_version", &[]).and_then(|r| r.try_get(0)).expect("version")
+        };
+        // The release before this one, with a row, then forward to this one.
+        migrate_with(&mut c, &MIGRATIONS[..MIGRATIONS.len() - 1]).expect("earlier migrations");
+        c.execute(
+            "INSERT INTO audit (at, actor, action, target, outcome, detail) VALUES ('2026-01-01T00:00:00.000Z', 'cli', 'org.add', 'La Poste', 'ok', '')",
+            &[],
+        )
+        .expect("a row of that schema");
+        migrate_with(&mut c, MIGRATIONS).expect("forward");
+        assert_eq!(usize::try_from(version(&mut c)).ok(), Some(MIGRATIONS.len()));
+        let kept: i64 = c.query_one("SELECT count(*) FROM audit WHERE target = 'La Poste'", &[]).and_then(|r| r.try_get(0)).expect("count");
+        assert_eq!(kept, 1);
+
+        let mut broken: Vec<&str> = MIGRATIONS.to_vec();
+        broken.push("CREATE TABLE half_done (x INTEGER); INSERT INTO no_such_table VALUES (1);");
+        assert!(migrate_with(&mut c, &broken).is_err());
+        assert_eq!(usize::try_from(version(&mut c)).ok(), Some(MIGRATIONS.len()));
+        let half: i64 = c
+            .query_one("SELECT count(*) FROM information_schema.tables WHERE table_name = 'half_done'", &[])
+            .and_then(|r| r.try_get(0))
+            .expect("schema");
+        assert_eq!(half, 0, "the failed migration's first statement was rolled back");
+    }
 }

@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::common::{UnknownValue, Violation};
 use crate::{Result, StoreError};
@@ -23,6 +23,10 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/007_posture_owner.sql"),
 ];
 const READERS: usize = 4;
+/// The schema version (`PRAGMA user_version`) this build's migrations bring a database to.
+pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
+/// The database file in a data directory.
+pub const DATABASE_FILE: &str = "postern.sqlite3";
 
 /// The SQLite store in a data directory (`postern.sqlite3`).
 pub struct SqliteStore {
@@ -35,7 +39,7 @@ impl SqliteStore {
     /// Opens (creating when needed) the database in `dir` and applies pending migrations.
     pub fn open(dir: &Path) -> Result<SqliteStore> {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::DataDir { path: dir.display().to_string(), source })?;
-        let path = dir.join("postern.sqlite3");
+        let path = dir.join(DATABASE_FILE);
         let mut writer = connect(&path)?;
         migrate(&mut writer)?;
         Ok(SqliteStore { path, writer: Mutex::new(writer), readers: Mutex::new(Vec::new()) })
@@ -67,6 +71,29 @@ impl SqliteStore {
     }
 }
 
+/// Copies the database of the data directory `dir` into the new file `dest` as one consistent
+/// snapshot (`VACUUM INTO` reads in one transaction; under WAL, writers go on meanwhile), checks
+/// the copy and returns its schema version. Neither creates nor migrates the live database.
+pub fn snapshot(dir: &Path, dest: &Path) -> Result<i64> {
+    let source = dir.join(DATABASE_FILE);
+    let conn = Connection::open_with_flags(&source, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    conn.busy_timeout(std::time::Duration::from_secs(30))?;
+    let dest_text = dest.to_str().ok_or_else(|| StoreError::Corrupt(format!("{} is not a UTF-8 path", dest.display())))?;
+    conn.execute("VACUUM INTO ?1", [dest_text])?;
+    inspect(dest)
+}
+
+/// Opens a database file read-only, runs SQLite's `quick_check` on it and returns its schema
+/// version; a damaged file is [`StoreError::Corrupt`].
+pub fn inspect(file: &Path) -> Result<i64> {
+    let conn = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let verdict: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+    if verdict != "ok" {
+        return Err(StoreError::Corrupt(format!("{}: {verdict}", file.display())));
+    }
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
 fn connect(path: &Path) -> Result<Connection> {
     let conn = Connection::open(path)?;
     conn.busy_timeout(std::time::Duration::from_secs(30))?;
@@ -78,9 +105,18 @@ fn connect(path: &Path) -> Result<Connection> {
 }
 
 fn migrate(conn: &mut Connection) -> Result<()> {
+    migrate_with(conn, MIGRATIONS)
+}
+
+/// Applies `migrations` past the database's version in one transaction: all or none.
+fn migrate_with(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(current).unwrap_or(usize::MAX)) {
+    // A database a newer release migrated has tables this build does not know how to keep.
+    if usize::try_from(current).is_ok_and(|c| c > SCHEMA_VERSION) {
+        return Err(StoreError::Corrupt(format!("database schema version {current} is newer than this build knows ({SCHEMA_VERSION})")));
+    }
+    for (i, sql) in migrations.iter().enumerate().skip(usize::try_from(current).unwrap_or(usize::MAX)) {
         tx.execute_batch(sql)?;
         tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;
     }

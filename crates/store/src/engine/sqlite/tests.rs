@@ -1,5 +1,6 @@
 //! The storage contracts (`crate::contract`, hub and portal) on SQLite, and what only SQLite can show.
 
+use std::path::Path;
 use std::sync::Arc;
 
 use super::*;
@@ -55,4 +56,67 @@ fn unknown_values_read_back_as_corrupt_on_sqlite() {
         .expect("raw update");
     };
     crate::contract::unknown_values_read_back_as_corrupt(&s, &corrupt);
+}
+
+/// A database at `version`, made by the migrations up to it, with one audit line.
+fn database_at(dir: &Path, version: usize) -> Connection {
+    let mut conn = connect(&dir.join(DATABASE_FILE)).expect("connect");
+    migrate_with(&mut conn, &MIGRATIONS[..version]).expect("earlier migrations");
+    conn.execute(
+        "INSERT INTO audit (at, actor, action, target, outcome, detail) VALUES ('2026-01-01T00:00:00.000Z', 'cli', 'org.add', 'La Poste', 'ok', '')",
+        [],
+    )
+    .expect("a row of that schema");
+    conn
+}
+
+#[test]
+fn migrations_run_forward_from_every_earlier_version_keeping_data() {
+    for from in 1..SCHEMA_VERSION {
+        let dir = tempfile::tempdir().expect("temp dir");
+        drop(database_at(dir.path(), from));
+        let s = SqliteStore::open(dir.path()).expect("migrates forward");
+        let version: i64 = s.read(|c| Ok(c.query_row("PRAGMA user_version", [], |r| r.get(0))?)).expect("version");
+        assert_eq!(usize::try_from(version).ok(), Some(SCHEMA_VERSION), "from version {from}");
+        let entries = s.entries(0, 10).expect("entries");
+        assert_eq!(entries.iter().map(|e| e.target.as_str()).collect::<Vec<_>>(), ["La Poste"], "from version {from}");
+    }
+}
+
+#[test]
+fn a_failed_migration_leaves_the_database_as_it_was() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut conn = database_at(dir.path(), SCHEMA_VERSION);
+    let mut broken: Vec<&str> = MIGRATIONS.to_vec();
+    broken.push("CREATE TABLE half_done (x INTEGER); INSERT INTO no_such_table VALUES (1);");
+    assert!(migrate_with(&mut conn, &broken).is_err());
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
+    assert_eq!(usize::try_from(version).ok(), Some(SCHEMA_VERSION));
+    let half: i64 = conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'", [], |r| r.get(0)).expect("schema");
+    assert_eq!(half, 0, "the failed migration's first statement was rolled back");
+}
+
+#[test]
+fn a_database_from_a_newer_release_is_refused_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let conn = database_at(dir.path(), SCHEMA_VERSION);
+    conn.execute_batch(&format!("PRAGMA user_version = {}", SCHEMA_VERSION + 1)).expect("bump");
+    drop(conn);
+    assert!(matches!(SqliteStore::open(dir.path()), Err(StoreError::Corrupt(_))));
+}
+
+#[test]
+fn a_snapshot_is_a_sound_copy_taken_beside_a_writer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let s = SqliteStore::open(dir.path()).expect("open store");
+    let e = NewAudit { actor: "cli".into(), action: "org.add".into(), target: "x".into(), outcome: "ok".into(), detail: "".into() };
+    s.append(&e).expect("append");
+    let dest = dir.path().join("copy.sqlite3");
+    assert_eq!(usize::try_from(snapshot(dir.path(), &dest).expect("snapshot")).ok(), Some(SCHEMA_VERSION));
+    s.append(&e).expect("the store still writes");
+    let copy_dir = tempfile::tempdir().expect("temp dir");
+    std::fs::rename(&dest, copy_dir.path().join(DATABASE_FILE)).expect("move");
+    let copy = SqliteStore::open(copy_dir.path()).expect("open copy");
+    assert_eq!(copy.entries(0, 10).expect("entries").len(), 1, "the copy is the database as it was");
+    assert!(snapshot(&dir.path().join("nowhere"), &dir.path().join("x.sqlite3")).is_err(), "no database is made up");
 }
