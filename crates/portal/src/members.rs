@@ -545,7 +545,7 @@ async fn triage(State(state): State<PortalState>, ctx: Ctx) -> Response {
                 tlps => Tlp::ALL.iter().map(|t| intel::tlp_value(*t)).collect::<Vec<_>>(),
             },
         ),
-        Some(Err(e)) => state.portal.hub_error(&ctx, e),
+        Some(Err(e)) => state.portal.hub_error(&ctx, e.into()),
         None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
     }
 }
