@@ -238,3 +238,29 @@ fn doctor_checks_config_database_clock_disk_and_certificate() {
     let (ok, _, codes) = doctor(&bad);
     assert!(!ok && codes == [("config-invalid".to_string(), "fail".to_string())], "{codes:?}");
 }
+
+#[test]
+fn doctor_checks_that_the_public_url_answers() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let served = dir.path().join("served");
+    let server = common::Server::start(&served);
+    let data = dir.path().join("data");
+    common::cli(&data, &["org", "add", "La Poste", "--country", "FR"]);
+    let data_line = format!("data = {:?}\n", data.display().to_string());
+
+    let answering = write(dir.path(), "answering.toml", &format!("{data_line}public_url = {:?}\n", server.url));
+    let (_, _, codes) = doctor(&answering);
+    assert!(codes.contains(&("public-url-answers".into(), "ok".into())), "{codes:?}");
+
+    // A port nobody listens on (the server's, once it is gone).
+    let url = server.url.clone();
+    drop(server);
+    let silent = write(dir.path(), "silent.toml", &format!("{data_line}public_url = {url:?}\n"));
+    let (ok, status, codes) = doctor(&silent);
+    assert!(!ok && status == "fail" && codes.contains(&("public-url-unreachable".into(), "fail".into())), "{codes:?}");
+
+    // Never a link-local address, even for the operator's own URL.
+    let metadata = write(dir.path(), "metadata.toml", &format!("{data_line}public_url = \"http://169.254.169.254\"\n"));
+    let (ok, _, codes) = doctor(&metadata);
+    assert!(!ok && codes.contains(&("public-url-unreachable".into(), "fail".into())), "{codes:?}");
+}

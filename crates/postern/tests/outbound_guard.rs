@@ -41,6 +41,11 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "resolves through outbound::GuardedResolver (operator-approved policy), redirects guarded",
     ),
     ("federation/src/worker.rs", "reqwest::Client", "hands the peer client of client.rs to the sync workers"),
+    (
+        "postern/src/cmd/doctor.rs",
+        "reqwest::blocking::Client",
+        "the operator's own public URL, pinned to the address outbound::resolve approved (operator-approved policy)",
+    ),
     ("postern/src/cmd/bench.rs", "reqwest::blocking::Client", "the load generator, against the hub its operator names"),
     ("server/src/net.rs", "TcpStream", "connections the server's own listener accepted (timeouts, per-address cap); it never connects out"),
 ];

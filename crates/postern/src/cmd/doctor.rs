@@ -95,7 +95,42 @@ fn diagnose(config: Option<PathBuf>) -> Vec<Finding> {
     if let Some(cert) = &args.tls_cert {
         out.push(certificate(cert, chrono::Utc::now().timestamp()));
     }
+    if let Some(url) = &args.public_url {
+        out.push(public_url(url));
+    }
     out
+}
+
+/// The public base URL answers `/healthz` with 200. The URL is the operator's own setting, so
+/// the fetch goes through the outbound guard under the operator-approved policy (a hub behind
+/// an internal reverse proxy is normal), resolved once and pinned.
+fn public_url(base: &str) -> Finding {
+    let health = format!("{}/healthz", base.trim_end_matches('/'));
+    let fail = |why: String| finding("public-url-unreachable", Status::Fail, format!("{health}: {why}"));
+    let Ok(parsed) = url::Url::parse(&health) else { return fail("not a URL".into()) };
+    let (Some(host), Some(port)) = (parsed.host_str().map(str::to_string), parsed.port_or_known_default()) else {
+        return fail("no host".into());
+    };
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => return fail(format!("cannot start a resolver: {e}")),
+    };
+    let allowed = match runtime.block_on(outbound::resolve(&host, port, outbound::GuardPolicy::OPERATOR_APPROVED)) {
+        Ok(a) => a,
+        Err(e) => return fail(e.to_string()),
+    };
+    let client = reqwest::blocking::Client::builder()
+        .timeout(std::time::Duration::from_secs(5))
+        .redirect(reqwest::redirect::Policy::none())
+        .no_proxy()
+        .resolve(host.trim_start_matches('[').trim_end_matches(']'), std::net::SocketAddr::new(allowed.ip(), port))
+        .build();
+    let answer = client.map_err(|e| e.to_string()).and_then(|c| c.get(&health).send().map_err(|e| e.to_string()));
+    match answer {
+        Ok(r) if r.status().is_success() => finding("public-url-answers", Status::Ok, format!("{health} answered {}", r.status().as_u16())),
+        Ok(r) => fail(format!("answered HTTP {}", r.status().as_u16())),
+        Err(e) => fail(e),
+    }
 }
 
 /// The embedded database: present, sound, migrated; the clock not behind its newest entry.
