@@ -8,14 +8,13 @@
 // Guards return the whole error page as `Err(Response)`; boxing it buys nothing on this path.
 #![allow(clippy::result_large_err)]
 
-mod admin;
 mod i18n;
 mod intel;
-mod members;
-mod posture_pages;
-mod public;
+mod pages;
 pub mod roles;
 mod session;
+
+use pages::{admin, members, posture, public};
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -293,7 +292,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(state: PortalState) -> Router<S>
         .merge(public::routes())
         .merge(members::routes())
         .merge(admin::routes())
-        .merge(posture_pages::routes())
+        .merge(posture::routes())
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)

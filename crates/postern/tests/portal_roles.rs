@@ -610,8 +610,8 @@ fn every_api_write_checks_the_role() {
     }
 }
 
-/// The posture scan is another helper's handler (posture_api.rs); its row is kept apart so that
-/// the portal's table does not wait on it. An empty list is refused as a bad request after the
+/// The posture scan is a JSON API handler (`server/src/api/posture.rs`); its row is kept apart
+/// so that the portal's table does not wait on it. An empty list is refused as a bad request after the
 /// role check, so nothing is scanned by any row.
 #[test]
 fn posture_scans_check_the_role() {

@@ -2,14 +2,12 @@
 //! `portal` crate's pages merged in), TLS with rustls and clean shutdown. It owns the one mapping
 //! from hub errors to status codes and protocol error bodies of the APIs.
 
-mod api;
+pub mod api;
 pub mod blocklists;
 mod error;
 mod media;
 mod metrics;
 pub mod net;
-mod peers;
-pub mod posture_api;
 pub mod ratelimit;
 mod taxii;
 
@@ -179,7 +177,7 @@ pub struct AppState {
     /// The hub's indicators as per-collection, TLP-aware link blocklists.
     pub blocklists: Arc<blocklists::HubBlocklists>,
     /// Domain posture checks, history and scheduled re-scans; off when `None`.
-    pub posture: Option<Arc<posture_api::PostureService>>,
+    pub posture: Option<Arc<api::posture::PostureService>>,
     /// Anonymous callers of the JSON APIs, per address.
     pub(crate) anonymous_limit: Arc<ratelimit::RateLimiter>,
     /// Live link checks of the JSON API (off unless configured).
@@ -245,9 +243,7 @@ pub fn router(state: AppState) -> Router {
     }
     app.merge(taxii::routes())
         .merge(api::routes())
-        .merge(posture_api::routes())
         .merge(portal::router(portal_state(&state)))
-        .merge(peers::routes())
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
         .layer(axum::middleware::from_fn_with_state(state.clone(), transport_headers))

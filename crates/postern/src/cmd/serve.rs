@@ -261,7 +261,7 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
     let target = data.to_str().context("the data directory path is not UTF-8")?;
     let portal_stores = store::open_portal(target).context("opening the portal store and posture history")?;
     state = state.with_portal_store(portal_stores.portal);
-    let service = server::posture_api::PostureService::new(portal_stores.posture, posture_config(&args)?);
+    let service = server::api::posture::PostureService::new(portal_stores.posture, posture_config(&args)?);
     state.posture = Some(std::sync::Arc::new(service));
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the async runtime")?;
     let sync_config = federation::SyncConfig {

@@ -16,13 +16,13 @@ use serde::Deserialize;
 use store::portal::{ReportDecision, ReportKind, ReportStatus};
 use tlp::Tlp;
 
-use super::intel::{self, IndicatorSpec};
-use super::session::{self, SESSION_COOKIE};
-use super::{Ctx, Member, blocking, member_or_login, see_other, store_or_error};
 use crate::PortalState;
+use crate::intel::{self, IndicatorSpec};
 use crate::roles::{self, Action, Caller};
+use crate::session::{self, SESSION_COOKIE};
+use crate::{Ctx, Member, blocking, member_or_login, see_other, store_or_error};
 
-pub(super) fn routes() -> Router<PortalState> {
+pub(crate) fn routes() -> Router<PortalState> {
     Router::new()
         .route("/login", get(login_form).post(login))
         .route("/logout", post(logout))

@@ -9,10 +9,10 @@ use axum::response::Response;
 use axum::routing::get;
 use minijinja::{Value, context};
 
-use super::{Ctx, blocking, member_or_login};
 use crate::PortalState;
+use crate::{Ctx, blocking, member_or_login};
 
-pub(super) fn routes() -> Router<PortalState> {
+pub(crate) fn routes() -> Router<PortalState> {
     Router::new().route("/members/posture", get(scoreboard)).route("/members/posture/{domain}", get(domain_page))
 }
 

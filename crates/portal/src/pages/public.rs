@@ -12,16 +12,16 @@ use minijinja::{Value, context};
 use serde::Deserialize;
 use store::portal::{NewReport, ReportKind};
 
-use super::session::{self, LANG_COOKIE};
-use super::{Ctx, Lang, defang, intel, see_other, store_or_error};
 use crate::PortalState;
+use crate::session::{self, LANG_COOKIE};
+use crate::{Ctx, Lang, defang, intel, see_other, store_or_error};
 
 /// Largest reported message or URL, in bytes.
 pub(crate) const MAX_REPORT_BYTES: usize = 8 * 1024;
 /// Largest message the check page analyses (the library's own limit is larger).
 const MAX_CHECK_BYTES: usize = 16 * 1024;
 
-pub(super) fn routes() -> Router<PortalState> {
+pub(crate) fn routes() -> Router<PortalState> {
     Router::new()
         .route("/", get(home))
         .route("/static/portal.css", get(css))
@@ -38,7 +38,7 @@ async fn home(State(state): State<PortalState>, ctx: Ctx) -> Response {
     state.portal.page(&ctx, StatusCode::OK, "home.html", context! {})
 }
 
-const CSS: &str = include_str!("../static/portal.css");
+const CSS: &str = include_str!("../../static/portal.css");
 
 async fn css() -> Response {
     ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], CSS).into_response()
@@ -52,7 +52,7 @@ struct Back {
 async fn switch_language(State(state): State<PortalState>, Path(code): Path<String>, Query(q): Query<Back>) -> Response {
     let lang = Lang::parse(&code).unwrap_or(Lang::En);
     // Only same-site paths: never an open redirect; anything else goes home.
-    let back = q.back.as_deref().and_then(super::same_origin_path).unwrap_or_else(|| "/".into());
+    let back = q.back.as_deref().and_then(crate::same_origin_path).unwrap_or_else(|| "/".into());
     let mut resp = see_other(&back);
     if let Ok(v) = HeaderValue::from_str(&session::cookie(LANG_COOKIE, lang.code(), Some(365 * 24 * 3600), state.tls)) {
         resp.headers_mut().append(header::SET_COOKIE, v);
@@ -151,7 +151,7 @@ async fn message_check(State(state): State<PortalState>, ctx: Ctx, Form(form): F
     }
     let analyzer = state.text.clone();
     let echoed = text.clone();
-    let Some((analysis, segments)) = super::blocking(move || {
+    let Some((analysis, segments)) = crate::blocking(move || {
         let a = analyzer.analyze(&text);
         let segments = intel::highlight(&text);
         (a, segments)
@@ -243,7 +243,7 @@ async fn report_submit(State(state): State<PortalState>, ctx: Ctx, Form(form): F
     }
     let contact = Some(form.contact.trim().to_string()).filter(|c| !c.is_empty());
     let report = NewReport { kind, content: content.to_string(), country, contact };
-    let saved = super::blocking(move || store.add_report(&report)).await;
+    let saved = crate::blocking(move || store.add_report(&report)).await;
     match saved {
         Some(Ok(id)) => state.portal.page(&ctx, StatusCode::OK, "report.html", context! { filed => id }),
         Some(Err(e)) => {
@@ -271,7 +271,7 @@ async fn aware_lure(State(state): State<PortalState>, ctx: Ctx, Path(name): Path
     // Examples are what an anonymous reader may see: TLP:CLEAR objects of public collections.
     let hub = state.hub.clone();
     let text = state.text.clone();
-    let examples = super::blocking(move || intel::lure_examples(&hub, &text, lure, 6)).await;
+    let examples = crate::blocking(move || intel::lure_examples(&hub, &text, lure, 6)).await;
     let examples = match examples {
         Some(Ok(e)) => e,
         Some(Err(e)) => return state.portal.hub_error(&ctx, e),

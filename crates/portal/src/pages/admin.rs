@@ -11,11 +11,11 @@ use serde::Deserialize;
 use store::Role;
 
 use super::members::{actor, member_for};
-use super::{Ctx, blocking, see_other, store_or_error};
 use crate::PortalState;
 use crate::roles::Action;
+use crate::{Ctx, blocking, see_other, store_or_error};
 
-pub(super) fn routes() -> Router<PortalState> {
+pub(crate) fn routes() -> Router<PortalState> {
     Router::new()
         .route("/members/admin", get(admin_page))
         .route("/members/admin/orgs", post(add_org))
@@ -159,13 +159,13 @@ async fn add_user(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<U
         if user.is_some() {
             return Err(format!("user '{}' already exists", form.username.trim()));
         }
-        let hash = super::hash_password(&form.password).map_err(|e| e.to_string())?;
+        let hash = crate::hash_password(&form.password).map_err(|e| e.to_string())?;
         let username = form.username.trim().to_ascii_lowercase();
-        if !super::session::valid_username(&username) {
-            return Err(super::UserError::BadName.to_string());
+        if !crate::session::valid_username(&username) {
+            return Err(crate::UserError::BadName.to_string());
         }
         if form.password.chars().count() < 12 || form.password.len() > 1024 {
-            return Err(super::UserError::BadPassword.to_string());
+            return Err(crate::UserError::BadPassword.to_string());
         }
         store
             .create_user(&store::portal::NewUser { org_id: org.id, username: username.clone(), password_hash: hash, role })

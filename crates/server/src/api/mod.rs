@@ -1,0 +1,90 @@
+//! JSON APIs under `/api/v1/`, one module per capability: `links` (link verdicts, optionally
+//! live), `messages` (scam message analysis), `posture` (domain posture), `peers` (federation
+//! peerings). Shared here: authentication with the anonymous rate limit, request body parsing,
+//! and reporting what a check found into the hub. Errors are RFC 9457 problem details.
+
+use std::net::SocketAddr;
+
+use axum::Router;
+use axum::http::{HeaderMap, StatusCode};
+use hub::{HubError, Principal};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use tlp::Tlp;
+
+use crate::error::ApiError;
+use crate::{AppState, blocking};
+
+mod links;
+mod messages;
+mod peers;
+pub mod posture;
+
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new().merge(links::routes()).merge(messages::routes()).merge(posture::routes()).merge(peers::routes())
+}
+
+fn problem(status: StatusCode, title: &str, detail: impl Into<String>) -> ApiError {
+    ApiError::problem(status, title, detail)
+}
+
+/// Authenticates a JSON API caller (anonymous allowed) and applies the anonymous rate limit.
+async fn caller(state: &AppState, headers: &HeaderMap, peer: SocketAddr, cost: u32) -> Result<Principal, ApiError> {
+    let who = crate::authenticate(state, headers, false).await?;
+    charge(state, &who, peer, cost)?;
+    Ok(who)
+}
+
+/// Takes `cost` tokens from an anonymous caller's bucket; members are not limited.
+fn charge(state: &AppState, who: &Principal, peer: SocketAddr, cost: u32) -> Result<(), ApiError> {
+    if matches!(who, Principal::Anonymous) && !state.anonymous_limit.allow(peer.ip(), cost) {
+        return Err(problem(
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too Many Requests",
+            "anonymous checks are rate limited per address; wait a minute or use an API token",
+        ));
+    }
+    Ok(())
+}
+
+fn parse_json<T: for<'de> Deserialize<'de>>(body: &[u8]) -> Result<T, ApiError> {
+    serde_json::from_slice(body).map_err(|e| problem(StatusCode::BAD_REQUEST, "Bad Request", format!("request body: {e}")))
+}
+
+fn parse_report_tlp(tlp: Option<&str>) -> Result<Tlp, ApiError> {
+    match tlp {
+        None => Ok(Tlp::Green),
+        Some(s) => Tlp::parse(s).ok_or_else(|| problem(StatusCode::BAD_REQUEST, "Bad Request", format!("tlp: '{s}' is not a TLP level"))),
+    }
+}
+
+/// Posts objects to the hub as the member, into `collection` or its first writable one.
+async fn report(state: &AppState, who: &Principal, collection: Option<String>, objects: Vec<Value>) -> Result<Value, ApiError> {
+    let (hub, w) = (state.hub.clone(), who.clone());
+    let status = blocking(move || {
+        let target = match collection {
+            Some(c) => c,
+            None => hub
+                .collections(&w)?
+                .into_iter()
+                .find(|(_, g)| g.write)
+                .map(|(c, _)| c.id)
+                .ok_or_else(|| HubError::Forbidden("your organisation may not write to any collection".into()))?,
+        };
+        let body = serde_json::to_vec(&json!({ "objects": objects })).unwrap_or_default();
+        hub.add_objects(&w, &target, &body).map(|s| (target, s))
+    })
+    .await
+    .map_err(|e| ApiError::from_hub(e, false))?;
+    Ok(json!({"collection": status.0, "status_id": status.1.id, "stored": status.1.success_count, "failed": status.1.failure_count}))
+}
+
+/// `"report": true` writes into the hub: the roles table decides who may (readers may not,
+/// anonymous callers need a token), before any work is done.
+fn may_report(who: &Principal, report: bool) -> Result<(), ApiError> {
+    if !report {
+        return Ok(());
+    }
+    crate::roles::require(crate::roles::Caller::from(who), crate::roles::Action::ReportToHub)
+        .map_err(|d| ApiError::from_hub(d.into(), false).with_field("report"))
+}
