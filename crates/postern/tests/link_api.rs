@@ -318,3 +318,26 @@ fn private_collections_never_leak_through_verdicts() {
     let page = portal_check(&server, "/check/message", "message", &message(url));
     assert!(!leaks(&page) && !page.contains("on the blocklist"), "{page}");
 }
+
+/// The CLI's `--json` and the API answer a link with the same document (one typed answer,
+/// `server::api::links::LinkAnswer`), including for a link that cannot be checked.
+#[test]
+fn the_cli_and_the_api_answer_a_link_with_the_same_document() {
+    let f = fixture();
+    let server = Server::start(f.dir.path());
+    for url in ["https://laposte-fr.colis-suivi.top/pay", "https://www.laposte.fr/outils/suivre-vos-envois", "not a url at all"] {
+        // A batch of one: a batch answers a bad link in its item (a single link gets a 422).
+        let (status, api) = check(&server.url, None, json!({"urls": [url]}));
+        assert_eq!(status, 200, "{api}");
+        let item = api["results"][0].clone();
+        let out = std::process::Command::new(common::exe())
+            .arg("--data")
+            .arg(f.dir.path().join("cli-data"))
+            .args(["--json", "check", url])
+            .output()
+            .expect("run postern check");
+        let line = String::from_utf8_lossy(&out.stdout).lines().next().unwrap_or_default().to_string();
+        let cli: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        assert_eq!(cli, item, "{url}");
+    }
+}

@@ -227,24 +227,15 @@ fn write_result(
 ) -> anyhow::Result<()> {
     match (result, json) {
         (Ok((v, live)), true) => {
-            let reasons: Vec<serde_json::Value> =
-                v.reasons.iter().map(|r| serde_json::json!({"code": r.code, "message": r.message})).collect();
-            let doc = serde_json::json!({
-                "url": input,
-                "verdict": v.verdict.name(),
-                "score": v.score,
-                "brand": v.brand.as_ref().map(|b| b.name.clone()),
-                "reasons": reasons,
-            });
-            let mut doc = doc;
-            if let Some(report) = live {
-                doc["live"] = live_json(report);
-            }
-            writeln!(out, "{doc}")?;
+            // The same answer the JSON API gives (`server::api::links`), one object per line.
+            let mut answer = server::api::links::LinkAnswer::of(v);
+            answer.url = input.to_string();
+            answer.live = live.as_ref().map(|r| server::api::links::LiveAnswer::of(&r.hops, Some(r), None));
+            writeln!(out, "{}", serde_json::to_string(&answer)?)?;
         }
         (Err((code, message)), true) => {
-            let doc = serde_json::json!({"url": input, "error": {"code": code, "message": message}});
-            writeln!(out, "{doc}")?;
+            let error = server::api::links::ErrorBody { code, message: message.clone() };
+            writeln!(out, "{}", serde_json::to_string(&server::api::links::LinkErrorAnswer { url: input.to_string(), error })?)?;
         }
         (Ok((v, live)), false) => {
             let first = v.reasons.first().map(|r| r.message.as_str()).unwrap_or("no warning sign found");
@@ -265,21 +256,6 @@ fn write_result(
         (Err((_, message)), false) => writeln!(out, "{:<10} {:>3}  {input}  ({message})", "ERROR", "-")?,
     }
     Ok(())
-}
-
-/// The `live` object of the JSON output.
-fn live_json(r: &links::LiveReport) -> serde_json::Value {
-    let hops: Vec<serde_json::Value> = r
-        .hops
-        .iter()
-        .map(|h| serde_json::json!({"url": h.url, "address": h.address, "status": h.status, "verdict": h.verdict.verdict.name(), "score": h.verdict.score}))
-        .collect();
-    serde_json::json!({
-        "hops": hops,
-        "final_url": r.final_url,
-        "tls_issuer": r.tls_issuer,
-        "tls_not_before": r.tls_not_before,
-    })
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use hub::Principal;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use tlp::Tlp;
 
@@ -53,24 +53,153 @@ struct LinkRequest {
 struct Checked {
     /// The offline verdict, or with `live` the worst of the input and every hop.
     verdict: links::Verdict,
-    /// With `live`: the offline verdict's level and score, and the `live` JSON object.
-    live: Option<(links::Level, u8, Value)>,
+    /// With `live`: the offline verdict's level and score, and the `live` object.
+    live: Option<(links::Level, u8, LiveAnswer)>,
 }
 
-fn verdict_json(v: &links::Verdict) -> Value {
-    json!({
-        "url": v.input,
-        "normalized_url": v.url,
-        "verdict": v.verdict.name(),
-        "score": v.score,
-        "brand": v.brand.as_ref().map(|b| b.name.clone()),
-        "brand_domain": v.brand.as_ref().map(|b| b.domain.clone()),
-        "reasons": v.reasons,
-    })
+/// One link's verdict as the API answers it and `postern check --json` prints it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkAnswer {
+    /// The link as given.
+    pub url: String,
+    pub normalized_url: String,
+    /// `benign`, `suspicious` or `malicious`.
+    pub verdict: &'static str,
+    /// 0-100.
+    pub score: u8,
+    /// The impersonated brand's name and official domain, when there is one.
+    pub brand: Option<String>,
+    pub brand_domain: Option<String>,
+    /// Each with a stable `code`, a sentence, its points, and the brand and technique if any.
+    pub reasons: Vec<links::Reason>,
+    /// With a live check: the offline verdict before the fetch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offline: Option<OfflineVerdict>,
+    /// With a live check: what the fetch saw.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub live: Option<LiveAnswer>,
+}
+
+impl LinkAnswer {
+    pub fn of(v: &links::Verdict) -> LinkAnswer {
+        LinkAnswer {
+            url: v.input.clone(),
+            normalized_url: v.url.clone(),
+            verdict: v.verdict.name(),
+            score: v.score,
+            brand: v.brand.as_ref().map(|b| b.name.clone()),
+            brand_domain: v.brand.as_ref().map(|b| b.domain.clone()),
+            reasons: v.reasons.clone(),
+            offline: None,
+            live: None,
+        }
+    }
+}
+
+/// The offline verdict of a link that was also fetched live.
+#[derive(Debug, Clone, Serialize)]
+pub struct OfflineVerdict {
+    pub verdict: &'static str,
+    pub score: u8,
+}
+
+/// What a live fetch saw: every hop, and where it ended (`final_url` and the TLS fields are
+/// null when the fetch stopped early, `error` null when it did not).
+#[derive(Debug, Clone, Serialize)]
+pub struct LiveAnswer {
+    pub hops: Vec<HopAnswer>,
+    pub final_url: Option<String>,
+    pub tls_issuer: Option<String>,
+    pub tls_not_before: Option<String>,
+    pub error: Option<LiveErrorAnswer>,
+}
+
+impl LiveAnswer {
+    pub fn of(hops: &[links::LiveHop], report: Option<&links::LiveReport>, error: Option<LiveErrorAnswer>) -> LiveAnswer {
+        LiveAnswer {
+            hops: hops.iter().map(HopAnswer::of).collect(),
+            final_url: report.map(|r| r.final_url.clone()),
+            tls_issuer: report.and_then(|r| r.tls_issuer.clone()),
+            tls_not_before: report.and_then(|r| r.tls_not_before.clone()),
+            error,
+        }
+    }
+}
+
+/// One hop of a live fetch: the URL requested, the address connected to, the HTTP status and
+/// the offline verdict on that URL.
+#[derive(Debug, Clone, Serialize)]
+pub struct HopAnswer {
+    pub url: String,
+    pub verdict: &'static str,
+    pub score: u8,
+    pub brand: Option<String>,
+    pub brand_domain: Option<String>,
+    pub reasons: Vec<links::Reason>,
+    pub address: String,
+    pub status: u16,
+}
+
+impl HopAnswer {
+    fn of(h: &links::LiveHop) -> HopAnswer {
+        let v = LinkAnswer::of(&h.verdict);
+        HopAnswer {
+            url: h.url.clone(),
+            verdict: v.verdict,
+            score: v.score,
+            brand: v.brand,
+            brand_domain: v.brand_domain,
+            reasons: v.reasons,
+            address: h.address.clone(),
+            status: h.status,
+        }
+    }
+}
+
+/// Why a live fetch stopped: a stable code, the hop it stopped at, a sentence.
+#[derive(Debug, Clone, Serialize)]
+pub struct LiveErrorAnswer {
+    pub code: &'static str,
+    pub hop: Option<usize>,
+    pub message: String,
+}
+
+impl LiveErrorAnswer {
+    /// A live failure as data. A refusal names the kind of address, not the address itself: a
+    /// name may resolve to an internal address through the server's resolver, and the caller
+    /// has no business learning the server's internal network.
+    pub fn of(e: &links::LiveError) -> LiveErrorAnswer {
+        let (hop, message) = match e {
+            links::LiveError::Refused { hop, host, refusal } => {
+                (Some(*hop), format!("hop {hop}: refused to connect to {host}: it is or resolves to {}", refusal_kind(refusal)))
+            }
+            links::LiveError::Link { hop, .. }
+            | links::LiveError::Resolve { hop, .. }
+            | links::LiveError::Fetch { hop, .. }
+            | links::LiveError::BadRedirect { hop, .. } => (Some(*hop), e.to_string()),
+            _ => (None, e.to_string()),
+        };
+        LiveErrorAnswer { code: e.code(), hop, message }
+    }
+}
+
+/// A link that could not be checked: the input and why, with a stable code.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkErrorAnswer {
+    pub url: String,
+    pub error: ErrorBody,
+}
+
+/// A stable code and a sentence.
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorBody {
+    pub code: &'static str,
+    pub message: String,
 }
 
 fn link_error_json(input: &str, e: &links::LinkError) -> Value {
-    json!({"url": input, "error": {"code": e.code(), "message": e.to_string()}})
+    let answer = LinkErrorAnswer { url: input.to_string(), error: ErrorBody { code: e.code(), message: e.to_string() } };
+    serde_json::to_value(answer).unwrap_or(Value::Null)
 }
 
 async fn check_links(
@@ -235,63 +364,26 @@ async fn live_fetch(state: AppState, who: Principal, input: String) -> Result<li
 fn with_live(offline: links::Verdict, fetched: Result<links::LiveReport, LiveProblem>) -> Checked {
     let (level, score) = (offline.verdict, offline.score);
     let (verdict, live) = match fetched {
-        Ok(report) => (links::live::combine(offline, &report), live_json(&report.hops, Some(&report), None)),
+        Ok(report) => (links::live::combine(offline, &report), LiveAnswer::of(&report.hops, Some(&report), None)),
         Err(LiveProblem::Failed(f)) => {
             let seen = links::LiveReport { hops: f.hops, final_url: String::new(), tls_issuer: None, tls_not_before: None };
-            (links::live::combine(offline, &seen), live_json(&seen.hops, None, Some(live_error_json(&f.error))))
+            (links::live::combine(offline, &seen), LiveAnswer::of(&seen.hops, None, Some(LiveErrorAnswer::of(&f.error))))
         }
         Err(LiveProblem::Busy) => {
-            let e = json!({"code": "live_busy", "message": "every live fetch slot stayed busy for the whole time budget; try again"});
-            (offline, live_json(&[], None, Some(e)))
+            let e = LiveErrorAnswer {
+                code: "live_busy",
+                hop: None,
+                message: "every live fetch slot stayed busy for the whole time budget; try again".into(),
+            };
+            (offline, LiveAnswer::of(&[], None, Some(e)))
         }
         Err(LiveProblem::Internal(message)) => {
             tracing::error!(%message, "live link check worker failed");
-            (offline, live_json(&[], None, Some(json!({"code": "live_internal", "message": "the live check failed; it is logged"}))))
+            let e = LiveErrorAnswer { code: "live_internal", hop: None, message: "the live check failed; it is logged".into() };
+            (offline, LiveAnswer::of(&[], None, Some(e)))
         }
     };
     Checked { verdict, live: Some((level, score, live)) }
-}
-
-/// `{"hops": [...], "final_url", "tls_issuer", "tls_not_before", "error"}`; the last four are
-/// null when the fetch stopped early (`error` null when it did not).
-fn live_json(hops: &[links::LiveHop], report: Option<&links::LiveReport>, error: Option<Value>) -> Value {
-    let hops: Vec<Value> = hops
-        .iter()
-        .map(|h| {
-            let mut v = verdict_json(&h.verdict);
-            if let Some(o) = v.as_object_mut() {
-                o.remove("normalized_url");
-            }
-            v["url"] = json!(h.url);
-            v["address"] = json!(h.address);
-            v["status"] = json!(h.status);
-            v
-        })
-        .collect();
-    json!({
-        "hops": hops,
-        "final_url": report.map(|r| r.final_url.clone()),
-        "tls_issuer": report.and_then(|r| r.tls_issuer.clone()),
-        "tls_not_before": report.and_then(|r| r.tls_not_before.clone()),
-        "error": error,
-    })
-}
-
-/// A live failure as data. A refusal names the kind of address, not the address itself: a
-/// name may resolve to an internal address through the server's resolver, and the caller has
-/// no business learning the server's internal network.
-fn live_error_json(e: &links::LiveError) -> Value {
-    let (hop, message) = match e {
-        links::LiveError::Refused { hop, host, refusal } => {
-            (Some(*hop), format!("hop {hop}: refused to connect to {host}: it is or resolves to {}", refusal_kind(refusal)))
-        }
-        links::LiveError::Link { hop, .. }
-        | links::LiveError::Resolve { hop, .. }
-        | links::LiveError::Fetch { hop, .. }
-        | links::LiveError::BadRedirect { hop, .. } => (Some(*hop), e.to_string()),
-        _ => (None, e.to_string()),
-    };
-    json!({"code": e.code(), "hop": hop, "message": message})
 }
 
 fn refusal_kind(r: &links::SsrfRefusal) -> &'static str {
@@ -311,12 +403,12 @@ fn refusal_kind(r: &links::SsrfRefusal) -> &'static str {
 
 /// An item of the answer: the verdict, plus `offline` and `live` when fetched live.
 fn checked_json(c: &Checked) -> Value {
-    let mut v = verdict_json(&c.verdict);
+    let mut answer = LinkAnswer::of(&c.verdict);
     if let Some((level, score, live)) = &c.live {
-        v["offline"] = json!({"verdict": level.name(), "score": score});
-        v["live"] = live.clone();
+        answer.offline = Some(OfflineVerdict { verdict: level.name(), score: *score });
+        answer.live = Some(live.clone());
     }
-    v
+    serde_json::to_value(answer).unwrap_or(Value::Null)
 }
 
 /// An indicator plus a sighting by the member's organisation for each malicious link.

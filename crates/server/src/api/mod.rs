@@ -15,7 +15,7 @@ use tlp::Tlp;
 use crate::error::ApiError;
 use crate::{AppState, blocking};
 
-mod links;
+pub mod links;
 mod messages;
 mod peers;
 pub mod posture;
