@@ -12,11 +12,10 @@ mod common;
 
 use std::collections::HashMap;
 
+use common::visitor::{PASSWORD, Visitor, add_user};
 use common::{Server, TAXII, cli, client, fixture};
-use reqwest::blocking::Response;
 use serde_json::{Value, json};
 
-const PASSWORD: &str = "correct horse battery staple";
 /// TLP 2.0 marking definitions.
 const CLEAR: &str = "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487";
 const GREEN: &str = "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb";
@@ -79,66 +78,6 @@ enum Outcome {
 }
 use Outcome::{Done as D, Refused as R, SignIn as S};
 
-/// A visitor with its own cookie jar; redirects are not followed.
-struct Visitor {
-    http: reqwest::blocking::Client,
-    base: String,
-    cookies: HashMap<String, String>,
-}
-
-impl Visitor {
-    fn new(base: &str) -> Visitor {
-        let http = reqwest::blocking::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-        Visitor { http, base: base.to_string(), cookies: HashMap::new() }
-    }
-
-    fn keep(&mut self, resp: &Response) {
-        for v in resp.headers().get_all("set-cookie") {
-            let Some((name, rest)) = v.to_str().ok().and_then(|s| s.split_once('=')) else { continue };
-            self.cookies.insert(name.to_string(), rest.split(';').next().unwrap_or("").to_string());
-        }
-    }
-
-    fn cookie_header(&self) -> String {
-        self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
-    }
-
-    /// Status, `Location` and body.
-    fn get(&mut self, path: &str) -> (u16, String, String) {
-        let resp = self.http.get(format!("{}{path}", self.base)).header("cookie", self.cookie_header()).send().expect("GET");
-        self.keep(&resp);
-        let status = resp.status().as_u16();
-        let location = resp.headers().get("location").and_then(|l| l.to_str().ok()).unwrap_or("").to_string();
-        (status, location, resp.text().expect("body"))
-    }
-
-    fn page(&mut self, path: &str) -> String {
-        let (status, _, body) = self.get(path);
-        assert_eq!(status, 200, "GET {path}");
-        body
-    }
-
-    /// POSTs a form with this visitor's current anti-CSRF token; status, `Location` and body.
-    fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> (u16, String, String) {
-        let token_page = if self.cookies.contains_key("postern_session") { "/members" } else { "/login" };
-        let (_, _, html) = self.get(token_page);
-        let at = html.find("name=\"csrf\" value=\"").expect("a csrf field") + "name=\"csrf\" value=\"".len();
-        let csrf = html[at..].split('"').next().expect("value").to_string();
-        let mut form = fields.to_vec();
-        form.push(("csrf", &csrf));
-        let resp = self.http.post(format!("{}{path}", self.base)).header("cookie", self.cookie_header()).form(&form).send().expect("POST");
-        self.keep(&resp);
-        let status = resp.status().as_u16();
-        let location = resp.headers().get("location").and_then(|l| l.to_str().ok()).unwrap_or("").to_string();
-        (status, location, resp.text().expect("body"))
-    }
-
-    fn login(&mut self, user: &str) {
-        let (status, location, _) = self.post("/login", &[("username", user), ("password", PASSWORD)]);
-        assert_eq!((status, location.as_str()), (303, "/members"), "{user} signs in");
-    }
-}
-
 /// A hub with a user and an API token per role, and a collection that La Poste and the hub
 /// organisation may both write (so that refusals come from roles, not from grants).
 struct Hub {
@@ -164,7 +103,7 @@ impl Hub {
             (Who::HubAnalyst, "hub", "analyst"),
             (Who::HubAdmin, "hub", "admin"),
         ] {
-            user_add(dir, who.user().expect("a user"), org, role);
+            add_user(dir, who.user().expect("a user"), org, role);
             let t = cli(dir, &["token", "issue", "--org", org, "--role", role]);
             tokens.insert(who, t["token"].as_str().expect("token").to_string());
         }
@@ -210,24 +149,6 @@ impl Hub {
         let at = page[at..].find(field).map(|i| at + i + field.len()).expect("its delete form");
         page[at..].split('"').next().expect("id").to_string()
     }
-}
-
-/// `postern user add NAME --org ORG --role ROLE` with the password on stdin.
-fn user_add(dir: &std::path::Path, name: &str, org: &str, role: &str) {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(common::exe())
-        .arg("--data")
-        .arg(dir)
-        .args(["--json", "user", "add", name, "--org", org, "--role", role])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run postern user add");
-    child.stdin.take().expect("stdin").write_all(format!("{PASSWORD}\n").as_bytes()).expect("password");
-    let out = child.wait_with_output().expect("wait");
-    assert!(out.status.success(), "user add {name}: {}", String::from_utf8_lossy(&out.stderr));
 }
 
 /// One request of the table: where it goes and what it sends, for one role.
@@ -286,10 +207,10 @@ fn check(hub: &mut Hub, action: &Action) {
                 let resp = r.send().expect("POST");
                 (resp.status().as_u16(), String::new(), resp.text().unwrap_or_default())
             }
-            (None, "GET") => hub.as_(who).get(&req.path),
+            (None, "GET") => hub.as_(who).get_full(&req.path),
             (None, _) => {
                 let fields: Vec<(&str, &str)> = req.form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-                hub.as_(who).post(&req.path, &fields)
+                hub.as_(who).submit(&req.path, &fields)
             }
         };
         let api = req.json.is_some();
@@ -328,7 +249,7 @@ fn every_portal_page_and_form_checks_the_role() {
     let col = hub.collection.clone();
     // Something to sight, recipient lists to overwrite and delete, reports to triage, a token
     // to revoke.
-    let (s, location, _) = hub.as_(Who::Analyst).post(
+    let (s, location, _) = hub.as_(Who::Analyst).submit(
         "/members/indicators/new",
         &[("value", "http://colis-a-voir.top/x"), ("name", "seen"), ("collection", &col), ("tlp", "green"), ("recipients", "")],
     );
@@ -336,17 +257,17 @@ fn every_portal_page_and_form_checks_the_role() {
     let sighted = location.rsplit('/').next().expect("id").to_string();
     for who in ROLES {
         let editor = who.editor();
-        let (s, _, _) = hub.as_(editor).post("/members/recipients", &[("name", &format!("del-{}", who.tag())), ("orgs", "Correos")]);
+        let (s, _, _) = hub.as_(editor).submit("/members/recipients", &[("name", &format!("del-{}", who.tag())), ("orgs", "Correos")]);
         assert_eq!(s, 303);
     }
     for editor in [Who::Analyst, Who::HubAdmin] {
-        let (s, _, _) = hub.as_(editor).post("/members/recipients", &[("name", "trusted"), ("orgs", "Correos")]);
+        let (s, _, _) = hub.as_(editor).submit("/members/recipients", &[("name", "trusted"), ("orgs", "Correos")]);
         assert_eq!(s, 303);
     }
     let mut citizen = Visitor::new(&hub.server.url);
     for i in 1..=4 {
         let text = format!("Votre colis {i} est retenu : payez 1,99 EUR sur https://douane-{i}.top/p");
-        let (s, _, body) = citizen.post("/report", &[("kind", "message"), ("content", &text), ("country", "FR"), ("contact", "")]);
+        let (s, _, body) = citizen.submit("/report", &[("kind", "message"), ("content", &text), ("country", "FR"), ("contact", "")]);
         assert_eq!(s, 200, "{body}");
     }
     let revocable = cli(hub.f.dir.path(), &["token", "issue", "--org", "Correos", "--role", "reader"]);
@@ -500,19 +421,19 @@ fn every_portal_page_and_form_checks_the_role() {
 #[test]
 fn a_reader_cannot_redirect_red_intelligence_through_a_recipient_list() {
     let mut hub = Hub::start();
-    let (s, _, _) = hub.as_(Who::Analyst).post("/members/recipients", &[("name", "trusted"), ("orgs", "Correos")]);
+    let (s, _, _) = hub.as_(Who::Analyst).submit("/members/recipients", &[("name", "trusted"), ("orgs", "Correos")]);
     assert_eq!(s, 303);
     let id = hub.list_id(Who::Analyst, "trusted");
-    let (s, _, body) = hub.as_(Who::Reader).post("/members/recipients", &[("name", "trusted"), ("orgs", "Correos,Posta Shqiptare")]);
+    let (s, _, body) = hub.as_(Who::Reader).submit("/members/recipients", &[("name", "trusted"), ("orgs", "Correos,Posta Shqiptare")]);
     assert_eq!(s, 403, "{body}");
-    let (s, _, _) = hub.as_(Who::Reader).post("/members/recipients", &[("delete", &id)]);
+    let (s, _, _) = hub.as_(Who::Reader).submit("/members/recipients", &[("delete", &id)]);
     assert_eq!(s, 403);
     assert_eq!(hub.list(Who::Analyst, "trusted").as_deref(), Some("Correos"));
     let page = hub.as_(Who::Reader).page("/members/recipients");
     assert!(page.contains("<strong>trusted</strong>: Correos") && !page.contains("name=\"delete\""), "readers see lists, without forms");
 
     let col = hub.collection.clone();
-    let (s, location, _) = hub.as_(Who::Analyst).post(
+    let (s, location, _) = hub.as_(Who::Analyst).submit(
         "/members/indicators/new",
         &[("value", "http://colis-rouge-trusted.top/x"), ("collection", &col), ("tlp", "red"), ("recipients", &id)],
     );
@@ -692,14 +613,14 @@ fn a_citizens_contact_reaches_only_the_hub_operators_analysts() {
     let mut citizen = Visitor::new(&hub.server.url);
     let text = "Votre colis est retenu : payez 1,99 EUR sur https://douane-contact.top/p";
     let (s, _, _) =
-        citizen.post("/report", &[("kind", "message"), ("content", text), ("country", "FR"), ("contact", "jeanne@example.org")]);
+        citizen.submit("/report", &[("kind", "message"), ("content", text), ("country", "FR"), ("contact", "jeanne@example.org")]);
     assert_eq!(s, 200);
     for (who, sees) in [(Who::Analyst, false), (Who::OrgAdmin, false), (Who::HubAnalyst, true), (Who::HubAdmin, true)] {
         let page = hub.as_(who).page("/members/triage");
         assert!(page.contains("douane-contact[.]top"), "{who:?} triages the report");
         assert_eq!(page.contains("jeanne@example.org"), sees, "{who:?} and the contact");
     }
-    let (s, _, page) = hub.as_(Who::Reader).get("/members/triage");
+    let (s, _, page) = hub.as_(Who::Reader).get_full("/members/triage");
     assert!(s == 403 && !page.contains("jeanne@example.org"));
 }
 
@@ -714,11 +635,11 @@ fn triage_ownership_compares_organisations_not_names() {
     cli(dir, &["org", "add", "Posta", "--country", "AL"]);
     let col = cli(dir, &["collection", "add", "cert", "--read", "all", "--write", "CERT@Posta"]);
     let col = col["id"].as_str().expect("id").to_string();
-    user_add(dir, "vera", "CERT@Posta", "analyst");
-    user_add(dir, "pavel", "Posta", "analyst");
+    add_user(dir, "vera", "CERT@Posta", "analyst");
+    add_user(dir, "pavel", "Posta", "analyst");
     let server = Server::start(dir);
     let mut citizen = Visitor::new(&server.url);
-    let (s, _, _) = citizen.post(
+    let (s, _, _) = citizen.submit(
         "/report",
         &[("kind", "message"), ("content", "Paguani 2 EUR per pakon tuaj: https://posta-pako.top/p"), ("country", "AL"), ("contact", "")],
     );
@@ -726,7 +647,7 @@ fn triage_ownership_compares_organisations_not_names() {
     let mut vera = Visitor::new(&server.url);
     vera.login("vera");
     let (s, location, body) =
-        vera.post("/members/triage/1", &[("decision", "accept"), ("tlp", "red"), ("collection", &col), ("recipients", "")]);
+        vera.submit("/members/triage/1", &[("decision", "accept"), ("tlp", "red"), ("collection", &col), ("recipients", "")]);
     assert_eq!(s, 303, "{body}");
     let indicator = location.rsplit('/').next().expect("id").to_string();
     assert!(indicator.starts_with("indicator--"));

@@ -7,17 +7,16 @@
 
 mod common;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::io::{ErrorKind, Read, Write};
 use std::net::{IpAddr, SocketAddr, TcpStream};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::visitor::{PASSWORD, Visitor, add_user};
 use common::{Server, TAXII, client, fixture};
 use serde_json::Value;
-
-const PASSWORD: &str = "correct horse battery staple";
 
 /// The `host:port` of a server URL.
 fn addr_of(url: &str) -> SocketAddr {
@@ -340,69 +339,20 @@ fn security_headers_over_http_and_tls() {
     check(&tls, &server.url, true);
 }
 
-/// A browser of the login page with its own cookies, seen from `address` through
-/// `X-Forwarded-For`.
-struct Visitor {
-    http: reqwest::blocking::Client,
-    base: String,
-    address: String,
-    cookies: HashMap<String, String>,
-}
-
-impl Visitor {
-    fn new(base: &str, address: &str) -> Visitor {
-        let http = reqwest::blocking::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-        Visitor { http, base: base.to_string(), address: address.to_string(), cookies: HashMap::new() }
-    }
-
-    fn send(&mut self, req: reqwest::blocking::RequestBuilder) -> reqwest::blocking::Response {
-        let cookie = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ");
-        let resp = req.header("cookie", cookie).header("x-forwarded-for", &self.address).send().expect("request");
-        for v in resp.headers().get_all("set-cookie") {
-            if let Some((name, rest)) = v.to_str().ok().and_then(|s| s.split_once('=')) {
-                self.cookies.insert(name.to_string(), rest.split(';').next().unwrap_or("").to_string());
-            }
-        }
-        resp
-    }
-
-    /// Status of a login attempt.
-    fn login(&mut self, user: &str, password: &str) -> u16 {
-        let page = self.send(self.http.get(format!("{}/login", self.base))).text().expect("login page");
-        let at = page.find("name=\"csrf\" value=\"").expect("csrf field") + "name=\"csrf\" value=\"".len();
-        let csrf = page[at..].split('"').next().expect("csrf").to_string();
-        let form = [("csrf", csrf.as_str()), ("username", user), ("password", password)];
-        self.send(self.http.post(format!("{}/login", self.base)).form(&form)).status().as_u16()
-    }
-}
-
-fn add_user(dir: &Path, name: &str) {
-    let mut child = Command::new(common::exe())
-        .arg("--data")
-        .arg(dir)
-        .args(["--json", "user", "add", name, "--org", "La Poste", "--role", "analyst"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("user add");
-    child.stdin.take().expect("stdin").write_all(format!("{PASSWORD}\n").as_bytes()).expect("password");
-    assert!(child.wait_with_output().expect("wait").status.success());
-}
-
 #[test]
 fn login_throttle_hits_the_guesser_not_the_member() {
     let f = fixture();
-    add_user(f.dir.path(), "alice");
+    add_user(f.dir.path(), "alice", "La Poste", "analyst");
     // Behind a trusted proxy (every test client is on 127.0.0.0/8), X-Forwarded-For names two
     // different clients.
     let server = Server::start_with(f.dir.path(), &["--trusted-proxy", "127.0.0.0/8"]);
-    let mut attacker = Visitor::new(&server.url, "203.0.113.66");
-    let statuses: Vec<u16> = (0..6).map(|_| attacker.login("alice", "wrong password!")).collect();
+    let mut attacker = Visitor::from_address(&server.url, "203.0.113.66");
+    let statuses: Vec<u16> = (0..6).map(|_| attacker.try_login("alice", "wrong password!")).collect();
     assert_eq!(statuses[..4], [401, 401, 401, 401]);
     assert_eq!(statuses[4..], [429, 429], "the guesser waits");
-    assert_eq!(attacker.login("alice", PASSWORD), 429, "even with the right password, from the guessing address");
-    let mut member = Visitor::new(&server.url, "198.51.100.10");
-    assert_eq!(member.login("alice", PASSWORD), 303, "probe #33: the member signs in from another address");
+    assert_eq!(attacker.try_login("alice", PASSWORD), 429, "even with the right password, from the guessing address");
+    let mut member = Visitor::from_address(&server.url, "198.51.100.10");
+    assert_eq!(member.try_login("alice", PASSWORD), 303, "probe #33: the member signs in from another address");
 
     // The anonymous API budget follows the same client address.
     let http = client();
@@ -418,12 +368,12 @@ fn login_throttle_hits_the_guesser_not_the_member() {
 
     // Without a trusted proxy the header is the client's own claim and changes nothing.
     let server = Server::start(f.dir.path());
-    let mut attacker = Visitor::new(&server.url, "203.0.113.66");
+    let mut attacker = Visitor::from_address(&server.url, "203.0.113.66");
     for _ in 0..4 {
-        assert_eq!(attacker.login("alice", "wrong password!"), 401);
+        assert_eq!(attacker.try_login("alice", "wrong password!"), 401);
     }
-    let mut spoofer = Visitor::new(&server.url, "198.51.100.10");
-    assert_eq!(spoofer.login("alice", PASSWORD), 429, "a forged X-Forwarded-For is ignored: same address, same wait");
+    let mut spoofer = Visitor::from_address(&server.url, "198.51.100.10");
+    assert_eq!(spoofer.try_login("alice", PASSWORD), 429, "a forged X-Forwarded-For is ignored: same address, same wait");
 }
 
 #[test]
