@@ -232,20 +232,17 @@ fn pg_tool(program: &str, args: &[&str]) {
     assert!(out.status.success(), "{program} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
 }
 
-fn cli_db(url: &str, args: &[&str]) -> Value {
-    let out = Command::new(common::exe()).arg("--database").arg(url).arg("--json").args(args).output().expect("run postern");
-    assert!(out.status.success(), "postern {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).expect("json")
-}
-
 #[test]
 fn a_postgres_hub_round_trips_through_pg_dump_and_pg_restore() {
     let cluster = store::contract::PgCluster::start().expect("a private PostgreSQL cluster (Debian package postgresql)");
     let url = cluster.fresh_database().expect("database");
-    cli_db(&url, &["org", "add", "La Poste", "--country", "FR"]);
-    let token = cli_db(&url, &["token", "issue", "--org", "La Poste", "--role", "analyst"])["token"].as_str().expect("token").to_string();
-    let col =
-        cli_db(&url, &["collection", "add", "shared", "--read", "all", "--write", "La Poste"])["id"].as_str().expect("id").to_string();
+    common::cli_db(&url, &["org", "add", "La Poste", "--country", "FR"]);
+    let token =
+        common::cli_db(&url, &["token", "issue", "--org", "La Poste", "--role", "analyst"])["token"].as_str().expect("token").to_string();
+    let col = common::cli_db(&url, &["collection", "add", "shared", "--read", "all", "--write", "La Poste"])["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
     let dir = tempfile::tempdir().expect("tmp");
     let server = Server::start_with(dir.path(), &["--database", &url]);
     let base = format!("{}/isac/collections/{col}", server.url);
@@ -265,7 +262,7 @@ fn a_postgres_hub_round_trips_through_pg_dump_and_pg_restore() {
     assert_eq!(all_ids(&base, &token), before);
     let page = get(&format!("{base}/objects/?limit=5&next={cursor}"), &token);
     assert_eq!(page["objects"].as_array().map(Vec::len), Some(5));
-    let audit = cli_db(&copy, &["audit"]);
+    let audit = common::cli_db(&copy, &["audit"]);
     assert!(audit["entries"].as_array().is_some_and(|e| !e.is_empty()));
 }
 

@@ -9,20 +9,17 @@ use std::process::Command;
 use common::{Server, TAXII, client, indicator};
 use serde_json::{Value, json};
 
-fn cli_db(url: &str, args: &[&str]) -> Value {
-    let out = Command::new(common::exe()).arg("--database").arg(url).arg("--json").args(args).output().expect("run postern");
-    assert!(out.status.success(), "postern {args:?}: {}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).expect("json")
-}
-
 #[test]
 fn two_servers_on_one_postgres_database_serve_one_paged_read() {
     let cluster = store::contract::PgCluster::start().expect("a private PostgreSQL cluster (Debian package postgresql)");
     let url = cluster.fresh_database().expect("database");
-    cli_db(&url, &["org", "add", "La Poste", "--country", "FR"]);
-    let token = cli_db(&url, &["token", "issue", "--org", "La Poste", "--role", "analyst"])["token"].as_str().expect("token").to_string();
-    let col =
-        cli_db(&url, &["collection", "add", "shared", "--read", "all", "--write", "La Poste"])["id"].as_str().expect("id").to_string();
+    common::cli_db(&url, &["org", "add", "La Poste", "--country", "FR"]);
+    let token =
+        common::cli_db(&url, &["token", "issue", "--org", "La Poste", "--role", "analyst"])["token"].as_str().expect("token").to_string();
+    let col = common::cli_db(&url, &["collection", "add", "shared", "--read", "all", "--write", "La Poste"])["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
 
     let dir_a = tempfile::tempdir().expect("tmp");
     let dir_b = tempfile::tempdir().expect("tmp");
@@ -87,8 +84,9 @@ fn set_cookies(resp: &reqwest::blocking::Response) -> Vec<String> {
 fn portal_members_and_posture_history_live_in_postgres() {
     let cluster = store::contract::PgCluster::start().expect("a private PostgreSQL cluster (Debian package postgresql)");
     let url = cluster.fresh_database().expect("database");
-    cli_db(&url, &["org", "add", "La Poste", "--country", "FR"]);
-    let token = cli_db(&url, &["token", "issue", "--org", "La Poste", "--role", "analyst"])["token"].as_str().expect("token").to_string();
+    common::cli_db(&url, &["org", "add", "La Poste", "--country", "FR"]);
+    let token =
+        common::cli_db(&url, &["token", "issue", "--org", "La Poste", "--role", "analyst"])["token"].as_str().expect("token").to_string();
     // The operator's way: `postern --database URL user add`, password on stdin.
     let password = "correct horse battery staple";
     let mut add = Command::new(common::exe())
@@ -107,7 +105,7 @@ fn portal_members_and_posture_history_live_in_postgres() {
     }
     let out = add.wait_with_output().expect("postern user add");
     assert!(out.status.success(), "user add: {}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(cli_db(&url, &["user", "list"])["users"][0]["username"], "alice");
+    assert_eq!(common::cli_db(&url, &["user", "list"])["users"][0]["username"], "alice");
     let pg = store::PgStore::open(&url).expect("open the database");
 
     let dead_resolver = std::net::UdpSocket::bind("127.0.0.1:0").and_then(|s| s.local_addr()).expect("free port").to_string();

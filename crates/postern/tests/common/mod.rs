@@ -29,6 +29,13 @@ pub fn cli(data: &Path, args: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).expect("one JSON object on stdout")
 }
 
+/// Runs `postern --database URL --json ARGS` (PostgreSQL) and returns its one JSON object.
+pub fn cli_db(url: &str, args: &[&str]) -> Value {
+    let out = Command::new(exe()).arg("--database").arg(url).arg("--json").args(args).output().expect("run postern");
+    assert!(out.status.success(), "postern {args:?}: {}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("one JSON object on stdout")
+}
+
 /// A running `postern serve`; killed when dropped.
 pub struct Server {
     pub child: Child,
