@@ -88,6 +88,29 @@ fn public_pages_match_golden_files_in_both_languages() {
     assert!(txt.contains("Contact: http://127.0.0.1:") && txt.contains("Expires: "), "{txt}");
 }
 
+/// The home page carries the link check itself: paste and check in one step, as on
+/// secure.post, with the home page's own anti-CSRF token.
+#[test]
+fn a_link_is_checked_straight_from_the_home_page() {
+    let f = fixture();
+    let server = Server::start(f.dir.path());
+    let http = client();
+    for (lang, official) in [("en", "official site"), ("fr", "site officiel")] {
+        let (cookie, csrf) = visit(&http, &format!("{}/", server.url));
+        let resp = http
+            .post(format!("{}/check/link", server.url))
+            .header("cookie", &cookie)
+            .header("accept-language", lang)
+            .form(&[("url", "https://laposte-fr.colis-suivi.top/pay"), ("csrf", csrf.as_str())])
+            .send()
+            .expect("POST");
+        assert_eq!(resp.status(), 200);
+        let html = resp.text().expect("body");
+        assert!(html.contains("class=\"verdict verdict-malicious\""), "{lang}: {html}");
+        assert!(html.contains(official), "{lang}: the official site is named: {html}");
+    }
+}
+
 #[test]
 fn verdicts_escape_input_and_forms_need_their_token() {
     let f = fixture();
