@@ -210,23 +210,7 @@ pub fn run(data: &Path, json: bool, cmd: PeerCommand) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A peering as the CLI prints it: never its secret.
+/// A peering as the CLI prints it: the JSON API's answer (never its secret).
 fn peer_json(p: &Peer, s: Option<&PeerState>) -> serde_json::Value {
-    let auth = match &p.auth {
-        PeerAuth::Bearer(_) => json!({"kind": "bearer"}),
-        PeerAuth::Basic { user, .. } => json!({"kind": "basic", "user": user}),
-    };
-    let mut v = json!({
-        "name": p.name, "url": p.url, "api_root": p.api_root, "collection": p.remote_collection,
-        "local_collection": p.local_collection, "direction": p.direction.as_str(), "max_tlp": p.max_tlp.name(),
-        "auth": auth, "created": p.created,
-    });
-    if let Some(s) = s {
-        v["state"] = json!({
-            "pull_checkpoint": s.pull_checkpoint, "push_checkpoint": s.push_checkpoint_us.map(hub::format_us),
-            "last_success": s.last_success, "last_error": s.last_error, "failures": s.failures,
-            "pulled": s.pulled, "pushed": s.pushed, "refused": s.refused,
-        });
-    }
-    v
+    serde_json::to_value(server::api::peers::PeerAnswer::of(p, s)).unwrap_or(serde_json::Value::Null)
 }

@@ -201,7 +201,7 @@ pub fn human(r: &Report, colour: bool) -> String {
 
 fn bar(done: usize, total: usize) -> String {
     let width = 30;
-    let filled = if total == 0 { width } else { done * width / total };
+    let filled = (done * width).checked_div(total).unwrap_or(width);
     format!("[{}{}]", "#".repeat(filled), ".".repeat(width - filled))
 }
 

@@ -17,7 +17,7 @@ use crate::{AppState, blocking};
 
 pub mod links;
 mod messages;
-mod peers;
+pub mod peers;
 pub mod posture;
 
 pub(crate) fn routes() -> Router<AppState> {

@@ -161,26 +161,81 @@ async fn list_peers(State(state): State<AppState>, headers: HeaderMap) -> Result
     let who = crate::authenticate(&state, &headers, false).await?;
     let hub = state.hub.clone();
     let peers = blocking(move || hub.peers_overview(&who)).await.map_err(|e| ApiError::from_hub(e, false))?;
-    let items: Vec<_> = peers.iter().map(|(p, s)| peer_json(p, s)).collect();
+    let items: Vec<PeerAnswer> = peers.iter().map(|(p, s)| PeerAnswer::of(p, Some(s))).collect();
     let mut resp = (StatusCode::OK, json!({ "peers": items }).to_string()).into_response();
     resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     Ok(resp)
 }
 
-/// A peering as the API shows it: never its secret.
-fn peer_json(p: &store::Peer, s: &store::PeerState) -> serde_json::Value {
-    let auth = match &p.auth {
-        store::PeerAuth::Bearer(_) => json!({"kind": "bearer"}),
-        store::PeerAuth::Basic { user, .. } => json!({"kind": "basic", "user": user}),
-    };
-    json!({
-        "name": p.name, "url": p.url, "api_root": p.api_root, "collection": p.remote_collection,
-        "local_collection": p.local_collection, "direction": p.direction.as_str(), "max_tlp": p.max_tlp.name(),
-        "auth": auth, "created": p.created, "media_type": STIX,
-        "state": {
-            "pull_checkpoint": s.pull_checkpoint, "push_checkpoint": s.push_checkpoint_us.map(format_us),
-            "last_success": s.last_success, "last_error": s.last_error, "failures": s.failures,
-            "pulled": s.pulled, "pushed": s.pushed, "refused": s.refused,
+/// A peering as the API and `postern peer list --json` show it: never its secret.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PeerAnswer {
+    pub name: String,
+    pub url: String,
+    pub api_root: String,
+    /// The peer's collection.
+    pub collection: String,
+    pub local_collection: String,
+    /// `pull`, `push` or `both`.
+    pub direction: &'static str,
+    /// The most permissive TLP level that crosses this peering.
+    pub max_tlp: &'static str,
+    pub auth: PeerAuthAnswer,
+    pub created: String,
+    /// The media type of the objects exchanged.
+    pub media_type: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<PeerStateAnswer>,
+}
+
+/// How this hub authenticates to the peer: the kind, and a Basic user name; never a secret.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PeerAuthAnswer {
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+}
+
+/// Where the sync of a peering stands.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PeerStateAnswer {
+    pub pull_checkpoint: Option<String>,
+    pub push_checkpoint: Option<String>,
+    pub last_success: Option<String>,
+    pub last_error: Option<String>,
+    pub failures: u32,
+    pub pulled: u64,
+    pub pushed: u64,
+    pub refused: u64,
+}
+
+impl PeerAnswer {
+    pub fn of(p: &store::Peer, s: Option<&store::PeerState>) -> PeerAnswer {
+        let auth = match &p.auth {
+            store::PeerAuth::Bearer(_) => PeerAuthAnswer { kind: "bearer", user: None },
+            store::PeerAuth::Basic { user, .. } => PeerAuthAnswer { kind: "basic", user: Some(user.clone()) },
+        };
+        PeerAnswer {
+            name: p.name.clone(),
+            url: p.url.clone(),
+            api_root: p.api_root.clone(),
+            collection: p.remote_collection.clone(),
+            local_collection: p.local_collection.clone(),
+            direction: p.direction.as_str(),
+            max_tlp: p.max_tlp.name(),
+            auth,
+            created: p.created.clone(),
+            media_type: STIX,
+            state: s.map(|s| PeerStateAnswer {
+                pull_checkpoint: s.pull_checkpoint.clone(),
+                push_checkpoint: s.push_checkpoint_us.map(format_us),
+                last_success: s.last_success.clone(),
+                last_error: s.last_error.clone(),
+                failures: s.failures,
+                pulled: s.pulled,
+                pushed: s.pushed,
+                refused: s.refused,
+            }),
         }
-    })
+    }
 }
