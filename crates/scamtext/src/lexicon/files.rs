@@ -4,6 +4,7 @@
 use std::sync::LazyLock;
 
 use crate::Lure;
+use crate::lexicon::BrandKind;
 use crate::text::fold;
 
 /// The most languages the lexicon can hold: language scores live in fixed-size arrays on the
@@ -58,6 +59,9 @@ pub const LANGUAGE_FILES: &[File] = &[
     data_file!("languages/sq.tsv"),
 ];
 
+/// The built-in brand table (`fallback_brands.tsv`).
+pub const FALLBACK_BRANDS_FILE: File = data_file!("fallback_brands.tsv");
+
 /// A data file that does not parse: which file (under `data/`), which line (from 1), what.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("crates/scamtext/data/{file}:{line}: {problem}")]
@@ -93,6 +97,10 @@ pub enum Problem {
     Empty,
     #[error("more than {MAX_LANGUAGES} languages")]
     TooManyLanguages,
+    #[error("expected `name<TAB>kind<TAB>country<TAB>aliases<TAB>domains`")]
+    NotABrand,
+    #[error("kind {0:?} is not one of postal, tax, customs, bank, other")]
+    BadKind(String),
 }
 
 /// A language: its code, the phone regions its messages come from (most likely first) and its
@@ -102,6 +110,17 @@ pub struct Language {
     pub code: &'static str,
     pub regions: Vec<&'static str>,
     pub words: Vec<(&'static str, u8)>,
+}
+
+/// A row of the built-in brand table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrandRow<'a> {
+    pub name: &'a str,
+    pub kind: BrandKind,
+    /// ISO 3166 alpha-2, or "" for international brands.
+    pub country: &'a str,
+    pub aliases: Vec<&'a str>,
+    pub domains: Vec<&'a str>,
 }
 
 /// Every word list, as parsed from the data files.
@@ -293,4 +312,43 @@ pub fn parse_language(file: &'static str, text: &'static str) -> Result<Language
         Some(_) => Err(DataError { file, line: 1, problem: Problem::Empty }),
         None => Err(DataError { file, line: 1, problem: Problem::NoRegions }),
     }
+}
+
+/// The built-in brand table: `name<TAB>kind<TAB>country<TAB>aliases<TAB>domains`, lists
+/// separated by `|`, `-` for no country.
+pub fn parse_brands<'a>(file: &'static str, text: &'a str) -> Result<Vec<BrandRow<'a>>, DataError> {
+    let mut out = Vec::new();
+    for (line, l) in lines(text) {
+        let err = |problem| DataError { file, line, problem };
+        let cols: Vec<&str> = l.split('\t').collect();
+        let [name, kind, country, aliases, domains] = cols[..] else {
+            return Err(err(Problem::NotABrand));
+        };
+        let kind = match kind {
+            "postal" => BrandKind::Postal,
+            "tax" => BrandKind::Tax,
+            "customs" => BrandKind::Customs,
+            "bank" => BrandKind::Bank,
+            "other" => BrandKind::Other,
+            _ => return Err(err(Problem::BadKind(kind.to_string()))),
+        };
+        let country = match country {
+            "-" => "",
+            c if c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()) => c,
+            c => return Err(err(Problem::BadRegion(c.to_string()))),
+        };
+        let list = |s: &'a str| -> Vec<&'a str> { s.split('|').map(str::trim).filter(|x| !x.is_empty()).collect() };
+        let (aliases, domains) = (list(aliases), list(domains));
+        if name.trim().is_empty() || aliases.is_empty() || domains.is_empty() {
+            return Err(err(Problem::NotABrand));
+        }
+        for a in &aliases {
+            entry(file, line, a)?;
+        }
+        out.push(BrandRow { name, kind, country, aliases, domains });
+    }
+    if out.is_empty() {
+        return Err(DataError { file, line: 1, problem: Problem::Empty });
+    }
+    Ok(out)
 }
