@@ -40,11 +40,15 @@ pub const LURE_FILES: [(Lure, File); Lure::COUNT] = [
     (Lure::Other, data_file!("lures/other.txt")),
 ];
 
-/// The cue lists that are not lures.
+/// Urgency cues ("within 24", "dernier avis").
 pub const URGENCY_FILE: File = data_file!("cues/urgency.txt");
+/// Payment nouns ("fee", "paiement").
 pub const PAYMENT_FILE: File = data_file!("cues/payment.txt");
+/// Verbs asking the reader to pay.
 pub const PAY_VERBS_FILE: File = data_file!("cues/pay_verbs.txt");
+/// Delivery-fee nouns: payment cues that lean towards the redelivery-fee lure.
 pub const DELIVERY_FEES_FILE: File = data_file!("cues/delivery_fees.txt");
+/// Reports of a completed card or account transaction.
 pub const PAYMENT_REPORT_FILE: File = data_file!("cues/payment_report.txt");
 
 /// One file per language, named by its ISO 639-1 code. The order breaks ties in language
