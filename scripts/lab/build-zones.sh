@@ -125,6 +125,7 @@ DMARC="v=DMARC1; p=none; rua=mailto:d@dmarc-none.post" child dmarc-none
 DMARC="v=DMARC1; p=quarantine; rua=mailto:d@dmarc-quarantine.post" child dmarc-quarantine
 DMARC="v=DMARC1; p=reject; sp=none; pct=50" child dmarc-weak
 DMARC="v=DMARC1; p=reject; pct=150" child dmarc-syntax
+DMARC="v=DMARC1 p=reject rua=mailto:d@dmarc-nosep.post" child dmarc-nosep
 EXTRA='_dmarc IN TXT "v=DMARC1; p=none"' child dmarc-multi
 EXTRA="sub IN A $WEB" child dmarc-inherit
 DMARC="v=DMARC1; p=reject; rua=mailto:agg@reports.post" child dmarc-external

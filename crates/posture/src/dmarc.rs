@@ -42,6 +42,15 @@ pub fn is_dmarc(txt: &str) -> bool {
         .is_some_and(|r| r.starts_with("DMARC1") && r[6..].trim_start().is_empty_or_semicolon())
 }
 
+/// True when a TXT string at `_dmarc` was meant as a DMARC record, even a broken one: it starts
+/// with "v=DMARC" or carries "v=DMARC1" somewhere, ignoring case and blanks ("v=DMARC1 p=reject",
+/// "v=dmarc1;p=reject", "p=reject; v=DMARC1"). Receivers ignore such a record, so the domain has no
+/// policy in force, but its owner must hear that the record is broken, not that it is missing.
+pub fn meant_as_dmarc(txt: &str) -> bool {
+    let squeezed: String = txt.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect();
+    squeezed.starts_with("v=dmarc") || squeezed.contains("v=dmarc1")
+}
+
 trait EmptyOrSemicolon {
     fn is_empty_or_semicolon(&self) -> bool;
 }
@@ -63,6 +72,10 @@ fn policy(v: &str) -> Result<Policy, String> {
 /// Parse a DMARC record (RFC 7489 6.3/6.4).
 pub fn parse(record: &str) -> Result<DmarcRecord, String> {
     if !is_dmarc(record) {
+        let squeezed: String = record.chars().filter(|c| !c.is_whitespace()).collect();
+        if squeezed.starts_with("v=DMARC1") {
+            return Err("\"v=DMARC1\" must be followed by \";\" before the next tag".into());
+        }
         return Err("record does not start with \"v=DMARC1\"".into());
     }
     let mut rec = DmarcRecord::default();
@@ -164,6 +177,8 @@ enum Found {
     One(String),
     None,
     Many(Vec<String>),
+    /// No valid record, but records meant as DMARC that receivers will ignore.
+    Broken(Vec<String>),
     Error(String),
 }
 
@@ -175,9 +190,13 @@ async fn lookup(client: &Client, domain: &Name) -> Found {
     if let Some(e) = l.error() {
         return Found::Error(format!("TXT {q}: {e}"));
     }
-    let mut recs: Vec<String> = l.txt().into_iter().filter(|t| is_dmarc(t)).collect();
+    let txt = l.txt();
+    let mut recs: Vec<String> = txt.iter().filter(|t| is_dmarc(t)).cloned().collect();
     match recs.len() {
-        0 => Found::None,
+        0 => {
+            let broken: Vec<String> = txt.into_iter().filter(|t| meant_as_dmarc(t)).collect();
+            if broken.is_empty() { Found::None } else { Found::Broken(broken) }
+        }
         1 => Found::One(recs.remove(0)),
         _ => Found::Many(recs),
     }
@@ -197,6 +216,10 @@ pub async fn check(client: &Client, domain: &Name) -> DmarcOutcome {
             out.findings.push(finding("dmarc-lookup-error", e));
             return out;
         }
+        Found::Broken(r) => {
+            out.findings.push(broken(&r, None));
+            return out;
+        }
         Found::None if org != *domain => match lookup(client, &org).await {
             Found::One(t) => (t, true),
             Found::Many(r) => {
@@ -205,6 +228,10 @@ pub async fn check(client: &Client, domain: &Name) -> DmarcOutcome {
             }
             Found::Error(e) => {
                 out.findings.push(finding("dmarc-lookup-error", e));
+                return out;
+            }
+            Found::Broken(r) => {
+                out.findings.push(broken(&r, Some(&org)));
                 return out;
             }
             Found::None => {
@@ -251,6 +278,13 @@ pub async fn check(client: &Client, domain: &Name) -> DmarcOutcome {
     }
     out.record = Some(rec);
     out
+}
+
+/// The finding for records meant as DMARC that do not parse: what is wrong with each, as written.
+fn broken(records: &[String], org: Option<&Name>) -> Finding {
+    let each: Vec<String> = records.iter().map(|t| format!("{}: \"{t}\"", parse(t).err().unwrap_or_default())).collect();
+    let at = org.map(|o| format!("at organisational domain {o}: ")).unwrap_or_default();
+    finding("dmarc-syntax-error", format!("{at}{}", each.join(" | ")))
 }
 
 /// RFC 7489 7.1: a destination outside the policy's organisational domain must publish
@@ -300,6 +334,26 @@ mod tests {
         check("v=DMARC1; p=reject; future=ok", true);
         check("v=DMARC2; p=reject", false);
         check("p=reject; v=DMARC1", false);
+    }
+
+    #[test]
+    fn broken_records_are_still_dmarc_records() {
+        for meant in [
+            "v=DMARC1 p=reject",
+            "v=DMARC1 p=reject rua=mailto:d@example.post",
+            "V=dmarc1;p=reject",
+            "p=reject; v=DMARC1",
+            "v=DMARC p=none",
+        ] {
+            assert!(meant_as_dmarc(meant) && parse(meant).is_err(), "{meant}");
+        }
+        for other in ["v=spf1 -all", "google-site-verification=abc", "dmarc is coming"] {
+            assert!(!meant_as_dmarc(other), "{other}");
+        }
+        assert_eq!(parse("v=DMARC1 p=reject"), Err("\"v=DMARC1\" must be followed by \";\" before the next tag".to_string()));
+        let f = broken(&["v=DMARC1 p=reject".to_string()], None);
+        assert_eq!(f.code, "dmarc-syntax-error");
+        assert!(f.evidence.contains("must be followed by") && f.evidence.contains("v=DMARC1 p=reject"), "{}", f.evidence);
     }
 
     #[test]

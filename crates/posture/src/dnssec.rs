@@ -34,6 +34,18 @@ pub enum Bogus {
 }
 
 impl Bogus {
+    /// The stable finding code of this reason, reported beside `dnssec-bogus`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Bogus::SignatureExpired(_) => "dnssec-signature-expired",
+            Bogus::DsMismatch(_) => "dnssec-ds-mismatch",
+            Bogus::BadSignature(_) => "dnssec-bad-signature",
+            Bogus::MissingSignature(_) => "dnssec-missing-signature",
+            Bogus::UnprovenDenial(_) => "dnssec-unproven-denial",
+            Bogus::NoTrustAnchor(_) => "dnssec-no-trust-anchor",
+        }
+    }
+
     /// Human detail.
     pub fn detail(&self) -> &str {
         match self {

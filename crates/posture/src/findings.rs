@@ -101,6 +101,10 @@ catalogue! {
     "dnssec-bogus", Dnssec, Error, "DNSSEC validation fails: validating resolvers will refuse to answer for this domain, so mail and web break for most users.", "Re-sign the zone, or fix the DS record at the registrar; check the evidence for the exact failure.";
     "dnssec-signature-expired", Dnssec, Error, "The DNSSEC signatures have expired (or are not yet valid); validating resolvers treat the domain as bogus.", "Re-sign the zone and make sure automatic re-signing runs well before signatures expire.";
     "dnssec-ds-mismatch", Dnssec, Error, "The DS record at the parent matches no DNSKEY of the zone: the chain of trust is broken and the domain is bogus.", "Publish a DS that matches the current key-signing key (or roll the key back) at the registrar.";
+    "dnssec-bad-signature", Dnssec, Error, "A DNSSEC signature does not verify with the zone's keys: the data was altered or signed with another key, and the domain is bogus.", "Re-sign the zone with the keys it publishes; check that every name server serves the same signed zone.";
+    "dnssec-missing-signature", Dnssec, Error, "Signed data comes without its DNSSEC signature: validating resolvers treat the domain as bogus.", "Re-sign the zone and check that every name server serves the signed version.";
+    "dnssec-unproven-denial", Dnssec, Error, "A negative answer (no DS, no such name) comes without a valid NSEC/NSEC3 proof, so the chain of trust cannot be followed and the domain is bogus.", "Re-sign the zone so that NSEC or NSEC3 records are published and signed; check the parent zone if the DS proof is missing.";
+    "dnssec-no-trust-anchor", Dnssec, Error, "The root keys match no configured trust anchor, so nothing can be validated (a problem of the checker's configuration or of the resolver's answers, not of this domain).", "Check the trust anchor given to the checker and the resolver it uses.";
     "dnssec-indeterminate", Dnssec, Error, "The DNSSEC status could not be determined because a lookup failed; this is not the same as unsigned.", "Retry; check that the name servers answer DS and DNSKEY queries over UDP and TCP.";
     "dnssec-secure", Dnssec, Info, "The domain validates with DNSSEC from the trust anchor down.", "Nothing to do; keep automatic signing in place.";
     "spf-missing", Spf, Error, "No SPF record: anyone can send mail claiming to come from this domain and receivers cannot tell.", "Publish a TXT record such as \"v=spf1 mx -all\" listing the servers that send your mail.";
@@ -181,6 +185,23 @@ pub fn finding(code: &str, evidence: impl Into<String>) -> Finding {
     }
 }
 
+/// Codes that say why another finding holds, with that finding: a bogus chain of trust is
+/// reported as `dnssec-bogus` plus its reason. A reason is shown and checked like any finding but
+/// is not a second failure: scores count the finding it refines once.
+const REFINES: &[(&str, &str)] = &[
+    ("dnssec-signature-expired", "dnssec-bogus"),
+    ("dnssec-ds-mismatch", "dnssec-bogus"),
+    ("dnssec-bad-signature", "dnssec-bogus"),
+    ("dnssec-missing-signature", "dnssec-bogus"),
+    ("dnssec-unproven-denial", "dnssec-bogus"),
+    ("dnssec-no-trust-anchor", "dnssec-bogus"),
+];
+
+/// The finding `code` gives the reason for, if it is a reason.
+pub fn refines(code: &str) -> Option<&'static str> {
+    REFINES.iter().find(|(c, _)| *c == code).map(|(_, parent)| *parent)
+}
+
 /// Every code in the catalogue (for documentation and tests).
 pub fn codes() -> impl Iterator<Item = &'static str> {
     CATALOGUE.iter().map(|e| e.code)
@@ -210,6 +231,17 @@ mod tests {
         for c in "caa-missing caa-unknown-critical-tag dkim-key-malformed dkim-key-revoked dkim-key-too-short dkim-missing dkim-testing-mode dmarc-inherited-from-org-domain dmarc-missing dmarc-multiple-records dmarc-no-rua dmarc-pct-partial dmarc-policy-none dmarc-policy-quarantine dmarc-rua-external-unauthorized dmarc-subdomain-policy-none dmarc-syntax-error dnssec-bogus dnssec-ds-mismatch dnssec-missing dnssec-signature-expired https-cert-chain-incomplete https-cert-expired https-cert-hostname-mismatch https-cert-untrusted https-hsts-missing https-legacy-tls-enabled https-modern-tls-missing https-no-redirect https-unreachable mta-sts-missing mta-sts-mode-testing mta-sts-mx-mismatch mta-sts-policy-unreachable mta-sts-syntax-error spf-include-no-record spf-missing spf-multiple-records spf-neutral-all spf-no-all spf-pass-all spf-ptr-mechanism spf-softfail-all spf-syntax-error spf-too-many-lookups spf-too-many-void-lookups tls-rpt-missing tls-rpt-syntax-error tlsa-mismatch tlsa-missing".split(' ') {
             assert!(is_known(c), "{c} missing from catalogue");
         }
+    }
+
+    #[test]
+    fn reasons_refine_known_codes_of_their_section() {
+        for (reason, parent) in REFINES {
+            let (r, p) = (finding(reason, ""), finding(parent, ""));
+            assert!(is_known(reason) && is_known(parent), "{reason} -> {parent}");
+            assert_eq!(r.section, p.section, "{reason}");
+        }
+        assert_eq!(refines("dnssec-ds-mismatch"), Some("dnssec-bogus"));
+        assert_eq!(refines("dnssec-bogus"), None);
     }
 
     #[test]

@@ -273,17 +273,14 @@ fn timeout(section: Section, what: &str) -> Finding {
 }
 
 fn dnssec_findings(s: &dnssec::Status) -> Vec<Finding> {
-    use dnssec::{Bogus, Status};
+    use dnssec::Status;
     let f = |code: &str, ev: &str| findings::finding(code, ev);
     match s {
         Status::Secure => vec![f("dnssec-secure", "chain of trust validated from the root trust anchor")],
         Status::Insecure(d) => vec![f("dnssec-missing", d)],
         Status::Indeterminate(d) => vec![f("dnssec-indeterminate", d)],
-        Status::Bogus(b @ Bogus::SignatureExpired(_)) => {
-            vec![f("dnssec-signature-expired", b.detail())]
-        }
-        Status::Bogus(b @ Bogus::DsMismatch(_)) => vec![f("dnssec-ds-mismatch", b.detail())],
-        Status::Bogus(b) => vec![f("dnssec-bogus", &format!("{b:?}"))],
+        // The owner hears both that the domain is bogus and exactly why.
+        Status::Bogus(b) => vec![f("dnssec-bogus", b.detail()), f(b.code(), b.detail())],
     }
 }
 
@@ -322,6 +319,26 @@ mod tests {
         let j = serde_json::to_string(&r).unwrap_or_default();
         let back: Result<Report, _> = serde_json::from_str(&j);
         assert_eq!(back.ok(), Some(r));
+    }
+
+    #[test]
+    fn a_bogus_chain_is_reported_as_bogus_with_its_reason() {
+        use dnssec::{Bogus, Status};
+        let cases = [
+            (Bogus::SignatureExpired("x".into()), "dnssec-signature-expired"),
+            (Bogus::DsMismatch("x".into()), "dnssec-ds-mismatch"),
+            (Bogus::BadSignature("x".into()), "dnssec-bad-signature"),
+            (Bogus::MissingSignature("x".into()), "dnssec-missing-signature"),
+            (Bogus::UnprovenDenial("x".into()), "dnssec-unproven-denial"),
+            (Bogus::NoTrustAnchor("x".into()), "dnssec-no-trust-anchor"),
+        ];
+        for (b, reason) in cases {
+            let f = dnssec_findings(&Status::Bogus(b));
+            assert_eq!(f.iter().map(|f| f.code.as_str()).collect::<Vec<_>>(), ["dnssec-bogus", reason]);
+            assert!(f.iter().all(|f| findings::is_known(&f.code) && f.evidence == "x"), "{f:?}");
+        }
+        let secure = dnssec_findings(&Status::Secure);
+        assert_eq!(secure.iter().map(|f| f.code.as_str()).collect::<Vec<_>>(), ["dnssec-secure"]);
     }
 
     #[tokio::test]

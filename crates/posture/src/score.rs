@@ -1,14 +1,15 @@
 //! Scoring (internet.nl style) and the data-driven `.post` compliance verdict.
 //!
 //! A section starts at 100. Each distinct error code ("must") costs 40 points, each distinct
-//! warning code ("should") 5, info nothing. The overall score is the mean of the sections that
+//! warning code ("should") 5, info nothing; a reason reported beside the finding it explains
+//! (`dnssec-bogus` with `dnssec-ds-mismatch`) costs nothing more. The overall score is the mean of the sections that
 //! ran. The .post rules live in `rules/dotpost.json` so policy changes are data changes.
 
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::findings::{Finding, Section, Severity};
+use crate::findings::{self, Finding, Section, Severity};
 
 /// Points a distinct error code costs its section.
 pub const ERROR_COST: u32 = 40;
@@ -32,8 +33,15 @@ pub struct SectionScore {
 pub fn score(findings: &[Finding], ran: &[Section]) -> (Vec<SectionScore>, u8) {
     let mut out = Vec::new();
     for s in ran {
+        // A reason given beside the finding it explains ("dnssec-bogus" and why) is one problem.
+        let explained = |f: &Finding| findings::refines(&f.code).is_some_and(|parent| findings.iter().any(|g| g.code == parent));
         let codes = |sev: Severity| {
-            findings.iter().filter(|f| f.section == *s && f.severity == sev).map(|f| f.code.as_str()).collect::<BTreeSet<_>>().len() as u32
+            findings
+                .iter()
+                .filter(|f| f.section == *s && f.severity == sev && !explained(f))
+                .map(|f| f.code.as_str())
+                .collect::<BTreeSet<_>>()
+                .len() as u32
         };
         let (errors, warnings) = (codes(Severity::Error), codes(Severity::Warning));
         let cost = errors * ERROR_COST + warnings * WARNING_COST;
@@ -139,6 +147,16 @@ mod tests {
         assert_eq!(grade(overall), "A");
         assert_eq!(grade(100), "A+");
         assert_eq!(grade(0), "F");
+    }
+
+    #[test]
+    fn a_bogus_chain_and_its_reason_cost_one_error() {
+        let bogus = vec![finding("dnssec-bogus", ""), finding("dnssec-ds-mismatch", "")];
+        let (s, _) = score(&bogus, &[Section::Dnssec]);
+        assert_eq!((s[0].score, s[0].errors), (60, 1));
+        // Alone (as stored reports from before reasons were paired may hold it), a reason is an error.
+        let (s, _) = score(&[finding("dnssec-signature-expired", "")], &[Section::Dnssec]);
+        assert_eq!((s[0].score, s[0].errors), (60, 1));
     }
 
     #[test]

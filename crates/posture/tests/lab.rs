@@ -138,6 +138,8 @@ async fn dmarc_postures() {
             ("dmarc-quarantine.post", &["dmarc-policy-quarantine"], &["dmarc-policy-none"]),
             ("dmarc-weak.post", &["dmarc-subdomain-policy-none", "dmarc-pct-partial", "dmarc-no-rua"], &[]),
             ("dmarc-syntax.post", &["dmarc-syntax-error"], &[]),
+            // Tags without ";" between them: receivers ignore the record, but it is broken, not missing.
+            ("dmarc-nosep.post", &["dmarc-syntax-error"], &["dmarc-missing", "dmarc-policy-none"]),
             ("dmarc-multi.post", &["dmarc-multiple-records"], &[]),
             ("sub.dmarc-inherit.post", &["dmarc-inherited-from-org-domain"], &["dmarc-missing"]),
             ("dmarc-external.post", &["dmarc-rua-external-unauthorized"], &[]),
@@ -180,9 +182,10 @@ async fn dnssec_postures() {
         &cfg,
         &[
             ("good.post", &["dnssec-secure"], &["dnssec-missing", "dnssec-bogus"]),
-            ("dnssec-expired.post", &["dnssec-signature-expired"], &["dnssec-secure", "dnssec-missing"]),
-            ("dnssec-dsmismatch.post", &["dnssec-ds-mismatch"], &["dnssec-secure", "dnssec-missing"]),
-            ("dnssec-badsig.post", &["dnssec-bogus"], &["dnssec-secure", "dnssec-missing"]),
+            // Bogus, always with the reason beside it.
+            ("dnssec-expired.post", &["dnssec-bogus", "dnssec-signature-expired"], &["dnssec-secure", "dnssec-missing"]),
+            ("dnssec-dsmismatch.post", &["dnssec-bogus", "dnssec-ds-mismatch"], &["dnssec-secure", "dnssec-missing"]),
+            ("dnssec-badsig.post", &["dnssec-bogus", "dnssec-bad-signature"], &["dnssec-secure", "dnssec-missing"]),
             // Proven unsigned through the NSEC3 of post.
             ("insecure.post", &["dnssec-missing"], &["dnssec-bogus", "dnssec-indeterminate"]),
             // A name inside a secure zone is secure too.
@@ -209,6 +212,8 @@ async fn wrong_trust_anchor_makes_everything_bogus() {
     cfg.trust_anchors = posture::dnssec::TrustAnchors::iana();
     let r = run(&cfg, "good.post").await;
     assert!(matches!(r.dnssec, posture::dnssec::Status::Bogus(posture::dnssec::Bogus::NoTrustAnchor(_))), "{:?}", r.dnssec);
+    let c = codes(&r);
+    assert!(c.contains(&"dnssec-bogus") && c.contains(&"dnssec-no-trust-anchor"), "{c:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

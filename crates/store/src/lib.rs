@@ -96,6 +96,26 @@ pub fn open_portal(target: &str) -> Result<PortalStores> {
     Ok(PortalStores { portal: sqlite.clone(), posture: sqlite })
 }
 
+/// Everything `serve` keeps in the hub's database, on one handle: the hub's store, the portal's
+/// and the posture history share one connection pool per process on PostgreSQL (sized for the
+/// hub's traffic plus the portal's) and one writer connection on SQLite.
+pub struct ServeStores {
+    pub hub: std::sync::Arc<dyn Store>,
+    pub portal: std::sync::Arc<dyn PortalStore>,
+    pub posture: std::sync::Arc<dyn PostureStore>,
+}
+
+/// Opens `target` (as [`open`] reads it) once for `serve`: see [`ServeStores`].
+pub fn open_serve(target: &str) -> Result<ServeStores> {
+    if target.starts_with("postgres://") || target.starts_with("postgresql://") {
+        let size = engine::postgres::DEFAULT_MAX_CONNECTIONS + PORTAL_MAX_CONNECTIONS;
+        let pg = std::sync::Arc::new(PgStore::open_with(target, size)?);
+        return Ok(ServeStores { hub: pg.clone(), portal: pg.clone(), posture: pg });
+    }
+    let sqlite = std::sync::Arc::new(SqliteStore::open(std::path::Path::new(target))?);
+    Ok(ServeStores { hub: sqlite.clone(), portal: sqlite.clone(), posture: sqlite })
+}
+
 /// Connections per process for the portal and posture history: sign-ins, pages and scans are
 /// far fewer than the hub's TAXII traffic.
 pub const PORTAL_MAX_CONNECTIONS: usize = 4;
@@ -108,4 +128,22 @@ impl<T: MemberStore + CollectionStore + ObjectStore + StatusStore + AuditLog + M
 /// The current time as an RFC 3339 UTC timestamp with millisecond precision.
 pub fn now_rfc3339() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The address of the value behind a handle, whatever trait it is seen through.
+    fn at<T: ?Sized>(a: &std::sync::Arc<T>) -> *const u8 {
+        std::sync::Arc::as_ptr(a).cast::<u8>()
+    }
+
+    #[test]
+    fn serve_opens_one_store_for_the_hub_the_portal_and_posture() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let s = open_serve(dir.path().to_str().expect("utf-8 temp path")).expect("open");
+        assert_eq!(at(&s.hub), at(&s.portal));
+        assert_eq!(at(&s.hub), at(&s.posture));
+    }
 }

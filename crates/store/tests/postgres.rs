@@ -70,6 +70,20 @@ fn portal_store_opens_on_either_target() {
 }
 
 #[test]
+fn serve_opens_one_pool_for_the_hub_the_portal_and_posture() {
+    let cluster = cluster();
+    let url = cluster.fresh_database().expect("db");
+    let s = store::open_serve(&url).expect("open for serve");
+    let at = |p: *const u8| p as usize;
+    assert_eq!(at(Arc::as_ptr(&s.hub).cast()), at(Arc::as_ptr(&s.portal).cast()), "the portal has a pool of its own");
+    assert_eq!(at(Arc::as_ptr(&s.hub).cast()), at(Arc::as_ptr(&s.posture).cast()), "posture has a pool of its own");
+    let org = s.hub.create_org("La Poste", "identity--lp", Some("FR"), false).expect("org");
+    s.posture.register_domain("laposte.fr", "cli").expect("register");
+    let user = NewUser { org_id: org.id, username: "alice".into(), password_hash: "$argon2id$x".into(), role: Role::Analyst };
+    assert_eq!(s.portal.create_user(&user).expect("user").org_id, org.id);
+}
+
+#[test]
 fn unknown_values_read_back_as_corrupt_on_postgres() {
     let cluster = cluster();
     let s = PgStore::open(&cluster.fresh_database().expect("db")).expect("open");

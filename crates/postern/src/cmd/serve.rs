@@ -244,7 +244,17 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
     }
     let schedule = super::backup::schedule(data, &args)?;
     let config = hub::HubConfig { default_tlp: args.default_tlp, max_content_length: args.max_content_length, ..hub::HubConfig::default() };
-    let hub = super::open_hub(data, config)?;
+    // The hub, the portal and the posture history share one handle on the database: one
+    // PostgreSQL connection pool per process, one SQLite writer.
+    let target = data.to_str().context("the data directory path is not UTF-8")?;
+    let stores = store::open_serve(target).with_context(|| {
+        if super::is_database_url(data) {
+            "opening the PostgreSQL database".to_string()
+        } else {
+            format!("opening the database in {}", data.display())
+        }
+    })?;
+    let hub = hub::Hub::open(stores.hub, config).context("opening the hub")?;
     if let Some(t) = hub.bootstrap_admin_token().context("issuing the first admin token")? {
         if json {
             println!("{}", serde_json::json!({"event": "admin_token", "token": t.token, "token_id": t.id, "org": t.org}));
@@ -257,11 +267,8 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
     let mut state = server::AppState::new(hub, config.tls.is_some())
         .with_anonymous_lookup_ceiling(args.anonymous_link_tlp)
         .with_live_checks(live_config(&args)?);
-    // The hub's own database (SQLite directory or PostgreSQL URL) keeps the portal and posture too.
-    let target = data.to_str().context("the data directory path is not UTF-8")?;
-    let portal_stores = store::open_portal(target).context("opening the portal store and posture history")?;
-    state = state.with_portal_store(portal_stores.portal);
-    let service = server::api::posture::PostureService::new(portal_stores.posture, posture_config(&args)?);
+    state = state.with_portal_store(stores.portal);
+    let service = server::api::posture::PostureService::new(stores.posture, posture_config(&args)?);
     state.posture = Some(std::sync::Arc::new(service));
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the async runtime")?;
     let sync_config = federation::SyncConfig {
