@@ -33,7 +33,30 @@ fn impersonation_techniques() {
     check_verdict("https://dhl.top/parcel", Malicious, Some("tld_swap"), Some("global-dhl"));
     check_verdict("https://usps-track.github.io/", Malicious, Some("combosquat"), Some("us-usps"));
     check_verdict("http://192.0.2.10/usps/track", Malicious, Some("ip_host"), Some("us-usps"));
-    check_verdict("https://bit.ly/3xYzAbC", Suspicious, Some("shortener"), None);
+    check_verdict("https://bit.ly/laposte-colis-frais", Suspicious, Some("brand_in_path"), Some("fr-laposte"));
+}
+
+#[test]
+fn a_bare_shortened_link_is_no_evidence_but_says_its_destination_is_hidden() {
+    check_verdict("https://bit.ly/3xYzAbC", Level::Benign, Some("destination_hidden"), None);
+    check_verdict("https://tinyurl.com/y7k2m9qa", Level::Benign, Some("destination_hidden"), None);
+    let v = analyzer().analyse("https://bit.ly/3xYzAbC").expect("analyses");
+    assert_eq!(v.score, 0);
+}
+
+#[test]
+fn known_sites_are_named_and_a_government_suffix_names_the_government() {
+    let v = analyzer().analyse("https://www.tesco.com/groceries/").expect("analyses");
+    assert_eq!((v.verdict, v.reasons[0].code), (Level::Benign, "known_site"));
+    assert_eq!(v.site.as_deref(), Some("Tesco"), "{:?}", v.reasons);
+    assert!(v.reasons[0].message.contains("Tesco"), "{:?}", v.reasons);
+    let v = analyzer().analyse("https://www.gov.uk/vehicle-tax").expect("analyses");
+    assert_eq!(v.reasons[0].code, "known_site");
+    assert!(v.site.as_deref().is_some_and(|s| s.starts_with("UK Government")), "{:?}", v.site);
+    assert!(v.brand.is_none(), "gov.uk is not one agency's: {:?}", v.brand);
+    // The agency's own name under the suffix is still the agency.
+    let v = analyzer().analyse("https://www.hmrc.gov.uk/").expect("analyses");
+    assert_eq!(v.brand.map(|b| b.id), Some("gb-hmrc".to_string()));
 }
 
 #[test]
