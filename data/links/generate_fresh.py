@@ -357,9 +357,16 @@ def add(group, url, label, brand, technique, note=""):
     rows.append((group, url, label, brand, technique, note))
 
 
+def registrable_tld(tld):
+    """The brand's ending when anyone can register under it; `com` for institutional ones
+    (nobody registers a look-alike under gov.uk)."""
+    return "com" if tld.split(".")[0] in ("gov", "gob", "go", "ac", "edu") else tld
+
+
 def positives():
-    for short, lang, tld in BRANDS:
+    for short, lang, official_tld in BRANDS:
         words = LURES[lang_of(lang)]
+        tld = registrable_tld(official_tld)
         g = short
         # combosquat on abuse TLDs
         for _ in range(6):
@@ -374,7 +381,7 @@ def positives():
         # brand as subdomain of a lure or random domain
         add(f"sub:{g}", f"https://{short}.{rng.choice(words)}-{tok(4, False)}.{rng.choice(ABUSE_TLDS)}{path(lang)}", "malicious",
             short, "brand subdomain")
-        add(f"sub:{g}", f"https://{short}.{tld}.{tok(8)}.{rng.choice(ABUSE_TLDS)}{path(lang)}", "malicious", short,
+        add(f"sub:{g}", f"https://{short}.{official_tld}.{tok(8)}.{rng.choice(ABUSE_TLDS)}{path(lang)}", "malicious", short,
             "official domain as subdomain")
         # brand.com-xxxx.tld
         add(f"comhyphen:{g}", f"https://{short}.{tld.split('.')[-1] if '.' in tld else 'com'}-{rng.choice(words)}.{rng.choice(ABUSE_TLDS)}{path(lang)}",
@@ -418,7 +425,7 @@ def positives():
         add(f"short:{g}", f"https://{rng.choice(SHORTENERS)}/{short}-{rng.choice(words)}", "malicious", short, "shortener brand path")
         # userinfo trick
         if rng.random() < 0.4:
-            add(f"userinfo:{g}", f"https://{short}.{tld}@{tok(8)}.{rng.choice(ABUSE_TLDS)}{path(lang)}", "malicious", short, "userinfo")
+            add(f"userinfo:{g}", f"https://{short}.{official_tld}@{tok(8)}.{rng.choice(ABUSE_TLDS)}{path(lang)}", "malicious", short, "userinfo")
     # brand-less lure-only throwaway domains
     for stem in LURE_ONLY_STEMS:
         g = "lure:" + "-".join(stem)
