@@ -534,9 +534,15 @@ impl Analyzer {
         }
         // Brand names such as dhl or gls are consonant clusters: randomness only speaks for
         // names without a brand in them.
-        if used.is_none() && out.iter().all(|s| s.brand.is_none()) && looks_random(reg_label) {
-            out.random_host = true;
-            out.plain("random_label", 20, format_args!("has a random-looking name ({reg_label})"));
+        if used.is_none() && out.iter().all(|s| s.brand.is_none()) {
+            if looks_random(reg_label) {
+                out.random_host = true;
+                out.plain("random_label", 20, format_args!("has a random-looking name ({reg_label})"));
+            } else if abuse && digit_inside(reg_label) {
+                // A digit in the middle of a name under a cheap ending (rac0wdkye.rest): as
+                // anonymous as a random name when it carries a lure.
+                out.random_host = true;
+            }
         }
         if !sub.is_empty() && sub != "www" {
             self.subdomain_signals(p, sub, &uni_labels[..n_sub.min(uni_labels.len())], out);
@@ -1270,6 +1276,11 @@ fn looks_random(label: &str) -> bool {
         || (digits >= 2 && letters >= 3 && switches >= 3)
         || (digits >= 2 && letters >= 4 && switches >= 2)
         || rare >= 2
+}
+
+/// A digit with letters on both sides (`zeusr8vq`).
+fn digit_inside(label: &str) -> bool {
+    label.as_bytes().windows(3).any(|w| w[0].is_ascii_alphabetic() && w[1].is_ascii_digit() && w[2].is_ascii_alphabetic())
 }
 
 /// Two consonants side by side, one of them a letter that rarely meets another consonant in

@@ -194,3 +194,33 @@ fn assess_decides_as_analyse_does_on_the_whole_corpus() {
     }
     assert!(n > 1000, "corpus read: {n}");
 }
+
+/// The families of issue 15, each as a general rule (cases written for the rule, not taken from
+/// an evaluation set).
+#[test]
+fn issue_15_families() {
+    use Level::*;
+    // One edit of a short name needs a second signal; with one it is suspicious.
+    check_verdict("https://yodle.top/redelivery", Malicious, Some("typosquat"), Some("gb-yodel"));
+    check_verdict("https://fedx.com/", Benign, Some("typosquat"), Some("global-fedex"));
+    check_verdict("https://fedx.com/track/parcel", Suspicious, Some("typosquat"), Some("global-fedex"));
+    check_verdict("https://dhll-express.com/pay", Malicious, Some("typosquat"), Some("global-dhl"));
+    // ASCII look-alikes, alone and among other words.
+    check_verdict("https://dh1.com/", Suspicious, Some("homoglyph"), Some("global-dhl"));
+    check_verdict("https://rnondialrelay-colis.com/", Malicious, Some("homoglyph"), Some("fr-mondialrelay"));
+    // Brand-less names made of parcel and payment words.
+    check_verdict("https://parcel-redelivery-fee.com/", Suspicious, Some("lure_only_domain"), None);
+    check_verdict("https://www.parcel2go.com/quotes", Benign, None, None);
+    check_verdict("https://paymentsense.com/uk/", Benign, None, None);
+    // A lure on a random-looking host.
+    check_verdict("https://qz7vk2wx.com/delivery/update", Suspicious, Some("anonymous_lure"), None);
+    // A brand swapped onto an uncommon generic ending.
+    check_verdict("https://evri.yachts/", Suspicious, Some("uncommon_tld"), Some("gb-evri"));
+    // A postal name under the ending of a country whose post is known by it.
+    check_verdict("https://laposte.ne/", Benign, Some("local_post_name"), None);
+    // News about a scam names the brand without being one.
+    check_verdict("https://www.example-news.com/2025/03/royal-mail-text-scam-warning", Benign, None, None);
+    // Legitimate internationalised names are not mixed-script.
+    check_verdict("https://xn--mnchen-3ya.de/", Benign, None, None);
+    check_verdict("https://xn--80a1acny.xn--p1ai/", Benign, None, None);
+}
