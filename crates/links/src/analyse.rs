@@ -143,15 +143,15 @@ impl Analyzer {
             if b.kind == brands::BrandKind::Post
                 && let Some(cc) = &b.country
             {
-                let names = post_names.entry(cc.to_ascii_lowercase().into_boxed_str()).or_insert_with(Default::default);
+                let names = post_names.entry(cc.to_ascii_lowercase().into_boxed_str()).or_default();
                 let labels = b.domains.iter().map(|d| d.split('.').next().unwrap_or_default().replace('-', ""));
                 for n in b.short_names.iter().map(|s| ascii_fold(s)).chain(labels) {
-                    if n.len() >= 5 && !generic.contains(n.as_str()) && !names.0.iter().any(|x: &Box<str>| **x == *n) {
+                    if n.len() >= 5 && !generic.contains(n.as_str()) && !names.0.iter().any(|x| **x == *n) {
                         names.0.push(n.into_boxed_str());
                     }
                 }
                 for w in b.words.iter().map(|s| ascii_fold(s)) {
-                    if w.len() >= 5 && !names.1.iter().any(|x: &Box<str>| **x == *w) {
+                    if w.len() >= 5 && !names.1.iter().any(|x| **x == *w) {
                         names.1.push(w.into_boxed_str());
                     }
                 }
@@ -298,6 +298,14 @@ impl Analyzer {
     pub fn analyse(&self, input: &str) -> Result<Verdict, crate::LinkError> {
         let parsed = crate::parse::parse(input)?;
         Ok(self.verdict_for(input, parsed, Vec::new(), true))
+    }
+
+    /// Judges a bare domain name (`laposte-colis.top`), as the brand monitor sees names in a
+    /// feed of registrations: the same rules as a link to the name's root, without a path.
+    pub fn analyse_domain(&self, name: &str) -> Result<Verdict, crate::LinkError> {
+        let name = name.trim().trim_end_matches('.');
+        let parsed = crate::parse::parse(&format!("https://{name}/"))?;
+        Ok(self.verdict_for(name, parsed, Vec::new(), true))
     }
 
     /// The decision only: level, score, the strongest reason's code and the brand, without

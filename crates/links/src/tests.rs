@@ -224,3 +224,11 @@ fn issue_15_families() {
     check_verdict("https://xn--mnchen-3ya.de/", Benign, None, None);
     check_verdict("https://xn--80a1acny.xn--p1ai/", Benign, None, None);
 }
+
+#[test]
+fn a_bare_domain_name_is_judged_like_a_link_to_its_root() {
+    let v = analyzer().analyse_domain("royalmail-redelivery.com").expect("analyses");
+    assert_eq!((v.verdict, v.input.as_str()), (Level::Malicious, "royalmail-redelivery.com"));
+    assert_eq!(analyzer().analyse_domain("laposte.fr.").expect("analyses").reasons[0].code, "official_domain");
+    assert!(analyzer().analyse_domain("not a name").is_err());
+}
