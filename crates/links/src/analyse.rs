@@ -95,6 +95,12 @@ pub struct Analyzer {
     english: HashSet<&'static str>,
     /// Well-known legitimate sites (`brands::KnownSites`): named in the answer.
     known: brands::KnownSites,
+    /// Their domains -> index in `known.sites()`, in the analyser's fast hash map.
+    known_index: HashMap<Box<str>, u32>,
+    /// Generic TLDs ordinary sites use (`words::COMMON_GTLDS`).
+    common_gtlds: HashSet<&'static str>,
+    /// Path segments of news and blog sections (`words::ARTICLE_SECTIONS`).
+    article_sections: HashSet<&'static str>,
     /// Lower-case ccTLD -> folded names (short names, words, official labels) of that country's
     /// designated postal operators: a postal name under its own operator's ccTLD is no TLD swap.
     post_names: HashMap<Box<str>, PostNames>,
@@ -258,6 +264,7 @@ impl Analyzer {
             .build(seg.iter().copied())
             .unwrap_or_else(|_| empty_ac());
         let token_ids = tokens.iter().enumerate().map(|(i, t)| (t.text.clone(), i)).collect();
+        let known = brands::KnownSites::builtin();
         Analyzer {
             brands,
             official,
@@ -278,7 +285,10 @@ impl Analyzer {
             free_hosting: brands::lists::free_hosting(),
             tld_words: words::TLD_WORDS.iter().copied().collect(),
             english: ENGLISH_WORDS.lines().collect(),
-            known: brands::KnownSites::builtin(),
+            article_sections: words::ARTICLE_SECTIONS.iter().copied().collect(),
+            common_gtlds: words::COMMON_GTLDS.iter().copied().collect(),
+            known_index: known.sites().iter().enumerate().map(|(i, k)| (k.domain.clone().into_boxed_str(), i as u32)).collect(),
+            known,
             post_names,
         }
     }
@@ -324,7 +334,7 @@ impl Analyzer {
         if let Some(host) = p.domain() {
             let official = self.official_match(host);
             // Blocklist hits are reported even on a known site (a compromised page).
-            let known = if extra.is_empty() { self.known.owner(host) } else { None };
+            let known = if extra.is_empty() { self.known_site(host) } else { None };
             // The more specific entry names the site; a government-only suffix (gov.uk) that an
             // agency also lists names the government, not that agency.
             let known_wins = match (official, known) {
@@ -382,6 +392,17 @@ impl Analyzer {
             brand: None,
             site: Some(k.organisation.clone()),
             reasons: vec![reason],
+        }
+    }
+
+    /// The well-known site `host` is or is under.
+    fn known_site(&self, host: &str) -> Option<&brands::KnownSite> {
+        let mut rest = host;
+        loop {
+            if let Some(&i) = self.known_index.get(rest) {
+                return self.known.sites().get(i as usize);
+            }
+            rest = rest.split_once('.')?.1;
         }
     }
 
@@ -471,16 +492,19 @@ impl Analyzer {
     fn signals(&self, p: &ParsedUrl, explain: bool) -> Vec<Signal> {
         let mut out = Signals { list: Vec::new(), explain, local_post: false, random_host: false };
         self.userinfo_signals(p, &mut out);
+        let mut shortener = false;
         match &p.host {
             HostKind::Ipv4(_) | HostKind::Ipv6(_) => {
                 out.plain("ip_host", 40, format_args!("points to a bare IP address instead of a domain name"))
             }
-            HostKind::Domain(host) => self.domain_signals(p, host, &mut out),
+            HostKind::Domain(host) => {
+                shortener = self.is_shortener(p, host);
+                self.domain_signals(p, host, shortener, &mut out)
+            }
         }
         if let Some(port) = p.url.port() {
             out.plain("nonstandard_port", 15, format_args!("uses an unusual port ({port})"));
         }
-        let shortener = matches!(&p.host, HostKind::Domain(h) if self.is_shortener(p, h));
         self.path_signals(p, shortener, &mut out);
         out.list
     }
@@ -489,10 +513,10 @@ impl Analyzer {
         self.shorteners.contains(p.registrable()) || self.shorteners.contains(host)
     }
 
-    fn domain_signals(&self, p: &ParsedUrl, host: &str, out: &mut Signals) {
+    fn domain_signals(&self, p: &ParsedUrl, host: &str, shortener: bool, out: &mut Signals) {
         let reg_label = p.registrable_label();
         let sub = p.subdomain();
-        if self.is_shortener(p, host) {
+        if shortener {
             // Offline, a bare shortened link says nothing either way: say so, score nothing, and
             // let the path speak (`bit.ly/usps-redelivery`). Live checks follow it.
             if p.url.path().len() > 1 {
@@ -532,12 +556,14 @@ impl Analyzer {
             return;
         }
         let abuse = out.iter().any(|s| s.code == "abuse_tld");
-        if !abuse && out.iter().any(|s| s.brand.is_some()) && !tld.is_empty() && tld.len() > 2 && !words::COMMON_GTLDS.contains(&tld) {
+        if !abuse && out.iter().any(|s| s.brand.is_some()) && !tld.is_empty() && tld.len() > 2 && !self.common_gtlds.contains(tld) {
             out.plain("uncommon_tld", 15, format_args!("puts a brand name under the uncommon .{tld} ending"));
         }
         let scope = host.strip_suffix(p.suffix()).map_or(host, |h| h.trim_end_matches('.'));
         self.lure_domain_signal(scope, used, out);
-        if used.is_none() && out.iter().all(|s| s.brand.is_none()) {
+        // Only names with two lure words or more can be made of nothing else.
+        let lures = out.list.last().is_some_and(|s| s.code == "lure_domain" && s.points >= 25);
+        if lures && used.is_none() && out.iter().all(|s| s.brand.is_none()) {
             self.lure_only_domain_signal(reg_label, out);
         }
         // Brand names such as dhl or gls are consonant clusters: randomness only speaks for
@@ -934,10 +960,11 @@ impl Analyzer {
     /// five words or more.
     fn article_path(&self, path: &str) -> bool {
         path.split('/').any(|seg| {
-            let lower_year = seg.len() == 4 && seg.starts_with("20") && seg.bytes().all(|c| c.is_ascii_digit());
-            lower_year
-                || words::ARTICLE_SECTIONS.iter().any(|w| seg.eq_ignore_ascii_case(w))
-                || seg.split(['-', '_']).filter(|w| w.len() >= 2 && w.bytes().any(|c| c.is_ascii_alphabetic())).count() >= 5
+            let b = seg.as_bytes();
+            let year = b.len() == 4 && b.starts_with(b"20") && b.iter().all(u8::is_ascii_digit);
+            // Words of a slug: hyphen or underscore separators between letters.
+            let words = 1 + b.windows(2).filter(|w| matches!(w[0], b'-' | b'_') && w[1].is_ascii_alphabetic()).count();
+            year || words >= 5 || (b.len() >= 4 && self.article_sections.contains(seg))
         })
     }
 
