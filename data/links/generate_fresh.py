@@ -476,18 +476,18 @@ def negatives():
         add(f"smb:{trade}", f"https://{rng.choice(['', 'www.'])}{d}{p}", "benign", "", "small business")
     for d in IDNS:
         for p in rng.sample(["/", "/kontakt", "/news", "/index.html", "/about", "/tourismus"], 2):
-            add(f"idn:{d}", f"https://{d}{p}", "benign", "", "hard negative idn")
+            add(f"idn:{d}", f"https://{d}{p}", "benign", "", "hard negative", "hard negative idn")
     for s in SHORTENERS:
         for _ in range(12):
-            add(f"shortener:{s}", f"https://{s}/{tok(rng.randint(5, 8))}", "benign", "", "benign shortener")
+            add(f"shortener:{s}", f"https://{s}/{tok(rng.randint(5, 8))}", "benign", "", "hard negative", "benign shortener")
     for d, tmpl in NEWS:
         for slug in rng.sample(NEWS_SLUGS, 4):
-            add(f"news:{d}", f"https://www.{d}{tmpl.format(n=num(8), slug=slug)}", "benign", "", "hard negative news")
+            add(f"news:{d}", f"https://www.{d}{tmpl.format(n=num(8), slug=slug)}", "benign", "", "hard negative", "hard negative news")
     for d in POSTAL_WORD_COMPANIES:
         if d.endswith(".example"):
             continue
         for p in rng.sample(POSTAL_WORD_PATHS, 3):
-            add(f"postalword:{d}", f"https://www.{d}{p}", "benign", "", "hard negative postal word")
+            add(f"postalword:{d}", f"https://www.{d}{p}", "benign", "", "hard negative", "hard negative postal word")
     # government-only suffixes: many agencies under one suffix
     for d in ["www.gov.uk/vehicle-tax", "www.gov.uk/log-in-register-hmrc-online-services", "dvla.gov.uk/", "www.nhs.uk/conditions",
               "www.ox.gov.uk/", "www.leeds.gov.uk/bins", "www.tfl.gov.uk/fares", "www.service-public.fr/particuliers",
