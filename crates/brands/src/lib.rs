@@ -103,6 +103,9 @@ pub struct Brand {
     /// True where the entry was not confirmed from the operator's own pages.
     #[serde(default)]
     pub uncertain: bool,
+    /// Where the entry's names and domains come from (required for postal operators).
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 impl Brand {
@@ -335,6 +338,23 @@ mod tests {
             assert!(ids.insert(b.id.clone()), "duplicate id {}", b.id);
         }
         assert_eq!(BrandRegistry::builtin().len(), brands.len());
+    }
+
+    #[test]
+    fn every_postal_operator_names_its_source_and_is_unsure_without_a_domain() {
+        let brands = parse(BUILTIN_TOML, "builtin").expect("builtin registry parses");
+        let mut problems = Vec::new();
+        for b in brands.iter().filter(|b| b.kind == BrandKind::Post) {
+            if b.source.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                problems.push(format!("{}: no source", b.id));
+            }
+            if b.domains.is_empty() && !b.uncertain {
+                problems.push(format!("{}: no domain but not marked uncertain", b.id));
+            }
+        }
+        let known = brands.iter().filter(|b| b.kind == BrandKind::Post && !b.domains.is_empty()).count();
+        assert!(known >= 195, "{known} postal operators with a domain");
+        assert!(problems.is_empty(), "{problems:#?}");
     }
 
     fn check_match(domain: &str, expected: &[(&str, MatchKind)]) {

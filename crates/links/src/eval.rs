@@ -299,6 +299,7 @@ mod tests {
             verdict: level,
             score: 0,
             brand: brand.map(|b| VerdictBrand { id: b.to_lowercase(), name: b.to_string(), domain: String::new() }),
+            site: None,
             reasons: Vec::new(),
         })
     }

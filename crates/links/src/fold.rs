@@ -1,7 +1,7 @@
 //! Text folding for look-alike detection: UTS #39 skeletons, mixed-script checks, multi-character
 //! homoglyphs, keyboard adjacency and the Damerau-Levenshtein edit classification.
 
-use unicode_security::MixedScript;
+use unicode_security::{RestrictionLevel, RestrictionLevelDetection};
 
 /// A host label folded for comparison with brand tokens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,7 +10,10 @@ pub struct Folded {
     pub text: String,
     /// The label had non-ASCII characters.
     pub non_ascii: bool,
-    /// The label mixes scripts (e.g. Latin with Cyrillic), per UTS #39.
+    /// The label mixes scripts in a way no legitimate name needs (Latin with Cyrillic or Greek),
+    /// per the restriction levels of UTS #39: single-script names and the combinations
+    /// the standard calls highly or moderately restrictive (Japanese kana with Han, Latin with
+    /// Han or Hangul, Latin with one other recommended script) are not mixed.
     pub mixed_script: bool,
 }
 
@@ -21,7 +24,9 @@ pub fn fold_label(label: &str) -> Folded {
         return Folded { text: label.to_ascii_lowercase(), non_ascii: false, mixed_script: false };
     }
     let lower = label.to_lowercase();
-    let mixed_script = !lower.as_str().is_single_script();
+    // Hyphens are no identifier characters for UTS #39, but are ordinary in host labels.
+    let letters: String = lower.chars().filter(|&c| c != '-').collect();
+    let mixed_script = letters.as_str().detect_restriction_level() >= RestrictionLevel::MinimallyRestrictive;
     let mut text = String::with_capacity(lower.len());
     // Per character: ASCII stays itself (the UTS #39 skeleton would turn a real `m` into `rn`),
     // everything else becomes its skeleton.
@@ -309,6 +314,17 @@ mod tests {
         check_edit("usps", "ups", Some(Edit::Omission));
         check_edit("abc", "xyz", None);
         check_edit("fedex", "fedexx", Some(Edit::Repetition));
+    }
+
+    #[test]
+    fn legitimate_script_combinations_are_not_mixed() {
+        for label in ["münchen", "bäckerei-schmidt", "почта", "ελλάδα", "ラーメン東京", "東京tokyo", "서울seoul", "straße", "łódź"]
+        {
+            assert!(!fold_label(label).mixed_script, "{label}");
+        }
+        for label in ["lаposte", "pаypal", "usрs"] {
+            assert!(fold_label(label).mixed_script, "{label}");
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub mod parse;
 mod report;
 /// The outbound guard, under the name this crate's modules have always used.
 pub use outbound as ssrf;
-mod words;
+pub mod words;
 
 use serde::Serialize;
 
@@ -91,6 +91,10 @@ pub struct Verdict {
     /// 0-100.
     pub score: u8,
     pub brand: Option<VerdictBrand>,
+    /// Whose site this is, when the host is an official brand domain or a well-known
+    /// legitimate site ("Tesco", "UK Government (all gov.uk services)").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
     /// Strongest first.
     pub reasons: Vec<Reason>,
 }
@@ -115,6 +119,13 @@ pub fn check(input: &str, ctx: &CheckContext<'_>) -> Result<Verdict, LinkError> 
 pub fn describe_code(code: &str) -> &'static str {
     match code {
         "official_domain" => "an official domain",
+        "known_site" => "a well-known legitimate site",
+        "destination_hidden" => "a shortened link whose destination is hidden",
+        "shortener_expanded" => "a shortened link, followed to its destination",
+        "local_post_name" => "a postal name under that country's own ending",
+        "uncommon_tld" => "a brand name under an uncommon ending",
+        "lure_only_domain" => "a name made only of parcel or payment words",
+        "anonymous_lure" => "parcel or payment words on a random-looking host",
         "ip_host" => "a bare IP address",
         "nonstandard_port" => "an unusual port",
         "shortener" => "a shortened link",

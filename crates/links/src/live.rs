@@ -262,6 +262,14 @@ fn certificate_facts(resp: &reqwest::blocking::Response) -> (Option<String>, Opt
 /// later hop's reasons, prefixed with the hop they come from (a reason the input already gave,
 /// same code and sentence, is not repeated). Reasons stay strongest first.
 pub fn combine(mut first: Verdict, report: &LiveReport) -> Verdict {
+    // A shortened link's destination is no longer hidden once followed: say where it leads, and
+    // let that destination's verdict (a later hop) decide.
+    if report.hops.len() > 1
+        && let Some(r) = first.reasons.iter_mut().find(|r| r.code == "destination_hidden")
+    {
+        r.code = "shortener_expanded";
+        r.message = format!("is a shortened link that leads to {}", report.final_url);
+    }
     let own: Vec<(&'static str, String)> = first.reasons.iter().map(|r| (r.code, r.message.clone())).collect();
     for (i, hop) in report.hops.iter().enumerate().skip(1) {
         let v = &hop.verdict;
@@ -365,5 +373,27 @@ mod tests {
         assert_eq!(v.score, bad.score.max(first.score));
         assert!(v.reasons.iter().any(|r| r.message.starts_with("hop 2 (https://laposte-fr.colis-suivi.top/pay)")), "{:?}", v.reasons);
         assert_eq!(v.input, "https://bit.ly/abc");
+        assert!(v.reasons.iter().any(|r| r.code == "shortener_expanded" && r.message.ends_with("colis-suivi.top/pay")), "{:?}", v.reasons);
+    }
+
+    #[test]
+    fn a_shortened_link_to_a_benign_site_stays_benign_and_says_where_it_leads() {
+        let (analyzer, _) = ctx_parts();
+        let first = analyzer.analyse("https://bit.ly/abc").expect("analyses");
+        assert_eq!((first.verdict, first.reasons[0].code), (Level::Benign, "destination_hidden"));
+        let end = analyzer.analyse("https://www.tesco.com/groceries").expect("analyses");
+        let report = LiveReport {
+            hops: vec![
+                LiveHop { url: first.url.clone(), address: "192.0.2.1".into(), status: 301, verdict: first.clone() },
+                LiveHop { url: end.url.clone(), address: "192.0.2.2".into(), status: 200, verdict: end.clone() },
+            ],
+            final_url: end.url.clone(),
+            tls_issuer: None,
+            tls_not_before: None,
+        };
+        let v = combine(first, &report);
+        assert_eq!(v.verdict, Level::Benign);
+        assert_eq!(v.reasons[0].code, "shortener_expanded");
+        assert!(v.reasons[0].message.contains("tesco.com"), "{:?}", v.reasons);
     }
 }

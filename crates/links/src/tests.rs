@@ -33,7 +33,30 @@ fn impersonation_techniques() {
     check_verdict("https://dhl.top/parcel", Malicious, Some("tld_swap"), Some("global-dhl"));
     check_verdict("https://usps-track.github.io/", Malicious, Some("combosquat"), Some("us-usps"));
     check_verdict("http://192.0.2.10/usps/track", Malicious, Some("ip_host"), Some("us-usps"));
-    check_verdict("https://bit.ly/3xYzAbC", Suspicious, Some("shortener"), None);
+    check_verdict("https://bit.ly/laposte-colis-frais", Suspicious, Some("brand_in_path"), Some("fr-laposte"));
+}
+
+#[test]
+fn a_bare_shortened_link_is_no_evidence_but_says_its_destination_is_hidden() {
+    check_verdict("https://bit.ly/3xYzAbC", Level::Benign, Some("destination_hidden"), None);
+    check_verdict("https://tinyurl.com/y7k2m9qa", Level::Benign, Some("destination_hidden"), None);
+    let v = analyzer().analyse("https://bit.ly/3xYzAbC").expect("analyses");
+    assert_eq!(v.score, 0);
+}
+
+#[test]
+fn known_sites_are_named_and_a_government_suffix_names_the_government() {
+    let v = analyzer().analyse("https://www.tesco.com/groceries/").expect("analyses");
+    assert_eq!((v.verdict, v.reasons[0].code), (Level::Benign, "known_site"));
+    assert_eq!(v.site.as_deref(), Some("Tesco"), "{:?}", v.reasons);
+    assert!(v.reasons[0].message.contains("Tesco"), "{:?}", v.reasons);
+    let v = analyzer().analyse("https://www.gov.uk/vehicle-tax").expect("analyses");
+    assert_eq!(v.reasons[0].code, "known_site");
+    assert!(v.site.as_deref().is_some_and(|s| s.starts_with("UK Government")), "{:?}", v.site);
+    assert!(v.brand.is_none(), "gov.uk is not one agency's: {:?}", v.brand);
+    // The agency's own name under the suffix is still the agency.
+    let v = analyzer().analyse("https://www.hmrc.gov.uk/").expect("analyses");
+    assert_eq!(v.brand.map(|b| b.id), Some("gb-hmrc".to_string()));
 }
 
 #[test]
@@ -170,4 +193,42 @@ fn assess_decides_as_analyse_does_on_the_whole_corpus() {
         n += 1;
     }
     assert!(n > 1000, "corpus read: {n}");
+}
+
+/// The families of issue 15, each as a general rule (cases written for the rule, not taken from
+/// an evaluation set).
+#[test]
+fn issue_15_families() {
+    use Level::*;
+    // One edit of a short name needs a second signal; with one it is suspicious.
+    check_verdict("https://yodle.top/redelivery", Malicious, Some("typosquat"), Some("gb-yodel"));
+    check_verdict("https://fedx.com/", Benign, Some("typosquat"), Some("global-fedex"));
+    check_verdict("https://fedx.com/track/parcel", Suspicious, Some("typosquat"), Some("global-fedex"));
+    check_verdict("https://dhll-express.com/pay", Malicious, Some("typosquat"), Some("global-dhl"));
+    // ASCII look-alikes, alone and among other words.
+    check_verdict("https://dh1.com/", Suspicious, Some("homoglyph"), Some("global-dhl"));
+    check_verdict("https://rnondialrelay-colis.com/", Malicious, Some("homoglyph"), Some("fr-mondialrelay"));
+    // Brand-less names made of parcel and payment words.
+    check_verdict("https://parcel-redelivery-fee.com/", Suspicious, Some("lure_only_domain"), None);
+    check_verdict("https://www.parcel2go.com/quotes", Benign, None, None);
+    check_verdict("https://paymentsense.com/uk/", Benign, None, None);
+    // A lure on a random-looking host.
+    check_verdict("https://qz7vk2wx.com/delivery/update", Suspicious, Some("anonymous_lure"), None);
+    // A brand swapped onto an uncommon generic ending.
+    check_verdict("https://evri.yachts/", Suspicious, Some("uncommon_tld"), Some("gb-evri"));
+    // A postal name under the ending of a country whose post is known by it.
+    check_verdict("https://laposte.ne/", Benign, Some("local_post_name"), None);
+    // News about a scam names the brand without being one.
+    check_verdict("https://www.example-news.com/2025/03/royal-mail-text-scam-warning", Benign, None, None);
+    // Legitimate internationalised names are not mixed-script.
+    check_verdict("https://xn--mnchen-3ya.de/", Benign, None, None);
+    check_verdict("https://xn--80a1acny.xn--p1ai/", Benign, None, None);
+}
+
+#[test]
+fn a_bare_domain_name_is_judged_like_a_link_to_its_root() {
+    let v = analyzer().analyse_domain("royalmail-redelivery.com").expect("analyses");
+    assert_eq!((v.verdict, v.input.as_str()), (Level::Malicious, "royalmail-redelivery.com"));
+    assert_eq!(analyzer().analyse_domain("laposte.fr.").expect("analyses").reasons[0].code, "official_domain");
+    assert!(analyzer().analyse_domain("not a name").is_err());
 }

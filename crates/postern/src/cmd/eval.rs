@@ -93,6 +93,10 @@ impl MessageSet {
 pub enum LinkSet {
     /// Written without reading the analyser's rules; never used for tuning.
     Independent,
+    /// The tuning part of the set written from public reporting for issue 15.
+    Fresh,
+    /// The held-out part of that set; read in aggregate only.
+    Holdout,
 }
 
 pub fn run(json: bool, args: EvalArgs) -> anyhow::Result<()> {
@@ -134,7 +138,12 @@ fn messages(json: bool, args: MessagesArgs) -> anyhow::Result<()> {
 fn links(json: bool, args: LinksArgs) -> anyhow::Result<()> {
     let name = match args.set {
         LinkSet::Independent => "independent",
+        LinkSet::Fresh => "fresh",
+        LinkSet::Holdout => "holdout",
     };
+    if args.common.show_misses && args.set == LinkSet::Holdout {
+        bail!("--show-misses is not for the held-out set: it is read in aggregate only (data/links/holdout/README.md)");
+    }
     let path = sets_dir(args.common.sets.as_deref(), "links")?.join(name).join("urls.tsv");
     let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     let rows = links::eval::parse_set(&text).with_context(|| format!("parsing {}", path.display()))?;
