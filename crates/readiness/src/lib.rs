@@ -4,6 +4,7 @@
 //! `data/`, embedded at build time; `now` is always a parameter.
 
 pub mod bank;
+pub mod bench;
 pub mod frameworks;
 pub mod profile;
 pub mod score;
