@@ -7,6 +7,7 @@ pub mod bank;
 pub mod bench;
 pub mod frameworks;
 pub mod profile;
+pub mod scan;
 pub mod score;
 
 pub use bank::{Bank, BankError, Coverage, Effort, Question, Scale};
