@@ -14,6 +14,7 @@ mod hub;
 mod peers;
 pub mod portal;
 pub mod posture;
+pub mod readiness;
 mod versions;
 
 pub use engine::postgres::PgStore;

@@ -1,0 +1,291 @@
+//! Peer benchmarks that cannot identify a post (section 6 of the readiness design): scheduled
+//! snapshots of aggregates over opted-in posts, with minimum group sizes and differencing guards.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Datelike, Months, TimeZone, Utc};
+use serde::Serialize;
+
+use crate::bank::Bank;
+use crate::score::{Assessment, IN_PLACE};
+
+/// A statistic (mean, median, share at >= 3) needs at least this many distinct posts.
+pub const K_MIN: usize = 5;
+/// Percentiles need at least this many posts.
+pub const PERCENTILES_MIN: usize = 10;
+/// A group is suppressed when a published group containing it has fewer than this many others.
+pub const COMPLEMENT_MIN: usize = 5;
+/// Only assessments finalised within this many months before the snapshot count.
+pub const RECENT_MONTHS: u32 = 24;
+
+/// The peer-group attributes of a post (from the member-country data files).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PeerAttributes {
+    pub region: String,
+    pub income: String,
+    pub sids: bool,
+    pub ldc: bool,
+}
+
+/// One finalised assessment offered to benchmarking. `finalised_at` is the hub's own time of
+/// finalisation, so it cannot be backdated into a published snapshot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Submission {
+    /// An opaque id of the post; never part of any output.
+    pub post: String,
+    pub opted_in: bool,
+    pub finalised_at: DateTime<Utc>,
+    pub peers: PeerAttributes,
+    /// Percentages 0-100: `index` and `area:<ID>`.
+    pub metrics: BTreeMap<String, f64>,
+    /// Survey indicator -> whether the practice is in place (see [`practices`]).
+    pub practices: BTreeMap<String, bool>,
+}
+
+/// A peer group: every attribute left `None` (or `false`) is not restricted.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct GroupKey {
+    pub region: Option<String>,
+    pub income: Option<String>,
+    pub sids: bool,
+    pub ldc: bool,
+}
+
+impl GroupKey {
+    fn contains(&self, p: &PeerAttributes) -> bool {
+        self.region.as_ref().is_none_or(|r| *r == p.region)
+            && self.income.as_ref().is_none_or(|i| *i == p.income)
+            && (!self.sids || p.sids)
+            && (!self.ldc || p.ldc)
+    }
+
+    /// The groups obtained by lifting one restriction: the parents of section 6(a).
+    fn parents(&self) -> Vec<GroupKey> {
+        let mut out = Vec::new();
+        if self.region.is_some() {
+            out.push(GroupKey { region: None, ..self.clone() });
+        }
+        if self.income.is_some() {
+            out.push(GroupKey { income: None, ..self.clone() });
+        }
+        if self.sids {
+            out.push(GroupKey { sids: false, ..self.clone() });
+        }
+        if self.ldc {
+            out.push(GroupKey { ldc: false, ..self.clone() });
+        }
+        out
+    }
+}
+
+/// Why a figure is or is not shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Published,
+    /// Fewer than [`K_MIN`] posts: "insufficient peers".
+    InsufficientPeers,
+    /// A containing group differs by fewer than [`COMPLEMENT_MIN`] posts.
+    Differencing,
+}
+
+/// The published figures of one metric, rounded to whole numbers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MetricFigures {
+    pub posts: usize,
+    pub mean: i64,
+    pub median: i64,
+    /// Only with at least [`PERCENTILES_MIN`] posts.
+    pub p25: Option<i64>,
+    pub p75: Option<i64>,
+}
+
+/// What a snapshot says of one group; figures exist only when the verdict is `Published`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupFigures {
+    pub key: GroupKey,
+    pub verdict: Verdict,
+    pub posts: Option<usize>,
+    pub metrics: BTreeMap<String, MetricFigures>,
+    /// Survey indicator -> share of posts (percent, rounded) with the practice in place.
+    pub practices: BTreeMap<String, i64>,
+}
+
+/// Aggregates as of a scheduled time. Computed only from submissions finalised by then.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Snapshot {
+    pub as_of: DateTime<Utc>,
+    pub groups: Vec<GroupFigures>,
+}
+
+/// The start of the calendar quarter containing `now`: snapshots are quarterly, never live.
+pub fn quarter_start(now: DateTime<Utc>) -> DateTime<Utc> {
+    let month = (now.month0() / 3) * 3 + 1;
+    Utc.with_ymd_and_hms(now.year(), month, 1, 0, 0, 0).single().unwrap_or(now)
+}
+
+/// The metrics a post contributes: its readiness index and area percentages.
+pub fn metrics(assessment: &Assessment) -> BTreeMap<String, f64> {
+    let mut out = BTreeMap::new();
+    if let Some(index) = assessment.readiness_index {
+        out.insert("index".to_owned(), index);
+    }
+    for area in &assessment.areas {
+        if let Some(p) = area.percent {
+            out.insert(format!("area:{}", area.id), p);
+        }
+    }
+    out
+}
+
+/// Survey practices of a post: a practice is in place when every applicable scored question
+/// tagged with its indicator has an effective score >= 3; with none applicable it is absent.
+pub fn practices(bank: &Bank, assessment: &Assessment) -> BTreeMap<String, bool> {
+    let mut out: BTreeMap<String, bool> = BTreeMap::new();
+    for r in &assessment.questions {
+        let (Some(q), Some(s)) = (bank.question(&r.id), r.effective) else { continue };
+        if let Some(indicator) = &q.survey {
+            let in_place = out.entry(indicator.clone()).or_insert(true);
+            *in_place &= s >= IN_PLACE;
+        }
+    }
+    out
+}
+
+/// The latest eligible submission of each post: opted in, finalised at or before `as_of` and
+/// within [`RECENT_MONTHS`] of it.
+fn eligible(submissions: &[Submission], as_of: DateTime<Utc>) -> Vec<&Submission> {
+    let oldest = as_of.checked_sub_months(Months::new(RECENT_MONTHS)).unwrap_or(as_of);
+    let mut latest: BTreeMap<&str, &Submission> = BTreeMap::new();
+    for s in submissions.iter().filter(|s| s.opted_in && s.finalised_at <= as_of && s.finalised_at >= oldest) {
+        match latest.get(s.post.as_str()) {
+            Some(kept) if kept.finalised_at >= s.finalised_at => {}
+            _ => {
+                latest.insert(&s.post, s);
+            }
+        }
+    }
+    latest.into_values().collect()
+}
+
+/// Every group worth considering: each region, income group, SIDS and LDC flag and their crossings.
+fn candidate_keys(posts: &[&Submission]) -> Vec<GroupKey> {
+    let regions: BTreeSet<Option<String>> = posts.iter().map(|s| Some(s.peers.region.clone())).chain([None]).collect();
+    let incomes: BTreeSet<Option<String>> = posts.iter().map(|s| Some(s.peers.income.clone())).chain([None]).collect();
+    let mut keys = Vec::new();
+    for region in &regions {
+        for income in &incomes {
+            for sids in [false, true] {
+                for ldc in [false, true] {
+                    keys.push(GroupKey { region: region.clone(), income: income.clone(), sids, ldc });
+                }
+            }
+        }
+    }
+    keys
+}
+
+/// The verdict of each group given who is in it. Section 6: k >= 5, and (a) no group whose
+/// complement in a parent is below 5. We also guard any two groups where one's posts are a strict
+/// subset of the other's (e.g. every SIDS post happens to be in one region), since differencing
+/// them isolates posts just the same.
+pub fn verdicts(sets: &BTreeMap<GroupKey, BTreeSet<&str>>) -> BTreeMap<GroupKey, Verdict> {
+    let mut out = BTreeMap::new();
+    for (key, members) in sets {
+        let verdict = if members.len() < K_MIN {
+            Verdict::InsufficientPeers
+        } else {
+            let parents = key.parents();
+            let exposed = sets.iter().any(|(other, others)| {
+                let gap = others.len().saturating_sub(members.len());
+                other != key && gap < COMPLEMENT_MIN && members.is_subset(others) && (gap > 0 || parents.contains(other))
+            });
+            if exposed { Verdict::Differencing } else { Verdict::Published }
+        };
+        out.insert(key.clone(), verdict);
+    }
+    out
+}
+
+fn round(x: f64) -> i64 {
+    x.round() as i64
+}
+
+/// Nearest-rank percentile of sorted values.
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil().max(1.0) as usize;
+    sorted.get(rank - 1).copied().unwrap_or(f64::NAN)
+}
+
+fn metric_figures(mut values: Vec<f64>) -> MetricFigures {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    let mean = values.iter().sum::<f64>() / n as f64;
+    let median = if n % 2 == 1 { values[n / 2] } else { (values[n / 2 - 1] + values[n / 2]) / 2.0 };
+    let wide = n >= PERCENTILES_MIN;
+    MetricFigures {
+        posts: n,
+        mean: round(mean),
+        median: round(median),
+        p25: wide.then(|| round(percentile(&values, 25.0))),
+        p75: wide.then(|| round(percentile(&values, 75.0))),
+    }
+}
+
+/// Verdicts for one figure (a metric or a practice), computed on the posts that have it, so that
+/// a metric missing for some posts (an area not applicable) obeys the same rules.
+fn figure_verdicts<'a>(
+    keys: &[GroupKey],
+    posts: &[&'a Submission],
+    has: impl Fn(&Submission) -> bool,
+) -> (BTreeMap<GroupKey, BTreeSet<&'a str>>, BTreeMap<GroupKey, Verdict>) {
+    let sets: BTreeMap<GroupKey, BTreeSet<&str>> = keys
+        .iter()
+        .map(|k| (k.clone(), posts.iter().filter(|s| k.contains(&s.peers) && has(s)).map(|s| s.post.as_str()).collect()))
+        .collect();
+    let verdicts = verdicts(&sets);
+    (sets, verdicts)
+}
+
+/// The snapshot as of `as_of` (use [`quarter_start`] for the published schedule).
+pub fn snapshot(submissions: &[Submission], as_of: DateTime<Utc>) -> Snapshot {
+    let posts = eligible(submissions, as_of);
+    let by_post: BTreeMap<&str, &Submission> = posts.iter().map(|s| (s.post.as_str(), *s)).collect();
+    let keys = candidate_keys(&posts);
+    let (group_sets, group_verdicts) = figure_verdicts(&keys, &posts, |_| true);
+    let mut groups: Vec<GroupFigures> = keys
+        .iter()
+        .map(|k| GroupFigures {
+            key: k.clone(),
+            verdict: group_verdicts.get(k).copied().unwrap_or(Verdict::InsufficientPeers),
+            posts: None,
+            metrics: BTreeMap::new(),
+            practices: BTreeMap::new(),
+        })
+        .collect();
+    for g in groups.iter_mut().filter(|g| g.verdict == Verdict::Published) {
+        g.posts = group_sets.get(&g.key).map(BTreeSet::len);
+    }
+    let metric_names: BTreeSet<&String> = posts.iter().flat_map(|s| s.metrics.keys()).collect();
+    for name in metric_names {
+        let (sets, verdicts) = figure_verdicts(&keys, &posts, |s| s.metrics.contains_key(name));
+        for g in groups.iter_mut().filter(|g| g.verdict == Verdict::Published && verdicts.get(&g.key) == Some(&Verdict::Published)) {
+            let values = sets.get(&g.key).into_iter().flatten().filter_map(|p| by_post.get(p)?.metrics.get(name).copied()).collect();
+            g.metrics.insert(name.clone(), metric_figures(values));
+        }
+    }
+    let practice_names: BTreeSet<&String> = posts.iter().flat_map(|s| s.practices.keys()).collect();
+    for name in practice_names {
+        let (sets, verdicts) = figure_verdicts(&keys, &posts, |s| s.practices.contains_key(name));
+        for g in groups.iter_mut().filter(|g| g.verdict == Verdict::Published && verdicts.get(&g.key) == Some(&Verdict::Published)) {
+            let members: Vec<bool> =
+                sets.get(&g.key).into_iter().flatten().filter_map(|p| by_post.get(p)?.practices.get(name).copied()).collect();
+            let share = members.iter().filter(|&&b| b).count() as f64 / members.len() as f64 * 100.0;
+            g.practices.insert(name.clone(), round(share));
+        }
+    }
+    Snapshot { as_of, groups }
+}
+
+#[cfg(test)]
+mod tests;

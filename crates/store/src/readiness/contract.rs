@@ -1,0 +1,129 @@
+//! The contract of [`ReadinessStore`], written once against the trait and run on both engines.
+
+use std::sync::{Arc, Mutex};
+
+use crate::hub::contract::run_cases;
+use crate::readiness::{AnswerOutcome, AssessmentRecord, FinaliseOutcome, NewAnswer, ReadinessStore};
+use crate::{Store, StoreError};
+
+/// A backend with the hub (for organisations) and the readiness store behind one handle.
+trait ReadinessBackend: Store + ReadinessStore {}
+
+impl<T: Store + ReadinessStore> ReadinessBackend for T {}
+
+type Open<'a> = &'a dyn Fn() -> Arc<dyn ReadinessBackend>;
+
+/// A named case of the contract.
+type Case = (&'static str, for<'a> fn(Open<'a>));
+
+const CASES: &[Case] = &[
+    ("drafts_are_listed_newest_first_per_org", drafts_are_listed_newest_first_per_org),
+    ("answers_carry_revisions_and_conflicts_come_back", answers_carry_revisions_and_conflicts_come_back),
+    ("finalising_freezes_an_assessment_once", finalising_freezes_an_assessment_once),
+];
+
+fn org(s: &dyn ReadinessBackend, name: &str) -> i64 {
+    s.create_org(name, &format!("identity--{name}"), Some("FR"), false).expect("org").id
+}
+
+fn draft(s: &dyn ReadinessBackend, org_id: i64) -> AssessmentRecord {
+    s.create_assessment(org_id, "2026.12-1", r#"{"counter":true}"#, "2026-12-07T10:00:00.000Z").expect("draft")
+}
+
+fn answer(assessment_id: i64, question: &str, value: Option<u8>, by: &str) -> NewAnswer {
+    NewAnswer {
+        assessment_id,
+        question: question.into(),
+        value,
+        evidence: "self".into(),
+        comment: String::new(),
+        answered_by: by.into(),
+        answered_at: "2026-12-07T10:05:00.000Z".into(),
+    }
+}
+
+fn drafts_are_listed_newest_first_per_org(open: Open<'_>) {
+    let s = open();
+    let (lp, co) = (org(&*s, "laposte"), org(&*s, "correos"));
+    let first = draft(&*s, lp);
+    let second = draft(&*s, lp);
+    draft(&*s, co);
+    assert_eq!((first.finalised_at.as_deref(), first.result.as_deref(), first.benchmark_opt_in), (None, None, false));
+    assert_eq!(first.profile, r#"{"counter":true}"#);
+    let ids: Vec<i64> = s.assessments(lp).expect("list").iter().map(|a| a.id).collect();
+    assert_eq!(ids, [second.id, first.id]);
+    // Another handle on the same database reads the same record.
+    assert_eq!(open().assessment(first.id).expect("read"), Some(first));
+    assert_eq!(s.assessment(9_999).expect("read"), None);
+    let missing = s.create_assessment(9_999, "v", "{}", "2026-12-07T10:00:00.000Z");
+    assert!(matches!(missing, Err(StoreError::NotFound { what: "organisation", .. })), "{missing:?}");
+}
+
+fn answers_carry_revisions_and_conflicts_come_back(open: Open<'_>) {
+    let s = open();
+    let a = draft(&*s, org(&*s, "laposte")).id;
+    // Alice answers first (read revision 0), Bob read the same empty answer and saves later.
+    assert_eq!(s.put_answer(&answer(a, "MAIL-03", Some(4), "alice"), 0).expect("put"), AnswerOutcome::Saved { revision: 1 });
+    let AnswerOutcome::Conflict { current: Some(current) } = s.put_answer(&answer(a, "MAIL-03", Some(1), "bob"), 0).expect("put") else {
+        panic!("bob's stale write must conflict")
+    };
+    assert_eq!((current.answer.value, current.answer.answered_by.as_str(), current.revision), (Some(4), "alice", 1));
+    // Having seen Alice's answer, Bob saves over revision 1.
+    assert_eq!(s.put_answer(&answer(a, "MAIL-03", Some(1), "bob"), 1).expect("put"), AnswerOutcome::Saved { revision: 2 });
+    // "Not applicable" is stored as no value; a revision for an unanswered question conflicts.
+    assert_eq!(s.put_answer(&answer(a, "END-04", None, "alice"), 0).expect("put"), AnswerOutcome::Saved { revision: 1 });
+    assert_eq!(s.put_answer(&answer(a, "GOV-01", Some(2), "alice"), 3).expect("put"), AnswerOutcome::Conflict { current: None });
+    let stored = open().answers(a).expect("answers");
+    let summary: Vec<(&str, Option<u8>, &str, i64)> =
+        stored.iter().map(|r| (r.answer.question.as_str(), r.answer.value, r.answer.answered_by.as_str(), r.revision)).collect();
+    assert_eq!(summary, [("END-04", None, "alice", 1), ("MAIL-03", Some(1), "bob", 2)]);
+    // Values outside 0-4 never reach the table; unknown assessments are not found.
+    assert!(s.put_answer(&answer(a, "GOV-02", Some(5), "alice"), 0).is_err());
+    assert!(s.answers(a).expect("answers").iter().all(|r| r.answer.question != "GOV-02"));
+    let missing = s.put_answer(&answer(9_999, "GOV-01", Some(1), "alice"), 0);
+    assert!(matches!(missing, Err(StoreError::NotFound { what: "assessment", .. })), "{missing:?}");
+}
+
+fn finalising_freezes_an_assessment_once(open: Open<'_>) {
+    let s = open();
+    let a = draft(&*s, org(&*s, "laposte")).id;
+    s.put_answer(&answer(a, "GOV-01", Some(3), "alice"), 0).expect("put");
+    let at = "2026-12-07T11:00:00.000Z";
+    assert_eq!(s.finalise(a, r#"{"readiness_index":75}"#, at, true).expect("finalise"), FinaliseOutcome::Finalised);
+    assert_eq!(s.finalise(a, "{}", "2026-12-08T00:00:00.000Z", false).expect("again"), FinaliseOutcome::AlreadyFinalised);
+    let stored = open().assessment(a).expect("read").expect("exists");
+    assert_eq!(
+        (stored.finalised_at.as_deref(), stored.result.as_deref(), stored.benchmark_opt_in),
+        (Some(at), Some(r#"{"readiness_index":75}"#), true)
+    );
+    // A frozen assessment takes no more answers, whatever revision the writer names.
+    assert_eq!(s.put_answer(&answer(a, "GOV-01", Some(4), "bob"), 1).expect("put"), AnswerOutcome::Frozen);
+    assert_eq!(s.answers(a).expect("answers")[0].answer.value, Some(3));
+    assert!(matches!(s.finalise(9_999, "{}", at, false), Err(StoreError::NotFound { what: "assessment", .. })));
+}
+
+fn run(new_database: &dyn Fn() -> Box<dyn Fn() -> Arc<dyn ReadinessBackend>>) -> crate::contract::Failures {
+    run_cases(CASES.iter().copied(), new_database)
+}
+
+#[test]
+fn readiness_contract_holds_on_sqlite() {
+    let dirs = Mutex::new(Vec::new());
+    let failures = run(&|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().to_path_buf();
+        dirs.lock().expect("dirs").push(dir);
+        Box::new(move || Arc::new(crate::SqliteStore::open(&path).expect("open store")) as Arc<dyn ReadinessBackend>)
+    });
+    assert!(failures.is_empty(), "readiness contract cases failed on SQLite: {failures:#?}");
+}
+
+#[test]
+fn readiness_contract_holds_on_postgres() {
+    let cluster = crate::contract::PgCluster::start().expect("starting a private PostgreSQL cluster");
+    let failures = run(&|| {
+        let url = cluster.fresh_database().expect("fresh database");
+        Box::new(move || Arc::new(crate::PgStore::open(&url).expect("open store")) as Arc<dyn ReadinessBackend>)
+    });
+    assert!(failures.is_empty(), "readiness contract cases failed on PostgreSQL: {failures:#?}");
+}

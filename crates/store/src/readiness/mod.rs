@@ -1,0 +1,115 @@
+//! Readiness assessments: an organisation's drafts and finalised assessments, and the answers
+//! its respondents share, one per question.
+//!
+//! Concurrent edits: every answer carries a revision. A write names the revision it read (0 for
+//! a question not yet answered); if the answer changed meanwhile nothing is written and the
+//! current answer comes back, so the face can show both and ask. A finalised assessment is
+//! frozen: its answers no longer change, and its scored result (the `readiness` crate's JSON) is
+//! what history and benchmarks read.
+
+mod postgres;
+mod sqlite;
+
+#[cfg(test)]
+mod contract;
+
+use crate::Result;
+
+/// One assessment of an organisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssessmentRecord {
+    pub id: i64,
+    pub org_id: i64,
+    pub bank_version: String,
+    /// The channel profile (CH-01) as JSON.
+    pub profile: String,
+    pub created_at: String,
+    /// `None` while the assessment is a draft.
+    pub finalised_at: Option<String>,
+    /// The scored assessment as JSON, stored at finalisation.
+    pub result: Option<String>,
+    pub benchmark_opt_in: bool,
+}
+
+/// An answer as a respondent submits it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAnswer {
+    pub assessment_id: i64,
+    pub question: String,
+    /// 0-4, or `None` for "not applicable".
+    pub value: Option<u8>,
+    /// `self`, `document`, `scan` or `facilitator` (checked by the `readiness` crate).
+    pub evidence: String,
+    pub comment: String,
+    pub answered_by: String,
+    pub answered_at: String,
+}
+
+/// A stored answer and the number of times it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerRecord {
+    pub answer: NewAnswer,
+    pub revision: i64,
+}
+
+/// What became of an answer write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerOutcome {
+    Saved {
+        revision: i64,
+    },
+    /// The answer changed since the writer read it (`None`: the writer named a revision of an
+    /// answer that does not exist): nothing written.
+    Conflict {
+        current: Option<AnswerRecord>,
+    },
+    /// The assessment is finalised: nothing written.
+    Frozen,
+}
+
+/// What became of a finalisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FinaliseOutcome {
+    Finalised,
+    AlreadyFinalised,
+}
+
+/// Readiness assessments of organisations.
+pub trait ReadinessStore: Send + Sync {
+    /// Starts a draft; an unknown organisation is [`crate::StoreError::NotFound`].
+    fn create_assessment(&self, org_id: i64, bank_version: &str, profile: &str, at: &str) -> Result<AssessmentRecord>;
+    fn assessment(&self, id: i64) -> Result<Option<AssessmentRecord>>;
+    /// The organisation's assessments, newest first.
+    fn assessments(&self, org_id: i64) -> Result<Vec<AssessmentRecord>>;
+    /// Writes an answer if its stored revision is still `read_revision` (0: not yet answered).
+    /// An unknown assessment is [`crate::StoreError::NotFound`].
+    fn put_answer(&self, answer: &NewAnswer, read_revision: i64) -> Result<AnswerOutcome>;
+    /// The answers of an assessment, by question id.
+    fn answers(&self, assessment_id: i64) -> Result<Vec<AnswerRecord>>;
+    /// Freezes a draft with its scored result and the organisation's benchmarking choice.
+    fn finalise(&self, id: i64, result: &str, at: &str, benchmark_opt_in: bool) -> Result<FinaliseOutcome>;
+}
+
+fn not_found(id: i64) -> crate::StoreError {
+    crate::StoreError::NotFound { what: "assessment", name: id.to_string() }
+}
+
+/// A stored answer value outside 0-4 is corrupt data, not a panic.
+fn value_from(stored: Option<i64>) -> Result<Option<u8>> {
+    stored
+        .map(|v| u8::try_from(v).ok().filter(|v| *v <= 4).ok_or_else(|| crate::StoreError::Corrupt(format!("readiness answer value {v}"))))
+        .transpose()
+}
+
+/// What the write decides given the assessment's state and the stored answer, if any:
+/// `Saved` carries the revision to write; any other outcome writes nothing.
+fn decide(finalised: bool, current: Option<AnswerRecord>, read_revision: i64) -> AnswerOutcome {
+    if finalised {
+        return AnswerOutcome::Frozen;
+    }
+    let stored = current.as_ref().map_or(0, |c| c.revision);
+    if stored != read_revision {
+        return AnswerOutcome::Conflict { current };
+    }
+    AnswerOutcome::Saved { revision: stored + 1 }
+}

@@ -1,0 +1,142 @@
+//! Readiness assessments in PostgreSQL.
+
+use postgres::Row;
+
+use crate::engine::postgres::{PgStore, is_foreign_key_violation};
+use crate::readiness::{
+    AnswerOutcome, AnswerRecord, AssessmentRecord, FinaliseOutcome, NewAnswer, ReadinessStore, decide, not_found, value_from,
+};
+use crate::{Result, StoreError};
+
+const ASSESSMENT_COLUMNS: &str = "id, org_id, bank_version, profile, created_at, finalised_at, result, benchmark_opt_in";
+const ANSWER_COLUMNS: &str = "assessment_id, question, value, evidence, comment, answered_by, answered_at, revision";
+
+fn assessment(r: &Row) -> Result<AssessmentRecord> {
+    Ok(AssessmentRecord {
+        id: r.try_get(0)?,
+        org_id: r.try_get(1)?,
+        bank_version: r.try_get(2)?,
+        profile: r.try_get(3)?,
+        created_at: r.try_get(4)?,
+        finalised_at: r.try_get(5)?,
+        result: r.try_get(6)?,
+        benchmark_opt_in: r.try_get(7)?,
+    })
+}
+
+fn answer(r: &Row) -> Result<AnswerRecord> {
+    Ok(AnswerRecord {
+        answer: NewAnswer {
+            assessment_id: r.try_get(0)?,
+            question: r.try_get(1)?,
+            value: value_from(r.try_get(2)?)?,
+            evidence: r.try_get(3)?,
+            comment: r.try_get(4)?,
+            answered_by: r.try_get(5)?,
+            answered_at: r.try_get(6)?,
+        },
+        revision: r.try_get(7)?,
+    })
+}
+
+impl ReadinessStore for PgStore {
+    fn create_assessment(&self, org_id: i64, bank_version: &str, profile: &str, at: &str) -> Result<AssessmentRecord> {
+        self.with(|c| {
+            let inserted = c.query_one(
+                &format!(
+                    "INSERT INTO readiness_assessments (org_id, bank_version, profile, created_at) VALUES ($1, $2, $3, $4) \
+                     RETURNING {ASSESSMENT_COLUMNS}"
+                ),
+                &[&org_id, &bank_version, &profile, &at],
+            );
+            match inserted {
+                Err(e) if is_foreign_key_violation(&e) => Err(StoreError::NotFound { what: "organisation", name: org_id.to_string() }),
+                Err(e) => Err(e.into()),
+                Ok(row) => assessment(&row),
+            }
+        })
+    }
+
+    fn assessment(&self, id: i64) -> Result<Option<AssessmentRecord>> {
+        self.with(|c| {
+            let row = c.query_opt(&format!("SELECT {ASSESSMENT_COLUMNS} FROM readiness_assessments WHERE id = $1"), &[&id])?;
+            row.as_ref().map(assessment).transpose()
+        })
+    }
+
+    fn assessments(&self, org_id: i64) -> Result<Vec<AssessmentRecord>> {
+        self.with(|c| {
+            c.query(&format!("SELECT {ASSESSMENT_COLUMNS} FROM readiness_assessments WHERE org_id = $1 ORDER BY id DESC"), &[&org_id])?
+                .iter()
+                .map(assessment)
+                .collect()
+        })
+    }
+
+    fn put_answer(&self, a: &NewAnswer, read_revision: i64) -> Result<AnswerOutcome> {
+        self.with(|c| {
+            let mut tx = c.transaction()?;
+            // Locking the assessment row serialises the writers of one assessment, so two
+            // respondents cannot both pass the revision check.
+            let Some(row) = tx.query_opt("SELECT finalised_at FROM readiness_assessments WHERE id = $1 FOR UPDATE", &[&a.assessment_id])?
+            else {
+                return Err(not_found(a.assessment_id));
+            };
+            let finalised: Option<String> = row.try_get(0)?;
+            let current = tx
+                .query_opt(
+                    &format!("SELECT {ANSWER_COLUMNS} FROM readiness_answers WHERE assessment_id = $1 AND question = $2"),
+                    &[&a.assessment_id, &a.question],
+                )?
+                .as_ref()
+                .map(answer)
+                .transpose()?;
+            let revision = match decide(finalised.is_some(), current, read_revision) {
+                AnswerOutcome::Saved { revision } => revision,
+                outcome => return Ok(outcome),
+            };
+            let value: Option<i64> = a.value.map(i64::from);
+            tx.execute(
+                &format!(
+                    "INSERT INTO readiness_answers ({ANSWER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+                     ON CONFLICT (assessment_id, question) DO UPDATE SET value = excluded.value, evidence = excluded.evidence, \
+                     comment = excluded.comment, answered_by = excluded.answered_by, answered_at = excluded.answered_at, \
+                     revision = excluded.revision"
+                ),
+                &[&a.assessment_id, &a.question, &value, &a.evidence, &a.comment, &a.answered_by, &a.answered_at, &revision],
+            )?;
+            tx.commit()?;
+            Ok(AnswerOutcome::Saved { revision })
+        })
+    }
+
+    fn answers(&self, assessment_id: i64) -> Result<Vec<AnswerRecord>> {
+        // COLLATE "C": byte order, as SQLite sorts, whatever the database's locale.
+        self.with(|c| {
+            c.query(
+                &format!("SELECT {ANSWER_COLUMNS} FROM readiness_answers WHERE assessment_id = $1 ORDER BY question COLLATE \"C\""),
+                &[&assessment_id],
+            )?
+            .iter()
+            .map(answer)
+            .collect()
+        })
+    }
+
+    fn finalise(&self, id: i64, result: &str, at: &str, opt_in: bool) -> Result<FinaliseOutcome> {
+        self.with(|c| {
+            let changed = c.execute(
+                "UPDATE readiness_assessments SET finalised_at = $2, result = $3, benchmark_opt_in = $4 \
+                 WHERE id = $1 AND finalised_at IS NULL",
+                &[&id, &at, &result, &opt_in],
+            )?;
+            if changed == 1 {
+                return Ok(FinaliseOutcome::Finalised);
+            }
+            match c.query_opt("SELECT 1 FROM readiness_assessments WHERE id = $1", &[&id])? {
+                Some(_) => Ok(FinaliseOutcome::AlreadyFinalised),
+                None => Err(not_found(id)),
+            }
+        })
+    }
+}

@@ -1,0 +1,134 @@
+//! Readiness assessments in SQLite.
+
+use rusqlite::{OptionalExtension, params};
+
+use crate::engine::sqlite::{SqliteStore, is_foreign_key_violation};
+use crate::readiness::{
+    AnswerOutcome, AnswerRecord, AssessmentRecord, FinaliseOutcome, NewAnswer, ReadinessStore, decide, not_found, value_from,
+};
+use crate::{Result, StoreError};
+
+const ASSESSMENT_COLUMNS: &str = "id, org_id, bank_version, profile, created_at, finalised_at, result, benchmark_opt_in";
+const ANSWER_COLUMNS: &str = "assessment_id, question, value, evidence, comment, answered_by, answered_at, revision";
+
+fn assessment(r: &rusqlite::Row<'_>) -> rusqlite::Result<AssessmentRecord> {
+    Ok(AssessmentRecord {
+        id: r.get(0)?,
+        org_id: r.get(1)?,
+        bank_version: r.get(2)?,
+        profile: r.get(3)?,
+        created_at: r.get(4)?,
+        finalised_at: r.get(5)?,
+        result: r.get(6)?,
+        benchmark_opt_in: r.get(7)?,
+    })
+}
+
+/// An answer row with its raw value, checked by [`value_from`] afterwards.
+fn answer(r: &rusqlite::Row<'_>) -> rusqlite::Result<(AnswerRecord, Option<i64>)> {
+    let record = AnswerRecord {
+        answer: NewAnswer {
+            assessment_id: r.get(0)?,
+            question: r.get(1)?,
+            value: None,
+            evidence: r.get(3)?,
+            comment: r.get(4)?,
+            answered_by: r.get(5)?,
+            answered_at: r.get(6)?,
+        },
+        revision: r.get(7)?,
+    };
+    Ok((record, r.get(2)?))
+}
+
+fn checked((mut record, raw): (AnswerRecord, Option<i64>)) -> Result<AnswerRecord> {
+    record.answer.value = value_from(raw)?;
+    Ok(record)
+}
+
+impl ReadinessStore for SqliteStore {
+    fn create_assessment(&self, org_id: i64, bank_version: &str, profile: &str, at: &str) -> Result<AssessmentRecord> {
+        self.write(|c| {
+            let inserted = c.execute(
+                "INSERT INTO readiness_assessments (org_id, bank_version, profile, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![org_id, bank_version, profile, at],
+            );
+            match inserted {
+                Err(e) if is_foreign_key_violation(&e) => Err(StoreError::NotFound { what: "organisation", name: org_id.to_string() }),
+                Err(e) => Err(e.into()),
+                Ok(_) => {
+                    let id = c.last_insert_rowid();
+                    let sql = format!("SELECT {ASSESSMENT_COLUMNS} FROM readiness_assessments WHERE id = ?1");
+                    Ok(c.query_row(&sql, params![id], assessment)?)
+                }
+            }
+        })
+    }
+
+    fn assessment(&self, id: i64) -> Result<Option<AssessmentRecord>> {
+        self.read(|c| {
+            let sql = format!("SELECT {ASSESSMENT_COLUMNS} FROM readiness_assessments WHERE id = ?1");
+            Ok(c.query_row(&sql, params![id], assessment).optional()?)
+        })
+    }
+
+    fn assessments(&self, org_id: i64) -> Result<Vec<AssessmentRecord>> {
+        self.read(|c| {
+            let mut st =
+                c.prepare_cached(&format!("SELECT {ASSESSMENT_COLUMNS} FROM readiness_assessments WHERE org_id = ?1 ORDER BY id DESC"))?;
+            let rows = st.query_map(params![org_id], assessment)?.collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+    }
+
+    fn put_answer(&self, a: &NewAnswer, read_revision: i64) -> Result<AnswerOutcome> {
+        self.write(|c| {
+            let tx = c.transaction()?;
+            let finalised: Option<Option<String>> = tx
+                .query_row("SELECT finalised_at FROM readiness_assessments WHERE id = ?1", params![a.assessment_id], |r| r.get(0))
+                .optional()?;
+            let Some(finalised) = finalised else { return Err(not_found(a.assessment_id)) };
+            let sql = format!("SELECT {ANSWER_COLUMNS} FROM readiness_answers WHERE assessment_id = ?1 AND question = ?2");
+            let current = tx.query_row(&sql, params![a.assessment_id, a.question], answer).optional()?.map(checked).transpose()?;
+            let revision = match decide(finalised.is_some(), current, read_revision) {
+                AnswerOutcome::Saved { revision } => revision,
+                outcome => return Ok(outcome),
+            };
+            tx.execute(
+                &format!(
+                    "INSERT INTO readiness_answers ({ANSWER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
+                     ON CONFLICT (assessment_id, question) DO UPDATE SET value = excluded.value, evidence = excluded.evidence, \
+                     comment = excluded.comment, answered_by = excluded.answered_by, answered_at = excluded.answered_at, \
+                     revision = excluded.revision"
+                ),
+                params![a.assessment_id, a.question, a.value, a.evidence, a.comment, a.answered_by, a.answered_at, revision],
+            )?;
+            tx.commit()?;
+            Ok(AnswerOutcome::Saved { revision })
+        })
+    }
+
+    fn answers(&self, assessment_id: i64) -> Result<Vec<AnswerRecord>> {
+        self.read(|c| {
+            let mut st =
+                c.prepare_cached(&format!("SELECT {ANSWER_COLUMNS} FROM readiness_answers WHERE assessment_id = ?1 ORDER BY question"))?;
+            let rows = st.query_map(params![assessment_id], answer)?.collect::<rusqlite::Result<Vec<_>>>()?;
+            rows.into_iter().map(checked).collect()
+        })
+    }
+
+    fn finalise(&self, id: i64, result: &str, at: &str, opt_in: bool) -> Result<FinaliseOutcome> {
+        self.write(|c| {
+            let changed = c.execute(
+                "UPDATE readiness_assessments SET finalised_at = ?2, result = ?3, benchmark_opt_in = ?4 \
+                 WHERE id = ?1 AND finalised_at IS NULL",
+                params![id, at, result, opt_in],
+            )?;
+            if changed == 1 {
+                return Ok(FinaliseOutcome::Finalised);
+            }
+            let exists = c.query_row("SELECT 1 FROM readiness_assessments WHERE id = ?1", params![id], |_| Ok(())).optional()?;
+            exists.map(|()| FinaliseOutcome::AlreadyFinalised).ok_or_else(|| not_found(id))
+        })
+    }
+}
