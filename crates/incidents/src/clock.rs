@@ -41,6 +41,7 @@ pub struct Facts {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deadline {
     pub stage: String,
+    pub anchor: Anchor,
     pub applies: bool,
     pub due: Option<DateTime<Utc>>,
 }
@@ -49,6 +50,8 @@ pub struct Deadline {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clock {
     pub jurisdiction: String,
+    /// False when the rule set's delays are not confirmed from the law (see its file).
+    pub confirmed: bool,
     pub zone: Tz,
     pub deadlines: Vec<Deadline>,
 }
@@ -91,9 +94,9 @@ pub fn deadlines(rules: &RuleSet, facts: &Facts, zone: Tz, now: DateTime<Utc>) -
             (true, Some(a)) => Some(add_delay(a, stage.delay, zone).map_err(|reason| err(&stage.id, reason))?),
             _ => None,
         };
-        out.push(Deadline { stage: stage.id.clone(), applies, due: at });
+        out.push(Deadline { stage: stage.id.clone(), anchor: stage.anchor.clone(), applies, due: at });
     }
-    Ok(Clock { jurisdiction: rules.id.clone(), zone, deadlines: out })
+    Ok(Clock { jurisdiction: rules.id.clone(), confirmed: rules.confirmed, zone, deadlines: out })
 }
 
 fn check_facts(rules: &RuleSet, facts: &Facts, now: DateTime<Utc>) -> Result<(), ClockError> {
