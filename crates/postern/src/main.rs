@@ -56,6 +56,9 @@ pub enum Command {
     TrainText(cmd::train_text::TrainTextArgs),
     /// Check domains against the .post security bar (DNSSEC, SPF, DMARC, DKIM, TLS, ...).
     Posture(cmd::posture::PostureArgs),
+    /// Incidents: the regulatory reporting clock (NIS2 early warning, notification, reports).
+    #[command(subcommand)]
+    Incident(cmd::incident::IncidentCommand),
     /// Benchmark the hub: ingestion and paged TAXII reads on generated data.
     BenchHub(cmd::bench::BenchArgs),
     /// Measure the link and message analysers on the labelled sets under data/.
@@ -113,6 +116,7 @@ fn main() {
                 .map_err(anyhow::Error::from)
                 .and_then(|rt| rt.block_on(cmd::posture::run(a)))
         }
+        Command::Incident(c) => cmd::incident::run(cli.json, c),
         Command::BenchHub(a) => cmd::bench::run(cli.json, a),
         Command::Eval(a) => cmd::eval::run(cli.json, a),
         Command::Config(c) => cmd::config::run(cli.json, c),

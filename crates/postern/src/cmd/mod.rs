@@ -9,6 +9,7 @@ pub mod config;
 pub mod doctor;
 pub mod eval;
 pub mod feeds;
+pub mod incident;
 pub mod peer;
 pub mod posture;
 pub mod scan_text;
