@@ -148,7 +148,7 @@ fn check_facts(rules: &RuleSet, facts: &Facts, now: DateTime<Utc>) -> Result<(),
 }
 
 /// The anchor plus a delay, per the semantics in the module comment.
-pub fn add_delay(anchor: DateTime<Utc>, delay: Delay, zone: Tz) -> Result<DateTime<Utc>, String> {
+pub(crate) fn add_delay(anchor: DateTime<Utc>, delay: Delay, zone: Tz) -> Result<DateTime<Utc>, String> {
     match delay {
         Delay::Hours(h) => {
             anchor.checked_add_signed(TimeDelta::hours(i64::from(h))).ok_or_else(|| "the deadline is out of range".to_string())

@@ -286,14 +286,17 @@ pub fn indicators_for_entries(entries: &[BlockEntry], feed: &str, now: &str, nam
         } else {
             format!("{feed}: {} and {} more", first.value, group.len() - 1)
         };
-        out.push(serde_json::json!({
-            "type": "indicator", "spec_version": "2.1", "id": id,
-            "created": now, "modified": now, "name": name,
-            "indicator_types": ["malicious-activity"],
-            "pattern": pattern, "pattern_type": "stix", "valid_from": now,
-            "labels": [format!("feed:{feed}")],
-            "object_marking_refs": [first.access.tlp.marking_id()],
-        }));
+        let indicator = stix::build::Indicator {
+            id: &id,
+            now,
+            name,
+            pattern,
+            description: None,
+            labels: vec![format!("feed:{feed}")],
+            marking: first.access.tlp.marking_id(),
+            created_by_ref: None,
+        };
+        out.push(indicator.to_json());
     }
     out
 }
