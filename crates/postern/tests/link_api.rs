@@ -330,6 +330,9 @@ fn the_cli_and_the_api_answer_a_link_with_the_same_document() {
         let (status, api) = check(&server.url, None, json!({"urls": [url]}));
         assert_eq!(status, 200, "{api}");
         let item = api["results"][0].clone();
+        if url.contains("www.laposte.fr") {
+            assert!(item["site"].as_str().is_some_and(|s| !s.is_empty()), "the official site is named: {item}");
+        }
         let out = std::process::Command::new(common::exe())
             .arg("--data")
             .arg(f.dir.path().join("cli-data"))

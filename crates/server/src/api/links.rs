@@ -70,6 +70,9 @@ pub struct LinkAnswer {
     /// The impersonated brand's name and official domain, when there is one.
     pub brand: Option<String>,
     pub brand_domain: Option<String>,
+    /// Whose site this is, when it is an official brand domain or a well-known legitimate site.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
     /// Each with a stable `code`, a sentence, its points, and the brand and technique if any.
     pub reasons: Vec<links::Reason>,
     /// With a live check: the offline verdict before the fetch.
@@ -89,6 +92,7 @@ impl LinkAnswer {
             score: v.score,
             brand: v.brand.as_ref().map(|b| b.name.clone()),
             brand_domain: v.brand.as_ref().map(|b| b.domain.clone()),
+            site: v.site.clone(),
             reasons: v.reasons.clone(),
             offline: None,
             live: None,
