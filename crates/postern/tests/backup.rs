@@ -234,15 +234,7 @@ fn pg_tool(program: &str, args: &[&str]) {
 
 #[test]
 fn a_postgres_hub_round_trips_through_pg_dump_and_pg_restore() {
-    let cluster = store::contract::PgCluster::start().expect("a private PostgreSQL cluster (Debian package postgresql)");
-    let url = cluster.fresh_database().expect("database");
-    common::cli_db(&url, &["org", "add", "La Poste", "--country", "FR"]);
-    let token =
-        common::cli_db(&url, &["token", "issue", "--org", "La Poste", "--role", "analyst"])["token"].as_str().expect("token").to_string();
-    let col = common::cli_db(&url, &["collection", "add", "shared", "--read", "all", "--write", "La Poste"])["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
+    let common::PgHub { cluster, url, token, collection: col } = common::pg_hub();
     let dir = tempfile::tempdir().expect("tmp");
     let server = Server::start_with(dir.path(), &["--database", &url]);
     let base = format!("{}/isac/collections/{col}", server.url);

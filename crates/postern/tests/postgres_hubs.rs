@@ -11,15 +11,7 @@ use serde_json::{Value, json};
 
 #[test]
 fn two_servers_on_one_postgres_database_serve_one_paged_read() {
-    let cluster = store::contract::PgCluster::start().expect("a private PostgreSQL cluster (Debian package postgresql)");
-    let url = cluster.fresh_database().expect("database");
-    common::cli_db(&url, &["org", "add", "La Poste", "--country", "FR"]);
-    let token =
-        common::cli_db(&url, &["token", "issue", "--org", "La Poste", "--role", "analyst"])["token"].as_str().expect("token").to_string();
-    let col = common::cli_db(&url, &["collection", "add", "shared", "--read", "all", "--write", "La Poste"])["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
+    let common::PgHub { cluster: _cluster, url, token, collection: col } = common::pg_hub();
 
     let dir_a = tempfile::tempdir().expect("tmp");
     let dir_b = tempfile::tempdir().expect("tmp");

@@ -29,6 +29,25 @@ pub fn cli(data: &Path, args: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).expect("one JSON object on stdout")
 }
 
+/// A hub on a fresh database of a private PostgreSQL cluster: La Poste (analyst token) and one
+/// collection every member reads and La Poste writes. Keep the cluster alive while in use.
+pub struct PgHub {
+    pub cluster: store::contract::PgCluster,
+    pub url: String,
+    pub token: String,
+    pub collection: String,
+}
+
+pub fn pg_hub() -> PgHub {
+    let cluster = store::contract::PgCluster::start().expect("a private PostgreSQL cluster (Debian package postgresql)");
+    let url = cluster.fresh_database().expect("database");
+    cli_db(&url, &["org", "add", "La Poste", "--country", "FR"]);
+    let token = cli_db(&url, &["token", "issue", "--org", "La Poste", "--role", "analyst"])["token"].as_str().expect("token").to_string();
+    let collection =
+        cli_db(&url, &["collection", "add", "shared", "--read", "all", "--write", "La Poste"])["id"].as_str().expect("id").to_string();
+    PgHub { cluster, url, token, collection }
+}
+
 /// Runs `postern --database URL --json ARGS` (PostgreSQL) and returns its one JSON object.
 pub fn cli_db(url: &str, args: &[&str]) -> Value {
     let out = Command::new(exe()).arg("--database").arg(url).arg("--json").args(args).output().expect("run postern");
