@@ -25,7 +25,7 @@ pub mod sqlite_backup {
 }
 pub use hub::{
     AuditEntry, AuditLog, Collection, CollectionStore, IdentityBinding, MemberStore, MetaStore, NewAudit, NewObject, ObjectQuery,
-    ObjectStore, Org, PutOutcome, Role, StatusRecord, StatusStore, StoredObject, TokenRecord, Version, VersionSel,
+    ObjectStore, Org, PutOutcome, ReportClaim, Role, StatusRecord, StatusStore, StoredObject, TokenRecord, Version, VersionSel,
 };
 pub use peers::{Peer, PeerAuth, PeerDirection, PeerState, PeerStore};
 pub use portal::PortalStore;
@@ -50,6 +50,10 @@ pub enum StoreError {
     /// A referenced record does not exist.
     #[error("{what} '{name}' not found")]
     NotFound { what: &'static str, name: String },
+    /// A write that depends on a state that changed meanwhile (a report decided by someone
+    /// else); nothing was written.
+    #[error("{0}")]
+    Conflict(String),
     /// Stored data that cannot be read back (a bug or a hand-edited database).
     #[error("corrupt stored data: {0}")]
     Corrupt(String),
