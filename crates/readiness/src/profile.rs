@@ -19,7 +19,8 @@ pub enum Channel {
     Egov,
 }
 
-/// The answer to CH-01. A flag left out of an assessment file means the channel is not offered.
+/// The answer to CH-01. The assessment file must give every flag (see [`crate::file`]); in stored
+/// profiles a flag left out means the channel is not offered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Profile {
@@ -56,4 +57,15 @@ impl Profile {
     pub fn applies(&self, question: &Question) -> bool {
         question.applies_if.is_empty() || question.applies_if.iter().any(|&c| self.offers(c))
     }
+}
+
+/// The areas in which the profile removes every scored question. The scorer leaves such an area
+/// out of the index; the faces refuse the profile instead (issue 18, section 7), since a post
+/// cannot be benchmarked on an area it was never asked about.
+pub fn emptied_areas(bank: &crate::Bank, profile: &Profile) -> Vec<String> {
+    bank.areas
+        .iter()
+        .filter(|a| !bank.questions.iter().any(|q| q.area == a.id && q.is_scored() && profile.applies(q)))
+        .map(|a| a.id.clone())
+        .collect()
 }
