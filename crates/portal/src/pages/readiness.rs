@@ -1,0 +1,553 @@
+//! The readiness questionnaire for members: start an assessment with its channel profile,
+//! answer area by area (each area's form saves as a draft), evidence and a comment per answer,
+//! the score view (area levels, readiness index, improvement plan) and finalisation.
+//!
+//! Respondents are the analysts and administrators of the organisation; the hub operator's own
+//! analysts are facilitators: they open any member's assessment and may mark answers validated
+//! (evidence "facilitator"). Two respondents saving the same answer never overwrite each other
+//! silently: the store's revisions detect it and the page shows both answers and asks.
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use axum::Router;
+use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use chrono::{DateTime, SecondsFormat, Utc};
+use minijinja::{Value, context};
+use readiness::summary::{Summary, months, summary, text};
+use readiness::{AreaWeights, Bank, Claim, Claimed, Evidence, Profile, Question, Scale};
+use store::readiness::{AnswerOutcome, AnswerRecord, AssessmentRecord, FinaliseOutcome, NewAnswer, ReadinessStore};
+
+use super::members::member_for;
+use crate::roles::{self, Action};
+use crate::{Ctx, Member, PortalState, blocking, member_or_login, see_other};
+
+/// Longest comment kept with an answer, in characters.
+const MAX_COMMENT: usize = 2000;
+/// Evidence kinds a respondent may claim; facilitators may also give `scan` and `facilitator`.
+const MEMBER_EVIDENCE: [&str; 2] = ["self", "document"];
+const FACILITATOR_EVIDENCE: [&str; 4] = ["self", "document", "scan", "facilitator"];
+
+pub(crate) fn routes() -> Router<PortalState> {
+    Router::new()
+        .route("/members/readiness", get(list).post(start))
+        .route("/members/readiness/{id}", get(overview))
+        .route("/members/readiness/{id}/score", get(score))
+        .route("/members/readiness/{id}/finalise", post(finalise))
+        .route("/members/readiness/{id}/area/{area}", get(area_form).post(save_area))
+}
+
+macro_rules! try_page {
+    ($e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(resp) => return resp,
+        }
+    };
+}
+
+/// The shipped bank, parsed once; `None` only if the build shipped a broken bank (its tests
+/// prevent that), in which case the pages say so instead of panicking.
+fn bank() -> Option<&'static Bank> {
+    static BANK: OnceLock<Option<Bank>> = OnceLock::new();
+    BANK.get_or_init(|| Bank::embedded().map_err(|e| tracing::error!(error = %e, "the readiness bank does not load")).ok()).as_ref()
+}
+
+fn is_facilitator(member: &Member) -> bool {
+    roles::allows(super::members::caller(member), Action::FacilitateReadiness)
+}
+
+fn may_answer(member: &Member) -> bool {
+    roles::allows(super::members::caller(member), Action::AnswerReadiness)
+}
+
+/// What a page needs before it starts: the bank and the readiness store.
+fn parts(state: &PortalState, ctx: &Ctx) -> Result<(&'static Bank, Arc<dyn ReadinessStore>), Response> {
+    let internal = || state.portal.error(ctx, StatusCode::SERVICE_UNAVAILABLE, "error-no-workspace", None);
+    let bank = bank().ok_or_else(internal)?;
+    let store = state.readiness.clone().ok_or_else(internal)?;
+    Ok((bank, store))
+}
+
+/// The assessment and its answers, if the member may see it: its own organisation's, or any
+/// for a facilitator. Anything else is "not found", so that ids reveal nothing.
+async fn load(state: &PortalState, ctx: &Ctx, member: &Member, id: i64) -> Result<(AssessmentRecord, Vec<AnswerRecord>), Response> {
+    let (_, store) = parts(state, ctx)?;
+    let found = blocking(move || -> store::Result<Option<(AssessmentRecord, Vec<AnswerRecord>)>> {
+        let Some(a) = store.assessment(id)? else { return Ok(None) };
+        let answers = store.answers(id)?;
+        Ok(Some((a, answers)))
+    })
+    .await;
+    match found {
+        Some(Ok(Some((a, answers)))) if a.org_id == member.org.id || is_facilitator(member) => Ok((a, answers)),
+        Some(Ok(_)) => Err(state.portal.error(ctx, StatusCode::NOT_FOUND, "error-not-found", None)),
+        Some(Err(e)) => Err(state.portal.hub_error(ctx, e.into())),
+        None => Err(state.portal.error(ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None)),
+    }
+}
+
+fn profile_of(record: &AssessmentRecord) -> Profile {
+    serde_json::from_str(&record.profile).unwrap_or_default()
+}
+
+fn now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+fn evidence_of(kind: &str) -> Evidence {
+    match kind {
+        "document" => Evidence::Document,
+        "scan" => Evidence::Scan,
+        "facilitator" => Evidence::Facilitator,
+        _ => Evidence::SelfReported,
+    }
+}
+
+/// The stored answers as the scorer's claims; answers to questions the bank no longer scores
+/// are left out rather than failing the whole assessment.
+fn claims(bank: &Bank, answers: &[AnswerRecord]) -> Vec<Claim> {
+    answers
+        .iter()
+        .filter(|r| bank.question(&r.answer.question).is_some_and(Question::is_scored))
+        .filter(|r| r.answer.value.is_none_or(|v| bank.question(&r.answer.question).is_some_and(|q| q.scale.allows(v))))
+        .map(|r| Claim {
+            question: r.answer.question.clone(),
+            value: r.answer.value.map_or(Claimed::NotApplicable, Claimed::Score),
+            evidence: evidence_of(&r.answer.evidence),
+            at: DateTime::parse_from_rfc3339(&r.answer.answered_at).map(|t| t.to_utc()).unwrap_or(DateTime::UNIX_EPOCH),
+        })
+        .collect()
+}
+
+/// The live score of a draft (or the stored one of a finalised assessment).
+fn scored(bank: &Bank, record: &AssessmentRecord, answers: &[AnswerRecord]) -> Option<Summary> {
+    if let Some(stored) = record.result.as_deref().and_then(|r| serde_json::from_str(r).ok()) {
+        return Some(stored);
+    }
+    let assessment = readiness::assess(bank, &profile_of(record), &claims(bank, answers), &[], &AreaWeights::default(), Utc::now());
+    assessment.map_err(|e| tracing::error!(error = %e, "scoring a readiness draft failed")).ok().map(|a| summary(bank, &a, "en"))
+}
+
+fn rounded(v: Option<f64>) -> Option<i64> {
+    v.map(|x| x.round() as i64)
+}
+
+fn area_rows(bank: &Bank, lang: &str, profile: &Profile, answers: &[AnswerRecord], s: Option<&Summary>) -> Vec<Value> {
+    bank.areas
+        .iter()
+        .map(|a| {
+            let applicable: Vec<&Question> =
+                bank.questions.iter().filter(|q| q.area == a.id && q.is_scored() && profile.applies(q)).collect();
+            let answered = applicable.iter().filter(|q| answers.iter().any(|r| r.answer.question == q.id)).count();
+            let figures = s.and_then(|s| s.areas.get(&a.id));
+            context! {
+                id => &a.id, name => text(&a.name, lang), applicable => applicable.len(), answered => answered,
+                percent => rounded(figures.and_then(|f| f.percent)),
+                level => figures.and_then(|f| f.level).map(|l| format!("{l:?}")),
+            }
+        })
+        .collect()
+}
+
+/// The organisation's assessments, and the other members' (with their names) for a facilitator.
+type Listing = (Vec<AssessmentRecord>, Vec<(String, AssessmentRecord)>);
+
+async fn list(State(state): State<PortalState>, ctx: Ctx) -> Response {
+    let member = try_page!(member_or_login(&ctx));
+    let (_, store) = try_page!(parts(&state, &ctx));
+    let (org_id, facilitator, hub) = (member.org.id, is_facilitator(member), state.hub.clone());
+    let found = blocking(move || -> Result<Listing, hub::HubError> {
+        let own = store.assessments(org_id)?;
+        let mut others = Vec::new();
+        if facilitator {
+            for org in hub.orgs()?.into_iter().filter(|o| o.id != org_id) {
+                others.extend(store.assessments(org.id)?.into_iter().map(|a| (org.name.clone(), a)));
+            }
+        }
+        Ok((own, others))
+    })
+    .await;
+    let (own, others) = match found {
+        Some(Ok(v)) => v,
+        Some(Err(e)) => return state.portal.hub_error(&ctx, e),
+        None => return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
+    };
+    let rows = history(&own);
+    let others: Vec<Value> = others
+        .iter()
+        .map(|(org, a)| context! { org => org, id => a.id, created => day(&a.created_at), finalised => a.finalised_at.as_deref().map(day) })
+        .collect();
+    let page = context! { rows => rows, others => others, may_answer => may_answer(member), flags => readiness::file::PROFILE_FLAGS };
+    state.portal.page(&ctx, StatusCode::OK, "readiness_list.html", page)
+}
+
+/// The date part of a stored timestamp.
+fn day(at: &str) -> &str {
+    at.get(..10).unwrap_or(at)
+}
+
+/// The organisation's assessments, newest first, with the change of the readiness index since
+/// the previous finalised one.
+fn history(own: &[AssessmentRecord]) -> Vec<Value> {
+    let index = |a: &AssessmentRecord| -> Option<f64> {
+        a.result.as_deref().and_then(|r| serde_json::from_str::<Summary>(r).ok()).and_then(|s| s.readiness_index)
+    };
+    own.iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let this = index(a);
+            let previous = own[i + 1..].iter().find(|p| p.finalised_at.is_some()).and_then(index);
+            let change = this.zip(previous).map(|(t, p)| (t.round() - p.round()) as i64);
+            context! {
+                id => a.id, created => day(&a.created_at), finalised => a.finalised_at.as_deref().map(day),
+                index => rounded(this), change => change,
+            }
+        })
+        .collect()
+}
+
+async fn start(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<HashMap<String, String>>) -> Response {
+    let member = try_page!(member_for(&state, &ctx, Action::AnswerReadiness).await);
+    if !ctx.csrf_ok(form.get("csrf").map_or("", String::as_str)) {
+        return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
+    }
+    let (bank, store) = try_page!(parts(&state, &ctx));
+    let on = |flag: &str| form.get(flag).is_some_and(|v| v == "on" || v == "true");
+    let profile = Profile {
+        counter: on("counter"),
+        website: on("website"),
+        app: on("app"),
+        handhelds: on("handhelds"),
+        outlets: on("outlets"),
+        ecommerce: on("ecommerce"),
+        dfs: on("dfs"),
+        egov: on("egov"),
+    };
+    if let Some(area) = readiness::profile::emptied_areas(bank, &profile).into_iter().next() {
+        return state.portal.error(&ctx, StatusCode::BAD_REQUEST, "readiness-error-emptied-area", Some(area));
+    }
+    let Ok(profile) = serde_json::to_string(&profile) else {
+        return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None);
+    };
+    let (org_id, version) = (member.org.id, bank.version.clone());
+    match blocking(move || store.create_assessment(org_id, &version, &profile, &now())).await {
+        Some(Ok(a)) => see_other(&format!("/members/readiness/{}", a.id)),
+        Some(Err(e)) => state.portal.hub_error(&ctx, e.into()),
+        None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
+    }
+}
+
+async fn overview(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
+    let member = try_page!(member_or_login(&ctx));
+    let (bank, _) = try_page!(parts(&state, &ctx));
+    let (record, answers) = try_page!(load(&state, &ctx, member, id).await);
+    let profile = profile_of(&record);
+    let s = scored(bank, &record, &answers);
+    let lang = ctx.lang.code();
+    let flags: Vec<Value> = readiness::file::PROFILE_FLAGS
+        .iter()
+        .map(|f| context! { flag => f, on => serde_json::to_value(profile).ok().and_then(|p| p[f].as_bool()).unwrap_or(false) })
+        .collect();
+    let page = context! {
+        id => record.id, created => day(&record.created_at), finalised => record.finalised_at.as_deref().map(day),
+        areas => area_rows(bank, lang, &profile, &answers, s.as_ref()), flags => flags,
+        may_answer => may_answer(member) && (record.org_id == member.org.id || is_facilitator(member)),
+        unanswered => s.as_ref().map_or(0, |s| s.unanswered.len()),
+    };
+    state.portal.page(&ctx, StatusCode::OK, "readiness_overview.html", page)
+}
+
+/// One question's form state: what is stored (or, after a conflict, what the respondent sent).
+struct Shown {
+    value: Option<String>,
+    evidence: String,
+    comment: String,
+    revision: i64,
+    /// The stored answer the form started from: value, evidence, comment.
+    was: (String, String, String),
+    by: Option<(String, String)>,
+    conflict: Option<Value>,
+}
+
+fn value_text(v: Option<u8>) -> String {
+    v.map_or_else(|| "na".to_owned(), |v| v.to_string())
+}
+
+fn shown_from(record: Option<&AnswerRecord>) -> Shown {
+    match record {
+        Some(r) => {
+            let value = value_text(r.answer.value);
+            Shown {
+                value: Some(value.clone()),
+                evidence: r.answer.evidence.clone(),
+                comment: r.answer.comment.clone(),
+                revision: r.revision,
+                was: (value, r.answer.evidence.clone(), r.answer.comment.clone()),
+                by: Some((r.answer.answered_by.clone(), r.answer.answered_at.clone())),
+                conflict: None,
+            }
+        }
+        None => Shown {
+            value: None,
+            evidence: "self".into(),
+            comment: String::new(),
+            revision: 0,
+            was: (String::new(), "self".into(), String::new()),
+            by: None,
+            conflict: None,
+        },
+    }
+}
+
+fn scale_values(scale: Scale) -> &'static [&'static str] {
+    match scale {
+        Scale::Binary => &["0", "4", "na"],
+        Scale::Tri => &["0", "2", "4", "na"],
+        Scale::Impl5 | Scale::Info => &["0", "1", "2", "3", "4", "na"],
+    }
+}
+
+fn question_row(q: &Question, lang: &str, s: &Shown) -> Value {
+    context! {
+        id => &q.id, text => text(&q.text, lang), help => text(&q.help, lang), phase => q.phase, weight => q.weight,
+        scan => q.scan.as_deref(), values => scale_values(q.scale), value => s.value.as_deref(),
+        evidence => &s.evidence, comment => &s.comment, revision => s.revision,
+        was_value => &s.was.0, was_evidence => &s.was.1, was_comment => &s.was.2,
+        by => s.by.as_ref().map(|(who, at)| context! { who => who, at => day(at) }), conflict => s.conflict.clone(),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn render_area(
+    state: &PortalState,
+    ctx: &Ctx,
+    member: &Member,
+    bank: &Bank,
+    record: &AssessmentRecord,
+    area: &str,
+    shown: &HashMap<String, Shown>,
+    status: StatusCode,
+) -> Response {
+    let lang = ctx.lang.code();
+    let profile = profile_of(record);
+    let Some(a) = bank.areas.iter().find(|a| a.id == area) else {
+        return state.portal.error(ctx, StatusCode::NOT_FOUND, "error-not-found", None);
+    };
+    let questions: Vec<Value> = bank
+        .questions
+        .iter()
+        .filter(|q| q.area == area && q.is_scored() && profile.applies(q))
+        .filter_map(|q| shown.get(&q.id).map(|s| question_row(q, lang, s)))
+        .collect();
+    let position = bank.areas.iter().position(|x| x.id == area).unwrap_or(0);
+    let next = bank.areas.get(position + 1).map(|n| n.id.as_str());
+    let evidence: &[&str] = if is_facilitator(member) { &FACILITATOR_EVIDENCE } else { &MEMBER_EVIDENCE };
+    let page = context! {
+        id => record.id, area => area, area_name => text(&a.name, lang), questions => questions, next => next,
+        evidence_kinds => evidence, frozen => record.finalised_at.is_some(),
+        may_answer => may_answer(member), conflicts => shown.values().any(|s| s.conflict.is_some()),
+    };
+    state.portal.page(ctx, status, "readiness_area.html", page)
+}
+
+async fn area_form(State(state): State<PortalState>, ctx: Ctx, Path((id, area)): Path<(i64, String)>) -> Response {
+    let member = try_page!(member_or_login(&ctx));
+    let (bank, _) = try_page!(parts(&state, &ctx));
+    let (record, answers) = try_page!(load(&state, &ctx, member, id).await);
+    let shown: HashMap<String, Shown> = bank
+        .questions
+        .iter()
+        .filter(|q| q.area == area)
+        .map(|q| (q.id.clone(), shown_from(answers.iter().find(|r| r.answer.question == q.id))))
+        .collect();
+    render_area(&state, &ctx, member, bank, &record, &area, &shown, StatusCode::OK)
+}
+
+/// What the respondent sent for one question, checked against its scale and their role.
+fn submitted(
+    q: &Question,
+    form: &HashMap<String, String>,
+    evidence_kinds: &[&str],
+) -> Result<Option<(Option<u8>, String, String)>, String> {
+    let field = |name: &str| form.get(&format!("{name}_{}", q.id)).map(String::as_str);
+    let Some(raw) = field("v").filter(|v| !v.is_empty()) else { return Ok(None) };
+    let value = match raw {
+        "na" => None,
+        v => Some(v.parse::<u8>().ok().filter(|v| q.scale.allows(*v)).ok_or_else(|| q.id.clone())?),
+    };
+    let evidence = field("e").unwrap_or("self");
+    if !evidence_kinds.contains(&evidence) {
+        return Err(q.id.clone());
+    }
+    let comment = field("c").unwrap_or("").trim().to_owned();
+    if comment.chars().count() > MAX_COMMENT {
+        return Err(q.id.clone());
+    }
+    Ok(Some((value, evidence.to_owned(), comment)))
+}
+
+/// The form's answers that differ from what the respondent started from: (question, answer, read revision).
+fn changes(
+    bank: &Bank,
+    profile: &Profile,
+    area: &str,
+    form: &HashMap<String, String>,
+    member: &Member,
+    evidence_kinds: &[&str],
+) -> Result<Vec<(NewAnswer, i64)>, String> {
+    let mut out = Vec::new();
+    for q in bank.questions.iter().filter(|q| q.area == area && q.is_scored() && profile.applies(q)) {
+        let field = |name: &str| form.get(&format!("{name}_{}", q.id)).cloned().unwrap_or_default();
+        // A respondent may keep evidence they may not give themselves (a facilitator's
+        // validation) only on the very answer it was given to.
+        let was_evidence = field("we");
+        let mut kinds = evidence_kinds.to_vec();
+        kinds.push(was_evidence.as_str());
+        let Some((value, mut evidence, comment)) = submitted(q, form, &kinds)? else { continue };
+        if (value_text(value), comment.as_str()) == (field("wv"), field("wc").as_str()) && evidence == was_evidence {
+            continue;
+        }
+        if !evidence_kinds.contains(&evidence.as_str()) {
+            evidence = "self".to_owned();
+        }
+        let revision = field("r").parse::<i64>().map_err(|_| q.id.clone())?;
+        let answer = NewAnswer {
+            assessment_id: 0,
+            question: q.id.clone(),
+            value,
+            evidence,
+            comment,
+            answered_by: member.user.username.clone(),
+            answered_at: now(),
+        };
+        out.push((answer, revision));
+    }
+    Ok(out)
+}
+
+async fn save_area(
+    State(state): State<PortalState>,
+    ctx: Ctx,
+    Path((id, area)): Path<(i64, String)>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    let member = try_page!(member_for(&state, &ctx, Action::AnswerReadiness).await);
+    if !ctx.csrf_ok(form.get("csrf").map_or("", String::as_str)) {
+        return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
+    }
+    let (bank, store) = try_page!(parts(&state, &ctx));
+    let (record, answers) = try_page!(load(&state, &ctx, member, id).await);
+    let kinds: &[&str] = if is_facilitator(member) { &FACILITATOR_EVIDENCE } else { &MEMBER_EVIDENCE };
+    let mut writes = match changes(bank, &profile_of(&record), &area, &form, member, kinds) {
+        Ok(w) => w,
+        Err(question) => return state.portal.error(&ctx, StatusCode::BAD_REQUEST, "readiness-error-answer", Some(question)),
+    };
+    writes.iter_mut().for_each(|(a, _)| a.assessment_id = id);
+    let sent = writes.clone();
+    let outcomes = match blocking(move || writes.iter().map(|(a, r)| store.put_answer(a, *r)).collect::<store::Result<Vec<_>>>()).await {
+        Some(Ok(o)) => o,
+        Some(Err(e)) => return state.portal.hub_error(&ctx, e.into()),
+        None => return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
+    };
+    if outcomes.contains(&AnswerOutcome::Frozen) {
+        return state.portal.error(&ctx, StatusCode::CONFLICT, "readiness-error-frozen", None);
+    }
+    let conflicts: Vec<(&NewAnswer, Option<&AnswerRecord>)> = sent
+        .iter()
+        .zip(&outcomes)
+        .filter_map(|((a, _), o)| match o {
+            AnswerOutcome::Conflict { current } => Some((a, current.as_ref())),
+            _ => None,
+        })
+        .collect();
+    if conflicts.is_empty() {
+        let next = bank.areas.iter().position(|a| a.id == area).and_then(|i| bank.areas.get(i + 1));
+        return see_other(&next.map_or_else(|| format!("/members/readiness/{id}"), |n| format!("/members/readiness/{id}/area/{}", n.id)));
+    }
+    // Ask: every question shows what is stored now, except the conflicting ones, which keep
+    // what this respondent sent over the current revision, with the other answer beside it.
+    let mut shown: HashMap<String, Shown> = bank
+        .questions
+        .iter()
+        .filter(|q| q.area == area)
+        .map(|q| (q.id.clone(), shown_from(answers.iter().find(|r| r.answer.question == q.id))))
+        .collect();
+    for (mine, theirs) in conflicts {
+        let mut s = shown_from(theirs);
+        s.conflict = Some(match theirs {
+            Some(t) => {
+                context! { value => value_text(t.answer.value), evidence => &t.answer.evidence, comment => &t.answer.comment, by => &t.answer.answered_by }
+            }
+            None => context! { value => Value::UNDEFINED },
+        });
+        (s.value, s.evidence, s.comment) = (Some(value_text(mine.value)), mine.evidence.clone(), mine.comment.clone());
+        shown.insert(mine.question.clone(), s);
+    }
+    render_area(&state, &ctx, member, bank, &record, &area, &shown, StatusCode::CONFLICT)
+}
+
+fn plan_rows(bank: &Bank, lang: &str, s: &Summary) -> Vec<Value> {
+    (1..=3u8)
+        .map(|phase| {
+            let steps: Vec<Value> = s
+                .plan
+                .iter()
+                .filter(|p| p.phase == phase)
+                .map(|p| {
+                    let action = bank.question(&p.id).map_or(p.action.as_str(), |q| text(&q.action, lang));
+                    context! { id => &p.id, area => &p.area, score => p.score, effort => serde_json::to_value(p.effort).ok(), action => action }
+                })
+                .collect();
+            context! { phase => phase, months => months(phase), steps => steps }
+        })
+        .collect()
+}
+
+async fn score(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
+    let member = try_page!(member_or_login(&ctx));
+    let (bank, _) = try_page!(parts(&state, &ctx));
+    let (record, answers) = try_page!(load(&state, &ctx, member, id).await);
+    let Some(s) = scored(bank, &record, &answers) else {
+        return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None);
+    };
+    let lang = ctx.lang.code();
+    let contradictions: Vec<Value> = s
+        .contradictions
+        .iter()
+        .map(|c| context! { question => &c.question, claimed => c.claimed, scanned => c.scanned, source => &c.source, reason => &c.reason })
+        .collect();
+    let page = context! {
+        id => record.id, finalised => record.finalised_at.as_deref().map(day),
+        areas => area_rows(bank, lang, &profile_of(&record), &answers, Some(&s)),
+        index => rounded(s.readiness_index), hygiene => rounded(s.hygiene_baseline), verified => rounded(s.verified_share),
+        contradictions => contradictions, phases => plan_rows(bank, lang, &s),
+        unanswered => s.unanswered.len(), declared_na => &s.declared_na,
+    };
+    state.portal.page(&ctx, StatusCode::OK, "readiness_score.html", page)
+}
+
+async fn finalise(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>, Form(form): Form<HashMap<String, String>>) -> Response {
+    let member = try_page!(member_for(&state, &ctx, Action::AnswerReadiness).await);
+    if !ctx.csrf_ok(form.get("csrf").map_or("", String::as_str)) {
+        return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
+    }
+    let (bank, store) = try_page!(parts(&state, &ctx));
+    let (record, answers) = try_page!(load(&state, &ctx, member, id).await);
+    if record.finalised_at.is_some() {
+        return state.portal.error(&ctx, StatusCode::CONFLICT, "readiness-error-frozen", None);
+    }
+    let Some(result) = scored(bank, &record, &answers).and_then(|s| serde_json::to_string(&s).ok()) else {
+        return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None);
+    };
+    let opt_in = form.get("benchmark").is_some_and(|v| v == "on");
+    match blocking(move || store.finalise(id, &result, &now(), opt_in)).await {
+        Some(Ok(FinaliseOutcome::Finalised)) => see_other(&format!("/members/readiness/{id}/score")),
+        Some(Ok(FinaliseOutcome::AlreadyFinalised)) => state.portal.error(&ctx, StatusCode::CONFLICT, "readiness-error-frozen", None),
+        Some(Err(e)) => state.portal.hub_error(&ctx, e.into()),
+        None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
+    }
+}
