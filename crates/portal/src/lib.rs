@@ -103,6 +103,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("readiness_overview.html", include_str!("../templates/readiness_overview.html")),
     ("readiness_area.html", include_str!("../templates/readiness_area.html")),
     ("readiness_score.html", include_str!("../templates/readiness_score.html")),
+    ("readiness_report.html", include_str!("../templates/readiness_report.html")),
 ];
 
 impl Default for Portal {

@@ -194,9 +194,39 @@ fn questionnaire_and_score_pages_match_golden_files_in_both_languages() {
             (format!("/members/readiness/{id}/area/IAM"), "readiness_area"),
             (format!("/members/readiness/{id}/score"), "readiness_score"),
             (format!("/members/readiness/{id}"), "readiness_overview"),
+            (format!("/members/readiness/{id}/report"), "readiness_report"),
         ] {
             let html = alice.page(&path);
             check_golden(&format!("{name}.{lang}.html"), &html);
         }
+    }
+}
+
+#[test]
+fn the_plan_exports_as_csv_and_the_assessment_as_json_to_its_organisation_only() {
+    let (_f, server) = setup();
+    let mut alice = signed_in(&server, "alice");
+    let id = start(&mut alice, &["counter", "website"]);
+    let page = alice.page(&format!("/members/readiness/{id}/area/MAIL"));
+    assert_eq!(answer(&mut alice, id, "MAIL", &page, "MAIL-03", "1", "self").0, 303);
+
+    let csv = alice.page(&format!("/members/readiness/{id}/plan.csv"));
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("id,area,phase,months,score,gap_weight,effort,action"));
+    let rows: Vec<&str> = lines.collect();
+    // MAIL-03 (weight 3, phase 1) at 1: gap x weight (3 - 1) * 3 = 6.
+    assert!(rows.iter().any(|r| r.starts_with("MAIL-03,MAIL,1,0-6,1,6,$,")), "{csv}");
+
+    let json: serde_json::Value = serde_json::from_str(&alice.page(&format!("/members/readiness/{id}/assessment.json"))).expect("JSON");
+    assert_eq!(json["id"], id);
+    assert_eq!(json["profile"]["website"], true);
+    assert_eq!(json["answers"][0]["question"], "MAIL-03");
+    assert_eq!(json["answers"][0]["value"], 1);
+    assert_eq!(json["summary"]["plan"].as_array().map(Vec::len), Some(rows.len()), "one CSV row per plan step");
+    assert!(json["summary"]["readiness_index"].is_number());
+
+    let mut bob = signed_in(&server, "bob");
+    for export in ["plan.csv", "assessment.json", "report"] {
+        assert_eq!(bob.get(&format!("/members/readiness/{id}/{export}")).0, 404, "{export}");
     }
 }

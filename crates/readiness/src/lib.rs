@@ -5,6 +5,7 @@
 
 pub mod bank;
 pub mod bench;
+pub mod chart;
 pub mod evidence;
 pub mod file;
 pub mod frameworks;

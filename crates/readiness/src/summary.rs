@@ -121,3 +121,64 @@ pub fn summary(bank: &Bank, assessment: &Assessment, lang: &str) -> Summary {
         declared_na: assessment.questions.iter().filter(|q| q.applicability == Applicability::DeclaredNa).map(|q| q.id.clone()).collect(),
     }
 }
+
+/// The CSV columns of the plan export.
+pub const PLAN_CSV_HEADER: [&str; 8] = ["id", "area", "phase", "months", "score", "gap_weight", "effort", "action"];
+
+/// The improvement plan as CSV (RFC 4180, with a header row). A cell that a spreadsheet would
+/// read as a formula gets a leading apostrophe.
+pub fn plan_csv(steps: &[PlanStep]) -> String {
+    let cell = |s: &str| if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_owned() };
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let mut rows: Vec<Vec<String>> = vec![PLAN_CSV_HEADER.iter().map(|h| (*h).to_owned()).collect()];
+    for p in steps {
+        let effort = match p.effort {
+            Effort::Low => "$",
+            Effort::Medium => "$$",
+            Effort::High => "$$$",
+        };
+        rows.push(vec![
+            cell(&p.id),
+            cell(&p.area),
+            p.phase.to_string(),
+            p.months.clone(),
+            p.score.to_string(),
+            p.gap_weight.to_string(),
+            effort.to_owned(),
+            cell(&p.action),
+        ]);
+    }
+    // Writing to memory cannot fail but for a bug in the writer; an empty export says so.
+    for row in rows {
+        if out.write_record(&row).is_err() {
+            return String::new();
+        }
+    }
+    out.into_inner().ok().and_then(|bytes| String::from_utf8(bytes).ok()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_plan_csv_quotes_and_defuses_cells() {
+        let step = |id: &str, action: &str| PlanStep {
+            id: id.into(),
+            area: "MAIL".into(),
+            phase: 1,
+            months: months(1).into(),
+            score: 0,
+            gap_weight: 9,
+            effort: Effort::Medium,
+            action: action.into(),
+        };
+        let csv = plan_csv(&[step("MAIL-03", "Publish DMARC, then \"reject\"."), step("X-1", "=HYPERLINK(\"x\")")]);
+        assert_eq!(
+            csv,
+            "id,area,phase,months,score,gap_weight,effort,action\n\
+             MAIL-03,MAIL,1,0-6,0,9,$$,\"Publish DMARC, then \"\"reject\"\".\"\n\
+             X-1,MAIL,1,0-6,0,9,$$,\"'=HYPERLINK(\"\"x\"\")\"\n"
+        );
+    }
+}

@@ -38,6 +38,9 @@ pub(crate) fn routes() -> Router<PortalState> {
         .route("/members/readiness/{id}/score", get(score))
         .route("/members/readiness/{id}/finalise", post(finalise))
         .route("/members/readiness/{id}/area/{area}", get(area_form).post(save_area))
+        .route("/members/readiness/{id}/report", get(report))
+        .route("/members/readiness/{id}/plan.csv", get(plan_export))
+        .route("/members/readiness/{id}/assessment.json", get(json_export))
 }
 
 macro_rules! try_page {
@@ -550,4 +553,107 @@ async fn finalise(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64
         Some(Err(e)) => state.portal.hub_error(&ctx, e.into()),
         None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
     }
+}
+
+/// The board report: headline figures, the radar chart of the areas, the areas' levels, the
+/// contradictions and the plan as a timeline, in one printable page.
+async fn report(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
+    let member = try_page!(member_or_login(&ctx));
+    let (bank, _) = try_page!(parts(&state, &ctx));
+    let (record, answers) = try_page!(load(&state, &ctx, member, id).await);
+    let Some(s) = scored(bank, &record, &answers) else {
+        return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None);
+    };
+    let (hub, org_id) = (state.hub.clone(), record.org_id);
+    let org = match blocking(move || hub.org_by_id(org_id)).await {
+        Some(Ok(Some(o))) => o.name,
+        Some(Ok(None)) => String::new(),
+        Some(Err(e)) => return state.portal.hub_error(&ctx, e),
+        None => return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
+    };
+    let lang = ctx.lang.code();
+    let axes: Vec<(String, Option<f64>)> = bank.areas.iter().map(|a| (a.id.clone(), s.areas.get(&a.id).and_then(|f| f.percent))).collect();
+    let radar = readiness::chart::radar(&axes, 160.0, 110.0);
+    let contradictions: Vec<Value> = s
+        .contradictions
+        .iter()
+        .map(|c| context! { question => &c.question, claimed => c.claimed, scanned => c.scanned, source => &c.source })
+        .collect();
+    let page = context! {
+        id => record.id, org => org, finalised => record.finalised_at.as_deref().map(day), created => day(&record.created_at),
+        bank_version => &s.bank_version,
+        areas => area_rows(bank, lang, &profile_of(&record), &answers, Some(&s)), radar => Value::from_serialize(&radar),
+        index => rounded(s.readiness_index), hygiene => rounded(s.hygiene_baseline), verified => rounded(s.verified_share),
+        contradictions => contradictions, phases => plan_rows(bank, lang, &s), timeline => timeline(&s),
+        unanswered => s.unanswered.len(),
+    };
+    state.portal.page(&ctx, StatusCode::OK, "readiness_report.html", page)
+}
+
+/// The plan's three horizons as bars on a 36-month axis (x and width in percent of the axis).
+fn timeline(s: &Summary) -> Vec<Value> {
+    [(1u8, 0u32, 6u32, "1"), (2, 6, 18, "0.7"), (3, 18, 36, "0.4")]
+        .iter()
+        .map(|&(phase, from, to, opacity)| {
+            let count = s.plan.iter().filter(|p| p.phase == phase).count();
+            let (x, width, y) = (from * 100 / 36, (to - from) * 100 / 36, (u32::from(phase) - 1) * 8);
+            context! { phase => phase, months => months(phase), x => x, y => y, width => width, opacity => opacity, count => count }
+        })
+        .collect()
+}
+
+/// A download: the body with its type, never cached, saved under `filename`.
+fn download(body: String, content_type: &'static str, filename: String) -> Response {
+    use axum::http::{HeaderValue, header};
+    use axum::response::IntoResponse;
+    let mut resp = (StatusCode::OK, body).into_response();
+    let h = resp.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    resp
+}
+
+/// The improvement plan as CSV, with the actions in the page's language.
+async fn plan_export(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
+    let member = try_page!(member_or_login(&ctx));
+    let (bank, _) = try_page!(parts(&state, &ctx));
+    let (record, answers) = try_page!(load(&state, &ctx, member, id).await);
+    let Some(mut s) = scored(bank, &record, &answers) else {
+        return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None);
+    };
+    let lang = ctx.lang.code();
+    for step in &mut s.plan {
+        if let Some(q) = bank.question(&step.id) {
+            step.action = text(&q.action, lang).to_owned();
+        }
+    }
+    download(readiness::summary::plan_csv(&s.plan), "text/csv; charset=utf-8", format!("readiness-{id}-plan.csv"))
+}
+
+/// The whole assessment as JSON: profile, every answer with its evidence and history fields,
+/// and the scored summary.
+async fn json_export(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
+    let member = try_page!(member_or_login(&ctx));
+    let (bank, _) = try_page!(parts(&state, &ctx));
+    let (record, answers) = try_page!(load(&state, &ctx, member, id).await);
+    let s = scored(bank, &record, &answers);
+    let answers: Vec<serde_json::Value> = answers
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "question": r.answer.question, "value": r.answer.value.map_or(serde_json::json!("na"), |v| serde_json::json!(v)),
+                "evidence": r.answer.evidence, "comment": r.answer.comment, "answered_by": r.answer.answered_by,
+                "answered_at": r.answer.answered_at, "revision": r.revision,
+            })
+        })
+        .collect();
+    let body = serde_json::json!({
+        "id": record.id, "bank_version": record.bank_version, "created_at": record.created_at,
+        "finalised_at": record.finalised_at, "benchmark_opt_in": record.benchmark_opt_in,
+        "profile": serde_json::to_value(profile_of(&record)).unwrap_or_default(), "answers": answers, "summary": s,
+    });
+    download(body.to_string(), "application/json", format!("readiness-{id}.json"))
 }
