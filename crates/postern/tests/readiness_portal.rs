@@ -230,3 +230,37 @@ fn the_plan_exports_as_csv_and_the_assessment_as_json_to_its_organisation_only()
         assert_eq!(bob.get(&format!("/members/readiness/{id}/{export}")).0, 404, "{export}");
     }
 }
+
+const FIELD_FILE: &str = "[profile]\ncounter = true\nwebsite = true\napp = false\nhandhelds = true\noutlets = false\necommerce = false\ndfs = false\negov = false\n\
+[answers]\nGOV-01 = 4\nGOV-02 = 3\nIAM-01 = 2\nMAIL-03 = 4\nEND-04 = \"na\"\nBCP-01 = 3\n[evidence]\nGOV-01 = \"document\"\n";
+
+#[test]
+fn the_field_file_imports_into_the_portal_and_scores_as_the_command_line_does() {
+    let (f, server) = setup();
+    let mut alice = signed_in(&server, "alice");
+    let (status, location, body) = alice.submit("/members/readiness/import", &[("file", FIELD_FILE)]);
+    assert_eq!(status, 303, "{body}");
+    let score = alice.page(&format!("{location}/score"));
+
+    let path = f.dir.path().join("field.toml");
+    std::fs::write(&path, FIELD_FILE).expect("write");
+    let out = std::process::Command::new(common::exe()).arg("--json").arg("assess").arg(&path).output().expect("run");
+    let cli: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let index = cli["readiness_index"].as_f64().expect("an index").round();
+    assert!(score.contains(&format!("<dd id=\"index\">{index}%</dd>")), "the portal shows {index}%: {score}");
+    let gov = cli["areas"]["GOV"]["percent"].as_f64().expect("GOV").round();
+    assert!(score.contains(&format!("<tr id=\"area-GOV\"><td>Governance and budget</td><td>{gov}%</td>")), "{score}");
+
+    // Bad files are refused whole, with the field and the reason; members cannot claim a
+    // facilitator's validation, the facilitator can.
+    let before = alice.page("/members/readiness").matches("href=\"/members/readiness/").count();
+    let bad = FIELD_FILE.replace("GOV-02 = 3", "GOV-99 = 3");
+    let (status, _, body) = alice.submit("/members/readiness/import", &[("file", &bad)]);
+    assert_eq!(status, 400);
+    assert!(body.contains("[answers].GOV-99: unknown question id"), "{body}");
+    let validated = FIELD_FILE.replace("GOV-01 = \"document\"", "GOV-01 = \"facilitator\"");
+    assert_eq!(alice.submit("/members/readiness/import", &[("file", &validated)]).0, 400);
+    assert_eq!(alice.page("/members/readiness").matches("href=\"/members/readiness/").count(), before, "refused files left nothing");
+    let mut fac = signed_in(&server, "fac");
+    assert_eq!(fac.submit("/members/readiness/import", &[("file", &validated)]).0, 303);
+}

@@ -348,3 +348,9 @@ readiness-report-timeline = The plan's three phases over 36 months
 readiness-report-actions = { $count } actions
 readiness-export-csv = Plan (CSV)
 readiness-export-json = Assessment (JSON)
+readiness-import = Import an assessment file
+readiness-import-label = Assessment file (TOML)
+readiness-import-help = Paste a file made for "postern assess": a [profile] table with every channel flag, an [answers] table (question id = 0 to 4, or "na") and an optional [evidence] table. It becomes a new draft.
+readiness-import-button = Import
+readiness-error-import = The assessment file was refused; nothing was imported.
+readiness-error-import-evidence = Only a facilitator's file may claim scan or facilitator evidence; nothing was imported.

@@ -348,3 +348,9 @@ readiness-report-timeline = Les trois phases du plan sur 36 mois
 readiness-report-actions = { $count } actions
 readiness-export-csv = Plan (CSV)
 readiness-export-json = Évaluation (JSON)
+readiness-import = Importer un fichier d'évaluation
+readiness-import-label = Fichier d'évaluation (TOML)
+readiness-import-help = Collez un fichier prévu pour « postern assess » : une table [profile] avec chaque indicateur de canal, une table [answers] (identifiant de question = 0 à 4, ou "na") et une table [evidence] facultative. Il devient un nouveau brouillon.
+readiness-import-button = Importer
+readiness-error-import = Le fichier d'évaluation a été refusé ; rien n'a été importé.
+readiness-error-import-evidence = Seul le fichier d'un facilitateur peut revendiquer une preuve par analyse ou par facilitateur ; rien n'a été importé.

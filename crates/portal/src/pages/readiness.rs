@@ -34,6 +34,7 @@ const FACILITATOR_EVIDENCE: [&str; 4] = ["self", "document", "scan", "facilitato
 pub(crate) fn routes() -> Router<PortalState> {
     Router::new()
         .route("/members/readiness", get(list).post(start))
+        .route("/members/readiness/import", post(import))
         .route("/members/readiness/{id}", get(overview))
         .route("/members/readiness/{id}/score", get(score))
         .route("/members/readiness/{id}/finalise", post(finalise))
@@ -656,4 +657,67 @@ async fn json_export(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<
         "profile": serde_json::to_value(profile_of(&record)).unwrap_or_default(), "answers": answers, "summary": s,
     });
     download(body.to_string(), "application/json", format!("readiness-{id}.json"))
+}
+
+/// Imports an assessment file (the `postern assess` format) as a new draft of the member's
+/// organisation: the same checks as the command line, then one answer per entry. Only a
+/// facilitator's file may claim scan or facilitator evidence.
+async fn import(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<HashMap<String, String>>) -> Response {
+    let member = try_page!(member_for(&state, &ctx, Action::AnswerReadiness).await);
+    if !ctx.csrf_ok(form.get("csrf").map_or("", String::as_str)) {
+        return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
+    }
+    let (bank, store) = try_page!(parts(&state, &ctx));
+    let file = match readiness::file::parse(bank, form.get("file").map_or("", String::as_str), Utc::now()) {
+        Ok(f) => f,
+        Err(e) => return state.portal.error(&ctx, StatusCode::BAD_REQUEST, "readiness-error-import", Some(e.to_string())),
+    };
+    let kinds: &[&str] = if is_facilitator(member) { &FACILITATOR_EVIDENCE } else { &MEMBER_EVIDENCE };
+    let evidence_name = |e: Evidence| match e {
+        Evidence::SelfReported => "self",
+        Evidence::Document => "document",
+        Evidence::Scan => "scan",
+        Evidence::Facilitator => "facilitator",
+    };
+    if let Some(c) = file.claims.iter().find(|c| !kinds.contains(&evidence_name(c.evidence))) {
+        let detail = format!("[evidence].{} = \"{}\"", c.question, evidence_name(c.evidence));
+        return state.portal.error(&ctx, StatusCode::BAD_REQUEST, "readiness-error-import-evidence", Some(detail));
+    }
+    let Ok(profile) = serde_json::to_string(&file.profile) else {
+        return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None);
+    };
+    let (org_id, version, by, at) = (member.org.id, bank.version.clone(), member.user.username.clone(), now());
+    let answers: Vec<(String, Option<u8>, &'static str)> = file
+        .claims
+        .iter()
+        .map(|c| {
+            let value = match c.value {
+                Claimed::Score(v) => Some(v),
+                Claimed::NotApplicable => None,
+            };
+            (c.question.clone(), value, evidence_name(c.evidence))
+        })
+        .collect();
+    let created = blocking(move || -> store::Result<i64> {
+        let a = store.create_assessment(org_id, &version, &profile, &at)?;
+        for (question, value, evidence) in answers {
+            let answer = NewAnswer {
+                assessment_id: a.id,
+                question,
+                value,
+                evidence: evidence.to_owned(),
+                comment: String::new(),
+                answered_by: by.clone(),
+                answered_at: at.clone(),
+            };
+            store.put_answer(&answer, 0)?;
+        }
+        Ok(a.id)
+    })
+    .await;
+    match created {
+        Some(Ok(id)) => see_other(&format!("/members/readiness/{id}")),
+        Some(Err(e)) => state.portal.hub_error(&ctx, e.into()),
+        None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
+    }
 }
