@@ -17,9 +17,10 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use chrono::{DateTime, SecondsFormat, Utc};
 use minijinja::{Value, context};
+use readiness::profile::Declared;
 use readiness::summary::{Summary, months, summary, text};
-use readiness::{AreaWeights, Bank, Claim, Claimed, Evidence, Profile, Question, Scale};
-use store::readiness::{AnswerOutcome, AnswerRecord, AssessmentRecord, FinaliseOutcome, NewAnswer, ReadinessStore};
+use readiness::{AreaWeights, Bank, Claim, Claimed, Evidence, Observation, Profile, Question, Scale};
+use store::readiness::{AnswerOutcome, AnswerRecord, AssessmentRecord, FinaliseOutcome, NewAnswer, ProfileOutcome, ReadinessStore};
 
 use super::members::member_for;
 use crate::roles::{self, Action};
@@ -38,6 +39,7 @@ pub(crate) fn routes() -> Router<PortalState> {
         .route("/members/readiness/{id}", get(overview))
         .route("/members/readiness/{id}/score", get(score))
         .route("/members/readiness/{id}/finalise", post(finalise))
+        .route("/members/readiness/{id}/domains", post(declare_domains))
         .route("/members/readiness/{id}/area/{area}", get(area_form).post(save_area))
         .route("/members/readiness/{id}/report", get(report))
         .route("/members/readiness/{id}/plan.csv", get(plan_export))
@@ -76,26 +78,50 @@ fn parts(state: &PortalState, ctx: &Ctx) -> Result<(&'static Bank, Arc<dyn Readi
     Ok((bank, store))
 }
 
+/// An assessment, its answers and the scan evidence of its declared domains.
+type Loaded = (AssessmentRecord, Vec<AnswerRecord>, Vec<Observation>);
+
 /// The assessment and its answers, if the member may see it: its own organisation's, or any
 /// for a facilitator. Anything else is "not found", so that ids reveal nothing.
-async fn load(state: &PortalState, ctx: &Ctx, member: &Member, id: i64) -> Result<(AssessmentRecord, Vec<AnswerRecord>), Response> {
+async fn load(state: &PortalState, ctx: &Ctx, member: &Member, id: i64) -> Result<Loaded, Response> {
     let (_, store) = parts(state, ctx)?;
-    let found = blocking(move || -> store::Result<Option<(AssessmentRecord, Vec<AnswerRecord>)>> {
+    let posture = state.posture.clone();
+    let found = blocking(move || -> store::Result<Option<Loaded>> {
         let Some(a) = store.assessment(id)? else { return Ok(None) };
         let answers = store.answers(id)?;
-        Ok(Some((a, answers)))
+        let observations = evidence(posture.as_ref(), &a)?;
+        Ok(Some((a, answers, observations)))
     })
     .await;
     match found {
-        Some(Ok(Some((a, answers)))) if a.org_id == member.org.id || is_facilitator(member) => Ok((a, answers)),
+        Some(Ok(Some(loaded))) if loaded.0.org_id == member.org.id || is_facilitator(member) => Ok(loaded),
         Some(Ok(_)) => Err(state.portal.error(ctx, StatusCode::NOT_FOUND, "error-not-found", None)),
         Some(Err(e)) => Err(state.portal.hub_error(ctx, e.into())),
         None => Err(state.portal.error(ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None)),
     }
 }
 
-fn profile_of(record: &AssessmentRecord) -> Profile {
+fn declared_of(record: &AssessmentRecord) -> Declared {
     serde_json::from_str(&record.profile).unwrap_or_default()
+}
+
+fn profile_of(record: &AssessmentRecord) -> Profile {
+    declared_of(record).profile
+}
+
+/// The scan evidence of a draft: the latest posture report the organisation may read of each
+/// domain declared for the assessment (finalised assessments keep their stored score).
+fn evidence(posture: Option<&Arc<dyn store::PostureStore>>, record: &AssessmentRecord) -> store::Result<Vec<Observation>> {
+    let Some(posture) = posture.filter(|_| record.finalised_at.is_none()) else { return Ok(Vec::new()) };
+    let mut out = Vec::new();
+    for domain in declared_of(record).domains {
+        for report in posture.reports(&domain, store::PostureReader::Org(record.org_id), 1)? {
+            let Ok(line) = serde_json::from_str::<readiness::evidence::PostureLine>(&report.report) else { continue };
+            let at = DateTime::parse_from_rfc3339(&report.checked_at).map(|t| t.to_utc()).unwrap_or(DateTime::UNIX_EPOCH);
+            out.extend(readiness::evidence::observations(&line, at));
+        }
+    }
+    Ok(out)
 }
 
 fn now() -> String {
@@ -128,11 +154,12 @@ fn claims(bank: &Bank, answers: &[AnswerRecord]) -> Vec<Claim> {
 }
 
 /// The live score of a draft (or the stored one of a finalised assessment).
-fn scored(bank: &Bank, record: &AssessmentRecord, answers: &[AnswerRecord]) -> Option<Summary> {
+fn scored(bank: &Bank, (record, answers, observations): &Loaded) -> Option<Summary> {
     if let Some(stored) = record.result.as_deref().and_then(|r| serde_json::from_str(r).ok()) {
         return Some(stored);
     }
-    let assessment = readiness::assess(bank, &profile_of(record), &claims(bank, answers), &[], &AreaWeights::default(), Utc::now());
+    let claims = claims(bank, answers);
+    let assessment = readiness::assess(bank, &profile_of(record), &claims, observations, &AreaWeights::default(), Utc::now());
     assessment.map_err(|e| tracing::error!(error = %e, "scoring a readiness draft failed")).ok().map(|a| summary(bank, &a, "en"))
 }
 
@@ -248,9 +275,10 @@ async fn start(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<Hash
 async fn overview(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
     let member = try_page!(member_or_login(&ctx));
     let (bank, _) = try_page!(parts(&state, &ctx));
-    let (record, answers) = try_page!(load(&state, &ctx, member, id).await);
-    let profile = profile_of(&record);
-    let s = scored(bank, &record, &answers);
+    let loaded = try_page!(load(&state, &ctx, member, id).await);
+    let (record, answers, _) = &loaded;
+    let profile = profile_of(record);
+    let s = scored(bank, &loaded);
     let lang = ctx.lang.code();
     let flags: Vec<Value> = readiness::file::PROFILE_FLAGS
         .iter()
@@ -258,9 +286,10 @@ async fn overview(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64
         .collect();
     let page = context! {
         id => record.id, created => day(&record.created_at), finalised => record.finalised_at.as_deref().map(day),
-        areas => area_rows(bank, lang, &profile, &answers, s.as_ref()), flags => flags,
+        areas => area_rows(bank, lang, &profile, answers, s.as_ref()), flags => flags,
         may_answer => may_answer(member) && (record.org_id == member.org.id || is_facilitator(member)),
         unanswered => s.as_ref().map_or(0, |s| s.unanswered.len()),
+        domains => declared_of(record).domains, facilitator => is_facilitator(member),
     };
     state.portal.page(&ctx, StatusCode::OK, "readiness_overview.html", page)
 }
@@ -361,14 +390,15 @@ fn render_area(
 async fn area_form(State(state): State<PortalState>, ctx: Ctx, Path((id, area)): Path<(i64, String)>) -> Response {
     let member = try_page!(member_or_login(&ctx));
     let (bank, _) = try_page!(parts(&state, &ctx));
-    let (record, answers) = try_page!(load(&state, &ctx, member, id).await);
+    let loaded = try_page!(load(&state, &ctx, member, id).await);
+    let (record, answers, _) = &loaded;
     let shown: HashMap<String, Shown> = bank
         .questions
         .iter()
         .filter(|q| q.area == area)
         .map(|q| (q.id.clone(), shown_from(answers.iter().find(|r| r.answer.question == q.id))))
         .collect();
-    render_area(&state, &ctx, member, bank, &record, &area, &shown, StatusCode::OK)
+    render_area(&state, &ctx, member, bank, record, &area, &shown, StatusCode::OK)
 }
 
 /// What the respondent sent for one question, checked against its scale and their role.
@@ -444,9 +474,10 @@ async fn save_area(
         return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
     }
     let (bank, store) = try_page!(parts(&state, &ctx));
-    let (record, answers) = try_page!(load(&state, &ctx, member, id).await);
+    let loaded = try_page!(load(&state, &ctx, member, id).await);
+    let (record, answers, _) = &loaded;
     let kinds: &[&str] = if is_facilitator(member) { &FACILITATOR_EVIDENCE } else { &MEMBER_EVIDENCE };
-    let mut writes = match changes(bank, &profile_of(&record), &area, &form, member, kinds) {
+    let mut writes = match changes(bank, &profile_of(record), &area, &form, member, kinds) {
         Ok(w) => w,
         Err(question) => return state.portal.error(&ctx, StatusCode::BAD_REQUEST, "readiness-error-answer", Some(question)),
     };
@@ -491,7 +522,7 @@ async fn save_area(
         (s.value, s.evidence, s.comment) = (Some(value_text(mine.value)), mine.evidence.clone(), mine.comment.clone());
         shown.insert(mine.question.clone(), s);
     }
-    render_area(&state, &ctx, member, bank, &record, &area, &shown, StatusCode::CONFLICT)
+    render_area(&state, &ctx, member, bank, record, &area, &shown, StatusCode::CONFLICT)
 }
 
 fn plan_rows(bank: &Bank, lang: &str, s: &Summary) -> Vec<Value> {
@@ -514,8 +545,9 @@ fn plan_rows(bank: &Bank, lang: &str, s: &Summary) -> Vec<Value> {
 async fn score(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
     let member = try_page!(member_or_login(&ctx));
     let (bank, _) = try_page!(parts(&state, &ctx));
-    let (record, answers) = try_page!(load(&state, &ctx, member, id).await);
-    let Some(s) = scored(bank, &record, &answers) else {
+    let loaded = try_page!(load(&state, &ctx, member, id).await);
+    let (record, answers, _) = &loaded;
+    let Some(s) = scored(bank, &loaded) else {
         return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None);
     };
     let lang = ctx.lang.code();
@@ -526,7 +558,7 @@ async fn score(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>) 
         .collect();
     let page = context! {
         id => record.id, finalised => record.finalised_at.as_deref().map(day),
-        areas => area_rows(bank, lang, &profile_of(&record), &answers, Some(&s)),
+        areas => area_rows(bank, lang, &profile_of(record), answers, Some(&s)),
         index => rounded(s.readiness_index), hygiene => rounded(s.hygiene_baseline), verified => rounded(s.verified_share),
         contradictions => contradictions, phases => plan_rows(bank, lang, &s),
         unanswered => s.unanswered.len(), declared_na => &s.declared_na,
@@ -540,11 +572,12 @@ async fn finalise(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64
         return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
     }
     let (bank, store) = try_page!(parts(&state, &ctx));
-    let (record, answers) = try_page!(load(&state, &ctx, member, id).await);
+    let loaded = try_page!(load(&state, &ctx, member, id).await);
+    let (record, _, _) = &loaded;
     if record.finalised_at.is_some() {
         return state.portal.error(&ctx, StatusCode::CONFLICT, "readiness-error-frozen", None);
     }
-    let Some(result) = scored(bank, &record, &answers).and_then(|s| serde_json::to_string(&s).ok()) else {
+    let Some(result) = scored(bank, &loaded).and_then(|s| serde_json::to_string(&s).ok()) else {
         return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None);
     };
     let opt_in = form.get("benchmark").is_some_and(|v| v == "on");
@@ -561,8 +594,9 @@ async fn finalise(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64
 async fn report(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
     let member = try_page!(member_or_login(&ctx));
     let (bank, _) = try_page!(parts(&state, &ctx));
-    let (record, answers) = try_page!(load(&state, &ctx, member, id).await);
-    let Some(s) = scored(bank, &record, &answers) else {
+    let loaded = try_page!(load(&state, &ctx, member, id).await);
+    let (record, answers, _) = &loaded;
+    let Some(s) = scored(bank, &loaded) else {
         return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None);
     };
     let (hub, org_id) = (state.hub.clone(), record.org_id);
@@ -583,7 +617,7 @@ async fn report(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>)
     let page = context! {
         id => record.id, org => org, finalised => record.finalised_at.as_deref().map(day), created => day(&record.created_at),
         bank_version => &s.bank_version,
-        areas => area_rows(bank, lang, &profile_of(&record), &answers, Some(&s)), radar => Value::from_serialize(&radar),
+        areas => area_rows(bank, lang, &profile_of(record), answers, Some(&s)), radar => Value::from_serialize(&radar),
         index => rounded(s.readiness_index), hygiene => rounded(s.hygiene_baseline), verified => rounded(s.verified_share),
         contradictions => contradictions, phases => plan_rows(bank, lang, &s), timeline => timeline(&s),
         unanswered => s.unanswered.len(),
@@ -621,8 +655,8 @@ fn download(body: String, content_type: &'static str, filename: String) -> Respo
 async fn plan_export(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
     let member = try_page!(member_or_login(&ctx));
     let (bank, _) = try_page!(parts(&state, &ctx));
-    let (record, answers) = try_page!(load(&state, &ctx, member, id).await);
-    let Some(mut s) = scored(bank, &record, &answers) else {
+    let loaded = try_page!(load(&state, &ctx, member, id).await);
+    let Some(mut s) = scored(bank, &loaded) else {
         return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None);
     };
     let lang = ctx.lang.code();
@@ -639,8 +673,9 @@ async fn plan_export(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<
 async fn json_export(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
     let member = try_page!(member_or_login(&ctx));
     let (bank, _) = try_page!(parts(&state, &ctx));
-    let (record, answers) = try_page!(load(&state, &ctx, member, id).await);
-    let s = scored(bank, &record, &answers);
+    let loaded = try_page!(load(&state, &ctx, member, id).await);
+    let (record, answers, _) = &loaded;
+    let s = scored(bank, &loaded);
     let answers: Vec<serde_json::Value> = answers
         .iter()
         .map(|r| {
@@ -654,7 +689,7 @@ async fn json_export(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<
     let body = serde_json::json!({
         "id": record.id, "bank_version": record.bank_version, "created_at": record.created_at,
         "finalised_at": record.finalised_at, "benchmark_opt_in": record.benchmark_opt_in,
-        "profile": serde_json::to_value(profile_of(&record)).unwrap_or_default(), "answers": answers, "summary": s,
+        "profile": serde_json::to_value(profile_of(record)).unwrap_or_default(), "answers": answers, "summary": s,
     });
     download(body.to_string(), "application/json", format!("readiness-{id}.json"))
 }
@@ -717,6 +752,41 @@ async fn import(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<Has
     .await;
     match created {
         Some(Ok(id)) => see_other(&format!("/members/readiness/{id}")),
+        Some(Err(e)) => state.portal.hub_error(&ctx, e.into()),
+        None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
+    }
+}
+
+/// A facilitator declares the primary domains whose hub posture results are the assessment's
+/// scan evidence (one per line; the list replaces the previous one).
+async fn declare_domains(
+    State(state): State<PortalState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    let member = try_page!(member_for(&state, &ctx, Action::FacilitateReadiness).await);
+    if !ctx.csrf_ok(form.get("csrf").map_or("", String::as_str)) {
+        return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
+    }
+    let (_, store) = try_page!(parts(&state, &ctx));
+    let loaded = try_page!(load(&state, &ctx, member, id).await);
+    let mut declared = declared_of(&loaded.0);
+    let mut domains = Vec::new();
+    for line in form.get("domains").map_or("", String::as_str).lines().filter(|l| !l.trim().is_empty()) {
+        match readiness::profile::domain(line) {
+            Some(d) if !domains.contains(&d) => domains.push(d),
+            Some(_) => {}
+            None => return state.portal.error(&ctx, StatusCode::BAD_REQUEST, "readiness-error-domain", Some(line.trim().to_owned())),
+        }
+    }
+    declared.domains = domains;
+    let Ok(json) = serde_json::to_string(&declared) else {
+        return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None);
+    };
+    match blocking(move || store.set_profile(id, &json)).await {
+        Some(Ok(ProfileOutcome::Saved)) => see_other(&format!("/members/readiness/{id}")),
+        Some(Ok(ProfileOutcome::Frozen)) => state.portal.error(&ctx, StatusCode::CONFLICT, "readiness-error-frozen", None),
         Some(Err(e)) => state.portal.hub_error(&ctx, e.into()),
         None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
     }
