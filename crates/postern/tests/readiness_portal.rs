@@ -204,7 +204,7 @@ fn questionnaire_and_score_pages_match_golden_files_in_both_languages() {
 
 #[test]
 fn the_plan_exports_as_csv_and_the_assessment_as_json_to_its_organisation_only() {
-    let (_f, server) = setup();
+    let (f, server) = setup();
     let mut alice = signed_in(&server, "alice");
     let id = start(&mut alice, &["counter", "website"]);
     let page = alice.page(&format!("/members/readiness/{id}/area/MAIL"));
@@ -225,8 +225,17 @@ fn the_plan_exports_as_csv_and_the_assessment_as_json_to_its_organisation_only()
     assert_eq!(json["summary"]["plan"].as_array().map(Vec::len), Some(rows.len()), "one CSV row per plan step");
     assert!(json["summary"]["readiness_index"].is_number());
 
+    // The STIX note is about La Poste, marked TLP:AMBER+STRICT, and valid STIX 2.1.
+    let bundle: serde_json::Value = serde_json::from_str(&alice.page(&format!("/members/readiness/{id}/stix.json"))).expect("JSON");
+    let note = &bundle["objects"][0];
+    assert_eq!(note["type"], "note");
+    assert_eq!(note["object_refs"], serde_json::json!([f.identities["La Poste"]]));
+    assert_eq!(note["object_marking_refs"], serde_json::json!([tlp::Tlp::AmberStrict.marking_id()]));
+    assert!(stix::validate_object(note).is_ok(), "{note}");
+    assert!(note["content"].as_str().is_some_and(|c| c.contains("MAIL: ")), "{note}");
+
     let mut bob = signed_in(&server, "bob");
-    for export in ["plan.csv", "assessment.json", "report"] {
+    for export in ["plan.csv", "assessment.json", "report", "stix.json"] {
         assert_eq!(bob.get(&format!("/members/readiness/{id}/{export}")).0, 404, "{export}");
     }
 }

@@ -361,3 +361,4 @@ readiness-domains-label = Primary domains, one per line
 readiness-domains-button = Declare the domains
 readiness-error-domain = This is not a domain name.
 readiness-labelled = { $label }: { $value }
+readiness-export-stix = STIX note (TLP:AMBER+STRICT)

@@ -361,3 +361,4 @@ readiness-domains-label = Domaines principaux, un par ligne
 readiness-domains-button = Déclarer les domaines
 readiness-error-domain = Ce n'est pas un nom de domaine.
 readiness-labelled = { $label } : { $value }
+readiness-export-stix = Note STIX (TLP:AMBER+STRICT)

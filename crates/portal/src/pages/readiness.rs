@@ -44,6 +44,7 @@ pub(crate) fn routes() -> Router<PortalState> {
         .route("/members/readiness/{id}/report", get(report))
         .route("/members/readiness/{id}/plan.csv", get(plan_export))
         .route("/members/readiness/{id}/assessment.json", get(json_export))
+        .route("/members/readiness/{id}/stix.json", get(stix_export))
 }
 
 macro_rules! try_page {
@@ -790,4 +791,58 @@ async fn declare_domains(
         Some(Err(e)) => state.portal.hub_error(&ctx, e.into()),
         None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
     }
+}
+
+/// The assessment as a STIX 2.1 bundle holding one `note` about the organisation's identity,
+/// marked TLP:AMBER+STRICT, for the organisation's own hub collection: the headline figures
+/// and each area's level, never the answers.
+async fn stix_export(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
+    let member = try_page!(member_or_login(&ctx));
+    let (bank, _) = try_page!(parts(&state, &ctx));
+    let loaded = try_page!(load(&state, &ctx, member, id).await);
+    let record = &loaded.0;
+    let Some(s) = scored(bank, &loaded) else {
+        return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None);
+    };
+    let (hub, org_id) = (state.hub.clone(), record.org_id);
+    let org = match blocking(move || hub.org_by_id(org_id)).await {
+        Some(Ok(Some(o))) => o,
+        Some(Ok(None)) => return state.portal.error(&ctx, StatusCode::NOT_FOUND, "error-not-found", None),
+        Some(Err(e)) => return state.portal.hub_error(&ctx, e),
+        None => return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
+    };
+    let body = stix_note(bank, record, &org, &s, &now()).to_string();
+    download(body, "application/stix+json;version=2.1", format!("readiness-{id}.stix.json"))
+}
+
+/// The note of [`stix_export`]; its id is stable for one version of the assessment.
+fn stix_note(bank: &Bank, record: &AssessmentRecord, org: &store::Org, s: &Summary, now: &str) -> serde_json::Value {
+    let percent = |v: Option<f64>| v.map_or_else(|| "n/a".to_owned(), |v| format!("{:.0}%", v.round()));
+    let mut content = format!(
+        "Readiness index {}, hygiene baseline {}, verified share {} (question bank {}).",
+        percent(s.readiness_index),
+        percent(s.hygiene_baseline),
+        percent(s.verified_share),
+        s.bank_version
+    );
+    for area in &bank.areas {
+        if let Some(a) = s.areas.get(&area.id) {
+            let level = a.level.map_or_else(|| "n/a".to_owned(), |l| format!("{l:?}"));
+            content.push_str(&format!("\n{}: {} ({level})", area.id, percent(a.percent)));
+        }
+    }
+    content.push_str(&format!("\nImprovement plan: {} actions; contradictions: {}.", s.plan.len(), s.contradictions.len()));
+    let version = record.finalised_at.clone().unwrap_or_else(|| now.to_owned());
+    let name = format!("{}/{}/{version}", org.identity_id, record.id);
+    let note_id = format!("note--{}", uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, name.as_bytes()));
+    let bundle_id = format!("bundle--{}", uuid::Uuid::new_v4());
+    serde_json::json!({
+        "type": "bundle", "id": bundle_id,
+        "objects": [{
+            "type": "note", "spec_version": "2.1", "id": note_id, "created": record.created_at, "modified": version,
+            "abstract": format!("Cyber-readiness assessment {} of {}", record.id, org.name),
+            "content": content, "object_refs": [org.identity_id], "created_by_ref": org.identity_id,
+            "labels": ["readiness-assessment"], "object_marking_refs": [tlp::Tlp::AmberStrict.marking_id()],
+        }],
+    })
 }
