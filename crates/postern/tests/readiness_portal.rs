@@ -273,3 +273,29 @@ fn the_field_file_imports_into_the_portal_and_scores_as_the_command_line_does() 
     let mut fac = signed_in(&server, "fac");
     assert_eq!(fac.submit("/members/readiness/import", &[("file", &validated)]).0, 303);
 }
+
+#[test]
+fn a_sids_post_gets_the_starter_path_with_phase_one_actions_linked_to_postern() {
+    let f = fixture();
+    common::cli(f.dir.path(), &["org", "add", "Jamaica Post", "--country", "JM"]);
+    add_user(f.dir.path(), "jo", "Jamaica Post", "analyst");
+    add_user(f.dir.path(), "alice", "La Poste", "analyst");
+    let server = Server::start(f.dir.path());
+    let mut jo = signed_in(&server, "jo");
+    let id = start(&mut jo, &["counter", "website"]);
+    for path in [format!("/members/readiness/{id}/score"), format!("/members/readiness/{id}/report")] {
+        let page = jo.page(&path);
+        assert!(page.contains("id=\"starter\"") && page.contains("hygiene baseline is 0%"), "{page}");
+        assert!(page.contains("Phase 1 (0-6 months)") && !page.contains("Phase 2 (6-18 months)</h3>"), "phase 1 only: {path}");
+        let mail = page.split("id=\"plan-MAIL-03\"").nth(1).and_then(|r| r.split("</li>").next()).unwrap_or_default();
+        // Auto-escaping writes the path's slashes as `&#x2f;`, which browsers read as `/`.
+        assert!(mail.contains("<a href=\"&#x2f;members&#x2f;posture\">Check your domains in Postern</a>"), "{mail}");
+    }
+    // The full plan stays in the CSV export.
+    assert!(jo.page(&format!("/members/readiness/{id}/plan.csv")).contains(",2,6-18,"));
+    // A post of another group sees the whole plan and no starter notice.
+    let mut alice = signed_in(&server, "alice");
+    let other = start(&mut alice, &["counter"]);
+    let page = alice.page(&format!("/members/readiness/{other}/score"));
+    assert!(!page.contains("id=\"starter\"") && page.contains("Phase 3 (18-36 months)"));
+}

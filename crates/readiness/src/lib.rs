@@ -12,6 +12,7 @@ pub mod frameworks;
 pub mod profile;
 pub mod scan;
 pub mod score;
+pub mod starter;
 pub mod summary;
 
 pub use bank::{Bank, BankError, Coverage, Effort, Question, Scale};

@@ -63,6 +63,33 @@ fn bank() -> Option<&'static Bank> {
     BANK.get_or_init(|| Bank::embedded().map_err(|e| tracing::error!(error = %e, "the readiness bank does not load")).ok()).as_ref()
 }
 
+/// The starter-path lists, checked against the bank once.
+fn starter() -> Option<&'static readiness::starter::Starter> {
+    static STARTER: OnceLock<Option<readiness::starter::Starter>> = OnceLock::new();
+    STARTER
+        .get_or_init(|| {
+            let bank = bank()?;
+            readiness::starter::Starter::embedded(bank).map_err(|e| tracing::error!(error = %e, "the starter lists do not load")).ok()
+        })
+        .as_ref()
+}
+
+/// The organisation of an assessment (for its name and its country's groups).
+async fn org_of(state: &PortalState, ctx: &Ctx, org_id: i64) -> Result<store::Org, Response> {
+    let hub = state.hub.clone();
+    match blocking(move || hub.org_by_id(org_id)).await {
+        Some(Ok(Some(o))) => Ok(o),
+        Some(Ok(None)) => Err(state.portal.error(ctx, StatusCode::NOT_FOUND, "error-not-found", None)),
+        Some(Err(e)) => Err(state.portal.hub_error(ctx, e)),
+        None => Err(state.portal.error(ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None)),
+    }
+}
+
+/// Whether the organisation takes the starter path (a SIDS or LDC post).
+fn is_starter(org: &store::Org) -> bool {
+    starter().is_some_and(|s| s.groups(org.country.as_deref()).starter())
+}
+
 fn is_facilitator(member: &Member) -> bool {
     roles::allows(super::members::caller(member), Action::FacilitateReadiness)
 }
@@ -526,8 +553,10 @@ async fn save_area(
     render_area(&state, &ctx, member, bank, record, &area, &shown, StatusCode::CONFLICT)
 }
 
-fn plan_rows(bank: &Bank, lang: &str, s: &Summary) -> Vec<Value> {
-    (1..=3u8)
+/// The plan by phase; a starter post sees phase 1 only, each step linked to what Postern offers.
+fn plan_rows(bank: &Bank, lang: &str, s: &Summary, starter_path: bool) -> Vec<Value> {
+    let last = if starter_path { 1 } else { 3 };
+    (1..=last)
         .map(|phase| {
             let steps: Vec<Value> = s
                 .plan
@@ -535,7 +564,9 @@ fn plan_rows(bank: &Bank, lang: &str, s: &Summary) -> Vec<Value> {
                 .filter(|p| p.phase == phase)
                 .map(|p| {
                     let action = bank.question(&p.id).map_or(p.action.as_str(), |q| text(&q.action, lang));
-                    context! { id => &p.id, area => &p.area, score => p.score, effort => serde_json::to_value(p.effort).ok(), action => action }
+                    let link = starter_path.then(|| starter().and_then(|st| st.link(&p.id))).flatten();
+                    let link = link.map(|l| context! { path => &l.path, key => &l.key });
+                    context! { id => &p.id, area => &p.area, score => p.score, effort => serde_json::to_value(p.effort).ok(), action => action, link => link }
                 })
                 .collect();
             context! { phase => phase, months => months(phase), steps => steps }
@@ -551,6 +582,7 @@ async fn score(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>) 
     let Some(s) = scored(bank, &loaded) else {
         return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None);
     };
+    let starter_path = is_starter(&try_page!(org_of(&state, &ctx, record.org_id).await));
     let lang = ctx.lang.code();
     let contradictions: Vec<Value> = s
         .contradictions
@@ -561,7 +593,7 @@ async fn score(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>) 
         id => record.id, finalised => record.finalised_at.as_deref().map(day),
         areas => area_rows(bank, lang, &profile_of(record), answers, Some(&s)),
         index => rounded(s.readiness_index), hygiene => rounded(s.hygiene_baseline), verified => rounded(s.verified_share),
-        contradictions => contradictions, phases => plan_rows(bank, lang, &s),
+        contradictions => contradictions, phases => plan_rows(bank, lang, &s, starter_path), starter => starter_path,
         unanswered => s.unanswered.len(), declared_na => &s.declared_na,
     };
     state.portal.page(&ctx, StatusCode::OK, "readiness_score.html", page)
@@ -600,13 +632,8 @@ async fn report(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>)
     let Some(s) = scored(bank, &loaded) else {
         return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None);
     };
-    let (hub, org_id) = (state.hub.clone(), record.org_id);
-    let org = match blocking(move || hub.org_by_id(org_id)).await {
-        Some(Ok(Some(o))) => o.name,
-        Some(Ok(None)) => String::new(),
-        Some(Err(e)) => return state.portal.hub_error(&ctx, e),
-        None => return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
-    };
+    let org = try_page!(org_of(&state, &ctx, record.org_id).await);
+    let starter_path = is_starter(&org);
     let lang = ctx.lang.code();
     let axes: Vec<(String, Option<f64>)> = bank.areas.iter().map(|a| (a.id.clone(), s.areas.get(&a.id).and_then(|f| f.percent))).collect();
     let radar = readiness::chart::radar(&axes, 160.0, 110.0);
@@ -616,11 +643,12 @@ async fn report(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>)
         .map(|c| context! { question => &c.question, claimed => c.claimed, scanned => c.scanned, source => &c.source })
         .collect();
     let page = context! {
-        id => record.id, org => org, finalised => record.finalised_at.as_deref().map(day), created => day(&record.created_at),
+        id => record.id, org => &org.name, finalised => record.finalised_at.as_deref().map(day), created => day(&record.created_at),
         bank_version => &s.bank_version,
         areas => area_rows(bank, lang, &profile_of(record), answers, Some(&s)), radar => Value::from_serialize(&radar),
         index => rounded(s.readiness_index), hygiene => rounded(s.hygiene_baseline), verified => rounded(s.verified_share),
-        contradictions => contradictions, phases => plan_rows(bank, lang, &s), timeline => timeline(&s),
+        contradictions => contradictions, phases => plan_rows(bank, lang, &s, starter_path), timeline => timeline(&s),
+        starter => starter_path,
         unanswered => s.unanswered.len(),
     };
     state.portal.page(&ctx, StatusCode::OK, "readiness_report.html", page)
@@ -804,13 +832,7 @@ async fn stix_export(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<
     let Some(s) = scored(bank, &loaded) else {
         return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None);
     };
-    let (hub, org_id) = (state.hub.clone(), record.org_id);
-    let org = match blocking(move || hub.org_by_id(org_id)).await {
-        Some(Ok(Some(o))) => o,
-        Some(Ok(None)) => return state.portal.error(&ctx, StatusCode::NOT_FOUND, "error-not-found", None),
-        Some(Err(e)) => return state.portal.hub_error(&ctx, e),
-        None => return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
-    };
+    let org = try_page!(org_of(&state, &ctx, record.org_id).await);
     let body = stix_note(bank, record, &org, &s, &now()).to_string();
     download(body, "application/stix+json;version=2.1", format!("readiness-{id}.stix.json"))
 }
