@@ -157,3 +157,20 @@ fn the_text_report_names_areas_levels_and_the_plan_in_french() {
     // Area names and the plan's actions are in French.
     assert!(text.contains("Gouvernance et budget") && text.contains("Activez la MFA"), "{text}");
 }
+
+#[test]
+fn the_plan_is_written_as_csv_beside_the_json() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("a.toml");
+    std::fs::write(&file, format!("{ALL_CHANNELS}[answers]\nMAIL-03 = 1\n")).expect("write");
+    let csv = dir.path().join("plan.csv");
+    let out = Command::new(common::exe()).arg("--json").arg("assess").arg(&file).arg("--plan-csv").arg(&csv).output().expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let text = std::fs::read_to_string(&csv).expect("the CSV file");
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows.first(), Some(&"id,area,phase,months,score,gap_weight,effort,action"));
+    assert_eq!(rows.len() - 1, v["plan"].as_array().map_or(0, Vec::len), "one row per plan step");
+    // MAIL-03 (weight 3, phase 1) answered 1: gap x weight (3 - 1) * 3 = 6.
+    assert!(rows.iter().any(|r| r.starts_with("MAIL-03,MAIL,1,0-6,1,6,$,")), "{text}");
+}

@@ -19,6 +19,9 @@ pub struct AssessArgs {
     /// used as scan evidence: fresh results (at most 30 days old) replace the answers they check.
     #[arg(long, value_name = "FILE.jsonl")]
     pub posture: Option<PathBuf>,
+    /// Also write the improvement plan as CSV to FILE (for the board or a spreadsheet).
+    #[arg(long, value_name = "FILE.csv")]
+    pub plan_csv: Option<PathBuf>,
     /// Language of the plan's recommended actions.
     #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
     pub lang: String,
@@ -41,6 +44,9 @@ pub fn run(args: AssessArgs) -> anyhow::Result<()> {
     let assessment = readiness::assess(&bank, &file.profile, &file.claims, &observations, &AreaWeights::default(), now)
         .with_context(|| format!("scoring {}", args.file.display()))?;
     let summary = summary(&bank, &assessment, &args.lang);
+    if let Some(path) = &args.plan_csv {
+        std::fs::write(path, readiness::summary::plan_csv(&summary.plan)).with_context(|| format!("writing {}", path.display()))?;
+    }
     if args.json {
         println!("{}", serde_json::to_string(&summary)?);
     } else {
