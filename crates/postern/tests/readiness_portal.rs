@@ -112,6 +112,11 @@ fn respondents_answer_conflicts_are_asked_a_facilitator_validates_and_finalising
     assert!(score.contains("<tr id=\"area-GOV\"><td>Governance and budget</td><td>14%</td><td>L0 Absent</td>"), "{score}");
     assert!(score.contains("id=\"plan-IAM-01\""), "the plan lists MFA");
 
+    // One draft at a time: a second start (a form sent twice) points to the open draft.
+    let (status, _, body) = alice.submit("/members/readiness", &[("counter", "on")]);
+    assert_eq!(status, 409);
+    assert!(body.contains(&format!("<code>#{id}</code>")), "the page names the open draft: {body}");
+
     // Finalise once; a second finalisation and later answers are refused, nothing lost.
     let (status, location, _) = alice.submit(&format!("/members/readiness/{id}/finalise"), &[("benchmark", "on")]);
     assert_eq!((status, location), (303, format!("/members/readiness/{id}/score")));
@@ -120,6 +125,8 @@ fn respondents_answer_conflicts_are_asked_a_facilitator_validates_and_finalising
     assert_eq!(answer(&mut alice, id, "GOV", &frozen, "GOV-03", "4", "self").0, 409);
     let list = alice.page("/members/readiness");
     assert!(list.contains("finalised on"), "{list}");
+    // With the draft finalised, the next assessment can start.
+    assert_ne!(start(&mut alice, &["counter"]), id);
 }
 
 #[test]

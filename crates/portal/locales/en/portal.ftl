@@ -370,3 +370,4 @@ readiness-starter-link = Check links with Postern
 readiness-starter-message = Check reported messages with Postern
 readiness-starter-aware = Use Postern's awareness pages
 readiness-starter-isac = Follow the Post-ISAC collections
+readiness-error-open-draft = Your organisation already has an open draft: finish or finalise it before starting another.

@@ -370,3 +370,4 @@ readiness-starter-link = Vérifier des liens avec Postern
 readiness-starter-message = Vérifier les messages signalés avec Postern
 readiness-starter-aware = Utiliser les pages de sensibilisation de Postern
 readiness-starter-isac = Suivre les collections du Post-ISAC
+readiness-error-open-draft = Votre organisation a déjà un brouillon ouvert : terminez-le ou finalisez-le avant d'en commencer un autre.

@@ -293,10 +293,29 @@ async fn start(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<Hash
         return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None);
     };
     let (org_id, version) = (member.org.id, bank.version.clone());
-    match blocking(move || store.create_assessment(org_id, &version, &profile, &now())).await {
-        Some(Ok(a)) => see_other(&format!("/members/readiness/{}", a.id)),
-        Some(Err(e)) => state.portal.hub_error(&ctx, e.into()),
-        None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
+    let created = blocking(move || -> store::Result<Result<i64, i64>> {
+        if let Some(open) = open_draft(&*store, org_id)? {
+            return Ok(Err(open));
+        }
+        Ok(Ok(store.create_assessment(org_id, &version, &profile, &now())?.id))
+    })
+    .await;
+    created_page(&state, &ctx, created)
+}
+
+/// The organisation's open draft, if any: one draft at a time, so that a form sent twice (or
+/// two respondents starting at once) does not split the answers over two drafts.
+fn open_draft(store: &dyn ReadinessStore, org_id: i64) -> store::Result<Option<i64>> {
+    Ok(store.assessments(org_id)?.into_iter().find(|a| a.finalised_at.is_none()).map(|a| a.id))
+}
+
+/// The answer to a start or an import: the new draft, or the open draft it would duplicate.
+fn created_page(state: &PortalState, ctx: &Ctx, created: Option<store::Result<Result<i64, i64>>>) -> Response {
+    match created {
+        Some(Ok(Ok(id))) => see_other(&format!("/members/readiness/{id}")),
+        Some(Ok(Err(open))) => state.portal.error(ctx, StatusCode::CONFLICT, "readiness-error-open-draft", Some(format!("#{open}"))),
+        Some(Err(e)) => state.portal.hub_error(ctx, e.into()),
+        None => state.portal.error(ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
     }
 }
 
@@ -762,7 +781,10 @@ async fn import(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<Has
             (c.question.clone(), value, evidence_name(c.evidence))
         })
         .collect();
-    let created = blocking(move || -> store::Result<i64> {
+    let created = blocking(move || -> store::Result<Result<i64, i64>> {
+        if let Some(open) = open_draft(&*store, org_id)? {
+            return Ok(Err(open));
+        }
         let a = store.create_assessment(org_id, &version, &profile, &at)?;
         for (question, value, evidence) in answers {
             let answer = NewAnswer {
@@ -776,14 +798,10 @@ async fn import(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<Has
             };
             store.put_answer(&answer, 0)?;
         }
-        Ok(a.id)
+        Ok(Ok(a.id))
     })
     .await;
-    match created {
-        Some(Ok(id)) => see_other(&format!("/members/readiness/{id}")),
-        Some(Err(e)) => state.portal.hub_error(&ctx, e.into()),
-        None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
-    }
+    created_page(&state, &ctx, created)
 }
 
 /// A facilitator declares the primary domains whose hub posture results are the assessment's
