@@ -108,6 +108,7 @@ pub struct ServeStores {
     pub hub: std::sync::Arc<dyn Store>,
     pub portal: std::sync::Arc<dyn PortalStore>,
     pub posture: std::sync::Arc<dyn PostureStore>,
+    pub readiness: std::sync::Arc<dyn readiness::ReadinessStore>,
 }
 
 /// Opens `target` (as [`open`] reads it) once for `serve`: see [`ServeStores`].
@@ -115,10 +116,10 @@ pub fn open_serve(target: &str) -> Result<ServeStores> {
     if target.starts_with("postgres://") || target.starts_with("postgresql://") {
         let size = engine::postgres::DEFAULT_MAX_CONNECTIONS + PORTAL_MAX_CONNECTIONS;
         let pg = std::sync::Arc::new(PgStore::open_with(target, size)?);
-        return Ok(ServeStores { hub: pg.clone(), portal: pg.clone(), posture: pg });
+        return Ok(ServeStores { hub: pg.clone(), portal: pg.clone(), posture: pg.clone(), readiness: pg });
     }
     let sqlite = std::sync::Arc::new(SqliteStore::open(std::path::Path::new(target))?);
-    Ok(ServeStores { hub: sqlite.clone(), portal: sqlite.clone(), posture: sqlite })
+    Ok(ServeStores { hub: sqlite.clone(), portal: sqlite.clone(), posture: sqlite.clone(), readiness: sqlite })
 }
 
 /// Connections per process for the portal and posture history: sign-ins, pages and scans are
