@@ -29,6 +29,9 @@ pub enum Action {
     ScanPosture,
     /// Push objects over a federation peering (`POST /federation/collections/{id}/objects`).
     PushFromPeer,
+    /// Create or change the organisation's incident cases, their notes, tasks, evidence and
+    /// links (reading them needs membership of the organisation only).
+    EditIncidents,
     /// Manage the hub: organisations, users, tokens, collections, peers.
     AdministerHub,
 }
@@ -45,6 +48,7 @@ impl Action {
             Action::ReportToHub => "report.hub",
             Action::ScanPosture => "posture.scan",
             Action::PushFromPeer => "federation.push",
+            Action::EditIncidents => "incident.edit",
             Action::AdministerHub => "hub.admin",
         }
     }
@@ -98,7 +102,8 @@ pub fn allows(caller: Caller, action: Action) -> bool {
         | Action::EditRecipientLists
         | Action::ReportToHub
         | Action::ScanPosture
-        | Action::PushFromPeer => role.may_write(),
+        | Action::PushFromPeer
+        | Action::EditIncidents => role.may_write(),
         Action::SeeReporterContact => hub_org && role.may_write(),
         Action::AdministerHub => hub_org && role == Role::Admin,
     }
@@ -117,7 +122,7 @@ pub fn require(caller: Caller, action: Action) -> Result<(), Denied> {
 mod tests {
     use super::*;
 
-    const ALL: [Action; 9] = [
+    const ALL: [Action; 10] = [
         Action::SubmitIndicator,
         Action::AddSighting,
         Action::Triage,
@@ -126,6 +131,7 @@ mod tests {
         Action::ReportToHub,
         Action::ScanPosture,
         Action::PushFromPeer,
+        Action::EditIncidents,
         Action::AdministerHub,
     ];
 
@@ -148,6 +154,7 @@ mod tests {
             Action::ReportToHub,
             Action::ScanPosture,
             Action::PushFromPeer,
+            Action::EditIncidents,
         ];
         check(Caller::Anonymous, &[]);
         check(member(Role::Reader, false), &[]);

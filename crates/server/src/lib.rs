@@ -178,6 +178,8 @@ pub struct AppState {
     pub blocklists: Arc<blocklists::HubBlocklists>,
     /// Domain posture checks, history and scheduled re-scans; off when `None`.
     pub posture: Option<Arc<api::posture::PostureService>>,
+    /// Incident cases of the members' organisations; off when `None`.
+    pub incidents: Option<Arc<dyn store::incidents::IncidentStore>>,
     /// Anonymous callers of the JSON APIs, per address.
     pub(crate) anonymous_limit: Arc<ratelimit::RateLimiter>,
     /// Live link checks of the JSON API (off unless configured).
@@ -204,6 +206,7 @@ impl AppState {
             blocklists,
             anonymous_limit: Arc::new(ratelimit::RateLimiter::new(120, 240)),
             posture: None,
+            incidents: None,
             live: Arc::new(LiveChecks::new(LiveCheckConfig::default())),
             public_url: if tls { "https://localhost" } else { "http://localhost" }.into(),
             metrics_access: Arc::new(MetricsAccess::default()),
@@ -225,6 +228,12 @@ impl AppState {
     /// Turns the members' workspace and citizen reports on, with this store.
     pub fn with_portal_store(mut self, store: Arc<dyn store::PortalStore>) -> AppState {
         self.portal_store = Some(store);
+        self
+    }
+
+    /// Turns incident cases on (`/api/v1/incidents` and the portal's incident pages), with this store.
+    pub fn with_incidents(mut self, store: Arc<dyn store::incidents::IncidentStore>) -> AppState {
+        self.incidents = Some(store);
         self
     }
 
