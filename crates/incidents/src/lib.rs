@@ -13,5 +13,7 @@ pub use case::{
     CaseError, CaseFields, CaseInput, EvidenceFacts, TaskFields, TaskInput, case_clock, check_case, check_evidence, check_note,
     check_stix_id, check_task,
 };
+/// The IANA time zone type the engine computes in.
+pub use chrono_tz::Tz as Zone;
 pub use clock::{Clock, ClockError, Deadline, Facts, Request, deadlines, evaluate, parse_instant, parse_zone};
 pub use rules::{Anchor, Applies, Delay, RuleError, RuleSet, Stage, jurisdiction, jurisdictions};

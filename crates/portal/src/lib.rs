@@ -14,7 +14,8 @@ mod pages;
 pub mod roles;
 mod session;
 
-use pages::{admin, members, posture, public};
+pub use pages::incidents::{attachment_name, case_data, case_fields};
+use pages::{admin, incidents, members, posture, public};
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -61,6 +62,8 @@ pub struct PortalState {
     pub portal_store: Option<Arc<dyn PortalStore>>,
     /// Domain posture results; the posture pages say "not enabled" without it.
     pub posture: Option<Arc<dyn store::PostureStore>>,
+    /// Incident cases; the incident pages say "not enabled" without it.
+    pub incidents: Option<Arc<dyn store::incidents::IncidentStore>>,
     /// Cookies get `Secure` when the hub speaks TLS.
     pub tls: bool,
     /// The base of every absolute URL in pages (no trailing slash), never the `Host` header.
@@ -97,6 +100,9 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("triage.html", include_str!("../templates/triage.html")),
     ("admin.html", include_str!("../templates/admin.html")),
     ("recipients.html", include_str!("../templates/recipients.html")),
+    ("incidents.html", include_str!("../templates/incidents.html")),
+    ("incident_new.html", include_str!("../templates/incident_new.html")),
+    ("incident.html", include_str!("../templates/incident.html")),
 ];
 
 impl Default for Portal {
@@ -293,6 +299,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(state: PortalState) -> Router<S>
         .merge(members::routes())
         .merge(admin::routes())
         .merge(posture::routes())
+        .merge(incidents::routes())
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)

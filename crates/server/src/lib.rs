@@ -269,6 +269,7 @@ fn portal_state(state: &AppState) -> portal::PortalState {
         link_check: Arc::new(move |url: &str, who: &hub::Principal| blocklists.check(&links, url, who)),
         portal_store: state.portal_store.clone(),
         posture: state.posture.as_ref().map(|p| p.store.clone()),
+        incidents: state.incidents.clone(),
         tls: state.tls,
         public_url: state.public_url.clone(),
         portal: state.portal.clone(),

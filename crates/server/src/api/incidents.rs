@@ -21,7 +21,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, patch, post};
 use chrono::{DateTime, SecondsFormat, Utc};
 use hub::{HubError, Principal};
-use incidents::{CaseFields, CaseInput};
+use incidents::CaseInput;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use store::incidents::{CaseData, CaseRecord, IncidentStore, NewEvidence, NewTask};
@@ -133,43 +133,7 @@ fn utc(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-fn fields(d: &CaseData) -> CaseFields {
-    CaseFields {
-        title: d.title.clone(),
-        summary: d.summary.clone(),
-        classification: d.classification.clone(),
-        severity: d.severity.clone(),
-        services: d.services.clone(),
-        users_affected: d.users_affected,
-        cross_border: d.cross_border.clone(),
-        suspected_malicious: d.suspected_malicious.clone(),
-        detected: d.detected.clone(),
-        aware: d.aware.clone(),
-        contained: d.contained.clone(),
-        resolved: d.resolved.clone(),
-        jurisdiction: d.jurisdiction.clone(),
-        zone: d.zone.clone(),
-    }
-}
-
-fn data(f: CaseFields) -> CaseData {
-    CaseData {
-        title: f.title,
-        summary: f.summary,
-        classification: f.classification,
-        severity: f.severity,
-        services: f.services,
-        users_affected: f.users_affected,
-        cross_border: f.cross_border,
-        suspected_malicious: f.suspected_malicious,
-        detected: f.detected,
-        aware: f.aware,
-        contained: f.contained,
-        resolved: f.resolved,
-        jurisdiction: f.jurisdiction,
-        zone: f.zone,
-    }
-}
+use portal::{attachment_name, case_data as data, case_fields as fields};
 
 /// The case's clock as the API answers it: each stage's deadline in UTC and in the
 /// organisation's zone, and whether it has passed; `null` until `aware` is known.
@@ -452,13 +416,6 @@ async fn upload(
     let answer = json!({"id": e.id, "filename": e.filename, "size": e.size, "sha256": e.sha256,
                         "href": format!("/api/v1/incidents/{id}/evidence/{}", e.id)});
     Ok((StatusCode::CREATED, Json(answer)).into_response())
-}
-
-/// A file name safe inside a quoted `Content-Disposition` parameter: ASCII letters, digits and
-/// `.-_` kept, anything else replaced, so that no header can be split or quoted out of.
-pub fn attachment_name(name: &str) -> String {
-    let safe: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' }).collect();
-    if safe.trim_matches('.').is_empty() { "evidence.bin".into() } else { safe }
 }
 
 async fn download(State(state): State<AppState>, headers: HeaderMap, Path((id, file)): Path<(i64, i64)>) -> Result<Response, ApiError> {
