@@ -232,6 +232,92 @@ pub fn case_clock(fields: &CaseFields, submitted: &BTreeMap<String, String>, now
     deadlines(&rules, &facts, zone, now).map(Some)
 }
 
+/// Checks that `stage` may be marked submitted at `at` (RFC 3339 with an offset) given the case
+/// and the stages already submitted (stage id -> RFC 3339 time), and returns `at` in UTC. The
+/// stage must belong to the case's rule set, be owed in the case's state (a final report once
+/// resolved, a progress report while ongoing), come after the submission it is anchored on, and
+/// be submitted once; the engine then checks the times themselves (not before `aware`, not
+/// before its anchor, not after `now`).
+pub fn check_submission(
+    fields: &CaseFields,
+    submitted: &BTreeMap<String, String>,
+    stage: &str,
+    at: &str,
+    now: DateTime<Utc>,
+) -> Result<String, CaseError> {
+    if fields.aware.is_none() {
+        return Err(err("aware", "a stage can be submitted once the time the organisation became aware is known"));
+    }
+    let rules = crate::rules::jurisdiction(&fields.jurisdiction).map_err(|e| err("jurisdiction", e.to_string()))?;
+    let shown: String = stage.chars().take(60).collect();
+    let Some(rule) = rules.stages.iter().find(|s| s.id == stage) else {
+        let known: Vec<&str> = rules.stages.iter().map(|s| s.id.as_str()).collect();
+        return Err(err("stage", format!("`{shown}` is not a stage of `{}` (stages: {})", rules.id, known.join(", "))));
+    };
+    if let Some(when) = submitted.get(stage) {
+        return Err(err("stage", format!("`{shown}` was already submitted at {when}")));
+    }
+    let resolved = fields.resolved.is_some();
+    match rule.applies {
+        crate::rules::Applies::Ongoing if resolved => {
+            return Err(err("stage", format!("`{shown}` is owed only while the incident is ongoing")));
+        }
+        crate::rules::Applies::Resolved if !resolved => {
+            return Err(err("stage", format!("`{shown}` is owed once the incident is resolved; while it is ongoing a progress report is")));
+        }
+        _ => {}
+    }
+    if let crate::rules::Anchor::Submitted(before) = &rule.anchor
+        && !submitted.contains_key(before)
+    {
+        return Err(err("stage", format!("`{shown}` follows `{before}`, which is not submitted yet")));
+    }
+    let t = parse_instant("submitted_at", at).map_err(|e| err(&e.field, e.reason))?.to_utc();
+    let mut all = submitted.clone();
+    all.insert(stage.to_string(), utc_text(t));
+    case_clock(fields, &all, now).map_err(|e| err("submitted_at", e.reason))?;
+    Ok(utc_text(t))
+}
+
+/// Where a stage stands: what the case view marks and the API answers (`code`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StageState {
+    /// Not owed in the case's current state (a final report while ongoing).
+    NotOwed,
+    /// Owed, but its anchor is not known yet (the submission it follows).
+    Unknown,
+    Pending,
+    Overdue,
+    Submitted,
+    /// Submitted after its deadline.
+    SubmittedLate,
+}
+
+impl StageState {
+    pub fn code(self) -> &'static str {
+        match self {
+            StageState::NotOwed => "not-owed",
+            StageState::Unknown => "unknown",
+            StageState::Pending => "pending",
+            StageState::Overdue => "overdue",
+            StageState::Submitted => "submitted",
+            StageState::SubmittedLate => "submitted-late",
+        }
+    }
+}
+
+/// The state of one stage of a clock, given when (if ever) it was submitted.
+pub fn stage_state(deadline: &crate::clock::Deadline, submitted: Option<DateTime<Utc>>, now: DateTime<Utc>) -> StageState {
+    match (submitted, deadline.due) {
+        (Some(at), Some(due)) if at > due => StageState::SubmittedLate,
+        (Some(_), _) => StageState::Submitted,
+        _ if !deadline.applies => StageState::NotOwed,
+        (None, None) => StageState::Unknown,
+        (None, Some(due)) if due < now => StageState::Overdue,
+        (None, Some(_)) => StageState::Pending,
+    }
+}
+
 /// A task as a face receives it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TaskInput {
@@ -433,6 +519,34 @@ mod tests {
         assert_eq!(clock.due("final_report").map(utc_text).as_deref(), Some("2027-01-07T10:00:00.000Z"));
         f.aware = None;
         assert_eq!(case_clock(&f, &sent, now()).expect("no clock"), None);
+    }
+
+    #[test]
+    fn submissions_follow_the_rule_set_and_advance_the_clock() {
+        let mut f = check_case(&input(), now()).expect("valid");
+        let none = BTreeMap::new();
+        let at = "2026-12-07T11:00:00+01:00";
+        assert_eq!(check_submission(&f, &none, "early_warning", at, now()).expect("ok"), "2026-12-07T10:00:00.000Z");
+        let refusals = [
+            ("gossip", at, "stage"),
+            ("progress_report", at, "stage"),
+            ("final_report", at, "stage"),
+            ("notification", "2026-12-07T09:00:00+01:00", "submitted_at"),
+            ("notification", "2026-12-07T13:00:00Z", "submitted_at"),
+            ("notification", "soon", "submitted_at"),
+        ];
+        for (stage, at, field) in refusals {
+            assert_eq!(check_submission(&f, &none, stage, at, now()).expect_err(stage).field, field, "{stage} at {at}");
+        }
+        let sent = BTreeMap::from([("notification".to_string(), "2026-12-07T10:30:00.000Z".to_string())]);
+        assert_eq!(check_submission(&f, &sent, "notification", at, now()).expect_err("twice").field, "stage");
+        assert!(check_submission(&f, &sent, "progress_report", at, now()).is_err(), "before the notification it follows");
+        assert!(check_submission(&f, &sent, "progress_report", "2026-12-07T11:45:00Z", now()).is_ok());
+        f.resolved = Some("2026-12-07T11:00:00.000Z".into());
+        assert!(check_submission(&f, &sent, "final_report", "2026-12-07T11:45:00Z", now()).is_ok());
+        assert_eq!(check_submission(&f, &sent, "progress_report", "2026-12-07T11:45:00Z", now()).expect_err("resolved").field, "stage");
+        f.aware = None;
+        assert_eq!(check_submission(&f, &none, "early_warning", at, now()).expect_err("no aware").field, "aware");
     }
 
     #[test]

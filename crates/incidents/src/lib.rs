@@ -10,8 +10,8 @@ pub mod clock;
 pub mod rules;
 
 pub use case::{
-    CaseError, CaseFields, CaseInput, EvidenceFacts, TaskFields, TaskInput, case_clock, check_case, check_evidence, check_note,
-    check_stix_id, check_task,
+    CaseError, CaseFields, CaseInput, EvidenceFacts, StageState, TaskFields, TaskInput, case_clock, check_case, check_evidence, check_note,
+    check_stix_id, check_submission, check_task, stage_state,
 };
 /// The IANA time zone type the engine computes in.
 pub use chrono_tz::Tz as Zone;

@@ -103,6 +103,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("incidents.html", include_str!("../templates/incidents.html")),
     ("incident_new.html", include_str!("../templates/incident_new.html")),
     ("incident.html", include_str!("../templates/incident.html")),
+    ("incident_export.html", include_str!("../templates/incident_export.html")),
 ];
 
 impl Default for Portal {

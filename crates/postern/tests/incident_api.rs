@@ -260,3 +260,45 @@ fn readers_see_cases_but_do_not_change_them() {
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
     assert!(hub.audit().iter().any(|e| e["action"] == "incident.edit" && e["outcome"] == "denied"));
 }
+
+#[test]
+fn submissions_advance_the_clock_in_order() {
+    let hub = Hub::start();
+    let id = hub.post("La Poste", "/api/v1/incidents", &smishing()).1["id"].as_i64().expect("id");
+    let path = format!("/api/v1/incidents/{id}/submissions");
+    // Out of order or not owed: refused, naming the field.
+    for (body, field) in [
+        (json!({"stage": "progress_report", "submitted_at": "2026-01-12T10:00:00Z"}), "stage"),
+        (json!({"stage": "final_report", "submitted_at": "2026-01-12T10:00:00Z"}), "stage"),
+        (json!({"stage": "gossip"}), "stage"),
+        (json!({"stage": "notification", "submitted_at": "2026-01-10T07:00:00Z"}), "submitted_at"),
+        (json!({"stage": "notification", "submitted_at": "2999-01-01T00:00:00Z"}), "submitted_at"),
+        (json!({"stage": "notification", "submitted_at": "tomorrow"}), "submitted_at"),
+    ] {
+        let (status, p) = hub.post("La Poste", &path, &body);
+        assert_eq!((status, p["details"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some(field)), "{body}: {p}");
+    }
+    let (status, case) = hub.post("La Poste", &path, &json!({"stage": "notification", "submitted_at": "2026-01-12T11:00:00+01:00"}));
+    assert_eq!(status, StatusCode::CREATED, "{case}");
+    assert_eq!(
+        (stage(&case, "notification")["state"].as_str(), stage(&case, "notification")["submitted"].as_str()),
+        (Some("submitted"), Some("2026-01-12T10:00:00Z"))
+    );
+    // The progress report is now due one month after the notification, in Paris time.
+    let progress = stage(&case, "progress_report");
+    assert_eq!(
+        (progress["due"].as_str(), progress["due_local"].as_str()),
+        (Some("2026-02-12T10:00:00Z"), Some("2026-02-12T11:00:00+01:00"))
+    );
+    let (_, case) = hub.post("La Poste", &path, &json!({"stage": "early_warning", "submitted_at": "2026-01-11T09:00:00Z"}));
+    assert_eq!(stage(&case, "early_warning")["state"], "submitted-late", "due 08:30 UTC");
+    let again = hub.post("La Poste", &path, &json!({"stage": "notification", "submitted_at": "2026-01-12T12:00:00Z"}));
+    assert_eq!((again.0, again.1["details"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("stage")));
+    assert_eq!(hub.get("La Poste", &format!("/api/v1/incidents/{id}")).1["submissions"].as_array().map(Vec::len), Some(2));
+    // Times may not be edited into disagreement with what was submitted.
+    let moved = hub.patch("La Poste", &format!("/api/v1/incidents/{id}"), &json!({"aware": "2026-01-13T00:00:00Z"}));
+    assert_eq!(moved.0, StatusCode::BAD_REQUEST, "{}", moved.1);
+    // Another organisation cannot submit for the case.
+    assert_eq!(hub.post("Correos", &path, &json!({"stage": "early_warning"})).0, StatusCode::NOT_FOUND);
+    assert!(hub.audit().iter().any(|e| e["action"] == "incident.submit" && e["detail"] == "notification at 2026-01-12T10:00:00.000Z"));
+}

@@ -191,3 +191,45 @@ fn evidence_is_downloaded_never_shown() {
     assert_eq!(h["x-content-type-options"], "nosniff");
     assert_eq!(resp.text().expect("body"), "<html><script>alert(1)</script></html>");
 }
+
+#[test]
+fn a_submission_advances_the_clock_and_the_case_exports_as_a_file() {
+    let p = setup();
+    let mut alice = p.visitor("alice");
+    assert_eq!(alice.post("/members/incidents/new", "/members/incidents/new", &case_form("2026-01-10T09:30")).0, 303);
+    let (status, location, _) = alice.post(
+        "/members/incidents/1",
+        "/members/incidents/1/submissions",
+        &[("stage", "notification"), ("submitted_at", "2026-01-12T11:00")],
+    );
+    assert_eq!((status, location.as_str()), (303, "/members/incidents/1#clock"));
+    let case = alice.page("/members/incidents/1");
+    // One month after the notification, local date and time kept, with UTC beside it.
+    assert!(case.contains("<td>2026-02-12 11:00 CET</td><td>2026-02-12 10:00 UTC</td>"), "{case}");
+    assert!(case.contains("2026-01-12 11:00 CET (10:00 UTC)"), "the submission time is shown");
+    // A stage already submitted, or not owed yet, is refused.
+    let (status, _, _) =
+        alice.post("/members/incidents/1", "/members/incidents/1/submissions", &[("stage", "notification"), ("submitted_at", "")]);
+    assert_eq!(status, 400);
+    let (status, _, _) =
+        alice.post("/members/incidents/1", "/members/incidents/1/submissions", &[("stage", "final_report"), ("submitted_at", "")]);
+    assert_eq!(status, 400);
+
+    let resp = client()
+        .get(format!("{}/members/incidents/1/export", p.server.url))
+        .header("cookie", alice.cookie_header())
+        .send()
+        .expect("export");
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.headers()["content-disposition"], "attachment; filename=\"incident-1.html\"");
+    let html = resp.text().expect("body");
+    assert!(html.contains("Smishing wave &lt;script&gt;") && !html.contains("<script>"), "{html}");
+    assert!(html.contains("2026-02-12 10:00 UTC") && !html.contains("csrf"), "the clock, and no form");
+    // Bob's organisation exports nothing of it.
+    let mut bob = p.visitor("bob");
+    assert_eq!(bob.get("/members/incidents/1/export").0, 404);
+    let audit = cli(p.f.dir.path(), &["audit"]);
+    let lines = audit["entries"].as_array().expect("entries");
+    assert!(lines.iter().any(|e| e["action"] == "portal.incident.export" && e["target"] == "incident:1"));
+    assert!(lines.iter().any(|e| e["action"] == "portal.incident.submit" && e["target"] == "incident:1"));
+}

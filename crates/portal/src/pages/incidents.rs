@@ -18,7 +18,7 @@ use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
 use incidents::{CaseError, CaseFields, CaseInput};
 use minijinja::{Value, context};
 use serde::Deserialize;
-use store::incidents::{CaseData, CaseRecord, IncidentStore, NewTask};
+use store::incidents::{CaseData, CaseRecord, IncidentStore, NewTask, SubmissionRecord};
 
 use super::members::{actor, member_for};
 use crate::roles::Action;
@@ -29,6 +29,8 @@ pub(crate) fn routes() -> Router<PortalState> {
         .route("/members/incidents", get(list))
         .route("/members/incidents/new", get(new_form).post(create))
         .route("/members/incidents/{id}", get(view))
+        .route("/members/incidents/{id}/export", get(export))
+        .route("/members/incidents/{id}/submissions", post(submit))
         .route("/members/incidents/{id}/notes", post(add_note))
         .route("/members/incidents/{id}/tasks", post(add_task))
         .route("/members/incidents/{id}/tasks/{task}", post(set_task))
@@ -230,60 +232,144 @@ struct ViewQuery {
     tz: String,
 }
 
-/// The clock rows of a case: each stage's deadline in `viewer` zone and UTC, and its state.
-fn clock_rows(d: &CaseData, viewer: incidents::Zone, now: DateTime<Utc>) -> Option<Vec<Value>> {
-    let clock = incidents::case_clock(&case_fields(d), &BTreeMap::new(), now).ok()??;
+/// An instant shown in the viewer's zone with UTC beside it.
+fn both(t: DateTime<Utc>, viewer: incidents::Zone) -> String {
+    format!("{} ({})", t.with_timezone(&viewer).format("%Y-%m-%d %H:%M %Z"), t.format("%H:%M UTC"))
+}
+
+fn stored_time(text: Option<&str>) -> Option<DateTime<Utc>> {
+    text.and_then(|t| DateTime::parse_from_rfc3339(t).ok()).map(|t| t.to_utc())
+}
+
+/// One stage of a case's clock as the page shows it.
+struct Row {
+    stage: String,
+    state: incidents::StageState,
+    due: Option<DateTime<Utc>>,
+    submitted: Option<DateTime<Utc>>,
+}
+
+/// The clock of a case with its submissions; `None` until `aware` is known.
+fn clock_rows(d: &CaseData, subs: &[SubmissionRecord], now: DateTime<Utc>) -> Option<Vec<Row>> {
+    let sent: BTreeMap<String, String> = subs.iter().map(|s| (s.stage.clone(), s.submitted_at.clone())).collect();
+    let clock = incidents::case_clock(&case_fields(d), &sent, now).ok()??;
     let rows = clock
         .deadlines
         .iter()
         .map(|s| {
-            let state = match (s.applies, s.due) {
-                (false, _) => "not-owed",
-                (true, None) => "unknown",
-                (true, Some(t)) if t < now => "overdue",
-                (true, Some(_)) => "pending",
-            };
-            context! {
-                stage => &s.stage,
-                state => state,
-                due_local => s.due.map(|t| t.with_timezone(&viewer).format("%Y-%m-%d %H:%M %Z").to_string()),
-                due_utc => s.due.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()),
-            }
+            let submitted = stored_time(sent.get(&s.stage).map(String::as_str));
+            Row { stage: s.stage.clone(), state: incidents::stage_state(s, submitted, now), due: s.due, submitted }
         })
         .collect();
     Some(rows)
 }
 
-async fn view(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>, Query(q): Query<ViewQuery>) -> Response {
-    let member = try_page!(member_or_login(&ctx));
-    let store = try_page!(enabled(&state, &ctx));
-    let case = try_page!(load(&state, &ctx, &store, member.org.id, id).await);
-    let viewer_name = if q.tz.trim().is_empty() { case.data.zone.clone() } else { q.tz.trim().to_string() };
+fn row_value(r: &Row, viewer: incidents::Zone) -> Value {
+    context! {
+        stage => &r.stage,
+        state => r.state.code(),
+        due_local => r.due.map(|t| t.with_timezone(&viewer).format("%Y-%m-%d %H:%M %Z").to_string()),
+        due_utc => r.due.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()),
+        submitted => r.submitted.map(|t| both(t, viewer)),
+    }
+}
+
+/// Everything a case page shows, for the member's organisation's case `id`, in `tz` (the case's
+/// zone when empty).
+async fn case_page(state: &PortalState, ctx: &Ctx, member: &Member, id: i64, tz: &str) -> Result<Value, Response> {
+    let store = enabled(state, ctx)?;
+    let case = load(state, ctx, &store, member.org.id, id).await?;
+    let viewer_name = if tz.trim().is_empty() { case.data.zone.clone() } else { tz.trim().to_string() };
     let Ok(viewer) = incidents::parse_zone(&viewer_name) else {
-        return state.portal.error(&ctx, StatusCode::BAD_REQUEST, "error-bad-request", Some(format!("tz: `{}`", viewer_name)));
+        return Err(state.portal.error(ctx, StatusCode::BAD_REQUEST, "error-bad-request", Some(format!("tz: `{viewer_name}`"))));
     };
     let s = store.clone();
-    let (notes, tasks, evidence, links) =
-        try_page!(run(&state, &ctx, move || Ok((s.notes(id)?, s.tasks(id)?, s.evidence(id)?, s.links(id)?))).await);
-    audit(&state, member, "view", id, String::new()).await;
+    let (notes, tasks, evidence, links, subs) =
+        run(state, ctx, move || Ok((s.notes(id)?, s.tasks(id)?, s.evidence(id)?, s.links(id)?, s.submissions(id)?))).await?;
     let d = &case.data;
-    let page = context! {
+    let time = |t: &Option<String>| stored_time(t.as_deref()).map(|t| both(t, viewer));
+    let rows = clock_rows(d, &subs, Utc::now());
+    let open: Vec<&str> = rows
+        .iter()
+        .flatten()
+        .filter(|r| matches!(r.state, incidents::StageState::Pending | incidents::StageState::Overdue))
+        .map(|r| r.stage.as_str())
+        .collect();
+    Ok(context! {
         id => case.id,
         case => context! {
             title => &d.title, summary => &d.summary, classification => &d.classification, severity => &d.severity,
             services => &d.services, users_affected => d.users_affected, cross_border => &d.cross_border,
-            suspected_malicious => &d.suspected_malicious, detected => &d.detected, aware => &d.aware,
-            contained => &d.contained, resolved => &d.resolved, jurisdiction => &d.jurisdiction, zone => &d.zone,
+            suspected_malicious => &d.suspected_malicious, detected => time(&d.detected), aware => time(&d.aware),
+            contained => time(&d.contained), resolved => time(&d.resolved), jurisdiction => &d.jurisdiction, zone => &d.zone,
         },
-        clock => clock_rows(d, viewer, Utc::now()),
+        clock => rows.as_ref().map(|rs| rs.iter().map(|r| row_value(r, viewer)).collect::<Vec<_>>()),
+        open_stages => open,
         viewer_zone => viewer.name(),
-        notes => notes.iter().map(|n| context! { author => &n.author, at => &n.at, body => &n.body }).collect::<Vec<_>>(),
+        notes => notes.iter().map(|n| context! { author => &n.author, at => stored_time(Some(&n.at)).map(|t| both(t, viewer)), body => &n.body }).collect::<Vec<_>>(),
         tasks => tasks.iter().map(|t| context! { id => t.id, title => &t.task.title, owner => &t.task.owner, due => &t.task.due, done => t.done }).collect::<Vec<_>>(),
         evidence => evidence.iter().map(|e| context! { id => e.id, filename => &e.filename, size => e.size, sha256 => &e.sha256 }).collect::<Vec<_>>(),
         links => links.iter().map(|l| l.stix_id.clone()).collect::<Vec<_>>(),
         may_edit => member.user.role.may_write(),
-    };
+    })
+}
+
+async fn view(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>, Query(q): Query<ViewQuery>) -> Response {
+    let member = try_page!(member_or_login(&ctx));
+    let page = try_page!(case_page(&state, &ctx, member, id, &q.tz).await);
+    audit(&state, member, "view", id, String::new()).await;
     state.portal.page(&ctx, StatusCode::OK, "incident.html", page)
+}
+
+/// The case as one standalone HTML file to keep or send: a download, never a page of the site.
+async fn export(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>, Query(q): Query<ViewQuery>) -> Response {
+    let member = try_page!(member_or_login(&ctx));
+    let page = try_page!(case_page(&state, &ctx, member, id, &q.tz).await);
+    audit(&state, member, "export", id, "html".into()).await;
+    let exported_at = Utc::now().format("%Y-%m-%d %H:%M UTC").to_string();
+    let mut resp = state.portal.page(&ctx, StatusCode::OK, "incident_export.html", context! { exported_at => exported_at, ..page });
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"incident-{id}.html\"")) {
+        resp.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+    }
+    resp
+}
+
+#[derive(Deserialize, Default)]
+struct SubmitForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    stage: String,
+    #[serde(default)]
+    submitted_at: String,
+}
+
+/// Records a stage as submitted (now, or at the local time given in the case's zone).
+async fn submit(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>, Form(form): Form<SubmitForm>) -> Response {
+    let store = try_page!(editable(&state, &ctx, &form.csrf, id).await);
+    let Some(member) = ctx.member.as_ref() else { return see_other("/login") };
+    let (s, org) = (store.clone(), member.org.id);
+    let (case, subs) = try_page!(run(&state, &ctx, move || Ok((s.case(org, id)?, s.submissions(id)?))).await);
+    let Some(case) = case else { return state.portal.error(&ctx, StatusCode::NOT_FOUND, "error-not-found", None) };
+    let now = Utc::now();
+    let at = form_time(&form.submitted_at, &case.data.zone).unwrap_or_else(|| now.to_rfc3339_opts(SecondsFormat::Millis, true));
+    let sent: BTreeMap<String, String> = subs.iter().map(|s| (s.stage.clone(), s.submitted_at.clone())).collect();
+    let at = match incidents::check_submission(&case_fields(&case.data), &sent, form.stage.trim(), &at, now) {
+        Ok(at) => at,
+        Err(e) => return bad_field(&state, &ctx, e),
+    };
+    let sub = SubmissionRecord {
+        stage: form.stage.trim().to_string(),
+        submitted_at: at,
+        recorded_by: actor(member),
+        recorded_at: incidents::case::utc_text(now),
+    };
+    let detail = format!("{} at {}", sub.stage, sub.submitted_at);
+    if !try_page!(run(&state, &ctx, move || store.submit(id, &sub)).await) {
+        return state.portal.error(&ctx, StatusCode::CONFLICT, "error-bad-request", Some(detail));
+    }
+    audit(&state, member, "submit", id, detail).await;
+    see_other(&format!("/members/incidents/{id}#clock"))
 }
 
 /// The member allowed to edit, with the case it names, after the CSRF check.

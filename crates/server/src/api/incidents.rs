@@ -24,7 +24,7 @@ use hub::{HubError, Principal};
 use incidents::CaseInput;
 use serde::Deserialize;
 use serde_json::{Value, json};
-use store::incidents::{CaseData, CaseRecord, IncidentStore, NewEvidence, NewTask};
+use store::incidents::{CaseData, CaseRecord, IncidentStore, NewEvidence, NewTask, SubmissionRecord};
 
 use crate::error::ApiError;
 use crate::roles::{Action, Caller};
@@ -38,6 +38,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/incidents/{id}/tasks", post(add_task))
         .route("/api/v1/incidents/{id}/tasks/{task}", patch(set_task))
         .route("/api/v1/incidents/{id}/links", post(add_link))
+        .route("/api/v1/incidents/{id}/submissions", post(submit))
         .route(
             "/api/v1/incidents/{id}/evidence",
             // The upload limit is the crate's, plus room for the refusal to name the size.
@@ -135,22 +136,33 @@ fn utc(t: DateTime<Utc>) -> String {
 
 use portal::{attachment_name, case_data as data, case_fields as fields};
 
+/// The stages a case has submitted, by stage id, as the engine takes them.
+pub fn submitted_map(subs: &[SubmissionRecord]) -> BTreeMap<String, String> {
+    subs.iter().map(|s| (s.stage.clone(), s.submitted_at.clone())).collect()
+}
+
 /// The case's clock as the API answers it: each stage's deadline in UTC and in the
-/// organisation's zone, and whether it has passed; `null` until `aware` is known.
-pub fn clock_json(d: &CaseData, now: DateTime<Utc>) -> Value {
-    match incidents::case_clock(&fields(d), &BTreeMap::new(), now) {
+/// organisation's zone, its submission if any, and its state (`pending`, `overdue`,
+/// `submitted`, `submitted-late`, `unknown`, `not-owed`); `null` until `aware` is known.
+pub fn clock_json(d: &CaseData, subs: &[SubmissionRecord], now: DateTime<Utc>) -> Value {
+    let sent = submitted_map(subs);
+    match incidents::case_clock(&fields(d), &sent, now) {
         Ok(None) => Value::Null,
         Ok(Some(clock)) => {
             let stages: Vec<Value> = clock
                 .deadlines
                 .iter()
                 .map(|s| {
+                    let submitted = sent.get(&s.stage).and_then(|t| DateTime::parse_from_rfc3339(t).ok()).map(|t| t.to_utc());
+                    let state = incidents::stage_state(s, submitted, now);
                     json!({
                         "stage": s.stage,
                         "applies": s.applies,
                         "due": s.due.map(utc),
                         "due_local": s.due.map(|t| t.with_timezone(&clock.zone).to_rfc3339_opts(SecondsFormat::Secs, false)),
-                        "overdue": s.due.is_some_and(|t| t < now),
+                        "submitted": submitted.map(utc),
+                        "state": state.code(),
+                        "overdue": state == incidents::StageState::Overdue,
                     })
                 })
                 .collect();
@@ -162,7 +174,7 @@ pub fn clock_json(d: &CaseData, now: DateTime<Utc>) -> Value {
     }
 }
 
-fn case_json(c: &CaseRecord, now: DateTime<Utc>) -> Value {
+fn case_json(c: &CaseRecord, subs: &[SubmissionRecord], now: DateTime<Utc>) -> Value {
     let d = &c.data;
     json!({
         "id": c.id,
@@ -173,7 +185,8 @@ fn case_json(c: &CaseRecord, now: DateTime<Utc>) -> Value {
         "detected": d.detected, "aware": d.aware, "contained": d.contained, "resolved": d.resolved,
         "jurisdiction": d.jurisdiction, "zone": d.zone,
         "created_at": c.created_at, "created_by": c.created_by, "updated_at": c.updated_at,
-        "clock": clock_json(d, now),
+        "submissions": subs.iter().map(|s| json!({"stage": s.stage, "submitted_at": s.submitted_at, "recorded_by": s.recorded_by, "recorded_at": s.recorded_at})).collect::<Vec<_>>(),
+        "clock": clock_json(d, subs, now),
     })
 }
 
@@ -244,10 +257,10 @@ fn now_text(now: DateTime<Utc>) -> String {
 async fn list(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
     let (who, org) = member(&state, &headers).await?;
     let store = service(&state)?;
-    let rows = run(move || store.cases(org)).await?;
+    let rows = run(move || store.cases(org)?.into_iter().map(|c| Ok((store.submissions(c.id)?, c))).collect::<Result<Vec<_>, _>>()).await?;
     audit(&state, &who, "incident.list", &format!("org:{org}"), "ok", &format!("{} cases", rows.len())).await;
     let now = Utc::now();
-    Ok(Json(json!({"incidents": rows.iter().map(|c| case_json(c, now)).collect::<Vec<_>>()})).into_response())
+    Ok(Json(json!({"incidents": rows.iter().map(|(subs, c)| case_json(c, subs, now)).collect::<Vec<_>>()})).into_response())
 }
 
 async fn create(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response, ApiError> {
@@ -261,7 +274,7 @@ async fn create(State(state): State<AppState>, headers: HeaderMap, body: Bytes) 
     let at = now_text(now);
     let case = run(move || store.create_case(org, &data(checked), &actor, &at)).await?;
     audit(&state, &who, "incident.create", &target(case.id), "ok", &case.data.classification).await;
-    Ok((StatusCode::CREATED, Json(case_json(&case, now))).into_response())
+    Ok((StatusCode::CREATED, Json(case_json(&case, &[], now))).into_response())
 }
 
 async fn show(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<i64>) -> Result<Response, ApiError> {
@@ -269,9 +282,10 @@ async fn show(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<
     let store = service(&state)?;
     let case = load(&store, org, id).await?;
     let s = store.clone();
-    let (notes, tasks, evidence, links) = run(move || Ok((s.notes(id)?, s.tasks(id)?, s.evidence(id)?, s.links(id)?))).await?;
+    let (notes, tasks, evidence, links, subs) =
+        run(move || Ok((s.notes(id)?, s.tasks(id)?, s.evidence(id)?, s.links(id)?, s.submissions(id)?))).await?;
     audit(&state, &who, "incident.view", &target(id), "ok", "").await;
-    let mut body = case_json(&case, Utc::now());
+    let mut body = case_json(&case, &subs, Utc::now());
     body["notes"] = notes.iter().map(|n| json!({"id": n.id, "author": n.author, "at": n.at, "body": n.body})).collect();
     body["tasks"] = tasks
         .iter()
@@ -297,10 +311,15 @@ async fn update(State(state): State<AppState>, headers: HeaderMap, Path(id): Pat
     let now = Utc::now();
     let input = parse_body::<CaseBody>(&body)?.over(&current.data);
     let checked = incidents::check_case(&input, now).map_err(bad)?;
+    let s = store.clone();
+    let subs = run(move || s.submissions(id)).await?;
+    // The new times must still agree with the stages already submitted (none before `aware`).
+    incidents::case_clock(&checked, &submitted_map(&subs), now)
+        .map_err(|e| bad(incidents::CaseError { field: e.field, reason: e.reason }))?;
     let at = now_text(now);
     let case = run(move || store.update_case(org, id, &data(checked), &at)).await?;
     audit(&state, &who, "incident.update", &target(id), "ok", "").await;
-    Ok(Json(case_json(&case, now)).into_response())
+    Ok(Json(case_json(&case, &subs, now)).into_response())
 }
 
 #[derive(Debug, Deserialize)]
@@ -384,6 +403,37 @@ async fn add_link(State(state): State<AppState>, headers: HeaderMap, Path(id): P
     audit(&state, &who, "incident.link.add", &target(id), "ok", &stix_id).await;
     let status = if added { StatusCode::CREATED } else { StatusCode::OK };
     Ok((status, Json(json!({"stix_id": stix_id, "added": added}))).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SubmitBody {
+    stage: String,
+    /// When the report was submitted (RFC 3339 with offset); now when absent.
+    submitted_at: Option<String>,
+}
+
+/// Records that a reporting stage was submitted: the stages chained on it get their deadlines.
+async fn submit(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<i64>, body: Bytes) -> Result<Response, ApiError> {
+    let (who, org) = member(&state, &headers).await?;
+    let store = service(&state)?;
+    let case = load(&store, org, id).await?;
+    may_edit(&state, &who, &target(id)).await?;
+    let b: SubmitBody = parse_body(&body)?;
+    let now = Utc::now();
+    let s = store.clone();
+    let subs = run(move || s.submissions(id)).await?;
+    let at = b.submitted_at.unwrap_or_else(|| now.to_rfc3339_opts(SecondsFormat::Millis, true));
+    let at = incidents::check_submission(&fields(&case.data), &submitted_map(&subs), b.stage.trim(), &at, now).map_err(bad)?;
+    let sub =
+        SubmissionRecord { stage: b.stage.trim().to_string(), submitted_at: at, recorded_by: who.actor(), recorded_at: now_text(now) };
+    let (s, new) = (store.clone(), sub.clone());
+    if !run(move || s.submit(id, &new)).await? {
+        return Err(ApiError::from_hub(HubError::Conflict(format!("stage {} was already submitted", sub.stage)), false).with_field("stage"));
+    }
+    audit(&state, &who, "incident.submit", &target(id), "ok", &format!("{} at {}", sub.stage, sub.submitted_at)).await;
+    let subs = run(move || store.submissions(id)).await?;
+    Ok((StatusCode::CREATED, Json(case_json(&case, &subs, now))).into_response())
 }
 
 #[derive(Debug, Deserialize)]

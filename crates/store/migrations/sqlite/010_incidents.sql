@@ -65,3 +65,14 @@ CREATE TABLE incident_links (
     added_at TEXT NOT NULL,
     PRIMARY KEY (case_id, stix_id)
 );
+
+-- Reporting stages sent (early warning, notification, ...): when the report was submitted,
+-- which advances the chained clocks, and who recorded it. One submission per stage.
+CREATE TABLE incident_submissions (
+    case_id      INTEGER NOT NULL REFERENCES incident_cases (id),
+    stage        TEXT NOT NULL,
+    submitted_at TEXT NOT NULL,
+    recorded_by  TEXT NOT NULL,
+    recorded_at  TEXT NOT NULL,
+    PRIMARY KEY (case_id, stage)
+);

@@ -3,7 +3,7 @@
 use std::sync::{Arc, Mutex};
 
 use crate::hub::contract::run_cases;
-use crate::incidents::{CaseData, IncidentStore, NewEvidence, NewTask};
+use crate::incidents::{CaseData, IncidentStore, NewEvidence, NewTask, SubmissionRecord};
 use crate::{Store, StoreError};
 
 /// A backend with the hub (for organisations) and the incident store behind one handle.
@@ -20,6 +20,7 @@ const CASES: &[Case] = &[
     ("cases_belong_to_their_organisation", cases_belong_to_their_organisation),
     ("notes_tasks_and_links_stay_with_their_case", notes_tasks_and_links_stay_with_their_case),
     ("evidence_keeps_its_bytes_and_digest", evidence_keeps_its_bytes_and_digest),
+    ("a_stage_is_submitted_once", a_stage_is_submitted_once),
 ];
 
 const AT: &str = "2026-12-07T10:00:00.000Z";
@@ -127,13 +128,33 @@ fn evidence_keeps_its_bytes_and_digest(open: Open<'_>) {
     };
     let stored = s.add_evidence(&new).expect("evidence");
     assert_eq!((stored.size, stored.sha256.as_str(), stored.filename.as_str()), (70_000, "ab".repeat(32).as_str(), "sms <1>.png"));
-    assert_eq!(open().evidence(a).expect("list"), [stored.clone()]);
+    assert_eq!(open().evidence(a).expect("list"), std::slice::from_ref(&stored));
     assert_eq!(s.evidence_content(a, stored.id).expect("read"), Some((stored.clone(), bytes)));
     assert_eq!(s.evidence_content(b, stored.id).expect("read"), None, "a file is read through its own case only");
     assert!(s.evidence(b).expect("list").is_empty());
     let missing = s.add_evidence(&NewEvidence { case_id: 9_999, ..new.clone() });
     assert!(matches!(missing, Err(StoreError::NotFound { what: "incident case", .. })), "{missing:?}");
     assert!(s.add_evidence(&NewEvidence { content: Vec::new(), ..new }).is_err(), "an empty file never reaches the table");
+}
+
+fn a_stage_is_submitted_once(open: Open<'_>) {
+    let s = open();
+    let lp = org(&*s, "laposte");
+    let (a, b) = (s.create_case(lp, &data("A"), "x", AT).expect("a").id, s.create_case(lp, &data("B"), "x", AT).expect("b").id);
+    let sub = |stage: &str, at: &str| SubmissionRecord {
+        stage: stage.into(),
+        submitted_at: at.into(),
+        recorded_by: "alice".into(),
+        recorded_at: "2026-12-08T00:00:00.000Z".into(),
+    };
+    assert!(s.submit(a, &sub("notification", "2026-12-07T12:00:00.000Z")).expect("submit"));
+    assert!(s.submit(a, &sub("early_warning", "2026-12-07T09:00:00.000Z")).expect("submit"));
+    assert!(!s.submit(a, &sub("early_warning", "2026-12-07T10:00:00.000Z")).expect("again"), "the first submission stands");
+    assert!(s.submit(b, &sub("early_warning", "2026-12-07T11:00:00.000Z")).expect("other case"));
+    let stored = open().submissions(a).expect("submissions");
+    assert_eq!(stored, [sub("early_warning", "2026-12-07T09:00:00.000Z"), sub("notification", "2026-12-07T12:00:00.000Z")]);
+    let missing = s.submit(9_999, &sub("early_warning", AT));
+    assert!(matches!(missing, Err(StoreError::NotFound { what: "incident case", .. })), "{missing:?}");
 }
 
 fn run(new_database: &dyn Fn() -> Box<dyn Fn() -> Arc<dyn IncidentBackend>>) -> crate::contract::Failures {

@@ -110,6 +110,16 @@ pub struct LinkRecord {
     pub added_at: String,
 }
 
+/// A reporting stage sent to the authorities: its submission anchors the stages chained on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubmissionRecord {
+    pub stage: String,
+    /// When the report was submitted (RFC 3339 UTC), as the member states it.
+    pub submitted_at: String,
+    pub recorded_by: String,
+    pub recorded_at: String,
+}
+
 /// Incident cases of organisations.
 pub trait IncidentStore: Send + Sync {
     /// Opens a case of `org_id`; an unknown organisation is [`crate::StoreError::NotFound`].
@@ -138,6 +148,10 @@ pub trait IncidentStore: Send + Sync {
     fn link(&self, case_id: i64, stix_id: &str, by: &str, at: &str) -> Result<bool>;
     /// The case's linked objects, by STIX id.
     fn links(&self, case_id: i64) -> Result<Vec<LinkRecord>>;
+    /// Records that a stage was submitted; `false` (nothing written) when it already was.
+    fn submit(&self, case_id: i64, submission: &SubmissionRecord) -> Result<bool>;
+    /// The case's submitted stages, in submission order.
+    fn submissions(&self, case_id: i64) -> Result<Vec<SubmissionRecord>>;
 }
 
 fn not_found(what: &'static str, id: i64) -> crate::StoreError {
@@ -158,4 +172,5 @@ const CASE_COLUMNS: &str = "id, org_id, title, summary, classification, severity
      suspected_malicious, detected, aware, contained, resolved, jurisdiction, zone, created_at, created_by, updated_at";
 const NOTE_COLUMNS: &str = "id, case_id, author, at, body";
 const TASK_COLUMNS: &str = "id, case_id, title, owner, due, created_at, done";
+const SUBMISSION_COLUMNS: &str = "stage, submitted_at, recorded_by, recorded_at";
 const EVIDENCE_COLUMNS: &str = "id, case_id, filename, size, sha256, uploaded_by, uploaded_at";

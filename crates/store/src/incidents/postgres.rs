@@ -5,7 +5,7 @@ use postgres::Row;
 use crate::engine::postgres::{PgStore, is_foreign_key_violation, is_unique_violation};
 use crate::incidents::{
     CASE_COLUMNS, CaseData, CaseRecord, EVIDENCE_COLUMNS, EvidenceRecord, IncidentStore, LinkRecord, NOTE_COLUMNS, NewEvidence, NewTask,
-    NoteRecord, TASK_COLUMNS, TaskRecord, not_found, services_from, services_text,
+    NoteRecord, SUBMISSION_COLUMNS, SubmissionRecord, TASK_COLUMNS, TaskRecord, not_found, services_from, services_text,
 };
 use crate::{Result, StoreError};
 
@@ -259,6 +259,37 @@ impl IncidentStore for PgStore {
             c.query(sql, &[&case_id])?
                 .iter()
                 .map(|r| Ok(LinkRecord { stix_id: r.try_get(0)?, added_by: r.try_get(1)?, added_at: r.try_get(2)? }))
+                .collect()
+        })
+    }
+
+    fn submit(&self, case_id: i64, sub: &SubmissionRecord) -> Result<bool> {
+        self.with(|c| {
+            let inserted = c.execute(
+                &format!("INSERT INTO incident_submissions (case_id, {SUBMISSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5)"),
+                &[&case_id, &sub.stage, &sub.submitted_at, &sub.recorded_by, &sub.recorded_at],
+            );
+            match inserted {
+                Err(e) if is_unique_violation(&e) => Ok(false),
+                Err(e) => Err(case_fk(case_id)(e)),
+                Ok(_) => Ok(true),
+            }
+        })
+    }
+
+    fn submissions(&self, case_id: i64) -> Result<Vec<SubmissionRecord>> {
+        self.with(|c| {
+            let sql = format!("SELECT {SUBMISSION_COLUMNS} FROM incident_submissions WHERE case_id = $1 ORDER BY submitted_at, stage");
+            c.query(&sql, &[&case_id])?
+                .iter()
+                .map(|r| {
+                    Ok(SubmissionRecord {
+                        stage: r.try_get(0)?,
+                        submitted_at: r.try_get(1)?,
+                        recorded_by: r.try_get(2)?,
+                        recorded_at: r.try_get(3)?,
+                    })
+                })
                 .collect()
         })
     }

@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use crate::engine::sqlite::{SqliteStore, is_foreign_key_violation, is_unique_violation};
 use crate::incidents::{
     CASE_COLUMNS, CaseData, CaseRecord, EVIDENCE_COLUMNS, EvidenceRecord, IncidentStore, LinkRecord, NOTE_COLUMNS, NewEvidence, NewTask,
-    NoteRecord, TASK_COLUMNS, TaskRecord, not_found, services_from, services_text,
+    NoteRecord, SUBMISSION_COLUMNS, SubmissionRecord, TASK_COLUMNS, TaskRecord, not_found, services_from, services_text,
 };
 use crate::{Result, StoreError};
 
@@ -237,6 +237,29 @@ impl IncidentStore for SqliteStore {
         self.read(|c| {
             let sql = "SELECT stix_id, added_by, added_at FROM incident_links WHERE case_id = ?1 ORDER BY added_at, stix_id";
             list(c, sql, case_id, |r| Ok(LinkRecord { stix_id: r.get(0)?, added_by: r.get(1)?, added_at: r.get(2)? }))
+        })
+    }
+
+    fn submit(&self, case_id: i64, sub: &SubmissionRecord) -> Result<bool> {
+        self.write(|c| {
+            let inserted = c.execute(
+                &format!("INSERT INTO incident_submissions (case_id, {SUBMISSION_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5)"),
+                params![case_id, sub.stage, sub.submitted_at, sub.recorded_by, sub.recorded_at],
+            );
+            match inserted {
+                Err(e) if is_unique_violation(&e) => Ok(false),
+                Err(e) => Err(case_fk(case_id)(e)),
+                Ok(_) => Ok(true),
+            }
+        })
+    }
+
+    fn submissions(&self, case_id: i64) -> Result<Vec<SubmissionRecord>> {
+        self.read(|c| {
+            let sql = format!("SELECT {SUBMISSION_COLUMNS} FROM incident_submissions WHERE case_id = ?1 ORDER BY submitted_at, stage");
+            list(c, &sql, case_id, |r| {
+                Ok(SubmissionRecord { stage: r.get(0)?, submitted_at: r.get(1)?, recorded_by: r.get(2)?, recorded_at: r.get(3)? })
+            })
         })
     }
 }
