@@ -302,3 +302,29 @@ fn submissions_advance_the_clock_in_order() {
     assert_eq!(hub.post("Correos", &path, &json!({"stage": "early_warning"})).0, StatusCode::NOT_FOUND);
     assert!(hub.audit().iter().any(|e| e["action"] == "incident.submit" && e["detail"] == "notification at 2026-01-12T10:00:00.000Z"));
 }
+
+#[test]
+fn cases_live_in_postgresql_too() {
+    let pg = common::pg_hub();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let server = Server::start_with(dir.path(), &["--database", &pg.url]);
+    let url = |p: &str| format!("{}{p}", server.url);
+    let created = client().post(url("/api/v1/incidents")).bearer_auth(&pg.token).json(&smishing()).send().expect("post");
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let id = created.json::<Value>().expect("json")["id"].as_i64().expect("id");
+    let up = client()
+        .post(url(&format!("/api/v1/incidents/{id}/evidence?filename=sms.txt")))
+        .bearer_auth(&pg.token)
+        .body("Your parcel is held: pay 1.99 EUR")
+        .send()
+        .expect("upload");
+    assert_eq!(up.status(), StatusCode::CREATED);
+    let shown: Value =
+        client().get(url(&format!("/api/v1/incidents/{id}"))).bearer_auth(&pg.token).send().expect("get").json().expect("json");
+    assert_eq!((shown["evidence"][0]["size"].as_i64(), &stage(&shown, "notification")["due"]), (Some(33), &json!("2026-01-13T08:30:00Z")));
+    common::cli_db(&pg.url, &["org", "add", "Correos", "--country", "ES"]);
+    let other =
+        common::cli_db(&pg.url, &["token", "issue", "--org", "Correos", "--role", "analyst"])["token"].as_str().expect("token").to_string();
+    let theirs = client().get(url(&format!("/api/v1/incidents/{id}"))).bearer_auth(&other).send().expect("get");
+    assert_eq!(theirs.status(), StatusCode::NOT_FOUND);
+}
