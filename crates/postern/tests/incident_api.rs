@@ -177,7 +177,24 @@ fn notes_tasks_links_and_evidence_stay_with_the_case() {
     assert_eq!((status, &done["done"]), (StatusCode::OK, &json!(true)));
     let bad_due = hub.post("La Poste", &format!("{base}/tasks"), &json!({"title": "x", "due": "12/01"}));
     assert_eq!((bad_due.0, bad_due.1["details"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("due")));
+    // Links name hub objects the organisation may read: a GREEN indicator yes, a RED one of
+    // another organisation or an unknown id no (one answer for both).
     let ind = "indicator--7f9c1c5e-0000-4000-8000-000000000001";
+    let red = "indicator--7f9c1c5e-0000-4000-8000-000000000002";
+    let objects = json!({"objects": [common::indicator(1, tlp::TLP2_GREEN), common::indicator(2, tlp::TLP2_RED)]});
+    let posted = client()
+        .post(hub.url(&format!("/isac/collections/{}/objects/", hub.f.collection)))
+        .bearer_auth(hub.token("Correos"))
+        .header("content-type", common::TAXII)
+        .body(objects.to_string())
+        .send()
+        .expect("post objects");
+    assert_eq!(posted.status(), StatusCode::ACCEPTED);
+    for unreadable in [red, "indicator--7f9c1c5e-0000-4000-8000-000000000099"] {
+        let (status, p) = hub.post("La Poste", &format!("{base}/links"), &json!({"stix_id": unreadable}));
+        assert_eq!((status, p["details"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("stix_id")), "{p}");
+        assert!(p["detail"].as_str().is_some_and(|d| d.ends_with("no indicator or sighting your organisation may read has this id")));
+    }
     assert_eq!(hub.post("La Poste", &format!("{base}/links"), &json!({"stix_id": ind})).0, StatusCode::CREATED);
     assert_eq!(hub.post("La Poste", &format!("{base}/links"), &json!({"stix_id": ind})).0, StatusCode::OK, "already linked");
     let bad_link = hub.post("La Poste", &format!("{base}/links"), &json!({"stix_id": "malware--x"}));
