@@ -239,6 +239,8 @@ fn notes_tasks_links_and_evidence_stay_with_the_case() {
         .send()
         .expect("path");
     assert_eq!(r.json::<Value>().expect("problem")["details"]["field"], "filename");
+    let r = client().post(hub.url(&format!("{base}/evidence"))).bearer_auth(hub.token("La Poste")).body("x").send().expect("no name");
+    assert_eq!(r.json::<Value>().expect("problem")["details"]["field"], "filename");
 
     let (_, shown) = hub.get("La Poste", &base);
     assert_eq!(shown["notes"][0]["body"], "<b>first</b> call");

@@ -1,5 +1,6 @@
 //! Incident cases under `/api/v1/incidents`: create, list, show and update an organisation's
-//! cases, their timeline notes, tasks, evidence files and links to hub objects. Every case
+//! cases, their timeline notes, tasks, evidence files, links to hub objects and the reporting
+//! stages submitted (which advance the chained deadlines). Every case
 //! answer carries its reporting clock, computed by the `incidents` engine from `aware`, in UTC
 //! and in the organisation's time zone.
 //!
@@ -460,6 +461,7 @@ async fn submit(State(state): State<AppState>, headers: HeaderMap, Path(id): Pat
 
 #[derive(Debug, Deserialize)]
 struct UploadQuery {
+    #[serde(default)]
     filename: String,
 }
 
