@@ -1,11 +1,19 @@
 //! Incident rules: the regulatory clocks of NIS2-style incident reporting, computed from
-//! versioned jurisdiction rule sets (data files under `data/jurisdictions/`).
+//! versioned jurisdiction rule sets (data files under `data/jurisdictions/`), and the rules of
+//! incident cases (`case`: fields, vocabularies as data under `data/case/`, tasks, evidence).
 //!
 //! The crate is pure: it reads no file at run time (the rule sets are embedded), opens no
 //! connection and never reads the clock; `now` is a parameter of every check that needs it.
 
+pub mod case;
 pub mod clock;
 pub mod rules;
 
+pub use case::{
+    CaseError, CaseFields, CaseInput, EvidenceFacts, StageState, TaskFields, TaskInput, case_clock, check_case, check_evidence, check_note,
+    check_stix_id, check_submission, check_task, stage_state,
+};
+/// The IANA time zone type the engine computes in.
+pub use chrono_tz::Tz as Zone;
 pub use clock::{Clock, ClockError, Deadline, Facts, Request, deadlines, evaluate, parse_instant, parse_zone};
 pub use rules::{Anchor, Applies, Delay, RuleError, RuleSet, Stage, jurisdiction, jurisdictions};

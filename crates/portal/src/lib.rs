@@ -14,7 +14,8 @@ mod pages;
 pub mod roles;
 mod session;
 
-use pages::{admin, members, posture, public, readiness};
+pub use pages::incidents::{attachment_name, case_data, case_fields};
+use pages::{admin, incidents, members, posture, public, readiness};
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -63,6 +64,8 @@ pub struct PortalState {
     pub posture: Option<Arc<dyn store::PostureStore>>,
     /// Readiness assessments; the readiness pages say "not enabled" without it.
     pub readiness: Option<Arc<dyn store::readiness::ReadinessStore>>,
+    /// Incident cases; the incident pages say "not enabled" without it.
+    pub incidents: Option<Arc<dyn store::incidents::IncidentStore>>,
     /// Cookies get `Secure` when the hub speaks TLS.
     pub tls: bool,
     /// The base of every absolute URL in pages (no trailing slash), never the `Host` header.
@@ -104,6 +107,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("readiness_area.html", include_str!("../templates/readiness_area.html")),
     ("readiness_score.html", include_str!("../templates/readiness_score.html")),
     ("readiness_report.html", include_str!("../templates/readiness_report.html")),
+    ("incidents.html", include_str!("../templates/incidents.html")),
+    ("incident_new.html", include_str!("../templates/incident_new.html")),
+    ("incident.html", include_str!("../templates/incident.html")),
+    ("incident_export.html", include_str!("../templates/incident_export.html")),
 ];
 
 impl Default for Portal {
@@ -301,6 +308,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(state: PortalState) -> Router<S>
         .merge(admin::routes())
         .merge(posture::routes())
         .merge(readiness::routes())
+        .merge(incidents::routes())
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)

@@ -29,6 +29,9 @@ pub enum Action {
     ScanPosture,
     /// Push objects over a federation peering (`POST /federation/collections/{id}/objects`).
     PushFromPeer,
+    /// Create or change the organisation's incident cases, their notes, tasks, evidence and
+    /// links (reading them needs membership of the organisation only).
+    EditIncidents,
     /// Manage the hub: organisations, users, tokens, collections, peers.
     AdministerHub,
     /// Start, answer and finalise the organisation's readiness assessments.
@@ -50,6 +53,7 @@ impl Action {
             Action::ReportToHub => "report.hub",
             Action::ScanPosture => "posture.scan",
             Action::PushFromPeer => "federation.push",
+            Action::EditIncidents => "incident.edit",
             Action::AdministerHub => "hub.admin",
             Action::AnswerReadiness => "readiness.answer",
             Action::FacilitateReadiness => "readiness.facilitate",
@@ -106,7 +110,8 @@ pub fn allows(caller: Caller, action: Action) -> bool {
         | Action::ReportToHub
         | Action::ScanPosture
         | Action::PushFromPeer
-        | Action::AnswerReadiness => role.may_write(),
+        | Action::AnswerReadiness
+        | Action::EditIncidents => role.may_write(),
         Action::SeeReporterContact | Action::FacilitateReadiness => hub_org && role.may_write(),
         Action::AdministerHub => hub_org && role == Role::Admin,
     }
@@ -125,7 +130,7 @@ pub fn require(caller: Caller, action: Action) -> Result<(), Denied> {
 mod tests {
     use super::*;
 
-    const ALL: [Action; 11] = [
+    const ALL: [Action; 12] = [
         Action::SubmitIndicator,
         Action::AddSighting,
         Action::Triage,
@@ -134,6 +139,7 @@ mod tests {
         Action::ReportToHub,
         Action::ScanPosture,
         Action::PushFromPeer,
+        Action::EditIncidents,
         Action::AdministerHub,
         Action::AnswerReadiness,
         Action::FacilitateReadiness,
@@ -159,6 +165,7 @@ mod tests {
             Action::ScanPosture,
             Action::PushFromPeer,
             Action::AnswerReadiness,
+            Action::EditIncidents,
         ];
         check(Caller::Anonymous, &[]);
         check(member(Role::Reader, false), &[]);

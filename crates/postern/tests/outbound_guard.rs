@@ -47,6 +47,11 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "the operator's own public URL, pinned to the address outbound::resolve approved (operator-approved policy)",
     ),
     ("postern/src/cmd/bench.rs", "reqwest::blocking::Client", "the load generator, against the hub its operator names"),
+    (
+        "postern/src/cmd/incident.rs",
+        "reqwest::blocking::Client",
+        "the hub the member names (--hub), pinned to the address outbound::resolve approved (operator-approved policy)",
+    ),
     ("server/src/net.rs", "TcpStream", "connections the server's own listener accepted (timeouts, per-address cap); it never connects out"),
 ];
 

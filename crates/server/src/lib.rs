@@ -180,6 +180,8 @@ pub struct AppState {
     pub posture: Option<Arc<api::posture::PostureService>>,
     /// Readiness assessments (the portal's questionnaire); off when `None`.
     pub(crate) readiness: Option<Arc<dyn store::readiness::ReadinessStore>>,
+    /// Incident cases of the members' organisations; off when `None`.
+    pub incidents: Option<Arc<dyn store::incidents::IncidentStore>>,
     /// Anonymous callers of the JSON APIs, per address.
     pub(crate) anonymous_limit: Arc<ratelimit::RateLimiter>,
     /// Live link checks of the JSON API (off unless configured).
@@ -207,6 +209,7 @@ impl AppState {
             anonymous_limit: Arc::new(ratelimit::RateLimiter::new(120, 240)),
             posture: None,
             readiness: None,
+            incidents: None,
             live: Arc::new(LiveChecks::new(LiveCheckConfig::default())),
             public_url: if tls { "https://localhost" } else { "http://localhost" }.into(),
             metrics_access: Arc::new(MetricsAccess::default()),
@@ -234,6 +237,12 @@ impl AppState {
     /// Turns the members' workspace and citizen reports on, with this store.
     pub fn with_portal_store(mut self, store: Arc<dyn store::PortalStore>) -> AppState {
         self.portal_store = Some(store);
+        self
+    }
+
+    /// Turns incident cases on (`/api/v1/incidents` and the portal's incident pages), with this store.
+    pub fn with_incidents(mut self, store: Arc<dyn store::incidents::IncidentStore>) -> AppState {
+        self.incidents = Some(store);
         self
     }
 
@@ -270,6 +279,7 @@ fn portal_state(state: &AppState) -> portal::PortalState {
         portal_store: state.portal_store.clone(),
         posture: state.posture.as_ref().map(|p| p.store.clone()),
         readiness: state.readiness.clone(),
+        incidents: state.incidents.clone(),
         tls: state.tls,
         public_url: state.public_url.clone(),
         portal: state.portal.clone(),

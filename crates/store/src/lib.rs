@@ -1,5 +1,5 @@
 //! Storage of the POST-ISAC hub: `open()`, [`StoreError`] and the [`Store`] bundle; one folder
-//! per aggregate (`hub`, `peers`, `portal`, `posture`) holding its traits and types, its SQLite
+//! per aggregate (`hub`, `peers`, `portal`, `posture`, `readiness`, `incidents`) holding its traits and types, its SQLite
 //! and PostgreSQL implementations side by side, and its contract cases.
 //!
 //! The traits speak the hub's language, never SQL. Engine plumbing (connections, pools,
@@ -11,6 +11,7 @@ mod common;
 pub mod contract;
 mod engine;
 mod hub;
+pub mod incidents;
 mod peers;
 pub mod portal;
 pub mod posture;
@@ -109,6 +110,7 @@ pub struct ServeStores {
     pub portal: std::sync::Arc<dyn PortalStore>,
     pub posture: std::sync::Arc<dyn PostureStore>,
     pub readiness: std::sync::Arc<dyn readiness::ReadinessStore>,
+    pub incidents: std::sync::Arc<dyn incidents::IncidentStore>,
 }
 
 /// Opens `target` (as [`open`] reads it) once for `serve`: see [`ServeStores`].
@@ -116,10 +118,10 @@ pub fn open_serve(target: &str) -> Result<ServeStores> {
     if target.starts_with("postgres://") || target.starts_with("postgresql://") {
         let size = engine::postgres::DEFAULT_MAX_CONNECTIONS + PORTAL_MAX_CONNECTIONS;
         let pg = std::sync::Arc::new(PgStore::open_with(target, size)?);
-        return Ok(ServeStores { hub: pg.clone(), portal: pg.clone(), posture: pg.clone(), readiness: pg });
+        return Ok(ServeStores { hub: pg.clone(), portal: pg.clone(), posture: pg.clone(), readiness: pg.clone(), incidents: pg });
     }
     let sqlite = std::sync::Arc::new(SqliteStore::open(std::path::Path::new(target))?);
-    Ok(ServeStores { hub: sqlite.clone(), portal: sqlite.clone(), posture: sqlite.clone(), readiness: sqlite })
+    Ok(ServeStores { hub: sqlite.clone(), portal: sqlite.clone(), posture: sqlite.clone(), readiness: sqlite.clone(), incidents: sqlite })
 }
 
 /// Connections per process for the portal and posture history: sign-ins, pages and scans are
@@ -151,5 +153,6 @@ mod tests {
         let s = open_serve(dir.path().to_str().expect("utf-8 temp path")).expect("open");
         assert_eq!(at(&s.hub), at(&s.portal));
         assert_eq!(at(&s.hub), at(&s.posture));
+        assert_eq!(at(&s.hub), at(&s.incidents));
     }
 }

@@ -1,6 +1,6 @@
 //! JSON APIs under `/api/v1/`, one module per capability: `links` (link verdicts, optionally
 //! live), `messages` (scam message analysis), `posture` (domain posture), `peers` (federation
-//! peerings). Shared here: authentication with the anonymous rate limit, request body parsing,
+//! peerings), `incidents` (incident cases and their clocks). Shared here: authentication with the anonymous rate limit, request body parsing,
 //! and reporting what a check found into the hub. Errors are RFC 9457 problem details.
 
 use std::net::SocketAddr;
@@ -15,13 +15,19 @@ use tlp::Tlp;
 use crate::error::ApiError;
 use crate::{AppState, blocking};
 
+pub mod incidents;
 pub mod links;
 mod messages;
 pub mod peers;
 pub mod posture;
 
 pub(crate) fn routes() -> Router<AppState> {
-    Router::new().merge(links::routes()).merge(messages::routes()).merge(posture::routes()).merge(peers::routes())
+    Router::new()
+        .merge(links::routes())
+        .merge(messages::routes())
+        .merge(posture::routes())
+        .merge(peers::routes())
+        .merge(incidents::routes())
 }
 
 fn problem(status: StatusCode, title: &str, detail: impl Into<String>) -> ApiError {

@@ -1,0 +1,235 @@
+//! The members' incident pages against the real `postern serve`: golden pages in English and
+//! French, forms without script (case, task, note), the clock in the viewer's zone and UTC, and
+//! another organisation seeing nothing of a case. Set `UPDATE_GOLDEN=1` to rewrite the golden
+//! files after a deliberate change, then review the diff.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::visitor::{PASSWORD, Visitor, user_add};
+use common::{Server, cli, client, fixture};
+
+fn golden_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/portal")
+}
+
+/// Replaces the per-visitor anti-CSRF tokens with a fixed marker.
+fn normalise(html: &str) -> String {
+    const FIELD: &str = "name=\"csrf\" value=\"";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(FIELD) {
+        out.push_str(&rest[..at + FIELD.len()]);
+        rest = &rest[at + FIELD.len()..];
+        out.push_str("CSRF");
+        rest = &rest[rest.find('"').unwrap_or(0)..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn check_golden(name: &str, html: &str) {
+    let path = golden_dir().join(name);
+    let html = normalise(html);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &html).expect("write golden");
+        return;
+    }
+    let want =
+        std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing golden file {}; run with UPDATE_GOLDEN=1", path.display()));
+    assert_eq!(html, want, "page differs from golden file {}", path.display());
+}
+
+struct Portal {
+    f: common::Fixture,
+    server: Server,
+}
+
+fn setup() -> Portal {
+    let f = fixture();
+    for (name, org, role) in [("alice", "La Poste", "analyst"), ("rita", "La Poste", "reader"), ("bob", "Correos", "analyst")] {
+        let out = user_add(f.dir.path(), name, org, role, PASSWORD);
+        assert!(out.status.success(), "user add {name}: {}", String::from_utf8_lossy(&out.stdout));
+    }
+    let server = Server::start(f.dir.path());
+    Portal { f, server }
+}
+
+impl Portal {
+    fn visitor(&self, user: &str) -> Visitor {
+        let mut v = Visitor::new(&self.server.url);
+        v.login(user);
+        v
+    }
+}
+
+/// The form of a smishing case, as a browser sends it: local times, two service checkboxes.
+fn case_form(aware: &str) -> Vec<(&str, &str)> {
+    vec![
+        ("title", "Smishing wave <script>alert(1)</script>"),
+        ("summary", "SMS asking for a customs fee"),
+        ("classification", "fraud:phishing"),
+        ("severity", "high"),
+        ("services", "parcels-tracking"),
+        ("services", "e-commerce"),
+        ("users_affected", "1200"),
+        ("cross_border", "yes"),
+        ("suspected_malicious", "yes"),
+        ("zone", "Europe/Paris"),
+        ("detected", "2026-01-10T08:00"),
+        ("aware", aware),
+        ("contained", ""),
+        ("resolved", ""),
+        ("jurisdiction", "eu"),
+    ]
+}
+
+#[test]
+fn incident_pages_match_golden_files_in_both_languages() {
+    let p = setup();
+    let mut alice = p.visitor("alice");
+    let (status, location, body) = alice.post("/members/incidents/new", "/members/incidents/new", &case_form("2026-01-10T09:30"));
+    assert_eq!((status, location.as_str()), (303, "/members/incidents/1"), "{body}");
+    let (status, location, _) = alice.post(
+        "/members/incidents/1",
+        "/members/incidents/1/tasks",
+        &[("title", "Takedown request for colis-frais.top"), ("owner", "SOC"), ("due", "2026-01-12")],
+    );
+    assert_eq!((status, location.as_str()), (303, "/members/incidents/1#tasks"));
+
+    for lang in ["en", "fr"] {
+        alice.cookies.insert("postern_lang".into(), lang.into());
+        for (path, name) in
+            [("/members/incidents", "incidents"), ("/members/incidents/new", "incident_new"), ("/members/incidents/1", "incident")]
+        {
+            check_golden(&format!("{name}.{lang}.html"), &alice.page(path));
+        }
+    }
+    alice.cookies.insert("postern_lang".into(), "en".into());
+    let case = alice.page("/members/incidents/1");
+    // Awareness at 09:30 Paris time is 08:30 UTC; the early warning is due 24 h later, long past.
+    assert!(case.contains("<td>2026-01-11 09:30 CET</td><td>2026-01-11 08:30 UTC</td>"), "{case}");
+    assert!(case.contains("class=\"overdue\""), "past deadlines are marked");
+    assert!(case.contains("Smishing wave &lt;script&gt;alert(1)&lt;&#x2f;script&gt;") && !case.contains("<script>"), "text is escaped");
+    // The viewer may pick another zone; UTC stays beside it.
+    let ny = alice.page("/members/incidents/1?tz=America/New_York");
+    assert!(ny.contains("<td>2026-01-11 03:30 EST</td><td>2026-01-11 08:30 UTC</td>"), "{ny}");
+    assert_eq!(alice.get("/members/incidents/1?tz=Mars/Olympus").0, 400);
+}
+
+#[test]
+fn another_organisation_sees_nothing_and_every_form_is_checked() {
+    let p = setup();
+    let mut alice = p.visitor("alice");
+    assert_eq!(alice.post("/members/incidents/new", "/members/incidents/new", &case_form("2026-01-10T09:30")).0, 303);
+
+    // Bad input: the form comes back naming the field, with what was typed; nothing is stored.
+    let (status, _, body) = alice.post("/members/incidents/new", "/members/incidents/new", &case_form("2026-01-10T07:00"));
+    assert_eq!(status, 400);
+    assert!(body.contains("Check the field “Became aware (the clocks start here)”"), "{body}");
+    assert!(body.contains("value=\"2026-01-10T07:00\""), "what was typed is kept");
+    let (status, location, _) = alice.post("/members/incidents/1", "/members/incidents/1/notes", &[("body", "<b>Registrar</b> contacted")]);
+    assert_eq!((status, location.as_str()), (303, "/members/incidents/1#notes"));
+    let case = alice.page("/members/incidents/1");
+    assert!(case.contains("&lt;b&gt;Registrar&lt;&#x2f;b&gt; contacted"), "notes are text");
+    assert!(!alice.page("/members/incidents").contains("/members/incidents/2"), "the refused case was not stored");
+
+    // A forged token is refused.
+    assert_eq!(alice.post_with("/members/incidents/1/notes", "forged", &[("body", "x")]).0, 403);
+
+    // Bob, of another organisation: the same 404 as no case, in every view and form.
+    let mut bob = p.visitor("bob");
+    assert!(!bob.page("/members/incidents").contains("Smishing"));
+    for path in ["/members/incidents/1", "/members/incidents/1/evidence/1", "/members/incidents/99"] {
+        let (status, body) = bob.get(path);
+        assert_eq!(status, 404, "{path}");
+        assert!(!body.contains("Smishing"), "{path}");
+    }
+    assert_eq!(bob.post("/members/incidents", "/members/incidents/1/notes", &[("body", "hello")]).0, 404);
+
+    // A reader of the organisation sees the case but has no forms and may not post one.
+    let mut rita = p.visitor("rita");
+    let seen = rita.page("/members/incidents/1");
+    assert!(seen.contains("Smishing") && !seen.contains("action=\"/members/incidents/1/notes\""));
+    assert_eq!(rita.post("/members/incidents/1", "/members/incidents/1/notes", &[("body", "x")]).0, 403);
+
+    let audit = cli(p.f.dir.path(), &["audit"]);
+    let lines = audit["entries"].as_array().expect("entries");
+    let has = |action: &str, actor: &str| {
+        lines.iter().any(|e| e["action"] == action && e["actor"].as_str().is_some_and(|a| a.starts_with(actor)))
+    };
+    assert!(has("portal.incident.create", "org:La Poste/portal-user:alice"));
+    assert!(has("portal.incident.view", "org:La Poste/portal-user:rita"));
+    assert!(has("portal.incident.note.add", "org:La Poste/portal-user:alice"));
+    assert!(has("portal.incident.edit", "org:La Poste/portal-user:rita"), "the reader's refusal is audited");
+}
+
+#[test]
+fn evidence_is_downloaded_never_shown() {
+    let p = setup();
+    let mut alice = p.visitor("alice");
+    assert_eq!(alice.post("/members/incidents/new", "/members/incidents/new", &case_form("2026-01-10T09:30")).0, 303);
+    let up = client()
+        .post(format!("{}/api/v1/incidents/1/evidence?filename=scam.html", p.server.url))
+        .bearer_auth(&p.f.tokens["La Poste"])
+        .body("<html><script>alert(1)</script></html>")
+        .send()
+        .expect("upload");
+    assert_eq!(up.status(), 201);
+    let case = alice.page("/members/incidents/1");
+    assert!(case.contains("sha256:1e88fe5a73e9700a27597a02ed7ec3c4cc1eb8e0d6ca580cd4473a5e7e6dc194"), "{case}");
+    let resp = client()
+        .get(format!("{}/members/incidents/1/evidence/1", p.server.url))
+        .header("cookie", alice.cookie_header())
+        .send()
+        .expect("download");
+    assert_eq!(resp.status(), 200);
+    let h = resp.headers();
+    assert_eq!(h["content-type"], "application/octet-stream");
+    assert_eq!(h["content-disposition"], "attachment; filename=\"scam.html\"");
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(resp.text().expect("body"), "<html><script>alert(1)</script></html>");
+}
+
+#[test]
+fn a_submission_advances_the_clock_and_the_case_exports_as_a_file() {
+    let p = setup();
+    let mut alice = p.visitor("alice");
+    assert_eq!(alice.post("/members/incidents/new", "/members/incidents/new", &case_form("2026-01-10T09:30")).0, 303);
+    let (status, location, _) = alice.post(
+        "/members/incidents/1",
+        "/members/incidents/1/submissions",
+        &[("stage", "notification"), ("submitted_at", "2026-01-12T11:00")],
+    );
+    assert_eq!((status, location.as_str()), (303, "/members/incidents/1#clock"));
+    let case = alice.page("/members/incidents/1");
+    // One month after the notification, local date and time kept, with UTC beside it.
+    assert!(case.contains("<td>2026-02-12 11:00 CET</td><td>2026-02-12 10:00 UTC</td>"), "{case}");
+    assert!(case.contains("2026-01-12 11:00 CET (10:00 UTC)"), "the submission time is shown");
+    // A stage already submitted, or not owed yet, is refused.
+    let (status, _, _) =
+        alice.post("/members/incidents/1", "/members/incidents/1/submissions", &[("stage", "notification"), ("submitted_at", "")]);
+    assert_eq!(status, 400);
+    let (status, _, _) =
+        alice.post("/members/incidents/1", "/members/incidents/1/submissions", &[("stage", "final_report"), ("submitted_at", "")]);
+    assert_eq!(status, 400);
+
+    let resp = client()
+        .get(format!("{}/members/incidents/1/export", p.server.url))
+        .header("cookie", alice.cookie_header())
+        .send()
+        .expect("export");
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.headers()["content-disposition"], "attachment; filename=\"incident-1.html\"");
+    let html = resp.text().expect("body");
+    assert!(html.contains("Smishing wave &lt;script&gt;") && !html.contains("<script>"), "{html}");
+    assert!(html.contains("2026-02-12 10:00 UTC") && !html.contains("csrf"), "the clock, and no form");
+    // Bob's organisation exports nothing of it.
+    let mut bob = p.visitor("bob");
+    assert_eq!(bob.get("/members/incidents/1/export").0, 404);
+    let audit = cli(p.f.dir.path(), &["audit"]);
+    let lines = audit["entries"].as_array().expect("entries");
+    assert!(lines.iter().any(|e| e["action"] == "portal.incident.export" && e["target"] == "incident:1"));
+    assert!(lines.iter().any(|e| e["action"] == "portal.incident.submit" && e["target"] == "incident:1"));
+}

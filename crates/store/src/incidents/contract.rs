@@ -1,0 +1,184 @@
+//! The contract of [`IncidentStore`], written once against the trait and run on both engines.
+
+use std::sync::{Arc, Mutex};
+
+use crate::hub::contract::run_cases;
+use crate::incidents::{CaseData, IncidentStore, NewEvidence, NewTask, SubmissionRecord};
+use crate::{Store, StoreError};
+
+/// A backend with the hub (for organisations) and the incident store behind one handle.
+trait IncidentBackend: Store + IncidentStore {}
+
+impl<T: Store + IncidentStore> IncidentBackend for T {}
+
+type Open<'a> = &'a dyn Fn() -> Arc<dyn IncidentBackend>;
+
+/// A named case of the contract.
+type Case = (&'static str, for<'a> fn(Open<'a>));
+
+const CASES: &[Case] = &[
+    ("cases_belong_to_their_organisation", cases_belong_to_their_organisation),
+    ("notes_tasks_and_links_stay_with_their_case", notes_tasks_and_links_stay_with_their_case),
+    ("evidence_keeps_its_bytes_and_digest", evidence_keeps_its_bytes_and_digest),
+    ("a_stage_is_submitted_once", a_stage_is_submitted_once),
+];
+
+const AT: &str = "2026-12-07T10:00:00.000Z";
+
+fn org(s: &dyn IncidentBackend, name: &str) -> i64 {
+    s.create_org(name, &format!("identity--{name}"), Some("FR"), false).expect("org").id
+}
+
+fn data(title: &str) -> CaseData {
+    CaseData {
+        title: title.into(),
+        summary: "SMS <script>alert(1)</script> asking for a fee".into(),
+        classification: "fraud:phishing".into(),
+        severity: "high".into(),
+        services: vec!["parcels-tracking".into(), "e-commerce".into()],
+        users_affected: Some(1200),
+        cross_border: "unknown".into(),
+        suspected_malicious: "yes".into(),
+        detected: Some("2026-12-07T07:00:00.000Z".into()),
+        aware: Some("2026-12-07T08:30:00.000Z".into()),
+        contained: None,
+        resolved: None,
+        jurisdiction: "eu".into(),
+        zone: "Europe/Paris".into(),
+    }
+}
+
+fn cases_belong_to_their_organisation(open: Open<'_>) {
+    let s = open();
+    let (lp, co) = (org(&*s, "laposte"), org(&*s, "correos"));
+    let first = s.create_case(lp, &data("Smishing"), "org:laposte/token:a", AT).expect("case");
+    let second = s.create_case(lp, &CaseData { services: Vec::new(), users_affected: None, ..data("Outage") }, "alice", AT).expect("case");
+    let theirs = s.create_case(co, &data("BEC"), "bob", AT).expect("case");
+    assert_eq!(first.data, data("Smishing"), "what was written reads back, HTML included as text");
+    assert_eq!((first.created_at.as_str(), first.updated_at.as_str(), first.created_by.as_str()), (AT, AT, "org:laposte/token:a"));
+    assert_eq!(open().case(lp, second.id).expect("read").map(|c| c.data.services), Some(Vec::new()));
+    let ids: Vec<i64> = s.cases(lp).expect("list").iter().map(|c| c.id).collect();
+    assert_eq!(ids, [second.id, first.id], "newest first, only the organisation's");
+    // Another organisation's case is not there for it, to read or to change.
+    assert_eq!(s.case(co, first.id).expect("read"), None);
+    assert_eq!(s.case(lp, theirs.id).expect("read"), None);
+    let stolen = s.update_case(co, first.id, &data("mine now"), AT);
+    assert!(matches!(stolen, Err(StoreError::NotFound { what: "incident case", .. })), "{stolen:?}");
+    let later = "2026-12-07T12:00:00.000Z";
+    let resolved = CaseData { resolved: Some(later.into()), contained: Some(later.into()), ..data("Smishing, contained") };
+    let updated = s.update_case(lp, first.id, &resolved, later).expect("update");
+    assert_eq!((updated.data, updated.updated_at.as_str(), updated.created_at.as_str()), (resolved, later, AT));
+    let missing = s.create_case(9_999, &data("x"), "a", AT);
+    assert!(matches!(missing, Err(StoreError::NotFound { what: "organisation", .. })), "{missing:?}");
+}
+
+fn notes_tasks_and_links_stay_with_their_case(open: Open<'_>) {
+    let s = open();
+    let lp = org(&*s, "laposte");
+    let (a, b) = (s.create_case(lp, &data("A"), "x", AT).expect("a").id, s.create_case(lp, &data("B"), "x", AT).expect("b").id);
+    s.add_note(a, "alice", AT, "first").expect("note");
+    s.add_note(b, "bob", AT, "other case").expect("note");
+    s.add_note(a, "bob", "2026-12-07T11:00:00.000Z", "second\nline").expect("note");
+    let notes: Vec<(String, String)> = open().notes(a).expect("notes").into_iter().map(|n| (n.author, n.body)).collect();
+    assert_eq!(notes, [("alice".to_string(), "first".to_string()), ("bob".into(), "second\nline".into())]);
+
+    let task = |case_id, title: &str| NewTask {
+        case_id,
+        title: title.into(),
+        owner: "soc".into(),
+        due: Some("2026-12-09".into()),
+        created_at: AT.into(),
+    };
+    let t1 = s.add_task(&task(a, "Takedown request")).expect("task");
+    let t2 = s.add_task(&NewTask { due: None, ..task(a, "Warn customers") }).expect("task");
+    assert!(!t1.done);
+    assert!(s.set_task_done(a, t1.id, true).expect("done").done);
+    let missing = s.set_task_done(b, t2.id, true);
+    assert!(matches!(missing, Err(StoreError::NotFound { what: "incident task", .. })), "a task of another case: {missing:?}");
+    let tasks: Vec<(String, Option<String>, bool)> =
+        s.tasks(a).expect("tasks").into_iter().map(|t| (t.task.title, t.task.due, t.done)).collect();
+    assert_eq!(tasks, [("Takedown request".into(), Some("2026-12-09".into()), true), ("Warn customers".into(), None, false)]);
+
+    let ind = "indicator--7f9c1c5e-0000-4000-8000-000000000001";
+    assert!(s.link(a, ind, "alice", AT).expect("link"));
+    assert!(!s.link(a, ind, "bob", AT).expect("again"), "linking twice is no error and no second row");
+    assert!(s.link(b, ind, "bob", AT).expect("other case"));
+    let links = s.links(a).expect("links");
+    assert_eq!(links.iter().map(|l| (l.stix_id.as_str(), l.added_by.as_str())).collect::<Vec<_>>(), [(ind, "alice")]);
+
+    for result in
+        [s.add_note(9_999, "a", AT, "x").map(|_| ()), s.add_task(&task(9_999, "x")).map(|_| ()), s.link(9_999, ind, "a", AT).map(|_| ())]
+    {
+        assert!(matches!(result, Err(StoreError::NotFound { what: "incident case", .. })), "{result:?}");
+    }
+}
+
+fn evidence_keeps_its_bytes_and_digest(open: Open<'_>) {
+    let s = open();
+    let lp = org(&*s, "laposte");
+    let (a, b) = (s.create_case(lp, &data("A"), "x", AT).expect("a").id, s.create_case(lp, &data("B"), "x", AT).expect("b").id);
+    let bytes: Vec<u8> = (0..=255u8).cycle().take(70_000).collect();
+    let new = NewEvidence {
+        case_id: a,
+        filename: "sms <1>.png".into(),
+        sha256: "ab".repeat(32),
+        content: bytes.clone(),
+        uploaded_by: "alice".into(),
+        uploaded_at: AT.into(),
+    };
+    let stored = s.add_evidence(&new).expect("evidence");
+    assert_eq!((stored.size, stored.sha256.as_str(), stored.filename.as_str()), (70_000, "ab".repeat(32).as_str(), "sms <1>.png"));
+    assert_eq!(open().evidence(a).expect("list"), std::slice::from_ref(&stored));
+    assert_eq!(s.evidence_content(a, stored.id).expect("read"), Some((stored.clone(), bytes)));
+    assert_eq!(s.evidence_content(b, stored.id).expect("read"), None, "a file is read through its own case only");
+    assert!(s.evidence(b).expect("list").is_empty());
+    let missing = s.add_evidence(&NewEvidence { case_id: 9_999, ..new.clone() });
+    assert!(matches!(missing, Err(StoreError::NotFound { what: "incident case", .. })), "{missing:?}");
+    assert!(s.add_evidence(&NewEvidence { content: Vec::new(), ..new }).is_err(), "an empty file never reaches the table");
+}
+
+fn a_stage_is_submitted_once(open: Open<'_>) {
+    let s = open();
+    let lp = org(&*s, "laposte");
+    let (a, b) = (s.create_case(lp, &data("A"), "x", AT).expect("a").id, s.create_case(lp, &data("B"), "x", AT).expect("b").id);
+    let sub = |stage: &str, at: &str| SubmissionRecord {
+        stage: stage.into(),
+        submitted_at: at.into(),
+        recorded_by: "alice".into(),
+        recorded_at: "2026-12-08T00:00:00.000Z".into(),
+    };
+    assert!(s.submit(a, &sub("notification", "2026-12-07T12:00:00.000Z")).expect("submit"));
+    assert!(s.submit(a, &sub("early_warning", "2026-12-07T09:00:00.000Z")).expect("submit"));
+    assert!(!s.submit(a, &sub("early_warning", "2026-12-07T10:00:00.000Z")).expect("again"), "the first submission stands");
+    assert!(s.submit(b, &sub("early_warning", "2026-12-07T11:00:00.000Z")).expect("other case"));
+    let stored = open().submissions(a).expect("submissions");
+    assert_eq!(stored, [sub("early_warning", "2026-12-07T09:00:00.000Z"), sub("notification", "2026-12-07T12:00:00.000Z")]);
+    let missing = s.submit(9_999, &sub("early_warning", AT));
+    assert!(matches!(missing, Err(StoreError::NotFound { what: "incident case", .. })), "{missing:?}");
+}
+
+fn run(new_database: &dyn Fn() -> Box<dyn Fn() -> Arc<dyn IncidentBackend>>) -> crate::contract::Failures {
+    run_cases(CASES.iter().copied(), new_database)
+}
+
+#[test]
+fn incident_contract_holds_on_sqlite() {
+    let dirs = Mutex::new(Vec::new());
+    let failures = run(&|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().to_path_buf();
+        dirs.lock().expect("dirs").push(dir);
+        Box::new(move || Arc::new(crate::SqliteStore::open(&path).expect("open store")) as Arc<dyn IncidentBackend>)
+    });
+    assert!(failures.is_empty(), "incident contract cases failed on SQLite: {failures:#?}");
+}
+
+#[test]
+fn incident_contract_holds_on_postgres() {
+    let cluster = crate::contract::PgCluster::start().expect("starting a private PostgreSQL cluster");
+    let failures = run(&|| {
+        let url = cluster.fresh_database().expect("fresh database");
+        Box::new(move || Arc::new(crate::PgStore::open(&url).expect("open store")) as Arc<dyn IncidentBackend>)
+    });
+    assert!(failures.is_empty(), "incident contract cases failed on PostgreSQL: {failures:#?}");
+}
