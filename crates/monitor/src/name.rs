@@ -33,6 +33,9 @@ pub enum Reject {
     /// Unicode that IDNA (UTS #46) refuses, or broken punycode.
     #[error("the name is not valid IDNA")]
     InvalidIdna,
+    /// Bytes that are not UTF-8.
+    #[error("the line is not UTF-8")]
+    InvalidUtf8,
 }
 
 impl Reject {
@@ -46,6 +49,7 @@ impl Reject {
             Reject::BadLabel => "bad_label",
             Reject::BadChar => "bad_char",
             Reject::InvalidIdna => "invalid_idna",
+            Reject::InvalidUtf8 => "invalid_utf8",
         }
     }
 }

@@ -22,7 +22,8 @@ fn look_alikes_are_flagged_with_their_brand() {
     check("usps.com-trackzr.top", Some(("us-usps", Malicious)));
     check("WWW.Royalrnail-Redelivery.com.", Some(("gb-royalmail", Malicious)));
     check("*.evri-redelivery-fee.top", Some(("gb-evri", Malicious)));
-    check("lapostte.fr", Some(("fr-laposte", Suspicious)));
+    check("lapostte.fr", Some(("fr-laposte", Malicious)));
+    check("correos.redelivery-btcta.com", Some(("es-correos", Suspicious)));
 }
 
 #[test]

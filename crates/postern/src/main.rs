@@ -72,6 +72,8 @@ pub enum Command {
     Restore(cmd::backup::RestoreArgs),
     /// Check a deployment: configuration, database, clock, disk space, TLS certificate.
     Doctor(cmd::doctor::DoctorArgs),
+    /// Watch newly seen names (a file, stdin, a zone-file diff) for look-alikes of postal brands.
+    Watch(cmd::watch::WatchArgs),
 }
 
 fn main() {
@@ -123,6 +125,7 @@ fn main() {
         Command::Backup(a) => cmd::backup::backup(&cli.data, cli.json, a),
         Command::Restore(a) => cmd::backup::restore(&cli.data, cli.json, a),
         Command::Doctor(a) => cmd::doctor::run(cli.json, a),
+        Command::Watch(a) => cmd::watch::run(a),
     };
     if let Err(e) = result {
         if cli.json {
