@@ -11,6 +11,7 @@ mod common;
 pub mod contract;
 mod engine;
 mod hub;
+pub mod monitor;
 mod peers;
 pub mod portal;
 pub mod posture;
