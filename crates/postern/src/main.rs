@@ -125,7 +125,7 @@ fn main() {
         Command::Backup(a) => cmd::backup::backup(&cli.data, cli.json, a),
         Command::Restore(a) => cmd::backup::restore(&cli.data, cli.json, a),
         Command::Doctor(a) => cmd::doctor::run(cli.json, a),
-        Command::Watch(a) => cmd::watch::run(a),
+        Command::Watch(a) => cmd::watch::run(&cli.data, a),
     };
     if let Err(e) = result {
         if cli.json {

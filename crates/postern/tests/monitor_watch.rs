@@ -132,3 +132,51 @@ fn a_zone_with_include_is_refused_with_a_clear_error() {
     assert!(out.is_empty());
     assert!(err.contains("$INCLUDE is not supported") && err.contains("line 2"), "{err}");
 }
+
+/// Runs `postern --data DIR watch ARGS` on `stdin`.
+fn watch_data(data: &std::path::Path, args: &[&str], stdin: &[u8]) -> (bool, String, String) {
+    let mut all = vec!["--data", data.to_str().expect("utf-8"), "watch"];
+    all.extend_from_slice(args);
+    let mut child = Command::new(common::exe())
+        .args(&all)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run postern watch");
+    let mut input = child.stdin.take().expect("stdin");
+    input.write_all(stdin).expect("write stdin");
+    drop(input);
+    let out = child.wait_with_output().expect("wait");
+    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn hits_become_green_indicators_of_a_collection_once() {
+    let f = common::fixture();
+    let args = ["--collection", f.collection.as_str(), "--org", "La Poste", "--jsonl"];
+    let (ok, _, err) = watch_data(f.dir.path(), &args, NAMES.as_bytes());
+    assert!(ok, "{err}");
+    assert!(err.contains("recorded: 3 new hits, 0 seen before, 3 indicators added"), "{err}");
+    // Seen again: counted, not added twice.
+    let (ok, _, err) = watch_data(f.dir.path(), &args, NAMES.as_bytes());
+    assert!(ok, "{err}");
+    assert!(err.contains("recorded: 0 new hits, 3 seen before, 0 indicators added"), "{err}");
+    let server = common::Server::start(f.dir.path());
+    let page: Value = common::client()
+        .get(format!("{}/isac/collections/{}/objects/", server.url, f.collection))
+        .bearer_auth(&f.tokens["Correos"])
+        .header("Accept", common::TAXII)
+        .send()
+        .expect("get")
+        .json()
+        .expect("json");
+    let indicators: Vec<&Value> = page["objects"].as_array().expect("objects").iter().filter(|o| o["type"] == "indicator").collect();
+    assert_eq!(indicators.len(), 3);
+    let lp = indicators.iter().find(|o| o["pattern"] == "[domain-name:value = 'laposte-colis.top']").expect("the La Poste look-alike");
+    assert_eq!(lp["object_marking_refs"][0], "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb", "TLP:GREEN by default");
+    assert_eq!(lp["created_by_ref"], f.identities["La Poste"].as_str());
+    assert_eq!(lp["external_references"][0]["external_id"], "fr-laposte");
+    assert!(lp["confidence"].as_u64().is_some_and(|c| c >= 70));
+    assert!(lp["valid_until"].as_str().is_some_and(|u| u > lp["valid_from"].as_str().unwrap_or_default()));
+}

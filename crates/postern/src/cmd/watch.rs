@@ -40,18 +40,35 @@ pub struct WatchArgs {
     /// No progress bar, even on a terminal.
     #[arg(long)]
     pub no_progress: bool,
+    /// Record the hits in the hub's database (--data or --database) and add the malicious ones
+    /// to this collection as STIX indicators (needs --org).
+    #[arg(long, requires = "org")]
+    pub collection: Option<String>,
+    /// The member organisation the indicators are attributed to (it must be allowed to write).
+    #[arg(long, requires = "collection")]
+    pub org: Option<String>,
+    /// TLP level of the indicators.
+    #[arg(long, default_value = "green")]
+    pub tlp: String,
+    /// Days an indicator stays valid (`valid_until`); most look-alikes live less than a week.
+    #[arg(long, default_value_t = 7)]
+    pub valid_days: u32,
 }
 
-pub fn run(args: WatchArgs) -> anyhow::Result<()> {
+pub fn run(data: &Path, args: WatchArgs) -> anyhow::Result<()> {
     let registry = brands::BrandRegistry::builtin();
     let monitor = if args.no_prefilter { Monitor::new(&registry).without_prefilter() } else { Monitor::new(&registry) };
+    let mut recorder = match (&args.collection, &args.org) {
+        (Some(collection), Some(org)) => Some(Recorder::open(data, collection, org, &args, &registry)?),
+        _ => None,
+    };
     let started = Instant::now();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let counters = match (&args.zone_old, &args.zone_new) {
         (Some(old), Some(new)) => {
             let source = args.source.clone().unwrap_or_else(|| format!("zone:{}", file_name(new)));
-            watch_zone_diff(&monitor, old, new, &source, args.jsonl, &mut out)?
+            watch_zone_diff(&monitor, old, new, &source, args.jsonl, &mut out, recorder.as_mut())?
         }
         _ => {
             let path = args.file.as_deref().filter(|p| *p != Path::new("-"));
@@ -66,13 +83,19 @@ pub fn run(args: WatchArgs) -> anyhow::Result<()> {
             let source =
                 args.source.clone().unwrap_or_else(|| path.map_or_else(|| "stdin".to_string(), |p| format!("file:{}", file_name(p))));
             let bar = progress(len.filter(|_| !args.no_progress && std::io::stderr().is_terminal()));
-            let c = watch_stream(&monitor, input, &source, args.jsonl, &mut out, &bar)?;
+            let c = watch_stream(&monitor, input, &source, args.jsonl, &mut out, &bar, recorder.as_mut())?;
             bar.finish_and_clear();
             c
         }
     };
     out.flush().context("writing the hits")?;
     eprintln!("{}", summary(&counters, started.elapsed().as_secs_f64()));
+    if let Some(r) = &recorder {
+        eprintln!(
+            "recorded: {} new hits, {} seen before, {} indicators added to collection {}, {} suppressed by triage",
+            r.counts.new, r.counts.seen, r.counts.indicators, r.collection, r.counts.suppressed
+        );
+    }
     Ok(())
 }
 
@@ -120,6 +143,7 @@ fn watch_stream(
     jsonl: bool,
     out: &mut impl Write,
     bar: &indicatif::ProgressBar,
+    mut recorder: Option<&mut Recorder>,
 ) -> anyhow::Result<Counters> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
     let mut counters = Counters::default();
@@ -143,13 +167,17 @@ fn watch_stream(
         let seen = now_rfc3339();
         let block = &buf[..cut];
         let shares = split_lines(block, workers);
-        let results: Vec<(Vec<u8>, Counters)> = std::thread::scope(|s| {
-            let handles: Vec<_> = shares.iter().map(|share| s.spawn(|| judge_share(monitor, share, source, &seen, jsonl))).collect();
+        let keep = recorder.is_some();
+        let results: Vec<Share> = std::thread::scope(|s| {
+            let handles: Vec<_> = shares.iter().map(|share| s.spawn(|| judge_share(monitor, share, source, &seen, jsonl, keep))).collect();
             handles.into_iter().map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))).collect()
         });
-        for (text, c) in results {
-            out.write_all(&text).context("writing the hits")?;
-            counters.merge(&c);
+        for share in results {
+            out.write_all(&share.text).context("writing the hits")?;
+            counters.merge(&share.counters);
+            if let Some(r) = recorder.as_deref_mut() {
+                r.record(share.hits)?;
+            }
         }
         buf.drain(..cut);
     }
@@ -188,21 +216,32 @@ fn split_lines(block: &[u8], n: usize) -> Vec<&[u8]> {
     shares
 }
 
-fn judge_share(monitor: &Monitor, share: &[u8], source: &str, seen: &str, jsonl: bool) -> (Vec<u8>, Counters) {
-    let mut counters = Counters::default();
-    let mut text = Vec::new();
-    for line in share.split(|&c| c == b'\n') {
-        if let Some((name, j)) = monitor.watch_bytes(line, &mut counters) {
-            write_hit(&mut text, j.into_hit(name, source, seen), jsonl);
-        }
-    }
-    (text, counters)
+/// What one worker found in its share of a block.
+struct Share {
+    text: Vec<u8>,
+    counters: Counters,
+    /// The hits themselves, when they are recorded.
+    hits: Vec<monitor::Hit>,
 }
 
-fn write_hit(out: &mut Vec<u8>, hit: monitor::Hit, jsonl: bool) {
+fn judge_share(monitor: &Monitor, share: &[u8], source: &str, seen: &str, jsonl: bool, keep: bool) -> Share {
+    let mut out = Share { text: Vec::new(), counters: Counters::default(), hits: Vec::new() };
+    for line in share.split(|&c| c == b'\n') {
+        if let Some((name, j)) = monitor.watch_bytes(line, &mut out.counters) {
+            let hit = j.into_hit(name, source, seen);
+            write_hit(&mut out.text, &hit, jsonl);
+            if keep {
+                out.hits.push(hit);
+            }
+        }
+    }
+    out
+}
+
+fn write_hit(out: &mut Vec<u8>, hit: &monitor::Hit, jsonl: bool) {
     if jsonl {
         // Serialising plain strings and numbers into a Vec cannot fail.
-        let _ = serde_json::to_writer(&mut *out, &hit);
+        let _ = serde_json::to_writer(&mut *out, hit);
         out.push(b'\n');
     } else {
         let level = if hit.level == monitor::HitLevel::Malicious { "malicious" } else { "suspicious" };
@@ -212,7 +251,15 @@ fn write_hit(out: &mut Vec<u8>, hit: monitor::Hit, jsonl: bool) {
 
 /// The names `new` has and `old` has not, judged in the order of `new`. Memory grows with the
 /// old zone's names (a set), not with the new zone.
-fn watch_zone_diff(monitor: &Monitor, old: &Path, new: &Path, source: &str, jsonl: bool, out: &mut impl Write) -> anyhow::Result<Counters> {
+fn watch_zone_diff(
+    monitor: &Monitor,
+    old: &Path,
+    new: &Path,
+    source: &str,
+    jsonl: bool,
+    out: &mut impl Write,
+    recorder: Option<&mut Recorder>,
+) -> anyhow::Result<Counters> {
     let mut known: HashSet<String> = HashSet::new();
     read_zone(old, |name| {
         known.insert(name);
@@ -220,6 +267,7 @@ fn watch_zone_diff(monitor: &Monitor, old: &Path, new: &Path, source: &str, json
     let mut counters = Counters::default();
     let seen = now_rfc3339();
     let mut text = Vec::new();
+    let mut hits = Vec::new();
     let mut result = Ok(());
     read_zone(new, |name| {
         if result.is_err() || known.contains(&name) {
@@ -229,7 +277,11 @@ fn watch_zone_diff(monitor: &Monitor, old: &Path, new: &Path, source: &str, json
         let line = name.clone();
         known.insert(name);
         if let Some((n, j)) = monitor.watch_line(&line, &mut counters) {
-            write_hit(&mut text, j.into_hit(n, source, &seen), jsonl);
+            let hit = j.into_hit(n, source, &seen);
+            write_hit(&mut text, &hit, jsonl);
+            if recorder.is_some() {
+                hits.push(hit);
+            }
             if text.len() > 1 << 16 {
                 result = out.write_all(&text);
                 text.clear();
@@ -238,6 +290,9 @@ fn watch_zone_diff(monitor: &Monitor, old: &Path, new: &Path, source: &str, json
     })?;
     result.context("writing the hits")?;
     out.write_all(&text).context("writing the hits")?;
+    if let Some(r) = recorder {
+        r.record(hits)?;
+    }
     Ok(counters)
 }
 
@@ -256,6 +311,125 @@ fn read_zone(path: &Path, mut f: impl FnMut(String)) -> anyhow::Result<()> {
         if let Some(name) = zone.feed(&text).with_context(|| format!("reading the zone file {}", path.display()))? {
             f(name);
         }
+    }
+}
+
+/// What recording did, for the summary.
+#[derive(Debug, Default)]
+struct RecordCounts {
+    new: u64,
+    seen: u64,
+    indicators: u64,
+    suppressed: u64,
+}
+
+/// Records hits in the hub's database and turns the malicious ones into STIX indicators of a
+/// collection, attributed to a member organisation, as `feeds import` adds a feed's entries.
+struct Recorder {
+    hub: hub::Hub,
+    hits: std::sync::Arc<dyn store::monitor::MonitorStore>,
+    who: hub::Principal,
+    collection: String,
+    namespace: uuid::Uuid,
+    identity: String,
+    marking: &'static str,
+    valid_days: u32,
+    /// Brand id -> (name, main official domain), for the indicators' names and references.
+    brands: std::collections::HashMap<String, (String, String)>,
+    counts: RecordCounts,
+}
+
+impl Recorder {
+    fn open(data: &Path, collection: &str, org: &str, args: &WatchArgs, registry: &brands::BrandRegistry) -> anyhow::Result<Recorder> {
+        let tlp = tlp::Tlp::parse(&args.tlp).with_context(|| format!("unknown TLP level {:?}", args.tlp))?;
+        let hub = crate::cmd::open_hub(data, hub::HubConfig::default())?;
+        let target = data.to_str().context("the data directory path is not UTF-8")?;
+        let hits = store::monitor::open_monitor(target).context("opening the monitor's hits")?;
+        let org = hub.org(org).with_context(|| format!("organisation {org:?}"))?;
+        let namespace = hub.id_namespace(&org.identity_id);
+        let identity = org.identity_id.clone();
+        // The operator at the console acts for the organisation, as `feeds import` does.
+        let who = hub::Principal::Member { org, token_id: "cli-watch".into(), role: store::Role::Admin };
+        let brands = registry
+            .brands()
+            .iter()
+            .map(|b| (b.id.clone(), (b.name.clone(), b.primary_domain().unwrap_or_default().to_string())))
+            .collect();
+        Ok(Recorder {
+            hub,
+            hits,
+            who,
+            collection: collection.to_string(),
+            namespace,
+            identity,
+            marking: tlp.marking_id(),
+            valid_days: args.valid_days,
+            brands,
+            counts: RecordCounts::default(),
+        })
+    }
+
+    /// Records `hits`; the malicious ones not yet an indicator, and not rejected or
+    /// allowlisted, are added to the collection in one batch.
+    fn record(&mut self, hits: Vec<monitor::Hit>) -> anyhow::Result<()> {
+        let now = store::now_rfc3339();
+        let until =
+            (chrono::Utc::now() + chrono::Duration::days(i64::from(self.valid_days))).to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let mut objects = Vec::new();
+        let mut domains = Vec::new();
+        for hit in hits {
+            let new = store::monitor::NewHit {
+                domain: hit.domain.clone(),
+                brand: hit.brand.clone(),
+                technique: hit.technique.clone(),
+                score: hit.score,
+                level: if hit.level == monitor::HitLevel::Malicious { "malicious".into() } else { "suspicious".into() },
+                source: hit.source.clone(),
+                seen_at: hit.first_seen.clone(),
+            };
+            let needs_indicator = match self.hits.record_hit(&new).context("recording a hit")? {
+                store::monitor::HitOutcome::New => {
+                    self.counts.new += 1;
+                    true
+                }
+                store::monitor::HitOutcome::Seen(rec) => {
+                    self.counts.seen += 1;
+                    if !rec.status.publishable() {
+                        self.counts.suppressed += 1;
+                    }
+                    rec.status.publishable() && rec.indicator_id.is_none()
+                }
+            };
+            if needs_indicator && hit.level == monitor::HitLevel::Malicious {
+                let (name, official) = self.brands.get(&hit.brand).cloned().unwrap_or_default();
+                let producer = monitor::indicator::Producer {
+                    namespace: &self.namespace,
+                    identity: Some(&self.identity),
+                    now: &now,
+                    valid_until: &until,
+                    marking: self.marking,
+                };
+                objects.push(monitor::indicator::indicator(&hit, &name, &official, &producer));
+                domains.push(hit.domain);
+            }
+        }
+        if objects.is_empty() {
+            return Ok(());
+        }
+        let body = serde_json::to_vec(&serde_json::json!({ "objects": objects }))?;
+        let status = self
+            .hub
+            .add_objects(&self.who, &self.collection, &body)
+            .with_context(|| format!("adding indicators to collection {:?}", self.collection))?;
+        if let Some(f) = status.failures.first() {
+            anyhow::bail!("the hub refused indicator {}: {}", f.id, f.message.as_deref().unwrap_or("refused"));
+        }
+        for d in domains {
+            let id = monitor::indicator::indicator_id(&self.namespace, &d);
+            self.hits.set_hit_indicator(&d, &id, &self.collection).context("noting a hit's indicator")?;
+            self.counts.indicators += 1;
+        }
+        Ok(())
     }
 }
 

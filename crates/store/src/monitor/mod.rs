@@ -113,3 +113,12 @@ fn limit(n: usize) -> i64 {
 }
 
 const COLUMNS: &str = "domain, brand, technique, score, level, source, first_seen, last_seen, sightings, status, indicator_id, collection";
+
+/// Opens the monitor's hits in `target` (a data directory or a `postgres://` URL, as
+/// [`crate::open`] reads it).
+pub fn open_monitor(target: &str) -> Result<std::sync::Arc<dyn MonitorStore>> {
+    if target.starts_with("postgres://") || target.starts_with("postgresql://") {
+        return Ok(std::sync::Arc::new(crate::PgStore::open(target)?));
+    }
+    Ok(std::sync::Arc::new(crate::SqliteStore::open(std::path::Path::new(target))?))
+}
