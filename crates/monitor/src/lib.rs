@@ -5,6 +5,7 @@
 //! name was first seen; this crate says whether it impersonates a postal brand and how.
 
 pub mod eval;
+pub mod feeds;
 pub mod indicator;
 mod name;
 pub mod zone;

@@ -101,8 +101,9 @@ fn main() {
             cmd::brands::run(a)
         }
         Command::Feeds(mut a) => {
-            let cmd::feeds::FeedsCommand::Import(i) = &mut a.command;
-            i.json |= cli.json;
+            if let cmd::feeds::FeedsCommand::Import(i) = &mut a.command {
+                i.json |= cli.json;
+            }
             cmd::feeds::run(&cli.data, a)
         }
         Command::ScanText(mut a) => {

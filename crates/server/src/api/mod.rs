@@ -15,13 +15,14 @@ use tlp::Tlp;
 use crate::error::ApiError;
 use crate::{AppState, blocking};
 
+pub mod feeds;
 pub mod links;
 mod messages;
 pub mod peers;
 pub mod posture;
 
 pub(crate) fn routes() -> Router<AppState> {
-    Router::new().merge(links::routes()).merge(messages::routes()).merge(posture::routes()).merge(peers::routes())
+    Router::new().merge(links::routes()).merge(feeds::routes()).merge(messages::routes()).merge(posture::routes()).merge(peers::routes())
 }
 
 fn problem(status: StatusCode, title: &str, detail: impl Into<String>) -> ApiError {
