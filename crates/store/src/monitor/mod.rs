@@ -86,7 +86,7 @@ pub enum HitOutcome {
     /// A name never flagged before.
     New,
     /// A name already recorded: its sighting was counted (and a stronger judgement kept).
-    Seen(HitRecord),
+    Seen(Box<HitRecord>),
 }
 
 /// Hits of the brand monitor.

@@ -56,7 +56,7 @@ impl MonitorStore for PgStore {
             )?;
             let rec = get(&mut tx, &h.domain)?.ok_or_else(|| StoreError::Corrupt("monitor hit vanished inside its transaction".into()))?;
             tx.commit()?;
-            Ok(HitOutcome::Seen(rec))
+            Ok(HitOutcome::Seen(Box::new(rec)))
         })
     }
 

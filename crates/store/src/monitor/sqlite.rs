@@ -71,7 +71,7 @@ impl MonitorStore for SqliteStore {
             )?;
             let rec = get(&tx, &h.domain)?.ok_or_else(|| StoreError::Corrupt("monitor hit vanished inside its transaction".into()))?;
             tx.commit()?;
-            Ok(HitOutcome::Seen(rec))
+            Ok(HitOutcome::Seen(Box::new(rec)))
         })
     }
 
