@@ -327,8 +327,10 @@ impl Analyzer {
         if !host.is_ascii() || host.contains("xn--") || self.official_brand_in(host).is_some() {
             return true;
         }
+        // The last label is always part of the public suffix, which no brand technique reads.
+        let body = host.rsplit_once('.').map_or(host, |(b, _)| b);
         let mut start = 0;
-        for label in host.split('.') {
+        for label in body.split('.') {
             let end = start + label.len();
             if self.label_may_name_brand(label) {
                 return true;
