@@ -160,7 +160,7 @@ fn watch_stream(
         let cut = if eof { buf.len() } else { buf.iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1) };
         if cut == 0 && !eof {
             if buf.len() > 64 * BLOCK {
-                bail!("a line longer than {} MiB: this is not a list of names", 64 * BLOCK >> 20);
+                bail!("a line longer than {} MiB: this is not a list of names", (64 * BLOCK) >> 20);
             }
             continue;
         }
