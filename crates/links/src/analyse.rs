@@ -318,6 +318,62 @@ impl Analyzer {
         Ok(self.verdict_for(name, parsed, Vec::new(), true))
     }
 
+    /// Whether [`Analyzer::analyse_domain`] could name a brand for `host` (a lower-case ASCII
+    /// name, as IDNA gives it): the brand monitor's pre-filter, so that the millions of names
+    /// without anything brand-like cost one automaton scan and a few hash lookups per label.
+    /// It runs the same tables as the brand techniques, on every label, and only answers `false`
+    /// when none of them can fire; an IDN goes to the full analysis.
+    pub fn may_name_brand(&self, host: &str) -> bool {
+        if !host.is_ascii() || host.contains("xn--") || self.official_brand_in(host).is_some() {
+            return true;
+        }
+        // The last label is always part of the public suffix, which no brand technique reads.
+        let body = host.rsplit_once('.').map_or(host, |(b, _)| b);
+        let mut start = 0;
+        for label in body.split('.') {
+            let end = start + label.len();
+            if self.label_may_name_brand(label) {
+                return true;
+            }
+            // brand.com-xxxx.tld: an official domain that runs into a label across a hyphen.
+            if start > 0
+                && let Some(dash) = label.find('-')
+                && self.official_brand_in(&host[..start + dash]).is_some()
+            {
+                return true;
+            }
+            start = end + 1;
+        }
+        false
+    }
+
+    /// One label of [`Analyzer::may_name_brand`]: a brand token anywhere in it (hyphens removed),
+    /// a typo of a brand name in it or one of its hyphenated words, or a token once look-alike
+    /// characters are read back.
+    fn label_may_name_brand(&self, label: &str) -> bool {
+        if label.len() < 3 {
+            return false;
+        }
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        for &c in label.as_bytes().iter().filter(|&&c| c != b'-') {
+            if n == buf.len() {
+                // Longer than any DNS label: the full analysis decides.
+                return true;
+            }
+            buf[n] = c;
+            n += 1;
+        }
+        let Ok(joined) = std::str::from_utf8(&buf[..n]) else { return true };
+        if self.token_ac.is_match(joined) || self.typo_brand(joined).is_some() {
+            return true;
+        }
+        if label.contains('-') && label.split('-').any(|piece| piece.len() >= 3 && self.typo_brand(piece).is_some()) {
+            return true;
+        }
+        fold::homoglyph_variants(joined).iter().any(|v| self.token_ac.is_match(v.as_str()))
+    }
+
     /// The decision only: level, score, the strongest reason's code and the brand, without
     /// writing a sentence per signal. For callers that judge many links and show at most a
     /// summary (the message classifier checks every URL it extracts); same verdict as

@@ -74,6 +74,8 @@ pub enum Command {
     Restore(cmd::backup::RestoreArgs),
     /// Check a deployment: configuration, database, clock, disk space, TLS certificate.
     Doctor(cmd::doctor::DoctorArgs),
+    /// Watch newly seen names (a file, stdin, a zone-file diff) for look-alikes of postal brands.
+    Watch(cmd::watch::WatchArgs),
 }
 
 fn main() {
@@ -101,8 +103,9 @@ fn main() {
             cmd::brands::run(a)
         }
         Command::Feeds(mut a) => {
-            let cmd::feeds::FeedsCommand::Import(i) = &mut a.command;
-            i.json |= cli.json;
+            if let cmd::feeds::FeedsCommand::Import(i) = &mut a.command {
+                i.json |= cli.json;
+            }
             cmd::feeds::run(&cli.data, a)
         }
         Command::ScanText(mut a) => {
@@ -129,6 +132,7 @@ fn main() {
         Command::Backup(a) => cmd::backup::backup(&cli.data, cli.json, a),
         Command::Restore(a) => cmd::backup::restore(&cli.data, cli.json, a),
         Command::Doctor(a) => cmd::doctor::run(cli.json, a),
+        Command::Watch(a) => cmd::watch::run(&cli.data, a),
     };
     if let Err(e) = result {
         if cli.json {

@@ -12,6 +12,7 @@ pub mod contract;
 mod engine;
 mod hub;
 pub mod incidents;
+pub mod monitor;
 mod peers;
 pub mod portal;
 pub mod posture;

@@ -22,6 +22,8 @@ pub enum EvalCommand {
     Messages(MessagesArgs),
     /// The offline link analyser on a labelled URL set (data/links/<set>/urls.tsv).
     Links(LinksArgs),
+    /// The brand monitor on a labelled name stream (made by data/monitor/generate.py).
+    Monitor(super::watch::EvalMonitorArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -103,6 +105,7 @@ pub fn run(json: bool, args: EvalArgs) -> anyhow::Result<()> {
     match args.what {
         EvalCommand::Messages(a) => messages(json, a),
         EvalCommand::Links(a) => links(json, a),
+        EvalCommand::Monitor(a) => super::watch::eval(json, a),
     }
 }
 

@@ -1,6 +1,9 @@
 //! `postern feeds import FILE --format domains|urls|csv --column N|stix`: parse and validate a
 //! blocklist feed; with `--collection ID --org NAME` its entries become STIX indicators added to
 //! the hub as that organisation (the server's blocklists pick them up on their next refresh).
+//! `postern feeds export --collection ID --format rpz|hosts|plain|abp|csv|suricata|zeek|stix`:
+//! the collection's live domain indicators as a blocklist, as `/feeds/{collection}/{format}`
+//! serves them.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -18,6 +21,62 @@ pub struct FeedsArgs {
 pub enum FeedsCommand {
     /// Parse and validate a feed file; print entry counts and refused lines.
     Import(ImportArgs),
+    /// Write a collection's live domain indicators as a blocklist feed on stdout.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The collection.
+    #[arg(long)]
+    pub collection: String,
+    /// rpz, hosts, plain, abp, csv, suricata, zeek or stix.
+    #[arg(long)]
+    pub format: String,
+    /// The most restrictive TLP level to include (clear, green, amber).
+    #[arg(long, default_value = "green")]
+    pub tlp: String,
+    /// Export what this member organisation may read; without it, what anyone may read (the
+    /// TLP:CLEAR content of a public collection).
+    #[arg(long)]
+    pub org: Option<String>,
+    /// RPZ: the zone's name (default `<collection>.rpz.postern`).
+    #[arg(long)]
+    pub zone: Option<String>,
+    /// RPZ: send blocked names to this walled-garden host instead of NXDOMAIN.
+    #[arg(long)]
+    pub garden: Option<String>,
+}
+
+/// `postern feeds export`.
+pub fn export(data: &Path, a: ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+    let format = monitor::feeds::Format::parse(&a.format).with_context(|| {
+        let known: Vec<&str> = monitor::feeds::Format::ALL.iter().map(|f| f.name()).collect();
+        format!("unknown format {:?}; known: {}", a.format, known.join(", "))
+    })?;
+    let ceiling = tlp::Tlp::parse(&a.tlp).with_context(|| format!("unknown TLP level {:?}", a.tlp))?;
+    if ceiling > tlp::Tlp::Amber {
+        anyhow::bail!("feeds carry at most TLP:AMBER: AMBER+STRICT and RED go to named recipients only");
+    }
+    let hub = crate::cmd::open_hub(data, hub::HubConfig::default())?;
+    let who = match &a.org {
+        Some(name) => {
+            let org = hub.org(name).with_context(|| format!("organisation {name:?}"))?;
+            hub::Principal::Member { org, token_id: "cli-feeds-export".into(), role: store::Role::Reader }
+        }
+        None => hub::Principal::Anonymous,
+    };
+    let analyzer = links::Analyzer::new(&brands::BrandRegistry::builtin());
+    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let snap = server::api::feeds::snapshot(&hub, &who, &a.collection, ceiling, &analyzer, &now)
+        .with_context(|| format!("reading collection {:?}", a.collection))?;
+    let rpz = monitor::feeds::RpzOptions { zone: a.zone.unwrap_or_else(|| server::api::feeds::rpz_zone(&a.collection)), garden: a.garden };
+    let bundle = server::api::feeds::bundle_id(&a.collection, snap.serial, snap.items.len());
+    out.write_all(monitor::feeds::render(format, &snap, &rpz, &bundle).as_bytes())?;
+    if format == monitor::feeds::Format::Suricata {
+        eprintln!("# save as postern.lst beside this rule:\n{}", monitor::feeds::SURICATA_RULE);
+    }
+    Ok(())
 }
 
 #[derive(Debug, clap::Args)]
@@ -84,6 +143,7 @@ impl FormatArgs {
 pub fn run(data: &Path, args: FeedsArgs) -> anyhow::Result<()> {
     match args.command {
         FeedsCommand::Import(a) => import(data, a, &mut std::io::stdout().lock()),
+        FeedsCommand::Export(a) => export(data, a, &mut std::io::stdout().lock()),
     }
 }
 

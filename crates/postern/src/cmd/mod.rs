@@ -17,6 +17,7 @@ pub mod scan_text;
 pub mod serve;
 pub mod train_text;
 pub mod user;
+pub mod watch;
 
 use std::path::Path;
 

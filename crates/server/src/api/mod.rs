@@ -15,6 +15,7 @@ use tlp::Tlp;
 use crate::error::ApiError;
 use crate::{AppState, blocking};
 
+pub mod feeds;
 pub mod incidents;
 pub mod links;
 mod messages;
@@ -24,6 +25,7 @@ pub mod posture;
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
         .merge(links::routes())
+        .merge(feeds::routes())
         .merge(messages::routes())
         .merge(posture::routes())
         .merge(peers::routes())

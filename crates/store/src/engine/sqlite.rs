@@ -23,6 +23,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/007_posture_owner.sql"),
     include_str!("../../migrations/sqlite/008_readiness.sql"),
     include_str!("../../migrations/sqlite/009_incidents.sql"),
+    include_str!("../../migrations/sqlite/010_monitor.sql"),
 ];
 const READERS: usize = 4;
 /// The schema version (`PRAGMA user_version`) this build's migrations bring a database to.

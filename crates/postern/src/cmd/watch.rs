@@ -1,0 +1,511 @@
+//! `postern watch`: judge a stream of newly seen names (a file, stdin, or the names a zone file
+//! gained since yesterday's) with the brand monitor; print the look-alikes, one JSON object per
+//! line with `--jsonl`, and a summary line on stderr. Needs no server and no database.
+//!
+//! Files are read in blocks of whole lines, each block judged by every core, the hits written in
+//! input order: memory stays constant whatever the file's size.
+
+use std::collections::HashSet;
+use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+use monitor::{Counters, Monitor, zone::ZoneReader};
+
+/// Bytes read per block; each worker takes a share of whole lines.
+const BLOCK: usize = 1 << 20;
+
+/// `postern watch ...`
+#[derive(Debug, clap::Args)]
+pub struct WatchArgs {
+    /// Names to judge, one per line (`-` or nothing: stdin). An NRD list is such a file.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["zone_old", "zone_new"])]
+    pub file: Option<PathBuf>,
+    /// Yesterday's zone file: with --zone-new, judge only the names today's zone gained.
+    #[arg(long, value_name = "FILE", requires = "zone_new")]
+    pub zone_old: Option<PathBuf>,
+    /// Today's zone file.
+    #[arg(long, value_name = "FILE", requires = "zone_old")]
+    pub zone_new: Option<PathBuf>,
+    /// Print one JSON object per flagged name.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// Where the names come from, as hits record it (default: `file:<name>`, `stdin`, `zone:<name>`).
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Judge every name with the full analysis (the reference the pre-filter is measured against).
+    #[arg(long)]
+    pub no_prefilter: bool,
+    /// No progress bar, even on a terminal.
+    #[arg(long)]
+    pub no_progress: bool,
+    /// Record the hits in the hub's database (--data or --database) and add the malicious ones
+    /// to this collection as STIX indicators (needs --org).
+    #[arg(long, requires = "org")]
+    pub collection: Option<String>,
+    /// The member organisation the indicators are attributed to (it must be allowed to write).
+    #[arg(long, requires = "collection")]
+    pub org: Option<String>,
+    /// TLP level of the indicators.
+    #[arg(long, default_value = "green")]
+    pub tlp: String,
+    /// Days an indicator stays valid (`valid_until`); most look-alikes live less than a week.
+    #[arg(long, default_value_t = 7)]
+    pub valid_days: u32,
+}
+
+pub fn run(data: &Path, args: WatchArgs) -> anyhow::Result<()> {
+    let registry = brands::BrandRegistry::builtin();
+    let monitor = if args.no_prefilter { Monitor::new(&registry).without_prefilter() } else { Monitor::new(&registry) };
+    let mut recorder = match (&args.collection, &args.org) {
+        (Some(collection), Some(org)) => Some(Recorder::open(data, collection, org, &args, &registry)?),
+        _ => None,
+    };
+    let started = Instant::now();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let counters = match (&args.zone_old, &args.zone_new) {
+        (Some(old), Some(new)) => {
+            let source = args.source.clone().unwrap_or_else(|| format!("zone:{}", file_name(new)));
+            watch_zone_diff(&monitor, old, new, &source, args.jsonl, &mut out, recorder.as_mut())?
+        }
+        _ => {
+            let path = args.file.as_deref().filter(|p| *p != Path::new("-"));
+            let (input, len): (Box<dyn Read>, Option<u64>) = match path {
+                Some(p) => {
+                    let f = std::fs::File::open(p).with_context(|| format!("opening {}", p.display()))?;
+                    let len = f.metadata().ok().map(|m| m.len());
+                    (Box::new(f), len)
+                }
+                None => (Box::new(std::io::stdin().lock()), None),
+            };
+            let source =
+                args.source.clone().unwrap_or_else(|| path.map_or_else(|| "stdin".to_string(), |p| format!("file:{}", file_name(p))));
+            let bar = progress(len.filter(|_| !args.no_progress && std::io::stderr().is_terminal()));
+            let c = watch_stream(&monitor, input, &source, args.jsonl, &mut out, &bar, recorder.as_mut())?;
+            bar.finish_and_clear();
+            c
+        }
+    };
+    out.flush().context("writing the hits")?;
+    eprintln!("{}", summary(&counters, started.elapsed().as_secs_f64()));
+    if let Some(r) = &recorder {
+        eprintln!(
+            "recorded: {} new hits, {} seen before, {} indicators added to collection {}, {} suppressed by triage",
+            r.counts.new, r.counts.seen, r.counts.indicators, r.collection, r.counts.suppressed
+        );
+    }
+    Ok(())
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+fn progress(len: Option<u64>) -> indicatif::ProgressBar {
+    let Some(len) = len else { return indicatif::ProgressBar::hidden() };
+    let bar = indicatif::ProgressBar::new(len);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// The summary line: counts, speed, and refused lines by reason.
+fn summary(c: &Counters, secs: f64) -> String {
+    let rate = if secs > 0.0 { c.seen as f64 / secs } else { 0.0 };
+    let mut line = format!(
+        "watch: {} names in {secs:.2} s ({rate:.0} names/s): {} malicious, {} suspicious, {} analysed in full, {} refused",
+        c.seen,
+        c.malicious,
+        c.suspicious,
+        c.analysed,
+        c.rejected_total()
+    );
+    if !c.rejected.is_empty() {
+        let parts: Vec<String> = c.rejected.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        line.push_str(&format!(" ({})", parts.join(", ")));
+    }
+    line
+}
+
+/// The time a block of names was seen, formatted once per block.
+fn now_rfc3339() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Reads `input` in blocks of whole lines and judges each block on every core.
+fn watch_stream(
+    monitor: &Monitor,
+    mut input: impl Read,
+    source: &str,
+    jsonl: bool,
+    out: &mut impl Write,
+    bar: &indicatif::ProgressBar,
+    mut recorder: Option<&mut Recorder>,
+) -> anyhow::Result<Counters> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let mut counters = Counters::default();
+    let mut buf: Vec<u8> = Vec::with_capacity(BLOCK * 2);
+    let mut eof = false;
+    while !eof {
+        let start = buf.len();
+        buf.resize(start + BLOCK, 0);
+        let n = read_full(&mut input, &mut buf[start..]).context("reading the names")?;
+        buf.truncate(start + n);
+        bar.inc(n as u64);
+        eof = n == 0;
+        // Whole lines only; the tail waits for the next block (or is the last line).
+        let cut = if eof { buf.len() } else { buf.iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1) };
+        if cut == 0 && !eof {
+            if buf.len() > 64 * BLOCK {
+                bail!("a line longer than {} MiB: this is not a list of names", (64 * BLOCK) >> 20);
+            }
+            continue;
+        }
+        let seen = now_rfc3339();
+        let block = &buf[..cut];
+        let shares = split_lines(block, workers);
+        let keep = recorder.is_some();
+        let results: Vec<Share> = std::thread::scope(|s| {
+            let handles: Vec<_> = shares.iter().map(|share| s.spawn(|| judge_share(monitor, share, source, &seen, jsonl, keep))).collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))).collect()
+        });
+        for share in results {
+            out.write_all(&share.text).context("writing the hits")?;
+            counters.merge(&share.counters);
+            if let Some(r) = recorder.as_deref_mut() {
+                r.record(share.hits)?;
+            }
+        }
+        buf.drain(..cut);
+    }
+    Ok(counters)
+}
+
+/// Reads until `buf` is full or the input ends.
+fn read_full(input: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match input.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
+}
+
+/// `block` cut at line ends into about `n` shares.
+fn split_lines(block: &[u8], n: usize) -> Vec<&[u8]> {
+    let mut shares = Vec::with_capacity(n);
+    let mut rest = block;
+    for i in (1..=n).rev() {
+        if i == 1 || rest.is_empty() {
+            shares.push(rest);
+            break;
+        }
+        let target = rest.len() / i;
+        let cut = rest[target..].iter().position(|&c| c == b'\n').map_or(rest.len(), |p| target + p + 1);
+        let (head, tail) = rest.split_at(cut);
+        shares.push(head);
+        rest = tail;
+    }
+    shares
+}
+
+/// What one worker found in its share of a block.
+struct Share {
+    text: Vec<u8>,
+    counters: Counters,
+    /// The hits themselves, when they are recorded.
+    hits: Vec<monitor::Hit>,
+}
+
+fn judge_share(monitor: &Monitor, share: &[u8], source: &str, seen: &str, jsonl: bool, keep: bool) -> Share {
+    let mut out = Share { text: Vec::new(), counters: Counters::default(), hits: Vec::new() };
+    for line in share.split(|&c| c == b'\n') {
+        if let Some((name, j)) = monitor.watch_bytes(line, &mut out.counters) {
+            let hit = j.into_hit(name, source, seen);
+            write_hit(&mut out.text, &hit, jsonl);
+            if keep {
+                out.hits.push(hit);
+            }
+        }
+    }
+    out
+}
+
+fn write_hit(out: &mut Vec<u8>, hit: &monitor::Hit, jsonl: bool) {
+    if jsonl {
+        // Serialising plain strings and numbers into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut *out, hit);
+        out.push(b'\n');
+    } else {
+        let level = if hit.level == monitor::HitLevel::Malicious { "malicious" } else { "suspicious" };
+        let _ = writeln!(out, "{level:<10} {:>3} {}  {} ({})", hit.score, hit.domain, hit.brand, hit.technique);
+    }
+}
+
+/// The names `new` has and `old` has not, judged in the order of `new`. Memory grows with the
+/// old zone's names (a set), not with the new zone.
+fn watch_zone_diff(
+    monitor: &Monitor,
+    old: &Path,
+    new: &Path,
+    source: &str,
+    jsonl: bool,
+    out: &mut impl Write,
+    recorder: Option<&mut Recorder>,
+) -> anyhow::Result<Counters> {
+    let mut known: HashSet<String> = HashSet::new();
+    read_zone(old, |name| {
+        known.insert(name);
+    })?;
+    let mut counters = Counters::default();
+    let seen = now_rfc3339();
+    let mut text = Vec::new();
+    let mut hits = Vec::new();
+    let mut result = Ok(());
+    read_zone(new, |name| {
+        if result.is_err() || known.contains(&name) {
+            return;
+        }
+        // A name met again later in today's zone is new only once.
+        let line = name.clone();
+        known.insert(name);
+        if let Some((n, j)) = monitor.watch_line(&line, &mut counters) {
+            let hit = j.into_hit(n, source, &seen);
+            write_hit(&mut text, &hit, jsonl);
+            if recorder.is_some() {
+                hits.push(hit);
+            }
+            if text.len() > 1 << 16 {
+                result = out.write_all(&text);
+                text.clear();
+            }
+        }
+    })?;
+    result.context("writing the hits")?;
+    out.write_all(&text).context("writing the hits")?;
+    if let Some(r) = recorder {
+        r.record(hits)?;
+    }
+    Ok(counters)
+}
+
+/// Calls `f` with every owner name of the zone file at `path`.
+fn read_zone(path: &Path, mut f: impl FnMut(String)) -> anyhow::Result<()> {
+    let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let mut zone = ZoneReader::new();
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line).with_context(|| format!("reading {}", path.display()))? == 0 {
+            return Ok(());
+        }
+        let text = String::from_utf8_lossy(&line);
+        if let Some(name) = zone.feed(&text).with_context(|| format!("reading the zone file {}", path.display()))? {
+            f(name);
+        }
+    }
+}
+
+/// What recording did, for the summary.
+#[derive(Debug, Default)]
+struct RecordCounts {
+    new: u64,
+    seen: u64,
+    indicators: u64,
+    suppressed: u64,
+}
+
+/// Records hits in the hub's database and turns the malicious ones into STIX indicators of a
+/// collection, attributed to a member organisation, as `feeds import` adds a feed's entries.
+struct Recorder {
+    hub: hub::Hub,
+    hits: std::sync::Arc<dyn store::monitor::MonitorStore>,
+    who: hub::Principal,
+    collection: String,
+    namespace: uuid::Uuid,
+    identity: String,
+    marking: &'static str,
+    valid_days: u32,
+    /// Brand id -> (name, main official domain), for the indicators' names and references.
+    brands: std::collections::HashMap<String, (String, String)>,
+    counts: RecordCounts,
+}
+
+impl Recorder {
+    fn open(data: &Path, collection: &str, org: &str, args: &WatchArgs, registry: &brands::BrandRegistry) -> anyhow::Result<Recorder> {
+        let tlp = tlp::Tlp::parse(&args.tlp).with_context(|| format!("unknown TLP level {:?}", args.tlp))?;
+        let hub = crate::cmd::open_hub(data, hub::HubConfig::default())?;
+        let target = data.to_str().context("the data directory path is not UTF-8")?;
+        let hits = store::monitor::open_monitor(target).context("opening the monitor's hits")?;
+        let org = hub.org(org).with_context(|| format!("organisation {org:?}"))?;
+        let namespace = hub.id_namespace(&org.identity_id);
+        let identity = org.identity_id.clone();
+        // The operator at the console acts for the organisation, as `feeds import` does.
+        let who = hub::Principal::Member { org, token_id: "cli-watch".into(), role: store::Role::Admin };
+        let brands = registry
+            .brands()
+            .iter()
+            .map(|b| (b.id.clone(), (b.name.clone(), b.primary_domain().unwrap_or_default().to_string())))
+            .collect();
+        Ok(Recorder {
+            hub,
+            hits,
+            who,
+            collection: collection.to_string(),
+            namespace,
+            identity,
+            marking: tlp.marking_id(),
+            valid_days: args.valid_days,
+            brands,
+            counts: RecordCounts::default(),
+        })
+    }
+
+    /// Records `hits`; the malicious ones not yet an indicator, and not rejected or
+    /// allowlisted, are added to the collection in one batch.
+    fn record(&mut self, hits: Vec<monitor::Hit>) -> anyhow::Result<()> {
+        let now = store::now_rfc3339();
+        let until =
+            (chrono::Utc::now() + chrono::Duration::days(i64::from(self.valid_days))).to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let mut objects = Vec::new();
+        let mut domains = Vec::new();
+        for hit in hits {
+            let new = store::monitor::NewHit {
+                domain: hit.domain.clone(),
+                brand: hit.brand.clone(),
+                technique: hit.technique.clone(),
+                score: hit.score,
+                level: if hit.level == monitor::HitLevel::Malicious { "malicious".into() } else { "suspicious".into() },
+                source: hit.source.clone(),
+                seen_at: hit.first_seen.clone(),
+            };
+            let needs_indicator = match self.hits.record_hit(&new).context("recording a hit")? {
+                store::monitor::HitOutcome::New => {
+                    self.counts.new += 1;
+                    true
+                }
+                store::monitor::HitOutcome::Seen(rec) => {
+                    self.counts.seen += 1;
+                    if !rec.status.publishable() {
+                        self.counts.suppressed += 1;
+                    }
+                    rec.status.publishable() && rec.indicator_id.is_none()
+                }
+            };
+            if needs_indicator && hit.level == monitor::HitLevel::Malicious {
+                let (name, official) = self.brands.get(&hit.brand).cloned().unwrap_or_default();
+                let producer = monitor::indicator::Producer {
+                    namespace: &self.namespace,
+                    identity: Some(&self.identity),
+                    now: &now,
+                    valid_until: &until,
+                    marking: self.marking,
+                };
+                objects.push(monitor::indicator::indicator(&hit, &name, &official, &producer));
+                domains.push(hit.domain);
+            }
+        }
+        if objects.is_empty() {
+            return Ok(());
+        }
+        let body = serde_json::to_vec(&serde_json::json!({ "objects": objects }))?;
+        let status = self
+            .hub
+            .add_objects(&self.who, &self.collection, &body)
+            .with_context(|| format!("adding indicators to collection {:?}", self.collection))?;
+        if let Some(f) = status.failures.first() {
+            anyhow::bail!("the hub refused indicator {}: {}", f.id, f.message.as_deref().unwrap_or("refused"));
+        }
+        for d in domains {
+            let id = monitor::indicator::indicator_id(&self.namespace, &d);
+            self.hits.set_hit_indicator(&d, &id, &self.collection).context("noting a hit's indicator")?;
+            self.counts.indicators += 1;
+        }
+        Ok(())
+    }
+}
+
+/// `postern eval monitor`: the monitor on a labelled stream made by `data/monitor/generate.py`.
+#[derive(Debug, clap::Args)]
+pub struct EvalMonitorArgs {
+    /// The stream: TSV `name<TAB>squat|benign<TAB>brand<TAB>technique`.
+    #[arg(long, value_name = "FILE")]
+    pub stream: PathBuf,
+    /// Judge every name with the full analysis, and count the names where the pre-filter would
+    /// have changed the answer (it must be none).
+    #[arg(long)]
+    pub check_prefilter: bool,
+    /// List the misses and false alarms (the tuning part only: the held-out part is read in
+    /// aggregate).
+    #[arg(long)]
+    pub show_misses: bool,
+}
+
+pub fn eval(json: bool, args: EvalMonitorArgs) -> anyhow::Result<()> {
+    let registry = brands::BrandRegistry::builtin();
+    let monitor = Monitor::new(&registry);
+    let file = std::fs::File::open(&args.stream).with_context(|| format!("opening {}", args.stream.display()))?;
+    let mut tally = monitor::eval::Tally::default();
+    let mut counters = Counters::default();
+    let mut prefilter_losses = 0u64;
+    let started = Instant::now();
+    for (i, line) in BufReader::with_capacity(1 << 20, file).lines().enumerate() {
+        let line = line.with_context(|| format!("reading {}", args.stream.display()))?;
+        let mut cols = line.split('\t');
+        let (name, label, brand, technique) = (cols.next().unwrap_or_default(), cols.next(), cols.next(), cols.next());
+        let squat = match label {
+            Some("squat") => Some(brand.unwrap_or_default()),
+            Some("benign") => None,
+            _ => bail!("{} line {}: the second column must be squat or benign", args.stream.display(), i + 1),
+        };
+        let judged = monitor.watch_line(name, &mut counters).map(|(_, j)| j);
+        if args.check_prefilter
+            && let Ok(n) = monitor::normalise(name)
+        {
+            let full = monitor.judge_full(&n);
+            if full.is_some() != judged.is_some() {
+                prefilter_losses += 1;
+            }
+        }
+        let malicious = judged.as_ref().is_some_and(|j| j.level == monitor::HitLevel::Malicious);
+        if args.show_misses && (squat.is_some() != malicious) {
+            let what = if malicious { "false alarm" } else { "miss" };
+            let got = judged.as_ref().map_or_else(|| "quiet".to_string(), |j| format!("{:?} {} {} {}", j.level, j.score, j.brand, j.code));
+            eprintln!("{what}\t{name}\t{}\t{}\t{got}", squat.unwrap_or_default(), technique.unwrap_or_default());
+        }
+        tally.add(squat, judged.as_ref());
+    }
+    let f = tally.figures();
+    let secs = started.elapsed().as_secs_f64();
+    if json {
+        let v = serde_json::json!({ "tally": tally, "figures": f, "prefilter_losses": args.check_prefilter.then_some(prefilter_losses), "counters": counters });
+        println!("{}", serde_json::to_string_pretty(&v)?);
+    } else {
+        println!(
+            "{}: {} names, {} planted; malicious only: precision {:.4}, recall {:.4}, false-alarm rate {:.2e} ({} false alarms); \
+             with suspicious: recall {:.4}; brand named right {:.4}; {} refused; {secs:.1} s",
+            args.stream.display(),
+            tally.squats + tally.benign,
+            tally.squats,
+            f.precision,
+            f.recall,
+            f.false_alarm_rate,
+            tally.false_alarms,
+            f.recall_any_level,
+            f.brand_agreement,
+            counters.rejected_total(),
+        );
+        if args.check_prefilter {
+            println!("pre-filter: {prefilter_losses} names judged differently from the full analysis");
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,182 @@
+//! `postern watch` end to end: the real binary on files, stdin and zone-file diffs, with no
+//! server and no database.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+/// Runs `postern watch ARGS` with `stdin`; returns (exit success, stdout, stderr).
+fn watch(args: &[&str], stdin: &[u8]) -> (bool, String, String) {
+    let mut child = Command::new(common::exe())
+        .arg("watch")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run postern watch");
+    let mut input = child.stdin.take().expect("stdin");
+    input.write_all(stdin).expect("write stdin");
+    drop(input);
+    let out = child.wait_with_output().expect("wait");
+    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+fn hits(stdout: &str) -> Vec<Value> {
+    stdout.lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect()
+}
+
+const NAMES: &str = "laposte-colis.top\nexample.com\nWWW.Royalrnail-Redelivery.com.\n*.usps.com-trackzr.top\nwashingtonpost.com\n\
+                     compost.org\npostgresql.org\nsignpost.com\nposte-restante-shop.fr\nwww.laposte.fr\ntools.usps.com\n";
+
+#[test]
+fn a_file_gives_one_json_object_per_look_alike_and_a_summary() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("names.txt");
+    let mut text = NAMES.as_bytes().to_vec();
+    text.extend_from_slice(b"bad\0name.com\n");
+    text.extend_from_slice("a.".repeat(300).as_bytes());
+    text.extend_from_slice(b"\nxn--zz-zzzzzzzz.com\n\xff\xfe.com\n");
+    std::fs::write(&path, &text).expect("write");
+    let (ok, out, err) = watch(&["--file", path.to_str().expect("utf-8"), "--jsonl"], b"");
+    assert!(ok, "{err}");
+    let hits = hits(&out);
+    let domains: Vec<&str> = hits.iter().map(|h| h["domain"].as_str().expect("domain")).collect();
+    assert_eq!(domains, ["laposte-colis.top", "www.royalrnail-redelivery.com", "usps.com-trackzr.top"]);
+    // The fields, in the issue's order.
+    let first = out.lines().next().expect("a line");
+    let at: Vec<usize> = ["domain", "brand", "technique", "score", "level", "source", "first_seen"]
+        .iter()
+        .map(|k| first.find(&format!("\"{k}\":")).expect("field"))
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{first}");
+    assert_eq!(hits[0].as_object().expect("object").len(), 7);
+    assert_eq!(hits[0]["brand"], "fr-laposte");
+    assert_eq!(hits[0]["level"], "malicious");
+    assert_eq!(hits[0]["source"], "file:names.txt");
+    assert!(hits[0]["score"].as_u64().is_some_and(|s| (70..=100).contains(&s)));
+    assert!(chrono::DateTime::parse_from_rfc3339(hits[0]["first_seen"].as_str().expect("time")).is_ok());
+    assert_eq!(hits[2]["technique"], "brand.com-xxxx");
+    let summary = err.lines().last().expect("a summary line");
+    assert!(summary.starts_with("watch: 15 names"), "{summary}");
+    for part in ["3 malicious", "4 refused", "nul 1", "too_many_labels 1", "invalid_idna 1", "invalid_utf8 1"] {
+        assert!(summary.contains(part), "{part} in {summary}");
+    }
+}
+
+#[test]
+fn stdin_is_read_when_no_file_is_given() {
+    let (ok, out, err) = watch(&["--jsonl", "--source", "nrd-2026-12-07"], NAMES.as_bytes());
+    assert!(ok, "{err}");
+    let hits = hits(&out);
+    assert_eq!(hits.len(), 3);
+    assert!(hits.iter().all(|h| h["source"] == "nrd-2026-12-07"));
+    let (ok, out, _) = watch(&["--file", "-"], b"laposte-colis.top\n");
+    assert!(ok);
+    assert!(out.starts_with("malicious") && out.contains("laposte-colis.top"), "{out}");
+}
+
+#[test]
+fn a_stream_larger_than_a_block_loses_no_line() {
+    // Over two read blocks, with the look-alike on a block edge somewhere: every copy is found.
+    let mut text = String::new();
+    let mut planted = 0;
+    for i in 0..120_000 {
+        if i % 1000 == 7 {
+            text.push_str("laposte-colis.top\n");
+            planted += 1;
+        } else {
+            text.push_str(["www.example.com\n", "gardening-tools.example\n", "mail.example.org\n"][i % 3]);
+        }
+    }
+    // No final newline: the last line still counts.
+    text.push_str("usps.com-trackzr.top");
+    let (ok, out, err) = watch(&["--jsonl"], text.as_bytes());
+    assert!(ok, "{err}");
+    assert_eq!(hits(&out).len(), planted + 1);
+    assert!(err.contains(&format!("watch: {} names", 120_001)), "{err}");
+}
+
+#[test]
+fn a_zone_diff_judges_only_the_new_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let old = dir.path().join("old.zone");
+    let new = dir.path().join("new.zone");
+    std::fs::write(&old, "$ORIGIN top.\n$TTL 3600\n@ SOA ns.nic.top. h.nic.top. ( 1 2 3 4 5 )\nlaposte-colis NS ns1.x.example.\n")
+        .expect("write");
+    std::fs::write(
+        &new,
+        "$ORIGIN top.\n$TTL 3600\n@ SOA ns.nic.top. h.nic.top. ( 2 2 3 4 5 )\nlaposte-colis NS ns1.x.example.\n\
+         evri-redelivery-fee NS ns1.x.example.\n NS ns2.x.example.\ngardening NS ns1.y.example.\n",
+    )
+    .expect("write");
+    let (ok, out, err) = watch(&["--zone-old", old.to_str().expect("p"), "--zone-new", new.to_str().expect("p"), "--jsonl"], b"");
+    assert!(ok, "{err}");
+    let hits = hits(&out);
+    assert_eq!(hits.len(), 1, "{out}");
+    assert_eq!(hits[0]["domain"], "evri-redelivery-fee.top");
+    assert_eq!(hits[0]["source"], "zone:new.zone");
+    assert!(err.contains("watch: 2 names"), "only the two new names are judged: {err}");
+}
+
+#[test]
+fn a_zone_with_include_is_refused_with_a_clear_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let zone = dir.path().join("z.zone");
+    std::fs::write(&zone, "$ORIGIN top.\n$INCLUDE /etc/passwd\n").expect("write");
+    let (ok, out, err) = watch(&["--zone-old", zone.to_str().expect("p"), "--zone-new", zone.to_str().expect("p")], b"");
+    assert!(!ok);
+    assert!(out.is_empty());
+    assert!(err.contains("$INCLUDE is not supported") && err.contains("line 2"), "{err}");
+}
+
+/// Runs `postern --data DIR watch ARGS` on `stdin`.
+fn watch_data(data: &std::path::Path, args: &[&str], stdin: &[u8]) -> (bool, String, String) {
+    let mut all = vec!["--data", data.to_str().expect("utf-8"), "watch"];
+    all.extend_from_slice(args);
+    let mut child = Command::new(common::exe())
+        .args(&all)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run postern watch");
+    let mut input = child.stdin.take().expect("stdin");
+    input.write_all(stdin).expect("write stdin");
+    drop(input);
+    let out = child.wait_with_output().expect("wait");
+    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn hits_become_green_indicators_of_a_collection_once() {
+    let f = common::fixture();
+    let args = ["--collection", f.collection.as_str(), "--org", "La Poste", "--jsonl"];
+    let (ok, _, err) = watch_data(f.dir.path(), &args, NAMES.as_bytes());
+    assert!(ok, "{err}");
+    assert!(err.contains("recorded: 3 new hits, 0 seen before, 3 indicators added"), "{err}");
+    // Seen again: counted, not added twice.
+    let (ok, _, err) = watch_data(f.dir.path(), &args, NAMES.as_bytes());
+    assert!(ok, "{err}");
+    assert!(err.contains("recorded: 0 new hits, 3 seen before, 0 indicators added"), "{err}");
+    let server = common::Server::start(f.dir.path());
+    let page: Value = common::client()
+        .get(format!("{}/isac/collections/{}/objects/", server.url, f.collection))
+        .bearer_auth(&f.tokens["Correos"])
+        .header("Accept", common::TAXII)
+        .send()
+        .expect("get")
+        .json()
+        .expect("json");
+    let indicators: Vec<&Value> = page["objects"].as_array().expect("objects").iter().filter(|o| o["type"] == "indicator").collect();
+    assert_eq!(indicators.len(), 3);
+    let lp = indicators.iter().find(|o| o["pattern"] == "[domain-name:value = 'laposte-colis.top']").expect("the La Poste look-alike");
+    assert_eq!(lp["object_marking_refs"][0], "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb", "TLP:GREEN by default");
+    assert_eq!(lp["created_by_ref"], f.identities["La Poste"].as_str());
+    assert_eq!(lp["external_references"][0]["external_id"], "fr-laposte");
+    assert!(lp["confidence"].as_u64().is_some_and(|c| c >= 70));
+    assert!(lp["valid_until"].as_str().is_some_and(|u| u > lp["valid_from"].as_str().unwrap_or_default()));
+}
