@@ -153,6 +153,9 @@ impl Analyzer {
     }
 
     pub(crate) fn prepare(&self, text: &str) -> Prepared {
+        // Arabic-Indic and full-width digits are read as the ASCII digits they are.
+        let ascii = crate::text::ascii_numerals(text);
+        let text = ascii.as_ref();
         let mut entities = extract::extract_without_phones(text);
         let folded = fold(&extract::masked(text, &entities.spans));
         let toks: Vec<&str> = words(&folded).collect();
@@ -261,7 +264,7 @@ fn country_evidence<'a>(hosts: &'a [String], e: &Entities, cues: &'a Cues) -> Ve
         let labels = h.split('.');
         for (k, t) in labels.rev().enumerate().flat_map(|(k, l)| l.split('-').map(move |t| (k, t))) {
             // The TLD, or a two-letter token of a label ("post-ch-verify").
-            if t.len() == 2
+            if (t.len() == 2 || k == 0 && t.starts_with("xn--"))
                 && (k == 0 || h.contains('-'))
                 && let Some(c) = country_code(t)
             {
@@ -279,6 +282,18 @@ fn country_evidence<'a>(hosts: &'a [String], e: &Entities, cues: &'a Cues) -> Ve
             "MXN" => "MX",
             "ARS" => "AR",
             "CAD" => "CA",
+            "EGP" => "EG",
+            "SAR" => "SA",
+            "AED" => "AE",
+            "MAD" => "MA",
+            "RUB" => "RU",
+            "KZT" => "KZ",
+            "CNY" => "CN",
+            "HKD" => "HK",
+            "TWD" => "TW",
+            "KES" => "KE",
+            "TZS" => "TZ",
+            "TRY" => "TR",
             _ => continue,
         };
         out.push(c);
@@ -328,6 +343,37 @@ fn country_code(t: &str) -> Option<&'static str> {
         ("fi", "FI"),
         ("se", "SE"),
         ("dk", "DK"),
+        ("eg", "EG"),
+        ("sa", "SA"),
+        ("ae", "AE"),
+        ("ma", "MA"),
+        ("jo", "JO"),
+        ("kw", "KW"),
+        ("qa", "QA"),
+        ("om", "OM"),
+        ("ru", "RU"),
+        ("kz", "KZ"),
+        ("by", "BY"),
+        ("cn", "CN"),
+        ("hk", "HK"),
+        ("tw", "TW"),
+        ("mo", "MO"),
+        ("ke", "KE"),
+        ("tz", "TZ"),
+        ("ug", "UG"),
+        ("tr", "TR"),
+        // Internationalised country-code TLDs, as hosts are kept (Punycode): .рф, .中国, .مصر,
+        // .السعودية, .امارات, .香港, .台灣, .қаз.
+        ("xn--p1ai", "RU"),
+        ("xn--fiqs8s", "CN"),
+        ("xn--fiqz9s", "CN"),
+        ("xn--wgbh1c", "EG"),
+        ("xn--mgberp4a5d4ar", "SA"),
+        ("xn--mgbaam7a8h", "AE"),
+        ("xn--j6w193g", "HK"),
+        ("xn--kprw13d", "TW"),
+        ("xn--kpry57d", "TW"),
+        ("xn--80ao21a", "KZ"),
     ];
     CODES.iter().find(|(k, _)| *k == t).map(|(_, c)| *c)
 }
@@ -343,36 +389,17 @@ fn cut(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
-const CALL_CUES: &[&str] = &[
-    "call",
-    "ring",
-    "phone",
-    "whatsapp",
-    "appelez",
-    "appeler",
-    "contactez",
-    "llame",
-    "llamar",
-    "llama",
-    "chiama",
-    "chiamare",
-    "contatta",
-    "ligue",
-    "ligar",
-    "contacte",
-    "anrufen",
-    "rufen",
-    "kontaktieren",
-    "telefononi",
-    "thirrni",
-    "kontaktoni",
-    "contact",
-];
-
 fn small_amount(value: f64, currency: &str) -> bool {
     match currency {
         "ALL" => value <= 1500.0,
         "BRL" => value <= 60.0,
+        // The sums parcel scams ask for: a few euros' worth in each currency.
+        "EGP" | "TRY" => value <= 300.0,
+        "SAR" | "AED" | "MAD" | "CNY" | "HKD" => value <= 60.0,
+        "RUB" | "KES" => value <= 1000.0,
+        "TWD" => value <= 300.0,
+        "KZT" => value <= 5000.0,
+        "TZS" => value <= 20000.0,
         _ => value <= 10.0,
     }
 }
@@ -449,7 +476,7 @@ fn structural(
     }
     if !e.phones.is_empty() {
         s.push(S::Phone);
-        if words(folded).any(|w| CALL_CUES.contains(&w)) {
+        if lexicon::asks_to_call(folded) {
             s.push(S::CallbackNumber);
             // Couriers give their number too; asking for money on the phone is the scam.
             if payment || (!report && !e.amounts.is_empty()) {

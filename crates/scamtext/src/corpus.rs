@@ -178,6 +178,46 @@ const LANGS: &[Lang] = &[
         names: &["Arta", "Besnik", "Elira", "Dritan"],
         shops: &["Neptun", "Spar", "Conad"],
     },
+    Lang {
+        code: "ar",
+        postal: &["البريد المصري", "بريد مصر", "البريد السعودي", "سمسا", "بريد الإمارات", "أرامكس", "بريد المغرب", "البريد المصري"],
+        tax: &["مصلحة الضرائب المصرية", "هيئة الزكاة والضريبة والجمارك", "الهيئة الاتحادية للضرائب", "المديرية العامة للضرائب"],
+        bank: &["بنك مصر", "البنك الأهلي المصري", "مصرف الراجحي", "الإمارات دبي الوطني", "التجاري وفا بنك"],
+        names: &["أحمد", "فاطمة", "محمد", "مريم"],
+        shops: &["نون", "كارفور", "أمازون"],
+    },
+    Lang {
+        code: "zh",
+        postal: &["中国邮政", "顺丰速运", "菜鸟驿站", "香港郵政", "中華郵政", "中国邮政"],
+        tax: &["国家税务总局", "稅務局"],
+        bank: &["中国工商银行", "工商银行", "滙豐"],
+        names: &["小王", "李娜", "阿明", "陈姐"],
+        shops: &["淘宝", "京东", "拼多多"],
+    },
+    Lang {
+        code: "ru",
+        postal: &["Почта России", "Почта России", "СДЭК", "Boxberry", "Казпочта"],
+        tax: &["ФНС России", "Госуслуги", "КГД"],
+        bank: &["Сбербанк", "Сбер", "Каспи"],
+        names: &["Саша", "Марина", "Дима", "Ольга"],
+        shops: &["Wildberries", "Ozon", "Магнит"],
+    },
+    Lang {
+        code: "sw",
+        postal: &["Posta Kenya", "Posta Tanzania", "DHL", "Posta Kenya"],
+        tax: &["KRA", "TRA"],
+        bank: &["M-PESA", "Postbank Kenya"],
+        names: &["Juma", "Amina", "Wanjiru", "Baraka"],
+        shops: &["Jumia", "Naivas", "Kilimall"],
+    },
+    Lang {
+        code: "tr",
+        postal: &["PTT Kargo", "Yurtiçi Kargo", "Aras Kargo", "PTT Kargo"],
+        tax: &["Gelir İdaresi"],
+        bank: &["Ziraat Bankası", "Ziraat"],
+        names: &["Ayşe", "Mehmet", "Elif", "Can"],
+        shops: &["Trendyol", "Hepsiburada", "Migros"],
+    },
 ];
 
 /// Official domains used for genuine links, per brand (a subset of each brand's domains).
@@ -225,6 +265,50 @@ fn official_domain(brand: &str) -> &'static str {
         "Posta Shqiptare" => "postashqiptare.al",
         "Posta e Kosovës" => "postakosoves.com",
         "Drejtoria e Tatimeve" => "tatime.gov.al",
+        "البريد المصري" | "بريد مصر" => "egyptpost.gov.eg",
+        "البريد السعودي" => "splonline.com.sa",
+        "سمسا" => "smsaexpress.com",
+        "بريد الإمارات" => "emiratespost.ae",
+        "أرامكس" => "aramex.com",
+        "بريد المغرب" => "poste.ma",
+        "مصلحة الضرائب المصرية" => "eta.gov.eg",
+        "هيئة الزكاة والضريبة والجمارك" => "zatca.gov.sa",
+        "الهيئة الاتحادية للضرائب" => "tax.gov.ae",
+        "المديرية العامة للضرائب" => "tax.gov.ma",
+        "بنك مصر" => "banquemisr.com",
+        "البنك الأهلي المصري" => "nbe.com.eg",
+        "مصرف الراجحي" => "alrajhibank.com.sa",
+        "الإمارات دبي الوطني" => "emiratesnbd.com",
+        "التجاري وفا بنك" => "attijariwafabank.com",
+        "中国邮政" => "chinapost.com.cn",
+        "顺丰速运" => "sf-express.com",
+        "菜鸟驿站" => "cainiao.com",
+        "香港郵政" => "hongkongpost.hk",
+        "中華郵政" => "post.gov.tw",
+        "国家税务总局" => "chinatax.gov.cn",
+        "稅務局" => "ird.gov.hk",
+        "中国工商银行" | "工商银行" => "icbc.com.cn",
+        "滙豐" => "hsbc.com.hk",
+        "Почта России" => "pochta.ru",
+        "СДЭК" => "cdek.ru",
+        "Boxberry" => "boxberry.ru",
+        "Казпочта" => "post.kz",
+        "ФНС России" => "nalog.gov.ru",
+        "Госуслуги" => "gosuslugi.ru",
+        "КГД" => "kgd.gov.kz",
+        "Сбербанк" | "Сбер" => "sberbank.ru",
+        "Каспи" => "kaspi.kz",
+        "Posta Kenya" => "posta.co.ke",
+        "Posta Tanzania" => "posta.co.tz",
+        "KRA" => "kra.go.ke",
+        "TRA" => "tra.go.tz",
+        "M-PESA" => "safaricom.co.ke",
+        "Postbank Kenya" => "postbank.co.ke",
+        "PTT Kargo" => "ptt.gov.tr",
+        "Yurtiçi Kargo" => "yurticikargo.com",
+        "Aras Kargo" => "araskargo.com.tr",
+        "Gelir İdaresi" => "gib.gov.tr",
+        "Ziraat Bankası" | "Ziraat" => "ziraatbank.com.tr",
         _ => "example.org",
     }
 }
@@ -238,6 +322,17 @@ fn brand_country(brand: &str, lang: &str) -> &'static str {
         "Österreichische Post" => "AT",
         "Swiss Post" | "PostFinance" => "CH",
         "Posta e Kosovës" => "XK",
+        "البريد السعودي" | "سمسا" | "هيئة الزكاة والضريبة والجمارك" | "مصرف الراجحي" => {
+            "SA"
+        }
+        "بريد الإمارات" | "أرامكس" | "الهيئة الاتحادية للضرائب" | "الإمارات دبي الوطني" => {
+            "AE"
+        }
+        "بريد المغرب" | "المديرية العامة للضرائب" | "التجاري وفا بنك" => "MA",
+        "香港郵政" | "稅務局" | "滙豐" => "HK",
+        "中華郵政" => "TW",
+        "Казпочта" | "КГД" | "Каспи" => "KZ",
+        "Posta Tanzania" | "TRA" => "TZ",
         _ => match lang {
             "fr" => "FR",
             "es" => "ES",
@@ -245,6 +340,11 @@ fn brand_country(brand: &str, lang: &str) -> &'static str {
             "pt" => "PT",
             "de" => "DE",
             "sq" => "AL",
+            "ar" => "EG",
+            "zh" => "CN",
+            "ru" => "RU",
+            "sw" => "KE",
+            "tr" => "TR",
             _ => "GB",
         },
     }
@@ -340,6 +440,7 @@ fn amount(rng: &mut Rng, lang: &str, country: &str, big: bool) -> (String, Strin
             };
             (w, format!("{v} ALL"))
         }
+        (_, "EG" | "SA" | "AE" | "MA" | "RU" | "KZ" | "CN" | "HK" | "TW" | "KE" | "TZ" | "TR") => local_amount(rng, country, big),
         (_, "BR") => (format!("R$ {int},{cents:02}"), norm("BRL")),
         (_, "CH") => (format!("CHF {int}.{cents:02}"), norm("CHF")),
         (_, "US") => (format!("${int}.{cents:02}"), norm("USD")),
@@ -354,6 +455,62 @@ fn amount(rng: &mut Rng, lang: &str, country: &str, big: bool) -> (String, Strin
             _ => (format!("€{int},{cents:02}"), norm("EUR")),
         },
     }
+}
+
+/// An amount in the currency of one of the countries of the UPU's other languages, written as
+/// people there write it (local symbols and words, Arabic-Indic digits in some Arabic ones):
+/// (as written, normalised).
+fn local_amount(rng: &mut Rng, country: &str, big: bool) -> (String, String) {
+    // Whole units: the sums these scams ask for are round in local currency.
+    let (small, large): (&[u32], u32) = match country {
+        "EG" => (&[25, 35, 45, 60, 75], 850),
+        "SA" | "AE" | "MA" => (&[9, 12, 15, 19, 25], 450),
+        "RU" => (&[149, 199, 299, 350, 490], 12_500),
+        "KZ" => (&[990, 1500, 2500, 3200], 85_000),
+        "CN" | "HK" => (&[8, 12, 15, 18, 25], 680),
+        "TW" => (&[30, 45, 60, 85], 2_400),
+        "KE" => (&[150, 199, 250, 300], 8_500),
+        "TZ" => (&[2500, 3000, 4500, 5000], 150_000),
+        _ => (&[19, 25, 35, 49], 1_250),
+    };
+    let v = if big { large + 10 * rng.below(40) as u32 } else { small[rng.below(small.len())] };
+    let code = match country {
+        "EG" => "EGP",
+        "SA" => "SAR",
+        "AE" => "AED",
+        "MA" => "MAD",
+        "RU" => "RUB",
+        "KZ" => "KZT",
+        "CN" => "CNY",
+        "HK" => "HKD",
+        "TW" => "TWD",
+        "KE" => "KES",
+        "TZ" => "TZS",
+        _ => "TRY",
+    };
+    let arabic_digits =
+        |v: u32| v.to_string().chars().map(|c| char::from_u32(u32::from(c) - u32::from('0') + 0x0660).unwrap_or(c)).collect::<String>();
+    let forms: &[&str] = match country {
+        "EG" => &["{v} جنيه", "{v} ج.م", "EGP {v}", "{a} جنيه"],
+        "SA" => &["{v} ريال", "{v} ر.س", "SAR {v}", "{a} ريال"],
+        "AE" => &["{v} درهم", "AED {v}", "{v} د.إ"],
+        "MA" => &["{v} DH", "{v} درهم مغربي", "{v} MAD"],
+        "RU" => &["{v} руб.", "{v} ₽", "{v} рублей", "{v} RUB"],
+        "KZ" => &["{v} тг", "{v} ₸", "{v} тенге"],
+        "CN" => &["{v}元", "¥{v}", "￥{v}", "{f}元"],
+        "HK" => &["HK${v}", "{v}港元", "HKD {v}"],
+        "TW" => &["NT${v}", "新台幣{v}", "NT$ {v}"],
+        "KE" => &["KSh {v}", "Ksh{v}", "KES {v}", "Kshs. {v}"],
+        "TZ" => &["TSh {v}", "Tsh {v}", "TZS {v}"],
+        _ => &["{v} TL", "{v},00 TL", "₺{v}"],
+    };
+    let full_width =
+        |v: u32| v.to_string().chars().map(|c| char::from_u32(u32::from(c) - u32::from('0') + 0xff10).unwrap_or(c)).collect::<String>();
+    let form = forms[rng.below(forms.len())];
+    let written = form.replace("{v}", &v.to_string()).replace("{a}", &arabic_digits(v)).replace("{f}", &full_width(v));
+    let norm = if form.contains(",00") { format!("{v}.00 {code}") } else { format!("{v} {code}") };
+    // "Kshs. 150": the dot is the abbreviation's, not part of the amount.
+    (written.replace("Kshs. ", "Kshs "), norm)
 }
 
 /// A valid S10 number with the brand's country suffix.
@@ -430,6 +587,54 @@ fn phone(rng: &mut Rng, country: &str) -> (String, String) {
         "IE" => {
             let x = d(rng, 7);
             (format!("+353 87 {} {}", &x[0..3], &x[3..7]), format!("+35387{x}"))
+        }
+        "EG" => {
+            let (p, x) = (pick(rng, &["10", "11", "12", "15"]), d(rng, 8));
+            (format!("0{p} {} {}", &x[0..4], &x[4..8]), format!("+20{p}{x}"))
+        }
+        "SA" => {
+            let (p, x) = (pick(rng, &["50", "53", "54", "55", "56", "59"]), d(rng, 7));
+            (format!("0{p} {} {}", &x[0..3], &x[3..7]), format!("+966{p}{x}"))
+        }
+        "AE" => {
+            let (p, x) = (pick(rng, &["50", "52", "55", "56"]), d(rng, 7));
+            (format!("0{p} {} {}", &x[0..3], &x[3..7]), format!("+971{p}{x}"))
+        }
+        "MA" => {
+            let (p, x) = (pick(rng, &["61", "66", "70"]), d(rng, 7));
+            (format!("0{p}-{}", &x), format!("+212{p}{x}"))
+        }
+        "RU" => {
+            let (p, x) = (pick(rng, &["916", "926", "903", "985"]), d(rng, 7));
+            (format!("8 ({p}) {}-{}-{}", &x[0..3], &x[3..5], &x[5..7]), format!("+7{p}{x}"))
+        }
+        "KZ" => {
+            let (p, x) = (pick(rng, &["701", "705", "747", "777"]), d(rng, 7));
+            (format!("+7 {p} {} {} {}", &x[0..3], &x[3..5], &x[5..7]), format!("+7{p}{x}"))
+        }
+        "CN" => {
+            let (p, x) = (pick(rng, &["138", "139", "150", "186"]), d(rng, 8));
+            (format!("{p} {} {}", &x[0..4], &x[4..8]), format!("+86{p}{x}"))
+        }
+        "HK" => {
+            let (p, x) = (pick(rng, &["5", "6", "9"]), d(rng, 7));
+            (format!("{p}{} {}", &x[0..3], &x[3..7]), format!("+852{p}{x}"))
+        }
+        "TW" => {
+            let (p, x) = (pick(rng, &["912", "933", "955", "988"]), d(rng, 6));
+            (format!("0{p}-{}-{}", &x[0..3], &x[3..6]), format!("+886{p}{x}"))
+        }
+        "KE" => {
+            let (p, x) = (pick(rng, &["712", "722", "733", "110"]), d(rng, 6));
+            (format!("0{p} {} {}", &x[0..3], &x[3..6]), format!("+254{p}{x}"))
+        }
+        "TZ" => {
+            let (p, x) = (pick(rng, &["754", "765", "713", "682"]), d(rng, 6));
+            (format!("0{p} {} {}", &x[0..3], &x[3..6]), format!("+255{p}{x}"))
+        }
+        "TR" => {
+            let (p, x) = (pick(rng, &["532", "505", "544", "555"]), d(rng, 7));
+            (format!("0{p} {} {} {}", &x[0..3], &x[3..5], &x[5..7]), format!("+90{p}{x}"))
         }
         _ => {
             let x = d(rng, 6);
@@ -558,6 +763,11 @@ fn augment(text: &str, v: usize, rng: &mut Rng, l: &Lang) -> String {
                 "pt" => ("Assunto", "Caro cliente,", "Com os melhores cumprimentos"),
                 "de" => ("Betreff", "Sehr geehrte Kundin, sehr geehrter Kunde,", "Mit freundlichen Grüßen"),
                 "sq" => ("Subjekti", "I nderuar klient,", "Me respekt"),
+                "ar" => ("الموضوع", "عزيزي العميل،", "مع أطيب التحيات"),
+                "zh" => ("主题", "尊敬的客户：", "此致"),
+                "ru" => ("Тема", "Уважаемый клиент!", "С уважением"),
+                "sw" => ("Kuhusu", "Mpendwa mteja,", "Wako mwaminifu"),
+                "tr" => ("Konu", "Sayın müşterimiz,", "Saygılarımızla"),
                 _ => ("Subject", "Dear customer,", "Kind regards"),
             };
             let first: String = text.chars().take(40).collect();
