@@ -196,12 +196,30 @@ impl Analyzer {
         let kosovo = language == "sq"
             && (entities.amounts.iter().any(|a| a.currency == "EUR") || KOSOVO_PLACES.iter().any(|w| has_phrase(&folded, w)));
         let kosovo: &[&str] = if kosovo { &["XK"] } else { &[] };
-        for c in evidence.iter().chain(kosovo).copied().chain(lexicon::language_regions(language).iter().copied()) {
+        for &c in &evidence {
             if !regions.contains(&c) {
                 regions.push(c);
             }
         }
-        extract::add_phones(text, &regions, &mut entities);
+        // The countries the message names (its brand, links, currency) are tried alone first:
+        // a number valid there is theirs, even when a neighbour writes its numbers the way this
+        // one is grouped ("0712 345 678" with KSh is Kenyan, not Tanzanian). Only when none of
+        // them reads a number is the language's list (and Kosovo) tried.
+        let named = regions.len();
+        for c in kosovo.iter().copied().chain(lexicon::language_regions(language).iter().copied()) {
+            if !regions.contains(&c) {
+                regions.push(c);
+            }
+        }
+        let trial = (named > 0 && named < regions.len()).then(|| {
+            let mut trial = entities.clone();
+            extract::add_phones(text, &regions[..named], &mut trial);
+            trial
+        });
+        match trial {
+            Some(t) if !t.phones.is_empty() && t.phones.iter().all(|p| p.starts_with('+')) => entities = t,
+            _ => extract::add_phones(text, &regions, &mut entities),
+        }
         let folded = if entities.phones.is_empty() { folded } else { fold(&extract::masked(text, &entities.spans)) };
         let link_verdicts: Vec<(String, LinkVerdict)> = match &self.link_check {
             Some(check) => entities.urls.iter().map(|u| (u.clone(), check(u))).collect(),
@@ -757,6 +775,21 @@ mod tests {
         assert_eq!(phones("Pakoja juaj ka nje detyrim prej 1,50 EUR. Na telefononi ne 049 330 214 per informata."), ["+38349330214"]);
         assert_eq!(phones("Jam Arta nga klinika dentare ne Peje. Na telefononi ne 049 330 214."), ["+38349330214"]);
         assert_eq!(phones("Pakoja juaj ka nje detyrim prej 150 Leke. Na telefononi ne 069 123 4567."), ["+355691234567"]);
+    }
+
+    #[test]
+    fn numbers_belong_to_the_country_the_message_names() {
+        let a = Analyzer::builtin().expect("model");
+        let phones = |t: &str| a.analyze(t).phones;
+        // The case: an Egyptian mobile in an Arabic Egypt Post scam, not an Irish one.
+        assert_eq!(phones("البريد المصري: طردك محتجز لدى الجمارك. ادفع ٣٥ جنيه أو اتصل على 01012345678"), ["+201012345678"]);
+        assert_eq!(phones("Posta Kenya: kifurushi chako kimezuiliwa. Lipa KSh 150 au tupigie 0712 345 678"), ["+254712345678"]);
+        assert_eq!(phones("Posta Tanzania: mzigo wako umezuiliwa. Lipa TSh 3,000 au tupigie 0754 321 987"), ["+255754321987"]);
+        assert_eq!(phones("مصرف الراجحي: تم تجميد بطاقتك. اتصل بنا على 0551234567"), ["+966551234567"]);
+        assert_eq!(phones("بريد الإمارات: ادفع 12 درهم أو اتصل على 0551234567"), ["+971551234567"]);
+        assert_eq!(phones("Почта России: оплатите 299 руб. Позвоните 8 (916) 123-45-67"), ["+79161234567"]);
+        assert_eq!(phones("【顺丰速运】理赔请联系专员13812345678"), ["+8613812345678"]);
+        assert_eq!(phones("香港郵政：請即致電 5123 4567 或繳付HK$18"), ["+85251234567"]);
     }
 
     #[test]

@@ -205,7 +205,7 @@ const LANGS: &[Lang] = &[
     Lang {
         code: "sw",
         postal: &["Posta Kenya", "Posta Tanzania", "DHL", "Posta Kenya"],
-        tax: &["KRA", "TRA"],
+        tax: &["KRA", "TRA Tanzania"],
         bank: &["M-PESA", "Postbank Kenya"],
         names: &["Juma", "Amina", "Wanjiru", "Baraka"],
         shops: &["Jumia", "Naivas", "Kilimall"],
@@ -301,7 +301,7 @@ fn official_domain(brand: &str) -> &'static str {
         "Posta Kenya" => "posta.co.ke",
         "Posta Tanzania" => "posta.co.tz",
         "KRA" => "kra.go.ke",
-        "TRA" => "tra.go.tz",
+        "TRA Tanzania" => "tra.go.tz",
         "M-PESA" => "safaricom.co.ke",
         "Postbank Kenya" => "postbank.co.ke",
         "PTT Kargo" => "ptt.gov.tr",
@@ -332,7 +332,7 @@ fn brand_country(brand: &str, lang: &str) -> &'static str {
         "香港郵政" | "稅務局" | "滙豐" => "HK",
         "中華郵政" => "TW",
         "Казпочта" | "КГД" | "Каспи" => "KZ",
-        "Posta Tanzania" | "TRA" => "TZ",
+        "Posta Tanzania" | "TRA Tanzania" => "TZ",
         _ => match lang {
             "fr" => "FR",
             "es" => "ES",

@@ -228,6 +228,28 @@ pub fn asks_to_call(folded: &str) -> bool {
     })
 }
 
+/// The leftmost-longest matches of `ac` in `text` that `whole` accepts. A match `whole` rejects
+/// (a cue inside a longer word: "تم ايقاف" inside "سيتم ايقاف حسابك") does not hide the matches
+/// that overlap it: the search resumes one character after its start.
+fn whole_matches<'a>(
+    ac: &'a AhoCorasick,
+    text: &'a str,
+    whole: impl Fn(&aho_corasick::Match) -> bool + 'a,
+) -> impl Iterator<Item = aho_corasick::Match> + 'a {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at <= text.len() {
+            let m = ac.find(aho_corasick::Input::new(text).range(at..))?;
+            if whole(&m) {
+                at = m.end().max(m.start() + 1);
+                return Some(m);
+            }
+            at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    })
+}
+
 /// True when a word may end between `a` and `b`: one is no word character, or they are of
 /// different scripts, or both are of a script written without spaces.
 fn joinable(a: char, b: char) -> bool {
@@ -345,11 +367,10 @@ impl Cues {
     /// Counts cue hits in folded text, at word boundaries.
     pub fn scan(&self, folded: &str) -> Hits {
         let mut h = Hits::default();
-        for m in self.ac.find_iter(folded) {
+        for m in whole_matches(&self.ac, folded, |m| {
             let stem = self.stem.get(m.pattern().as_usize()).copied().unwrap_or(false);
-            if !at_word_boundary(folded, m.start(), m.end(), stem) {
-                continue;
-            }
+            at_word_boundary(folded, m.start(), m.end(), stem)
+        }) {
             match self.what.get(m.pattern().as_usize()) {
                 Some(Cue::Lure(l, w)) => h.lures[*l as usize] = h.lures[*l as usize].saturating_add(*w),
                 Some(Cue::Urgency) => h.urgency = h.urgency.saturating_add(1),
@@ -369,10 +390,7 @@ impl Cues {
             }
         }
         let mut generic = None;
-        for m in self.brand_ac.find_iter(folded) {
-            if !at_word_boundary(folded, m.start(), m.end(), false) {
-                continue;
-            }
+        for m in whole_matches(&self.brand_ac, folded, |m| at_word_boundary(folded, m.start(), m.end(), false)) {
             let p = m.pattern().as_usize();
             if p >= self.first_generic {
                 if generic.is_none() && !after_of(&folded[..m.start()]) {
@@ -578,6 +596,13 @@ mod tests {
         check_boundary("طردك", "طرد", false, true);
         check_boundary("مطرد", "طرد", false, false);
         check_boundary("الطردية", "طرد", false, false);
+    }
+
+    #[test]
+    fn a_cue_inside_a_word_does_not_hide_an_overlapping_one() {
+        let cues = Cues::new(Vec::new());
+        let h = cues.scan(&fold("سيتم إيقاف حسابك خلال 24 ساعة"));
+        assert!(h.lures[Lure::AccountLocked as usize] > 0, "{:?}", h.lures);
     }
 
     #[test]

@@ -64,6 +64,14 @@ const TRACKING_CUES: &[&str] = &[
     "運單",
     "运单",
     "單號",
+    "快件",
+    "快递",
+    "快遞",
+    "包裹",
+    "邮件",
+    "郵件",
+    "заказ",
+    "заказа",
     "gjurmimit",
     "pako",
     "dergesa",
@@ -377,6 +385,9 @@ const CURRENCIES: &[(&str, &str, bool)] = &[
     ("рубль", "RUB", false),
     ("руб", "RUB", false),
     ("RUB", "RUB", false),
+    // Bank SMS abbreviate the rouble to one letter ("1 249р", "18 730,45р").
+    ("р.", "RUB", true),
+    ("р", "RUB", true),
     ("₸", "KZT", false),
     ("тенге", "KZT", false),
     ("тг", "KZT", false),
@@ -649,6 +660,8 @@ mod tests {
         check_amounts("оплатите 299 ₽ сегодня", &["299 RUB"]);
         check_amounts("оплатите 1 500 рублей", &["1500 RUB"]);
         check_amounts("штраф 2500 тг", &["2500 KZT"]);
+        check_amounts("Покупка 1 249р Пятёрочка. Баланс: 18 730,45р", &["1249 RUB", "18730.45 RUB"]);
+        check_amounts("12 разных", &[]);
         check_amounts("运费12元，请", &["12 CNY"]);
         check_amounts("补缴¥3.50关税", &["3.50 CNY"]);
         check_amounts("附加費HK$18.5", &["18.50 HKD"]);
