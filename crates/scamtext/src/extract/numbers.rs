@@ -375,9 +375,8 @@ const CURRENCIES: &[(&str, &str, bool)] = &[
     ("درهم", "AED", false),
     ("AED", "AED", false),
     ("د.م", "MAD", false),
-    ("MAD", "MAD", true),
-    ("DH", "MAD", true),
-    ("Dh", "MAD", true),
+    ("MAD", "MAD", false),
+    ("DH", "MAD", false),
     // Russian rouble and Kazakh tenge.
     ("₽", "RUB", false),
     ("рублей", "RUB", false),
@@ -419,7 +418,7 @@ const CURRENCIES: &[(&str, &str, bool)] = &[
     ("TZS", "TZS", false),
     ("shilingi", "KES", false),
     ("₺", "TRY", false),
-    ("TL", "TRY", true),
+    ("TL", "TRY", false),
     ("TRY", "TRY", true),
     ("€", "EUR", false),
     ("£", "GBP", false),
@@ -527,6 +526,14 @@ fn normalise(num: &str, value: f64, cur: &str) -> String {
     if has_frac { format!("{value:.2} {cur}") } else { format!("{value:.0} {cur}") }
 }
 
+/// Case-insensitive equality in every script ("РУБ." is "руб."), cheap for ASCII.
+fn same_letters(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
+}
+
 /// True when `c` is of the script `marker` starts with: a currency word glued to a word of
 /// another script ("費HK$18", "оплатаKSh") still stands alone.
 fn same_script(c: char, marker: &str) -> bool {
@@ -542,7 +549,7 @@ fn currency_before(text: &str, num_start: usize) -> Option<(usize, &'static str)
     let last = trimmed.as_bytes()[trimmed.len() - 1].to_ascii_lowercase();
     for (m, code, exact) in CURRENCIES {
         // Cheap first test on the last byte (case-folded, so it never rejects a match).
-        if m.as_bytes().last().map(u8::to_ascii_lowercase) != Some(last) {
+        if m.is_ascii() && m.as_bytes().last().map(u8::to_ascii_lowercase) != Some(last) {
             continue;
         }
         let hit = if *exact {
@@ -550,7 +557,7 @@ fn currency_before(text: &str, num_start: usize) -> Option<(usize, &'static str)
         } else {
             trimmed.len() >= m.len()
                 && trimmed.is_char_boundary(trimmed.len() - m.len())
-                && trimmed[trimmed.len() - m.len()..].eq_ignore_ascii_case(m)
+                && same_letters(&trimmed[trimmed.len() - m.len()..], m)
         };
         if hit {
             let s = trimmed.len() - m.len();
@@ -596,13 +603,13 @@ fn currency_after(text: &str, num_end: usize) -> Option<(usize, &'static str)> {
             return Some((off + 3, "ALL"));
         }
         // Cheap first test on the first byte (case-folded, so it never rejects a match).
-        if m.as_bytes().first().map(u8::to_ascii_lowercase) != Some(first) {
+        if m.is_ascii() && m.as_bytes().first().map(u8::to_ascii_lowercase) != Some(first) {
             continue;
         }
         let hit = if *exact {
             trimmed.starts_with(m)
         } else {
-            trimmed.len() >= m.len() && trimmed.is_char_boundary(m.len()) && trimmed[..m.len()].eq_ignore_ascii_case(m)
+            trimmed.len() >= m.len() && trimmed.is_char_boundary(m.len()) && same_letters(&trimmed[..m.len()], m)
         };
         if hit {
             let alpha = m.chars().next().is_some_and(|c| c.is_alphabetic() && crate::text::script_of(c) != crate::text::Script::Unspaced);
@@ -670,6 +677,9 @@ mod tests {
         check_amounts("lipa Tsh 2,500 leo", &["2500 TZS"]);
         check_amounts("ödeme 14,90 TL", &["14.90 TRY"]);
         check_amounts("tall 12 TLS", &[]);
+        check_amounts("ОПЛАТИТЕ 299 РУБ. СЕГОДНЯ", &["299 RUB"]);
+        check_amounts("frais 15 dh", &["15 MAD"]);
+        check_amounts("12 made it", &[]);
     }
 
     #[test]
