@@ -1,6 +1,7 @@
 //! Entity extraction: URLs, e-mails, tracking numbers, amounts, codes and phones, claimed in that
 //! order so that one stretch of text is never two entities (a tracking number is never a phone).
 
+pub mod numbering;
 pub mod numbers;
 pub mod phones;
 pub mod urls;

@@ -1,11 +1,7 @@
 //! Phone numbers: candidates found outside URL, tracking, amount and code spans, validated with
-//! the `phonenumber` crate against the countries the message points to, printed in E.164.
+//! the numbering plans (`numbering`) of the countries the message points to, printed in E.164.
 
-use std::sync::{Once, OnceLock};
-
-use super::{Kind, MAX_PER_KIND, Span, free, numbers::cue_before};
-use phonenumber::country::Id;
-use phonenumber::metadata::{DATABASE, Metadata};
+use super::{Kind, MAX_PER_KIND, Span, free, numbering, numbers::cue_before};
 
 /// Words that announce a phone number (folded).
 pub const PHONE_CUES: &[&str] = &[
@@ -92,7 +88,6 @@ const ORDER_CUES: &[&str] = &[
 /// Finds phone numbers; `regions` are the countries to try for numbers without a prefix,
 /// most likely first.
 pub fn extract(text: &str, regions: &[&str], spans: &mut Vec<Span>) -> Vec<String> {
-    size_regex_cache();
     let b = text.as_bytes();
     let mut out: Vec<String> = Vec::new();
     let mut i = 0;
@@ -193,11 +188,10 @@ fn nanp_shape(cand: &str) -> bool {
 }
 
 fn validate(cand: &str, digits: &str, regions: &[&str]) -> Option<String> {
-    let intl = cand.starts_with('+') || digits.starts_with("00");
-    if intl {
-        let s = if cand.starts_with('+') { cand.to_string() } else { format!("+{}", &digits[2..]) };
-        let n = phonenumber::parse(None, &s).ok()?;
-        return n.is_valid().then(|| n.format().mode(phonenumber::Mode::E164).to_string());
+    if cand.starts_with('+') || digits.starts_with("00") {
+        let rest = if cand.starts_with('+') { digits } else { &digits[2..] };
+        let n = numbering::parse_international(rest)?;
+        return numbering::is_valid(&n).then(|| n.e164());
     }
     // "(800) 463-3339" and "1-800-275-8777" are written that way only in the North American
     // numbering plan, whatever the message's language.
@@ -210,165 +204,23 @@ fn validate(cand: &str, digits: &str, regions: &[&str]) -> Option<String> {
     // Ungrouped digits keep the first reading, and so does a grouping no neighbour matches.
     // Only a number written with its trunk "0" can be a neighbour's: the confusions above all
     // start with one, while "608 553 148" stays Spanish although Spain prints "608 55 31 48".
-    // The check costs a national formatting per reading, and the phonenumber crate keeps only
-    // 100 compiled patterns, so it runs only where it can change the answer.
     let written = if digits.starts_with('0') { groups(cand) } else { Vec::new() };
-    let national = |n: &phonenumber::PhoneNumber| groups(&n.format().mode(phonenumber::Mode::National).to_string());
-    // E.164 is the country code and the national number: no formatting rules needed.
-    let e164 = |n: &phonenumber::PhoneNumber| format!("+{}{}", n.country().code(), n.national());
+    let national = |n: &numbering::Reading| numbering::national_format(n).map(|f| groups(&f));
     let mut first: Option<(String, usize)> = None;
     for (k, r) in nanp.iter().chain(regions).enumerate() {
-        let Ok(id) = r.parse::<Id>() else { continue };
-        if !may_be_valid(r, digits) {
-            continue;
-        }
-        let Ok(n) = phonenumber::parse(Some(id), cand) else { continue };
-        if !n.is_valid() {
+        let Some(n) = numbering::parse_national(r, digits) else { continue };
+        if !numbering::is_valid(&n) {
             continue;
         }
         match &first {
-            None if written.len() < 2 || national(&n) == written => return Some(e164(&n)),
-            None => first = Some((e164(&n), k)),
+            None if written.len() < 2 || national(&n).as_ref() == Some(&written) => return Some(n.e164()),
+            None => first = Some((n.e164(), k)),
             Some((f, at)) if k > at + 2 => return Some(f.clone()),
-            Some(_) if national(&n) == written => return Some(e164(&n)),
+            Some(_) if national(&n).as_ref() == Some(&written) => return Some(n.e164()),
             Some(_) => {}
         }
     }
     first.map(|(f, _)| f)
-}
-
-/// False only when `digits`, written without a country code, cannot be a valid number of
-/// `region`: the cheap test that spares the full validation of most regions a message could be
-/// from.
-///
-/// The full validation (`phonenumber::parse` then `is_valid`) accepts a number only when its
-/// national significant number matches the general pattern of a region of its country code.
-/// That number is what remains of the digits after the parser strips an international prefix,
-/// a country code or a national prefix: always a suffix of the digits, except in regions whose
-/// national prefix is rewritten by a transform rule (Argentina's "15", Brazil's carrier codes...),
-/// which are always validated in full. So when no suffix of a possible length matches the
-/// general pattern of any region of the code, the full validation would reject the number too.
-fn may_be_valid(region: &str, digits: &str) -> bool {
-    let Some(meta) = DATABASE.by_id(region) else { return true };
-    if meta.national_prefix_transform_rule().is_some() {
-        return true;
-    }
-    let Some(shapes) = shapes_of(meta.country_code()) else { return true };
-    // Digits that start with this region's international call prefix ("011" in the United
-    // States) may be parsed as another country's number: validate those in full.
-    if shapes.iter().any(|s| s.region == region && s.idd.as_ref().is_some_and(|idd| idd.is_match(digits))) {
-        return true;
-    }
-    shapes.iter().any(|s| {
-        (2..=digits.len())
-            .filter(|len| s.lengths.is_empty() || s.lengths.contains(&(*len as u16)))
-            .any(|len| s.general.is_match(&digits[digits.len() - len..]))
-    })
-}
-
-/// The general shape of the numbers of one region: possible lengths and pattern, compiled once.
-struct Shape {
-    region: String,
-    /// The international call prefix, anchored, if the region has one.
-    idd: Option<regex::Regex>,
-    lengths: Vec<u16>,
-    /// The general national-number pattern, anchored at the start as the crate matches it.
-    general: regex::Regex,
-}
-
-/// The shapes of every region of country code `code`, compiled on first use; `None` when the
-/// code is unknown or a pattern does not compile here (then nothing is ruled out).
-fn shapes_of(code: u16) -> Option<&'static [Shape]> {
-    static SHAPES: [OnceLock<Option<Vec<Shape>>>; 1000] = [const { OnceLock::new() }; 1000];
-    let slot = SHAPES.get(usize::from(code))?;
-    slot.get_or_init(|| {
-        DATABASE
-            .by_code(&code)?
-            .into_iter()
-            .map(|m| {
-                let anchored = |p: &str| regex::RegexBuilder::new(&format!("^(?:{p})")).ignore_whitespace(true).build().ok();
-                let general = m.descriptors().general();
-                let idd = match m.international_prefix() {
-                    Some(p) => Some(anchored(p.as_str())?),
-                    None => None,
-                };
-                Some(Shape {
-                    region: m.id().to_string(),
-                    idd,
-                    lengths: general.possible_length().to_vec(),
-                    general: anchored(general.national_number().as_str())?,
-                })
-            })
-            .collect()
-    })
-    .as_deref()
-}
-
-/// Makes room for every pattern of the numbering-plan metadata in the `phonenumber` crate's
-/// regex cache, once per process.
-///
-/// The crate compiles its patterns on first use into one LRU cache of 100 entries. Validating a
-/// single number touches a dozen patterns of its region (and every region sharing its country
-/// code: +1 has 25), so messages from many countries evicted each other's patterns and most of
-/// the time went to recompiling them (63% of a profile on a 7-language, many-country mix).
-/// Sized to all patterns (about 6,000 distinct ones) the cache only ever holds what was used:
-/// patterns are still compiled lazily, once, for the regions traffic actually brings.
-fn size_regex_cache() {
-    static SIZED: Once = Once::new();
-    SIZED.call_once(|| {
-        let wanted = pattern_count();
-        let cache = DATABASE.cache();
-        // A poisoned lock means another thread panicked while matching; the cache is still a
-        // valid map, and a smaller cache only costs time, so go on either way.
-        let mut cache = cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if cache.capacity() < wanted {
-            cache.set_capacity(wanted);
-        }
-    });
-}
-
-/// Distinct regular expressions in the metadata of every country calling code.
-fn pattern_count() -> usize {
-    let mut seen = std::collections::HashSet::new();
-    for code in 1..1000u16 {
-        for meta in DATABASE.by_code(&code).unwrap_or_default() {
-            for_each_pattern(meta, &mut |p| {
-                seen.insert(p.to_string());
-            });
-        }
-    }
-    seen.len()
-}
-
-fn for_each_pattern(meta: &Metadata, f: &mut dyn FnMut(&str)) {
-    let d = meta.descriptors();
-    let optional = [
-        d.fixed_line(),
-        d.mobile(),
-        d.toll_free(),
-        d.premium_rate(),
-        d.shared_cost(),
-        d.personal_number(),
-        d.voip(),
-        d.pager(),
-        d.uan(),
-        d.emergency(),
-        d.voicemail(),
-        d.short_code(),
-        d.standard_rate(),
-        d.carrier(),
-        d.no_international(),
-    ];
-    for desc in std::iter::once(d.general()).chain(optional.into_iter().flatten()) {
-        f(desc.national_number().as_str());
-    }
-    for format in meta.formats().iter().chain(meta.international_formats()) {
-        f(format.pattern().as_str());
-        format.leading_digits().iter().for_each(|l| f(l.as_str()));
-    }
-    for r in [meta.international_prefix(), meta.national_prefix_for_parsing(), meta.leading_digits()].into_iter().flatten() {
-        f(r.as_str());
-    }
 }
 
 /// Lengths of the digit runs of a written number ("079 503 48 42" -> [3, 3, 2, 2]).
