@@ -175,6 +175,21 @@ impl Analyzer {
                 self.cues.resolve_generic(word, &evidence, home)
             });
         let product = brand.and_then(|i| self.cues.brands.get(i)).and_then(|b| named_product(b, &folded));
+        self.add_phones(text, &folded, &hosts, brand, language, &mut entities);
+        let folded = if entities.phones.is_empty() { folded } else { fold(&extract::masked(text, &entities.spans)) };
+        let link_verdicts: Vec<(String, LinkVerdict)> = match &self.link_check {
+            Some(check) => entities.urls.iter().map(|u| (u.clone(), check(u))).collect(),
+            None => Vec::new(),
+        };
+        let mut structural = structural(&entities, &hosts, &hits, brand, &self.cues, &folded, &link_verdicts);
+        shape_features(text, &folded, &mut structural);
+        let features = features::build(&folded, &structural, self.model.bits);
+        Prepared { entities, features, structural, hits, brand, product, language, link_verdicts }
+    }
+
+    /// Phones, read in the countries the message points to: its brand's, its links' and its
+    /// currency's first, then its language's (see `prepare`).
+    fn add_phones(&self, text: &str, folded: &str, hosts: &[String], brand: Option<usize>, language: &str, entities: &mut Entities) {
         let mut regions: Vec<&str> = Vec::with_capacity(8);
         if let Some(b) = brand.and_then(|i| self.cues.brands.get(i))
             && !b.country.is_empty()
@@ -185,16 +200,13 @@ impl Analyzer {
         // mobile in a German message is not a German number.
         // Only worth computing when a phone number can still be in the text: six digits left
         // after links, amounts and tracking numbers were masked.
-        let evidence = if folded.bytes().filter(u8::is_ascii_digit).count() >= 6 {
-            country_evidence(&hosts, &entities, &self.cues)
-        } else {
-            Vec::new()
-        };
+        let phone_possible = folded.bytes().filter(u8::is_ascii_digit).count() >= 6;
+        let evidence = if phone_possible { country_evidence(hosts, entities, &self.cues) } else { Vec::new() };
         // Albanian is written in Albania and in Kosovo; Kosovo pays in euros, Albania in lek. An
         // Albanian message with a euro amount or a Kosovo place name is read as Kosovo's first:
         // "049 330 214" is a Kosovo mobile there, a Tirana landline in Albania.
         let kosovo = language == "sq"
-            && (entities.amounts.iter().any(|a| a.currency == "EUR") || KOSOVO_PLACES.iter().any(|w| has_phrase(&folded, w)));
+            && (entities.amounts.iter().any(|a| a.currency == "EUR") || KOSOVO_PLACES.iter().any(|w| has_phrase(folded, w)));
         let kosovo: &[&str] = if kosovo { &["XK"] } else { &[] };
         for &c in &evidence {
             if !regions.contains(&c) {
@@ -211,24 +223,15 @@ impl Analyzer {
                 regions.push(c);
             }
         }
-        let trial = (named > 0 && named < regions.len()).then(|| {
+        let trial = (phone_possible && named > 0 && named < regions.len()).then(|| {
             let mut trial = entities.clone();
             extract::add_phones(text, &regions[..named], &mut trial);
             trial
         });
         match trial {
-            Some(t) if !t.phones.is_empty() && t.phones.iter().all(|p| p.starts_with('+')) => entities = t,
-            _ => extract::add_phones(text, &regions, &mut entities),
+            Some(t) if !t.phones.is_empty() && t.phones.iter().all(|p| p.starts_with('+')) => *entities = t,
+            _ => extract::add_phones(text, &regions, entities),
         }
-        let folded = if entities.phones.is_empty() { folded } else { fold(&extract::masked(text, &entities.spans)) };
-        let link_verdicts: Vec<(String, LinkVerdict)> = match &self.link_check {
-            Some(check) => entities.urls.iter().map(|u| (u.clone(), check(u))).collect(),
-            None => Vec::new(),
-        };
-        let mut structural = structural(&entities, &hosts, &hits, brand, &self.cues, &folded, &link_verdicts);
-        shape_features(text, &folded, &mut structural);
-        let features = features::build(&folded, &structural, self.model.bits);
-        Prepared { entities, features, structural, hits, brand, product, language, link_verdicts }
     }
 }
 
