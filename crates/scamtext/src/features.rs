@@ -118,6 +118,22 @@ fn fnv(ns: u8, parts: &[&[u8]]) -> u32 {
     h
 }
 
+/// `fnv(ns, &[window])` for one window, with the namespace step done once per n (`seed(ns)`).
+#[inline]
+fn fnv_window(seed: u32, window: &[u8]) -> u32 {
+    let mut h = seed;
+    for &b in window {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h ^= 0xff;
+    h.wrapping_mul(0x0100_0193)
+}
+
+fn seed(ns: u8) -> u32 {
+    (0x811c_9dc5 ^ u32::from(ns)).wrapping_mul(0x0100_0193)
+}
+
 /// Builds the feature vector from folded masked text and the structural flags.
 pub fn build(folded_masked: &str, structural: &[Structural], bits: u32) -> Features {
     let mask = (1u32 << bits) - 1;
@@ -155,10 +171,9 @@ pub fn build(folded_masked: &str, structural: &[Structural], bits: u32) -> Featu
         // Every character is one byte: windows over bytes are the character windows.
         let b = norm.as_bytes();
         for n in 3..=5usize {
-            for win in b.windows(n) {
-                slots.push((fnv(n as u8, &[win]) & mask, 1.0));
-                text_slots += 1;
-            }
+            let seed = seed(n as u8);
+            slots.extend(b.windows(n).map(|win| (fnv_window(seed, win) & mask, 1.0)));
+            text_slots += b.len().saturating_sub(n - 1);
         }
     } else {
         let chars: Vec<(usize, char)> = norm.char_indices().collect();

@@ -107,6 +107,10 @@ pub fn script_of(c: char) -> Script {
 
 /// Folds a whole string (see [`fold_char`]).
 pub fn fold(s: &str) -> String {
+    // Most messages, and most of every Latin-script message, are ASCII: lower-case those in bulk.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         fold_char(c, &mut out);
