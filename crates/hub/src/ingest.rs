@@ -95,6 +95,31 @@ impl Hub {
 
     /// Handles a TAXII Add Objects request body for `collection_id`.
     pub fn add_objects(&self, who: &Principal, collection_id: &str, body: &[u8]) -> Result<StatusResource> {
+        self.add_objects_deciding(who, collection_id, body, None)
+    }
+
+    /// Triage "accept": stores the indicator (and sighting) of a citizen report and decides the
+    /// report in one transaction. Every object must be valid and stored, and the report still
+    /// new, or nothing is written: a report accepted twice yields one indicator, never an
+    /// indicator without a decision. A report decided meanwhile is a [`HubError::Conflict`].
+    pub fn accept_report(
+        &self,
+        who: &Principal,
+        collection_id: &str,
+        body: &[u8],
+        report_id: i64,
+        decision: &store::portal::ReportDecision,
+    ) -> Result<StatusResource> {
+        self.add_objects_deciding(who, collection_id, body, Some(store::ReportClaim { report_id, decision }))
+    }
+
+    fn add_objects_deciding(
+        &self,
+        who: &Principal,
+        collection_id: &str,
+        body: &[u8],
+        claim: Option<store::ReportClaim<'_>>,
+    ) -> Result<StatusResource> {
         let org = self.writer(who, collection_id)?;
         if body.len() > self.config.max_content_length {
             return Err(bad("body", format!("larger than max_content_length ({} bytes)", self.config.max_content_length)));
@@ -106,52 +131,66 @@ impl Hub {
         let request_timestamp = store::now_rfc3339();
         let total = bundle.objects.len();
         let Prepared { accepted, objects, reserved, failures } = self.prepare_bundle(who, org, collection_id, bundle.objects)?;
+        if claim.is_some()
+            && let Some((index, detail)) = failures.first()
+        {
+            return Err(bad(format!("objects[{index}]"), detail.message.clone().unwrap_or_else(|| "not accepted".into())));
+        }
         let status_id = uuid::Uuid::new_v4().to_string();
         let mut built: Option<StatusResource> = None;
         let actor = who.actor();
-        self.store.add_objects(collection_id, &objects, &mut |outcomes: &[PutOutcome]| {
-            let mut successes = reserved.clone();
-            let mut all_failures: Vec<(usize, StatusDetail)> = failures.clone();
-            let mut corrected = Vec::new();
-            for ((a, object), outcome) in accepted.iter().zip(&objects).zip(outcomes) {
-                let version = object.version.as_ref().map(|v| v.text.clone());
-                let detail = |message: Option<String>| StatusDetail { id: object.object_id.clone(), version: version.clone(), message };
-                match outcome {
-                    PutOutcome::Stored { over_other_producer, .. } => {
-                        if *over_other_producer {
-                            corrected.push(object.object_id.clone());
+        let stored = self.store.add_objects_deciding(
+            collection_id,
+            &objects,
+            &mut |outcomes: &[PutOutcome]| {
+                let mut successes = reserved.clone();
+                let mut all_failures: Vec<(usize, StatusDetail)> = failures.clone();
+                let mut corrected = Vec::new();
+                for ((a, object), outcome) in accepted.iter().zip(&objects).zip(outcomes) {
+                    let version = object.version.as_ref().map(|v| v.text.clone());
+                    let detail = |message: Option<String>| StatusDetail { id: object.object_id.clone(), version: version.clone(), message };
+                    match outcome {
+                        PutOutcome::Stored { over_other_producer, .. } => {
+                            if *over_other_producer {
+                                corrected.push(object.object_id.clone());
+                            }
+                            successes.push((a.index, detail(a.note.clone())))
                         }
-                        successes.push((a.index, detail(a.note.clone())))
+                        PutOutcome::AlreadyStored => {
+                            successes.push((a.index, detail(Some("already stored (identical version): nothing changed".into()))))
+                        }
+                        PutOutcome::Conflict => all_failures.push((a.index, detail(Some(conflict_message(object))))),
+                        PutOutcome::OtherProducer => all_failures.push((a.index, detail(Some(OTHER_PRODUCER.into())))),
                     }
-                    PutOutcome::AlreadyStored => {
-                        successes.push((a.index, detail(Some("already stored (identical version): nothing changed".into()))))
-                    }
-                    PutOutcome::Conflict => all_failures.push((a.index, detail(Some(conflict_message(object))))),
-                    PutOutcome::OtherProducer => all_failures.push((a.index, detail(Some(OTHER_PRODUCER.into())))),
                 }
-            }
-            let status = StatusResource::complete(&status_id, &request_timestamp, total, successes, all_failures);
-            let body = serde_json::to_string(&status).unwrap_or_default();
-            let outcome = status.outcome();
-            let audit = NewAudit {
-                actor: actor.clone(),
-                action: "objects.add".into(),
-                target: collection_id.into(),
-                outcome: outcome.into(),
-                detail: format!(
-                    "status {status_id}: {} stored or unchanged, {} failed of {total}{}",
-                    status.success_count,
-                    status.failure_count,
-                    if corrected.is_empty() {
-                        String::new()
-                    } else {
-                        format!("; as hub administrator, versioned objects of other producers: {}", corrected.join(" "))
-                    }
-                ),
-            };
-            built = Some(status);
-            (StatusRecord { id: status_id.clone(), org_id: org.id, body }, audit)
-        })?;
+                let status = StatusResource::complete(&status_id, &request_timestamp, total, successes, all_failures);
+                let body = serde_json::to_string(&status).unwrap_or_default();
+                let outcome = status.outcome();
+                let audit = NewAudit {
+                    actor: actor.clone(),
+                    action: "objects.add".into(),
+                    target: collection_id.into(),
+                    outcome: outcome.into(),
+                    detail: format!(
+                        "status {status_id}: {} stored or unchanged, {} failed of {total}{}",
+                        status.success_count,
+                        status.failure_count,
+                        if corrected.is_empty() {
+                            String::new()
+                        } else {
+                            format!("; as hub administrator, versioned objects of other producers: {}", corrected.join(" "))
+                        }
+                    ),
+                };
+                built = Some(status);
+                (StatusRecord { id: status_id.clone(), org_id: org.id, body }, audit)
+            },
+            claim,
+        );
+        match stored {
+            Err(store::StoreError::Conflict(why)) => return Err(HubError::Conflict(why)),
+            other => other?,
+        };
         built.ok_or_else(|| HubError::Store(store::StoreError::Corrupt("status not built".into())))
     }
 

@@ -14,7 +14,7 @@ mod pages;
 pub mod roles;
 mod session;
 
-use pages::{admin, members, posture, public};
+use pages::{admin, members, posture, public, readiness};
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -61,6 +61,8 @@ pub struct PortalState {
     pub portal_store: Option<Arc<dyn PortalStore>>,
     /// Domain posture results; the posture pages say "not enabled" without it.
     pub posture: Option<Arc<dyn store::PostureStore>>,
+    /// Readiness assessments; the readiness pages say "not enabled" without it.
+    pub readiness: Option<Arc<dyn store::readiness::ReadinessStore>>,
     /// Cookies get `Secure` when the hub speaks TLS.
     pub tls: bool,
     /// The base of every absolute URL in pages (no trailing slash), never the `Host` header.
@@ -97,6 +99,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("triage.html", include_str!("../templates/triage.html")),
     ("admin.html", include_str!("../templates/admin.html")),
     ("recipients.html", include_str!("../templates/recipients.html")),
+    ("readiness_list.html", include_str!("../templates/readiness_list.html")),
+    ("readiness_overview.html", include_str!("../templates/readiness_overview.html")),
+    ("readiness_area.html", include_str!("../templates/readiness_area.html")),
+    ("readiness_score.html", include_str!("../templates/readiness_score.html")),
+    ("readiness_report.html", include_str!("../templates/readiness_report.html")),
 ];
 
 impl Default for Portal {
@@ -293,6 +300,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(state: PortalState) -> Router<S>
         .merge(members::routes())
         .merge(admin::routes())
         .merge(posture::routes())
+        .merge(readiness::routes())
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)

@@ -31,6 +31,11 @@ pub enum Action {
     PushFromPeer,
     /// Manage the hub: organisations, users, tokens, collections, peers.
     AdministerHub,
+    /// Start, answer and finalise the organisation's readiness assessments.
+    AnswerReadiness,
+    /// Open any member's readiness assessment and validate its answers: the hub operator's own
+    /// analysts, as facilitators of readiness missions.
+    FacilitateReadiness,
 }
 
 impl Action {
@@ -46,6 +51,8 @@ impl Action {
             Action::ScanPosture => "posture.scan",
             Action::PushFromPeer => "federation.push",
             Action::AdministerHub => "hub.admin",
+            Action::AnswerReadiness => "readiness.answer",
+            Action::FacilitateReadiness => "readiness.facilitate",
         }
     }
 }
@@ -98,8 +105,9 @@ pub fn allows(caller: Caller, action: Action) -> bool {
         | Action::EditRecipientLists
         | Action::ReportToHub
         | Action::ScanPosture
-        | Action::PushFromPeer => role.may_write(),
-        Action::SeeReporterContact => hub_org && role.may_write(),
+        | Action::PushFromPeer
+        | Action::AnswerReadiness => role.may_write(),
+        Action::SeeReporterContact | Action::FacilitateReadiness => hub_org && role.may_write(),
         Action::AdministerHub => hub_org && role == Role::Admin,
     }
 }
@@ -117,7 +125,7 @@ pub fn require(caller: Caller, action: Action) -> Result<(), Denied> {
 mod tests {
     use super::*;
 
-    const ALL: [Action; 9] = [
+    const ALL: [Action; 11] = [
         Action::SubmitIndicator,
         Action::AddSighting,
         Action::Triage,
@@ -127,6 +135,8 @@ mod tests {
         Action::ScanPosture,
         Action::PushFromPeer,
         Action::AdministerHub,
+        Action::AnswerReadiness,
+        Action::FacilitateReadiness,
     ];
 
     /// `allowed` lists the actions `caller` may do; every other one must be refused.
@@ -148,13 +158,14 @@ mod tests {
             Action::ReportToHub,
             Action::ScanPosture,
             Action::PushFromPeer,
+            Action::AnswerReadiness,
         ];
         check(Caller::Anonymous, &[]);
         check(member(Role::Reader, false), &[]);
         check(member(Role::Reader, true), &[]);
         check(member(Role::Analyst, false), &writes);
         check(member(Role::Admin, false), &writes);
-        let hub_analyst = [&writes[..], &[Action::SeeReporterContact]].concat();
+        let hub_analyst = [&writes[..], &[Action::SeeReporterContact, Action::FacilitateReadiness]].concat();
         check(member(Role::Analyst, true), &hub_analyst);
         let hub_admin = [&hub_analyst[..], &[Action::AdministerHub]].concat();
         check(member(Role::Admin, true), &hub_admin);

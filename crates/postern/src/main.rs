@@ -56,6 +56,8 @@ pub enum Command {
     TrainText(cmd::train_text::TrainTextArgs),
     /// Check domains against the .post security bar (DNSSEC, SPF, DMARC, DKIM, TLS, ...).
     Posture(cmd::posture::PostureArgs),
+    /// Score a readiness assessment file offline (facilitators in the field).
+    Assess(cmd::assess::AssessArgs),
     /// Incidents: the regulatory reporting clock (NIS2 early warning, notification, reports).
     #[command(subcommand)]
     Incident(cmd::incident::IncidentCommand),
@@ -115,6 +117,10 @@ fn main() {
                 .build()
                 .map_err(anyhow::Error::from)
                 .and_then(|rt| rt.block_on(cmd::posture::run(a)))
+        }
+        Command::Assess(mut a) => {
+            a.json |= cli.json;
+            cmd::assess::run(a)
         }
         Command::Incident(c) => cmd::incident::run(cli.json, c),
         Command::BenchHub(a) => cmd::bench::run(cli.json, a),

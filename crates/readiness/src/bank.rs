@@ -43,6 +43,8 @@ pub enum BankError {
     NoEnglish,
     #[error("area {0} has no scored question")]
     EmptyArea(String),
+    #[error("{file} line {line}: {reason}")]
+    DataList { file: &'static str, line: usize, reason: String },
     #[error("framework coverage has gaps: {0:?}")]
     Uncovered(Vec<String>),
 }

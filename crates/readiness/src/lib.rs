@@ -5,10 +5,15 @@
 
 pub mod bank;
 pub mod bench;
+pub mod chart;
+pub mod evidence;
+pub mod file;
 pub mod frameworks;
 pub mod profile;
 pub mod scan;
 pub mod score;
+pub mod starter;
+pub mod summary;
 
 pub use bank::{Bank, BankError, Coverage, Effort, Question, Scale};
 pub use profile::{Channel, Profile};

@@ -148,7 +148,7 @@ pub struct QuestionResult {
 }
 
 /// Maturity levels of section 5.4, cumulative like the CRR's indicator levels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Level {
     L0,
     L1,
@@ -456,4 +456,4 @@ fn plan(bank: &Bank, results: &[QuestionResult]) -> Vec<PlanItem> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

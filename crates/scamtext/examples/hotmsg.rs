@@ -1,11 +1,17 @@
 //! Profiling aid: one warm-up pass, then `rounds` passes of `analyze` over the held-out
 //! templates inside [`measured`], so `valgrind --tool=callgrind --toggle-collect=hotmsg::measured`
 //! counts steady-state instructions only (phonenumber compiles its regexes on first use).
-//! `hotmsg ROUNDS [text|full|cold]`.
+//! `hotmsg ROUNDS [text|full|cold|mix]`: `mix` reads the benchmark mix
+//! (`data/messages/bench_mix`, every registry country) with link verdicts on.
 fn main() {
     let rounds: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10);
     let mode = std::env::args().nth(2).unwrap_or_else(|| "text".into());
-    let msgs: Vec<String> = std::fs::read_to_string("data/messages/authored/test.tsv")
+    let mix: Vec<String> = std::fs::read_to_string("data/messages/bench_mix/messages.jsonl")
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok()?["text"].as_str().map(str::to_string))
+        .collect();
+    let templates: Vec<String> = std::fs::read_to_string("data/messages/authored/test.tsv")
         .unwrap_or_default()
         .lines()
         .map(|l| {
@@ -18,6 +24,7 @@ fn main() {
                 .replace("{tracking}", "RR123456785GB")
         })
         .collect();
+    let msgs = if mode == "mix" { mix } else { templates };
     let Ok(full) = scamtext::Analyzer::builtin() else { return };
     let analyzer = if mode == "text" { full.without_link_check() } else { full };
     // Every URL new to the link cache in `cold` mode.

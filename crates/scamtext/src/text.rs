@@ -107,13 +107,21 @@ pub fn script_of(c: char) -> Script {
 
 /// Folds a whole string (see [`fold_char`]).
 pub fn fold(s: &str) -> String {
-    // Most messages, and most of every Latin-script message, are ASCII: lower-case those in bulk.
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        fold_char(c, &mut out);
+    // Most of every Latin-script message is ASCII: lower-case those runs in bulk and fold only
+    // the other characters one by one.
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(ascii);
+        out.push_str(run);
+        let start = out.len() - run.len();
+        out[start..].make_ascii_lowercase();
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next() {
+            fold_char(c, &mut out);
+        }
+        rest = chars.as_str();
     }
     out
 }

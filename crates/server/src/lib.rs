@@ -178,6 +178,8 @@ pub struct AppState {
     pub blocklists: Arc<blocklists::HubBlocklists>,
     /// Domain posture checks, history and scheduled re-scans; off when `None`.
     pub posture: Option<Arc<api::posture::PostureService>>,
+    /// Readiness assessments (the portal's questionnaire); off when `None`.
+    pub(crate) readiness: Option<Arc<dyn store::readiness::ReadinessStore>>,
     /// Anonymous callers of the JSON APIs, per address.
     pub(crate) anonymous_limit: Arc<ratelimit::RateLimiter>,
     /// Live link checks of the JSON API (off unless configured).
@@ -204,6 +206,7 @@ impl AppState {
             blocklists,
             anonymous_limit: Arc::new(ratelimit::RateLimiter::new(120, 240)),
             posture: None,
+            readiness: None,
             live: Arc::new(LiveChecks::new(LiveCheckConfig::default())),
             public_url: if tls { "https://localhost" } else { "http://localhost" }.into(),
             metrics_access: Arc::new(MetricsAccess::default()),
@@ -219,6 +222,12 @@ impl AppState {
     /// Lets anonymous link checks use indicators up to `ceiling` (clamped to GREEN).
     pub fn with_anonymous_lookup_ceiling(self, ceiling: tlp::Tlp) -> AppState {
         self.blocklists.set_anonymous_ceiling(ceiling);
+        self
+    }
+
+    /// Turns the readiness questionnaire on, with this store.
+    pub fn with_readiness_store(mut self, store: Arc<dyn store::readiness::ReadinessStore>) -> AppState {
+        self.readiness = Some(store);
         self
     }
 
@@ -260,6 +269,7 @@ fn portal_state(state: &AppState) -> portal::PortalState {
         link_check: Arc::new(move |url: &str, who: &hub::Principal| blocklists.check(&links, url, who)),
         portal_store: state.portal_store.clone(),
         posture: state.posture.as_ref().map(|p| p.store.clone()),
+        readiness: state.readiness.clone(),
         tls: state.tls,
         public_url: state.public_url.clone(),
         portal: state.portal.clone(),

@@ -25,7 +25,7 @@ pub mod sqlite_backup {
 }
 pub use hub::{
     AuditEntry, AuditLog, Collection, CollectionStore, IdentityBinding, MemberStore, MetaStore, NewAudit, NewObject, ObjectQuery,
-    ObjectStore, Org, PutOutcome, Role, StatusRecord, StatusStore, StoredObject, TokenRecord, Version, VersionSel,
+    ObjectStore, Org, PutOutcome, ReportClaim, Role, StatusRecord, StatusStore, StoredObject, TokenRecord, Version, VersionSel,
 };
 pub use peers::{Peer, PeerAuth, PeerDirection, PeerState, PeerStore};
 pub use portal::PortalStore;
@@ -50,6 +50,10 @@ pub enum StoreError {
     /// A referenced record does not exist.
     #[error("{what} '{name}' not found")]
     NotFound { what: &'static str, name: String },
+    /// A write that depends on a state that changed meanwhile (a report decided by someone
+    /// else); nothing was written.
+    #[error("{0}")]
+    Conflict(String),
     /// Stored data that cannot be read back (a bug or a hand-edited database).
     #[error("corrupt stored data: {0}")]
     Corrupt(String),
@@ -104,6 +108,7 @@ pub struct ServeStores {
     pub hub: std::sync::Arc<dyn Store>,
     pub portal: std::sync::Arc<dyn PortalStore>,
     pub posture: std::sync::Arc<dyn PostureStore>,
+    pub readiness: std::sync::Arc<dyn readiness::ReadinessStore>,
 }
 
 /// Opens `target` (as [`open`] reads it) once for `serve`: see [`ServeStores`].
@@ -111,10 +116,10 @@ pub fn open_serve(target: &str) -> Result<ServeStores> {
     if target.starts_with("postgres://") || target.starts_with("postgresql://") {
         let size = engine::postgres::DEFAULT_MAX_CONNECTIONS + PORTAL_MAX_CONNECTIONS;
         let pg = std::sync::Arc::new(PgStore::open_with(target, size)?);
-        return Ok(ServeStores { hub: pg.clone(), portal: pg.clone(), posture: pg });
+        return Ok(ServeStores { hub: pg.clone(), portal: pg.clone(), posture: pg.clone(), readiness: pg });
     }
     let sqlite = std::sync::Arc::new(SqliteStore::open(std::path::Path::new(target))?);
-    Ok(ServeStores { hub: sqlite.clone(), portal: sqlite.clone(), posture: sqlite })
+    Ok(ServeStores { hub: sqlite.clone(), portal: sqlite.clone(), posture: sqlite.clone(), readiness: sqlite })
 }
 
 /// Connections per process for the portal and posture history: sign-ins, pages and scans are

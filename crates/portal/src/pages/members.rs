@@ -612,16 +612,14 @@ async fn decide(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>,
             sighting_by: Some(&identity),
         };
         let (indicator_id, bundle) = intel::indicator_bundle(&spec);
-        let status = hub.add_objects(&who, &collection, &bundle)?;
-        if status.failure_count > 0 {
-            let why = status.failures.iter().filter_map(|f| f.message.clone()).collect::<Vec<_>>().join("; ");
-            return Err(hub::HubError::BadRequest { field: "indicator".into(), reason: why });
-        }
+        // The indicator, its sighting and the decision are one transaction: a report accepted
+        // twice at once yields one indicator, and a failed write leaves the report new.
         let d = ReportDecision { status: ReportStatus::Accepted, decided_by, org_id, indicator_id: Some(indicator_id.clone()) };
-        if !store.decide_report(id, &d)? {
-            return Ok(Err("error-already-decided"));
+        match hub.accept_report(&who, &collection, &bundle, id, &d) {
+            Ok(_) => Ok(Ok(indicator_id)),
+            Err(hub::HubError::Conflict(_)) => Ok(Err("error-already-decided")),
+            Err(e) => Err(e),
         }
-        Ok(Ok(indicator_id))
     })
     .await;
     match done {

@@ -7,3 +7,4 @@ pub(crate) mod admin;
 pub(crate) mod members;
 pub(crate) mod posture;
 pub(crate) mod public;
+pub(crate) mod readiness;

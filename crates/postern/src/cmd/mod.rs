@@ -1,6 +1,7 @@
 //! The subcommands: each file parses its arguments and calls one library.
 
 pub mod admin;
+pub mod assess;
 pub mod backup;
 pub mod bench;
 pub mod brands;

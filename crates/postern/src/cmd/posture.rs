@@ -151,6 +151,7 @@ fn system_resolver() -> Option<SocketAddr> {
 pub fn json_line(r: &Report) -> serde_json::Value {
     serde_json::json!({
         "domain": r.domain,
+        "checked_at": r.checked_at,
         "findings": r.findings.iter().map(|f| serde_json::json!({
             "code": f.code,
             "severity": f.severity,

@@ -95,7 +95,7 @@ help = { en = "h", fr = "h" }
 action = { en = "a", fr = "a" }
 "#;
 
-fn toy() -> Bank {
+pub(crate) fn toy() -> Bank {
     Bank::parse(TOY, Frameworks::embedded().unwrap()).unwrap()
 }
 

@@ -193,8 +193,10 @@ enum Length {
 
 /// Every region of the metadata, keyed by region and calling code ("001" names several
 /// non-geographic codes), with its plan compiled on first use.
-fn plans() -> &'static HashMap<(&'static str, u16), OnceLock<Option<Plan>>> {
-    static PLANS: OnceLock<HashMap<(&'static str, u16), OnceLock<Option<Plan>>>> = OnceLock::new();
+type PlanTable = HashMap<(&'static str, u16), OnceLock<Option<Plan>>>;
+
+fn plans() -> &'static PlanTable {
+    static PLANS: OnceLock<PlanTable> = OnceLock::new();
     // `DATABASE.iter()` keeps one "001" entry; the calling codes list them all.
     PLANS.get_or_init(|| {
         (1..1000u16)

@@ -253,6 +253,28 @@ pub trait CollectionStore {
     fn list_collections(&self) -> Result<Vec<Collection>>;
 }
 
+/// A citizen report to decide in the transaction that stores its indicator.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportClaim<'a> {
+    pub report_id: i64,
+    pub decision: &'a crate::portal::ReportDecision,
+}
+
+impl ReportClaim<'_> {
+    /// The refusal when an object of the claimed write could not be stored.
+    pub(crate) fn unstored(&self, outcomes: &[PutOutcome]) -> Option<crate::StoreError> {
+        outcomes
+            .iter()
+            .any(|o| matches!(o, PutOutcome::Conflict | PutOutcome::OtherProducer))
+            .then(|| crate::StoreError::Conflict(format!("report {}: an object of its indicator could not be stored", self.report_id)))
+    }
+
+    /// The refusal when the report was decided meanwhile (or does not exist).
+    pub(crate) fn decided(&self) -> crate::StoreError {
+        crate::StoreError::Conflict(format!("report {} is no longer new", self.report_id))
+    }
+}
+
 /// STIX object versions inside collections.
 pub trait ObjectStore {
     /// Stores objects in one transaction with the status and audit line that `finish` builds
@@ -262,6 +284,19 @@ pub trait ObjectStore {
         collection_id: &str,
         objects: &[NewObject],
         finish: &mut dyn FnMut(&[PutOutcome]) -> (StatusRecord, NewAudit),
+    ) -> Result<Vec<PutOutcome>> {
+        self.add_objects_deciding(collection_id, objects, finish, None)
+    }
+    /// [`ObjectStore::add_objects`], deciding a citizen report in the same transaction (triage
+    /// "accept": the indicator, its sighting and the decision together). When the report is no
+    /// longer new, or an object could not be stored, nothing at all is written and the answer is
+    /// [`crate::StoreError::Conflict`].
+    fn add_objects_deciding(
+        &self,
+        collection_id: &str,
+        objects: &[NewObject],
+        finish: &mut dyn FnMut(&[PutOutcome]) -> (StatusRecord, NewAudit),
+        claim: Option<ReportClaim<'_>>,
     ) -> Result<Vec<PutOutcome>>;
     /// Reads up to `query.batch` versions in `date_added` order.
     fn scan(&self, query: &ObjectQuery) -> Result<Vec<StoredObject>>;

@@ -16,8 +16,8 @@ use crate::engine::postgres::{PgStore, is_foreign_key_violation, is_unique_viola
 use crate::versions::{Decision, decide, same_json};
 use crate::{
     AuditEntry, AuditLog, Collection, CollectionStore, IdentityBinding, MemberStore, MetaStore, NewAudit, NewObject, ObjectQuery,
-    ObjectStore, Org, PutOutcome, Result, StatusRecord, StatusStore, StoreError, StoredObject, TokenRecord, Version, VersionSel,
-    now_rfc3339,
+    ObjectStore, Org, PutOutcome, ReportClaim, Result, StatusRecord, StatusStore, StoreError, StoredObject, TokenRecord, Version,
+    VersionSel, now_rfc3339,
 };
 
 fn org_from_row(r: &Row) -> Result<Org> {
@@ -437,11 +437,12 @@ fn lock_clock(tx: &mut Transaction<'_>) -> Result<i64> {
 }
 
 impl ObjectStore for PgStore {
-    fn add_objects(
+    fn add_objects_deciding(
         &self,
         collection_id: &str,
         objects: &[NewObject],
         finish: &mut dyn FnMut(&[PutOutcome]) -> (StatusRecord, NewAudit),
+        claim: Option<ReportClaim<'_>>,
     ) -> Result<Vec<PutOutcome>> {
         self.with(|c| {
             let mut tx = begin_write(c)?;
@@ -453,6 +454,15 @@ impl ObjectStore for PgStore {
             }
             let clock = batch.insert(&mut tx)?;
             tx.execute("UPDATE clock SET last_us = $1 WHERE id = 1", &[&clock])?;
+            // Returning early drops `tx`, which rolls every write above back.
+            if let Some(claim) = claim {
+                if let Some(refusal) = claim.unstored(&outcomes) {
+                    return Err(refusal);
+                }
+                if !crate::portal::postgres::decide_in(&mut tx, claim.report_id, claim.decision)? {
+                    return Err(claim.decided());
+                }
+            }
             let (status, audit) = finish(&outcomes);
             tx.execute(
                 "INSERT INTO statuses (id, org_id, created, body) VALUES ($1, $2, $3, $4)",

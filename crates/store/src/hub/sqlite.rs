@@ -8,8 +8,8 @@ use crate::engine::sqlite::{SqliteStore, is_foreign_key_violation, is_unique_vio
 use crate::versions::{Decision, decide, same_json};
 use crate::{
     AuditEntry, AuditLog, Collection, CollectionStore, IdentityBinding, MemberStore, MetaStore, NewAudit, NewObject, ObjectQuery,
-    ObjectStore, Org, PutOutcome, Result, StatusRecord, StatusStore, StoreError, StoredObject, TokenRecord, Version, VersionSel,
-    now_rfc3339,
+    ObjectStore, Org, PutOutcome, ReportClaim, Result, StatusRecord, StatusStore, StoreError, StoredObject, TokenRecord, Version,
+    VersionSel, now_rfc3339,
 };
 
 fn org_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Org> {
@@ -327,11 +327,12 @@ pub(crate) fn append_audit(c: &Connection, e: &NewAudit) -> Result<()> {
 }
 
 impl ObjectStore for SqliteStore {
-    fn add_objects(
+    fn add_objects_deciding(
         &self,
         collection_id: &str,
         objects: &[NewObject],
         finish: &mut dyn FnMut(&[PutOutcome]) -> (StatusRecord, NewAudit),
+        claim: Option<ReportClaim<'_>>,
     ) -> Result<Vec<PutOutcome>> {
         self.write(|c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -341,6 +342,15 @@ impl ObjectStore for SqliteStore {
                 outcomes.push(put_one(&tx, collection_id, o, &mut clock)?);
             }
             tx.execute("UPDATE clock SET last_us = ?1 WHERE id = 1", [clock])?;
+            // Returning early drops `tx`, which rolls every write above back.
+            if let Some(claim) = claim {
+                if let Some(refusal) = claim.unstored(&outcomes) {
+                    return Err(refusal);
+                }
+                if !crate::portal::sqlite::decide_in(&tx, claim.report_id, claim.decision)? {
+                    return Err(claim.decided());
+                }
+            }
             let (status, audit) = finish(&outcomes);
             tx.execute(
                 "INSERT INTO statuses (id, org_id, created, body) VALUES (?1, ?2, ?3, ?4)",

@@ -28,6 +28,10 @@ pub const PORTAL_CASES: &[PortalCase] = &[
     PortalCase { name: "disabling_a_user_ends_its_sessions", run: disabling_a_user_ends_its_sessions },
     PortalCase { name: "sessions_expire_at_their_instant_and_are_purged", run: sessions_expire_and_are_purged },
     PortalCase { name: "citizen_reports_newest_first_and_decided_once", run: citizen_reports_decided_once },
+    PortalCase {
+        name: "accepting_a_report_stores_its_indicator_and_decides_it_in_one_transaction",
+        run: accepting_a_report_is_one_transaction,
+    },
     PortalCase { name: "recipient_lists_replace_by_name_per_org", run: recipient_lists_replace_by_name },
     PortalCase { name: "posture_domains_register_once", run: posture_domains_register_once },
     PortalCase { name: "posture_history_scoreboard_and_events", run: posture_history_scoreboard_and_events },
@@ -225,6 +229,84 @@ fn citizen_reports_decided_once(open: OpenPortal<'_>) {
     let r = s.report(second).expect("report").expect("exists");
     assert_eq!((r.status, r.decided_org_id), (ReportStatus::Rejected, Some(co.id)), "the deciding organisation, not the first");
     assert!(r.decided_at.is_some_and(|at| !at.is_empty()));
+}
+
+/// Triage "accept": the indicator, its sighting and the decision are written together or not at
+/// all: a report accepted twice keeps the first indicator only, and a write that cannot store its
+/// objects leaves the report new.
+fn accepting_a_report_is_one_transaction(open: OpenPortal<'_>) {
+    use crate::hub::contract::{COL, collection, obj};
+    use crate::{ObjectQuery, ReportClaim, StatusRecord};
+    let s = open();
+    s.create_collection(&collection(COL, "Reports")).expect("collection");
+    let org = s.create_org("La Poste", "identity--lp", Some("FR"), false).expect("org");
+    let report = s
+        .add_report(&NewReport { kind: ReportKind::Url, content: "http://x.top/pay".into(), country: "FR".into(), contact: None })
+        .expect("add");
+    let other = s
+        .add_report(&NewReport { kind: ReportKind::Url, content: "http://y.top/pay".into(), country: "FR".into(), contact: None })
+        .expect("add");
+    let decision = |indicator: &str| ReportDecision {
+        status: ReportStatus::Accepted,
+        decided_by: "user:a@lp".into(),
+        org_id: org.id,
+        indicator_id: Some(indicator.into()),
+    };
+    let count = |s: &dyn PortalBackend| {
+        let q = ObjectQuery {
+            collection_id: COL.into(),
+            added_after_us: None,
+            ids: vec![],
+            types: vec![],
+            versions: vec![crate::VersionSel::All],
+            spec_versions: vec![],
+            batch: 100,
+            candidates: None,
+        };
+        s.scan(&q).expect("scan").len()
+    };
+    let audits = |s: &dyn PortalBackend| s.entries(0, 1000).expect("audit").len();
+    let mut status = 0;
+    let mut finish = |_: &[crate::PutOutcome]| {
+        status += 1;
+        let audit =
+            NewAudit { actor: "t".into(), action: "objects.add".into(), target: COL.into(), outcome: "ok".into(), detail: String::new() };
+        (StatusRecord { id: format!("status-accept-{}-{status}", std::process::id()), org_id: org.id, body: "{}".into() }, audit)
+    };
+    let first = [
+        obj("indicator--a1", Some(("2026-12-07T00:00:00.000Z", 0)), r#"{"n":1}"#),
+        obj("sighting--a1", Some(("2026-12-07T00:00:00.000Z", 0)), r#"{"n":2}"#),
+    ];
+    let d1 = decision("indicator--a1");
+    s.add_objects_deciding(COL, &first, &mut finish, Some(ReportClaim { report_id: report, decision: &d1 })).expect("accept");
+    let r = s.report(report).expect("report").expect("exists");
+    assert_eq!((r.status, r.indicator_id.as_deref()), (ReportStatus::Accepted, Some("indicator--a1")));
+    let (objects, lines) = (count(&*s), audits(&*s));
+    assert_eq!(objects, 2, "the indicator and its sighting");
+
+    // Accepted again (a second analyst, another handle): refused, and its objects are not kept.
+    let again = [obj("indicator--a2", Some(("2026-12-07T00:00:00.000Z", 0)), r#"{"n":3}"#)];
+    let d2 = decision("indicator--a2");
+    let refused = open().add_objects_deciding(COL, &again, &mut finish, Some(ReportClaim { report_id: report, decision: &d2 }));
+    assert!(matches!(refused, Err(StoreError::Conflict(_))), "{refused:?}");
+    assert_eq!((count(&*s), audits(&*s)), (objects, lines), "nothing of the refused accept is stored");
+    assert_eq!(s.report(report).expect("report").expect("exists").indicator_id.as_deref(), Some("indicator--a1"));
+
+    // An object that cannot be stored (same id and version, other content) rolls the decision
+    // and the other objects back: the report stays new.
+    let clash = [
+        obj("indicator--b1", Some(("2026-12-07T00:00:00.000Z", 0)), r#"{"n":4}"#),
+        obj("indicator--a1", Some(("2026-12-07T00:00:00.000Z", 0)), r#"{"n":5}"#),
+    ];
+    let d3 = decision("indicator--b1");
+    let refused = s.add_objects_deciding(COL, &clash, &mut finish, Some(ReportClaim { report_id: other, decision: &d3 }));
+    assert!(matches!(refused, Err(StoreError::Conflict(_))), "{refused:?}");
+    assert_eq!((count(&*s), audits(&*s)), (objects, lines));
+    assert_eq!(s.report(other).expect("report").expect("exists").status, ReportStatus::New);
+    // An unknown report is refused the same way.
+    let refused = s.add_objects_deciding(COL, &again, &mut finish, Some(ReportClaim { report_id: report + other + 1, decision: &d2 }));
+    assert!(matches!(refused, Err(StoreError::Conflict(_))), "{refused:?}");
+    assert_eq!(count(&*s), objects);
 }
 
 fn recipient_lists_replace_by_name(open: OpenPortal<'_>) {

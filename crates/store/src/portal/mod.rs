@@ -4,8 +4,8 @@
 //! A separate trait from [`crate::Store`] so that a backend can offer the hub without the portal.
 
 pub(crate) mod contract;
-mod postgres;
-mod sqlite;
+pub(crate) mod postgres;
+pub(crate) mod sqlite;
 
 use crate::{NewAudit, Result, Role};
 

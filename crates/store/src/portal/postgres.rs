@@ -60,6 +60,17 @@ fn limit(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
+/// Decides a report that is still new, on a client or inside a caller's transaction; false when
+/// it was already decided or does not exist.
+pub(crate) fn decide_in(c: &mut impl postgres::GenericClient, id: i64, d: &ReportDecision) -> Result<bool> {
+    let n = c.execute(
+        "UPDATE citizen_reports SET status = $2, decided_by = $3, decided_at = $4, indicator_id = $5, decided_org_id = $6 \
+         WHERE id = $1 AND status = 'new'",
+        &[&id, &d.status.as_str(), &d.decided_by, &now_rfc3339(), &d.indicator_id, &d.org_id],
+    )?;
+    Ok(n > 0)
+}
+
 impl PortalStore for PgStore {
     fn create_user(&self, u: &NewUser) -> Result<User> {
         self.with(|c| {
@@ -202,14 +213,7 @@ impl PortalStore for PgStore {
     fn decide_report(&self, id: i64, d: &ReportDecision) -> Result<bool> {
         // One UPDATE decides: under READ COMMITTED a concurrent decider waits for the row and
         // re-checks `status = 'new'` against the winner's write, so a report is decided once.
-        self.with(|c| {
-            let n = c.execute(
-                "UPDATE citizen_reports SET status = $2, decided_by = $3, decided_at = $4, indicator_id = $5, decided_org_id = $6 \
-                 WHERE id = $1 AND status = 'new'",
-                &[&id, &d.status.as_str(), &d.decided_by, &now_rfc3339(), &d.indicator_id, &d.org_id],
-            )?;
-            Ok(n > 0)
-        })
+        self.with(|c| decide_in(c, id, d))
     }
 
     fn save_recipient_list(&self, org_id: i64, name: &str, identities: &[String], audit: &NewAudit) -> Result<RecipientList> {

@@ -21,6 +21,17 @@ fn user_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
     })
 }
 
+/// Decides a report that is still new, on a connection or inside a caller's transaction; false
+/// when it was already decided or does not exist.
+pub(crate) fn decide_in(c: &rusqlite::Connection, id: i64, d: &ReportDecision) -> Result<bool> {
+    let n = c.execute(
+        "UPDATE citizen_reports SET status = ?2, decided_by = ?3, decided_at = ?4, indicator_id = ?5, decided_org_id = ?6
+         WHERE id = ?1 AND status = 'new'",
+        params![id, d.status.as_str(), d.decided_by, now_rfc3339(), d.indicator_id, d.org_id],
+    )?;
+    Ok(n > 0)
+}
+
 fn report_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CitizenReport> {
     let kind: String = r.get(2)?;
     let status: String = r.get(6)?;
@@ -180,14 +191,7 @@ impl PortalStore for SqliteStore {
     }
 
     fn decide_report(&self, id: i64, d: &ReportDecision) -> Result<bool> {
-        self.write(|c| {
-            let n = c.execute(
-                "UPDATE citizen_reports SET status = ?2, decided_by = ?3, decided_at = ?4, indicator_id = ?5, decided_org_id = ?6
-                 WHERE id = ?1 AND status = 'new'",
-                params![id, d.status.as_str(), d.decided_by, now_rfc3339(), d.indicator_id, d.org_id],
-            )?;
-            Ok(n > 0)
-        })
+        self.write(|c| decide_in(c, id, d))
     }
 
     fn save_recipient_list(&self, org_id: i64, name: &str, identities: &[String], audit: &NewAudit) -> Result<RecipientList> {

@@ -3,7 +3,7 @@
 use std::sync::{Arc, Mutex};
 
 use crate::hub::contract::run_cases;
-use crate::readiness::{AnswerOutcome, AssessmentRecord, FinaliseOutcome, NewAnswer, ReadinessStore};
+use crate::readiness::{AnswerOutcome, AssessmentRecord, FinaliseOutcome, NewAnswer, ProfileOutcome, ReadinessStore};
 use crate::{Store, StoreError};
 
 /// A backend with the hub (for organisations) and the readiness store behind one handle.
@@ -20,6 +20,7 @@ const CASES: &[Case] = &[
     ("drafts_are_listed_newest_first_per_org", drafts_are_listed_newest_first_per_org),
     ("answers_carry_revisions_and_conflicts_come_back", answers_carry_revisions_and_conflicts_come_back),
     ("finalising_freezes_an_assessment_once", finalising_freezes_an_assessment_once),
+    ("a_draft_profile_changes_until_finalised", a_draft_profile_changes_until_finalised),
 ];
 
 fn org(s: &dyn ReadinessBackend, name: &str) -> i64 {
@@ -100,6 +101,18 @@ fn finalising_freezes_an_assessment_once(open: Open<'_>) {
     assert_eq!(s.put_answer(&answer(a, "GOV-01", Some(4), "bob"), 1).expect("put"), AnswerOutcome::Frozen);
     assert_eq!(s.answers(a).expect("answers")[0].answer.value, Some(3));
     assert!(matches!(s.finalise(9_999, "{}", at, false), Err(StoreError::NotFound { what: "assessment", .. })));
+}
+
+fn a_draft_profile_changes_until_finalised(open: Open<'_>) {
+    let s = open();
+    let a = draft(&*s, org(&*s, "laposte")).id;
+    let declared = r#"{"counter":true,"domains":["laposte.example"]}"#;
+    assert_eq!(s.set_profile(a, declared).expect("set"), ProfileOutcome::Saved);
+    assert_eq!(open().assessment(a).expect("read").expect("exists").profile, declared);
+    s.finalise(a, "{}", "2026-12-07T11:00:00.000Z", false).expect("finalise");
+    assert_eq!(s.set_profile(a, "{}").expect("set"), ProfileOutcome::Frozen);
+    assert_eq!(s.assessment(a).expect("read").expect("exists").profile, declared, "a finalised profile stays as scored");
+    assert!(matches!(s.set_profile(9_999, "{}"), Err(StoreError::NotFound { what: "assessment", .. })));
 }
 
 fn run(new_database: &dyn Fn() -> Box<dyn Fn() -> Arc<dyn ReadinessBackend>>) -> crate::contract::Failures {

@@ -74,6 +74,14 @@ pub enum FinaliseOutcome {
     AlreadyFinalised,
 }
 
+/// What became of a profile change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfileOutcome {
+    Saved,
+    /// The assessment is finalised: its profile stays as it was scored.
+    Frozen,
+}
+
 /// Readiness assessments of organisations.
 pub trait ReadinessStore: Send + Sync {
     /// Starts a draft; an unknown organisation is [`crate::StoreError::NotFound`].
@@ -86,6 +94,9 @@ pub trait ReadinessStore: Send + Sync {
     fn put_answer(&self, answer: &NewAnswer, read_revision: i64) -> Result<AnswerOutcome>;
     /// The answers of an assessment, by question id.
     fn answers(&self, assessment_id: i64) -> Result<Vec<AnswerRecord>>;
+    /// Replaces a draft's profile (the CH-01 flags and the domains its scan evidence comes
+    /// from, as JSON). An unknown assessment is [`crate::StoreError::NotFound`].
+    fn set_profile(&self, id: i64, profile: &str) -> Result<ProfileOutcome>;
     /// Freezes a draft with its scored result and the organisation's benchmarking choice.
     fn finalise(&self, id: i64, result: &str, at: &str, benchmark_opt_in: bool) -> Result<FinaliseOutcome>;
 }

@@ -4,7 +4,8 @@ use postgres::Row;
 
 use crate::engine::postgres::{PgStore, is_foreign_key_violation};
 use crate::readiness::{
-    AnswerOutcome, AnswerRecord, AssessmentRecord, FinaliseOutcome, NewAnswer, ReadinessStore, decide, not_found, value_from,
+    AnswerOutcome, AnswerRecord, AssessmentRecord, FinaliseOutcome, NewAnswer, ProfileOutcome, ReadinessStore, decide, not_found,
+    value_from,
 };
 use crate::{Result, StoreError};
 
@@ -120,6 +121,20 @@ impl ReadinessStore for PgStore {
             .iter()
             .map(answer)
             .collect()
+        })
+    }
+
+    fn set_profile(&self, id: i64, profile: &str) -> Result<ProfileOutcome> {
+        self.with(|c| {
+            let changed =
+                c.execute("UPDATE readiness_assessments SET profile = $2 WHERE id = $1 AND finalised_at IS NULL", &[&id, &profile])?;
+            if changed == 1 {
+                return Ok(ProfileOutcome::Saved);
+            }
+            match c.query_opt("SELECT 1 FROM readiness_assessments WHERE id = $1", &[&id])? {
+                Some(_) => Ok(ProfileOutcome::Frozen),
+                None => Err(not_found(id)),
+            }
         })
     }
 

@@ -4,7 +4,8 @@ use rusqlite::{OptionalExtension, params};
 
 use crate::engine::sqlite::{SqliteStore, is_foreign_key_violation};
 use crate::readiness::{
-    AnswerOutcome, AnswerRecord, AssessmentRecord, FinaliseOutcome, NewAnswer, ReadinessStore, decide, not_found, value_from,
+    AnswerOutcome, AnswerRecord, AssessmentRecord, FinaliseOutcome, NewAnswer, ProfileOutcome, ReadinessStore, decide, not_found,
+    value_from,
 };
 use crate::{Result, StoreError};
 
@@ -114,6 +115,18 @@ impl ReadinessStore for SqliteStore {
                 c.prepare_cached(&format!("SELECT {ANSWER_COLUMNS} FROM readiness_answers WHERE assessment_id = ?1 ORDER BY question"))?;
             let rows = st.query_map(params![assessment_id], answer)?.collect::<rusqlite::Result<Vec<_>>>()?;
             rows.into_iter().map(checked).collect()
+        })
+    }
+
+    fn set_profile(&self, id: i64, profile: &str) -> Result<ProfileOutcome> {
+        self.write(|c| {
+            let changed =
+                c.execute("UPDATE readiness_assessments SET profile = ?2 WHERE id = ?1 AND finalised_at IS NULL", params![id, profile])?;
+            if changed == 1 {
+                return Ok(ProfileOutcome::Saved);
+            }
+            let exists = c.query_row("SELECT 1 FROM readiness_assessments WHERE id = ?1", params![id], |_| Ok(())).optional()?;
+            exists.map(|()| ProfileOutcome::Frozen).ok_or_else(|| not_found(id))
         })
     }
 

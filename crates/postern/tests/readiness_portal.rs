@@ -1,0 +1,308 @@
+//! The readiness questionnaire of the portal against the real `postern serve`: starting an
+//! assessment with its channel profile, drafts saved area by area, two respondents editing the
+//! same answer (detected and asked, never silently overwritten), the facilitator's validation,
+//! the score view, finalisation, and golden pages in English and French.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::visitor::{Visitor, add_user};
+use common::{Server, fixture};
+
+fn setup() -> (common::Fixture, Server) {
+    let f = fixture();
+    for (name, org, role) in [
+        ("root", "hub", "admin"),
+        ("fac", "hub", "analyst"),
+        ("alice", "La Poste", "analyst"),
+        ("dave", "La Poste", "admin"),
+        ("rita", "La Poste", "reader"),
+        ("bob", "Correos", "analyst"),
+    ] {
+        add_user(f.dir.path(), name, org, role);
+    }
+    let server = Server::start(f.dir.path());
+    (f, server)
+}
+
+fn signed_in(server: &Server, user: &str) -> Visitor {
+    let mut v = Visitor::new(&server.url);
+    v.login(user);
+    v
+}
+
+/// Starts an assessment with the given channels; returns its id.
+fn start(v: &mut Visitor, channels: &[&str]) -> i64 {
+    let fields: Vec<(&str, &str)> = channels.iter().map(|c| (*c, "on")).collect();
+    let (status, location, body) = v.submit("/members/readiness", &fields);
+    assert_eq!(status, 303, "{body}");
+    location.rsplit('/').next().and_then(|id| id.parse().ok()).unwrap_or_else(|| panic!("an assessment URL: {location}"))
+}
+
+/// The hidden field `name` of a question on an area page.
+fn hidden(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let at = html.find(&marker).unwrap_or_else(|| panic!("no field {name}")) + marker.len();
+    html[at..].split('"').next().unwrap_or_default().to_string()
+}
+
+/// Answers one question of an area as the page `page` showed it (its revision and starting
+/// values), so that a stale page produces a stale write.
+fn answer(v: &mut Visitor, id: i64, area: &str, page: &str, q: &str, value: &str, evidence: &str) -> (u16, String, String) {
+    let fields = [
+        (format!("v_{q}"), value.to_string()),
+        (format!("e_{q}"), evidence.to_string()),
+        (format!("c_{q}"), format!("{evidence} says {value}")),
+        (format!("r_{q}"), hidden(page, &format!("r_{q}"))),
+        (format!("wv_{q}"), hidden(page, &format!("wv_{q}"))),
+        (format!("we_{q}"), hidden(page, &format!("we_{q}"))),
+        (format!("wc_{q}"), hidden(page, &format!("wc_{q}"))),
+    ];
+    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    v.submit(&format!("/members/readiness/{id}/area/{area}"), &borrowed)
+}
+
+#[test]
+fn respondents_answer_conflicts_are_asked_a_facilitator_validates_and_finalising_freezes() {
+    let (_f, server) = setup();
+    let mut alice = signed_in(&server, "alice");
+    let id = start(&mut alice, &["counter", "website"]);
+    let area = |a: &str| format!("/members/readiness/{id}/area/{a}");
+
+    // A draft saved as she goes: the form moves on to the next area.
+    let page = alice.page(&area("GOV"));
+    assert!(page.contains("GOV-01") && !page.contains("<script"), "the form needs no script");
+    let (status, location, _) = answer(&mut alice, id, "GOV", &page, "GOV-01", "3", "document");
+    assert_eq!((status, location.as_str()), (303, area("RISK").as_str()));
+
+    // Dave opens the same area; Alice changes GOV-01 meanwhile; Dave's save is not silently
+    // taken: the page answers 409 with Alice's answer beside his, and nothing of his is saved.
+    let mut dave = signed_in(&server, "dave");
+    let daves_page = dave.page(&area("GOV"));
+    let alices_page = alice.page(&area("GOV"));
+    assert_eq!(answer(&mut alice, id, "GOV", &alices_page, "GOV-01", "4", "document").0, 303);
+    let (status, _, asked) = answer(&mut dave, id, "GOV", &daves_page, "GOV-01", "2", "self");
+    assert_eq!(status, 409, "{asked}");
+    assert!(asked.contains("id=\"conflict-GOV-01\"") && asked.contains("alice"), "{asked}");
+    assert!(alice.page(&area("GOV")).contains("name=\"wv_GOV-01\" value=\"4\""), "Alice's answer stands");
+    // Having seen both, Dave saves his over the current revision.
+    assert_eq!(answer(&mut dave, id, "GOV", &asked, "GOV-01", "2", "self").0, 303);
+
+    // Readers read; other members do not even see the assessment; members cannot validate.
+    let mut rita = signed_in(&server, "rita");
+    assert_eq!(rita.get(&area("GOV")).0, 200);
+    assert_eq!(answer(&mut rita, id, "GOV", &alices_page, "GOV-02", "1", "self").0, 403);
+    let mut bob = signed_in(&server, "bob");
+    assert_eq!(bob.get(&format!("/members/readiness/{id}")).0, 404);
+    let current = alice.page(&area("GOV"));
+    assert_eq!(answer(&mut alice, id, "GOV", &current, "GOV-02", "3", "facilitator").0, 400);
+    assert_eq!(answer(&mut alice, id, "GOV", &current, "GOV-02", "7", "self").0, 400);
+
+    // The hub's analyst is a facilitator: sees the members' assessments and validates.
+    let mut fac = signed_in(&server, "fac");
+    assert!(fac.page("/members/readiness").contains(&format!("/members/readiness/{id}\"")));
+    let facs_page = fac.page(&area("GOV"));
+    assert_eq!(answer(&mut fac, id, "GOV", &facs_page, "GOV-01", "2", "facilitator").0, 303);
+    let validated = alice.page(&area("GOV"));
+    assert!(validated.contains("<option value=\"facilitator\" selected>"), "the validation shows to members");
+
+    // Score: GOV-01 = 2 (weight 3) and nothing else in Governance: 6 / 44 = 14%, level L0.
+    let score = alice.page(&format!("/members/readiness/{id}/score"));
+    assert!(score.contains("<tr id=\"area-GOV\"><td>Governance and budget</td><td>14%</td><td>L0 Absent</td>"), "{score}");
+    assert!(score.contains("id=\"plan-IAM-01\""), "the plan lists MFA");
+
+    // One draft at a time: a second start (a form sent twice) points to the open draft.
+    let (status, _, body) = alice.submit("/members/readiness", &[("counter", "on")]);
+    assert_eq!(status, 409);
+    assert!(body.contains(&format!("<code>#{id}</code>")), "the page names the open draft: {body}");
+
+    // Finalise once; a second finalisation and later answers are refused, nothing lost.
+    let (status, location, _) = alice.submit(&format!("/members/readiness/{id}/finalise"), &[("benchmark", "on")]);
+    assert_eq!((status, location), (303, format!("/members/readiness/{id}/score")));
+    assert_eq!(alice.submit(&format!("/members/readiness/{id}/finalise"), &[]).0, 409);
+    let frozen = alice.page(&area("GOV"));
+    assert_eq!(answer(&mut alice, id, "GOV", &frozen, "GOV-03", "4", "self").0, 409);
+    let list = alice.page("/members/readiness");
+    assert!(list.contains("finalised on"), "{list}");
+    // With the draft finalised, the next assessment can start.
+    assert_ne!(start(&mut alice, &["counter"]), id);
+}
+
+#[test]
+fn a_profile_without_any_channel_still_leaves_every_area_questions() {
+    let (_f, server) = setup();
+    let mut alice = signed_in(&server, "alice");
+    let id = start(&mut alice, &[]);
+    let overview = alice.page(&format!("/members/readiness/{id}"));
+    // Web and online keeps its channel-independent question (brand monitoring).
+    assert!(overview.contains("Web and online services</a></td><td>0 / 1</td>"), "{overview}");
+}
+
+fn golden_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/portal")
+}
+
+/// Replaces the per-visitor and per-day parts of a page: anti-CSRF tokens and dates.
+fn normalise(html: &str) -> String {
+    const FIELD: &str = "name=\"csrf\" value=\"";
+    let mut tokenless = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(FIELD) {
+        tokenless.push_str(&rest[..at + FIELD.len()]);
+        rest = &rest[at + FIELD.len()..];
+        tokenless.push_str("CSRF");
+        rest = &rest[rest.find('"').unwrap_or(0)..];
+    }
+    tokenless.push_str(rest);
+    // Dates are YYYY-MM-DD (ASCII), replaced whole.
+    let bytes = tokenless.as_bytes();
+    let mut out = String::with_capacity(tokenless.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let is_date = bytes
+            .get(i..i + 10)
+            .is_some_and(|w| w.iter().enumerate().all(|(k, b)| if k == 4 || k == 7 { *b == b'-' } else { b.is_ascii_digit() }));
+        if is_date {
+            out.push_str("DATE");
+            i += 10;
+        } else {
+            let ch = tokenless[i..].chars().next().unwrap_or(' ');
+            out.push(ch);
+            i += ch.len_utf8();
+        }
+    }
+    out
+}
+
+fn check_golden(name: &str, html: &str) {
+    let path = golden_dir().join(name);
+    let html = normalise(html);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &html).expect("write golden");
+        return;
+    }
+    let want =
+        std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing golden file {}; run with UPDATE_GOLDEN=1", path.display()));
+    assert_eq!(html, want, "page differs from golden file {}", path.display());
+}
+
+#[test]
+fn questionnaire_and_score_pages_match_golden_files_in_both_languages() {
+    let (_f, server) = setup();
+    let mut alice = signed_in(&server, "alice");
+    let id = start(&mut alice, &["counter", "website", "handhelds"]);
+    let page = alice.page(&format!("/members/readiness/{id}/area/IAM"));
+    assert_eq!(answer(&mut alice, id, "IAM", &page, "IAM-01", "4", "document").0, 303);
+    for lang in ["en", "fr"] {
+        let (status, _) = alice.get(&format!("/lang/{lang}?back=/"));
+        assert!(status == 303 || status == 200, "switching language");
+        for (path, name) in [
+            (format!("/members/readiness/{id}/area/IAM"), "readiness_area"),
+            (format!("/members/readiness/{id}/score"), "readiness_score"),
+            (format!("/members/readiness/{id}"), "readiness_overview"),
+            (format!("/members/readiness/{id}/report"), "readiness_report"),
+        ] {
+            let html = alice.page(&path);
+            check_golden(&format!("{name}.{lang}.html"), &html);
+        }
+    }
+}
+
+#[test]
+fn the_plan_exports_as_csv_and_the_assessment_as_json_to_its_organisation_only() {
+    let (f, server) = setup();
+    let mut alice = signed_in(&server, "alice");
+    let id = start(&mut alice, &["counter", "website"]);
+    let page = alice.page(&format!("/members/readiness/{id}/area/MAIL"));
+    assert_eq!(answer(&mut alice, id, "MAIL", &page, "MAIL-03", "1", "self").0, 303);
+
+    let csv = alice.page(&format!("/members/readiness/{id}/plan.csv"));
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("id,area,phase,months,score,gap_weight,effort,action"));
+    let rows: Vec<&str> = lines.collect();
+    // MAIL-03 (weight 3, phase 1) at 1: gap x weight (3 - 1) * 3 = 6.
+    assert!(rows.iter().any(|r| r.starts_with("MAIL-03,MAIL,1,0-6,1,6,$,")), "{csv}");
+
+    let json: serde_json::Value = serde_json::from_str(&alice.page(&format!("/members/readiness/{id}/assessment.json"))).expect("JSON");
+    assert_eq!(json["id"], id);
+    assert_eq!(json["profile"]["website"], true);
+    assert_eq!(json["answers"][0]["question"], "MAIL-03");
+    assert_eq!(json["answers"][0]["value"], 1);
+    assert_eq!(json["summary"]["plan"].as_array().map(Vec::len), Some(rows.len()), "one CSV row per plan step");
+    assert!(json["summary"]["readiness_index"].is_number());
+
+    // The STIX note is about La Poste, marked TLP:AMBER+STRICT, and valid STIX 2.1.
+    let bundle: serde_json::Value = serde_json::from_str(&alice.page(&format!("/members/readiness/{id}/stix.json"))).expect("JSON");
+    let note = &bundle["objects"][0];
+    assert_eq!(note["type"], "note");
+    assert_eq!(note["object_refs"], serde_json::json!([f.identities["La Poste"]]));
+    assert_eq!(note["object_marking_refs"], serde_json::json!([tlp::Tlp::AmberStrict.marking_id()]));
+    assert!(stix::validate_object(note).is_ok(), "{note}");
+    assert!(note["content"].as_str().is_some_and(|c| c.contains("MAIL: ")), "{note}");
+
+    let mut bob = signed_in(&server, "bob");
+    for export in ["plan.csv", "assessment.json", "report", "stix.json"] {
+        assert_eq!(bob.get(&format!("/members/readiness/{id}/{export}")).0, 404, "{export}");
+    }
+}
+
+const FIELD_FILE: &str = "[profile]\ncounter = true\nwebsite = true\napp = false\nhandhelds = true\noutlets = false\necommerce = false\ndfs = false\negov = false\n\
+[answers]\nGOV-01 = 4\nGOV-02 = 3\nIAM-01 = 2\nMAIL-03 = 4\nEND-04 = \"na\"\nBCP-01 = 3\n[evidence]\nGOV-01 = \"document\"\n";
+
+#[test]
+fn the_field_file_imports_into_the_portal_and_scores_as_the_command_line_does() {
+    let (f, server) = setup();
+    let mut alice = signed_in(&server, "alice");
+    let (status, location, body) = alice.submit("/members/readiness/import", &[("file", FIELD_FILE)]);
+    assert_eq!(status, 303, "{body}");
+    let score = alice.page(&format!("{location}/score"));
+
+    let path = f.dir.path().join("field.toml");
+    std::fs::write(&path, FIELD_FILE).expect("write");
+    let out = std::process::Command::new(common::exe()).arg("--json").arg("assess").arg(&path).output().expect("run");
+    let cli: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let index = cli["readiness_index"].as_f64().expect("an index").round();
+    assert!(score.contains(&format!("<dd id=\"index\">{index}%</dd>")), "the portal shows {index}%: {score}");
+    let gov = cli["areas"]["GOV"]["percent"].as_f64().expect("GOV").round();
+    assert!(score.contains(&format!("<tr id=\"area-GOV\"><td>Governance and budget</td><td>{gov}%</td>")), "{score}");
+
+    // Bad files are refused whole, with the field and the reason; members cannot claim a
+    // facilitator's validation, the facilitator can.
+    let before = alice.page("/members/readiness").matches("href=\"/members/readiness/").count();
+    let bad = FIELD_FILE.replace("GOV-02 = 3", "GOV-99 = 3");
+    let (status, _, body) = alice.submit("/members/readiness/import", &[("file", &bad)]);
+    assert_eq!(status, 400);
+    assert!(body.contains("[answers].GOV-99: unknown question id"), "{body}");
+    let validated = FIELD_FILE.replace("GOV-01 = \"document\"", "GOV-01 = \"facilitator\"");
+    assert_eq!(alice.submit("/members/readiness/import", &[("file", &validated)]).0, 400);
+    assert_eq!(alice.page("/members/readiness").matches("href=\"/members/readiness/").count(), before, "refused files left nothing");
+    let mut fac = signed_in(&server, "fac");
+    assert_eq!(fac.submit("/members/readiness/import", &[("file", &validated)]).0, 303);
+}
+
+#[test]
+fn a_sids_post_gets_the_starter_path_with_phase_one_actions_linked_to_postern() {
+    let f = fixture();
+    common::cli(f.dir.path(), &["org", "add", "Jamaica Post", "--country", "JM"]);
+    add_user(f.dir.path(), "jo", "Jamaica Post", "analyst");
+    add_user(f.dir.path(), "alice", "La Poste", "analyst");
+    let server = Server::start(f.dir.path());
+    let mut jo = signed_in(&server, "jo");
+    let id = start(&mut jo, &["counter", "website"]);
+    for path in [format!("/members/readiness/{id}/score"), format!("/members/readiness/{id}/report")] {
+        let page = jo.page(&path);
+        assert!(page.contains("id=\"starter\"") && page.contains("hygiene baseline is 0%"), "{page}");
+        assert!(page.contains("Phase 1 (0-6 months)") && !page.contains("Phase 2 (6-18 months)</h3>"), "phase 1 only: {path}");
+        let mail = page.split("id=\"plan-MAIL-03\"").nth(1).and_then(|r| r.split("</li>").next()).unwrap_or_default();
+        // Auto-escaping writes the path's slashes as `&#x2f;`, which browsers read as `/`.
+        assert!(mail.contains("<a href=\"&#x2f;members&#x2f;posture\">Check your domains in Postern</a>"), "{mail}");
+    }
+    // The full plan stays in the CSV export.
+    assert!(jo.page(&format!("/members/readiness/{id}/plan.csv")).contains(",2,6-18,"));
+    // A post of another group sees the whole plan and no starter notice.
+    let mut alice = signed_in(&server, "alice");
+    let other = start(&mut alice, &["counter"]);
+    let page = alice.page(&format!("/members/readiness/{other}/score"));
+    assert!(!page.contains("id=\"starter\"") && page.contains("Phase 3 (18-36 months)"));
+}
