@@ -18,6 +18,9 @@ pub use known_sites::{KnownSite, KnownSites};
 
 /// The embedded registry, as shipped.
 pub const BUILTIN_TOML: &str = include_str!("../data/brands.toml");
+/// Names of registry brands in their countries' own languages and scripts (`id` -> `local`),
+/// kept apart from `brands.toml` so that one file holds one concept.
+pub const LOCAL_NAMES_TOML: &str = include_str!("../data/local_names.toml");
 
 /// Errors while loading a registry file.
 #[derive(Debug, thiserror::Error)]
@@ -97,6 +100,11 @@ pub struct Brand {
     /// Local-language words the brand is known by (`poste`, `correos`, `pošta`); generic.
     #[serde(default)]
     pub words: Vec<String>,
+    /// Names as messages in the brand's country write them, in its own language and script,
+    /// with their common short and inflected forms (`البريد المصري`, `Почта России`,
+    /// `Почты России`, `中国邮政`); distinctive, unlike `words`. From `data/local_names.toml`.
+    #[serde(default)]
+    pub local: Vec<String>,
     /// Official registrable domains (`laposte.fr`); their subdomains are official too.
     #[serde(default)]
     pub domains: Vec<String>,
@@ -160,12 +168,54 @@ struct File {
     brands: Vec<Brand>,
 }
 
+/// `data/local_names.toml`: local names per brand id.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LocalNamesFile {
+    brand: Vec<LocalNames>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LocalNames {
+    id: String,
+    local: Vec<String>,
+}
+
+/// Adds the local names of `text` (the `local_names.toml` format) to `brands`; an unknown id or
+/// an empty name is an error.
+fn add_local_names(brands: &mut [Brand], text: &str, origin: &str) -> Result<(), BrandError> {
+    let file: LocalNamesFile =
+        toml::from_str(text).map_err(|e| BrandError::Format { origin: origin.to_string(), message: e.to_string() })?;
+    for entry in file.brand {
+        let invalid =
+            |message: &str| BrandError::Invalid { origin: origin.to_string(), id: entry.id.clone(), message: message.to_string() };
+        let Some(b) = brands.iter_mut().find(|b| b.id == entry.id) else {
+            return Err(invalid("no brand has this id"));
+        };
+        for name in &entry.local {
+            let name = name.trim();
+            if name.is_empty() {
+                return Err(invalid("empty local name"));
+            }
+            if !b.local.iter().any(|l| l == name) {
+                b.local.push(name.to_string());
+            }
+        }
+    }
+    Ok(())
+}
+
 impl BrandRegistry {
     /// The registry shipped with Postern.
     pub fn builtin() -> BrandRegistry {
         // The embedded file is checked by this crate's tests; an error here is a build defect,
         // so fall back to an empty registry rather than panic in a server.
-        match parse(BUILTIN_TOML, "builtin") {
+        let parsed = parse(BUILTIN_TOML, "builtin").and_then(|mut brands| {
+            add_local_names(&mut brands, LOCAL_NAMES_TOML, "local_names.toml")?;
+            Ok(brands)
+        });
+        match parsed {
             Ok(brands) => BrandRegistry::from_brands(brands),
             Err(_) => BrandRegistry::from_brands(Vec::new()),
         }
@@ -326,6 +376,38 @@ fn parse(text: &str, origin: &str) -> Result<Vec<Brand>, BrandError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn local_names_name_known_brands_of_the_upus_languages() {
+        let mut brands = parse(BUILTIN_TOML, "builtin").expect("builtin registry parses");
+        add_local_names(&mut brands, LOCAL_NAMES_TOML, "local_names.toml").expect("local names load");
+        let local = |id: &str| brands.iter().find(|b| b.id == id).map(|b| b.local.clone()).unwrap_or_default();
+        assert!(local("eg-egyptpost").iter().any(|n| n == "البريد المصري"));
+        assert!(local("ru-pochta").iter().any(|n| n == "Почта России"));
+        assert!(local("cn-chinapost").iter().any(|n| n == "中国邮政"));
+        assert!(local("ke-posta").iter().any(|n| n == "Posta Kenya"));
+        // Posts, customs and tax authorities of the Arabic-, Russian- and Chinese-speaking
+        // countries all carry a local name.
+        for id in [
+            "eg-customs",
+            "eg-eta",
+            "sa-zatca",
+            "ma-douane",
+            "ru-fts",
+            "ru-fns",
+            "kz-kgd",
+            "cn-customs",
+            "cn-chinatax",
+            "hk-customs",
+            "tw-customs",
+        ] {
+            assert!(!local(id).is_empty(), "{id} has no local name");
+        }
+        let mut bad = brands.clone();
+        let err = add_local_names(&mut bad, "[[brand]]\nid = \"xx-nobody\"\nlocal = [\"x\"]\n", "t").expect_err("unknown id");
+        assert!(err.to_string().contains("xx-nobody"), "{err}");
+        assert!(BrandRegistry::builtin().get("eg-egyptpost").is_some_and(|b| !b.local.is_empty()));
+    }
 
     #[test]
     fn builtin_parses_and_covers_the_upu() {

@@ -673,7 +673,8 @@ impl Analyzer {
                 );
                 return None;
             }
-            if !folded.mixed_script {
+            let tld = p.host_unicode().rsplit('.').next().unwrap_or("");
+            if !folded.mixed_script && !fold::script_of_its_tld(unicode, tld) {
                 out.plain("non_ascii", 10, format_args!("uses non-Latin characters in its name"));
             }
             return None;

@@ -1,6 +1,7 @@
 //! Text folding for look-alike detection: UTS #39 skeletons, mixed-script checks, multi-character
 //! homoglyphs, keyboard adjacency and the Damerau-Levenshtein edit classification.
 
+use unicode_security::mixed_script::AugmentedScriptSet;
 use unicode_security::{RestrictionLevel, RestrictionLevelDetection};
 
 /// A host label folded for comparison with brand tokens.
@@ -52,6 +53,22 @@ pub fn fold_label(label: &str) -> Folded {
         }
     }
     Folded { text, non_ascii: true, mixed_script }
+}
+
+/// True when a non-ASCII label is written in a script its internationalised top-level domain is
+/// written in too (`почта.рф`, `中国邮政.中国`, `مصر.مصر`): the name as its readers write it,
+/// so not even the weak "non-Latin characters" signal applies. Labels that mix scripts are
+/// judged by [`Folded::mixed_script`] whatever their ending.
+pub fn script_of_its_tld(label: &str, tld: &str) -> bool {
+    if label.is_ascii() || tld.is_ascii() {
+        return false;
+    }
+    let mut set = AugmentedScriptSet::for_str(label);
+    if set.is_all() || set.is_empty() {
+        return false;
+    }
+    set.intersect_with(AugmentedScriptSet::for_str(tld));
+    !set.is_empty()
 }
 
 /// Multi-character and digit homoglyphs of ASCII labels: `rn`->`m`, `vv`->`w`, `cl`->`d`,
@@ -325,6 +342,27 @@ mod tests {
         for label in ["lаposte", "pаypal", "usрs"] {
             assert!(fold_label(label).mixed_script, "{label}");
         }
+        // Single-script names in the UPU's other scripts are not mixed; Cyrillic or Greek letters
+        // inside a Latin name, or Latin inside a Cyrillic one, are.
+        for label in ["госуслуги", "почта-россии", "中国邮政", "مصر", "وزارة-الاتصالات", "香港郵政"]
+        {
+            assert!(!fold_label(label).mixed_script, "{label}");
+        }
+        for label in ["lαposte", "сбeрбанк", "пoчта", "dhl-еxpress"] {
+            assert!(fold_label(label).mixed_script, "{label}");
+        }
+    }
+
+    #[test]
+    fn a_label_in_the_script_of_its_tld() {
+        assert!(script_of_its_tld("почта", "рф"));
+        assert!(script_of_its_tld("почта-россии", "рф"));
+        assert!(script_of_its_tld("中国邮政", "中国"));
+        assert!(script_of_its_tld("مصر", "مصر"));
+        assert!(!script_of_its_tld("почта", "com"), "a Cyrillic name under a Latin ending");
+        assert!(!script_of_its_tld("مصر", "рф"), "different scripts");
+        assert!(!script_of_its_tld("pochta", "рф"), "ASCII labels are judged as ASCII");
+        assert!(!script_of_its_tld("123", "рф"), "digits belong to no script");
     }
 
     #[test]

@@ -226,6 +226,29 @@ fn issue_15_families() {
 }
 
 #[test]
+fn single_script_names_under_their_own_scripts_endings_are_plain_names() {
+    let codes = |url: &str| -> Vec<&'static str> {
+        let v = analyzer().analyse(url).unwrap_or_else(|e| panic!("{url}: {e}"));
+        assert_eq!(v.verdict, Level::Benign, "{url}: {:?}", v.reasons);
+        v.reasons.iter().map(|r| r.code).collect()
+    };
+    for url in ["https://госуслуги.рф/", "https://почта-россии.рф/", "http://中国邮政.中国/", "https://مصر.مصر/"]
+    {
+        let c = codes(url);
+        assert!(!c.contains(&"mixed_script") && !c.contains(&"non_ascii"), "{url}: {c:?}");
+    }
+    // Under a Latin ending a non-Latin name is still unusual, but not mixed.
+    let c = codes("https://почта.com/");
+    assert!(c.contains(&"non_ascii") && !c.contains(&"mixed_script"), "{c:?}");
+    // Latin letters inside a Cyrillic name, Cyrillic or Greek inside a Latin brand: mixed.
+    for url in ["https://сбeрбанк.рф/", "https://пoчта-россии.рф/", "https://lαposte.fr/", "https://dhl-еxpress.com/"]
+    {
+        let v = analyzer().analyse(url).unwrap_or_else(|e| panic!("{url}: {e}"));
+        assert!(v.reasons.iter().any(|r| r.code == "mixed_script"), "{url}: {:?}", v.reasons);
+    }
+}
+
+#[test]
 fn a_bare_domain_name_is_judged_like_a_link_to_its_root() {
     let v = analyzer().analyse_domain("royalmail-redelivery.com").expect("analyses");
     assert_eq!((v.verdict, v.input.as_str()), (Level::Malicious, "royalmail-redelivery.com"));

@@ -153,6 +153,9 @@ impl Analyzer {
     }
 
     pub(crate) fn prepare(&self, text: &str) -> Prepared {
+        // Arabic-Indic and full-width digits are read as the ASCII digits they are.
+        let ascii = crate::text::ascii_numerals(text);
+        let text = ascii.as_ref();
         let mut entities = extract::extract_without_phones(text);
         let folded = fold(&extract::masked(text, &entities.spans));
         let toks: Vec<&str> = words(&folded).collect();
@@ -172,6 +175,21 @@ impl Analyzer {
                 self.cues.resolve_generic(word, &evidence, home)
             });
         let product = brand.and_then(|i| self.cues.brands.get(i)).and_then(|b| named_product(b, &folded));
+        self.add_phones(text, &folded, &hosts, brand, language, &mut entities);
+        let folded = if entities.phones.is_empty() { folded } else { fold(&extract::masked(text, &entities.spans)) };
+        let link_verdicts: Vec<(String, LinkVerdict)> = match &self.link_check {
+            Some(check) => entities.urls.iter().map(|u| (u.clone(), check(u))).collect(),
+            None => Vec::new(),
+        };
+        let mut structural = structural(&entities, &hosts, &hits, brand, &self.cues, &folded, &link_verdicts);
+        shape_features(text, &folded, &mut structural);
+        let features = features::build(&folded, &structural, self.model.bits);
+        Prepared { entities, features, structural, hits, brand, product, language, link_verdicts }
+    }
+
+    /// Phones, read in the countries the message points to: its brand's, its links' and its
+    /// currency's first, then its language's (see `prepare`).
+    fn add_phones(&self, text: &str, folded: &str, hosts: &[String], brand: Option<usize>, language: &str, entities: &mut Entities) {
         let mut regions: Vec<&str> = Vec::with_capacity(8);
         if let Some(b) = brand.and_then(|i| self.cues.brands.get(i))
             && !b.country.is_empty()
@@ -182,32 +200,38 @@ impl Analyzer {
         // mobile in a German message is not a German number.
         // Only worth computing when a phone number can still be in the text: six digits left
         // after links, amounts and tracking numbers were masked.
-        let evidence = if folded.bytes().filter(u8::is_ascii_digit).count() >= 6 {
-            country_evidence(&hosts, &entities, &self.cues)
-        } else {
-            Vec::new()
-        };
+        let phone_possible = folded.bytes().filter(u8::is_ascii_digit).count() >= 6;
+        let evidence = if phone_possible { country_evidence(hosts, entities, &self.cues) } else { Vec::new() };
         // Albanian is written in Albania and in Kosovo; Kosovo pays in euros, Albania in lek. An
         // Albanian message with a euro amount or a Kosovo place name is read as Kosovo's first:
         // "049 330 214" is a Kosovo mobile there, a Tirana landline in Albania.
         let kosovo = language == "sq"
-            && (entities.amounts.iter().any(|a| a.currency == "EUR") || KOSOVO_PLACES.iter().any(|w| has_phrase(&folded, w)));
+            && (entities.amounts.iter().any(|a| a.currency == "EUR") || KOSOVO_PLACES.iter().any(|w| has_phrase(folded, w)));
         let kosovo: &[&str] = if kosovo { &["XK"] } else { &[] };
-        for c in evidence.iter().chain(kosovo).copied().chain(lexicon::language_regions(language).iter().copied()) {
+        for &c in &evidence {
             if !regions.contains(&c) {
                 regions.push(c);
             }
         }
-        extract::add_phones(text, &regions, &mut entities);
-        let folded = if entities.phones.is_empty() { folded } else { fold(&extract::masked(text, &entities.spans)) };
-        let link_verdicts: Vec<(String, LinkVerdict)> = match &self.link_check {
-            Some(check) => entities.urls.iter().map(|u| (u.clone(), check(u))).collect(),
-            None => Vec::new(),
-        };
-        let mut structural = structural(&entities, &hosts, &hits, brand, &self.cues, &folded, &link_verdicts);
-        shape_features(text, &folded, &mut structural);
-        let features = features::build(&folded, &structural, self.model.bits);
-        Prepared { entities, features, structural, hits, brand, product, language, link_verdicts }
+        // The countries the message names (its brand, links, currency) are tried alone first:
+        // a number valid there is theirs, even when a neighbour writes its numbers the way this
+        // one is grouped ("0712 345 678" with KSh is Kenyan, not Tanzanian). Only when none of
+        // them reads a number is the language's list (and Kosovo) tried.
+        let named = regions.len();
+        for c in kosovo.iter().copied().chain(lexicon::language_regions(language).iter().copied()) {
+            if !regions.contains(&c) {
+                regions.push(c);
+            }
+        }
+        let trial = (phone_possible && named > 0 && named < regions.len()).then(|| {
+            let mut trial = entities.clone();
+            extract::add_phones(text, &regions[..named], &mut trial);
+            trial
+        });
+        match trial {
+            Some(t) if !t.phones.is_empty() && t.phones.iter().all(|p| p.starts_with('+')) => *entities = t,
+            _ => extract::add_phones(text, &regions, entities),
+        }
     }
 }
 
@@ -261,7 +285,7 @@ fn country_evidence<'a>(hosts: &'a [String], e: &Entities, cues: &'a Cues) -> Ve
         let labels = h.split('.');
         for (k, t) in labels.rev().enumerate().flat_map(|(k, l)| l.split('-').map(move |t| (k, t))) {
             // The TLD, or a two-letter token of a label ("post-ch-verify").
-            if t.len() == 2
+            if (t.len() == 2 || k == 0 && t.starts_with("xn--"))
                 && (k == 0 || h.contains('-'))
                 && let Some(c) = country_code(t)
             {
@@ -279,6 +303,18 @@ fn country_evidence<'a>(hosts: &'a [String], e: &Entities, cues: &'a Cues) -> Ve
             "MXN" => "MX",
             "ARS" => "AR",
             "CAD" => "CA",
+            "EGP" => "EG",
+            "SAR" => "SA",
+            "AED" => "AE",
+            "MAD" => "MA",
+            "RUB" => "RU",
+            "KZT" => "KZ",
+            "CNY" => "CN",
+            "HKD" => "HK",
+            "TWD" => "TW",
+            "KES" => "KE",
+            "TZS" => "TZ",
+            "TRY" => "TR",
             _ => continue,
         };
         out.push(c);
@@ -328,6 +364,37 @@ fn country_code(t: &str) -> Option<&'static str> {
         ("fi", "FI"),
         ("se", "SE"),
         ("dk", "DK"),
+        ("eg", "EG"),
+        ("sa", "SA"),
+        ("ae", "AE"),
+        ("ma", "MA"),
+        ("jo", "JO"),
+        ("kw", "KW"),
+        ("qa", "QA"),
+        ("om", "OM"),
+        ("ru", "RU"),
+        ("kz", "KZ"),
+        ("by", "BY"),
+        ("cn", "CN"),
+        ("hk", "HK"),
+        ("tw", "TW"),
+        ("mo", "MO"),
+        ("ke", "KE"),
+        ("tz", "TZ"),
+        ("ug", "UG"),
+        ("tr", "TR"),
+        // Internationalised country-code TLDs, as hosts are kept (Punycode): .рф, .中国, .مصر,
+        // .السعودية, .امارات, .香港, .台灣, .қаз.
+        ("xn--p1ai", "RU"),
+        ("xn--fiqs8s", "CN"),
+        ("xn--fiqz9s", "CN"),
+        ("xn--wgbh1c", "EG"),
+        ("xn--mgberp4a5d4ar", "SA"),
+        ("xn--mgbaam7a8h", "AE"),
+        ("xn--j6w193g", "HK"),
+        ("xn--kprw13d", "TW"),
+        ("xn--kpry57d", "TW"),
+        ("xn--80ao21a", "KZ"),
     ];
     CODES.iter().find(|(k, _)| *k == t).map(|(_, c)| *c)
 }
@@ -343,36 +410,17 @@ fn cut(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
-const CALL_CUES: &[&str] = &[
-    "call",
-    "ring",
-    "phone",
-    "whatsapp",
-    "appelez",
-    "appeler",
-    "contactez",
-    "llame",
-    "llamar",
-    "llama",
-    "chiama",
-    "chiamare",
-    "contatta",
-    "ligue",
-    "ligar",
-    "contacte",
-    "anrufen",
-    "rufen",
-    "kontaktieren",
-    "telefononi",
-    "thirrni",
-    "kontaktoni",
-    "contact",
-];
-
 fn small_amount(value: f64, currency: &str) -> bool {
     match currency {
         "ALL" => value <= 1500.0,
         "BRL" => value <= 60.0,
+        // The sums parcel scams ask for: a few euros' worth in each currency.
+        "EGP" | "TRY" => value <= 300.0,
+        "SAR" | "AED" | "MAD" | "CNY" | "HKD" => value <= 60.0,
+        "RUB" | "KES" => value <= 1000.0,
+        "TWD" => value <= 300.0,
+        "KZT" => value <= 5000.0,
+        "TZS" => value <= 20000.0,
         _ => value <= 10.0,
     }
 }
@@ -449,7 +497,7 @@ fn structural(
     }
     if !e.phones.is_empty() {
         s.push(S::Phone);
-        if words(folded).any(|w| CALL_CUES.contains(&w)) {
+        if lexicon::asks_to_call(folded) {
             s.push(S::CallbackNumber);
             // Couriers give their number too; asking for money on the phone is the scam.
             if payment || (!report && !e.amounts.is_empty()) {
@@ -730,6 +778,21 @@ mod tests {
         assert_eq!(phones("Pakoja juaj ka nje detyrim prej 1,50 EUR. Na telefononi ne 049 330 214 per informata."), ["+38349330214"]);
         assert_eq!(phones("Jam Arta nga klinika dentare ne Peje. Na telefononi ne 049 330 214."), ["+38349330214"]);
         assert_eq!(phones("Pakoja juaj ka nje detyrim prej 150 Leke. Na telefononi ne 069 123 4567."), ["+355691234567"]);
+    }
+
+    #[test]
+    fn numbers_belong_to_the_country_the_message_names() {
+        let a = Analyzer::builtin().expect("model");
+        let phones = |t: &str| a.analyze(t).phones;
+        // The case: an Egyptian mobile in an Arabic Egypt Post scam, not an Irish one.
+        assert_eq!(phones("البريد المصري: طردك محتجز لدى الجمارك. ادفع ٣٥ جنيه أو اتصل على 01012345678"), ["+201012345678"]);
+        assert_eq!(phones("Posta Kenya: kifurushi chako kimezuiliwa. Lipa KSh 150 au tupigie 0712 345 678"), ["+254712345678"]);
+        assert_eq!(phones("Posta Tanzania: mzigo wako umezuiliwa. Lipa TSh 3,000 au tupigie 0754 321 987"), ["+255754321987"]);
+        assert_eq!(phones("مصرف الراجحي: تم تجميد بطاقتك. اتصل بنا على 0551234567"), ["+966551234567"]);
+        assert_eq!(phones("بريد الإمارات: ادفع 12 درهم أو اتصل على 0551234567"), ["+971551234567"]);
+        assert_eq!(phones("Почта России: оплатите 299 руб. Позвоните 8 (916) 123-45-67"), ["+79161234567"]);
+        assert_eq!(phones("【顺丰速运】理赔请联系专员13812345678"), ["+8613812345678"]);
+        assert_eq!(phones("香港郵政：請即致電 5123 4567 或繳付HK$18"), ["+85251234567"]);
     }
 
     #[test]

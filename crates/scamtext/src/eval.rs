@@ -22,7 +22,7 @@ pub enum SetError {
 }
 
 /// The languages the issue targets; a set marks others (nl, pl, ro) as extras.
-pub const TARGET_LANGUAGES: [&str; 7] = ["en", "fr", "es", "it", "pt", "de", "sq"];
+pub const TARGET_LANGUAGES: [&str; 12] = ["en", "fr", "es", "it", "pt", "de", "sq", "ar", "zh", "ru", "sw", "tr"];
 
 /// The three delivery lures shade into each other (a failed delivery with a fee, a held parcel
 /// with a fee); the lenient lure figure forgives confusions inside this family, to show how much
@@ -148,6 +148,8 @@ pub struct MessageReport {
     /// Scam or not, the extra languages (not targets).
     pub extras: Classification,
     pub per_language: BTreeMap<String, Classification>,
+    /// Lure and brand accuracy and extraction recall per target language.
+    pub per_language_detail: BTreeMap<String, LanguageFigures>,
     pub per_extra_language: BTreeMap<String, Classification>,
     /// Benign messages flagged as scams, per benign category (target languages).
     pub fpr_per_category: BTreeMap<String, Rate>,
@@ -171,6 +173,18 @@ pub struct MessageReport {
     /// One line per miss; printed only on request and only for development sets.
     #[serde(skip)]
     pub misses: Vec<String>,
+}
+
+/// The figures of one target language besides its verdicts.
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageFigures {
+    /// Over the language's scams: a missed scam counts wrong.
+    pub lure_accuracy: Rate,
+    /// Over its scams with a gold brand.
+    pub brand_accuracy: Rate,
+    pub url_recall: Rate,
+    pub phone_recall: Rate,
+    pub amount_recall: Rate,
 }
 
 /// Entity extraction, target languages and extras apart.
@@ -240,6 +254,8 @@ struct Tally {
     unbranded: (usize, usize),
     benign_brand: (usize, usize),
     language: (usize, usize),
+    /// Per target language: lure, brand, URL, phone and amount `(hits, total)`.
+    per_lang_detail: BTreeMap<String, [(usize, usize); 5]>,
     confusion: BTreeMap<(String, String), usize>,
     /// Index 0: target languages; 1: extras. Each `(want, got, spurious)` per entity kind.
     entities: [[(usize, usize, usize); 5]; 2],
@@ -293,6 +309,13 @@ impl Tally {
         }
         let want = g.lure.clone().unwrap_or_default();
         let got = s.lure.clone().unwrap_or_else(|| "none".to_string());
+        let detail = self.per_lang_detail.entry(g.lang.clone()).or_default();
+        detail[0].1 += 1;
+        detail[0].0 += usize::from(want == got);
+        if let Some(b) = &g.brand {
+            detail[1].1 += 1;
+            detail[1].0 += usize::from(same(b));
+        }
         self.lure.1 += 1;
         self.lure_detected.1 += usize::from(s.scam);
         if want == got {
@@ -327,6 +350,17 @@ impl Tally {
     fn entities(&mut self, g: &Gold, s: &Said) {
         let (want_s10, want_other): (Vec<String>, Vec<String>) = g.tracking.iter().cloned().partition(|t| is_s10(t));
         let (got_s10, got_other): (Vec<String>, Vec<String>) = s.tracking.iter().cloned().partition(|t| is_s10(&norm_tracking(t)));
+        if g.target {
+            let detail = self.per_lang_detail.entry(g.lang.clone()).or_default();
+            for (k, (hits, total)) in
+                [found(&g.urls, &s.urls, norm_url), found(&g.phones, &s.phones, norm_phone), found(&g.amounts, &s.amounts, norm_amount)]
+                    .into_iter()
+                    .enumerate()
+            {
+                detail[k + 2].0 += hits;
+                detail[k + 2].1 += total;
+            }
+        }
         let [urls, phones, amounts, s10, other] = &mut self.entities[usize::from(!g.target)];
         let misses = &mut self.misses;
         compare(urls, &g.urls, &s.urls, norm_url, "url", &g.id, misses);
@@ -349,6 +383,20 @@ impl Tally {
             classification: self.overall.figures(),
             extras: self.extras.figures(),
             per_language: figures(self.per_lang),
+            per_language_detail: self
+                .per_lang_detail
+                .into_iter()
+                .map(|(k, d)| {
+                    let f = LanguageFigures {
+                        lure_accuracy: rate(d[0]),
+                        brand_accuracy: rate(d[1]),
+                        url_recall: rate(d[2]),
+                        phone_recall: rate(d[3]),
+                        amount_recall: rate(d[4]),
+                    };
+                    (k, f)
+                })
+                .collect(),
             per_extra_language: figures(self.per_extra),
             fpr_per_category: self.per_category.into_iter().map(|(k, v)| (k, rate(v))).collect(),
             lure_accuracy: rate(self.lure),
@@ -364,6 +412,12 @@ impl Tally {
             misses: self.misses,
         }
     }
+}
+
+/// How many of `want` are in `got` under `norm`, and how many were wanted.
+fn found<K: PartialEq>(want: &[String], got: &[String], norm: impl Fn(&str) -> K) -> (usize, usize) {
+    let got: Vec<K> = got.iter().map(|x| norm(x)).collect();
+    (want.iter().filter(|w| got.contains(&norm(w))).count(), want.len())
 }
 
 fn canon(canonical: &impl Fn(&str) -> Option<String>, name: &str) -> String {

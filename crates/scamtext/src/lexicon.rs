@@ -4,7 +4,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::Lure;
-use crate::text::fold;
+use crate::text::{Script, fold, is_word_char, script_of};
 
 /// A brand the analyser can name: common name, names and words to match, official domains.
 #[derive(Debug, Clone)]
@@ -90,6 +90,8 @@ pub enum Cue {
 pub struct Cues {
     ac: AhoCorasick,
     what: Vec<Cue>,
+    /// Per cue pattern: a stem (listed with a trailing `*`), which may end inside a word.
+    stem: Vec<bool>,
     brand_ac: AhoCorasick,
     brand_of: Vec<usize>,
     /// Generic words (folded) and, per word, the brands it may name: those listing it in the
@@ -173,8 +175,89 @@ fn after_of(before: &str) -> bool {
     )
 }
 
-fn at_word_boundary(b: &[u8], start: usize, end: usize) -> bool {
-    (start == 0 || !b[start - 1].is_ascii_alphanumeric()) && (end >= b.len() || !b[end].is_ascii_alphanumeric())
+/// True when `text[start..end]` is a whole word, or as whole as its script allows: a word
+/// boundary is needed only between two word characters of one spaced script (Latin, Arabic,
+/// Cyrillic), so Han cues match inside unspaced text and "12元" or "SMSкод" split where the
+/// script changes. Inside an Arabic word, the joined clitics of the language files (`@prefixes`,
+/// `@suffixes`) may stand before and after the cue ("والبريد", "طردك"); a stem (`stem`) may
+/// end anywhere.
+pub fn at_word_boundary(text: &str, start: usize, end: usize, stem: bool) -> bool {
+    let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else {
+        return false;
+    };
+    let (Some(first), Some(last)) = (text[start..end].chars().next(), text[start..end].chars().next_back()) else {
+        return false;
+    };
+    let lex = files::lexicon();
+    let front = match before.chars().next_back() {
+        None => true,
+        Some(p) => {
+            joinable(p, first)
+                || script_of(p) == Script::Arabic && {
+                    let word_start =
+                        before.rfind(|c: char| !is_word_char(c)).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+                    lex.prefixes.contains(&&before[word_start..])
+                }
+        }
+    };
+    front
+        && (stem
+            || match after.chars().next() {
+                None => true,
+                Some(n) => {
+                    joinable(last, n)
+                        || script_of(n) == Script::Arabic && {
+                            let word_end = after.find(|c: char| !is_word_char(c)).unwrap_or(after.len());
+                            lex.suffixes.contains(&&after[..word_end])
+                        }
+                }
+            })
+}
+
+/// True when the folded text asks the reader to call or message a number: a word of
+/// `cues/call.txt` (a stem with `*` as a word's start, Han entries anywhere). Matched on words
+/// rather than in the cue automaton because some call words ("whatsapp") are lure cues too.
+pub fn asks_to_call(folded: &str) -> bool {
+    let call = &files::lexicon().call;
+    crate::text::words(folded).any(|w| {
+        call.iter().any(|c| match c.strip_suffix('*') {
+            Some(stem) => w.starts_with(stem),
+            None if c.chars().next().is_some_and(|x| script_of(x) == Script::Unspaced) => w.contains(c),
+            None => w == *c,
+        })
+    })
+}
+
+/// The leftmost-longest matches of `ac` in `text` that `whole` accepts. A match `whole` rejects
+/// (a cue inside a longer word: "تم ايقاف" inside "سيتم ايقاف حسابك") does not hide the matches
+/// that overlap it: the search resumes one character after its start.
+fn whole_matches<'a>(
+    ac: &'a AhoCorasick,
+    text: &'a str,
+    whole: impl Fn(&aho_corasick::Match) -> bool + 'a,
+) -> impl Iterator<Item = aho_corasick::Match> + 'a {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at <= text.len() {
+            let m = ac.find(aho_corasick::Input::new(text).range(at..))?;
+            if whole(&m) {
+                at = m.end().max(m.start() + 1);
+                return Some(m);
+            }
+            at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    })
+}
+
+/// True when a word may end between `a` and `b`: one is no word character, or they are of
+/// different scripts, or both are of a script written without spaces.
+fn joinable(a: char, b: char) -> bool {
+    if !is_word_char(a) || !is_word_char(b) {
+        return true;
+    }
+    let (x, y) = (script_of(a), script_of(b));
+    x != y || x == Script::Unspaced
 }
 
 impl Cues {
@@ -185,9 +268,15 @@ impl Cues {
         let lex = lexicon();
         let mut pats: Vec<String> = Vec::new();
         let mut what = Vec::new();
+        let mut stem = Vec::new();
+        let mut add = |c: &str, cue: Cue| {
+            let s = c.strip_suffix('*');
+            pats.push(s.unwrap_or(c).to_string());
+            stem.push(s.is_some());
+            what.push(cue);
+        };
         for (lure, weight, c) in &lex.lure_cues {
-            pats.push((*c).to_string());
-            what.push(Cue::Lure(*lure, *weight));
+            add(c, Cue::Lure(*lure, *weight));
         }
         for (list, cue) in [
             (&lex.urgency, Cue::Urgency),
@@ -197,8 +286,7 @@ impl Cues {
             (&lex.payment_report, Cue::PaymentReport),
         ] {
             for c in list {
-                pats.push((*c).to_string());
-                what.push(cue);
+                add(c, cue);
             }
         }
         let mut host_aliases = Vec::new();
@@ -263,6 +351,7 @@ impl Cues {
         Cues {
             ac: automaton(&pats),
             what,
+            stem,
             brand_ac: automaton(&brand_pats),
             brand_of,
             first_generic,
@@ -278,11 +367,10 @@ impl Cues {
     /// Counts cue hits in folded text, at word boundaries.
     pub fn scan(&self, folded: &str) -> Hits {
         let mut h = Hits::default();
-        let b = folded.as_bytes();
-        for m in self.ac.find_iter(folded) {
-            if !at_word_boundary(b, m.start(), m.end()) {
-                continue;
-            }
+        for m in whole_matches(&self.ac, folded, |m| {
+            let stem = self.stem.get(m.pattern().as_usize()).copied().unwrap_or(false);
+            at_word_boundary(folded, m.start(), m.end(), stem)
+        }) {
             match self.what.get(m.pattern().as_usize()) {
                 Some(Cue::Lure(l, w)) => h.lures[*l as usize] = h.lures[*l as usize].saturating_add(*w),
                 Some(Cue::Urgency) => h.urgency = h.urgency.saturating_add(1),
@@ -302,10 +390,7 @@ impl Cues {
             }
         }
         let mut generic = None;
-        for m in self.brand_ac.find_iter(folded) {
-            if !at_word_boundary(b, m.start(), m.end()) {
-                continue;
-            }
+        for m in whole_matches(&self.brand_ac, folded, |m| at_word_boundary(folded, m.start(), m.end(), false)) {
             let p = m.pattern().as_usize();
             if p >= self.first_generic {
                 if generic.is_none() && !after_of(&folded[..m.start()]) {
@@ -406,10 +491,23 @@ impl Cues {
 pub fn detect_language(folded_words: &[&str]) -> &'static str {
     let lex = lexicon();
     let mut score = [0u32; files::MAX_LANGUAGES];
-    for w in folded_words {
+    let mut add = |w: &str| {
         if let Some(ws) = lex.markers.get(w) {
             for (s, x) in score.iter_mut().zip(ws) {
                 *s += u32::from(*x);
+            }
+        }
+    };
+    for w in folded_words {
+        if w.is_ascii() || !w.chars().any(|c| script_of(c) == Script::Unspaced) {
+            add(w);
+            continue;
+        }
+        // Text written without spaces reaches here as long runs: its markers are single
+        // characters (的, 您, 請), read one by one.
+        for (i, c) in w.char_indices() {
+            if script_of(c) == Script::Unspaced {
+                add(&w[i..i + c.len_utf8()]);
             }
         }
     }
@@ -419,7 +517,28 @@ pub fn detect_language(folded_words: &[&str]) -> &'static str {
             best = (language.code, s);
         }
     }
-    best.0
+    if best.1 > 0 {
+        return best.0;
+    }
+    // No marker word at all: a message mostly in a script one language has to itself is in
+    // that language ("شحنة محتجزة", "包裹待领取").
+    let (mut letters, mut by_script) = (0usize, [0usize; 3]);
+    for c in folded_words.iter().flat_map(|w| w.chars()).filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        match script_of(c) {
+            Script::Arabic => by_script[0] += 1,
+            Script::Cyrillic => by_script[1] += 1,
+            Script::Unspaced => by_script[2] += 1,
+            Script::Other => {}
+        }
+    }
+    let scripts = [Script::Arabic, Script::Cyrillic, Script::Unspaced];
+    scripts
+        .iter()
+        .zip(by_script)
+        .find(|(_, n)| *n * 2 > letters)
+        .and_then(|(script, _)| lex.languages.iter().find(|l| l.script == Some(*script)))
+        .map_or("und", |l| l.code)
 }
 
 #[cfg(test)]
@@ -441,5 +560,57 @@ mod tests {
         check_lang("A sua encomenda está retida, efetue o pagamento hoje", "pt");
         check_lang("Ihr Paket wurde zurückgehalten, bitte zahlen Sie die Gebühr", "de");
         check_lang("Paketa juaj është mbajtur, ju lutem paguani tarifën sot", "sq");
+        check_lang("البريد المصري: شحنتك محتجزة لدى الجمارك، يرجى دفع الرسوم", "ar");
+        check_lang("【中国邮政】您的包裹因地址不详无法派送，请点击链接更新地址", "zh");
+        check_lang("【香港郵政】您的郵件因地址不完整未能派遞，請於24小時內更新", "zh");
+        check_lang("Почта России: ваша посылка задержана на таможне, оплатите пошлину", "ru");
+        check_lang("Posta Kenya: kifurushi chako kimezuiliwa, tafadhali lipa ada ya forodha leo", "sw");
+        check_lang("PTT Kargo: gonderiniz teslim edilemedi, lutfen adresinizi guncelleyin", "tr");
+        check_lang("شحنة محتجزة", "ar");
+        check_lang("包裹待领取", "zh");
+        check_lang("Посылка задержана", "ru");
+    }
+
+    fn check_boundary(text: &str, cue: &str, stem: bool, expected: bool) {
+        let f = fold(text);
+        let at = f.find(cue).unwrap_or_else(|| panic!("{cue:?} not in {f:?}"));
+        assert_eq!(at_word_boundary(&f, at, at + cue.len(), stem), expected, "{cue:?} in {text:?}");
+    }
+
+    #[test]
+    fn word_boundaries_follow_the_script() {
+        // Latin and Cyrillic: whole words only, unless the cue is a stem.
+        check_boundary("pay the fee now", "fee", false, true);
+        check_boundary("coffee", "fee", false, false);
+        check_boundary("ваша посылка задержана", "посылка", false, true);
+        check_boundary("ваша посылка задержана", "сылка", false, false);
+        check_boundary("оплатите посылку", "посылк", true, true);
+        check_boundary("оплатите посылку", "посылк", false, false);
+        // Han is written without spaces: a cue matches anywhere in a run.
+        check_boundary("您的包裹已到达", "包裹", false, true);
+        // A change of script is a boundary ("12元", "SMS код").
+        check_boundary("运费12元", "元", false, true);
+        // Arabic: joined clitics may stand before and after the cue, other letters may not.
+        check_boundary("والجمارك تطلب", "جمارك", false, true);
+        check_boundary("شحنتك محتجزة", "شحنت", false, true);
+        check_boundary("طردك", "طرد", false, true);
+        check_boundary("مطرد", "طرد", false, false);
+        check_boundary("الطردية", "طرد", false, false);
+    }
+
+    #[test]
+    fn a_cue_inside_a_word_does_not_hide_an_overlapping_one() {
+        let cues = Cues::new(Vec::new());
+        let h = cues.scan(&fold("سيتم إيقاف حسابك خلال 24 ساعة"));
+        assert!(h.lures[Lure::AccountLocked as usize] > 0, "{:?}", h.lures);
+    }
+
+    #[test]
+    fn call_words_in_every_script() {
+        assert!(asks_to_call("please call 0"));
+        assert!(asks_to_call("اتصل بنا علي xphonex"));
+        assert!(asks_to_call("请致电xphonex"));
+        assert!(asks_to_call("позвоните по номеру"));
+        assert!(!asks_to_call("recall the product"));
     }
 }

@@ -63,6 +63,10 @@ fn from_registry(b: &brands::Brand) -> BrandRef {
     for p in &b.products {
         add(p);
     }
+    // Names in the country's own language and script ("البريد المصري", "Почты России").
+    for l in &b.local {
+        add(l);
+    }
     BrandRef {
         // The common name ("HMRC", "DGFiP", "CTT"), as the issue asks and as people write it.
         name: b.common_name().to_string(),

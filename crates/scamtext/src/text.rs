@@ -20,7 +20,10 @@ pub fn fold_char(c: char, out: &mut String) {
         'ß' => "ss",
         'œ' | 'Œ' => "oe",
         'æ' | 'Æ' => "ae",
-        'š' | 'Š' | 'ś' => "s",
+        'š' | 'Š' | 'ś' | 'ş' | 'Ş' | 'ș' | 'Ș' => "s",
+        'ţ' | 'Ţ' | 'ț' | 'Ț' => "t",
+        'ğ' | 'Ğ' => "g",
+        'İ' => "i",
         'ž' | 'Ž' | 'ź' | 'ż' => "z",
         'ł' | 'Ł' => "l",
         'đ' | 'Đ' => "d",
@@ -30,6 +33,15 @@ pub fn fold_char(c: char, out: &mut String) {
         '\u{2013}' | '\u{2014}' => "-",
         '€' => "€",
         '£' => "£",
+        // Arabic as people type it: short vowels, shadda and the tatweel stretch are optional,
+        // hamza seats on alef and the final alef maqsura vary between writers; Persian-style
+        // kaf and yeh come from some keyboards.
+        '\u{064b}'..='\u{065f}' | '\u{0670}' | '\u{0640}' => "",
+        'أ' | 'إ' | 'آ' | 'ٱ' => "ا",
+        'ى' | 'ی' => "ي",
+        'ک' => "ك",
+        // Russian writers mostly drop the diaeresis of ё.
+        'ё' | 'Ё' => "е",
         _ => {
             for l in c.to_lowercase() {
                 out.push(l);
@@ -38,6 +50,59 @@ pub fn fold_char(c: char, out: &mut String) {
         }
     };
     out.push_str(base);
+}
+
+/// Rewrites the digits and full-width forms people type into the ASCII the extractors read:
+/// Arabic-Indic and extended Arabic-Indic digits (`٢٥٠`, `۲۵۰`), the Arabic decimal and
+/// thousands separators, and the full-width ASCII forms of Chinese and Japanese keyboards
+/// (`１２．５`, `＋８６`, `ｗｗｗ`), with the ideographic space. Text with none of them is
+/// returned as it is, without a copy.
+pub fn ascii_numerals(s: &str) -> std::borrow::Cow<'_, str> {
+    let needs = |c: char| matches!(c, '\u{0660}'..='\u{066c}' | '\u{06f0}'..='\u{06f9}' | '\u{ff01}'..='\u{ff5e}' | '\u{3000}');
+    if s.is_ascii() || !s.chars().any(needs) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let ascii = match c {
+            '\u{0660}'..='\u{0669}' => char::from_u32(u32::from(c) - 0x0660 + u32::from(b'0')),
+            '\u{06f0}'..='\u{06f9}' => char::from_u32(u32::from(c) - 0x06f0 + u32::from(b'0')),
+            '\u{066b}' => Some('.'),
+            '\u{066c}' => Some(','),
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0),
+            '\u{3000}' => Some(' '),
+            _ => None,
+        };
+        out.push(ascii.unwrap_or(c));
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The writing systems cue matching tells apart at word boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// Written without spaces between words (Han, kana): any position is a word boundary.
+    Unspaced,
+    Arabic,
+    Cyrillic,
+    /// Latin letters, digits and every other script.
+    Other,
+}
+
+/// The script class of a word character (see [`Script`]).
+pub fn script_of(c: char) -> Script {
+    match c {
+        '\u{3040}'..='\u{30ff}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{20000}'..='\u{2ffff}' => Script::Unspaced,
+        '\u{0600}'..='\u{06ff}' | '\u{0750}'..='\u{077f}' | '\u{08a0}'..='\u{08ff}' | '\u{fb50}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}' => {
+            Script::Arabic
+        }
+        '\u{0400}'..='\u{052f}' => Script::Cyrillic,
+        _ => Script::Other,
+    }
 }
 
 /// Folds a whole string (see [`fold_char`]).
@@ -106,6 +171,33 @@ mod tests {
         check("Adresa e paplotë", "adresa e paplote");
         check("Straße", "strasse");
         check("l’adresse", "l'adresse");
+    }
+
+    #[test]
+    fn folds_arabic_and_cyrillic_variants() {
+        check("أَهْلاً بِكُم", "اهلا بكم");
+        check("إلى مصطفى", "الي مصطفي");
+        check("ЁЛКА Почта", "елка почта");
+        check("包裹", "包裹");
+        check("Kargonuz için ödeme: İstanbul, şube, değil", "kargonuz icin odeme: istanbul, sube, degil");
+    }
+
+    #[test]
+    fn typed_numerals_become_ascii() {
+        assert_eq!(ascii_numerals("ادفع ٢٥٫٥٠ جنيه"), "ادفع 25.50 جنيه");
+        assert_eq!(ascii_numerals("۱۲۳"), "123");
+        assert_eq!(ascii_numerals("运费１２．５元，致电＋８６　１３８"), "运费12.5元,致电+86 138");
+        assert!(matches!(ascii_numerals("plain 12"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(ascii_numerals("посылка 12"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn scripts() {
+        assert_eq!(script_of('包'), Script::Unspaced);
+        assert_eq!(script_of('ب'), Script::Arabic);
+        assert_eq!(script_of('ж'), Script::Cyrillic);
+        assert_eq!(script_of('a'), Script::Other);
+        assert_eq!(script_of('7'), Script::Other);
     }
 
     #[test]

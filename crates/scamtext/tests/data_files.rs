@@ -42,9 +42,16 @@ fn every_file_in_data_is_compiled_in() {
     let mut compiled: BTreeSet<String> = LURE_FILES.iter().map(|(_, (f, _))| (*f).to_string()).collect();
     compiled.extend(LANGUAGE_FILES.iter().map(|(f, _)| (*f).to_string()));
     compiled.extend(
-        [files::URGENCY_FILE, files::PAYMENT_FILE, files::PAY_VERBS_FILE, files::DELIVERY_FEES_FILE, files::PAYMENT_REPORT_FILE]
-            .iter()
-            .map(|(f, _)| (*f).to_string()),
+        [
+            files::URGENCY_FILE,
+            files::PAYMENT_FILE,
+            files::PAY_VERBS_FILE,
+            files::DELIVERY_FEES_FILE,
+            files::PAYMENT_REPORT_FILE,
+            files::CALL_FILE,
+        ]
+        .iter()
+        .map(|(f, _)| (*f).to_string()),
     );
     compiled.insert(FALLBACK_BRANDS_FILE.0.to_string());
     let mut on_disk = BTreeSet::new();
@@ -74,7 +81,7 @@ fn cues_are_folded_unique_and_weighted_in_range() {
     for (list, cue) in lures.chain(lists.iter().flat_map(|(name, cues)| cues.iter().map(|c| (*name, *c)))) {
         assert_eq!(fold(cue), cue, "{cue:?} in {list} is not folded");
         assert_eq!(cue.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "), cue, "spacing of {cue:?}");
-        if let Some(first) = seen.insert(cue, list) {
+        if let Some(first) = seen.insert(cue.strip_suffix('*').unwrap_or(cue), list) {
             panic!("{cue:?} is listed in {first} and in {list}");
         }
     }
@@ -153,4 +160,19 @@ fn readme_examples_parse() {
     assert_eq!(lure, [(3, 2, "on hold"), (4, 2, "en attente")]);
     let language = files::parse_language("languages/fr.tsv", "@regions FR BE CH LU CA\nvotre\t3\ncolis\t3\n").expect("language example");
     assert_eq!((language.code, language.regions.len(), language.words), ("fr", 5, vec![("votre", 3), ("colis", 3)]));
+}
+
+/// A message in each language of the lexicon's own scripts is read as that language, and each
+/// language's call words are found: a new language file that is not wired in fails here.
+#[test]
+fn new_languages_have_markers_call_words_and_affixes() {
+    let lex = lexicon();
+    for code in ["ar", "zh", "ru", "sw", "tr"] {
+        assert!(lex.languages.iter().any(|l| l.code == code), "{code} is not in LANGUAGE_FILES");
+    }
+    assert!(lex.prefixes.contains(&"وال") && lex.suffixes.contains(&"ك"), "Arabic clitics");
+    for (text, call) in [("اتصل بنا", true), ("请致电", true), ("перезвоните нам", true), ("tupigie sasa", true), ("hemen arayin", true)]
+    {
+        assert_eq!(scamtext::lexicon::asks_to_call(&fold(text)), call, "{text}");
+    }
 }

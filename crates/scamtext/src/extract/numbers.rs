@@ -43,6 +43,35 @@ const TRACKING_CUES: &[&str] = &[
     "paket",
     "paketnummer",
     "gjurmimi",
+    "kargo",
+    "takip",
+    "gonderi",
+    "kifurushi",
+    "mzigo",
+    "رقم",
+    "شحنة",
+    "الشحنة",
+    "شحنتك",
+    "طرد",
+    "الطرد",
+    "طردك",
+    "трек",
+    "трек-номер",
+    "номер",
+    "отправления",
+    "посылки",
+    "单号",
+    "運單",
+    "运单",
+    "單號",
+    "快件",
+    "快递",
+    "快遞",
+    "包裹",
+    "邮件",
+    "郵件",
+    "заказ",
+    "заказа",
     "gjurmimit",
     "pako",
     "dergesa",
@@ -103,6 +132,21 @@ const CODE_CUES: &[&str] = &[
     "abholung",
     "terheqje",
     "marrje",
+    "kodu",
+    "kodunuz",
+    "sifre",
+    "msimbo",
+    "رمز",
+    "كود",
+    "الرمز",
+    "код",
+    "кода",
+    "пароль",
+    "验证码",
+    "驗證碼",
+    "取件码",
+    "取件碼",
+    "提货码",
 ];
 
 /// Finds S10, UPS and cue-announced carrier tracking numbers.
@@ -269,7 +313,9 @@ pub fn cue_before(text: &str, pos: usize, cues: &[&str], window: usize) -> bool 
     }
     let before = crate::text::fold(&text[from..pos]);
     let words: Vec<&str> = crate::text::words(&before).collect();
-    words.iter().rev().take(4).any(|w| cues.contains(w))
+    // Han is written without spaces: its cues are found inside the last run ("您的运单号").
+    let unspaced = |c: &&&str| c.chars().next().is_some_and(|x| crate::text::script_of(x) == crate::text::Script::Unspaced);
+    words.iter().rev().take(4).any(|w| cues.contains(w) || !w.is_ascii() && cues.iter().filter(unspaced).any(|c| w.contains(c)))
 }
 
 /// Marks one-time and pickup codes (4 to 8 digits after a code cue) so phones skip them.
@@ -302,10 +348,78 @@ pub fn codes(text: &str, spans: &mut Vec<Span>) -> usize {
     n
 }
 
-/// Currency markers: (marker, ISO code, needs exact case).
+/// Currency markers: (marker, ISO code, needs exact case). Earlier markers win, so a longer
+/// marker comes before any marker it ends or starts with ("HK$" before "$", "درهم مغربي"
+/// before "درهم").
 const CURRENCIES: &[(&str, &str, bool)] = &[
     ("R$", "BRL", true),
     ("US$", "USD", true),
+    ("HK$", "HKD", true),
+    ("NT$", "TWD", true),
+    // Arabic: Egyptian pound (ج.م, جنيه), Saudi riyal, UAE and Moroccan dirhams. درهم alone is
+    // read as the UAE's (the larger SMS market); Moroccan messages write "DH" or "درهم مغربي".
+    ("ج.م", "EGP", false),
+    ("جنيهات", "EGP", false),
+    ("جنيها", "EGP", false),
+    ("جنيه", "EGP", false),
+    ("EGP", "EGP", false),
+    ("ر.س", "SAR", false),
+    ("ريالات", "SAR", false),
+    ("ريالا", "SAR", false),
+    ("ريال", "SAR", false),
+    ("SAR", "SAR", false),
+    ("د.إ", "AED", false),
+    ("درهم مغربي", "MAD", false),
+    ("دراهم", "AED", false),
+    ("درهما", "AED", false),
+    ("درهم", "AED", false),
+    ("AED", "AED", false),
+    ("د.م", "MAD", false),
+    ("MAD", "MAD", false),
+    ("DH", "MAD", false),
+    // Russian rouble and Kazakh tenge.
+    ("₽", "RUB", false),
+    ("рублей", "RUB", false),
+    ("рубля", "RUB", false),
+    ("рубль", "RUB", false),
+    ("руб", "RUB", false),
+    ("RUB", "RUB", false),
+    // Bank SMS abbreviate the rouble to one letter ("1 249р", "18 730,45р").
+    ("р.", "RUB", true),
+    ("р", "RUB", true),
+    ("₸", "KZT", false),
+    ("тенге", "KZT", false),
+    ("тг", "KZT", false),
+    ("KZT", "KZT", false),
+    // Chinese: yuan (元, 块, ¥ and its full-width form), Hong Kong and New Taiwan dollars.
+    ("港币", "HKD", false),
+    ("港幣", "HKD", false),
+    ("港元", "HKD", false),
+    ("HKD", "HKD", false),
+    ("新台币", "TWD", false),
+    ("新台幣", "TWD", false),
+    ("台币", "TWD", false),
+    ("台幣", "TWD", false),
+    ("TWD", "TWD", false),
+    ("人民币", "CNY", false),
+    ("人民幣", "CNY", false),
+    ("元", "CNY", false),
+    ("块", "CNY", false),
+    ("¥", "CNY", false),
+    ("￥", "CNY", false),
+    ("RMB", "CNY", false),
+    ("CNY", "CNY", false),
+    // Kenyan and Tanzanian shillings, Turkish lira.
+    ("KSh", "KES", false),
+    ("Kshs", "KES", false),
+    ("KES", "KES", false),
+    ("TSh", "TZS", false),
+    ("Tshs", "TZS", false),
+    ("TZS", "TZS", false),
+    ("shilingi", "KES", false),
+    ("₺", "TRY", false),
+    ("TL", "TRY", false),
+    ("TRY", "TRY", true),
     ("€", "EUR", false),
     ("£", "GBP", false),
     ("$", "USD", false),
@@ -412,6 +526,20 @@ fn normalise(num: &str, value: f64, cur: &str) -> String {
     if has_frac { format!("{value:.2} {cur}") } else { format!("{value:.0} {cur}") }
 }
 
+/// Case-insensitive equality in every script ("РУБ." is "руб."), cheap for ASCII.
+fn same_letters(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// True when `c` is of the script `marker` starts with: a currency word glued to a word of
+/// another script ("費HK$18", "оплатаKSh") still stands alone.
+fn same_script(c: char, marker: &str) -> bool {
+    marker.chars().next().is_some_and(|m| crate::text::script_of(m) == crate::text::script_of(c))
+}
+
 fn currency_before(text: &str, num_start: usize) -> Option<(usize, &'static str)> {
     let head = &text[..num_start];
     let trimmed = head.trim_end_matches([' ', '\u{a0}']);
@@ -421,7 +549,7 @@ fn currency_before(text: &str, num_start: usize) -> Option<(usize, &'static str)
     let last = trimmed.as_bytes()[trimmed.len() - 1].to_ascii_lowercase();
     for (m, code, exact) in CURRENCIES {
         // Cheap first test on the last byte (case-folded, so it never rejects a match).
-        if m.as_bytes().last().map(u8::to_ascii_lowercase) != Some(last) {
+        if m.is_ascii() && m.as_bytes().last().map(u8::to_ascii_lowercase) != Some(last) {
             continue;
         }
         let hit = if *exact {
@@ -429,17 +557,18 @@ fn currency_before(text: &str, num_start: usize) -> Option<(usize, &'static str)
         } else {
             trimmed.len() >= m.len()
                 && trimmed.is_char_boundary(trimmed.len() - m.len())
-                && trimmed[trimmed.len() - m.len()..].eq_ignore_ascii_case(m)
+                && same_letters(&trimmed[trimmed.len() - m.len()..], m)
         };
         if hit {
             let s = trimmed.len() - m.len();
-            // A word currency must stand alone ("EUR 2", not "FEUR 2").
-            let alpha = m.chars().next().is_some_and(char::is_alphabetic);
-            if alpha && trimmed[..s].chars().next_back().is_some_and(char::is_alphanumeric) {
+            // A word currency must stand alone ("EUR 2", not "FEUR 2"); Han is written without
+            // spaces ("运费12元").
+            let alpha = m.chars().next().is_some_and(|c| c.is_alphabetic() && crate::text::script_of(c) != crate::text::Script::Unspaced);
+            if alpha && trimmed[..s].chars().next_back().is_some_and(|c| c.is_alphanumeric() && same_script(c, m)) {
                 continue;
             }
-            // "R$" must win over "$": skip "$" when preceded by R/US.
-            if *m == "$" && (trimmed[..s].ends_with('R') || trimmed[..s].ends_with("US")) {
+            // "R$" must win over "$": skip "$" when preceded by R/US/HK/NT.
+            if *m == "$" && ["R", "US", "HK", "NT"].iter().any(|p| trimmed[..s].ends_with(p)) {
                 continue;
             }
             return Some((s, code));
@@ -467,24 +596,24 @@ fn currency_after(text: &str, num_end: usize) -> Option<(usize, &'static str)> {
             || rest.trim_start().chars().next().is_some_and(char::is_alphabetic) && rest.starts_with(' '))
     };
     for (m, code, exact) in CURRENCIES {
-        if *m == "R$" || *m == "US$" || *m == "$" && !trimmed.starts_with('$') {
+        if matches!(*m, "R$" | "US$" | "HK$" | "NT$") || *m == "$" && !trimmed.starts_with('$') {
             continue;
         }
         if *m == "ALL" && lower_all {
             return Some((off + 3, "ALL"));
         }
         // Cheap first test on the first byte (case-folded, so it never rejects a match).
-        if m.as_bytes().first().map(u8::to_ascii_lowercase) != Some(first) {
+        if m.is_ascii() && m.as_bytes().first().map(u8::to_ascii_lowercase) != Some(first) {
             continue;
         }
         let hit = if *exact {
             trimmed.starts_with(m)
         } else {
-            trimmed.len() >= m.len() && trimmed.is_char_boundary(m.len()) && trimmed[..m.len()].eq_ignore_ascii_case(m)
+            trimmed.len() >= m.len() && trimmed.is_char_boundary(m.len()) && same_letters(&trimmed[..m.len()], m)
         };
         if hit {
-            let alpha = m.chars().next().is_some_and(char::is_alphabetic);
-            if alpha && trimmed[m.len()..].chars().next().is_some_and(char::is_alphanumeric) {
+            let alpha = m.chars().next().is_some_and(|c| c.is_alphabetic() && crate::text::script_of(c) != crate::text::Script::Unspaced);
+            if alpha && trimmed[m.len()..].chars().next().is_some_and(|c| c.is_alphanumeric() && same_script(c, m)) {
                 continue;
             }
             return Some((off + m.len(), code));
@@ -524,6 +653,33 @@ mod tests {
         check_amounts("2 400 ALL", &["2400 ALL"]);
         check_amounts("paguani 180 all: ketu", &["180 ALL"]);
         check_amounts("all 180 of them", &[]);
+    }
+
+    #[test]
+    fn amounts_in_the_new_languages_currencies() {
+        check_amounts("ادفع 25 جنيه الآن", &["25 EGP"]);
+        check_amounts("رسوم 12.50 ج.م", &["12.50 EGP"]);
+        check_amounts("مبلغ 15 ريال", &["15 SAR"]);
+        check_amounts("رسوم 9.75 درهم", &["9.75 AED"]);
+        check_amounts("يرجى دفع 12 درهم مغربي", &["12 MAD"]);
+        check_amounts("frais 15 DH", &["15 MAD"]);
+        check_amounts("пошлина 150 руб.", &["150 RUB"]);
+        check_amounts("оплатите 299 ₽ сегодня", &["299 RUB"]);
+        check_amounts("оплатите 1 500 рублей", &["1500 RUB"]);
+        check_amounts("штраф 2500 тг", &["2500 KZT"]);
+        check_amounts("Покупка 1 249р Пятёрочка. Баланс: 18 730,45р", &["1249 RUB", "18730.45 RUB"]);
+        check_amounts("12 разных", &[]);
+        check_amounts("运费12元，请", &["12 CNY"]);
+        check_amounts("补缴¥3.50关税", &["3.50 CNY"]);
+        check_amounts("附加費HK$18.5", &["18.50 HKD"]);
+        check_amounts("運費NT$30", &["30 TWD"]);
+        check_amounts("lipa KSh 150 leo", &["150 KES"]);
+        check_amounts("lipa Tsh 2,500 leo", &["2500 TZS"]);
+        check_amounts("ödeme 14,90 TL", &["14.90 TRY"]);
+        check_amounts("tall 12 TLS", &[]);
+        check_amounts("ОПЛАТИТЕ 299 РУБ. СЕГОДНЯ", &["299 RUB"]);
+        check_amounts("frais 15 dh", &["15 MAD"]);
+        check_amounts("12 made it", &[]);
     }
 
     #[test]

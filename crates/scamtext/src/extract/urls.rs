@@ -236,17 +236,39 @@ pub fn host_of(url: &str) -> String {
 }
 
 /// Whitespace-separated tokens, with "name dot tld" and "name [.] tld" joined into one token.
+/// A character of a script written without spaces, or CJK or full-width punctuation: never part
+/// of a link written in a message.
+fn unspaced(c: char) -> bool {
+    !c.is_ascii()
+        && (crate::text::script_of(c) == crate::text::Script::Unspaced || matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}'))
+}
+
+/// A letter of a spaced script other than Latin (Arabic, Cyrillic): a link's host is not glued
+/// to one.
+fn is_script_letter(c: char) -> bool {
+    !c.is_ascii() && matches!(crate::text::script_of(c), crate::text::Script::Arabic | crate::text::Script::Cyrillic) && c.is_alphabetic()
+}
+
 fn candidate_tokens(text: &str) -> Vec<(usize, usize)> {
     let mut raw: Vec<(usize, usize)> = Vec::new();
     let mut start = None;
+    let mut prev = ' ';
     for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
+        // Chinese is written without spaces ("详情请点击x.top查看"), and Arabic or Russian words
+        // may be glued to a link ("الرابطhttps://", "ссылкеx.ru"): a link ends where such text
+        // starts, as a space would end it.
+        let glued = is_script_letter(prev) && c.is_ascii_alphanumeric() || prev.is_ascii_alphanumeric() && is_script_letter(c);
+        if c.is_whitespace() || unspaced(c) || glued {
             if let Some(s) = start.take() {
                 raw.push((s, i));
+            }
+            if glued && !unspaced(c) && !c.is_whitespace() {
+                start = Some(i);
             }
         } else if start.is_none() {
             start = Some(i);
         }
+        prev = c;
     }
     if let Some(s) = start {
         raw.push((s, text.len()));
@@ -423,6 +445,14 @@ mod tests {
         check("see bit.ly/3xYzAb", &["bit.ly/3xYzAb"], &[]);
         check("go to www.laposte.fr/suivi", &["www.laposte.fr/suivi"], &[]);
         check("(https://poste.it/x)", &["https://poste.it/x"], &[]);
+    }
+
+    #[test]
+    fn links_glued_to_other_scripts() {
+        check("请于24小时内点击https://chinapost-cn.top/a更新地址", &["https://chinapost-cn.top/a"], &[]);
+        check("否则退回寄件人:hkpost.delivery-hk.top", &["hkpost.delivery-hk.top"], &[]);
+        check("ادفع عبر الرابطhttps://egypost.top/p الآن", &["https://egypost.top/p"], &[]);
+        check("перейдите на pochta-rf.top/oplata, срочно", &["pochta-rf.top/oplata"], &[]);
     }
 
     #[test]

@@ -50,6 +50,8 @@ pub const PAY_VERBS_FILE: File = data_file!("cues/pay_verbs.txt");
 pub const DELIVERY_FEES_FILE: File = data_file!("cues/delivery_fees.txt");
 /// Reports of a completed card or account transaction.
 pub const PAYMENT_REPORT_FILE: File = data_file!("cues/payment_report.txt");
+/// Words asking the reader to call or message a number.
+pub const CALL_FILE: File = data_file!("cues/call.txt");
 
 /// One file per language, named by its ISO 639-1 code. The order breaks ties in language
 /// detection: with equal scores the earlier language wins.
@@ -61,6 +63,11 @@ pub const LANGUAGE_FILES: &[File] = &[
     data_file!("languages/pt.tsv"),
     data_file!("languages/de.tsv"),
     data_file!("languages/sq.tsv"),
+    data_file!("languages/ar.tsv"),
+    data_file!("languages/zh.tsv"),
+    data_file!("languages/ru.tsv"),
+    data_file!("languages/sw.tsv"),
+    data_file!("languages/tr.tsv"),
 ];
 
 /// The built-in brand table (`fallback_brands.tsv`).
@@ -83,6 +90,10 @@ pub enum Problem {
     NoWeight,
     #[error("weight {0:?} is not a whole number from 1 to {MAX_WEIGHT}")]
     BadWeight(String),
+    #[error("script {0:?} is not one of arabic, cyrillic, han")]
+    UnknownScript(String),
+    #[error("{0:?}: a `*` may only end a cue, after at least two letters")]
+    BadStem(String),
     #[error("unknown directive {0:?} (this file takes {1})")]
     UnknownDirective(String, &'static str),
     #[error("{0:?} is not folded: write it as {1:?}")]
@@ -114,6 +125,14 @@ pub struct Language {
     pub code: &'static str,
     pub regions: Vec<&'static str>,
     pub words: Vec<(&'static str, u8)>,
+    /// Clitics the language writes joined to the front of a word (Arabic "و", "ب", "ال"): a cue
+    /// preceded by one of them, inside one word, still matches.
+    pub prefixes: Vec<&'static str>,
+    /// Clitics joined to the end of a word (Arabic possessive "ك", "كم").
+    pub suffixes: Vec<&'static str>,
+    /// The script the language has to itself among the lexicon's languages (`@script`): a
+    /// message mostly in that script, with no marker word of any language, is in this one.
+    pub script: Option<crate::text::Script>,
 }
 
 /// A row of the built-in brand table.
@@ -137,7 +156,11 @@ pub struct Lexicon {
     pub pay_verbs: Vec<&'static str>,
     pub delivery_fees: Vec<&'static str>,
     pub payment_report: Vec<&'static str>,
+    pub call: Vec<&'static str>,
     pub languages: Vec<Language>,
+    /// Every language's joined prefixes and suffixes (see [`Language`]).
+    pub prefixes: Vec<&'static str>,
+    pub suffixes: Vec<&'static str>,
     /// Marker word -> weight per language (indexed as `languages`).
     pub markers: rustc_hash::FxHashMap<&'static str, [u8; MAX_LANGUAGES]>,
 }
@@ -173,6 +196,8 @@ pub fn load() -> Result<Lexicon, DataError> {
     };
     let (urgency, payment, pay_verbs) = (list(URGENCY_FILE)?, list(PAYMENT_FILE)?, list(PAY_VERBS_FILE)?);
     let (delivery_fees, payment_report) = (list(DELIVERY_FEES_FILE)?, list(PAYMENT_REPORT_FILE)?);
+    // Call words are matched on their own (`lexicon::asks_to_call`), so they may repeat a cue.
+    let call = parse_list(CALL_FILE.0, CALL_FILE.1)?.into_iter().map(|(_, c)| c).collect();
     let mut languages = Vec::new();
     let mut markers: rustc_hash::FxHashMap<&'static str, [u8; MAX_LANGUAGES]> = rustc_hash::FxHashMap::default();
     for (i, (file, text)) in LANGUAGE_FILES.iter().enumerate() {
@@ -185,7 +210,13 @@ pub fn load() -> Result<Lexicon, DataError> {
         }
         languages.push(language);
     }
-    Ok(Lexicon { lure_cues, urgency, payment, pay_verbs, delivery_fees, payment_report, languages, markers })
+    let mut prefixes: Vec<&'static str> = languages.iter().flat_map(|l| l.prefixes.iter().copied()).collect();
+    let mut suffixes: Vec<&'static str> = languages.iter().flat_map(|l| l.suffixes.iter().copied()).collect();
+    prefixes.sort_unstable();
+    prefixes.dedup();
+    suffixes.sort_unstable();
+    suffixes.dedup();
+    Ok(Lexicon { lure_cues, urgency, payment, pay_verbs, delivery_fees, payment_report, call, languages, markers, prefixes, suffixes })
 }
 
 /// Cues already read, with where: a cue has one meaning in the cue automaton, so it is listed
@@ -195,7 +226,8 @@ struct Seen(rustc_hash::FxHashMap<&'static str, (&'static str, usize)>);
 
 impl Seen {
     fn check(&mut self, file: &'static str, line: usize, cue: &'static str) -> Result<(), DataError> {
-        match self.0.insert(cue, (file, line)) {
+        // "посылк*" and "посылк" are one pattern in the automaton.
+        match self.0.insert(cue.strip_suffix('*').unwrap_or(cue), (file, line)) {
             None => Ok(()),
             Some((first, at)) => Err(DataError { file, line, problem: Problem::Duplicate { cue: cue.to_string(), file: first, line: at } }),
         }
@@ -217,6 +249,13 @@ fn entry<'a>(file: &'static str, line: usize, s: &'a str) -> Result<&'a str, Dat
     let folded = fold(s);
     if folded != s {
         return Err(err(Problem::NotFolded(s.to_string(), folded)));
+    }
+    // A trailing `*` marks a stem: the cue matches at the start of a word whatever ending
+    // follows ("посылк*": посылка, посылку, посылки), for languages that inflect.
+    if let Some(i) = s.find('*')
+        && (i + 1 != s.len() || s[..i].chars().filter(|c| c.is_alphabetic()).count() < 2)
+    {
+        return Err(err(Problem::BadStem(s.to_string())));
     }
     Ok(s)
 }
@@ -281,12 +320,33 @@ pub fn parse_language(file: &'static str, text: &'static str) -> Result<Language
     let code = file.rsplit('/').next().unwrap_or(file).split('.').next().unwrap_or("");
     let mut regions: Option<Vec<&'static str>> = None;
     let mut words: Vec<(&'static str, u8)> = Vec::new();
+    let (mut prefixes, mut suffixes) = (Vec::new(), Vec::new());
+    let mut script = None;
     let mut at: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for (line, l) in lines(text) {
         let err = |problem| DataError { file, line, problem };
         if let Some(directive) = l.strip_prefix('@') {
+            let affixes = directive.strip_prefix("prefixes ").map(|x| (x, &mut prefixes));
+            if let Some((list, into)) = affixes.or_else(|| directive.strip_prefix("suffixes ").map(|x| (x, &mut suffixes))) {
+                for a in list.split_whitespace() {
+                    into.push(entry(file, line, a)?);
+                }
+                continue;
+            }
+            if let Some(name) = directive.strip_prefix("script ") {
+                script = Some(match name.trim() {
+                    "arabic" => crate::text::Script::Arabic,
+                    "cyrillic" => crate::text::Script::Cyrillic,
+                    "han" => crate::text::Script::Unspaced,
+                    other => return Err(err(Problem::UnknownScript(other.to_string()))),
+                });
+                continue;
+            }
             let Some(list) = directive.strip_prefix("regions ") else {
-                return Err(err(Problem::UnknownDirective(l.to_string(), "`@regions XX YY ...`")));
+                return Err(err(Problem::UnknownDirective(
+                    l.to_string(),
+                    "`@regions XX YY ...`, `@prefixes ...`, `@suffixes ...`, `@script NAME`",
+                )));
             };
             let list: Vec<&'static str> = list.split_whitespace().collect();
             if let Some(bad) = list.iter().find(|r| r.len() != 2 || !r.bytes().all(|b| b.is_ascii_uppercase())) {
@@ -312,7 +372,7 @@ pub fn parse_language(file: &'static str, text: &'static str) -> Result<Language
         words.push((word, weight(file, line, w)?));
     }
     match regions {
-        Some(regions) if !words.is_empty() => Ok(Language { code, regions, words }),
+        Some(regions) if !words.is_empty() => Ok(Language { code, regions, words, prefixes, suffixes, script }),
         Some(_) => Err(DataError { file, line: 1, problem: Problem::Empty }),
         None => Err(DataError { file, line: 1, problem: Problem::NoRegions }),
     }
