@@ -1,16 +1,25 @@
 //! Profiling aid: one warm-up pass, then `rounds` passes of `analyze` over the held-out
 //! templates inside [`measured`], so `valgrind --tool=callgrind --toggle-collect=hotmsg::measured`
 //! counts steady-state instructions only (phonenumber compiles its regexes on first use).
-//! `hotmsg ROUNDS [text|full|cold|mix]`: `mix` reads the benchmark mix
-//! (`data/messages/bench_mix`, every registry country) with link verdicts on.
+//! `hotmsg ROUNDS [text|full|cold|mix|mix12]`: `mix` reads the benchmark mix
+//! (`data/messages/bench_mix`, seven languages, every registry country) with link verdicts on;
+//! `mix12` adds the five newer languages (the `languages-tune` messages, repeated 45 times so each
+//! language weighs about as much as one of the seven).
 fn main() {
     let rounds: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10);
     let mode = std::env::args().nth(2).unwrap_or_else(|| "text".into());
-    let mix: Vec<String> = std::fs::read_to_string("data/messages/bench_mix/messages.jsonl")
-        .unwrap_or_default()
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok()?["text"].as_str().map(str::to_string))
-        .collect();
+    let texts = |path: &str| -> Vec<String> {
+        std::fs::read_to_string(path)
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok()?["text"].as_str().map(str::to_string))
+            .collect()
+    };
+    let mut mix = texts("data/messages/bench_mix/messages.jsonl");
+    if mode == "mix12" {
+        let newer = texts("data/messages/languages-tune/eval.jsonl");
+        mix.extend((0..45).flat_map(|_| newer.iter().cloned()));
+    }
     let templates: Vec<String> = std::fs::read_to_string("data/messages/authored/test.tsv")
         .unwrap_or_default()
         .lines()
@@ -24,7 +33,7 @@ fn main() {
                 .replace("{tracking}", "RR123456785GB")
         })
         .collect();
-    let msgs = if mode == "mix" { mix } else { templates };
+    let msgs = if mode.starts_with("mix") { mix } else { templates };
     let Ok(full) = scamtext::Analyzer::builtin() else { return };
     let analyzer = if mode == "text" { full.without_link_check() } else { full };
     // Every URL new to the link cache in `cold` mode.
