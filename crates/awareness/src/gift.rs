@@ -3,7 +3,7 @@
 //!
 //! The subset is the one the lessons use and Moodle imports: single-answer multiple choice
 //! (`{=right#feedback ~wrong#feedback}`) and true/false (`{TRUE#if wrong#if right}`), with an
-//! optional `::name::`, `$CATEGORY:` lines and `//` comments. Other GIFT question types (numeric,
+//! optional `::name::`, a `[html]`-style format marker, `$CATEGORY:` lines and `//` comments. Other GIFT question types (numeric,
 //! matching, essay, weighted answers, missing-word) are refused with a clear error rather than
 //! read wrongly.
 
@@ -16,8 +16,34 @@ pub struct Question {
     pub category: Option<String>,
     /// The `::name::`: the stable key shared by the EN and FR versions.
     pub name: Option<String>,
+    /// The `[html]`-style marker before the text, as Moodle writes it in its own exports.
+    pub format: Option<TextFormat>,
     pub text: String,
     pub kind: QuestionKind,
+}
+
+/// A GIFT text format marker; the text is kept as written, whatever its format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextFormat {
+    Moodle,
+    Html,
+    Plain,
+    Markdown,
+}
+
+impl TextFormat {
+    const ALL: [TextFormat; 4] = [TextFormat::Moodle, TextFormat::Html, TextFormat::Plain, TextFormat::Markdown];
+
+    /// The marker, brackets included.
+    pub fn marker(self) -> &'static str {
+        match self {
+            TextFormat::Moodle => "[moodle]",
+            TextFormat::Html => "[html]",
+            TextFormat::Plain => "[plain]",
+            TextFormat::Markdown => "[markdown]",
+        }
+    }
 }
 
 /// The answer part of a question.
@@ -195,9 +221,6 @@ fn name_end(chars: &[char]) -> Option<usize> {
     None
 }
 
-/// Format markers (`[html]` ...) that Moodle may put before a text; this subset refuses them.
-const FORMATS: [&str; 4] = ["[html]", "[moodle]", "[plain]", "[markdown]"];
-
 /// Parses one question block starting on line `first`.
 fn question(block: &str, first: usize, category: Option<String>) -> Result<Question, GiftError> {
     let chars: Vec<char> = block.trim().chars().collect();
@@ -214,10 +237,14 @@ fn question(block: &str, first: usize, category: Option<String>) -> Result<Quest
     if chars.get(close + 1..).is_some_and(|rest| rest.iter().any(|c| !c.is_whitespace())) {
         return Err(err(close, GiftErrorKind::TextAfterAnswer));
     }
-    let head = chars.get(start..open).unwrap_or_default();
-    let lead: String = head.iter().collect();
-    if FORMATS.iter().any(|f| lead.trim_start().to_ascii_lowercase().starts_with(f)) {
-        return Err(err(start, GiftErrorKind::Unsupported("text format markers like [html]")));
+    let mut head = chars.get(start..open).unwrap_or_default();
+    let skip = head.iter().take_while(|c| c.is_whitespace()).count();
+    let format = TextFormat::ALL.into_iter().find(|f| {
+        let marker: Vec<char> = f.marker().chars().collect();
+        head.get(skip..skip + marker.len()).is_some_and(|lead| lead.iter().zip(&marker).all(|(a, b)| a.eq_ignore_ascii_case(b)))
+    });
+    if let Some(f) = format {
+        head = head.get(skip + f.marker().chars().count()..).unwrap_or_default();
     }
     let text = unescape(head);
     if text.trim().is_empty() {
@@ -225,7 +252,7 @@ fn question(block: &str, first: usize, category: Option<String>) -> Result<Quest
     }
     let body = chars.get(open + 1..close).unwrap_or_default();
     let kind = answers(body).map_err(|(at, kind)| err(open + 1 + at, kind))?;
-    Ok(Question { category, name, text, kind })
+    Ok(Question { category, name, format, text, kind })
 }
 
 /// Parses the inside of `{...}`; errors carry the offset within `body`.
@@ -337,6 +364,9 @@ pub fn export(questions: &[Question]) -> String {
         }
         if let Some(name) = &q.name {
             out.push_str(&format!("::{}::", escape(name)));
+        }
+        if let Some(f) = q.format {
+            out.push_str(f.marker());
         }
         out.push_str(&escape(&q.text));
         out.push_str(" {");

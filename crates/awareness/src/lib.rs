@@ -7,5 +7,5 @@ pub mod gift;
 pub mod lessons;
 
 pub use booster::{Outcome, Scheduled, schedule};
-pub use gift::{Answer, GiftError, GiftErrorKind, Question, QuestionKind};
+pub use gift::{Answer, GiftError, GiftErrorKind, Question, QuestionKind, TextFormat};
 pub use lessons::{Language, Lesson, Library, LoadError, Track};

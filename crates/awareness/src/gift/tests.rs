@@ -34,6 +34,16 @@ fn true_false_feedback_order_is_wrong_then_right() {
 }
 
 #[test]
+fn a_moodle_export_with_format_markers_and_comments_reads() {
+    let moodle = "// question: 12  name: fee\n::fee::[html]<p>Pay 1.99 to release your parcel?</p>{\n\t=<p>No</p>#<p>Scam</p>\n\t~<p>Yes</p>\n}\n\n::t::[MARKDOWN]**Sure?** {T}";
+    let qs = parse(moodle).expect("parses");
+    assert_eq!(qs[0].format, Some(TextFormat::Html));
+    assert_eq!(qs[0].text, "<p>Pay 1.99 to release your parcel?</p>");
+    assert_eq!((qs[1].format, qs[1].text.as_str()), (Some(TextFormat::Markdown), "**Sure?**"));
+    assert_eq!(parse(&export(&qs)), Ok(qs));
+}
+
+#[test]
 fn categories_apply_to_the_questions_that_follow() {
     let qs = parse("$CATEGORY: postern/en/a\n\nQ1 {T}\n\n$CATEGORY: b\nQ2 {F}\n").expect("parses");
     let cats: Vec<_> = qs.iter().map(|q| q.category.as_deref()).collect();
@@ -53,7 +63,6 @@ fn errors_name_the_line_and_a_stable_code() {
         ("Q {=a->b =c->d}", 1, "unsupported"),
         ("Q {~%50%a =b}", 1, "unsupported"),
         ("Q {}", 1, "unsupported"),
-        ("[html]Q {T}", 1, "unsupported"),
         ("::n:: {T}", 1, "empty_text"),
         ("Q {\n=a\n~\n}", 3, "empty_answer"),
         ("Q {MAYBE}", 1, "bad_true_false"),
@@ -72,6 +81,7 @@ fn export_then_parse_gives_the_same_questions() {
         Question {
             category: Some("postern/en/x".into()),
             name: Some("q:1 {odd}".into()),
+            format: Some(TextFormat::Html),
             text: "Line one\nline two with = ~ # { } : \\ signs".into(),
             kind: QuestionKind::MultipleChoice {
                 answers: vec![
@@ -83,12 +93,14 @@ fn export_then_parse_gives_the_same_questions() {
         Question {
             category: Some("postern/en/x".into()),
             name: None,
+            format: None,
             text: "True?".into(),
             kind: QuestionKind::TrueFalse { correct: true, feedback_wrong: None, feedback_right: Some("right".into()) },
         },
         Question {
             category: Some("other".into()),
             name: Some("f".into()),
+            format: Some(TextFormat::Markdown),
             text: "False?".into(),
             kind: QuestionKind::TrueFalse { correct: false, feedback_wrong: Some("wrong".into()), feedback_right: None },
         },
