@@ -3,9 +3,9 @@
 //!
 //! The subset is the one the lessons use and Moodle imports: single-answer multiple choice
 //! (`{=right#feedback ~wrong#feedback}`) and true/false (`{TRUE#if wrong#if right}`), with an
-//! optional `::name::`, a `[html]`-style format marker, `$CATEGORY:` lines and `//` comments. Other GIFT question types (numeric,
-//! matching, essay, weighted answers, missing-word) are refused with a clear error rather than
-//! read wrongly.
+//! optional `::name::`, a `[html]`-style format marker, `$CATEGORY:` lines and `//` comments.
+//! Other GIFT question types (numeric, matching, essay, weighted answers, missing-word, general
+//! feedback) are refused with a clear error rather than read wrongly.
 
 use serde::Serialize;
 
