@@ -21,7 +21,7 @@ pub enum AwarenessCommand {
 /// Which lessons: a language and optionally one role track.
 #[derive(Debug, clap::Args)]
 pub struct LessonsArgs {
-    /// Language of the lessons.
+    /// Language of the lessons: en or fr.
     #[arg(long, default_value = "en", value_parser = parse_language)]
     pub lang: Language,
     /// Only the lessons of this track: counter_clerk, delivery_staff, call_centre, it_admin,
@@ -79,7 +79,7 @@ fn lessons(library: &Library, json: bool, args: &LessonsArgs) -> anyhow::Result<
     } else {
         for l in selected {
             let tracks: Vec<&str> = l.tracks.iter().map(|t| t.key()).collect();
-            println!("{:<28} {} min  v{}  {:<30} {}", l.id, l.minutes, l.version, tracks.join(","), l.title);
+            println!("{:<28} {} min  v{}  {} q  {:<30} {}", l.id, l.minutes, l.version, l.quiz.len(), tracks.join(","), l.title);
         }
     }
     Ok(())
