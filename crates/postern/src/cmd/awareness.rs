@@ -77,12 +77,23 @@ fn lessons(library: &Library, json: bool, args: &LessonsArgs) -> anyhow::Result<
             .collect();
         println!("{}", json!({"language": args.lang, "lessons": rows}));
     } else {
+        let mut out = String::new();
         for l in selected {
             let tracks: Vec<&str> = l.tracks.iter().map(|t| t.key()).collect();
-            println!("{:<28} {} min  v{}  {} q  {:<30} {}", l.id, l.minutes, l.version, l.quiz.len(), tracks.join(","), l.title);
+            out += &format!("{:<28} {} min  v{}  {} q  {:<30} {}\n", l.id, l.minutes, l.version, l.quiz.len(), tracks.join(","), l.title);
         }
+        print_text(&out)?;
     }
     Ok(())
+}
+
+/// Writes listing text to stdout; a reader that stops early (`| head`) is not an error.
+fn print_text(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e).context("writing to stdout"),
+        _ => Ok(()),
+    }
 }
 
 fn export(library: &Library, json: bool, file: &Path, args: &LessonsArgs) -> anyhow::Result<()> {
@@ -109,14 +120,16 @@ fn import(json: bool, file: &Path) -> anyhow::Result<()> {
     if json {
         println!("{}", json!({"file": file.display().to_string(), "count": questions.len(), "questions": questions}));
     } else {
+        let mut out = String::new();
         for q in &questions {
             let kind = match q.kind {
                 QuestionKind::MultipleChoice { .. } => "multiple choice",
                 QuestionKind::TrueFalse { .. } => "true/false",
             };
-            println!("{:<20} {:<16} {}", q.name.as_deref().unwrap_or("-"), kind, q.text.lines().next().unwrap_or_default());
+            out += &format!("{:<20} {:<16} {}\n", q.name.as_deref().unwrap_or("-"), kind, q.text.lines().next().unwrap_or_default());
         }
-        println!("{} questions", questions.len());
+        out += &format!("{} questions\n", questions.len());
+        print_text(&out)?;
     }
     Ok(())
 }
