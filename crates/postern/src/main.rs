@@ -61,6 +61,9 @@ pub enum Command {
     /// Incidents: the regulatory reporting clock (NIS2 early warning, notification, reports).
     #[command(subcommand)]
     Incident(cmd::incident::IncidentCommand),
+    /// Awareness learning: list the micro-lessons, export and import their quizzes (Moodle GIFT).
+    #[command(subcommand)]
+    Awareness(cmd::awareness::AwarenessCommand),
     /// Benchmark the hub: ingestion and paged TAXII reads on generated data.
     BenchHub(cmd::bench::BenchArgs),
     /// Measure the link and message analysers on the labelled sets under data/.
@@ -126,6 +129,7 @@ fn main() {
             cmd::assess::run(a)
         }
         Command::Incident(c) => cmd::incident::run(cli.json, c),
+        Command::Awareness(c) => cmd::awareness::run(cli.json, c),
         Command::BenchHub(a) => cmd::bench::run(cli.json, a),
         Command::Eval(a) => cmd::eval::run(cli.json, a),
         Command::Config(c) => cmd::config::run(cli.json, c),

@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod assess;
+pub mod awareness;
 pub mod backup;
 pub mod bench;
 pub mod brands;

@@ -1,0 +1,135 @@
+//! `postern awareness`: list the shipped micro-lessons and move their quizzes out of and into
+//! Moodle GIFT files. The rules and the content live in the `awareness` crate; this reads and
+//! writes files and prints.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use awareness::{Language, Library, QuestionKind, Track, gift};
+use serde_json::json;
+
+/// `postern awareness ...`
+#[derive(Debug, clap::Subcommand)]
+pub enum AwarenessCommand {
+    /// List the micro-lessons: id, title, tracks, minutes, version and quiz size.
+    Lessons(LessonsArgs),
+    /// Export the lessons' quizzes to a GIFT file, or check and read a GIFT file.
+    #[command(subcommand)]
+    Gift(GiftCommand),
+}
+
+/// Which lessons: a language and optionally one role track.
+#[derive(Debug, clap::Args)]
+pub struct LessonsArgs {
+    /// Language of the lessons: en or fr.
+    #[arg(long, default_value = "en", value_parser = parse_language)]
+    pub lang: Language,
+    /// Only the lessons of this track: counter_clerk, delivery_staff, call_centre, it_admin,
+    /// management or citizen.
+    #[arg(long, value_parser = parse_track)]
+    pub track: Option<Track>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum GiftCommand {
+    /// Write the quizzes of the selected lessons to FILE, one `$CATEGORY` per lesson (Moodle
+    /// imports it under Question bank > Import > GIFT format).
+    Export {
+        file: PathBuf,
+        #[command(flatten)]
+        lessons: LessonsArgs,
+    },
+    /// Read a GIFT file and print its questions; a question outside the supported subset or a
+    /// syntax error fails with its line number.
+    Import { file: PathBuf },
+}
+
+fn parse_language(s: &str) -> Result<Language, String> {
+    Language::from_key(s).ok_or_else(|| format!("unknown language {s:?}: en or fr"))
+}
+
+fn parse_track(s: &str) -> Result<Track, String> {
+    Track::from_key(s).ok_or_else(|| {
+        let keys: Vec<&str> = Track::ALL.iter().map(|t| t.key()).collect();
+        format!("unknown track {s:?}: one of {}", keys.join(", "))
+    })
+}
+
+/// Run `postern awareness`.
+pub fn run(json: bool, command: AwarenessCommand) -> anyhow::Result<()> {
+    let library = Library::embedded().context("loading the shipped lessons")?;
+    match command {
+        AwarenessCommand::Lessons(args) => lessons(&library, json, &args),
+        AwarenessCommand::Gift(GiftCommand::Export { file, lessons }) => export(&library, json, &file, &lessons),
+        AwarenessCommand::Gift(GiftCommand::Import { file }) => import(json, &file),
+    }
+}
+
+fn lessons(library: &Library, json: bool, args: &LessonsArgs) -> anyhow::Result<()> {
+    let selected = library.lessons(args.lang, args.track);
+    if json {
+        let rows: Vec<_> = selected
+            .iter()
+            .map(|l| {
+                json!({"id": l.id, "title": l.title, "tracks": l.tracks, "minutes": l.minutes, "version": l.version,
+                       "language": l.language, "questions": l.quiz.len()})
+            })
+            .collect();
+        println!("{}", json!({"language": args.lang, "lessons": rows}));
+    } else {
+        let mut out = String::new();
+        for l in selected {
+            let tracks: Vec<&str> = l.tracks.iter().map(|t| t.key()).collect();
+            out += &format!("{:<28} {} min  v{}  {} q  {:<30} {}\n", l.id, l.minutes, l.version, l.quiz.len(), tracks.join(","), l.title);
+        }
+        print_text(&out)?;
+    }
+    Ok(())
+}
+
+/// Writes listing text to stdout; a reader that stops early (`| head`) is not an error.
+fn print_text(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e).context("writing to stdout"),
+        _ => Ok(()),
+    }
+}
+
+fn export(library: &Library, json: bool, file: &Path, args: &LessonsArgs) -> anyhow::Result<()> {
+    let selected = library.lessons(args.lang, args.track);
+    let mut questions = Vec::new();
+    for lesson in &selected {
+        let category = format!("postern/{}/{}", lesson.language.key(), lesson.id);
+        questions.extend(lesson.quiz.iter().cloned().map(|q| gift::Question { category: Some(category.clone()), ..q }));
+    }
+    std::fs::write(file, gift::export(&questions)).with_context(|| format!("writing {}", file.display()))?;
+    if json {
+        println!("{}", json!({"file": file.display().to_string(), "lessons": selected.len(), "questions": questions.len()}));
+    } else {
+        println!("wrote {} questions from {} lessons to {}", questions.len(), selected.len(), file.display());
+    }
+    Ok(())
+}
+
+fn import(json: bool, file: &Path) -> anyhow::Result<()> {
+    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| anyhow::anyhow!("{}: not UTF-8 text (invalid byte at offset {})", file.display(), e.utf8_error().valid_up_to()))?;
+    let questions = gift::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e} [{}]", file.display(), e.kind.code()))?;
+    if json {
+        println!("{}", json!({"file": file.display().to_string(), "count": questions.len(), "questions": questions}));
+    } else {
+        let mut out = String::new();
+        for q in &questions {
+            let kind = match q.kind {
+                QuestionKind::MultipleChoice { .. } => "multiple choice",
+                QuestionKind::TrueFalse { .. } => "true/false",
+            };
+            out += &format!("{:<20} {:<16} {}\n", q.name.as_deref().unwrap_or("-"), kind, q.text.lines().next().unwrap_or_default());
+        }
+        out += &format!("{} questions\n", questions.len());
+        print_text(&out)?;
+    }
+    Ok(())
+}
