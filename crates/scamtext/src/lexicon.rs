@@ -218,13 +218,36 @@ pub fn at_word_boundary(text: &str, start: usize, end: usize, stem: bool) -> boo
 /// `cues/call.txt` (a stem with `*` as a word's start, Han entries anywhere). Matched on words
 /// rather than in the cue automaton because some call words ("whatsapp") are lure cues too.
 pub fn asks_to_call(folded: &str) -> bool {
-    let call = &files::lexicon().call;
+    let call = call_words();
     crate::text::words(folded).any(|w| {
-        call.iter().any(|c| match c.strip_suffix('*') {
-            Some(stem) => w.starts_with(stem),
-            None if c.chars().next().is_some_and(|x| script_of(x) == Script::Unspaced) => w.contains(c),
-            None => w == *c,
-        })
+        call.exact.contains(w)
+            || call.stems.iter().any(|stem| w.starts_with(stem))
+            || (!w.is_ascii() && call.unspaced.iter().any(|c| w.contains(c)))
+    })
+}
+
+/// The call words (`cues/call.txt`) sorted by how they match: whole words, stems (`*`), and
+/// words of scripts written without spaces, which match inside a run of text.
+struct CallWords {
+    exact: std::collections::HashSet<&'static str>,
+    stems: Vec<&'static str>,
+    unspaced: Vec<&'static str>,
+}
+
+fn call_words() -> &'static CallWords {
+    static WORDS: std::sync::OnceLock<CallWords> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words = CallWords { exact: Default::default(), stems: Vec::new(), unspaced: Vec::new() };
+        for c in &files::lexicon().call {
+            match c.strip_suffix('*') {
+                Some(stem) => words.stems.push(stem),
+                None if c.chars().next().is_some_and(|x| script_of(x) == Script::Unspaced) => words.unspaced.push(c),
+                None => {
+                    words.exact.insert(c);
+                }
+            }
+        }
+        words
     })
 }
 

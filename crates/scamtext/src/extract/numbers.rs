@@ -526,6 +526,30 @@ fn normalise(num: &str, value: f64, cur: &str) -> String {
     if has_frac { format!("{value:.2} {cur}") } else { format!("{value:.0} {cur}") }
 }
 
+/// The currency markers by their first and by their last letter, lower-cased, each list in the
+/// table's order (the first marker that matches wins).
+struct MarkerIndex {
+    starting: std::collections::HashMap<char, Vec<usize>>,
+    ending: std::collections::HashMap<char, Vec<usize>>,
+}
+
+fn marker_index() -> &'static MarkerIndex {
+    static INDEX: std::sync::OnceLock<MarkerIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let lower = |c: Option<char>| c.and_then(|c| c.to_lowercase().next());
+        let mut index = MarkerIndex { starting: Default::default(), ending: Default::default() };
+        for (i, (m, _, _)) in CURRENCIES.iter().enumerate() {
+            if let Some(c) = lower(m.chars().next()) {
+                index.starting.entry(c).or_default().push(i);
+            }
+            if let Some(c) = lower(m.chars().next_back()) {
+                index.ending.entry(c).or_default().push(i);
+            }
+        }
+        index
+    })
+}
+
 /// Case-insensitive equality in every script ("РУБ." is "руб."), cheap for ASCII.
 fn same_letters(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
@@ -546,12 +570,11 @@ fn currency_before(text: &str, num_start: usize) -> Option<(usize, &'static str)
     if head.len() - trimmed.len() > 2 || trimmed.is_empty() {
         return None;
     }
-    let last = trimmed.as_bytes()[trimmed.len() - 1].to_ascii_lowercase();
-    for (m, code, exact) in CURRENCIES {
-        // Cheap first test on the last byte (case-folded, so it never rejects a match).
-        if m.is_ascii() && m.as_bytes().last().map(u8::to_ascii_lowercase) != Some(last) {
-            continue;
-        }
+    let last_char = trimmed.chars().next_back().and_then(|c| c.to_lowercase().next());
+    // Only the markers that end with the text's last letter (case-folded, so it never rejects a
+    // match), in the table's order.
+    let Some(last_char) = last_char else { return None };
+    for (m, code, exact) in marker_index().ending.get(&last_char).into_iter().flatten().map(|i| &CURRENCIES[*i]) {
         let hit = if *exact {
             trimmed.ends_with(m)
         } else {
@@ -587,7 +610,8 @@ fn currency_after(text: &str, num_end: usize) -> Option<(usize, &'static str)> {
         return None;
     }
     let off = num_end + tail.len() - trimmed.len();
-    let first = trimmed.as_bytes()[0].to_ascii_lowercase();
+
+    let first_char = trimmed.chars().next().and_then(|c| c.to_lowercase().next());
     // Lower-case "all" counts only after a number ("150 all" in a lower-cased SMS).
     // It must end the clause ("180 all: ..."), never run on into words ("0612 all day").
     let lower_all = trimmed.get(..3).is_some_and(|t| t == "all" || t == "All") && {
@@ -595,16 +619,15 @@ fn currency_after(text: &str, num_end: usize) -> Option<(usize, &'static str)> {
         !(rest.chars().next().is_some_and(char::is_alphanumeric)
             || rest.trim_start().chars().next().is_some_and(char::is_alphabetic) && rest.starts_with(' '))
     };
-    for (m, code, exact) in CURRENCIES {
+    // Only the markers that start with the text's first letter (case-folded, so it never
+    // rejects a match), in the table's order.
+    let Some(first_char) = first_char else { return None };
+    for (m, code, exact) in marker_index().starting.get(&first_char).into_iter().flatten().map(|i| &CURRENCIES[*i]) {
         if matches!(*m, "R$" | "US$" | "HK$" | "NT$") || *m == "$" && !trimmed.starts_with('$') {
             continue;
         }
         if *m == "ALL" && lower_all {
             return Some((off + 3, "ALL"));
-        }
-        // Cheap first test on the first byte (case-folded, so it never rejects a match).
-        if m.is_ascii() && m.as_bytes().first().map(u8::to_ascii_lowercase) != Some(first) {
-            continue;
         }
         let hit = if *exact {
             trimmed.starts_with(m)
