@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod lab;
 pub mod visitor;
 
 use std::io::{BufRead, BufReader};
