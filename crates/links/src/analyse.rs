@@ -10,7 +10,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::fold::{self, Edit};
 use crate::parse::{HostKind, ParsedUrl};
 use crate::words;
-use crate::{Level, Reason, Verdict, VerdictBrand};
+use std::fmt::Display;
+
+use crate::{Args, Level, Reason, Verdict, VerdictBrand};
 
 /// Points and thresholds. A verdict is malicious only at >= 70 with two independent signals
 /// (or one strong one), suspicious at >= 40.
@@ -59,7 +61,7 @@ struct BrandInfo {
 pub struct Assessment {
     pub level: Level,
     pub score: u8,
-    /// Code of the strongest reason ([`crate::describe_code`] gives a phrase for it).
+    /// Code of the strongest reason (one of [`crate::REASON_CODES`]).
     pub top_code: Option<&'static str>,
     /// Name of the impersonated (or official) brand.
     pub brand: Option<String>,
@@ -118,7 +120,7 @@ const ENGLISH_WORDS: &str = include_str!("../data/english-words.txt");
 struct Signal {
     code: &'static str,
     points: u32,
-    message: String,
+    args: Args,
     brand: Option<u16>,
     technique: Option<&'static str>,
     strong: bool,
@@ -413,7 +415,8 @@ impl Analyzer {
         let info = &self.brands[usize::from(b)];
         let reason = Reason {
             code: "official_domain",
-            message: format!("{} is an official domain of {}", p.registrable(), info.name),
+            message: String::new(),
+            args: Args(vec![("domain", p.registrable().to_string()), ("brand", info.name.clone())]),
             points: 0,
             brand: Some(info.id.clone()),
             technique: None,
@@ -434,7 +437,8 @@ impl Analyzer {
     fn known_site_verdict(&self, input: &str, p: ParsedUrl, k: &brands::KnownSite) -> Verdict {
         let reason = Reason {
             code: "known_site",
-            message: format!("{} is the site of {}", k.domain, k.organisation),
+            message: String::new(),
+            args: Args(vec![("domain", k.domain.clone()), ("organisation", k.organisation.clone())]),
             points: 0,
             brand: None,
             technique: None,
@@ -508,7 +512,8 @@ impl Analyzer {
             }
             reasons.push(Reason {
                 code: s.code,
-                message: s.message,
+                message: String::new(),
+                args: s.args,
                 points: s.points.min(100) as u8,
                 brand: s.brand.map(|b| self.brands[usize::from(b)].id.clone()),
                 technique: s.technique,
@@ -551,7 +556,7 @@ impl Analyzer {
         let mut shortener = false;
         match &p.host {
             HostKind::Ipv4(_) | HostKind::Ipv6(_) => {
-                out.plain("ip_host", 40, format_args!("points to a bare IP address instead of a domain name"))
+                out.plain("ip_host", 40, &[])
             }
             HostKind::Domain(host) => {
                 shortener = self.is_shortener(p, host);
@@ -559,7 +564,7 @@ impl Analyzer {
             }
         }
         if let Some(port) = p.url.port() {
-            out.plain("nonstandard_port", 15, format_args!("uses an unusual port ({port})"));
+            out.plain("nonstandard_port", 15, &[("port", &port)]);
         }
         self.path_signals(p, shortener, &mut out);
         out.list
@@ -576,22 +581,18 @@ impl Analyzer {
             // Offline, a bare shortened link says nothing either way: say so, score nothing, and
             // let the path speak (`bit.ly/usps-redelivery`). Live checks follow it.
             if p.url.path().len() > 1 {
-                out.plain(
-                    "destination_hidden",
-                    0,
-                    format_args!("is a shortened link ({}): its destination is hidden until it is followed", p.registrable()),
-                );
+                out.plain("destination_hidden", 0, &[("domain", &p.registrable())]);
             }
             return;
         }
         let free = p.suffix_private || self.free_hosting.covers(host);
         if free {
             let service = if p.suffix_private { p.suffix() } else { p.registrable() };
-            out.plain("free_hosting", 20, format_args!("is hosted on a free hosting or dynamic-DNS service ({service})"));
+            out.plain("free_hosting", 20, &[("service", &service)]);
         }
         let tld = p.suffix().rsplit('.').next().unwrap_or_default();
         if self.abuse_tlds.contains(tld) {
-            out.plain("abuse_tld", 20, format_args!("uses the .{tld} ending, common in scams"));
+            out.plain("abuse_tld", 20, &[("tld", &tld)]);
         }
         // Unicode forms of the registrable label and of the subdomain labels (only computed
         // when the host has punycode).
@@ -613,7 +614,7 @@ impl Analyzer {
         }
         let abuse = out.iter().any(|s| s.code == "abuse_tld");
         if !abuse && out.iter().any(|s| s.brand.is_some()) && !tld.is_empty() && tld.len() > 2 && !self.common_gtlds.contains(tld) {
-            out.plain("uncommon_tld", 15, format_args!("puts a brand name under the uncommon .{tld} ending"));
+            out.plain("uncommon_tld", 15, &[("tld", &tld)]);
         }
         let scope = host.strip_suffix(p.suffix()).map_or(host, |h| h.trim_end_matches('.'));
         self.lure_domain_signal(scope, used, out);
@@ -627,7 +628,7 @@ impl Analyzer {
         if used.is_none() && out.iter().all(|s| s.brand.is_none()) {
             if looks_random(reg_label) {
                 out.random_host = true;
-                out.plain("random_label", 20, format_args!("has a random-looking name ({reg_label})"));
+                out.plain("random_label", 20, &[("label", &reg_label)]);
             } else if abuse && digit_inside(reg_label) {
                 // A digit in the middle of a name under a cheap ending (rac0wdkye.rest): as
                 // anonymous as a random name when it carries a lure.
@@ -645,7 +646,7 @@ impl Analyzer {
         if !unicode.is_ascii() {
             let folded = fold::fold_label(unicode);
             if folded.mixed_script {
-                out.plain("mixed_script", 35, format_args!("mixes alphabets in its name ({})", p.host_unicode()));
+                out.plain("mixed_script", 35, &[("host", &p.host_unicode())]);
             }
             let joined: String = folded.text.chars().filter(|&c| c != '-').collect();
             let typo = || self.typo_brand(&joined).filter(|&(_, _, points)| points >= 50).map(|(b, _, _)| b);
@@ -656,7 +657,7 @@ impl Analyzer {
                     75,
                     b,
                     "look-alike characters",
-                    format_args!("written with look-alike characters ({})", p.host_unicode()),
+                    &[("host", &p.host_unicode()), ("form", &"whole")],
                     true,
                 );
                 return None;
@@ -668,14 +669,14 @@ impl Analyzer {
                     70,
                     hit.brand,
                     "look-alike characters",
-                    format_args!("with look-alike characters and other words ({})", p.host_unicode()),
+                    &[("host", &p.host_unicode()), ("form", &"words")],
                     true,
                 );
                 return None;
             }
             let tld = p.host_unicode().rsplit('.').next().unwrap_or("");
             if !folded.mixed_script && !fold::script_of_its_tld(unicode, tld) {
-                out.plain("non_ascii", 10, format_args!("uses non-Latin characters in its name"));
+                out.plain("non_ascii", 10, &[]);
             }
             return None;
         }
@@ -695,15 +696,11 @@ impl Analyzer {
             };
             if let Some(post) = self.local_post_name(p, b, &token.text) {
                 out.local_post = true;
-                out.plain(
-                    "local_post_name",
-                    0,
-                    format_args!("uses a postal name under the .{post} country ending, where it names that country's post"),
-                );
+                out.plain("local_post_name", 0, &[("tld", &post)]);
                 return Some(&*token.text);
             }
-            let what = if strong_name { "under another domain ending" } else { "as its whole name" };
-            self.brand_signal(out, "tld_swap", points, b, "tld swap", format_args!("using its name {what} ({})", p.registrable()), false);
+            let form = if strong_name { "ending" } else { "whole" };
+            self.brand_signal(out, "tld_swap", points, b, "tld swap", &[("domain", &p.registrable()), ("form", &form)], false);
             return Some(&*token.text);
         }
         // Multi-character and digit homoglyphs (rn -> m, 0 -> o): the whole label, or a brand
@@ -715,8 +712,8 @@ impl Analyzer {
                 // that is also a word (p0sten); generic words weigh less.
                 let points = if self.tokens[t].class == TokenClass::Weak { 45 } else { 60 };
                 let b = self.tokens[t].brands[0];
-                let detail = format_args!("written with look-alike characters ({})", p.registrable());
-                self.brand_signal(out, "homoglyph", points, b, "look-alike characters", detail, false);
+                let args: &[(&'static str, &dyn Display)] = &[("host", &p.registrable()), ("form", &"whole")];
+                self.brand_signal(out, "homoglyph", points, b, "look-alike characters", args, false);
                 return None;
             }
         }
@@ -726,8 +723,8 @@ impl Analyzer {
                 && hit.class != TokenClass::Weak
                 && !joined.contains(&*self.tokens[hit.token].text)
             {
-                let detail = format_args!("with look-alike characters and other words ({})", p.registrable());
-                self.brand_signal(out, "homoglyph", 55, hit.brand, "look-alike characters", detail, false);
+                let args: &[(&'static str, &dyn Display)] = &[("host", &p.registrable()), ("form", &"words")];
+                self.brand_signal(out, "homoglyph", 55, hit.brand, "look-alike characters", args, false);
                 return None;
             }
         }
@@ -747,7 +744,7 @@ impl Analyzer {
                     out.local_post = true;
                     return None;
                 }
-                self.brand_signal(out, "typosquat", points, b, edit_name(edit), format_args!("{}", edit.describe()), false);
+                self.brand_signal(out, "typosquat", points, b, edit_name(edit), &[("edit", &edit.code())], false);
                 return None;
             }
         }
@@ -760,11 +757,11 @@ impl Analyzer {
                 .max_by_key(|h| (h.clean, h.class, h.len)),
         };
         if let Some(hit) = best {
-            let (points, how) = match (hit.clean, hit.class) {
-                (true, TokenClass::Weak) => (25, "with other words"),
-                (true, _) if words::AMBIGUOUS.contains(&&*self.tokens[hit.token].text) => (25, "with other words"),
-                (true, _) => (55, "with other words"),
-                (false, _) => (40, "inside another word"),
+            let (points, form) = match (hit.clean, hit.class) {
+                (true, TokenClass::Weak) => (25, "words"),
+                (true, _) if words::AMBIGUOUS.contains(&&*self.tokens[hit.token].text) => (25, "words"),
+                (true, _) => (55, "words"),
+                (false, _) => (40, "inside"),
             };
             self.brand_signal(
                 out,
@@ -772,7 +769,7 @@ impl Analyzer {
                 points,
                 hit.brand,
                 "combosquat",
-                format_args!("combining its name {how} ({})", p.registrable()),
+                &[("domain", &p.registrable()), ("form", &form)],
                 false,
             );
             return Some(&*self.tokens[hit.token].text);
@@ -784,7 +781,7 @@ impl Analyzer {
         let labels: Vec<&str> = sub.split('.').collect();
         let meaningful = labels.iter().filter(|l| **l != "www").count();
         if meaningful >= 4 {
-            out.plain("deep_subdomains", 15, format_args!("has an unusually long chain of subdomains"));
+            out.plain("deep_subdomains", 15, &[]);
         }
         // brand.com-xxxx.tld: an official domain runs into the registrable label across a dot.
         let reg_label = p.registrable_label();
@@ -801,12 +798,12 @@ impl Analyzer {
                         75,
                         b,
                         "brand.com-xxxx",
-                        format_args!("but the real domain is {}", p.registrable()),
+                        &[("domain", &p.registrable())],
                         true,
                     );
                     return;
                 }
-                None => out.plain("com_hyphen", 30, format_args!("imitates a domain ending with a hyphen ({candidate}-...)")),
+                None => out.plain("com_hyphen", 30, &[("candidate", &candidate)]),
             }
         }
         // A whole official domain used as subdomain labels (usps.com.track-xyz.top).
@@ -817,7 +814,7 @@ impl Analyzer {
                 55,
                 b,
                 "official domain as subdomain",
-                format_args!("in front of an unrelated domain ({})", p.registrable()),
+                &[("domain", &p.registrable())],
                 false,
             );
             return;
@@ -853,7 +850,7 @@ impl Analyzer {
                     30,
                     hit.brand,
                     "brand as subdomain",
-                    format_args!("in front of an unrelated domain ({})", p.registrable()),
+                    &[("domain", &p.registrable())],
                     false,
                 );
                 return;
@@ -919,7 +916,7 @@ impl Analyzer {
             }
         }
         if n >= 2 {
-            out.plain("lure_only_domain", 25, format_args!("is named only with parcel or payment words ({label})"));
+            out.plain("lure_only_domain", 25, &[("label", &label)]);
         }
     }
 
@@ -944,7 +941,7 @@ impl Analyzer {
             return;
         }
         let points = (15 + 10 * (found.len() as u32 - 1)).min(35);
-        out.plain("lure_domain", points, format_args!("has lure words in its name ({})", found.join(", ")));
+        out.plain("lure_domain", points, &[("words", &Joined(&found))]);
     }
 
     /// Lure words, tracking numbers and brand names in the path and query. On a shortener the
@@ -976,13 +973,13 @@ impl Analyzer {
         }
         if !found.is_empty() {
             let points = (10 + 5 * (found.len() as u32 - 1)).min(20);
-            out.plain("lure_path", points, format_args!("has lure words in its path ({})", found.join(", ")));
+            out.plain("lure_path", points, &[("words", &Joined(&found))]);
         }
         if bait {
-            out.plain("tracking_bait", 15, format_args!("carries a parcel-tracking-like number"));
+            out.plain("tracking_bait", 15, &[]);
         }
         if out.random_host && (bait || !found.is_empty()) {
-            out.plain("anonymous_lure", 15, format_args!("puts parcel or payment words on a random-looking host"));
+            out.plain("anonymous_lure", 15, &[]);
         }
         // Brand named in the path of a foreign host.
         if out.iter().all(|s| s.brand.is_none()) {
@@ -1000,12 +997,8 @@ impl Analyzer {
                     && self.tokens[t].class != TokenClass::Weak
                 {
                     let b = self.tokens[t].brands[0];
-                    let (points, what) = if shortener {
-                        (40, "named in a shortened link's chosen name")
-                    } else {
-                        (20, "named in the path of an unrelated site")
-                    };
-                    self.brand_signal(out, "brand_in_path", points, b, "brand in path", format_args!("{what}"), false);
+                    let (points, form) = if shortener { (40, "shortener") } else { (20, "path") };
+                    self.brand_signal(out, "brand_in_path", points, b, "brand in path", &[("form", &form)], false);
                     break;
                 }
             }
@@ -1045,18 +1038,19 @@ impl Analyzer {
                 75,
                 b,
                 "userinfo",
-                format_args!("in front of an @ while the link really goes to {real}"),
+                &[("real", &real), ("form", &"brand")],
                 true,
             ),
             None if decoded.contains('.') => {
-                out.plain("userinfo_trick", 50, format_args!("hides its real destination {real} behind \"{decoded}@\""))
+                out.plain("userinfo_trick", 50, &[("real", &real), ("user", &decoded), ("form", &"name")])
             }
-            None => out.plain("userinfo", 10, format_args!("carries a user name or password")),
+            None => out.plain("userinfo", 10, &[]),
         }
     }
 
-    /// `detail` is formatted straight into the message (one allocation per signal), and not at
-    /// all when `out` does not explain. One call shape serves every brand technique.
+    /// A signal about brand `b`: its sentence's arguments are the brand (name and official
+    /// domain) and `args`, written out only when `out` explains. One call shape serves every
+    /// brand technique.
     #[allow(clippy::too_many_arguments)]
     fn brand_signal(
         &self,
@@ -1065,26 +1059,18 @@ impl Analyzer {
         points: u32,
         b: u16,
         technique: &'static str,
-        detail: std::fmt::Arguments<'_>,
+        args: &[(&'static str, &dyn Display)],
         strong: bool,
     ) {
-        let info = &self.brands[usize::from(b)];
-        let target = &info.target;
-        let message = if !out.explain {
-            String::new()
+        let args = if out.explain {
+            let mut list = Vec::with_capacity(args.len() + 1);
+            list.push(("brand", self.brands[usize::from(b)].target.clone()));
+            list.extend(args.iter().map(|(k, v)| (*k, v.to_string())));
+            Args(list)
         } else {
-            match code {
-                "typosquat" => format!("looks like {target} with {detail}"),
-                "homoglyph" => format!("looks like {target} {detail}"),
-                "tld_swap" | "combosquat" => format!("impersonates {target} by {detail}"),
-                "brand_com_hyphen" => format!("starts like {target} {detail}"),
-                "brand_subdomain" => format!("puts the name of {target} {detail}"),
-                "brand_in_path" => format!("{} is {detail}", info.name),
-                "userinfo_trick" => format!("puts {target} {detail}"),
-                _ => format!("resembles {target}: {detail}"),
-            }
+            Args::default()
         };
-        out.list.push(Signal { code, points, message, brand: Some(b), technique: Some(technique), strong });
+        out.list.push(Signal { code, points, args, brand: Some(b), technique: Some(technique), strong });
     }
 
     fn token_index(&self, s: &str) -> Option<usize> {
@@ -1202,8 +1188,8 @@ struct TokenHit {
     len: usize,
 }
 
-/// The signals found so far, and whether their sentences are wanted: callers that need only
-/// the level and score (the message classifier) skip formatting a sentence per signal.
+/// The signals found so far, and whether their sentences' arguments are wanted: callers that
+/// need only the level and score (the message classifier, the monitor) skip writing them out.
 struct Signals {
     list: Vec<Signal>,
     explain: bool,
@@ -1215,9 +1201,9 @@ struct Signals {
 }
 
 impl Signals {
-    fn plain(&mut self, code: &'static str, points: u32, message: std::fmt::Arguments<'_>) {
-        let message = if self.explain { message.to_string() } else { String::new() };
-        self.list.push(Signal { code, points, message, brand: None, technique: None, strong: false });
+    fn plain(&mut self, code: &'static str, points: u32, args: &[(&'static str, &dyn Display)]) {
+        let args = if self.explain { Args(args.iter().map(|(k, v)| (*k, v.to_string())).collect()) } else { Args::default() };
+        self.list.push(Signal { code, points, args, brand: None, technique: None, strong: false });
     }
 
     fn iter(&self) -> std::slice::Iter<'_, Signal> {
@@ -1438,5 +1424,20 @@ mod tests {
             assert_eq!(got, want, "{s}");
         }
         assert_ne!(fold_hash(b"ab"), fold_hash(b"\0ab"), "lengths are kept apart");
+    }
+}
+
+/// Words listed with ", " between them, written out only when a sentence is wanted.
+struct Joined<'a>(&'a [&'a str]);
+
+impl Display for Joined<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, w) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(w)?;
+        }
+        Ok(())
     }
 }

@@ -287,15 +287,15 @@ pub(crate) fn reasons(hits: Vec<BlockHit>) -> Vec<Reason> {
                 "ip" => "blocklist_ip",
                 _ => "blocklist_domain",
             };
-            let what = match h.matched_as {
-                "url" => "this exact link".to_string(),
-                "host" => format!("the host {}", h.key),
-                "ip" => format!("the address {}", h.key),
-                _ => format!("the domain {}", h.key),
-            };
+            let mut args = crate::Args::default();
+            if h.matched_as != "url" {
+                args.push("key", h.key);
+            }
+            args.push("source", h.source);
             Reason {
                 code,
-                message: format!("{what} is on the blocklist {}", h.source),
+                message: String::new(),
+                args,
                 points: 95,
                 brand: None,
                 technique: Some("blocklist"),

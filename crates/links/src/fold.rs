@@ -157,18 +157,23 @@ pub enum Edit {
 }
 
 impl Edit {
-    pub fn describe(self) -> &'static str {
+    /// The edit's name in a reason's arguments (`edit`): the catalogues have one wording each.
+    pub fn code(self) -> &'static str {
         match self {
-            Edit::Omission => "one letter left out",
-            Edit::Repetition => "one letter doubled",
-            Edit::AdjacentInsertion | Edit::Insertion => "one letter added",
-            Edit::Transposition => "two letters swapped",
-            Edit::AdjacentSubstitution | Edit::Substitution => "one letter changed",
-            Edit::HomoglyphSubstitution => "one character replaced by a look-alike",
-            Edit::VowelSwap => "one vowel changed",
-            Edit::Bitsquat => "one character off by one bit",
+            Edit::Omission => "omission",
+            Edit::Repetition => "repetition",
+            Edit::AdjacentInsertion | Edit::Insertion => "insertion",
+            Edit::Transposition => "transposition",
+            Edit::AdjacentSubstitution | Edit::Substitution => "substitution",
+            Edit::HomoglyphSubstitution => "homoglyph",
+            Edit::VowelSwap => "vowel",
+            Edit::Bitsquat => "bitsquat",
         }
     }
+
+    /// Every value [`Edit::code`] gives, for the catalogue test.
+    pub const CODES: &'static [&'static str] =
+        &["omission", "repetition", "insertion", "transposition", "substitution", "homoglyph", "vowel", "bitsquat"];
 
     /// Edits a human typist or a deliberate squatter makes, as opposed to arbitrary distance-1
     /// neighbours (which are mostly unrelated real words for short targets).

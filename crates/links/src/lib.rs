@@ -60,13 +60,18 @@ pub struct VerdictBrand {
     pub domain: String,
 }
 
-/// One reason: a stable code, a plain sentence and the evidence behind it.
+/// One reason: a stable code, its arguments, the sentence a citizen reads and the evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reason {
     /// Stable machine code (`typosquat`, `combosquat`, `blocklist_domain`, ...).
     pub code: &'static str,
-    /// A sentence a citizen understands.
+    /// The sentence in the asker's language. The library leaves it empty: each face (CLI, API,
+    /// portal) fills it from the message catalogues (`link-<code>`) with [`Reason::args`].
     pub message: String,
+    /// The values the sentence is made of (brand, domain, ending, words ...), named as in
+    /// [`REASON_CODES`]; empty when the analysis was asked not to explain itself.
+    #[serde(skip_serializing_if = "Args::is_empty")]
+    pub args: Args,
     /// Contribution to the score.
     pub points: u8,
     /// Brand id of the impersonated brand, when the reason is about one.
@@ -114,44 +119,79 @@ pub fn check(input: &str, ctx: &CheckContext<'_>) -> Result<Verdict, LinkError> 
     Ok(ctx.analyzer.verdict_for(input, parsed, blocklist::reasons(hits), true))
 }
 
-/// A short phrase for a reason code, for summaries that show one reason without its sentence
-/// (the codes are stable; the full sentences come with [`Verdict::reasons`]).
-pub fn describe_code(code: &str) -> &'static str {
-    match code {
-        "official_domain" => "an official domain",
-        "known_site" => "a well-known legitimate site",
-        "destination_hidden" => "a shortened link whose destination is hidden",
-        "shortener_expanded" => "a shortened link, followed to its destination",
-        "local_post_name" => "a postal name under that country's own ending",
-        "uncommon_tld" => "a brand name under an uncommon ending",
-        "lure_only_domain" => "a name made only of parcel or payment words",
-        "anonymous_lure" => "parcel or payment words on a random-looking host",
-        "ip_host" => "a bare IP address",
-        "nonstandard_port" => "an unusual port",
-        "shortener" => "a shortened link",
-        "free_hosting" => "free hosting or dynamic DNS",
-        "abuse_tld" => "a domain ending common in scams",
-        "random_label" => "a random-looking name",
-        "mixed_script" => "mixed alphabets in its name",
-        "homoglyph" => "look-alike characters",
-        "non_ascii" => "non-Latin characters",
-        "tld_swap" => "a brand name under another ending",
-        "typosquat" => "a misspelt brand name",
-        "combosquat" => "a brand name with other words",
-        "deep_subdomains" => "an unusually long chain of subdomains",
-        "brand_com_hyphen" => "a brand domain running into another name",
-        "com_hyphen" => "a domain ending followed by a hyphen",
-        "brand_subdomain" => "a brand name in front of an unrelated domain",
-        "lure_domain" => "parcel or payment words in its name",
-        "lure_path" => "parcel or payment words in its path",
-        "tracking_bait" => "a tracking-like number",
-        "brand_in_path" => "a brand name on an unrelated site",
-        "userinfo_trick" => "a misleading name before an @",
-        "userinfo" => "a user name or password",
-        "blocklist_url" | "blocklist_host" | "blocklist_domain" | "blocklist_ip" => "on a blocklist",
-        _ => "other signals",
+/// The named values of a reason, in the order they were found. Serialised as a JSON object.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Args(pub Vec<(&'static str, String)>);
+
+impl Args {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The value of `name`, if the reason has it.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+    }
+
+    pub fn push(&mut self, name: &'static str, value: impl Into<String>) {
+        self.0.push((name, value.into()));
     }
 }
+
+impl Serialize for Args {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+/// Every reason code the link analysis gives, with the names of the arguments its sentence may
+/// use. The catalogues hold one sentence per code (`link-<code>`) and one short phrase
+/// (`link-phrase-<code>`) for summaries; a test holds the analysis to this table and another
+/// the catalogues. A `form` argument chooses between wordings of one reason; `hop` and
+/// `hop_url` mark a reason found on a later hop of a followed link.
+pub const REASON_CODES: &[(&str, &[&str])] = &[
+    ("official_domain", &["domain", "brand"]),
+    ("known_site", &["domain", "organisation"]),
+    ("destination_hidden", &["domain"]),
+    ("shortener_expanded", &["final_url"]),
+    ("local_post_name", &["tld"]),
+    ("uncommon_tld", &["tld"]),
+    ("lure_only_domain", &["label"]),
+    ("anonymous_lure", &[]),
+    ("ip_host", &[]),
+    ("nonstandard_port", &["port"]),
+    ("free_hosting", &["service"]),
+    ("abuse_tld", &["tld"]),
+    ("random_label", &["label"]),
+    ("mixed_script", &["host"]),
+    ("homoglyph", &["brand", "host", "form"]),
+    ("non_ascii", &[]),
+    ("tld_swap", &["brand", "domain", "form"]),
+    ("typosquat", &["brand", "edit"]),
+    ("combosquat", &["brand", "domain", "form"]),
+    ("deep_subdomains", &[]),
+    ("brand_com_hyphen", &["brand", "domain"]),
+    ("com_hyphen", &["candidate"]),
+    ("brand_subdomain", &["brand", "domain"]),
+    ("lure_domain", &["words"]),
+    ("lure_path", &["words"]),
+    ("tracking_bait", &[]),
+    ("brand_in_path", &["brand", "form"]),
+    ("userinfo_trick", &["brand", "real", "user", "form"]),
+    ("userinfo", &[]),
+    ("blocklist_url", &["source"]),
+    ("blocklist_host", &["key", "source"]),
+    ("blocklist_domain", &["key", "source"]),
+    ("blocklist_ip", &["key", "source"]),
+];
+
+/// The argument names every reason may carry besides its own (a later hop of a followed link).
+pub const HOP_ARGS: &[&str] = &["hop", "hop_url"];
 
 #[cfg(test)]
 mod tests;

@@ -259,8 +259,8 @@ fn certificate_facts(resp: &reqwest::blocking::Response) -> (Option<String>, Opt
 }
 
 /// The input's verdict made the worst of every hop: the highest level and score, and each
-/// later hop's reasons, prefixed with the hop they come from (a reason the input already gave,
-/// same code and sentence, is not repeated). Reasons stay strongest first.
+/// later hop's reasons, with the hop they come from in their arguments (a reason the input
+/// already gave, same code and arguments, is not repeated). Reasons stay strongest first.
 pub fn combine(mut first: Verdict, report: &LiveReport) -> Verdict {
     // A shortened link's destination is no longer hidden once followed: say where it leads, and
     // let that destination's verdict (a later hop) decide.
@@ -268,9 +268,9 @@ pub fn combine(mut first: Verdict, report: &LiveReport) -> Verdict {
         && let Some(r) = first.reasons.iter_mut().find(|r| r.code == "destination_hidden")
     {
         r.code = "shortener_expanded";
-        r.message = format!("is a shortened link that leads to {}", report.final_url);
+        r.args = crate::Args(vec![("final_url", report.final_url.clone())]);
     }
-    let own: Vec<(&'static str, String)> = first.reasons.iter().map(|r| (r.code, r.message.clone())).collect();
+    let own: Vec<(&'static str, crate::Args)> = first.reasons.iter().map(|r| (r.code, r.args.clone())).collect();
     for (i, hop) in report.hops.iter().enumerate().skip(1) {
         let v = &hop.verdict;
         if v.verdict > first.verdict || (v.verdict == first.verdict && v.score > first.score) {
@@ -284,10 +284,13 @@ pub fn combine(mut first: Verdict, report: &LiveReport) -> Verdict {
             continue;
         }
         for r in v.reasons.iter().filter(|r| r.points > 0) {
-            if own.iter().any(|(c, m)| c == &r.code && m == &r.message) {
+            if own.iter().any(|(c, a)| c == &r.code && a == &r.args) {
                 continue;
             }
-            first.reasons.push(Reason { message: format!("hop {} ({}): {}", i + 1, hop.url, r.message), ..r.clone() });
+            let mut args = r.args.clone();
+            args.push("hop", (i + 1).to_string());
+            args.push("hop_url", hop.url.clone());
+            first.reasons.push(Reason { args, ..r.clone() });
         }
     }
     first.reasons.sort_by_key(|r| std::cmp::Reverse(r.points));
@@ -371,9 +374,11 @@ mod tests {
         let v = combine(first.clone(), &report);
         assert_eq!(v.verdict, Level::Malicious);
         assert_eq!(v.score, bad.score.max(first.score));
-        assert!(v.reasons.iter().any(|r| r.message.starts_with("hop 2 (https://laposte-fr.colis-suivi.top/pay)")), "{:?}", v.reasons);
+        let second = |r: &Reason| r.args.get("hop") == Some("2") && r.args.get("hop_url") == Some("https://laposte-fr.colis-suivi.top/pay");
+        assert!(v.reasons.iter().any(second), "{:?}", v.reasons);
         assert_eq!(v.input, "https://bit.ly/abc");
-        assert!(v.reasons.iter().any(|r| r.code == "shortener_expanded" && r.message.ends_with("colis-suivi.top/pay")), "{:?}", v.reasons);
+        let expanded = |r: &Reason| r.code == "shortener_expanded" && r.args.get("final_url").is_some_and(|u| u.ends_with("colis-suivi.top/pay"));
+        assert!(v.reasons.iter().any(expanded), "{:?}", v.reasons);
     }
 
     #[test]
@@ -394,6 +399,6 @@ mod tests {
         let v = combine(first, &report);
         assert_eq!(v.verdict, Level::Benign);
         assert_eq!(v.reasons[0].code, "shortener_expanded");
-        assert!(v.reasons[0].message.contains("tesco.com"), "{:?}", v.reasons);
+        assert!(v.reasons[0].args.get("final_url").is_some_and(|u| u.contains("tesco.com")), "{:?}", v.reasons);
     }
 }

@@ -52,8 +52,29 @@ impl Lang {
     }
 }
 
-const SOURCES: [(Lang, &str); 2] =
-    [(Lang::En, include_str!("../locales/en/portal.ftl")), (Lang::Fr, include_str!("../locales/fr/portal.ftl"))];
+/// Each language's catalogue files: the portal's own words, then the sentences of the link
+/// check, message check and posture reasons (one file per analyser, the same keys in each
+/// language).
+const SOURCES: [(Lang, &[&str]); 2] = [
+    (
+        Lang::En,
+        &[
+            include_str!("../locales/en/portal.ftl"),
+            include_str!("../locales/en/links.ftl"),
+            include_str!("../locales/en/messages.ftl"),
+            include_str!("../locales/en/posture.ftl"),
+        ],
+    ),
+    (
+        Lang::Fr,
+        &[
+            include_str!("../locales/fr/portal.ftl"),
+            include_str!("../locales/fr/links.ftl"),
+            include_str!("../locales/fr/messages.ftl"),
+            include_str!("../locales/fr/posture.ftl"),
+        ],
+    ),
+];
 
 /// The loaded catalogues.
 pub struct Catalogues {
@@ -65,20 +86,22 @@ impl Catalogues {
     /// so the faulty entries are skipped rather than failing the server.
     pub fn load() -> Catalogues {
         let mut bundles = HashMap::new();
-        for (lang, text) in SOURCES {
-            let resource = match FluentResource::try_new(text.to_string()) {
-                Ok(r) => r,
-                Err((r, errors)) => {
-                    tracing::error!(lang = lang.code(), ?errors, "portal catalogue has syntax errors");
-                    r
-                }
-            };
+        for (lang, texts) in SOURCES {
             let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Unicode isolation marks would end up inside attribute values and tests.
             bundle.set_use_isolating(false);
-            if let Err(errors) = bundle.add_resource(resource) {
-                tracing::error!(lang = lang.code(), ?errors, "portal catalogue has duplicate messages");
+            for text in texts {
+                let resource = match FluentResource::try_new(text.to_string()) {
+                    Ok(r) => r,
+                    Err((r, errors)) => {
+                        tracing::error!(lang = lang.code(), ?errors, "portal catalogue has syntax errors");
+                        r
+                    }
+                };
+                if let Err(errors) = bundle.add_resource(resource) {
+                    tracing::error!(lang = lang.code(), ?errors, "portal catalogue has duplicate messages");
+                }
             }
             bundles.insert(lang, bundle);
         }
@@ -108,6 +131,95 @@ impl Catalogues {
 
     pub fn has(&self, lang: Lang, key: &str) -> bool {
         self.bundles.get(&lang).is_some_and(|b| b.has_message(key))
+    }
+
+    /// The message `key` with text arguments only (names, domains, codes: never formatted as
+    /// numbers); `None` when no catalogue has it.
+    fn sentence<'a>(&self, lang: Lang, key: &str, args: impl IntoIterator<Item = (&'a str, &'a str)>) -> Option<String> {
+        let (bundle, pattern) = [lang, Lang::En].into_iter().find_map(|l| {
+            let bundle = self.bundles.get(&l)?;
+            Some((bundle, bundle.get_message(key)?.value()?))
+        })?;
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            fargs.set(k, FluentValue::from(v));
+        }
+        let mut errors = Vec::new();
+        Some(bundle.format_pattern(pattern, Some(&fargs), &mut errors).into_owned())
+    }
+
+    /// The sentence of one link reason in `lang` (`link-<code>`, prefixed with its hop when it
+    /// was found on a later hop of a followed link).
+    pub fn link_reason(&self, lang: Lang, r: &links::Reason) -> String {
+        let args = r.args.0.iter().map(|(k, v)| (*k, v.as_str()));
+        let sentence = self.sentence(lang, &format!("link-{}", r.code), args).unwrap_or_else(|| r.code.to_string());
+        match (r.args.get("hop"), r.args.get("hop_url")) {
+            (Some(hop), Some(url)) => {
+                let args = [("hop", hop), ("hop_url", url), ("sentence", sentence.as_str())];
+                self.sentence(lang, "link-hop", args).unwrap_or(sentence)
+            }
+            _ => sentence,
+        }
+    }
+
+    /// A short phrase for a link reason code (`link-phrase-<code>`), for summaries; a blocklist
+    /// phrase names its `source` when the arguments carry one.
+    pub fn link_phrase(&self, lang: Lang, code: &str, source: Option<&str>) -> String {
+        self.sentence(lang, &format!("link-phrase-{code}"), source.map(|s| ("source", s))).unwrap_or_else(|| code.to_string())
+    }
+
+    /// Fills the sentence of every reason of a link verdict in `lang`.
+    pub fn explain_link(&self, lang: Lang, v: &mut links::Verdict) {
+        for r in &mut v.reasons {
+            r.message = self.link_reason(lang, r);
+        }
+    }
+
+    /// The sentence of one message-check reason in `lang` (`message-<code>`); a link reason
+    /// code among its arguments becomes that reason's phrase.
+    pub fn message_reason(&self, lang: Lang, r: &scamtext::Reason) -> String {
+        let phrase = r.args.get("link_reason").map(|c| self.link_phrase(lang, c, r.args.get("source")));
+        let args = r.args.0.iter().map(|(k, v)| match (*k, &phrase) {
+            ("link_reason", Some(p)) => (*k, p.as_str()),
+            _ => (*k, v.as_str()),
+        });
+        self.sentence(lang, &format!("message-{}", r.code), args).unwrap_or_else(|| r.code.to_string())
+    }
+
+    /// Fills the sentence of every reason of a message analysis in `lang`.
+    pub fn explain_message(&self, lang: Lang, a: &mut scamtext::Analysis) {
+        for r in &mut a.reasons {
+            r.detail = self.message_reason(lang, r);
+        }
+    }
+
+    /// What a posture finding means and what to do about it, in `lang`; `None` for a code no
+    /// catalogue knows (a report stored by another version keeps its own sentences then).
+    pub fn posture_finding(&self, lang: Lang, code: &str) -> Option<(String, String)> {
+        let message = self.sentence(lang, &format!("posture-{code}"), [])?;
+        let fix = self.sentence(lang, &format!("posture-{code}-fix"), []).unwrap_or_default();
+        Some((message, fix))
+    }
+
+    /// Fills `message` and `remediation` of every finding of a posture report held as JSON (as
+    /// stored and as the API sends it), wherever findings appear in it.
+    pub fn explain_posture_json(&self, lang: Lang, report: &mut serde_json::Value) {
+        match report {
+            serde_json::Value::Object(map) => {
+                let code = map.get("code").and_then(|c| c.as_str()).map(str::to_string);
+                if let Some(code) = code
+                    && map.contains_key("remediation")
+                    && let Some((message, fix)) = self.posture_finding(lang, &code)
+                {
+                    map.insert("message".into(), message.into());
+                    map.insert("remediation".into(), fix.into());
+                    return;
+                }
+                map.values_mut().for_each(|v| self.explain_posture_json(lang, v));
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| self.explain_posture_json(lang, v)),
+            _ => {}
+        }
     }
 }
 
@@ -140,11 +252,14 @@ mod tests {
 
     #[test]
     fn catalogues_parse_and_have_the_same_messages() {
-        for (lang, text) in SOURCES {
-            assert!(FluentResource::try_new(text.to_string()).is_ok(), "{} catalogue has syntax errors", lang.code());
+        for (lang, texts) in SOURCES {
+            for text in texts {
+                assert!(FluentResource::try_new(text.to_string()).is_ok(), "{} catalogue has syntax errors", lang.code());
+            }
         }
-        let en = ids(SOURCES[0].1);
-        let fr = ids(SOURCES[1].1);
+        let all = |texts: &[&str]| texts.iter().flat_map(|t| ids(t)).collect::<std::collections::BTreeSet<_>>();
+        let en = all(SOURCES[0].1);
+        let fr = all(SOURCES[1].1);
         assert!(en.len() > 50);
         let missing_fr: Vec<_> = en.difference(&fr).collect();
         let missing_en: Vec<_> = fr.difference(&en).collect();
@@ -156,5 +271,129 @@ mod tests {
         let c = Catalogues::load();
         assert_eq!(c.text(Lang::En, "no-such-message", &[]), "no-such-message");
         assert!(c.text(Lang::Fr, "nav-check-link", &[]).contains("lien"));
+    }
+
+    /// The variables each message of a catalogue uses (`$name`), selectors included.
+    fn variables(text: &str) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+        use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+        fn inline(e: &InlineExpression<&str>, out: &mut std::collections::BTreeSet<String>) {
+            match e {
+                InlineExpression::VariableReference { id } => {
+                    out.insert(id.name.to_string());
+                }
+                InlineExpression::Placeable { expression } => expr(expression, out),
+                _ => {}
+            }
+        }
+        fn expr(e: &Expression<&str>, out: &mut std::collections::BTreeSet<String>) {
+            match e {
+                Expression::Inline(i) => inline(i, out),
+                Expression::Select { selector, variants } => {
+                    inline(selector, out);
+                    variants.iter().for_each(|v| pattern(&v.value, out));
+                }
+            }
+        }
+        fn pattern(p: &Pattern<&str>, out: &mut std::collections::BTreeSet<String>) {
+            for el in &p.elements {
+                if let PatternElement::Placeable { expression } = el {
+                    expr(expression, out);
+                }
+            }
+        }
+        let resource = fluent_syntax::parser::parse(text).unwrap_or_else(|(r, _)| r);
+        let mut map = std::collections::BTreeMap::new();
+        for entry in &resource.body {
+            if let Entry::Message(m) = entry {
+                let mut used = std::collections::BTreeSet::new();
+                if let Some(v) = &m.value {
+                    pattern(v, &mut used);
+                }
+                map.insert(m.id.name.to_string(), used);
+            }
+        }
+        map
+    }
+
+    /// Every reason code of the three analysers has its sentence in every language, using only
+    /// the arguments the analyser gives it; posture codes have both sentences.
+    #[test]
+    fn every_reason_code_has_its_sentences_with_known_arguments() {
+        for (lang, texts) in SOURCES {
+            let mut vars = std::collections::BTreeMap::new();
+            texts.iter().for_each(|t| vars.extend(variables(t)));
+            let check = |key: String, allowed: &[&str]| {
+                let Some(used) = vars.get(&key) else { panic!("{}: {key} is missing", lang.code()) };
+                for v in used {
+                    assert!(allowed.contains(&v.as_str()), "{}: {key} uses ${v}, which the analyser does not give", lang.code());
+                }
+            };
+            for (code, args) in links::REASON_CODES {
+                check(format!("link-{code}"), args);
+                check(format!("link-phrase-{code}"), if code.starts_with("blocklist_") { &["source"] } else { &[] });
+            }
+            check("link-hop".into(), &["hop", "hop_url", "sentence"]);
+            for (code, args) in scamtext::REASON_CODES {
+                check(format!("message-{code}"), args);
+            }
+            for code in posture::findings::codes() {
+                check(format!("posture-{code}"), &[]);
+                check(format!("posture-{code}-fix"), &[]);
+            }
+        }
+    }
+
+    #[test]
+    fn link_sentences_read_in_each_language() {
+        let c = Catalogues::load();
+        let registry = brands::BrandRegistry::builtin();
+        let analyzer = links::Analyzer::new(&registry);
+        let v = analyzer.analyse("https://laposte-colis.top/suivi").expect("analyses");
+        let mut en = v.clone();
+        c.explain_link(Lang::En, &mut en);
+        let mut fr = v;
+        c.explain_link(Lang::Fr, &mut fr);
+        let combo = |v: &links::Verdict| v.reasons.iter().find(|r| r.code == "combosquat").map(|r| r.message.clone());
+        assert_eq!(combo(&en).as_deref(), Some("impersonates La Poste (laposte.fr) by combining its name with other words (laposte-colis.top)"));
+        assert_eq!(combo(&fr).as_deref(), Some("usurpe La Poste (laposte.fr) en combinant son nom avec d'autres mots (laposte-colis.top)"));
+        assert!(en.reasons.iter().chain(&fr.reasons).all(|r| !r.message.is_empty() && !r.message.contains('{')), "{en:?} {fr:?}");
+        let typo = analyzer.analyse("https://laposet.fr/").expect("analyses");
+        let mut fr = typo;
+        c.explain_link(Lang::Fr, &mut fr);
+        assert!(fr.reasons.iter().any(|r| r.message.starts_with("ressemble à La Poste")), "{:?}", fr.reasons);
+    }
+
+    #[test]
+    fn message_sentences_name_the_link_reason_in_the_same_language() {
+        let c = Catalogues::load();
+        let r = scamtext::Reason {
+            code: "malicious_link",
+            detail: String::new(),
+            args: links::Args(vec![
+                ("url", "https://laposte-colis.top".into()),
+                ("link_reason", "combosquat".into()),
+                ("brand", "La Poste".into()),
+                ("form", "brand".into()),
+            ]),
+        };
+        assert_eq!(
+            c.message_reason(Lang::Fr, &r),
+            "analyse du lien : https://laposte-colis.top est malveillant (un nom de marque accolé à d'autres mots, imitant La Poste)"
+        );
+        let plain = scamtext::Reason { args: links::Args(r.args.0[..2].to_vec()), ..r };
+        assert_eq!(c.message_reason(Lang::En, &plain), "link checker: https://laposte-colis.top is malicious (a brand name with other words)");
+    }
+
+    #[test]
+    fn posture_findings_come_from_the_catalogue_and_unknown_codes_keep_their_text() {
+        let c = Catalogues::load();
+        let mut report = serde_json::json!({"findings": [
+            {"code": "dmarc-syntax-error", "message": "", "remediation": "", "evidence": "v=DMARC1 p=reject"},
+            {"code": "from-a-newer-version", "message": "kept", "remediation": "kept too", "evidence": ""}
+        ]});
+        c.explain_posture_json(Lang::Fr, &mut report);
+        assert_eq!(report["findings"][0]["message"], "L'enregistrement DMARC ne respecte pas la syntaxe de la RFC 7489.");
+        assert_eq!(report["findings"][0]["remediation"], "Corrigez la balise indiquée dans la preuve.");
+        assert_eq!(report["findings"][1]["message"], "kept");
     }
 }

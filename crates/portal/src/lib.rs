@@ -8,7 +8,7 @@
 // Guards return the whole error page as `Err(Response)`; boxing it buys nothing on this path.
 #![allow(clippy::result_large_err)]
 
-mod i18n;
+pub mod i18n;
 mod intel;
 mod pages;
 pub mod roles;
@@ -31,7 +31,7 @@ use minijinja::{Environment, State, context};
 use store::Org;
 use store::portal::{PortalStore, SessionRecord, User};
 
-use i18n::Catalogues;
+pub use i18n::Catalogues;
 pub use i18n::Lang;
 use session::{LoginThrottle, RateLimiter};
 pub use session::{UserError, add_user, hash_password, verify_password};
@@ -120,6 +120,12 @@ impl Default for Portal {
 }
 
 impl Portal {
+    /// The message catalogues: the portal's words and the analysers' reason sentences, which
+    /// the JSON API writes in the asker's language too.
+    pub fn catalogues(&self) -> &Catalogues {
+        &self.text
+    }
+
     /// Compiles the templates and loads the catalogues (once per process: both are embedded).
     pub fn new() -> Portal {
         let catalogues = Arc::new(Catalogues::load());

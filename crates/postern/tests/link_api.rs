@@ -344,3 +344,77 @@ fn the_cli_and_the_api_answer_a_link_with_the_same_document() {
         assert_eq!(cli, item, "{url}");
     }
 }
+
+/// Reason sentences come from the portal's catalogues in the asker's language
+/// (`Accept-Language` on the API, `--lang` on the CLI); the codes and arguments do not change.
+#[test]
+fn reasons_are_written_in_the_askers_language_with_the_same_codes() {
+    let f = fixture();
+    let server = Server::start(f.dir.path());
+    let url = "https://laposte-fr.colis-suivi.top/pay";
+    let ask = |lang: &str| {
+        let resp = client()
+            .post(format!("{}/api/v1/links/check", server.url))
+            .header("Accept-Language", lang)
+            .json(&json!({"url": url}))
+            .send()
+            .expect("post");
+        assert_eq!(resp.status().as_u16(), 200);
+        let content_language = resp.headers().get("content-language").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        (content_language, resp.json::<Value>().expect("json"))
+    };
+    let (en_lang, en) = ask("en-GB,en;q=0.9");
+    let (fr_lang, fr) = ask("fr-FR,fr;q=0.9,en;q=0.5");
+    assert_eq!(en_lang, "en");
+    assert_eq!(fr_lang, "fr");
+    let codes = |v: &Value| v["reasons"].as_array().map(|rs| rs.iter().map(|r| r["code"].clone()).collect::<Vec<_>>()).unwrap_or_default();
+    assert!(!codes(&en).is_empty(), "{en}");
+    assert_eq!(codes(&en), codes(&fr));
+    for (e, f) in en["reasons"].as_array().into_iter().flatten().zip(fr["reasons"].as_array().into_iter().flatten()) {
+        let (em, fm) = (e["message"].as_str().unwrap_or(""), f["message"].as_str().unwrap_or(""));
+        assert!(!em.is_empty() && !fm.is_empty(), "every reason has a sentence: {e} / {f}");
+        assert_ne!(em, fm, "the French sentence is not the English one");
+        assert_eq!(e.get("args"), f.get("args"), "arguments do not depend on the language");
+    }
+    // A language the catalogues lack falls back to English.
+    let (de_lang, de) = ask("de-DE");
+    assert_eq!(de_lang, "en");
+    assert_eq!(de["reasons"], en["reasons"]);
+
+    // The CLI renders the same French document.
+    let out = std::process::Command::new(common::exe())
+        .arg("--data")
+        .arg(f.dir.path().join("cli-data"))
+        .args(["--json", "check", "--lang", "fr", url])
+        .output()
+        .expect("run postern check");
+    let line = String::from_utf8_lossy(&out.stdout).lines().next().unwrap_or_default().to_string();
+    let cli: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line}"));
+    assert_eq!(cli["reasons"], fr["reasons"]);
+    let bad = std::process::Command::new(common::exe())
+        .arg("--data")
+        .arg(f.dir.path().join("cli-data"))
+        .args(["check", "--lang", "xx", url])
+        .output()
+        .expect("run postern check");
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("lang"), "{}", String::from_utf8_lossy(&bad.stderr));
+
+    // Message analysis: the same codes, French sentences.
+    let analyze = |lang: &str| {
+        let resp = client()
+            .post(format!("{}/api/v1/messages/analyze", server.url))
+            .header("Accept-Language", lang)
+            .json(&json!({"text": "La Poste : votre colis est en attente. Payez 1,99 EUR de frais : https://laposte-colis-frais.top/pay"}))
+            .send()
+            .expect("post");
+        assert_eq!(resp.status().as_u16(), 200);
+        resp.json::<Value>().expect("json")
+    };
+    let (en, fr) = (analyze("en"), analyze("fr"));
+    assert_eq!(codes(&en), codes(&fr));
+    assert!(!codes(&fr).is_empty(), "{fr}");
+    let details = |v: &Value| v["reasons"].as_array().map(|rs| rs.iter().map(|r| r["detail"].as_str().unwrap_or("").to_string()).collect::<Vec<_>>()).unwrap_or_default();
+    assert!(details(&fr).iter().all(|d| !d.is_empty()), "{fr}");
+    assert_ne!(details(&en), details(&fr));
+}

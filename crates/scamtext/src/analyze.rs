@@ -6,13 +6,24 @@ use crate::lexicon::{self, BrandRef, Cues, Hits};
 use crate::model::Model;
 use crate::text::{fold, words};
 use crate::{Analysis, Error, Lure, MAX_MESSAGE_BYTES, Reason, Verdict};
+use links::Args;
 
 /// A link checker's opinion of one URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkVerdict {
-    Malicious(String),
-    Suspicious(String),
+    Malicious(LinkWhy),
+    Suspicious(LinkWhy),
     Benign,
+}
+
+/// Why the link checker judged a link as it did: its strongest reason code (one of
+/// `links::REASON_CODES`), the brand the link imitates, and the blocklist that holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LinkWhy {
+    pub code: &'static str,
+    pub brand: Option<String>,
+    /// The blocklist (hub collection) a blocklist reason names.
+    pub source: Option<String>,
 }
 
 /// A URL checker consulted for every extracted URL (no live fetching on this path).
@@ -625,41 +636,44 @@ fn reasons(p: &Prepared, score: f32, cues: &Cues) -> Vec<Reason> {
     let mut r = Vec::new();
     let brand = p.brand.and_then(|i| cues.brands.get(i));
     for (url, v) in &p.link_verdicts {
-        match v {
-            LinkVerdict::Malicious(why) => {
-                r.push(Reason { code: "malicious_link", detail: format!("link checker: {url} is malicious ({why})") })
-            }
-            LinkVerdict::Suspicious(why) => {
-                r.push(Reason { code: "suspicious_link", detail: format!("link checker: {url} is suspicious ({why})") })
-            }
-            LinkVerdict::Benign => {}
+        let (code, why) = match v {
+            LinkVerdict::Malicious(why) => ("malicious_link", why),
+            LinkVerdict::Suspicious(why) => ("suspicious_link", why),
+            LinkVerdict::Benign => continue,
+        };
+        let mut args = Args(vec![("url", url.clone()), ("link_reason", why.code.to_string())]);
+        if let Some(b) = &why.brand {
+            args.push("brand", b.clone());
+            args.push("form", "brand");
         }
+        if let Some(s) = &why.source {
+            args.push("source", s.clone());
+        }
+        r.push(Reason { code, detail: String::new(), args });
     }
     for f in &p.structural {
-        let (code, detail) = match f {
-            S::BrandLinkMismatch => (
-                "brand_link_mismatch",
-                format!("names {} but links outside its official domains", brand.map_or("a brand", |b| b.name.as_str())),
-            ),
-            S::BrandInHostNotOfficial => {
-                ("brand_in_lookalike_host", "a link's host imitates a brand name but is not the brand's domain".to_string())
-            }
-            S::Shortener => ("url_shortener", "hides its destination behind a URL shortener".to_string()),
-            S::RiskyTld => ("risky_tld", "links to a cheap top-level domain often used for phishing".to_string()),
-            S::IpHost => ("ip_link", "links to a bare IP address".to_string()),
-            S::PaymentRequest => ("payment_request", "asks for a payment or card details".to_string()),
-            S::PaymentReport => ("payment_report", "reports a completed card or account transaction".to_string()),
-            S::SmallAmount => ("small_amount", "asks for a small fee, typical of parcel scams".to_string()),
-            S::Urgency => ("urgency", "pressures the reader with a deadline".to_string()),
-            S::CallbackNumber => ("callback_number", "asks the reader to call or message a number".to_string()),
-            S::BrandLinkOfficial => {
-                ("official_link", "links only to official domains: the named brand's or well-known organisations'".to_string())
-            }
+        let code = match f {
+            S::BrandLinkMismatch => "brand_link_mismatch",
+            S::BrandInHostNotOfficial => "brand_in_lookalike_host",
+            S::Shortener => "url_shortener",
+            S::RiskyTld => "risky_tld",
+            S::IpHost => "ip_link",
+            S::PaymentRequest => "payment_request",
+            S::PaymentReport => "payment_report",
+            S::SmallAmount => "small_amount",
+            S::Urgency => "urgency",
+            S::CallbackNumber => "callback_number",
+            S::BrandLinkOfficial => "official_link",
             _ => continue,
         };
-        r.push(Reason { code, detail });
+        let mut args = Args::default();
+        if let (S::BrandLinkMismatch, Some(b)) = (f, brand) {
+            args.push("brand", b.name.clone());
+            args.push("form", "brand");
+        }
+        r.push(Reason { code, detail: String::new(), args });
     }
-    r.push(Reason { code: "model_score", detail: format!("text model scam probability {score:.3}") });
+    r.push(Reason { code: "model_score", detail: String::new(), args: Args(vec![("score", format!("{score:.3}"))]) });
     r
 }
 

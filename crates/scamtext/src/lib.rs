@@ -22,7 +22,7 @@ mod train;
 
 use serde::Serialize;
 
-pub use analyze::{Analyzer, LinkCheck, LinkVerdict, SCAM_THRESHOLD, SUSPICIOUS_THRESHOLD};
+pub use analyze::{Analyzer, LinkCheck, LinkVerdict, LinkWhy, SCAM_THRESHOLD, SUSPICIOUS_THRESHOLD};
 pub use train::{train_dir, train_samples};
 
 /// The model shipped in the repository, trained by `postern train-text` on `data/messages`.
@@ -125,11 +125,35 @@ pub enum Verdict {
 /// One piece of evidence behind a verdict, with a stable code.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reason {
-    /// Stable machine code, e.g. `brand_link_mismatch`.
+    /// Stable machine code, e.g. `brand_link_mismatch` (one of [`REASON_CODES`]).
     pub code: &'static str,
-    /// Plain-language explanation.
+    /// The sentence in the reader's language. The library leaves it empty: each face (CLI,
+    /// API, portal) fills it from the message catalogues (`message-<code>`) with the arguments.
     pub detail: String,
+    /// The values the sentence is made of, named as in [`REASON_CODES`].
+    #[serde(skip_serializing_if = "links::Args::is_empty")]
+    pub args: links::Args,
 }
+
+/// Every reason code of a message analysis, with the names of its sentence's arguments.
+/// `link_reason` is a link reason code (`links::REASON_CODES`), which the catalogues turn into a
+/// phrase (`link-phrase-<code>`, which may use `source`, the blocklist a blocklist reason names); `form` is `brand` when a brand is named (the sentence names it).
+pub const REASON_CODES: &[(&str, &[&str])] = &[
+    ("malicious_link", &["url", "link_reason", "brand", "form", "source"]),
+    ("suspicious_link", &["url", "link_reason", "brand", "form", "source"]),
+    ("brand_link_mismatch", &["brand", "form"]),
+    ("brand_in_lookalike_host", &[]),
+    ("url_shortener", &[]),
+    ("risky_tld", &[]),
+    ("ip_link", &[]),
+    ("payment_request", &[]),
+    ("payment_report", &[]),
+    ("small_amount", &[]),
+    ("urgency", &[]),
+    ("callback_number", &[]),
+    ("official_link", &[]),
+    ("model_score", &["score"]),
+];
 
 /// The analysis of one message (a wire format: the CLI and API serialise it as is).
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,7 +1,7 @@
 //! Glue to the shared `brands` registry and the `links` checker: the brand table the analyser
 //! names brands from, and the link verdicts that feed the message verdict.
 
-use crate::analyze::{LinkCheck, LinkVerdict};
+use crate::analyze::{LinkCheck, LinkVerdict, LinkWhy};
 use crate::lexicon::{BrandKind, BrandRef};
 use crate::text::fold;
 
@@ -123,19 +123,12 @@ pub fn link_check(reg: &brands::BrandRegistry) -> LinkCheck {
 /// Entries kept in the link-verdict cache before it is cleared.
 const LINK_CACHE_ENTRIES: usize = 4096;
 
-/// The link's level, with a short why: the brand and a phrase for the strongest reason
-/// (`assess` skips writing the analyser's full sentences, which the message analysis never
-/// shows).
+/// The link's level, with a short why: the strongest reason's code and the brand (`assess`
+/// skips writing out the analyser's reasons, which the message analysis never shows).
 fn verdict(analyzer: &links::Analyzer, url: &str) -> LinkVerdict {
     match analyzer.assess(url) {
         Ok(a) => {
-            let why = || {
-                let phrase = a.top_code.map_or("", links::describe_code);
-                match &a.brand {
-                    Some(b) => format!("{phrase}, imitating {b}"),
-                    None => phrase.to_string(),
-                }
-            };
+            let why = || LinkWhy { code: a.top_code.unwrap_or_default(), brand: a.brand.clone(), source: None };
             match a.level {
                 links::Level::Malicious => LinkVerdict::Malicious(why()),
                 links::Level::Suspicious => LinkVerdict::Suspicious(why()),

@@ -296,7 +296,11 @@ pub fn message_analyzer(links: Arc<links::Analyzer>, blocklists: Arc<blocklists:
     let analyzer = scamtext::Analyzer::builtin().expect("the shipped scamtext model loads");
     analyzer.with_link_check(Box::new(move |url: &str| match blocklists.check(&links, url, &hub::Principal::Anonymous) {
         Ok(v) => {
-            let why = || v.reasons.first().map(|r| r.message.clone()).unwrap_or_default();
+            let why = || scamtext::LinkWhy {
+                code: v.reasons.first().map_or("", |r| r.code),
+                brand: v.brand.as_ref().map(|b| b.name.clone()),
+                source: v.reasons.first().and_then(|r| r.args.get("source")).map(str::to_string),
+            };
             match v.verdict {
                 links::Level::Malicious => scamtext::LinkVerdict::Malicious(why()),
                 links::Level::Suspicious => scamtext::LinkVerdict::Suspicious(why()),

@@ -50,7 +50,8 @@ async fn domain_page(State(state): State<PortalState>, ctx: Ctx, Path(domain): P
     let key = name.clone();
     match blocking(move || service.reports(&key, reader, 50)).await {
         Some(Ok(rows)) if !rows.is_empty() => {
-            let latest: serde_json::Value = serde_json::from_str(&rows[0].report).unwrap_or(serde_json::Value::Null);
+            let mut latest: serde_json::Value = serde_json::from_str(&rows[0].report).unwrap_or(serde_json::Value::Null);
+            state.portal.text.explain_posture_json(ctx.lang, &mut latest);
             let findings: Vec<Value> = latest["findings"]
                 .as_array()
                 .map(|fs| {

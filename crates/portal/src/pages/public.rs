@@ -104,7 +104,7 @@ pub(crate) fn link_verdict_value(state: &PortalState, lang: Lang, v: &links::Ver
         .map(|r| {
             let key = format!("reason-{}", r.code.replace('_', "-"));
             let title = state.portal.text.has(lang, &key).then(|| state.portal.text.text(lang, &key, &[]));
-            context! { code => &r.code, title => title, message => &r.message }
+            context! { code => &r.code, title => title, message => state.portal.text.link_reason(lang, r) }
         })
         .collect();
     context! {
@@ -165,7 +165,8 @@ async fn message_check(State(state): State<PortalState>, ctx: Ctx, Form(form): F
         scamtext::Verdict::Suspicious => "suspicious",
         scamtext::Verdict::Benign => "benign",
     };
-    let reasons: Vec<Value> = analysis.reasons.iter().map(|r| context! { code => r.code, message => &r.detail }).collect();
+    let reasons: Vec<Value> =
+        analysis.reasons.iter().map(|r| context! { code => r.code, message => state.portal.text.message_reason(ctx.lang, r) }).collect();
     let result = context! {
         level => level,
         score => format!("{:.0}", analysis.score * 100.0),

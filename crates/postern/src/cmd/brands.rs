@@ -114,6 +114,8 @@ fn run_with(registry: &::brands::BrandRegistry, command: BrandsCommand, json: bo
             let analyzer = links::Analyzer::new(registry);
             let verdict = analyzer.analyse(&domain).ok();
             let brand_reasons: Vec<&links::Reason> = verdict.iter().flat_map(|v| v.reasons.iter()).filter(|r| r.brand.is_some()).collect();
+            let text = portal::Catalogues::load();
+            let sentence = |r: &links::Reason| text.link_reason(portal::Lang::En, r);
             if json {
                 let matches: Vec<serde_json::Value> = plain
                     .iter()
@@ -121,7 +123,7 @@ fn run_with(registry: &::brands::BrandRegistry, command: BrandsCommand, json: bo
                     .collect();
                 let lookalikes: Vec<serde_json::Value> = brand_reasons
                     .iter()
-                    .map(|r| serde_json::json!({"brand": r.brand, "code": r.code, "technique": r.technique, "message": r.message}))
+                    .map(|r| serde_json::json!({"brand": r.brand, "code": r.code, "technique": r.technique, "message": sentence(r)}))
                     .collect();
                 writeln!(out, "{}", serde_json::json!({"domain": domain, "matches": matches, "lookalikes": lookalikes}))?;
                 return Ok(());
@@ -133,7 +135,7 @@ fn run_with(registry: &::brands::BrandRegistry, command: BrandsCommand, json: bo
                 writeln!(out, "{domain}: {:?} of {} ({}) via {}", m.kind, m.brand.name, m.brand.id, m.matched)?;
             }
             for r in brand_reasons {
-                writeln!(out, "{domain}: {} [{}]", r.message, r.code)?;
+                writeln!(out, "{domain}: {} [{}]", sentence(r), r.code)?;
             }
         }
     }

@@ -56,6 +56,9 @@ pub struct CheckArgs {
     /// With --report: TLP of the reported objects.
     #[arg(long, default_value = "green", requires = "report", value_parser = super::serve::parse_tlp)]
     pub tlp: tlp::Tlp,
+    /// Language of the reasons' sentences (en, fr); the codes are the same in every language.
+    #[arg(long, default_value = "en", value_parser = super::parse_lang)]
+    pub lang: portal::Lang,
 }
 
 pub fn run(data: &std::path::Path, args: CheckArgs) -> anyhow::Result<()> {
@@ -87,6 +90,8 @@ pub fn run(data: &std::path::Path, args: CheckArgs) -> anyhow::Result<()> {
     } else {
         None
     };
+    let text = portal::Catalogues::load();
+    let output = super::Output { json: args.json, text: &text, lang: args.lang };
     let mut malicious = Vec::new();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -102,17 +107,19 @@ pub fn run(data: &std::path::Path, args: CheckArgs) -> anyhow::Result<()> {
                 b
             })
         });
-        check_lines(lines, &ctx, live.as_ref(), args.json, &mut out, &bar, &mut malicious)?;
+        check_lines(lines, &ctx, live.as_ref(), &output, &mut out, &bar, &mut malicious)?;
         bar.finish_and_clear();
     } else {
         let n = args.urls.len() as u64;
         let bar = if terminal && n >= PROGRESS_FROM { indicatif::ProgressBar::new(n) } else { indicatif::ProgressBar::hidden() };
         let lines = args.urls.iter().map(|u| Ok(u.as_bytes().to_vec()));
-        check_lines(lines, &ctx, live.as_ref(), args.json, &mut out, &bar, &mut malicious)?;
+        check_lines(lines, &ctx, live.as_ref(), &output, &mut out, &bar, &mut malicious)?;
         bar.finish_and_clear();
     }
     out.flush()?;
     if let (true, Some(org), Some(collection)) = (args.report, &args.org, &args.collection) {
+        // Shared intelligence is read by analysts of every member: its sentences are in English.
+        malicious.iter_mut().for_each(|v| text.explain_link(portal::Lang::En, v));
         report(data, org, collection, args.tlp, &malicious, args.json)?;
     }
     Ok(())
@@ -160,7 +167,7 @@ pub fn check_lines(
     lines: impl Iterator<Item = std::io::Result<Vec<u8>>>,
     ctx: &links::CheckContext<'_>,
     live: Option<&links::LiveOptions>,
-    json: bool,
+    output: &super::Output<'_>,
     out: &mut dyn Write,
     bar: &indicatif::ProgressBar,
     malicious: &mut Vec<links::Verdict>,
@@ -194,7 +201,7 @@ pub fn check_lines(
             }
             Err(_) => summary.errors += 1,
         }
-        write_result(&result.0, &result.1, json, out)?;
+        write_result(&result.0, &result.1, output, out)?;
         bar.inc(1);
     }
     Ok(summary)
@@ -222,15 +229,17 @@ impl Summary {
 fn write_result(
     input: &str,
     result: &Result<(links::Verdict, Option<links::LiveReport>), (&'static str, String)>,
-    json: bool,
+    output: &super::Output<'_>,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    match (result, json) {
+    let (text, lang) = (output.text, output.lang);
+    match (result, output.json) {
         (Ok((v, live)), true) => {
             // The same answer the JSON API gives (`server::api::links`), one object per line.
             let mut answer = server::api::links::LinkAnswer::of(v);
             answer.url = input.to_string();
             answer.live = live.as_ref().map(|r| server::api::links::LiveAnswer::of(&r.hops, Some(r), None));
+            answer.explain(text, lang);
             writeln!(out, "{}", serde_json::to_string(&answer)?)?;
         }
         (Err((code, message)), true) => {
@@ -238,10 +247,10 @@ fn write_result(
             writeln!(out, "{}", serde_json::to_string(&server::api::links::LinkErrorAnswer { url: input.to_string(), error })?)?;
         }
         (Ok((v, live)), false) => {
-            let first = v.reasons.first().map(|r| r.message.as_str()).unwrap_or("no warning sign found");
+            let first = v.reasons.first().map_or_else(|| text.text(lang, "link-none", &[]), |r| text.link_reason(lang, r));
             writeln!(out, "{:<10} {:>3}  {input}  ({first})", v.verdict.name().to_uppercase(), v.score)?;
             for r in v.reasons.iter().skip(1).filter(|r| r.points > 0) {
-                writeln!(out, "{:15}- {}", "", r.message)?;
+                writeln!(out, "{:15}- {}", "", text.link_reason(lang, r))?;
             }
             if let Some(report) = live {
                 for (i, hop) in report.hops.iter().enumerate() {
@@ -267,8 +276,10 @@ mod tests {
         let ctx = links::CheckContext { analyzer: &analyzer, index, audience: tlp::Audience::AnonymousLookup { ceiling: tlp::Tlp::Green } };
         let mut out = Vec::new();
         let iter = lines.iter().map(|l| Ok(l.to_vec()));
+        let text = portal::Catalogues::load();
+        let output = crate::cmd::Output { json: true, text: &text, lang: portal::Lang::En };
         let summary =
-            check_lines(iter, &ctx, None, true, &mut out, &indicatif::ProgressBar::hidden(), &mut Vec::new()).expect("batch runs");
+            check_lines(iter, &ctx, None, &output, &mut out, &indicatif::ProgressBar::hidden(), &mut Vec::new()).expect("batch runs");
         let docs =
             out.split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(|l| serde_json::from_slice(l).expect("each line is JSON")).collect();
         (docs, summary)

@@ -44,3 +44,15 @@ pub fn open_hub(data: &Path, config: hub::HubConfig) -> anyhow::Result<hub::Hub>
     let store = store::open(target).with_context(|| format!("opening {shown}"))?;
     hub::Hub::open(store, config).context("opening the hub")
 }
+
+/// `--lang`: the language of the sentences a command prints (reason codes never change).
+pub fn parse_lang(s: &str) -> Result<portal::Lang, String> {
+    portal::Lang::parse(s).ok_or_else(|| format!("{s:?} is not a language of the catalogues (en, fr)"))
+}
+
+/// What a command writes its answers with: JSON or text, and the language of their sentences.
+pub struct Output<'a> {
+    pub json: bool,
+    pub text: &'a portal::Catalogues,
+    pub lang: portal::Lang,
+}

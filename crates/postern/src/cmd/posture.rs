@@ -56,6 +56,9 @@ pub struct PostureArgs {
     /// Never colour the output.
     #[arg(long)]
     pub no_color: bool,
+    /// Language of the findings' sentences (en, fr); the codes are the same in every language.
+    #[arg(long, default_value = "en", value_parser = super::parse_lang)]
+    pub lang: portal::Lang,
 }
 
 /// Run `postern posture`.
@@ -68,24 +71,7 @@ pub async fn run(args: PostureArgs) -> anyhow::Result<()> {
     if domains.is_empty() {
         bail!("no domains given (pass DOMAIN... or --file FILE)");
     }
-    let resolver = match args.resolver {
-        Some(r) => r,
-        None => system_resolver().context("no --resolver given and none found in /etc/resolv.conf")?,
-    };
-    let mut config = Config::new(resolver);
-    if let Some(p) = &args.trust_anchor {
-        config = config.trust_anchor_file(p)?;
-    }
-    if let Some(p) = &args.ca_file {
-        config = config.ca_file(p)?;
-    }
-    config.dkim_selectors = args.dkim_selectors.clone();
-    config.https = !args.no_https;
-    config.budget = Duration::from_secs(args.budget.max(1));
-    config.https_port = args.https_port;
-    config.http_port = args.http_port;
-    config.outbound = outbound::GuardPolicy::public_or_loopback(args.allow_loopback);
-
+    let config = checker_config(&args)?;
     let colour = !args.no_color && std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal();
     let progress = domains.len() > 1 && std::io::stderr().is_terminal();
     let checker = Checker::new(config);
@@ -98,6 +84,7 @@ pub async fn run(args: PostureArgs) -> anyhow::Result<()> {
             (i, d.clone(), checker.check(&d).await)
         });
     }
+    let catalogues = portal::Catalogues::load();
     let started = Instant::now();
     let mut results: Vec<Option<Result<Report, String>>> = (0..domains.len()).map(|_| None).collect();
     let mut done = 0usize;
@@ -107,6 +94,10 @@ pub async fn run(args: PostureArgs) -> anyhow::Result<()> {
         let (i, input, res) = joined.context("a check task failed")?;
         done += 1;
         let mut out = stdout.lock();
+        let res = res.map(|mut r| {
+            explain(&catalogues, args.lang, &mut r);
+            r
+        });
         match &res {
             Ok(r) if args.json => writeln!(out, "{}", json_line(r))?,
             Ok(r) => write!(out, "{}", human(r, colour))?,
@@ -138,12 +129,43 @@ pub async fn run(args: PostureArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The checker's settings from the command line.
+fn checker_config(args: &PostureArgs) -> anyhow::Result<Config> {
+    let resolver = match args.resolver {
+        Some(r) => r,
+        None => system_resolver().context("no --resolver given and none found in /etc/resolv.conf")?,
+    };
+    let mut config = Config::new(resolver);
+    if let Some(p) = &args.trust_anchor {
+        config = config.trust_anchor_file(p)?;
+    }
+    if let Some(p) = &args.ca_file {
+        config = config.ca_file(p)?;
+    }
+    config.dkim_selectors = args.dkim_selectors.clone();
+    config.https = !args.no_https;
+    config.budget = Duration::from_secs(args.budget.max(1));
+    config.https_port = args.https_port;
+    config.http_port = args.http_port;
+    config.outbound = outbound::GuardPolicy::public_or_loopback(args.allow_loopback);
+    Ok(config)
+}
+
 fn system_resolver() -> Option<SocketAddr> {
     let text = std::fs::read_to_string("/etc/resolv.conf").ok()?;
     text.lines().find_map(|l| {
         let ip = l.trim().strip_prefix("nameserver")?.trim();
         ip.parse::<std::net::IpAddr>().ok().map(|ip| SocketAddr::new(ip, 53))
     })
+}
+
+/// Fills each finding's sentences (what it means, what to do) in `lang` from the catalogues.
+pub fn explain(text: &portal::Catalogues, lang: portal::Lang, r: &mut Report) {
+    for f in &mut r.findings {
+        if let Some((message, fix)) = text.posture_finding(lang, &f.code) {
+            (f.message, f.remediation) = (message, fix);
+        }
+    }
 }
 
 /// The JSON shape promised by the CLI: domain, findings, score, grade, dotpost_compliant (plus

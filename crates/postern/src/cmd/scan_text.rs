@@ -22,14 +22,47 @@ pub struct ScanTextArgs {
     /// Hide the progress bar even on a terminal.
     #[arg(long)]
     pub no_progress: bool,
+    /// Language of the reasons' sentences (en, fr); the codes are the same in every language.
+    #[arg(long, default_value = "en", value_parser = super::parse_lang)]
+    pub lang: portal::Lang,
 }
 
-/// One line of `--jsonl` output.
+/// One line of `--jsonl` output: the batch format lists exactly the fields of the spec (e-mails
+/// stay in single-message JSON). Written straight from the analysis, without an intermediate
+/// JSON tree.
 #[derive(Serialize)]
 struct Line<'a> {
     id: &'a serde_json::Value,
-    #[serde(flatten)]
-    analysis: &'a scamtext::Analysis,
+    scam: bool,
+    score: f32,
+    verdict: scamtext::Verdict,
+    lure: Option<scamtext::Lure>,
+    brand: &'a Option<String>,
+    language: &'a str,
+    urls: &'a [String],
+    phones: &'a [String],
+    amounts: &'a [String],
+    tracking_numbers: &'a [String],
+    reasons: &'a [scamtext::Reason],
+}
+
+impl<'a> Line<'a> {
+    fn of(id: &'a serde_json::Value, a: &'a scamtext::Analysis) -> Line<'a> {
+        Line {
+            id,
+            scam: a.scam,
+            score: a.score,
+            verdict: a.verdict,
+            lure: a.lure,
+            brand: &a.brand,
+            language: &a.language,
+            urls: &a.urls,
+            phones: &a.phones,
+            amounts: &a.amounts,
+            tracking_numbers: &a.tracking_numbers,
+            reasons: &a.reasons,
+        }
+    }
 }
 
 /// Largest JSONL batch input accepted (the per-message limit is scamtext::MAX_MESSAGE_BYTES).
@@ -37,12 +70,14 @@ const MAX_BATCH_BYTES: u64 = 1 << 30;
 
 pub fn run(args: ScanTextArgs) -> anyhow::Result<()> {
     let analyzer = scamtext::Analyzer::builtin().context("loading the built-in scam model")?;
+    let catalogues = portal::Catalogues::load();
     if args.jsonl {
-        return run_jsonl(&analyzer, &args);
+        return run_jsonl(&analyzer, &catalogues, &args);
     }
     let bytes = read_input(&args, scamtext::MAX_MESSAGE_BYTES as u64 + 1)?;
     let text = scamtext::check_input(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", source_name(&args)))?;
-    let a = analyzer.analyze(text);
+    let mut a = analyzer.analyze(text);
+    catalogues.explain_message(args.lang, &mut a);
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &a)?;
@@ -92,7 +127,7 @@ fn read_input(args: &ScanTextArgs, limit: u64) -> anyhow::Result<Vec<u8>> {
     Ok(buf)
 }
 
-fn run_jsonl(analyzer: &scamtext::Analyzer, args: &ScanTextArgs) -> anyhow::Result<()> {
+fn run_jsonl(analyzer: &scamtext::Analyzer, catalogues: &portal::Catalogues, args: &ScanTextArgs) -> anyhow::Result<()> {
     let (reader, total): (Box<dyn BufRead>, Option<u64>) = match &args.file {
         Some(p) => {
             let f = std::fs::File::open(p).with_context(|| format!("opening {}", p.display()))?;
@@ -125,7 +160,10 @@ fn run_jsonl(analyzer: &scamtext::Analyzer, args: &ScanTextArgs) -> anyhow::Resu
         }
         n += 1;
         match analyze_line(analyzer, &line) {
-            Ok(v) => serde_json::to_writer(&mut out, &v)?,
+            Ok((id, mut a)) => {
+                catalogues.explain_message(args.lang, &mut a);
+                serde_json::to_writer(&mut out, &Line::of(&id, &a))?
+            }
             Err((id, msg)) => {
                 errors += 1;
                 serde_json::to_writer(&mut out, &serde_json::json!({"id": id, "line": i + 1, "error": msg}))?;
@@ -156,7 +194,8 @@ fn split_lines(r: Box<dyn BufRead>) -> impl Iterator<Item = std::io::Result<Vec<
     })
 }
 
-fn analyze_line(analyzer: &scamtext::Analyzer, line: &[u8]) -> Result<serde_json::Value, (serde_json::Value, String)> {
+/// The id and the analysis of one JSONL line, or the id (null when unreadable) and why not.
+fn analyze_line(analyzer: &scamtext::Analyzer, line: &[u8]) -> Result<(serde_json::Value, scamtext::Analysis), (serde_json::Value, String)> {
     let null = serde_json::Value::Null;
     let s = std::str::from_utf8(line).map_err(|e| (null.clone(), format!("line is not valid UTF-8 (byte {})", e.valid_up_to())))?;
     let v: serde_json::Value = serde_json::from_str(s).map_err(|e| (null.clone(), format!("invalid JSON: {e}")))?;
@@ -166,11 +205,5 @@ fn analyze_line(analyzer: &scamtext::Analyzer, line: &[u8]) -> Result<serde_json
     };
     let text = scamtext::check_input(text.as_bytes()).map_err(|e| (id.clone(), e.to_string()))?;
     let a = analyzer.analyze(text);
-    let line = Line { id: &id, analysis: &a };
-    let mut value = serde_json::to_value(&line).map_err(|e| (id.clone(), e.to_string()))?;
-    // The batch format lists exactly the fields of the spec; e-mails stay in single-message JSON.
-    if let Some(o) = value.as_object_mut() {
-        o.remove("emails");
-    }
-    Ok(value)
+    Ok((id, a))
 }

@@ -98,6 +98,15 @@ impl LinkAnswer {
             live: None,
         }
     }
+
+    /// Fills the sentence of every reason, the answer's and each live hop's, in `lang` from the
+    /// catalogues: the codes and arguments stay as they are, whatever the language.
+    pub fn explain(&mut self, text: &portal::Catalogues, lang: portal::Lang) {
+        let hops = self.live.iter_mut().flat_map(|l| l.hops.iter_mut()).flat_map(|h| h.reasons.iter_mut());
+        for r in self.reasons.iter_mut().chain(hops) {
+            r.message = text.link_reason(lang, r);
+        }
+    }
 }
 
 /// The offline verdict of a link that was also fetched live.
@@ -254,6 +263,8 @@ async fn check_links(
     } else {
         offline.into_iter().map(|(i, v)| (i, v.map(|verdict| Checked { verdict, live: None }))).collect()
     };
+    let text = state.portal.catalogues();
+    let lang = crate::api::answer_language(&headers);
     let mut reported = Vec::new();
     if req.report {
         let malicious: Vec<&links::Verdict> = verdicts
@@ -263,14 +274,14 @@ async fn check_links(
             .filter(|v| v.verdict == links::Level::Malicious)
             .collect();
         if !malicious.is_empty() {
-            let objects = report_objects(&who, &malicious, report_tlp);
+            let objects = report_objects(&who, &malicious, report_tlp, text);
             reported.push(report(&state, &who, req.collection, objects).await?);
         }
     }
     let results: Vec<Value> = verdicts
         .iter()
         .map(|(input, v)| match v {
-            Ok(c) => checked_json(c),
+            Ok(c) => checked_json(c, text, lang),
             Err(e) => link_error_json(input, e),
         })
         .collect();
@@ -285,7 +296,7 @@ async fn check_links(
     if req.report {
         out["reported"] = json!(reported);
     }
-    Ok(Json(out).into_response())
+    Ok(crate::api::in_language(Json(out).into_response(), lang))
 }
 
 /// Why a caller may not ask for live fetches under `mode`, if it may not: checked once before
@@ -406,19 +417,29 @@ fn refusal_kind(r: &links::SsrfRefusal) -> &'static str {
 }
 
 /// An item of the answer: the verdict, plus `offline` and `live` when fetched live.
-fn checked_json(c: &Checked) -> Value {
+fn checked_json(c: &Checked, text: &portal::Catalogues, lang: portal::Lang) -> Value {
     let mut answer = LinkAnswer::of(&c.verdict);
     if let Some((level, score, live)) = &c.live {
         answer.offline = Some(OfflineVerdict { verdict: level.name(), score: *score });
         answer.live = Some(live.clone());
     }
+    answer.explain(text, lang);
     serde_json::to_value(answer).unwrap_or(Value::Null)
 }
 
 /// An indicator plus a sighting by the member's organisation for each malicious link.
-fn report_objects(who: &Principal, verdicts: &[&links::Verdict], level: Tlp) -> Vec<Value> {
+fn report_objects(who: &Principal, verdicts: &[&links::Verdict], level: Tlp, text: &portal::Catalogues) -> Vec<Value> {
+    // Shared intelligence is read by analysts of every member: its sentences are in English.
+    let explained: Vec<links::Verdict> = verdicts
+        .iter()
+        .map(|v| {
+            let mut v = (*v).clone();
+            text.explain_link(portal::Lang::En, &mut v);
+            v
+        })
+        .collect();
     match who.org() {
-        Some(org) => links::report_objects(verdicts, &org.identity_id, level, &store::now_rfc3339()),
+        Some(org) => links::report_objects(&explained.iter().collect::<Vec<_>>(), &org.identity_id, level, &store::now_rfc3339()),
         None => Vec::new(),
     }
 }
@@ -459,7 +480,7 @@ mod tests {
         };
         let failure = links::live::LiveFailure { hops: vec![hop(&offline, 301), hop(&bad, 302)], error };
         let c = with_live(offline.clone(), Err(LiveProblem::Failed(failure)));
-        let v = checked_json(&c);
+        let v = checked_json(&c, &portal::Catalogues::load(), portal::Lang::En);
         assert_eq!(v["offline"], json!({"verdict": offline.verdict.name(), "score": offline.score}), "{v}");
         assert_eq!(v["verdict"], "malicious", "the hops seen before the refusal still count: {v}");
         let live = &v["live"];
@@ -473,7 +494,7 @@ mod tests {
         assert!(message.contains("intranet.example") && message.contains("a private address"), "{message}");
         assert!(!v.to_string().contains("10.1.2.3"), "the internal address leaked: {v}");
 
-        let busy = checked_json(&with_live(offline.clone(), Err(LiveProblem::Busy)));
+        let busy = checked_json(&with_live(offline.clone(), Err(LiveProblem::Busy)), &portal::Catalogues::load(), portal::Lang::En);
         assert_eq!(busy["verdict"], offline.verdict.name());
         assert_eq!(busy["live"]["error"]["code"], "live_busy");
     }

@@ -47,9 +47,11 @@ async fn analyze_message(
         .to_string();
     let report_tlp = parse_report_tlp(req.tlp.as_deref())?;
     let st = state.clone();
-    let analysis = tokio::task::spawn_blocking(move || st.text.analyze(&text))
+    let mut analysis = tokio::task::spawn_blocking(move || st.text.analyze(&text))
         .await
         .map_err(|e| problem(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error", e.to_string()))?;
+    let lang = crate::api::answer_language(&headers);
+    state.portal.catalogues().explain_message(lang, &mut analysis);
     let mut out = serde_json::to_value(&analysis).unwrap_or_default();
     if req.report && analysis.scam {
         let mut objects = message_report_objects(&who, &analysis, report_tlp);
@@ -68,7 +70,7 @@ async fn analyze_message(
         out["reported"] = report(&state, &who, req.collection, objects).await?;
         out["reported"]["campaigns"] = json!(campaigns);
     }
-    Ok(Json(out).into_response())
+    Ok(crate::api::in_language(Json(out).into_response(), lang))
 }
 
 /// Indicators for a scam message's URLs, domains and phone numbers, and one sighting.

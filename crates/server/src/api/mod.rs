@@ -96,3 +96,22 @@ fn may_report(who: &Principal, report: bool) -> Result<(), ApiError> {
     crate::roles::require(crate::roles::Caller::from(who), crate::roles::Action::ReportToHub)
         .map_err(|d| ApiError::from_hub(d.into(), false).with_field("report"))
 }
+
+/// The language an answer's sentences are written in: the best of the request's
+/// `Accept-Language` that the catalogues have, else English. Codes never change with it.
+pub(crate) fn answer_language(headers: &axum::http::HeaderMap) -> portal::Lang {
+    headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(portal::Lang::negotiate)
+        .unwrap_or(portal::Lang::En)
+}
+
+/// Marks an answer with the language of its sentences (`Content-Language`), and as varying
+/// with `Accept-Language` for caches.
+pub(crate) fn in_language(mut response: axum::response::Response, lang: portal::Lang) -> axum::response::Response {
+    let headers = response.headers_mut();
+    headers.insert(axum::http::header::CONTENT_LANGUAGE, axum::http::HeaderValue::from_static(lang.code()));
+    headers.append(axum::http::header::VARY, axum::http::HeaderValue::from_static("Accept-Language"));
+    response
+}

@@ -184,8 +184,11 @@ async fn domain_history(State(state): State<AppState>, headers: HeaderMap, Path(
             format!("no posture report for '{}'", name.chars().take(100).collect::<String>()),
         ));
     };
-    let report: Value = serde_json::from_str(&latest.report).unwrap_or(Value::Null);
-    Ok(Json(json!({"domain": name, "latest": report, "history": rows.iter().map(summary).collect::<Vec<_>>()})).into_response())
+    let mut report: Value = serde_json::from_str(&latest.report).unwrap_or(Value::Null);
+    let lang = crate::api::answer_language(&headers);
+    state.portal.catalogues().explain_posture_json(lang, &mut report);
+    let answer = json!({"domain": name, "latest": report, "history": rows.iter().map(summary).collect::<Vec<_>>()});
+    Ok(crate::api::in_language(Json(answer).into_response(), lang))
 }
 
 #[derive(Debug, Deserialize)]
@@ -219,6 +222,7 @@ async fn scan(State(state): State<AppState>, headers: HeaderMap, body: axum::bod
     if req.domains.is_empty() || req.domains.len() > MAX_SCAN {
         return Err(ApiError::problem(StatusCode::BAD_REQUEST, "Bad Request", format!("domains: give 1 to {MAX_SCAN} domain names")));
     }
+    let lang = crate::api::answer_language(&headers);
     let mut results = Vec::with_capacity(req.domains.len());
     for d in &req.domains {
         match svc.check_and_store(d, owner).await {
@@ -227,12 +231,14 @@ async fn scan(State(state): State<AppState>, headers: HeaderMap, body: axum::bod
                     let (store, name, actor) = (svc.store.clone(), report.domain.clone(), who.actor());
                     let _ = tokio::task::spawn_blocking(move || store.register_domain(&name, &actor)).await;
                 }
-                results.push(serde_json::to_value(&report).unwrap_or(Value::Null));
+                let mut report = serde_json::to_value(&report).unwrap_or(Value::Null);
+                state.portal.catalogues().explain_posture_json(lang, &mut report);
+                results.push(report);
             }
             Err(e) => results.push(json!({"domain": d, "error": e.public_text()})),
         }
     }
-    Ok(Json(json!({ "reports": results })).into_response())
+    Ok(crate::api::in_language(Json(json!({ "reports": results })).into_response(), lang))
 }
 
 #[derive(Debug, Deserialize)]
@@ -248,9 +254,16 @@ async fn events(State(state): State<AppState>, headers: HeaderMap, Query(q): Que
         .await
         .map_err(|e| ApiError::problem(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error", e.to_string()))?
         .map_err(|e| ApiError::from_hub(e.into(), false))?;
+    // Events keep the finding's code; its sentence is written in the asker's language (the text
+    // stored by older versions when the catalogues do not know the code).
+    let lang = crate::api::answer_language(&headers);
+    let text = state.portal.catalogues();
     let items: Vec<Value> = rows
         .iter()
-        .map(|e| json!({"seq": e.seq, "domain": e.domain, "at": e.at, "code": e.code, "severity": e.severity, "message": e.message}))
+        .map(|e| {
+            let message = text.posture_finding(lang, &e.code).map_or_else(|| e.message.clone(), |(m, _)| m);
+            json!({"seq": e.seq, "domain": e.domain, "at": e.at, "code": e.code, "severity": e.severity, "message": message})
+        })
         .collect();
-    Ok(Json(json!({ "events": items })).into_response())
+    Ok(crate::api::in_language(Json(json!({ "events": items })).into_response(), lang))
 }
