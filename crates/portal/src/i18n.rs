@@ -6,30 +6,47 @@ use std::collections::HashMap;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
-/// A language the portal speaks.
+/// A language the portal speaks: the UPU's documentation languages (English, French, Arabic,
+/// Chinese, Russian, Spanish, Portuguese).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
     En,
     Fr,
+    Ar,
+    Zh,
+    Ru,
+    Es,
+    Pt,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
+    pub const ALL: [Lang; 7] = [Lang::En, Lang::Fr, Lang::Ar, Lang::Zh, Lang::Ru, Lang::Es, Lang::Pt];
 
+    /// The BCP 47 primary language subtag (`<html lang>`, `Content-Language`, `--lang`).
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Fr => "fr",
+            Lang::Ar => "ar",
+            Lang::Zh => "zh",
+            Lang::Ru => "ru",
+            Lang::Es => "es",
+            Lang::Pt => "pt",
         }
     }
 
+    /// The writing direction of the language's pages (`<html dir>`).
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::Ar => "rtl",
+            _ => "ltr",
+        }
+    }
+
+    /// The language of a tag such as `pt-BR`, `zh-Hans-CN` or `ar_EG` (its primary subtag).
     pub fn parse(s: &str) -> Option<Lang> {
         let primary = s.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        match primary.as_str() {
-            "en" => Some(Lang::En),
-            "fr" => Some(Lang::Fr),
-            _ => None,
-        }
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
     }
 
     /// The best supported language of an `Accept-Language` header (highest `q`, then order).
@@ -55,25 +72,28 @@ impl Lang {
 /// Each language's catalogue files: the portal's own words, then the sentences of the link
 /// check, message check and posture reasons (one file per analyser, the same keys in each
 /// language).
-const SOURCES: [(Lang, &[&str]); 2] = [
-    (
-        Lang::En,
-        &[
-            include_str!("../locales/en/portal.ftl"),
-            include_str!("../locales/en/links.ftl"),
-            include_str!("../locales/en/messages.ftl"),
-            include_str!("../locales/en/posture.ftl"),
-        ],
-    ),
-    (
-        Lang::Fr,
-        &[
-            include_str!("../locales/fr/portal.ftl"),
-            include_str!("../locales/fr/links.ftl"),
-            include_str!("../locales/fr/messages.ftl"),
-            include_str!("../locales/fr/posture.ftl"),
-        ],
-    ),
+macro_rules! catalogue {
+    ($lang:ident, $dir:literal) => {
+        (
+            Lang::$lang,
+            &[
+                include_str!(concat!("../locales/", $dir, "/portal.ftl")),
+                include_str!(concat!("../locales/", $dir, "/links.ftl")),
+                include_str!(concat!("../locales/", $dir, "/messages.ftl")),
+                include_str!(concat!("../locales/", $dir, "/posture.ftl")),
+            ],
+        )
+    };
+}
+
+const SOURCES: [(Lang, &[&str]); 7] = [
+    catalogue!(En, "en"),
+    catalogue!(Fr, "fr"),
+    catalogue!(Ar, "ar"),
+    catalogue!(Zh, "zh"),
+    catalogue!(Ru, "ru"),
+    catalogue!(Es, "es"),
+    catalogue!(Pt, "pt"),
 ];
 
 /// The loaded catalogues.
@@ -89,8 +109,10 @@ impl Catalogues {
         for (lang, texts) in SOURCES {
             let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
-            // Unicode isolation marks would end up inside attribute values and tests.
-            bundle.set_use_isolating(false);
+            // Left-to-right languages need no isolation marks (they would only end up inside
+            // attribute values); in a right-to-left language each argument (a URL, a domain,
+            // a number) is isolated (FSI ... PDI) so that it keeps its own direction.
+            bundle.set_use_isolating(lang.dir() == "rtl");
             for text in texts {
                 let resource = match FluentResource::try_new(text.to_string()) {
                     Ok(r) => r,
@@ -245,8 +267,12 @@ mod tests {
         check("fr-FR,fr;q=0.9,en;q=0.8", Some(Lang::Fr));
         check("de-DE,en;q=0.5,fr;q=0.7", Some(Lang::Fr));
         check("en-GB", Some(Lang::En));
-        check("de, es", None);
+        check("de, it", None);
         check("fr;q=0", None);
+        check("ar-EG,ar;q=0.9,en;q=0.5", Some(Lang::Ar));
+        check("zh-Hans-CN", Some(Lang::Zh));
+        check("de-DE,pt-BR;q=0.8,es;q=0.7", Some(Lang::Pt));
+        check("ru_RU", Some(Lang::Ru));
         check("", None);
     }
 
@@ -259,11 +285,34 @@ mod tests {
         }
         let all = |texts: &[&str]| texts.iter().flat_map(|t| ids(t)).collect::<std::collections::BTreeSet<_>>();
         let en = all(SOURCES[0].1);
-        let fr = all(SOURCES[1].1);
         assert!(en.len() > 50);
-        let missing_fr: Vec<_> = en.difference(&fr).collect();
-        let missing_en: Vec<_> = fr.difference(&en).collect();
-        assert!(missing_fr.is_empty() && missing_en.is_empty(), "fr lacks {missing_fr:?}; en lacks {missing_en:?}");
+        for (lang, texts) in &SOURCES[1..] {
+            let other = all(texts);
+            let missing: Vec<_> = en.difference(&other).collect();
+            let extra: Vec<_> = other.difference(&en).collect();
+            assert!(missing.is_empty() && extra.is_empty(), "{} lacks {missing:?}; en lacks {extra:?}", lang.code());
+            println!("{}: {} messages, the same keys as en", lang.code(), other.len());
+        }
+        // Every language's name, in itself, for the switcher.
+        for l in Lang::ALL {
+            assert!(en.contains(format!("lang-{}", l.code()).as_str()), "lang-{} is missing", l.code());
+        }
+    }
+
+    /// The stylesheet mirrors under `dir="rtl"`: no physical left/right property outside the
+    /// rules written for one direction (`[dir="rtl"] ...`).
+    #[test]
+    fn the_stylesheet_uses_logical_properties() {
+        let css = include_str!("../static/portal.css");
+        let physical = ["margin-left", "margin-right", "padding-left", "padding-right", "border-left", "border-right", "text-align: left", "text-align: right", "float: left", "float: right"];
+        for rule in css.split('}') {
+            let Some((selector, body)) = rule.split_once('{') else { continue };
+            if selector.contains("[dir=") {
+                continue;
+            }
+            let positional = body.split(';').any(|d| matches!(d.split(':').next().map(str::trim), Some("left" | "right")));
+            assert!(!positional && !physical.iter().any(|p| body.contains(p)), "physical direction in `{}`", selector.trim());
+        }
     }
 
     #[test]

@@ -153,6 +153,7 @@ impl Portal {
     pub(crate) fn page(&self, ctx: &Ctx, status: StatusCode, name: &str, page: Value) -> Response {
         let base = context! {
             lang => ctx.lang.code(),
+            dir => ctx.lang.dir(),
             langs => Lang::ALL.iter().map(|l| l.code()).collect::<Vec<_>>(),
             csrf => ctx.csrf(),
             path => &ctx.path,

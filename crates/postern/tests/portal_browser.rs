@@ -49,6 +49,12 @@ fn start_driver() -> Driver {
 }
 
 async fn browser(driver: &Driver, profile: &std::path::Path) -> Client {
+    browser_at(driver, profile, None).await
+}
+
+/// A browser whose viewport is `phone_width` CSS pixels wide when given (Chromium's device
+/// emulation: a headless window cannot be narrower than 500 px).
+async fn browser_at(driver: &Driver, profile: &std::path::Path, phone_width: Option<u32>) -> Client {
     let args = [
         "--headless",
         "--no-sandbox",
@@ -62,10 +68,14 @@ async fn browser(driver: &Driver, profile: &std::path::Path) -> Client {
         "--window-size=412,915",
         &format!("--user-data-dir={}", profile.display()),
     ];
-    let caps = serde_json::json!({
+    let mut caps = serde_json::json!({
         "browserName": "chrome",
         "goog:chromeOptions": {"binary": "/usr/bin/chromium", "args": args},
     });
+    if let Some(width) = phone_width {
+        caps["goog:chromeOptions"]["mobileEmulation"] =
+            serde_json::json!({"deviceMetrics": {"width": width, "height": 915, "pixelRatio": 2.0, "touch": true}});
+    }
     let serde_json::Value::Object(caps) = caps else { unreachable!("an object literal") };
     ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
         .capabilities(caps)
@@ -134,7 +144,7 @@ async fn citizen_to_analyst_in_chromium() {
 
     // Public: the home page, in English by default.
     c.goto(&base).await.expect("home");
-    assert!(body(&c).await.contains("<html lang=\"en\">"));
+    assert!(body(&c).await.contains("<html lang=\"en\" dir=\"ltr\">"));
     shot(&c, "01-home").await;
 
     // Check a malicious and a benign link.
@@ -221,11 +231,90 @@ async fn citizen_to_analyst_in_chromium() {
     click(&c, "a[hreflang=fr]").await;
     wait_for(&c, "html[lang=fr]").await;
     let html = body(&c).await;
-    assert!(html.contains("<html lang=\"fr\">") && html.contains("Vérifier un lien"), "the switcher keeps the page, in French");
+    assert!(html.contains("<html lang=\"fr\" dir=\"ltr\">") && html.contains("Vérifier un lien"), "the switcher keeps the page, in French");
     assert_eq!(c.current_url().await.expect("url").path(), "/check/link");
     c.goto(&base).await.expect("home");
     assert!(body(&c).await.contains("Est-ce vraiment la poste"), "the choice sticks");
     shot(&c, "08-home-fr").await;
 
     c.close().await.expect("close the browser");
+}
+
+/// Facts about the current page's layout, measured by the browser.
+async fn layout(c: &Client, script: &str) -> serde_json::Value {
+    c.execute(script, vec![]).await.unwrap_or_else(|e| panic!("{script}: {e}"))
+}
+
+/// The Arabic portal at phone width (412 px): right-to-left, mirrored by the CSS's logical
+/// properties, nothing wider than the screen, and links, URLs and numbers kept left-to-right
+/// inside it. Screenshots: `target/portal-screenshots/ar-*.png`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_arabic_portal_is_right_to_left_at_phone_width() {
+    let f = fixture();
+    let server = Server::start(f.dir.path());
+    let base = server.url.clone();
+    let driver = start_driver();
+    let profile = tempfile::tempdir().expect("profile dir");
+    let c = browser_at(&driver, profile.path(), Some(412)).await;
+
+    // The switcher sets the language (a cookie), as a citizen would choose it.
+    c.goto(&format!("{base}/lang/ar?back=/")).await.expect("switch to Arabic");
+    wait_for(&c, "html[lang='ar'][dir='rtl']").await;
+    const FACTS: &str = "const w = window.innerWidth; const r = (q) => document.querySelector(q).getBoundingClientRect(); \
+        return { width: w, overflow: document.documentElement.scrollWidth - w, \
+                 direction: getComputedStyle(document.body).direction, \
+                 brand_right: r('.brand').right, brand_left: r('.brand').left, \
+                 h1_right: r('main h1').right, \
+                 url_direction: document.querySelector('#url') ? getComputedStyle(document.querySelector('#url')).direction : null };";
+    let facts = layout(&c, FACTS).await;
+    assert_eq!(facts["width"], serde_json::json!(412), "phone width: {facts}");
+    assert_eq!(facts["direction"], "rtl", "{facts}");
+    assert!(facts["overflow"].as_f64().is_some_and(|o| o <= 0.0), "no horizontal scrolling: {facts}");
+    let width = facts["width"].as_f64().unwrap_or(0.0);
+    assert!(facts["brand_left"].as_f64().unwrap_or(0.0) > width / 2.0, "the site name starts on the right: {facts}");
+    assert!(facts["h1_right"].as_f64().unwrap_or(0.0) > width - 40.0, "headings hug the right edge: {facts}");
+    assert_eq!(facts["url_direction"], "ltr", "a link is typed left-to-right: {facts}");
+    let text = body(&c).await;
+    assert!(text.chars().any(|ch| ('\u{0600}'..='\u{06FF}').contains(&ch)), "the page speaks Arabic");
+    shot(&c, "ar-01-home").await;
+
+    // A look-alike checked from the home page: Arabic verdict, the URL kept left-to-right.
+    fill(&c, "#url", "https://laposte-fr.colis-suivi.top/pay").await;
+    click(&c, "form[action='/check/link'] button").await;
+    let verdict = wait_for(&c, ".verdict").await;
+    assert!(verdict.attr("class").await.expect("class").unwrap_or_default().contains("verdict-malicious"));
+    let facts = layout(
+        &c,
+        "return { overflow: document.documentElement.scrollWidth - window.innerWidth, \
+                  codes: [...document.querySelectorAll('main code')].map(e => getComputedStyle(e).direction), \
+                  reasons: [...document.querySelectorAll('.reasons li')].map(e => e.textContent) };",
+    )
+    .await;
+    assert!(facts["overflow"].as_f64().is_some_and(|o| o <= 0.0), "no horizontal scrolling: {facts}");
+    let codes = facts["codes"].as_array().cloned().unwrap_or_default();
+    assert!(!codes.is_empty() && codes.iter().all(|d| d == "ltr"), "URLs and codes stay left-to-right: {facts}");
+    let reasons = facts["reasons"].as_array().cloned().unwrap_or_default();
+    assert!(
+        !reasons.is_empty() && reasons.iter().all(|r| r.as_str().is_some_and(|r| r.chars().any(|ch| ('\u{0600}'..='\u{06FF}').contains(&ch)))),
+        "every reason is an Arabic sentence: {facts}"
+    );
+    shot(&c, "ar-02-link-verdict").await;
+
+    // An Arabic message: its text runs right-to-left, the link and amount inside it do not.
+    c.goto(&format!("{base}/check/message")).await.expect("check message");
+    fill(&c, "#message", "البريد المصري: طردك محتجز في الجمارك. ادفع 25 جنيه الآن عبر https://egyptpost-eg.top/pay").await;
+    click(&c, "form[action='/check/message'] button").await;
+    wait_for(&c, ".message-text").await;
+    let facts = layout(
+        &c,
+        "return { overflow: document.documentElement.scrollWidth - window.innerWidth, \
+                  text: getComputedStyle(document.querySelector('.message-text')).direction, \
+                  url: getComputedStyle(document.querySelector('.message-text .ent-url')).direction };",
+    )
+    .await;
+    assert!(facts["overflow"].as_f64().is_some_and(|o| o <= 0.0), "no horizontal scrolling: {facts}");
+    assert_eq!(facts["text"], "rtl", "the Arabic message reads right-to-left: {facts}");
+    assert_eq!(facts["url"], "ltr", "{facts}");
+    shot(&c, "ar-03-message-verdict").await;
+    c.close().await.expect("close");
 }

@@ -8,6 +8,9 @@ use std::path::PathBuf;
 
 use common::{Server, client, fixture};
 
+/// The portal's languages: the UPU's documentation languages.
+const LANGS: [&str; 7] = ["en", "fr", "ar", "zh", "ru", "es", "pt"];
+
 fn golden_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/portal")
 }
@@ -56,7 +59,7 @@ fn visit(http: &reqwest::blocking::Client, url: &str) -> (String, String) {
 }
 
 #[test]
-fn public_pages_match_golden_files_in_both_languages() {
+fn public_pages_match_golden_files_in_every_language() {
     let f = fixture();
     let server = Server::start(f.dir.path());
     let http = client();
@@ -69,7 +72,7 @@ fn public_pages_match_golden_files_in_both_languages() {
         ("/aware/customs_fee", "aware_customs_fee"),
         ("/login", "login"),
     ] {
-        for lang in ["en", "fr"] {
+        for lang in LANGS {
             let resp = http.get(format!("{}{path}", server.url)).header("accept-language", lang).send().expect("GET");
             assert_eq!(resp.status(), 200, "{path}");
             let h = resp.headers();
@@ -79,7 +82,8 @@ fn public_pages_match_golden_files_in_both_languages() {
             let cookie = h.get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or("");
             assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{path}: {cookie}");
             let html = resp.text().expect("body");
-            assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{path} in {lang}");
+            let dir = if lang == "ar" { "rtl" } else { "ltr" };
+            assert!(html.contains(&format!("<html lang=\"{lang}\" dir=\"{dir}\">")), "{path} in {lang}");
             assert!(!html.contains("style=") && !html.contains("<script"), "{path}: inline style or script");
             check_golden(&format!("{name}.{lang}.html"), &html);
         }
@@ -175,4 +179,45 @@ fn citizen_reports_are_size_and_rate_limited() {
         statuses.push(post(&format!("Votre colis {i} est retenu: https://colis-{i}.top")).status().as_u16());
     }
     assert_eq!(statuses, [200, 200, 200, 200, 200, 429], "five reports per address per ten minutes");
+}
+
+/// A link verdict and a message analysis in every language: the reason sentences come from
+/// each language's catalogue (the codes do not change), and in Arabic the page is right-to-left
+/// with the link, the amounts and the URL inside sentences isolated.
+#[test]
+fn verdict_pages_in_every_language() {
+    let f = fixture();
+    let server = Server::start(f.dir.path());
+    let http = client();
+    let (cookie, csrf) = visit(&http, &format!("{}/check/link", server.url));
+    let english_reasons = |html: &str| html.contains("puts the name of La Poste");
+    for lang in LANGS {
+        let post = |path: &str, field: &str, value: &str| {
+            let resp = http
+                .post(format!("{}{path}", server.url))
+                .header("cookie", &cookie)
+                .header("accept-language", lang)
+                .form(&[(field, value), ("csrf", csrf.as_str())])
+                .send()
+                .expect("POST");
+            assert_eq!(resp.status(), 200, "{lang} {path}");
+            resp.text().expect("body")
+        };
+        let html = post("/check/link", "url", "https://laposte-fr.colis-suivi.top/pay");
+        assert!(html.contains("verdict-malicious"), "{lang}: {html}");
+        assert_eq!(english_reasons(&html), lang == "en", "{lang}: the reasons are in the page's language");
+        check_golden(&format!("link_verdict.{lang}.html"), &html);
+        let html = post(
+            "/check/message",
+            "message",
+            "La Poste : votre colis est retenu, payez 1,99 EUR sur https://laposte-frais.top/p",
+        );
+        assert!(html.contains("verdict-malicious"), "{lang}: {html}");
+        check_golden(&format!("message_verdict.{lang}.html"), &html);
+        if lang == "ar" {
+            assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"));
+            // Arguments inside Arabic sentences are isolated (FSI ... PDI) so URLs keep their order.
+            assert!(html.contains('\u{2068}') && html.contains('\u{2069}'), "bidi isolation in Arabic sentences");
+        }
+    }
 }

@@ -56,7 +56,7 @@ pub struct CheckArgs {
     /// With --report: TLP of the reported objects.
     #[arg(long, default_value = "green", requires = "report", value_parser = super::serve::parse_tlp)]
     pub tlp: tlp::Tlp,
-    /// Language of the reasons' sentences (en, fr); the codes are the same in every language.
+    /// Language of the reasons' sentences (en, fr, ar, zh, ru, es, pt); the codes are the same in every language.
     #[arg(long, default_value = "en", value_parser = super::parse_lang)]
     pub lang: portal::Lang,
 }

@@ -47,7 +47,10 @@ pub fn open_hub(data: &Path, config: hub::HubConfig) -> anyhow::Result<hub::Hub>
 
 /// `--lang`: the language of the sentences a command prints (reason codes never change).
 pub fn parse_lang(s: &str) -> Result<portal::Lang, String> {
-    portal::Lang::parse(s).ok_or_else(|| format!("{s:?} is not a language of the catalogues (en, fr)"))
+    portal::Lang::parse(s).ok_or_else(|| {
+        let known: Vec<&str> = portal::Lang::ALL.iter().map(|l| l.code()).collect();
+        format!("{s:?} is not a language of the catalogues ({})", known.join(", "))
+    })
 }
 
 /// What a command writes its answers with: JSON or text, and the language of their sentences.

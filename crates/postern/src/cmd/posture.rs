@@ -56,7 +56,7 @@ pub struct PostureArgs {
     /// Never colour the output.
     #[arg(long)]
     pub no_color: bool,
-    /// Language of the findings' sentences (en, fr); the codes are the same in every language.
+    /// Language of the findings' sentences (en, fr, ar, zh, ru, es, pt); the codes are the same in every language.
     #[arg(long, default_value = "en", value_parser = super::parse_lang)]
     pub lang: portal::Lang,
 }

@@ -22,7 +22,7 @@ pub struct ScanTextArgs {
     /// Hide the progress bar even on a terminal.
     #[arg(long)]
     pub no_progress: bool,
-    /// Language of the reasons' sentences (en, fr); the codes are the same in every language.
+    /// Language of the reasons' sentences (en, fr, ar, zh, ru, es, pt); the codes are the same in every language.
     #[arg(long, default_value = "en", value_parser = super::parse_lang)]
     pub lang: portal::Lang,
 }
