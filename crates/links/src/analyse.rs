@@ -367,10 +367,10 @@ impl Analyzer {
             n += 1;
         }
         let Ok(joined) = std::str::from_utf8(&buf[..n]) else { return true };
-        if self.token_ac.is_match(joined) || self.typo_brand(joined).is_some() {
+        if self.token_ac.is_match(joined) || self.typo_brand(joined, &[]).is_some() {
             return true;
         }
-        if label.contains('-') && label.split('-').any(|piece| piece.len() >= 3 && self.typo_brand(piece).is_some()) {
+        if label.contains('-') && label.split('-').any(|piece| piece.len() >= 3 && self.typo_brand(piece, &[]).is_some()) {
             return true;
         }
         fold::homoglyph_variants(joined).iter().any(|v| self.token_ac.is_match(v.as_str()))
@@ -649,7 +649,7 @@ impl Analyzer {
                 out.plain("mixed_script", 35, &[("host", &p.host_unicode())]);
             }
             let joined: String = folded.text.chars().filter(|&c| c != '-').collect();
-            let typo = || self.typo_brand(&joined).filter(|&(_, _, points)| points >= 50).map(|(b, _, _)| b);
+            let typo = || self.typo_brand(&joined, &[]).filter(|&(_, _, points)| points >= 50).map(|(b, _, _)| b);
             if let Some(b) = self.exact_brand(&joined).or_else(typo) {
                 self.brand_signal(
                     out,
@@ -739,7 +739,8 @@ impl Analyzer {
             if self.english.contains(c) {
                 continue;
             }
-            if let Some((b, edit, points)) = self.typo_brand(c) {
+            let words: Vec<&str> = if c.len() == joined.len() && label.contains('-') { label.split('-').collect() } else { Vec::new() };
+            if let Some((b, edit, points)) = self.typo_brand(c, &words) {
                 if self.local_post_name(p, b, c).is_some() {
                     out.local_post = true;
                     return None;
@@ -1091,8 +1092,10 @@ impl Analyzer {
         (token.class != TokenClass::Weak && (token.text.len() >= 4 || token.class == TokenClass::Distinct)).then(|| token.brands[0])
     }
 
-    /// A brand name one typo-shaped edit away from `s`.
-    fn typo_brand(&self, s: &str) -> Option<(u16, Edit, u32)> {
+    /// A brand name one typo-shaped edit away from `s`. `words` are the hyphenated words `s`
+    /// was joined from (empty for a single word): an edit that turns a brand's coined word into
+    /// a common English word (keds-energy -> kids-energy) is how ordinary names look, not a typo.
+    fn typo_brand(&self, s: &str, words: &[&str]) -> Option<(u16, Edit, u32)> {
         if s.len() < 3 || s.len() > self.typo_max_len + 1 || s.len() > 64 || !s.is_ascii() {
             return None;
         }
@@ -1104,6 +1107,7 @@ impl Analyzer {
                     if let Some(edit) = fold::classify_edit(t, s)
                         && let Some(points) = edit_points(t.len(), s.len(), edit)
                         && best.is_none_or(|(_, _, p)| points > p)
+                        && !self.edit_makes_a_word(t, s, words)
                     {
                         best = Some((*b, edit, points));
                     }
@@ -1113,6 +1117,28 @@ impl Analyzer {
         consider(fold_hash(s.as_bytes()));
         deletion_hashes(s.as_bytes(), consider);
         best
+    }
+
+    /// Whether the one edit between the brand name `target` and `s` (joined from `words`) falls
+    /// in a word of `s` that is a common English word while the brand's word there is not.
+    fn edit_makes_a_word(&self, target: &str, s: &str, words: &[&str]) -> bool {
+        if words.len() < 2 {
+            return false;
+        }
+        let (t, c) = (target.as_bytes(), s.as_bytes());
+        let at = t.iter().zip(c).take_while(|(a, b)| a == b).count();
+        let mut start = 0;
+        for w in words {
+            let end = start + w.len();
+            if at < end || (at == end && end == c.len()) {
+                // The brand's word at the same place, stretched or shrunk by the edit.
+                let t_end = (end + t.len()).saturating_sub(c.len()).min(t.len());
+                let brand_word = target.get(start..t_end).unwrap_or("");
+                return self.english.contains(w) && !brand_word.is_empty() && !self.english.contains(brand_word);
+            }
+            start = end;
+        }
+        false
     }
 
     /// Whether `s` splits entirely into known lure or filler words and digit runs.

@@ -264,3 +264,15 @@ fn a_bare_domain_name_is_judged_like_a_link_to_its_root() {
     assert_eq!(analyzer().analyse_domain("laposte.fr.").expect("analyses").reasons[0].code, "official_domain");
     assert!(analyzer().analyse_domain("not a name").is_err());
 }
+
+/// One edit that turns a brand's coined word into a common word, beside other words, is how
+/// ordinary names look (kids-energy beside keds-energy.com); an edit that keeps a non-word, or
+/// swaps one common word of a brand for another, is still a typo-squat.
+#[test]
+fn an_edit_that_makes_a_common_word_is_not_a_typo_squat() {
+    let v = analyzer().analyse("https://kids-energy.com/").expect("analyse");
+    assert!(v.reasons.iter().all(|r| r.code != "typosquat"), "{:?}", v.reasons);
+    assert_eq!(v.verdict, Level::Benign, "{:?}", v.reasons);
+    check_verdict("https://kedz-energy.com/pay", Level::Malicious, Some("typosquat"), Some("xk-keds"));
+    check_verdict("https://royal-maii.com/redelivery", Level::Malicious, Some("typosquat"), Some("gb-royalmail"));
+}
