@@ -92,22 +92,17 @@ impl Dedup {
         true
     }
 
-    /// The remembered keys, oldest first, as hex (for a state file).
-    pub fn export(&self) -> Vec<String> {
-        self.order.iter().map(|k| k.iter().map(|b| format!("{b:02x}")).collect()).collect()
+    /// The remembered keys, oldest first, concatenated (for a state file).
+    pub fn export(&self) -> Vec<u8> {
+        self.order.iter().flatten().copied().collect()
     }
 
-    /// Remembers keys written by [`Dedup::export`]; malformed ones are ignored.
-    pub fn import<'a>(&mut self, keys: impl IntoIterator<Item = &'a str>) {
-        for k in keys {
+    /// Remembers keys written by [`Dedup::export`]; a trailing partial key is ignored.
+    pub fn import(&mut self, keys: &[u8]) {
+        for chunk in keys.chunks_exact(16) {
             let mut short = [0u8; 16];
-            let ok = k.len() == 32
-                && short.iter_mut().enumerate().all(|(i, b)| {
-                    u8::from_str_radix(k.get(2 * i..2 * i + 2).unwrap_or("zz"), 16).map(|v| *b = v).is_ok()
-                });
-            if ok {
-                self.first_short(short);
-            }
+            short.copy_from_slice(chunk);
+            self.first_short(short);
         }
     }
 }

@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as B64;
 use monitor::ct::{self, CtError, Dedup, Entry, LogKey};
 use monitor::{Counters, Monitor};
 use serde::{Deserialize, Serialize};
@@ -20,6 +22,8 @@ use serde::{Deserialize, Serialize};
 const DEDUP_WINDOW: usize = 50_000;
 /// The longest `Retry-After` obeyed; a log asking for more is retried at the next round.
 const MAX_RETRY_AFTER: u64 = 120;
+/// Batches (tiles or `get-entries` answers) read from one log per poll.
+const BATCHES_PER_POLL: usize = 64;
 
 /// The CT configuration file.
 #[derive(Debug, Deserialize)]
@@ -80,8 +84,9 @@ fn default_batch() -> u64 {
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct State {
     logs: BTreeMap<String, Cursor>,
+    /// The recent certificates' de-duplication keys, base64 of 16 bytes each.
     #[serde(default)]
-    recent: Vec<String>,
+    recent: String,
 }
 
 /// The next entry to read and the last tree head accepted.
@@ -123,7 +128,7 @@ pub(super) fn run(monitor: &Monitor, opts: &Options<'_>, out: &mut impl Write, r
         Err(e) => return Err(e).with_context(|| format!("reading {}", opts.state.display())),
     };
     let mut dedup = Dedup::new(DEDUP_WINDOW);
-    dedup.import(state.recent.iter().map(String::as_str));
+    dedup.import(&B64.decode(&state.recent).context("the CT state's recent keys")?);
     let mut run = Run { monitor, config: &config, opts, dedup, counters: Counters::default(), alarms: Alarms::default(), recorder, partial_since: BTreeMap::new() };
     loop {
         let mut behind = false;
@@ -214,27 +219,35 @@ impl Run<'_, '_> {
             state.logs.insert(log.name.clone(), cursor);
             return Ok(false);
         }
-        let batch = match log.kind {
-            LogKind::StaticCt => self.read_tile(log, &cursor),
-            LogKind::Rfc6962 => self.read_entries(log, &cursor),
-        };
-        let entries = match batch {
-            Ok(Some(e)) => e,
-            Ok(None) => return Ok(false),
-            Err(e) => {
-                self.fetch_failed(log, &e);
-                return Ok(false);
+        // Batches against this one verified tree head; a bounded number so that one log far
+        // behind does not starve the others.
+        let mut last_read = None;
+        for _ in 0..BATCHES_PER_POLL {
+            let batch = match log.kind {
+                LogKind::StaticCt => self.read_tile(log, &cursor),
+                LogKind::Rfc6962 => self.read_entries(log, &cursor),
+            };
+            let entries = match batch {
+                Ok(Some(e)) => e,
+                Ok(None) => break,
+                Err(e) => {
+                    self.fetch_failed(log, &e);
+                    break;
+                }
+            };
+            cursor.next = self.judge(log, cursor.next, &entries, out)?;
+            last_read = entries.last().cloned().or(last_read);
+            state.logs.insert(log.name.clone(), cursor.clone());
+            self.save(state)?;
+            if cursor.next >= cursor.size {
+                break;
             }
-        };
-        let next = self.judge(log, cursor.next, &entries, out)?;
-        cursor.next = next;
+        }
         let behind = cursor.next < cursor.size;
-        if behind && let Some(last) = entries.last() {
+        if behind && let Some(last) = &last_read {
             self.check_backlog(log, last, cursor.size - cursor.next);
         }
-        state.logs.insert(log.name.clone(), cursor);
-        self.save(state)?;
-        Ok(behind)
+        Ok(behind && last_read.is_some())
     }
 
     /// The log's verified tree head, checked against the last one accepted. `None` after an
@@ -382,7 +395,7 @@ impl Run<'_, '_> {
 
     /// Writes the state file atomically (a temporary file renamed over it).
     fn save(&self, state: &mut State) -> anyhow::Result<()> {
-        state.recent = self.dedup.export();
+        state.recent = B64.encode(self.dedup.export());
         let tmp = self.opts.state.with_extension("tmp");
         std::fs::write(&tmp, serde_json::to_vec(state)?).with_context(|| format!("writing {}", tmp.display()))?;
         std::fs::rename(&tmp, &self.opts.state).with_context(|| format!("writing {}", self.opts.state.display()))
