@@ -166,7 +166,10 @@ fn serve_rfc6962(log: Arc<Mutex<Rfc6962Log>>) -> String {
             let line = String::from_utf8_lossy(&req).lines().next().unwrap_or_default().to_string();
             let path = line.split(' ').nth(1).unwrap_or_default().to_string();
             let (status, body) = answer(&mut log.lock().expect("lock"), &path);
-            let head = format!("HTTP/1.1 {status}\r\nContent-Type: application/json\r\nRetry-After: 0\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+            let head = format!(
+                "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nRetry-After: 0\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
             // One write: a head and a body in two small writes wait out Nagle and delayed ACKs.
             let _ = s.write_all(format!("{head}{body}").as_bytes());
         }
@@ -184,10 +187,7 @@ fn answer(log: &mut Rfc6962Log, path: &str) -> (&'static str, String) {
     }
     let arg = |k: &str| query.split('&').find_map(|kv| kv.strip_prefix(k)).and_then(|v| v.parse::<usize>().ok()).unwrap_or(0);
     let (start, end) = (arg("start="), arg("end=").min(log.leaves.len().saturating_sub(1)));
-    let entries: Vec<_> = (start..=end)
-        .take(3)
-        .map(|i| serde_json::json!({"leaf_input": log.leaves[i], "extra_data": ""}))
-        .collect();
+    let entries: Vec<_> = (start..=end).take(3).map(|i| serde_json::json!({"leaf_input": log.leaves[i], "extra_data": ""})).collect();
     ("200 OK", serde_json::json!({ "entries": entries }).to_string())
 }
 

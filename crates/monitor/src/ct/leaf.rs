@@ -33,12 +33,7 @@ pub fn encode_merkle_tree_leaf(timestamp: u64, der: &[u8], issuer_key_hash: Opti
 
 /// Encodes a static-ct-api `TileLeaf`. For a precertificate, `der` is its TBSCertificate and
 /// `pre_certificate` the whole precertificate; `chain` are the issuers' SHA-256 fingerprints.
-pub fn encode_tile_leaf(
-    timestamp: u64,
-    der: &[u8],
-    precert: Option<(&[u8; 32], &[u8])>,
-    chain: &[[u8; 32]],
-) -> Vec<u8> {
+pub fn encode_tile_leaf(timestamp: u64, der: &[u8], precert: Option<(&[u8; 32], &[u8])>, chain: &[[u8; 32]]) -> Vec<u8> {
     let mut out = Vec::new();
     encode_timestamped_entry(&mut out, timestamp, der, precert.map(|(h, _)| h));
     if let Some((_, pre)) = precert {

@@ -51,11 +51,7 @@ impl LogKey {
     /// A key from a PEM `PUBLIC KEY` block or base64 DER SubjectPublicKeyInfo; `name` is the
     /// log's origin (its submission prefix without the scheme).
     pub fn parse(name: &str, text: &str) -> Result<LogKey, CtError> {
-        let b64: String = text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.starts_with("-----"))
-            .collect();
+        let b64: String = text.lines().map(str::trim).filter(|l| !l.starts_with("-----")).collect();
         let der = B64.decode(b64.as_bytes()).map_err(|_| CtError::Key("not base64 or PEM"))?;
         let (rest, spki) = SubjectPublicKeyInfo::from_der(&der).map_err(|_| CtError::Key("not a SubjectPublicKeyInfo"))?;
         if !rest.is_empty() {

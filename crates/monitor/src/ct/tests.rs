@@ -211,10 +211,12 @@ fn rfc6962_answers_parse_and_verify() {
     let ca = Ca::new();
     let root = [4u8; 32];
     let sig = s.digitally_signed(99, 2, &root);
-    let sth = serde_json::json!({"tree_size": 2, "timestamp": 99, "sha256_root_hash": B64.encode(root), "tree_head_signature": B64.encode(&sig)});
+    let sth =
+        serde_json::json!({"tree_size": 2, "timestamp": 99, "sha256_root_hash": B64.encode(root), "tree_head_signature": B64.encode(&sig)});
     let got = rfc6962::parse_sth(sth.to_string().as_bytes(), &s.log_key()).unwrap();
     assert_eq!((got.size, got.timestamp, got.root), (2, 99, root));
-    let lied = serde_json::json!({"tree_size": 3, "timestamp": 99, "sha256_root_hash": B64.encode(root), "tree_head_signature": B64.encode(&sig)});
+    let lied =
+        serde_json::json!({"tree_size": 3, "timestamp": 99, "sha256_root_hash": B64.encode(root), "tree_head_signature": B64.encode(&sig)});
     assert_eq!(rfc6962::parse_sth(lied.to_string().as_bytes(), &s.log_key()), Err(CtError::BadSignature));
 
     let (cert, tbs) = ca.issue("royalmail-redelivery.top", &["royalmail-redelivery.top"], 3);

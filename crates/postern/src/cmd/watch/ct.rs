@@ -118,7 +118,12 @@ pub struct Options<'a> {
     pub jsonl: bool,
 }
 
-pub(super) fn run(monitor: &Monitor, opts: &Options<'_>, out: &mut impl Write, recorder: Option<&mut super::Recorder>) -> anyhow::Result<Counters> {
+pub(super) fn run(
+    monitor: &Monitor,
+    opts: &Options<'_>,
+    out: &mut impl Write,
+    recorder: Option<&mut super::Recorder>,
+) -> anyhow::Result<Counters> {
     let text = std::fs::read_to_string(opts.config).with_context(|| format!("reading {}", opts.config.display()))?;
     let config: Config = toml::from_str(&text).with_context(|| format!("reading the CT configuration {}", opts.config.display()))?;
     let logs = config.logs.iter().map(Log::new).collect::<anyhow::Result<Vec<_>>>()?;
@@ -129,7 +134,16 @@ pub(super) fn run(monitor: &Monitor, opts: &Options<'_>, out: &mut impl Write, r
     };
     let mut dedup = Dedup::new(DEDUP_WINDOW);
     dedup.import(&B64.decode(&state.recent).context("the CT state's recent keys")?);
-    let mut run = Run { monitor, config: &config, opts, dedup, counters: Counters::default(), alarms: Alarms::default(), recorder, partial_since: BTreeMap::new() };
+    let mut run = Run {
+        monitor,
+        config: &config,
+        opts,
+        dedup,
+        counters: Counters::default(),
+        alarms: Alarms::default(),
+        recorder,
+        partial_since: BTreeMap::new(),
+    };
     loop {
         let mut behind = false;
         for log in &logs {
@@ -403,9 +417,7 @@ impl Run<'_, '_> {
 }
 
 fn rfc3339_ms(ms: u64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms as i64)
-        .unwrap_or_default()
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    chrono::DateTime::from_timestamp_millis(ms as i64).unwrap_or_default().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 fn hex(b: &[u8]) -> String {
