@@ -389,3 +389,37 @@ fn the_rfc6962_log_alone_flags_the_planted_names_and_a_bad_checkpoint_alarms() {
     assert!(summary.starts_with("ct: 14 entries, 7 duplicates, 0 unparsable, 0 gaps, "), "{summary}");
     assert!(!summary.contains(" 0 bad checkpoints") && summary.contains(", 1 throttled"), "{summary}");
 }
+
+#[test]
+fn a_tile_of_the_wrong_size_alarms_keeps_the_cursor_and_loses_no_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(site.join("static")).expect("mkdir");
+    let server = StaticServer::start(&site);
+    let static_url = format!("{}static/", server.url);
+    let origin = static_url.trim_start_matches("http://").trim_end_matches('/').to_string();
+    let ca = Ca::new();
+    let mut log = Fixture::new();
+    issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
+    log.write_static(&site.join("static"), &origin);
+    // The log serves its partial tile with one entry too many, then as a truncated gzip stream.
+    let tile = site.join("static").join(ct::data_tile_path(0, 14));
+    let good = std::fs::read(&tile).expect("tile");
+    let cfg = config(dir.path(), &[("static", &static_url, "static-ct", &log.spki_b64())]);
+    let extra = ct::encode_tile_leaf(1, &log.entries[0].1, None, &[]);
+    let gz = gzip(&good);
+    for (bad, alarm) in [([good.clone(), extra].concat(), "expected 14 entries, found 15"), (gz[..gz.len() / 2].to_vec(), "gzip")] {
+        std::fs::write(&tile, bad).expect("bad tile");
+        let (child, rx, stdout) = spawn_watch(&cfg, dir.path(), true);
+        let out = child.wait_with_output().expect("wait");
+        let err: Vec<String> = rx.try_iter().collect();
+        assert!(out.status.success(), "{err:#?}");
+        assert_eq!(stdout.join().expect("stdout"), "");
+        assert!(err.iter().any(|l| l.starts_with("ct alarm: log static:") && l.contains(alarm)), "{err:#?}");
+    }
+    // Once the log serves the right tile, every name is there.
+    std::fs::write(&tile, good).expect("tile");
+    let (child, _rx, stdout) = spawn_watch(&cfg, dir.path(), true);
+    assert!(child.wait_with_output().expect("wait").status.success());
+    assert_eq!(domains(&stdout.join().expect("stdout")), sorted(&PLANTED_1));
+}
