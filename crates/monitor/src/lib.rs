@@ -4,6 +4,7 @@
 //! Pure: no IO and no clock. Callers read the names (files, stdin, CT logs) and pass the time a
 //! name was first seen; this crate says whether it impersonates a postal brand and how.
 
+pub mod ct;
 pub mod eval;
 pub mod feeds;
 pub mod indicator;

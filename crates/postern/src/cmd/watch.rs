@@ -13,6 +13,8 @@ use std::time::Instant;
 use anyhow::{Context, bail};
 use monitor::{Counters, Monitor, zone::ZoneReader};
 
+mod ct;
+
 /// Bytes read per block; each worker takes a share of whole lines.
 const BLOCK: usize = 1 << 20;
 
@@ -20,8 +22,17 @@ const BLOCK: usize = 1 << 20;
 #[derive(Debug, clap::Args)]
 pub struct WatchArgs {
     /// Names to judge, one per line (`-` or nothing: stdin). An NRD list is such a file.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["zone_old", "zone_new"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["zone_old", "zone_new", "ct"])]
     pub file: Option<PathBuf>,
+    /// Tail the Certificate Transparency logs of this TOML file (static-ct-api and RFC 6962).
+    #[arg(long, value_name = "CONFIG", conflicts_with_all = ["zone_old", "zone_new"])]
+    pub ct: Option<PathBuf>,
+    /// With --ct: the file keeping one cursor per log (default: ct-state.json in --data).
+    #[arg(long, value_name = "FILE", requires = "ct")]
+    pub state: Option<PathBuf>,
+    /// With --ct: stop once every log is read up to its latest tree head instead of polling.
+    #[arg(long, requires = "ct")]
+    pub once: bool,
     /// Yesterday's zone file: with --zone-new, judge only the names today's zone gained.
     #[arg(long, value_name = "FILE", requires = "zone_new")]
     pub zone_old: Option<PathBuf>,
@@ -66,6 +77,15 @@ pub fn run(data: &Path, args: WatchArgs) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let counters = match (&args.zone_old, &args.zone_new) {
+        _ if args.ct.is_some() => {
+            let config = args.ct.as_deref().unwrap_or(Path::new(""));
+            let state = args.state.clone().unwrap_or_else(|| data.join("ct-state.json"));
+            if let Some(dir) = state.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+            }
+            let opts = ct::Options { config, state, once: args.once, jsonl: args.jsonl };
+            ct::run(&monitor, &opts, &mut out, recorder.as_mut())?
+        }
         (Some(old), Some(new)) => {
             let source = args.source.clone().unwrap_or_else(|| format!("zone:{}", file_name(new)));
             watch_zone_diff(&monitor, old, new, &source, args.jsonl, &mut out, recorder.as_mut())?

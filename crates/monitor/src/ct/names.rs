@@ -1,0 +1,108 @@
+//! The names a logged certificate carries, and the key that makes its precertificate, its final
+//! certificate and its copies in other logs one certificate.
+
+use std::collections::{HashSet, VecDeque};
+
+use sha2::{Digest, Sha256};
+use x509_parser::prelude::{FromDer, GeneralName, TbsCertificate, X509Certificate};
+
+/// What the monitor takes from one certificate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CertNames {
+    /// SHA-256 of issuer DN and serial number: equal for a precertificate and its final
+    /// certificate, and for copies of either in any log.
+    pub key: [u8; 32],
+    /// Every DNS SAN and a host-like CN, lower-case, `*.` stripped, without repeats.
+    pub names: Vec<String>,
+    /// notBefore, seconds since the Unix epoch.
+    pub not_before: i64,
+}
+
+/// The names of a DER certificate, `None` when it does not parse.
+pub fn cert_names(der: &[u8]) -> Option<CertNames> {
+    let (_, cert) = X509Certificate::from_der(der).ok()?;
+    Some(from_tbs(&cert.tbs_certificate))
+}
+
+/// The names of a precertificate's DER TBSCertificate, `None` when it does not parse.
+pub fn tbs_names(der: &[u8]) -> Option<CertNames> {
+    let (_, tbs) = TbsCertificate::from_der(der).ok()?;
+    Some(from_tbs(&tbs))
+}
+
+fn from_tbs(tbs: &TbsCertificate<'_>) -> CertNames {
+    let mut hash = Sha256::new();
+    hash.update(tbs.issuer.as_raw());
+    hash.update([0]);
+    hash.update(tbs.raw_serial());
+    let mut names: Vec<String> = Vec::new();
+    let mut push = |raw: &str| {
+        let name = raw.trim().trim_start_matches("*.").to_ascii_lowercase();
+        if !name.is_empty() && !names.contains(&name) {
+            names.push(name);
+        }
+    };
+    // A CN is a name only when it looks like one ("Example Inc" is not).
+    for cn in tbs.subject.iter_common_name().filter_map(|a| a.as_str().ok()) {
+        if cn.contains('.') && !cn.contains(char::is_whitespace) {
+            push(cn);
+        }
+    }
+    if let Ok(Some(san)) = tbs.subject_alternative_name() {
+        for g in &san.value.general_names {
+            if let GeneralName::DNSName(d) = g {
+                push(d);
+            }
+        }
+    }
+    CertNames { key: hash.finalize().into(), names, not_before: tbs.validity.not_before.timestamp() }
+}
+
+/// The certificates seen recently, by [`CertNames::key`] truncated to 16 bytes; the oldest are
+/// forgotten beyond `capacity` so memory stays bounded.
+#[derive(Debug)]
+pub struct Dedup {
+    seen: HashSet<[u8; 16]>,
+    order: VecDeque<[u8; 16]>,
+    capacity: usize,
+}
+
+impl Dedup {
+    pub fn new(capacity: usize) -> Dedup {
+        Dedup { seen: HashSet::new(), order: VecDeque::new(), capacity: capacity.max(1) }
+    }
+
+    /// True the first time `key` is offered (within the window).
+    pub fn first(&mut self, key: &[u8; 32]) -> bool {
+        let mut short = [0u8; 16];
+        short.copy_from_slice(&key[..16]);
+        self.first_short(short)
+    }
+
+    fn first_short(&mut self, short: [u8; 16]) -> bool {
+        if !self.seen.insert(short) {
+            return false;
+        }
+        self.order.push_back(short);
+        if self.order.len() > self.capacity
+            && let Some(old) = self.order.pop_front()
+        {
+            self.seen.remove(&old);
+        }
+        true
+    }
+
+    /// The remembered keys, oldest first, concatenated (for a state file).
+    pub fn export(&self) -> Vec<u8> {
+        self.order.iter().flatten().copied().collect()
+    }
+
+    /// Remembers keys written by [`Dedup::export`]; a trailing partial key is ignored.
+    pub fn import(&mut self, keys: &[u8]) {
+        for chunk in keys.chunks_exact(16) {
+            let mut short = [0u8; 16];
+            short.copy_from_slice(chunk);
+            self.first_short(short);
+        }
+    }
+}

@@ -1,0 +1,436 @@
+//! `postern watch --ct CONFIG`: tail Certificate Transparency logs (static-ct-api tiles and
+//! RFC 6962 `get-entries`), one persisted cursor per log, and judge every name of every new
+//! certificate on the same path as `watch --file`.
+//!
+//! Order of a batch: parse, judge, write the hits, flush stdout, then save the cursors (and the
+//! recent de-duplication keys) atomically. A crash can repeat at most the batch in flight, never
+//! skip one.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as B64;
+use monitor::ct::{self, CtError, Dedup, Entry, LogKey};
+use monitor::{Counters, Monitor};
+use serde::{Deserialize, Serialize};
+
+/// Certificates remembered for cross-log and precert/final de-duplication.
+const DEDUP_WINDOW: usize = 50_000;
+/// The longest `Retry-After` obeyed; a log asking for more is retried at the next round.
+const MAX_RETRY_AFTER: u64 = 120;
+/// Batches (tiles or `get-entries` answers) read from one log per poll.
+const BATCHES_PER_POLL: usize = 64;
+
+/// The CT configuration file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Seconds between two polls of the logs.
+    #[serde(default = "default_poll")]
+    pub poll_secs: u64,
+    /// Seconds a partial data tile is left waiting for its full tile before it is read.
+    #[serde(default = "default_partial")]
+    pub partial_tile_timeout_secs: u64,
+    /// Alarm when the oldest unread entry is older than this.
+    #[serde(default = "default_backlog")]
+    pub backlog_alarm_secs: u64,
+    #[serde(rename = "log")]
+    pub logs: Vec<LogConfig>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogConfig {
+    /// Short name: hits say `"source": "ct:<name>"`; the cursor is kept under it.
+    pub name: String,
+    /// The monitoring prefix (static-ct) or the log URL (RFC 6962).
+    pub url: String,
+    pub kind: LogKind,
+    /// The log's public key: PEM or base64 DER SubjectPublicKeyInfo.
+    pub key: String,
+    /// The checkpoint's origin line (default: the URL without its scheme and final slash).
+    pub origin: Option<String>,
+    /// Entries asked per `get-entries` request (RFC 6962 logs answer with fewer at will).
+    #[serde(default = "default_batch")]
+    pub batch: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum LogKind {
+    #[serde(rename = "static-ct")]
+    StaticCt,
+    #[serde(rename = "rfc6962")]
+    Rfc6962,
+}
+
+fn default_poll() -> u64 {
+    10
+}
+fn default_partial() -> u64 {
+    30
+}
+fn default_backlog() -> u64 {
+    300
+}
+fn default_batch() -> u64 {
+    256
+}
+
+/// The state file: one cursor per log and the recent certificates' keys.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct State {
+    logs: BTreeMap<String, Cursor>,
+    /// The recent certificates' de-duplication keys, base64 of 16 bytes each.
+    #[serde(default)]
+    recent: String,
+}
+
+/// The next entry to read and the last tree head accepted.
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+struct Cursor {
+    next: u64,
+    size: u64,
+    root: String,
+}
+
+/// Alarm and skip counts of a run, for the summary line.
+#[derive(Debug, Default)]
+struct Alarms {
+    entries: u64,
+    duplicates: u64,
+    unparsed: u64,
+    gaps: u64,
+    bad_checkpoints: u64,
+    backlog: u64,
+    throttled: u64,
+    fetch_errors: u64,
+}
+
+/// What `watch --ct` needs from the command line.
+pub struct Options<'a> {
+    pub config: &'a Path,
+    pub state: PathBuf,
+    pub once: bool,
+    pub jsonl: bool,
+}
+
+pub(super) fn run(
+    monitor: &Monitor,
+    opts: &Options<'_>,
+    out: &mut impl Write,
+    recorder: Option<&mut super::Recorder>,
+) -> anyhow::Result<Counters> {
+    let text = std::fs::read_to_string(opts.config).with_context(|| format!("reading {}", opts.config.display()))?;
+    let config: Config = toml::from_str(&text).with_context(|| format!("reading the CT configuration {}", opts.config.display()))?;
+    let logs = config.logs.iter().map(Log::new).collect::<anyhow::Result<Vec<_>>>()?;
+    let mut state: State = match std::fs::read(&opts.state) {
+        Ok(bytes) => serde_json::from_slice(&bytes).with_context(|| format!("reading the CT state {}", opts.state.display()))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => State::default(),
+        Err(e) => return Err(e).with_context(|| format!("reading {}", opts.state.display())),
+    };
+    let mut dedup = Dedup::new(DEDUP_WINDOW);
+    dedup.import(&B64.decode(&state.recent).context("the CT state's recent keys")?);
+    let mut run = Run {
+        monitor,
+        config: &config,
+        opts,
+        dedup,
+        counters: Counters::default(),
+        alarms: Alarms::default(),
+        recorder,
+        partial_since: BTreeMap::new(),
+    };
+    loop {
+        let mut behind = false;
+        for log in &logs {
+            behind |= run.poll(log, &mut state, out)?;
+        }
+        if opts.once && !behind {
+            break;
+        }
+        if !behind {
+            eprintln!("ct: caught up");
+            std::thread::sleep(Duration::from_secs(config.poll_secs));
+        }
+    }
+    let a = &run.alarms;
+    eprintln!(
+        "ct: {} entries, {} duplicates, {} unparsable, {} gaps, {} bad checkpoints, {} backlog alarms, {} throttled, {} fetch errors",
+        a.entries, a.duplicates, a.unparsed, a.gaps, a.bad_checkpoints, a.backlog, a.throttled, a.fetch_errors
+    );
+    Ok(run.counters)
+}
+
+/// One configured log, ready to poll.
+struct Log {
+    name: String,
+    source: String,
+    base: String,
+    kind: LogKind,
+    key: LogKey,
+    batch: u64,
+    http: reqwest::blocking::Client,
+}
+
+impl Log {
+    fn new(c: &LogConfig) -> anyhow::Result<Log> {
+        let base = if c.url.ends_with('/') { c.url.clone() } else { format!("{}/", c.url) };
+        let origin = c.origin.clone().unwrap_or_else(|| {
+            let no_scheme = c.url.split_once("://").map_or(c.url.as_str(), |(_, r)| r);
+            no_scheme.trim_end_matches('/').to_string()
+        });
+        let key = LogKey::parse(&origin, &c.key).with_context(|| format!("log {:?}", c.name))?;
+        // Logs are targets an operator configured: the guard allows private and loopback
+        // networks but never link-local or reserved space, and redirects are not followed.
+        let policy = outbound::GuardPolicy::OPERATOR_APPROVED;
+        outbound::guard_url_host(&base, policy).with_context(|| format!("log {:?}", c.name))?;
+        let http = reqwest::blocking::Client::builder()
+            .dns_resolver(std::sync::Arc::new(outbound::GuardedResolver { policy }))
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(Duration::from_secs(30))
+            .user_agent(concat!("postern-ct/", env!("CARGO_PKG_VERSION")))
+            .build()?;
+        Ok(Log { name: c.name.clone(), source: format!("ct:{}", c.name), base, kind: c.kind, key, batch: c.batch.clamp(1, 1024), http })
+    }
+}
+
+/// What one GET brought back.
+enum Fetched {
+    Body(Vec<u8>),
+    NotFound,
+}
+
+struct Run<'a, 'r> {
+    monitor: &'a Monitor,
+    config: &'a Config,
+    opts: &'a Options<'a>,
+    dedup: Dedup,
+    counters: Counters,
+    alarms: Alarms,
+    recorder: Option<&'r mut super::Recorder>,
+    /// Per log, when its current partial tile was first left waiting.
+    partial_since: BTreeMap<String, (u64, Instant)>,
+}
+
+impl Run<'_, '_> {
+    /// Reads what `log` added since its cursor. True when entries remain to read now.
+    fn poll(&mut self, log: &Log, state: &mut State, out: &mut impl Write) -> anyhow::Result<bool> {
+        let cursor = state.logs.get(&log.name).cloned().unwrap_or_default();
+        let head = match self.tree_head(log, &cursor) {
+            Ok(Some(h)) => h,
+            Ok(None) => return Ok(false),
+            Err(e) => {
+                self.fetch_failed(log, &e);
+                return Ok(false);
+            }
+        };
+        let mut cursor = Cursor { size: head.0, root: hex(&head.1), ..cursor };
+        if cursor.next >= cursor.size {
+            state.logs.insert(log.name.clone(), cursor);
+            return Ok(false);
+        }
+        // Batches against this one verified tree head; a bounded number so that one log far
+        // behind does not starve the others.
+        let mut last_read = None;
+        for _ in 0..BATCHES_PER_POLL {
+            let batch = match log.kind {
+                LogKind::StaticCt => self.read_tile(log, &cursor),
+                LogKind::Rfc6962 => self.read_entries(log, &cursor),
+            };
+            let entries = match batch {
+                Ok(Some(e)) => e,
+                Ok(None) => break,
+                Err(e) => {
+                    self.fetch_failed(log, &e);
+                    break;
+                }
+            };
+            cursor.next = self.judge(log, cursor.next, &entries, out)?;
+            last_read = entries.last().cloned().or(last_read);
+            state.logs.insert(log.name.clone(), cursor.clone());
+            self.save(state)?;
+            if cursor.next >= cursor.size {
+                break;
+            }
+        }
+        let behind = cursor.next < cursor.size;
+        if behind && let Some(last) = &last_read {
+            self.check_backlog(log, last, cursor.size - cursor.next);
+        }
+        Ok(behind && last_read.is_some())
+    }
+
+    /// The log's verified tree head, checked against the last one accepted. `None` after an
+    /// alarm (bad signature, shrink, fork): the cursor stays where it is.
+    fn tree_head(&mut self, log: &Log, cursor: &Cursor) -> anyhow::Result<Option<(u64, [u8; 32])>> {
+        let verified = match log.kind {
+            LogKind::StaticCt => {
+                let Fetched::Body(b) = self.get(log, "checkpoint")? else { bail!("no checkpoint") };
+                log.key.verify_checkpoint(&b).map(|c| (c.size, c.root))
+            }
+            LogKind::Rfc6962 => {
+                let Fetched::Body(b) = self.get(log, "ct/v1/get-sth")? else { bail!("no get-sth") };
+                ct::rfc6962::parse_sth(&b, &log.key).map(|s| (s.size, s.root))
+            }
+        };
+        let last = unhex(&cursor.root).map(|r| (cursor.size, r));
+        match verified.and_then(|(size, root)| ct::check_advance(last, size, &root).map(|()| (size, root))) {
+            Ok(head) => Ok(Some(head)),
+            Err(e) => {
+                self.alarms.bad_checkpoints += 1;
+                eprintln!("ct alarm: log {}: tree head refused: {e}", log.name);
+                Ok(None)
+            }
+        }
+    }
+
+    /// The data tile holding `cursor.next`; `None` while its partial tile is left waiting.
+    fn read_tile(&mut self, log: &Log, cursor: &Cursor) -> anyhow::Result<Option<Vec<Entry>>> {
+        let n = cursor.next / ct::TILE_WIDTH;
+        let width = (cursor.size - n * ct::TILE_WIDTH).min(ct::TILE_WIDTH);
+        if width < ct::TILE_WIDTH {
+            let since = self.partial_since.entry(log.name.clone()).or_insert((n, Instant::now()));
+            if since.0 != n {
+                *since = (n, Instant::now());
+            }
+            if since.1.elapsed() < Duration::from_secs(self.config.partial_tile_timeout_secs) {
+                return Ok(None);
+            }
+        }
+        let path = ct::data_tile_path(n, width);
+        match self.get(log, &path)? {
+            Fetched::Body(b) => Ok(Some(ct::parse_data_tile(&b, n, width)?)),
+            Fetched::NotFound => {
+                self.gap(log, cursor.next, &path);
+                Ok(None)
+            }
+        }
+    }
+
+    /// One `get-entries` batch from `cursor.next`, however short the log makes it.
+    fn read_entries(&mut self, log: &Log, cursor: &Cursor) -> anyhow::Result<Option<Vec<Entry>>> {
+        let end = (cursor.next + log.batch).min(cursor.size) - 1;
+        let path = format!("ct/v1/get-entries?start={}&end={end}", cursor.next);
+        match self.get(log, &path)? {
+            Fetched::Body(b) => Ok(Some(ct::rfc6962::parse_entries(&b, cursor.next, end - cursor.next + 1)?)),
+            Fetched::NotFound => {
+                self.gap(log, cursor.next, &path);
+                Ok(None)
+            }
+        }
+    }
+
+    /// Judges the entries from `next` on and writes their hits; returns the new cursor.
+    fn judge(&mut self, log: &Log, mut next: u64, entries: &[Entry], out: &mut impl Write) -> anyhow::Result<u64> {
+        let mut text = Vec::new();
+        let mut hits = Vec::new();
+        let from = next;
+        for e in entries.iter().filter(|e| e.index >= from) {
+            if e.index != next {
+                self.gap(log, next, "entry numbering");
+            }
+            next = e.index + 1;
+            self.alarms.entries += 1;
+            let Some(names) = &e.names else {
+                self.alarms.unparsed += 1;
+                continue;
+            };
+            if !self.dedup.first(&names.key) {
+                self.alarms.duplicates += 1;
+                continue;
+            }
+            let seen = rfc3339_ms(e.timestamp);
+            for name in &names.names {
+                if let Some((n, j)) = self.monitor.watch_line(name, &mut self.counters) {
+                    let hit = j.into_hit(n, &log.source, &seen);
+                    super::write_hit(&mut text, &hit, self.opts.jsonl);
+                    hits.push(hit);
+                }
+            }
+        }
+        out.write_all(&text).context("writing the hits")?;
+        out.flush().context("writing the hits")?;
+        if let Some(r) = self.recorder.as_deref_mut() {
+            r.record(hits)?;
+        }
+        Ok(next)
+    }
+
+    /// GET `path` under the log's prefix, waiting out 429s as `Retry-After` asks.
+    fn get(&mut self, log: &Log, path: &str) -> anyhow::Result<Fetched> {
+        let url = format!("{}{path}", log.base);
+        for _ in 0..5 {
+            let resp = log.http.get(&url).send().with_context(|| format!("GET {url}"))?;
+            match resp.status().as_u16() {
+                200 => return Ok(Fetched::Body(resp.bytes().with_context(|| format!("GET {url}"))?.to_vec())),
+                404 => return Ok(Fetched::NotFound),
+                429 | 503 => {
+                    self.alarms.throttled += 1;
+                    let wait = resp
+                        .headers()
+                        .get(reqwest::header::RETRY_AFTER)
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(|v| v.trim().parse::<u64>().ok())
+                        .unwrap_or(1);
+                    if wait > MAX_RETRY_AFTER {
+                        bail!("GET {url}: the log asks to wait {wait} s");
+                    }
+                    std::thread::sleep(Duration::from_secs(wait));
+                }
+                s => bail!("GET {url}: HTTP {s}"),
+            }
+        }
+        bail!("GET {url}: still throttled after 5 tries")
+    }
+
+    fn fetch_failed(&mut self, log: &Log, e: &anyhow::Error) {
+        self.alarms.fetch_errors += 1;
+        let refused = e.downcast_ref::<CtError>().is_some();
+        eprintln!("ct{}: log {}: {e:#}", if refused { " alarm" } else { "" }, log.name);
+    }
+
+    fn gap(&mut self, log: &Log, at: u64, what: &str) {
+        self.alarms.gaps += 1;
+        eprintln!("ct alarm: log {}: index gap at entry {at} ({what}); the cursor stays", log.name);
+    }
+
+    fn check_backlog(&mut self, log: &Log, last: &Entry, left: u64) {
+        let now = chrono::Utc::now().timestamp_millis().max(0) as u64;
+        let age = now.saturating_sub(last.timestamp) / 1000;
+        if age > self.config.backlog_alarm_secs {
+            self.alarms.backlog += 1;
+            eprintln!("ct alarm: log {}: backlog of {left} entries, the last read is {age} s old", log.name);
+        }
+    }
+
+    /// Writes the state file atomically (a temporary file renamed over it).
+    fn save(&self, state: &mut State) -> anyhow::Result<()> {
+        state.recent = B64.encode(self.dedup.export());
+        let tmp = self.opts.state.with_extension("tmp");
+        std::fs::write(&tmp, serde_json::to_vec(state)?).with_context(|| format!("writing {}", tmp.display()))?;
+        std::fs::rename(&tmp, &self.opts.state).with_context(|| format!("writing {}", self.opts.state.display()))
+    }
+}
+
+fn rfc3339_ms(ms: u64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms as i64).unwrap_or_default().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+fn unhex(s: &str) -> Option<[u8; 32]> {
+    let mut out = [0u8; 32];
+    if s.len() != 64 {
+        return None;
+    }
+    for (i, b) in out.iter_mut().enumerate() {
+        *b = u8::from_str_radix(s.get(2 * i..2 * i + 2)?, 16).ok()?;
+    }
+    Some(out)
+}

@@ -1,0 +1,425 @@
+//! `postern watch --ct` end to end: a throwaway CA issues certificates and precertificates for
+//! planted look-alikes and benign names; the test writes them as a static-ct-api log (tiles and
+//! a signed checkpoint, served by a real static file server on 127.0.0.1) and as an RFC 6962 log
+//! (a small loopback JSON server: that API is not static files), and runs the real binary.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::Duration;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as B64;
+use monitor::ct;
+use ring::rand::SystemRandom;
+use ring::signature::{ECDSA_P256_SHA256_ASN1_SIGNING, EcdsaKeyPair, KeyPair};
+use sha2::{Digest, Sha256};
+
+const P256_SPKI_PREFIX: [u8; 26] = [
+    0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01,
+    0x07, 0x03, 0x42, 0x00,
+];
+
+/// One logged certificate: its DER and its TBSCertificate (what a precert entry carries).
+struct Cert {
+    der: Vec<u8>,
+    tbs: Vec<u8>,
+}
+
+struct Ca(rcgen::CertifiedIssuer<'static, rcgen::KeyPair>);
+
+impl Ca {
+    fn new() -> Ca {
+        let mut p = rcgen::CertificateParams::new(Vec::<String>::new()).expect("params");
+        p.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        p.distinguished_name.push(rcgen::DnType::CommonName, "Throwaway CT Test CA");
+        Ca(rcgen::CertifiedIssuer::self_signed(p, rcgen::KeyPair::generate().expect("key")).expect("CA"))
+    }
+
+    fn issue(&self, names: &[&str]) -> Cert {
+        use x509_parser::prelude::FromDer;
+        let mut p = rcgen::CertificateParams::new(names.iter().map(|n| n.to_string()).collect::<Vec<_>>()).expect("params");
+        p.distinguished_name.push(rcgen::DnType::CommonName, names[0]);
+        let der = p.signed_by(&rcgen::KeyPair::generate().expect("key"), &self.0).expect("cert").der().to_vec();
+        let (_, x) = x509_parser::certificate::X509Certificate::from_der(&der).expect("parse");
+        let tbs = x.tbs_certificate.as_ref().to_vec();
+        Cert { der, tbs }
+    }
+}
+
+/// A log's entries (each certificate as its precertificate, then the final certificate) and
+/// its key.
+struct Fixture {
+    entries: Vec<(u64, Vec<u8>, Option<Vec<u8>>)>,
+    key: EcdsaKeyPair,
+    rng: SystemRandom,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let rng = SystemRandom::new();
+        let pkcs8 = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_ASN1_SIGNING, &rng).expect("pkcs8");
+        let key = EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_ASN1_SIGNING, pkcs8.as_ref(), &rng).expect("key");
+        Fixture { entries: Vec::new(), key, rng }
+    }
+
+    fn add(&mut self, c: &Cert) {
+        let ts = chrono::Utc::now().timestamp_millis() as u64;
+        self.entries.push((ts, c.tbs.clone(), Some(c.der.clone())));
+        self.entries.push((ts, c.der.clone(), None));
+    }
+
+    fn spki_b64(&self) -> String {
+        B64.encode([&P256_SPKI_PREFIX[..], self.key.public_key().as_ref()].concat())
+    }
+
+    fn merkle_leaves(&self) -> Vec<Vec<u8>> {
+        self.entries.iter().map(|(ts, der, pre)| ct::encode_merkle_tree_leaf(*ts, der, pre.as_ref().map(|_| &[7u8; 32]))).collect()
+    }
+
+    fn sign(&self, ts: u64, size: u64, root: &[u8; 32]) -> Vec<u8> {
+        let sig = self.key.sign(&self.rng, &ct::tree_head_message(ts, size, root)).expect("sign");
+        [&[4u8, 3][..], &(sig.as_ref().len() as u16).to_be_bytes(), sig.as_ref()].concat()
+    }
+
+    /// Writes the tiles (full ones gzip-compressed, as logs may serve them) and the checkpoint.
+    fn write_static(&self, dir: &Path, origin: &str) {
+        let leaves: Vec<Vec<u8>> = self
+            .entries
+            .iter()
+            .map(|(ts, der, pre)| ct::encode_tile_leaf(*ts, der, pre.as_ref().map(|p| (&[7u8; 32], p.as_slice())), &[[1; 32]]))
+            .collect();
+        for (n, chunk) in leaves.chunks(ct::TILE_WIDTH as usize).enumerate() {
+            let path = dir.join(ct::data_tile_path(n as u64, chunk.len() as u64));
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            let raw = chunk.concat();
+            let body = if chunk.len() as u64 == ct::TILE_WIDTH { gzip(&raw) } else { raw };
+            std::fs::write(path, body).expect("tile");
+        }
+        let size = self.entries.len() as u64;
+        let root = merkle_root(&self.merkle_leaves());
+        let ts = chrono::Utc::now().timestamp_millis() as u64;
+        let log_id = Sha256::digest(B64.decode(self.spki_b64()).expect("spki"));
+        let id = Sha256::digest([origin.as_bytes(), b"\n\x05", log_id.as_slice()].concat());
+        let sig = [&id[..4], &ts.to_be_bytes(), &self.sign(ts, size, &root)].concat();
+        let note = format!("{origin}\n{size}\n{}\n\n\u{2014} {origin} {}\n", B64.encode(root), B64.encode(sig));
+        // Written aside and renamed, as a log publishes a checkpoint.
+        std::fs::write(dir.join("checkpoint.tmp"), note).expect("checkpoint");
+        std::fs::rename(dir.join("checkpoint.tmp"), dir.join("checkpoint")).expect("checkpoint");
+    }
+
+    fn sth(&self) -> String {
+        let size = self.entries.len() as u64;
+        let root = merkle_root(&self.merkle_leaves());
+        let ts = chrono::Utc::now().timestamp_millis() as u64;
+        serde_json::json!({"tree_size": size, "timestamp": ts, "sha256_root_hash": B64.encode(root),
+            "tree_head_signature": B64.encode(self.sign(ts, size, &root))})
+        .to_string()
+    }
+}
+
+fn gzip(raw: &[u8]) -> Vec<u8> {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(raw).expect("gzip");
+    gz.finish().expect("gzip")
+}
+
+/// RFC 6962 Merkle tree hash.
+fn merkle_root(leaves: &[Vec<u8>]) -> [u8; 32] {
+    match leaves.len() {
+        0 => Sha256::digest([]).into(),
+        1 => Sha256::digest([&[0u8][..], &leaves[0]].concat()).into(),
+        n => {
+            let k = 1 << (usize::BITS - (n - 1).leading_zeros() - 1);
+            let (l, r) = (merkle_root(&leaves[..k]), merkle_root(&leaves[k..]));
+            Sha256::digest([&[1u8][..], &l, &r].concat()).into()
+        }
+    }
+}
+
+/// The RFC 6962 log: `get-sth`, and `get-entries` capped at 3 entries per answer, with a 429
+/// (`Retry-After: 0`) before the first batch.
+struct Rfc6962Log {
+    sth: String,
+    leaves: Vec<String>,
+    throttle: bool,
+}
+
+fn serve_rfc6962(log: Arc<Mutex<Rfc6962Log>>) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let url = format!("http://{}/", listener.local_addr().expect("addr"));
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut s) = stream else { continue };
+            let mut req = Vec::new();
+            let mut buf = [0u8; 1024];
+            while !req.windows(4).any(|w| w == b"\r\n\r\n") {
+                match s.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => req.extend_from_slice(&buf[..n]),
+                }
+            }
+            let line = String::from_utf8_lossy(&req).lines().next().unwrap_or_default().to_string();
+            let path = line.split(' ').nth(1).unwrap_or_default().to_string();
+            let (status, body) = answer(&mut log.lock().expect("lock"), &path);
+            let head = format!(
+                "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nRetry-After: 0\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            // One write: a head and a body in two small writes wait out Nagle and delayed ACKs.
+            let _ = s.write_all(format!("{head}{body}").as_bytes());
+        }
+    });
+    url
+}
+
+fn answer(log: &mut Rfc6962Log, path: &str) -> (&'static str, String) {
+    if path == "/ct/v1/get-sth" {
+        return ("200 OK", log.sth.clone());
+    }
+    let Some(query) = path.strip_prefix("/ct/v1/get-entries?") else { return ("404 Not Found", String::new()) };
+    if std::mem::take(&mut log.throttle) {
+        return ("429 Too Many Requests", String::new());
+    }
+    let arg = |k: &str| query.split('&').find_map(|kv| kv.strip_prefix(k)).and_then(|v| v.parse::<usize>().ok()).unwrap_or(0);
+    let (start, end) = (arg("start="), arg("end=").min(log.leaves.len().saturating_sub(1)));
+    let entries: Vec<_> = (start..=end).take(3).map(|i| serde_json::json!({"leaf_input": log.leaves[i], "extra_data": ""})).collect();
+    ("200 OK", serde_json::json!({ "entries": entries }).to_string())
+}
+
+/// `python3 -m http.server` on 127.0.0.1, serving `dir`; killed on drop.
+struct StaticServer {
+    child: Child,
+    url: String,
+}
+
+impl StaticServer {
+    fn start(dir: &Path) -> StaticServer {
+        let mut child = Command::new("python3")
+            .args(["-u", "-m", "http.server", "--bind", "127.0.0.1", "0"])
+            .current_dir(dir)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("python3 -m http.server");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("its first line");
+        // "Serving HTTP on 127.0.0.1 port 41234 (http://127.0.0.1:41234/) ..."
+        let port = line.split(" port ").nth(1).and_then(|r| r.split(' ').next()).expect("a port").to_string();
+        StaticServer { child, url: format!("http://127.0.0.1:{port}/") }
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The planted look-alikes, and benign names (official domains and ordinary ones).
+const PLANTED_1: [&str; 2] = ["laposte-colis-frais.top", "royalmail-redelivery-fee.top"];
+const PLANTED_2: [&str; 2] = ["correos-aduana.xyz", "usps-package-reschedule.top"];
+const BENIGN: [&str; 5] = ["www.laposte.fr", "example.org", "compost.org", "washingtonpost.com", "tools.usps.com"];
+
+fn config(dir: &Path, logs: &[(&str, &str, &str, &str)]) -> std::path::PathBuf {
+    let mut text = String::from("poll_secs = 1\npartial_tile_timeout_secs = 0\n");
+    for (name, url, kind, key) in logs {
+        text.push_str(&format!("\n[[log]]\nname = \"{name}\"\nurl = \"{url}\"\nkind = \"{kind}\"\nkey = \"{key}\"\nbatch = 5\n"));
+    }
+    let path = dir.join("ct.toml");
+    std::fs::write(&path, text).expect("config");
+    path
+}
+
+fn domains(stdout: &str) -> Vec<String> {
+    let mut d: Vec<String> = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON line")["domain"].as_str().expect("domain").to_string())
+        .collect();
+    d.sort();
+    d
+}
+
+fn sorted(names: &[&str]) -> Vec<String> {
+    let mut v: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+    v.sort();
+    v
+}
+
+/// `postern watch --ct`: the child, its stderr lines as they come, and its whole stdout.
+fn spawn_watch(cfg: &Path, dir: &Path, once: bool) -> (Child, mpsc::Receiver<String>, std::thread::JoinHandle<String>) {
+    let mut args = vec!["watch", "--ct", cfg.to_str().expect("utf-8"), "--jsonl", "--state"];
+    let state = dir.join("state").join("ct.json");
+    args.push(state.to_str().expect("utf-8"));
+    if once {
+        args.push("--once");
+    }
+    let mut child = Command::new(common::exe())
+        .args(["--data", dir.join("data").to_str().expect("utf-8")])
+        .args(&args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run postern watch --ct");
+    let (tx, rx) = mpsc::channel();
+    let err = child.stderr.take().expect("stderr");
+    std::thread::spawn(move || {
+        for line in BufReader::new(err).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let mut out = child.stdout.take().expect("stdout");
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = out.read_to_string(&mut s);
+        s
+    });
+    (child, rx, reader)
+}
+
+/// Waits for a stderr line containing `what`; returns every line read.
+fn wait_for(rx: &mpsc::Receiver<String>, what: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    loop {
+        match rx.recv_timeout(Duration::from_secs(120)) {
+            Ok(l) if l.contains(what) => {
+                lines.push(l);
+                return lines;
+            }
+            Ok(l) => lines.push(l),
+            Err(_) => panic!("no {what:?} on stderr; got {lines:#?}"),
+        }
+    }
+}
+
+fn issue_round(ca: &Ca, log: &mut Fixture, planted: &[&str], benign: &[&str]) {
+    for p in planted {
+        log.add(&ca.issue(&[p, &format!("*.{p}")]));
+    }
+    for b in benign {
+        log.add(&ca.issue(&[b]));
+    }
+}
+
+#[test]
+fn both_logs_flag_exactly_the_planted_names_and_resume_after_kill_9() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(site.join("static")).expect("mkdir");
+    let server = StaticServer::start(&site);
+    let static_url = format!("{}static/", server.url);
+    let origin = static_url.trim_start_matches("http://").trim_end_matches('/').to_string();
+    let ca = Ca::new();
+    let mut log = Fixture::new();
+    issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
+    log.write_static(&site.join("static"), &origin);
+    let leaves = |l: &Fixture| l.merkle_leaves().iter().map(|b| B64.encode(b)).collect();
+    let rfc = Arc::new(Mutex::new(Rfc6962Log { sth: log.sth(), leaves: leaves(&log), throttle: true }));
+    let rfc_url = serve_rfc6962(rfc.clone());
+    let key = log.spki_b64();
+    let cfg = config(dir.path(), &[("static", &static_url, "static-ct", &key), ("rfc", &rfc_url, "rfc6962", &key)]);
+
+    // First run: follows the logs until killed.
+    let (mut child, rx, stdout) = spawn_watch(&cfg, dir.path(), false);
+    wait_for(&rx, "ct: caught up");
+    child.kill().expect("kill -9");
+    child.wait().expect("wait");
+    let first = stdout.join().expect("stdout");
+    assert_eq!(domains(&first), sorted(&PLANTED_1), "{first}");
+    // The static log is read first; the RFC 6962 copies of the same certificates are duplicates.
+    assert!(first.lines().all(|l| l.contains(r#""source":"ct:static""#)), "{first}");
+
+    // The logs grow past a full (gzip) tile; the second run resumes from the saved cursors.
+    let fillers: Vec<String> = (0..130).map(|i| format!("host-{i}.example.net")).collect();
+    let fillers: Vec<&str> = fillers.iter().map(String::as_str).collect();
+    issue_round(&ca, &mut log, &PLANTED_2, &fillers);
+    log.write_static(&site.join("static"), &origin);
+    {
+        let mut r = rfc.lock().expect("lock");
+        r.sth = log.sth();
+        r.leaves = leaves(&log);
+    }
+    let (child, rx, stdout) = spawn_watch(&cfg, dir.path(), true);
+    let out = child.wait_with_output().expect("wait");
+    let second = stdout.join().expect("stdout");
+    let err: Vec<String> = rx.try_iter().collect();
+    assert!(out.status.success(), "{err:#?}");
+    assert_eq!(domains(&second), sorted(&PLANTED_2), "{second}\n{err:#?}");
+    let summary = err.iter().find(|l| l.starts_with("ct: ")).expect("a CT summary line");
+    // The speed figure of BENCHMARKS.md (`-- --nocapture`): the watch line times the run.
+    eprintln!("{summary}\n{}", err.iter().find(|l| l.starts_with("watch: ")).map_or("", String::as_str));
+    // 132 new certificates, each as precert and final in both logs: 528 entries, 396 copies.
+    assert!(summary.starts_with("ct: 528 entries, 396 duplicates, 0 unparsable, 0 gaps, 0 bad checkpoints"), "{summary}");
+    assert!(!err.iter().any(|l| l.starts_with("ct alarm")), "{err:#?}");
+}
+
+#[test]
+fn the_rfc6962_log_alone_flags_the_planted_names_and_a_bad_checkpoint_alarms() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(site.join("static")).expect("mkdir");
+    let server = StaticServer::start(&site);
+    let static_url = format!("{}static/", server.url);
+    let origin = static_url.trim_start_matches("http://").trim_end_matches('/').to_string();
+    let ca = Ca::new();
+    let mut log = Fixture::new();
+    issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
+    log.write_static(&site.join("static"), &origin);
+    let leaves = log.merkle_leaves().iter().map(|b| B64.encode(b)).collect();
+    let rfc_url = serve_rfc6962(Arc::new(Mutex::new(Rfc6962Log { sth: log.sth(), leaves, throttle: true })));
+    // The static log's checkpoint is checked against another key: it must not be read.
+    let wrong = Fixture::new().spki_b64();
+    let cfg = config(dir.path(), &[("static", &static_url, "static-ct", &wrong), ("rfc", &rfc_url, "rfc6962", &log.spki_b64())]);
+    let (child, rx, stdout) = spawn_watch(&cfg, dir.path(), true);
+    let out = child.wait_with_output().expect("wait");
+    let text = stdout.join().expect("stdout");
+    let err: Vec<String> = rx.try_iter().collect();
+    assert!(out.status.success(), "{err:#?}");
+    assert_eq!(domains(&text), sorted(&PLANTED_1), "{text}");
+    assert!(text.lines().all(|l| l.contains(r#""source":"ct:rfc""#)), "{text}");
+    assert!(err.iter().any(|l| l.starts_with("ct alarm: log static: tree head refused")), "{err:#?}");
+    let summary = err.iter().find(|l| l.starts_with("ct: ")).expect("a CT summary line");
+    // 7 certificates as precert and final, 3 per answer, one 429 waited out; the static log's
+    // checkpoint is refused at every round while the RFC 6962 log is still behind.
+    assert!(summary.starts_with("ct: 14 entries, 7 duplicates, 0 unparsable, 0 gaps, "), "{summary}");
+    assert!(!summary.contains(" 0 bad checkpoints") && summary.contains(", 1 throttled"), "{summary}");
+}
+
+#[test]
+fn a_tile_of_the_wrong_size_alarms_keeps_the_cursor_and_loses_no_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(site.join("static")).expect("mkdir");
+    let server = StaticServer::start(&site);
+    let static_url = format!("{}static/", server.url);
+    let origin = static_url.trim_start_matches("http://").trim_end_matches('/').to_string();
+    let ca = Ca::new();
+    let mut log = Fixture::new();
+    issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
+    log.write_static(&site.join("static"), &origin);
+    // The log serves its partial tile with one entry too many, then as a truncated gzip stream.
+    let tile = site.join("static").join(ct::data_tile_path(0, 14));
+    let good = std::fs::read(&tile).expect("tile");
+    let cfg = config(dir.path(), &[("static", &static_url, "static-ct", &log.spki_b64())]);
+    let extra = ct::encode_tile_leaf(1, &log.entries[0].1, None, &[]);
+    let gz = gzip(&good);
+    for (bad, alarm) in [([good.clone(), extra].concat(), "expected 14 entries, found 15"), (gz[..gz.len() / 2].to_vec(), "gzip")] {
+        std::fs::write(&tile, bad).expect("bad tile");
+        let (child, rx, stdout) = spawn_watch(&cfg, dir.path(), true);
+        let out = child.wait_with_output().expect("wait");
+        let err: Vec<String> = rx.try_iter().collect();
+        assert!(out.status.success(), "{err:#?}");
+        assert_eq!(stdout.join().expect("stdout"), "");
+        assert!(err.iter().any(|l| l.starts_with("ct alarm: log static:") && l.contains(alarm)), "{err:#?}");
+    }
+    // Once the log serves the right tile, every name is there.
+    std::fs::write(&tile, good).expect("tile");
+    let (child, _rx, stdout) = spawn_watch(&cfg, dir.path(), true);
+    assert!(child.wait_with_output().expect("wait").status.success());
+    assert_eq!(domains(&stdout.join().expect("stdout")), sorted(&PLANTED_1));
+}
