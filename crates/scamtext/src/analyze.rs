@@ -556,7 +556,7 @@ fn shape_features(text: &str, folded: &str, s: &mut Vec<S>) {
     let (mut upper, mut letters, mut chars) = (0usize, 0usize, 0usize);
     for c in text.chars() {
         chars += 1;
-        if c.is_alphabetic() {
+        if crate::text::is_alphabetic(c) {
             letters += 1;
             if c.is_uppercase() {
                 upper += 1;

@@ -546,7 +546,7 @@ pub fn detect_language(folded_words: &[&str]) -> &'static str {
     // No marker word at all: a message mostly in a script one language has to itself is in
     // that language ("شحنة محتجزة", "包裹待领取").
     let (mut letters, mut by_script) = (0usize, [0usize; 3]);
-    for c in folded_words.iter().flat_map(|w| w.chars()).filter(|c| c.is_alphabetic()) {
+    for c in folded_words.iter().flat_map(|w| w.chars()).filter(|&c| crate::text::is_alphabetic(c)) {
         letters += 1;
         match script_of(c) {
             Script::Arabic => by_script[0] += 1,

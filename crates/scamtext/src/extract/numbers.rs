@@ -586,8 +586,8 @@ fn currency_before(text: &str, num_start: usize) -> Option<(usize, &'static str)
             let s = trimmed.len() - m.len();
             // A word currency must stand alone ("EUR 2", not "FEUR 2"); Han is written without
             // spaces ("运费12元").
-            let alpha = m.chars().next().is_some_and(|c| c.is_alphabetic() && crate::text::script_of(c) != crate::text::Script::Unspaced);
-            if alpha && trimmed[..s].chars().next_back().is_some_and(|c| c.is_alphanumeric() && same_script(c, m)) {
+            let alpha = m.chars().next().is_some_and(|c| crate::text::is_alphabetic(c) && crate::text::script_of(c) != crate::text::Script::Unspaced);
+            if alpha && trimmed[..s].chars().next_back().is_some_and(|c| crate::text::is_alphanumeric(c) && same_script(c, m)) {
                 continue;
             }
             // "R$" must win over "$": skip "$" when preceded by R/US/HK/NT.
@@ -616,8 +616,8 @@ fn currency_after(text: &str, num_end: usize) -> Option<(usize, &'static str)> {
     // It must end the clause ("180 all: ..."), never run on into words ("0612 all day").
     let lower_all = trimmed.get(..3).is_some_and(|t| t == "all" || t == "All") && {
         let rest = trimmed.get(3..).unwrap_or("");
-        !(rest.chars().next().is_some_and(char::is_alphanumeric)
-            || rest.trim_start().chars().next().is_some_and(char::is_alphabetic) && rest.starts_with(' '))
+        !(rest.chars().next().is_some_and(crate::text::is_alphanumeric)
+            || rest.trim_start().chars().next().is_some_and(crate::text::is_alphabetic) && rest.starts_with(' '))
     };
     // Only the markers that start with the text's first letter (case-folded, so it never
     // rejects a match), in the table's order.
@@ -635,8 +635,8 @@ fn currency_after(text: &str, num_end: usize) -> Option<(usize, &'static str)> {
             trimmed.len() >= m.len() && trimmed.is_char_boundary(m.len()) && same_letters(&trimmed[..m.len()], m)
         };
         if hit {
-            let alpha = m.chars().next().is_some_and(|c| c.is_alphabetic() && crate::text::script_of(c) != crate::text::Script::Unspaced);
-            if alpha && trimmed[m.len()..].chars().next().is_some_and(|c| c.is_alphanumeric() && same_script(c, m)) {
+            let alpha = m.chars().next().is_some_and(|c| crate::text::is_alphabetic(c) && crate::text::script_of(c) != crate::text::Script::Unspaced);
+            if alpha && trimmed[m.len()..].chars().next().is_some_and(|c| crate::text::is_alphanumeric(c) && same_script(c, m)) {
                 continue;
             }
             return Some((off + m.len(), code));
