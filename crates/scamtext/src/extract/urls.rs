@@ -295,7 +295,8 @@ fn candidate_tokens(text: &str) -> Vec<(usize, usize)> {
         while j + 2 < raw.len() {
             let mid = &text[raw[j + 1].0..raw[j + 1].1];
             let next = &text[raw[j + 2].0..raw[j + 2].1];
-            let is_dot = mid.eq_ignore_ascii_case("dot") || DOTS.contains(&mid) || mid == ".";
+            // (No written dot is longer than five bytes: most words are rejected by length.)
+            let is_dot = mid.len() <= 5 && (mid.eq_ignore_ascii_case("dot") || DOTS.contains(&mid) || mid == ".");
             if !is_dot {
                 break;
             }
