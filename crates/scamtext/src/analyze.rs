@@ -169,7 +169,9 @@ impl Analyzer {
         let text = ascii.as_ref();
         let mut entities = extract::extract_without_phones(text);
         let first_fold = fold(&extract::masked(text, &entities.spans));
-        let first_toks: Vec<&str> = words(&first_fold).collect();
+        // Sized for the usual word length up front: collecting grows the vector step by step.
+        let mut first_toks: Vec<&str> = Vec::with_capacity(first_fold.len() / 4 + 1);
+        first_toks.extend(words(&first_fold));
         let folded = first_fold.as_str();
         let language = self.cues.language(&first_toks);
         let hits = self.cues.scan(&folded);

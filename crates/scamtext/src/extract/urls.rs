@@ -262,7 +262,8 @@ fn is_script_letter(c: char) -> bool {
 }
 
 fn candidate_tokens(text: &str) -> Vec<(usize, usize)> {
-    let mut raw: Vec<(usize, usize)> = Vec::new();
+    // Sized for the usual word length up front: pushing grows the vector step by step.
+    let mut raw: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 4 + 1);
     let mut start = None;
     let mut prev = ' ';
     for (i, c) in text.char_indices() {
