@@ -229,7 +229,9 @@ pub fn asks_to_call(folded: &str) -> bool {
 /// The call words (`cues/call.txt`) sorted by how they match: whole words, stems (`*`), and
 /// words of scripts written without spaces, which match inside a run of text.
 struct CallWords {
-    exact: std::collections::HashSet<&'static str>,
+    /// Fx, not the standard SipHash: looked up for every word of every message, and only
+    /// looked up (never iterated), so the hasher changes nothing but the time.
+    exact: rustc_hash::FxHashSet<&'static str>,
     stems: Vec<&'static str>,
     unspaced: Vec<&'static str>,
 }

@@ -528,10 +528,11 @@ fn normalise(num: &str, value: f64, cur: &str) -> String {
 }
 
 /// The currency markers by their first and by their last letter, lower-cased, each list in the
-/// table's order (the first marker that matches wins).
+/// table's order (the first marker that matches wins). Fx hashing: the maps are only looked up,
+/// at every amount candidate.
 struct MarkerIndex {
-    starting: std::collections::HashMap<char, Vec<usize>>,
-    ending: std::collections::HashMap<char, Vec<usize>>,
+    starting: rustc_hash::FxHashMap<char, Vec<usize>>,
+    ending: rustc_hash::FxHashMap<char, Vec<usize>>,
 }
 
 fn marker_index() -> &'static MarkerIndex {
