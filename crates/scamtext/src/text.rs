@@ -59,7 +59,10 @@ pub fn fold_char(c: char, out: &mut String) {
 /// returned as it is, without a copy.
 pub fn ascii_numerals(s: &str) -> std::borrow::Cow<'_, str> {
     let needs = |c: char| matches!(c, '\u{0660}'..='\u{066c}' | '\u{06f0}'..='\u{06f9}' | '\u{ff01}'..='\u{ff5e}' | '\u{3000}');
-    if s.is_ascii() || !s.chars().any(needs) {
+    // Each of them is encoded with the lead byte D9, DB, E3 or EF: text with none of those bytes
+    // (most Latin, Cyrillic and Chinese text) is passed without decoding its characters.
+    let lead = |b: &u8| matches!(b, 0xd9 | 0xdb | 0xe3 | 0xef);
+    if s.is_ascii() || !s.as_bytes().iter().any(lead) || !s.chars().any(needs) {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
