@@ -5,9 +5,13 @@
 //! (`data/messages/bench_mix`, seven languages, every registry country) with link verdicts on;
 //! `mix12` adds the five newer languages (the `languages-tune` messages, repeated 45 times so each
 //! language weighs about as much as one of the seven).
+//! `hotmsg 0 dump-mix` / `hotmsg 0 dump-mix12` print the JSON of every analysis of that mix, one a
+//! line, so an optimisation can be checked to leave every output byte-identical.
 fn main() {
     let rounds: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10);
     let mode = std::env::args().nth(2).unwrap_or_else(|| "text".into());
+    let dump = mode.starts_with("dump-");
+    let mode = mode.trim_start_matches("dump-").to_string();
     let texts = |path: &str| -> Vec<String> {
         std::fs::read_to_string(path)
             .unwrap_or_default()
@@ -36,6 +40,12 @@ fn main() {
     let msgs = if mode.starts_with("mix") { mix } else { templates };
     let Ok(full) = scamtext::Analyzer::builtin() else { return };
     let analyzer = if mode == "text" { full.without_link_check() } else { full };
+    if dump {
+        for m in &msgs {
+            println!("{}", serde_json::to_string(&analyzer.analyze(m)).unwrap_or_default());
+        }
+        return;
+    }
     // Every URL new to the link cache in `cold` mode.
     let cold = mode == "cold";
     let set: Vec<String> = (0..rounds + 1)

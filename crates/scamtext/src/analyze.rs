@@ -168,9 +168,12 @@ impl Analyzer {
         let ascii = crate::text::ascii_numerals(text);
         let text = ascii.as_ref();
         let mut entities = extract::extract_without_phones(text);
-        let folded = fold(&extract::masked(text, &entities.spans));
-        let toks: Vec<&str> = words(&folded).collect();
-        let language = self.cues.language(&toks);
+        let first_fold = fold(&extract::masked(text, &entities.spans));
+        // Sized for the usual word length up front: collecting grows the vector step by step.
+        let mut first_toks: Vec<&str> = Vec::with_capacity(first_fold.len() / 4 + 1);
+        first_toks.extend(words(&first_fold));
+        let folded = first_fold.as_str();
+        let language = self.cues.language(&first_toks);
         let hits = self.cues.scan(&folded);
         let hosts: Vec<String> = entities.urls.iter().map(|u| host_of(u)).collect();
         let brand = hits
@@ -187,13 +190,19 @@ impl Analyzer {
             });
         let product = brand.and_then(|i| self.cues.brands.get(i)).and_then(|b| named_product(b, &folded));
         self.add_phones(text, &folded, &hosts, brand, language, &mut entities);
-        let folded = if entities.phones.is_empty() { folded } else { fold(&extract::masked(text, &entities.spans)) };
+        // Phones found: masked again, so the model sees them as phones. Otherwise the first
+        // folding and its words serve again (splitting into words is a pass per character).
+        let refolded = (!entities.phones.is_empty()).then(|| fold(&extract::masked(text, &entities.spans)));
+        let (folded, toks): (&str, Vec<&str>) = match &refolded {
+            Some(f) => (f.as_str(), words(f).collect()),
+            None => (folded, first_toks),
+        };
         let link_verdicts: Vec<(String, LinkVerdict)> = match &self.link_check {
             Some(check) => entities.urls.iter().map(|u| (u.clone(), check(u))).collect(),
             None => Vec::new(),
         };
         let mut structural = structural(&entities, &hosts, &hits, brand, &self.cues, &folded, &link_verdicts);
-        shape_features(text, &folded, &mut structural);
+        shape_features(text, &toks, &mut structural);
         let features = features::build(&folded, &structural, self.model.bits);
         Prepared { entities, features, structural, hits, brand, product, language, link_verdicts }
     }
@@ -541,8 +550,8 @@ fn structural(
 }
 
 /// Surface cues of bulk premium-rate spam: short codes, per-message prices, shouting, length.
-fn shape_features(text: &str, folded: &str, s: &mut Vec<S>) {
-    let toks: Vec<&str> = words(folded).collect();
+/// `toks` are the words of the folded, masked text.
+fn shape_features(text: &str, toks: &[&str], s: &mut Vec<S>) {
     let send = ["text", "txt", "send", "reply", "call", "sms", "to"];
     if toks.windows(2).any(|w| send.contains(&w[0]) && w[1].len() == 5 && w[1].bytes().all(|b| b.is_ascii_digit())) {
         s.push(S::ShortCode);
@@ -556,7 +565,7 @@ fn shape_features(text: &str, folded: &str, s: &mut Vec<S>) {
     let (mut upper, mut letters, mut chars) = (0usize, 0usize, 0usize);
     for c in text.chars() {
         chars += 1;
-        if c.is_alphabetic() {
+        if crate::text::is_alphabetic(c) {
             letters += 1;
             if c.is_uppercase() {
                 upper += 1;
@@ -685,7 +694,7 @@ mod tests {
     fn one_length_bucket_per_message() {
         let bucket = |text: &str| {
             let mut s = Vec::new();
-            shape_features(text, &fold(text), &mut s);
+            shape_features(text, &words(&fold(text)).collect::<Vec<_>>(), &mut s);
             let lens: Vec<S> = s.into_iter().filter(|f| matches!(f, S::Len0 | S::Len1 | S::Len2 | S::Len3 | S::Len4 | S::Len5)).collect();
             assert_eq!(lens.len(), 1, "{text:?}");
             lens[0]

@@ -176,12 +176,16 @@ pub fn build(folded_masked: &str, structural: &[Structural], bits: u32) -> Featu
             text_slots += b.len().saturating_sub(n - 1);
         }
     } else {
-        let chars: Vec<(usize, char)> = norm.char_indices().collect();
-        for n in 3..=5 {
-            for win in chars.windows(n) {
-                let s = win[0].0;
-                let e = win[n - 1].0 + win[n - 1].1.len_utf8();
-                slots.push((fnv(n as u8, &[&norm.as_bytes()[s..e]]) & mask, 1.0));
+        // The byte offset where each character starts, and the end: a window of n characters
+        // is the bytes from one start to the start n further on (`fnv_window` with the seed of n
+        // gives the same slot as `fnv(n, ..)`, without a pass over the parts per window).
+        let mut bounds: Vec<usize> = norm.char_indices().map(|(i, _)| i).collect();
+        bounds.push(norm.len());
+        let b = norm.as_bytes();
+        for n in 3..=5usize {
+            let seed = seed(n as u8);
+            for (&s, &e) in bounds.iter().zip(bounds.iter().skip(n)) {
+                slots.push((fnv_window(seed, &b[s..e]) & mask, 1.0));
                 text_slots += 1;
             }
         }

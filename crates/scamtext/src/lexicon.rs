@@ -229,7 +229,9 @@ pub fn asks_to_call(folded: &str) -> bool {
 /// The call words (`cues/call.txt`) sorted by how they match: whole words, stems (`*`), and
 /// words of scripts written without spaces, which match inside a run of text.
 struct CallWords {
-    exact: std::collections::HashSet<&'static str>,
+    /// Fx, not the standard SipHash: looked up for every word of every message, and only
+    /// looked up (never iterated), so the hasher changes nothing but the time.
+    exact: rustc_hash::FxHashSet<&'static str>,
     stems: Vec<&'static str>,
     unspaced: Vec<&'static str>,
 }
@@ -546,7 +548,7 @@ pub fn detect_language(folded_words: &[&str]) -> &'static str {
     // No marker word at all: a message mostly in a script one language has to itself is in
     // that language ("شحنة محتجزة", "包裹待领取").
     let (mut letters, mut by_script) = (0usize, [0usize; 3]);
-    for c in folded_words.iter().flat_map(|w| w.chars()).filter(|c| c.is_alphabetic()) {
+    for c in folded_words.iter().flat_map(|w| w.chars()).filter(|&c| crate::text::is_alphabetic(c)) {
         letters += 1;
         match script_of(c) {
             Script::Arabic => by_script[0] += 1,

@@ -14,7 +14,6 @@
 //! the whole number; the national prefix can be stripped twice). The test
 //! `the_plans_answer_as_the_phonenumber_crate_does` checks every region against the crate.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use phonenumber::metadata::{DATABASE, Metadata};
@@ -193,7 +192,8 @@ enum Length {
 
 /// Every region of the metadata, keyed by region and calling code ("001" names several
 /// non-geographic codes), with its plan compiled on first use.
-type PlanTable = HashMap<(&'static str, u16), OnceLock<Option<Plan>>>;
+/// (Fx hashing: looked up at every phone validation, never iterated.)
+type PlanTable = rustc_hash::FxHashMap<(&'static str, u16), OnceLock<Option<Plan>>>;
 
 fn plans() -> &'static PlanTable {
     static PLANS: OnceLock<PlanTable> = OnceLock::new();

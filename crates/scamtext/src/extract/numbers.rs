@@ -199,29 +199,29 @@ fn grouped_digits_at(text: &str, i: usize, spans: &[Span]) -> Option<(usize, Str
     if !b[i].is_ascii_digit() || (i > 0 && b[i - 1] == b'+') {
         return None;
     }
-    let (mut j, mut groups, mut digits) = (i, 0usize, String::new());
+    // Counted first, copied only when the run is kept: this runs at every number of a message.
+    let (mut j, mut groups, mut n) = (i, 0usize, 0usize);
     loop {
         let run = b[j..].iter().take_while(|c| c.is_ascii_digit()).count();
         if run == 0 {
             break;
         }
-        digits.push_str(&text[j..j + run]);
+        n += run;
         groups += 1;
         j += run;
         match (b.get(j), b.get(j + 1)) {
-            (Some(b' ' | b'.'), Some(c)) if c.is_ascii_digit() && digits.len() < 30 => j += 1,
+            (Some(b' ' | b'.'), Some(c)) if c.is_ascii_digit() && n < 30 => j += 1,
             _ => break,
         }
     }
     if groups < 2 || b.get(j).is_some_and(u8::is_ascii_alphanumeric) || !free(spans, i, j) {
         return None;
     }
-    let n = digits.len();
     // FedEx groups its 12 or 15 digits in threes and fours; a national phone number starts
     // with its trunk prefix 0 ("0151 29598673"), a carrier number does not.
-    let fedex_shaped = matches!(n, 12 | 15) && groups >= 3 && !digits.starts_with('0');
+    let fedex_shaped = matches!(n, 12 | 15) && groups >= 3 && b[i] != b'0';
     let ok = (16..=30).contains(&n) || (fedex_shaped && cue_before(text, i, TRACKING_CUES, 40));
-    ok.then_some((j, digits))
+    ok.then(|| (j, text[i..j].chars().filter(char::is_ascii_digit).collect()))
 }
 
 /// UPU S10: two letters, eight serial digits, a check digit, two letters (ISO country).
@@ -312,10 +312,11 @@ pub fn cue_before(text: &str, pos: usize, cues: &[&str], window: usize) -> bool 
         from += 1;
     }
     let before = crate::text::fold(&text[from..pos]);
-    let words: Vec<&str> = crate::text::words(&before).collect();
+    // The last four words, read from the end (the words of `text::words`, without collecting them).
+    let mut last_words = before.split(|c: char| !crate::text::is_word_char(c)).filter(|w| !w.is_empty()).rev().take(4);
     // Han is written without spaces: its cues are found inside the last run ("您的运单号").
     let unspaced = |c: &&&str| c.chars().next().is_some_and(|x| crate::text::script_of(x) == crate::text::Script::Unspaced);
-    words.iter().rev().take(4).any(|w| cues.contains(w) || !w.is_ascii() && cues.iter().filter(unspaced).any(|c| w.contains(c)))
+    last_words.any(|w| cues.contains(&w) || !w.is_ascii() && cues.iter().filter(unspaced).any(|c| w.contains(c)))
 }
 
 /// Marks one-time and pickup codes (4 to 8 digits after a code cue) so phones skip them.
@@ -527,10 +528,11 @@ fn normalise(num: &str, value: f64, cur: &str) -> String {
 }
 
 /// The currency markers by their first and by their last letter, lower-cased, each list in the
-/// table's order (the first marker that matches wins).
+/// table's order (the first marker that matches wins). Fx hashing: the maps are only looked up,
+/// at every amount candidate.
 struct MarkerIndex {
-    starting: std::collections::HashMap<char, Vec<usize>>,
-    ending: std::collections::HashMap<char, Vec<usize>>,
+    starting: rustc_hash::FxHashMap<char, Vec<usize>>,
+    ending: rustc_hash::FxHashMap<char, Vec<usize>>,
 }
 
 fn marker_index() -> &'static MarkerIndex {
@@ -586,8 +588,8 @@ fn currency_before(text: &str, num_start: usize) -> Option<(usize, &'static str)
             let s = trimmed.len() - m.len();
             // A word currency must stand alone ("EUR 2", not "FEUR 2"); Han is written without
             // spaces ("运费12元").
-            let alpha = m.chars().next().is_some_and(|c| c.is_alphabetic() && crate::text::script_of(c) != crate::text::Script::Unspaced);
-            if alpha && trimmed[..s].chars().next_back().is_some_and(|c| c.is_alphanumeric() && same_script(c, m)) {
+            let alpha = m.chars().next().is_some_and(|c| crate::text::is_alphabetic(c) && crate::text::script_of(c) != crate::text::Script::Unspaced);
+            if alpha && trimmed[..s].chars().next_back().is_some_and(|c| crate::text::is_alphanumeric(c) && same_script(c, m)) {
                 continue;
             }
             // "R$" must win over "$": skip "$" when preceded by R/US/HK/NT.
@@ -616,8 +618,8 @@ fn currency_after(text: &str, num_end: usize) -> Option<(usize, &'static str)> {
     // It must end the clause ("180 all: ..."), never run on into words ("0612 all day").
     let lower_all = trimmed.get(..3).is_some_and(|t| t == "all" || t == "All") && {
         let rest = trimmed.get(3..).unwrap_or("");
-        !(rest.chars().next().is_some_and(char::is_alphanumeric)
-            || rest.trim_start().chars().next().is_some_and(char::is_alphabetic) && rest.starts_with(' '))
+        !(rest.chars().next().is_some_and(crate::text::is_alphanumeric)
+            || rest.trim_start().chars().next().is_some_and(crate::text::is_alphabetic) && rest.starts_with(' '))
     };
     // Only the markers that start with the text's first letter (case-folded, so it never
     // rejects a match), in the table's order.
@@ -635,8 +637,8 @@ fn currency_after(text: &str, num_end: usize) -> Option<(usize, &'static str)> {
             trimmed.len() >= m.len() && trimmed.is_char_boundary(m.len()) && same_letters(&trimmed[..m.len()], m)
         };
         if hit {
-            let alpha = m.chars().next().is_some_and(|c| c.is_alphabetic() && crate::text::script_of(c) != crate::text::Script::Unspaced);
-            if alpha && trimmed[m.len()..].chars().next().is_some_and(|c| c.is_alphanumeric() && same_script(c, m)) {
+            let alpha = m.chars().next().is_some_and(|c| crate::text::is_alphabetic(c) && crate::text::script_of(c) != crate::text::Script::Unspaced);
+            if alpha && trimmed[m.len()..].chars().next().is_some_and(|c| crate::text::is_alphanumeric(c) && same_script(c, m)) {
                 continue;
             }
             return Some((off + m.len(), code));

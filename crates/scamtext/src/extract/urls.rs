@@ -201,13 +201,17 @@ pub fn extract(text: &str, spans: &mut Vec<Span>) -> (Vec<String>, Vec<String>) 
             break;
         }
         let raw = &text[start..end];
+        // The same test as below, on the untrimmed token (which holds the trimmed one): most
+        // words of a message are rejected here, before trimming.
+        if !could_be_link(raw.as_bytes()) {
+            continue;
+        }
         let (lead, core) = trim_token(raw);
         let start = start + lead;
         let end = start + core.len();
         // Every URL or address, defanged or not, holds a dot, an @, or a dot written as
         // "dot" or "[,]": most words of a message are rejected here without allocating.
-        let b = core.as_bytes();
-        if !b.iter().any(|c| matches!(c, b'.' | b'@' | b',')) && !b.windows(3).any(|w| w.eq_ignore_ascii_case(b"dot")) {
+        if !could_be_link(core.as_bytes()) {
             continue;
         }
         let refanged = refang(core);
@@ -220,6 +224,12 @@ pub fn extract(text: &str, spans: &mut Vec<Span>) -> (Vec<String>, Vec<String>) 
         }
     }
     (urls, emails)
+}
+
+/// Whether a token holds a dot, an @, or a dot written as "dot" or "[,]", as every URL or
+/// address does, defanged or not.
+fn could_be_link(b: &[u8]) -> bool {
+    b.iter().any(|c| matches!(c, b'.' | b'@' | b',')) || b.windows(3).any(|w| w.eq_ignore_ascii_case(b"dot"))
 }
 
 /// Host of a URL as extracted here: lower-case, no scheme, no port, no `www.`.
@@ -238,6 +248,7 @@ pub fn host_of(url: &str) -> String {
 /// Whitespace-separated tokens, with "name dot tld" and "name [.] tld" joined into one token.
 /// A character of a script written without spaces, or CJK or full-width punctuation: never part
 /// of a link written in a message.
+#[inline]
 fn unspaced(c: char) -> bool {
     !c.is_ascii()
         && (crate::text::script_of(c) == crate::text::Script::Unspaced || matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}'))
@@ -245,19 +256,22 @@ fn unspaced(c: char) -> bool {
 
 /// A letter of a spaced script other than Latin (Arabic, Cyrillic): a link's host is not glued
 /// to one.
+#[inline]
 fn is_script_letter(c: char) -> bool {
-    !c.is_ascii() && matches!(crate::text::script_of(c), crate::text::Script::Arabic | crate::text::Script::Cyrillic) && c.is_alphabetic()
+    !c.is_ascii() && matches!(crate::text::script_of(c), crate::text::Script::Arabic | crate::text::Script::Cyrillic) && crate::text::is_alphabetic(c)
 }
 
 fn candidate_tokens(text: &str) -> Vec<(usize, usize)> {
-    let mut raw: Vec<(usize, usize)> = Vec::new();
+    // Sized for the usual word length up front: pushing grows the vector step by step.
+    let mut raw: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 4 + 1);
     let mut start = None;
     let mut prev = ' ';
     for (i, c) in text.char_indices() {
         // Chinese is written without spaces ("详情请点击x.top查看"), and Arabic or Russian words
         // may be glued to a link ("الرابطhttps://", "ссылкеx.ru"): a link ends where such text
         // starts, as a space would end it.
-        let glued = is_script_letter(prev) && c.is_ascii_alphanumeric() || prev.is_ascii_alphanumeric() && is_script_letter(c);
+        // (The ASCII test first: it is cheap and false for most characters of those scripts.)
+        let glued = c.is_ascii_alphanumeric() && is_script_letter(prev) || prev.is_ascii_alphanumeric() && is_script_letter(c);
         if c.is_whitespace() || unspaced(c) || glued {
             if let Some(s) = start.take() {
                 raw.push((s, i));
@@ -282,12 +296,13 @@ fn candidate_tokens(text: &str) -> Vec<(usize, usize)> {
         while j + 2 < raw.len() {
             let mid = &text[raw[j + 1].0..raw[j + 1].1];
             let next = &text[raw[j + 2].0..raw[j + 2].1];
-            let is_dot = mid.eq_ignore_ascii_case("dot") || DOTS.contains(&mid) || mid == ".";
+            // (No written dot is longer than five bytes: most words are rejected by length.)
+            let is_dot = mid.len() <= 5 && (mid.eq_ignore_ascii_case("dot") || DOTS.contains(&mid) || mid == ".");
             if !is_dot {
                 break;
             }
             let prev = &text[raw[j].0..raw[j].1];
-            let prev_ok = prev.chars().last().is_some_and(|c| c.is_alphanumeric() || c == '-');
+            let prev_ok = prev.chars().last().is_some_and(|c| crate::text::is_alphanumeric(c) || c == '-');
             let label_end = next.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(next.len());
             let next_label = next[..label_end].to_ascii_lowercase();
             if prev_ok && TLDS.contains(&next_label.as_str()) {
@@ -359,7 +374,7 @@ fn as_email(s: &str) -> Option<String> {
     if local.is_empty() || local.len() > 64 || domain.contains('@') || domain.contains('/') {
         return None;
     }
-    if !local.chars().all(|c| c.is_alphanumeric() || "._%+-".contains(c)) {
+    if !local.chars().all(|c| crate::text::is_alphanumeric(c) || "._%+-".contains(c)) {
         return None;
     }
     valid_host(domain, true)?;
@@ -403,7 +418,7 @@ fn valid_host(host: &str, strict: bool) -> Option<()> {
         if l.is_empty() || l.len() > 63 || l.starts_with('-') || l.ends_with('-') {
             return None;
         }
-        if !l.chars().all(|c| c.is_alphanumeric() || c == '-') {
+        if !l.chars().all(|c| crate::text::is_alphanumeric(c) || c == '-') {
             return None;
         }
     }
@@ -415,7 +430,7 @@ fn valid_host(host: &str, strict: bool) -> Option<()> {
         if !TLDS.contains(&tld.as_str()) {
             return None;
         }
-        if !labels[0].chars().any(|c| c.is_alphabetic()) {
+        if !labels[0].chars().any(|c| crate::text::is_alphabetic(c)) {
             return None;
         }
     }
