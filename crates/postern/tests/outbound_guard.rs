@@ -52,6 +52,11 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "reqwest::blocking::Client",
         "the hub the member names (--hub), pinned to the address outbound::resolve approved (operator-approved policy)",
     ),
+    (
+        "postern/src/cmd/watch/ct.rs",
+        "reqwest::blocking::Client",
+        "the CT logs the operator configured: resolves through outbound::GuardedResolver (operator-approved policy), no redirects",
+    ),
     ("server/src/net.rs", "TcpStream", "connections the server's own listener accepted (timeouts, per-address cap); it never connects out"),
 ];
 
