@@ -555,9 +555,7 @@ impl Analyzer {
         self.userinfo_signals(p, &mut out);
         let mut shortener = false;
         match &p.host {
-            HostKind::Ipv4(_) | HostKind::Ipv6(_) => {
-                out.plain("ip_host", 40, &[])
-            }
+            HostKind::Ipv4(_) | HostKind::Ipv6(_) => out.plain("ip_host", 40, &[]),
             HostKind::Domain(host) => {
                 shortener = self.is_shortener(p, host);
                 self.domain_signals(p, host, shortener, &mut out)
@@ -764,15 +762,7 @@ impl Analyzer {
                 (true, _) => (55, "words"),
                 (false, _) => (40, "inside"),
             };
-            self.brand_signal(
-                out,
-                "combosquat",
-                points,
-                hit.brand,
-                "combosquat",
-                &[("domain", &p.registrable()), ("form", &form)],
-                false,
-            );
+            self.brand_signal(out, "combosquat", points, hit.brand, "combosquat", &[("domain", &p.registrable()), ("form", &form)], false);
             return Some(&*self.tokens[hit.token].text);
         }
         None
@@ -793,15 +783,7 @@ impl Analyzer {
             let brand = self.official_brand_in(&candidate).or_else(|| labels.iter().find_map(|l| self.exact_brand(&l.replace('-', ""))));
             match brand {
                 Some(b) => {
-                    self.brand_signal(
-                        out,
-                        "brand_com_hyphen",
-                        75,
-                        b,
-                        "brand.com-xxxx",
-                        &[("domain", &p.registrable())],
-                        true,
-                    );
+                    self.brand_signal(out, "brand_com_hyphen", 75, b, "brand.com-xxxx", &[("domain", &p.registrable())], true);
                     return;
                 }
                 None => out.plain("com_hyphen", 30, &[("candidate", &candidate)]),
@@ -809,15 +791,7 @@ impl Analyzer {
         }
         // A whole official domain used as subdomain labels (usps.com.track-xyz.top).
         if let Some(b) = self.official_brand_in(sub) {
-            self.brand_signal(
-                out,
-                "brand_subdomain",
-                55,
-                b,
-                "official domain as subdomain",
-                &[("domain", &p.registrable())],
-                false,
-            );
+            self.brand_signal(out, "brand_subdomain", 55, b, "official domain as subdomain", &[("domain", &p.registrable())], false);
             return;
         }
         for (i, l) in labels.iter().enumerate() {
@@ -845,15 +819,7 @@ impl Analyzer {
             {
                 // Alone this is also what SaaS tenants look like (dhl.service-now.com): it needs
                 // one more signal.
-                self.brand_signal(
-                    out,
-                    "brand_subdomain",
-                    30,
-                    hit.brand,
-                    "brand as subdomain",
-                    &[("domain", &p.registrable())],
-                    false,
-                );
+                self.brand_signal(out, "brand_subdomain", 30, hit.brand, "brand as subdomain", &[("domain", &p.registrable())], false);
                 return;
             }
         }
@@ -1033,18 +999,8 @@ impl Analyzer {
             None
         };
         match brand {
-            Some(b) => self.brand_signal(
-                out,
-                "userinfo_trick",
-                75,
-                b,
-                "userinfo",
-                &[("real", &real), ("form", &"brand")],
-                true,
-            ),
-            None if decoded.contains('.') => {
-                out.plain("userinfo_trick", 50, &[("real", &real), ("user", &decoded), ("form", &"name")])
-            }
+            Some(b) => self.brand_signal(out, "userinfo_trick", 75, b, "userinfo", &[("real", &real), ("form", &"brand")], true),
+            None if decoded.contains('.') => out.plain("userinfo_trick", 50, &[("real", &real), ("user", &decoded), ("form", &"name")]),
             None => out.plain("userinfo", 10, &[]),
         }
     }

@@ -377,7 +377,8 @@ mod tests {
         let second = |r: &Reason| r.args.get("hop") == Some("2") && r.args.get("hop_url") == Some("https://laposte-fr.colis-suivi.top/pay");
         assert!(v.reasons.iter().any(second), "{:?}", v.reasons);
         assert_eq!(v.input, "https://bit.ly/abc");
-        let expanded = |r: &Reason| r.code == "shortener_expanded" && r.args.get("final_url").is_some_and(|u| u.ends_with("colis-suivi.top/pay"));
+        let expanded =
+            |r: &Reason| r.code == "shortener_expanded" && r.args.get("final_url").is_some_and(|u| u.ends_with("colis-suivi.top/pay"));
         assert!(v.reasons.iter().any(expanded), "{:?}", v.reasons);
     }
 

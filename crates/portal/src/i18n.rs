@@ -304,7 +304,18 @@ mod tests {
     #[test]
     fn the_stylesheet_uses_logical_properties() {
         let css = include_str!("../static/portal.css");
-        let physical = ["margin-left", "margin-right", "padding-left", "padding-right", "border-left", "border-right", "text-align: left", "text-align: right", "float: left", "float: right"];
+        let physical = [
+            "margin-left",
+            "margin-right",
+            "padding-left",
+            "padding-right",
+            "border-left",
+            "border-right",
+            "text-align: left",
+            "text-align: right",
+            "float: left",
+            "float: right",
+        ];
         for rule in css.split('}') {
             let Some((selector, body)) = rule.split_once('{') else { continue };
             if selector.contains("[dir=") {
@@ -403,7 +414,10 @@ mod tests {
         let mut fr = v;
         c.explain_link(Lang::Fr, &mut fr);
         let combo = |v: &links::Verdict| v.reasons.iter().find(|r| r.code == "combosquat").map(|r| r.message.clone());
-        assert_eq!(combo(&en).as_deref(), Some("impersonates La Poste (laposte.fr) by combining its name with other words (laposte-colis.top)"));
+        assert_eq!(
+            combo(&en).as_deref(),
+            Some("impersonates La Poste (laposte.fr) by combining its name with other words (laposte-colis.top)")
+        );
         assert_eq!(combo(&fr).as_deref(), Some("usurpe La Poste (laposte.fr) en combinant son nom avec d'autres mots (laposte-colis.top)"));
         assert!(en.reasons.iter().chain(&fr.reasons).all(|r| !r.message.is_empty() && !r.message.contains('{')), "{en:?} {fr:?}");
         let typo = analyzer.analyse("https://laposet.fr/").expect("analyses");
@@ -430,7 +444,10 @@ mod tests {
             "analyse du lien : https://laposte-colis.top est malveillant (un nom de marque accolé à d'autres mots, imitant La Poste)"
         );
         let plain = scamtext::Reason { args: links::Args(r.args.0[..2].to_vec()), ..r };
-        assert_eq!(c.message_reason(Lang::En, &plain), "link checker: https://laposte-colis.top is malicious (a brand name with other words)");
+        assert_eq!(
+            c.message_reason(Lang::En, &plain),
+            "link checker: https://laposte-colis.top is malicious (a brand name with other words)"
+        );
     }
 
     #[test]

@@ -414,7 +414,12 @@ fn reasons_are_written_in_the_askers_language_with_the_same_codes() {
     let (en, fr) = (analyze("en"), analyze("fr"));
     assert_eq!(codes(&en), codes(&fr));
     assert!(!codes(&fr).is_empty(), "{fr}");
-    let details = |v: &Value| v["reasons"].as_array().map(|rs| rs.iter().map(|r| r["detail"].as_str().unwrap_or("").to_string()).collect::<Vec<_>>()).unwrap_or_default();
+    let details = |v: &Value| {
+        v["reasons"]
+            .as_array()
+            .map(|rs| rs.iter().map(|r| r["detail"].as_str().unwrap_or("").to_string()).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
     assert!(details(&fr).iter().all(|d| !d.is_empty()), "{fr}");
     assert_ne!(details(&en), details(&fr));
 }

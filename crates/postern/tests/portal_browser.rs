@@ -295,7 +295,8 @@ async fn the_arabic_portal_is_right_to_left_at_phone_width() {
     assert!(!codes.is_empty() && codes.iter().all(|d| d == "ltr"), "URLs and codes stay left-to-right: {facts}");
     let reasons = facts["reasons"].as_array().cloned().unwrap_or_default();
     assert!(
-        !reasons.is_empty() && reasons.iter().all(|r| r.as_str().is_some_and(|r| r.chars().any(|ch| ('\u{0600}'..='\u{06FF}').contains(&ch)))),
+        !reasons.is_empty()
+            && reasons.iter().all(|r| r.as_str().is_some_and(|r| r.chars().any(|ch| ('\u{0600}'..='\u{06FF}').contains(&ch)))),
         "every reason is an Arabic sentence: {facts}"
     );
     shot(&c, "ar-02-link-verdict").await;

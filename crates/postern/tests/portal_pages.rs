@@ -207,11 +207,7 @@ fn verdict_pages_in_every_language() {
         assert!(html.contains("verdict-malicious"), "{lang}: {html}");
         assert_eq!(english_reasons(&html), lang == "en", "{lang}: the reasons are in the page's language");
         check_golden(&format!("link_verdict.{lang}.html"), &html);
-        let html = post(
-            "/check/message",
-            "message",
-            "La Poste : votre colis est retenu, payez 1,99 EUR sur https://laposte-frais.top/p",
-        );
+        let html = post("/check/message", "message", "La Poste : votre colis est retenu, payez 1,99 EUR sur https://laposte-frais.top/p");
         assert!(html.contains("verdict-malicious"), "{lang}: {html}");
         check_golden(&format!("message_verdict.{lang}.html"), &html);
         if lang == "ar" {

@@ -195,7 +195,10 @@ fn split_lines(r: Box<dyn BufRead>) -> impl Iterator<Item = std::io::Result<Vec<
 }
 
 /// The id and the analysis of one JSONL line, or the id (null when unreadable) and why not.
-fn analyze_line(analyzer: &scamtext::Analyzer, line: &[u8]) -> Result<(serde_json::Value, scamtext::Analysis), (serde_json::Value, String)> {
+fn analyze_line(
+    analyzer: &scamtext::Analyzer,
+    line: &[u8],
+) -> Result<(serde_json::Value, scamtext::Analysis), (serde_json::Value, String)> {
     let null = serde_json::Value::Null;
     let s = std::str::from_utf8(line).map_err(|e| (null.clone(), format!("line is not valid UTF-8 (byte {})", e.valid_up_to())))?;
     let v: serde_json::Value = serde_json::from_str(s).map_err(|e| (null.clone(), format!("invalid JSON: {e}")))?;

@@ -588,7 +588,10 @@ fn currency_before(text: &str, num_start: usize) -> Option<(usize, &'static str)
             let s = trimmed.len() - m.len();
             // A word currency must stand alone ("EUR 2", not "FEUR 2"); Han is written without
             // spaces ("运费12元").
-            let alpha = m.chars().next().is_some_and(|c| crate::text::is_alphabetic(c) && crate::text::script_of(c) != crate::text::Script::Unspaced);
+            let alpha = m
+                .chars()
+                .next()
+                .is_some_and(|c| crate::text::is_alphabetic(c) && crate::text::script_of(c) != crate::text::Script::Unspaced);
             if alpha && trimmed[..s].chars().next_back().is_some_and(|c| crate::text::is_alphanumeric(c) && same_script(c, m)) {
                 continue;
             }
@@ -637,7 +640,10 @@ fn currency_after(text: &str, num_end: usize) -> Option<(usize, &'static str)> {
             trimmed.len() >= m.len() && trimmed.is_char_boundary(m.len()) && same_letters(&trimmed[..m.len()], m)
         };
         if hit {
-            let alpha = m.chars().next().is_some_and(|c| crate::text::is_alphabetic(c) && crate::text::script_of(c) != crate::text::Script::Unspaced);
+            let alpha = m
+                .chars()
+                .next()
+                .is_some_and(|c| crate::text::is_alphabetic(c) && crate::text::script_of(c) != crate::text::Script::Unspaced);
             if alpha && trimmed[m.len()..].chars().next().is_some_and(|c| crate::text::is_alphanumeric(c) && same_script(c, m)) {
                 continue;
             }

@@ -258,7 +258,9 @@ fn unspaced(c: char) -> bool {
 /// to one.
 #[inline]
 fn is_script_letter(c: char) -> bool {
-    !c.is_ascii() && matches!(crate::text::script_of(c), crate::text::Script::Arabic | crate::text::Script::Cyrillic) && crate::text::is_alphabetic(c)
+    !c.is_ascii()
+        && matches!(crate::text::script_of(c), crate::text::Script::Arabic | crate::text::Script::Cyrillic)
+        && crate::text::is_alphabetic(c)
 }
 
 fn candidate_tokens(text: &str) -> Vec<(usize, usize)> {
