@@ -6,7 +6,7 @@ pub mod api;
 pub mod blocklists;
 mod error;
 mod media;
-mod metrics;
+pub mod metrics;
 pub mod net;
 pub mod ratelimit;
 mod taxii;
@@ -193,6 +193,11 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The brand monitor's series of this server's `/metrics`, for the watchers `serve` runs.
+    pub fn monitor_metrics(&self) -> metrics::MonitorMetrics {
+        self.metrics.monitor.clone()
+    }
+
     pub fn new(hub: Hub, tls: bool) -> AppState {
         let links = Arc::new(links::Analyzer::new(&brands::BrandRegistry::builtin()));
         let blocklists = Arc::new(blocklists::HubBlocklists::default());

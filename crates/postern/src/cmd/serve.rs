@@ -122,6 +122,11 @@ pub struct ServeArgs {
     /// Scheduled backups kept in --backup-dir; older ones are deleted.
     #[arg(long, default_value_t = 7)]
     pub backup_keep: usize,
+    /// Follow the Certificate Transparency logs of this file (the `watch --ct` format, with a
+    /// `[record]` table naming the collection and organisation) in the background: look-alikes
+    /// become indicators in the hub, counted on /metrics.
+    #[arg(long, value_name = "CONFIG")]
+    pub watch: Option<PathBuf>,
 }
 
 /// Checks the settings clap cannot check alone (shared by `serve` and `postern config check`).
@@ -148,6 +153,38 @@ fn server_config(args: &ServeArgs) -> server::ServerConfig {
         trusted_proxies: server::TrustedProxies::new(args.trusted_proxies.clone()),
         public_url: args.public_url.clone(),
         metrics: server::MetricsAccess { token: args.metrics_token.clone().filter(|t| !t.is_empty()), listen: args.metrics_listen },
+    }
+}
+
+/// Prints where the server listens (the metrics line first: whoever waits for "listening" has
+/// both) and tells systemd it is ready.
+fn announce(bound: &server::Listening, scheme: &str, json: bool) {
+    let addr = bound.addr;
+    if let Some(m) = bound.metrics {
+        if json {
+            println!("{}", serde_json::json!({"event": "metrics_listening", "url": format!("http://{m}")}));
+        } else {
+            println!("Metrics on http://{m}/metrics");
+        }
+    }
+    if json {
+        println!("{}", serde_json::json!({"event": "listening", "url": format!("{scheme}://{addr}")}));
+    } else {
+        println!("Postern hub listening on {scheme}://{addr} (TAXII discovery at {scheme}://{addr}/taxii2/)");
+    }
+    let _ = std::io::stdout().flush();
+    tracing::info!(%addr, "listening");
+    notify_ready();
+}
+
+fn sync_config(args: &ServeArgs) -> federation::SyncConfig {
+    federation::SyncConfig {
+        interval: std::time::Duration::from_millis(args.sync_interval_ms),
+        max_backoff: std::time::Duration::from_millis(args.sync_max_backoff_ms),
+        lease: std::time::Duration::from_millis(args.sync_lease_ms),
+        page_limit: args.sync_page_limit.max(1),
+        push_batch: args.sync_page_limit.max(1),
+        ..federation::SyncConfig::default()
     }
 }
 
@@ -270,19 +307,19 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
     state = state.with_portal_store(stores.portal).with_readiness_store(stores.readiness).with_incidents(stores.incidents);
     let service = server::api::posture::PostureService::new(stores.posture, posture_config(&args)?);
     state.posture = Some(std::sync::Arc::new(service));
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the async runtime")?;
-    let sync_config = federation::SyncConfig {
-        interval: std::time::Duration::from_millis(args.sync_interval_ms),
-        max_backoff: std::time::Duration::from_millis(args.sync_max_backoff_ms),
-        lease: std::time::Duration::from_millis(args.sync_lease_ms),
-        page_limit: args.sync_page_limit.max(1),
-        push_batch: args.sync_page_limit.max(1),
-        ..federation::SyncConfig::default()
+    let watch = match &args.watch {
+        Some(cfg) => Some(
+            super::watch::ServeWatch::start(data, cfg, state.hub.clone(), stores.monitor, state.monitor_metrics())
+                .with_context(|| format!("--watch {}", cfg.display()))?,
+        ),
+        None => None,
     };
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the async runtime")?;
+    let sync_config = sync_config(&args);
     let sync_hub = state.hub.clone();
     let rescan = std::time::Duration::from_secs(args.posture_rescan_secs);
     let posture_service = state.posture.clone();
-    runtime.block_on(async move {
+    let served = runtime.block_on(async move {
         if let (Some(p), false) = (posture_service, rescan.is_zero()) {
             p.spawn_rescans(rescan);
         }
@@ -290,29 +327,14 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
             tokio::spawn(schedule.run());
         }
         let sync = federation::start(sync_hub, sync_config);
-        let served = server::serve(state, config, |bound| {
-            let addr = bound.addr;
-            // The metrics line comes first: whoever waits for "listening" has both.
-            if let Some(m) = bound.metrics {
-                if json {
-                    println!("{}", serde_json::json!({"event": "metrics_listening", "url": format!("http://{m}")}));
-                } else {
-                    println!("Metrics on http://{m}/metrics");
-                }
-            }
-            if json {
-                println!("{}", serde_json::json!({"event": "listening", "url": format!("{scheme}://{addr}")}));
-            } else {
-                println!("Postern hub listening on {scheme}://{addr} (TAXII discovery at {scheme}://{addr}/taxii2/)");
-            }
-            let _ = std::io::stdout().flush();
-            tracing::info!(%addr, "listening");
-            notify_ready();
-        })
-        .await;
+        let served = server::serve(state, config, |bound| announce(&bound, scheme, json)).await;
         sync.shutdown().await;
         served
-    })?;
+    });
+    if let Some(w) = watch {
+        w.stop();
+    }
+    served?;
     tracing::info!("stopped cleanly");
     Ok(())
 }
