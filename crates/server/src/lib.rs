@@ -9,6 +9,7 @@ mod media;
 pub mod metrics;
 pub mod net;
 pub mod ratelimit;
+pub mod rpz;
 mod taxii;
 
 /// The HTML portal, re-exported for the binary's `user add`, which hashes passwords as it does.
