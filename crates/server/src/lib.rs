@@ -183,6 +183,8 @@ pub struct AppState {
     pub(crate) readiness: Option<Arc<dyn store::readiness::ReadinessStore>>,
     /// Incident cases of the members' organisations; off when `None`.
     pub incidents: Option<Arc<dyn store::incidents::IncidentStore>>,
+    /// The brand monitor's hits (the portal's triage queue); off when `None`.
+    pub monitor: Option<Arc<dyn store::monitor::MonitorStore>>,
     /// Anonymous callers of the JSON APIs, per address.
     pub(crate) anonymous_limit: Arc<ratelimit::RateLimiter>,
     /// Live link checks of the JSON API (off unless configured).
@@ -216,6 +218,7 @@ impl AppState {
             posture: None,
             readiness: None,
             incidents: None,
+            monitor: None,
             live: Arc::new(LiveChecks::new(LiveCheckConfig::default())),
             public_url: if tls { "https://localhost" } else { "http://localhost" }.into(),
             metrics_access: Arc::new(MetricsAccess::default()),
@@ -249,6 +252,12 @@ impl AppState {
     /// Turns incident cases on (`/api/v1/incidents` and the portal's incident pages), with this store.
     pub fn with_incidents(mut self, store: Arc<dyn store::incidents::IncidentStore>) -> AppState {
         self.incidents = Some(store);
+        self
+    }
+
+    /// Turns the brand monitor's triage queue on, with this store.
+    pub fn with_monitor(mut self, store: Arc<dyn store::monitor::MonitorStore>) -> AppState {
+        self.monitor = Some(store);
         self
     }
 
@@ -286,6 +295,7 @@ fn portal_state(state: &AppState) -> portal::PortalState {
         posture: state.posture.as_ref().map(|p| p.store.clone()),
         readiness: state.readiness.clone(),
         incidents: state.incidents.clone(),
+        monitor: state.monitor.clone(),
         tls: state.tls,
         public_url: state.public_url.clone(),
         portal: state.portal.clone(),

@@ -502,6 +502,7 @@ impl Recorder {
                 level: if hit.level == monitor::HitLevel::Malicious { "malicious".into() } else { "suspicious".into() },
                 source: hit.source.clone(),
                 seen_at: hit.first_seen.clone(),
+                org: Some(self.identity.clone()),
             };
             let needs_indicator = match self.hits.record_hit(&new).context("recording a hit")? {
                 store::monitor::HitOutcome::New => {
