@@ -112,6 +112,23 @@ impl Fixture {
         std::fs::rename(dir.join("checkpoint.tmp"), dir.join("checkpoint")).expect("checkpoint");
     }
 
+    /// Writes names tiles beside the data tiles: one `TrimmedEntry` JSON line per entry.
+    fn write_names(&self, dir: &Path) {
+        let lines: Vec<String> = self
+            .entries
+            .iter()
+            .map(|(ts, der, pre)| {
+                let names = if pre.is_some() { ct::tbs_names(der) } else { ct::cert_names(der) }.expect("names").names;
+                serde_json::json!({"Timestamp": ts, "Subject": {"CommonName": names[0]}, "DNS": names}).to_string()
+            })
+            .collect();
+        for (n, chunk) in lines.chunks(ct::TILE_WIDTH as usize).enumerate() {
+            let path = dir.join(ct::names_tile_path(n as u64, chunk.len() as u64));
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, gzip(chunk.join("\n").as_bytes())).expect("names tile");
+        }
+    }
+
     fn sth(&self) -> String {
         let size = self.entries.len() as u64;
         let root = merkle_root(&self.merkle_leaves());
@@ -527,4 +544,32 @@ fn serve_watch_refuses_a_configuration_without_a_record_table() {
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("needs a [record] table"), "{err}");
+}
+
+#[test]
+fn a_log_that_offers_names_tiles_is_read_through_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(site.join("static")).expect("mkdir");
+    let server = StaticServer::start(&site);
+    let static_url = format!("{}static/", server.url);
+    let origin = static_url.trim_start_matches("http://").trim_end_matches('/').to_string();
+    let ca = Ca::new();
+    let mut log = Fixture::new();
+    issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
+    log.write_static(&site.join("static"), &origin);
+    log.write_names(&site.join("static"));
+    // Without its data tiles: the watcher must not need them.
+    std::fs::remove_dir_all(site.join("static").join("tile").join("data")).expect("rm data tiles");
+    let cfg = config(dir.path(), &[("static", &static_url, "static-ct", &log.spki_b64())]);
+    let (child, rx, stdout) = spawn_watch(&cfg, dir.path(), true);
+    let out = child.wait_with_output().expect("wait");
+    let got = stdout.join().expect("stdout");
+    let err: Vec<String> = rx.try_iter().collect();
+    assert!(out.status.success(), "{err:#?}");
+    assert_eq!(domains(&got), sorted(&PLANTED_1), "{got}\n{err:#?}");
+    let summary = err.iter().find(|l| l.starts_with("ct: ")).expect("a CT summary line");
+    // 7 certificates, each as precertificate and final certificate: one count each.
+    assert!(summary.starts_with("ct: 14 entries, 7 duplicates, 0 unparsable, 0 gaps"), "{summary}");
+    assert!(!err.iter().any(|l| l.contains("offers no names tiles") || l.starts_with("ct alarm")), "{err:#?}");
 }

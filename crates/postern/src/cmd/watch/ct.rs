@@ -106,6 +106,11 @@ pub struct LogConfig {
     /// Entries asked per `get-entries` request (RFC 6962 logs answer with fewer at will).
     #[serde(default = "default_batch")]
     pub batch: u64,
+    /// static-ct: read the log's names tiles (`tile/names/...`) when it offers them, else its
+    /// data tiles. Names tiles are not covered by the log's signature; `false` reads data
+    /// tiles only.
+    #[serde(default = "default_names_tiles")]
+    pub names_tiles: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -127,6 +132,9 @@ fn default_backlog() -> u64 {
 }
 fn default_batch() -> u64 {
     256
+}
+fn default_names_tiles() -> bool {
+    true
 }
 fn default_tlp() -> String {
     "green".into()
@@ -200,6 +208,7 @@ pub(super) fn run(
         alarms: Alarms::default(),
         recorder,
         partial_since: BTreeMap::new(),
+        no_names_tiles: std::collections::BTreeSet::new(),
     };
     let stopped = || opts.stop.is_some_and(|s| s.load(Ordering::Relaxed));
     while !stopped() {
@@ -243,6 +252,7 @@ struct Log {
     kind: LogKind,
     key: LogKey,
     batch: u64,
+    names_tiles: bool,
     http: reqwest::blocking::Client,
 }
 
@@ -264,7 +274,16 @@ impl Log {
             .timeout(Duration::from_secs(30))
             .user_agent(concat!("postern-ct/", env!("CARGO_PKG_VERSION")))
             .build()?;
-        Ok(Log { name: c.name.clone(), source: format!("ct:{}", c.name), base, kind: c.kind, key, batch: c.batch.clamp(1, 1024), http })
+        Ok(Log {
+            name: c.name.clone(),
+            source: format!("ct:{}", c.name),
+            base,
+            kind: c.kind,
+            key,
+            batch: c.batch.clamp(1, 1024),
+            names_tiles: c.names_tiles,
+            http,
+        })
     }
 }
 
@@ -284,6 +303,8 @@ struct Run<'a, 'r> {
     recorder: Option<&'r mut super::Recorder>,
     /// Per log, when its current partial tile was first left waiting.
     partial_since: BTreeMap<String, (u64, Instant)>,
+    /// Logs found to offer no names tiles: read by their data tiles from then on.
+    no_names_tiles: std::collections::BTreeSet<String>,
 }
 
 impl Run<'_, '_> {
@@ -374,6 +395,15 @@ impl Run<'_, '_> {
             }
             if since.1.elapsed() < Duration::from_secs(self.config.partial_tile_timeout_secs) {
                 return Ok(None);
+            }
+        }
+        if log.names_tiles && !self.no_names_tiles.contains(&log.name) {
+            match self.get(log, &ct::names_tile_path(n, width))? {
+                Fetched::Body(b) => return Ok(Some(ct::parse_names_tile(&b, n, width)?)),
+                Fetched::NotFound => {
+                    eprintln!("ct note: log {} offers no names tiles; reading its data tiles", log.name);
+                    self.no_names_tiles.insert(log.name.clone());
+                }
             }
         }
         let path = ct::data_tile_path(n, width);
