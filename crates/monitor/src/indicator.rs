@@ -71,6 +71,7 @@ pub fn revoked(indicator: &Value, now: chrono::DateTime<chrono::Utc>) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::HitLevel;
 
     #[test]
     fn a_revoked_version_is_newer_than_the_last_even_with_a_clock_behind() {
@@ -84,7 +85,6 @@ mod tests {
         let ahead = json!({"modified": "2026-12-07T11:00:00.000Z"});
         assert_eq!(revoked(&ahead, now)["modified"], "2026-12-07T11:00:00.001Z");
     }
-    use crate::HitLevel;
 
     #[test]
     fn a_hit_becomes_a_domain_indicator_naming_its_brand() {
@@ -97,6 +97,7 @@ mod tests {
             level: HitLevel::Malicious,
             source: "stdin".into(),
             first_seen: "2026-12-07T10:00:00Z".into(),
+            certificate: None,
         };
         let p = Producer {
             namespace: &ns,

@@ -364,7 +364,8 @@ fn both_logs_flag_exactly_the_planted_names_and_resume_after_kill_9() {
     let (child, rx, stdout) = spawn_watch(&cfg, dir.path(), true);
     let out = child.wait_with_output().expect("wait");
     let second = stdout.join().expect("stdout");
-    let err: Vec<String> = rx.try_iter().collect();
+    // Until the reader thread has sent every line (the child has exited: its stderr ends).
+    let err: Vec<String> = rx.iter().collect();
     assert!(out.status.success(), "{err:#?}");
     assert_eq!(domains(&second), sorted(&PLANTED_2), "{second}\n{err:#?}");
     let summary = err.iter().find(|l| l.starts_with("ct: ")).expect("a CT summary line");
@@ -395,7 +396,8 @@ fn the_rfc6962_log_alone_flags_the_planted_names_and_a_bad_checkpoint_alarms() {
     let (child, rx, stdout) = spawn_watch(&cfg, dir.path(), true);
     let out = child.wait_with_output().expect("wait");
     let text = stdout.join().expect("stdout");
-    let err: Vec<String> = rx.try_iter().collect();
+    // Until the reader thread has sent every line (the child has exited: its stderr ends).
+    let err: Vec<String> = rx.iter().collect();
     assert!(out.status.success(), "{err:#?}");
     assert_eq!(domains(&text), sorted(&PLANTED_1), "{text}");
     assert!(text.lines().all(|l| l.contains(r#""source":"ct:rfc""#)), "{text}");
@@ -429,7 +431,8 @@ fn a_tile_of_the_wrong_size_alarms_keeps_the_cursor_and_loses_no_name() {
         std::fs::write(&tile, bad).expect("bad tile");
         let (child, rx, stdout) = spawn_watch(&cfg, dir.path(), true);
         let out = child.wait_with_output().expect("wait");
-        let err: Vec<String> = rx.try_iter().collect();
+        // Until the reader thread has sent every line (the child has exited: its stderr ends).
+        let err: Vec<String> = rx.iter().collect();
         assert!(out.status.success(), "{err:#?}");
         assert_eq!(stdout.join().expect("stdout"), "");
         assert!(err.iter().any(|l| l.starts_with("ct alarm: log static:") && l.contains(alarm)), "{err:#?}");
@@ -565,7 +568,8 @@ fn a_log_that_offers_names_tiles_is_read_through_them() {
     let (child, rx, stdout) = spawn_watch(&cfg, dir.path(), true);
     let out = child.wait_with_output().expect("wait");
     let got = stdout.join().expect("stdout");
-    let err: Vec<String> = rx.try_iter().collect();
+    // Until the reader thread has sent every line (the child has exited: its stderr ends).
+    let err: Vec<String> = rx.iter().collect();
     assert!(out.status.success(), "{err:#?}");
     assert_eq!(domains(&got), sorted(&PLANTED_1), "{got}\n{err:#?}");
     let summary = err.iter().find(|l| l.starts_with("ct: ")).expect("a CT summary line");

@@ -249,3 +249,59 @@ fn triage_in_the_portal_takes_a_rejected_hit_out_of_every_feed_for_good() {
     let audit = common::cli(f.dir.path(), &["audit"]);
     assert!(audit.to_string().contains("portal.monitor.decide"), "{audit}");
 }
+
+#[test]
+fn names_minted_from_one_template_become_one_campaign() {
+    let f = common::fixture();
+    let args = ["--collection", f.collection.as_str(), "--org", "La Poste"];
+    // The campaign appears at its second member, then grows.
+    let (ok, _, err) = watch_data(f.dir.path(), &args, b"laposte-redelivery-12.top\nusps.com-trackzr.top\n");
+    assert!(ok, "{err}");
+    assert!(err.contains("0 campaign updates"), "{err}");
+    let (ok, _, err) = watch_data(f.dir.path(), &args, b"laposte-redelivery-47.top\nlaposte-redelivery-9.top\n");
+    assert!(ok, "{err}");
+    assert!(!err.contains(" 0 campaign updates"), "{err}");
+    let server = common::Server::start(f.dir.path());
+    let read = |t: &str| -> Vec<Value> {
+        let page: Value = common::client()
+            .get(format!("{}/isac/collections/{}/objects/?match[type]={t}", server.url, f.collection))
+            .bearer_auth(&f.tokens["Correos"])
+            .header("Accept", common::TAXII)
+            .send()
+            .expect("get")
+            .json()
+            .expect("json");
+        page["objects"].as_array().cloned().unwrap_or_default()
+    };
+    let campaigns = read("campaign");
+    assert_eq!(campaigns.len(), 1, "{campaigns:#?}");
+    assert_eq!(campaigns[0]["name"], "Look-alikes of La Poste: laposte-redelivery-#.top");
+    assert_eq!(campaigns[0]["created_by_ref"], f.identities["La Poste"].as_str());
+    let indicators = read("indicator");
+    let id_of = |d: &str| {
+        let pattern = format!("[domain-name:value = '{d}']");
+        indicators.iter().find(|o| o["pattern"] == pattern.as_str()).map(|o| o["id"].as_str().unwrap_or_default().to_string())
+    };
+    let relationships = read("relationship");
+    let mut sources: Vec<String> = relationships
+        .iter()
+        .filter(|r| r["relationship_type"] == "indicates" && r["target_ref"] == campaigns[0]["id"])
+        .filter_map(|r| r["source_ref"].as_str().map(String::from))
+        .collect();
+    sources.sort();
+    let mut want: Vec<String> =
+        ["laposte-redelivery-12.top", "laposte-redelivery-47.top", "laposte-redelivery-9.top"].iter().filter_map(|d| id_of(d)).collect();
+    want.sort();
+    assert_eq!(want.len(), 3);
+    assert_eq!(sources, want, "every member indicates the campaign, the first one included");
+    assert!(id_of("usps.com-trackzr.top").is_some_and(|u| !sources.contains(&u)), "another brand stays out");
+    let csv = common::client()
+        .get(format!("{}/feeds/{}/csv", server.url, f.collection))
+        .bearer_auth(&f.tokens["Correos"])
+        .send()
+        .expect("feed")
+        .text()
+        .expect("text");
+    let line = csv.lines().find(|l| l.starts_with("laposte-redelivery-47.top,")).expect("in the CSV feed");
+    assert!(line.ends_with("Look-alikes of La Poste: laposte-redelivery-#.top"), "{line}");
+}

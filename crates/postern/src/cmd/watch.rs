@@ -117,8 +117,8 @@ pub fn run(data: &Path, args: WatchArgs) -> anyhow::Result<()> {
     eprintln!("{}", summary(&counters, started.elapsed().as_secs_f64()));
     if let Some(r) = &recorder {
         eprintln!(
-            "recorded: {} new hits, {} seen before, {} indicators added to collection {}, {} suppressed by triage",
-            r.counts.new, r.counts.seen, r.counts.indicators, r.collection, r.counts.suppressed
+            "recorded: {} new hits, {} seen before, {} indicators added to collection {}, {} suppressed by triage, {} campaign updates",
+            r.counts.new, r.counts.seen, r.counts.indicators, r.collection, r.counts.suppressed, r.counts.campaigns
         );
     }
     Ok(())
@@ -428,7 +428,11 @@ struct RecordCounts {
     seen: u64,
     indicators: u64,
     suppressed: u64,
+    campaigns: u64,
 }
+
+/// Earlier hits read at start-up to seed the campaigns.
+const SEEDED_HITS: usize = 20_000;
 
 /// Records hits in the hub's database and turns the malicious ones into STIX indicators of a
 /// collection, attributed to a member organisation, as `feeds import` adds a feed's entries.
@@ -444,6 +448,8 @@ struct Recorder {
     /// Brand id -> (name, main official domain), for the indicators' names and references.
     brands: std::collections::HashMap<String, (String, String)>,
     counts: RecordCounts,
+    /// Look-alikes registered together, as campaigns.
+    clusters: monitor::campaign::Clusters,
 }
 
 impl Recorder {
@@ -464,6 +470,15 @@ impl Recorder {
         let org = hub.org(&record.org).with_context(|| format!("organisation {:?}", record.org))?;
         let namespace = hub.id_namespace(&org.identity_id);
         let identity = org.identity_id.clone();
+        // The published hits of earlier runs, so a template's next name finds its campaign.
+        let mut clusters = monitor::campaign::Clusters::default();
+        let earlier = hits.org_hits(&identity, SEEDED_HITS).context("reading earlier hits")?;
+        let known: Vec<monitor::campaign::Member<'_>> = earlier
+            .iter()
+            .filter(|h| h.indicator_id.is_some() && h.status.publishable())
+            .map(|h| monitor::campaign::Member { domain: &h.domain, brand: &h.brand, certificate: None, first_seen: &h.first_seen })
+            .collect();
+        clusters.seed(&known);
         // The operator at the console acts for the organisation, as `feeds import` does.
         let who = hub::Principal::Member { org, token_id: "cli-watch".into(), role: store::Role::Admin };
         let brands = registry
@@ -482,71 +497,114 @@ impl Recorder {
             valid_days: record.valid_days,
             brands,
             counts: RecordCounts::default(),
+            clusters,
         })
     }
 
     /// Records `hits`; the malicious ones not yet an indicator, and not rejected or
     /// allowlisted, are added to the collection in one batch. Returns their domains.
     fn record(&mut self, hits: Vec<monitor::Hit>) -> anyhow::Result<Vec<String>> {
+        let mut fresh = Vec::new();
+        for hit in hits {
+            if self.note(&hit)? && hit.level == monitor::HitLevel::Malicious {
+                fresh.push(hit);
+            }
+        }
+        if fresh.is_empty() {
+            return Ok(Vec::new());
+        }
         let now = store::now_rfc3339();
         let until =
             (chrono::Utc::now() + chrono::Duration::days(i64::from(self.valid_days))).to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-        let mut objects = Vec::new();
-        let mut domains = Vec::new();
-        for hit in hits {
-            let new = store::monitor::NewHit {
-                domain: hit.domain.clone(),
-                brand: hit.brand.clone(),
-                technique: hit.technique.clone(),
-                score: hit.score,
-                level: if hit.level == monitor::HitLevel::Malicious { "malicious".into() } else { "suspicious".into() },
-                source: hit.source.clone(),
-                seen_at: hit.first_seen.clone(),
-                org: Some(self.identity.clone()),
-            };
-            let needs_indicator = match self.hits.record_hit(&new).context("recording a hit")? {
-                store::monitor::HitOutcome::New => {
-                    self.counts.new += 1;
-                    true
-                }
-                store::monitor::HitOutcome::Seen(rec) => {
-                    self.counts.seen += 1;
-                    if !rec.status.publishable() {
-                        self.counts.suppressed += 1;
-                    }
-                    rec.status.publishable() && rec.indicator_id.is_none()
-                }
-            };
-            if needs_indicator && hit.level == monitor::HitLevel::Malicious {
-                let (name, official) = self.brands.get(&hit.brand).cloned().unwrap_or_default();
-                let producer = monitor::indicator::Producer {
-                    namespace: &self.namespace,
-                    identity: Some(&self.identity),
-                    now: &now,
-                    valid_until: &until,
-                    marking: self.marking,
-                };
-                objects.push(monitor::indicator::indicator(&hit, &name, &official, &producer));
-                domains.push(hit.domain);
+        let producer = monitor::indicator::Producer {
+            namespace: &self.namespace,
+            identity: Some(&self.identity),
+            now: &now,
+            valid_until: &until,
+            marking: self.marking,
+        };
+        let members: Vec<monitor::campaign::Member<'_>> = fresh
+            .iter()
+            .map(|h| monitor::campaign::Member {
+                domain: &h.domain,
+                brand: &h.brand,
+                certificate: h.certificate.as_deref(),
+                first_seen: &h.first_seen,
+            })
+            .collect();
+        let grown = self.clusters.add(&members);
+        // Each new indicator names its campaign; the campaign and its relationships follow.
+        let mut campaign_of = std::collections::HashMap::new();
+        for g in &grown {
+            let name = self.brands.get(&g.brand).map_or(g.brand.as_str(), |b| b.0.as_str());
+            for d in &g.members {
+                campaign_of.insert(d.clone(), format!("Look-alikes of {name}: {}", g.template));
             }
         }
-        if objects.is_empty() {
-            return Ok(domains);
+        let mut objects = Vec::new();
+        for hit in &fresh {
+            let (name, official) = self.brands.get(&hit.brand).cloned().unwrap_or_default();
+            let mut o = monitor::indicator::indicator(hit, &name, &official, &producer);
+            if let Some(c) = campaign_of.get(&hit.domain) {
+                o["x_postern_campaign"] = serde_json::json!(c);
+            }
+            objects.push(o);
         }
-        let body = serde_json::to_vec(&serde_json::json!({ "objects": objects }))?;
-        let status = self
-            .hub
-            .add_objects(&self.who, &self.collection, &body)
-            .with_context(|| format!("adding indicators to collection {:?}", self.collection))?;
-        if let Some(f) = status.failures.first() {
-            anyhow::bail!("the hub refused indicator {}: {}", f.id, f.message.as_deref().unwrap_or("refused"));
+        for g in &grown {
+            let name = self.brands.get(&g.brand).map_or(g.brand.as_str(), |b| b.0.as_str());
+            let ns = self.namespace;
+            objects.extend(monitor::campaign::objects(g, name, &ns, &producer, |d| monitor::indicator::indicator_id(&ns, d)));
+            self.counts.campaigns += 1;
         }
+        self.add(&objects)?;
+        let domains: Vec<String> = fresh.into_iter().map(|h| h.domain).collect();
         for d in &domains {
             let id = monitor::indicator::indicator_id(&self.namespace, d);
             self.hits.set_hit_indicator(d, &id, &self.collection).context("noting a hit's indicator")?;
             self.counts.indicators += 1;
         }
         Ok(domains)
+    }
+
+    /// Records one sighting; true when the hit should become an indicator (new, or known and
+    /// neither decided against nor already one).
+    fn note(&mut self, hit: &monitor::Hit) -> anyhow::Result<bool> {
+        let new = store::monitor::NewHit {
+            domain: hit.domain.clone(),
+            brand: hit.brand.clone(),
+            technique: hit.technique.clone(),
+            score: hit.score,
+            level: if hit.level == monitor::HitLevel::Malicious { "malicious".into() } else { "suspicious".into() },
+            source: hit.source.clone(),
+            seen_at: hit.first_seen.clone(),
+            org: Some(self.identity.clone()),
+        };
+        Ok(match self.hits.record_hit(&new).context("recording a hit")? {
+            store::monitor::HitOutcome::New => {
+                self.counts.new += 1;
+                true
+            }
+            store::monitor::HitOutcome::Seen(rec) => {
+                self.counts.seen += 1;
+                if !rec.status.publishable() {
+                    self.counts.suppressed += 1;
+                }
+                rec.status.publishable() && rec.indicator_id.is_none()
+            }
+        })
+    }
+
+    /// Adds `objects` to the collection in one Add Objects request.
+    fn add(&self, objects: &[serde_json::Value]) -> anyhow::Result<()> {
+        let body = serde_json::to_vec(&serde_json::json!({ "objects": objects }))?;
+        let status = self
+            .hub
+            .add_objects(&self.who, &self.collection, &body)
+            .with_context(|| format!("adding indicators to collection {:?}", self.collection))?;
+        if let Some(f) = status.failures.first() {
+            anyhow::bail!("the hub refused {}: {}", f.id, f.message.as_deref().unwrap_or("refused"));
+        }
+        Ok(())
     }
 }
 

@@ -454,7 +454,8 @@ impl Run<'_, '_> {
             let seen = rfc3339_ms(e.timestamp);
             for name in &names.names {
                 if let Some((n, j)) = self.monitor.watch_line(name, &mut self.counters) {
-                    let hit = j.into_hit(n, &log.source, &seen);
+                    let mut hit = j.into_hit(n, &log.source, &seen);
+                    hit.certificate = Some(hex(&names.key[..16]));
                     super::write_hit(&mut text, &hit, self.opts.jsonl);
                     if let Some(m) = self.opts.metrics {
                         m.hit(hit.level == monitor::HitLevel::Malicious);
