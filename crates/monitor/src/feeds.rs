@@ -92,23 +92,54 @@ pub struct Snapshot {
     pub serial: u64,
 }
 
+/// Which lifetime models apply: the models and the collection the feed is of.
+#[derive(Debug, Clone, Copy)]
+pub struct Lifetimes<'a> {
+    pub decay: &'a crate::decay::Decay,
+    pub collection: &'a str,
+}
+
 /// Chooses a feed's items among `objects` (each with its hub `date_added` in microseconds):
-/// indicators of domain names that are not revoked, not expired at `now` (RFC 3339), not
-/// `excluded` (an official brand domain or under one).
-pub fn select(objects: impl IntoIterator<Item = (Value, i64)>, now: &str, excluded: impl Fn(&str) -> bool) -> Snapshot {
+/// indicators of domain names that are not revoked, not expired at `now` (RFC 3339) by their
+/// `valid_until` or by their decay model (the clock starts at `valid_from` or the latest
+/// sighting among `objects`), not `excluded` (an official brand domain or under one).
+pub fn select(
+    objects: impl IntoIterator<Item = (Value, i64)>,
+    now: &str,
+    excluded: impl Fn(&str) -> bool,
+    lifetimes: Lifetimes<'_>,
+) -> Snapshot {
     let now_s = seconds(now).unwrap_or(0);
     let mut serial = 0u64;
     let mut items: BTreeMap<String, Item> = BTreeMap::new();
+    let mut indicators = Vec::new();
+    // The latest sighting of each indicator resets its decay clock.
+    let mut sighted: BTreeMap<String, i64> = BTreeMap::new();
     for (o, added_us) in objects {
         serial = serial.max(u64::try_from(added_us / 1_000_000).unwrap_or(0));
-        if o["type"] != "indicator" || o["revoked"] == true {
-            continue;
+        if o["type"] == "sighting"
+            && let (Some(of), Some(at)) =
+                (o["sighting_of_ref"].as_str(), o["last_seen"].as_str().or(o["created"].as_str()).and_then(seconds))
+        {
+            let e = sighted.entry(of.to_string()).or_insert(at);
+            *e = (*e).max(at);
+        } else if o["type"] == "indicator" && o["revoked"] != true {
+            indicators.push(o);
         }
+    }
+    for o in indicators {
         let valid_until = o["valid_until"].as_str().map(str::to_string);
         if let Some(until) = valid_until.as_deref().and_then(seconds)
             && until <= now_s
         {
             serial = serial.max(u64::try_from(until).unwrap_or(0));
+            continue;
+        }
+        let from = o["valid_from"].as_str().and_then(seconds).unwrap_or(now_s);
+        let since = o["id"].as_str().and_then(|id| sighted.get(id)).map_or(from, |s| from.max(*s));
+        let decayed = lifetimes.decay.expires_at(lifetimes.collection, &o, since);
+        if decayed <= now_s {
+            serial = serial.max(u64::try_from(decayed).unwrap_or(0));
             continue;
         }
         for domain in pattern_domains(o["pattern"].as_str().unwrap_or_default()) {
@@ -261,7 +292,30 @@ mod tests {
             (json!({"type": "indicator", "pattern": "[url:value = 'https://x.top/']"}), 1),
             (ind("usps.com-track.top", json!({"campaign": "c"})), 1_796_500_000_000_000),
         ];
-        select(objects, "2026-12-07T12:00:00Z", |d| d == "laposte.fr" || d.ends_with(".laposte.fr"))
+        let decay = crate::decay::Decay::embedded().expect("models");
+        select(
+            objects,
+            "2026-12-07T12:00:00Z",
+            |d| d == "laposte.fr" || d.ends_with(".laposte.fr"),
+            Lifetimes { decay: &decay, collection: "c" },
+        )
+    }
+
+    #[test]
+    fn decayed_indicators_leave_the_feed_and_a_sighting_brings_them_back() {
+        let decay = crate::decay::Decay::embedded().expect("models");
+        let life = Lifetimes { decay: &decay, collection: "c" };
+        // A monitor look-alike of confidence 70 lives 14 * (1 - 30/70)^0.5 = 10.6 days.
+        let old = ind("laposte-colis.top", json!({"labels": ["monitor"], "confidence": 70, "valid_from": "2026-11-20T00:00:00.000Z"}));
+        let shared = ind("shared.top", json!({"confidence": 70, "valid_from": "2026-11-20T00:00:00.000Z"}));
+        let now = "2026-12-07T12:00:00Z";
+        let s = select(vec![(old.clone(), 1), (shared.clone(), 1)], now, |_| false, life);
+        assert_eq!(s.items.iter().map(|i| i.domain.as_str()).collect::<Vec<_>>(), ["shared.top"], "a shared indicator lives longer");
+        assert!(s.serial > 1_796_000_000, "its decay is a change: the serial moved to it ({})", s.serial);
+        let sighting =
+            json!({"type": "sighting", "sighting_of_ref": "indicator--laposte-colis.top", "last_seen": "2026-12-06T00:00:00.000Z"});
+        let s = select(vec![(old, 1), (sighting, 2)], now, |_| false, life);
+        assert_eq!(s.items.len(), 1, "sighted yesterday: its clock restarted");
     }
 
     #[test]

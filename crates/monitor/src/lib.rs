@@ -6,6 +6,7 @@
 
 pub mod campaign;
 pub mod ct;
+pub mod decay;
 pub mod eval;
 pub mod feeds;
 pub mod indicator;

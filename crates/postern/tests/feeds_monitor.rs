@@ -245,7 +245,8 @@ fn unbound_follows_the_served_rpz_and_blocks_a_new_indicator_within_seconds() {
     let mut ind = common::indicator(77, "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb");
     ind["pattern"] = json!(format!("[domain-name:value = '{new_name}']"));
     ind["created_by_ref"] = json!(f.identities["La Poste"]);
-    ind["valid_from"] = json!("2026-01-01T00:00:00Z");
+    // Shared now: young enough for its lifetime model.
+    ind["valid_from"] = json!(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true));
     let started = std::time::Instant::now();
     post(&server, &f.collection, &f.tokens["La Poste"], json!([ind.clone()]));
     unbound.wait_for(new_name, "NXDOMAIN");
@@ -303,4 +304,33 @@ fn an_allowed_transfer_holds_what_the_subscriber_may_read() {
     assert!(!answer.contains("laposte-colis"), "GREEN is above the zone's ceiling: {answer}");
     assert!(!answer.contains("www.laposte.fr"), "never an official domain: {answer}");
     assert_eq!(answer.matches("\tSOA\t").count(), 2, "{answer}");
+}
+
+#[test]
+fn decayed_indicators_leave_the_feeds_as_the_lifetime_model_says() {
+    let f = hub_with_hits();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let export = |extra: &[&str]| {
+        let mut args = vec!["feeds", "export", "--collection", &f.collection, "--format", "plain", "--org", "Correos"];
+        args.extend_from_slice(extra);
+        run(f.dir.path(), &args, b"")
+    };
+    assert!(export(&[]).contains("laposte-colis.top"), "fresh look-alikes live days under the shipped models");
+    // An operator's model whose threshold no score stays above: every indicator is out at once.
+    let short = dir.path().join("decay.toml");
+    std::fs::write(&short, "default = \"strict\"\n[model.strict]\ntau_days = 7.0\ndelta = 1.0\nthreshold = 100.0\nbase = 70.0\n")
+        .expect("write");
+    let plain = export(&["--decay", short.to_str().expect("utf-8")]);
+    assert_eq!(plain, "", "every indicator decayed: {plain}");
+    // A broken model file is refused, naming the field.
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "default = \"m\"\n[model.m]\ntau_days = -1.0\ndelta = 1.0\nthreshold = 30.0\nbase = 70.0\n").expect("write");
+    let out = Command::new(common::exe())
+        .arg("--data")
+        .arg(f.dir.path())
+        .args(["feeds", "export", "--collection", &f.collection, "--format", "plain", "--decay", bad.to_str().expect("utf-8")])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("tau_days"), "{}", String::from_utf8_lossy(&out.stderr));
 }

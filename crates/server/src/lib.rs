@@ -183,6 +183,8 @@ pub struct AppState {
     pub(crate) readiness: Option<Arc<dyn store::readiness::ReadinessStore>>,
     /// Incident cases of the members' organisations; off when `None`.
     pub incidents: Option<Arc<dyn store::incidents::IncidentStore>>,
+    /// The indicator lifetime models of the blocklist feeds and the RPZ.
+    pub decay: Arc<monitor::decay::Decay>,
     /// The brand monitor's hits (the portal's triage queue); off when `None`.
     pub monitor: Option<Arc<dyn store::monitor::MonitorStore>>,
     /// Anonymous callers of the JSON APIs, per address.
@@ -218,6 +220,7 @@ impl AppState {
             posture: None,
             readiness: None,
             incidents: None,
+            decay: Arc::new(monitor::decay::Decay::embedded().expect("the shipped decay models load")),
             monitor: None,
             live: Arc::new(LiveChecks::new(LiveCheckConfig::default())),
             public_url: if tls { "https://localhost" } else { "http://localhost" }.into(),

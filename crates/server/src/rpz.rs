@@ -90,7 +90,12 @@ pub struct Rpz {
 /// Reads the collection once, binds `config.listen` (TCP and UDP on the same port) and starts
 /// answering, re-reading the collection every `config.refresh` and sending NOTIFY on change.
 /// Must be called inside the tokio runtime.
-pub async fn start(hub: Hub, analyzer: Arc<links::Analyzer>, config: RpzConfig) -> Result<Rpz, RpzError> {
+pub async fn start(
+    hub: Hub,
+    analyzer: Arc<links::Analyzer>,
+    decay: Arc<monitor::decay::Decay>,
+    config: RpzConfig,
+) -> Result<Rpz, RpzError> {
     let apex = dns_name(&config.zone)?;
     let target = match &config.garden {
         Some(g) => dns_name(g)?,
@@ -99,7 +104,7 @@ pub async fn start(hub: Hub, analyzer: Arc<links::Analyzer>, config: RpzConfig) 
     let hub_error = |reason: String| RpzError::Hub { collection: config.collection.clone(), org: config.org.clone(), reason };
     let org = hub.org(&config.org).map_err(|e| hub_error(e.to_string()))?;
     let who = Principal::Member { org, token_id: "rpz".into(), role: store::Role::Reader };
-    let read = Reader { hub, who, collection: config.collection.clone(), ceiling: config.ceiling, analyzer };
+    let read = Reader { hub, who, collection: config.collection.clone(), ceiling: config.ceiling, analyzer, decay };
     let first = read.domains().await.map_err(hub_error)?;
     let serial = u32::try_from(first.0).unwrap_or(u32::MAX).max(1);
     let zone = Zone { apex, target, current: Version { serial, domains: Arc::new(first.1) }, history: VecDeque::new() };
@@ -128,15 +133,16 @@ struct Reader {
     collection: String,
     ceiling: Tlp,
     analyzer: Arc<links::Analyzer>,
+    decay: Arc<monitor::decay::Decay>,
 }
 
 impl Reader {
     /// The feed's serial and domains now.
     async fn domains(&self) -> Result<(u64, BTreeSet<String>), String> {
-        let (hub, who, c, ceiling, analyzer) =
-            (self.hub.clone(), self.who.clone(), self.collection.clone(), self.ceiling, self.analyzer.clone());
+        let (hub, who, c, ceiling, analyzer, decay) =
+            (self.hub.clone(), self.who.clone(), self.collection.clone(), self.ceiling, self.analyzer.clone(), self.decay.clone());
         let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        let snap = tokio::task::spawn_blocking(move || crate::api::feeds::snapshot(&hub, &who, &c, ceiling, &analyzer, &now))
+        let snap = tokio::task::spawn_blocking(move || crate::api::feeds::snapshot(&hub, &who, &c, ceiling, &analyzer, &decay, &now))
             .await
             .map_err(|e| e.to_string())?
             .map_err(|e| e.to_string())?;

@@ -46,6 +46,20 @@ pub struct ExportArgs {
     /// RPZ: send blocked names to this walled-garden host instead of NXDOMAIN.
     #[arg(long)]
     pub garden: Option<String>,
+    /// Indicator lifetime models (TOML; default: the shipped models).
+    #[arg(long, value_name = "FILE")]
+    pub decay: Option<std::path::PathBuf>,
+}
+
+/// The lifetime models of `file`, or the shipped ones.
+pub fn decay_models(file: Option<&Path>) -> anyhow::Result<monitor::decay::Decay> {
+    match file {
+        Some(f) => {
+            let text = std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?;
+            monitor::decay::Decay::parse(&text).with_context(|| format!("in {}", f.display()))
+        }
+        None => monitor::decay::Decay::embedded().context("the shipped decay models"),
+    }
 }
 
 /// `postern feeds export`.
@@ -68,7 +82,8 @@ pub fn export(data: &Path, a: ExportArgs, out: &mut dyn Write) -> anyhow::Result
     };
     let analyzer = links::Analyzer::new(&brands::BrandRegistry::builtin());
     let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let snap = server::api::feeds::snapshot(&hub, &who, &a.collection, ceiling, &analyzer, &now)
+    let decay = decay_models(a.decay.as_deref())?;
+    let snap = server::api::feeds::snapshot(&hub, &who, &a.collection, ceiling, &analyzer, &decay, &now)
         .with_context(|| format!("reading collection {:?}", a.collection))?;
     let rpz = monitor::feeds::RpzOptions { zone: a.zone.unwrap_or_else(|| server::api::feeds::rpz_zone(&a.collection)), garden: a.garden };
     let bundle = server::api::feeds::bundle_id(&a.collection, snap.serial, snap.items.len());

@@ -155,6 +155,10 @@ pub struct ServeArgs {
     /// Send blocked names to this walled-garden host instead of NXDOMAIN.
     #[arg(long, value_name = "HOST")]
     pub rpz_garden: Option<String>,
+    /// Indicator lifetime models of the feeds and the RPZ (TOML; default: the shipped
+    /// models, MISP's polynomial decay per indicator class).
+    #[arg(long, value_name = "FILE")]
+    pub decay: Option<PathBuf>,
 }
 
 /// Checks the settings clap cannot check alone (shared by `serve` and `postern config check`).
@@ -199,7 +203,9 @@ fn start_rpz(runtime: &tokio::runtime::Runtime, state: &server::AppState, args: 
         refresh: std::time::Duration::from_millis(args.rpz_refresh_ms.max(100)),
         garden: args.rpz_garden.clone(),
     };
-    let rpz = runtime.block_on(server::rpz::start(state.hub.clone(), state.links.clone(), config)).context("--rpz-listen")?;
+    let rpz = runtime
+        .block_on(server::rpz::start(state.hub.clone(), state.links.clone(), state.decay.clone(), config))
+        .context("--rpz-listen")?;
     if json {
         println!("{}", serde_json::json!({"event": "rpz_listening", "addr": rpz.addr.to_string(), "zone": args.rpz_zone}));
     } else {
@@ -353,6 +359,7 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
     }
     let config = server_config(&args);
     let scheme = if config.tls.is_some() { "https" } else { "http" };
+    let decay = super::feeds::decay_models(args.decay.as_deref())?;
     let mut state = server::AppState::new(hub, config.tls.is_some())
         .with_anonymous_lookup_ceiling(args.anonymous_link_tlp)
         .with_live_checks(live_config(&args)?);
@@ -363,6 +370,7 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
         .with_monitor(stores.monitor.clone());
     let service = server::api::posture::PostureService::new(stores.posture, posture_config(&args)?);
     state.posture = Some(std::sync::Arc::new(service));
+    state.decay = std::sync::Arc::new(decay);
     let watch = match &args.watch {
         Some(cfg) => Some(
             super::watch::ServeWatch::start(data, cfg, state.hub.clone(), stores.monitor, state.monitor_metrics())

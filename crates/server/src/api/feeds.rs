@@ -38,10 +38,12 @@ pub fn snapshot(
     collection: &str,
     ceiling: Tlp,
     analyzer: &links::Analyzer,
+    decay: &monitor::decay::Decay,
     now: &str,
 ) -> Result<Snapshot, HubError> {
     let mut objects = Vec::new();
-    let mut filters = Filters { types: vec!["indicator".into()], ..Filters::default() };
+    // Sightings too: the latest one restarts an indicator's decay clock.
+    let mut filters = Filters { types: vec!["indicator".into(), "sighting".into()], ..Filters::default() };
     loop {
         let page = hub.objects_page(who, collection, "feed", &filters)?;
         for o in page.objects {
@@ -57,7 +59,8 @@ pub fn snapshot(
             _ => break,
         }
     }
-    Ok(monitor::feeds::select(objects, now, |d| analyzer.official_brand(d).is_some()))
+    let lifetimes = monitor::feeds::Lifetimes { decay, collection };
+    Ok(monitor::feeds::select(objects, now, |d| analyzer.official_brand(d).is_some(), lifetimes))
 }
 
 /// The zone name of a collection's RPZ.
@@ -88,10 +91,11 @@ async fn feed(
             .ok_or_else(|| ApiError::problem(StatusCode::BAD_REQUEST, "Bad Request", format!("tlp: '{s}' is not a TLP level")))?,
     };
     let who = crate::authenticate(&state, &headers, false).await?;
-    let (hub, analyzer, c) = (state.hub.clone(), state.links.clone(), collection.clone());
+    let (hub, analyzer, decay, c) = (state.hub.clone(), state.links.clone(), state.decay.clone(), collection.clone());
     let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let snap =
-        crate::blocking(move || snapshot(&hub, &who, &c, ceiling, &analyzer, &now)).await.map_err(|e| ApiError::from_hub(e, false))?;
+    let snap = crate::blocking(move || snapshot(&hub, &who, &c, ceiling, &analyzer, &decay, &now))
+        .await
+        .map_err(|e| ApiError::from_hub(e, false))?;
     let rpz = RpzOptions { zone: rpz_zone(&collection), garden: None };
     let body = monitor::feeds::render(format, &snap, &rpz, &bundle_id(&collection, snap.serial, snap.items.len()));
     let etag = format!("\"{}\"", hex(&Sha256::digest(body.as_bytes())[..16]));
