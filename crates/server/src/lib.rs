@@ -3,6 +3,7 @@
 //! from hub errors to status codes and protocol error bodies of the APIs.
 
 pub mod api;
+mod awareness;
 pub mod blocklists;
 mod error;
 mod media;
@@ -182,6 +183,8 @@ pub struct AppState {
     pub(crate) readiness: Option<Arc<dyn store::readiness::ReadinessStore>>,
     /// Incident cases of the members' organisations; off when `None`.
     pub incidents: Option<Arc<dyn store::incidents::IncidentStore>>,
+    /// Simulation campaigns: the landing routes under `/a/`; off when `None`.
+    pub(crate) awareness: Option<Arc<dyn store::awareness::AwarenessStore>>,
     /// Anonymous callers of the JSON APIs, per address.
     pub(crate) anonymous_limit: Arc<ratelimit::RateLimiter>,
     /// Live link checks of the JSON API (off unless configured).
@@ -210,6 +213,7 @@ impl AppState {
             posture: None,
             readiness: None,
             incidents: None,
+            awareness: None,
             live: Arc::new(LiveChecks::new(LiveCheckConfig::default())),
             public_url: if tls { "https://localhost" } else { "http://localhost" }.into(),
             metrics_access: Arc::new(MetricsAccess::default()),
@@ -246,6 +250,12 @@ impl AppState {
         self
     }
 
+    /// Turns the simulation landing routes (`/a/...`) on, with this store.
+    pub fn with_awareness(mut self, store: Arc<dyn store::awareness::AwarenessStore>) -> AppState {
+        self.awareness = Some(store);
+        self
+    }
+
     /// Same, opening the SQLite database of the data directory `dir` (the hub's own).
     pub fn with_portal_data_dir(self, dir: &std::path::Path) -> Result<AppState, store::StoreError> {
         let store = store::SqliteStore::open(dir)?;
@@ -261,6 +271,7 @@ pub fn router(state: AppState) -> Router {
     }
     app.merge(taxii::routes())
         .merge(api::routes())
+        .merge(awareness::routes())
         .merge(portal::router(portal_state(&state)))
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))

@@ -1,5 +1,5 @@
 //! Storage of the POST-ISAC hub: `open()`, [`StoreError`] and the [`Store`] bundle; one folder
-//! per aggregate (`hub`, `peers`, `portal`, `posture`, `readiness`, `incidents`) holding its traits and types, its SQLite
+//! per aggregate (`hub`, `peers`, `portal`, `posture`, `readiness`, `incidents`, `awareness`) holding its traits and types, its SQLite
 //! and PostgreSQL implementations side by side, and its contract cases.
 //!
 //! The traits speak the hub's language, never SQL. Engine plumbing (connections, pools,
@@ -7,6 +7,7 @@
 //! share (column lists, stored-value decoding, grant expansion, version decisions) in `common`
 //! and `versions`.
 
+pub mod awareness;
 mod common;
 pub mod contract;
 mod engine;
@@ -112,6 +113,7 @@ pub struct ServeStores {
     pub posture: std::sync::Arc<dyn PostureStore>,
     pub readiness: std::sync::Arc<dyn readiness::ReadinessStore>,
     pub incidents: std::sync::Arc<dyn incidents::IncidentStore>,
+    pub awareness: std::sync::Arc<dyn awareness::AwarenessStore>,
 }
 
 /// Opens `target` (as [`open`] reads it) once for `serve`: see [`ServeStores`].
@@ -119,10 +121,24 @@ pub fn open_serve(target: &str) -> Result<ServeStores> {
     if target.starts_with("postgres://") || target.starts_with("postgresql://") {
         let size = engine::postgres::DEFAULT_MAX_CONNECTIONS + PORTAL_MAX_CONNECTIONS;
         let pg = std::sync::Arc::new(PgStore::open_with(target, size)?);
-        return Ok(ServeStores { hub: pg.clone(), portal: pg.clone(), posture: pg.clone(), readiness: pg.clone(), incidents: pg });
+        return Ok(ServeStores {
+            hub: pg.clone(),
+            portal: pg.clone(),
+            posture: pg.clone(),
+            readiness: pg.clone(),
+            incidents: pg.clone(),
+            awareness: pg,
+        });
     }
     let sqlite = std::sync::Arc::new(SqliteStore::open(std::path::Path::new(target))?);
-    Ok(ServeStores { hub: sqlite.clone(), portal: sqlite.clone(), posture: sqlite.clone(), readiness: sqlite.clone(), incidents: sqlite })
+    Ok(ServeStores {
+        hub: sqlite.clone(),
+        portal: sqlite.clone(),
+        posture: sqlite.clone(),
+        readiness: sqlite.clone(),
+        incidents: sqlite.clone(),
+        awareness: sqlite,
+    })
 }
 
 /// Connections per process for the portal and posture history: sign-ins, pages and scans are

@@ -267,7 +267,11 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
     let mut state = server::AppState::new(hub, config.tls.is_some())
         .with_anonymous_lookup_ceiling(args.anonymous_link_tlp)
         .with_live_checks(live_config(&args)?);
-    state = state.with_portal_store(stores.portal).with_readiness_store(stores.readiness).with_incidents(stores.incidents);
+    state = state
+        .with_portal_store(stores.portal)
+        .with_readiness_store(stores.readiness)
+        .with_incidents(stores.incidents)
+        .with_awareness(stores.awareness);
     let service = server::api::posture::PostureService::new(stores.posture, posture_config(&args)?);
     state.posture = Some(std::sync::Arc::new(service));
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the async runtime")?;
