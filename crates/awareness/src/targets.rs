@@ -145,7 +145,10 @@ pub fn csv_cell(value: &str) -> String {
 mod tests {
     use super::*;
 
-    fn check(csv: &str, channel: Channel, expected: Result<Vec<(&str, Option<&str>, Option<&str>)>, &str>) {
+    /// Address, name and group of each target.
+    type Rows<'a> = Vec<(&'a str, Option<&'a str>, Option<&'a str>)>;
+
+    fn check(csv: &str, channel: Channel, expected: Result<Rows<'_>, &str>) {
         let got = parse(csv.as_bytes(), channel)
             .map(|ts| ts.into_iter().map(|t| (t.address, t.name, t.group)).collect::<Vec<_>>())
             .map_err(|e| e.to_string());

@@ -44,35 +44,51 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/a/{token}/s", post(submit))
 }
 
+/// Why a landing route answers with something else than its page: the answer says nothing more.
+#[derive(Debug, Clone, Copy)]
+enum Refusal {
+    /// Simulations are off, or the token is unknown or malformed.
+    NotFound,
+    /// The store failed (logged); the visitor is asked to come back.
+    Unavailable,
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        match self {
+            Refusal::NotFound => {
+                page(StatusCode::NOT_FOUND, Language::En, "Link not valid", "<p>This link is not valid or has expired.</p>")
+            }
+            Refusal::Unavailable => page(StatusCode::SERVICE_UNAVAILABLE, Language::En, "Unavailable", "<p>Please try again later.</p>"),
+        }
+    }
+}
+
 /// The store, or a 404 when simulations are off.
-fn store(state: &AppState) -> Result<Arc<dyn AwarenessStore>, Response> {
-    state.awareness.clone().ok_or_else(|| page(StatusCode::NOT_FOUND, Language::En, "Not found", "<p>Nothing here.</p>"))
+fn store(state: &AppState) -> Result<Arc<dyn AwarenessStore>, Refusal> {
+    state.awareness.clone().ok_or(Refusal::NotFound)
 }
 
 /// Runs a store call off the async workers; a failure is a 503 page, never the store's text.
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> store::Result<T> + Send + 'static) -> Result<T, Response> {
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> store::Result<T> + Send + 'static) -> Result<T, Refusal> {
     match tokio::task::spawn_blocking(f).await {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => {
             tracing::error!(error = %e, "awareness storage failed");
-            Err(page(StatusCode::SERVICE_UNAVAILABLE, Language::En, "Unavailable", "<p>Please try again later.</p>"))
+            Err(Refusal::Unavailable)
         }
-        Err(_) => Err(page(StatusCode::SERVICE_UNAVAILABLE, Language::En, "Unavailable", "<p>Please try again later.</p>")),
+        Err(_) => Err(Refusal::Unavailable),
     }
 }
 
-/// The target of a token, or a 404 page that says nothing about why.
-async fn target(store: &Arc<dyn AwarenessStore>, token: String) -> Result<TargetRecord, Response> {
+/// The target of a token.
+async fn target(store: &Arc<dyn AwarenessStore>, token: String) -> Result<TargetRecord, Refusal> {
     // Tokens are 32 hex digits: anything else is not looked up.
     if token.len() != 32 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(expired());
+        return Err(Refusal::NotFound);
     }
     let s = store.clone();
-    blocking(move || s.target_by_token(&token)).await?.ok_or_else(expired)
-}
-
-fn expired() -> Response {
-    page(StatusCode::NOT_FOUND, Language::En, "Link not valid", "<p>This link is not valid or has expired.</p>")
+    blocking(move || s.target_by_token(&token)).await?.ok_or(Refusal::NotFound)
 }
 
 fn event(kind: EventKind, method: &Method, headers: &HeaderMap, peer: SocketAddr) -> NewEvent {
@@ -89,13 +105,13 @@ fn event(kind: EventKind, method: &Method, headers: &HeaderMap, peer: SocketAddr
     }
 }
 
-async fn record(store: &Arc<dyn AwarenessStore>, target_id: i64, e: NewEvent) -> Result<(), Response> {
+async fn record(store: &Arc<dyn AwarenessStore>, target_id: i64, e: NewEvent) -> Result<(), Refusal> {
     let s = store.clone();
     blocking(move || s.record_event(target_id, &e)).await.map(|_| ())
 }
 
 /// The campaign's template and language, for the pages.
-async fn lure(store: &Arc<dyn AwarenessStore>, t: &TargetRecord) -> Result<(Option<Template>, Language), Response> {
+async fn lure(store: &Arc<dyn AwarenessStore>, t: &TargetRecord) -> Result<(Option<Template>, Language), Refusal> {
     let (s, id) = (store.clone(), t.campaign_id);
     let campaign = blocking(move || s.campaign(id)).await?;
     let Some(c) = campaign else { return Ok((None, Language::En)) };
@@ -120,9 +136,9 @@ async fn link(
         e.view = Some(view.clone());
         record(&store, t.id, e).await?;
         let (_, lang) = lure(&store, &t).await?;
-        Ok::<_, Response>(landing_form(&t.token, &view, lang))
+        Ok::<_, Refusal>(landing_form(&t.token, &view, lang))
     };
-    run.await.unwrap_or_else(|r| r)
+    run.await.unwrap_or_else(IntoResponse::into_response)
 }
 
 /// `GET /a/{token}/h`: the invisible link; only a program follows it.
@@ -137,9 +153,9 @@ async fn honeypot(
         let store = store(&state)?;
         let t = target(&store, token).await?;
         record(&store, t.id, event(EventKind::Honeypot, &method, &headers, peer)).await?;
-        Ok::<_, Response>(StatusCode::NO_CONTENT.into_response())
+        Ok::<_, Refusal>(StatusCode::NO_CONTENT.into_response())
     };
-    run.await.unwrap_or_else(|r| r)
+    run.await.unwrap_or_else(IntoResponse::into_response)
 }
 
 #[derive(Deserialize)]
@@ -168,13 +184,13 @@ async fn beacon(
         e.interaction = Some(q.i == 1);
         let (s, view) = (store.clone(), q.v);
         let outcome = blocking(move || s.record_beacon(t.id, &view, &e)).await?;
-        Ok::<_, Response>(match outcome {
+        Ok::<_, Refusal>(match outcome {
             BeaconOutcome::Recorded => StatusCode::NO_CONTENT.into_response(),
             BeaconOutcome::UnknownView => StatusCode::NOT_FOUND.into_response(),
             BeaconOutcome::Replayed => StatusCode::CONFLICT.into_response(),
         })
     };
-    run.await.unwrap_or_else(|r| r)
+    run.await.unwrap_or_else(IntoResponse::into_response)
 }
 
 #[derive(Deserialize)]
@@ -202,9 +218,9 @@ async fn submit(
         e.fields = Some(i64::from(q.filled.unwrap_or(0).min(50)).max(posted_fields));
         record(&store, t.id, e).await?;
         let (template, lang) = lure(&store, &t).await?;
-        Ok::<_, Response>(teaching(template.as_ref(), lang))
+        Ok::<_, Refusal>(teaching(template.as_ref(), lang))
     };
-    run.await.unwrap_or_else(|r| r)
+    run.await.unwrap_or_else(IntoResponse::into_response)
 }
 
 /// Reads a request body chunk by chunk, keeping nothing but the number of form fields seen (the

@@ -51,7 +51,7 @@ fn campaign(org_id: i64, name: &str) -> NewCampaign {
 fn target(i: usize, prefix: &str) -> NewTarget {
     NewTarget {
         pseudonym: format!("t{i:04}"),
-        group: (i % 2 == 0).then(|| "counter".to_string()),
+        group: i.is_multiple_of(2).then(|| "counter".to_string()),
         address: format!("p{i}@poste.example"),
         name: None,
         token: format!("{prefix}{i:0>32}"),
