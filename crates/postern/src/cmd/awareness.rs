@@ -9,6 +9,7 @@ use awareness::{Language, Library, QuestionKind, Track, gift};
 use serde_json::json;
 
 mod campaign;
+mod send;
 
 /// `postern awareness ...`
 #[derive(Debug, clap::Subcommand)]

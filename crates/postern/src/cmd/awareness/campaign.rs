@@ -20,6 +20,9 @@ use store::awareness::{AwarenessStore, CampaignRecord, EventKind, NewCampaign, N
 pub enum CampaignCommand {
     /// Create a campaign from a CSV target list and print its tracking links.
     Create(Box<CreateArgs>),
+    /// Send a running e-mail campaign's messages through an SMTP relay, each target once; after
+    /// a refusal or a timeout, run it again to resume.
+    Send(Box<super::send::SendArgs>),
     /// List an organisation's campaigns, newest first.
     List {
         #[arg(long)]
@@ -106,6 +109,7 @@ pub fn run(data: &Path, json: bool, command: CampaignCommand) -> anyhow::Result<
 fn with_store<S: MemberStore + AwarenessStore>(store: &S, json: bool, command: CampaignCommand) -> anyhow::Result<()> {
     match command {
         CampaignCommand::Create(a) => create(store, json, &a),
+        CampaignCommand::Send(a) => super::send::send(store, json, &a),
         CampaignCommand::List { org } => list(store, json, &org),
         CampaignCommand::Results { id, csv } => print_results(store, json, csv, id),
         CampaignCommand::Report { token } => report(store, json, &token),
