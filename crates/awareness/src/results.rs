@@ -43,7 +43,7 @@ pub struct Clicks {
 pub struct Figures {
     pub targets: u64,
     pub clicks: Clicks,
-    /// Targets who sent the landing form (what they typed was never kept).
+    /// Targets classed as people who sent the landing form (what they typed was never kept).
     pub submissions: u64,
     /// Targets who reported the lure.
     pub reports: u64,

@@ -331,3 +331,27 @@ fn page(status: StatusCode, lang: Language, title: &str, body: &str) -> Response
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn check(body: &'static [u8], fields: i64) {
+        assert_eq!(discard(Body::from(body)).await, fields, "{}", String::from_utf8_lossy(body));
+    }
+
+    #[tokio::test]
+    async fn a_posted_body_leaves_only_its_field_count() {
+        check(b"", 0).await;
+        check(b"login=ana&password=secret", 2).await;
+        check(b"&&x=1&", 1).await;
+        check(b"just text", 1).await;
+        let many: &'static [u8] = Box::leak("a=1&".repeat(100).into_boxed_str()).as_bytes();
+        check(many, 50).await;
+    }
+
+    #[test]
+    fn page_text_is_escaped() {
+        assert_eq!(escape("<b a=\"x\">&'"), "&lt;b a=&quot;x&quot;&gt;&amp;&#39;");
+    }
+}

@@ -268,7 +268,10 @@ fn outcomes<S: AwarenessStore>(store: &S, c: &CampaignRecord) -> anyhow::Result<
                 exposed_at: t.sent_at.as_deref().and_then(time).unwrap_or(start),
                 click,
                 first_click_at: confirmed_at,
-                submitted: mine.iter().any(|e| e.kind == EventKind::Submit),
+                // A form posted by a visitor classed as a machine (a sandbox that fills forms) is
+                // no submission by a person.
+                submitted: matches!(click, Some(Class::ProbableHuman | Class::ConfirmedHuman))
+                    && mine.iter().any(|e| e.kind == EventKind::Submit),
                 first_report_at: mine.iter().filter(|e| e.kind == EventKind::Report).filter_map(|e| time(&e.at)).min(),
             }
         })
