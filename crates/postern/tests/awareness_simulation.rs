@@ -232,7 +232,7 @@ fn a_password_posted_to_the_landing_form_reaches_no_database_log_or_metric() {
     let link = &links[0].1;
     let page = http.get(format!("{url}{link}")).header("user-agent", BROWSER).send().expect("link").text().expect("page");
     // A form with named fields, as a phishing kit would post it, and the secret in every place a
-    // careless server might keep it: the body of the form, the body of the beacon.
+    // careless server might keep it: the body of the form, the body of the beacon, a query string.
     let form = format!("login=ana&password={SECRET}");
     let posted = http
         .post(format!("{url}{link}/s"))
@@ -244,6 +244,9 @@ fn a_password_posted_to_the_landing_form_reaches_no_database_log_or_metric() {
     assert_eq!(posted.status(), 200);
     let beacon = http.post(format!("{url}{}&i=0", beacon_of(&page))).body(SECRET).send().expect("beacon");
     assert_eq!(beacon.status(), 204);
+    // A kit that sends the form by GET puts the secret in the query string of the link itself.
+    let by_get = http.get(format!("{url}{link}?password={SECRET}")).header("user-agent", BROWSER).send().expect("get form");
+    assert_eq!(by_get.status(), 200);
     let metrics = http.get(format!("{url}/metrics")).send().expect("metrics").text().expect("metrics text");
     let _ = child.kill();
     let _ = child.wait();
