@@ -61,7 +61,7 @@ pub enum Command {
     /// Incidents: the regulatory reporting clock (NIS2 early warning, notification, reports).
     #[command(subcommand)]
     Incident(cmd::incident::IncidentCommand),
-    /// Awareness learning: list the micro-lessons, export and import their quizzes (Moodle GIFT).
+    /// Awareness: micro-lessons and their quizzes (Moodle GIFT), simulation templates and campaigns.
     #[command(subcommand)]
     Awareness(cmd::awareness::AwarenessCommand),
     /// Benchmark the hub: ingestion and paged TAXII reads on generated data.
@@ -129,7 +129,7 @@ fn main() {
             cmd::assess::run(a)
         }
         Command::Incident(c) => cmd::incident::run(cli.json, c),
-        Command::Awareness(c) => cmd::awareness::run(cli.json, c),
+        Command::Awareness(c) => cmd::awareness::run(&cli.data, cli.json, c),
         Command::BenchHub(a) => cmd::bench::run(cli.json, a),
         Command::Eval(a) => cmd::eval::run(cli.json, a),
         Command::Config(c) => cmd::config::run(cli.json, c),

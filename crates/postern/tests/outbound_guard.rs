@@ -22,6 +22,7 @@ const PRIMITIVES: &[&str] = &[
     "isahc::",
     "attohttpc::",
     "curl::",
+    "SmtpTransport",
 ];
 
 /// Crates that may depend on an HTTP client crate at all (dev-dependencies aside).
@@ -56,6 +57,11 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "postern/src/cmd/watch/ct.rs",
         "reqwest::blocking::Client",
         "the CT logs the operator configured: resolves through outbound::GuardedResolver (operator-approved policy), no redirects",
+    ),
+    (
+        "postern/src/cmd/awareness/send.rs",
+        "SmtpTransport",
+        "the operator's SMTP relay (--smtp) for simulation e-mails, connected on the address outbound::resolve approved (operator-approved policy)",
     ),
     ("server/src/net.rs", "TcpStream", "connections the server's own listener accepted (timeouts, per-address cap); it never connects out"),
     ("server/src/rpz.rs", "TcpStream", "transfer connections the RPZ listener accepted; it never connects out over TCP"),

@@ -3,6 +3,7 @@
 //! from hub errors to status codes and protocol error bodies of the APIs.
 
 pub mod api;
+mod awareness;
 pub mod blocklists;
 mod error;
 mod media;
@@ -187,6 +188,8 @@ pub struct AppState {
     pub decay: Arc<monitor::decay::Decay>,
     /// The brand monitor's hits (the portal's triage queue); off when `None`.
     pub monitor: Option<Arc<dyn store::monitor::MonitorStore>>,
+    /// Simulation campaigns: the landing routes under `/a/`; off when `None`.
+    pub(crate) awareness: Option<Arc<dyn store::awareness::AwarenessStore>>,
     /// Anonymous callers of the JSON APIs, per address.
     pub(crate) anonymous_limit: Arc<ratelimit::RateLimiter>,
     /// Live link checks of the JSON API (off unless configured).
@@ -222,6 +225,7 @@ impl AppState {
             incidents: None,
             decay: Arc::new(monitor::decay::Decay::embedded().expect("the shipped decay models load")),
             monitor: None,
+            awareness: None,
             live: Arc::new(LiveChecks::new(LiveCheckConfig::default())),
             public_url: if tls { "https://localhost" } else { "http://localhost" }.into(),
             metrics_access: Arc::new(MetricsAccess::default()),
@@ -264,6 +268,12 @@ impl AppState {
         self
     }
 
+    /// Turns the simulation landing routes (`/a/...`) on, with this store.
+    pub fn with_awareness(mut self, store: Arc<dyn store::awareness::AwarenessStore>) -> AppState {
+        self.awareness = Some(store);
+        self
+    }
+
     /// Same, opening the SQLite database of the data directory `dir` (the hub's own).
     pub fn with_portal_data_dir(self, dir: &std::path::Path) -> Result<AppState, store::StoreError> {
         let store = store::SqliteStore::open(dir)?;
@@ -279,6 +289,7 @@ pub fn router(state: AppState) -> Router {
     }
     app.merge(taxii::routes())
         .merge(api::routes())
+        .merge(awareness::routes())
         .merge(portal::router(portal_state(&state)))
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))

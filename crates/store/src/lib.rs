@@ -1,5 +1,5 @@
 //! Storage of the POST-ISAC hub: `open()`, [`StoreError`] and the [`Store`] bundle; one folder
-//! per aggregate (`hub`, `peers`, `portal`, `posture`, `readiness`, `incidents`) holding its traits and types, its SQLite
+//! per aggregate (`hub`, `peers`, `portal`, `posture`, `readiness`, `incidents`, `awareness`) holding its traits and types, its SQLite
 //! and PostgreSQL implementations side by side, and its contract cases.
 //!
 //! The traits speak the hub's language, never SQL. Engine plumbing (connections, pools,
@@ -7,6 +7,7 @@
 //! share (column lists, stored-value decoding, grant expansion, version decisions) in `common`
 //! and `versions`.
 
+pub mod awareness;
 mod common;
 pub mod contract;
 mod engine;
@@ -114,6 +115,7 @@ pub struct ServeStores {
     pub incidents: std::sync::Arc<dyn incidents::IncidentStore>,
     /// The brand monitor's hits, for the watchers `serve --watch` runs.
     pub monitor: std::sync::Arc<dyn monitor::MonitorStore>,
+    pub awareness: std::sync::Arc<dyn awareness::AwarenessStore>,
 }
 
 /// Opens `target` (as [`open`] reads it) once for `serve`: see [`ServeStores`].
@@ -127,7 +129,8 @@ pub fn open_serve(target: &str) -> Result<ServeStores> {
             posture: pg.clone(),
             readiness: pg.clone(),
             incidents: pg.clone(),
-            monitor: pg,
+            monitor: pg.clone(),
+            awareness: pg,
         });
     }
     let sqlite = std::sync::Arc::new(SqliteStore::open(std::path::Path::new(target))?);
@@ -137,7 +140,8 @@ pub fn open_serve(target: &str) -> Result<ServeStores> {
         posture: sqlite.clone(),
         readiness: sqlite.clone(),
         incidents: sqlite.clone(),
-        monitor: sqlite,
+        monitor: sqlite.clone(),
+        awareness: sqlite,
     })
 }
 

@@ -1,5 +1,5 @@
 //! `postern awareness`: list the shipped micro-lessons and move their quizzes out of and into
-//! Moodle GIFT files. The rules and the content live in the `awareness` crate; this reads and
+//! Moodle GIFT files; list the simulation templates; run campaigns (`awareness/campaign.rs`). The rules and the content live in the `awareness` crate; this reads and
 //! writes files and prints.
 
 use std::path::{Path, PathBuf};
@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use awareness::{Language, Library, QuestionKind, Track, gift};
 use serde_json::json;
+
+mod campaign;
+mod send;
 
 /// `postern awareness ...`
 #[derive(Debug, clap::Subcommand)]
@@ -16,6 +19,13 @@ pub enum AwarenessCommand {
     /// Export the lessons' quizzes to a GIFT file, or check and read a GIFT file.
     #[command(subcommand)]
     Gift(GiftCommand),
+    /// List the shipped phishing and smishing simulation templates with their NIST Phish Scale
+    /// cues and difficulty per role track.
+    Templates,
+    /// Simulation campaigns: create one from a target list, record reports and opt-outs, read
+    /// its results.
+    #[command(subcommand)]
+    Campaign(campaign::CampaignCommand),
 }
 
 /// Which lessons: a language and optionally one role track.
@@ -56,12 +66,14 @@ fn parse_track(s: &str) -> Result<Track, String> {
 }
 
 /// Run `postern awareness`.
-pub fn run(json: bool, command: AwarenessCommand) -> anyhow::Result<()> {
-    let library = Library::embedded().context("loading the shipped lessons")?;
+pub fn run(data: &Path, json: bool, command: AwarenessCommand) -> anyhow::Result<()> {
+    let library = || Library::embedded().context("loading the shipped lessons");
     match command {
-        AwarenessCommand::Lessons(args) => lessons(&library, json, &args),
-        AwarenessCommand::Gift(GiftCommand::Export { file, lessons }) => export(&library, json, &file, &lessons),
+        AwarenessCommand::Lessons(args) => lessons(&library()?, json, &args),
+        AwarenessCommand::Gift(GiftCommand::Export { file, lessons }) => export(&library()?, json, &file, &lessons),
         AwarenessCommand::Gift(GiftCommand::Import { file }) => import(json, &file),
+        AwarenessCommand::Templates => templates(json),
+        AwarenessCommand::Campaign(c) => campaign::run(data, json, c),
     }
 }
 
@@ -132,4 +144,44 @@ fn import(json: bool, file: &Path) -> anyhow::Result<()> {
         print_text(&out)?;
     }
     Ok(())
+}
+
+/// One template as `templates --json` and `campaign results` show it.
+pub(crate) fn template_json(t: &awareness::templates::Template) -> serde_json::Value {
+    let cues: Vec<_> = t.cues.iter().map(|c| json!({"type": c.kind.key(), "cue": c.cue, "count": c.count})).collect();
+    let by_type: serde_json::Map<String, serde_json::Value> =
+        t.cue_counts().into_iter().map(|(k, n)| (k.key().to_string(), json!(n))).collect();
+    let by_track: serde_json::Map<String, serde_json::Value> =
+        t.difficulty_by_track().into_iter().map(|(k, d)| (k.key().to_string(), json!(d.key()))).collect();
+    let premise: serde_json::Map<String, serde_json::Value> =
+        t.premise.iter().map(|(k, p)| (k.key().to_string(), json!(p.alignment()))).collect();
+    json!({
+        "id": t.id, "channel": t.channel.key(), "audience": t.audience.key(), "version": t.version,
+        "difficulty": t.difficulty().key(), "difficulty_by_track": by_track, "premise_alignment": premise,
+        "cue_total": t.cue_total(), "cue_counts": by_type, "cues": cues,
+        "languages": t.languages().iter().map(|l| l.key()).collect::<Vec<_>>(),
+    })
+}
+
+fn templates(json: bool) -> anyhow::Result<()> {
+    let all = awareness::templates::embedded().context("loading the shipped templates")?;
+    if json {
+        let rows: Vec<_> = all.iter().map(template_json).collect();
+        println!("{}", json!({"templates": rows}));
+        return Ok(());
+    }
+    let mut out = String::new();
+    for t in &all {
+        let langs: Vec<&str> = t.languages().iter().map(|l| l.key()).collect();
+        out += &format!(
+            "{:<22} {:<5} {:<6} {:>2} cues  {:<15} {}\n",
+            t.id,
+            t.channel.key(),
+            t.difficulty().key(),
+            t.cue_total(),
+            t.audience.key(),
+            langs.join(",")
+        );
+    }
+    print_text(&out)
 }

@@ -331,6 +331,19 @@ pub fn parse_tlp(s: &str) -> Result<Tlp, String> {
     Tlp::parse(s).ok_or_else(|| format!("'{s}' is not a TLP level (clear, green, amber, amber+strict, red)"))
 }
 
+/// The hub, the portal, the posture history and the capabilities' stores share one handle on the
+/// database: one PostgreSQL connection pool per process, one SQLite writer.
+fn open_stores(data: &Path) -> anyhow::Result<store::ServeStores> {
+    let target = data.to_str().context("the data directory path is not UTF-8")?;
+    store::open_serve(target).with_context(|| {
+        if super::is_database_url(data) {
+            "opening the PostgreSQL database".to_string()
+        } else {
+            format!("opening the database in {}", data.display())
+        }
+    })
+}
+
 pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
     validate(&args)?;
     match super::config::READ.get() {
@@ -339,16 +352,7 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
     }
     let schedule = super::backup::schedule(data, &args)?;
     let config = hub::HubConfig { default_tlp: args.default_tlp, max_content_length: args.max_content_length, ..hub::HubConfig::default() };
-    // The hub, the portal and the posture history share one handle on the database: one
-    // PostgreSQL connection pool per process, one SQLite writer.
-    let target = data.to_str().context("the data directory path is not UTF-8")?;
-    let stores = store::open_serve(target).with_context(|| {
-        if super::is_database_url(data) {
-            "opening the PostgreSQL database".to_string()
-        } else {
-            format!("opening the database in {}", data.display())
-        }
-    })?;
+    let stores = open_stores(data)?;
     let hub = hub::Hub::open(stores.hub, config).context("opening the hub")?;
     if let Some(t) = hub.bootstrap_admin_token().context("issuing the first admin token")? {
         if json {
@@ -362,11 +366,11 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
     let decay = super::feeds::decay_models(args.decay.as_deref())?;
     let mut state = server::AppState::new(hub, config.tls.is_some())
         .with_anonymous_lookup_ceiling(args.anonymous_link_tlp)
-        .with_live_checks(live_config(&args)?);
-    state = state
+        .with_live_checks(live_config(&args)?)
         .with_portal_store(stores.portal)
         .with_readiness_store(stores.readiness)
         .with_incidents(stores.incidents)
+        .with_awareness(stores.awareness)
         .with_monitor(stores.monitor.clone());
     let service = server::api::posture::PostureService::new(stores.posture, posture_config(&args)?);
     state.posture = Some(std::sync::Arc::new(service));

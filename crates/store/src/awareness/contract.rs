@@ -1,0 +1,177 @@
+//! The contract of [`AwarenessStore`], written once against the trait and run on both engines.
+
+use std::sync::{Arc, Mutex};
+
+use crate::awareness::{AwarenessStore, BeaconOutcome, EventKind, NewCampaign, NewEvent, NewTarget};
+use crate::hub::contract::run_cases;
+use crate::{Store, StoreError};
+
+/// A backend with the hub (for organisations) and the awareness store behind one handle.
+trait AwarenessBackend: Store + AwarenessStore {}
+
+impl<T: Store + AwarenessStore> AwarenessBackend for T {}
+
+type Open<'a> = &'a dyn Fn() -> Arc<dyn AwarenessBackend>;
+
+/// A named case of the contract.
+type Case = (&'static str, for<'a> fn(Open<'a>));
+
+const CASES: &[Case] = &[
+    ("campaigns_keep_their_targets_per_org", campaigns_keep_their_targets_per_org),
+    ("tokens_are_unique_and_creation_is_all_or_nothing", tokens_are_unique_and_creation_is_all_or_nothing),
+    ("events_are_recorded_and_beacons_count_once", events_are_recorded_and_beacons_count_once),
+    ("sending_is_recorded_once_and_optouts_are_kept", sending_is_recorded_once_and_optouts_are_kept),
+];
+
+const AT: &str = "2026-12-07T10:00:00.000Z";
+
+fn org(s: &dyn AwarenessBackend, name: &str) -> i64 {
+    s.create_org(name, &format!("identity--{name}"), Some("FR"), false).expect("org").id
+}
+
+fn campaign(org_id: i64, name: &str) -> NewCampaign {
+    NewCampaign {
+        org_id,
+        name: name.into(),
+        channel: "email".into(),
+        template: "redelivery-email".into(),
+        template_version: 1,
+        language: "fr".into(),
+        legal_basis: Some("GDPR Art. 6(1)(f)".into()),
+        staff_notice: None,
+        works_council: None,
+        state: "draft".into(),
+        dry_run: true,
+        created_at: AT.into(),
+        created_by: "cli".into(),
+        started_at: None,
+    }
+}
+
+fn target(i: usize, prefix: &str) -> NewTarget {
+    NewTarget {
+        pseudonym: format!("t{i:04}"),
+        group: i.is_multiple_of(2).then(|| "counter".to_string()),
+        address: format!("p{i}@poste.example"),
+        name: None,
+        token: format!("{prefix}{i:0>32}"),
+    }
+}
+
+fn event(kind: EventKind, view: Option<&str>) -> NewEvent {
+    NewEvent {
+        at: AT.into(),
+        kind,
+        method: if kind == EventKind::Link { "GET" } else { "POST" }.into(),
+        user_agent: "Mozilla/5.0".into(),
+        network: "192.0.2.0/24".into(),
+        interaction: (kind == EventKind::Beacon).then_some(true),
+        view: view.map(str::to_string),
+        fields: (kind == EventKind::Submit).then_some(2),
+    }
+}
+
+fn campaigns_keep_their_targets_per_org(open: Open<'_>) {
+    let s = open();
+    let (lp, co) = (org(&*s, "laposte"), org(&*s, "correos"));
+    let first = s.create_campaign(&campaign(lp, "winter"), &[target(1, "a"), target(2, "a")]).expect("create");
+    let second = s.create_campaign(&campaign(lp, "spring"), &[target(1, "b")]).expect("create");
+    s.create_campaign(&campaign(co, "other"), &[target(1, "c")]).expect("create");
+    assert_eq!(first.campaign, campaign(lp, "winter"));
+    let ids: Vec<i64> = s.campaigns(lp).expect("list").iter().map(|c| c.id).collect();
+    assert_eq!(ids, [second.id, first.id]);
+    assert_eq!(open().campaign(first.id).expect("read"), Some(first.clone()));
+    assert_eq!(s.campaign(9_999).expect("read"), None);
+    let targets = s.targets(first.id).expect("targets");
+    let summary: Vec<(&str, Option<&str>, Option<&str>)> =
+        targets.iter().map(|t| (t.pseudonym.as_str(), t.group.as_deref(), t.address.as_deref())).collect();
+    assert_eq!(summary, [("t0001", None, Some("p1@poste.example")), ("t0002", Some("counter"), Some("p2@poste.example"))]);
+    let by_token = s.target_by_token(&targets[1].token).expect("lookup").expect("known token");
+    assert_eq!(by_token, targets[1]);
+    assert_eq!(s.target_by_token("nope").expect("lookup"), None);
+    let missing = s.create_campaign(&campaign(9_999, "x"), &[]);
+    assert!(matches!(missing, Err(StoreError::NotFound { what: "organisation", .. })), "{missing:?}");
+}
+
+fn tokens_are_unique_and_creation_is_all_or_nothing(open: Open<'_>) {
+    let s = open();
+    let lp = org(&*s, "laposte");
+    s.create_campaign(&campaign(lp, "first"), &[target(1, "a")]).expect("create");
+    let reused = s.create_campaign(&campaign(lp, "second"), &[target(2, "b"), target(1, "a")]);
+    assert!(matches!(reused, Err(StoreError::Duplicate { .. })), "{reused:?}");
+    let names: Vec<String> = s.campaigns(lp).expect("list").into_iter().map(|c| c.campaign.name).collect();
+    assert_eq!(names, ["first"], "a refused campaign leaves nothing behind");
+    assert_eq!(s.target_by_token(&target(2, "b").token).expect("lookup"), None);
+}
+
+fn events_are_recorded_and_beacons_count_once(open: Open<'_>) {
+    let s = open();
+    let lp = org(&*s, "laposte");
+    let c = s.create_campaign(&campaign(lp, "winter"), &[target(1, "a"), target(2, "a")]).expect("create");
+    let ts = s.targets(c.id).expect("targets");
+    let (me, other) = (ts[0].id, ts[1].id);
+    s.record_event(me, &event(EventKind::Link, Some("view-1"))).expect("link");
+    assert_eq!(s.record_beacon(me, "view-1", &event(EventKind::Beacon, None)).expect("beacon"), BeaconOutcome::Recorded);
+    assert_eq!(s.record_beacon(me, "view-1", &event(EventKind::Beacon, None)).expect("beacon"), BeaconOutcome::Replayed);
+    assert_eq!(s.record_beacon(other, "view-1", &event(EventKind::Beacon, None)).expect("beacon"), BeaconOutcome::UnknownView);
+    assert_eq!(s.record_beacon(me, "forged", &event(EventKind::Beacon, None)).expect("beacon"), BeaconOutcome::UnknownView);
+    s.record_event(other, &event(EventKind::Submit, None)).expect("submit");
+    s.record_event(other, &event(EventKind::Report, None)).expect("report");
+    let events = open().events(c.id).expect("events");
+    let summary: Vec<(i64, EventKind, Option<bool>, Option<i64>)> =
+        events.iter().map(|e| (e.target_id, e.event.kind, e.event.interaction, e.event.fields)).collect();
+    assert_eq!(
+        summary,
+        [
+            (me, EventKind::Link, None, None),
+            (me, EventKind::Beacon, Some(true), None),
+            (other, EventKind::Submit, None, Some(2)),
+            (other, EventKind::Report, None, None)
+        ]
+    );
+    assert_eq!(events[0].event, event(EventKind::Link, Some("view-1")));
+    let missing = s.record_event(9_999, &event(EventKind::Link, None));
+    assert!(matches!(missing, Err(StoreError::NotFound { what: "target", .. })), "{missing:?}");
+}
+
+fn sending_is_recorded_once_and_optouts_are_kept(open: Open<'_>) {
+    let s = open();
+    let lp = org(&*s, "laposte");
+    let c = s.create_campaign(&campaign(lp, "winter"), &[target(1, "a")]).expect("create");
+    let t = s.targets(c.id).expect("targets")[0].id;
+    assert!(s.mark_sent(t, AT).expect("sent"));
+    assert!(!s.mark_sent(t, "2026-12-08T00:00:00.000Z").expect("again"));
+    assert_eq!(s.targets(c.id).expect("targets")[0].sent_at.as_deref(), Some(AT));
+    assert!(matches!(s.mark_sent(9_999, AT), Err(StoreError::NotFound { what: "target", .. })));
+    s.add_optout(lp, "b@poste.example", AT).expect("optout");
+    s.add_optout(lp, "a@poste.example", AT).expect("optout");
+    s.add_optout(lp, "a@poste.example", AT).expect("idempotent");
+    assert_eq!(open().optouts(lp).expect("optouts"), ["a@poste.example", "b@poste.example"]);
+    assert!(matches!(s.add_optout(9_999, "x@y.example", AT), Err(StoreError::NotFound { what: "organisation", .. })));
+}
+
+fn run(new_database: &dyn Fn() -> Box<dyn Fn() -> Arc<dyn AwarenessBackend>>) -> crate::contract::Failures {
+    run_cases(CASES.iter().copied(), new_database)
+}
+
+#[test]
+fn awareness_contract_holds_on_sqlite() {
+    let dirs = Mutex::new(Vec::new());
+    let failures = run(&|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().to_path_buf();
+        dirs.lock().expect("dirs").push(dir);
+        Box::new(move || Arc::new(crate::SqliteStore::open(&path).expect("open store")) as Arc<dyn AwarenessBackend>)
+    });
+    assert!(failures.is_empty(), "awareness contract cases failed on SQLite: {failures:#?}");
+}
+
+#[test]
+fn awareness_contract_holds_on_postgres() {
+    let cluster = crate::contract::PgCluster::start().expect("starting a private PostgreSQL cluster");
+    let failures = run(&|| {
+        let url = cluster.fresh_database().expect("fresh database");
+        Box::new(move || Arc::new(crate::PgStore::open(&url).expect("open store")) as Arc<dyn AwarenessBackend>)
+    });
+    assert!(failures.is_empty(), "awareness contract cases failed on PostgreSQL: {failures:#?}");
+}

@@ -1,0 +1,169 @@
+//! Simulation campaigns: an organisation's campaigns, their pseudonymous targets (the address
+//! kept only for sending), its opt-out list, and the events the landing routes record.
+//!
+//! Privacy by construction: an event holds its time, kind, method, user agent, the source
+//! network prefix (never the address), the beacon's interaction flag and, for a sent form, only
+//! the number of fields. There is no column a request body could go to.
+
+mod postgres;
+mod sqlite;
+
+#[cfg(test)]
+mod contract;
+
+use crate::{Result, StoreError};
+
+/// A campaign as created.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCampaign {
+    pub org_id: i64,
+    pub name: String,
+    /// `email` or `sms`.
+    pub channel: String,
+    pub template: String,
+    pub template_version: i64,
+    /// `en` or `fr`.
+    pub language: String,
+    pub legal_basis: Option<String>,
+    pub staff_notice: Option<String>,
+    pub works_council: Option<String>,
+    /// `draft` or `running` (checked by the `awareness` crate).
+    pub state: String,
+    pub dry_run: bool,
+    pub created_at: String,
+    pub created_by: String,
+    pub started_at: Option<String>,
+}
+
+/// A stored campaign.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CampaignRecord {
+    pub id: i64,
+    pub campaign: NewCampaign,
+}
+
+/// A target as created: `token` is the unguessable tracking token of their links.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewTarget {
+    pub pseudonym: String,
+    pub group: Option<String>,
+    pub address: String,
+    pub name: Option<String>,
+    pub token: String,
+}
+
+/// A stored target; `address` and `name` are `None` once erased.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetRecord {
+    pub id: i64,
+    pub campaign_id: i64,
+    pub pseudonym: String,
+    pub group: Option<String>,
+    pub address: Option<String>,
+    pub name: Option<String>,
+    pub token: String,
+    pub sent_at: Option<String>,
+}
+
+/// What a landing route saw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    Link,
+    Beacon,
+    Honeypot,
+    Submit,
+    Report,
+}
+
+impl EventKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Link => "link",
+            EventKind::Beacon => "beacon",
+            EventKind::Honeypot => "honeypot",
+            EventKind::Submit => "submit",
+            EventKind::Report => "report",
+        }
+    }
+
+    fn parse(s: &str) -> Result<EventKind> {
+        match s {
+            "link" => Ok(EventKind::Link),
+            "beacon" => Ok(EventKind::Beacon),
+            "honeypot" => Ok(EventKind::Honeypot),
+            "submit" => Ok(EventKind::Submit),
+            "report" => Ok(EventKind::Report),
+            other => Err(StoreError::Corrupt(format!("awareness event kind '{other}'"))),
+        }
+    }
+}
+
+/// An event as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEvent {
+    pub at: String,
+    pub kind: EventKind,
+    pub method: String,
+    pub user_agent: String,
+    /// The source network prefix, e.g. `192.0.2.0/24`.
+    pub network: String,
+    /// Beacons only: a pointer or key event came first.
+    pub interaction: Option<bool>,
+    /// Link hits only: the page view's nonce, which its beacon must quote once.
+    pub view: Option<String>,
+    /// Submissions only: how many fields the form had filled, never what was in them.
+    pub fields: Option<i64>,
+}
+
+/// A stored event of a target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventRecord {
+    pub id: i64,
+    pub target_id: i64,
+    pub event: NewEvent,
+}
+
+/// What became of a beacon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BeaconOutcome {
+    Recorded,
+    /// No page view of this target has that nonce (forged or for another target).
+    UnknownView,
+    /// The page view already has its beacon (a replay).
+    Replayed,
+}
+
+/// Simulation campaigns of organisations.
+pub trait AwarenessStore: Send + Sync {
+    /// Creates a campaign and its targets at once; an unknown organisation is
+    /// [`StoreError::NotFound`], a token already in use [`StoreError::Duplicate`].
+    fn create_campaign(&self, campaign: &NewCampaign, targets: &[NewTarget]) -> Result<CampaignRecord>;
+    fn campaign(&self, id: i64) -> Result<Option<CampaignRecord>>;
+    /// The organisation's campaigns, newest first.
+    fn campaigns(&self, org_id: i64) -> Result<Vec<CampaignRecord>>;
+    fn targets(&self, campaign_id: i64) -> Result<Vec<TargetRecord>>;
+    /// The target a tracking token belongs to.
+    fn target_by_token(&self, token: &str) -> Result<Option<TargetRecord>>;
+    /// Records that a target's message went out (once: a second call keeps the first time and
+    /// returns false).
+    fn mark_sent(&self, target_id: i64, at: &str) -> Result<bool>;
+    /// Records an event of a target; beacons go through [`AwarenessStore::record_beacon`].
+    fn record_event(&self, target_id: i64, event: &NewEvent) -> Result<i64>;
+    /// Records a beacon if it quotes a page view of this target that has none yet.
+    fn record_beacon(&self, target_id: i64, view: &str, event: &NewEvent) -> Result<BeaconOutcome>;
+    /// Every event of a campaign's targets, in order.
+    fn events(&self, campaign_id: i64) -> Result<Vec<EventRecord>>;
+    /// Adds an address to the organisation's opt-out list (idempotent).
+    fn add_optout(&self, org_id: i64, address: &str, at: &str) -> Result<()>;
+    fn optouts(&self, org_id: i64) -> Result<Vec<String>>;
+}
+
+fn not_found(what: &'static str, id: impl ToString) -> StoreError {
+    StoreError::NotFound { what, name: id.to_string() }
+}
+
+/// The column lists both engines read, in the order the row decoders expect.
+const CAMPAIGN_COLUMNS: &str = "id, org_id, name, channel, template, template_version, language, legal_basis, staff_notice, \
+                                works_council, state, dry_run, created_at, created_by, started_at";
+const TARGET_COLUMNS: &str = "id, campaign_id, pseudonym, grp, address, name, token, sent_at";
+const EVENT_COLUMNS: &str = "e.id, e.target_id, e.at, e.kind, e.method, e.user_agent, e.network, e.interaction, e.view, e.fields";

@@ -1,0 +1,235 @@
+//! Simulation campaigns in PostgreSQL.
+
+use postgres::Row;
+
+use crate::awareness::{
+    AwarenessStore, BeaconOutcome, CAMPAIGN_COLUMNS, CampaignRecord, EVENT_COLUMNS, EventKind, EventRecord, NewCampaign, NewEvent,
+    NewTarget, TARGET_COLUMNS, TargetRecord, not_found,
+};
+use crate::engine::postgres::{PgStore, is_foreign_key_violation, is_unique_violation};
+use crate::{Result, StoreError};
+
+fn campaign(r: &Row) -> Result<CampaignRecord> {
+    Ok(CampaignRecord {
+        id: r.try_get(0)?,
+        campaign: NewCampaign {
+            org_id: r.try_get(1)?,
+            name: r.try_get(2)?,
+            channel: r.try_get(3)?,
+            template: r.try_get(4)?,
+            template_version: r.try_get(5)?,
+            language: r.try_get(6)?,
+            legal_basis: r.try_get(7)?,
+            staff_notice: r.try_get(8)?,
+            works_council: r.try_get(9)?,
+            state: r.try_get(10)?,
+            dry_run: r.try_get(11)?,
+            created_at: r.try_get(12)?,
+            created_by: r.try_get(13)?,
+            started_at: r.try_get(14)?,
+        },
+    })
+}
+
+fn target(r: &Row) -> Result<TargetRecord> {
+    Ok(TargetRecord {
+        id: r.try_get(0)?,
+        campaign_id: r.try_get(1)?,
+        pseudonym: r.try_get(2)?,
+        group: r.try_get(3)?,
+        address: r.try_get(4)?,
+        name: r.try_get(5)?,
+        token: r.try_get(6)?,
+        sent_at: r.try_get(7)?,
+    })
+}
+
+fn event(r: &Row) -> Result<EventRecord> {
+    let kind: String = r.try_get(3)?;
+    Ok(EventRecord {
+        id: r.try_get(0)?,
+        target_id: r.try_get(1)?,
+        event: NewEvent {
+            at: r.try_get(2)?,
+            kind: EventKind::parse(&kind)?,
+            method: r.try_get(4)?,
+            user_agent: r.try_get(5)?,
+            network: r.try_get(6)?,
+            interaction: r.try_get(7)?,
+            view: r.try_get(8)?,
+            fields: r.try_get(9)?,
+        },
+    })
+}
+
+const INSERT_EVENT: &str = "INSERT INTO awareness_events (target_id, at, kind, method, user_agent, network, interaction, view, fields) \
+                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
+
+impl AwarenessStore for PgStore {
+    fn create_campaign(&self, n: &NewCampaign, targets: &[NewTarget]) -> Result<CampaignRecord> {
+        self.with(|c| {
+            let mut tx = c.transaction()?;
+            let inserted = tx.query_one(
+                &format!(
+                    "INSERT INTO awareness_campaigns (org_id, name, channel, template, template_version, language, legal_basis, \
+                     staff_notice, works_council, state, dry_run, created_at, created_by, started_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING {CAMPAIGN_COLUMNS}"
+                ),
+                &[
+                    &n.org_id,
+                    &n.name,
+                    &n.channel,
+                    &n.template,
+                    &n.template_version,
+                    &n.language,
+                    &n.legal_basis,
+                    &n.staff_notice,
+                    &n.works_council,
+                    &n.state,
+                    &n.dry_run,
+                    &n.created_at,
+                    &n.created_by,
+                    &n.started_at,
+                ],
+            );
+            let record = match inserted {
+                Err(e) if is_foreign_key_violation(&e) => return Err(not_found("organisation", n.org_id)),
+                Err(e) => return Err(e.into()),
+                Ok(row) => campaign(&row)?,
+            };
+            for t in targets {
+                let added = tx.execute(
+                    "INSERT INTO awareness_targets (campaign_id, pseudonym, grp, address, name, token) VALUES ($1, $2, $3, $4, $5, $6)",
+                    &[&record.id, &t.pseudonym, &t.group, &t.address, &t.name, &t.token],
+                );
+                match added {
+                    Err(e) if is_unique_violation(&e) => {
+                        return Err(StoreError::Duplicate { what: "target token or pseudonym", name: t.pseudonym.clone() });
+                    }
+                    Err(e) => return Err(e.into()),
+                    Ok(_) => {}
+                }
+            }
+            tx.commit()?;
+            Ok(record)
+        })
+    }
+
+    fn campaign(&self, id: i64) -> Result<Option<CampaignRecord>> {
+        self.with(|c| {
+            let row = c.query_opt(&format!("SELECT {CAMPAIGN_COLUMNS} FROM awareness_campaigns WHERE id = $1"), &[&id])?;
+            row.as_ref().map(campaign).transpose()
+        })
+    }
+
+    fn campaigns(&self, org_id: i64) -> Result<Vec<CampaignRecord>> {
+        self.with(|c| {
+            c.query(&format!("SELECT {CAMPAIGN_COLUMNS} FROM awareness_campaigns WHERE org_id = $1 ORDER BY id DESC"), &[&org_id])?
+                .iter()
+                .map(campaign)
+                .collect()
+        })
+    }
+
+    fn targets(&self, campaign_id: i64) -> Result<Vec<TargetRecord>> {
+        self.with(|c| {
+            c.query(&format!("SELECT {TARGET_COLUMNS} FROM awareness_targets WHERE campaign_id = $1 ORDER BY id"), &[&campaign_id])?
+                .iter()
+                .map(target)
+                .collect()
+        })
+    }
+
+    fn target_by_token(&self, token: &str) -> Result<Option<TargetRecord>> {
+        self.with(|c| {
+            let row = c.query_opt(&format!("SELECT {TARGET_COLUMNS} FROM awareness_targets WHERE token = $1"), &[&token])?;
+            row.as_ref().map(target).transpose()
+        })
+    }
+
+    fn mark_sent(&self, target_id: i64, at: &str) -> Result<bool> {
+        self.with(|c| {
+            let changed = c.execute("UPDATE awareness_targets SET sent_at = $2 WHERE id = $1 AND sent_at IS NULL", &[&target_id, &at])?;
+            if changed == 1 {
+                return Ok(true);
+            }
+            match c.query_opt("SELECT 1 FROM awareness_targets WHERE id = $1", &[&target_id])? {
+                Some(_) => Ok(false),
+                None => Err(not_found("target", target_id)),
+            }
+        })
+    }
+
+    fn record_event(&self, target_id: i64, e: &NewEvent) -> Result<i64> {
+        self.with(|c| {
+            let inserted = c.query_one(
+                INSERT_EVENT,
+                &[&target_id, &e.at, &e.kind.as_str(), &e.method, &e.user_agent, &e.network, &e.interaction, &e.view, &e.fields],
+            );
+            match inserted {
+                Err(err) if is_foreign_key_violation(&err) => Err(not_found("target", target_id)),
+                Err(err) if is_unique_violation(&err) => Err(StoreError::Duplicate { what: "page view", name: String::new() }),
+                Err(err) => Err(err.into()),
+                Ok(row) => Ok(row.try_get(0)?),
+            }
+        })
+    }
+
+    fn record_beacon(&self, target_id: i64, view: &str, e: &NewEvent) -> Result<BeaconOutcome> {
+        self.with(|c| {
+            let known =
+                c.query_opt("SELECT 1 FROM awareness_events WHERE target_id = $1 AND kind = 'link' AND view = $2", &[&target_id, &view])?;
+            if known.is_none() {
+                return Ok(BeaconOutcome::UnknownView);
+            }
+            // The beacon's row carries the view marked as used: the UNIQUE index refuses a second,
+            // also when two arrive at once.
+            let used = format!("beacon:{view}");
+            let inserted = c.query_one(
+                INSERT_EVENT,
+                &[&target_id, &e.at, &e.kind.as_str(), &e.method, &e.user_agent, &e.network, &e.interaction, &Some(used), &e.fields],
+            );
+            match inserted {
+                Err(err) if is_unique_violation(&err) => Ok(BeaconOutcome::Replayed),
+                Err(err) => Err(err.into()),
+                Ok(_) => Ok(BeaconOutcome::Recorded),
+            }
+        })
+    }
+
+    fn events(&self, campaign_id: i64) -> Result<Vec<EventRecord>> {
+        self.with(|c| {
+            c.query(
+                &format!(
+                    "SELECT {EVENT_COLUMNS} FROM awareness_events e JOIN awareness_targets t ON t.id = e.target_id \
+                     WHERE t.campaign_id = $1 ORDER BY e.id"
+                ),
+                &[&campaign_id],
+            )?
+            .iter()
+            .map(event)
+            .collect()
+        })
+    }
+
+    fn add_optout(&self, org_id: i64, address: &str, at: &str) -> Result<()> {
+        self.with(|c| {
+            let added = c.execute(
+                "INSERT INTO awareness_optouts (org_id, address, added_at) VALUES ($1, $2, $3) ON CONFLICT (org_id, address) DO NOTHING",
+                &[&org_id, &address, &at],
+            );
+            match added {
+                Err(e) if is_foreign_key_violation(&e) => Err(not_found("organisation", org_id)),
+                Err(e) => Err(e.into()),
+                Ok(_) => Ok(()),
+            }
+        })
+    }
+
+    fn optouts(&self, org_id: i64) -> Result<Vec<String>> {
+        self.with(|c| {
+            let rows = c.query("SELECT address FROM awareness_optouts WHERE org_id = $1 ORDER BY address COLLATE \"C\"", &[&org_id])?;
+            rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
+        })
+    }
+}

@@ -1,0 +1,232 @@
+//! Simulation campaigns in SQLite.
+
+use rusqlite::{OptionalExtension, params};
+
+use crate::awareness::{
+    AwarenessStore, BeaconOutcome, CAMPAIGN_COLUMNS, CampaignRecord, EVENT_COLUMNS, EventKind, EventRecord, NewCampaign, NewEvent,
+    NewTarget, TARGET_COLUMNS, TargetRecord, not_found,
+};
+use crate::engine::sqlite::{SqliteStore, is_foreign_key_violation, is_unique_violation};
+use crate::{Result, StoreError};
+
+fn campaign(r: &rusqlite::Row<'_>) -> rusqlite::Result<CampaignRecord> {
+    Ok(CampaignRecord {
+        id: r.get(0)?,
+        campaign: NewCampaign {
+            org_id: r.get(1)?,
+            name: r.get(2)?,
+            channel: r.get(3)?,
+            template: r.get(4)?,
+            template_version: r.get(5)?,
+            language: r.get(6)?,
+            legal_basis: r.get(7)?,
+            staff_notice: r.get(8)?,
+            works_council: r.get(9)?,
+            state: r.get(10)?,
+            dry_run: r.get(11)?,
+            created_at: r.get(12)?,
+            created_by: r.get(13)?,
+            started_at: r.get(14)?,
+        },
+    })
+}
+
+fn target(r: &rusqlite::Row<'_>) -> rusqlite::Result<TargetRecord> {
+    Ok(TargetRecord {
+        id: r.get(0)?,
+        campaign_id: r.get(1)?,
+        pseudonym: r.get(2)?,
+        group: r.get(3)?,
+        address: r.get(4)?,
+        name: r.get(5)?,
+        token: r.get(6)?,
+        sent_at: r.get(7)?,
+    })
+}
+
+/// An event row with its kind as stored, checked afterwards.
+fn event(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, i64, String, NewEvent)> {
+    let e = NewEvent {
+        at: r.get(2)?,
+        kind: EventKind::Link,
+        method: r.get(4)?,
+        user_agent: r.get(5)?,
+        network: r.get(6)?,
+        interaction: r.get(7)?,
+        view: r.get(8)?,
+        fields: r.get(9)?,
+    };
+    Ok((r.get(0)?, r.get(1)?, r.get(3)?, e))
+}
+
+fn insert_event(c: &rusqlite::Connection, target_id: i64, e: &NewEvent, view: Option<&str>) -> rusqlite::Result<i64> {
+    c.execute(
+        "INSERT INTO awareness_events (target_id, at, kind, method, user_agent, network, interaction, view, fields) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![target_id, e.at, e.kind.as_str(), e.method, e.user_agent, e.network, e.interaction, view, e.fields],
+    )?;
+    Ok(c.last_insert_rowid())
+}
+
+impl AwarenessStore for SqliteStore {
+    fn create_campaign(&self, n: &NewCampaign, targets: &[NewTarget]) -> Result<CampaignRecord> {
+        self.write(|c| {
+            let tx = c.transaction()?;
+            let inserted = tx.execute(
+                "INSERT INTO awareness_campaigns (org_id, name, channel, template, template_version, language, legal_basis, \
+                 staff_notice, works_council, state, dry_run, created_at, created_by, started_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                params![
+                    n.org_id,
+                    n.name,
+                    n.channel,
+                    n.template,
+                    n.template_version,
+                    n.language,
+                    n.legal_basis,
+                    n.staff_notice,
+                    n.works_council,
+                    n.state,
+                    n.dry_run,
+                    n.created_at,
+                    n.created_by,
+                    n.started_at
+                ],
+            );
+            match inserted {
+                Err(e) if is_foreign_key_violation(&e) => return Err(not_found("organisation", n.org_id)),
+                Err(e) => return Err(e.into()),
+                Ok(_) => {}
+            }
+            let id = tx.last_insert_rowid();
+            for t in targets {
+                let added = tx.execute(
+                    "INSERT INTO awareness_targets (campaign_id, pseudonym, grp, address, name, token) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![id, t.pseudonym, t.group, t.address, t.name, t.token],
+                );
+                match added {
+                    Err(e) if is_unique_violation(&e) => {
+                        return Err(StoreError::Duplicate { what: "target token or pseudonym", name: t.pseudonym.clone() });
+                    }
+                    Err(e) => return Err(e.into()),
+                    Ok(_) => {}
+                }
+            }
+            let record =
+                tx.query_row(&format!("SELECT {CAMPAIGN_COLUMNS} FROM awareness_campaigns WHERE id = ?1"), params![id], campaign)?;
+            tx.commit()?;
+            Ok(record)
+        })
+    }
+
+    fn campaign(&self, id: i64) -> Result<Option<CampaignRecord>> {
+        self.read(|c| {
+            let sql = format!("SELECT {CAMPAIGN_COLUMNS} FROM awareness_campaigns WHERE id = ?1");
+            Ok(c.query_row(&sql, params![id], campaign).optional()?)
+        })
+    }
+
+    fn campaigns(&self, org_id: i64) -> Result<Vec<CampaignRecord>> {
+        self.read(|c| {
+            let mut st =
+                c.prepare_cached(&format!("SELECT {CAMPAIGN_COLUMNS} FROM awareness_campaigns WHERE org_id = ?1 ORDER BY id DESC"))?;
+            Ok(st.query_map(params![org_id], campaign)?.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    fn targets(&self, campaign_id: i64) -> Result<Vec<TargetRecord>> {
+        self.read(|c| {
+            let mut st = c.prepare_cached(&format!("SELECT {TARGET_COLUMNS} FROM awareness_targets WHERE campaign_id = ?1 ORDER BY id"))?;
+            Ok(st.query_map(params![campaign_id], target)?.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    fn target_by_token(&self, token: &str) -> Result<Option<TargetRecord>> {
+        self.read(|c| {
+            let sql = format!("SELECT {TARGET_COLUMNS} FROM awareness_targets WHERE token = ?1");
+            Ok(c.query_row(&sql, params![token], target).optional()?)
+        })
+    }
+
+    fn mark_sent(&self, target_id: i64, at: &str) -> Result<bool> {
+        self.write(|c| {
+            let changed =
+                c.execute("UPDATE awareness_targets SET sent_at = ?2 WHERE id = ?1 AND sent_at IS NULL", params![target_id, at])?;
+            if changed == 1 {
+                return Ok(true);
+            }
+            let exists = c.query_row("SELECT 1 FROM awareness_targets WHERE id = ?1", params![target_id], |_| Ok(())).optional()?;
+            exists.map(|()| false).ok_or_else(|| not_found("target", target_id))
+        })
+    }
+
+    fn record_event(&self, target_id: i64, e: &NewEvent) -> Result<i64> {
+        self.write(|c| match insert_event(c, target_id, e, e.view.as_deref()) {
+            Err(err) if is_foreign_key_violation(&err) => Err(not_found("target", target_id)),
+            Err(err) if is_unique_violation(&err) => Err(StoreError::Duplicate { what: "page view", name: String::new() }),
+            Err(err) => Err(err.into()),
+            Ok(id) => Ok(id),
+        })
+    }
+
+    fn record_beacon(&self, target_id: i64, view: &str, e: &NewEvent) -> Result<BeaconOutcome> {
+        self.write(|c| {
+            let tx = c.transaction()?;
+            let known = tx
+                .query_row(
+                    "SELECT 1 FROM awareness_events WHERE target_id = ?1 AND kind = 'link' AND view = ?2",
+                    params![target_id, view],
+                    |_| Ok(()),
+                )
+                .optional()?;
+            if known.is_none() {
+                return Ok(BeaconOutcome::UnknownView);
+            }
+            // The beacon's row carries the view marked as used: the UNIQUE index refuses a second.
+            match insert_event(&tx, target_id, e, Some(&format!("beacon:{view}"))) {
+                Err(err) if is_unique_violation(&err) => return Ok(BeaconOutcome::Replayed),
+                Err(err) => return Err(err.into()),
+                Ok(_) => {}
+            }
+            tx.commit()?;
+            Ok(BeaconOutcome::Recorded)
+        })
+    }
+
+    fn events(&self, campaign_id: i64) -> Result<Vec<EventRecord>> {
+        self.read(|c| {
+            let mut st = c.prepare_cached(&format!(
+                "SELECT {EVENT_COLUMNS} FROM awareness_events e JOIN awareness_targets t ON t.id = e.target_id \
+                 WHERE t.campaign_id = ?1 ORDER BY e.id"
+            ))?;
+            let rows = st.query_map(params![campaign_id], event)?.collect::<rusqlite::Result<Vec<_>>>()?;
+            rows.into_iter()
+                .map(|(id, target_id, kind, mut event)| {
+                    event.kind = EventKind::parse(&kind)?;
+                    Ok(EventRecord { id, target_id, event })
+                })
+                .collect()
+        })
+    }
+
+    fn add_optout(&self, org_id: i64, address: &str, at: &str) -> Result<()> {
+        self.write(|c| {
+            let added = c.execute(
+                "INSERT INTO awareness_optouts (org_id, address, added_at) VALUES (?1, ?2, ?3) ON CONFLICT (org_id, address) DO NOTHING",
+                params![org_id, address, at],
+            );
+            match added {
+                Err(e) if is_foreign_key_violation(&e) => Err(not_found("organisation", org_id)),
+                Err(e) => Err(e.into()),
+                Ok(_) => Ok(()),
+            }
+        })
+    }
+
+    fn optouts(&self, org_id: i64) -> Result<Vec<String>> {
+        self.read(|c| {
+            let mut st = c.prepare_cached("SELECT address FROM awareness_optouts WHERE org_id = ?1 ORDER BY address")?;
+            Ok(st.query_map(params![org_id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?)
+        })
+    }
+}
