@@ -7,6 +7,7 @@
 
 pub mod case;
 pub mod clock;
+pub mod report;
 pub mod rules;
 
 pub use case::{
@@ -16,4 +17,4 @@ pub use case::{
 /// The IANA time zone type the engine computes in.
 pub use chrono_tz::Tz as Zone;
 pub use clock::{Clock, ClockError, Deadline, Facts, Request, deadlines, evaluate, parse_instant, parse_zone};
-pub use rules::{Anchor, Applies, Delay, RuleError, RuleSet, Stage, jurisdiction, jurisdictions};
+pub use rules::{Anchor, Applies, Delay, FieldKind, FieldSpec, RuleError, RuleSet, Stage, jurisdiction, jurisdictions};
