@@ -14,7 +14,7 @@ mod pages;
 pub mod roles;
 mod session;
 
-pub use pages::incidents::{attachment_name, case_data, case_fields};
+pub use pages::incidents::{attachment_name, case_data, case_fields, reports as incident_reports};
 use pages::{admin, incidents, members, posture, public, readiness};
 
 use std::net::{IpAddr, SocketAddr};
