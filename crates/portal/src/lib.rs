@@ -111,6 +111,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("incident_new.html", include_str!("../templates/incident_new.html")),
     ("incident.html", include_str!("../templates/incident.html")),
     ("incident_export.html", include_str!("../templates/incident_export.html")),
+    ("incident_report.html", include_str!("../templates/incident_report.html")),
 ];
 
 impl Default for Portal {

@@ -266,7 +266,7 @@ fn a_stage_report_is_a_form_that_cannot_be_submitted_incomplete_and_exports_as_f
     let scripted = [("action", "save"), ("field-impact", "<script>alert(1)</script>")];
     assert_eq!(alice.post(notif, notif, &scripted).0, 303);
     let page = alice.page(notif);
-    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !page.contains("<script>alert(1)"), "{page}");
+    assert!(page.contains("&lt;script&gt;alert(1)") && !page.contains("<script>alert(1)"), "{page}");
 
     let complete = [("action", "submit"), ("field-suspected_malicious", "yes"), ("field-cross_border_impact", "unknown"), ("submitted_at", "2026-01-10T12:00")];
     let (status, location, _) = alice.post(form, form, &complete);
