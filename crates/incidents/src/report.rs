@@ -236,7 +236,10 @@ pub fn render_html(doc: &ReportDoc<'_>) -> Result<String, CaseError> {
     h.push_str("<table>\n");
     for field in &stage.required {
         let value = answer_html(doc.rules, lang, field, doc.answers.get(field).map(String::as_str));
-        h.push_str(&format!("<tr><th scope=\"row\">{}</th><td class=\"answer\">{value}</td></tr>\n", both(lang, &format!("field_{field}"))));
+        h.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th><td class=\"answer\">{value}</td></tr>\n",
+            both(lang, &format!("field_{field}"))
+        ));
     }
     h.push_str("</table>\n</body>\n</html>\n");
     Ok(h)

@@ -312,7 +312,12 @@ fn submissions_advance_the_clock_in_order() {
     let notified = json!({"stage": "notification", "submitted_at": "2026-01-12T11:00:00+01:00"});
     let (status, p) = hub.post("La Poste", &path, &notified);
     assert_eq!((status, p["details"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("suspected_malicious")), "{p}");
-    save_report(&hub, id, "notification", json!({"suspected_malicious": "yes", "cross_border_impact": "no", "severity": "high", "impact": "Tracking down", "indicators": "unknown"}));
+    save_report(
+        &hub,
+        id,
+        "notification",
+        json!({"suspected_malicious": "yes", "cross_border_impact": "no", "severity": "high", "impact": "Tracking down", "indicators": "unknown"}),
+    );
     save_report(&hub, id, "early_warning", json!({"suspected_malicious": "yes", "cross_border_impact": "unknown"}));
     let (status, case) = hub.post("La Poste", &path, &notified);
     assert_eq!(status, StatusCode::CREATED, "{case}");

@@ -268,7 +268,12 @@ fn a_stage_report_is_a_form_that_cannot_be_submitted_incomplete_and_exports_as_f
     let page = alice.page(notif);
     assert!(page.contains("&lt;script&gt;alert(1)") && !page.contains("<script>alert(1)"), "{page}");
 
-    let complete = [("action", "submit"), ("field-suspected_malicious", "yes"), ("field-cross_border_impact", "unknown"), ("submitted_at", "2026-01-10T12:00")];
+    let complete = [
+        ("action", "submit"),
+        ("field-suspected_malicious", "yes"),
+        ("field-cross_border_impact", "unknown"),
+        ("submitted_at", "2026-01-10T12:00"),
+    ];
     let (status, location, _) = alice.post(form, form, &complete);
     assert_eq!((status, location.as_str()), (303, form));
     let page = alice.page(form);
@@ -277,11 +282,7 @@ fn a_stage_report_is_a_form_that_cannot_be_submitted_incomplete_and_exports_as_f
     assert!(case.contains("2026-01-10 12:00 CET (11:00 UTC)"), "the clock has the submission: {case}");
 
     for (kind, ctype) in [("html", "text/html; charset=utf-8"), ("stix", "application/stix+json;version=2.1")] {
-        let resp = client()
-            .get(format!("{}{form}/{kind}", p.server.url))
-            .header("cookie", alice.cookie_header())
-            .send()
-            .expect("export");
+        let resp = client().get(format!("{}{form}/{kind}", p.server.url)).header("cookie", alice.cookie_header()).send().expect("export");
         assert_eq!(resp.status(), 200, "{kind}");
         assert_eq!(resp.headers()["content-type"], ctype);
         let ext = if kind == "stix" { "json" } else { "html" };
@@ -301,7 +302,8 @@ fn a_stage_report_is_a_form_that_cannot_be_submitted_incomplete_and_exports_as_f
     assert_eq!(rita.post(notif, notif, &[("action", "save"), ("field-impact", "x")]).0, 403);
     let audit = cli(p.f.dir.path(), &["audit"]);
     let actions: Vec<&str> = audit["entries"].as_array().expect("entries").iter().filter_map(|e| e["action"].as_str()).collect();
-    for action in ["portal.incident.report.view", "portal.incident.report.save", "portal.incident.submit", "portal.incident.report.export"] {
+    for action in ["portal.incident.report.view", "portal.incident.report.save", "portal.incident.submit", "portal.incident.report.export"]
+    {
         assert!(actions.contains(&action), "{action} not audited: {actions:?}");
     }
 }

@@ -98,7 +98,8 @@ fn a_report_is_submitted_complete_only_and_records_its_stage() {
 
     // Submitting: the early warning first (its own answers given inline), then the notification.
     let submit = |stage: &str, body: Value| hub.send(org, reqwest::Method::POST, &format!("{base}/{stage}/submit"), Some(body));
-    let (status, p) = submit("early_warning", json!({"answers": {"suspected_malicious": "yes"}, "submitted_at": "2026-01-10T12:00:00+01:00"}));
+    let (status, p) =
+        submit("early_warning", json!({"answers": {"suspected_malicious": "yes"}, "submitted_at": "2026-01-10T12:00:00+01:00"}));
     assert_eq!((status, field_of(&p)), (StatusCode::BAD_REQUEST, Some("cross_border_impact")), "{p}");
     let (status, case) = submit(
         "early_warning",
@@ -107,7 +108,9 @@ fn a_report_is_submitted_complete_only_and_records_its_stage() {
     assert_eq!(status, StatusCode::CREATED, "{case}");
     let (status, p) = submit("notification", json!({}));
     assert_eq!((status, field_of(&p)), (StatusCode::BAD_REQUEST, Some("suspected_malicious")), "the saved draft is incomplete: {p}");
-    put(json!({"suspected_malicious": "yes", "cross_border_impact": "no", "severity": "high", "impact": "<img src=x onerror=alert(1)>", "indicators": "unknown"}));
+    put(
+        json!({"suspected_malicious": "yes", "cross_border_impact": "no", "severity": "high", "impact": "<img src=x onerror=alert(1)>", "indicators": "unknown"}),
+    );
     let (status, case) = submit("notification", json!({"submitted_at": "2026-01-11T10:00:00+01:00"}));
     assert_eq!(status, StatusCode::CREATED, "{case}");
     let notif = case["clock"]["stages"].as_array().expect("stages").iter().find(|s| s["stage"] == "notification").expect("stage").clone();

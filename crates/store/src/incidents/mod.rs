@@ -190,7 +190,8 @@ fn answers_text(answers: &BTreeMap<String, String>) -> String {
 
 /// A report row's parts back as a record; text this crate never writes is `Corrupt`.
 fn report_from(case_id: i64, stage: String, answers: &str, status: &str, times: [String; 3]) -> Result<ReportRecord> {
-    let answers = serde_json::from_str(answers).map_err(|e| crate::StoreError::Corrupt(format!("report answers of case {case_id}: {e}")))?;
+    let answers =
+        serde_json::from_str(answers).map_err(|e| crate::StoreError::Corrupt(format!("report answers of case {case_id}: {e}")))?;
     let submitted = match status {
         "draft" => false,
         "submitted" => true,

@@ -7,8 +7,8 @@ use postgres::{GenericClient, Row};
 use crate::engine::postgres::{PgStore, is_foreign_key_violation, is_unique_violation};
 use crate::incidents::{
     CASE_COLUMNS, CaseData, CaseRecord, EVIDENCE_COLUMNS, EvidenceRecord, IncidentStore, LinkRecord, NOTE_COLUMNS, NewEvidence, NewTask,
-    NoteRecord, REPORT_COLUMNS, ReportRecord, SUBMISSION_COLUMNS, SubmissionRecord, TASK_COLUMNS, TaskRecord, already_submitted, answers_text,
-    not_found, report_from, services_from, services_text,
+    NoteRecord, REPORT_COLUMNS, ReportRecord, SUBMISSION_COLUMNS, SubmissionRecord, TASK_COLUMNS, TaskRecord, already_submitted,
+    answers_text, not_found, report_from, services_from, services_text,
 };
 use crate::{Result, StoreError};
 
@@ -342,7 +342,8 @@ impl IncidentStore for PgStore {
                 Err(e) => return Err(case_fk(case_id)(e)),
                 Ok(_) => {}
             }
-            let rec = get_report(&mut tx, case_id, &sub.stage)?.ok_or_else(|| StoreError::Corrupt("a report vanished after its write".into()))?;
+            let rec =
+                get_report(&mut tx, case_id, &sub.stage)?.ok_or_else(|| StoreError::Corrupt("a report vanished after its write".into()))?;
             tx.commit()?;
             Ok(rec)
         })

@@ -118,7 +118,12 @@ pub fn submit(
     let at = at.map(str::to_string).unwrap_or_else(|| incidents::case::utc_text(now));
     let at = incidents::check_submission(&case_fields(&case.data), &submitted_map(&subs), &spec.id, &at, now)?;
     let clean = report::check_report(&rules, &spec.id, &answers, Mode::Submit)?;
-    let sub = SubmissionRecord { stage: spec.id.clone(), submitted_at: at, recorded_by: by.to_string(), recorded_at: incidents::case::utc_text(now) };
+    let sub = SubmissionRecord {
+        stage: spec.id.clone(),
+        submitted_at: at,
+        recorded_by: by.to_string(),
+        recorded_at: incidents::case::utc_text(now),
+    };
     Ok(store.submit_report(case.id, &clean, &sub)?)
 }
 
@@ -201,14 +206,21 @@ async fn act<T: Send + 'static>(
         Some(Err(ReportError::Store(StoreError::Conflict(m)))) => {
             Err(state.portal.error(ctx, StatusCode::CONFLICT, "error-bad-request", Some(m)))
         }
-        Some(Err(ReportError::Store(StoreError::NotFound { .. }))) => Err(state.portal.error(ctx, StatusCode::NOT_FOUND, "error-not-found", None)),
+        Some(Err(ReportError::Store(StoreError::NotFound { .. }))) => {
+            Err(state.portal.error(ctx, StatusCode::NOT_FOUND, "error-not-found", None))
+        }
         Some(Err(ReportError::Store(e))) => Err(state.portal.hub_error(ctx, e.into())),
         None => Err(state.portal.error(ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None)),
     }
 }
 
 /// The member's case and its store, or the page that says why not.
-async fn member_case(state: &PortalState, ctx: &Ctx, member: &Member, id: i64) -> Result<(std::sync::Arc<dyn IncidentStore>, CaseRecord), Response> {
+async fn member_case(
+    state: &PortalState,
+    ctx: &Ctx,
+    member: &Member,
+    id: i64,
+) -> Result<(std::sync::Arc<dyn IncidentStore>, CaseRecord), Response> {
     let store = enabled(state, ctx)?;
     let case = load(state, ctx, &store, member.org.id, id).await?;
     Ok((store, case))
@@ -224,7 +236,9 @@ fn form_fields(v: &ReportView) -> Vec<Value> {
             let unknown_allowed = stage.unknown_allowed.contains(f);
             let kind = v.rules.field(f).map(|f| f.kind);
             let options: Vec<&str> = match kind {
-                Some(incidents::FieldKind::Answer) => incidents::case::TRISTATE.iter().copied().filter(|a| *a != report::UNKNOWN || unknown_allowed).collect(),
+                Some(incidents::FieldKind::Answer) => {
+                    incidents::case::TRISTATE.iter().copied().filter(|a| *a != report::UNKNOWN || unknown_allowed).collect()
+                }
                 Some(incidents::FieldKind::Severity) => {
                     incidents::case::severities().iter().copied().filter(|a| *a != report::UNKNOWN || unknown_allowed).collect()
                 }
@@ -280,7 +294,12 @@ async fn form_page(State(state): State<PortalState>, ctx: Ctx, Path((id, stage))
 
 /// Saves the draft (`action=save`) or submits the report (`action=submit`); a refusal shows the
 /// form again with what was typed and the field at fault.
-async fn post_form(State(state): State<PortalState>, ctx: Ctx, Path((id, stage)): Path<(i64, String)>, Form(form): Form<Fields>) -> Response {
+async fn post_form(
+    State(state): State<PortalState>,
+    ctx: Ctx,
+    Path((id, stage)): Path<(i64, String)>,
+    Form(form): Form<Fields>,
+) -> Response {
     if !ctx.csrf_ok(field(&form, "csrf")) {
         return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
     }
@@ -292,8 +311,11 @@ async fn post_form(State(state): State<PortalState>, ctx: Ctx, Path((id, stage))
         Ok(v) => v,
         Err(r) => return r,
     };
-    let answers: Answers =
-        form.iter().filter_map(|(k, v)| Some((k.strip_prefix("field-")?.to_string(), v.clone()))).filter(|(_, v)| !v.trim().is_empty()).collect();
+    let answers: Answers = form
+        .iter()
+        .filter_map(|(k, v)| Some((k.strip_prefix("field-")?.to_string(), v.clone())))
+        .filter(|(_, v)| !v.trim().is_empty())
+        .collect();
     let submitting = field(&form, "action") == "submit";
     let at = form_time(field(&form, "submitted_at"), &case.data.zone);
     let (by, c, s, st, typed) = (actor(member), case.clone(), store.clone(), stage.clone(), answers.clone());
@@ -315,7 +337,8 @@ async fn post_form(State(state): State<PortalState>, ctx: Ctx, Path((id, stage))
                 Err(r) => return r,
             };
             // What was typed is shown again, nothing lost.
-            let v = ReportView { problems: report::problems(v.rules.stage(&v.stage).unwrap_or(&v.rules.stages[0]), &answers), answers, ..v };
+            let v =
+                ReportView { problems: report::problems(v.rules.stage(&v.stage).unwrap_or(&v.rules.stages[0]), &answers), answers, ..v };
             state.portal.page(&ctx, StatusCode::BAD_REQUEST, "incident_report.html", page_value(id, &case, &v, true, Some(&e)))
         }
         Err(r) => r,
@@ -337,7 +360,11 @@ async fn export(state: &PortalState, ctx: &Ctx, id: i64, stage: String, stix: bo
     let made = act(state, ctx, move || {
         let now = Utc::now();
         let v = view(&*store, &c, &stage, now)?;
-        let body = if stix { serde_json::to_string_pretty(&export_stix(&v, &c, &org, &identity, now)?).unwrap_or_default() } else { export_html(&v, &c, &org, now)? };
+        let body = if stix {
+            serde_json::to_string_pretty(&export_stix(&v, &c, &org, &identity, now)?).unwrap_or_default()
+        } else {
+            export_html(&v, &c, &org, now)?
+        };
         Ok((v.stage, body))
     })
     .await;
@@ -346,7 +373,8 @@ async fn export(state: &PortalState, ctx: &Ctx, id: i64, stage: String, stix: bo
         Ok(Err(e)) => return state.portal.error(ctx, StatusCode::NOT_FOUND, "error-not-found", Some(e.to_string())),
         Err(r) => return r,
     };
-    let (kind, ext, ctype) = if stix { ("stix", "json", "application/stix+json;version=2.1") } else { ("html", "html", "text/html; charset=utf-8") };
+    let (kind, ext, ctype) =
+        if stix { ("stix", "json", "application/stix+json;version=2.1") } else { ("html", "html", "text/html; charset=utf-8") };
     audit(state, member, "report.export", id, format!("{stage} {kind}")).await;
     let mut resp = body.into_response();
     let h = resp.headers_mut();

@@ -94,7 +94,11 @@ pub(super) async fn list(State(state): State<AppState>, headers: HeaderMap, Path
     Ok(Json(json!({"reports": views.iter().map(|v| report_json(id, v)).collect::<Vec<_>>()})).into_response())
 }
 
-pub(super) async fn show(State(state): State<AppState>, headers: HeaderMap, Path((id, stage)): Path<(i64, String)>) -> Result<Response, ApiError> {
+pub(super) async fn show(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((id, stage)): Path<(i64, String)>,
+) -> Result<Response, ApiError> {
     let (who, case) = case_of(&state, &headers, id).await?;
     let store = service(&state)?;
     let v = run(move || reports::view(&*store, &case, &stage, Utc::now())).await?;
@@ -175,7 +179,11 @@ pub(super) async fn submit_stage(
 }
 
 /// The report as a standalone bilingual HTML file (a download).
-pub(super) async fn html(State(state): State<AppState>, headers: HeaderMap, Path((id, stage)): Path<(i64, String)>) -> Result<Response, ApiError> {
+pub(super) async fn html(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((id, stage)): Path<(i64, String)>,
+) -> Result<Response, ApiError> {
     let (who, case) = case_of(&state, &headers, id).await?;
     let store = service(&state)?;
     let organisation = who.org().map(|o| o.name.clone()).unwrap_or_default();
@@ -199,7 +207,11 @@ pub(super) async fn html(State(state): State<AppState>, headers: HeaderMap, Path
 }
 
 /// The report as a STIX 2.1 bundle with one Incident Core `incident`, marked TLP:AMBER+STRICT.
-pub(super) async fn stix(State(state): State<AppState>, headers: HeaderMap, Path((id, stage)): Path<(i64, String)>) -> Result<Response, ApiError> {
+pub(super) async fn stix(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((id, stage)): Path<(i64, String)>,
+) -> Result<Response, ApiError> {
     let (who, case) = case_of(&state, &headers, id).await?;
     let store = service(&state)?;
     let (organisation, identity) = who.org().map(|o| (o.name.clone(), o.identity_id.clone())).unwrap_or_default();
