@@ -264,7 +264,7 @@ fn page_value(id: i64, case: &CaseRecord, v: &ReportView, may_edit: bool, error:
         submitted_at => &v.submitted_at,
         saved => v.stored.is_some(),
         fields => form_fields(v),
-        problems => v.problems.iter().map(|p| context! { field => &p.field, unknown => v.answers.get(&p.field).is_some() }).collect::<Vec<_>>(),
+        problems => v.problems.iter().map(|p| context! { field => &p.field, unknown => v.answers.contains_key(&p.field) }).collect::<Vec<_>>(),
         may_edit => may_edit,
         error_field => error.map(|e| &e.field),
         error_known => error.is_some_and(|e| fields.contains(&&e.field)),
