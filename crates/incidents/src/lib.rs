@@ -5,6 +5,7 @@
 //! The crate is pure: it reads no file at run time (the rule sets are embedded), opens no
 //! connection and never reads the clock; `now` is a parameter of every check that needs it.
 
+pub mod audience;
 pub mod case;
 pub mod clock;
 pub mod report;
