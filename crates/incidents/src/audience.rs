@@ -93,12 +93,16 @@ pub struct Derivation<'a> {
     pub now: &'a str,
     /// The warning text for the public (required for [`Audience::Public`], unused otherwise).
     pub warning: Option<&'a str>,
+    /// STIX identities the CSIRT copy is for (the hub's `x_postern_recipients`, which decides who
+    /// besides the producer reads an AMBER+STRICT object); unused for the other audiences.
+    pub recipients: &'a [String],
 }
 
 /// The derivative for `audience` as a STIX 2.1 bundle: the `incident` object and its PAP
 /// marking-definition.
 pub fn derive(audience: Audience, d: &Derivation<'_>) -> Result<Value, CaseError> {
-    let id = format!("incident--{}", uuid::Uuid::new_v5(&NAMESPACE, format!("{}/{}/{}", d.identity, d.case_id, audience.code()).as_bytes()));
+    let id =
+        format!("incident--{}", uuid::Uuid::new_v5(&NAMESPACE, format!("{}/{}/{}", d.identity, d.case_id, audience.code()).as_bytes()));
     let pap = pap_marking(audience.pap());
     let determination = if d.reports.contains_key("notification") { "confirmed" } else { "suspected" };
     let status = if d.case.resolved.is_some() { "closed" } else { "open" };
@@ -141,6 +145,17 @@ pub fn derive(audience: Audience, d: &Derivation<'_>) -> Result<Value, CaseError
     if !description.is_empty() {
         incident["description"] = json!(description);
     }
+    if audience == Audience::Csirt && !d.recipients.is_empty() {
+        for r in d.recipients {
+            if !r.starts_with("identity--") {
+                return Err(CaseError {
+                    field: "recipient".into(),
+                    reason: format!("`{}` is not a STIX identity id", r.chars().take(80).collect::<String>()),
+                });
+            }
+        }
+        incident["x_postern_recipients"] = json!(d.recipients);
+    }
     let bundle_id = format!("bundle--{}", uuid::Uuid::new_v5(&NAMESPACE, format!("{id}/{}", d.now).as_bytes()));
     Ok(json!({"type": "bundle", "id": bundle_id, "objects": [incident, pap]}))
 }
@@ -172,7 +187,8 @@ mod tests {
     fn each_audience_gets_its_own_object_marking_and_content() {
         let c = case();
         let mut reports = BTreeMap::new();
-        reports.insert("notification".to_string(), Answers::from([("impact".to_string(), "Tracking for jean.dupont@example.fr".to_string())]));
+        reports
+            .insert("notification".to_string(), Answers::from([("impact".to_string(), "Tracking for jean.dupont@example.fr".to_string())]));
         let d = Derivation {
             case_id: 7,
             case: &c,
@@ -180,6 +196,7 @@ mod tests {
             identity: "identity--0f4a6f3e-5b7c-4d2e-9a1b-3c5d7e9f1a2b",
             now: "2026-12-07T12:00:00.000Z",
             warning: Some("Scam SMS in our name: do not pay <any> fee"),
+            recipients: &[],
         };
         let mut ids = Vec::new();
         for a in Audience::ALL {

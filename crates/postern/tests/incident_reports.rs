@@ -210,3 +210,130 @@ fn the_stix_export_validates_and_imports_into_the_hub_over_taxii() {
         .expect("envelope");
     assert_eq!(&back["objects"][0], incident, "{back}");
 }
+
+/// Validates a bundle with the OASIS stix2-validator.
+fn validate(bundle: &Value) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("bundle.json");
+    std::fs::write(&file, serde_json::to_vec(bundle).expect("json")).expect("write");
+    let python = std::env::var("POSTERN_TEST_PYTHON")
+        .expect("POSTERN_TEST_PYTHON is not set: run the suite with scripts/test, which creates the Python venv");
+    let out = Command::new(&python).arg(VALIDATE).arg(&file).output().expect("run python");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && stdout.contains("STIX VALID"), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// Posts a bundle over TAXII as `org`; the status resource.
+fn post_taxii(hub: &Hub, org: &str, bundle: &Value) -> Value {
+    client()
+        .post(hub.url(&format!("/isac/collections/{}/objects/", hub.f.collection)))
+        .bearer_auth(&hub.f.tokens[org])
+        .header("content-type", TAXII)
+        .header("accept", TAXII)
+        .body(serde_json::to_vec(bundle).expect("json"))
+        .send()
+        .expect("post")
+        .json()
+        .expect("status")
+}
+
+/// How many objects with this id `org` reads from the shared collection over TAXII.
+fn taxii_sees(hub: &Hub, org: &str, id: &str) -> usize {
+    let r = client()
+        .get(hub.url(&format!("/isac/collections/{}/objects/{id}/", hub.f.collection)))
+        .bearer_auth(&hub.f.tokens[org])
+        .header("accept", TAXII)
+        .send()
+        .expect("get");
+    if !r.status().is_success() {
+        return 0;
+    }
+    r.json::<Value>().expect("envelope")["objects"].as_array().map_or(0, Vec::len)
+}
+
+#[test]
+fn one_incident_reaches_each_audience_with_its_own_marking_and_a_third_organisation_sees_nothing_of_the_case() {
+    let (hub, id) = start("La Poste", "eu");
+    let org = "La Poste";
+    let reports = format!("/api/v1/incidents/{id}/reports");
+    let early =
+        json!({"answers": {"suspected_malicious": "yes", "cross_border_impact": "unknown"}, "submitted_at": "2026-01-10T12:00:00+01:00"});
+    assert_eq!(hub.send(org, reqwest::Method::POST, &format!("{reports}/early_warning/submit"), Some(early)).0, StatusCode::CREATED);
+    let (status, _) = hub.send(
+        org,
+        reqwest::Method::POST,
+        &format!("/api/v1/incidents/{id}/notes"),
+        Some(json!({"body": "Internal: called jean.dupont@example.fr"})),
+    );
+    assert_eq!(status, StatusCode::CREATED);
+
+    let csirt_identity = hub.f.identities["Posta Shqiptare"].clone();
+    let base = format!("/api/v1/incidents/{id}/derivatives");
+    let get = |path: String| {
+        let r = hub.raw(org, &path);
+        assert_eq!(r.status(), StatusCode::OK, "{path}");
+        r.json::<Value>().expect("bundle")
+    };
+    let csirt = get(format!("{base}/csirt?recipient={csirt_identity}"));
+    let isac = get(format!("{base}/isac"));
+    let public = get(format!("{base}/public?warning=Scam%20SMS%20in%20our%20name%3A%20do%20not%20pay"));
+    let (status, p) = hub.send(org, reqwest::Method::GET, &format!("{base}/public"), None);
+    assert_eq!((status, field_of(&p)), (StatusCode::BAD_REQUEST, Some("warning")), "a public warning needs its text: {p}");
+    let mut ids = Vec::new();
+    for (bundle, tlp) in [
+        (&csirt, "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003"),
+        (&isac, "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421"),
+        (&public, "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487"),
+    ] {
+        validate(bundle);
+        let inc = &bundle["objects"][0];
+        assert_eq!(inc["object_marking_refs"][0], tlp);
+        assert_eq!(inc["object_marking_refs"][1], bundle["objects"][1]["id"], "its PAP marking travels with it");
+        ids.push(inc["id"].as_str().expect("id").to_string());
+        let text = inc.to_string();
+        assert!(!text.contains("jean.dupont"), "no internal note in any derivative: {text}");
+    }
+    assert!(csirt["objects"][0]["name"].as_str().is_some_and(|n| n.starts_with("Mashtrim me SMS")));
+    assert!(!isac.to_string().contains("Mashtrim") && !isac.to_string().contains("customs fee"), "the ISAC copy is sanitised: {isac}");
+    assert_eq!(public["objects"][0]["description"], "Scam SMS in our name: do not pay");
+
+    // Shared over TAXII, the hub enforces the markings: the CSIRT reads its copy, a third
+    // organisation reads the ISAC copy and the public warning only.
+    for bundle in [&csirt, &isac, &public] {
+        let status = post_taxii(&hub, org, bundle);
+        assert_eq!(status["failure_count"], 0, "{status}");
+    }
+    assert_eq!(taxii_sees(&hub, "Posta Shqiptare", &ids[0]), 1, "the CSIRT named as recipient");
+    assert_eq!(taxii_sees(&hub, "Correos", &ids[0]), 0, "AMBER+STRICT is not for a third organisation");
+    assert_eq!((taxii_sees(&hub, "Correos", &ids[1]), taxii_sees(&hub, "Correos", &ids[2])), (1, 1));
+
+    // A third organisation sees nothing of the case itself in any API view or export.
+    let (_, list) = hub.send("Correos", reqwest::Method::GET, "/api/v1/incidents", None);
+    assert_eq!(list["incidents"], json!([]), "{list}");
+    let paths = [
+        format!("/api/v1/incidents/{id}"),
+        reports.clone(),
+        format!("{reports}/early_warning"),
+        format!("{reports}/early_warning/html"),
+        format!("{reports}/early_warning/stix"),
+        format!("{base}/csirt"),
+        format!("{base}/isac"),
+        format!("{base}/public?warning=x"),
+        format!("/api/v1/incidents/{id}/evidence/1"),
+    ];
+    for path in &paths {
+        let r = hub.raw("Correos", path);
+        assert_eq!(r.status(), StatusCode::NOT_FOUND, "{path}");
+        let body = r.text().expect("body");
+        assert!(!body.contains("Mashtrim") && !body.contains("jean.dupont"), "{path}: {body}");
+    }
+    let audit = cli(hub.f.dir.path(), &["audit"]);
+    let exported: Vec<&str> = audit["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .filter(|e| e["action"] == "incident.derivative.export")
+        .filter_map(|e| e["detail"].as_str())
+        .collect();
+    assert_eq!(exported, ["csirt", "isac", "public"], "each derivative export audited once (the refused one is not an export)");
+}

@@ -48,6 +48,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/incidents/{id}/reports/{stage}/submit", post(reports::submit))
         .route("/api/v1/incidents/{id}/reports/{stage}/html", get(reports::html))
         .route("/api/v1/incidents/{id}/reports/{stage}/stix", get(reports::stix))
+        .route("/api/v1/incidents/{id}/derivatives/{audience}", get(reports::derivative))
         .route(
             "/api/v1/incidents/{id}/evidence",
             // The upload limit is the crate's, plus room for the refusal to name the size.

@@ -393,3 +393,24 @@ async fn download_html(State(state): State<PortalState>, ctx: Ctx, Path((id, sta
 async fn download_stix(State(state): State<PortalState>, ctx: Ctx, Path((id, stage)): Path<(i64, String)>) -> Response {
     export(&state, &ctx, id, stage, true).await
 }
+
+/// The case's derivative for `audience` (see `incidents::audience`) as a STIX 2.1 bundle, made
+/// from the case and its submitted reports. Blocking store calls.
+pub fn derivative(
+    store: &dyn IncidentStore,
+    case: &CaseRecord,
+    audience: &str,
+    identity: &str,
+    warning: Option<&str>,
+    recipients: &[String],
+    now: DateTime<Utc>,
+) -> Result<serde_json::Value, ReportError> {
+    let audience = incidents::audience::Audience::parse(audience)?;
+    let reports: BTreeMap<String, Answers> =
+        store.reports(case.id)?.into_iter().filter(|r| r.submitted).map(|r| (r.stage, r.answers)).collect();
+    let fields = case_fields(&case.data);
+    let now = incidents::case::utc_text(now);
+    let d =
+        incidents::audience::Derivation { case_id: case.id, case: &fields, reports: &reports, identity, now: &now, warning, recipients };
+    Ok(incidents::audience::derive(audience, &d)?)
+}

@@ -228,3 +228,31 @@ pub(super) async fn stix(
     resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/stix+json;version=2.1"));
     Ok(resp)
 }
+
+#[derive(Debug, Default, Deserialize)]
+pub(super) struct DerivativeQuery {
+    /// The text of a public warning.
+    warning: Option<String>,
+    /// The STIX identity the CSIRT copy is for (its recipient under TLP:AMBER+STRICT).
+    recipient: Option<String>,
+}
+
+/// The case's derivative for one audience (`csirt`, `isac`, `public`) as a STIX 2.1 bundle, each
+/// its own object with its own TLP and PAP marking.
+pub(super) async fn derivative(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((id, audience)): Path<(i64, String)>,
+    axum::extract::Query(q): axum::extract::Query<DerivativeQuery>,
+) -> Result<Response, ApiError> {
+    let (who, case) = case_of(&state, &headers, id).await?;
+    let store = service(&state)?;
+    let identity = who.org().map(|o| o.identity_id.clone()).unwrap_or_default();
+    let a = audience.clone();
+    let recipients: Vec<String> = q.recipient.into_iter().collect();
+    let bundle = run(move || reports::derivative(&*store, &case, &a, &identity, q.warning.as_deref(), &recipients, Utc::now())).await?;
+    audit(&state, &who, "incident.derivative.export", &target(id), "ok", &audience).await;
+    let mut resp = Json(bundle).into_response();
+    resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/stix+json;version=2.1"));
+    Ok(resp)
+}
