@@ -293,9 +293,15 @@ fn a_stage_report_is_a_form_that_cannot_be_submitted_incomplete_and_exports_as_f
             assert!(body.contains("Smishing wave &lt;script&gt;") && !body.contains("<script>"), "{body}");
         }
     }
+    // The case's derivatives download as STIX files; a public warning needs its text.
+    let public = alice.get("/members/incidents/1/derivatives/public?warning=Do+not+pay");
+    assert_eq!(public.0, 200);
+    assert!(public.1.contains("\"Do not pay\"") && !public.1.contains("Smishing"), "{}", public.1);
+    assert_eq!(alice.get("/members/incidents/1/derivatives/public?warning=").0, 400);
+    assert_eq!(alice.get("/members/incidents/1/derivatives/isac").0, 200);
     // Another organisation sees none of it, and a reader cannot edit it.
     let mut bob = p.visitor("bob");
-    for path in [form.to_string(), format!("{form}/html"), format!("{form}/stix")] {
+    for path in [form.to_string(), format!("{form}/html"), format!("{form}/stix"), "/members/incidents/1/derivatives/isac".into()] {
         assert_eq!(bob.get(&path).0, 404, "{path}");
     }
     let mut rita = p.visitor("rita");

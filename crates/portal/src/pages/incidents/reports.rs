@@ -191,6 +191,7 @@ pub(crate) fn routes() -> Router<PortalState> {
         .route("/members/incidents/{id}/reports/{stage}", get(form_page).post(post_form))
         .route("/members/incidents/{id}/reports/{stage}/html", get(download_html))
         .route("/members/incidents/{id}/reports/{stage}/stix", get(download_stix))
+        .route("/members/incidents/{id}/derivatives/{audience}", get(download_derivative))
 }
 
 /// Runs a report action off the async workers; bad input comes back as `Err(Ok(error))` for the
@@ -413,4 +414,49 @@ pub fn derivative(
     let d =
         incidents::audience::Derivation { case_id: case.id, case: &fields, reports: &reports, identity, now: &now, warning, recipients };
     Ok(incidents::audience::derive(audience, &d)?)
+}
+
+#[derive(serde::Deserialize, Default)]
+struct DerivativeQuery {
+    #[serde(default)]
+    warning: String,
+    #[serde(default)]
+    recipient: String,
+}
+
+/// A derivative of the case for one audience, as a STIX file to share (see
+/// `incidents::audience`); a refusal (no warning text, a recipient that is not an identity) is
+/// the error page naming the field.
+async fn download_derivative(
+    State(state): State<PortalState>,
+    ctx: Ctx,
+    Path((id, audience)): Path<(i64, String)>,
+    axum::extract::Query(q): axum::extract::Query<DerivativeQuery>,
+) -> Response {
+    let member = match member_or_login(&ctx) {
+        Ok(m) => m,
+        Err(r) => return r,
+    };
+    let (store, case) = match member_case(&state, &ctx, member, id).await {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let identity = member.org.identity_id.clone();
+    let recipients: Vec<String> = Some(q.recipient.trim().to_string()).filter(|r| !r.is_empty()).into_iter().collect();
+    let warning = Some(q.warning).filter(|w| !w.trim().is_empty());
+    let a = audience.clone();
+    let made = act(&state, &ctx, move || derivative(&*store, &case, &a, &identity, warning.as_deref(), &recipients, Utc::now())).await;
+    let bundle = match made {
+        Ok(Ok(b)) => b,
+        Ok(Err(e)) => return state.portal.error(&ctx, StatusCode::BAD_REQUEST, "error-bad-request", Some(e.to_string())),
+        Err(r) => return r,
+    };
+    audit(&state, member, "derivative.export", id, audience.clone()).await;
+    let mut resp = serde_json::to_string_pretty(&bundle).unwrap_or_default().into_response();
+    let h = resp.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/stix+json;version=2.1"));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{}\"", export_name(id, &audience, "json"))) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    resp
 }
