@@ -53,10 +53,38 @@ pub fn indicator(hit: &Hit, brand_name: &str, official: &str, p: &Producer<'_>) 
     o
 }
 
+/// The revoked version of a hub indicator (a rejected or allowlisted hit): the same object with
+/// `revoked: true` and a `modified` after both `now` and its last version's (STIX timestamps
+/// with milliseconds), so that the hub takes it as the newest version and every feed drops it.
+pub fn revoked(indicator: &Value, now: chrono::DateTime<chrono::Utc>) -> Value {
+    let last = indicator["modified"]
+        .as_str()
+        .and_then(|m| chrono::DateTime::parse_from_rfc3339(m).ok())
+        .map(|m| m.with_timezone(&chrono::Utc) + chrono::Duration::milliseconds(1));
+    let at = last.map_or(now, |l| l.max(now));
+    let mut o = indicator.clone();
+    o["revoked"] = json!(true);
+    o["modified"] = json!(at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true));
+    o
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::HitLevel;
+
+    #[test]
+    fn a_revoked_version_is_newer_than_the_last_even_with_a_clock_behind() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-12-07T10:00:00Z").expect("time").with_timezone(&chrono::Utc);
+        let o = json!({"id": "indicator--1", "modified": "2026-12-07T09:00:00.000Z", "revoked": false});
+        let r = revoked(&o, now);
+        assert_eq!(
+            (r["revoked"].clone(), r["modified"].clone(), r["id"].clone()),
+            (json!(true), json!("2026-12-07T10:00:00.000Z"), json!("indicator--1"))
+        );
+        let ahead = json!({"modified": "2026-12-07T11:00:00.000Z"});
+        assert_eq!(revoked(&ahead, now)["modified"], "2026-12-07T11:00:00.001Z");
+    }
 
     #[test]
     fn a_hit_becomes_a_domain_indicator_naming_its_brand() {
@@ -69,6 +97,7 @@ mod tests {
             level: HitLevel::Malicious,
             source: "stdin".into(),
             first_seen: "2026-12-07T10:00:00Z".into(),
+            certificate: None,
         };
         let p = Producer {
             namespace: &ns,

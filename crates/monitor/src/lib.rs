@@ -4,6 +4,7 @@
 //! Pure: no IO and no clock. Callers read the names (files, stdin, CT logs) and pass the time a
 //! name was first seen; this crate says whether it impersonates a postal brand and how.
 
+pub mod campaign;
 pub mod ct;
 pub mod eval;
 pub mod feeds;
@@ -39,6 +40,10 @@ pub struct Hit {
     pub source: String,
     /// RFC 3339 time the caller first saw the name.
     pub first_seen: String,
+    /// The certificate the name was read from (CT sources: hex of its de-duplication key), so
+    /// that the names of one certificate are known to belong together.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<String>,
 }
 
 /// The two levels a hit can have; benign names are not hits.
@@ -194,6 +199,7 @@ impl Judgement {
             level: self.level,
             source: source.to_string(),
             first_seen: first_seen.to_string(),
+            certificate: None,
         }
     }
 }

@@ -66,6 +66,8 @@ pub struct PortalState {
     pub readiness: Option<Arc<dyn store::readiness::ReadinessStore>>,
     /// Incident cases; the incident pages say "not enabled" without it.
     pub incidents: Option<Arc<dyn store::incidents::IncidentStore>>,
+    /// The brand monitor's hits; the triage queue says "not enabled" without it.
+    pub monitor: Option<Arc<dyn store::monitor::MonitorStore>>,
     /// Cookies get `Secure` when the hub speaks TLS.
     pub tls: bool,
     /// The base of every absolute URL in pages (no trailing slash), never the `Host` header.
@@ -108,6 +110,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("readiness_score.html", include_str!("../templates/readiness_score.html")),
     ("readiness_report.html", include_str!("../templates/readiness_report.html")),
     ("incidents.html", include_str!("../templates/incidents.html")),
+    ("monitor.html", include_str!("../templates/monitor.html")),
     ("incident_new.html", include_str!("../templates/incident_new.html")),
     ("incident.html", include_str!("../templates/incident.html")),
     ("incident_export.html", include_str!("../templates/incident_export.html")),
@@ -317,6 +320,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(state: PortalState) -> Router<S>
         .merge(posture::routes())
         .merge(readiness::routes())
         .merge(incidents::routes())
+        .merge(pages::monitor::routes())
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)

@@ -39,6 +39,9 @@ pub enum Action {
     /// Open any member's readiness assessment and validate its answers: the hub operator's own
     /// analysts, as facilitators of readiness missions.
     FacilitateReadiness,
+    /// Confirm, reject or allowlist the brand monitor's hits of the organisation (rejecting
+    /// revokes their indicators).
+    TriageHits,
 }
 
 impl Action {
@@ -57,6 +60,7 @@ impl Action {
             Action::AdministerHub => "hub.admin",
             Action::AnswerReadiness => "readiness.answer",
             Action::FacilitateReadiness => "readiness.facilitate",
+            Action::TriageHits => "monitor.triage",
         }
     }
 }
@@ -111,7 +115,8 @@ pub fn allows(caller: Caller, action: Action) -> bool {
         | Action::ScanPosture
         | Action::PushFromPeer
         | Action::AnswerReadiness
-        | Action::EditIncidents => role.may_write(),
+        | Action::EditIncidents
+        | Action::TriageHits => role.may_write(),
         Action::SeeReporterContact | Action::FacilitateReadiness => hub_org && role.may_write(),
         Action::AdministerHub => hub_org && role == Role::Admin,
     }
@@ -130,7 +135,7 @@ pub fn require(caller: Caller, action: Action) -> Result<(), Denied> {
 mod tests {
     use super::*;
 
-    const ALL: [Action; 12] = [
+    const ALL: [Action; 13] = [
         Action::SubmitIndicator,
         Action::AddSighting,
         Action::Triage,
@@ -143,6 +148,7 @@ mod tests {
         Action::AdministerHub,
         Action::AnswerReadiness,
         Action::FacilitateReadiness,
+        Action::TriageHits,
     ];
 
     /// `allowed` lists the actions `caller` may do; every other one must be refused.
@@ -166,6 +172,7 @@ mod tests {
             Action::PushFromPeer,
             Action::AnswerReadiness,
             Action::EditIncidents,
+            Action::TriageHits,
         ];
         check(Caller::Anonymous, &[]);
         check(member(Role::Reader, false), &[]);

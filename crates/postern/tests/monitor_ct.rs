@@ -112,6 +112,23 @@ impl Fixture {
         std::fs::rename(dir.join("checkpoint.tmp"), dir.join("checkpoint")).expect("checkpoint");
     }
 
+    /// Writes names tiles beside the data tiles: one `TrimmedEntry` JSON line per entry.
+    fn write_names(&self, dir: &Path) {
+        let lines: Vec<String> = self
+            .entries
+            .iter()
+            .map(|(ts, der, pre)| {
+                let names = if pre.is_some() { ct::tbs_names(der) } else { ct::cert_names(der) }.expect("names").names;
+                serde_json::json!({"Timestamp": ts, "Subject": {"CommonName": names[0]}, "DNS": names}).to_string()
+            })
+            .collect();
+        for (n, chunk) in lines.chunks(ct::TILE_WIDTH as usize).enumerate() {
+            let path = dir.join(ct::names_tile_path(n as u64, chunk.len() as u64));
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, gzip(chunk.join("\n").as_bytes())).expect("names tile");
+        }
+    }
+
     fn sth(&self) -> String {
         let size = self.entries.len() as u64;
         let root = merkle_root(&self.merkle_leaves());
@@ -347,7 +364,8 @@ fn both_logs_flag_exactly_the_planted_names_and_resume_after_kill_9() {
     let (child, rx, stdout) = spawn_watch(&cfg, dir.path(), true);
     let out = child.wait_with_output().expect("wait");
     let second = stdout.join().expect("stdout");
-    let err: Vec<String> = rx.try_iter().collect();
+    // Until the reader thread has sent every line (the child has exited: its stderr ends).
+    let err: Vec<String> = rx.iter().collect();
     assert!(out.status.success(), "{err:#?}");
     assert_eq!(domains(&second), sorted(&PLANTED_2), "{second}\n{err:#?}");
     let summary = err.iter().find(|l| l.starts_with("ct: ")).expect("a CT summary line");
@@ -378,7 +396,8 @@ fn the_rfc6962_log_alone_flags_the_planted_names_and_a_bad_checkpoint_alarms() {
     let (child, rx, stdout) = spawn_watch(&cfg, dir.path(), true);
     let out = child.wait_with_output().expect("wait");
     let text = stdout.join().expect("stdout");
-    let err: Vec<String> = rx.try_iter().collect();
+    // Until the reader thread has sent every line (the child has exited: its stderr ends).
+    let err: Vec<String> = rx.iter().collect();
     assert!(out.status.success(), "{err:#?}");
     assert_eq!(domains(&text), sorted(&PLANTED_1), "{text}");
     assert!(text.lines().all(|l| l.contains(r#""source":"ct:rfc""#)), "{text}");
@@ -412,7 +431,8 @@ fn a_tile_of_the_wrong_size_alarms_keeps_the_cursor_and_loses_no_name() {
         std::fs::write(&tile, bad).expect("bad tile");
         let (child, rx, stdout) = spawn_watch(&cfg, dir.path(), true);
         let out = child.wait_with_output().expect("wait");
-        let err: Vec<String> = rx.try_iter().collect();
+        // Until the reader thread has sent every line (the child has exited: its stderr ends).
+        let err: Vec<String> = rx.iter().collect();
         assert!(out.status.success(), "{err:#?}");
         assert_eq!(stdout.join().expect("stdout"), "");
         assert!(err.iter().any(|l| l.starts_with("ct alarm: log static:") && l.contains(alarm)), "{err:#?}");
@@ -422,4 +442,138 @@ fn a_tile_of_the_wrong_size_alarms_keeps_the_cursor_and_loses_no_name() {
     let (child, _rx, stdout) = spawn_watch(&cfg, dir.path(), true);
     assert!(child.wait_with_output().expect("wait").status.success());
     assert_eq!(domains(&stdout.join().expect("stdout")), sorted(&PLANTED_1));
+}
+
+/// The indicator patterns of `collection`, as a member reads them over TAXII.
+fn indicator_patterns(server: &common::Server, collection: &str, token: &str) -> Vec<String> {
+    let page: serde_json::Value = common::client()
+        .get(format!("{}/isac/collections/{collection}/objects/?match[type]=indicator", server.url))
+        .bearer_auth(token)
+        .header("Accept", common::TAXII)
+        .send()
+        .expect("get objects")
+        .json()
+        .expect("a TAXII envelope");
+    let mut p: Vec<String> =
+        page["objects"].as_array().into_iter().flatten().filter_map(|o| o["pattern"].as_str().map(String::from)).collect();
+    p.sort();
+    p
+}
+
+fn patterns(names: &[&[&str]]) -> Vec<String> {
+    let mut p: Vec<String> = names.iter().flat_map(|n| n.iter()).map(|d| format!("[domain-name:value = '{d}']")).collect();
+    p.sort();
+    p
+}
+
+/// Polls until the collection holds `want`; returns how long it took.
+fn wait_for_indicators(server: &common::Server, collection: &str, token: &str, want: &[String]) -> Duration {
+    let started = std::time::Instant::now();
+    loop {
+        let got = indicator_patterns(server, collection, token);
+        if got == want {
+            return started.elapsed();
+        }
+        assert!(started.elapsed() < Duration::from_secs(120), "still {got:?}, want {want:?}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// The value of the series `name` (with its labels, as exposed) on /metrics.
+fn metric(text: &str, series: &str) -> f64 {
+    text.lines()
+        .find_map(|l| l.strip_prefix(series).and_then(|rest| rest.strip_prefix(' ')))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no {series} in\n{text}"))
+}
+
+#[test]
+fn serve_watch_turns_new_certificates_into_hub_indicators_and_counts_them_on_metrics() {
+    let f = common::fixture();
+    let site = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(site.path().join("static")).expect("mkdir");
+    let files = StaticServer::start(site.path());
+    let static_url = format!("{}static/", files.url);
+    let origin = static_url.trim_start_matches("http://").trim_end_matches('/').to_string();
+    let ca = Ca::new();
+    let mut log = Fixture::new();
+    issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
+    log.write_static(&site.path().join("static"), &origin);
+    let cfg = f.dir.path().join("watch.toml");
+    let text = format!(
+        "poll_secs = 1\npartial_tile_timeout_secs = 0\nstate = \"ct/state.json\"\n\n[record]\ncollection = \"{}\"\norg = \"La Poste\"\n\n\
+         [[log]]\nname = \"static\"\nurl = \"{static_url}\"\nkind = \"static-ct\"\nkey = \"{}\"\n",
+        f.collection,
+        log.spki_b64()
+    );
+    std::fs::write(&cfg, text).expect("config");
+    let server = common::Server::start_with(f.dir.path(), &["--watch", cfg.to_str().expect("utf-8")]);
+    let token = &f.tokens["Correos"];
+    wait_for_indicators(&server, &f.collection, token, &patterns(&[&PLANTED_1]));
+
+    // New certificates appear in the log: the time until their indicators are in the hub.
+    issue_round(&ca, &mut log, &PLANTED_2, &["news.example.org"]);
+    log.write_static(&site.path().join("static"), &origin);
+    let took = wait_for_indicators(&server, &f.collection, token, &patterns(&[&PLANTED_1, &PLANTED_2]));
+    // The figure of BENCHMARKS.md (`-- --nocapture`), with a one-second poll.
+    eprintln!("serve --watch: new certificates to hub indicators in {:.2} s", took.as_secs_f64());
+    assert!(f.dir.path().join("ct/state.json").is_file(), "the cursor is kept where the configuration says");
+
+    let text = common::client().get(format!("{}/metrics", server.url)).send().expect("metrics").text().expect("text");
+    // 10 certificates, each as precertificate and final certificate.
+    assert_eq!(metric(&text, r#"postern_ct_entries_total{log="static"}"#), 20.0);
+    assert_eq!(metric(&text, r#"postern_ct_duplicates_total{log="static"}"#), 10.0);
+    assert_eq!(metric(&text, r#"postern_ct_next_entry{log="static"}"#), 20.0);
+    assert_eq!(metric(&text, r#"postern_ct_backlog_age_seconds{log="static"}"#), 0.0);
+    assert_eq!(metric(&text, r#"postern_monitor_hits_total{level="malicious"}"#), 4.0);
+    assert_eq!(metric(&text, "postern_monitor_indicators_total"), 4.0);
+    assert_eq!(metric(&text, "postern_monitor_ct_to_indicator_seconds_count"), 4.0);
+    assert!(!text.contains("postern_ct_alarms_total{"), "no alarm: {text}");
+    assert!(!text.contains("laposte-colis"), "no domain is a label");
+}
+
+#[test]
+fn serve_watch_refuses_a_configuration_without_a_record_table() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cfg = dir.path().join("watch.toml");
+    let key = Fixture::new().spki_b64();
+    std::fs::write(&cfg, format!("[[log]]\nname = \"a\"\nurl = \"http://127.0.0.1:9/\"\nkind = \"static-ct\"\nkey = \"{key}\"\n"))
+        .expect("config");
+    let out = Command::new(common::exe())
+        .args(["--data", dir.path().join("data").to_str().expect("utf-8")])
+        .args(["serve", "--no-config", "--listen", "127.0.0.1:0", "--watch", cfg.to_str().expect("utf-8")])
+        .output()
+        .expect("run serve");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("needs a [record] table"), "{err}");
+}
+
+#[test]
+fn a_log_that_offers_names_tiles_is_read_through_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(site.join("static")).expect("mkdir");
+    let server = StaticServer::start(&site);
+    let static_url = format!("{}static/", server.url);
+    let origin = static_url.trim_start_matches("http://").trim_end_matches('/').to_string();
+    let ca = Ca::new();
+    let mut log = Fixture::new();
+    issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
+    log.write_static(&site.join("static"), &origin);
+    log.write_names(&site.join("static"));
+    // Without its data tiles: the watcher must not need them.
+    std::fs::remove_dir_all(site.join("static").join("tile").join("data")).expect("rm data tiles");
+    let cfg = config(dir.path(), &[("static", &static_url, "static-ct", &log.spki_b64())]);
+    let (child, rx, stdout) = spawn_watch(&cfg, dir.path(), true);
+    let out = child.wait_with_output().expect("wait");
+    let got = stdout.join().expect("stdout");
+    // Until the reader thread has sent every line (the child has exited: its stderr ends).
+    let err: Vec<String> = rx.iter().collect();
+    assert!(out.status.success(), "{err:#?}");
+    assert_eq!(domains(&got), sorted(&PLANTED_1), "{got}\n{err:#?}");
+    let summary = err.iter().find(|l| l.starts_with("ct: ")).expect("a CT summary line");
+    // 7 certificates, each as precertificate and final certificate: one count each.
+    assert!(summary.starts_with("ct: 14 entries, 7 duplicates, 0 unparsable, 0 gaps"), "{summary}");
+    assert!(!err.iter().any(|l| l.contains("offers no names tiles") || l.starts_with("ct alarm")), "{err:#?}");
 }

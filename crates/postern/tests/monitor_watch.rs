@@ -180,3 +180,128 @@ fn hits_become_green_indicators_of_a_collection_once() {
     assert!(lp["confidence"].as_u64().is_some_and(|c| c >= 70));
     assert!(lp["valid_until"].as_str().is_some_and(|u| u > lp["valid_from"].as_str().unwrap_or_default()));
 }
+
+/// The plain feed of the collection, as Correos reads it.
+fn plain_feed(server: &common::Server, f: &common::Fixture) -> String {
+    common::client()
+        .get(format!("{}/feeds/{}/plain", server.url, f.collection))
+        .bearer_auth(&f.tokens["Correos"])
+        .send()
+        .expect("feed")
+        .text()
+        .expect("text")
+}
+
+#[test]
+fn triage_in_the_portal_takes_a_rejected_hit_out_of_every_feed_for_good() {
+    use common::visitor::{PASSWORD, Visitor, user_add};
+    let f = common::fixture();
+    let args = ["--collection", f.collection.as_str(), "--org", "La Poste"];
+    let (ok, _, err) = watch_data(f.dir.path(), &args, NAMES.as_bytes());
+    assert!(ok, "{err}");
+    for (name, org, role) in [("alice", "La Poste", "analyst"), ("rita", "La Poste", "reader"), ("bob", "Correos", "analyst")] {
+        assert!(user_add(f.dir.path(), name, org, role, PASSWORD).status.success());
+    }
+    let server = common::Server::start(f.dir.path());
+    assert!(plain_feed(&server, &f).contains("laposte-colis.top"));
+
+    // Another organisation sees none of La Poste's hits and cannot decide on them.
+    let mut bob = Visitor::new(&server.url);
+    bob.login("bob");
+    let queue = bob.page("/members/monitor");
+    assert!(!queue.contains("laposte-colis.top"), "{queue}");
+    let (status, _, _) = bob.post("/members/monitor", "/members/monitor/laposte-colis.top", &[("decision", "reject")]);
+    assert_eq!(status, 404, "another organisation's hit is not found");
+    // A reader of La Poste sees the queue but may not decide.
+    let mut rita = Visitor::new(&server.url);
+    rita.login("rita");
+    assert!(rita.page("/members/monitor").contains("laposte-colis.top"));
+    let (status, _, _) = rita.post("/members/monitor", "/members/monitor/laposte-colis.top", &[("decision", "reject")]);
+    assert_eq!(status, 403);
+
+    let mut alice = Visitor::new(&server.url);
+    alice.login("alice");
+    let queue = alice.page("/members/monitor");
+    assert!(queue.contains("laposte-colis.top") && queue.contains("fr-laposte"), "{queue}");
+    let (status, _, _) = alice.post_with("/members/monitor/laposte-colis.top", "forged", &[("decision", "reject")]);
+    assert_eq!(status, 403, "the form needs the session's token");
+    let (status, _, _) = alice.post("/members/monitor", "/members/monitor/laposte-colis.top", &[("decision", "maybe")]);
+    assert_eq!(status, 400);
+    let started = std::time::Instant::now();
+    let (status, location, _) = alice.post("/members/monitor", "/members/monitor/laposte-colis.top", &[("decision", "reject")]);
+    assert_eq!((status, location.as_str()), (303, "/members/monitor"));
+    let feed = plain_feed(&server, &f);
+    assert!(!feed.contains("laposte-colis.top"), "out of the feed at once ({:?}): {feed}", started.elapsed());
+    assert!(feed.contains("usps.com-trackzr.top"), "the others stay: {feed}");
+    let queue = alice.page("/members/monitor");
+    assert!(queue.contains("rejected (false positive)"), "{queue}");
+    let (status, _, _) = alice.post("/members/monitor", "/members/monitor/usps.com-trackzr.top", &[("decision", "confirm")]);
+    assert_eq!(status, 303);
+    assert!(plain_feed(&server, &f).contains("usps.com-trackzr.top"), "a confirmed hit stays in the feed");
+    drop(server);
+
+    // Seen again by the watcher: counted, never an indicator again.
+    let (ok, _, err) = watch_data(f.dir.path(), &args, b"laposte-colis.top\n");
+    assert!(ok, "{err}");
+    assert!(err.contains("0 indicators added") && err.contains("1 suppressed by triage"), "{err}");
+    let server = common::Server::start(f.dir.path());
+    assert!(!plain_feed(&server, &f).contains("laposte-colis.top"));
+    let audit = common::cli(f.dir.path(), &["audit"]);
+    assert!(audit.to_string().contains("portal.monitor.decide"), "{audit}");
+}
+
+#[test]
+fn names_minted_from_one_template_become_one_campaign() {
+    let f = common::fixture();
+    let args = ["--collection", f.collection.as_str(), "--org", "La Poste"];
+    // The campaign appears at its second member, then grows.
+    let (ok, _, err) = watch_data(f.dir.path(), &args, b"laposte-redelivery-12.top\nusps.com-trackzr.top\n");
+    assert!(ok, "{err}");
+    assert!(err.contains("0 campaign updates"), "{err}");
+    let (ok, _, err) = watch_data(f.dir.path(), &args, b"laposte-redelivery-47.top\nlaposte-redelivery-9.top\n");
+    assert!(ok, "{err}");
+    assert!(!err.contains(" 0 campaign updates"), "{err}");
+    let server = common::Server::start(f.dir.path());
+    let read = |t: &str| -> Vec<Value> {
+        let page: Value = common::client()
+            .get(format!("{}/isac/collections/{}/objects/?match[type]={t}", server.url, f.collection))
+            .bearer_auth(&f.tokens["Correos"])
+            .header("Accept", common::TAXII)
+            .send()
+            .expect("get")
+            .json()
+            .expect("json");
+        page["objects"].as_array().cloned().unwrap_or_default()
+    };
+    let campaigns = read("campaign");
+    assert_eq!(campaigns.len(), 1, "{campaigns:#?}");
+    assert_eq!(campaigns[0]["name"], "Look-alikes of La Poste: laposte-redelivery-#.top");
+    assert_eq!(campaigns[0]["created_by_ref"], f.identities["La Poste"].as_str());
+    let indicators = read("indicator");
+    let id_of = |d: &str| {
+        let pattern = format!("[domain-name:value = '{d}']");
+        indicators.iter().find(|o| o["pattern"] == pattern.as_str()).map(|o| o["id"].as_str().unwrap_or_default().to_string())
+    };
+    let relationships = read("relationship");
+    let mut sources: Vec<String> = relationships
+        .iter()
+        .filter(|r| r["relationship_type"] == "indicates" && r["target_ref"] == campaigns[0]["id"])
+        .filter_map(|r| r["source_ref"].as_str().map(String::from))
+        .collect();
+    sources.sort();
+    let mut want: Vec<String> =
+        ["laposte-redelivery-12.top", "laposte-redelivery-47.top", "laposte-redelivery-9.top"].iter().filter_map(|d| id_of(d)).collect();
+    want.sort();
+    assert_eq!(want.len(), 3);
+    assert_eq!(sources, want, "every member indicates the campaign, the first one included");
+    assert!(id_of("usps.com-trackzr.top").is_some_and(|u| !sources.contains(&u)), "another brand stays out");
+    let csv = common::client()
+        .get(format!("{}/feeds/{}/csv", server.url, f.collection))
+        .bearer_auth(&f.tokens["Correos"])
+        .send()
+        .expect("feed")
+        .text()
+        .expect("text");
+    let line = csv.lines().find(|l| l.starts_with("laposte-redelivery-47.top,")).expect("in the CSV feed");
+    assert!(line.ends_with("Look-alikes of La Poste: laposte-redelivery-#.top"), "{line}");
+}

@@ -58,6 +58,12 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "the CT logs the operator configured: resolves through outbound::GuardedResolver (operator-approved policy), no redirects",
     ),
     ("server/src/net.rs", "TcpStream", "connections the server's own listener accepted (timeouts, per-address cap); it never connects out"),
+    ("server/src/rpz.rs", "TcpStream", "transfer connections the RPZ listener accepted; it never connects out over TCP"),
+    (
+        "server/src/rpz.rs",
+        "UdpSocket",
+        "the RPZ listener, and NOTIFY datagrams to the resolvers the operator listed (--rpz-notify), nobody else",
+    ),
 ];
 
 /// (crate, why) for the crates allowed an HTTP client dependency.

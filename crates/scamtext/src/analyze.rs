@@ -174,7 +174,7 @@ impl Analyzer {
         first_toks.extend(words(&first_fold));
         let folded = first_fold.as_str();
         let language = self.cues.language(&first_toks);
-        let hits = self.cues.scan(&folded);
+        let hits = self.cues.scan(folded);
         let hosts: Vec<String> = entities.urls.iter().map(|u| host_of(u)).collect();
         let brand = hits
             .brands
@@ -188,8 +188,8 @@ impl Analyzer {
                 let home = lexicon::language_regions(language).first().copied();
                 self.cues.resolve_generic(word, &evidence, home)
             });
-        let product = brand.and_then(|i| self.cues.brands.get(i)).and_then(|b| named_product(b, &folded));
-        self.add_phones(text, &folded, &hosts, brand, language, &mut entities);
+        let product = brand.and_then(|i| self.cues.brands.get(i)).and_then(|b| named_product(b, folded));
+        self.add_phones(text, folded, &hosts, brand, language, &mut entities);
         // Phones found: masked again, so the model sees them as phones. Otherwise the first
         // folding and its words serve again (splitting into words is a pass per character).
         let refolded = (!entities.phones.is_empty()).then(|| fold(&extract::masked(text, &entities.spans)));
@@ -201,9 +201,9 @@ impl Analyzer {
             Some(check) => entities.urls.iter().map(|u| (u.clone(), check(u))).collect(),
             None => Vec::new(),
         };
-        let mut structural = structural(&entities, &hosts, &hits, brand, &self.cues, &folded, &link_verdicts);
+        let mut structural = structural(&entities, &hosts, &hits, brand, &self.cues, folded, &link_verdicts);
         shape_features(text, &toks, &mut structural);
-        let features = features::build(&folded, &structural, self.model.bits);
+        let features = features::build(folded, &structural, self.model.bits);
         Prepared { entities, features, structural, hits, brand, product, language, link_verdicts }
     }
 

@@ -6,9 +6,10 @@ pub mod api;
 pub mod blocklists;
 mod error;
 mod media;
-mod metrics;
+pub mod metrics;
 pub mod net;
 pub mod ratelimit;
+pub mod rpz;
 mod taxii;
 
 /// The HTML portal, re-exported for the binary's `user add`, which hashes passwords as it does.
@@ -182,6 +183,8 @@ pub struct AppState {
     pub(crate) readiness: Option<Arc<dyn store::readiness::ReadinessStore>>,
     /// Incident cases of the members' organisations; off when `None`.
     pub incidents: Option<Arc<dyn store::incidents::IncidentStore>>,
+    /// The brand monitor's hits (the portal's triage queue); off when `None`.
+    pub monitor: Option<Arc<dyn store::monitor::MonitorStore>>,
     /// Anonymous callers of the JSON APIs, per address.
     pub(crate) anonymous_limit: Arc<ratelimit::RateLimiter>,
     /// Live link checks of the JSON API (off unless configured).
@@ -193,6 +196,11 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The brand monitor's series of this server's `/metrics`, for the watchers `serve` runs.
+    pub fn monitor_metrics(&self) -> metrics::MonitorMetrics {
+        self.metrics.monitor.clone()
+    }
+
     pub fn new(hub: Hub, tls: bool) -> AppState {
         let links = Arc::new(links::Analyzer::new(&brands::BrandRegistry::builtin()));
         let blocklists = Arc::new(blocklists::HubBlocklists::default());
@@ -210,6 +218,7 @@ impl AppState {
             posture: None,
             readiness: None,
             incidents: None,
+            monitor: None,
             live: Arc::new(LiveChecks::new(LiveCheckConfig::default())),
             public_url: if tls { "https://localhost" } else { "http://localhost" }.into(),
             metrics_access: Arc::new(MetricsAccess::default()),
@@ -243,6 +252,12 @@ impl AppState {
     /// Turns incident cases on (`/api/v1/incidents` and the portal's incident pages), with this store.
     pub fn with_incidents(mut self, store: Arc<dyn store::incidents::IncidentStore>) -> AppState {
         self.incidents = Some(store);
+        self
+    }
+
+    /// Turns the brand monitor's triage queue on, with this store.
+    pub fn with_monitor(mut self, store: Arc<dyn store::monitor::MonitorStore>) -> AppState {
+        self.monitor = Some(store);
         self
     }
 
@@ -280,6 +295,7 @@ fn portal_state(state: &AppState) -> portal::PortalState {
         posture: state.posture.as_ref().map(|p| p.store.clone()),
         readiness: state.readiness.clone(),
         incidents: state.incidents.clone(),
+        monitor: state.monitor.clone(),
         tls: state.tls,
         public_url: state.public_url.clone(),
         portal: state.portal.clone(),

@@ -112,6 +112,8 @@ pub struct ServeStores {
     pub posture: std::sync::Arc<dyn PostureStore>,
     pub readiness: std::sync::Arc<dyn readiness::ReadinessStore>,
     pub incidents: std::sync::Arc<dyn incidents::IncidentStore>,
+    /// The brand monitor's hits, for the watchers `serve --watch` runs.
+    pub monitor: std::sync::Arc<dyn monitor::MonitorStore>,
 }
 
 /// Opens `target` (as [`open`] reads it) once for `serve`: see [`ServeStores`].
@@ -119,10 +121,24 @@ pub fn open_serve(target: &str) -> Result<ServeStores> {
     if target.starts_with("postgres://") || target.starts_with("postgresql://") {
         let size = engine::postgres::DEFAULT_MAX_CONNECTIONS + PORTAL_MAX_CONNECTIONS;
         let pg = std::sync::Arc::new(PgStore::open_with(target, size)?);
-        return Ok(ServeStores { hub: pg.clone(), portal: pg.clone(), posture: pg.clone(), readiness: pg.clone(), incidents: pg });
+        return Ok(ServeStores {
+            hub: pg.clone(),
+            portal: pg.clone(),
+            posture: pg.clone(),
+            readiness: pg.clone(),
+            incidents: pg.clone(),
+            monitor: pg,
+        });
     }
     let sqlite = std::sync::Arc::new(SqliteStore::open(std::path::Path::new(target))?);
-    Ok(ServeStores { hub: sqlite.clone(), portal: sqlite.clone(), posture: sqlite.clone(), readiness: sqlite.clone(), incidents: sqlite })
+    Ok(ServeStores {
+        hub: sqlite.clone(),
+        portal: sqlite.clone(),
+        posture: sqlite.clone(),
+        readiness: sqlite.clone(),
+        incidents: sqlite.clone(),
+        monitor: sqlite,
+    })
 }
 
 /// Connections per process for the portal and posture history: sign-ins, pages and scans are
@@ -155,5 +171,6 @@ mod tests {
         assert_eq!(at(&s.hub), at(&s.portal));
         assert_eq!(at(&s.hub), at(&s.posture));
         assert_eq!(at(&s.hub), at(&s.incidents));
+        assert_eq!(at(&s.hub), at(&s.monitor));
     }
 }

@@ -16,7 +16,7 @@ mod tile;
 pub use leaf::{encode_merkle_tree_leaf, encode_tile_leaf, parse_merkle_tree_leaf};
 pub use names::{CertNames, Dedup, cert_names, tbs_names};
 pub use note::{Checkpoint, LogKey, SignedTreeHead, check_advance, tree_head_message};
-pub use tile::{TILE_WIDTH, data_tile_path, parse_data_tile};
+pub use tile::{TILE_WIDTH, data_tile_path, names_tile_path, parse_data_tile, parse_names_tile};
 
 /// Largest decompressed data tile accepted (a full tile of 256 entries with long chains is a
 /// few MiB at most).

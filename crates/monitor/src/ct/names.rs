@@ -35,27 +35,44 @@ fn from_tbs(tbs: &TbsCertificate<'_>) -> CertNames {
     hash.update(tbs.issuer.as_raw());
     hash.update([0]);
     hash.update(tbs.raw_serial());
+    let cns: Vec<&str> = tbs.subject.iter_common_name().filter_map(|a| a.as_str().ok()).collect();
+    let mut sans = Vec::new();
+    if let Ok(Some(san)) = tbs.subject_alternative_name() {
+        for g in &san.value.general_names {
+            if let GeneralName::DNSName(d) = g {
+                sans.push(*d);
+            }
+        }
+    }
+    CertNames { key: hash.finalize().into(), names: names_of(&cns, &sans), not_before: tbs.validity.not_before.timestamp() }
+}
+
+/// Every DNS SAN and host-like CN, lower-case, `*.` stripped, without repeats. A CN is a name
+/// only when it looks like one ("Example Inc" is not).
+pub(crate) fn names_of(cns: &[&str], sans: &[&str]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    let mut push = |raw: &str| {
+    let host_like = cns.iter().filter(|cn| cn.contains('.') && !cn.contains(char::is_whitespace));
+    for raw in host_like.chain(sans.iter()) {
         let name = raw.trim().trim_start_matches("*.").to_ascii_lowercase();
         if !name.is_empty() && !names.contains(&name) {
             names.push(name);
         }
-    };
-    // A CN is a name only when it looks like one ("Example Inc" is not).
-    for cn in tbs.subject.iter_common_name().filter_map(|a| a.as_str().ok()) {
-        if cn.contains('.') && !cn.contains(char::is_whitespace) {
-            push(cn);
-        }
     }
-    if let Ok(Some(san)) = tbs.subject_alternative_name() {
-        for g in &san.value.general_names {
-            if let GeneralName::DNSName(d) = g {
-                push(d);
-            }
-        }
+    names
+}
+
+/// The de-duplication key of a names-tile entry, which carries no issuer or serial: SHA-256 of
+/// its sorted names, so a precertificate and its final certificate (same names) count once.
+pub(crate) fn names_key(names: &[String]) -> [u8; 32] {
+    let mut sorted: Vec<&str> = names.iter().map(String::as_str).collect();
+    sorted.sort_unstable();
+    let mut hash = Sha256::new();
+    hash.update(b"names-tile\0");
+    for n in sorted {
+        hash.update(n.as_bytes());
+        hash.update([0]);
     }
-    CertNames { key: hash.finalize().into(), names, not_before: tbs.validity.not_before.timestamp() }
+    hash.finalize().into()
 }
 
 /// The certificates seen recently, by [`CertNames::key`] truncated to 16 bytes; the oldest are

@@ -157,6 +157,30 @@ fn tile_paths_follow_the_spec() {
 }
 
 #[test]
+fn names_tiles_give_the_names_and_count_a_precert_and_its_cert_once() {
+    let line =
+        |ts: u64, cn: &str, dns: &[&str]| serde_json::json!({"Timestamp": ts, "Subject": {"CommonName": cn}, "DNS": dns}).to_string();
+    let tile = [
+        line(1753375092043, "laposte-colis.top", &["laposte-colis.top", "*.LaPoste-Colis.top"]),
+        line(1753375092044, "laposte-colis.top", &["*.laposte-colis.top", "laposte-colis.top"]),
+        // A subject without a CN, and a line that is not a trimmed entry.
+        r#"{"Timestamp": 5, "DNS": ["correos-aduana.xyz"], "IP": ["192.0.2.1"]}"#.to_string(),
+        "not json".to_string(),
+    ]
+    .join("\n");
+    let got = parse_names_tile(tile.as_bytes(), 2, 4).unwrap();
+    assert_eq!(got.iter().map(|e| e.index).collect::<Vec<_>>(), [512, 513, 514, 515]);
+    assert_eq!(names(&got[0]), ["laposte-colis.top"]);
+    assert_eq!(got[0].timestamp, 1753375092043);
+    assert_eq!(got[0].names.as_ref().unwrap().key, got[1].names.as_ref().unwrap().key, "same names: one certificate");
+    assert_eq!(names(&got[2]), ["correos-aduana.xyz"]);
+    assert!(got[3].names.is_none(), "a broken line is an entry without names");
+    assert_eq!(parse_names_tile(tile.as_bytes(), 2, 5), Err(CtError::WrongSize { expected: 5, found: 4 }));
+    assert_eq!(names_tile_path(1234067, 256), "tile/names/x001/x234/067");
+    assert_eq!(names_tile_path(3, 10), "tile/names/003.p/10");
+}
+
+#[test]
 fn checkpoints_verify_with_the_logs_key_only() {
     let s = Signer::new();
     let root = [7u8; 32];

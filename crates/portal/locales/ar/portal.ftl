@@ -501,6 +501,26 @@ incident-export-title = ملف الحادثة { $id }
 incident-exported = صُدِّر في { $at }
 incident-times-in = الأوقات بتوقيت { $zone } وبالتوقيت العالمي المنسَّق (UTC)
 
+nav-monitor = رصد العلامة التجارية
+monitor-intro = أسماء نطاقات تقلّد العلامات البريدية عثرت عليها أدوات الرصد لديكم (شفافية الشهادات، ملفات المناطق، قوائم الأسماء). أكّدوا التقليد لإبقائه في الخلاصات؛ وارفضوا الإنذار الكاذب أو أضيفوا الاسم المشروع إلى قائمة السماح لإزالته نهائيًا من كل الخلاصات والمحلِّلات في أقل من دقيقة.
+monitor-brand = العلامة المقلَّدة
+monitor-technique = الأسلوب
+monitor-score = الدرجة
+monitor-source = المصدر
+monitor-seen = الرصد
+monitor-seen-range = أول مرة { $first }، آخر مرة { $last } ({ $count } مرات)
+monitor-indicator = مؤشر المركز
+monitor-no-indicator = لا يوجد (دون مستوى الخبيث)
+monitor-confirm = تأكيد
+monitor-reject = رفض: إنذار كاذب
+monitor-allowlist = سماح: اسم مشروع
+monitor-empty = لا توجد نتائج بانتظار قرار.
+monitor-decided = ما تقرّر
+monitor-status-new = جديد
+monitor-status-confirmed = مؤكَّد
+monitor-status-rejected = مرفوض (إنذار كاذب)
+monitor-status-allowlisted = مسموح (مشروع)
+
 # Stage reports of an incident case (issue 17 §3)
 incident-report = التقرير
 incident-report-form = فتح النموذج

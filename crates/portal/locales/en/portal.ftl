@@ -462,6 +462,26 @@ incident-export-title = Incident case { $id }
 incident-exported = exported { $at }
 incident-times-in = times in { $zone } and UTC
 
+nav-monitor = Brand monitor
+monitor-intro = Look-alike names of postal brands that your watchers found (Certificate Transparency, zone files, name lists). Confirm a look-alike to keep it in the feeds; reject a false positive or allowlist a legitimate name to take it out of every feed and resolver within a minute, for good.
+monitor-brand = Brand copied
+monitor-technique = how
+monitor-score = Score
+monitor-source = Seen in
+monitor-seen = Seen
+monitor-seen-range = first { $first }, last { $last } ({ $count } times)
+monitor-indicator = Hub indicator
+monitor-no-indicator = none (below the malicious level)
+monitor-confirm = Confirm
+monitor-reject = Reject: false positive
+monitor-allowlist = Allowlist: legitimate
+monitor-empty = No hit waits for a decision.
+monitor-decided = Decided
+monitor-status-new = new
+monitor-status-confirmed = confirmed
+monitor-status-rejected = rejected (false positive)
+monitor-status-allowlisted = allowlisted (legitimate)
+
 # Stage reports of an incident case (issue 17 §3)
 incident-report = Report
 incident-report-form = Open the form

@@ -471,6 +471,26 @@ incident-export-title = Caso de incidente { $id }
 incident-exported = exportado el { $at }
 incident-times-in = horas en { $zone } y en UTC
 
+nav-monitor = Vigilancia de marca
+monitor-intro = Nombres que imitan marcas postales encontrados por sus vigilancias (Certificate Transparency, archivos de zona, listas de nombres). Confirme una imitación para mantenerla en los feeds; rechace un falso positivo o autorice un nombre legítimo para retirarlo de todos los feeds y resolvedores en menos de un minuto, de forma definitiva.
+monitor-brand = Marca imitada
+monitor-technique = técnica
+monitor-score = Puntuación
+monitor-source = Visto en
+monitor-seen = Visto
+monitor-seen-range = primera vez { $first }, última { $last } ({ $count } veces)
+monitor-indicator = Indicador del hub
+monitor-no-indicator = ninguno (por debajo del nivel malicioso)
+monitor-confirm = Confirmar
+monitor-reject = Rechazar: falso positivo
+monitor-allowlist = Autorizar: legítimo
+monitor-empty = Ninguna detección espera decisión.
+monitor-decided = Decididas
+monitor-status-new = nueva
+monitor-status-confirmed = confirmada
+monitor-status-rejected = rechazada (falso positivo)
+monitor-status-allowlisted = autorizada (legítima)
+
 # Stage reports of an incident case (issue 17 §3)
 incident-report = Informe
 incident-report-form = Abrir el formulario

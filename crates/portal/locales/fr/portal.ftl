@@ -462,6 +462,26 @@ incident-export-title = Dossier d'incident { $id }
 incident-exported = exporté le { $at }
 incident-times-in = heures en { $zone } et en UTC
 
+nav-monitor = Veille de marque
+monitor-intro = Les noms qui imitent des marques postales, trouvés par vos veilles (Certificate Transparency, fichiers de zone, listes de noms). Confirmez une imitation pour la garder dans les flux ; rejetez un faux positif ou mettez un nom légitime en liste d'autorisation pour le retirer de tous les flux et résolveurs en moins d'une minute, définitivement.
+monitor-brand = Marque imitée
+monitor-technique = procédé
+monitor-score = Score
+monitor-source = Vu dans
+monitor-seen = Vu
+monitor-seen-range = la première fois { $first }, la dernière { $last } ({ $count } fois)
+monitor-indicator = Indicateur du hub
+monitor-no-indicator = aucun (sous le seuil malveillant)
+monitor-confirm = Confirmer
+monitor-reject = Rejeter : faux positif
+monitor-allowlist = Autoriser : légitime
+monitor-empty = Aucune détection n'attend de décision.
+monitor-decided = Décidées
+monitor-status-new = nouvelle
+monitor-status-confirmed = confirmée
+monitor-status-rejected = rejetée (faux positif)
+monitor-status-allowlisted = autorisée (légitime)
+
 # Stage reports of an incident case (issue 17 §3)
 incident-report = Rapport
 incident-report-form = Ouvrir le formulaire

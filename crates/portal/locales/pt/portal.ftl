@@ -474,6 +474,26 @@ incident-export-title = Caso de incidente { $id }
 incident-exported = exportado em { $at }
 incident-times-in = horas em { $zone } e UTC
 
+nav-monitor = Vigilância de marca
+monitor-intro = Nomes que imitam marcas postais encontrados pelas suas vigilâncias (Certificate Transparency, ficheiros de zona, listas de nomes). Confirme uma imitação para a manter nos feeds; rejeite um falso positivo ou autorize um nome legítimo para o retirar de todos os feeds e resolvedores em menos de um minuto, de forma definitiva.
+monitor-brand = Marca imitada
+monitor-technique = técnica
+monitor-score = Pontuação
+monitor-source = Visto em
+monitor-seen = Visto
+monitor-seen-range = primeira vez { $first }, última { $last } ({ $count } vezes)
+monitor-indicator = Indicador do hub
+monitor-no-indicator = nenhum (abaixo do nível malicioso)
+monitor-confirm = Confirmar
+monitor-reject = Rejeitar: falso positivo
+monitor-allowlist = Autorizar: legítimo
+monitor-empty = Nenhuma deteção aguarda decisão.
+monitor-decided = Decididas
+monitor-status-new = nova
+monitor-status-confirmed = confirmada
+monitor-status-rejected = rejeitada (falso positivo)
+monitor-status-allowlisted = autorizada (legítima)
+
 # Stage reports of an incident case (issue 17 §3)
 incident-report = Relatório
 incident-report-form = Abrir o formulário

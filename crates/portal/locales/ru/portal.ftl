@@ -484,6 +484,26 @@ incident-export-title = Карточка инцидента { $id }
 incident-exported = выгружено { $at }
 incident-times-in = время в поясе { $zone } и в UTC
 
+nav-monitor = Мониторинг бренда
+monitor-intro = Имена, подражающие почтовым брендам, найденные вашими наблюдателями (Certificate Transparency, файлы зон, списки имён). Подтвердите подделку, чтобы оставить её в фидах; отклоните ложное срабатывание или внесите законное имя в список разрешённых, чтобы навсегда убрать его из всех фидов и резолверов менее чем за минуту.
+monitor-brand = Подделываемый бренд
+monitor-technique = способ
+monitor-score = Оценка
+monitor-source = Источник
+monitor-seen = Замечено
+monitor-seen-range = впервые { $first }, последний раз { $last } (раз: { $count })
+monitor-indicator = Индикатор хаба
+monitor-no-indicator = нет (ниже уровня «вредоносный»)
+monitor-confirm = Подтвердить
+monitor-reject = Отклонить: ложное срабатывание
+monitor-allowlist = Разрешить: законное имя
+monitor-empty = Нет срабатываний, ожидающих решения.
+monitor-decided = Решённые
+monitor-status-new = новое
+monitor-status-confirmed = подтверждено
+monitor-status-rejected = отклонено (ложное срабатывание)
+monitor-status-allowlisted = разрешено (законное)
+
 # Stage reports of an incident case (issue 17 §3)
 incident-report = Отчёт
 incident-report-form = Открыть форму

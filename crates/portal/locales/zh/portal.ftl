@@ -461,6 +461,26 @@ incident-export-title = 事件案例 { $id }
 incident-exported = 导出于 { $at }
 incident-times-in = 时间按 { $zone } 和 UTC 显示
 
+nav-monitor = 品牌监测
+monitor-intro = 您的监测程序发现的仿冒邮政品牌的域名（证书透明度日志、区域文件、域名列表）。确认仿冒后它将保留在订阅源中；驳回误报或将合法域名加入允许列表，即可在一分钟内将其从所有订阅源和解析器中永久移除。
+monitor-brand = 被仿冒品牌
+monitor-technique = 手法
+monitor-score = 评分
+monitor-source = 来源
+monitor-seen = 发现时间
+monitor-seen-range = 首次 { $first }，最近 { $last }（共 { $count } 次）
+monitor-indicator = 中心指标
+monitor-no-indicator = 无（低于恶意级别）
+monitor-confirm = 确认
+monitor-reject = 驳回：误报
+monitor-allowlist = 允许：合法
+monitor-empty = 没有待决定的命中。
+monitor-decided = 已决定
+monitor-status-new = 新
+monitor-status-confirmed = 已确认
+monitor-status-rejected = 已驳回（误报）
+monitor-status-allowlisted = 已允许（合法）
+
 # Stage reports of an incident case (issue 17 §3)
 incident-report = 报告
 incident-report-form = 打开表单

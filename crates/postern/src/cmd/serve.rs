@@ -122,6 +122,39 @@ pub struct ServeArgs {
     /// Scheduled backups kept in --backup-dir; older ones are deleted.
     #[arg(long, default_value_t = 7)]
     pub backup_keep: usize,
+    /// Follow the Certificate Transparency logs of this file (the `watch --ct` format, with a
+    /// `[record]` table naming the collection and organisation) in the background: look-alikes
+    /// become indicators in the hub, counted on /metrics.
+    #[arg(long, value_name = "CONFIG")]
+    pub watch: Option<PathBuf>,
+    /// Serve a collection's blocklist as a DNS Response Policy Zone on this address (UDP and
+    /// TCP): SOA, AXFR and IXFR for resolvers that follow it as secondaries, NOTIFY on change.
+    #[arg(long, value_name = "ADDR", requires_all = ["rpz_collection", "rpz_org"])]
+    pub rpz_listen: Option<SocketAddr>,
+    /// The collection the RPZ is made of.
+    #[arg(long, value_name = "ID")]
+    pub rpz_collection: Option<String>,
+    /// The subscriber organisation: the zone holds what it may read.
+    #[arg(long, value_name = "ORG")]
+    pub rpz_org: Option<String>,
+    /// The RPZ's zone name.
+    #[arg(long, default_value = "rpz.postern")]
+    pub rpz_zone: String,
+    /// The most restrictive TLP level in the RPZ.
+    #[arg(long, default_value = "green", value_parser = parse_tlp)]
+    pub rpz_tlp: Tlp,
+    /// Addresses (CIDR) that may query and transfer the RPZ; repeatable (default: loopback only).
+    #[arg(long = "rpz-allow", value_name = "CIDR")]
+    pub rpz_allow: Vec<ipnet::IpNet>,
+    /// A resolver to send NOTIFY to when the RPZ changes (ADDR:PORT); repeatable.
+    #[arg(long = "rpz-notify", value_name = "ADDR")]
+    pub rpz_notify: Vec<SocketAddr>,
+    /// How often the RPZ's collection is read again, in milliseconds.
+    #[arg(long, default_value_t = 1000)]
+    pub rpz_refresh_ms: u64,
+    /// Send blocked names to this walled-garden host instead of NXDOMAIN.
+    #[arg(long, value_name = "HOST")]
+    pub rpz_garden: Option<String>,
 }
 
 /// Checks the settings clap cannot check alone (shared by `serve` and `postern config check`).
@@ -148,6 +181,62 @@ fn server_config(args: &ServeArgs) -> server::ServerConfig {
         trusted_proxies: server::TrustedProxies::new(args.trusted_proxies.clone()),
         public_url: args.public_url.clone(),
         metrics: server::MetricsAccess { token: args.metrics_token.clone().filter(|t| !t.is_empty()), listen: args.metrics_listen },
+    }
+}
+
+/// Starts the RPZ face when `--rpz-listen` asks for it, and says where it listens.
+fn start_rpz(runtime: &tokio::runtime::Runtime, state: &server::AppState, args: &ServeArgs, json: bool) -> anyhow::Result<()> {
+    let (Some(listen), Some(collection), Some(org)) = (args.rpz_listen, &args.rpz_collection, &args.rpz_org) else { return Ok(()) };
+    let loopback = || ["127.0.0.0/8", "::1/128"].iter().filter_map(|n| n.parse().ok()).collect();
+    let config = server::rpz::RpzConfig {
+        listen,
+        zone: args.rpz_zone.clone(),
+        collection: collection.clone(),
+        org: org.clone(),
+        ceiling: args.rpz_tlp,
+        allow: if args.rpz_allow.is_empty() { loopback() } else { args.rpz_allow.clone() },
+        notify: args.rpz_notify.clone(),
+        refresh: std::time::Duration::from_millis(args.rpz_refresh_ms.max(100)),
+        garden: args.rpz_garden.clone(),
+    };
+    let rpz = runtime.block_on(server::rpz::start(state.hub.clone(), state.links.clone(), config)).context("--rpz-listen")?;
+    if json {
+        println!("{}", serde_json::json!({"event": "rpz_listening", "addr": rpz.addr.to_string(), "zone": args.rpz_zone}));
+    } else {
+        println!("RPZ {} of collection {collection} on {} (SOA over UDP/TCP, AXFR/IXFR over TCP)", args.rpz_zone, rpz.addr);
+    }
+    Ok(())
+}
+
+/// Prints where the server listens (the metrics line first: whoever waits for "listening" has
+/// both) and tells systemd it is ready.
+fn announce(bound: &server::Listening, scheme: &str, json: bool) {
+    let addr = bound.addr;
+    if let Some(m) = bound.metrics {
+        if json {
+            println!("{}", serde_json::json!({"event": "metrics_listening", "url": format!("http://{m}")}));
+        } else {
+            println!("Metrics on http://{m}/metrics");
+        }
+    }
+    if json {
+        println!("{}", serde_json::json!({"event": "listening", "url": format!("{scheme}://{addr}")}));
+    } else {
+        println!("Postern hub listening on {scheme}://{addr} (TAXII discovery at {scheme}://{addr}/taxii2/)");
+    }
+    let _ = std::io::stdout().flush();
+    tracing::info!(%addr, "listening");
+    notify_ready();
+}
+
+fn sync_config(args: &ServeArgs) -> federation::SyncConfig {
+    federation::SyncConfig {
+        interval: std::time::Duration::from_millis(args.sync_interval_ms),
+        max_backoff: std::time::Duration::from_millis(args.sync_max_backoff_ms),
+        lease: std::time::Duration::from_millis(args.sync_lease_ms),
+        page_limit: args.sync_page_limit.max(1),
+        push_batch: args.sync_page_limit.max(1),
+        ..federation::SyncConfig::default()
     }
 }
 
@@ -267,22 +356,27 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
     let mut state = server::AppState::new(hub, config.tls.is_some())
         .with_anonymous_lookup_ceiling(args.anonymous_link_tlp)
         .with_live_checks(live_config(&args)?);
-    state = state.with_portal_store(stores.portal).with_readiness_store(stores.readiness).with_incidents(stores.incidents);
+    state = state
+        .with_portal_store(stores.portal)
+        .with_readiness_store(stores.readiness)
+        .with_incidents(stores.incidents)
+        .with_monitor(stores.monitor.clone());
     let service = server::api::posture::PostureService::new(stores.posture, posture_config(&args)?);
     state.posture = Some(std::sync::Arc::new(service));
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the async runtime")?;
-    let sync_config = federation::SyncConfig {
-        interval: std::time::Duration::from_millis(args.sync_interval_ms),
-        max_backoff: std::time::Duration::from_millis(args.sync_max_backoff_ms),
-        lease: std::time::Duration::from_millis(args.sync_lease_ms),
-        page_limit: args.sync_page_limit.max(1),
-        push_batch: args.sync_page_limit.max(1),
-        ..federation::SyncConfig::default()
+    let watch = match &args.watch {
+        Some(cfg) => Some(
+            super::watch::ServeWatch::start(data, cfg, state.hub.clone(), stores.monitor, state.monitor_metrics())
+                .with_context(|| format!("--watch {}", cfg.display()))?,
+        ),
+        None => None,
     };
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the async runtime")?;
+    let sync_config = sync_config(&args);
+    start_rpz(&runtime, &state, &args, json)?;
     let sync_hub = state.hub.clone();
     let rescan = std::time::Duration::from_secs(args.posture_rescan_secs);
     let posture_service = state.posture.clone();
-    runtime.block_on(async move {
+    let served = runtime.block_on(async move {
         if let (Some(p), false) = (posture_service, rescan.is_zero()) {
             p.spawn_rescans(rescan);
         }
@@ -290,29 +384,14 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
             tokio::spawn(schedule.run());
         }
         let sync = federation::start(sync_hub, sync_config);
-        let served = server::serve(state, config, |bound| {
-            let addr = bound.addr;
-            // The metrics line comes first: whoever waits for "listening" has both.
-            if let Some(m) = bound.metrics {
-                if json {
-                    println!("{}", serde_json::json!({"event": "metrics_listening", "url": format!("http://{m}")}));
-                } else {
-                    println!("Metrics on http://{m}/metrics");
-                }
-            }
-            if json {
-                println!("{}", serde_json::json!({"event": "listening", "url": format!("{scheme}://{addr}")}));
-            } else {
-                println!("Postern hub listening on {scheme}://{addr} (TAXII discovery at {scheme}://{addr}/taxii2/)");
-            }
-            let _ = std::io::stdout().flush();
-            tracing::info!(%addr, "listening");
-            notify_ready();
-        })
-        .await;
+        let served = server::serve(state, config, |bound| announce(&bound, scheme, json)).await;
         sync.shutdown().await;
         served
-    })?;
+    });
+    if let Some(w) = watch {
+        w.stop();
+    }
+    served?;
     tracing::info!("stopped cleanly");
     Ok(())
 }

@@ -13,7 +13,7 @@ use std::time::Instant;
 use anyhow::{Context, bail};
 use monitor::{Counters, Monitor, zone::ZoneReader};
 
-mod ct;
+pub mod ct;
 
 /// Bytes read per block; each worker takes a share of whole lines.
 const BLOCK: usize = 1 << 20;
@@ -69,22 +69,27 @@ pub struct WatchArgs {
 pub fn run(data: &Path, args: WatchArgs) -> anyhow::Result<()> {
     let registry = brands::BrandRegistry::builtin();
     let monitor = if args.no_prefilter { Monitor::new(&registry).without_prefilter() } else { Monitor::new(&registry) };
-    let mut recorder = match (&args.collection, &args.org) {
-        (Some(collection), Some(org)) => Some(Recorder::open(data, collection, org, &args, &registry)?),
-        _ => None,
+    let ct_config = args.ct.as_deref().map(ct::Config::load).transpose()?;
+    let record = match (&args.collection, &args.org) {
+        (Some(collection), Some(org)) => {
+            Some(ct::RecordConfig { collection: collection.clone(), org: org.clone(), tlp: args.tlp.clone(), valid_days: args.valid_days })
+        }
+        _ => ct_config.as_ref().and_then(|c| c.record.clone()),
+    };
+    let mut recorder = match &record {
+        Some(r) => Some(Recorder::open(data, r, &registry)?),
+        None => None,
     };
     let started = Instant::now();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let counters = match (&args.zone_old, &args.zone_new) {
-        _ if args.ct.is_some() => {
-            let config = args.ct.as_deref().unwrap_or(Path::new(""));
-            let state = args.state.clone().unwrap_or_else(|| data.join("ct-state.json"));
-            if let Some(dir) = state.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-            }
-            let opts = ct::Options { config, state, once: args.once, jsonl: args.jsonl };
-            ct::run(&monitor, &opts, &mut out, recorder.as_mut())?
+        _ if ct_config.is_some() => {
+            let config = ct_config.as_ref().context("the CT configuration")?;
+            let state = config.state_path(args.state.as_deref(), data);
+            create_parent(&state)?;
+            let opts = ct::Options { state, once: args.once, jsonl: args.jsonl, stop: None, metrics: None };
+            ct::run(&monitor, config, &opts, &mut out, recorder.as_mut())?
         }
         (Some(old), Some(new)) => {
             let source = args.source.clone().unwrap_or_else(|| format!("zone:{}", file_name(new)));
@@ -112,11 +117,93 @@ pub fn run(data: &Path, args: WatchArgs) -> anyhow::Result<()> {
     eprintln!("{}", summary(&counters, started.elapsed().as_secs_f64()));
     if let Some(r) = &recorder {
         eprintln!(
-            "recorded: {} new hits, {} seen before, {} indicators added to collection {}, {} suppressed by triage",
-            r.counts.new, r.counts.seen, r.counts.indicators, r.collection, r.counts.suppressed
+            "recorded: {} new hits, {} seen before, {} indicators added to collection {}, {} suppressed by triage, {} campaign updates",
+            r.counts.new, r.counts.seen, r.counts.indicators, r.collection, r.counts.suppressed, r.counts.campaigns
         );
     }
     Ok(())
+}
+
+fn create_parent(path: &Path) -> anyhow::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    Ok(())
+}
+
+/// The CT watch `serve --watch CONFIG` runs beside the server: stopped with the server.
+pub struct ServeWatch {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl ServeWatch {
+    /// Checks `config` (logs, keys, the `[record]` table, the organisation and collection) and
+    /// starts following the logs in a thread of its own; its hits are recorded through `hub`
+    /// and `hits`, logged as JSON lines, and counted in `metrics`.
+    pub fn start(
+        data: &Path,
+        config: &Path,
+        hub: hub::Hub,
+        hits: std::sync::Arc<dyn store::monitor::MonitorStore>,
+        metrics: server::metrics::MonitorMetrics,
+    ) -> anyhow::Result<ServeWatch> {
+        let config = ct::Config::load(config)?;
+        let record = config.record.clone().context("serve --watch: the CT configuration needs a [record] table (collection, org)")?;
+        let registry = brands::BrandRegistry::builtin();
+        let mut recorder = Recorder::new(hub, hits, &record, &registry)?;
+        let state = config.state_path(None, data);
+        create_parent(&state)?;
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = stop.clone();
+        let thread = std::thread::Builder::new().name("ct-watch".into()).spawn(move || {
+            let monitor = Monitor::new(&registry);
+            let opts = ct::Options { state, once: false, jsonl: true, stop: Some(&flag), metrics: Some(&metrics) };
+            while !flag.load(std::sync::atomic::Ordering::Relaxed) {
+                let mut out = HitLog::default();
+                match ct::run(&monitor, &config, &opts, &mut out, Some(&mut recorder)) {
+                    Ok(_) => {}
+                    // A database or log failure must not stop the server: retried next poll.
+                    Err(e) => tracing::error!(error = format!("{e:#}"), "ct watch failed; retrying"),
+                }
+                ct::pause(std::time::Duration::from_secs(config.poll_secs), Some(&flag));
+            }
+        })?;
+        tracing::info!(collection = %record.collection, org = %record.org, "ct watch started");
+        Ok(ServeWatch { stop, thread })
+    }
+
+    /// Asks the watch to stop after the batch in flight and waits for it.
+    pub fn stop(self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        if self.thread.join().is_err() {
+            tracing::error!("the ct watch thread panicked");
+        }
+    }
+}
+
+/// Hit lines written as log events (target `postern::watch`), one per line.
+#[derive(Default)]
+struct HitLog {
+    line: Vec<u8>,
+}
+
+impl Write for HitLog {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for &b in buf {
+            if b == b'\n' {
+                tracing::info!(target: "postern::watch", hit = %String::from_utf8_lossy(&self.line), "look-alike");
+                self.line.clear();
+            } else {
+                self.line.push(b);
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 fn file_name(p: &Path) -> String {
@@ -341,7 +428,11 @@ struct RecordCounts {
     seen: u64,
     indicators: u64,
     suppressed: u64,
+    campaigns: u64,
 }
+
+/// Earlier hits read at start-up to seed the campaigns.
+const SEEDED_HITS: usize = 20_000;
 
 /// Records hits in the hub's database and turns the malicious ones into STIX indicators of a
 /// collection, attributed to a member organisation, as `feeds import` adds a feed's entries.
@@ -357,17 +448,37 @@ struct Recorder {
     /// Brand id -> (name, main official domain), for the indicators' names and references.
     brands: std::collections::HashMap<String, (String, String)>,
     counts: RecordCounts,
+    /// Look-alikes registered together, as campaigns.
+    clusters: monitor::campaign::Clusters,
 }
 
 impl Recorder {
-    fn open(data: &Path, collection: &str, org: &str, args: &WatchArgs, registry: &brands::BrandRegistry) -> anyhow::Result<Recorder> {
-        let tlp = tlp::Tlp::parse(&args.tlp).with_context(|| format!("unknown TLP level {:?}", args.tlp))?;
+    fn open(data: &Path, record: &ct::RecordConfig, registry: &brands::BrandRegistry) -> anyhow::Result<Recorder> {
         let hub = crate::cmd::open_hub(data, hub::HubConfig::default())?;
         let target = data.to_str().context("the data directory path is not UTF-8")?;
         let hits = store::monitor::open_monitor(target).context("opening the monitor's hits")?;
-        let org = hub.org(org).with_context(|| format!("organisation {org:?}"))?;
+        Recorder::new(hub, hits, record, registry)
+    }
+
+    fn new(
+        hub: hub::Hub,
+        hits: std::sync::Arc<dyn store::monitor::MonitorStore>,
+        record: &ct::RecordConfig,
+        registry: &brands::BrandRegistry,
+    ) -> anyhow::Result<Recorder> {
+        let tlp = tlp::Tlp::parse(&record.tlp).with_context(|| format!("unknown TLP level {:?}", record.tlp))?;
+        let org = hub.org(&record.org).with_context(|| format!("organisation {:?}", record.org))?;
         let namespace = hub.id_namespace(&org.identity_id);
         let identity = org.identity_id.clone();
+        // The published hits of earlier runs, so a template's next name finds its campaign.
+        let mut clusters = monitor::campaign::Clusters::default();
+        let earlier = hits.org_hits(&identity, SEEDED_HITS).context("reading earlier hits")?;
+        let known: Vec<monitor::campaign::Member<'_>> = earlier
+            .iter()
+            .filter(|h| h.indicator_id.is_some() && h.status.publishable())
+            .map(|h| monitor::campaign::Member { domain: &h.domain, brand: &h.brand, certificate: None, first_seen: &h.first_seen })
+            .collect();
+        clusters.seed(&known);
         // The operator at the console acts for the organisation, as `feeds import` does.
         let who = hub::Principal::Member { org, token_id: "cli-watch".into(), role: store::Role::Admin };
         let brands = registry
@@ -379,75 +490,119 @@ impl Recorder {
             hub,
             hits,
             who,
-            collection: collection.to_string(),
+            collection: record.collection.clone(),
             namespace,
             identity,
             marking: tlp.marking_id(),
-            valid_days: args.valid_days,
+            valid_days: record.valid_days,
             brands,
             counts: RecordCounts::default(),
+            clusters,
         })
     }
 
     /// Records `hits`; the malicious ones not yet an indicator, and not rejected or
-    /// allowlisted, are added to the collection in one batch.
-    fn record(&mut self, hits: Vec<monitor::Hit>) -> anyhow::Result<()> {
+    /// allowlisted, are added to the collection in one batch. Returns their domains.
+    fn record(&mut self, hits: Vec<monitor::Hit>) -> anyhow::Result<Vec<String>> {
+        let mut fresh = Vec::new();
+        for hit in hits {
+            if self.note(&hit)? && hit.level == monitor::HitLevel::Malicious {
+                fresh.push(hit);
+            }
+        }
+        if fresh.is_empty() {
+            return Ok(Vec::new());
+        }
         let now = store::now_rfc3339();
         let until =
             (chrono::Utc::now() + chrono::Duration::days(i64::from(self.valid_days))).to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-        let mut objects = Vec::new();
-        let mut domains = Vec::new();
-        for hit in hits {
-            let new = store::monitor::NewHit {
-                domain: hit.domain.clone(),
-                brand: hit.brand.clone(),
-                technique: hit.technique.clone(),
-                score: hit.score,
-                level: if hit.level == monitor::HitLevel::Malicious { "malicious".into() } else { "suspicious".into() },
-                source: hit.source.clone(),
-                seen_at: hit.first_seen.clone(),
-            };
-            let needs_indicator = match self.hits.record_hit(&new).context("recording a hit")? {
-                store::monitor::HitOutcome::New => {
-                    self.counts.new += 1;
-                    true
-                }
-                store::monitor::HitOutcome::Seen(rec) => {
-                    self.counts.seen += 1;
-                    if !rec.status.publishable() {
-                        self.counts.suppressed += 1;
-                    }
-                    rec.status.publishable() && rec.indicator_id.is_none()
-                }
-            };
-            if needs_indicator && hit.level == monitor::HitLevel::Malicious {
-                let (name, official) = self.brands.get(&hit.brand).cloned().unwrap_or_default();
-                let producer = monitor::indicator::Producer {
-                    namespace: &self.namespace,
-                    identity: Some(&self.identity),
-                    now: &now,
-                    valid_until: &until,
-                    marking: self.marking,
-                };
-                objects.push(monitor::indicator::indicator(&hit, &name, &official, &producer));
-                domains.push(hit.domain);
+        let producer = monitor::indicator::Producer {
+            namespace: &self.namespace,
+            identity: Some(&self.identity),
+            now: &now,
+            valid_until: &until,
+            marking: self.marking,
+        };
+        let members: Vec<monitor::campaign::Member<'_>> = fresh
+            .iter()
+            .map(|h| monitor::campaign::Member {
+                domain: &h.domain,
+                brand: &h.brand,
+                certificate: h.certificate.as_deref(),
+                first_seen: &h.first_seen,
+            })
+            .collect();
+        let grown = self.clusters.add(&members);
+        // Each new indicator names its campaign; the campaign and its relationships follow.
+        let mut campaign_of = std::collections::HashMap::new();
+        for g in &grown {
+            let name = self.brands.get(&g.brand).map_or(g.brand.as_str(), |b| b.0.as_str());
+            for d in &g.members {
+                campaign_of.insert(d.clone(), format!("Look-alikes of {name}: {}", g.template));
             }
         }
-        if objects.is_empty() {
-            return Ok(());
+        let mut objects = Vec::new();
+        for hit in &fresh {
+            let (name, official) = self.brands.get(&hit.brand).cloned().unwrap_or_default();
+            let mut o = monitor::indicator::indicator(hit, &name, &official, &producer);
+            if let Some(c) = campaign_of.get(&hit.domain) {
+                o["x_postern_campaign"] = serde_json::json!(c);
+            }
+            objects.push(o);
         }
+        for g in &grown {
+            let name = self.brands.get(&g.brand).map_or(g.brand.as_str(), |b| b.0.as_str());
+            let ns = self.namespace;
+            objects.extend(monitor::campaign::objects(g, name, &ns, &producer, |d| monitor::indicator::indicator_id(&ns, d)));
+            self.counts.campaigns += 1;
+        }
+        self.add(&objects)?;
+        let domains: Vec<String> = fresh.into_iter().map(|h| h.domain).collect();
+        for d in &domains {
+            let id = monitor::indicator::indicator_id(&self.namespace, d);
+            self.hits.set_hit_indicator(d, &id, &self.collection).context("noting a hit's indicator")?;
+            self.counts.indicators += 1;
+        }
+        Ok(domains)
+    }
+
+    /// Records one sighting; true when the hit should become an indicator (new, or known and
+    /// neither decided against nor already one).
+    fn note(&mut self, hit: &monitor::Hit) -> anyhow::Result<bool> {
+        let new = store::monitor::NewHit {
+            domain: hit.domain.clone(),
+            brand: hit.brand.clone(),
+            technique: hit.technique.clone(),
+            score: hit.score,
+            level: if hit.level == monitor::HitLevel::Malicious { "malicious".into() } else { "suspicious".into() },
+            source: hit.source.clone(),
+            seen_at: hit.first_seen.clone(),
+            org: Some(self.identity.clone()),
+        };
+        Ok(match self.hits.record_hit(&new).context("recording a hit")? {
+            store::monitor::HitOutcome::New => {
+                self.counts.new += 1;
+                true
+            }
+            store::monitor::HitOutcome::Seen(rec) => {
+                self.counts.seen += 1;
+                if !rec.status.publishable() {
+                    self.counts.suppressed += 1;
+                }
+                rec.status.publishable() && rec.indicator_id.is_none()
+            }
+        })
+    }
+
+    /// Adds `objects` to the collection in one Add Objects request.
+    fn add(&self, objects: &[serde_json::Value]) -> anyhow::Result<()> {
         let body = serde_json::to_vec(&serde_json::json!({ "objects": objects }))?;
         let status = self
             .hub
             .add_objects(&self.who, &self.collection, &body)
             .with_context(|| format!("adding indicators to collection {:?}", self.collection))?;
         if let Some(f) = status.failures.first() {
-            anyhow::bail!("the hub refused indicator {}: {}", f.id, f.message.as_deref().unwrap_or("refused"));
-        }
-        for d in domains {
-            let id = monitor::indicator::indicator_id(&self.namespace, &d);
-            self.hits.set_hit_indicator(&d, &id, &self.collection).context("noting a hit's indicator")?;
-            self.counts.indicators += 1;
+            anyhow::bail!("the hub refused {}: {}", f.id, f.message.as_deref().unwrap_or("refused"));
         }
         Ok(())
     }

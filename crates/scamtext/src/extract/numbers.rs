@@ -575,7 +575,7 @@ fn currency_before(text: &str, num_start: usize) -> Option<(usize, &'static str)
     let last_char = trimmed.chars().next_back().and_then(|c| c.to_lowercase().next());
     // Only the markers that end with the text's last letter (case-folded, so it never rejects a
     // match), in the table's order.
-    let Some(last_char) = last_char else { return None };
+    let last_char = last_char?;
     for (m, code, exact) in marker_index().ending.get(&last_char).into_iter().flatten().map(|i| &CURRENCIES[*i]) {
         let hit = if *exact {
             trimmed.ends_with(m)
@@ -626,7 +626,7 @@ fn currency_after(text: &str, num_end: usize) -> Option<(usize, &'static str)> {
     };
     // Only the markers that start with the text's first letter (case-folded, so it never
     // rejects a match), in the table's order.
-    let Some(first_char) = first_char else { return None };
+    let first_char = first_char?;
     for (m, code, exact) in marker_index().starting.get(&first_char).into_iter().flatten().map(|i| &CURRENCIES[*i]) {
         if matches!(*m, "R$" | "US$" | "HK$" | "NT$") || *m == "$" && !trimmed.starts_with('$') {
             continue;

@@ -432,7 +432,7 @@ fn valid_host(host: &str, strict: bool) -> Option<()> {
         if !TLDS.contains(&tld.as_str()) {
             return None;
         }
-        if !labels[0].chars().any(|c| crate::text::is_alphabetic(c)) {
+        if !labels[0].chars().any(crate::text::is_alphabetic) {
             return None;
         }
     }

@@ -24,7 +24,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/008_readiness.sql"),
     include_str!("../../migrations/sqlite/009_incidents.sql"),
     include_str!("../../migrations/sqlite/010_monitor.sql"),
-    include_str!("../../migrations/sqlite/011_incidents_reports.sql"),
+    include_str!("../../migrations/sqlite/011_monitor_org.sql"),
+    include_str!("../../migrations/sqlite/012_incidents_reports.sql"),
 ];
 const READERS: usize = 4;
 /// The schema version (`PRAGMA user_version`) this build's migrations bring a database to.

@@ -15,6 +15,7 @@ const CASES: &[Case] = &[
     ("a_hit_is_new_once_then_counted", a_hit_is_new_once_then_counted),
     ("triage_suppresses_and_unknown_names_are_not_found", triage_suppresses_and_unknown_names_are_not_found),
     ("hits_are_listed_newest_first", hits_are_listed_newest_first),
+    ("a_hit_belongs_to_the_organisation_it_was_first_recorded_for", a_hit_belongs_to_the_organisation_it_was_first_recorded_for),
 ];
 
 fn hit(domain: &str, score: u8, at: &str) -> NewHit {
@@ -26,6 +27,7 @@ fn hit(domain: &str, score: u8, at: &str) -> NewHit {
         level: if score >= 70 { "malicious".into() } else { "suspicious".into() },
         source: "file:names.txt".into(),
         seen_at: at.into(),
+        org: Some("identity--cert-al".into()),
     }
 }
 
@@ -70,6 +72,22 @@ fn hits_are_listed_newest_first(open: Open<'_>) {
     s.record_hit(&hit("mid.top", 90, "2026-12-06T12:00:00Z")).expect("record");
     let names: Vec<String> = s.hits(2).expect("list").into_iter().map(|h| h.domain).collect();
     assert_eq!(names, ["new.top", "mid.top"]);
+}
+
+fn a_hit_belongs_to_the_organisation_it_was_first_recorded_for(open: Open<'_>) {
+    let s = open();
+    s.record_hit(&hit("a.top", 90, "2026-12-06T10:00:00Z")).expect("record");
+    s.record_hit(&hit("b.top", 90, "2026-12-07T10:00:00Z")).expect("record");
+    s.record_hit(&NewHit { org: Some("identity--la-poste".into()), ..hit("c.top", 90, "2026-12-07T11:00:00Z") }).expect("record");
+    s.record_hit(&NewHit { org: None, ..hit("d.top", 90, "2026-12-07T12:00:00Z") }).expect("record");
+    // Another organisation's watcher sees a.top again: it stays CERT-AL's.
+    s.record_hit(&NewHit { org: Some("identity--la-poste".into()), ..hit("a.top", 95, "2026-12-08T10:00:00Z") }).expect("record");
+    let names = |org: &str| -> Vec<String> { s.org_hits(org, 10).expect("list").into_iter().map(|h| h.domain).collect() };
+    assert_eq!(names("identity--cert-al"), ["b.top", "a.top"]);
+    assert_eq!(names("identity--la-poste"), ["c.top"]);
+    assert!(names("identity--correos").is_empty());
+    assert_eq!(s.hit("d.top").expect("read").expect("stored").org, None);
+    assert_eq!(s.hit("a.top").expect("read").expect("stored").org.as_deref(), Some("identity--cert-al"));
 }
 
 fn run(new_database: &dyn Fn() -> Box<dyn Fn() -> Arc<dyn MonitorStore>>) -> crate::contract::Failures {

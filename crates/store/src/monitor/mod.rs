@@ -24,6 +24,8 @@ pub struct NewHit {
     pub source: String,
     /// RFC 3339.
     pub seen_at: String,
+    /// The member organisation the hit is recorded for; kept from the first sighting.
+    pub org: Option<String>,
 }
 
 /// Triage status of a hit.
@@ -78,6 +80,8 @@ pub struct HitRecord {
     pub status: HitStatus,
     pub indicator_id: Option<String>,
     pub collection: Option<String>,
+    /// The organisation whose analysts triage it (`None`: recorded before triage existed).
+    pub org: Option<String>,
 }
 
 /// What [`MonitorStore::record_hit`] did.
@@ -96,6 +100,8 @@ pub trait MonitorStore: Send + Sync {
     fn hit(&self, domain: &str) -> Result<Option<HitRecord>>;
     /// Hits, newest first sighting first.
     fn hits(&self, limit: usize) -> Result<Vec<HitRecord>>;
+    /// The hits recorded for organisation `org`, newest first sighting first.
+    fn org_hits(&self, org: &str, limit: usize) -> Result<Vec<HitRecord>>;
     /// Notes the STIX indicator a hit became, in which collection.
     fn set_hit_indicator(&self, domain: &str, indicator_id: &str, collection: &str) -> Result<()>;
     /// Triage; an unknown name is [`StoreError::NotFound`].
@@ -112,7 +118,8 @@ fn limit(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-const COLUMNS: &str = "domain, brand, technique, score, level, source, first_seen, last_seen, sightings, status, indicator_id, collection";
+const COLUMNS: &str =
+    "domain, brand, technique, score, level, source, first_seen, last_seen, sightings, status, indicator_id, collection, org";
 
 /// Opens the monitor's hits in `target` (a data directory or a `postgres://` URL, as
 /// [`crate::open`] reads it).

@@ -22,6 +22,7 @@ fn decode(r: &Row) -> Result<HitRecord> {
         status: HitStatus::decode(&status)?,
         indicator_id: r.try_get(10)?,
         collection: r.try_get(11)?,
+        org: r.try_get(12)?,
     })
 }
 
@@ -36,10 +37,10 @@ impl MonitorStore for PgStore {
             let mut tx = c.transaction()?;
             let inserted = tx.execute(
                 &format!(
-                    "INSERT INTO monitor_hits ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, 1, 'new', NULL, NULL)
+                    "INSERT INTO monitor_hits ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, 1, 'new', NULL, NULL, $8)
                      ON CONFLICT (domain) DO NOTHING"
                 ),
-                &[&h.domain, &h.brand, &h.technique, &score, &h.level, &h.source, &h.seen_at],
+                &[&h.domain, &h.brand, &h.technique, &score, &h.level, &h.source, &h.seen_at, &h.org],
             )?;
             if inserted == 1 {
                 tx.commit()?;
@@ -70,6 +71,13 @@ impl MonitorStore for PgStore {
                 .iter()
                 .map(decode)
                 .collect()
+        })
+    }
+
+    fn org_hits(&self, org: &str, n: usize) -> Result<Vec<HitRecord>> {
+        self.with(|c| {
+            let sql = format!("SELECT {COLUMNS} FROM monitor_hits WHERE org = $1 ORDER BY first_seen DESC, domain COLLATE \"C\" LIMIT $2");
+            c.query(&sql, &[&org, &limit(n)])?.iter().map(decode).collect()
         })
     }
 

@@ -7,7 +7,7 @@ use crate::engine::sqlite::SqliteStore;
 use crate::{Result, StoreError};
 
 /// The row as stored; decoded after the query so that a bad value is [`StoreError::Corrupt`].
-type Raw = (String, String, String, i64, String, String, String, String, i64, String, Option<String>, Option<String>);
+type Raw = (String, String, String, i64, String, String, String, String, i64, String, Option<String>, Option<String>, Option<String>);
 
 fn raw(r: &rusqlite::Row<'_>) -> rusqlite::Result<Raw> {
     Ok((
@@ -23,6 +23,7 @@ fn raw(r: &rusqlite::Row<'_>) -> rusqlite::Result<Raw> {
         r.get(9)?,
         r.get(10)?,
         r.get(11)?,
+        r.get(12)?,
     ))
 }
 
@@ -40,6 +41,7 @@ fn decode(r: Raw) -> Result<HitRecord> {
         status: HitStatus::decode(&r.9)?,
         indicator_id: r.10,
         collection: r.11,
+        org: r.12,
     })
 }
 
@@ -53,8 +55,10 @@ impl MonitorStore for SqliteStore {
         self.write(|c| {
             let tx = c.transaction()?;
             let inserted = tx.execute(
-                &format!("INSERT OR IGNORE INTO monitor_hits ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 1, 'new', NULL, NULL)"),
-                params![h.domain, h.brand, h.technique, h.score, h.level, h.source, h.seen_at],
+                &format!(
+                    "INSERT OR IGNORE INTO monitor_hits ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 1, 'new', NULL, NULL, ?8)"
+                ),
+                params![h.domain, h.brand, h.technique, h.score, h.level, h.source, h.seen_at, h.org],
             )?;
             if inserted == 1 {
                 tx.commit()?;
@@ -83,6 +87,15 @@ impl MonitorStore for SqliteStore {
         self.read(|c| {
             let mut st = c.prepare(&format!("SELECT {COLUMNS} FROM monitor_hits ORDER BY first_seen DESC, domain LIMIT ?1"))?;
             let rows = st.query_map([limit(n)], raw)?.collect::<rusqlite::Result<Vec<Raw>>>()?;
+            rows.into_iter().map(decode).collect()
+        })
+    }
+
+    fn org_hits(&self, org: &str, n: usize) -> Result<Vec<HitRecord>> {
+        self.read(|c| {
+            let sql = format!("SELECT {COLUMNS} FROM monitor_hits WHERE org = ?1 ORDER BY first_seen DESC, domain LIMIT ?2");
+            let mut st = c.prepare(&sql)?;
+            let rows = st.query_map(params![org, limit(n)], raw)?.collect::<rusqlite::Result<Vec<Raw>>>()?;
             rows.into_iter().map(decode).collect()
         })
     }

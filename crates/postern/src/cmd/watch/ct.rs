@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
@@ -17,6 +18,7 @@ use base64::engine::general_purpose::STANDARD as B64;
 use monitor::ct::{self, CtError, Dedup, Entry, LogKey};
 use monitor::{Counters, Monitor};
 use serde::{Deserialize, Serialize};
+use server::metrics::{CtAlarm, MonitorMetrics};
 
 /// Certificates remembered for cross-log and precert/final de-duplication.
 const DEDUP_WINDOW: usize = 50_000;
@@ -38,8 +40,55 @@ pub struct Config {
     /// Alarm when the oldest unread entry is older than this.
     #[serde(default = "default_backlog")]
     pub backlog_alarm_secs: u64,
+    /// The file keeping one cursor per log; a relative path is under the data directory
+    /// (default `ct-state.json`). `watch --state` overrides it.
+    pub state: Option<PathBuf>,
+    /// Where hits are recorded: required by `serve --watch`; `watch --ct` uses it unless
+    /// `--collection` is given.
+    pub record: Option<RecordConfig>,
     #[serde(rename = "log")]
     pub logs: Vec<LogConfig>,
+}
+
+/// The `[record]` table: the collection the malicious hits become indicators in, and who they
+/// are attributed to.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordConfig {
+    pub collection: String,
+    /// The member organisation the indicators are attributed to (it must be allowed to write).
+    pub org: String,
+    #[serde(default = "default_tlp")]
+    pub tlp: String,
+    /// Days an indicator stays valid.
+    #[serde(default = "default_valid_days")]
+    pub valid_days: u32,
+}
+
+impl Config {
+    /// Reads and checks the file: every log's URL and key, so that a bad log is an error at
+    /// start-up, not in a background thread.
+    pub fn load(path: &Path) -> anyhow::Result<Config> {
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let config: Config = toml::from_str(&text).with_context(|| format!("reading the CT configuration {}", path.display()))?;
+        if config.logs.is_empty() {
+            bail!("the CT configuration {} names no [[log]]", path.display());
+        }
+        for log in &config.logs {
+            Log::new(log).with_context(|| format!("in {}", path.display()))?;
+        }
+        Ok(config)
+    }
+
+    /// The state file: `flag`, else the configured one (relative to `data`), else
+    /// `data/ct-state.json`.
+    pub fn state_path(&self, flag: Option<&Path>, data: &Path) -> PathBuf {
+        match flag.or(self.state.as_deref()) {
+            Some(p) if p.is_absolute() || flag.is_some() => p.to_path_buf(),
+            Some(p) => data.join(p),
+            None => data.join("ct-state.json"),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -57,6 +106,11 @@ pub struct LogConfig {
     /// Entries asked per `get-entries` request (RFC 6962 logs answer with fewer at will).
     #[serde(default = "default_batch")]
     pub batch: u64,
+    /// static-ct: read the log's names tiles (`tile/names/...`) when it offers them, else its
+    /// data tiles. Names tiles are not covered by the log's signature; `false` reads data
+    /// tiles only.
+    #[serde(default = "default_names_tiles")]
+    pub names_tiles: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -78,6 +132,15 @@ fn default_backlog() -> u64 {
 }
 fn default_batch() -> u64 {
     256
+}
+fn default_names_tiles() -> bool {
+    true
+}
+fn default_tlp() -> String {
+    "green".into()
+}
+fn default_valid_days() -> u32 {
+    7
 }
 
 /// The state file: one cursor per log and the recent certificates' keys.
@@ -110,22 +173,24 @@ struct Alarms {
     fetch_errors: u64,
 }
 
-/// What `watch --ct` needs from the command line.
+/// How a watch runs: from the command line or inside `serve`.
 pub struct Options<'a> {
-    pub config: &'a Path,
     pub state: PathBuf,
     pub once: bool,
     pub jsonl: bool,
+    /// Set by `serve` when it stops: the watch returns after the batch in flight.
+    pub stop: Option<&'a AtomicBool>,
+    /// The server's monitor series, when `serve` runs the watch.
+    pub metrics: Option<&'a MonitorMetrics>,
 }
 
 pub(super) fn run(
     monitor: &Monitor,
+    config: &Config,
     opts: &Options<'_>,
     out: &mut impl Write,
     recorder: Option<&mut super::Recorder>,
 ) -> anyhow::Result<Counters> {
-    let text = std::fs::read_to_string(opts.config).with_context(|| format!("reading {}", opts.config.display()))?;
-    let config: Config = toml::from_str(&text).with_context(|| format!("reading the CT configuration {}", opts.config.display()))?;
     let logs = config.logs.iter().map(Log::new).collect::<anyhow::Result<Vec<_>>>()?;
     let mut state: State = match std::fs::read(&opts.state) {
         Ok(bytes) => serde_json::from_slice(&bytes).with_context(|| format!("reading the CT state {}", opts.state.display()))?,
@@ -136,15 +201,17 @@ pub(super) fn run(
     dedup.import(&B64.decode(&state.recent).context("the CT state's recent keys")?);
     let mut run = Run {
         monitor,
-        config: &config,
+        config,
         opts,
         dedup,
         counters: Counters::default(),
         alarms: Alarms::default(),
         recorder,
         partial_since: BTreeMap::new(),
+        no_names_tiles: std::collections::BTreeSet::new(),
     };
-    loop {
+    let stopped = || opts.stop.is_some_and(|s| s.load(Ordering::Relaxed));
+    while !stopped() {
         let mut behind = false;
         for log in &logs {
             behind |= run.poll(log, &mut state, out)?;
@@ -154,7 +221,7 @@ pub(super) fn run(
         }
         if !behind {
             eprintln!("ct: caught up");
-            std::thread::sleep(Duration::from_secs(config.poll_secs));
+            pause(Duration::from_secs(config.poll_secs), opts.stop);
         }
     }
     let a = &run.alarms;
@@ -165,6 +232,18 @@ pub(super) fn run(
     Ok(run.counters)
 }
 
+/// Sleeps `d`, or less when `stop` is set meanwhile.
+pub(super) fn pause(d: Duration, stop: Option<&AtomicBool>) {
+    let until = Instant::now() + d;
+    while !stop.is_some_and(|s| s.load(Ordering::Relaxed)) {
+        let left = until.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return;
+        }
+        std::thread::sleep(left.min(Duration::from_millis(200)));
+    }
+}
+
 /// One configured log, ready to poll.
 struct Log {
     name: String,
@@ -173,6 +252,7 @@ struct Log {
     kind: LogKind,
     key: LogKey,
     batch: u64,
+    names_tiles: bool,
     http: reqwest::blocking::Client,
 }
 
@@ -194,7 +274,16 @@ impl Log {
             .timeout(Duration::from_secs(30))
             .user_agent(concat!("postern-ct/", env!("CARGO_PKG_VERSION")))
             .build()?;
-        Ok(Log { name: c.name.clone(), source: format!("ct:{}", c.name), base, kind: c.kind, key, batch: c.batch.clamp(1, 1024), http })
+        Ok(Log {
+            name: c.name.clone(),
+            source: format!("ct:{}", c.name),
+            base,
+            kind: c.kind,
+            key,
+            batch: c.batch.clamp(1, 1024),
+            names_tiles: c.names_tiles,
+            http,
+        })
     }
 }
 
@@ -214,6 +303,8 @@ struct Run<'a, 'r> {
     recorder: Option<&'r mut super::Recorder>,
     /// Per log, when its current partial tile was first left waiting.
     partial_since: BTreeMap<String, (u64, Instant)>,
+    /// Logs found to offer no names tiles: read by their data tiles from then on.
+    no_names_tiles: std::collections::BTreeSet<String>,
 }
 
 impl Run<'_, '_> {
@@ -258,8 +349,12 @@ impl Run<'_, '_> {
             }
         }
         let behind = cursor.next < cursor.size;
+        let mut age = 0;
         if behind && let Some(last) = &last_read {
-            self.check_backlog(log, last, cursor.size - cursor.next);
+            age = self.check_backlog(log, last, cursor.size - cursor.next);
+        }
+        if let Some(m) = self.opts.metrics {
+            m.ct_position(&log.name, cursor.size, cursor.next, age);
         }
         Ok(behind && last_read.is_some())
     }
@@ -282,6 +377,7 @@ impl Run<'_, '_> {
             Ok(head) => Ok(Some(head)),
             Err(e) => {
                 self.alarms.bad_checkpoints += 1;
+                self.alarm(log, CtAlarm::BadCheckpoint);
                 eprintln!("ct alarm: log {}: tree head refused: {e}", log.name);
                 Ok(None)
             }
@@ -299,6 +395,15 @@ impl Run<'_, '_> {
             }
             if since.1.elapsed() < Duration::from_secs(self.config.partial_tile_timeout_secs) {
                 return Ok(None);
+            }
+        }
+        if log.names_tiles && !self.no_names_tiles.contains(&log.name) {
+            match self.get(log, &ct::names_tile_path(n, width))? {
+                Fetched::Body(b) => return Ok(Some(ct::parse_names_tile(&b, n, width)?)),
+                Fetched::NotFound => {
+                    eprintln!("ct note: log {} offers no names tiles; reading its data tiles", log.name);
+                    self.no_names_tiles.insert(log.name.clone());
+                }
             }
         }
         let path = ct::data_tile_path(n, width);
@@ -328,7 +433,10 @@ impl Run<'_, '_> {
     fn judge(&mut self, log: &Log, mut next: u64, entries: &[Entry], out: &mut impl Write) -> anyhow::Result<u64> {
         let mut text = Vec::new();
         let mut hits = Vec::new();
+        // Each hit's certificate log time, for the certificate-to-indicator latency.
+        let mut logged_at = std::collections::HashMap::new();
         let from = next;
+        let before = (self.alarms.entries, self.alarms.duplicates, self.alarms.unparsed);
         for e in entries.iter().filter(|e| e.index >= from) {
             if e.index != next {
                 self.gap(log, next, "entry numbering");
@@ -346,16 +454,32 @@ impl Run<'_, '_> {
             let seen = rfc3339_ms(e.timestamp);
             for name in &names.names {
                 if let Some((n, j)) = self.monitor.watch_line(name, &mut self.counters) {
-                    let hit = j.into_hit(n, &log.source, &seen);
+                    let mut hit = j.into_hit(n, &log.source, &seen);
+                    hit.certificate = Some(hex(&names.key[..16]));
                     super::write_hit(&mut text, &hit, self.opts.jsonl);
+                    if let Some(m) = self.opts.metrics {
+                        m.hit(hit.level == monitor::HitLevel::Malicious);
+                    }
+                    logged_at.insert(hit.domain.clone(), e.timestamp);
                     hits.push(hit);
                 }
             }
         }
         out.write_all(&text).context("writing the hits")?;
         out.flush().context("writing the hits")?;
+        if let Some(m) = self.opts.metrics {
+            let a = &self.alarms;
+            m.ct_read(&log.name, a.entries - before.0, a.duplicates - before.1, a.unparsed - before.2);
+        }
         if let Some(r) = self.recorder.as_deref_mut() {
-            r.record(hits)?;
+            let made = r.record(hits)?;
+            if let Some(m) = self.opts.metrics {
+                let now = chrono::Utc::now().timestamp_millis();
+                for d in made {
+                    let latency = logged_at.get(&d).map(|&ts| (now - ts as i64) as f64 / 1000.0);
+                    m.indicator(latency);
+                }
+            }
         }
         Ok(next)
     }
@@ -370,6 +494,7 @@ impl Run<'_, '_> {
                 404 => return Ok(Fetched::NotFound),
                 429 | 503 => {
                     self.alarms.throttled += 1;
+                    self.alarm(log, CtAlarm::Throttled);
                     let wait = resp
                         .headers()
                         .get(reqwest::header::RETRY_AFTER)
@@ -387,24 +512,36 @@ impl Run<'_, '_> {
         bail!("GET {url}: still throttled after 5 tries")
     }
 
+    fn alarm(&self, log: &Log, alarm: CtAlarm) {
+        if let Some(m) = self.opts.metrics {
+            m.ct_alarm(&log.name, alarm);
+        }
+    }
+
     fn fetch_failed(&mut self, log: &Log, e: &anyhow::Error) {
         self.alarms.fetch_errors += 1;
+        self.alarm(log, CtAlarm::FetchError);
         let refused = e.downcast_ref::<CtError>().is_some();
         eprintln!("ct{}: log {}: {e:#}", if refused { " alarm" } else { "" }, log.name);
     }
 
     fn gap(&mut self, log: &Log, at: u64, what: &str) {
         self.alarms.gaps += 1;
+        self.alarm(log, CtAlarm::Gap);
         eprintln!("ct alarm: log {}: index gap at entry {at} ({what}); the cursor stays", log.name);
     }
 
-    fn check_backlog(&mut self, log: &Log, last: &Entry, left: u64) {
+    /// Alarms when the newest entry read is older than the limit while entries remain; returns
+    /// its age in seconds.
+    fn check_backlog(&mut self, log: &Log, last: &Entry, left: u64) -> u64 {
         let now = chrono::Utc::now().timestamp_millis().max(0) as u64;
         let age = now.saturating_sub(last.timestamp) / 1000;
         if age > self.config.backlog_alarm_secs {
             self.alarms.backlog += 1;
+            self.alarm(log, CtAlarm::Backlog);
             eprintln!("ct alarm: log {}: backlog of {left} entries, the last read is {age} s old", log.name);
         }
+        age
     }
 
     /// Writes the state file atomically (a temporary file renamed over it).

@@ -1,5 +1,5 @@
 -- Stage reports of incident cases, PostgreSQL dialect. Same semantics as
--- migrations/sqlite/011_incidents_reports.sql: one report per stage with its answers as a JSON
+-- migrations/sqlite/012_incidents_reports.sql: one report per stage with its answers as a JSON
 -- object of text by field id; a submitted report is kept as sent, and submitting writes the
 -- report and the stage's submission in one transaction.
 CREATE TABLE IF NOT EXISTS incident_reports (
