@@ -5,8 +5,10 @@
 //! The crate is pure: it reads no file at run time (the rule sets are embedded), opens no
 //! connection and never reads the clock; `now` is a parameter of every check that needs it.
 
+pub mod audience;
 pub mod case;
 pub mod clock;
+pub mod report;
 pub mod rules;
 
 pub use case::{
@@ -16,4 +18,4 @@ pub use case::{
 /// The IANA time zone type the engine computes in.
 pub use chrono_tz::Tz as Zone;
 pub use clock::{Clock, ClockError, Deadline, Facts, Request, deadlines, evaluate, parse_instant, parse_zone};
-pub use rules::{Anchor, Applies, Delay, RuleError, RuleSet, Stage, jurisdiction, jurisdictions};
+pub use rules::{Anchor, Applies, Delay, FieldKind, FieldSpec, RuleError, RuleSet, Stage, jurisdiction, jurisdictions};

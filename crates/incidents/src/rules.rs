@@ -53,9 +53,30 @@ pub struct Stage {
     pub delay: Delay,
     pub anchor: Anchor,
     pub applies: Applies,
+    /// Fields the stage's report must fill before it can be marked submitted, in form order.
     pub required: Vec<String>,
+    /// The required fields where the law accepts "unknown" as an answer.
+    pub unknown_allowed: Vec<String>,
     pub recipients: Vec<String>,
     pub language: String,
+}
+
+/// What kind of answer a report field takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// `yes`, `no` (or `unknown` where the stage allows it).
+    Answer,
+    /// One of the case severities (`data/case/severities.txt`).
+    Severity,
+    /// Free text, several lines.
+    Text,
+}
+
+/// A field a stage report can ask for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldSpec {
+    pub id: String,
+    pub kind: FieldKind,
 }
 
 /// A jurisdiction's rule set with its stages in anchor order (a stage comes after the stage it
@@ -69,7 +90,21 @@ pub struct RuleSet {
     pub language: String,
     /// False when the delays are not confirmed from the law itself (see the file's comments).
     pub confirmed: bool,
+    /// The report fields the stages may require.
+    pub fields: Vec<FieldSpec>,
     pub stages: Vec<Stage>,
+}
+
+impl RuleSet {
+    /// The stage with this id.
+    pub fn stage(&self, id: &str) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.id == id)
+    }
+
+    /// The report field with this id.
+    pub fn field(&self, id: &str) -> Option<&FieldSpec> {
+        self.fields.iter().find(|f| f.id == id)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -83,8 +118,16 @@ struct RawFile {
     language: Option<String>,
     recipients: Option<Vec<String>>,
     confirmed: Option<bool>,
+    field: Option<Vec<RawField>>,
     #[serde(default)]
     stage: Vec<RawStage>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawField {
+    id: String,
+    kind: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -96,6 +139,7 @@ struct RawStage {
     anchor: Option<String>,
     applies: Option<String>,
     required: Option<Vec<String>>,
+    unknown_allowed: Option<Vec<String>>,
     recipients: Option<Vec<String>>,
     language: Option<String>,
 }
@@ -137,8 +181,8 @@ fn invalid(file: &str, field: &str, reason: String) -> RuleError {
 fn resolve(raw: &BTreeMap<String, (String, RawFile)>, id: &str, seen: &mut Vec<String>) -> Result<RuleSet, RuleError> {
     let (file, own) = &raw[id];
     seen.push(id.to_string());
-    let (base_stages, base_language, base_recipients) = match &own.extends {
-        None => (Vec::new(), None, None),
+    let (base_stages, base_language, base_recipients, base_fields) = match &own.extends {
+        None => (Vec::new(), None, None, None),
         Some(parent) if seen.contains(parent) => {
             return Err(invalid(file, "extends", format!("`{parent}` leads back to `{id}`: rule sets extend each other in a cycle")));
         }
@@ -146,13 +190,15 @@ fn resolve(raw: &BTreeMap<String, (String, RawFile)>, id: &str, seen: &mut Vec<S
         Some(parent) => {
             let (_, p) = &raw[parent];
             let merged = merged_stages(raw, parent, seen)?;
-            (merged, p.language.clone(), p.recipients.clone())
+            (merged, p.language.clone(), p.recipients.clone(), p.field.clone())
         }
     };
     let stages = overlay(file, base_stages, &own.stage)?;
     let language = own.language.clone().or(base_language).ok_or_else(|| invalid(file, "language", "missing".to_string()))?;
     let recipients = own.recipients.clone().or(base_recipients).unwrap_or_default();
+    let fields = build_fields(file, own.field.as_ref().or(base_fields.as_ref()).map(Vec::as_slice).unwrap_or_default())?;
     let stages = build_stages(file, &stages, &language, &recipients)?;
+    check_stage_fields(file, &stages, &fields)?;
     let confirmed = own.confirmed.unwrap_or(true);
     Ok(RuleSet {
         id: own.id.clone(),
@@ -161,8 +207,50 @@ fn resolve(raw: &BTreeMap<String, (String, RawFile)>, id: &str, seen: &mut Vec<S
         source: own.source.clone(),
         language,
         confirmed,
+        fields,
         stages,
     })
+}
+
+/// Types the report fields, refusing an unknown kind or a field defined twice.
+fn build_fields(file: &str, raw: &[RawField]) -> Result<Vec<FieldSpec>, RuleError> {
+    let mut fields: Vec<FieldSpec> = Vec::new();
+    for (i, f) in raw.iter().enumerate() {
+        let at = |name: &str| format!("field[{i}].{name}");
+        if f.id.is_empty() || !f.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+            return Err(invalid(file, &at("id"), format!("`{}` must be lower-case letters, digits and `_`", f.id)));
+        }
+        if fields.iter().any(|g| g.id == f.id) {
+            return Err(invalid(file, &at("id"), format!("`{}` is defined twice", f.id)));
+        }
+        let kind = match f.kind.as_str() {
+            "answer" => FieldKind::Answer,
+            "severity" => FieldKind::Severity,
+            "text" => FieldKind::Text,
+            other => return Err(invalid(file, &at("kind"), format!("`{other}` is not one of answer, severity, text"))),
+        };
+        fields.push(FieldSpec { id: f.id.clone(), kind });
+    }
+    Ok(fields)
+}
+
+/// Every field a stage requires is defined; "unknown" is allowed only for required fields.
+fn check_stage_fields(file: &str, stages: &[Stage], fields: &[FieldSpec]) -> Result<(), RuleError> {
+    for s in stages {
+        let at = |name: &str| format!("stage `{}`.{name}", s.id);
+        for (i, r) in s.required.iter().enumerate() {
+            if !fields.iter().any(|f| &f.id == r) {
+                return Err(invalid(file, &at("required"), format!("`{r}` is not a `[[field]]` of this rule set")));
+            }
+            if s.required[..i].contains(r) {
+                return Err(invalid(file, &at("required"), format!("`{r}` is listed twice")));
+            }
+        }
+        if let Some(u) = s.unknown_allowed.iter().find(|u| !s.required.contains(u)) {
+            return Err(invalid(file, &at("unknown_allowed"), format!("`{u}` is not a required field of the stage")));
+        }
+    }
+    Ok(())
 }
 
 /// The raw stages of `id` after its own `extends` chain, before defaults are applied.
@@ -200,6 +288,7 @@ fn overlay(file: &str, mut base: Vec<RawStage>, own: &[RawStage]) -> Result<Vec<
                 b.anchor = s.anchor.clone().or(b.anchor.take());
                 b.applies = s.applies.clone().or(b.applies.take());
                 b.required = s.required.clone().or(b.required.take());
+                b.unknown_allowed = s.unknown_allowed.clone().or(b.unknown_allowed.take());
                 b.recipients = s.recipients.clone().or(b.recipients.take());
                 b.language = s.language.clone().or(b.language.take());
             }
@@ -260,6 +349,7 @@ fn build_stages(file: &str, raw: &[RawStage], language: &str, recipients: &[Stri
             anchor,
             applies,
             required: s.required.clone().unwrap_or_default(),
+            unknown_allowed: s.unknown_allowed.clone().unwrap_or_default(),
             recipients,
             language,
         });

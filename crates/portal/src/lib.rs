@@ -14,7 +14,7 @@ mod pages;
 pub mod roles;
 mod session;
 
-pub use pages::incidents::{attachment_name, case_data, case_fields};
+pub use pages::incidents::{attachment_name, case_data, case_fields, reports as incident_reports};
 use pages::{admin, incidents, members, posture, public, readiness};
 
 use std::net::{IpAddr, SocketAddr};
@@ -114,6 +114,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("incident_new.html", include_str!("../templates/incident_new.html")),
     ("incident.html", include_str!("../templates/incident.html")),
     ("incident_export.html", include_str!("../templates/incident_export.html")),
+    ("incident_report.html", include_str!("../templates/incident_report.html")),
 ];
 
 impl Default for Portal {

@@ -67,6 +67,17 @@ fn smishing() -> Value {
     })
 }
 
+/// Saves the draft report of `stage` of case `id` for La Poste.
+fn save_report(hub: &Hub, id: i64, stage: &str, answers: Value) {
+    let r = client()
+        .put(hub.url(&format!("/api/v1/incidents/{id}/reports/{stage}")))
+        .bearer_auth(hub.token("La Poste"))
+        .json(&json!({"answers": answers}))
+        .send()
+        .expect("put");
+    assert_eq!(r.status(), StatusCode::OK, "{stage}: {}", r.text().unwrap_or_default());
+}
+
 fn stage<'a>(case: &'a Value, name: &str) -> &'a Value {
     case["clock"]["stages"].as_array().expect("stages").iter().find(|s| s["stage"] == name).expect(name)
 }
@@ -297,7 +308,18 @@ fn submissions_advance_the_clock_in_order() {
         let (status, p) = hub.post("La Poste", &path, &body);
         assert_eq!((status, p["details"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some(field)), "{body}: {p}");
     }
-    let (status, case) = hub.post("La Poste", &path, &json!({"stage": "notification", "submitted_at": "2026-01-12T11:00:00+01:00"}));
+    // A stage is submitted with its report: a report that lacks a required field is refused.
+    let notified = json!({"stage": "notification", "submitted_at": "2026-01-12T11:00:00+01:00"});
+    let (status, p) = hub.post("La Poste", &path, &notified);
+    assert_eq!((status, p["details"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("suspected_malicious")), "{p}");
+    save_report(
+        &hub,
+        id,
+        "notification",
+        json!({"suspected_malicious": "yes", "cross_border_impact": "no", "severity": "high", "impact": "Tracking down", "indicators": "unknown"}),
+    );
+    save_report(&hub, id, "early_warning", json!({"suspected_malicious": "yes", "cross_border_impact": "unknown"}));
+    let (status, case) = hub.post("La Poste", &path, &notified);
     assert_eq!(status, StatusCode::CREATED, "{case}");
     assert_eq!(
         (stage(&case, "notification")["state"].as_str(), stage(&case, "notification")["submitted"].as_str()),

@@ -197,11 +197,22 @@ fn a_submission_advances_the_clock_and_the_case_exports_as_a_file() {
     let p = setup();
     let mut alice = p.visitor("alice");
     assert_eq!(alice.post("/members/incidents/new", "/members/incidents/new", &case_form("2026-01-10T09:30")).0, 303);
-    let (status, location, _) = alice.post(
-        "/members/incidents/1",
-        "/members/incidents/1/submissions",
-        &[("stage", "notification"), ("submitted_at", "2026-01-12T11:00")],
-    );
+    // The stage's report is filled in first: a submission without one names the missing field.
+    let notification = [("stage", "notification"), ("submitted_at", "2026-01-12T11:00")];
+    let (status, _, page) = alice.post("/members/incidents/1", "/members/incidents/1/submissions", &notification);
+    assert_eq!(status, 400);
+    assert!(page.contains("suspected_malicious"), "{page}");
+    let report = "/members/incidents/1/reports/notification";
+    let answers = [
+        ("action", "save"),
+        ("field-suspected_malicious", "yes"),
+        ("field-cross_border_impact", "no"),
+        ("field-severity", "high"),
+        ("field-impact", "Tracking down"),
+        ("field-indicators", "unknown"),
+    ];
+    assert_eq!(alice.post(report, report, &answers).0, 303);
+    let (status, location, _) = alice.post("/members/incidents/1", "/members/incidents/1/submissions", &notification);
     assert_eq!((status, location.as_str()), (303, "/members/incidents/1#clock"));
     let case = alice.page("/members/incidents/1");
     // One month after the notification, local date and time kept, with UTC beside it.
@@ -232,4 +243,73 @@ fn a_submission_advances_the_clock_and_the_case_exports_as_a_file() {
     let lines = audit["entries"].as_array().expect("entries");
     assert!(lines.iter().any(|e| e["action"] == "portal.incident.export" && e["target"] == "incident:1"));
     assert!(lines.iter().any(|e| e["action"] == "portal.incident.submit" && e["target"] == "incident:1"));
+}
+
+#[test]
+fn a_stage_report_is_a_form_that_cannot_be_submitted_incomplete_and_exports_as_files() {
+    let p = setup();
+    let mut alice = p.visitor("alice");
+    assert_eq!(alice.post("/members/incidents/new", "/members/incidents/new", &case_form("2026-01-10T09:30")).0, 303);
+    let form = "/members/incidents/1/reports/early_warning";
+    let page = alice.page(form);
+    // What the case says is already filled in; the answers the law allows include "unknown".
+    assert!(page.contains("name=\"field-suspected_malicious\"") && page.contains("name=\"field-cross_border_impact\""), "{page}");
+    assert!(page.contains("<option value=\"unknown\""), "{page}");
+    // Submitting without an answer is refused, naming the field, and keeps what was typed.
+    let typed = [("action", "submit"), ("field-suspected_malicious", "yes"), ("submitted_at", "")];
+    let (status, _, page) = alice.post(form, form, &typed);
+    assert_eq!(status, 400, "{page}");
+    assert!(page.contains("Could have a cross-border impact: is required by the early_warning report"), "{page}");
+    assert!(page.contains("<option value=\"yes\" selected>"), "what was typed is shown again: {page}");
+    // HTML typed into a text answer stays text.
+    let notif = "/members/incidents/1/reports/notification";
+    let scripted = [("action", "save"), ("field-impact", "<script>alert(1)</script>")];
+    assert_eq!(alice.post(notif, notif, &scripted).0, 303);
+    let page = alice.page(notif);
+    assert!(page.contains("&lt;script&gt;alert(1)") && !page.contains("<script>alert(1)"), "{page}");
+
+    let complete = [
+        ("action", "submit"),
+        ("field-suspected_malicious", "yes"),
+        ("field-cross_border_impact", "unknown"),
+        ("submitted_at", "2026-01-10T12:00"),
+    ];
+    let (status, location, _) = alice.post(form, form, &complete);
+    assert_eq!((status, location.as_str()), (303, form));
+    let page = alice.page(form);
+    assert!(page.contains("2026-01-10T11:00:00.000Z") && !page.contains("name=\"field-"), "submitted: read-only, {page}");
+    let case = alice.page("/members/incidents/1");
+    assert!(case.contains("2026-01-10 12:00 CET (11:00 UTC)"), "the clock has the submission: {case}");
+
+    for (kind, ctype) in [("html", "text/html; charset=utf-8"), ("stix", "application/stix+json;version=2.1")] {
+        let resp = client().get(format!("{}{form}/{kind}", p.server.url)).header("cookie", alice.cookie_header()).send().expect("export");
+        assert_eq!(resp.status(), 200, "{kind}");
+        assert_eq!(resp.headers()["content-type"], ctype);
+        let ext = if kind == "stix" { "json" } else { "html" };
+        assert_eq!(resp.headers()["content-disposition"], format!("attachment; filename=\"incident-1-early_warning.{ext}\"").as_str());
+        let body = resp.text().expect("body");
+        assert!(body.contains("Smishing wave"), "{body}");
+        if kind == "html" {
+            assert!(body.contains("Smishing wave &lt;script&gt;") && !body.contains("<script>"), "{body}");
+        }
+    }
+    // The case's derivatives download as STIX files; a public warning needs its text.
+    let public = alice.get("/members/incidents/1/derivatives/public?warning=Do+not+pay");
+    assert_eq!(public.0, 200);
+    assert!(public.1.contains("\"Do not pay\"") && !public.1.contains("Smishing"), "{}", public.1);
+    assert_eq!(alice.get("/members/incidents/1/derivatives/public?warning=").0, 400);
+    assert_eq!(alice.get("/members/incidents/1/derivatives/isac").0, 200);
+    // Another organisation sees none of it, and a reader cannot edit it.
+    let mut bob = p.visitor("bob");
+    for path in [form.to_string(), format!("{form}/html"), format!("{form}/stix"), "/members/incidents/1/derivatives/isac".into()] {
+        assert_eq!(bob.get(&path).0, 404, "{path}");
+    }
+    let mut rita = p.visitor("rita");
+    assert_eq!(rita.post(notif, notif, &[("action", "save"), ("field-impact", "x")]).0, 403);
+    let audit = cli(p.f.dir.path(), &["audit"]);
+    let actions: Vec<&str> = audit["entries"].as_array().expect("entries").iter().filter_map(|e| e["action"].as_str()).collect();
+    for action in ["portal.incident.report.view", "portal.incident.report.save", "portal.incident.submit", "portal.incident.report.export"]
+    {
+        assert!(actions.contains(&action), "{action} not audited: {actions:?}");
+    }
 }

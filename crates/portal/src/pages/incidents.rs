@@ -24,6 +24,8 @@ use super::members::{actor, member_for};
 use crate::roles::Action;
 use crate::{Ctx, Member, PortalState, blocking, member_or_login, see_other};
 
+pub mod reports;
+
 pub(crate) fn routes() -> Router<PortalState> {
     Router::new()
         .route("/members/incidents", get(list))
@@ -35,6 +37,7 @@ pub(crate) fn routes() -> Router<PortalState> {
         .route("/members/incidents/{id}/tasks", post(add_task))
         .route("/members/incidents/{id}/tasks/{task}", post(set_task))
         .route("/members/incidents/{id}/evidence/{file}", get(download))
+        .merge(reports::routes())
 }
 
 /// A stored case as the `incidents` crate checks it.
@@ -344,31 +347,25 @@ struct SubmitForm {
     submitted_at: String,
 }
 
-/// Records a stage as submitted (now, or at the local time given in the case's zone).
+/// Records a stage as submitted (now, or at the local time given in the case's zone): the
+/// stage's saved report must be complete, as on the report's own page.
 async fn submit(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>, Form(form): Form<SubmitForm>) -> Response {
     let store = try_page!(editable(&state, &ctx, &form.csrf, id).await);
     let Some(member) = ctx.member.as_ref() else { return see_other("/login") };
-    let (s, org) = (store.clone(), member.org.id);
-    let (case, subs) = try_page!(run(&state, &ctx, move || Ok((s.case(org, id)?, s.submissions(id)?))).await);
-    let Some(case) = case else { return state.portal.error(&ctx, StatusCode::NOT_FOUND, "error-not-found", None) };
-    let now = Utc::now();
-    let at = form_time(&form.submitted_at, &case.data.zone).unwrap_or_else(|| now.to_rfc3339_opts(SecondsFormat::Millis, true));
-    let sent: BTreeMap<String, String> = subs.iter().map(|s| (s.stage.clone(), s.submitted_at.clone())).collect();
-    let at = match incidents::check_submission(&case_fields(&case.data), &sent, form.stage.trim(), &at, now) {
-        Ok(at) => at,
-        Err(e) => return bad_field(&state, &ctx, e),
+    let case = try_page!(load(&state, &ctx, &store, member.org.id, id).await);
+    let at = form_time(&form.submitted_at, &case.data.zone);
+    let (by, stage) = (actor(member), form.stage.trim().to_string());
+    let done = blocking(move || reports::submit(&*store, &case, &stage, None, at.as_deref(), &by, Utc::now())).await;
+    let rec = match done {
+        Some(Ok(rec)) => rec,
+        Some(Err(reports::ReportError::Input(e))) => return bad_field(&state, &ctx, e),
+        Some(Err(reports::ReportError::Store(store::StoreError::Conflict(m)))) => {
+            return state.portal.error(&ctx, StatusCode::CONFLICT, "error-bad-request", Some(m));
+        }
+        Some(Err(reports::ReportError::Store(e))) => return state.portal.hub_error(&ctx, e.into()),
+        None => return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
     };
-    let sub = SubmissionRecord {
-        stage: form.stage.trim().to_string(),
-        submitted_at: at,
-        recorded_by: actor(member),
-        recorded_at: incidents::case::utc_text(now),
-    };
-    let detail = format!("{} at {}", sub.stage, sub.submitted_at);
-    if !try_page!(run(&state, &ctx, move || store.submit(id, &sub)).await) {
-        return state.portal.error(&ctx, StatusCode::CONFLICT, "error-bad-request", Some(detail));
-    }
-    audit(&state, member, "submit", id, detail).await;
+    audit(&state, member, "submit", id, rec.stage.clone()).await;
     see_other(&format!("/members/incidents/{id}#clock"))
 }
 

@@ -1,6 +1,7 @@
 //! Incident cases under `/api/v1/incidents`: create, list, show and update an organisation's
 //! cases, their timeline notes, tasks, evidence files, links to hub objects and the reporting
-//! stages submitted (which advance the chained deadlines). Every case
+//! stages submitted (which advance the chained deadlines), and each stage's report form with its
+//! HTML and STIX exports (`reports`). Every case
 //! answer carries its reporting clock, computed by the `incidents` engine from `aware`, in UTC
 //! and in the organisation's time zone.
 //!
@@ -31,6 +32,8 @@ use crate::error::ApiError;
 use crate::roles::{Action, Caller};
 use crate::{AppState, blocking};
 
+mod reports;
+
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/v1/incidents", get(list).post(create))
@@ -40,6 +43,12 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/incidents/{id}/tasks/{task}", patch(set_task))
         .route("/api/v1/incidents/{id}/links", post(add_link))
         .route("/api/v1/incidents/{id}/submissions", post(submit))
+        .route("/api/v1/incidents/{id}/reports", get(reports::list))
+        .route("/api/v1/incidents/{id}/reports/{stage}", get(reports::show).put(reports::save))
+        .route("/api/v1/incidents/{id}/reports/{stage}/submit", post(reports::submit))
+        .route("/api/v1/incidents/{id}/reports/{stage}/html", get(reports::html))
+        .route("/api/v1/incidents/{id}/reports/{stage}/stix", get(reports::stix))
+        .route("/api/v1/incidents/{id}/derivatives/{audience}", get(reports::derivative))
         .route(
             "/api/v1/incidents/{id}/evidence",
             // The upload limit is the crate's, plus room for the refusal to name the size.
@@ -436,27 +445,11 @@ struct SubmitBody {
     submitted_at: Option<String>,
 }
 
-/// Records that a reporting stage was submitted: the stages chained on it get their deadlines.
+/// Records that a reporting stage was submitted: the stage's saved report must be complete (the
+/// same rules as `/reports/{stage}/submit`); the stages chained on it get their deadlines.
 async fn submit(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<i64>, body: Bytes) -> Result<Response, ApiError> {
-    let (who, org) = member(&state, &headers).await?;
-    let store = service(&state)?;
-    let case = load(&store, org, id).await?;
-    may_edit(&state, &who, &target(id)).await?;
     let b: SubmitBody = parse_body(&body)?;
-    let now = Utc::now();
-    let s = store.clone();
-    let subs = run(move || s.submissions(id)).await?;
-    let at = b.submitted_at.unwrap_or_else(|| now.to_rfc3339_opts(SecondsFormat::Millis, true));
-    let at = incidents::check_submission(&fields(&case.data), &submitted_map(&subs), b.stage.trim(), &at, now).map_err(bad)?;
-    let sub =
-        SubmissionRecord { stage: b.stage.trim().to_string(), submitted_at: at, recorded_by: who.actor(), recorded_at: now_text(now) };
-    let (s, new) = (store.clone(), sub.clone());
-    if !run(move || s.submit(id, &new)).await? {
-        return Err(ApiError::from_hub(HubError::Conflict(format!("stage {} was already submitted", sub.stage)), false).with_field("stage"));
-    }
-    audit(&state, &who, "incident.submit", &target(id), "ok", &format!("{} at {}", sub.stage, sub.submitted_at)).await;
-    let subs = run(move || store.submissions(id)).await?;
-    Ok((StatusCode::CREATED, Json(case_json(&case, &subs, now))).into_response())
+    reports::submit_stage(&state, &headers, id, b.stage, None, b.submitted_at).await
 }
 
 #[derive(Debug, Deserialize)]

@@ -26,6 +26,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/010_monitor.sql"),
     include_str!("../../migrations/sqlite/011_awareness.sql"),
     include_str!("../../migrations/sqlite/012_monitor_org.sql"),
+    include_str!("../../migrations/sqlite/013_incidents_reports.sql"),
 ];
 const READERS: usize = 4;
 /// The schema version (`PRAGMA user_version`) this build's migrations bring a database to.

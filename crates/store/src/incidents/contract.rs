@@ -21,6 +21,8 @@ const CASES: &[Case] = &[
     ("notes_tasks_and_links_stay_with_their_case", notes_tasks_and_links_stay_with_their_case),
     ("evidence_keeps_its_bytes_and_digest", evidence_keeps_its_bytes_and_digest),
     ("a_stage_is_submitted_once", a_stage_is_submitted_once),
+    ("drafts_are_saved_until_the_report_is_submitted", drafts_are_saved_until_the_report_is_submitted),
+    ("a_submitted_report_records_its_stage_once", a_submitted_report_records_its_stage_once),
 ];
 
 const AT: &str = "2026-12-07T10:00:00.000Z";
@@ -154,6 +156,62 @@ fn a_stage_is_submitted_once(open: Open<'_>) {
     let stored = open().submissions(a).expect("submissions");
     assert_eq!(stored, [sub("early_warning", "2026-12-07T09:00:00.000Z"), sub("notification", "2026-12-07T12:00:00.000Z")]);
     let missing = s.submit(9_999, &sub("early_warning", AT));
+    assert!(matches!(missing, Err(StoreError::NotFound { what: "incident case", .. })), "{missing:?}");
+}
+
+fn answers(pairs: &[(&str, &str)]) -> std::collections::BTreeMap<String, String> {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+fn drafts_are_saved_until_the_report_is_submitted(open: Open<'_>) {
+    let s = open();
+    let lp = org(&*s, "laposte");
+    let a = s.create_case(lp, &data("A"), "x", AT).expect("a").id;
+    assert_eq!(s.report(a, "early_warning").expect("none"), None);
+    let first = s.save_report(a, "early_warning", &answers(&[("suspected_malicious", "yes")]), "alice", AT).expect("draft");
+    assert!(!first.submitted);
+    let later = "2026-12-07T11:00:00.000Z";
+    let html = answers(&[("suspected_malicious", "unknown"), ("cross_border_impact", "<b>\"no\"</b>\nline")]);
+    let second = s.save_report(a, "early_warning", &html, "bob", later).expect("draft again");
+    assert_eq!((second.answers.clone(), second.created_at.as_str(), second.updated_at.as_str()), (html.clone(), AT, later));
+    assert_eq!(second.updated_by, "bob");
+    assert_eq!(open().report(a, "early_warning").expect("read"), Some(second.clone()), "what was written reads back");
+    s.save_report(a, "notification", &answers(&[]), "alice", AT).expect("empty draft");
+    let stages: Vec<String> = s.reports(a).expect("reports").into_iter().map(|r| r.stage).collect();
+    assert_eq!(stages, ["early_warning", "notification"]);
+    let missing = s.save_report(9_999, "early_warning", &html, "alice", AT);
+    assert!(matches!(missing, Err(StoreError::NotFound { what: "incident case", .. })), "{missing:?}");
+}
+
+fn a_submitted_report_records_its_stage_once(open: Open<'_>) {
+    let s = open();
+    let lp = org(&*s, "laposte");
+    let a = s.create_case(lp, &data("A"), "x", AT).expect("a").id;
+    s.save_report(a, "early_warning", &answers(&[("suspected_malicious", "yes")]), "alice", AT).expect("draft");
+    let sent = answers(&[("suspected_malicious", "yes"), ("cross_border_impact", "no")]);
+    let sub = SubmissionRecord {
+        stage: "early_warning".into(),
+        submitted_at: "2026-12-07T09:00:00.000Z".into(),
+        recorded_by: "bob".into(),
+        recorded_at: "2026-12-07T10:30:00.000Z".into(),
+    };
+    let rec = s.submit_report(a, &sent, &sub).expect("submit");
+    assert!(rec.submitted);
+    assert_eq!((rec.answers.clone(), rec.created_at.as_str(), rec.updated_by.as_str()), (sent.clone(), AT, "bob"));
+    assert_eq!(open().submissions(a).expect("subs"), std::slice::from_ref(&sub), "the clock sees the submission");
+    let again = s.submit_report(a, &answers(&[]), &sub);
+    assert!(matches!(again, Err(StoreError::Conflict(_))), "{again:?}");
+    let edit = s.save_report(a, "early_warning", &answers(&[]), "eve", AT);
+    assert!(matches!(edit, Err(StoreError::Conflict(_))), "{edit:?}");
+    assert_eq!(open().report(a, "early_warning").expect("read"), Some(rec), "a submitted report is kept as sent");
+    // A stage recorded without a report (before reports existed) cannot be submitted again either,
+    // and the refused write leaves no report behind.
+    let old = SubmissionRecord { stage: "notification".into(), ..sub.clone() };
+    assert!(s.submit(a, &old).expect("bare submission"));
+    let refused = s.submit_report(a, &sent, &old);
+    assert!(matches!(refused, Err(StoreError::Conflict(_))), "{refused:?}");
+    assert_eq!(s.report(a, "notification").expect("read"), None, "nothing written");
+    let missing = s.submit_report(9_999, &sent, &sub);
     assert!(matches!(missing, Err(StoreError::NotFound { what: "incident case", .. })), "{missing:?}");
 }
 

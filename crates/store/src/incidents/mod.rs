@@ -13,6 +13,8 @@ mod sqlite;
 #[cfg(test)]
 mod contract;
 
+use std::collections::BTreeMap;
+
 use crate::Result;
 
 /// What a case says, as written and read back.
@@ -120,6 +122,20 @@ pub struct SubmissionRecord {
     pub recorded_at: String,
 }
 
+/// A stage report: the answers to the fields its stage asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportRecord {
+    pub case_id: i64,
+    pub stage: String,
+    /// Text by field id.
+    pub answers: BTreeMap<String, String>,
+    /// False while a draft; true once sent, after which the report is kept as sent.
+    pub submitted: bool,
+    pub created_at: String,
+    pub updated_by: String,
+    pub updated_at: String,
+}
+
 /// Incident cases of organisations.
 pub trait IncidentStore: Send + Sync {
     /// Opens a case of `org_id`; an unknown organisation is [`crate::StoreError::NotFound`].
@@ -152,6 +168,41 @@ pub trait IncidentStore: Send + Sync {
     fn submit(&self, case_id: i64, submission: &SubmissionRecord) -> Result<bool>;
     /// The case's submitted stages, in submission order.
     fn submissions(&self, case_id: i64) -> Result<Vec<SubmissionRecord>>;
+    /// Saves the draft report of `stage`; a report already submitted is
+    /// [`crate::StoreError::Conflict`] and stays as it was.
+    fn save_report(&self, case_id: i64, stage: &str, answers: &BTreeMap<String, String>, by: &str, at: &str) -> Result<ReportRecord>;
+    /// Marks the report of `submission.stage` submitted with `answers` and records the stage's
+    /// submission, in one transaction; a stage already submitted is
+    /// [`crate::StoreError::Conflict`] and nothing is written.
+    fn submit_report(&self, case_id: i64, answers: &BTreeMap<String, String>, submission: &SubmissionRecord) -> Result<ReportRecord>;
+    /// The report of `stage`, if one was saved.
+    fn report(&self, case_id: i64, stage: &str) -> Result<Option<ReportRecord>>;
+    /// The case's reports, by stage id.
+    fn reports(&self, case_id: i64) -> Result<Vec<ReportRecord>>;
+}
+
+const REPORT_COLUMNS: &str = "case_id, stage, answers, status, created_at, updated_by, updated_at";
+
+/// Answers are stored as one JSON object of text by field id.
+fn answers_text(answers: &BTreeMap<String, String>) -> String {
+    serde_json::to_string(answers).unwrap_or_else(|_| "{}".into())
+}
+
+/// A report row's parts back as a record; text this crate never writes is `Corrupt`.
+fn report_from(case_id: i64, stage: String, answers: &str, status: &str, times: [String; 3]) -> Result<ReportRecord> {
+    let answers =
+        serde_json::from_str(answers).map_err(|e| crate::StoreError::Corrupt(format!("report answers of case {case_id}: {e}")))?;
+    let submitted = match status {
+        "draft" => false,
+        "submitted" => true,
+        other => return Err(crate::StoreError::Corrupt(format!("report status `{other}` of case {case_id}"))),
+    };
+    let [created_at, updated_by, updated_at] = times;
+    Ok(ReportRecord { case_id, stage, answers, submitted, created_at, updated_by, updated_at })
+}
+
+fn already_submitted(stage: &str) -> crate::StoreError {
+    crate::StoreError::Conflict(format!("stage {stage} was already submitted"))
 }
 
 fn not_found(what: &'static str, id: i64) -> crate::StoreError {

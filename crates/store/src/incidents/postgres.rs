@@ -1,11 +1,14 @@
 //! Incident cases in PostgreSQL.
 
-use postgres::Row;
+use std::collections::BTreeMap;
+
+use postgres::{GenericClient, Row};
 
 use crate::engine::postgres::{PgStore, is_foreign_key_violation, is_unique_violation};
 use crate::incidents::{
     CASE_COLUMNS, CaseData, CaseRecord, EVIDENCE_COLUMNS, EvidenceRecord, IncidentStore, LinkRecord, NOTE_COLUMNS, NewEvidence, NewTask,
-    NoteRecord, SUBMISSION_COLUMNS, SubmissionRecord, TASK_COLUMNS, TaskRecord, not_found, services_from, services_text,
+    NoteRecord, REPORT_COLUMNS, ReportRecord, SUBMISSION_COLUMNS, SubmissionRecord, TASK_COLUMNS, TaskRecord, already_submitted,
+    answers_text, not_found, report_from, services_from, services_text,
 };
 use crate::{Result, StoreError};
 
@@ -63,6 +66,22 @@ fn evidence(r: &Row) -> Result<EvidenceRecord> {
 fn case_fk(case_id: i64) -> impl FnOnce(postgres::Error) -> StoreError {
     move |e| if is_foreign_key_violation(&e) { not_found("incident case", case_id) } else { e.into() }
 }
+
+fn report(r: &Row) -> Result<ReportRecord> {
+    report_from(r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?, [r.try_get(4)?, r.try_get(5)?, r.try_get(6)?])
+}
+
+fn get_report(c: &mut impl GenericClient, case_id: i64, stage: &str) -> Result<Option<ReportRecord>> {
+    let sql = format!("SELECT {REPORT_COLUMNS} FROM incident_reports WHERE case_id = $1 AND stage = $2");
+    c.query_opt(&sql, &[&case_id, &stage])?.as_ref().map(report).transpose()
+}
+
+/// Writes a report row: a new one, or over a draft (the `WHERE` keeps a submitted report as
+/// sent). Returns the number of rows written.
+const UPSERT_REPORT: &str = "INSERT INTO incident_reports (case_id, stage, answers, status, created_at, updated_by, updated_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $5) ON CONFLICT (case_id, stage) DO UPDATE SET answers = excluded.answers, \
+     status = excluded.status, updated_by = excluded.updated_by, updated_at = excluded.updated_at \
+     WHERE incident_reports.status = 'draft'";
 
 impl IncidentStore for PgStore {
     fn create_case(&self, org_id: i64, d: &CaseData, by: &str, at: &str) -> Result<CaseRecord> {
@@ -291,6 +310,53 @@ impl IncidentStore for PgStore {
                     })
                 })
                 .collect()
+        })
+    }
+
+    fn save_report(&self, case_id: i64, stage: &str, answers: &BTreeMap<String, String>, by: &str, at: &str) -> Result<ReportRecord> {
+        self.with(|c| {
+            let written =
+                c.execute(UPSERT_REPORT, &[&case_id, &stage, &answers_text(answers), &"draft", &at, &by]).map_err(case_fk(case_id))?;
+            if written == 0 {
+                return Err(already_submitted(stage));
+            }
+            get_report(c, case_id, stage)?.ok_or_else(|| StoreError::Corrupt("a report vanished after its write".into()))
+        })
+    }
+
+    fn submit_report(&self, case_id: i64, answers: &BTreeMap<String, String>, sub: &SubmissionRecord) -> Result<ReportRecord> {
+        self.with(|c| {
+            let mut tx = c.transaction()?;
+            let written = tx
+                .execute(UPSERT_REPORT, &[&case_id, &sub.stage, &answers_text(answers), &"submitted", &sub.recorded_at, &sub.recorded_by])
+                .map_err(case_fk(case_id))?;
+            if written == 0 {
+                return Err(already_submitted(&sub.stage));
+            }
+            let inserted = tx.execute(
+                &format!("INSERT INTO incident_submissions (case_id, {SUBMISSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5)"),
+                &[&case_id, &sub.stage, &sub.submitted_at, &sub.recorded_by, &sub.recorded_at],
+            );
+            match inserted {
+                Err(e) if is_unique_violation(&e) => return Err(already_submitted(&sub.stage)),
+                Err(e) => return Err(case_fk(case_id)(e)),
+                Ok(_) => {}
+            }
+            let rec =
+                get_report(&mut tx, case_id, &sub.stage)?.ok_or_else(|| StoreError::Corrupt("a report vanished after its write".into()))?;
+            tx.commit()?;
+            Ok(rec)
+        })
+    }
+
+    fn report(&self, case_id: i64, stage: &str) -> Result<Option<ReportRecord>> {
+        self.with(|c| get_report(c, case_id, stage))
+    }
+
+    fn reports(&self, case_id: i64) -> Result<Vec<ReportRecord>> {
+        self.with(|c| {
+            let sql = format!("SELECT {REPORT_COLUMNS} FROM incident_reports WHERE case_id = $1 ORDER BY stage");
+            c.query(&sql, &[&case_id])?.iter().map(report).collect()
         })
     }
 }

@@ -1,11 +1,14 @@
 //! Incident cases in SQLite.
 
-use rusqlite::{OptionalExtension, Row, params};
+use std::collections::BTreeMap;
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::engine::sqlite::{SqliteStore, is_foreign_key_violation, is_unique_violation};
 use crate::incidents::{
     CASE_COLUMNS, CaseData, CaseRecord, EVIDENCE_COLUMNS, EvidenceRecord, IncidentStore, LinkRecord, NOTE_COLUMNS, NewEvidence, NewTask,
-    NoteRecord, SUBMISSION_COLUMNS, SubmissionRecord, TASK_COLUMNS, TaskRecord, not_found, services_from, services_text,
+    NoteRecord, REPORT_COLUMNS, ReportRecord, SUBMISSION_COLUMNS, SubmissionRecord, TASK_COLUMNS, TaskRecord, already_submitted,
+    answers_text, not_found, report_from, services_from, services_text,
 };
 use crate::{Result, StoreError};
 
@@ -69,6 +72,29 @@ fn list<T>(c: &rusqlite::Connection, sql: &str, id: i64, f: fn(&Row<'_>) -> rusq
     let rows = st.query_map(params![id], f)?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
+
+type ReportRow = (i64, String, String, String, [String; 3]);
+
+fn report_row(r: &Row<'_>) -> rusqlite::Result<ReportRow> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, [r.get(4)?, r.get(5)?, r.get(6)?]))
+}
+
+fn report_record((case_id, stage, answers, status, times): ReportRow) -> Result<ReportRecord> {
+    report_from(case_id, stage, &answers, &status, times)
+}
+
+fn get_report(c: &Connection, case_id: i64, stage: &str) -> Result<Option<ReportRecord>> {
+    let sql = format!("SELECT {REPORT_COLUMNS} FROM incident_reports WHERE case_id = ?1 AND stage = ?2");
+    c.query_row(&sql, params![case_id, stage], report_row).optional()?.map(report_record).transpose()
+}
+
+/// Writes a report row: a new one, or over a draft (over a submitted one only when `submitting`
+/// is false and the row is a draft: the `WHERE` keeps a submitted report as sent). Returns
+/// whether a row was written.
+const UPSERT_REPORT: &str = "INSERT INTO incident_reports (case_id, stage, answers, status, created_at, updated_by, updated_at) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?5) ON CONFLICT (case_id, stage) DO UPDATE SET answers = excluded.answers, \
+     status = excluded.status, updated_by = excluded.updated_by, updated_at = excluded.updated_at \
+     WHERE incident_reports.status = 'draft'";
 
 impl IncidentStore for SqliteStore {
     fn create_case(&self, org_id: i64, d: &CaseData, by: &str, at: &str) -> Result<CaseRecord> {
@@ -260,6 +286,53 @@ impl IncidentStore for SqliteStore {
             list(c, &sql, case_id, |r| {
                 Ok(SubmissionRecord { stage: r.get(0)?, submitted_at: r.get(1)?, recorded_by: r.get(2)?, recorded_at: r.get(3)? })
             })
+        })
+    }
+
+    fn save_report(&self, case_id: i64, stage: &str, answers: &BTreeMap<String, String>, by: &str, at: &str) -> Result<ReportRecord> {
+        self.write(|c| {
+            let written =
+                c.execute(UPSERT_REPORT, params![case_id, stage, answers_text(answers), "draft", at, by]).map_err(case_fk(case_id))?;
+            if written == 0 {
+                return Err(already_submitted(stage));
+            }
+            get_report(c, case_id, stage)?.ok_or_else(|| StoreError::Corrupt("a report vanished after its write".into()))
+        })
+    }
+
+    fn submit_report(&self, case_id: i64, answers: &BTreeMap<String, String>, sub: &SubmissionRecord) -> Result<ReportRecord> {
+        self.write(|c| {
+            let tx = c.transaction()?;
+            let written = tx
+                .execute(UPSERT_REPORT, params![case_id, sub.stage, answers_text(answers), "submitted", sub.recorded_at, sub.recorded_by])
+                .map_err(case_fk(case_id))?;
+            if written == 0 {
+                return Err(already_submitted(&sub.stage));
+            }
+            let inserted = tx.execute(
+                &format!("INSERT INTO incident_submissions (case_id, {SUBMISSION_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5)"),
+                params![case_id, sub.stage, sub.submitted_at, sub.recorded_by, sub.recorded_at],
+            );
+            match inserted {
+                Err(e) if is_unique_violation(&e) => return Err(already_submitted(&sub.stage)),
+                Err(e) => return Err(case_fk(case_id)(e)),
+                Ok(_) => {}
+            }
+            let rec =
+                get_report(&tx, case_id, &sub.stage)?.ok_or_else(|| StoreError::Corrupt("a report vanished after its write".into()))?;
+            tx.commit()?;
+            Ok(rec)
+        })
+    }
+
+    fn report(&self, case_id: i64, stage: &str) -> Result<Option<ReportRecord>> {
+        self.read(|c| get_report(c, case_id, stage))
+    }
+
+    fn reports(&self, case_id: i64) -> Result<Vec<ReportRecord>> {
+        self.read(|c| {
+            let sql = format!("SELECT {REPORT_COLUMNS} FROM incident_reports WHERE case_id = ?1 ORDER BY stage");
+            list(c, &sql, case_id, report_row)?.into_iter().map(report_record).collect()
         })
     }
 }
