@@ -73,6 +73,11 @@ pub enum MessageSet {
     LanguagesTune,
     /// The held-out part of that set; read in aggregate only.
     LanguagesHoldout,
+    /// 200 Arabic, Chinese, Russian and Swahili messages written without reading the lexicons
+    /// (issue 20): a development set for error analysis.
+    LanguagesDev,
+    /// 200 more, written the same way and held out: read in aggregate only.
+    LanguagesUnseen,
     /// The four sets of the seven first languages.
     All,
 }
@@ -86,6 +91,8 @@ impl MessageSet {
             MessageSet::Unseen => "unseen",
             MessageSet::LanguagesTune => "languages-tune",
             MessageSet::LanguagesHoldout => "languages-holdout",
+            MessageSet::LanguagesDev => "languages-dev",
+            MessageSet::LanguagesUnseen => "languages-unseen",
             MessageSet::All => "all",
         }
     }
@@ -118,9 +125,9 @@ pub fn run(json: bool, args: EvalArgs) -> anyhow::Result<()> {
 
 fn messages(json: bool, args: MessagesArgs) -> anyhow::Result<()> {
     let sets = sets_dir(args.common.sets.as_deref(), "messages")?;
-    if args.common.show_misses && !matches!(args.set, MessageSet::Independent | MessageSet::LanguagesTune) {
+    if args.common.show_misses && !matches!(args.set, MessageSet::Independent | MessageSet::LanguagesTune | MessageSet::LanguagesDev) {
         bail!(
-            "--show-misses is for the development sets (--set independent, --set languages-tune): the others are read in aggregate only (their READMEs)"
+            "--show-misses is for the development sets (--set independent, languages-tune, languages-dev): the others are read in aggregate only (their READMEs)"
         );
     }
     let analyzer = scamtext::Analyzer::builtin().context("loading the shipped scam-message model")?;
