@@ -106,11 +106,7 @@ pub fn encode(text: &str) -> Vec<u8> {
 
 /// The advance width of `text` at `size` points.
 pub fn width(text: &str, font: Font, size: f32) -> f32 {
-    let units: u32 = text
-        .chars()
-        .filter_map(glyph)
-        .map(|g| u32::from(if font == Font::Bold { g.bold } else { g.regular }))
-        .sum();
+    let units: u32 = text.chars().filter_map(glyph).map(|g| u32::from(if font == Font::Bold { g.bold } else { g.regular })).sum();
     units as f32 * size / 1000.0
 }
 
@@ -397,7 +393,8 @@ mod tests {
 
     #[test]
     fn wrapping_keeps_every_line_inside_the_width() {
-        let text = "Mettre en place l’authentification multifacteur sur la messagerie, l’accès distant et tous les comptes d’administration";
+        let text =
+            "Mettre en place l’authentification multifacteur sur la messagerie, l’accès distant et tous les comptes d’administration";
         let lines = wrap(text, Font::Regular, 10.0, 150.0);
         assert!(lines.len() > 2);
         assert!(lines.iter().all(|l| width(l, Font::Regular, 10.0) <= 150.0));

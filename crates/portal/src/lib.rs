@@ -15,6 +15,7 @@ pub mod roles;
 mod session;
 
 pub use pages::incidents::{attachment_name, case_data, case_fields};
+pub use pages::readiness::report::{ReportInput, report_pdf};
 use pages::{admin, incidents, members, posture, public, readiness};
 
 use std::net::{IpAddr, SocketAddr};

@@ -241,8 +241,17 @@ fn the_plan_exports_as_csv_and_the_assessment_as_json_to_its_organisation_only()
     assert!(stix::validate_object(note).is_ok(), "{note}");
     assert!(note["content"].as_str().is_some_and(|c| c.contains("MAIL: ")), "{note}");
 
+    // The board report as PDF, in the member's language, beside the HTML one.
+    let (status, content_type, pdf) = alice.get_bytes(&format!("/members/readiness/{id}/report.pdf"));
+    assert_eq!((status, content_type.as_str()), (200, "application/pdf"));
+    let file = f.dir.path().join("report.pdf");
+    std::fs::write(&file, &pdf).expect("write PDF");
+    assert!(common::pdfcheck::pages(&file) >= 2);
+    let text = common::pdfcheck::text(&file);
+    assert!(text.contains("La Poste") && text.contains("Staff e-mail") && text.contains("MAIL-03"), "{text}");
+
     let mut bob = signed_in(&server, "bob");
-    for export in ["plan.csv", "assessment.json", "report", "stix.json"] {
+    for export in ["plan.csv", "assessment.json", "report", "report.pdf", "stix.json"] {
         assert_eq!(bob.get(&format!("/members/readiness/{id}/{export}")).0, 404, "{export}");
     }
 }

@@ -382,6 +382,10 @@ readiness-report-peers = المقارنة مع النظراء
 readiness-report-peers-none = لم تُنشر بعد أي بيانات للمقارنة مع النظراء: لا تُعرض الأرقام إلا لمجموعات من 5 مؤسسات بريدية على الأقل وافقت على المشاركة.
 readiness-report-no-contradiction = لا يتعارض أي فحص مع أي إجابة.
 readiness-report-timeline = مراحل الخطة الثلاث على مدى 36 شهرًا
+readiness-report-pdf = تقرير مجلس الإدارة (PDF)
+readiness-report-this-post = هذا المشغّل
+readiness-report-peer-median = وسيط الأقران
+readiness-report-months = أشهر
 readiness-report-actions = { $count ->
     [zero] لا توجد إجراءات
     [one] إجراء واحد

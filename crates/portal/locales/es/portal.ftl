@@ -356,6 +356,10 @@ readiness-report-peers = Comparación con los pares
 readiness-report-peers-none = Todavía no se ha publicado ninguna instantánea de pares: las cifras solo se muestran para grupos de al menos 5 operadores postales que hayan aceptado participar.
 readiness-report-no-contradiction = Ningún análisis contradice una respuesta.
 readiness-report-timeline = Las tres fases del plan a lo largo de 36 meses
+readiness-report-pdf = Informe para la dirección (PDF)
+readiness-report-this-post = Este operador
+readiness-report-peer-median = Mediana de los pares
+readiness-report-months = meses
 readiness-report-actions = { $count ->
     [one] { $count } acción
    *[other] { $count } acciones

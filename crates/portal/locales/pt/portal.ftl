@@ -359,6 +359,10 @@ readiness-report-peers = Comparação entre pares
 readiness-report-peers-none = Ainda não há nenhum instantâneo de pares publicado: os números só são mostrados para grupos de pelo menos 5 operadores postais que aceitaram participar.
 readiness-report-no-contradiction = Nenhuma análise contradiz uma resposta.
 readiness-report-timeline = As três fases do plano ao longo de 36 meses
+readiness-report-pdf = Relatório para a direção (PDF)
+readiness-report-this-post = Este operador
+readiness-report-peer-median = Mediana dos pares
+readiness-report-months = meses
 readiness-report-actions = { $count ->
     [one] { $count } ação
    *[other] { $count } ações

@@ -367,6 +367,10 @@ readiness-report-peers = Сравнение с другими оператора
 readiness-report-peers-none = Опубликованных данных для сравнения пока нет: показатели выводятся только для групп не менее чем из 5 операторов, давших согласие.
 readiness-report-no-contradiction = Ни одно сканирование не противоречит ответам.
 readiness-report-timeline = Три этапа плана на 36 месяцев
+readiness-report-pdf = Отчёт для руководства (PDF)
+readiness-report-this-post = Этот оператор
+readiness-report-peer-median = Медиана группы
+readiness-report-months = месяцы
 readiness-report-actions = { $count ->
     [one] { $count } мера
     [few] { $count } меры

@@ -26,6 +26,8 @@ use super::members::member_for;
 use crate::roles::{self, Action};
 use crate::{Ctx, Member, PortalState, blocking, member_or_login, see_other};
 
+pub mod report;
+
 /// Longest comment kept with an answer, in characters.
 const MAX_COMMENT: usize = 2000;
 /// Evidence kinds a respondent may claim; facilitators may also give `scan` and `facilitator`.
@@ -42,6 +44,7 @@ pub(crate) fn routes() -> Router<PortalState> {
         .route("/members/readiness/{id}/domains", post(declare_domains))
         .route("/members/readiness/{id}/area/{area}", get(area_form).post(save_area))
         .route("/members/readiness/{id}/report", get(report))
+        .route("/members/readiness/{id}/report.pdf", get(report_pdf))
         .route("/members/readiness/{id}/plan.csv", get(plan_export))
         .route("/members/readiness/{id}/assessment.json", get(json_export))
         .route("/members/readiness/{id}/stix.json", get(stix_export))
@@ -673,6 +676,32 @@ async fn report(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>)
     state.portal.page(&ctx, StatusCode::OK, "readiness_report.html", page)
 }
 
+/// The board report as PDF, for the same readers as the HTML report (members of the
+/// organisation and facilitators).
+async fn report_pdf(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
+    let member = try_page!(member_or_login(&ctx));
+    let (bank, _) = try_page!(parts(&state, &ctx));
+    let loaded = try_page!(load(&state, &ctx, member, id).await);
+    let Some(s) = scored(bank, &loaded) else {
+        return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None);
+    };
+    let record = &loaded.0;
+    let org = try_page!(org_of(&state, &ctx, record.org_id).await);
+    let input = report::ReportInput {
+        bank,
+        summary: &s,
+        org: &org.name,
+        id: Some(record.id),
+        finalised: record.finalised_at.as_deref().map(day),
+        created: day(&record.created_at),
+        starter: is_starter(&org),
+        // No published peer snapshot is served yet (see ARCHITECTURE.md, readiness).
+        peers: None,
+    };
+    let pdf = report::report_pdf(state.portal.catalogues(), ctx.lang, &input);
+    download(pdf, "application/pdf", format!("readiness-{id}-report.pdf"))
+}
+
 /// The plan's three horizons as bars on a 36-month axis (x and width in percent of the axis).
 fn timeline(s: &Summary) -> Vec<Value> {
     [(1u8, 0u32, 6u32, "1"), (2, 6, 18, "0.7"), (3, 18, 36, "0.4")]
@@ -686,10 +715,10 @@ fn timeline(s: &Summary) -> Vec<Value> {
 }
 
 /// A download: the body with its type, never cached, saved under `filename`.
-fn download(body: String, content_type: &'static str, filename: String) -> Response {
+fn download(body: impl Into<axum::body::Body>, content_type: &'static str, filename: String) -> Response {
     use axum::http::{HeaderValue, header};
     use axum::response::IntoResponse;
-    let mut resp = (StatusCode::OK, body).into_response();
+    let mut resp = (StatusCode::OK, body.into()).into_response();
     let h = resp.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

@@ -22,7 +22,11 @@ pub struct AssessArgs {
     /// Also write the improvement plan as CSV to FILE (for the board or a spreadsheet).
     #[arg(long, value_name = "FILE.csv")]
     pub plan_csv: Option<PathBuf>,
-    /// Language of the plan's recommended actions.
+    /// Also write the board report as PDF to FILE (radar chart, contradictions, plan timeline),
+    /// in the language of `--lang`.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub pdf: Option<PathBuf>,
+    /// Language of the plan's recommended actions (and of the PDF report).
     #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
     pub lang: String,
     /// Set from the global `--json` flag.
@@ -47,12 +51,24 @@ pub fn run(args: AssessArgs) -> anyhow::Result<()> {
     if let Some(path) = &args.plan_csv {
         std::fs::write(path, readiness::summary::plan_csv(&summary.plan)).with_context(|| format!("writing {}", path.display()))?;
     }
+    if let Some(path) = &args.pdf {
+        std::fs::write(path, report_pdf(&bank, &summary, &args.file, &args.lang, now))
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
     if args.json {
         println!("{}", serde_json::to_string(&summary)?);
     } else {
         print!("{}", human(&bank, &summary, &args.lang));
     }
     Ok(())
+}
+
+/// The board report of an offline assessment: named after its file, dated today.
+fn report_pdf(bank: &Bank, summary: &Summary, file: &Path, lang: &str, now: DateTime<Utc>) -> Vec<u8> {
+    let name = file.file_stem().map_or_else(|| file.display().to_string(), |s| s.to_string_lossy().into_owned());
+    let today = now.format("%Y-%m-%d").to_string();
+    let input = portal::ReportInput { bank, summary, org: &name, id: None, finalised: None, created: &today, starter: false, peers: None };
+    portal::report_pdf(&portal::Catalogues::load(), portal::Lang::parse(lang).unwrap_or(portal::Lang::En), &input)
 }
 
 /// Reads posture report lines; a line that is not a report is an error naming its number.
