@@ -46,6 +46,9 @@ const MAX_FORM_BYTES: usize = 64 * 1024;
 
 /// Decides a link for a caller: the hub's TLP-aware blocklists over the link analyser, the same
 /// decision as the JSON API's (`server` supplies it, since the blocklists are shared).
+/// The lookup behind domain proofs: the domain in, what the resolver said of its challenge name out.
+pub type ProveTxt =
+    Arc<dyn Fn(String) -> std::pin::Pin<Box<dyn std::future::Future<Output = ::readiness::proof::TxtAnswer> + Send>> + Send + Sync>;
 pub type LinkCheck = Arc<dyn Fn(&str, &hub::Principal) -> Result<links::Verdict, links::LinkError> + Send + Sync>;
 
 /// What the portal's handlers share: the hub and analysers `server` also serves the APIs with,
@@ -65,6 +68,9 @@ pub struct PortalState {
     pub posture: Option<Arc<dyn store::PostureStore>>,
     /// Readiness assessments; the readiness pages say "not enabled" without it.
     pub readiness: Option<Arc<dyn store::readiness::ReadinessStore>>,
+    /// Reads the TXT records of `_postern-challenge.<domain>` through the posture checks'
+    /// resolver, for domain proofs; domain checks are off without it.
+    pub prove_txt: Option<ProveTxt>,
     /// Incident cases; the incident pages say "not enabled" without it.
     pub incidents: Option<Arc<dyn store::incidents::IncidentStore>>,
     /// Cookies get `Secure` when the hub speaks TLS.
@@ -108,6 +114,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("readiness_area.html", include_str!("../templates/readiness_area.html")),
     ("readiness_score.html", include_str!("../templates/readiness_score.html")),
     ("readiness_report.html", include_str!("../templates/readiness_report.html")),
+    ("readiness_domains.html", include_str!("../templates/readiness_domains.html")),
     ("incidents.html", include_str!("../templates/incidents.html")),
     ("incident_new.html", include_str!("../templates/incident_new.html")),
     ("incident.html", include_str!("../templates/incident.html")),

@@ -39,6 +39,9 @@ pub enum Action {
     /// Open any member's readiness assessment and validate its answers: the hub operator's own
     /// analysts, as facilitators of readiness missions.
     FacilitateReadiness,
+    /// Ask for DNS tokens and prove the organisation's domains for readiness scan evidence: the
+    /// organisation's administrators.
+    ProveDomains,
 }
 
 impl Action {
@@ -57,6 +60,7 @@ impl Action {
             Action::AdministerHub => "hub.admin",
             Action::AnswerReadiness => "readiness.answer",
             Action::FacilitateReadiness => "readiness.facilitate",
+            Action::ProveDomains => "readiness.domains",
         }
     }
 }
@@ -114,6 +118,7 @@ pub fn allows(caller: Caller, action: Action) -> bool {
         | Action::EditIncidents => role.may_write(),
         Action::SeeReporterContact | Action::FacilitateReadiness => hub_org && role.may_write(),
         Action::AdministerHub => hub_org && role == Role::Admin,
+        Action::ProveDomains => role == Role::Admin,
     }
 }
 
@@ -130,7 +135,7 @@ pub fn require(caller: Caller, action: Action) -> Result<(), Denied> {
 mod tests {
     use super::*;
 
-    const ALL: [Action; 12] = [
+    const ALL: [Action; 13] = [
         Action::SubmitIndicator,
         Action::AddSighting,
         Action::Triage,
@@ -143,6 +148,7 @@ mod tests {
         Action::AdministerHub,
         Action::AnswerReadiness,
         Action::FacilitateReadiness,
+        Action::ProveDomains,
     ];
 
     /// `allowed` lists the actions `caller` may do; every other one must be refused.
@@ -171,10 +177,11 @@ mod tests {
         check(member(Role::Reader, false), &[]);
         check(member(Role::Reader, true), &[]);
         check(member(Role::Analyst, false), &writes);
-        check(member(Role::Admin, false), &writes);
+        let admin = [&writes[..], &[Action::ProveDomains]].concat();
+        check(member(Role::Admin, false), &admin);
         let hub_analyst = [&writes[..], &[Action::SeeReporterContact, Action::FacilitateReadiness]].concat();
         check(member(Role::Analyst, true), &hub_analyst);
-        let hub_admin = [&hub_analyst[..], &[Action::AdministerHub]].concat();
+        let hub_admin = [&hub_analyst[..], &[Action::AdministerHub, Action::ProveDomains]].concat();
         check(member(Role::Admin, true), &hub_admin);
     }
 

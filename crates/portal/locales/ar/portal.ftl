@@ -386,6 +386,25 @@ readiness-report-pdf = تقرير مجلس الإدارة (PDF)
 readiness-report-this-post = هذا المشغّل
 readiness-report-peer-median = وسيط الأقران
 readiness-report-months = أشهر
+readiness-domains = النطاقات المُثبتة
+readiness-domains-intro = أثبت أن مؤسستك تتحكم في نطاق: اطلب رمزاً، وانشره في سجل TXT المبين، ثم تحقق منه. يقرأ المركز السجل عبر المحلّل الخاص به. تُحتسب نتائج الوضع الأمني لنطاق مُثبت، التي لا يتجاوز عمرها 30 يوماً، دليلاً من الفحص في تقييماتك.
+readiness-domains-col-domain = النطاق
+readiness-domains-col-record = سجل TXT المطلوب نشره
+readiness-domains-check = تحقق الآن
+readiness-domains-request = اطلب رمزاً
+readiness-domains-proven = أُثبت في { $date }
+readiness-domains-pending = لم يُثبت بعد
+readiness-domains-none = لا توجد نطاقات بعد.
+readiness-domains-admin-only = لا يستطيع طلب الرموز والتحقق من النطاقات إلا مسؤول المؤسسة.
+readiness-domains-no-dns = التحقق من النطاقات معطل في هذا المركز: فحوص الوضع الأمني غير مفعلة.
+readiness-domain-requested = الرمز جاهز للنطاق { $domain }: انشر سجل TXT أدناه ثم تحقق منه.
+readiness-domain-proven = تم إثبات { $domain }: تُحتسب نتائج وضعه الأمني الآن دليلاً من الفحص.
+readiness-domain-wrong-token = لم يُثبت { $domain }: توجد سجلات TXT في اسم التحقق، لكن لا يحمل أي منها رمز هذه المؤسسة.
+readiness-domain-no-record = لم يُثبت { $domain }: لا يوجد سجل TXT في اسم التحقق.
+readiness-domain-nxdomain = لم يُثبت { $domain }: اسم التحقق غير موجود (NXDOMAIN).
+readiness-domain-dns-failed = تعذر التحقق من { $domain }: فشل استعلام DNS ({ $detail }). يبقى الإثبات السابق سارياً؛ حاول لاحقاً.
+readiness-domain-invalid = «{ $domain }» ليس اسم نطاق: استخدم حروفاً وأرقاماً وشرطات، بمستويين على الأقل (مثل laposte.example).
+readiness-domain-unknown = اطلب أولاً رمزاً للنطاق { $domain }.
 readiness-report-actions = { $count ->
     [zero] لا توجد إجراءات
     [one] إجراء واحد

@@ -360,6 +360,25 @@ readiness-report-pdf = Informe para la dirección (PDF)
 readiness-report-this-post = Este operador
 readiness-report-peer-median = Mediana de los pares
 readiness-report-months = meses
+readiness-domains = Dominios probados
+readiness-domains-intro = Demuestre que su organización controla un dominio: pida un token, publíquelo en el registro TXT indicado y luego compruébelo. El hub lee el registro con su propio resolvedor. Los resultados de postura de un dominio probado, de 30 días como máximo, cuentan como evidencia de análisis en sus evaluaciones.
+readiness-domains-col-domain = Dominio
+readiness-domains-col-record = Registro TXT que publicar
+readiness-domains-check = Comprobar ahora
+readiness-domains-request = Pedir un token
+readiness-domains-proven = probado el { $date }
+readiness-domains-pending = aún no probado
+readiness-domains-none = Todavía no hay dominios.
+readiness-domains-admin-only = Solo un administrador de la organización puede pedir tokens y comprobar dominios.
+readiness-domains-no-dns = La comprobación de dominios está desactivada en este hub: los análisis de postura no están activados.
+readiness-domain-requested = Token listo para { $domain }: publique el registro TXT de abajo y luego compruébelo.
+readiness-domain-proven = { $domain } está probado: sus resultados de postura cuentan ahora como evidencia de análisis.
+readiness-domain-wrong-token = { $domain } no está probado: hay registros TXT en el nombre de verificación, pero ninguno contiene el token de esta organización.
+readiness-domain-no-record = { $domain } no está probado: el nombre de verificación no tiene registro TXT.
+readiness-domain-nxdomain = { $domain } no está probado: el nombre de verificación no existe (NXDOMAIN).
+readiness-domain-dns-failed = No se pudo comprobar { $domain }: la consulta DNS falló ({ $detail }). Una prueba anterior sigue siendo válida; inténtelo más tarde.
+readiness-domain-invalid = «{ $domain }» no es un nombre de dominio: use letras, cifras y guiones, con al menos dos niveles (por ejemplo laposte.example).
+readiness-domain-unknown = Pida primero un token para { $domain }.
 readiness-report-actions = { $count ->
     [one] { $count } acción
    *[other] { $count } acciones

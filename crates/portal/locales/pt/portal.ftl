@@ -363,6 +363,25 @@ readiness-report-pdf = Relatório para a direção (PDF)
 readiness-report-this-post = Este operador
 readiness-report-peer-median = Mediana dos pares
 readiness-report-months = meses
+readiness-domains = Domínios comprovados
+readiness-domains-intro = Comprove que a sua organização controla um domínio: peça um token, publique-o no registo TXT indicado e depois verifique. O hub lê o registo com o seu próprio resolvedor. Os resultados de postura de um domínio comprovado, com 30 dias no máximo, contam como evidência de análise nas suas avaliações.
+readiness-domains-col-domain = Domínio
+readiness-domains-col-record = Registo TXT a publicar
+readiness-domains-check = Verificar agora
+readiness-domains-request = Pedir um token
+readiness-domains-proven = comprovado em { $date }
+readiness-domains-pending = ainda não comprovado
+readiness-domains-none = Ainda não há domínios.
+readiness-domains-admin-only = Só um administrador da organização pode pedir tokens e verificar domínios.
+readiness-domains-no-dns = A verificação de domínios está desativada neste hub: as análises de postura não estão ativadas.
+readiness-domain-requested = Token pronto para { $domain }: publique o registo TXT abaixo e depois verifique.
+readiness-domain-proven = { $domain } está comprovado: os seus resultados de postura contam agora como evidência de análise.
+readiness-domain-wrong-token = { $domain } não está comprovado: existem registos TXT no nome de verificação, mas nenhum contém o token desta organização.
+readiness-domain-no-record = { $domain } não está comprovado: o nome de verificação não tem registo TXT.
+readiness-domain-nxdomain = { $domain } não está comprovado: o nome de verificação não existe (NXDOMAIN).
+readiness-domain-dns-failed = Não foi possível verificar { $domain }: a consulta DNS falhou ({ $detail }). Uma prova anterior continua válida; tente mais tarde.
+readiness-domain-invalid = «{ $domain }» não é um nome de domínio: use letras, algarismos e hífenes, com pelo menos dois níveis (por exemplo laposte.example).
+readiness-domain-unknown = Peça primeiro um token para { $domain }.
 readiness-report-actions = { $count ->
     [one] { $count } ação
    *[other] { $count } ações

@@ -371,6 +371,25 @@ readiness-report-pdf = Отчёт для руководства (PDF)
 readiness-report-this-post = Этот оператор
 readiness-report-peer-median = Медиана группы
 readiness-report-months = месяцы
+readiness-domains = Подтверждённые домены
+readiness-domains-intro = Подтвердите, что ваша организация управляет доменом: запросите токен, опубликуйте его в указанной TXT-записи и запустите проверку. Хаб читает запись через собственный резолвер. Результаты проверки защищённости подтверждённого домена не старше 30 дней учитываются как данные сканирования в ваших оценках.
+readiness-domains-col-domain = Домен
+readiness-domains-col-record = TXT-запись для публикации
+readiness-domains-check = Проверить сейчас
+readiness-domains-request = Запросить токен
+readiness-domains-proven = подтверждён { $date }
+readiness-domains-pending = ещё не подтверждён
+readiness-domains-none = Доменов пока нет.
+readiness-domains-admin-only = Запрашивать токены и проверять домены может только администратор организации.
+readiness-domains-no-dns = Проверка доменов на этом хабе отключена: проверки защищённости не включены.
+readiness-domain-requested = Токен для { $domain } готов: опубликуйте TXT-запись ниже и запустите проверку.
+readiness-domain-proven = { $domain } подтверждён: результаты его проверки теперь учитываются как данные сканирования.
+readiness-domain-wrong-token = { $domain } не подтверждён: по проверочному имени есть TXT-записи, но ни одна не содержит токен этой организации.
+readiness-domain-no-record = { $domain } не подтверждён: у проверочного имени нет TXT-записи.
+readiness-domain-nxdomain = { $domain } не подтверждён: проверочное имя не существует (NXDOMAIN).
+readiness-domain-dns-failed = Не удалось проверить { $domain }: DNS-запрос не удался ({ $detail }). Прежнее подтверждение остаётся в силе; повторите позже.
+readiness-domain-invalid = «{ $domain }» не является доменным именем: используйте буквы, цифры и дефисы, не менее двух уровней (например, laposte.example).
+readiness-domain-unknown = Сначала запросите токен для { $domain }.
 readiness-report-actions = { $count ->
     [one] { $count } мера
     [few] { $count } меры

@@ -26,6 +26,7 @@ use super::members::member_for;
 use crate::roles::{self, Action};
 use crate::{Ctx, Member, PortalState, blocking, member_or_login, see_other};
 
+mod domains;
 pub mod report;
 
 /// Longest comment kept with an answer, in characters.
@@ -38,6 +39,8 @@ pub(crate) fn routes() -> Router<PortalState> {
     Router::new()
         .route("/members/readiness", get(list).post(start))
         .route("/members/readiness/import", post(import))
+        .route("/members/readiness/domains", get(domains::list).post(domains::request))
+        .route("/members/readiness/domains/check", post(domains::check))
         .route("/members/readiness/{id}", get(overview))
         .route("/members/readiness/{id}/score", get(score))
         .route("/members/readiness/{id}/finalise", post(finalise))
@@ -120,7 +123,8 @@ async fn load(state: &PortalState, ctx: &Ctx, member: &Member, id: i64) -> Resul
     let found = blocking(move || -> store::Result<Option<Loaded>> {
         let Some(a) = store.assessment(id)? else { return Ok(None) };
         let answers = store.answers(id)?;
-        let observations = evidence(posture.as_ref(), &a)?;
+        let proven: Vec<String> = store.domains(a.org_id)?.into_iter().filter(|d| d.proven_at.is_some()).map(|d| d.domain).collect();
+        let observations = evidence(posture.as_ref(), &a, &proven)?;
         Ok(Some((a, answers, observations)))
     })
     .await;
@@ -141,11 +145,20 @@ fn profile_of(record: &AssessmentRecord) -> Profile {
 }
 
 /// The scan evidence of a draft: the latest posture report the organisation may read of each
-/// domain declared for the assessment (finalised assessments keep their stored score).
-fn evidence(posture: Option<&Arc<dyn store::PostureStore>>, record: &AssessmentRecord) -> store::Result<Vec<Observation>> {
+/// domain declared for the assessment or proven by the organisation (finalised assessments keep
+/// their stored score).
+fn evidence(
+    posture: Option<&Arc<dyn store::PostureStore>>,
+    record: &AssessmentRecord,
+    proven: &[String],
+) -> store::Result<Vec<Observation>> {
     let Some(posture) = posture.filter(|_| record.finalised_at.is_none()) else { return Ok(Vec::new()) };
+    let mut domains = declared_of(record).domains;
+    domains.extend(proven.iter().cloned());
+    domains.sort();
+    domains.dedup();
     let mut out = Vec::new();
-    for domain in declared_of(record).domains {
+    for domain in domains {
         for report in posture.reports(&domain, store::PostureReader::Org(record.org_id), 1)? {
             let Ok(line) = serde_json::from_str::<readiness::evidence::PostureLine>(&report.report) else { continue };
             let at = DateTime::parse_from_rfc3339(&report.checked_at).map(|t| t.to_utc()).unwrap_or(DateTime::UNIX_EPOCH);

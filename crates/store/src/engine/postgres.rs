@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/008_readiness.sql"),
     include_str!("../../migrations/postgres/009_incidents.sql"),
     include_str!("../../migrations/postgres/010_monitor.sql"),
+    include_str!("../../migrations/postgres/011_readiness_domains.sql"),
 ];
 /// Advisory lock key that serialises migrations of processes starting at once ("postern01").
 const MIGRATION_LOCK: i64 = 0x706f_7374_6572_6e01;

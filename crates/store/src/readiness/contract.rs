@@ -21,6 +21,7 @@ const CASES: &[Case] = &[
     ("answers_carry_revisions_and_conflicts_come_back", answers_carry_revisions_and_conflicts_come_back),
     ("finalising_freezes_an_assessment_once", finalising_freezes_an_assessment_once),
     ("a_draft_profile_changes_until_finalised", a_draft_profile_changes_until_finalised),
+    ("domain_challenges_keep_their_token_and_record_checks", domain_challenges_keep_their_token_and_record_checks),
 ];
 
 fn org(s: &dyn ReadinessBackend, name: &str) -> i64 {
@@ -113,6 +114,27 @@ fn a_draft_profile_changes_until_finalised(open: Open<'_>) {
     assert_eq!(s.set_profile(a, "{}").expect("set"), ProfileOutcome::Frozen);
     assert_eq!(s.assessment(a).expect("read").expect("exists").profile, declared, "a finalised profile stays as scored");
     assert!(matches!(s.set_profile(9_999, "{}"), Err(StoreError::NotFound { what: "assessment", .. })));
+}
+
+fn domain_challenges_keep_their_token_and_record_checks(open: Open<'_>) {
+    let s = open();
+    let (poste, correos) = (org(&*s, "laposte"), org(&*s, "correos"));
+    let first = s.domain_challenge(poste, "laposte.example", "tok-1", "2026-12-07T10:00:00.000Z").expect("challenge");
+    assert_eq!((first.token.as_str(), first.proven_at.as_deref(), first.checked_at.as_deref()), ("tok-1", None, None));
+    // Asking again keeps the published token; another organisation gets its own challenge.
+    assert_eq!(s.domain_challenge(poste, "laposte.example", "tok-2", "2026-12-07T10:01:00.000Z").expect("again").token, "tok-1");
+    assert_eq!(s.domain_challenge(correos, "laposte.example", "tok-3", "2026-12-07T10:02:00.000Z").expect("other").token, "tok-3");
+    let proven = s.record_domain_check(poste, "laposte.example", "2026-12-07T11:00:00.000Z", "proven", Some(true)).expect("check");
+    assert_eq!((proven.outcome.as_deref(), proven.proven_at.as_deref()), (Some("proven"), Some("2026-12-07T11:00:00.000Z")));
+    // A failed lookup leaves the proof; a conclusive refusal clears it.
+    let failed = s.record_domain_check(poste, "laposte.example", "2026-12-08T11:00:00.000Z", "dns-failed", None).expect("check");
+    assert_eq!((failed.outcome.as_deref(), failed.proven_at.as_deref()), (Some("dns-failed"), Some("2026-12-07T11:00:00.000Z")));
+    let wrong = s.record_domain_check(poste, "laposte.example", "2026-12-09T11:00:00.000Z", "wrong-token", Some(false)).expect("check");
+    assert_eq!((wrong.checked_at.as_deref(), wrong.proven_at), (Some("2026-12-09T11:00:00.000Z"), None));
+    let listed: Vec<(i64, String)> = open().domains(poste).expect("list").into_iter().map(|d| (d.org_id, d.token)).collect();
+    assert_eq!(listed, [(poste, "tok-1".to_owned())]);
+    assert!(matches!(s.record_domain_check(poste, "other.example", "x", "proven", Some(true)), Err(StoreError::NotFound { .. })));
+    assert!(matches!(s.domain_challenge(9_999, "x.example", "t", "x"), Err(StoreError::NotFound { what: "organisation", .. })));
 }
 
 fn run(new_database: &dyn Fn() -> Box<dyn Fn() -> Arc<dyn ReadinessBackend>>) -> crate::contract::Failures {

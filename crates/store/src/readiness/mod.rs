@@ -82,6 +82,20 @@ pub enum ProfileOutcome {
     Frozen,
 }
 
+/// A domain an organisation is proving (or has proven) it controls by a DNS TXT token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DomainRecord {
+    pub org_id: i64,
+    pub domain: String,
+    pub token: String,
+    pub requested_at: String,
+    /// The last check and its outcome code (`proven`, `wrong-token`, `no-record`, ...).
+    pub checked_at: Option<String>,
+    pub outcome: Option<String>,
+    /// Set while the latest conclusive check found the token.
+    pub proven_at: Option<String>,
+}
+
 /// Readiness assessments of organisations.
 pub trait ReadinessStore: Send + Sync {
     /// Starts a draft; an unknown organisation is [`crate::StoreError::NotFound`].
@@ -99,6 +113,21 @@ pub trait ReadinessStore: Send + Sync {
     fn set_profile(&self, id: i64, profile: &str) -> Result<ProfileOutcome>;
     /// Freezes a draft with its scored result and the organisation's benchmarking choice.
     fn finalise(&self, id: i64, result: &str, at: &str, benchmark_opt_in: bool) -> Result<FinaliseOutcome>;
+    /// The organisation's challenge for `domain`: the stored one if it exists (its token is
+    /// kept, so a published record stays valid), else a new one with `token`. An unknown
+    /// organisation is [`crate::StoreError::NotFound`].
+    fn domain_challenge(&self, org_id: i64, domain: &str, token: &str, at: &str) -> Result<DomainRecord>;
+    /// The organisation's domains, by name.
+    fn domains(&self, org_id: i64) -> Result<Vec<DomainRecord>>;
+    /// Records a check of a challenge: `proven` Some(true) sets `proven_at`, Some(false) clears
+    /// it, `None` (the lookup failed) leaves it. An unknown challenge is NotFound.
+    fn record_domain_check(&self, org_id: i64, domain: &str, at: &str, outcome: &str, proven: Option<bool>) -> Result<DomainRecord>;
+}
+
+const DOMAIN_COLUMNS: &str = "org_id, domain, token, requested_at, checked_at, outcome, proven_at";
+
+fn domain_not_found(domain: &str) -> crate::StoreError {
+    crate::StoreError::NotFound { what: "domain challenge", name: domain.to_owned() }
 }
 
 fn not_found(id: i64) -> crate::StoreError {
