@@ -18,7 +18,7 @@ use crate::pages::members::member_for;
 use crate::roles::{self, Action};
 use crate::{Ctx, PortalState, blocking, member_or_login};
 
-/// What the page says after an action: a catalogue code (`readiness-domain-<code>`) with its domain.
+/// What the page says after an action: a catalogue code (`readiness-proof-<code>`) with its domain.
 struct Notice {
     code: &'static str,
     domain: String,
@@ -120,7 +120,7 @@ pub(super) async fn check(State(state): State<PortalState>, ctx: Ctx, Form(form)
         Err(r) => return r,
     };
     let Some(lookup) = state.prove_txt.clone() else {
-        return state.portal.error(&ctx, StatusCode::SERVICE_UNAVAILABLE, "readiness-domains-no-dns", None);
+        return state.portal.error(&ctx, StatusCode::SERVICE_UNAVAILABLE, "readiness-proofs-no-dns", None);
     };
     let org_id = member.org.id;
     let (s, d) = (store.clone(), domain.clone());
