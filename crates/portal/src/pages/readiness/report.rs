@@ -293,3 +293,53 @@ fn plan(flow: &mut Flow, w: &Words, input: &ReportInput) {
         flow.paragraph(&w.t("readiness-starter-later"), Font::Regular, 8.5, MUTED, 0.0);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+    use readiness::{AreaWeights, Profile, assess};
+
+    use super::*;
+
+    /// True when `text` is shown in the file: as a literal string (ASCII runs) or as the hex
+    /// string pdf-writer writes for runs with other bytes.
+    fn contains(pdf: &[u8], text: &str) -> bool {
+        let bytes = pdf::encode(text);
+        let hex: String = bytes.iter().map(|b| format!("{b:02X}")).collect();
+        let found = |needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
+        found(&bytes) || found(hex.as_bytes()) || found(hex.to_lowercase().as_bytes())
+    }
+
+    /// With a published snapshot the report draws the peer bars and their legend; on the starter
+    /// path it keeps to phase 1. Text streams are not compressed, so the words are in the file.
+    #[test]
+    fn peers_and_the_starter_path_are_laid_out_in_both_languages() {
+        let bank = Bank::embedded().expect("bank");
+        let assessment = assess(&bank, &Profile::default(), &[], &[], &AreaWeights::default(), Utc::now()).expect("scored");
+        let summary = readiness::summary::summary(&bank, &assessment, "en");
+        let medians: BTreeMap<String, f64> = bank.areas.iter().map(|a| (a.id.clone(), 55.0)).collect();
+        let catalogues = Catalogues::load();
+        for (lang, legend, phase3) in [(Lang::En, "Peer median", "Phase 3"), (Lang::Fr, "Médiane des pairs", "Phase 3")] {
+            let input = ReportInput {
+                bank: &bank,
+                summary: &summary,
+                org: "Poste de l'Île",
+                id: Some(7),
+                finalised: Some("2026-12-07"),
+                created: "2026-12-01",
+                starter: true,
+                peers: Some(&medians),
+            };
+            let pdf = report_pdf(&catalogues, lang, &input);
+            assert!(pdf.starts_with(b"%PDF-"));
+            assert!(contains(&pdf, legend), "{lang:?}: the peer legend");
+            assert!(contains(&pdf, "Poste de l'Île"));
+            // The timeline still shows the three horizons; the plan lists phase 1 only.
+            assert!(contains(&pdf, phase3));
+            let starter_plan = summary.plan.iter().filter(|p| p.phase == 1).count();
+            assert!(starter_plan > 0);
+            let later = summary.plan.iter().find(|p| p.phase == 3).expect("a phase-3 step");
+            assert!(!contains(&pdf, &format!("{} (", later.id)), "{lang:?}: {} is a phase-3 step", later.id);
+        }
+    }
+}
