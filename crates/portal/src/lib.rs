@@ -115,6 +115,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("readiness_score.html", include_str!("../templates/readiness_score.html")),
     ("readiness_report.html", include_str!("../templates/readiness_report.html")),
     ("readiness_domains.html", include_str!("../templates/readiness_domains.html")),
+    ("readiness_benchmarks.html", include_str!("../templates/readiness_benchmarks.html")),
     ("incidents.html", include_str!("../templates/incidents.html")),
     ("incident_new.html", include_str!("../templates/incident_new.html")),
     ("incident.html", include_str!("../templates/incident.html")),

@@ -405,6 +405,15 @@ readiness-proof-nxdomain = لم يُثبت { $domain }: اسم التحقق غي
 readiness-proof-dns-failed = تعذر التحقق من { $domain }: فشل استعلام DNS ({ $detail }). يبقى الإثبات السابق سارياً؛ حاول لاحقاً.
 readiness-proof-invalid = «{ $domain }» ليس اسم نطاق: استخدم حروفاً وأرقاماً وشرطات، بمستويين على الأقل (مثل laposte.example).
 readiness-proof-unknown = اطلب أولاً رمزاً للنطاق { $domain }.
+readiness-bench = المقارنة بين الأقران
+readiness-bench-intro = لقطة بتاريخ { $date }: تقييمات أنهاها المشغلون المشاركون قبل هذا التاريخ، لا يتجاوز عمرها 24 شهراً. لا يُعرض رقم إلا لمجموعة من 5 مشغلين على الأقل (والربيعيات من 10)، ولا يُعرض أبداً لمجموعة يمكن عزلها بالطرح بين المجموعات، ويُقرّب إلى نسبة مئوية صحيحة؛ لا تتغير اللقطة حتى الربع التالي.
+readiness-bench-csv = تصدير لوحة المتابعة (CSV، بيانات مجمعة فقط)
+readiness-bench-group = المجموعة
+readiness-bench-posts = المشغلون
+readiness-bench-practices = ممارسات المسح المطبقة (نسبة المشغلين بدرجة 3 فأكثر)
+readiness-bench-all = جميع المشغلين
+readiness-bench-none = لا توجد بعد مجموعة بعدد كافٍ من المشغلين: لا يُنشر شيء.
+readiness-bench-withheld = عدد المجموعات المحجوبة بموجب القواعد: { $count }.
 readiness-report-actions = { $count ->
     [zero] لا توجد إجراءات
     [one] إجراء واحد

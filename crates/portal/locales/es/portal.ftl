@@ -379,6 +379,15 @@ readiness-proof-nxdomain = { $domain } no está probado: el nombre de verificaci
 readiness-proof-dns-failed = No se pudo comprobar { $domain }: la consulta DNS falló ({ $detail }). Una prueba anterior sigue siendo válida; inténtelo más tarde.
 readiness-proof-invalid = «{ $domain }» no es un nombre de dominio: use letras, cifras y guiones, con al menos dos niveles (por ejemplo laposte.example).
 readiness-proof-unknown = Pida primero un token para { $domain }.
+readiness-bench = Comparación entre pares
+readiness-bench-intro = Instantánea al { $date }: evaluaciones finalizadas antes de esa fecha por los operadores participantes, de 24 meses como máximo. Una cifra solo se muestra para un grupo de al menos 5 operadores (cuartiles a partir de 10), nunca para un grupo que una diferencia entre grupos pudiera aislar, redondeada al porcentaje entero; la instantánea no cambia hasta el trimestre siguiente.
+readiness-bench-csv = Exportación del panel (CSV, solo agregados)
+readiness-bench-group = Grupo
+readiness-bench-posts = Operadores
+readiness-bench-practices = Prácticas de la encuesta implantadas (porcentaje de operadores con 3 o más)
+readiness-bench-all = Todos los operadores
+readiness-bench-none = Ningún grupo tiene aún suficientes operadores: no se publica nada.
+readiness-bench-withheld = { $count } grupos retenidos por las reglas.
 readiness-report-actions = { $count ->
     [one] { $count } acción
    *[other] { $count } acciones

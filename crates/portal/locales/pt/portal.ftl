@@ -382,6 +382,15 @@ readiness-proof-nxdomain = { $domain } não está comprovado: o nome de verifica
 readiness-proof-dns-failed = Não foi possível verificar { $domain }: a consulta DNS falhou ({ $detail }). Uma prova anterior continua válida; tente mais tarde.
 readiness-proof-invalid = «{ $domain }» não é um nome de domínio: use letras, algarismos e hífenes, com pelo menos dois níveis (por exemplo laposte.example).
 readiness-proof-unknown = Peça primeiro um token para { $domain }.
+readiness-bench = Comparação entre pares
+readiness-bench-intro = Instantâneo em { $date }: avaliações finalizadas antes dessa data pelos operadores participantes, com 24 meses no máximo. Um número só é mostrado para um grupo de pelo menos 5 operadores (quartis a partir de 10), nunca para um grupo que uma diferença entre grupos pudesse isolar, arredondado à percentagem inteira; o instantâneo não muda até ao trimestre seguinte.
+readiness-bench-csv = Exportação do painel (CSV, apenas agregados)
+readiness-bench-group = Grupo
+readiness-bench-posts = Operadores
+readiness-bench-practices = Práticas do inquérito em vigor (percentagem de operadores com 3 ou mais)
+readiness-bench-all = Todos os operadores
+readiness-bench-none = Nenhum grupo tem ainda operadores suficientes: nada é publicado.
+readiness-bench-withheld = { $count } grupos retidos pelas regras.
 readiness-report-actions = { $count ->
     [one] { $count } ação
    *[other] { $count } ações

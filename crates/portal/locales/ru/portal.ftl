@@ -390,6 +390,15 @@ readiness-proof-nxdomain = { $domain } не подтверждён: провер
 readiness-proof-dns-failed = Не удалось проверить { $domain }: DNS-запрос не удался ({ $detail }). Прежнее подтверждение остаётся в силе; повторите позже.
 readiness-proof-invalid = «{ $domain }» не является доменным именем: используйте буквы, цифры и дефисы, не менее двух уровней (например, laposte.example).
 readiness-proof-unknown = Сначала запросите токен для { $domain }.
+readiness-bench = Сравнение с коллегами
+readiness-bench-intro = Снимок на { $date }: оценки, завершённые до этой даты операторами, согласившимися участвовать, не старше 24 месяцев. Показатель выводится только для группы не менее чем из 5 операторов (квартили — от 10), никогда для группы, которую можно выделить вычитанием, с округлением до целого процента; снимок не меняется до следующего квартала.
+readiness-bench-csv = Выгрузка для панели (CSV, только агрегаты)
+readiness-bench-group = Группа
+readiness-bench-posts = Операторы
+readiness-bench-practices = Практики из опроса (доля операторов с оценкой 3 и выше)
+readiness-bench-all = Все операторы
+readiness-bench-none = Ни в одной группе пока недостаточно операторов: ничего не публикуется.
+readiness-bench-withheld = Групп скрыто правилами: { $count }.
 readiness-report-actions = { $count ->
     [one] { $count } мера
     [few] { $count } меры

@@ -26,6 +26,7 @@ use super::members::member_for;
 use crate::roles::{self, Action};
 use crate::{Ctx, Member, PortalState, blocking, member_or_login, see_other};
 
+mod bench;
 mod domains;
 pub mod report;
 
@@ -41,6 +42,8 @@ pub(crate) fn routes() -> Router<PortalState> {
         .route("/members/readiness/import", post(import))
         .route("/members/readiness/domains", get(domains::list).post(domains::request))
         .route("/members/readiness/domains/check", post(domains::check))
+        .route("/members/readiness/benchmarks", get(bench::page))
+        .route("/members/readiness/benchmarks.csv", get(bench::csv))
         .route("/members/readiness/{id}", get(overview))
         .route("/members/readiness/{id}/score", get(score))
         .route("/members/readiness/{id}/finalise", post(finalise))

@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/009_incidents.sql"),
     include_str!("../../migrations/postgres/010_monitor.sql"),
     include_str!("../../migrations/postgres/011_readiness_domains.sql"),
+    include_str!("../../migrations/postgres/012_readiness_snapshots.sql"),
 ];
 /// Advisory lock key that serialises migrations of processes starting at once ("postern01").
 const MIGRATION_LOCK: i64 = 0x706f_7374_6572_6e01;

@@ -25,6 +25,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/009_incidents.sql"),
     include_str!("../../migrations/sqlite/010_monitor.sql"),
     include_str!("../../migrations/sqlite/011_readiness_domains.sql"),
+    include_str!("../../migrations/sqlite/012_readiness_snapshots.sql"),
 ];
 const READERS: usize = 4;
 /// The schema version (`PRAGMA user_version`) this build's migrations bring a database to.

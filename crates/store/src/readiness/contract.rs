@@ -22,6 +22,10 @@ const CASES: &[Case] = &[
     ("finalising_freezes_an_assessment_once", finalising_freezes_an_assessment_once),
     ("a_draft_profile_changes_until_finalised", a_draft_profile_changes_until_finalised),
     ("domain_challenges_keep_their_token_and_record_checks", domain_challenges_keep_their_token_and_record_checks),
+    (
+        "the_pool_holds_opted_in_finalised_assessments_and_snapshots_never_change",
+        the_pool_holds_opted_in_finalised_assessments_and_snapshots_never_change,
+    ),
 ];
 
 fn org(s: &dyn ReadinessBackend, name: &str) -> i64 {
@@ -135,6 +139,24 @@ fn domain_challenges_keep_their_token_and_record_checks(open: Open<'_>) {
     assert_eq!(listed, [(poste, "tok-1".to_owned())]);
     assert!(matches!(s.record_domain_check(poste, "other.example", "x", "proven", Some(true)), Err(StoreError::NotFound { .. })));
     assert!(matches!(s.domain_challenge(9_999, "x.example", "t", "x"), Err(StoreError::NotFound { what: "organisation", .. })));
+}
+
+fn the_pool_holds_opted_in_finalised_assessments_and_snapshots_never_change(open: Open<'_>) {
+    let s = open();
+    let (poste, correos) = (org(&*s, "laposte"), org(&*s, "correos"));
+    let (a, b, draft_only) = (draft(&*s, poste).id, draft(&*s, correos).id, draft(&*s, correos).id);
+    s.finalise(a, r#"{"index":1}"#, "2026-12-07T11:00:00.000Z", true).expect("finalise");
+    s.finalise(b, r#"{"index":2}"#, "2026-12-07T10:00:00.000Z", false).expect("finalise, not opted in");
+    let _ = draft_only;
+    let pool = open().benchmark_pool().expect("pool");
+    assert_eq!(pool.len(), 1, "{pool:?}");
+    assert_eq!((pool[0].org_id, pool[0].country.as_deref(), pool[0].result.as_str()), (poste, Some("FR"), r#"{"index":1}"#));
+    assert_eq!(s.latest_snapshot().expect("none yet"), None);
+    assert!(s.put_snapshot("2026-10-01T00:00:00Z", "{\"v\":1}", "2026-12-07T12:00:00.000Z").expect("publish"));
+    assert!(!s.put_snapshot("2026-10-01T00:00:00Z", "{\"v\":2}", "2026-12-07T13:00:00.000Z").expect("again"), "never rewritten");
+    assert!(s.put_snapshot("2026-07-01T00:00:00Z", "{\"v\":0}", "2026-12-07T14:00:00.000Z").expect("older"));
+    let latest = open().latest_snapshot().expect("read").expect("one");
+    assert_eq!((latest.as_of.as_str(), latest.body.as_str()), ("2026-10-01T00:00:00Z", "{\"v\":1}"));
 }
 
 fn run(new_database: &dyn Fn() -> Box<dyn Fn() -> Arc<dyn ReadinessBackend>>) -> crate::contract::Failures {

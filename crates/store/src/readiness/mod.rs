@@ -96,6 +96,25 @@ pub struct DomainRecord {
     pub proven_at: Option<String>,
 }
 
+/// A finalised assessment offered to benchmarking, with its organisation's country (the peer
+/// groups come from it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PoolEntry {
+    pub org_id: i64,
+    pub country: Option<String>,
+    pub finalised_at: String,
+    /// The stored scored result (JSON).
+    pub result: String,
+}
+
+/// A published benchmark snapshot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnapshotRecord {
+    pub as_of: String,
+    pub body: String,
+    pub created_at: String,
+}
+
 /// Readiness assessments of organisations.
 pub trait ReadinessStore: Send + Sync {
     /// Starts a draft; an unknown organisation is [`crate::StoreError::NotFound`].
@@ -122,6 +141,13 @@ pub trait ReadinessStore: Send + Sync {
     /// Records a check of a challenge: `proven` Some(true) sets `proven_at`, Some(false) clears
     /// it, `None` (the lookup failed) leaves it. An unknown challenge is NotFound.
     fn record_domain_check(&self, org_id: i64, domain: &str, at: &str, outcome: &str, proven: Option<bool>) -> Result<DomainRecord>;
+    /// Every finalised assessment whose organisation opted in to benchmarking, oldest first.
+    fn benchmark_pool(&self) -> Result<Vec<PoolEntry>>;
+    /// Publishes the snapshot as of `as_of` unless one is already published for that time:
+    /// `false` (and nothing written) when it exists, so a published snapshot never changes.
+    fn put_snapshot(&self, as_of: &str, body: &str, at: &str) -> Result<bool>;
+    /// The latest published snapshot.
+    fn latest_snapshot(&self) -> Result<Option<SnapshotRecord>>;
 }
 
 const DOMAIN_COLUMNS: &str = "org_id, domain, token, requested_at, checked_at, outcome, proven_at";

@@ -7,6 +7,7 @@ use crate::readiness::{
     AnswerOutcome, AnswerRecord, AssessmentRecord, DOMAIN_COLUMNS, DomainRecord, FinaliseOutcome, NewAnswer, ProfileOutcome,
     ReadinessStore, decide, domain_not_found, not_found, value_from,
 };
+use crate::readiness::{PoolEntry, SnapshotRecord};
 use crate::{Result, StoreError};
 
 const ASSESSMENT_COLUMNS: &str = "id, org_id, bank_version, profile, created_at, finalised_at, result, benchmark_opt_in";
@@ -53,6 +54,38 @@ fn domain_row(r: &Row) -> Result<DomainRecord> {
 }
 
 impl ReadinessStore for PgStore {
+    fn benchmark_pool(&self) -> Result<Vec<PoolEntry>> {
+        self.with(|c| {
+            let rows = c.query(
+                "SELECT a.org_id, o.country, a.finalised_at, a.result FROM readiness_assessments a JOIN orgs o ON o.id = a.org_id \
+                 WHERE a.finalised_at IS NOT NULL AND a.result IS NOT NULL AND a.benchmark_opt_in ORDER BY a.finalised_at, a.id",
+                &[],
+            )?;
+            rows.iter()
+                .map(|r| {
+                    Ok(PoolEntry { org_id: r.try_get(0)?, country: r.try_get(1)?, finalised_at: r.try_get(2)?, result: r.try_get(3)? })
+                })
+                .collect()
+        })
+    }
+
+    fn put_snapshot(&self, as_of: &str, body: &str, at: &str) -> Result<bool> {
+        self.with(|c| {
+            let n = c.execute(
+                "INSERT INTO readiness_snapshots (as_of, body, created_at) VALUES ($1, $2, $3) ON CONFLICT (as_of) DO NOTHING",
+                &[&as_of, &body, &at],
+            )?;
+            Ok(n == 1)
+        })
+    }
+
+    fn latest_snapshot(&self) -> Result<Option<SnapshotRecord>> {
+        self.with(|c| {
+            let row = c.query_opt("SELECT as_of, body, created_at FROM readiness_snapshots ORDER BY as_of DESC LIMIT 1", &[])?;
+            row.map(|r| Ok(SnapshotRecord { as_of: r.try_get(0)?, body: r.try_get(1)?, created_at: r.try_get(2)? })).transpose()
+        })
+    }
+
     fn domain_challenge(&self, org_id: i64, domain: &str, token: &str, at: &str) -> Result<DomainRecord> {
         self.with(|c| {
             let inserted = c.execute(

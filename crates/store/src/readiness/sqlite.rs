@@ -7,6 +7,7 @@ use crate::readiness::{
     AnswerOutcome, AnswerRecord, AssessmentRecord, DOMAIN_COLUMNS, DomainRecord, FinaliseOutcome, NewAnswer, ProfileOutcome,
     ReadinessStore, decide, domain_not_found, not_found, value_from,
 };
+use crate::readiness::{PoolEntry, SnapshotRecord};
 use crate::{Result, StoreError};
 
 const ASSESSMENT_COLUMNS: &str = "id, org_id, bank_version, profile, created_at, finalised_at, result, benchmark_opt_in";
@@ -65,6 +66,38 @@ fn one_domain(c: &rusqlite::Connection, org_id: i64, domain: &str) -> Result<Opt
 }
 
 impl ReadinessStore for SqliteStore {
+    fn benchmark_pool(&self) -> Result<Vec<PoolEntry>> {
+        self.read(|c| {
+            let mut stmt = c.prepare(
+                "SELECT a.org_id, o.country, a.finalised_at, a.result FROM readiness_assessments a JOIN orgs o ON o.id = a.org_id \
+                 WHERE a.finalised_at IS NOT NULL AND a.result IS NOT NULL AND a.benchmark_opt_in = 1 ORDER BY a.finalised_at, a.id",
+            )?;
+            let rows = stmt
+                .query_map([], |r| Ok(PoolEntry { org_id: r.get(0)?, country: r.get(1)?, finalised_at: r.get(2)?, result: r.get(3)? }))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+    }
+
+    fn put_snapshot(&self, as_of: &str, body: &str, at: &str) -> Result<bool> {
+        self.write(|c| {
+            let n = c.execute(
+                "INSERT INTO readiness_snapshots (as_of, body, created_at) VALUES (?1, ?2, ?3) ON CONFLICT (as_of) DO NOTHING",
+                params![as_of, body, at],
+            )?;
+            Ok(n == 1)
+        })
+    }
+
+    fn latest_snapshot(&self) -> Result<Option<SnapshotRecord>> {
+        self.read(|c| {
+            Ok(c.query_row("SELECT as_of, body, created_at FROM readiness_snapshots ORDER BY as_of DESC LIMIT 1", [], |r| {
+                Ok(SnapshotRecord { as_of: r.get(0)?, body: r.get(1)?, created_at: r.get(2)? })
+            })
+            .optional()?)
+        })
+    }
+
     fn domain_challenge(&self, org_id: i64, domain: &str, token: &str, at: &str) -> Result<DomainRecord> {
         self.write(|c| {
             let inserted = c.execute(
