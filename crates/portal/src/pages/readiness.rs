@@ -680,7 +680,19 @@ async fn report(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>)
         .iter()
         .map(|c| context! { question => &c.question, claimed => c.claimed, scanned => c.scanned, source => &c.source })
         .collect();
+    let medians = peers_of(&state, &org).await;
+    let peers: Option<Vec<Value>> = medians.map(|m| {
+        bank.areas
+            .iter()
+            .filter_map(|a| {
+                let median = m.get(&a.id)?;
+                let own = rounded(s.areas.get(&a.id).and_then(|f| f.percent));
+                Some(context! { id => &a.id, name => text(&a.name, lang), own => own, median => median.round() as i64 })
+            })
+            .collect()
+    });
     let page = context! {
+        peers => peers,
         id => record.id, org => &org.name, finalised => record.finalised_at.as_deref().map(day), created => day(&record.created_at),
         bank_version => &s.bank_version,
         areas => area_rows(bank, lang, &profile_of(record), answers, Some(&s)), radar => Value::from_serialize(&radar),
@@ -690,6 +702,13 @@ async fn report(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>)
         unanswered => s.unanswered.len(),
     };
     state.portal.page(&ctx, StatusCode::OK, "readiness_report.html", page)
+}
+
+/// The peer medians the organisation's report may show (see `bench::peer_medians`).
+async fn peers_of(state: &PortalState, org: &store::Org) -> Option<std::collections::BTreeMap<String, f64>> {
+    let store = state.readiness.clone()?;
+    let country = org.country.clone();
+    blocking(move || bench::medians_for(&*store, country.as_deref())).await.flatten()
 }
 
 /// The board report as PDF, for the same readers as the HTML report (members of the
@@ -703,6 +722,7 @@ async fn report_pdf(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i
     };
     let record = &loaded.0;
     let org = try_page!(org_of(&state, &ctx, record.org_id).await);
+    let peers = peers_of(&state, &org).await;
     let input = report::ReportInput {
         bank,
         summary: &s,
@@ -711,8 +731,7 @@ async fn report_pdf(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i
         finalised: record.finalised_at.as_deref().map(day),
         created: day(&record.created_at),
         starter: is_starter(&org),
-        // No published peer snapshot is served yet (see ARCHITECTURE.md, readiness).
-        peers: None,
+        peers: peers.as_ref(),
     };
     let pdf = report::report_pdf(state.portal.catalogues(), ctx.lang, &input);
     download(pdf, "application/pdf", format!("readiness-{id}-report.pdf"))

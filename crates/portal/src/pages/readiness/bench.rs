@@ -4,6 +4,7 @@
 //! time anyone asks, and never recomputed: a later submission cannot move a published number.
 //! The rules (k >= 5, percentiles from 10, differencing guards, rounding) are `readiness::bench`'s.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use axum::extract::State;
@@ -11,12 +12,35 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::{DateTime, SecondsFormat, Utc};
 use minijinja::{Value, context};
-use readiness::bench::{Snapshot, Verdict, quarter_start};
+use readiness::bench::{GroupKey, Snapshot, Verdict, quarter_start};
 use readiness::summary::Summary;
 use store::readiness::ReadinessStore;
 
 use super::{download, now, parts, starter};
 use crate::{Ctx, PortalState, blocking, member_or_login};
+
+/// The peer medians per area (0-100) a post's report may show: those of the most specific
+/// published group it belongs to (SIDS and LDC together, either, then all posts), only the
+/// figures the rules publish; `None` when no such group has any.
+pub(super) fn peer_medians(snapshot: &Snapshot, sids: bool, ldc: bool) -> Option<BTreeMap<String, f64>> {
+    let wanted = [(true, true), (true, false), (false, true), (false, false)];
+    wanted.iter().filter(|(s, l)| (!s || sids) && (!l || ldc)).find_map(|&(s, l)| {
+        let key = GroupKey { region: None, income: None, sids: s, ldc: l };
+        let group = snapshot.groups.iter().find(|g| g.key == key && g.verdict == Verdict::Published)?;
+        let medians: BTreeMap<String, f64> =
+            group.metrics.iter().filter_map(|(m, f)| Some((m.strip_prefix("area:")?.to_owned(), f.median as f64))).collect();
+        (!medians.is_empty()).then_some(medians)
+    })
+}
+
+/// The peer medians for an organisation's report from the current snapshot (published now if
+/// it is not yet); `None` when nothing may be shown or the store fails (the report then says
+/// no comparison is published, and the failure is logged).
+pub(super) fn medians_for(store: &dyn ReadinessStore, country: Option<&str>) -> Option<BTreeMap<String, f64>> {
+    let snapshot = current(store, Utc::now()).map_err(|e| tracing::error!(error = %e, "readiness snapshot failed")).ok()?;
+    let groups = starter().map(|s| s.groups(country)).unwrap_or_default();
+    peer_medians(&snapshot, groups.sids, groups.ldc)
+}
 
 /// The snapshot of the quarter containing `at`, published now if it is not yet.
 fn current(store: &dyn ReadinessStore, at: DateTime<Utc>) -> store::Result<Snapshot> {
@@ -88,5 +112,44 @@ pub(super) async fn csv(State(state): State<PortalState>, ctx: Ctx) -> Response 
     match load(&state, &ctx).await {
         Ok(s) => download(readiness::bench::dashboard_csv(&s), "text/csv; charset=utf-8", "readiness-benchmarks.csv".to_owned()),
         Err(r) => r,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+    use readiness::summary::{AreaSummary, Summary};
+
+    use super::*;
+
+    fn post(i: usize, sids: bool) -> readiness::bench::Submission {
+        let summary = Summary {
+            bank_version: "test".into(),
+            areas: [("GOV".to_owned(), AreaSummary { percent: Some(10.0 * i as f64), level: None, applicable: 1 })].into(),
+            readiness_index: Some(10.0 * i as f64),
+            hygiene_baseline: None,
+            verified_share: None,
+            plan: Vec::new(),
+            contradictions: Vec::new(),
+            unanswered: Vec::new(),
+            declared_na: Vec::new(),
+            practices: BTreeMap::new(),
+        };
+        let at = Utc.with_ymd_and_hms(2026, 9, 1, 0, 0, 0).unwrap();
+        readiness::bench::submission(format!("{i}"), at, sids, false, &summary)
+    }
+
+    /// A post's report gets the medians of the most specific published group it belongs to, and
+    /// nothing while fewer than 5 posts would be behind a figure.
+    #[test]
+    fn the_report_shows_medians_of_a_published_group_only() {
+        let as_of = Utc.with_ymd_and_hms(2026, 10, 1, 0, 0, 0).unwrap();
+        let four: Vec<_> = (1..=4).map(|i| post(i, true)).collect();
+        assert_eq!(peer_medians(&readiness::bench::snapshot(&four, as_of), true, false), None);
+        // Five SIDS posts and five others: the SIDS group (5) and the world (10) both publish.
+        let ten: Vec<_> = (1..=10).map(|i| post(i, i <= 5)).collect();
+        let snapshot = readiness::bench::snapshot(&ten, as_of);
+        assert_eq!(peer_medians(&snapshot, true, false), Some([("GOV".to_owned(), 30.0)].into()));
+        assert_eq!(peer_medians(&snapshot, false, false), Some([("GOV".to_owned(), 55.0)].into()));
     }
 }
