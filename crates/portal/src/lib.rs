@@ -16,6 +16,7 @@ mod session;
 
 pub use pages::incidents::{attachment_name, case_data, case_fields};
 pub use pages::readiness::report::{ReportInput, report_pdf};
+pub use pages::readiness::report_html;
 use pages::{admin, incidents, members, posture, public, readiness};
 
 use std::net::{IpAddr, SocketAddr};
@@ -156,6 +157,12 @@ impl Portal {
             Ok(text.text(lang, key, &args))
         });
         Portal { env, text: catalogues, reports: RateLimiter::new(5, Duration::from_secs(600)), logins: LoginThrottle::new() }
+    }
+
+    /// Renders a standalone template (no member, no CSRF) in `lang`: offline exports.
+    pub(crate) fn render(&self, name: &str, lang: Lang, page: Value) -> Result<String, String> {
+        let base = context! { lang => lang.code(), dir => lang.dir() };
+        self.env.get_template(name).and_then(|t| t.render(context! { ..page, ..base })).map_err(|e| e.to_string())
     }
 
     /// Renders a page with the common context (language, CSRF token, signed-in member).

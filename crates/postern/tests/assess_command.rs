@@ -241,5 +241,15 @@ fn the_board_report_is_written_as_pdf_in_english_and_in_french() {
         }
         let contradiction = text.lines().find(|l| l.contains("MAIL-03:") || l.contains("MAIL-03 :")).unwrap_or_default();
         assert!(contradiction.contains('4') && contradiction.contains('0'), "{lang}: contradiction line {contradiction:?}\n{text}");
+        // `--html` writes the portal's report as a standalone page in the same language.
+        let html = dir.path().join(format!("report-{lang}.html"));
+        let out = Command::new(common::exe())
+            .args(["assess", &file.to_string_lossy(), "--lang", lang, "--html", &html.to_string_lossy()])
+            .output()
+            .expect("run postern assess");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let page = std::fs::read_to_string(&html).expect("the HTML report");
+        assert!(page.contains(&format!("<html lang=\"{lang}\"")) && page.contains("<svg id=\"radar\""), "{page}");
+        assert!(page.contains(words[1]) && page.contains(words[2]), "{lang}: {page}");
     }
 }

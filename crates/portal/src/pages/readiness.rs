@@ -666,13 +666,28 @@ async fn report(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>)
     let member = try_page!(member_or_login(&ctx));
     let (bank, _) = try_page!(parts(&state, &ctx));
     let loaded = try_page!(load(&state, &ctx, member, id).await);
-    let (record, answers, _) = &loaded;
     let Some(s) = scored(bank, &loaded) else {
         return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None);
     };
+    let record = &loaded.0;
     let org = try_page!(org_of(&state, &ctx, record.org_id).await);
-    let starter_path = is_starter(&org);
-    let lang = ctx.lang.code();
+    let peers = peers_of(&state, &org).await;
+    let input = report::ReportInput {
+        bank,
+        summary: &s,
+        org: &org.name,
+        id: Some(record.id),
+        finalised: record.finalised_at.as_deref().map(day),
+        created: day(&record.created_at),
+        starter: is_starter(&org),
+        peers: peers.as_ref(),
+    };
+    state.portal.page(&ctx, StatusCode::OK, "readiness_report.html", report_context(ctx.lang.code(), &input))
+}
+
+/// What the HTML board report shows, from the same input as the PDF one.
+fn report_context(lang: &str, input: &report::ReportInput) -> Value {
+    let (bank, s) = (input.bank, input.summary);
     let axes: Vec<(String, Option<f64>)> = bank.areas.iter().map(|a| (a.id.clone(), s.areas.get(&a.id).and_then(|f| f.percent))).collect();
     let radar = readiness::chart::radar(&axes, 160.0, 110.0);
     let contradictions: Vec<Value> = s
@@ -680,8 +695,7 @@ async fn report(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>)
         .iter()
         .map(|c| context! { question => &c.question, claimed => c.claimed, scanned => c.scanned, source => &c.source })
         .collect();
-    let medians = peers_of(&state, &org).await;
-    let peers: Option<Vec<Value>> = medians.map(|m| {
+    let peers: Option<Vec<Value>> = input.peers.map(|m| {
         bank.areas
             .iter()
             .filter_map(|a| {
@@ -691,17 +705,33 @@ async fn report(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>)
             })
             .collect()
     });
-    let page = context! {
+    let areas: Vec<Value> = bank
+        .areas
+        .iter()
+        .map(|a| {
+            let figures = s.areas.get(&a.id);
+            context! {
+                id => &a.id, name => text(&a.name, lang), percent => rounded(figures.and_then(|f| f.percent)),
+                level => figures.and_then(|f| f.level).map(|l| format!("{l:?}")),
+            }
+        })
+        .collect();
+    context! {
         peers => peers,
-        id => record.id, org => &org.name, finalised => record.finalised_at.as_deref().map(day), created => day(&record.created_at),
+        id => input.id, org => input.org, finalised => input.finalised, created => input.created,
         bank_version => &s.bank_version,
-        areas => area_rows(bank, lang, &profile_of(record), answers, Some(&s)), radar => Value::from_serialize(&radar),
+        areas => areas, radar => Value::from_serialize(&radar),
         index => rounded(s.readiness_index), hygiene => rounded(s.hygiene_baseline), verified => rounded(s.verified_share),
-        contradictions => contradictions, phases => plan_rows(bank, lang, &s, starter_path), timeline => timeline(&s),
-        starter => starter_path,
+        contradictions => contradictions, phases => plan_rows(bank, lang, s, input.starter), timeline => timeline(s),
+        starter => input.starter,
         unanswered => s.unanswered.len(),
-    };
-    state.portal.page(&ctx, StatusCode::OK, "readiness_report.html", page)
+    }
+}
+
+/// The HTML board report as a standalone page (for `postern assess --html`): the portal's own
+/// template in `lang`, without the portal around it.
+pub fn report_html(portal: &crate::Portal, lang: crate::Lang, input: &report::ReportInput) -> Result<String, String> {
+    portal.render("readiness_report.html", lang, report_context(lang.code(), input))
 }
 
 /// The peer medians the organisation's report may show (see `bench::peer_medians`).
