@@ -15,6 +15,8 @@ pub mod roles;
 mod session;
 
 pub use pages::incidents::{attachment_name, case_data, case_fields, reports as incident_reports};
+pub use pages::readiness::report::{ReportInput, report_pdf};
+pub use pages::readiness::report_html;
 use pages::{admin, incidents, members, posture, public, readiness};
 
 use std::net::{IpAddr, SocketAddr};
@@ -45,6 +47,9 @@ const MAX_FORM_BYTES: usize = 64 * 1024;
 
 /// Decides a link for a caller: the hub's TLP-aware blocklists over the link analyser, the same
 /// decision as the JSON API's (`server` supplies it, since the blocklists are shared).
+/// The lookup behind domain proofs: the domain in, what the resolver said of its challenge name out.
+pub type ProveTxt =
+    Arc<dyn Fn(String) -> std::pin::Pin<Box<dyn std::future::Future<Output = ::readiness::proof::TxtAnswer> + Send>> + Send + Sync>;
 pub type LinkCheck = Arc<dyn Fn(&str, &hub::Principal) -> Result<links::Verdict, links::LinkError> + Send + Sync>;
 
 /// What the portal's handlers share: the hub and analysers `server` also serves the APIs with,
@@ -64,6 +69,9 @@ pub struct PortalState {
     pub posture: Option<Arc<dyn store::PostureStore>>,
     /// Readiness assessments; the readiness pages say "not enabled" without it.
     pub readiness: Option<Arc<dyn store::readiness::ReadinessStore>>,
+    /// Reads the TXT records of `_postern-challenge.<domain>` through the posture checks'
+    /// resolver, for domain proofs; domain checks are off without it.
+    pub prove_txt: Option<ProveTxt>,
     /// Incident cases; the incident pages say "not enabled" without it.
     pub incidents: Option<Arc<dyn store::incidents::IncidentStore>>,
     /// The brand monitor's hits; the triage queue says "not enabled" without it.
@@ -109,6 +117,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("readiness_area.html", include_str!("../templates/readiness_area.html")),
     ("readiness_score.html", include_str!("../templates/readiness_score.html")),
     ("readiness_report.html", include_str!("../templates/readiness_report.html")),
+    ("readiness_domains.html", include_str!("../templates/readiness_domains.html")),
+    ("readiness_benchmarks.html", include_str!("../templates/readiness_benchmarks.html")),
     ("incidents.html", include_str!("../templates/incidents.html")),
     ("monitor.html", include_str!("../templates/monitor.html")),
     ("incident_new.html", include_str!("../templates/incident_new.html")),
@@ -151,6 +161,12 @@ impl Portal {
             Ok(text.text(lang, key, &args))
         });
         Portal { env, text: catalogues, reports: RateLimiter::new(5, Duration::from_secs(600)), logins: LoginThrottle::new() }
+    }
+
+    /// Renders a standalone template (no member, no CSRF) in `lang`: offline exports.
+    pub(crate) fn render(&self, name: &str, lang: Lang, page: Value) -> Result<String, String> {
+        let base = context! { lang => lang.code(), dir => lang.dir() };
+        self.env.get_template(name).and_then(|t| t.render(context! { ..page, ..base })).map_err(|e| e.to_string())
     }
 
     /// Renders a page with the common context (language, CSRF token, signed-in member).

@@ -42,6 +42,9 @@ pub enum Action {
     /// Confirm, reject or allowlist the brand monitor's hits of the organisation (rejecting
     /// revokes their indicators).
     TriageHits,
+    /// Ask for DNS tokens and prove the organisation's domains for readiness scan evidence: the
+    /// organisation's administrators.
+    ProveDomains,
 }
 
 impl Action {
@@ -61,6 +64,7 @@ impl Action {
             Action::AnswerReadiness => "readiness.answer",
             Action::FacilitateReadiness => "readiness.facilitate",
             Action::TriageHits => "monitor.triage",
+            Action::ProveDomains => "readiness.domains",
         }
     }
 }
@@ -119,6 +123,7 @@ pub fn allows(caller: Caller, action: Action) -> bool {
         | Action::TriageHits => role.may_write(),
         Action::SeeReporterContact | Action::FacilitateReadiness => hub_org && role.may_write(),
         Action::AdministerHub => hub_org && role == Role::Admin,
+        Action::ProveDomains => role == Role::Admin,
     }
 }
 
@@ -135,7 +140,7 @@ pub fn require(caller: Caller, action: Action) -> Result<(), Denied> {
 mod tests {
     use super::*;
 
-    const ALL: [Action; 13] = [
+    const ALL: [Action; 14] = [
         Action::SubmitIndicator,
         Action::AddSighting,
         Action::Triage,
@@ -149,6 +154,7 @@ mod tests {
         Action::AnswerReadiness,
         Action::FacilitateReadiness,
         Action::TriageHits,
+        Action::ProveDomains,
     ];
 
     /// `allowed` lists the actions `caller` may do; every other one must be refused.
@@ -178,10 +184,11 @@ mod tests {
         check(member(Role::Reader, false), &[]);
         check(member(Role::Reader, true), &[]);
         check(member(Role::Analyst, false), &writes);
-        check(member(Role::Admin, false), &writes);
+        let admin = [&writes[..], &[Action::ProveDomains]].concat();
+        check(member(Role::Admin, false), &admin);
         let hub_analyst = [&writes[..], &[Action::SeeReporterContact, Action::FacilitateReadiness]].concat();
         check(member(Role::Analyst, true), &hub_analyst);
-        let hub_admin = [&hub_analyst[..], &[Action::AdministerHub]].concat();
+        let hub_admin = [&hub_analyst[..], &[Action::AdministerHub, Action::ProveDomains]].concat();
         check(member(Role::Admin, true), &hub_admin);
     }
 

@@ -174,3 +174,82 @@ fn the_plan_is_written_as_csv_beside_the_json() {
     // MAIL-03 (weight 3, phase 1) answered 1: gap x weight (3 - 1) * 3 = 6.
     assert!(rows.iter().any(|r| r.starts_with("MAIL-03,MAIL,1,0-6,1,6,$,")), "{text}");
 }
+
+/// `--pdf` writes the board report: a real PDF whose pages a reader renders (the radar chart and
+/// the timeline are drawn, not blank) and whose text holds the areas, the contradiction and the
+/// plan, in English or in French.
+#[test]
+fn the_board_report_is_written_as_pdf_in_english_and_in_french() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("la-poste.toml");
+    std::fs::write(&file, format!("{ALL_CHANNELS}[answers]\nGOV-01 = 4\nGOV-02 = 3\nIAM-01 = 1\nMAIL-03 = 4\nWEB-01 = 4\n"))
+        .expect("write");
+    // A fresh scan finds no DMARC: MAIL-03 answered 4 is contradicted.
+    let posture = dir.path().join("posture.jsonl");
+    std::fs::write(&posture, posture_line("laposte.example", 2, &["dmarc-missing"])).expect("write posture");
+    for (lang, words) in [
+        (
+            "en",
+            [
+                "Cyber-readiness report",
+                "Governance and budget",
+                "Identity and access",
+                "Improvement plan",
+                "Phase 1 (0-6 months)",
+                "MAIL-03",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "Rapport de préparation cyber",
+                "Gouvernance et budget",
+                "Identités et accès",
+                "Plan d'amélioration",
+                "Phase 1 (0-6 mois)",
+                "MAIL-03",
+            ],
+        ),
+    ] {
+        let pdf = dir.path().join(format!("report-{lang}.pdf"));
+        let out = Command::new(common::exe())
+            .args([
+                "assess",
+                &file.to_string_lossy(),
+                "--lang",
+                lang,
+                "--posture",
+                &posture.to_string_lossy(),
+                "--pdf",
+                &pdf.to_string_lossy(),
+            ])
+            .output()
+            .expect("run postern assess");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let pages = common::pdfcheck::pages(&pdf);
+        assert!((2..=8).contains(&pages), "{pages} pages");
+        let rendered = dir.path().join(format!("png-{lang}"));
+        std::fs::create_dir_all(&rendered).expect("dir");
+        let ink = common::pdfcheck::ink_per_page(&pdf, &rendered);
+        assert_eq!(ink.len(), pages, "every page renders");
+        // The first page carries the figures, the radar chart and the areas' table.
+        assert!(ink[0] > 0.03, "first page mostly blank: {ink:?}");
+        assert!(ink.iter().all(|&i| i > 0.002), "a blank page: {ink:?}");
+        let text = common::pdfcheck::text(&pdf);
+        for w in words {
+            assert!(text.contains(w), "{lang}: {w:?} missing from\n{text}");
+        }
+        let contradiction = text.lines().find(|l| l.contains("MAIL-03:") || l.contains("MAIL-03 :")).unwrap_or_default();
+        assert!(contradiction.contains('4') && contradiction.contains('0'), "{lang}: contradiction line {contradiction:?}\n{text}");
+        // `--html` writes the portal's report as a standalone page in the same language.
+        let html = dir.path().join(format!("report-{lang}.html"));
+        let out = Command::new(common::exe())
+            .args(["assess", &file.to_string_lossy(), "--lang", lang, "--html", &html.to_string_lossy()])
+            .output()
+            .expect("run postern assess");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let page = std::fs::read_to_string(&html).expect("the HTML report");
+        assert!(page.contains(&format!("<html lang=\"{lang}\"")) && page.contains("<svg id=\"radar\""), "{page}");
+        assert!(page.contains(words[1]) && page.contains(words[2]), "{lang}: {page}");
+    }
+}

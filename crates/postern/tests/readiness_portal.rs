@@ -241,8 +241,17 @@ fn the_plan_exports_as_csv_and_the_assessment_as_json_to_its_organisation_only()
     assert!(stix::validate_object(note).is_ok(), "{note}");
     assert!(note["content"].as_str().is_some_and(|c| c.contains("MAIL: ")), "{note}");
 
+    // The board report as PDF, in the member's language, beside the HTML one.
+    let (status, content_type, pdf) = alice.get_bytes(&format!("/members/readiness/{id}/report.pdf"));
+    assert_eq!((status, content_type.as_str()), (200, "application/pdf"));
+    let file = f.dir.path().join("report.pdf");
+    std::fs::write(&file, &pdf).expect("write PDF");
+    assert!(common::pdfcheck::pages(&file) >= 2);
+    let text = common::pdfcheck::text(&file);
+    assert!(text.contains("La Poste") && text.contains("Staff e-mail") && text.contains("MAIL-03"), "{text}");
+
     let mut bob = signed_in(&server, "bob");
-    for export in ["plan.csv", "assessment.json", "report", "stix.json"] {
+    for export in ["plan.csv", "assessment.json", "report", "report.pdf", "stix.json"] {
         assert_eq!(bob.get(&format!("/members/readiness/{id}/{export}")).0, 404, "{export}");
     }
 }
@@ -305,4 +314,35 @@ fn a_sids_post_gets_the_starter_path_with_phase_one_actions_linked_to_postern() 
     let other = start(&mut alice, &["counter"]);
     let page = alice.page(&format!("/members/readiness/{other}/score"));
     assert!(!page.contains("id=\"starter\"") && page.contains("Phase 3 (18-36 months)"));
+}
+
+/// Benchmarks are published snapshots, never live: posts that finalise and opt in this quarter
+/// count from the next quarter's snapshot on, so the current one publishes nothing for them, and
+/// its dashboard CSV is the header alone (aggregates only, never a post).
+#[test]
+fn benchmarks_are_quarterly_snapshots_that_new_submissions_do_not_change() {
+    let (f, server) = setup();
+    let posts = ["Poste A", "Poste B", "Poste C", "Poste D", "Poste E", "Poste F"];
+    for (i, org) in posts.iter().enumerate() {
+        common::cli(f.dir.path(), &["org", "add", org, "--country", ["FJ", "JM", "BB", "TT", "SN", "MG"][i]]);
+        add_user(f.dir.path(), &format!("user{i}"), org, "analyst");
+    }
+    let mut first = signed_in(&server, "user0");
+    let before = first.page("/members/readiness/benchmarks");
+    assert!(before.contains("id=\"insufficient\""), "{before}");
+    for i in 0..posts.len() {
+        let mut v = signed_in(&server, &format!("user{i}"));
+        let (status, location, body) = v.submit("/members/readiness/import", &[("file", FIELD_FILE)]);
+        assert_eq!(status, 303, "{body}");
+        let (status, _, body) = v.submit(&format!("{location}/finalise"), &[("benchmark", "on")]);
+        assert_eq!(status, 303, "{body}");
+    }
+    let after = first.page("/members/readiness/benchmarks");
+    assert_eq!(after, before, "six new opted-in posts do not move the published snapshot");
+    let (status, content_type, csv) = first.get_bytes("/members/readiness/benchmarks.csv");
+    assert_eq!((status, content_type.as_str()), (200, "text/csv; charset=utf-8"));
+    assert_eq!(String::from_utf8_lossy(&csv), "as_of,region,income,sids,ldc,posts,figure,statistic,value\n");
+    // Signed-out visitors see nothing.
+    let mut anonymous = Visitor::new(&server.url);
+    assert_ne!(anonymous.get("/members/readiness/benchmarks.csv").0, 200);
 }

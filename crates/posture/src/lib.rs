@@ -155,6 +155,14 @@ pub async fn check(domain: &str, config: &Config) -> Result<Report, Error> {
 }
 
 impl Checker {
+    /// The TXT records at `label.domain` through the configured resolver (the readiness domain
+    /// proofs use this, so that a proof is read by the same resolver as the scans).
+    pub async fn txt_under(&self, label: &str, domain: &str) -> Result<dns::Lookup, String> {
+        let name = dns::parse_domain(domain)?;
+        let name = dns::prefixed(label, &name).ok_or_else(|| format!("{label}.{domain} is not a valid name"))?;
+        Ok(self.client.query(&name, hickory_proto::rr::RecordType::TXT).await)
+    }
+
     /// New checker.
     pub fn new(config: Config) -> Self {
         let mut client = dns::Client::new(config.resolver);

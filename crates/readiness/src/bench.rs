@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Datelike, Months, TimeZone, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::bank::Bank;
 use crate::score::{Assessment, IN_PLACE};
@@ -19,7 +19,7 @@ pub const COMPLEMENT_MIN: usize = 5;
 pub const RECENT_MONTHS: u32 = 24;
 
 /// The peer-group attributes of a post (from the member-country data files).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PeerAttributes {
     pub region: String,
     pub income: String,
@@ -43,7 +43,7 @@ pub struct Submission {
 }
 
 /// A peer group: every attribute left `None` (or `false`) is not restricted.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct GroupKey {
     pub region: Option<String>,
     pub income: Option<String>,
@@ -79,7 +79,7 @@ impl GroupKey {
 }
 
 /// Why a figure is or is not shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     Published,
@@ -90,7 +90,7 @@ pub enum Verdict {
 }
 
 /// The published figures of one metric, rounded to whole numbers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MetricFigures {
     pub posts: usize,
     pub mean: i64,
@@ -101,7 +101,7 @@ pub struct MetricFigures {
 }
 
 /// What a snapshot says of one group; figures exist only when the verdict is `Published`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupFigures {
     pub key: GroupKey,
     pub verdict: Verdict,
@@ -112,7 +112,7 @@ pub struct GroupFigures {
 }
 
 /// Aggregates as of a scheduled time. Computed only from submissions finalised by then.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
     pub as_of: DateTime<Utc>,
     pub groups: Vec<GroupFigures>,
@@ -285,6 +285,79 @@ pub fn snapshot(submissions: &[Submission], as_of: DateTime<Utc>) -> Snapshot {
         }
     }
     Snapshot { as_of, groups }
+}
+
+/// The region and income group of a post until the member-country data files carry them (see
+/// ARCHITECTURE.md): one shared value, so that only the whole population, SIDS and LDC groups
+/// can publish (a group equal to its parent is withheld by the differencing rule).
+pub const UNASSIGNED: &str = "unassigned";
+
+/// What a stored, finalised assessment contributes: its readiness index and area percentages
+/// (as [`metrics`]) and its survey practices, under an opaque post id.
+pub fn submission(post: String, finalised_at: DateTime<Utc>, sids: bool, ldc: bool, summary: &crate::summary::Summary) -> Submission {
+    let mut metrics = BTreeMap::new();
+    if let Some(index) = summary.readiness_index {
+        metrics.insert("index".to_owned(), index);
+    }
+    for (id, area) in &summary.areas {
+        if let Some(p) = area.percent {
+            metrics.insert(format!("area:{id}"), p);
+        }
+    }
+    Submission {
+        post,
+        opted_in: true,
+        finalised_at,
+        peers: PeerAttributes { region: UNASSIGNED.to_owned(), income: UNASSIGNED.to_owned(), sids, ldc },
+        metrics,
+        practices: summary.practices.clone(),
+    }
+}
+
+/// The columns of [`dashboard_csv`].
+pub const DASHBOARD_CSV_HEADER: [&str; 9] = ["as_of", "region", "income", "sids", "ldc", "posts", "figure", "statistic", "value"];
+
+/// A snapshot as the aggregate-only CSV of the UPU/ISAC dashboard: one row per published
+/// figure of a published group (a survey practice's share of posts at >= 3 in percent, a
+/// metric's mean, median and, from 10 posts, quartiles). Groups and figures the rules withhold
+/// have no row at all, and no column names a post.
+pub fn dashboard_csv(snapshot: &Snapshot) -> String {
+    let as_of = snapshot.as_of.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let mut rows: Vec<Vec<String>> = vec![DASHBOARD_CSV_HEADER.iter().map(|h| (*h).to_owned()).collect()];
+    for g in snapshot.groups.iter().filter(|g| g.verdict == Verdict::Published) {
+        let Some(posts) = g.posts else { continue };
+        let head = [
+            as_of.clone(),
+            g.key.region.clone().unwrap_or_else(|| "all".to_owned()),
+            g.key.income.clone().unwrap_or_else(|| "all".to_owned()),
+            g.key.sids.to_string(),
+            g.key.ldc.to_string(),
+            posts.to_string(),
+        ];
+        let mut row = |figure: &str, statistic: &str, value: i64| {
+            let mut r = head.to_vec();
+            r.extend([figure.to_owned(), statistic.to_owned(), value.to_string()]);
+            rows.push(r);
+        };
+        for (practice, share) in &g.practices {
+            row(&format!("practice:{practice}"), "share_at_3", *share);
+        }
+        for (metric, f) in &g.metrics {
+            row(metric, "mean", f.mean);
+            row(metric, "median", f.median);
+            if let (Some(p25), Some(p75)) = (f.p25, f.p75) {
+                row(metric, "p25", p25);
+                row(metric, "p75", p75);
+            }
+        }
+    }
+    let mut out = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        if out.write_record(&row).is_err() {
+            return String::new();
+        }
+    }
+    out.into_inner().ok().and_then(|bytes| String::from_utf8(bytes).ok()).unwrap_or_default()
 }
 
 #[cfg(test)]

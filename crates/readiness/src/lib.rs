@@ -10,6 +10,7 @@ pub mod evidence;
 pub mod file;
 pub mod frameworks;
 pub mod profile;
+pub mod proof;
 pub mod scan;
 pub mod score;
 pub mod starter;

@@ -47,6 +47,11 @@ pub struct Summary {
     pub unanswered: Vec<String>,
     /// Questions a respondent declared not applicable although the profile keeps them.
     pub declared_na: Vec<String>,
+    /// Survey indicator -> practice in place (every applicable tagged question at >= 3): what a
+    /// finalised assessment contributes to the survey figures of peer snapshots. Absent from
+    /// results stored before it existed.
+    #[serde(default)]
+    pub practices: BTreeMap<String, bool>,
 }
 
 /// A contradiction as published: both values and the stable reason code.
@@ -119,6 +124,7 @@ pub fn summary(bank: &Bank, assessment: &Assessment, lang: &str) -> Summary {
         contradictions: assessment.contradictions.iter().map(ContradictionView::from).collect(),
         unanswered: assessment.unanswered.clone(),
         declared_na: assessment.questions.iter().filter(|q| q.applicability == Applicability::DeclaredNa).map(|q| q.id.clone()).collect(),
+        practices: crate::bench::practices(bank, assessment),
     }
 }
 

@@ -307,6 +307,12 @@ fn portal_state(state: &AppState) -> portal::PortalState {
         link_check: Arc::new(move |url: &str, who: &hub::Principal| blocklists.check(&links, url, who)),
         portal_store: state.portal_store.clone(),
         posture: state.posture.as_ref().map(|p| p.store.clone()),
+        prove_txt: state.posture.clone().map(|service| -> portal::ProveTxt {
+            Arc::new(move |domain: String| -> std::pin::Pin<Box<dyn std::future::Future<Output = readiness::proof::TxtAnswer> + Send>> {
+                let service = service.clone();
+                Box::pin(async move { service.challenge_txt(&domain).await })
+            })
+        }),
         readiness: state.readiness.clone(),
         incidents: state.incidents.clone(),
         monitor: state.monitor.clone(),

@@ -26,6 +26,10 @@ use super::members::member_for;
 use crate::roles::{self, Action};
 use crate::{Ctx, Member, PortalState, blocking, member_or_login, see_other};
 
+mod bench;
+mod domains;
+pub mod report;
+
 /// Longest comment kept with an answer, in characters.
 const MAX_COMMENT: usize = 2000;
 /// Evidence kinds a respondent may claim; facilitators may also give `scan` and `facilitator`.
@@ -36,12 +40,17 @@ pub(crate) fn routes() -> Router<PortalState> {
     Router::new()
         .route("/members/readiness", get(list).post(start))
         .route("/members/readiness/import", post(import))
+        .route("/members/readiness/domains", get(domains::list).post(domains::request))
+        .route("/members/readiness/domains/check", post(domains::check))
+        .route("/members/readiness/benchmarks", get(bench::page))
+        .route("/members/readiness/benchmarks.csv", get(bench::csv))
         .route("/members/readiness/{id}", get(overview))
         .route("/members/readiness/{id}/score", get(score))
         .route("/members/readiness/{id}/finalise", post(finalise))
         .route("/members/readiness/{id}/domains", post(declare_domains))
         .route("/members/readiness/{id}/area/{area}", get(area_form).post(save_area))
         .route("/members/readiness/{id}/report", get(report))
+        .route("/members/readiness/{id}/report.pdf", get(report_pdf))
         .route("/members/readiness/{id}/plan.csv", get(plan_export))
         .route("/members/readiness/{id}/assessment.json", get(json_export))
         .route("/members/readiness/{id}/stix.json", get(stix_export))
@@ -117,7 +126,8 @@ async fn load(state: &PortalState, ctx: &Ctx, member: &Member, id: i64) -> Resul
     let found = blocking(move || -> store::Result<Option<Loaded>> {
         let Some(a) = store.assessment(id)? else { return Ok(None) };
         let answers = store.answers(id)?;
-        let observations = evidence(posture.as_ref(), &a)?;
+        let proven: Vec<String> = store.domains(a.org_id)?.into_iter().filter(|d| d.proven_at.is_some()).map(|d| d.domain).collect();
+        let observations = evidence(posture.as_ref(), &a, &proven)?;
         Ok(Some((a, answers, observations)))
     })
     .await;
@@ -138,11 +148,20 @@ fn profile_of(record: &AssessmentRecord) -> Profile {
 }
 
 /// The scan evidence of a draft: the latest posture report the organisation may read of each
-/// domain declared for the assessment (finalised assessments keep their stored score).
-fn evidence(posture: Option<&Arc<dyn store::PostureStore>>, record: &AssessmentRecord) -> store::Result<Vec<Observation>> {
+/// domain declared for the assessment or proven by the organisation (finalised assessments keep
+/// their stored score).
+fn evidence(
+    posture: Option<&Arc<dyn store::PostureStore>>,
+    record: &AssessmentRecord,
+    proven: &[String],
+) -> store::Result<Vec<Observation>> {
     let Some(posture) = posture.filter(|_| record.finalised_at.is_none()) else { return Ok(Vec::new()) };
+    let mut domains = declared_of(record).domains;
+    domains.extend(proven.iter().cloned());
+    domains.sort();
+    domains.dedup();
     let mut out = Vec::new();
-    for domain in declared_of(record).domains {
+    for domain in domains {
         for report in posture.reports(&domain, store::PostureReader::Org(record.org_id), 1)? {
             let Ok(line) = serde_json::from_str::<readiness::evidence::PostureLine>(&report.report) else { continue };
             let at = DateTime::parse_from_rfc3339(&report.checked_at).map(|t| t.to_utc()).unwrap_or(DateTime::UNIX_EPOCH);
@@ -647,13 +666,28 @@ async fn report(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>)
     let member = try_page!(member_or_login(&ctx));
     let (bank, _) = try_page!(parts(&state, &ctx));
     let loaded = try_page!(load(&state, &ctx, member, id).await);
-    let (record, answers, _) = &loaded;
     let Some(s) = scored(bank, &loaded) else {
         return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None);
     };
+    let record = &loaded.0;
     let org = try_page!(org_of(&state, &ctx, record.org_id).await);
-    let starter_path = is_starter(&org);
-    let lang = ctx.lang.code();
+    let peers = peers_of(&state, &org).await;
+    let input = report::ReportInput {
+        bank,
+        summary: &s,
+        org: &org.name,
+        id: Some(record.id),
+        finalised: record.finalised_at.as_deref().map(day),
+        created: day(&record.created_at),
+        starter: is_starter(&org),
+        peers: peers.as_ref(),
+    };
+    state.portal.page(&ctx, StatusCode::OK, "readiness_report.html", report_context(ctx.lang.code(), &input))
+}
+
+/// What the HTML board report shows, from the same input as the PDF one.
+fn report_context(lang: &str, input: &report::ReportInput) -> Value {
+    let (bank, s) = (input.bank, input.summary);
     let axes: Vec<(String, Option<f64>)> = bank.areas.iter().map(|a| (a.id.clone(), s.areas.get(&a.id).and_then(|f| f.percent))).collect();
     let radar = readiness::chart::radar(&axes, 160.0, 110.0);
     let contradictions: Vec<Value> = s
@@ -661,16 +695,76 @@ async fn report(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>)
         .iter()
         .map(|c| context! { question => &c.question, claimed => c.claimed, scanned => c.scanned, source => &c.source })
         .collect();
-    let page = context! {
-        id => record.id, org => &org.name, finalised => record.finalised_at.as_deref().map(day), created => day(&record.created_at),
+    let peers: Option<Vec<Value>> = input.peers.map(|m| {
+        bank.areas
+            .iter()
+            .filter_map(|a| {
+                let median = m.get(&a.id)?;
+                let own = rounded(s.areas.get(&a.id).and_then(|f| f.percent));
+                Some(context! { id => &a.id, name => text(&a.name, lang), own => own, median => median.round() as i64 })
+            })
+            .collect()
+    });
+    let areas: Vec<Value> = bank
+        .areas
+        .iter()
+        .map(|a| {
+            let figures = s.areas.get(&a.id);
+            context! {
+                id => &a.id, name => text(&a.name, lang), percent => rounded(figures.and_then(|f| f.percent)),
+                level => figures.and_then(|f| f.level).map(|l| format!("{l:?}")),
+            }
+        })
+        .collect();
+    context! {
+        peers => peers,
+        id => input.id, org => input.org, finalised => input.finalised, created => input.created,
         bank_version => &s.bank_version,
-        areas => area_rows(bank, lang, &profile_of(record), answers, Some(&s)), radar => Value::from_serialize(&radar),
+        areas => areas, radar => Value::from_serialize(&radar),
         index => rounded(s.readiness_index), hygiene => rounded(s.hygiene_baseline), verified => rounded(s.verified_share),
-        contradictions => contradictions, phases => plan_rows(bank, lang, &s, starter_path), timeline => timeline(&s),
-        starter => starter_path,
+        contradictions => contradictions, phases => plan_rows(bank, lang, s, input.starter), timeline => timeline(s),
+        starter => input.starter,
         unanswered => s.unanswered.len(),
+    }
+}
+
+/// The HTML board report as a standalone page (for `postern assess --html`): the portal's own
+/// template in `lang`, without the portal around it.
+pub fn report_html(portal: &crate::Portal, lang: crate::Lang, input: &report::ReportInput) -> Result<String, String> {
+    portal.render("readiness_report.html", lang, report_context(lang.code(), input))
+}
+
+/// The peer medians the organisation's report may show (see `bench::peer_medians`).
+async fn peers_of(state: &PortalState, org: &store::Org) -> Option<std::collections::BTreeMap<String, f64>> {
+    let store = state.readiness.clone()?;
+    let country = org.country.clone();
+    blocking(move || bench::medians_for(&*store, country.as_deref())).await.flatten()
+}
+
+/// The board report as PDF, for the same readers as the HTML report (members of the
+/// organisation and facilitators).
+async fn report_pdf(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
+    let member = try_page!(member_or_login(&ctx));
+    let (bank, _) = try_page!(parts(&state, &ctx));
+    let loaded = try_page!(load(&state, &ctx, member, id).await);
+    let Some(s) = scored(bank, &loaded) else {
+        return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None);
     };
-    state.portal.page(&ctx, StatusCode::OK, "readiness_report.html", page)
+    let record = &loaded.0;
+    let org = try_page!(org_of(&state, &ctx, record.org_id).await);
+    let peers = peers_of(&state, &org).await;
+    let input = report::ReportInput {
+        bank,
+        summary: &s,
+        org: &org.name,
+        id: Some(record.id),
+        finalised: record.finalised_at.as_deref().map(day),
+        created: day(&record.created_at),
+        starter: is_starter(&org),
+        peers: peers.as_ref(),
+    };
+    let pdf = report::report_pdf(state.portal.catalogues(), ctx.lang, &input);
+    download(pdf, "application/pdf", format!("readiness-{id}-report.pdf"))
 }
 
 /// The plan's three horizons as bars on a 36-month axis (x and width in percent of the axis).
@@ -686,10 +780,10 @@ fn timeline(s: &Summary) -> Vec<Value> {
 }
 
 /// A download: the body with its type, never cached, saved under `filename`.
-fn download(body: String, content_type: &'static str, filename: String) -> Response {
+fn download(body: impl Into<axum::body::Body>, content_type: &'static str, filename: String) -> Response {
     use axum::http::{HeaderValue, header};
     use axum::response::IntoResponse;
-    let mut resp = (StatusCode::OK, body).into_response();
+    let mut resp = (StatusCode::OK, body.into()).into_response();
     let h = resp.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

@@ -22,7 +22,14 @@ pub struct AssessArgs {
     /// Also write the improvement plan as CSV to FILE (for the board or a spreadsheet).
     #[arg(long, value_name = "FILE.csv")]
     pub plan_csv: Option<PathBuf>,
-    /// Language of the plan's recommended actions.
+    /// Also write the board report as PDF to FILE (radar chart, contradictions, plan timeline),
+    /// in the language of `--lang`.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub pdf: Option<PathBuf>,
+    /// Also write the board report as a standalone HTML page to FILE (the portal's report).
+    #[arg(long, value_name = "FILE.html")]
+    pub html: Option<PathBuf>,
+    /// Language of the plan's recommended actions (and of the reports).
     #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
     pub lang: String,
     /// Set from the global `--json` flag.
@@ -47,10 +54,32 @@ pub fn run(args: AssessArgs) -> anyhow::Result<()> {
     if let Some(path) = &args.plan_csv {
         std::fs::write(path, readiness::summary::plan_csv(&summary.plan)).with_context(|| format!("writing {}", path.display()))?;
     }
+    if args.pdf.is_some() || args.html.is_some() {
+        write_reports(&args, &bank, &summary, now)?;
+    }
     if args.json {
         println!("{}", serde_json::to_string(&summary)?);
     } else {
         print!("{}", human(&bank, &summary, &args.lang));
+    }
+    Ok(())
+}
+
+/// The board reports of an offline assessment (`--pdf`, `--html`): named after its file, dated today.
+fn write_reports(args: &AssessArgs, bank: &Bank, summary: &Summary, now: DateTime<Utc>) -> anyhow::Result<()> {
+    let file = &args.file;
+    let name = file.file_stem().map_or_else(|| file.display().to_string(), |s| s.to_string_lossy().into_owned());
+    let today = now.format("%Y-%m-%d").to_string();
+    let input = portal::ReportInput { bank, summary, org: &name, id: None, finalised: None, created: &today, starter: false, peers: None };
+    let lang = portal::Lang::parse(&args.lang).unwrap_or(portal::Lang::En);
+    if let Some(path) = &args.pdf {
+        let pdf = portal::report_pdf(&portal::Catalogues::load(), lang, &input);
+        std::fs::write(path, pdf).with_context(|| format!("writing {}", path.display()))?;
+    }
+    if let Some(path) = &args.html {
+        let html =
+            portal::report_html(&portal::Portal::new(), lang, &input).map_err(|e| anyhow::anyhow!("rendering the HTML report: {e}"))?;
+        std::fs::write(path, html).with_context(|| format!("writing {}", path.display()))?;
     }
     Ok(())
 }

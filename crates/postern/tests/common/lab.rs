@@ -9,6 +9,7 @@ pub fn free_port() -> u16 {
 /// The lab's NSD and Unbound, stopped on drop.
 pub struct Lab {
     dir: tempfile::TempDir,
+    nsd: u16,
 }
 
 impl Drop for Lab {
@@ -21,8 +22,8 @@ impl Drop for Lab {
 impl Lab {
     /// Starts NSD and Unbound on free ports; the second value is Unbound's port on 127.0.0.1.
     pub fn start() -> (Lab, u16) {
-        let lab = Lab { dir: tempfile::tempdir().expect("tmp") };
         let (nsd, unbound) = (free_port(), free_port());
+        let lab = Lab { dir: tempfile::tempdir().expect("tmp"), nsd };
         let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scripts/lab/lab.sh");
         // The servers lab.sh starts outlive it: give them a log file, not our pipes, or waiting for
         // the script would wait for them too.
@@ -39,6 +40,40 @@ impl Lab {
             .expect("run lab.sh (needs nsd, unbound, ldnsutils: scripts/test installs them)");
         assert!(up.success(), "lab did not start: {}", std::fs::read_to_string(&log_path).unwrap_or_default());
         (lab, unbound)
+    }
+
+    /// Appends `records` (zone-file lines with absolute owner names) to the lab's zone `zone`
+    /// and has NSD reload it (SIGHUP re-reads changed zone files); returns once NSD serves the
+    /// first record's name, asked directly (Unbound has not seen it, so caches nothing stale).
+    pub fn add_records(&self, zone: &str, records: &[String]) {
+        use std::io::Write;
+        let path = self.dir.path().join(format!("lab/zones/{zone}.zone"));
+        let mut file = std::fs::OpenOptions::new().append(true).open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for r in records {
+            writeln!(file, "{r}").expect("append record");
+        }
+        drop(file);
+        let pid = std::fs::read_to_string(self.dir.path().join("run/nsd.fg.pid")).expect("nsd pid");
+        assert!(Command::new("kill").args(["-HUP", pid.trim()]).status().expect("kill").success(), "NSD reload");
+        let (name, rtype) = records
+            .first()
+            .and_then(|r| {
+                let f: Vec<&str> = r.split_whitespace().collect();
+                Some((f.first()?.to_string(), f.iter().position(|x| *x == "IN").and_then(|i| f.get(i + 1)).map(|t| t.to_string())?))
+            })
+            .expect("a record line: NAME [TTL] IN TYPE DATA");
+        for _ in 0..200 {
+            let out = Command::new("dig")
+                .args(["+short", "+time=1", "+tries=1", "-p", &self.nsd.to_string(), "@127.0.0.1", &rtype, &name])
+                .output()
+                .expect("dig");
+            if !out.stdout.iter().all(u8::is_ascii_whitespace) {
+                return;
+            }
+            // NSD reloads in a forked process: ask again shortly.
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("NSD never served {name} {rtype} after the reload");
     }
 
     /// The `serve` flags that point posture scans at this lab.

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod lab;
+pub mod pdfcheck;
 pub mod visitor;
 
 use std::io::{BufRead, BufReader};

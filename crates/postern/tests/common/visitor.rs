@@ -70,6 +70,14 @@ impl Visitor {
         (status, body)
     }
 
+    /// Status, `Content-Type` and the raw body (downloads such as PDF files).
+    pub fn get_bytes(&mut self, path: &str) -> (u16, String, Vec<u8>) {
+        let resp = self.send(self.http.get(format!("{}{path}", self.base)));
+        let status = resp.status().as_u16();
+        let content_type = resp.headers().get("content-type").and_then(|l| l.to_str().ok()).unwrap_or("").to_string();
+        (status, content_type, resp.bytes().expect("body").to_vec())
+    }
+
     /// Status, `Location` and body.
     pub fn get_full(&mut self, path: &str) -> (u16, String, String) {
         let resp = self.send(self.http.get(format!("{}{path}", self.base)));

@@ -198,3 +198,34 @@ fn practices_need_every_tagged_question_in_place() {
     // Without a website, app or e-shop the practice does not apply and is left out.
     assert_eq!(run(&[], Profile::default()).get("ENC"), None);
 }
+
+#[test]
+fn the_dashboard_csv_has_published_groups_only_and_names_no_post() {
+    let snapshot = snapshot(&population(), as_of());
+    let csv = dashboard_csv(&snapshot);
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("as_of,region,income,sids,ldc,posts,figure,statistic,value"));
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    // The world: 48 posts, ENC in place for the even half, the index median 45.
+    assert!(
+        rows.contains(&vec!["2026-10-01T00:00:00Z", "all", "all", "false", "false", "48", "practice:ENC", "share_at_3", "50"]),
+        "{csv}"
+    );
+    assert!(rows.iter().any(|r| r[..7] == ["2026-10-01T00:00:00Z", "all", "all", "false", "false", "48", "index"] && r[7] == "median"));
+    // Every row is a published group of at least 5 posts; no row names a post.
+    let published: Vec<&GroupFigures> = snapshot.groups.iter().filter(|g| g.verdict == Verdict::Published).collect();
+    assert!(rows.iter().all(|r| r[5].parse::<usize>().is_ok_and(|n| n >= K_MIN)), "{csv}");
+    assert!(!csv.contains("post-"));
+    let withheld = snapshot.groups.iter().filter(|g| g.verdict != Verdict::Published).count();
+    assert!(withheld > 0 && !published.is_empty());
+    for g in snapshot.groups.iter().filter(|g| g.verdict != Verdict::Published) {
+        let region = g.key.region.clone().unwrap_or_else(|| "all".to_owned());
+        let income = g.key.income.clone().unwrap_or_else(|| "all".to_owned());
+        let (sids, ldc) = (g.key.sids.to_string(), g.key.ldc.to_string());
+        assert!(
+            !rows.iter().any(|r| r[1] == region && r[2] == income && r[3] == sids && r[4] == ldc),
+            "withheld group {:?} has rows",
+            g.key
+        );
+    }
+}

@@ -67,6 +67,20 @@ impl PostureService {
         PostureService { store, checker: posture::Checker::new(config) }
     }
 
+    /// What the configured resolver says of the TXT records of `_postern-challenge.<domain>`
+    /// (readiness domain proofs): the same resolver as the scans, never another.
+    pub async fn challenge_txt(&self, domain: &str) -> readiness::proof::TxtAnswer {
+        use posture::dns::Lookup;
+        use readiness::proof::TxtAnswer;
+        match self.checker.txt_under(readiness::proof::CHALLENGE_LABEL, domain).await {
+            Err(e) => TxtAnswer::Failed(e),
+            Ok(lookup @ Lookup::Answer(_)) => TxtAnswer::Records(lookup.txt()),
+            Ok(Lookup::NoData(_)) => TxtAnswer::NoData,
+            Ok(Lookup::NxDomain(_)) => TxtAnswer::NxDomain,
+            Ok(Lookup::Failed(e)) => TxtAnswer::Failed(e.to_string()),
+        }
+    }
+
     /// Checks one domain and stores the report, owned by `owner` (the asking organisation; `None`
     /// for scheduled re-scans), with its regressions against the previous report that owner
     /// may read.

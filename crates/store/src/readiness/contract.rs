@@ -21,6 +21,11 @@ const CASES: &[Case] = &[
     ("answers_carry_revisions_and_conflicts_come_back", answers_carry_revisions_and_conflicts_come_back),
     ("finalising_freezes_an_assessment_once", finalising_freezes_an_assessment_once),
     ("a_draft_profile_changes_until_finalised", a_draft_profile_changes_until_finalised),
+    ("domain_challenges_keep_their_token_and_record_checks", domain_challenges_keep_their_token_and_record_checks),
+    (
+        "the_pool_holds_opted_in_finalised_assessments_and_snapshots_never_change",
+        the_pool_holds_opted_in_finalised_assessments_and_snapshots_never_change,
+    ),
 ];
 
 fn org(s: &dyn ReadinessBackend, name: &str) -> i64 {
@@ -113,6 +118,45 @@ fn a_draft_profile_changes_until_finalised(open: Open<'_>) {
     assert_eq!(s.set_profile(a, "{}").expect("set"), ProfileOutcome::Frozen);
     assert_eq!(s.assessment(a).expect("read").expect("exists").profile, declared, "a finalised profile stays as scored");
     assert!(matches!(s.set_profile(9_999, "{}"), Err(StoreError::NotFound { what: "assessment", .. })));
+}
+
+fn domain_challenges_keep_their_token_and_record_checks(open: Open<'_>) {
+    let s = open();
+    let (poste, correos) = (org(&*s, "laposte"), org(&*s, "correos"));
+    let first = s.domain_challenge(poste, "laposte.example", "tok-1", "2026-12-07T10:00:00.000Z").expect("challenge");
+    assert_eq!((first.token.as_str(), first.proven_at.as_deref(), first.checked_at.as_deref()), ("tok-1", None, None));
+    // Asking again keeps the published token; another organisation gets its own challenge.
+    assert_eq!(s.domain_challenge(poste, "laposte.example", "tok-2", "2026-12-07T10:01:00.000Z").expect("again").token, "tok-1");
+    assert_eq!(s.domain_challenge(correos, "laposte.example", "tok-3", "2026-12-07T10:02:00.000Z").expect("other").token, "tok-3");
+    let proven = s.record_domain_check(poste, "laposte.example", "2026-12-07T11:00:00.000Z", "proven", Some(true)).expect("check");
+    assert_eq!((proven.outcome.as_deref(), proven.proven_at.as_deref()), (Some("proven"), Some("2026-12-07T11:00:00.000Z")));
+    // A failed lookup leaves the proof; a conclusive refusal clears it.
+    let failed = s.record_domain_check(poste, "laposte.example", "2026-12-08T11:00:00.000Z", "dns-failed", None).expect("check");
+    assert_eq!((failed.outcome.as_deref(), failed.proven_at.as_deref()), (Some("dns-failed"), Some("2026-12-07T11:00:00.000Z")));
+    let wrong = s.record_domain_check(poste, "laposte.example", "2026-12-09T11:00:00.000Z", "wrong-token", Some(false)).expect("check");
+    assert_eq!((wrong.checked_at.as_deref(), wrong.proven_at), (Some("2026-12-09T11:00:00.000Z"), None));
+    let listed: Vec<(i64, String)> = open().domains(poste).expect("list").into_iter().map(|d| (d.org_id, d.token)).collect();
+    assert_eq!(listed, [(poste, "tok-1".to_owned())]);
+    assert!(matches!(s.record_domain_check(poste, "other.example", "x", "proven", Some(true)), Err(StoreError::NotFound { .. })));
+    assert!(matches!(s.domain_challenge(9_999, "x.example", "t", "x"), Err(StoreError::NotFound { what: "organisation", .. })));
+}
+
+fn the_pool_holds_opted_in_finalised_assessments_and_snapshots_never_change(open: Open<'_>) {
+    let s = open();
+    let (poste, correos) = (org(&*s, "laposte"), org(&*s, "correos"));
+    let (a, b, draft_only) = (draft(&*s, poste).id, draft(&*s, correos).id, draft(&*s, correos).id);
+    s.finalise(a, r#"{"index":1}"#, "2026-12-07T11:00:00.000Z", true).expect("finalise");
+    s.finalise(b, r#"{"index":2}"#, "2026-12-07T10:00:00.000Z", false).expect("finalise, not opted in");
+    let _ = draft_only;
+    let pool = open().benchmark_pool().expect("pool");
+    assert_eq!(pool.len(), 1, "{pool:?}");
+    assert_eq!((pool[0].org_id, pool[0].country.as_deref(), pool[0].result.as_str()), (poste, Some("FR"), r#"{"index":1}"#));
+    assert_eq!(s.latest_snapshot().expect("none yet"), None);
+    assert!(s.put_snapshot("2026-10-01T00:00:00Z", "{\"v\":1}", "2026-12-07T12:00:00.000Z").expect("publish"));
+    assert!(!s.put_snapshot("2026-10-01T00:00:00Z", "{\"v\":2}", "2026-12-07T13:00:00.000Z").expect("again"), "never rewritten");
+    assert!(s.put_snapshot("2026-07-01T00:00:00Z", "{\"v\":0}", "2026-12-07T14:00:00.000Z").expect("older"));
+    let latest = open().latest_snapshot().expect("read").expect("one");
+    assert_eq!((latest.as_of.as_str(), latest.body.as_str()), ("2026-10-01T00:00:00Z", "{\"v\":1}"));
 }
 
 fn run(new_database: &dyn Fn() -> Box<dyn Fn() -> Arc<dyn ReadinessBackend>>) -> crate::contract::Failures {

@@ -82,6 +82,39 @@ pub enum ProfileOutcome {
     Frozen,
 }
 
+/// A domain an organisation is proving (or has proven) it controls by a DNS TXT token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DomainRecord {
+    pub org_id: i64,
+    pub domain: String,
+    pub token: String,
+    pub requested_at: String,
+    /// The last check and its outcome code (`proven`, `wrong-token`, `no-record`, ...).
+    pub checked_at: Option<String>,
+    pub outcome: Option<String>,
+    /// Set while the latest conclusive check found the token.
+    pub proven_at: Option<String>,
+}
+
+/// A finalised assessment offered to benchmarking, with its organisation's country (the peer
+/// groups come from it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PoolEntry {
+    pub org_id: i64,
+    pub country: Option<String>,
+    pub finalised_at: String,
+    /// The stored scored result (JSON).
+    pub result: String,
+}
+
+/// A published benchmark snapshot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnapshotRecord {
+    pub as_of: String,
+    pub body: String,
+    pub created_at: String,
+}
+
 /// Readiness assessments of organisations.
 pub trait ReadinessStore: Send + Sync {
     /// Starts a draft; an unknown organisation is [`crate::StoreError::NotFound`].
@@ -99,6 +132,28 @@ pub trait ReadinessStore: Send + Sync {
     fn set_profile(&self, id: i64, profile: &str) -> Result<ProfileOutcome>;
     /// Freezes a draft with its scored result and the organisation's benchmarking choice.
     fn finalise(&self, id: i64, result: &str, at: &str, benchmark_opt_in: bool) -> Result<FinaliseOutcome>;
+    /// The organisation's challenge for `domain`: the stored one if it exists (its token is
+    /// kept, so a published record stays valid), else a new one with `token`. An unknown
+    /// organisation is [`crate::StoreError::NotFound`].
+    fn domain_challenge(&self, org_id: i64, domain: &str, token: &str, at: &str) -> Result<DomainRecord>;
+    /// The organisation's domains, by name.
+    fn domains(&self, org_id: i64) -> Result<Vec<DomainRecord>>;
+    /// Records a check of a challenge: `proven` Some(true) sets `proven_at`, Some(false) clears
+    /// it, `None` (the lookup failed) leaves it. An unknown challenge is NotFound.
+    fn record_domain_check(&self, org_id: i64, domain: &str, at: &str, outcome: &str, proven: Option<bool>) -> Result<DomainRecord>;
+    /// Every finalised assessment whose organisation opted in to benchmarking, oldest first.
+    fn benchmark_pool(&self) -> Result<Vec<PoolEntry>>;
+    /// Publishes the snapshot as of `as_of` unless one is already published for that time:
+    /// `false` (and nothing written) when it exists, so a published snapshot never changes.
+    fn put_snapshot(&self, as_of: &str, body: &str, at: &str) -> Result<bool>;
+    /// The latest published snapshot.
+    fn latest_snapshot(&self) -> Result<Option<SnapshotRecord>>;
+}
+
+const DOMAIN_COLUMNS: &str = "org_id, domain, token, requested_at, checked_at, outcome, proven_at";
+
+fn domain_not_found(domain: &str) -> crate::StoreError {
+    crate::StoreError::NotFound { what: "domain challenge", name: domain.to_owned() }
 }
 
 fn not_found(id: i64) -> crate::StoreError {

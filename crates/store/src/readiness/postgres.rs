@@ -4,9 +4,10 @@ use postgres::Row;
 
 use crate::engine::postgres::{PgStore, is_foreign_key_violation};
 use crate::readiness::{
-    AnswerOutcome, AnswerRecord, AssessmentRecord, FinaliseOutcome, NewAnswer, ProfileOutcome, ReadinessStore, decide, not_found,
-    value_from,
+    AnswerOutcome, AnswerRecord, AssessmentRecord, DOMAIN_COLUMNS, DomainRecord, FinaliseOutcome, NewAnswer, ProfileOutcome,
+    ReadinessStore, decide, domain_not_found, not_found, value_from,
 };
+use crate::readiness::{PoolEntry, SnapshotRecord};
 use crate::{Result, StoreError};
 
 const ASSESSMENT_COLUMNS: &str = "id, org_id, bank_version, profile, created_at, finalised_at, result, benchmark_opt_in";
@@ -40,7 +41,90 @@ fn answer(r: &Row) -> Result<AnswerRecord> {
     })
 }
 
+fn domain_row(r: &Row) -> Result<DomainRecord> {
+    Ok(DomainRecord {
+        org_id: r.try_get(0)?,
+        domain: r.try_get(1)?,
+        token: r.try_get(2)?,
+        requested_at: r.try_get(3)?,
+        checked_at: r.try_get(4)?,
+        outcome: r.try_get(5)?,
+        proven_at: r.try_get(6)?,
+    })
+}
+
 impl ReadinessStore for PgStore {
+    fn benchmark_pool(&self) -> Result<Vec<PoolEntry>> {
+        self.with(|c| {
+            let rows = c.query(
+                "SELECT a.org_id, o.country, a.finalised_at, a.result FROM readiness_assessments a JOIN orgs o ON o.id = a.org_id \
+                 WHERE a.finalised_at IS NOT NULL AND a.result IS NOT NULL AND a.benchmark_opt_in ORDER BY a.finalised_at, a.id",
+                &[],
+            )?;
+            rows.iter()
+                .map(|r| {
+                    Ok(PoolEntry { org_id: r.try_get(0)?, country: r.try_get(1)?, finalised_at: r.try_get(2)?, result: r.try_get(3)? })
+                })
+                .collect()
+        })
+    }
+
+    fn put_snapshot(&self, as_of: &str, body: &str, at: &str) -> Result<bool> {
+        self.with(|c| {
+            let n = c.execute(
+                "INSERT INTO readiness_snapshots (as_of, body, created_at) VALUES ($1, $2, $3) ON CONFLICT (as_of) DO NOTHING",
+                &[&as_of, &body, &at],
+            )?;
+            Ok(n == 1)
+        })
+    }
+
+    fn latest_snapshot(&self) -> Result<Option<SnapshotRecord>> {
+        self.with(|c| {
+            let row = c.query_opt("SELECT as_of, body, created_at FROM readiness_snapshots ORDER BY as_of DESC LIMIT 1", &[])?;
+            row.map(|r| Ok(SnapshotRecord { as_of: r.try_get(0)?, body: r.try_get(1)?, created_at: r.try_get(2)? })).transpose()
+        })
+    }
+
+    fn domain_challenge(&self, org_id: i64, domain: &str, token: &str, at: &str) -> Result<DomainRecord> {
+        self.with(|c| {
+            let inserted = c.execute(
+                "INSERT INTO readiness_domains (org_id, domain, token, requested_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (org_id, domain) DO NOTHING",
+                &[&org_id, &domain, &token, &at],
+            );
+            match inserted {
+                Err(e) if is_foreign_key_violation(&e) => {
+                    return Err(StoreError::NotFound { what: "organisation", name: org_id.to_string() });
+                }
+                Err(e) => return Err(e.into()),
+                Ok(_) => {}
+            }
+            let sql = format!("SELECT {DOMAIN_COLUMNS} FROM readiness_domains WHERE org_id = $1 AND domain = $2");
+            let row = c.query_opt(&sql, &[&org_id, &domain])?.ok_or_else(|| domain_not_found(domain))?;
+            domain_row(&row)
+        })
+    }
+
+    fn domains(&self, org_id: i64) -> Result<Vec<DomainRecord>> {
+        self.with(|c| {
+            let sql = format!("SELECT {DOMAIN_COLUMNS} FROM readiness_domains WHERE org_id = $1 ORDER BY domain");
+            c.query(&sql, &[&org_id])?.iter().map(domain_row).collect()
+        })
+    }
+
+    fn record_domain_check(&self, org_id: i64, domain: &str, at: &str, outcome: &str, proven: Option<bool>) -> Result<DomainRecord> {
+        self.with(|c| {
+            let sql = format!(
+                "UPDATE readiness_domains SET checked_at = $3, outcome = $4, \
+                 proven_at = CASE WHEN $5::BOOLEAN IS NULL THEN proven_at WHEN $5::BOOLEAN THEN $3 ELSE NULL END \
+                 WHERE org_id = $1 AND domain = $2 RETURNING {DOMAIN_COLUMNS}"
+            );
+            let row = c.query_opt(&sql, &[&org_id, &domain, &at, &outcome, &proven])?.ok_or_else(|| domain_not_found(domain))?;
+            domain_row(&row)
+        })
+    }
+
     fn create_assessment(&self, org_id: i64, bank_version: &str, profile: &str, at: &str) -> Result<AssessmentRecord> {
         self.with(|c| {
             let inserted = c.query_one(

@@ -4,9 +4,10 @@ use rusqlite::{OptionalExtension, params};
 
 use crate::engine::sqlite::{SqliteStore, is_foreign_key_violation};
 use crate::readiness::{
-    AnswerOutcome, AnswerRecord, AssessmentRecord, FinaliseOutcome, NewAnswer, ProfileOutcome, ReadinessStore, decide, not_found,
-    value_from,
+    AnswerOutcome, AnswerRecord, AssessmentRecord, DOMAIN_COLUMNS, DomainRecord, FinaliseOutcome, NewAnswer, ProfileOutcome,
+    ReadinessStore, decide, domain_not_found, not_found, value_from,
 };
+use crate::readiness::{PoolEntry, SnapshotRecord};
 use crate::{Result, StoreError};
 
 const ASSESSMENT_COLUMNS: &str = "id, org_id, bank_version, profile, created_at, finalised_at, result, benchmark_opt_in";
@@ -47,7 +48,97 @@ fn checked((mut record, raw): (AnswerRecord, Option<i64>)) -> Result<AnswerRecor
     Ok(record)
 }
 
+fn domain_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DomainRecord> {
+    Ok(DomainRecord {
+        org_id: r.get(0)?,
+        domain: r.get(1)?,
+        token: r.get(2)?,
+        requested_at: r.get(3)?,
+        checked_at: r.get(4)?,
+        outcome: r.get(5)?,
+        proven_at: r.get(6)?,
+    })
+}
+
+fn one_domain(c: &rusqlite::Connection, org_id: i64, domain: &str) -> Result<Option<DomainRecord>> {
+    let sql = format!("SELECT {DOMAIN_COLUMNS} FROM readiness_domains WHERE org_id = ?1 AND domain = ?2");
+    Ok(c.query_row(&sql, params![org_id, domain], domain_row).optional()?)
+}
+
 impl ReadinessStore for SqliteStore {
+    fn benchmark_pool(&self) -> Result<Vec<PoolEntry>> {
+        self.read(|c| {
+            let mut stmt = c.prepare(
+                "SELECT a.org_id, o.country, a.finalised_at, a.result FROM readiness_assessments a JOIN orgs o ON o.id = a.org_id \
+                 WHERE a.finalised_at IS NOT NULL AND a.result IS NOT NULL AND a.benchmark_opt_in = 1 ORDER BY a.finalised_at, a.id",
+            )?;
+            let rows = stmt
+                .query_map([], |r| Ok(PoolEntry { org_id: r.get(0)?, country: r.get(1)?, finalised_at: r.get(2)?, result: r.get(3)? }))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+    }
+
+    fn put_snapshot(&self, as_of: &str, body: &str, at: &str) -> Result<bool> {
+        self.write(|c| {
+            let n = c.execute(
+                "INSERT INTO readiness_snapshots (as_of, body, created_at) VALUES (?1, ?2, ?3) ON CONFLICT (as_of) DO NOTHING",
+                params![as_of, body, at],
+            )?;
+            Ok(n == 1)
+        })
+    }
+
+    fn latest_snapshot(&self) -> Result<Option<SnapshotRecord>> {
+        self.read(|c| {
+            Ok(c.query_row("SELECT as_of, body, created_at FROM readiness_snapshots ORDER BY as_of DESC LIMIT 1", [], |r| {
+                Ok(SnapshotRecord { as_of: r.get(0)?, body: r.get(1)?, created_at: r.get(2)? })
+            })
+            .optional()?)
+        })
+    }
+
+    fn domain_challenge(&self, org_id: i64, domain: &str, token: &str, at: &str) -> Result<DomainRecord> {
+        self.write(|c| {
+            let inserted = c.execute(
+                "INSERT INTO readiness_domains (org_id, domain, token, requested_at) VALUES (?1, ?2, ?3, ?4) \
+                 ON CONFLICT (org_id, domain) DO NOTHING",
+                params![org_id, domain, token, at],
+            );
+            match inserted {
+                Err(e) if is_foreign_key_violation(&e) => {
+                    return Err(StoreError::NotFound { what: "organisation", name: org_id.to_string() });
+                }
+                Err(e) => return Err(e.into()),
+                Ok(_) => {}
+            }
+            one_domain(c, org_id, domain)?.ok_or_else(|| domain_not_found(domain))
+        })
+    }
+
+    fn domains(&self, org_id: i64) -> Result<Vec<DomainRecord>> {
+        self.read(|c| {
+            let mut stmt = c.prepare(&format!("SELECT {DOMAIN_COLUMNS} FROM readiness_domains WHERE org_id = ?1 ORDER BY domain"))?;
+            let rows = stmt.query_map(params![org_id], domain_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+    }
+
+    fn record_domain_check(&self, org_id: i64, domain: &str, at: &str, outcome: &str, proven: Option<bool>) -> Result<DomainRecord> {
+        self.write(|c| {
+            let changed = c.execute(
+                "UPDATE readiness_domains SET checked_at = ?3, outcome = ?4, \
+                 proven_at = CASE ?5 WHEN 1 THEN ?3 WHEN 0 THEN NULL ELSE proven_at END \
+                 WHERE org_id = ?1 AND domain = ?2",
+                params![org_id, domain, at, outcome, proven.map(i64::from)],
+            )?;
+            if changed == 0 {
+                return Err(domain_not_found(domain));
+            }
+            one_domain(c, org_id, domain)?.ok_or_else(|| domain_not_found(domain))
+        })
+    }
+
     fn create_assessment(&self, org_id: i64, bank_version: &str, profile: &str, at: &str) -> Result<AssessmentRecord> {
         self.write(|c| {
             let inserted = c.execute(
