@@ -190,6 +190,7 @@ impl Analyzer {
             });
         let product = brand.and_then(|i| self.cues.brands.get(i)).and_then(|b| named_product(b, folded));
         self.add_phones(text, folded, &hosts, brand, language, &mut entities);
+        self.localise_currencies(&hosts, brand, language, &mut entities);
         // Phones found: masked again, so the model sees them as phones. Otherwise the first
         // folding and its words serve again (splitting into words is a pass per character).
         let refolded = (!entities.phones.is_empty()).then(|| fold(&extract::masked(text, &entities.spans)));
@@ -205,6 +206,44 @@ impl Analyzer {
         shape_features(text, &toks, &mut structural);
         let features = features::build(folded, &structural, self.model.bits);
         Prepared { entities, features, structural, hits, brand, product, language, link_verdicts }
+    }
+
+    /// Currencies whose name several countries share, read as the message's country's: the
+    /// dinar word (`DINAR` from the extractor), the dirham in Morocco, the dollar sign in Hong
+    /// Kong, Taiwan and Singapore. The country is the brand's, the phones', the links', then
+    /// the language's first that has such a currency.
+    fn localise_currencies(&self, hosts: &[String], brand: Option<usize>, language: &str, entities: &mut Entities) {
+        let ambiguous = |a: &extract::Amount| matches!(a.currency, "DINAR" | "AED" | "USD");
+        if !entities.amounts.iter().any(ambiguous) {
+            return;
+        }
+        let mut countries: Vec<&str> = Vec::new();
+        if let Some(b) = brand.and_then(|i| self.cues.brands.get(i)) {
+            countries.push(b.country.as_str());
+        }
+        countries.extend(entities.phones.iter().filter_map(|p| extract::numbering::region_of(p)));
+        let evidence = country_evidence(hosts, entities, &self.cues);
+        countries.extend(evidence.iter().copied());
+        let spoken = lexicon::language_regions(language);
+        for a in entities.amounts.iter_mut() {
+            let family = a.currency;
+            // A dinar is read in the language's countries too; a dirham or a dollar only where
+            // the message itself points.
+            let mut candidates = countries.iter().copied().chain(spoken.iter().copied().filter(|_| family == "DINAR"));
+            let local = candidates.find_map(|c| LOCAL_CURRENCIES.iter().find(|(f, country, _)| *f == family && *country == c));
+            let code = match (family, local) {
+                (_, Some((_, _, code))) => *code,
+                ("DINAR", None) => "DZD",
+                _ => continue,
+            };
+            if code != a.currency {
+                a.currency = code;
+                a.normalised = match a.normalised.rsplit_once(' ') {
+                    Some((value, _)) => format!("{value} {code}"),
+                    None => a.normalised.clone(),
+                };
+            }
+        }
     }
 
     /// Phones, read in the countries the message points to: its brand's, its links' and its
@@ -254,6 +293,24 @@ impl Analyzer {
         }
     }
 }
+
+/// (currency family as the extractor reads it, country, the country's currency): the dinar
+/// countries, Morocco's dirham, and the dollars written "$" in East Asia.
+const LOCAL_CURRENCIES: &[(&str, &str, &str)] = &[
+    ("DINAR", "DZ", "DZD"),
+    ("DINAR", "IQ", "IQD"),
+    ("DINAR", "JO", "JOD"),
+    ("DINAR", "KW", "KWD"),
+    ("DINAR", "BH", "BHD"),
+    ("DINAR", "TN", "TND"),
+    ("DINAR", "LY", "LYD"),
+    ("DINAR", "RS", "RSD"),
+    ("DINAR", "MK", "MKD"),
+    ("AED", "MA", "MAD"),
+    ("USD", "HK", "HKD"),
+    ("USD", "TW", "TWD"),
+    ("USD", "SG", "SGD"),
+];
 
 /// Kosovo, its capital and largest towns, folded, as Albanian messages write them.
 const KOSOVO_PLACES: &[&str] = &[

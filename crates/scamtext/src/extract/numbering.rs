@@ -353,6 +353,12 @@ fn source_for(code: u16, national: &str) -> Option<&'static Plan> {
     })
 }
 
+/// The region (ISO country) an E.164 number (`+212661728394`) belongs to.
+pub fn region_of(e164: &str) -> Option<&'static str> {
+    let n = parse_international(e164.strip_prefix('+')?)?;
+    source_for(n.code, &n.national).map(|plan| plan.meta.id())
+}
+
 /// The crate's `is_valid`: the number belongs to a region of its code and is of a known kind there.
 pub fn is_valid(n: &Reading) -> bool {
     source_for(n.code, &n.national).is_some_and(|plan| plan.is_valid_national(&n.national))

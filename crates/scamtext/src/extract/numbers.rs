@@ -376,6 +376,21 @@ const CURRENCIES: &[(&str, &str, bool)] = &[
     ("درهم", "AED", false),
     ("AED", "AED", false),
     ("د.م", "MAD", false),
+    // Dinars: the abbreviations name the country; the word alone is the message's country's
+    // (`analyze` resolves the placeholder code `DINAR` once it knows the country).
+    ("د.ج", "DZD", false),
+    ("دج", "DZD", false),
+    ("DZD", "DZD", false),
+    ("د.ع", "IQD", false),
+    ("IQD", "IQD", false),
+    ("د.أ", "JOD", false),
+    ("JOD", "JOD", false),
+    ("د.ك", "KWD", false),
+    ("KWD", "KWD", false),
+    ("د.ت", "TND", false),
+    ("TND", "TND", false),
+    ("دينار", "DINAR", false),
+    ("دنانير", "DINAR", false),
     ("MAD", "MAD", false),
     ("DH", "MAD", false),
     // Russian rouble and Kazakh tenge.

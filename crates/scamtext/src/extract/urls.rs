@@ -180,6 +180,50 @@ const TLDS: &[&str] = &[
     "im",
     "nz",
     "za",
+    // The Arab region, Central Asia, East Africa and Taiwan (issue 20): official sites and
+    // look-alikes alike are written bare there ("emiratespost.ae", "jumia.com.eg").
+    "eg",
+    "sa",
+    "ae",
+    "ma",
+    "dz",
+    "tn",
+    "jo",
+    "iq",
+    "qa",
+    "kw",
+    "bh",
+    "om",
+    "lb",
+    "ps",
+    "sy",
+    "ye",
+    "sd",
+    "tw",
+    "kz",
+    "by",
+    "uz",
+    "kg",
+    "tj",
+    "ua",
+    "md",
+    "ge",
+    "am",
+    "az",
+    "ke",
+    "tz",
+    "ug",
+    "rw",
+    "ng",
+    "gh",
+    "et",
+    "sn",
+    "ci",
+    "cm",
+    "pk",
+    "bd",
+    "lk",
+    "np",
     "jp",
     "kr",
     "hk",
@@ -207,6 +251,7 @@ pub fn extract(text: &str, spans: &mut Vec<Span>) -> (Vec<String>, Vec<String>) 
             continue;
         }
         let (lead, core) = trim_token(raw);
+        let (lead, core) = after_open_paren(lead, core);
         let start = start + lead;
         let end = start + core.len();
         // Every URL or address, defanged or not, holds a dot, an @, or a dot written as
@@ -273,7 +318,9 @@ fn candidate_tokens(text: &str) -> Vec<(usize, usize)> {
         // may be glued to a link ("الرابطhttps://", "ссылкеx.ru"): a link ends where such text
         // starts, as a space would end it.
         // (The ASCII test first: it is cheap and false for most characters of those scripts.)
-        let glued = c.is_ascii_alphanumeric() && is_script_letter(prev) || prev.is_ascii_alphanumeric() && is_script_letter(c);
+        // ("عبر:x.com" too: any ASCII after such a letter starts a new token.)
+        let glued =
+            c.is_ascii() && !c.is_ascii_whitespace() && is_script_letter(prev) || prev.is_ascii_alphanumeric() && is_script_letter(c);
         if c.is_whitespace() || unspaced(c) || glued {
             if let Some(s) = start.take() {
                 raw.push((s, i));
@@ -318,6 +365,19 @@ fn candidate_tokens(text: &str) -> Vec<(usize, usize)> {
         i = j + 1;
     }
     out
+}
+
+/// A link written in brackets right after a word ("NT$35(post-tw.top/fee)", from full-width
+/// brackets read as ASCII): the token starts after the bracket. An obfuscated dot ("(.)",
+/// "(dot)") is part of the link and stays.
+fn after_open_paren(lead: usize, core: &str) -> (usize, &str) {
+    match core.find('(') {
+        Some(i) if i > 0 && !DOTS.iter().any(|d| core[i..].starts_with(d)) && could_be_link(core[i + 1..].as_bytes()) => {
+            let rest = &core[i + 1..];
+            (lead + i + 1, rest.strip_suffix(')').unwrap_or(rest))
+        }
+        _ => (lead, core),
+    }
 }
 
 /// Splits leading and trailing punctuation off a token; returns (bytes cut at the front, core).
@@ -432,7 +492,9 @@ fn valid_host(host: &str, strict: bool) -> Option<()> {
         if !TLDS.contains(&tld.as_str()) {
             return None;
         }
-        if !labels[0].chars().any(crate::text::is_alphabetic) {
+        // A first label of letters, or of three digits or more ("11185.cn", China Post's
+        // service number as a domain): "1.99" and "e.g." stay out.
+        if !labels[0].chars().any(crate::text::is_alphabetic) && labels[0].len() < 3 {
             return None;
         }
     }
@@ -462,6 +524,17 @@ mod tests {
         check("see bit.ly/3xYzAb", &["bit.ly/3xYzAb"], &[]);
         check("go to www.laposte.fr/suivi", &["www.laposte.fr/suivi"], &[]);
         check("(https://poste.it/x)", &["https://poste.it/x"], &[]);
+    }
+
+    #[test]
+    fn links_after_a_colon_or_in_brackets_glued_to_words_and_ccTLDs_of_the_arab_region() {
+        check("ادفع من هنا:egpost-tracking.com/fees", &["egpost-tracking.com/fees"], &[]);
+        check("NT$35(post-tw.top/fee),逾期", &["post-tw.top/fee"], &[]);
+        check("تتبع الشحنة عبر splonline.com.sa", &["splonline.com.sa"], &[]);
+        check("رمز الاستلام 550381. emiratespost.ae", &["emiratespost.ae"], &[]);
+        check("官方网站 11185.cn 缴纳", &["11185.cn"], &[]);
+        check("costs 1.99 e.g. today", &[], &[]);
+        check("site(.)com and laposte(dot)fr", &["site.com", "laposte.fr"], &[]);
     }
 
     #[test]
