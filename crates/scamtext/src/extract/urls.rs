@@ -372,7 +372,7 @@ fn candidate_tokens(text: &str) -> Vec<(usize, usize)> {
 /// "(dot)") is part of the link and stays.
 fn after_open_paren(lead: usize, core: &str) -> (usize, &str) {
     match core.find('(') {
-        Some(i) if i > 0 && !DOTS.iter().any(|d| core[i..].starts_with(d)) && could_be_link(core[i + 1..].as_bytes()) => {
+        Some(i) if i > 0 && !DOTS.iter().any(|d| core[i..].starts_with(d)) && could_be_link(&core.as_bytes()[i + 1..]) => {
             let rest = &core[i + 1..];
             (lead + i + 1, rest.strip_suffix(')').unwrap_or(rest))
         }
