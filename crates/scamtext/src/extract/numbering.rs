@@ -68,6 +68,8 @@ struct Plan {
     /// The specific kinds (fixed line, mobile, toll free...): a number is valid when one matches.
     kinds: RegexSet,
     kind_lengths: Vec<Vec<u16>>,
+    /// The index of the mobile kind in `kinds`, when the region has one.
+    mobile: Option<usize>,
     idd: Option<Regex>,
     prefix_for_parsing: Option<Regex>,
     leading_digits: Option<Regex>,
@@ -119,6 +121,8 @@ impl Plan {
                 local_lengths: general.possible_local_length().to_vec(),
                 pattern: re(general.national_number().as_str())?,
             },
+            // Mobile is the last kind listed above: the last one kept, when the region has it.
+            mobile: d.mobile().map(|_| kinds.len() - 1),
             kinds: set,
             kind_lengths: kinds.iter().map(|k| k.possible_length().to_vec()).collect(),
             idd: meta.international_prefix().map(|p| re(p.as_str())).transpose()?,
@@ -135,6 +139,15 @@ impl Plan {
                 let lengths = &self.kind_lengths[i];
                 lengths.is_empty() || lengths.contains(&(national.len() as u16))
             })
+    }
+
+    /// Whether a valid national number is of the mobile kind.
+    fn is_mobile_national(&self, national: &str) -> bool {
+        self.mobile.is_some_and(|m| {
+            self.general.matches(national)
+                && self.kinds.matches(national).matched(m)
+                && (self.kind_lengths[m].is_empty() || self.kind_lengths[m].contains(&(national.len() as u16)))
+        })
     }
 
     /// The crate's `validator::length(meta, number, Type::Unknown)`, reduced to the two answers
@@ -351,6 +364,11 @@ fn source_for(code: u16, national: &str) -> Option<&'static Plan> {
         Some(leading) => leading.is_match(national),
         None => plan.is_valid_national(national),
     })
+}
+
+/// Whether a number is a mobile number of its region.
+pub fn is_mobile(n: &Reading) -> bool {
+    source_for(n.code, &n.national).is_some_and(|plan| plan.is_mobile_national(&n.national))
 }
 
 /// The region (ISO country) an E.164 number (`+212661728394`) belongs to.

@@ -213,6 +213,16 @@ fn validate(cand: &str, digits: &str, regions: &[&str]) -> Option<String> {
             continue;
         }
         match &first {
+            // Written with its trunk "0", without grouping, and not a mobile here: a later
+            // region of the list where the same digits are a mobile wins ("0661728394" in Arabic is a Moroccan mobile,
+            // not a Port Said landline): the numbers scams give to call back are mobiles.
+            None if written.len() < 2 && digits.starts_with('0') && !numbering::is_mobile(&n) => {
+                let mobile = regions[k.saturating_sub(nanp.len())..]
+                    .iter()
+                    .skip(1)
+                    .find_map(|r| numbering::parse_national(r, digits).filter(|m| numbering::is_valid(m) && numbering::is_mobile(m)));
+                return Some(mobile.unwrap_or(n).e164());
+            }
             None if written.len() < 2 || national(&n).as_ref() == Some(&written) => return Some(n.e164()),
             None => first = Some((n.e164(), k)),
             Some((f, at)) if k > at + 2 => return Some(f.clone()),
@@ -240,9 +250,11 @@ mod tests {
         check("bel ons op 0478 12 34 56", &["FR", "BE", "CH"], &["+32478123456"]);
         check("chiama il 347 123 4567", &["IT", "CH"], &["+393471234567"]);
         check("chiama lo 06 1234 5678", &["IT", "CH"], &["+390612345678"]);
-        // Ungrouped digits keep the first region where they are valid, and so do numbers without
-        // a trunk 0, however they are grouped ("608 553 148", although Spain prints "608 55 31 48").
-        check("Rufen Sie 0795034842 an", &["DE", "AT", "CH"], &["+49795034842"]);
+        // Ungrouped digits with a trunk 0 go to the first region where they are a mobile (a
+        // Künzelsau landline in Germany, a Swiss mobile: callback numbers are mobiles); numbers
+        // without a trunk 0 keep the first region where they are valid, however they are
+        // grouped ("608 553 148", although Spain prints "608 55 31 48").
+        check("Rufen Sie 0795034842 an", &["DE", "AT", "CH"], &["+41795034842"]);
         check("mi numero nuevo es 608 553 148", &["ES", "MX", "AR", "CO", "CL", "PE", "PT"], &["+34608553148"]);
         check("appeler le cabinet au 021 312 45 60", &["FR", "BE", "CH"], &["+41213124560"]);
         check("Termin ändern: 0800 724 663 (gratis)", &["DE", "AT", "CH"], &["+41800724663"]);
@@ -320,6 +332,14 @@ mod tests {
     fn check(input: &str, regions: &[&str], expected: &[&str]) {
         let mut spans = Vec::new();
         assert_eq!(extract(input, regions, &mut spans), expected, "phones of {input:?}");
+    }
+
+    #[test]
+    fn an_ungrouped_trunk_number_is_read_where_it_is_a_mobile() {
+        // A Port Said landline in Egypt, a mobile in Morocco: a callback number is a mobile.
+        check("اتصل على 0661728394 دابا", &["EG", "SA", "AE", "MA"], &["+212661728394"]);
+        // Without its trunk "0" (a Spanish landline) the first reading stays.
+        check("llame al 912345678", &["ES", "MX"], &["+34912345678"]);
     }
 
     #[test]
