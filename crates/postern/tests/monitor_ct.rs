@@ -215,6 +215,16 @@ struct StaticServer {
 }
 
 impl StaticServer {
+    /// A static file server on `site`, whose `static/` folder is a log's monitoring prefix:
+    /// the server, the prefix's URL and the log's origin line.
+    fn log_at(site: &Path) -> (StaticServer, String, String) {
+        std::fs::create_dir_all(site.join("static")).expect("mkdir");
+        let server = StaticServer::start(site);
+        let url = format!("{}static/", server.url);
+        let origin = url.trim_start_matches("http://").trim_end_matches('/').to_string();
+        (server, url, origin)
+    }
+
     fn start(dir: &Path) -> StaticServer {
         let mut child = Command::new("python3")
             .args(["-u", "-m", "http.server", "--bind", "127.0.0.1", "0"])
@@ -327,10 +337,7 @@ fn issue_round(ca: &Ca, log: &mut Fixture, planted: &[&str], benign: &[&str]) {
 fn both_logs_flag_exactly_the_planted_names_and_resume_after_kill_9() {
     let dir = tempfile::tempdir().expect("tempdir");
     let site = dir.path().join("site");
-    std::fs::create_dir_all(site.join("static")).expect("mkdir");
-    let server = StaticServer::start(&site);
-    let static_url = format!("{}static/", server.url);
-    let origin = static_url.trim_start_matches("http://").trim_end_matches('/').to_string();
+    let (_server, static_url, origin) = StaticServer::log_at(&site);
     let ca = Ca::new();
     let mut log = Fixture::new();
     issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
@@ -380,10 +387,7 @@ fn both_logs_flag_exactly_the_planted_names_and_resume_after_kill_9() {
 fn the_rfc6962_log_alone_flags_the_planted_names_and_a_bad_checkpoint_alarms() {
     let dir = tempfile::tempdir().expect("tempdir");
     let site = dir.path().join("site");
-    std::fs::create_dir_all(site.join("static")).expect("mkdir");
-    let server = StaticServer::start(&site);
-    let static_url = format!("{}static/", server.url);
-    let origin = static_url.trim_start_matches("http://").trim_end_matches('/').to_string();
+    let (_server, static_url, origin) = StaticServer::log_at(&site);
     let ca = Ca::new();
     let mut log = Fixture::new();
     issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
@@ -413,10 +417,7 @@ fn the_rfc6962_log_alone_flags_the_planted_names_and_a_bad_checkpoint_alarms() {
 fn a_tile_of_the_wrong_size_alarms_keeps_the_cursor_and_loses_no_name() {
     let dir = tempfile::tempdir().expect("tempdir");
     let site = dir.path().join("site");
-    std::fs::create_dir_all(site.join("static")).expect("mkdir");
-    let server = StaticServer::start(&site);
-    let static_url = format!("{}static/", server.url);
-    let origin = static_url.trim_start_matches("http://").trim_end_matches('/').to_string();
+    let (_server, static_url, origin) = StaticServer::log_at(&site);
     let ca = Ca::new();
     let mut log = Fixture::new();
     issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
@@ -491,10 +492,7 @@ fn metric(text: &str, series: &str) -> f64 {
 fn serve_watch_turns_new_certificates_into_hub_indicators_and_counts_them_on_metrics() {
     let f = common::fixture();
     let site = tempfile::tempdir().expect("tempdir");
-    std::fs::create_dir_all(site.path().join("static")).expect("mkdir");
-    let files = StaticServer::start(site.path());
-    let static_url = format!("{}static/", files.url);
-    let origin = static_url.trim_start_matches("http://").trim_end_matches('/').to_string();
+    let (_files, static_url, origin) = StaticServer::log_at(site.path());
     let ca = Ca::new();
     let mut log = Fixture::new();
     issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
@@ -553,10 +551,7 @@ fn serve_watch_refuses_a_configuration_without_a_record_table() {
 fn a_log_that_offers_names_tiles_is_read_through_them() {
     let dir = tempfile::tempdir().expect("tempdir");
     let site = dir.path().join("site");
-    std::fs::create_dir_all(site.join("static")).expect("mkdir");
-    let server = StaticServer::start(&site);
-    let static_url = format!("{}static/", server.url);
-    let origin = static_url.trim_start_matches("http://").trim_end_matches('/').to_string();
+    let (_server, static_url, origin) = StaticServer::log_at(&site);
     let ca = Ca::new();
     let mut log = Fixture::new();
     issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
