@@ -213,8 +213,7 @@ impl Analyzer {
     /// Kong, Taiwan and Singapore. The country is the brand's, the phones', the links', then
     /// the language's first that has such a currency.
     fn localise_currencies(&self, hosts: &[String], brand: Option<usize>, language: &str, entities: &mut Entities) {
-        let ambiguous = |a: &extract::Amount| matches!(a.currency, "DINAR" | "AED" | "USD");
-        if !entities.amounts.iter().any(ambiguous) {
+        if !entities.amounts.iter().any(|a| a.shared_marker) {
             return;
         }
         let mut countries: Vec<&str> = Vec::new();
@@ -225,7 +224,7 @@ impl Analyzer {
         let evidence = country_evidence(hosts, entities, &self.cues);
         countries.extend(evidence.iter().copied());
         let spoken = lexicon::language_regions(language);
-        for a in entities.amounts.iter_mut() {
+        for a in entities.amounts.iter_mut().filter(|a| a.shared_marker) {
             let family = a.currency;
             // A dinar is read in the language's countries too; a dirham or a dollar only where
             // the message itself points.

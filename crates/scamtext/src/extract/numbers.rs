@@ -12,7 +12,13 @@ pub struct Amount {
     pub currency: &'static str,
     /// Normalised form: value with a dot, then the code ("1.99 EUR").
     pub normalised: String,
+    /// Read from a marker several countries share (`$`, `درهم`, `دينار`): `currency` is the
+    /// default until the message's country is known (`analyze` localises it).
+    pub shared_marker: bool,
 }
+
+/// Markers several countries' currencies are written with; the table gives each a default.
+const SHARED_MARKERS: &[&str] = &["$", "دراهم", "درهما", "درهم", "دينار", "دنانير"];
 
 /// Words that announce a tracking number (folded, ASCII lower-case).
 const TRACKING_CUES: &[&str] = &[
@@ -478,10 +484,10 @@ pub fn amounts(text: &str, spans: &mut Vec<Span>) -> Vec<Amount> {
         // Currency first: most numbers in a message (dates, times, codes) have none, and then
         // the number need not be parsed.
         let found = match currency_before(text, i) {
-            Some((s, cur)) => Some((s, end, cur)),
-            None => currency_after(text, end).map(|(e, cur)| (i, e, cur)),
+            Some((s, cur, m)) => Some((s, end, cur, m)),
+            None => currency_after(text, end).map(|(e, cur, m)| (i, e, cur, m)),
         };
-        let Some((s, e, cur)) = found else {
+        let Some((s, e, cur, marker)) = found else {
             i = end.max(i + 1);
             continue;
         };
@@ -491,7 +497,8 @@ pub fn amounts(text: &str, spans: &mut Vec<Span>) -> Vec<Amount> {
         };
         if free(spans, s, e) {
             spans.push(Span { start: s, end: e, kind: Kind::Amount });
-            out.push(Amount { value, currency: cur, normalised: normalise(num, value, cur) });
+            let shared_marker = SHARED_MARKERS.contains(&marker);
+            out.push(Amount { value, currency: cur, normalised: normalise(num, value, cur), shared_marker });
         }
         i = end.max(i + 1);
     }
@@ -581,7 +588,8 @@ fn same_script(c: char, marker: &str) -> bool {
     marker.chars().next().is_some_and(|m| crate::text::script_of(m) == crate::text::script_of(c))
 }
 
-fn currency_before(text: &str, num_start: usize) -> Option<(usize, &'static str)> {
+/// The start of the currency marker before a number, its ISO code and the marker itself.
+fn currency_before(text: &str, num_start: usize) -> Option<(usize, &'static str, &'static str)> {
     let head = &text[..num_start];
     let trimmed = head.trim_end_matches([' ', '\u{a0}']);
     if head.len() - trimmed.len() > 2 || trimmed.is_empty() {
@@ -614,13 +622,14 @@ fn currency_before(text: &str, num_start: usize) -> Option<(usize, &'static str)
             if *m == "$" && ["R", "US", "HK", "NT"].iter().any(|p| trimmed[..s].ends_with(p)) {
                 continue;
             }
-            return Some((s, code));
+            return Some((s, code, m));
         }
     }
     None
 }
 
-fn currency_after(text: &str, num_end: usize) -> Option<(usize, &'static str)> {
+/// The end of the currency marker after a number, its ISO code and the marker itself.
+fn currency_after(text: &str, num_end: usize) -> Option<(usize, &'static str, &'static str)> {
     let tail = &text[num_end..];
     let trimmed = tail.trim_start_matches([' ', '\u{a0}']);
     if tail.len() - trimmed.len() > 2 {
@@ -647,7 +656,7 @@ fn currency_after(text: &str, num_end: usize) -> Option<(usize, &'static str)> {
             continue;
         }
         if *m == "ALL" && lower_all {
-            return Some((off + 3, "ALL"));
+            return Some((off + 3, "ALL", "ALL"));
         }
         let hit = if *exact {
             trimmed.starts_with(m)
@@ -662,7 +671,7 @@ fn currency_after(text: &str, num_end: usize) -> Option<(usize, &'static str)> {
             if alpha && trimmed[m.len()..].chars().next().is_some_and(|c| crate::text::is_alphanumeric(c) && same_script(c, m)) {
                 continue;
             }
-            return Some((off + m.len(), code));
+            return Some((off + m.len(), code, m));
         }
     }
     None
@@ -671,6 +680,17 @@ fn currency_after(text: &str, num_end: usize) -> Option<(usize, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markers_several_countries_share_are_flagged_for_the_country_to_decide() {
+        let mut spans = Vec::new();
+        let shared: Vec<(String, bool)> = amounts("$200 or US$5 or 20 دينار or 9 درهم or 9 د.إ", &mut spans)
+            .into_iter()
+            .map(|a| (a.normalised, a.shared_marker))
+            .collect();
+        let want = [("200 USD", true), ("5 USD", false), ("20 DINAR", true), ("9 AED", true), ("9 AED", false)];
+        assert_eq!(shared, want.map(|(n, s)| (n.to_string(), s)));
+    }
 
     fn check_amounts(input: &str, expected: &[&str]) {
         let mut spans = Vec::new();
