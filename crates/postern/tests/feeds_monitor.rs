@@ -136,7 +136,26 @@ struct Unbound {
 }
 
 impl Unbound {
+    /// Starts Unbound and waits until it answers. A port free when picked can be taken by another
+    /// test before Unbound binds it; Unbound then exits and we start again on a new port.
     fn start(rpz: &str, local: &[&str]) -> Unbound {
+        for _ in 0..5 {
+            let mut unbound = Self::spawn(rpz, local);
+            let started = std::time::Instant::now();
+            while started.elapsed() < std::time::Duration::from_secs(15) {
+                if unbound.child.try_wait().ok().flatten().is_some() {
+                    break;
+                }
+                if unbound.dig("example.").contains("status:") {
+                    return unbound;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+        }
+        panic!("unbound did not start after 5 tries");
+    }
+
+    fn spawn(rpz: &str, local: &[&str]) -> Unbound {
         let dir = tempfile::tempdir().expect("tempdir");
         let port = free_port("127.0.0.1");
         let conf = dir.path().join("unbound.conf");

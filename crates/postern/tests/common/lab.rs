@@ -21,7 +21,22 @@ impl Drop for Lab {
 
 impl Lab {
     /// Starts NSD and Unbound on free ports; the second value is Unbound's port on 127.0.0.1.
+    /// A port is free when we pick it but another test may bind it before NSD or Unbound does
+    /// (seen in CI: "can't bind socket: Address already in use"); then the lab starts again on
+    /// new ports.
     pub fn start() -> (Lab, u16) {
+        let mut last_log = String::new();
+        for _ in 0..5 {
+            match Self::try_start() {
+                Ok(started) => return started,
+                Err(log) if log.contains("Address already in use") => last_log = log,
+                Err(log) => panic!("lab did not start: {log}"),
+            }
+        }
+        panic!("lab did not start after 5 tries, ports kept being taken: {last_log}");
+    }
+
+    fn try_start() -> Result<(Lab, u16), String> {
         let (nsd, unbound) = (free_port(), free_port());
         let lab = Lab { dir: tempfile::tempdir().expect("tmp"), nsd };
         let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scripts/lab/lab.sh");
@@ -38,8 +53,12 @@ impl Lab {
             .stderr(log)
             .status()
             .expect("run lab.sh (needs nsd, unbound, ldnsutils: scripts/test installs them)");
-        assert!(up.success(), "lab did not start: {}", std::fs::read_to_string(&log_path).unwrap_or_default());
-        (lab, unbound)
+        if up.success() {
+            Ok((lab, unbound))
+        } else {
+            // Dropping `lab` stops whichever server did start.
+            Err(std::fs::read_to_string(&log_path).unwrap_or_default())
+        }
     }
 
     /// Appends `records` (zone-file lines with absolute owner names) to the lab's zone `zone`

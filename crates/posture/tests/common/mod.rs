@@ -102,47 +102,67 @@ fn free_port() -> u16 {
     panic!("no free port on 127.0.0.1");
 }
 
+/// Writes a configuration on new ports and starts NSD and Unbound: (Unbound's port, children).
+fn start_dns(built_dir: &Path) -> (u16, Vec<std::process::Child>) {
+    let run = built_dir.join(format!("run-{}", free_port()));
+    let (np, up) = (free_port(), free_port());
+    let st = Command::new("bash")
+        .arg(repo_root().join("scripts/lab/write-conf.sh"))
+        .args([built_dir.join("lab").as_os_str(), run.as_os_str()])
+        .args(["127.0.0.1", &np.to_string(), &up.to_string()])
+        .status()
+        .expect("write-conf.sh runs");
+    assert!(st.success(), "write-conf.sh failed");
+    let spawn = |prog: &str, conf: &Path| {
+        Command::new(prog)
+            .arg("-d")
+            .arg("-c")
+            .arg(conf)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{prog}: {e} (install scripts/test-deps/posture.apt)"))
+    };
+    let nsd = spawn("nsd", &run.join("nsd.conf"));
+    let unbound = spawn("unbound", &run.join("unbound.conf"));
+    (up, vec![unbound, nsd])
+}
+
 impl Lab {
     /// Start NSD, Unbound and the web servers; returns once the resolver answers for the lab.
+    /// A port free when picked can be taken by another test before NSD or Unbound binds it (the
+    /// server then exits): the DNS servers start again on new ports, up to five times.
     pub async fn start() -> Lab {
         let b = built();
-        let run = b.dir.join(format!("run-{}", free_port()));
-        let (np, up) = (free_port(), free_port());
-        let st = Command::new("bash")
-            .arg(repo_root().join("scripts/lab/write-conf.sh"))
-            .args([b.dir.join("lab").as_os_str(), run.as_os_str()])
-            .args(["127.0.0.1", &np.to_string(), &up.to_string()])
-            .status()
-            .expect("write-conf.sh runs");
-        assert!(st.success(), "write-conf.sh failed");
-        let spawn = |prog: &str, conf: &Path| {
-            Command::new(prog)
-                .arg("-d")
-                .arg("-c")
-                .arg(conf)
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .unwrap_or_else(|e| panic!("{prog}: {e} (install scripts/test-deps/posture.apt)"))
-        };
-        let nsd = spawn("nsd", &run.join("nsd.conf"));
-        let unbound = spawn("unbound", &run.join("unbound.conf"));
         let (https_port, http_port, web) = start_web(b.certs.clone()).await;
         let mut lab = Lab {
-            resolver: SocketAddr::from(([127, 0, 0, 1], up)),
+            resolver: SocketAddr::from(([127, 0, 0, 1], 0)),
             https_port,
             http_port,
             anchor: b.dir.join("lab/anchor.ds"),
             ca: b.dir.join("ca.pem"),
-            children: vec![unbound, nsd],
+            children: vec![],
             web,
         };
-        lab.wait_ready().await;
-        lab
+        let mut last = String::new();
+        for _ in 0..5 {
+            let (up, children) = start_dns(&b.dir);
+            lab.resolver = SocketAddr::from(([127, 0, 0, 1], up));
+            lab.children = children;
+            match lab.wait_ready().await {
+                Ok(()) => return lab,
+                Err(e) => last = e,
+            }
+            for ch in &mut lab.children {
+                let _ = ch.kill();
+                let _ = ch.wait();
+            }
+        }
+        panic!("lab did not start after 5 tries: {last}");
     }
 
     /// Poll the resolver with a real query until the lab's root answers (not a blind sleep).
-    async fn wait_ready(&mut self) {
+    async fn wait_ready(&mut self) -> Result<(), String> {
         let mut c = posture::dns::Client::new(self.resolver);
         c.timeout = Duration::from_millis(200);
         c.attempts = 1;
@@ -150,16 +170,16 @@ impl Lab {
         let post = Name::from_ascii("post.").expect("static name");
         while start.elapsed() < Duration::from_secs(15) {
             if let posture::dns::Lookup::Answer(_) = c.query(&post, RecordType::SOA).await {
-                return;
+                return Ok(());
             }
             for ch in &mut self.children {
                 if let Ok(Some(st)) = ch.try_wait() {
-                    panic!("a lab server exited early: {st}");
+                    return Err(format!("a lab server exited early: {st}"));
                 }
             }
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
-        panic!("lab resolver {} did not answer within 15 s", self.resolver);
+        Err(format!("lab resolver {} did not answer within 15 s", self.resolver))
     }
 
     /// A checker config pointed at this lab.

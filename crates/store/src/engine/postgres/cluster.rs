@@ -34,16 +34,27 @@ impl PgCluster {
             let (uid, gid) = system_user(user)?;
             std::os::unix::fs::chown(dir.path(), Some(uid), Some(gid))?;
         }
-        let port = free_port()?;
-        let cluster = PgCluster { dir, bin, port, run_as, databases: AtomicUsize::new(0) };
+        let mut cluster = PgCluster { dir, bin, port: free_port()?, run_as, databases: AtomicUsize::new(0) };
         let data = cluster.data_dir();
         cluster.run(
             "initdb",
             &["-D", &data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"],
         )?;
-        let options = format!("-p {port} -k {} -c listen_addresses=127.0.0.1", cluster.dir.path().display());
-        let log = cluster.log_path();
-        cluster.run("pg_ctl", &["-D", &data, "-l", &log, "-o", &options, "start"])?;
+        // A port free when picked can be taken by another process before the postmaster binds
+        // it; it then fails to start, and we try again on a new port.
+        let mut tries = 0;
+        loop {
+            let options = format!("-p {} -k {} -c listen_addresses=127.0.0.1", cluster.port, cluster.dir.path().display());
+            let log = cluster.log_path();
+            match cluster.run("pg_ctl", &["-D", &data, "-l", &log, "-o", &options, "start"]) {
+                Ok(_) => break,
+                Err(_) if tries < 4 && std::fs::read_to_string(&log).is_ok_and(|l| l.contains("could not bind")) => {
+                    tries += 1;
+                    cluster.port = free_port()?;
+                }
+                Err(e) => return Err(e),
+            }
+        }
         cluster.wait_ready()?;
         Ok(cluster)
     }
