@@ -127,6 +127,12 @@ struct Signal {
 }
 
 impl Analyzer {
+    /// The display name and main official domain (empty when the registry has none) of the
+    /// brand with registry id `id`.
+    pub fn brand(&self, id: &str) -> Option<(&str, &str)> {
+        self.brands.iter().find(|b| b.id == id).map(|b| (b.name.as_str(), b.domain.as_str()))
+    }
+
     /// Builds the tables. Cost is a few milliseconds for the full registry.
     pub fn new(registry: &BrandRegistry) -> Analyzer {
         let mut brands = Vec::new();

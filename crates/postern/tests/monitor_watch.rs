@@ -199,6 +199,8 @@ fn triage_in_the_portal_takes_a_rejected_hit_out_of_every_feed_for_good() {
     let args = ["--collection", f.collection.as_str(), "--org", "La Poste"];
     let (ok, _, err) = watch_data(f.dir.path(), &args, NAMES.as_bytes());
     assert!(ok, "{err}");
+    let (ok, _, err) = watch_data(f.dir.path(), &args, b"laposte-shop.com\n");
+    assert!(ok && err.contains("1 suspicious"), "{err}");
     for (name, org, role) in [("alice", "La Poste", "analyst"), ("rita", "La Poste", "reader"), ("bob", "Correos", "analyst")] {
         assert!(user_add(f.dir.path(), name, org, role, PASSWORD).status.success());
     }
@@ -238,6 +240,24 @@ fn triage_in_the_portal_takes_a_rejected_hit_out_of_every_feed_for_good() {
     let (status, _, _) = alice.post("/members/monitor", "/members/monitor/usps.com-trackzr.top", &[("decision", "confirm")]);
     assert_eq!(status, 303);
     assert!(plain_feed(&server, &f).contains("usps.com-trackzr.top"), "a confirmed hit stays in the feed");
+    // A suspicious hit is no indicator until an analyst confirms it into a collection.
+    assert!(!plain_feed(&server, &f).contains("laposte-shop.com"));
+    let queue = alice.page("/members/monitor");
+    assert!(queue.contains("name=\"collection\"") && queue.contains(&format!("value=\"{}\"", f.collection)), "{queue}");
+    let (status, _, _) = alice.post("/members/monitor", "/members/monitor/laposte-shop.com", &[("decision", "confirm"), ("tlp", "purple")]);
+    assert_eq!(status, 400, "an unknown TLP level");
+    let (status, _, _) = alice.post("/members/monitor", "/members/monitor/laposte-shop.com", &[("decision", "confirm")]);
+    assert_eq!(status, 400, "no collection named");
+    assert!(!plain_feed(&server, &f).contains("laposte-shop.com"), "a refused decision publishes nothing");
+    let (status, _, _) = alice.post(
+        "/members/monitor",
+        "/members/monitor/laposte-shop.com",
+        &[("decision", "confirm"), ("collection", f.collection.as_str()), ("tlp", "amber")],
+    );
+    assert_eq!(status, 303);
+    assert!(plain_feed(&server, &f).contains("laposte-shop.com"), "a confirmed suspicious hit becomes an indicator");
+    let queue = alice.page("/members/monitor");
+    assert!(queue.contains("confirmed") && queue.contains("laposte-shop.com"), "{queue}");
     drop(server);
 
     // Seen again by the watcher: counted, never an indicator again.
