@@ -1398,6 +1398,21 @@ fn s10_at(b: &[u8], i: usize) -> bool {
         && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
 }
 
+/// Words listed with ", " between them, written out only when a sentence is wanted.
+struct Joined<'a>(&'a [&'a str]);
+
+impl Display for Joined<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, w) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(w)?;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1412,20 +1427,5 @@ mod tests {
             assert_eq!(got, want, "{s}");
         }
         assert_ne!(fold_hash(b"ab"), fold_hash(b"\0ab"), "lengths are kept apart");
-    }
-}
-
-/// Words listed with ", " between them, written out only when a sentence is wanted.
-struct Joined<'a>(&'a [&'a str]);
-
-impl Display for Joined<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        for (i, w) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str(", ")?;
-            }
-            f.write_str(w)?;
-        }
-        Ok(())
     }
 }

@@ -208,10 +208,11 @@ impl Analyzer {
         Prepared { entities, features, structural, hits, brand, product, language, link_verdicts }
     }
 
-    /// Currencies whose name several countries share, read as the message's country's: the
-    /// dinar word (`DINAR` from the extractor), the dirham in Morocco, the dollar sign in Hong
-    /// Kong, Taiwan and Singapore. The country is the brand's, the phones', the links', then
-    /// the language's first that has such a currency.
+    /// Currencies whose name several countries share (`data/currencies/local.tsv`), read as the
+    /// message's country's: the dinar word (`DINAR` from the extractor), the dirham in Morocco,
+    /// the rouble in Belarus, the shilling in Tanzania and Uganda, the dollar sign in Hong Kong
+    /// or Mexico. The country is the brand's, the phones', the links', then (for the dinar) the
+    /// language's first that has such a currency.
     fn localise_currencies(&self, hosts: &[String], brand: Option<usize>, language: &str, entities: &mut Entities) {
         if !entities.amounts.iter().any(|a| a.shared_marker) {
             return;
@@ -229,9 +230,9 @@ impl Analyzer {
             // A dinar is read in the language's countries too; a dirham or a dollar only where
             // the message itself points.
             let mut candidates = countries.iter().copied().chain(spoken.iter().copied().filter(|_| family == "DINAR"));
-            let local = candidates.find_map(|c| LOCAL_CURRENCIES.iter().find(|(f, country, _)| *f == family && *country == c));
+            let local = candidates.find_map(|c| extract::local_currency(family, c));
             let code = match (family, local) {
-                (_, Some((_, _, code))) => *code,
+                (_, Some(code)) => code,
                 ("DINAR", None) => "DZD",
                 _ => continue,
             };
@@ -292,24 +293,6 @@ impl Analyzer {
         }
     }
 }
-
-/// (currency family as the extractor reads it, country, the country's currency): the dinar
-/// countries, Morocco's dirham, and the dollars written "$" in East Asia.
-const LOCAL_CURRENCIES: &[(&str, &str, &str)] = &[
-    ("DINAR", "DZ", "DZD"),
-    ("DINAR", "IQ", "IQD"),
-    ("DINAR", "JO", "JOD"),
-    ("DINAR", "KW", "KWD"),
-    ("DINAR", "BH", "BHD"),
-    ("DINAR", "TN", "TND"),
-    ("DINAR", "LY", "LYD"),
-    ("DINAR", "RS", "RSD"),
-    ("DINAR", "MK", "MKD"),
-    ("AED", "MA", "MAD"),
-    ("USD", "HK", "HKD"),
-    ("USD", "TW", "TWD"),
-    ("USD", "SG", "SGD"),
-];
 
 /// Kosovo, its capital and largest towns, folded, as Albanian messages write them.
 const KOSOVO_PLACES: &[&str] = &[

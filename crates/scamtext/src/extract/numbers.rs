@@ -17,9 +17,6 @@ pub struct Amount {
     pub shared_marker: bool,
 }
 
-/// Markers several countries' currencies are written with; the table gives each a default.
-const SHARED_MARKERS: &[&str] = &["$", "دراهم", "درهما", "درهم", "دينار", "دنانير"];
-
 /// Words that announce a tracking number (folded, ASCII lower-case).
 const TRACKING_CUES: &[&str] = &[
     "tracking",
@@ -355,114 +352,84 @@ pub fn codes(text: &str, spans: &mut Vec<Span>) -> usize {
     n
 }
 
-/// Currency markers: (marker, ISO code, needs exact case). Earlier markers win, so a longer
-/// marker comes before any marker it ends or starts with ("HK$" before "$", "درهم مغربي"
-/// before "درهم").
-const CURRENCIES: &[(&str, &str, bool)] = &[
-    ("R$", "BRL", true),
-    ("US$", "USD", true),
-    ("HK$", "HKD", true),
-    ("NT$", "TWD", true),
-    // Arabic: Egyptian pound (ج.م, جنيه), Saudi riyal, UAE and Moroccan dirhams. درهم alone is
-    // read as the UAE's (the larger SMS market); Moroccan messages write "DH" or "درهم مغربي".
-    ("ج.م", "EGP", false),
-    ("جنيهات", "EGP", false),
-    ("جنيها", "EGP", false),
-    ("جنيه", "EGP", false),
-    ("EGP", "EGP", false),
-    ("ر.س", "SAR", false),
-    ("ريالات", "SAR", false),
-    ("ريالا", "SAR", false),
-    ("ريال", "SAR", false),
-    ("SAR", "SAR", false),
-    ("د.إ", "AED", false),
-    ("درهم مغربي", "MAD", false),
-    ("دراهم", "AED", false),
-    ("درهما", "AED", false),
-    ("درهم", "AED", false),
-    ("AED", "AED", false),
-    ("د.م", "MAD", false),
-    // Dinars: the abbreviations name the country; the word alone is the message's country's
-    // (`analyze` resolves the placeholder code `DINAR` once it knows the country).
-    ("د.ج", "DZD", false),
-    ("دج", "DZD", false),
-    ("DZD", "DZD", false),
-    ("د.ع", "IQD", false),
-    ("IQD", "IQD", false),
-    ("د.أ", "JOD", false),
-    ("JOD", "JOD", false),
-    ("د.ك", "KWD", false),
-    ("KWD", "KWD", false),
-    ("د.ت", "TND", false),
-    ("TND", "TND", false),
-    ("دينار", "DINAR", false),
-    ("دنانير", "DINAR", false),
-    ("MAD", "MAD", false),
-    ("DH", "MAD", false),
-    // Russian rouble and Kazakh tenge.
-    ("₽", "RUB", false),
-    ("рублей", "RUB", false),
-    ("рубля", "RUB", false),
-    ("рубль", "RUB", false),
-    ("руб", "RUB", false),
-    ("RUB", "RUB", false),
-    // Bank SMS abbreviate the rouble to one letter ("1 249р", "18 730,45р").
-    ("р.", "RUB", true),
-    ("р", "RUB", true),
-    ("₸", "KZT", false),
-    ("тенге", "KZT", false),
-    ("тг", "KZT", false),
-    ("KZT", "KZT", false),
-    // Chinese: yuan (元, 块, ¥ and its full-width form), Hong Kong and New Taiwan dollars.
-    ("港币", "HKD", false),
-    ("港幣", "HKD", false),
-    ("港元", "HKD", false),
-    ("HKD", "HKD", false),
-    ("新台币", "TWD", false),
-    ("新台幣", "TWD", false),
-    ("台币", "TWD", false),
-    ("台幣", "TWD", false),
-    ("TWD", "TWD", false),
-    ("人民币", "CNY", false),
-    ("人民幣", "CNY", false),
-    ("元", "CNY", false),
-    ("块", "CNY", false),
-    ("¥", "CNY", false),
-    ("￥", "CNY", false),
-    ("RMB", "CNY", false),
-    ("CNY", "CNY", false),
-    // Kenyan and Tanzanian shillings, Turkish lira.
-    ("KSh", "KES", false),
-    ("Kshs", "KES", false),
-    ("KES", "KES", false),
-    ("TSh", "TZS", false),
-    ("Tshs", "TZS", false),
-    ("TZS", "TZS", false),
-    ("shilingi", "KES", false),
-    ("₺", "TRY", false),
-    ("TL", "TRY", false),
-    ("TRY", "TRY", true),
-    ("€", "EUR", false),
-    ("£", "GBP", false),
-    ("$", "USD", false),
-    ("EUR", "EUR", false),
-    ("euros", "EUR", false),
-    ("euro", "EUR", false),
-    ("GBP", "GBP", false),
-    ("USD", "USD", false),
-    ("BRL", "BRL", false),
-    ("reais", "BRL", false),
-    ("CHF", "CHF", false),
-    ("Fr.", "CHF", true),
-    ("ALL", "ALL", true),
-    ("lekë", "ALL", false),
-    ("LEKË", "ALL", true),
-    ("Lekë", "ALL", true),
-    ("leke", "ALL", false),
-    ("lek", "ALL", false),
-    ("pounds", "GBP", false),
-    ("dollars", "USD", false),
-];
+/// One way messages write a currency (`data/currencies/markers.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marker {
+    pub text: &'static str,
+    /// ISO 4217 code, or the family placeholder `DINAR`.
+    pub code: &'static str,
+    /// The case must match ("TL" but not "tl").
+    pub exact: bool,
+    /// Several countries write their currency this way (`data/currencies/local.tsv`).
+    pub shared: bool,
+}
+
+const MARKERS_TSV: &str = include_str!("../../data/currencies/markers.tsv");
+const LOCAL_TSV: &str = include_str!("../../data/currencies/local.tsv");
+const ISO4217_TXT: &str = include_str!("../../data/currencies/iso4217.txt");
+
+/// Capitalised words that are ISO 4217 codes too but mean something else beside a number in a
+/// message ("TOP 10", "SOS 112", "PEN 2"): never read as currencies unless markers.tsv lists them.
+const NOT_CURRENCY_WORDS: &[&str] = &["TOP", "SOS", "CUP", "BOB", "PEN", "ALL", "MAD", "GEL", "AMD", "MOP", "BAM", "ERN"];
+
+/// The data lines of an embedded list: comments and blank lines skipped.
+fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// The markers of `data/currencies/markers.tsv`, in its order (earlier markers win). A line
+/// that does not parse is left out; `tests::currency_lists_are_well_formed` refuses it.
+pub fn markers() -> &'static [Marker] {
+    static MARKERS: std::sync::OnceLock<Vec<Marker>> = std::sync::OnceLock::new();
+    MARKERS.get_or_init(|| data_lines(MARKERS_TSV).filter_map(parse_marker).collect())
+}
+
+/// One line of markers.tsv: marker, code, flags (`exact`, `shared`, or `-`).
+fn parse_marker(line: &'static str) -> Option<Marker> {
+    let mut f = line.split('\t');
+    let (text, code, flags) = (f.next()?, f.next()?, f.next()?);
+    if f.next().is_some() || text.is_empty() || code.is_empty() {
+        return None;
+    }
+    let flags: Vec<&str> = flags.split(',').filter(|x| *x != "-").collect();
+    if flags.iter().any(|x| !matches!(*x, "exact" | "shared")) {
+        return None;
+    }
+    Some(Marker { text, code, exact: flags.contains(&"exact"), shared: flags.contains(&"shared") })
+}
+
+/// The active ISO 4217 codes (`data/currencies/iso4217.txt`).
+pub fn iso4217() -> &'static std::collections::HashSet<&'static str> {
+    static CODES: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    CODES.get_or_init(|| data_lines(ISO4217_TXT).map(str::trim).collect())
+}
+
+/// The currency a shared marker's `family` (its default code) is in `country`, per
+/// `data/currencies/local.tsv`.
+pub fn local_currency(family: &str, country: &str) -> Option<&'static str> {
+    static LOCAL: std::sync::OnceLock<Vec<(&'static str, &'static str, &'static str)>> = std::sync::OnceLock::new();
+    LOCAL
+        .get_or_init(|| {
+            data_lines(LOCAL_TSV)
+                .filter_map(|l| {
+                    let mut f = l.split('\t');
+                    let t = (f.next()?, f.next()?, f.next()?);
+                    f.next().is_none().then_some(t)
+                })
+                .collect()
+        })
+        .iter()
+        .find(|(f, c, _)| *f == family && *c == country)
+        .map(|(_, _, code)| *code)
+}
+
+/// A three-letter ISO code in capitals, standing alone, that markers.tsv does not list.
+fn iso_code(word: &str) -> Option<&'static str> {
+    if word.len() != 3 || !word.bytes().all(|b| b.is_ascii_uppercase()) || NOT_CURRENCY_WORDS.contains(&word) {
+        return None;
+    }
+    iso4217().get(word).copied()
+}
 
 /// Finds amounts with a currency before or after the number, in local formats.
 pub fn amounts(text: &str, spans: &mut Vec<Span>) -> Vec<Amount> {
@@ -487,7 +454,7 @@ pub fn amounts(text: &str, spans: &mut Vec<Span>) -> Vec<Amount> {
             Some((s, cur, m)) => Some((s, end, cur, m)),
             None => currency_after(text, end).map(|(e, cur, m)| (i, e, cur, m)),
         };
-        let Some((s, e, cur, marker)) = found else {
+        let Some((s, e, cur, shared_marker)) = found else {
             i = end.max(i + 1);
             continue;
         };
@@ -497,7 +464,6 @@ pub fn amounts(text: &str, spans: &mut Vec<Span>) -> Vec<Amount> {
         };
         if free(spans, s, e) {
             spans.push(Span { start: s, end: e, kind: Kind::Amount });
-            let shared_marker = SHARED_MARKERS.contains(&marker);
             out.push(Amount { value, currency: cur, normalised: normalise(num, value, cur), shared_marker });
         }
         i = end.max(i + 1);
@@ -562,11 +528,11 @@ fn marker_index() -> &'static MarkerIndex {
     INDEX.get_or_init(|| {
         let lower = |c: Option<char>| c.and_then(|c| c.to_lowercase().next());
         let mut index = MarkerIndex { starting: Default::default(), ending: Default::default() };
-        for (i, (m, _, _)) in CURRENCIES.iter().enumerate() {
-            if let Some(c) = lower(m.chars().next()) {
+        for (i, m) in markers().iter().enumerate() {
+            if let Some(c) = lower(m.text.chars().next()) {
                 index.starting.entry(c).or_default().push(i);
             }
-            if let Some(c) = lower(m.chars().next_back()) {
+            if let Some(c) = lower(m.text.chars().next_back()) {
                 index.ending.entry(c).or_default().push(i);
             }
         }
@@ -588,8 +554,9 @@ fn same_script(c: char, marker: &str) -> bool {
     marker.chars().next().is_some_and(|m| crate::text::script_of(m) == crate::text::script_of(c))
 }
 
-/// The start of the currency marker before a number, its ISO code and the marker itself.
-fn currency_before(text: &str, num_start: usize) -> Option<(usize, &'static str, &'static str)> {
+/// The start of the currency marker before a number, its ISO code and whether the marker is
+/// shared by several countries.
+fn currency_before(text: &str, num_start: usize) -> Option<(usize, &'static str, bool)> {
     let head = &text[..num_start];
     let trimmed = head.trim_end_matches([' ', '\u{a0}']);
     if head.len() - trimmed.len() > 2 || trimmed.is_empty() {
@@ -599,37 +566,44 @@ fn currency_before(text: &str, num_start: usize) -> Option<(usize, &'static str,
     // Only the markers that end with the text's last letter (case-folded, so it never rejects a
     // match), in the table's order.
     let last_char = last_char?;
-    for (m, code, exact) in marker_index().ending.get(&last_char).into_iter().flatten().map(|i| &CURRENCIES[*i]) {
-        let hit = if *exact {
-            trimmed.ends_with(m)
+    let all = markers();
+    for m in marker_index().ending.get(&last_char).into_iter().flatten().filter_map(|i| all.get(*i)) {
+        let t = m.text;
+        let hit = if m.exact {
+            trimmed.ends_with(t)
         } else {
-            trimmed.len() >= m.len()
-                && trimmed.is_char_boundary(trimmed.len() - m.len())
-                && same_letters(&trimmed[trimmed.len() - m.len()..], m)
+            trimmed.len() >= t.len()
+                && trimmed.is_char_boundary(trimmed.len() - t.len())
+                && same_letters(&trimmed[trimmed.len() - t.len()..], t)
         };
         if hit {
-            let s = trimmed.len() - m.len();
+            let s = trimmed.len() - t.len();
             // A word currency must stand alone ("EUR 2", not "FEUR 2"); Han is written without
             // spaces ("运费12元").
-            let alpha = m
+            let alpha = t
                 .chars()
                 .next()
                 .is_some_and(|c| crate::text::is_alphabetic(c) && crate::text::script_of(c) != crate::text::Script::Unspaced);
-            if alpha && trimmed[..s].chars().next_back().is_some_and(|c| crate::text::is_alphanumeric(c) && same_script(c, m)) {
+            if alpha && trimmed[..s].chars().next_back().is_some_and(|c| crate::text::is_alphanumeric(c) && same_script(c, t)) {
                 continue;
             }
-            // "R$" must win over "$": skip "$" when preceded by R/US/HK/NT.
-            if *m == "$" && ["R", "US", "HK", "NT"].iter().any(|p| trimmed[..s].ends_with(p)) {
+            // "R$", "S$" and the other prefixed dollars win over "$": a "$" glued to capitals
+            // is one of them, or one the table does not know, never a US dollar.
+            if t == "$" && trimmed[..s].chars().next_back().is_some_and(|c| c.is_ascii_uppercase()) {
                 continue;
             }
-            return Some((s, code, m));
+            return Some((s, m.code, m.shared));
         }
     }
-    None
+    let word_start =
+        trimmed.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &trimmed[word_start..];
+    iso_code(word).map(|code| (word_start, code, false))
 }
 
-/// The end of the currency marker after a number, its ISO code and the marker itself.
-fn currency_after(text: &str, num_end: usize) -> Option<(usize, &'static str, &'static str)> {
+/// The end of the currency marker after a number, its ISO code and whether the marker is
+/// shared by several countries.
+fn currency_after(text: &str, num_end: usize) -> Option<(usize, &'static str, bool)> {
     let tail = &text[num_end..];
     let trimmed = tail.trim_start_matches([' ', '\u{a0}']);
     if tail.len() - trimmed.len() > 2 {
@@ -651,30 +625,34 @@ fn currency_after(text: &str, num_end: usize) -> Option<(usize, &'static str, &'
     // Only the markers that start with the text's first letter (case-folded, so it never
     // rejects a match), in the table's order.
     let first_char = first_char?;
-    for (m, code, exact) in marker_index().starting.get(&first_char).into_iter().flatten().map(|i| &CURRENCIES[*i]) {
-        if matches!(*m, "R$" | "US$" | "HK$" | "NT$") || *m == "$" && !trimmed.starts_with('$') {
+    let all = markers();
+    for m in marker_index().starting.get(&first_char).into_iter().flatten().filter_map(|i| all.get(*i)) {
+        let t = m.text;
+        // Prefixed dollars ("R$", "S$") are written before the number only.
+        if t.len() > 1 && t.ends_with('$') || t == "$" && !trimmed.starts_with('$') {
             continue;
         }
-        if *m == "ALL" && lower_all {
-            return Some((off + 3, "ALL", "ALL"));
+        if t == "ALL" && lower_all {
+            return Some((off + 3, "ALL", false));
         }
-        let hit = if *exact {
-            trimmed.starts_with(m)
+        let hit = if m.exact {
+            trimmed.starts_with(t)
         } else {
-            trimmed.len() >= m.len() && trimmed.is_char_boundary(m.len()) && same_letters(&trimmed[..m.len()], m)
+            trimmed.len() >= t.len() && trimmed.is_char_boundary(t.len()) && same_letters(&trimmed[..t.len()], t)
         };
         if hit {
-            let alpha = m
+            let alpha = t
                 .chars()
                 .next()
                 .is_some_and(|c| crate::text::is_alphabetic(c) && crate::text::script_of(c) != crate::text::Script::Unspaced);
-            if alpha && trimmed[m.len()..].chars().next().is_some_and(|c| crate::text::is_alphanumeric(c) && same_script(c, m)) {
+            if alpha && trimmed[t.len()..].chars().next().is_some_and(|c| crate::text::is_alphanumeric(c) && same_script(c, t)) {
                 continue;
             }
-            return Some((off + m.len(), code, m));
+            return Some((off + t.len(), m.code, m.shared));
         }
     }
-    None
+    let word_end = trimmed.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(trimmed.len());
+    iso_code(&trimmed[..word_end]).map(|code| (off + word_end, code, false))
 }
 
 #[cfg(test)]
@@ -690,6 +668,63 @@ mod tests {
             .collect();
         let want = [("200 USD", true), ("5 USD", false), ("20 DINAR", true), ("9 AED", true), ("9 AED", false)];
         assert_eq!(shared, want.map(|(n, s)| (n.to_string(), s)));
+    }
+
+    #[test]
+    fn currency_lists_are_well_formed() {
+        let iso = iso4217();
+        let codes: Vec<&str> = data_lines(ISO4217_TXT).collect();
+        assert!(codes.windows(2).all(|w| w[0] < w[1]), "iso4217.txt is sorted, without duplicates");
+        assert!(codes.iter().all(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())), "{codes:?}");
+        for line in data_lines(MARKERS_TSV) {
+            let m = parse_marker(line).unwrap_or_else(|| panic!("markers.tsv: cannot read {line:?} (marker, code, flags)"));
+            assert!(iso.contains(m.code) || m.code == "DINAR", "markers.tsv: {} is no ISO 4217 code", m.code);
+        }
+        let mut seen = std::collections::HashSet::new();
+        assert!(markers().iter().all(|m| seen.insert(m.text)), "a marker is listed twice");
+        // A marker is never hidden by an earlier one it starts or ends with (a word marker
+        // that runs on into a letter of its script is skipped, so "гривен" leaves "гривень").
+        let word = |m: &str| {
+            m.chars().next().is_some_and(|c| crate::text::is_alphabetic(c) && crate::text::script_of(c) != crate::text::Script::Unspaced)
+        };
+        let runs_on = |e: &str, c: Option<char>| word(e) && c.is_some_and(|c| crate::text::is_alphanumeric(c) && same_script(c, e));
+        for (i, later) in markers().iter().enumerate() {
+            for earlier in &markers()[..i] {
+                let (l, e) = (later.text, earlier.text);
+                if l.len() <= e.len() || earlier.exact && !later.exact {
+                    continue;
+                }
+                let after = l.starts_with(e) && !runs_on(e, l[e.len()..].chars().next());
+                let before = l.ends_with(e) && !runs_on(e, l[..l.len() - e.len()].chars().next_back());
+                assert!(!after && !before, "markers.tsv: {l:?} comes after {e:?}, which hides it");
+            }
+        }
+        let families: std::collections::HashSet<&str> = markers().iter().filter(|m| m.shared).map(|m| m.code).collect();
+        for line in data_lines(LOCAL_TSV) {
+            let f: Vec<&str> = line.split('\t').collect();
+            assert_eq!(f.len(), 3, "local.tsv: {line:?}");
+            assert!(families.contains(f[0]), "local.tsv: no shared marker has the family {}", f[0]);
+            assert!(f[1].len() == 2 && f[1].bytes().all(|b| b.is_ascii_uppercase()), "local.tsv: country {}", f[1]);
+            assert!(iso.contains(f[2]), "local.tsv: {} is no ISO 4217 code", f[2]);
+        }
+    }
+
+    #[test]
+    fn amounts_in_the_currencies_of_other_countries() {
+        check_amounts("Оплатите сбор 8,60 BYN сегодня", &["8.60 BYN"]);
+        check_amounts("списание 145 000 UZS, баланс", &["145000 UZS"]);
+        check_amounts("Сбор 85 000 сум. Для оплаты", &["85000 UZS"]);
+        check_amounts("Lipa USh 15,000 za uhifadhi", &["15000 UGX"]);
+        check_amounts("老公，她垫付了S$5的运费", &["5 SGD"]);
+        check_amounts("رسوم 20 ر.ع اليوم", &["20 OMR"]);
+        check_amounts("ادفع 50000 ل.ل", &["50000 LBP"]);
+        check_amounts("оплатите 250 грн", &["250 UAH"]);
+        check_amounts("pay NGN 5,000 or ₦5,000", &["5000 NGN", "5000 NGN"]);
+        check_amounts("оплата 3 000 KGS", &["3000 KGS"]);
+        // Capitals that are codes but mean something else, and codes glued to words, are not.
+        check_amounts("TOP 10 deals, SOS 112", &[]);
+        check_amounts("XYZ 10", &[]);
+        check_amounts("сумма 500 рублей", &["500 RUB"]);
     }
 
     fn check_amounts(input: &str, expected: &[&str]) {

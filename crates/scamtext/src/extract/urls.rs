@@ -527,7 +527,7 @@ mod tests {
     }
 
     #[test]
-    fn links_after_a_colon_or_in_brackets_glued_to_words_and_ccTLDs_of_the_arab_region() {
+    fn links_after_a_colon_or_in_brackets_glued_to_words_and_cc_tlds_of_the_arab_region() {
         check("ادفع من هنا:egpost-tracking.com/fees", &["egpost-tracking.com/fees"], &[]);
         check("NT$35(post-tw.top/fee),逾期", &["post-tw.top/fee"], &[]);
         check("تتبع الشحنة عبر splonline.com.sa", &["splonline.com.sa"], &[]);
