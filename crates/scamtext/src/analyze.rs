@@ -352,31 +352,16 @@ fn country_evidence<'a>(hosts: &'a [String], e: &Entities, cues: &'a Cues) -> Ve
             }
         }
     }
-    for a in &e.amounts {
-        let c = match a.currency {
-            "CHF" => "CH",
-            "GBP" => "GB",
-            "ALL" => "AL",
-            "BRL" => "BR",
-            "USD" => "US",
-            "MXN" => "MX",
-            "ARS" => "AR",
-            "CAD" => "CA",
-            "EGP" => "EG",
-            "SAR" => "SA",
-            "AED" => "AE",
-            "MAD" => "MA",
-            "RUB" => "RU",
-            "KZT" => "KZ",
-            "CNY" => "CN",
-            "HKD" => "HK",
-            "TWD" => "TW",
-            "KES" => "KE",
-            "TZS" => "TZ",
-            "TRY" => "TR",
-            _ => continue,
-        };
-        out.push(c);
+    // A national currency's ISO code starts with its country's code ("UGX" -> UG, "BYN" -> BY);
+    // the euro and the X codes (CFA francs, East Caribbean dollar) name no one country. A
+    // currency read from a marker several countries share is only a default: no evidence.
+    for a in e.amounts.iter().filter(|a| !a.shared_marker) {
+        if a.currency == "EUR" || a.currency == "ANG" || a.currency.starts_with('X') || a.currency.len() != 3 {
+            continue;
+        }
+        if let Some(c) = a.currency.get(..2) {
+            out.push(c);
+        }
     }
     out
 }
@@ -855,6 +840,11 @@ mod tests {
         assert_eq!(phones("Почта России: оплатите 299 руб. Позвоните 8 (916) 123-45-67"), ["+79161234567"]);
         assert_eq!(phones("【顺丰速运】理赔请联系专员13812345678"), ["+8613812345678"]);
         assert_eq!(phones("香港郵政：請即致電 5123 4567 或繳付HK$18"), ["+85251234567"]);
+        // Any national currency's code names its country ("UGX" and "USh": Uganda)...
+        assert_eq!(phones("Kifurushi chako kiko ghalani. Lipa USh 15,000 au piga 0772 604 318"), ["+256772604318"]);
+        // ...but a currency word several countries share names none: "shilingi" is said in
+        // Kenya, Tanzania and Uganda, and "0657 310 482" is grouped as Tanzania prints it.
+        assert_eq!(phones("Nimekosea nimetuma shilingi 50,000 kwenye namba yako, nirudishie kwa 0657 310 482"), ["+255657310482"]);
     }
 
     #[test]

@@ -149,7 +149,16 @@ const CODE_CUES: &[&str] = &[
     "驗證碼",
     "取件码",
     "取件碼",
+    "取件号码",
+    "取件號碼",
+    "取件编号",
+    "取件編號",
+    "取货码",
+    "取貨碼",
     "提货码",
+    "提貨碼",
+    "密码",
+    "密碼",
 ];
 
 /// Finds S10, UPS and cue-announced carrier tracking numbers.
@@ -731,6 +740,12 @@ mod tests {
         let mut spans = Vec::new();
         let got: Vec<String> = amounts(input, &mut spans).into_iter().map(|a| a.normalised).collect();
         assert_eq!(got, expected, "amounts of {input:?}");
+    }
+
+    #[test]
+    fn pickup_codes_in_traditional_chinese_are_codes() {
+        let mut spans = Vec::new();
+        assert_eq!(codes("您的包裹已送達i郵箱，取件號碼 7719 0263，請於72小時內取件", &mut spans), 1);
     }
 
     fn check_tracking(input: &str, expected: &[&str]) {
