@@ -230,7 +230,8 @@ impl Analyzer {
             // A dinar is read in the language's countries too; a dirham or a dollar only where
             // the message itself points.
             let mut candidates = countries.iter().copied().chain(spoken.iter().copied().filter(|_| family == "DINAR"));
-            let local = candidates.find_map(|c| extract::local_currency(family, c));
+            // The first country that writes its currency this way decides, the default's too.
+            let local = candidates.find_map(|c| if family.get(..2) == Some(c) { Some(family) } else { extract::local_currency(family, c) });
             let code = match (family, local) {
                 (_, Some(code)) => code,
                 ("DINAR", None) => "DZD",
@@ -354,17 +355,27 @@ fn country_evidence<'a>(hosts: &'a [String], e: &Entities, cues: &'a Cues) -> Ve
     }
     // A national currency's ISO code starts with its country's code ("UGX" -> UG, "BYN" -> BY);
     // the euro and the X codes (CFA francs, East Caribbean dollar) name no one country. A
-    // currency read from a marker several countries share is only a default: no evidence.
-    for a in e.amounts.iter().filter(|a| !a.shared_marker) {
+    // marker several countries share names them all ("درهم": the UAE and Morocco, "shilingi":
+    // Kenya, Tanzania, Uganda), the default's first; one shared by many ("$") only its default.
+    for a in &e.amounts {
         if a.currency == "EUR" || a.currency == "ANG" || a.currency.starts_with('X') || a.currency.len() != 3 {
             continue;
         }
-        if let Some(c) = a.currency.get(..2) {
-            out.push(c);
+        let Some(c) = a.currency.get(..2) else { continue };
+        out.push(c);
+        if a.shared_marker {
+            let others = extract::local_countries(a.currency);
+            if others.len() <= SHARED_COUNTRIES_AT_MOST {
+                out.extend(others);
+            }
         }
     }
     out
 }
+
+/// A shared currency marker names its other countries as evidence only when they are this few
+/// (the dirham's one, the shilling's two, the riyal's three; not the dollar sign's twenty).
+const SHARED_COUNTRIES_AT_MOST: usize = 3;
 
 /// The upper-case ISO country for a two-letter host token the brand table knows as a
 /// country ("uk" -> "GB").

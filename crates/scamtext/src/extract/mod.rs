@@ -6,7 +6,7 @@ pub mod numbers;
 pub mod phones;
 pub mod urls;
 
-pub use numbers::{Amount, local_currency};
+pub use numbers::{Amount, local_countries, local_currency};
 
 /// At most this many entities of one kind are kept per message, which bounds the work on
 /// pathological input (a megabyte of "€1,") and the size of the answer.

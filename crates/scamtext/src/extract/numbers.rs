@@ -413,23 +413,30 @@ pub fn iso4217() -> &'static std::collections::HashSet<&'static str> {
     CODES.get_or_init(|| data_lines(ISO4217_TXT).map(str::trim).collect())
 }
 
+/// The lines of `data/currencies/local.tsv`: (family, country, code).
+fn local_table() -> &'static [(&'static str, &'static str, &'static str)] {
+    static LOCAL: std::sync::OnceLock<Vec<(&'static str, &'static str, &'static str)>> = std::sync::OnceLock::new();
+    LOCAL.get_or_init(|| {
+        data_lines(LOCAL_TSV)
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                let t = (f.next()?, f.next()?, f.next()?);
+                f.next().is_none().then_some(t)
+            })
+            .collect()
+    })
+}
+
 /// The currency a shared marker's `family` (its default code) is in `country`, per
 /// `data/currencies/local.tsv`.
 pub fn local_currency(family: &str, country: &str) -> Option<&'static str> {
-    static LOCAL: std::sync::OnceLock<Vec<(&'static str, &'static str, &'static str)>> = std::sync::OnceLock::new();
-    LOCAL
-        .get_or_init(|| {
-            data_lines(LOCAL_TSV)
-                .filter_map(|l| {
-                    let mut f = l.split('\t');
-                    let t = (f.next()?, f.next()?, f.next()?);
-                    f.next().is_none().then_some(t)
-                })
-                .collect()
-        })
-        .iter()
-        .find(|(f, c, _)| *f == family && *c == country)
-        .map(|(_, _, code)| *code)
+    local_table().iter().find(|(f, c, _)| *f == family && *c == country).map(|(_, _, code)| *code)
+}
+
+/// The countries besides the default's where a shared marker of `family` names the local
+/// currency (`data/currencies/local.tsv`), in the file's order.
+pub fn local_countries(family: &str) -> Vec<&'static str> {
+    local_table().iter().filter(|(f, _, _)| *f == family).map(|(_, c, _)| *c).collect()
 }
 
 /// A three-letter ISO code in capitals, standing alone, that markers.tsv does not list.

@@ -278,6 +278,9 @@ mod tests {
         check("ligue para a central de segurança no 912 471 164.", &["PT", "BR"], &["+351912471164"]);
         check("appelez le 06 25 62 21 06 24h/24.", &["FR"], &["+33625622106"]);
         check("Besoin d'aide ? N° Vert 0 800 52 36 41", &["FR", "BE", "CH"], &["+33800523641"]);
+        // The trunk 8 goes once, even before a number that starts with 8 itself.
+        check("позвоните 8 800 301-74-92", &["RU"], &["+78003017492"]);
+        check("звоните 8 (812) 314-25-70", &["RU"], &["+78123142570"]);
         check("anúlela en el 600 390 671.", &["ES", "MX", "AR", "CO", "CL", "PE", "PT"], &["+34600390671"]);
         check("Ihr Einschreiben RR 1234 5678 9DE liegt", &["DE", "AT", "CH"], &[]);
     }
