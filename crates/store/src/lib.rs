@@ -153,10 +153,19 @@ pub fn open_serve(target: &str) -> Result<ServeStores> {
 /// far fewer than the hub's TAXII traffic.
 pub const PORTAL_MAX_CONNECTIONS: usize = 4;
 
-/// Everything the hub needs from a storage backend.
-pub trait Store: MemberStore + CollectionStore + ObjectStore + StatusStore + AuditLog + MetaStore + PeerStore + Send + Sync {}
+/// Everything the hub needs from a storage backend; the exercise runs are part of it so that
+/// the hub knows which collections belong to exercises (they never reach live feeds, link
+/// verdicts or federation).
+pub trait Store:
+    MemberStore + CollectionStore + ObjectStore + StatusStore + AuditLog + MetaStore + PeerStore + exercises::ExerciseStore + Send + Sync
+{
+}
 
-impl<T: MemberStore + CollectionStore + ObjectStore + StatusStore + AuditLog + MetaStore + PeerStore + Send + Sync> Store for T {}
+impl<
+    T: MemberStore + CollectionStore + ObjectStore + StatusStore + AuditLog + MetaStore + PeerStore + exercises::ExerciseStore + Send + Sync,
+> Store for T
+{
+}
 
 /// The current time as an RFC 3339 UTC timestamp with millisecond precision.
 pub fn now_rfc3339() -> String {

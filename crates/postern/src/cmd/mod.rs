@@ -11,6 +11,7 @@ pub mod config;
 pub mod doctor;
 pub mod eval;
 pub mod feeds;
+pub mod exercise;
 pub mod incident;
 pub mod peer;
 pub mod posture;

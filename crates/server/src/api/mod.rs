@@ -16,6 +16,7 @@ use crate::error::ApiError;
 use crate::{AppState, blocking};
 
 pub mod feeds;
+pub mod exercises;
 pub mod incidents;
 pub mod links;
 mod messages;
@@ -30,6 +31,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(posture::routes())
         .merge(peers::routes())
         .merge(incidents::routes())
+        .merge(exercises::routes())
 }
 
 fn problem(status: StatusCode, title: &str, detail: impl Into<String>) -> ApiError {
