@@ -63,17 +63,24 @@ impl Hub {
     }
 
     fn link_check(&self, org: &str, link: &str) -> Value {
-        let r = client().post(self.url("/api/v1/links/check")).bearer_auth(&self.f.tokens[org]).json(&json!({"url": link})).send().expect("check");
+        let r = client()
+            .post(self.url("/api/v1/links/check"))
+            .bearer_auth(&self.f.tokens[org])
+            .json(&json!({"url": link}))
+            .send()
+            .expect("check");
         r.json().expect("verdict")
     }
 }
 
+/// A fresh indicator (an old one would have decayed out of the feeds).
 fn indicator(domain: &str, n: u32) -> Value {
+    let now = Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true);
     json!({
         "type": "indicator", "spec_version": "2.1", "id": format!("indicator--5e1f0c3a-2222-4333-8444-{n:012}"),
-        "created": "2026-05-01T00:00:00.000Z", "modified": "2026-05-01T00:00:00.000Z",
+        "created": now, "modified": now,
         "pattern": format!("[domain-name:value = '{domain}']"), "pattern_type": "stix",
-        "valid_from": "2026-05-01T00:00:00Z", "object_marking_refs": [tlp::TLP2_GREEN]
+        "valid_from": now, "object_marking_refs": [tlp::TLP2_GREEN]
     })
 }
 
@@ -111,7 +118,9 @@ fn a_joint_exercise_is_scored_from_its_own_audit_trail_and_stays_apart() {
     // Each participant sees the injects of its own role; a third organisation sees nothing.
     let (_, post) = hub.get("La Poste", &format!("/api/v1/exercises/{id}"));
     let (_, csirt) = hub.get("Correos", &format!("/api/v1/exercises/{id}"));
-    let ids = |v: &Value| -> Vec<String> { v["injects"].as_array().expect("injects").iter().map(|i| i["id"].as_str().unwrap_or("").to_string()).collect() };
+    let ids = |v: &Value| -> Vec<String> {
+        v["injects"].as_array().expect("injects").iter().map(|i| i["id"].as_str().unwrap_or("").to_string()).collect()
+    };
     assert_eq!(ids(&post), ["i1-customer-report", "i2-wave", "i3-domain"], "{post}");
     assert_eq!(ids(&csirt), ["i3-domain"], "{csirt}");
     assert_eq!(post["injects"][0]["message"].as_str().map(|m| m.starts_with("POSTE")), Some(true), "French texts");
@@ -120,7 +129,12 @@ fn a_joint_exercise_is_scored_from_its_own_audit_trail_and_stays_apart() {
     }
     assert_eq!(hub.get("Posta Shqiptare", "/api/v1/exercises").1, json!({"exercises": []}));
     assert_eq!(hub.post("Posta Shqiptare", &format!("/api/v1/exercises/{id}/end"), &json!({})).0, StatusCode::NOT_FOUND);
-    let r = client().get(hub.url("/isac/collections/")).bearer_auth(&hub.f.tokens["Posta Shqiptare"]).header("accept", TAXII).send().expect("get");
+    let r = client()
+        .get(hub.url("/isac/collections/"))
+        .bearer_auth(&hub.f.tokens["Posta Shqiptare"])
+        .header("accept", TAXII)
+        .send()
+        .expect("get");
     assert!(!r.text().expect("body").contains(&collection), "the run's collection is not listed to a third organisation");
 
     // Live work of a participant never scores: an early warning on a live case counts for nothing.
@@ -134,16 +148,30 @@ fn a_joint_exercise_is_scored_from_its_own_audit_trail_and_stays_apart() {
     let played = hub.case("Exercise smishing");
     let (status, added) = hub.post("La Poste", &format!("/api/v1/exercises/{id}/cases"), &json!({"case": played}));
     assert_eq!(status, StatusCode::OK, "{added}");
-    assert_eq!(hub.post("Correos", &format!("/api/v1/exercises/{id}/cases"), &json!({"case": played})).0, StatusCode::NOT_FOUND, "not Correos' case");
+    assert_eq!(
+        hub.post("Correos", &format!("/api/v1/exercises/{id}/cases"), &json!({"case": played})).0,
+        StatusCode::NOT_FOUND,
+        "not Correos' case"
+    );
     hub.put_report(played, "early_warning");
     hub.taxii_post("La Poste", &collection, json!([indicator("post-parcel-fee.example", 1)]));
-    let (status, mark) = hub.post("La Poste", &format!("/api/v1/exercises/{id}/marks"), &json!({"expectation": "e7-press-line", "met": true}));
+    let (status, mark) =
+        hub.post("La Poste", &format!("/api/v1/exercises/{id}/marks"), &json!({"expectation": "e7-press-line", "met": true}));
     assert_eq!(status, StatusCode::OK, "{mark}");
-    assert_eq!(hub.post("Correos", &format!("/api/v1/exercises/{id}/marks"), &json!({"expectation": "e7-press-line", "met": false})).0, StatusCode::FORBIDDEN);
+    assert_eq!(
+        hub.post("Correos", &format!("/api/v1/exercises/{id}/marks"), &json!({"expectation": "e7-press-line", "met": false})).0,
+        StatusCode::FORBIDDEN
+    );
     let bad = hub.post("La Poste", &format!("/api/v1/exercises/{id}/marks"), &json!({"expectation": "e99", "met": true}));
     assert_eq!((bad.0, bad.1["details"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("expectation")));
     let (_, board) = hub.get("Correos", &format!("/api/v1/exercises/{id}/score"));
-    for (e, want) in [("e1-case-opened", "expired"), ("e2-early-warning", "met"), ("e3-indicator-shared", "met"), ("e7-press-line", "met"), ("e4-takedown", "pending")] {
+    for (e, want) in [
+        ("e1-case-opened", "expired"),
+        ("e2-early-warning", "met"),
+        ("e3-indicator-shared", "met"),
+        ("e7-press-line", "met"),
+        ("e4-takedown", "pending"),
+    ] {
         assert_eq!(status_of(&board, e), want, "{e}: {board}");
     }
     assert_eq!(board["totals"]["earned"], 45, "{board}");
@@ -152,7 +180,10 @@ fn a_joint_exercise_is_scored_from_its_own_audit_trail_and_stays_apart() {
     // exercise's one still does not, for a participant who can read it.
     hub.taxii_post("La Poste", &hub.f.collection, json!([indicator("live-parcel-fee.example", 2)]));
     let deadline = Instant::now() + Duration::from_secs(30);
-    while !blocklisted(&hub.link_check("La Poste", "https://live-parcel-fee.example/pay"), "indicator--5e1f0c3a-2222-4333-8444-000000000002") {
+    while !blocklisted(
+        &hub.link_check("La Poste", "https://live-parcel-fee.example/pay"),
+        "indicator--5e1f0c3a-2222-4333-8444-000000000002",
+    ) {
         assert!(Instant::now() < deadline, "the live indicator never reached the blocklists");
         std::thread::sleep(Duration::from_millis(100));
     }
@@ -160,7 +191,8 @@ fn a_joint_exercise_is_scored_from_its_own_audit_trail_and_stays_apart() {
     assert!(!blocklisted(&v, "indicator--5e1f0c3a-2222-4333-8444-000000000001"), "an exercise indicator judged a live link: {v}");
     let feed = client().get(hub.url(&format!("/feeds/{collection}/plain"))).bearer_auth(&hub.f.tokens["La Poste"]).send().expect("feed");
     assert_eq!(feed.status(), StatusCode::NOT_FOUND, "an exercise collection has no feed");
-    let live_feed = client().get(hub.url(&format!("/feeds/{}/plain", hub.f.collection))).bearer_auth(&hub.f.tokens["La Poste"]).send().expect("feed");
+    let live_feed =
+        client().get(hub.url(&format!("/feeds/{}/plain", hub.f.collection))).bearer_auth(&hub.f.tokens["La Poste"]).send().expect("feed");
     let text = live_feed.text().expect("feed body");
     assert!(text.contains("live-parcel-fee.example") && !text.contains("post-parcel-fee.example"), "{text}");
     let export = Command::new(exe())
@@ -169,11 +201,31 @@ fn a_joint_exercise_is_scored_from_its_own_audit_trail_and_stays_apart() {
         .args(["feeds", "export", "--collection", &collection, "--org", "La Poste", "--format", "plain"])
         .output()
         .expect("run");
-    assert!(!export.status.success() && !String::from_utf8_lossy(&export.stdout).contains("post-parcel-fee"), "feeds export of an exercise");
+    assert!(
+        !export.status.success() && !String::from_utf8_lossy(&export.stdout).contains("post-parcel-fee"),
+        "feeds export of an exercise"
+    );
     let peer = Command::new(exe())
         .arg("--data")
         .arg(hub.f.dir.path())
-        .args(["peer", "add", "upu", "--url", "http://127.0.0.1:9/", "--api-root", "isac", "--collection", "remote", "--local-collection", &collection, "--push", "--token", "secret", "--max-tlp", "green"])
+        .args([
+            "peer",
+            "add",
+            "upu",
+            "--url",
+            "http://127.0.0.1:9/",
+            "--api-root",
+            "isac",
+            "--collection",
+            "remote",
+            "--local-collection",
+            &collection,
+            "--push",
+            "--token",
+            "secret",
+            "--max-tlp",
+            "green",
+        ])
         .output()
         .expect("run");
     assert!(!peer.status.success(), "an exercise collection never federates: {}", String::from_utf8_lossy(&peer.stdout));

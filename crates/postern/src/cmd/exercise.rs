@@ -171,7 +171,15 @@ fn status(json: bool, a: &RunArgs) -> anyhow::Result<()> {
         return print_json(&run);
     }
     let s = |v: &serde_json::Value| v.as_str().unwrap_or("-").to_string();
-    println!("Exercise {}: {} [{}], minute {} of {}, role {}", run["id"], s(&run["title"]), s(&run["status"]), run["minute"], run["duration"], s(&run["role"]));
+    println!(
+        "Exercise {}: {} [{}], minute {} of {}, role {}",
+        run["id"],
+        s(&run["title"]),
+        s(&run["status"]),
+        run["minute"],
+        run["duration"],
+        s(&run["role"])
+    );
     for i in run["injects"].as_array().cloned().unwrap_or_default() {
         println!("  [{:>4}] {:<10} {}", i["minute"], s(&i["kind"]), s(&i["title"]));
     }
@@ -185,7 +193,10 @@ fn print_board(board: &serde_json::Value) {
         println!("  {:<8} {:>3}/{:<3} {:<12} {}", s(&e["status"]), e["earned"], e["score"], how, s(&e["title"]));
     }
     let t = &board["totals"];
-    println!("  total {}/{} points; met {}, missed {}, expired {}, pending {}", t["earned"], t["possible"], t["met"], t["missed"], t["expired"], t["pending"]);
+    println!(
+        "  total {}/{} points; met {}, missed {}, expired {}, pending {}",
+        t["earned"], t["possible"], t["met"], t["missed"], t["expired"], t["pending"]
+    );
 }
 
 fn score(json: bool, a: &RunArgs) -> anyhow::Result<()> {

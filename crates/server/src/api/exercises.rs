@@ -89,8 +89,13 @@ async fn may_edit(state: &AppState, who: &Principal, target: &str) -> Result<(),
 
 /// Appends one audit line; a failure to write it is logged, never shown to the caller.
 async fn audit(state: &AppState, who: &Principal, action: &str, target: &str, outcome: &str, detail: &str) {
-    let entry =
-        store::NewAudit { actor: who.actor(), action: action.into(), target: target.into(), outcome: outcome.into(), detail: detail.into() };
+    let entry = store::NewAudit {
+        actor: who.actor(),
+        action: action.into(),
+        target: target.into(),
+        outcome: outcome.into(),
+        detail: detail.into(),
+    };
     let hub = state.hub.clone();
     if let Err(e) = blocking(move || hub.append_audit(&entry)).await {
         tracing::error!(error = %e, "writing an exercise audit line failed");
@@ -245,10 +250,9 @@ fn check_start(state: &AppState, who: &Principal, b: &StartBody, s: &Scenario) -
         if !s.roles.contains(&p.role) {
             return Err(bad(&format!("participants[{i}].role"), format!("the scenario's roles are {}", s.roles.join(", "))));
         }
-        let org = state
-            .hub
-            .org(p.org.trim())
-            .map_err(|_| bad(&format!("participants[{i}].org"), format!("no organisation `{}`", p.org.chars().take(80).collect::<String>())))?;
+        let org = state.hub.org(p.org.trim()).map_err(|_| {
+            bad(&format!("participants[{i}].org"), format!("no organisation `{}`", p.org.chars().take(80).collect::<String>()))
+        })?;
         if !seen.insert(org.id) {
             return Err(bad(&format!("participants[{i}].org"), "an organisation takes part once"));
         }

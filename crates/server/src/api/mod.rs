@@ -15,8 +15,8 @@ use tlp::Tlp;
 use crate::error::ApiError;
 use crate::{AppState, blocking};
 
-pub mod feeds;
 pub mod exercises;
+pub mod feeds;
 pub mod incidents;
 pub mod links;
 mod messages;
