@@ -343,10 +343,8 @@ fn build_injects(file: &str, raw: &[RawInject], modules: &BTreeSet<&str>, roles:
         if !modules.contains(r.module.as_str()) {
             return Err(invalid(file, &at("module"), format!("no module `{}`", r.module)));
         }
-        if let Some(after) = &r.after {
-            if !by_id.contains_key(after.as_str()) {
-                return Err(invalid(file, &at("after"), format!("no inject `{after}`")));
-            }
+        if let Some(after) = r.after.as_ref().filter(|a| !by_id.contains_key(a.as_str())) {
+            return Err(invalid(file, &at("after"), format!("no inject `{after}`")));
         }
         if r.to.is_empty() {
             return Err(invalid(file, &at("to"), "names no role".to_string()));
@@ -467,10 +465,8 @@ fn build_expectations(
         if !modules.contains(r.module.as_str()) {
             return Err(invalid(file, &at("module"), format!("no module `{}`", r.module)));
         }
-        if let Some(i) = &r.inject {
-            if !injects.iter().any(|j| &j.id == i) {
-                return Err(invalid(file, &at("inject"), format!("no inject `{i}`")));
-            }
+        if let Some(i) = r.inject.as_ref().filter(|i| !injects.iter().any(|j| &j.id == *i)) {
+            return Err(invalid(file, &at("inject"), format!("no inject `{i}`")));
         }
         non_empty(file, &at("title"), &r.title)?;
         non_empty(file, &at("improvement"), &r.improvement)?;

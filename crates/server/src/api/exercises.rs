@@ -388,7 +388,7 @@ pub fn board(hub: &hub::Hub, store: &dyn ExerciseStore, rec: &ExerciseRecord, no
     let s = scenario_of(rec)?;
     let clock = clock_of(rec)?;
     let store_err = |e: store::StoreError| ApiError::from_hub(HubError::Store(e), false);
-    let cases = store.cases(rec.id).map_err(store_err)?;
+    let cases = store.exercise_cases(rec.id).map_err(store_err)?;
     let mut events = Vec::new();
     let mut after = 0;
     loop {
@@ -500,7 +500,7 @@ async fn plan_tasks(state: &AppState, rec: &ExerciseRecord) -> Result<usize, Api
     let Some(incidents) = state.incidents.clone() else { return Ok(0) };
     let (hub, store, r) = (state.hub.clone(), service(state)?, rec.clone());
     let (_, plan) = plan(hub, store.clone(), r.clone()).await?;
-    let cases = run(move || store.cases(r.id)).await?;
+    let cases = run(move || store.exercise_cases(r.id)).await?;
     let mut added = 0;
     for a in plan {
         for p in rec.participants.iter().filter(|p| p.role == a.owner) {

@@ -131,7 +131,7 @@ fn cases_played_in_a_run_are_marked_exercise(open: Open<'_>) {
     s.add_case(run.id, played.id).expect("mark");
     assert!(open().is_exercise_case(played.id).expect("flag"));
     assert!(!s.is_exercise_case(live.id).expect("flag"));
-    assert_eq!(ExerciseStore::cases(&*s, run.id).expect("cases"), [played.id]);
+    assert_eq!(s.exercise_cases(run.id).expect("cases"), [played.id]);
     let again = s.add_case(run.id, played.id);
     assert!(matches!(again, Err(StoreError::Duplicate { what: "exercise case", .. })), "{again:?}");
     assert!(matches!(s.add_case(run.id, 9_999), Err(StoreError::NotFound { what: "incident case", .. })));

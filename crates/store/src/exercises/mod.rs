@@ -113,7 +113,7 @@ pub trait ExerciseStore: Send + Sync {
     /// or case is [`StoreError::NotFound`], a case already in a run [`StoreError::Duplicate`].
     fn add_case(&self, exercise_id: i64, case_id: i64) -> Result<()>;
     /// The cases played in the run, by id.
-    fn cases(&self, exercise_id: i64) -> Result<Vec<i64>>;
+    fn exercise_cases(&self, exercise_id: i64) -> Result<Vec<i64>>;
     /// Whether an incident case was played in an exercise.
     fn is_exercise_case(&self, case_id: i64) -> Result<bool>;
     /// The collections of every run: what live feeds, link verdicts, federation and RPZ skip.

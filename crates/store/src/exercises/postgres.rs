@@ -171,7 +171,7 @@ impl ExerciseStore for PgStore {
         })
     }
 
-    fn cases(&self, exercise_id: i64) -> Result<Vec<i64>> {
+    fn exercise_cases(&self, exercise_id: i64) -> Result<Vec<i64>> {
         self.with(|c| {
             let rows = c.query("SELECT case_id FROM exercise_cases WHERE exercise_id = $1 ORDER BY case_id", &[&exercise_id])?;
             rows.iter().map(|r| Ok(r.try_get(0)?)).collect()

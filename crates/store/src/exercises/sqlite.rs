@@ -172,7 +172,7 @@ impl ExerciseStore for SqliteStore {
         })
     }
 
-    fn cases(&self, exercise_id: i64) -> Result<Vec<i64>> {
+    fn exercise_cases(&self, exercise_id: i64) -> Result<Vec<i64>> {
         self.read(|c| {
             let mut st = c.prepare_cached("SELECT case_id FROM exercise_cases WHERE exercise_id = ?1 ORDER BY case_id")?;
             Ok(st.query_map([exercise_id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?)
