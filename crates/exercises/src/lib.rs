@@ -6,6 +6,7 @@
 //! `now` is a parameter of every function that needs the time.
 
 pub mod clock;
+pub mod report;
 pub mod scenario;
 pub mod score;
 

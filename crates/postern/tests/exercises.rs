@@ -243,6 +243,17 @@ fn a_joint_exercise_is_scored_from_its_own_audit_trail_and_stays_apart() {
     let (_, live_case) = hub.get("La Poste", &format!("/api/v1/incidents/{live}"));
     assert_eq!(live_case["tasks"].as_array().map(Vec::len), Some(0));
     assert_eq!(hub.post("La Poste", &format!("/api/v1/exercises/{id}/end"), &json!({})).0, StatusCode::CONFLICT);
+    // The hot wash: the report in the scenario's language, as HTML and PDF, participants only.
+    let html =
+        client().get(hub.url(&format!("/api/v1/exercises/{id}/report/html"))).bearer_auth(&hub.f.tokens["Correos"]).send().expect("html");
+    assert_eq!(html.status(), StatusCode::OK);
+    let html = html.text().expect("html");
+    assert!(html.contains("Rapport après action") && html.contains("Plan d&#39;amélioration") && !html.contains("<script"), "{html}");
+    let pdf =
+        client().get(hub.url(&format!("/api/v1/exercises/{id}/report/pdf"))).bearer_auth(&hub.f.tokens["La Poste"]).send().expect("pdf");
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    assert!(pdf.bytes().expect("pdf").starts_with(b"%PDF-"));
+    assert_eq!(hub.get("Posta Shqiptare", &format!("/api/v1/exercises/{id}/report/pdf")).0, StatusCode::NOT_FOUND);
     let audit = cli(hub.f.dir.path(), &["audit"]);
     let actions: Vec<&str> = audit["entries"].as_array().expect("entries").iter().filter_map(|e| e["action"].as_str()).collect();
     for a in ["exercise.start", "exercise.case.add", "exercise.mark", "exercise.end"] {

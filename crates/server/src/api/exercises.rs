@@ -40,6 +40,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/exercises/{id}/cases", post(add_case))
         .route("/api/v1/exercises/{id}/end", post(end))
         .route("/api/v1/exercises/{id}/report", get(report))
+        .route("/api/v1/exercises/{id}/report/{format}", get(report_file))
 }
 
 fn service(state: &AppState) -> Result<Arc<dyn ExerciseStore>, ApiError> {
@@ -564,4 +565,48 @@ async fn report(State(state): State<AppState>, headers: HeaderMap, Path(id): Pat
     let rec = load(&state, org, id).await?;
     audit(&state, &who, "exercise.report", &target(id), "ok", "").await;
     report_json(&state, rec).await.map(Json)
+}
+
+/// The after-action report as a standalone HTML page or a PDF, in the scenario's language.
+async fn report_file(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((id, format)): Path<(i64, String)>,
+) -> Result<axum::response::Response, ApiError> {
+    use axum::response::IntoResponse;
+    let (who, org) = member(&state, &headers).await?;
+    let rec = load(&state, org, id).await?;
+    if format != "html" && format != "pdf" {
+        return Err(bad("format", "html or pdf"));
+    }
+    let s = scenario_of(&rec)?;
+    let (b, actions) = plan(state.hub.clone(), service(&state)?, rec.clone()).await?;
+    let owners = |role: &str| -> Vec<String> { rec.participants.iter().filter(|p| p.role == role).map(|p| p.org_name.clone()).collect() };
+    let doc = exercises::report::AfterAction {
+        run: rec.id,
+        language: &rec.language,
+        title: &s.title,
+        started_at: &rec.started_at,
+        ended_at: rec.ended_at.as_deref(),
+        participants: rec.participants.iter().map(|p| (p.org_name.clone(), p.role.clone())).collect(),
+        board: &b,
+        plan: actions.iter().map(|a| (a.text.clone(), owners(&a.owner), a.due.to_string())).collect(),
+    };
+    audit(&state, &who, "exercise.report.export", &target(id), "ok", &format).await;
+    let name = format!("attachment; filename=\"exercise-{id}-after-action.{format}\"");
+    Ok(match format.as_str() {
+        "pdf" => (
+            [(axum::http::header::CONTENT_TYPE, "application/pdf".to_string()), (axum::http::header::CONTENT_DISPOSITION, name)],
+            exercises::report::render_pdf(&doc),
+        )
+            .into_response(),
+        _ => (
+            [
+                (axum::http::header::CONTENT_TYPE, "text/html; charset=utf-8".to_string()),
+                (axum::http::header::CONTENT_SECURITY_POLICY, "default-src 'none'; style-src 'unsafe-inline'".to_string()),
+            ],
+            exercises::report::render_html(&doc),
+        )
+            .into_response(),
+    })
 }
