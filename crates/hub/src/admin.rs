@@ -132,6 +132,17 @@ impl Hub {
         Ok(self.store.list_collections()?)
     }
 
+    /// The collections of exercise runs: their participants read and write them over TAXII,
+    /// but they never feed a blocklist, an RPZ, a link verdict or a federation peer.
+    pub fn exercise_collections(&self) -> Result<Vec<String>> {
+        Ok(self.store.exercise_collections()?)
+    }
+
+    /// Whether `collection_id` belongs to an exercise run (see [`Hub::exercise_collections`]).
+    pub fn is_exercise_collection(&self, collection_id: &str) -> Result<bool> {
+        Ok(self.exercise_collections()?.iter().any(|c| c == collection_id))
+    }
+
     /// Audit entries after sequence number `after`, oldest first, at most `limit`.
     pub fn audit_entries(&self, after: i64, limit: usize) -> Result<Vec<store::AuditEntry>> {
         Ok(self.store.entries(after, limit)?)

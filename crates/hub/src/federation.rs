@@ -131,6 +131,9 @@ impl Hub {
         if self.store.collection(&peer.local_collection)?.is_none() {
             return Err(HubError::NotFound(format!("collection '{}' not found", peer.local_collection)));
         }
+        if self.is_exercise_collection(&peer.local_collection)? {
+            return Err(bad("local_collection", "an exercise's collection never federates"));
+        }
         if peer.created.is_empty() {
             peer.created = store::now_rfc3339();
         }
@@ -309,7 +312,7 @@ impl Hub {
     /// A page of the peering's local collection as `peer` may receive it (TAXII Get Objects on
     /// the federation API root): gated, never what came from that peer, recipients stripped.
     pub fn peer_page(&self, peer: &Peer, collection_id: &str, filters: &Filters) -> Result<PeerPage> {
-        if collection_id != peer.local_collection {
+        if collection_id != peer.local_collection || self.is_exercise_collection(collection_id)? {
             return Err(HubError::NotFound(format!("collection '{}' not found", collection_id.chars().take(80).collect::<String>())));
         }
         let fp = fingerprint("federation", collection_id, filters);
@@ -343,6 +346,10 @@ impl Hub {
 
     /// The next objects to push to `peer`, in `date_added` order after `after_us`.
     pub fn outgoing(&self, peer: &Peer, after_us: Option<i64>, batch: usize) -> Result<Outgoing> {
+        // An exercise's objects never leave the hub.
+        if self.is_exercise_collection(&peer.local_collection)? {
+            return Ok(Outgoing { bodies: Vec::new(), scanned_to_us: None, more: false });
+        }
         let query = ObjectQuery {
             collection_id: peer.local_collection.clone(),
             added_after_us: after_us,

@@ -61,6 +61,9 @@ pub enum Command {
     /// Incidents: the regulatory reporting clock (NIS2 early warning, notification, reports).
     #[command(subcommand)]
     Incident(cmd::incident::IncidentCommand),
+    /// Joint exercises: scenarios, runs on a hub, score boards and after-action reports.
+    #[command(subcommand)]
+    Exercise(cmd::exercise::ExerciseCommand),
     /// Awareness: micro-lessons and their quizzes (Moodle GIFT), simulation templates and campaigns.
     #[command(subcommand)]
     Awareness(cmd::awareness::AwarenessCommand),
@@ -129,6 +132,7 @@ fn main() {
             cmd::assess::run(a)
         }
         Command::Incident(c) => cmd::incident::run(cli.json, c),
+        Command::Exercise(c) => cmd::exercise::run(cli.json, c),
         Command::Awareness(c) => cmd::awareness::run(&cli.data, cli.json, c),
         Command::BenchHub(a) => cmd::bench::run(cli.json, a),
         Command::Eval(a) => cmd::eval::run(cli.json, a),

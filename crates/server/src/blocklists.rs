@@ -86,7 +86,9 @@ impl HubBlocklists {
     /// A change is a new collection, a different number of stored versions (deletes), or an
     /// indicator version added after the newest one the last build saw.
     pub fn refresh(&self, hub: &Hub) -> Result<bool, hub::HubError> {
-        let cols = hub.all_collections()?;
+        // An exercise's indicators never judge a live link.
+        let exercises = hub.exercise_collections()?;
+        let cols: Vec<_> = hub.all_collections()?.into_iter().filter(|c| !exercises.contains(&c.id)).collect();
         let previous = self.signature.read().map(|s| s.clone()).unwrap_or_default();
         let mut counts = Vec::with_capacity(cols.len());
         let mut changed = previous.as_ref().is_none_or(|p| p.len() != cols.len());

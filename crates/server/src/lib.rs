@@ -184,6 +184,8 @@ pub struct AppState {
     pub(crate) readiness: Option<Arc<dyn store::readiness::ReadinessStore>>,
     /// Incident cases of the members' organisations; off when `None`.
     pub incidents: Option<Arc<dyn store::incidents::IncidentStore>>,
+    /// Runs of joint exercises (`/api/v1/exercises`); off when `None`.
+    pub exercises: Option<Arc<dyn store::exercises::ExerciseStore>>,
     /// The indicator lifetime models of the blocklist feeds and the RPZ.
     pub decay: Arc<monitor::decay::Decay>,
     /// The brand monitor's hits (the portal's triage queue); off when `None`.
@@ -223,6 +225,7 @@ impl AppState {
             posture: None,
             readiness: None,
             incidents: None,
+            exercises: None,
             decay: Arc::new(monitor::decay::Decay::embedded().expect("the shipped decay models load")),
             monitor: None,
             awareness: None,
@@ -259,6 +262,12 @@ impl AppState {
     /// Turns incident cases on (`/api/v1/incidents` and the portal's incident pages), with this store.
     pub fn with_incidents(mut self, store: Arc<dyn store::incidents::IncidentStore>) -> AppState {
         self.incidents = Some(store);
+        self
+    }
+
+    /// Turns joint exercises on (`/api/v1/exercises`), with this store.
+    pub fn with_exercises(mut self, store: Arc<dyn store::exercises::ExerciseStore>) -> AppState {
+        self.exercises = Some(store);
         self
     }
 

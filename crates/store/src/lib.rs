@@ -1,5 +1,5 @@
 //! Storage of the POST-ISAC hub: `open()`, [`StoreError`] and the [`Store`] bundle; one folder
-//! per aggregate (`hub`, `peers`, `portal`, `posture`, `readiness`, `incidents`, `awareness`) holding its traits and types, its SQLite
+//! per aggregate (`hub`, `peers`, `portal`, `posture`, `readiness`, `incidents`, `exercises`, `awareness`) holding its traits and types, its SQLite
 //! and PostgreSQL implementations side by side, and its contract cases.
 //!
 //! The traits speak the hub's language, never SQL. Engine plumbing (connections, pools,
@@ -11,6 +11,7 @@ pub mod awareness;
 mod common;
 pub mod contract;
 mod engine;
+pub mod exercises;
 mod hub;
 pub mod incidents;
 pub mod monitor;
@@ -116,6 +117,7 @@ pub struct ServeStores {
     /// The brand monitor's hits, for the watchers `serve --watch` runs.
     pub monitor: std::sync::Arc<dyn monitor::MonitorStore>,
     pub awareness: std::sync::Arc<dyn awareness::AwarenessStore>,
+    pub exercises: std::sync::Arc<dyn exercises::ExerciseStore>,
 }
 
 /// Opens `target` (as [`open`] reads it) once for `serve`: see [`ServeStores`].
@@ -130,7 +132,8 @@ pub fn open_serve(target: &str) -> Result<ServeStores> {
             readiness: pg.clone(),
             incidents: pg.clone(),
             monitor: pg.clone(),
-            awareness: pg,
+            awareness: pg.clone(),
+            exercises: pg,
         });
     }
     let sqlite = std::sync::Arc::new(SqliteStore::open(std::path::Path::new(target))?);
@@ -141,7 +144,8 @@ pub fn open_serve(target: &str) -> Result<ServeStores> {
         readiness: sqlite.clone(),
         incidents: sqlite.clone(),
         monitor: sqlite.clone(),
-        awareness: sqlite,
+        awareness: sqlite.clone(),
+        exercises: sqlite,
     })
 }
 
@@ -149,10 +153,19 @@ pub fn open_serve(target: &str) -> Result<ServeStores> {
 /// far fewer than the hub's TAXII traffic.
 pub const PORTAL_MAX_CONNECTIONS: usize = 4;
 
-/// Everything the hub needs from a storage backend.
-pub trait Store: MemberStore + CollectionStore + ObjectStore + StatusStore + AuditLog + MetaStore + PeerStore + Send + Sync {}
+/// Everything the hub needs from a storage backend; the exercise runs are part of it so that
+/// the hub knows which collections belong to exercises (they never reach live feeds, link
+/// verdicts or federation).
+pub trait Store:
+    MemberStore + CollectionStore + ObjectStore + StatusStore + AuditLog + MetaStore + PeerStore + exercises::ExerciseStore + Send + Sync
+{
+}
 
-impl<T: MemberStore + CollectionStore + ObjectStore + StatusStore + AuditLog + MetaStore + PeerStore + Send + Sync> Store for T {}
+impl<
+    T: MemberStore + CollectionStore + ObjectStore + StatusStore + AuditLog + MetaStore + PeerStore + exercises::ExerciseStore + Send + Sync,
+> Store for T
+{
+}
 
 /// The current time as an RFC 3339 UTC timestamp with millisecond precision.
 pub fn now_rfc3339() -> String {

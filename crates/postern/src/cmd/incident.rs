@@ -169,7 +169,12 @@ fn table(clock: &Clock) -> String {
 /// One request to the hub's incident API: the hub's address is the operator's own setting, so
 /// it goes through the outbound guard under the operator-approved policy, resolved once and
 /// pinned, without proxies or redirects. Returns the JSON answer, or the problem's detail.
-fn call(h: &HubArgs, method: reqwest::Method, path: &str, body: Option<&serde_json::Value>) -> anyhow::Result<serde_json::Value> {
+pub(crate) fn call(
+    h: &HubArgs,
+    method: reqwest::Method,
+    path: &str,
+    body: Option<&serde_json::Value>,
+) -> anyhow::Result<serde_json::Value> {
     let url = format!("{}{path}", h.hub.trim_end_matches('/'));
     let parsed = url::Url::parse(&url).with_context(|| format!("--hub {}: not a URL", h.hub))?;
     let (Some(host), Some(port)) = (parsed.host_str().map(str::to_string), parsed.port_or_known_default()) else {

@@ -10,6 +10,7 @@ pub mod check;
 pub mod config;
 pub mod doctor;
 pub mod eval;
+pub mod exercise;
 pub mod feeds;
 pub mod incident;
 pub mod peer;

@@ -370,6 +370,7 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
         .with_portal_store(stores.portal)
         .with_readiness_store(stores.readiness)
         .with_incidents(stores.incidents)
+        .with_exercises(stores.exercises)
         .with_awareness(stores.awareness)
         .with_monitor(stores.monitor.clone());
     let service = server::api::posture::PostureService::new(stores.posture, posture_config(&args)?);

@@ -41,6 +41,13 @@ pub fn snapshot(
     decay: &monitor::decay::Decay,
     now: &str,
 ) -> Result<Snapshot, HubError> {
+    // An exercise's indicators are never a live feed (nor, through this snapshot, an RPZ).
+    if hub.is_exercise_collection(collection)? {
+        return Err(HubError::NotFound(format!(
+            "collection '{}' is an exercise's: it has no feed",
+            collection.chars().take(80).collect::<String>()
+        )));
+    }
     let mut objects = Vec::new();
     // Sightings too: the latest one restarts an indicator's decay clock.
     let mut filters = Filters { types: vec!["indicator".into(), "sighting".into()], ..Filters::default() };

@@ -15,6 +15,7 @@ use tlp::Tlp;
 use crate::error::ApiError;
 use crate::{AppState, blocking};
 
+pub mod exercises;
 pub mod feeds;
 pub mod incidents;
 pub mod links;
@@ -30,6 +31,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(posture::routes())
         .merge(peers::routes())
         .merge(incidents::routes())
+        .merge(exercises::routes())
 }
 
 fn problem(status: StatusCode, title: &str, detail: impl Into<String>) -> ApiError {
