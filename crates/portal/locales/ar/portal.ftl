@@ -602,6 +602,7 @@ incident-report-unknown-allowed = «غير معروف» إجابة مقبولة
 incident-report-save = حفظ المسودة
 incident-report-submit = إرسال التقرير
 incident-report-export-html = تنزيل (HTML)
+incident-report-export-pdf = تنزيل بصيغة PDF (ثنائي اللغة)
 incident-report-export-stix = تنزيل (STIX 2.1)
 incident-report-not-answered = بلا إجابة
 incident-report-field-suspected_malicious = يُشتبه في أنه ناتج عن أفعال غير مشروعة أو خبيثة

@@ -563,6 +563,7 @@ incident-report-unknown-allowed = “unknown” is an accepted answer
 incident-report-save = Save the draft
 incident-report-submit = Submit the report
 incident-report-export-html = Download (HTML)
+incident-report-export-pdf = Download (PDF, bilingual)
 incident-report-export-stix = Download (STIX 2.1)
 incident-report-not-answered = Not answered
 incident-report-field-suspected_malicious = Suspected of being caused by unlawful or malicious acts

@@ -572,6 +572,7 @@ incident-report-unknown-allowed = «desconocido» es una respuesta aceptada
 incident-report-save = Guardar el borrador
 incident-report-submit = Enviar el informe
 incident-report-export-html = Descargar (HTML)
+incident-report-export-pdf = Descargar en PDF (bilingüe)
 incident-report-export-stix = Descargar (STIX 2.1)
 incident-report-not-answered = Sin respuesta
 incident-report-field-suspected_malicious = Se sospecha que fue causado por actos ilícitos o malintencionados

@@ -563,6 +563,7 @@ incident-report-unknown-allowed = « inconnu » est une réponse acceptée
 incident-report-save = Enregistrer le brouillon
 incident-report-submit = Soumettre le rapport
 incident-report-export-html = Télécharger (HTML)
+incident-report-export-pdf = Télécharger (PDF bilingue)
 incident-report-export-stix = Télécharger (STIX 2.1)
 incident-report-not-answered = Sans réponse
 incident-report-field-suspected_malicious = Soupçonné d'être causé par des actes illicites ou malveillants

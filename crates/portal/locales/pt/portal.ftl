@@ -575,6 +575,7 @@ incident-report-unknown-allowed = «desconhecido» é uma resposta aceite
 incident-report-save = Guardar o rascunho
 incident-report-submit = Submeter o relatório
 incident-report-export-html = Descarregar (HTML)
+incident-report-export-pdf = Descarregar em PDF (bilingue)
 incident-report-export-stix = Descarregar (STIX 2.1)
 incident-report-not-answered = Sem resposta
 incident-report-field-suspected_malicious = Suspeita de ter sido causado por atos ilícitos ou maliciosos

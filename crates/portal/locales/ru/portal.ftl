@@ -585,6 +585,7 @@ incident-report-unknown-allowed = «неизвестно» — допустим�
 incident-report-save = Сохранить черновик
 incident-report-submit = Отправить отчёт
 incident-report-export-html = Скачать (HTML)
+incident-report-export-pdf = Скачать в PDF (на двух языках)
 incident-report-export-stix = Скачать (STIX 2.1)
 incident-report-not-answered = Нет ответа
 incident-report-field-suspected_malicious = Подозревается, что вызван противоправными или злонамеренными действиями

@@ -562,6 +562,7 @@ incident-report-unknown-allowed = “未知”是可接受的回答
 incident-report-save = 保存草稿
 incident-report-submit = 提交报告
 incident-report-export-html = 下载（HTML）
+incident-report-export-pdf = 下载 PDF（双语）
 incident-report-export-stix = 下载（STIX 2.1）
 incident-report-not-answered = 未回答
 incident-report-field-suspected_malicious = 怀疑由非法或恶意行为引起

@@ -49,6 +49,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/incidents/{id}/reports/{stage}", get(reports::show).put(reports::save))
         .route("/api/v1/incidents/{id}/reports/{stage}/submit", post(reports::submit))
         .route("/api/v1/incidents/{id}/reports/{stage}/html", get(reports::html))
+        .route("/api/v1/incidents/{id}/reports/{stage}/pdf", get(reports::pdf))
         .route("/api/v1/incidents/{id}/reports/{stage}/stix", get(reports::stix))
         .route("/api/v1/incidents/{id}/derivatives/{audience}", get(reports::derivative))
         .route("/api/v1/incidents/{id}/handoffs", get(handoffs::list_for_case).post(handoffs::hand_off))
