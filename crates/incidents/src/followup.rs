@@ -125,11 +125,9 @@ pub fn check_takedown(input: &TakedownInput) -> Result<TakedownFields, CaseError
 /// A takedown status as typed.
 pub fn check_takedown_status(text: &str) -> Result<&'static str, CaseError> {
     let t = text.trim();
-    TAKEDOWN_STATUSES
-        .iter()
-        .find(|s| **s == t)
-        .copied()
-        .ok_or_else(|| err("status", format!("`{}` is not one of {}", t.chars().take(40).collect::<String>(), TAKEDOWN_STATUSES.join(", "))))
+    TAKEDOWN_STATUSES.iter().find(|s| **s == t).copied().ok_or_else(|| {
+        err("status", format!("`{}` is not one of {}", t.chars().take(40).collect::<String>(), TAKEDOWN_STATUSES.join(", ")))
+    })
 }
 
 #[cfg(test)]
@@ -154,7 +152,9 @@ mod tests {
         let f = check_takedown(&ok).unwrap();
         assert_eq!(f.domain, "poste-colis.example");
         assert_eq!(f.contacts.len(), 2);
-        for (domain, field) in [("https://scam.example/pay", "domain"), ("localhost", "domain"), ("a..b", "domain"), ("-a.example", "domain")] {
+        for (domain, field) in
+            [("https://scam.example/pay", "domain"), ("localhost", "domain"), ("a..b", "domain"), ("-a.example", "domain")]
+        {
             let input = TakedownInput { domain: domain.into(), ..ok.clone() };
             assert_eq!(check_takedown(&input).unwrap_err().field, field, "{domain}");
         }

@@ -93,13 +93,22 @@ fn the_csirt_acknowledges_and_asks_and_only_the_post_and_the_csirt_see_it() {
     let ack_at = acked["acknowledged_at"].as_str().expect("ack time").to_string();
     let (_, twice) = hub.post("Posta Shqiptare", &format!("/api/v1/handoffs/{hid}/ack"), &json!({}));
     assert_eq!(twice["acknowledged_at"], ack_at.as_str(), "the first acknowledgement stands");
-    let (s, _) = hub.post("Posta Shqiptare", &format!("/api/v1/handoffs/{hid}/messages"), &json!({"kind": "question", "body": "Which sender IDs?"}));
+    let (s, _) =
+        hub.post("Posta Shqiptare", &format!("/api/v1/handoffs/{hid}/messages"), &json!({"kind": "question", "body": "Which sender IDs?"}));
     assert_eq!(s, StatusCode::CREATED);
-    let (s, _) = hub.post("Posta Shqiptare", &format!("/api/v1/handoffs/{hid}/messages"), &json!({"kind": "feedback", "body": "Block the domains <b>now</b>"}));
+    let (s, _) = hub.post(
+        "Posta Shqiptare",
+        &format!("/api/v1/handoffs/{hid}/messages"),
+        &json!({"kind": "feedback", "body": "Block the domains <b>now</b>"}),
+    );
     assert_eq!(s, StatusCode::CREATED);
     let (s, e) = hub.post("Posta Shqiptare", &format!("/api/v1/handoffs/{hid}/messages"), &json!({"kind": "answer", "body": "x"}));
     assert_eq!(s, StatusCode::BAD_REQUEST, "{e}");
-    let (s, _) = hub.post("La Poste", &format!("/api/v1/incidents/{id}/handoffs/{hid}/messages"), &json!({"kind": "answer", "body": "POSTE-INFO and 38000"}));
+    let (s, _) = hub.post(
+        "La Poste",
+        &format!("/api/v1/incidents/{id}/handoffs/{hid}/messages"),
+        &json!({"kind": "answer", "body": "POSTE-INFO and 38000"}),
+    );
     assert_eq!(s, StatusCode::CREATED);
 
     // The post sees the acknowledgement time and the exchanges, in order.
@@ -119,8 +128,14 @@ fn the_csirt_acknowledges_and_asks_and_only_the_post_and_the_csirt_see_it() {
     assert_eq!(hub.get("Correos", &format!("/api/v1/handoffs/{hid}")).0, StatusCode::NOT_FOUND);
     assert_eq!(hub.get("Correos", &format!("/api/v1/incidents/{id}/handoffs")).0, StatusCode::NOT_FOUND);
     assert_eq!(hub.post("Correos", &format!("/api/v1/handoffs/{hid}/ack"), &json!({})).0, StatusCode::NOT_FOUND);
-    assert_eq!(hub.post("Correos", &format!("/api/v1/handoffs/{hid}/messages"), &json!({"kind": "question", "body": "?"})).0, StatusCode::NOT_FOUND);
-    assert_eq!(hub.post("Correos", &format!("/api/v1/incidents/{id}/handoffs/{hid}/messages"), &json!({"kind": "answer", "body": "?"})).0, StatusCode::NOT_FOUND);
+    assert_eq!(
+        hub.post("Correos", &format!("/api/v1/handoffs/{hid}/messages"), &json!({"kind": "question", "body": "?"})).0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        hub.post("Correos", &format!("/api/v1/incidents/{id}/handoffs/{hid}/messages"), &json!({"kind": "answer", "body": "?"})).0,
+        StatusCode::NOT_FOUND
+    );
     // Nor can the CSIRT act on the post's side of the case.
     assert_eq!(hub.get("Posta Shqiptare", &format!("/api/v1/incidents/{id}/handoffs")).0, StatusCode::NOT_FOUND);
 
@@ -146,15 +161,25 @@ fn takedown_requests_are_a_task_type_of_their_own() {
     let tid = t["id"].as_i64().expect("id");
     assert!(hub.actions().iter().any(|a| a == "incident.takedown.add"));
 
-    let (s, e) = hub.post("La Poste", &format!("/api/v1/incidents/{id}/takedowns"), &json!({"domain": "https://x.example/pay", "contacts": ["abuse@r.example"]}));
+    let (s, e) = hub.post(
+        "La Poste",
+        &format!("/api/v1/incidents/{id}/takedowns"),
+        &json!({"domain": "https://x.example/pay", "contacts": ["abuse@r.example"]}),
+    );
     assert_eq!((s, e["details"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("domain")), "{e}");
     let (s, e) = hub.post("La Poste", &format!("/api/v1/incidents/{id}/takedowns"), &json!({"domain": "x.example", "contacts": []}));
     assert_eq!((s, e["details"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("contacts")), "{e}");
 
-    let (s, t) = hub.call(reqwest::Method::PATCH, "La Poste", &format!("/api/v1/incidents/{id}/takedowns/{tid}"), Some(&json!({"status": "taken-down"})));
+    let (s, t) = hub.call(
+        reqwest::Method::PATCH,
+        "La Poste",
+        &format!("/api/v1/incidents/{id}/takedowns/{tid}"),
+        Some(&json!({"status": "taken-down"})),
+    );
     assert_eq!(s, StatusCode::OK, "{t}");
     assert_eq!(t["status"], "taken-down");
-    let (s, e) = hub.call(reqwest::Method::PATCH, "La Poste", &format!("/api/v1/incidents/{id}/takedowns/{tid}"), Some(&json!({"status": "gone"})));
+    let (s, e) =
+        hub.call(reqwest::Method::PATCH, "La Poste", &format!("/api/v1/incidents/{id}/takedowns/{tid}"), Some(&json!({"status": "gone"})));
     assert_eq!((s, e["details"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("status")), "{e}");
 
     let (_, list) = hub.get("La Poste", &format!("/api/v1/incidents/{id}/takedowns"));

@@ -32,13 +32,8 @@ fn sink(out: &Path) -> Sink {
     let python = std::env::var("POSTERN_TEST_PYTHON")
         .expect("POSTERN_TEST_PYTHON is not set: run the suite with scripts/test, which creates the Python venv");
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/smtp_sink.py");
-    let mut child = Command::new(python)
-        .arg(script)
-        .arg(out)
-        .arg(out.join("no-refusals"))
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("start aiosmtpd");
+    let mut child =
+        Command::new(python).arg(script).arg(out).arg(out.join("no-refusals")).stdout(Stdio::piped()).spawn().expect("start aiosmtpd");
     let mut line = String::new();
     BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("port line");
     Sink { child, port: line.trim().parse().expect("the sink prints its port") }
@@ -154,7 +149,8 @@ fn reminders_go_once_by_mail_and_webhook_to_the_cases_organisation_only() {
         assert!(!data.contains("Correos"), "{data}");
     }
     let calls = hooks.lock().expect("lock").clone();
-    let mut kinds: Vec<(i64, String)> = calls.iter().map(|c| (c["case"].as_i64().unwrap_or(0), c["kind"].as_str().unwrap_or("").to_string())).collect();
+    let mut kinds: Vec<(i64, String)> =
+        calls.iter().map(|c| (c["case"].as_i64().unwrap_or(0), c["kind"].as_str().unwrap_or("").to_string())).collect();
     kinds.sort();
     assert_eq!(kinds, vec![(soon, "T-4h".to_string()), (late, "overdue".to_string())]);
     for c in &calls {
@@ -165,13 +161,7 @@ fn reminders_go_once_by_mail_and_webhook_to_the_cases_organisation_only() {
 
     // The API shows what was sent and the overdue state.
     let show = |id: i64, org: &str| -> Value {
-        client()
-            .get(format!("{}/api/v1/incidents/{id}", server.url))
-            .bearer_auth(&f.tokens[org])
-            .send()
-            .expect("get")
-            .json()
-            .expect("json")
+        client().get(format!("{}/api/v1/incidents/{id}", server.url)).bearer_auth(&f.tokens[org]).send().expect("get").json().expect("json")
     };
     let c = show(late, "La Poste");
     assert_eq!(c["overdue"], true, "{c}");

@@ -44,7 +44,13 @@ fn a_stage_report_prints_in_both_languages_and_the_cli_exports_it() {
     std::fs::write(&file, &bytes).expect("write");
     assert_eq!(common::pdfcheck::pages(&file), 1);
     let text = common::pdfcheck::text(&file);
-    for needle in ["Raport incidenti / Incident report", "Paralajmërim i hershëm / Early warning", "TLP:AMBER+STRICT", "pagesë doganore", "Posta Shqiptare"] {
+    for needle in [
+        "Raport incidenti / Incident report",
+        "Paralajmërim i hershëm / Early warning",
+        "TLP:AMBER+STRICT",
+        "pagesë doganore",
+        "Posta Shqiptare",
+    ] {
         assert!(text.contains(needle), "{needle:?} not in the PDF text:\n{text}");
     }
     let pixels = dir.path().join("pixels");

@@ -135,9 +135,23 @@ struct MessageForm {
 async fn write(state: &PortalState, ctx: &Ctx, member: &Member, h: &HandoffRecord, side: Side, form: MessageForm) -> Result<(), Response> {
     let (kind, body) = incidents::followup::check_message(side, &form.kind, &form.body).map_err(|e| bad_field(state, ctx, e))?;
     let store = enabled(state, ctx)?;
-    let m = NewHandoffMessage { handoff_id: h.id, from_org: member.org.id, kind, author: actor(member), at: incidents::case::utc_text(Utc::now()), body };
+    let m = NewHandoffMessage {
+        handoff_id: h.id,
+        from_org: member.org.id,
+        kind,
+        author: actor(member),
+        at: incidents::case::utc_text(Utc::now()),
+        body,
+    };
     let saved = run(state, ctx, move || store.add_handoff_message(&m)).await?;
-    audit_as(state, member, "incident.handoff.message", format!("incident-handoff:{}", h.id), format!("{} {}", saved.message.kind, saved.id)).await;
+    audit_as(
+        state,
+        member,
+        "incident.handoff.message",
+        format!("incident-handoff:{}", h.id),
+        format!("{} {}", saved.message.kind, saved.id),
+    )
+    .await;
     Ok(())
 }
 
@@ -169,7 +183,8 @@ fn lines(text: &str) -> Vec<String> {
 async fn add_takedown(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>, Form(form): Form<TakedownForm>) -> Response {
     let store = try_page!(editable(&state, &ctx, &form.csrf, id).await);
     let Some(member) = ctx.member.as_ref() else { return see_other("/login") };
-    let input = incidents::followup::TakedownInput { domain: form.domain, contacts: lines(&form.contacts), evidence: lines(&form.evidence) };
+    let input =
+        incidents::followup::TakedownInput { domain: form.domain, contacts: lines(&form.contacts), evidence: lines(&form.evidence) };
     let f = match incidents::followup::check_takedown(&input) {
         Ok(f) => f,
         Err(e) => return bad_field(&state, &ctx, e),
@@ -195,7 +210,12 @@ struct StatusForm {
     status: String,
 }
 
-async fn set_takedown(State(state): State<PortalState>, ctx: Ctx, Path((id, t)): Path<(i64, i64)>, Form(form): Form<StatusForm>) -> Response {
+async fn set_takedown(
+    State(state): State<PortalState>,
+    ctx: Ctx,
+    Path((id, t)): Path<(i64, i64)>,
+    Form(form): Form<StatusForm>,
+) -> Response {
     let store = try_page!(editable(&state, &ctx, &form.csrf, id).await);
     let Some(member) = ctx.member.as_ref() else { return see_other("/login") };
     let status = match incidents::followup::check_takedown_status(&form.status) {
@@ -228,7 +248,8 @@ async fn inbox(State(state): State<PortalState>, ctx: Ctx) -> Response {
         rows.push(try_page!(handoff_value(&state, &ctx, &store, h).await));
     }
     audit_as(&state, member, "incident.handoff.inbox", "incident-handoffs".into(), format!("{} hand-offs", hs.len())).await;
-    let page = context! { handoffs => rows, may_edit => member.user.role.may_write(), kinds => incidents::followup::message_kinds(Side::Csirt) };
+    let page =
+        context! { handoffs => rows, may_edit => member.user.role.may_write(), kinds => incidents::followup::message_kinds(Side::Csirt) };
     state.portal.page(&ctx, StatusCode::OK, "incident_handoffs.html", page)
 }
 

@@ -87,12 +87,15 @@ impl Reminders {
     /// The settings from the flags; `None` when no recipient is configured (nothing to send).
     pub fn from_args(a: &RemindArgs, public_url: Option<String>) -> anyhow::Result<Option<Reminders>> {
         let policy = Policy::parse(&a.incident_remind_hours).map_err(|e| anyhow::anyhow!("--incident-remind-hours: {}", e.reason))?;
-        let from: Mailbox =
-            a.incident_remind_from.parse().with_context(|| format!("--incident-remind-from: '{}' is not an e-mail address", a.incident_remind_from))?;
+        let from: Mailbox = a
+            .incident_remind_from
+            .parse()
+            .with_context(|| format!("--incident-remind-from: '{}' is not an e-mail address", a.incident_remind_from))?;
         let mut channels: BTreeMap<String, Vec<Channel>> = BTreeMap::new();
         for t in &a.incident_remind_to {
             let (org, address) = org_value("incident-remind-to", t)?;
-            let m: Mailbox = address.parse().with_context(|| format!("--incident-remind-to '{t}': '{address}' is not an e-mail address"))?;
+            let m: Mailbox =
+                address.parse().with_context(|| format!("--incident-remind-to '{t}': '{address}' is not an e-mail address"))?;
             channels.entry(org.to_string()).or_default().push(Channel::Email(m));
         }
         if !a.incident_remind_to.is_empty() && a.incident_remind_smtp.is_none() {
@@ -145,8 +148,7 @@ impl Reminders {
         for case in store.clock_cases()? {
             let Some(org) = hub.org_by_id(case.org_id)? else { continue };
             let Some(channels) = self.channels.get(&org.name) else { continue };
-            let submitted: BTreeMap<String, String> =
-                store.submissions(case.id)?.into_iter().map(|s| (s.stage, s.submitted_at)).collect();
+            let submitted: BTreeMap<String, String> = store.submissions(case.id)?.into_iter().map(|s| (s.stage, s.submitted_at)).collect();
             let Ok(Some(clock)) = incidents::case_clock(&portal::case_fields(&case.data), &submitted, now) else { continue };
             for alert in incidents::remind::alerts(&clock, &submitted, &self.policy, now) {
                 for channel in channels {
@@ -246,7 +248,9 @@ impl Text {
         let local = alert.due.with_timezone(&zone).format("%Y-%m-%d %H:%M %Z").to_string();
         let link = public_url.map(|u| format!("{}/members/incidents/{}", u.trim_end_matches('/'), case.id));
         let (subject, lead) = match alert.kind {
-            incidents::remind::Kind::Overdue => (format!("OVERDUE: {stage} of incident #{} was due {due}", case.id), "is overdue".to_string()),
+            incidents::remind::Kind::Overdue => {
+                (format!("OVERDUE: {stage} of incident #{} was due {due}", case.id), "is overdue".to_string())
+            }
             incidents::remind::Kind::Before(h) => {
                 (format!("T-{h}h: {stage} of incident #{} is due {due}", case.id), format!("is due in at most {h} h"))
             }

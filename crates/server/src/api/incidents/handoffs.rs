@@ -47,9 +47,11 @@ async fn handoff_json(state: &AppState, h: &HandoffRecord) -> Result<Value, ApiE
     let messages = run(move || store.handoff_messages(id)).await?;
     let hub = state.hub.clone();
     let ids = [h.case_org_id, h.csirt_org_id];
-    let names = blocking(move || ids.iter().map(|i| Ok((*i, hub.org_by_id(*i)?.map(|o| o.name).unwrap_or_default()))).collect::<Result<Vec<_>, HubError>>())
-        .await
-        .map_err(|e| ApiError::from_hub(e, false))?;
+    let names = blocking(move || {
+        ids.iter().map(|i| Ok((*i, hub.org_by_id(*i)?.map(|o| o.name).unwrap_or_default()))).collect::<Result<Vec<_>, HubError>>()
+    })
+    .await
+    .map_err(|e| ApiError::from_hub(e, false))?;
     let orgs = |i: i64| names.iter().find(|(k, _)| *k == i).map(|(_, n)| n.clone()).unwrap_or_default();
     Ok(json!({
         "id": h.id, "case": h.case_id, "post": orgs(h.case_org_id), "csirt": orgs(h.csirt_org_id),
@@ -66,7 +68,12 @@ struct HandOffBody {
     csirt: String,
 }
 
-pub(super) async fn hand_off(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<i64>, body: Bytes) -> Result<Response, ApiError> {
+pub(super) async fn hand_off(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
     let (who, org) = member(&state, &headers).await?;
     let store = service(&state)?;
     load(&store, org, id).await?;
@@ -106,7 +113,14 @@ struct MessageBody {
 }
 
 /// Writes a message of `side` on hand-off `h`, already checked to be the caller's.
-async fn write_message(state: &AppState, who: &Principal, org: i64, h: &HandoffRecord, side: Side, body: &[u8]) -> Result<Response, ApiError> {
+async fn write_message(
+    state: &AppState,
+    who: &Principal,
+    org: i64,
+    h: &HandoffRecord,
+    side: Side,
+    body: &[u8],
+) -> Result<Response, ApiError> {
     let b = parse_body::<MessageBody>(body)?;
     let (kind, text) = incidents::followup::check_message(side, &b.kind, &b.body).map_err(bad)?;
     let store = service(state)?;

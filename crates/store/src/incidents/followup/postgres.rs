@@ -202,7 +202,9 @@ impl FollowUpStore for PgStore {
     fn set_takedown_status(&self, case_id: i64, id: i64, status: &str, at: &str) -> Result<TakedownRecord> {
         self.with(|c| {
             let row = c.query_opt(
-                &format!("UPDATE incident_takedowns SET status = $3, updated_at = $4 WHERE id = $1 AND case_id = $2 RETURNING {TAKEDOWN_COLUMNS}"),
+                &format!(
+                    "UPDATE incident_takedowns SET status = $3, updated_at = $4 WHERE id = $1 AND case_id = $2 RETURNING {TAKEDOWN_COLUMNS}"
+                ),
                 &[&id, &case_id, &status, &at],
             )?;
             row.as_ref().map(takedown).transpose()?.ok_or_else(|| not_found("takedown request", id))
