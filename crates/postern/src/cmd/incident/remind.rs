@@ -151,8 +151,9 @@ impl Reminders {
             let submitted: BTreeMap<String, String> = store.submissions(case.id)?.into_iter().map(|s| (s.stage, s.submitted_at)).collect();
             let Ok(Some(clock)) = incidents::case_clock(&portal::case_fields(&case.data), &submitted, now) else { continue };
             for alert in incidents::remind::alerts(&clock, &submitted, &self.policy, now) {
+                let owed = Owed { case: &case, org: &org.name, alert: &alert, zone: clock.zone };
                 for channel in channels {
-                    sent += usize::from(self.once(store, hub, &case, &org.name, &alert, channel, clock.zone, now));
+                    sent += usize::from(self.once(store, hub, &owed, channel, now));
                 }
             }
         }
@@ -160,18 +161,8 @@ impl Reminders {
     }
 
     /// Claims, sends and audits one reminder on one channel; `true` when it was sent now.
-    #[allow(clippy::too_many_arguments)]
-    fn once(
-        &self,
-        store: &dyn IncidentStore,
-        hub: &hub::Hub,
-        case: &CaseRecord,
-        org: &str,
-        alert: &Alert,
-        channel: &Channel,
-        zone: incidents::Zone,
-        now: DateTime<Utc>,
-    ) -> bool {
+    fn once(&self, store: &dyn IncidentStore, hub: &hub::Hub, due: &Owed<'_>, channel: &Channel, now: DateTime<Utc>) -> bool {
+        let Owed { case, org, alert, zone } = *due;
         let record = ReminderRecord {
             case_id: case.id,
             stage: alert.stage.clone(),
@@ -232,6 +223,15 @@ impl Reminders {
         relay.send(&message).map_err(|e| anyhow::anyhow!("the relay did not take the reminder: {e}"))?;
         Ok(())
     }
+}
+
+/// One alert a case owes, with what its text needs.
+#[derive(Clone, Copy)]
+struct Owed<'a> {
+    case: &'a CaseRecord,
+    org: &'a str,
+    alert: &'a Alert,
+    zone: incidents::Zone,
 }
 
 /// What a reminder says, as mail text and as the webhook's JSON.
