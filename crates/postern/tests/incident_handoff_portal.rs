@@ -55,6 +55,12 @@ fn a_post_and_its_csirt_exchange_on_the_hand_off_and_nobody_else_sees_it() {
     assert_eq!(bob.post("/members/handoffs", &format!("/members/handoffs/{hid}/ack"), &[]).0, 404);
     assert_eq!(bob.post("/members/handoffs", &format!("/members/handoffs/{hid}/messages"), &[("kind", "question"), ("body", "?")]).0, 404);
     assert_eq!(bob.get(&case).0, 404);
+    assert_eq!(bob.get(&format!("/members/handoffs/{hid}/copy")).0, 404);
+    // The CSIRT downloads its copy, marked TLP:AMBER+STRICT.
+    let (status, _, copy) = arta.get_bytes(&format!("/members/handoffs/{hid}/copy"));
+    assert_eq!(status, 200);
+    let copy = String::from_utf8(copy).expect("utf-8");
+    assert!(copy.contains("marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003"), "{copy}");
 
     assert_eq!(arta.post("/members/handoffs", &format!("/members/handoffs/{hid}/ack"), &[]).0, 303);
     let (status, _, _) = arta.post(

@@ -522,6 +522,7 @@ incident-no-handoffs = لم تُسلَّم نسخة CSIRT إلى أي فريق C
 incident-handoffs-received = إحالات الحوادث المستلمة
 incident-handoffs-intro = نسخ CSIRT التي سلّمتها مؤسسات البريد إلى منظمتك (TLP:AMBER+STRICT): أقرّ باستلامها واطرح الأسئلة وقدّم الملاحظات. لا يرى هذه المراسلات إلا البريد ومنظمتك.
 incident-handoff-ack = أقرّ بالاستلام
+incident-handoff-copy = تنزيل نسخة CSIRT (STIX 2.1، TLP:AMBER+STRICT)
 incident-no-handoffs-received = لم تُحَل أي حادثة إلى منظمتك.
 incident-takedowns = طلبات الإزالة
 incident-takedown-domain = نطاق الاحتيال

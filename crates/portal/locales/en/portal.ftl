@@ -483,6 +483,7 @@ incident-no-handoffs = The CSIRT copy has not been handed to a CSIRT on this hub
 incident-handoffs-received = Incident hand-offs received
 incident-handoffs-intro = CSIRT copies posts handed to your organisation (TLP:AMBER+STRICT): acknowledge them, ask questions, give feedback. Only the post and your organisation see these exchanges.
 incident-handoff-ack = Acknowledge receipt
+incident-handoff-copy = Download the CSIRT copy (STIX 2.1, TLP:AMBER+STRICT)
 incident-no-handoffs-received = No incident has been handed to your organisation.
 incident-takedowns = Takedown requests
 incident-takedown-domain = Scam domain

@@ -492,6 +492,7 @@ incident-no-handoffs = La copia CSIRT no se ha entregado a ningún CSIRT de este
 incident-handoffs-received = Incidentes recibidos
 incident-handoffs-intro = Copias CSIRT que los operadores postales entregaron a su organización (TLP:AMBER+STRICT): acuse recibo, pregunte y comente. Solo el operador y su organización ven estos intercambios.
 incident-handoff-ack = Acusar recibo
+incident-handoff-copy = Descargar la copia CSIRT (STIX 2.1, TLP:AMBER+STRICT)
 incident-no-handoffs-received = No se ha entregado ningún incidente a su organización.
 incident-takedowns = Solicitudes de retirada
 incident-takedown-domain = Dominio fraudulento

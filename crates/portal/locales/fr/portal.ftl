@@ -483,6 +483,7 @@ incident-no-handoffs = La copie CSIRT n'a été transmise à aucun CSIRT de ce h
 incident-handoffs-received = Incidents transmis à votre CSIRT
 incident-handoffs-intro = Copies CSIRT que des postes ont transmises à votre organisation (TLP:AMBER+STRICT) : accusez-en réception, posez vos questions, donnez votre retour. Seuls la poste et votre organisation voient ces échanges.
 incident-handoff-ack = Accuser réception
+incident-handoff-copy = Télécharger la copie CSIRT (STIX 2.1, TLP:AMBER+STRICT)
 incident-no-handoffs-received = Aucun incident n'a été transmis à votre organisation.
 incident-takedowns = Demandes de retrait
 incident-takedown-domain = Domaine frauduleux

@@ -495,6 +495,7 @@ incident-no-handoffs = A cópia CSIRT não foi entregue a nenhum CSIRT deste hub
 incident-handoffs-received = Incidentes recebidos
 incident-handoffs-intro = Cópias CSIRT que operadores postais entregaram à sua organização (TLP:AMBER+STRICT): confirme a receção, faça perguntas, dê comentários. Só o operador e a sua organização veem estas trocas.
 incident-handoff-ack = Confirmar receção
+incident-handoff-copy = Descarregar a cópia CSIRT (STIX 2.1, TLP:AMBER+STRICT)
 incident-no-handoffs-received = Nenhum incidente foi entregue à sua organização.
 incident-takedowns = Pedidos de remoção
 incident-takedown-domain = Domínio fraudulento

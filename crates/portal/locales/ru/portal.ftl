@@ -505,6 +505,7 @@ incident-no-handoffs = Копия для CSIRT ещё не передана ни
 incident-handoffs-received = Полученные передачи инцидентов
 incident-handoffs-intro = Копии для CSIRT, переданные почтовыми операторами вашей организации (TLP:AMBER+STRICT): подтвердите получение, задайте вопросы, дайте отзыв. Эту переписку видят только почта и ваша организация.
 incident-handoff-ack = Подтвердить получение
+incident-handoff-copy = Скачать копию для CSIRT (STIX 2.1, TLP:AMBER+STRICT)
 incident-no-handoffs-received = Вашей организации не передано ни одного инцидента.
 incident-takedowns = Запросы на блокировку
 incident-takedown-domain = Мошеннический домен

@@ -482,6 +482,7 @@ incident-no-handoffs = CSIRT 副本尚未移交给本平台上的任何 CSIRT。
 incident-handoffs-received = 收到的事件移交
 incident-handoffs-intro = 邮政机构移交给贵组织的 CSIRT 副本（TLP:AMBER+STRICT）：确认收到、提出问题、给予反馈。只有该邮政机构和贵组织能看到这些交流。
 incident-handoff-ack = 确认收到
+incident-handoff-copy = 下载 CSIRT 副本（STIX 2.1，TLP:AMBER+STRICT）
 incident-no-handoffs-received = 尚无事件移交给贵组织。
 incident-takedowns = 下架请求
 incident-takedown-domain = 诈骗域名

@@ -30,6 +30,7 @@ pub(super) fn routes() -> Router<PortalState> {
         .route("/members/incidents/{id}/takedowns", post(add_takedown))
         .route("/members/incidents/{id}/takedowns/{takedown}", post(set_takedown))
         .route("/members/handoffs", get(inbox))
+        .route("/members/handoffs/{handoff}/copy", get(copy))
         .route("/members/handoffs/{handoff}/ack", post(acknowledge))
         .route("/members/handoffs/{handoff}/messages", post(ask))
 }
@@ -251,6 +252,31 @@ async fn inbox(State(state): State<PortalState>, ctx: Ctx) -> Response {
     let page =
         context! { handoffs => rows, may_edit => member.user.role.may_write(), kinds => incidents::followup::message_kinds(Side::Csirt) };
     state.portal.page(&ctx, StatusCode::OK, "incident_handoffs.html", page)
+}
+
+/// The CSIRT copy of hand-off `hid`, derived when read (TLP:AMBER+STRICT to the CSIRT's
+/// identity), as a STIX file to download; only for the CSIRT it was handed to.
+async fn copy(State(state): State<PortalState>, ctx: Ctx, Path(hid): Path<i64>) -> Response {
+    let member = try_page!(member_or_login(&ctx));
+    let (store, h) = try_page!(received(&state, &ctx, member, hid).await);
+    let hub = state.hub.clone();
+    let (post, case_id, csirt_identity) = (h.case_org_id, h.case_id, member.org.identity_id.clone());
+    let made = blocking(move || -> Result<serde_json::Value, String> {
+        let post_org = hub.org_by_id(post).map_err(|e| e.to_string())?.ok_or("no organisation")?;
+        let case = store.case(post, case_id).map_err(|e| e.to_string())?.ok_or("no case")?;
+        let recipients = [csirt_identity];
+        super::reports::derivative(&*store, &case, "csirt", &post_org.identity_id, None, &recipients, Utc::now()).map_err(|e| e.to_string())
+    })
+    .await;
+    let Some(Ok(bundle)) = made else { return state.portal.error(&ctx, StatusCode::NOT_FOUND, "error-not-found", None) };
+    audit_as(&state, member, "incident.handoff.view", format!("incident-handoff:{hid}"), "csirt copy".into()).await;
+    let mut resp = axum::response::IntoResponse::into_response(serde_json::to_string_pretty(&bundle).unwrap_or_default());
+    let headers = resp.headers_mut();
+    headers.insert(axum::http::header::CONTENT_TYPE, axum::http::HeaderValue::from_static("application/stix+json;version=2.1"));
+    if let Ok(v) = axum::http::HeaderValue::from_str(&format!("attachment; filename=\"incident-handoff-{hid}.json\"")) {
+        headers.insert(axum::http::header::CONTENT_DISPOSITION, v);
+    }
+    resp
 }
 
 #[derive(Deserialize, Default)]
