@@ -40,9 +40,10 @@ pub struct RemindArgs {
     /// Where an organisation's reminders are POSTed as JSON, ORG=URL; repeatable.
     #[arg(long = "incident-remind-webhook", value_name = "ORG=URL")]
     pub incident_remind_webhook: Vec<String>,
-    /// Lead times of the reminders before each deadline, in hours, comma-separated.
-    #[arg(long, default_value = "12,4,1", value_name = "HOURS")]
-    pub incident_remind_hours: String,
+    /// Lead times of the reminders before each deadline, in hours, comma-separated (default:
+    /// each case's rule set's `remind_hours`, 12,4,1 for NIS2).
+    #[arg(long, value_name = "HOURS")]
+    pub incident_remind_hours: Option<String>,
     /// Seconds between two reminder rounds.
     #[arg(long, default_value_t = 60)]
     pub incident_remind_interval_secs: u64,
@@ -66,7 +67,8 @@ impl Channel {
 
 /// The checked reminder settings.
 pub struct Reminders {
-    policy: Policy,
+    /// The hub-wide lead times, when configured; else each case's rule set's.
+    policy: Option<Policy>,
     smtp: Option<String>,
     from: Mailbox,
     /// Channels by organisation name.
@@ -86,7 +88,12 @@ fn org_value<'a>(flag: &str, text: &'a str) -> anyhow::Result<(&'a str, &'a str)
 impl Reminders {
     /// The settings from the flags; `None` when no recipient is configured (nothing to send).
     pub fn from_args(a: &RemindArgs, public_url: Option<String>) -> anyhow::Result<Option<Reminders>> {
-        let policy = Policy::parse(&a.incident_remind_hours).map_err(|e| anyhow::anyhow!("--incident-remind-hours: {}", e.reason))?;
+        let policy = a
+            .incident_remind_hours
+            .as_deref()
+            .map(Policy::parse)
+            .transpose()
+            .map_err(|e| anyhow::anyhow!("--incident-remind-hours: {}", e.reason))?;
         let from: Mailbox = a
             .incident_remind_from
             .parse()
@@ -150,7 +157,14 @@ impl Reminders {
             let Some(channels) = self.channels.get(&org.name) else { continue };
             let submitted: BTreeMap<String, String> = store.submissions(case.id)?.into_iter().map(|s| (s.stage, s.submitted_at)).collect();
             let Ok(Some(clock)) = incidents::case_clock(&portal::case_fields(&case.data), &submitted, now) else { continue };
-            for alert in incidents::remind::alerts(&clock, &submitted, &self.policy, now) {
+            let policy = match &self.policy {
+                Some(p) => p.clone(),
+                None => incidents::jurisdiction(&case.data.jurisdiction)
+                    .ok()
+                    .and_then(|r| Policy::new(&r.remind_hours).ok())
+                    .unwrap_or_default(),
+            };
+            for alert in incidents::remind::alerts(&clock, &submitted, &policy, now) {
                 let owed = Owed { case: &case, org: &org.name, alert: &alert, zone: clock.zone };
                 for channel in channels {
                     sent += usize::from(self.once(store, hub, &owed, channel, now));
