@@ -8,6 +8,8 @@
 pub mod audience;
 pub mod case;
 pub mod clock;
+pub mod followup;
+pub mod remind;
 pub mod report;
 pub mod rules;
 

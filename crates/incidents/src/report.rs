@@ -329,5 +329,8 @@ pub fn stix_bundle(doc: &ReportDoc<'_>, identity: &str, resolved: bool, created:
     Ok(json!({"type": "bundle", "id": bundle_id, "objects": [incident]}))
 }
 
+mod print;
+pub use print::render_pdf;
+
 #[cfg(test)]
 mod tests;

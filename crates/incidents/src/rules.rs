@@ -93,6 +93,8 @@ pub struct RuleSet {
     /// The report fields the stages may require.
     pub fields: Vec<FieldSpec>,
     pub stages: Vec<Stage>,
+    /// Lead times of the deadline reminders, in hours, largest first (default 12, 4, 1).
+    pub remind_hours: Vec<u32>,
 }
 
 impl RuleSet {
@@ -118,6 +120,7 @@ struct RawFile {
     language: Option<String>,
     recipients: Option<Vec<String>>,
     confirmed: Option<bool>,
+    remind_hours: Option<Vec<u32>>,
     field: Option<Vec<RawField>>,
     #[serde(default)]
     stage: Vec<RawStage>,
@@ -200,6 +203,9 @@ fn resolve(raw: &BTreeMap<String, (String, RawFile)>, id: &str, seen: &mut Vec<S
     let stages = build_stages(file, &stages, &language, &recipients)?;
     check_stage_fields(file, &stages, &fields)?;
     let confirmed = own.confirmed.unwrap_or(true);
+    let parent_hours = own.extends.as_ref().and_then(|p| raw.get(p)).and_then(|(_, p)| p.remind_hours.clone());
+    let hours = own.remind_hours.clone().or(parent_hours).unwrap_or_else(|| crate::remind::DEFAULT_LEAD_HOURS.to_vec());
+    let remind_hours = crate::remind::Policy::new(&hours).map_err(|e| invalid(file, "remind_hours", e.reason))?.leads().to_vec();
     Ok(RuleSet {
         id: own.id.clone(),
         version: own.version,
@@ -209,6 +215,7 @@ fn resolve(raw: &BTreeMap<String, (String, RawFile)>, id: &str, seen: &mut Vec<S
         confirmed,
         fields,
         stages,
+        remind_hours,
     })
 }
 
@@ -406,6 +413,20 @@ mod tests {
         assert_eq!(eu.stages[2].delay, Delay::Months(1));
         assert_eq!(eu.stages[2].anchor, Anchor::Submitted("notification".into()));
         assert!(eu.confirmed);
+    }
+
+    #[test]
+    fn reminder_lead_times_come_from_the_rule_set_or_its_parent_and_are_checked() {
+        assert_eq!(jurisdiction("eu").unwrap().remind_hours, [12, 4, 1]);
+        assert_eq!(jurisdiction("al").unwrap().remind_hours, [12, 4, 1], "inherited from eu");
+        let stage = "[[stage]]\nid = \"s\"\ndelay_hours = 24\nanchor = \"aware\"\n";
+        let custom = one(&format!("{BASE}remind_hours = [2, 48]\n{stage}")).unwrap();
+        assert_eq!(custom["b"].remind_hours, [48, 2]);
+        assert_eq!(one(&format!("{BASE}{stage}")).unwrap()["b"].remind_hours, [12, 4, 1], "the default");
+        for bad in ["[]", "[0]", "[4, 4]", "[721]"] {
+            let e = one(&format!("{BASE}remind_hours = {bad}\n{stage}")).unwrap_err();
+            assert_eq!(field_of(e), ("b.toml".to_string(), "remind_hours".to_string()), "{bad}");
+        }
     }
 
     #[test]

@@ -125,6 +125,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("incident.html", include_str!("../templates/incident.html")),
     ("incident_export.html", include_str!("../templates/incident_export.html")),
     ("incident_report.html", include_str!("../templates/incident_report.html")),
+    ("incident_handoffs.html", include_str!("../templates/incident_handoffs.html")),
 ];
 
 impl Default for Portal {

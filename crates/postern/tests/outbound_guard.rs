@@ -63,6 +63,16 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "SmtpTransport",
         "the operator's SMTP relay (--smtp) for simulation e-mails, connected on the address outbound::resolve approved (operator-approved policy)",
     ),
+    (
+        "postern/src/cmd/incident/remind.rs",
+        "SmtpTransport",
+        "the operator's SMTP relay for incident deadline reminders (--incident-remind-smtp), connected on the address outbound::resolve approved (operator-approved policy)",
+    ),
+    (
+        "postern/src/cmd/incident/remind.rs",
+        "reqwest::blocking::Client",
+        "incident reminder webhooks the operator configured per organisation (--incident-remind-webhook), pinned to the address outbound::resolve approved (operator-approved policy), no proxy, no redirects",
+    ),
     ("server/src/net.rs", "TcpStream", "connections the server's own listener accepted (timeouts, per-address cap); it never connects out"),
     ("server/src/rpz.rs", "TcpStream", "transfer connections the RPZ listener accepted; it never connects out over TCP"),
     (

@@ -24,6 +24,7 @@ use super::members::{actor, member_for};
 use crate::roles::Action;
 use crate::{Ctx, Member, PortalState, blocking, member_or_login, see_other};
 
+mod followup;
 pub mod reports;
 
 pub(crate) fn routes() -> Router<PortalState> {
@@ -38,6 +39,7 @@ pub(crate) fn routes() -> Router<PortalState> {
         .route("/members/incidents/{id}/tasks/{task}", post(set_task))
         .route("/members/incidents/{id}/evidence/{file}", get(download))
         .merge(reports::routes())
+        .merge(followup::routes())
 }
 
 /// A stored case as the `incidents` crate checks it.
@@ -134,13 +136,21 @@ async fn list(State(state): State<PortalState>, ctx: Ctx) -> Response {
     let member = try_page!(member_or_login(&ctx));
     let store = try_page!(enabled(&state, &ctx));
     let org = member.org.id;
-    let cases = try_page!(run(&state, &ctx, move || store.cases(org)).await);
+    let cases = try_page!(
+        run(&state, &ctx, move || {
+            let cases = store.cases(org)?;
+            cases.into_iter().map(|c| Ok((store.submissions(c.id)?, c))).collect::<Result<Vec<_>, store::StoreError>>()
+        })
+        .await
+    );
     audit(&state, member, "list", 0, format!("{} cases", cases.len())).await;
+    let now = Utc::now();
     let rows: Vec<Value> = cases
         .iter()
-        .map(|c| {
+        .map(|(subs, c)| {
+            let overdue = clock_rows(&c.data, subs, now).is_some_and(|rs| rs.iter().any(|r| r.state == incidents::StageState::Overdue));
             context! { id => c.id, title => &c.data.title, severity => &c.data.severity,
-            classification => &c.data.classification, aware => &c.data.aware, resolved => c.data.resolved.is_some() }
+            classification => &c.data.classification, aware => &c.data.aware, resolved => c.data.resolved.is_some(), overdue => overdue }
         })
         .collect();
     state.portal.page(&ctx, StatusCode::OK, "incidents.html", context! { rows => rows, may_edit => member.user.role.may_write() })
@@ -289,6 +299,9 @@ async fn case_page(state: &PortalState, ctx: &Ctx, member: &Member, id: i64, tz:
     let s = store.clone();
     let (notes, tasks, evidence, links, subs) =
         run(state, ctx, move || Ok((s.notes(id)?, s.tasks(id)?, s.evidence(id)?, s.links(id)?, s.submissions(id)?))).await?;
+    let s = store.clone();
+    let reminders = run(state, ctx, move || s.reminders(id)).await?;
+    let follow = followup::case_context(state, ctx, &store, id).await?;
     let d = &case.data;
     let time = |t: &Option<String>| stored_time(t.as_deref()).map(|t| both(t, viewer));
     let rows = clock_rows(d, &subs, Utc::now());
@@ -308,12 +321,16 @@ async fn case_page(state: &PortalState, ctx: &Ctx, member: &Member, id: i64, tz:
         },
         clock => rows.as_ref().map(|rs| rs.iter().map(|r| row_value(r, viewer)).collect::<Vec<_>>()),
         open_stages => open,
+        overdue => rows.iter().flatten().any(|r| r.state == incidents::StageState::Overdue),
+        reminders => reminders.iter().map(|r| context! { stage => &r.stage, kind => &r.kind, channel => &r.channel,
+            sent_at => stored_time(Some(&r.sent_at)).map(|t| both(t, viewer)) }).collect::<Vec<_>>(),
         viewer_zone => viewer.name(),
         notes => notes.iter().map(|n| context! { author => &n.author, at => stored_time(Some(&n.at)).map(|t| both(t, viewer)), body => &n.body }).collect::<Vec<_>>(),
         tasks => tasks.iter().map(|t| context! { id => t.id, title => &t.task.title, owner => &t.task.owner, due => &t.task.due, done => t.done }).collect::<Vec<_>>(),
         evidence => evidence.iter().map(|e| context! { id => e.id, filename => &e.filename, size => e.size, sha256 => &e.sha256 }).collect::<Vec<_>>(),
         links => links.iter().map(|l| l.stix_id.clone()).collect::<Vec<_>>(),
         may_edit => member.user.role.may_write(),
+        follow => follow,
     })
 }
 

@@ -3,6 +3,9 @@
 //! `postern incident create|list|show`: an organisation's cases on a hub, through
 //! `/api/v1/incidents` with an API token (the API decides everything; this prints its answers).
 
+mod followup;
+pub mod remind;
+
 use anyhow::Context;
 use chrono::{DateTime, SecondsFormat, Utc};
 use incidents::{Anchor, Clock, Request};
@@ -18,6 +21,11 @@ pub enum IncidentCommand {
     List(HubArgs),
     /// Show one incident case with its clock, notes, tasks, evidence and links.
     Show(ShowArgs),
+    /// Export a stage report of a case: bilingual HTML, PDF or a STIX 2.1 bundle.
+    Report(followup::ReportArgs),
+    /// Takedown requests of a case's scam domains.
+    #[command(subcommand)]
+    Takedown(followup::TakedownCommand),
 }
 
 /// Where the hub is and who asks.
@@ -114,6 +122,8 @@ pub fn run(json: bool, command: IncidentCommand) -> anyhow::Result<()> {
         IncidentCommand::Create(a) => return create(json, *a),
         IncidentCommand::List(h) => return list(json, &h),
         IncidentCommand::Show(a) => return show(json, a),
+        IncidentCommand::Report(a) => return followup::report(&a),
+        IncidentCommand::Takedown(c) => return followup::takedown(json, c),
     };
     let req = Request {
         jurisdiction: &a.jurisdiction,
@@ -169,12 +179,44 @@ fn table(clock: &Clock) -> String {
 /// One request to the hub's incident API: the hub's address is the operator's own setting, so
 /// it goes through the outbound guard under the operator-approved policy, resolved once and
 /// pinned, without proxies or redirects. Returns the JSON answer, or the problem's detail.
-pub(crate) fn call(
+pub(crate) fn call(h: &HubArgs, method: reqwest::Method, path: &str, body: Option<&serde_json::Value>) -> anyhow::Result<serde_json::Value> {
+    let (url, resp) = send(h, method, path, body)?;
+    let status = resp.status();
+    let answer: serde_json::Value = resp.json().with_context(|| format!("{url} answered HTTP {status} without JSON"))?;
+    refused(status, &answer)?;
+    Ok(answer)
+}
+
+/// A refusal of the hub as an error naming its detail and field.
+fn refused(status: reqwest::StatusCode, answer: &serde_json::Value) -> anyhow::Result<()> {
+    if !status.is_success() {
+        let detail = answer["detail"].as_str().unwrap_or("no detail");
+        match answer["details"]["field"].as_str() {
+            Some(field) => anyhow::bail!("the hub refused (HTTP {}): {detail} [field: {field}]", status.as_u16()),
+            None => anyhow::bail!("the hub refused (HTTP {}): {detail}", status.as_u16()),
+        }
+    }
+    Ok(())
+}
+
+/// One GET whose answer is a file (HTML, PDF, STIX): its bytes, or the problem's detail.
+fn fetch_bytes(h: &HubArgs, path: &str) -> anyhow::Result<Vec<u8>> {
+    let (url, resp) = send(h, reqwest::Method::GET, path, None)?;
+    let status = resp.status();
+    let bytes = resp.bytes().with_context(|| format!("reading the answer of {url}"))?.to_vec();
+    if !status.is_success() {
+        refused(status, &serde_json::from_slice(&bytes).unwrap_or_default())?;
+    }
+    Ok(bytes)
+}
+
+/// Sends one request through the guard (see [`call`]).
+fn send(
     h: &HubArgs,
     method: reqwest::Method,
     path: &str,
     body: Option<&serde_json::Value>,
-) -> anyhow::Result<serde_json::Value> {
+) -> anyhow::Result<(String, reqwest::blocking::Response)> {
     let url = format!("{}{path}", h.hub.trim_end_matches('/'));
     let parsed = url::Url::parse(&url).with_context(|| format!("--hub {}: not a URL", h.hub))?;
     let (Some(host), Some(port)) = (parsed.host_str().map(str::to_string), parsed.port_or_known_default()) else {
@@ -193,16 +235,7 @@ pub(crate) fn call(
         req = req.json(b);
     }
     let resp = req.send().with_context(|| format!("calling {url}"))?;
-    let status = resp.status();
-    let answer: serde_json::Value = resp.json().with_context(|| format!("{url} answered HTTP {status} without JSON"))?;
-    if !status.is_success() {
-        let detail = answer["detail"].as_str().unwrap_or("no detail");
-        match answer["details"]["field"].as_str() {
-            Some(field) => anyhow::bail!("the hub refused (HTTP {}): {detail} [field: {field}]", status.as_u16()),
-            None => anyhow::bail!("the hub refused (HTTP {}): {detail}", status.as_u16()),
-        }
-    }
-    Ok(answer)
+    Ok((url, resp))
 }
 
 fn create(json: bool, a: CreateArgs) -> anyhow::Result<()> {

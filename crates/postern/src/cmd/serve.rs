@@ -159,6 +159,8 @@ pub struct ServeArgs {
     /// models, MISP's polynomial decay per indicator class).
     #[arg(long, value_name = "FILE")]
     pub decay: Option<PathBuf>,
+    #[command(flatten)]
+    pub remind: super::incident::remind::RemindArgs,
 }
 
 /// Checks the settings clap cannot check alone (shared by `serve` and `postern config check`).
@@ -169,6 +171,7 @@ pub fn validate(args: &ServeArgs) -> anyhow::Result<()> {
     if args.backup_dir.is_some() && (args.backup_interval_secs == 0 || args.backup_keep == 0) {
         anyhow::bail!("--backup-interval-secs and --backup-keep must be at least 1 with --backup-dir");
     }
+    super::incident::remind::Reminders::from_args(&args.remind, args.public_url.clone())?;
     Ok(())
 }
 
@@ -364,6 +367,10 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
     let config = server_config(&args);
     let scheme = if config.tls.is_some() { "https" } else { "http" };
     let decay = super::feeds::decay_models(args.decay.as_deref())?;
+    let reminders = super::incident::remind::Reminders::from_args(&args.remind, args.public_url.clone())?;
+    if let Some(r) = reminders {
+        r.spawn(stores.incidents.clone(), hub.clone());
+    }
     let mut state = server::AppState::new(hub, config.tls.is_some())
         .with_anonymous_lookup_ceiling(args.anonymous_link_tlp)
         .with_live_checks(live_config(&args)?)

@@ -32,7 +32,9 @@ use crate::error::ApiError;
 use crate::roles::{Action, Caller};
 use crate::{AppState, blocking};
 
+mod handoffs;
 mod reports;
+mod takedowns;
 
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
@@ -47,8 +49,17 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/incidents/{id}/reports/{stage}", get(reports::show).put(reports::save))
         .route("/api/v1/incidents/{id}/reports/{stage}/submit", post(reports::submit))
         .route("/api/v1/incidents/{id}/reports/{stage}/html", get(reports::html))
+        .route("/api/v1/incidents/{id}/reports/{stage}/pdf", get(reports::pdf))
         .route("/api/v1/incidents/{id}/reports/{stage}/stix", get(reports::stix))
         .route("/api/v1/incidents/{id}/derivatives/{audience}", get(reports::derivative))
+        .route("/api/v1/incidents/{id}/handoffs", get(handoffs::list_for_case).post(handoffs::hand_off))
+        .route("/api/v1/incidents/{id}/handoffs/{handoff}/messages", post(handoffs::answer))
+        .route("/api/v1/incidents/{id}/takedowns", get(takedowns::list).post(takedowns::add))
+        .route("/api/v1/incidents/{id}/takedowns/{takedown}", patch(takedowns::set_status))
+        .route("/api/v1/handoffs", get(handoffs::inbox))
+        .route("/api/v1/handoffs/{handoff}", get(handoffs::show_received))
+        .route("/api/v1/handoffs/{handoff}/ack", post(handoffs::acknowledge))
+        .route("/api/v1/handoffs/{handoff}/messages", post(handoffs::ask))
         .route(
             "/api/v1/incidents/{id}/evidence",
             // The upload limit is the crate's, plus room for the refusal to name the size.
@@ -186,6 +197,8 @@ pub fn clock_json(d: &CaseData, subs: &[SubmissionRecord], now: DateTime<Utc>) -
 
 fn case_json(c: &CaseRecord, subs: &[SubmissionRecord], now: DateTime<Utc>) -> Value {
     let d = &c.data;
+    let clock = clock_json(d, subs, now);
+    let overdue = clock["stages"].as_array().is_some_and(|st| st.iter().any(|s| s["overdue"] == true));
     json!({
         "id": c.id,
         "title": d.title, "summary": d.summary,
@@ -196,7 +209,8 @@ fn case_json(c: &CaseRecord, subs: &[SubmissionRecord], now: DateTime<Utc>) -> V
         "jurisdiction": d.jurisdiction, "zone": d.zone,
         "created_at": c.created_at, "created_by": c.created_by, "updated_at": c.updated_at,
         "submissions": subs.iter().map(|s| json!({"stage": s.stage, "submitted_at": s.submitted_at, "recorded_by": s.recorded_by, "recorded_at": s.recorded_at})).collect::<Vec<_>>(),
-        "clock": clock_json(d, subs, now),
+        "clock": clock,
+        "overdue": overdue,
     })
 }
 
@@ -294,8 +308,14 @@ async fn show(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<
     let s = store.clone();
     let (notes, tasks, evidence, links, subs) =
         run(move || Ok((s.notes(id)?, s.tasks(id)?, s.evidence(id)?, s.links(id)?, s.submissions(id)?))).await?;
+    let s = store.clone();
+    let reminders = run(move || s.reminders(id)).await?;
     audit(&state, &who, "incident.view", &target(id), "ok", "").await;
     let mut body = case_json(&case, &subs, Utc::now());
+    body["reminders"] = reminders
+        .iter()
+        .map(|r| json!({"stage": r.stage, "kind": r.kind, "due": r.due, "sent_at": r.sent_at, "channel": r.channel}))
+        .collect();
     body["notes"] = notes.iter().map(|n| json!({"id": n.id, "author": n.author, "at": n.at, "body": n.body})).collect();
     body["tasks"] = tasks
         .iter()

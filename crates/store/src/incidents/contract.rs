@@ -3,7 +3,7 @@
 use std::sync::{Arc, Mutex};
 
 use crate::hub::contract::run_cases;
-use crate::incidents::{CaseData, IncidentStore, NewEvidence, NewTask, SubmissionRecord};
+use crate::incidents::{CaseData, IncidentStore, NewEvidence, NewHandoffMessage, NewTakedown, NewTask, ReminderRecord, SubmissionRecord};
 use crate::{Store, StoreError};
 
 /// A backend with the hub (for organisations) and the incident store behind one handle.
@@ -23,6 +23,9 @@ const CASES: &[Case] = &[
     ("a_stage_is_submitted_once", a_stage_is_submitted_once),
     ("drafts_are_saved_until_the_report_is_submitted", drafts_are_saved_until_the_report_is_submitted),
     ("a_submitted_report_records_its_stage_once", a_submitted_report_records_its_stage_once),
+    ("a_reminder_is_claimed_once_per_channel", a_reminder_is_claimed_once_per_channel),
+    ("a_handoff_is_one_per_csirt_and_acknowledged_once", a_handoff_is_one_per_csirt_and_acknowledged_once),
+    ("takedowns_stay_with_their_case", takedowns_stay_with_their_case),
 ];
 
 const AT: &str = "2026-12-07T10:00:00.000Z";
@@ -213,6 +216,91 @@ fn a_submitted_report_records_its_stage_once(open: Open<'_>) {
     assert_eq!(s.report(a, "notification").expect("read"), None, "nothing written");
     let missing = s.submit_report(9_999, &sent, &sub);
     assert!(matches!(missing, Err(StoreError::NotFound { what: "incident case", .. })), "{missing:?}");
+}
+
+fn a_reminder_is_claimed_once_per_channel(open: Open<'_>) {
+    let s = open();
+    let lp = org(&*s, "laposte");
+    let case = s.create_case(lp, &data("Smishing"), "alice", AT).expect("case");
+    let unstarted = s.create_case(lp, &CaseData { aware: None, detected: None, ..data("Not aware yet") }, "alice", AT).expect("case");
+    let ids: Vec<i64> = s.clock_cases().expect("clock cases").iter().map(|c| c.id).collect();
+    assert!(ids.contains(&case.id) && !ids.contains(&unstarted.id), "only cases whose clock runs: {ids:?}");
+    let r = ReminderRecord {
+        case_id: case.id,
+        stage: "early_warning".into(),
+        kind: "T-4h".into(),
+        due: "2026-12-08T08:30:00Z".into(),
+        sent_at: AT.into(),
+        channel: "email:soc@laposte.example".into(),
+    };
+    assert!(s.claim_reminder(&r).expect("claim"));
+    assert!(!s.claim_reminder(&r).expect("claim again"), "a second claim (a restart, another process) is refused");
+    let hook = ReminderRecord { channel: "webhook:https://hooks.example/x".into(), ..r.clone() };
+    assert!(s.claim_reminder(&hook).expect("other channel"));
+    s.release_reminder(&hook).expect("release");
+    assert!(s.claim_reminder(&hook).expect("claimed again after a failed send"));
+    let moved = ReminderRecord { due: "2026-12-08T09:30:00Z".into(), ..r.clone() };
+    assert!(s.claim_reminder(&moved).expect("a moved deadline owes its reminder again"));
+    assert_eq!(s.reminders(case.id).expect("reminders").len(), 3);
+    let ghost = ReminderRecord { case_id: 999_999, ..r };
+    assert!(matches!(s.claim_reminder(&ghost), Err(StoreError::NotFound { .. })));
+}
+
+fn a_handoff_is_one_per_csirt_and_acknowledged_once(open: Open<'_>) {
+    let s = open();
+    let (lp, csirt, other) = (org(&*s, "laposte"), org(&*s, "cert-fr"), org(&*s, "correos"));
+    let case = s.create_case(lp, &data("Smishing"), "alice", AT).expect("case");
+    let h = s.hand_off(case.id, csirt, "alice", AT).expect("hand off");
+    assert_eq!((h.case_org_id, h.csirt_org_id, h.acknowledged_at.as_deref()), (lp, csirt, None));
+    let again = s.hand_off(case.id, csirt, "bob", "2026-12-07T11:00:00.000Z").expect("again");
+    assert_eq!(again, h, "handing it again to the same CSIRT is the first hand-off");
+    assert_eq!(s.handoffs(case.id).expect("list").len(), 1);
+    assert_eq!(s.handoffs_to(csirt).expect("inbox").len(), 1);
+    assert!(s.handoffs_to(other).expect("other inbox").is_empty());
+    let acked = s.acknowledge(h.id, "csirt-analyst", "2026-12-07T10:05:00.000Z").expect("ack");
+    assert_eq!(acked.acknowledged_at.as_deref(), Some("2026-12-07T10:05:00.000Z"));
+    let later = s.acknowledge(h.id, "someone", "2026-12-07T12:00:00.000Z").expect("ack again");
+    assert_eq!(later.acknowledged_at, acked.acknowledged_at, "the first acknowledgement stands");
+    let m = NewHandoffMessage {
+        handoff_id: h.id,
+        from_org: csirt,
+        kind: "question".into(),
+        author: "csirt-analyst".into(),
+        at: AT.into(),
+        body: "Which <b>sender</b>?".into(),
+    };
+    s.add_handoff_message(&m).expect("question");
+    s.add_handoff_message(&NewHandoffMessage { from_org: lp, kind: "answer".into(), ..m.clone() }).expect("answer");
+    let kinds: Vec<String> = s.handoff_messages(h.id).expect("messages").into_iter().map(|m| m.message.kind).collect();
+    assert_eq!(kinds, ["question", "answer"]);
+    assert_eq!(s.handoff(h.id).expect("get").map(|x| x.id), Some(h.id));
+    assert!(s.handoff(h.id + 1000).expect("none").is_none());
+    assert!(matches!(s.acknowledge(h.id + 1000, "x", AT), Err(StoreError::NotFound { .. })));
+    assert!(matches!(s.add_handoff_message(&NewHandoffMessage { handoff_id: h.id + 1000, ..m }), Err(StoreError::NotFound { .. })));
+}
+
+fn takedowns_stay_with_their_case(open: Open<'_>) {
+    let s = open();
+    let lp = org(&*s, "laposte");
+    let case = s.create_case(lp, &data("Smishing"), "alice", AT).expect("case");
+    let other = s.create_case(lp, &data("Other"), "alice", AT).expect("case");
+    let t = s
+        .add_takedown(&NewTakedown {
+            case_id: case.id,
+            domain: "laposte-colis.example".into(),
+            contacts: vec!["abuse@registrar.example".into(), "https://host.example/abuse".into()],
+            evidence: vec!["evidence:1".into()],
+            created_by: "alice".into(),
+            created_at: AT.into(),
+        })
+        .expect("takedown");
+    assert_eq!(t.status, "requested");
+    assert_eq!(t.takedown.contacts.len(), 2);
+    let done = s.set_takedown_status(case.id, t.id, "taken-down", "2026-12-08T10:00:00.000Z").expect("status");
+    assert_eq!((done.status.as_str(), done.updated_at.as_str()), ("taken-down", "2026-12-08T10:00:00.000Z"));
+    assert!(matches!(s.set_takedown_status(other.id, t.id, "refused", AT), Err(StoreError::NotFound { .. })));
+    assert_eq!(s.takedowns(case.id).expect("list"), vec![done]);
+    assert!(s.takedowns(other.id).expect("none").is_empty());
 }
 
 fn run(new_database: &dyn Fn() -> Box<dyn Fn() -> Arc<dyn IncidentBackend>>) -> crate::contract::Failures {

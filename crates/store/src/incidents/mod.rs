@@ -137,7 +137,7 @@ pub struct ReportRecord {
 }
 
 /// Incident cases of organisations.
-pub trait IncidentStore: Send + Sync {
+pub trait IncidentStore: FollowUpStore + Send + Sync {
     /// Opens a case of `org_id`; an unknown organisation is [`crate::StoreError::NotFound`].
     fn create_case(&self, org_id: i64, data: &CaseData, by: &str, at: &str) -> Result<CaseRecord>;
     /// The case `id` if it belongs to `org_id`; another organisation's case is `None`.
@@ -225,3 +225,6 @@ const NOTE_COLUMNS: &str = "id, case_id, author, at, body";
 const TASK_COLUMNS: &str = "id, case_id, title, owner, due, created_at, done";
 const SUBMISSION_COLUMNS: &str = "stage, submitted_at, recorded_by, recorded_at";
 const EVIDENCE_COLUMNS: &str = "id, case_id, filename, size, sha256, uploaded_by, uploaded_at";
+
+mod followup;
+pub use followup::{FollowUpStore, HandoffMessage, HandoffRecord, NewHandoffMessage, NewTakedown, ReminderRecord, TakedownRecord};

@@ -12,7 +12,7 @@ use crate::incidents::{
 };
 use crate::{Result, StoreError};
 
-fn case(r: &Row) -> Result<CaseRecord> {
+pub(super) fn case(r: &Row) -> Result<CaseRecord> {
     Ok(CaseRecord {
         id: r.try_get(0)?,
         org_id: r.try_get(1)?,

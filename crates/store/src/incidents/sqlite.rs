@@ -12,7 +12,7 @@ use crate::incidents::{
 };
 use crate::{Result, StoreError};
 
-fn case(r: &Row<'_>) -> rusqlite::Result<CaseRecord> {
+pub(super) fn case(r: &Row<'_>) -> rusqlite::Result<CaseRecord> {
     Ok(CaseRecord {
         id: r.get(0)?,
         org_id: r.get(1)?,

@@ -150,6 +150,12 @@ pub fn export_html(v: &ReportView, case: &CaseRecord, organisation: &str, now: D
     report::render_html(&doc(v, case, organisation, &now))
 }
 
+/// The report as a bilingual PDF (the rule set's language and English).
+pub fn export_pdf(v: &ReportView, case: &CaseRecord, organisation: &str, now: DateTime<Utc>) -> Result<Vec<u8>, CaseError> {
+    let now = incidents::case::utc_text(now);
+    report::render_pdf(&doc(v, case, organisation, &now))
+}
+
 /// The report as a STIX 2.1 bundle created by the organisation's identity. The incident object
 /// was created when the report was first saved and is modified at its last change (its
 /// submission for a submitted report), so re-exporting an unchanged report gives the same object.
@@ -190,6 +196,7 @@ pub(crate) fn routes() -> Router<PortalState> {
     Router::new()
         .route("/members/incidents/{id}/reports/{stage}", get(form_page).post(post_form))
         .route("/members/incidents/{id}/reports/{stage}/html", get(download_html))
+        .route("/members/incidents/{id}/reports/{stage}/pdf", get(download_pdf))
         .route("/members/incidents/{id}/reports/{stage}/stix", get(download_stix))
         .route("/members/incidents/{id}/derivatives/{audience}", get(download_derivative))
 }
@@ -347,7 +354,26 @@ async fn post_form(
 }
 
 /// A report export as a download, after the view it is made from.
-async fn export(state: &PortalState, ctx: &Ctx, id: i64, stage: String, stix: bool) -> Response {
+/// The export formats of a stage report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Html,
+    Pdf,
+    Stix,
+}
+
+impl Format {
+    /// (audit name, file extension, content type)
+    fn parts(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Format::Html => ("html", "html", "text/html; charset=utf-8"),
+            Format::Pdf => ("pdf", "pdf", "application/pdf"),
+            Format::Stix => ("stix", "json", "application/stix+json;version=2.1"),
+        }
+    }
+}
+
+async fn export(state: &PortalState, ctx: &Ctx, id: i64, stage: String, format: Format) -> Response {
     let member = match member_or_login(ctx) {
         Ok(m) => m,
         Err(r) => return r,
@@ -361,10 +387,10 @@ async fn export(state: &PortalState, ctx: &Ctx, id: i64, stage: String, stix: bo
     let made = act(state, ctx, move || {
         let now = Utc::now();
         let v = view(&*store, &c, &stage, now)?;
-        let body = if stix {
-            serde_json::to_string_pretty(&export_stix(&v, &c, &org, &identity, now)?).unwrap_or_default()
-        } else {
-            export_html(&v, &c, &org, now)?
+        let body = match format {
+            Format::Stix => serde_json::to_string_pretty(&export_stix(&v, &c, &org, &identity, now)?).unwrap_or_default().into_bytes(),
+            Format::Html => export_html(&v, &c, &org, now)?.into_bytes(),
+            Format::Pdf => export_pdf(&v, &c, &org, now)?,
         };
         Ok((v.stage, body))
     })
@@ -374,8 +400,7 @@ async fn export(state: &PortalState, ctx: &Ctx, id: i64, stage: String, stix: bo
         Ok(Err(e)) => return state.portal.error(ctx, StatusCode::NOT_FOUND, "error-not-found", Some(e.to_string())),
         Err(r) => return r,
     };
-    let (kind, ext, ctype) =
-        if stix { ("stix", "json", "application/stix+json;version=2.1") } else { ("html", "html", "text/html; charset=utf-8") };
+    let (kind, ext, ctype) = format.parts();
     audit(state, member, "report.export", id, format!("{stage} {kind}")).await;
     let mut resp = body.into_response();
     let h = resp.headers_mut();
@@ -388,11 +413,15 @@ async fn export(state: &PortalState, ctx: &Ctx, id: i64, stage: String, stix: bo
 }
 
 async fn download_html(State(state): State<PortalState>, ctx: Ctx, Path((id, stage)): Path<(i64, String)>) -> Response {
-    export(&state, &ctx, id, stage, false).await
+    export(&state, &ctx, id, stage, Format::Html).await
+}
+
+async fn download_pdf(State(state): State<PortalState>, ctx: Ctx, Path((id, stage)): Path<(i64, String)>) -> Response {
+    export(&state, &ctx, id, stage, Format::Pdf).await
 }
 
 async fn download_stix(State(state): State<PortalState>, ctx: Ctx, Path((id, stage)): Path<(i64, String)>) -> Response {
-    export(&state, &ctx, id, stage, true).await
+    export(&state, &ctx, id, stage, Format::Stix).await
 }
 
 /// The case's derivative for `audience` (see `incidents::audience`) as a STIX 2.1 bundle, made

@@ -206,6 +206,33 @@ pub(super) async fn html(
     Ok(resp)
 }
 
+/// The report as a bilingual PDF (the rule set's language and English), as an attachment.
+pub(super) async fn pdf(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((id, stage)): Path<(i64, String)>,
+) -> Result<Response, ApiError> {
+    let (who, case) = case_of(&state, &headers, id).await?;
+    let store = service(&state)?;
+    let organisation = who.org().map(|o| o.name.clone()).unwrap_or_default();
+    let c = case.clone();
+    let (v, bytes) = run(move || {
+        let now = Utc::now();
+        let v = reports::view(&*store, &c, &stage, now)?;
+        let bytes = reports::export_pdf(&v, &c, &organisation, now)?;
+        Ok((v, bytes))
+    })
+    .await?;
+    audit(&state, &who, "incident.report.export", &target(id), "ok", &format!("{} pdf", v.stage)).await;
+    let mut resp = bytes.into_response();
+    let h = resp.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
+    if let Ok(d) = HeaderValue::from_str(&format!("attachment; filename=\"{}\"", reports::export_name(id, &v.stage, "pdf"))) {
+        h.insert(header::CONTENT_DISPOSITION, d);
+    }
+    Ok(resp)
+}
+
 /// The report as a STIX 2.1 bundle with one Incident Core `incident`, marked TLP:AMBER+STRICT.
 pub(super) async fn stix(
     State(state): State<AppState>,

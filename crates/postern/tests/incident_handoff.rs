@@ -1,0 +1,190 @@
+//! The CSIRT hand-off end to end against the real binary: the post hands its case's CSIRT copy
+//! to a CSIRT organisation, the CSIRT reads it, acknowledges, asks a question and gives
+//! feedback; the post sees the acknowledgement time and the exchanges and answers; a third
+//! organisation sees nothing of it anywhere. Takedown requests: created (audited as
+//! `incident.takedown.add`), listed, their status moved, refused with the field named.
+
+mod common;
+
+use common::{Server, cli, client, fixture};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+struct Hub {
+    f: common::Fixture,
+    server: Server,
+}
+
+impl Hub {
+    fn start() -> Hub {
+        let f = fixture();
+        let server = Server::start(f.dir.path());
+        Hub { f, server }
+    }
+
+    fn call(&self, method: reqwest::Method, org: &str, path: &str, body: Option<&Value>) -> (StatusCode, Value) {
+        let mut r = client().request(method, format!("{}{path}", self.server.url)).bearer_auth(&self.f.tokens[org]);
+        if let Some(b) = body {
+            r = r.json(b);
+        }
+        let r = r.send().expect("request");
+        (r.status(), r.json().unwrap_or(Value::Null))
+    }
+
+    fn post(&self, org: &str, path: &str, body: &Value) -> (StatusCode, Value) {
+        self.call(reqwest::Method::POST, org, path, Some(body))
+    }
+
+    fn get(&self, org: &str, path: &str) -> (StatusCode, Value) {
+        self.call(reqwest::Method::GET, org, path, None)
+    }
+
+    fn actions(&self) -> Vec<String> {
+        cli(self.f.dir.path(), &["audit"])["entries"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .map(|e| e["action"].as_str().unwrap_or_default().to_string())
+            .collect()
+    }
+}
+
+fn open_case(hub: &Hub) -> i64 {
+    let (s, c) = hub.post(
+        "La Poste",
+        "/api/v1/incidents",
+        &json!({"title": "Smishing wave: customs fee", "summary": "Customer Jane Roe (+33 6 12 34 56 78) reported it",
+                "classification": "fraud:phishing", "aware": "2026-01-10T09:30:00+01:00", "zone": "Europe/Paris"}),
+    );
+    assert_eq!(s, StatusCode::CREATED, "{c}");
+    c["id"].as_i64().expect("id")
+}
+
+#[test]
+fn the_csirt_acknowledges_and_asks_and_only_the_post_and_the_csirt_see_it() {
+    let hub = Hub::start();
+    let id = open_case(&hub);
+    // Posta Shqiptare plays the national CSIRT; Correos is the third organisation.
+    let (s, h) = hub.post("La Poste", &format!("/api/v1/incidents/{id}/handoffs"), &json!({"csirt": "Posta Shqiptare"}));
+    assert_eq!(s, StatusCode::CREATED, "{h}");
+    let hid = h["id"].as_i64().expect("id");
+    assert_eq!(h["acknowledged_at"], Value::Null);
+    // Handing it again to the same CSIRT is the same hand-off; to oneself or nobody, refused.
+    let (_, again) = hub.post("La Poste", &format!("/api/v1/incidents/{id}/handoffs"), &json!({"csirt": "Posta Shqiptare"}));
+    assert_eq!(again["id"], hid);
+    for name in ["La Poste", "No Such CSIRT"] {
+        let (s, e) = hub.post("La Poste", &format!("/api/v1/incidents/{id}/handoffs"), &json!({"csirt": name}));
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{e}");
+        assert!(e["detail"].as_str().unwrap_or_default().contains("csirt"), "{e}");
+    }
+
+    // The CSIRT's inbox and the copy: TLP:AMBER+STRICT, no personal data from the summary.
+    let (s, inbox) = hub.get("Posta Shqiptare", "/api/v1/handoffs");
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(inbox["handoffs"][0]["post"], "La Poste");
+    let (s, got) = hub.get("Posta Shqiptare", &format!("/api/v1/handoffs/{hid}"));
+    assert_eq!(s, StatusCode::OK, "{got}");
+    let copy = got["csirt_copy"].to_string();
+    assert!(copy.contains("\"type\":\"bundle\""), "{copy}");
+    assert!(copy.contains("marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003"), "AMBER+STRICT: {copy}");
+
+    let (s, acked) = hub.post("Posta Shqiptare", &format!("/api/v1/handoffs/{hid}/ack"), &json!({}));
+    assert_eq!(s, StatusCode::OK, "{acked}");
+    let ack_at = acked["acknowledged_at"].as_str().expect("ack time").to_string();
+    let (_, twice) = hub.post("Posta Shqiptare", &format!("/api/v1/handoffs/{hid}/ack"), &json!({}));
+    assert_eq!(twice["acknowledged_at"], ack_at.as_str(), "the first acknowledgement stands");
+    let (s, _) =
+        hub.post("Posta Shqiptare", &format!("/api/v1/handoffs/{hid}/messages"), &json!({"kind": "question", "body": "Which sender IDs?"}));
+    assert_eq!(s, StatusCode::CREATED);
+    let (s, _) = hub.post(
+        "Posta Shqiptare",
+        &format!("/api/v1/handoffs/{hid}/messages"),
+        &json!({"kind": "feedback", "body": "Block the domains <b>now</b>"}),
+    );
+    assert_eq!(s, StatusCode::CREATED);
+    let (s, e) = hub.post("Posta Shqiptare", &format!("/api/v1/handoffs/{hid}/messages"), &json!({"kind": "answer", "body": "x"}));
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{e}");
+    let (s, _) = hub.post(
+        "La Poste",
+        &format!("/api/v1/incidents/{id}/handoffs/{hid}/messages"),
+        &json!({"kind": "answer", "body": "POSTE-INFO and 38000"}),
+    );
+    assert_eq!(s, StatusCode::CREATED);
+
+    // The post sees the acknowledgement time and the exchanges, in order.
+    let (s, list) = hub.get("La Poste", &format!("/api/v1/incidents/{id}/handoffs"));
+    assert_eq!(s, StatusCode::OK);
+    let h = &list["handoffs"][0];
+    assert_eq!(h["csirt"], "Posta Shqiptare");
+    assert_eq!(h["acknowledged_at"], ack_at.as_str());
+    let kinds: Vec<&str> = h["messages"].as_array().expect("messages").iter().map(|m| m["kind"].as_str().unwrap_or("")).collect();
+    assert_eq!(kinds, ["question", "feedback", "answer"]);
+    assert_eq!(h["messages"][1]["body"], "Block the domains <b>now</b>");
+
+    // A third organisation sees nothing of it: not in its inbox, not by id, cannot write.
+    let (s, inbox) = hub.get("Correos", "/api/v1/handoffs");
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(inbox["handoffs"], json!([]));
+    assert_eq!(hub.get("Correos", &format!("/api/v1/handoffs/{hid}")).0, StatusCode::NOT_FOUND);
+    assert_eq!(hub.get("Correos", &format!("/api/v1/incidents/{id}/handoffs")).0, StatusCode::NOT_FOUND);
+    assert_eq!(hub.post("Correos", &format!("/api/v1/handoffs/{hid}/ack"), &json!({})).0, StatusCode::NOT_FOUND);
+    assert_eq!(
+        hub.post("Correos", &format!("/api/v1/handoffs/{hid}/messages"), &json!({"kind": "question", "body": "?"})).0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        hub.post("Correos", &format!("/api/v1/incidents/{id}/handoffs/{hid}/messages"), &json!({"kind": "answer", "body": "?"})).0,
+        StatusCode::NOT_FOUND
+    );
+    // Nor can the CSIRT act on the post's side of the case.
+    assert_eq!(hub.get("Posta Shqiptare", &format!("/api/v1/incidents/{id}/handoffs")).0, StatusCode::NOT_FOUND);
+
+    let actions = hub.actions();
+    for a in ["incident.handoff.send", "incident.handoff.view", "incident.handoff.ack", "incident.handoff.message"] {
+        assert!(actions.iter().any(|x| x == a), "{a} not audited: {actions:?}");
+    }
+}
+
+#[test]
+fn takedown_requests_are_a_task_type_of_their_own() {
+    let hub = Hub::start();
+    let id = open_case(&hub);
+    let (s, t) = hub.post(
+        "La Poste",
+        &format!("/api/v1/incidents/{id}/takedowns"),
+        &json!({"domain": "LaPoste-Colis.example.", "contacts": ["abuse@registrar.example", "https://host.example/abuse"],
+                "evidence": ["indicator--a4d70b75-6f4a-4d6c-a3a4-1f2b7f3c5e60"]}),
+    );
+    assert_eq!(s, StatusCode::CREATED, "{t}");
+    assert_eq!(t["domain"], "laposte-colis.example");
+    assert_eq!(t["status"], "requested");
+    let tid = t["id"].as_i64().expect("id");
+    assert!(hub.actions().iter().any(|a| a == "incident.takedown.add"));
+
+    let (s, e) = hub.post(
+        "La Poste",
+        &format!("/api/v1/incidents/{id}/takedowns"),
+        &json!({"domain": "https://x.example/pay", "contacts": ["abuse@r.example"]}),
+    );
+    assert_eq!((s, e["details"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("domain")), "{e}");
+    let (s, e) = hub.post("La Poste", &format!("/api/v1/incidents/{id}/takedowns"), &json!({"domain": "x.example", "contacts": []}));
+    assert_eq!((s, e["details"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("contacts")), "{e}");
+
+    let (s, t) = hub.call(
+        reqwest::Method::PATCH,
+        "La Poste",
+        &format!("/api/v1/incidents/{id}/takedowns/{tid}"),
+        Some(&json!({"status": "taken-down"})),
+    );
+    assert_eq!(s, StatusCode::OK, "{t}");
+    assert_eq!(t["status"], "taken-down");
+    let (s, e) =
+        hub.call(reqwest::Method::PATCH, "La Poste", &format!("/api/v1/incidents/{id}/takedowns/{tid}"), Some(&json!({"status": "gone"})));
+    assert_eq!((s, e["details"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("status")), "{e}");
+
+    let (_, list) = hub.get("La Poste", &format!("/api/v1/incidents/{id}/takedowns"));
+    assert_eq!(list["takedowns"].as_array().map(Vec::len), Some(1));
+    assert_eq!(hub.get("Correos", &format!("/api/v1/incidents/{id}/takedowns")).0, StatusCode::NOT_FOUND);
+    let (_, list) = hub.get("La Poste", &format!("/api/v1/incidents/{id}/takedowns"));
+    assert_eq!(list["takedowns"][0]["contacts"], json!(["abuse@registrar.example", "https://host.example/abuse"]));
+}
