@@ -175,7 +175,7 @@ fn portal_pages_for_staff_administrators_and_citizens() {
     assert!(home.contains("/members/awareness/lessons/counter-sim-swap") && home.contains("Not taken yet"), "{home}");
     assert!(!home.contains("/members/awareness/campaigns"), "staff get no campaigns link");
     let lesson = bob.page("/members/awareness/lessons/citizen-parcel-sms");
-    assert!(lesson.contains("<h1>Spot the fake parcel message</h1>") && lesson.contains("<h2>Warning signs</h2>"), "{lesson}");
+    assert!(lesson.contains(">Spot the fake parcel message</h1>") && lesson.contains("<h2>Warning signs</h2>"), "{lesson}");
     assert!(!lesson.contains("<script"), "no script on lesson pages");
     let (status, _, graded) = bob.post("/members/awareness/lessons/citizen-parcel-sms", "/members/awareness/lessons/citizen-parcel-sms", &[("q1", "0"), ("q2", "true")]);
     assert_eq!(status, 200);

@@ -148,7 +148,7 @@ fn lesson_value(lesson: &awareness::Lesson, grade: Option<&awareness::quiz::Grad
         })
         .collect();
     context! {
-        id => &lesson.id, title => &lesson.title, minutes => lesson.minutes,
+        id => &lesson.id, title => &lesson.title, minutes => lesson.minutes, language => lesson.language.key(),
         body => Value::from_safe_string(awareness::markdown::to_html(&without_title(&lesson.body), 0)),
         questions => questions,
         grade => grade.map(|g| context! { correct => g.correct, questions => g.questions, passed => g.passed }),
