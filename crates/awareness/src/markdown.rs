@@ -27,7 +27,10 @@ pub fn to_html(source: &str, shift: u8) -> String {
         if bullet.is_some() || heading.is_some() || trimmed.is_empty() {
             flush(&mut out, &mut paragraph);
         }
-        if bullet.map(|b| b.0) != list && list.is_some() && (bullet.is_some() || heading.is_some() || trimmed.is_empty() || !line.starts_with(' ')) {
+        if bullet.map(|b| b.0) != list
+            && list.is_some()
+            && (bullet.is_some() || heading.is_some() || trimmed.is_empty() || !line.starts_with(' '))
+        {
             close_list(&mut out, &mut list);
         }
         if let Some((level, text)) = heading {
@@ -91,7 +94,7 @@ fn close_list(out: &mut String, list: &mut Option<&'static str>) {
 /// Escapes a line and turns `**x**` pairs into `<strong>`.
 fn inline(text: &str) -> String {
     let parts: Vec<&str> = text.split("**").collect();
-    if parts.len() % 2 == 0 {
+    if parts.len().is_multiple_of(2) {
         // An unpaired marker: shown as written.
         return escape(text);
     }
@@ -109,7 +112,10 @@ mod tests {
     #[test]
     fn structure_becomes_tags_and_everything_else_is_text() {
         check("# Title\n\nOne\ntwo.\n", "<h2>Title</h2>\n<p>One two.</p>\n");
-        check("## Signs\n\n- a **b**\n- c\n  d\n\nEnd", "<h3>Signs</h3>\n<ul>\n<li>a <strong>b</strong></li>\n<li>c d</li>\n</ul>\n<p>End</p>\n");
+        check(
+            "## Signs\n\n- a **b**\n- c\n  d\n\nEnd",
+            "<h3>Signs</h3>\n<ul>\n<li>a <strong>b</strong></li>\n<li>c d</li>\n</ul>\n<p>End</p>\n",
+        );
         check("1. first\n2. second\n", "<ol>\n<li>first</li>\n<li>second</li>\n</ol>\n");
         check("<script>alert(1)</script> [x](javascript:y)", "<p>&lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:y)</p>\n");
         check("a ** b", "<p>a ** b</p>\n");

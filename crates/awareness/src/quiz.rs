@@ -36,12 +36,10 @@ pub fn grade(quiz: &[Question], answers: &BTreeMap<String, String>) -> Grade {
             let name = q.name.clone().unwrap_or_default();
             let given = answers.get(&name).map(|s| s.trim());
             let (correct, feedback) = match (&q.kind, given) {
-                (QuestionKind::MultipleChoice { answers }, Some(g)) => {
-                    match g.parse::<usize>().ok().and_then(|i| answers.get(i)) {
-                        Some(a) => (Some(a.correct), a.feedback.clone()),
-                        None => (None, None),
-                    }
-                }
+                (QuestionKind::MultipleChoice { answers }, Some(g)) => match g.parse::<usize>().ok().and_then(|i| answers.get(i)) {
+                    Some(a) => (Some(a.correct), a.feedback.clone()),
+                    None => (None, None),
+                },
                 (QuestionKind::TrueFalse { correct, feedback_wrong, feedback_right }, Some(g)) => match g {
                     "true" | "false" => {
                         let right = (g == "true") == *correct;

@@ -33,7 +33,10 @@ pub fn markdown(s: &Settings<'_>, lang: Language) -> String {
     out += &format!("# {} {}\n\n", w.title, s.campaign);
     out += &format!("{}\n\n", w.draft.replace("{org}", s.org));
     out += &format!("## {}\n\n", w.purpose_h);
-    out += &format!("{}\n\n", w.purpose.replace("{template}", s.template).replace("{difficulty}", s.difficulty).replace("{channel}", s.channel));
+    out += &format!(
+        "{}\n\n",
+        w.purpose.replace("{template}", s.template).replace("{difficulty}", s.difficulty).replace("{channel}", s.channel)
+    );
     out += &format!("## {}\n\n", w.basis_h);
     let colon = if lang == Language::Fr { " : " } else { ": " };
     out += &format!("- {}{colon}{}\n", w.basis, missing(s.legal_basis));
@@ -178,7 +181,8 @@ mod tests {
     #[test]
     fn the_sheet_says_what_how_long_and_who_and_flags_what_is_missing() {
         let en = markdown(&settings(), Language::En);
-        for want in ["Winter parcels", "GDPR Art. 6(1)(f)", "12 targets", "deleted 90 days", "administrators of La Poste", "below 5 people"] {
+        for want in ["Winter parcels", "GDPR Art. 6(1)(f)", "12 targets", "deleted 90 days", "administrators of La Poste", "below 5 people"]
+        {
             assert!(en.contains(want), "{want}: {en}");
         }
         assert!(en.contains("Notice given to staff: **missing"), "{en}");

@@ -14,11 +14,11 @@ mod pages;
 pub mod roles;
 mod session;
 
+pub use pages::awareness::service as awareness_service;
+pub use pages::awareness::{Triaged, report_message as awareness_report};
 pub use pages::incidents::{attachment_name, case_data, case_fields, reports as incident_reports};
 pub use pages::readiness::report::{ReportInput, report_pdf};
 pub use pages::readiness::report_html;
-pub use pages::awareness::service as awareness_service;
-pub use pages::awareness::{Triaged, report_message as awareness_report};
 use pages::{admin, awareness, incidents, members, posture, public, readiness};
 
 use std::net::{IpAddr, SocketAddr};

@@ -29,7 +29,9 @@ impl Hub {
         for (org, cc) in [("La Poste", "FR"), ("Correos", "ES")] {
             cli(data, &["org", "add", org, "--country", cc]);
         }
-        let token = |org: &str, role: &str| cli(data, &["token", "issue", "--org", org, "--role", role])["token"].as_str().expect("token").to_string();
+        let token = |org: &str, role: &str| {
+            cli(data, &["token", "issue", "--org", org, "--role", role])["token"].as_str().expect("token").to_string()
+        };
         let (admin, staff, other) = (token("La Poste", "admin"), token("La Poste", "reader"), token("Correos", "admin"));
         add_user(data, "ana", "La Poste", "admin");
         add_user(data, "bob", "La Poste", "reader");
@@ -123,7 +125,10 @@ fn campaigns_results_and_reports_through_the_api() {
     assert_eq!((status, real["simulation"].as_bool()), (StatusCode::OK, Some(false)), "{real}");
     assert!(real["triage"]["report"].as_i64().is_some(), "{real}");
     assert_ne!(real["triage"]["verdict"], "benign", "{real}");
-    assert!(real["triage"]["urls"].as_array().is_some_and(|u| u.iter().any(|u| u.as_str().is_some_and(|u| u.contains("[.]top")))), "{real}");
+    assert!(
+        real["triage"]["urls"].as_array().is_some_and(|u| u.iter().any(|u| u.as_str().is_some_and(|u| u.contains("[.]top")))),
+        "{real}"
+    );
     let (status, p) = hub.post(&hub.staff, "/api/v1/awareness/reports", &json!({"message": "  "}));
     assert_eq!((status, p["details"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("message")), "{p}");
     let anonymous = client().post(hub.url("/api/v1/awareness/reports")).json(&json!({"message": REAL_SCAM})).send().expect("anon");
@@ -140,7 +145,8 @@ fn campaigns_results_and_reports_through_the_api() {
     let (status, list) = hub.get(&hub.admin, "/api/v1/awareness/campaigns");
     assert_eq!(status, StatusCode::OK);
     assert_eq!(list["campaigns"].as_array().map(Vec::len), Some(2), "{list}");
-    let sheet = client().get(hub.url(&format!("/api/v1/awareness/campaigns/{id}/sheet?lang=fr"))).bearer_auth(&hub.admin).send().expect("sheet");
+    let sheet =
+        client().get(hub.url(&format!("/api/v1/awareness/campaigns/{id}/sheet?lang=fr"))).bearer_auth(&hub.admin).send().expect("sheet");
     assert_eq!(sheet.status(), StatusCode::OK);
     let sheet = sheet.text().expect("text");
     assert!(sheet.contains("Fiche d'information") && sheet.contains("90 jours") && sheet.contains("**manquant"), "{sheet}");
@@ -150,7 +156,11 @@ fn campaigns_results_and_reports_through_the_api() {
     // Another organisation sees nothing: not in its list, and the same 404 as a missing campaign.
     let (status, list) = hub.get(&hub.other, "/api/v1/awareness/campaigns");
     assert_eq!((status, list["campaigns"].as_array().map(Vec::len)), (StatusCode::OK, Some(0)), "{list}");
-    for path in [format!("/api/v1/awareness/campaigns/{id}/results"), format!("/api/v1/awareness/campaigns/{id}/sheet"), "/api/v1/awareness/campaigns/9999/results".into()] {
+    for path in [
+        format!("/api/v1/awareness/campaigns/{id}/results"),
+        format!("/api/v1/awareness/campaigns/{id}/sheet"),
+        "/api/v1/awareness/campaigns/9999/results".into(),
+    ] {
         assert_eq!(hub.get(&hub.other, &path).0, StatusCode::NOT_FOUND, "{path}");
     }
 }
@@ -177,12 +187,17 @@ fn portal_pages_for_staff_administrators_and_citizens() {
     let lesson = bob.page("/members/awareness/lessons/citizen-parcel-sms");
     assert!(lesson.contains(">Spot the fake parcel message</h1>") && lesson.contains("<h2>Warning signs</h2>"), "{lesson}");
     assert!(!lesson.contains("<script"), "no script on lesson pages");
-    let (status, _, graded) = bob.post("/members/awareness/lessons/citizen-parcel-sms", "/members/awareness/lessons/citizen-parcel-sms", &[("q1", "0"), ("q2", "true")]);
+    let (status, _, graded) = bob.post(
+        "/members/awareness/lessons/citizen-parcel-sms",
+        "/members/awareness/lessons/citizen-parcel-sms",
+        &[("q1", "0"), ("q2", "true")],
+    );
     assert_eq!(status, 200);
     assert!(graded.contains("Well done: 2 of 2 correct."), "{graded}");
     let home = bob.page("/members/awareness");
     assert!(home.contains("Passed (2&#x2f;2)"), "{home}");
-    let (status, _, half) = bob.post("/members/awareness/lessons/counter-sim-swap", "/members/awareness/lessons/counter-sim-swap", &[("q1", "9")]);
+    let (status, _, half) =
+        bob.post("/members/awareness/lessons/counter-sim-swap", "/members/awareness/lessons/counter-sim-swap", &[("q1", "9")]);
     assert_eq!(status, 200);
     assert!(half.contains("No answer given."), "{half}");
     assert_eq!(bob.get("/members/awareness/campaigns").0, 403);
@@ -221,7 +236,8 @@ fn portal_pages_for_staff_administrators_and_citizens() {
     // Citizens: "spot the fake" quizzes, answered and never stored; staff-only lessons are not public.
     let mut citizen = Visitor::new(&hub.server.url);
     assert!(citizen.page("/aware/quiz").contains("/aware/quiz/citizen-parcel-sms"));
-    let (status, _, answered) = citizen.post("/aware/quiz/citizen-parcel-sms", "/aware/quiz/citizen-parcel-sms", &[("q1", "1"), ("q2", "true")]);
+    let (status, _, answered) =
+        citizen.post("/aware/quiz/citizen-parcel-sms", "/aware/quiz/citizen-parcel-sms", &[("q1", "1"), ("q2", "true")]);
     assert_eq!(status, 200);
     assert!(answered.contains("1 of 2 correct") && answered.contains("Your answers are not stored."), "{answered}");
     assert_eq!(citizen.get("/aware/quiz/counter-sim-swap").0, 404);

@@ -113,7 +113,7 @@ async fn home(State(state): State<PortalState>, ctx: Ctx) -> Response {
                 .map(|l| {
                     let p = done.get(&l.id).filter(|p| p.version == i64::from(l.version));
                     context! { id => &l.id, title => &l.title, minutes => l.minutes,
-                               passed => p.map(|p| p.passed), correct => p.map(|p| p.correct), questions => p.map(|p| p.questions) }
+                    passed => p.map(|p| p.passed), correct => p.map(|p| p.correct), questions => p.map(|p| p.questions) }
                 })
                 .collect();
             context! { key => t.key(), lessons => lessons }
@@ -179,7 +179,12 @@ async fn lesson(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<Strin
         return state.portal.error(&ctx, StatusCode::NOT_FOUND, "error-not-found", None);
     };
     let page = lesson_value(l, None, &BTreeMap::new());
-    state.portal.page(&ctx, StatusCode::OK, "awareness_lesson.html", context! { lesson => page, action => format!("/members/awareness/lessons/{id}") })
+    state.portal.page(
+        &ctx,
+        StatusCode::OK,
+        "awareness_lesson.html",
+        context! { lesson => page, action => format!("/members/awareness/lessons/{id}") },
+    )
 }
 
 /// A quiz form: the CSRF token and one value per question key.
@@ -187,7 +192,12 @@ fn answers_of(form: &BTreeMap<String, String>) -> BTreeMap<String, String> {
     form.iter().filter(|(k, _)| k.as_str() != "csrf").map(|(k, v)| (k.clone(), v.clone())).collect()
 }
 
-async fn answer(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<String>, Form(form): Form<BTreeMap<String, String>>) -> Response {
+async fn answer(
+    State(state): State<PortalState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<BTreeMap<String, String>>,
+) -> Response {
     let member = try_page!(member_or_login(&ctx));
     if !ctx.csrf_ok(form.get("csrf").map_or("", String::as_str)) {
         return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
@@ -213,7 +223,12 @@ async fn answer(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<Strin
         try_page!(run(&state, &ctx, move || Ok(store.record_progress(&progress)?)).await);
     }
     let page = lesson_value(l, Some(&grade), &given);
-    state.portal.page(&ctx, StatusCode::OK, "awareness_lesson.html", context! { lesson => page, action => format!("/members/awareness/lessons/{id}") })
+    state.portal.page(
+        &ctx,
+        StatusCode::OK,
+        "awareness_lesson.html",
+        context! { lesson => page, action => format!("/members/awareness/lessons/{id}") },
+    )
 }
 
 async fn quiz_index(State(state): State<PortalState>, ctx: Ctx) -> Response {
@@ -232,11 +247,21 @@ async fn quiz(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<String>
         return state.portal.error(&ctx, StatusCode::NOT_FOUND, "error-not-found", None);
     };
     let page = lesson_value(l, None, &BTreeMap::new());
-    state.portal.page(&ctx, StatusCode::OK, "awareness_lesson.html", context! { lesson => page, action => format!("/aware/quiz/{id}"), public => true })
+    state.portal.page(
+        &ctx,
+        StatusCode::OK,
+        "awareness_lesson.html",
+        context! { lesson => page, action => format!("/aware/quiz/{id}"), public => true },
+    )
 }
 
 /// A citizen's answers are graded and shown, never stored.
-async fn quiz_answer(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<String>, Form(form): Form<BTreeMap<String, String>>) -> Response {
+async fn quiz_answer(
+    State(state): State<PortalState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<BTreeMap<String, String>>,
+) -> Response {
     if !ctx.csrf_ok(form.get("csrf").map_or("", String::as_str)) {
         return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
     }
@@ -247,7 +272,12 @@ async fn quiz_answer(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<
     let given = answers_of(&form);
     let grade = awareness::quiz::grade(&l.quiz, &given);
     let page = lesson_value(l, Some(&grade), &given);
-    state.portal.page(&ctx, StatusCode::OK, "awareness_lesson.html", context! { lesson => page, action => format!("/aware/quiz/{id}"), public => true })
+    state.portal.page(
+        &ctx,
+        StatusCode::OK,
+        "awareness_lesson.html",
+        context! { lesson => page, action => format!("/aware/quiz/{id}"), public => true },
+    )
 }
 
 #[derive(Deserialize, Default)]
@@ -318,11 +348,10 @@ pub fn check_reported(text: &str) -> Result<(), ServiceError> {
 /// spotted"; anything else is analysed and queued for triage.
 pub fn report_message(state: &PortalState, org: &store::Org, raw: &str, via: &str) -> Result<(Reported, Option<Triaged>), ServiceError> {
     check_reported(raw)?;
-    let store = state.awareness.clone();
-    if let Some(store) = store {
-        if let Reported::Simulation { campaign_id } = service::report(&*store, raw, via, chrono::Utc::now())? {
-            return Ok((Reported::Simulation { campaign_id }, None));
-        }
+    if let Some(store) = state.awareness.clone()
+        && let Reported::Simulation { campaign_id } = service::report(&*store, raw, via, chrono::Utc::now())?
+    {
+        return Ok((Reported::Simulation { campaign_id }, None));
     }
     let text = awareness::report::mail_text(raw);
     Ok((Reported::Real, Some(file_real(state, org, &text)?)))
@@ -343,9 +372,12 @@ async fn report_submit(State(state): State<PortalState>, ctx: Ctx, Form(form): F
     }
     let (s, org, text) = (state.clone(), member.org.clone(), form.message);
     match try_page!(run(&state, &ctx, move || report_message(&s, &org, &text, "portal")).await) {
-        (Reported::Simulation { .. }, _) => state.portal.page(&ctx, StatusCode::OK, "awareness_report.html", context! { simulation => true }),
+        (Reported::Simulation { .. }, _) => {
+            state.portal.page(&ctx, StatusCode::OK, "awareness_report.html", context! { simulation => true })
+        }
         (Reported::Real, triaged) => {
-            let t = triaged.map(|t| context! { id => t.report_id, verdict => t.verdict, lure => t.lure, urls => t.urls, reasons => t.reasons });
+            let t =
+                triaged.map(|t| context! { id => t.report_id, verdict => t.verdict, lure => t.lure, urls => t.urls, reasons => t.reasons });
             state.portal.page(&ctx, StatusCode::OK, "awareness_report.html", context! { filed => t })
         }
     }
@@ -376,7 +408,12 @@ async fn campaign(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64
         .await
     );
     let value = serde_json::to_value(&results).unwrap_or_default();
-    state.portal.page(&ctx, StatusCode::OK, "awareness_campaign.html", context! { c => Value::from_serialize(&value), min_group => awareness::results::MIN_GROUP })
+    state.portal.page(
+        &ctx,
+        StatusCode::OK,
+        "awareness_campaign.html",
+        context! { c => Value::from_serialize(&value), min_group => awareness::results::MIN_GROUP },
+    )
 }
 
 #[derive(Deserialize, Default)]

@@ -40,7 +40,11 @@ fn problem(e: ServiceError) -> ApiError {
         ServiceError::NotFound(id) => ApiError::problem(StatusCode::NOT_FOUND, "Not Found", format!("campaign {id} not found")),
         other => {
             tracing::error!(error = %other, "awareness request failed");
-            ApiError::problem(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error", "the hub could not complete the request; it is logged")
+            ApiError::problem(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Internal Server Error",
+                "the hub could not complete the request; it is logged",
+            )
         }
     }
 }
@@ -161,7 +165,12 @@ struct SheetQuery {
 }
 
 /// The information sheet / DPIA draft as Markdown (`format=md`, the default) or HTML.
-async fn sheet(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<i64>, Query(q): Query<SheetQuery>) -> Result<Response, ApiError> {
+async fn sheet(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    Query(q): Query<SheetQuery>,
+) -> Result<Response, ApiError> {
     let (_, org) = campaigner(&state, &headers).await?;
     let lang = match q.lang.as_deref() {
         None => awareness::Language::En,
@@ -173,7 +182,9 @@ async fn sheet(State(state): State<AppState>, headers: HeaderMap, Path(id): Path
         None | Some("md") => false,
         Some("html") => true,
         Some(f) => {
-            return Err(ApiError::problem(StatusCode::BAD_REQUEST, "Bad Request", format!("format: '{f}' is not md or html")).with_field("format"));
+            return Err(
+                ApiError::problem(StatusCode::BAD_REQUEST, "Bad Request", format!("format: '{f}' is not md or html")).with_field("format")
+            );
         }
     };
     let (s, days) = (store(&state)?, state.awareness_retention_days);

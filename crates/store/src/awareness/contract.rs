@@ -3,8 +3,8 @@
 use std::sync::{Arc, Mutex};
 
 use crate::awareness::{AwarenessStore, BeaconOutcome, EventKind, NewCampaign, NewEvent, NewTarget, Progress, Purged};
-use crate::portal::{NewUser, PortalStore};
 use crate::hub::contract::run_cases;
+use crate::portal::{NewUser, PortalStore};
 use crate::{Store, StoreError};
 
 /// A backend with the hub (for organisations) and the awareness store behind one handle.
@@ -156,9 +156,8 @@ fn sending_is_recorded_once_and_optouts_are_kept(open: Open<'_>) {
 fn progress_keeps_the_latest_result_per_lesson(open: Open<'_>) {
     let s = open();
     let lp = org(&*s, "laposte");
-    let user = s
-        .create_user(&NewUser { org_id: lp, username: "ana".into(), password_hash: "x".into(), role: crate::Role::Reader })
-        .expect("user");
+    let user =
+        s.create_user(&NewUser { org_id: lp, username: "ana".into(), password_hash: "x".into(), role: crate::Role::Reader }).expect("user");
     let result = |lesson: &str, correct: i64, at: &str| Progress {
         user_id: user.id,
         lesson_id: lesson.into(),
@@ -172,7 +171,10 @@ fn progress_keeps_the_latest_result_per_lesson(open: Open<'_>) {
     s.record_progress(&result("sim-swap", 1, AT)).expect("first try");
     s.record_progress(&result("sim-swap", 2, "2026-12-07T11:00:00.000Z")).expect("second try");
     s.record_progress(&result("money-transfer", 0, AT)).expect("other lesson");
-    assert_eq!(open().progress(user.id).expect("progress"), [result("money-transfer", 0, AT), result("sim-swap", 2, "2026-12-07T11:00:00.000Z")]);
+    assert_eq!(
+        open().progress(user.id).expect("progress"),
+        [result("money-transfer", 0, AT), result("sim-swap", 2, "2026-12-07T11:00:00.000Z")]
+    );
     assert_eq!(s.progress(9_999).expect("nobody"), []);
     let unknown = s.record_progress(&Progress { user_id: 9_999, ..result("x", 0, AT) });
     assert!(matches!(unknown, Err(StoreError::NotFound { what: "user", .. })), "{unknown:?}");
@@ -182,7 +184,8 @@ fn the_purge_expires_person_level_data_only(open: Open<'_>) {
     let s = open();
     let lp = org(&*s, "laposte");
     let old = s.create_campaign(&campaign(lp, "old"), &[target(1, "a")]).expect("old");
-    let young = s.create_campaign(&NewCampaign { created_at: "2027-03-01T00:00:00.000Z".into(), ..campaign(lp, "young") }, &[target(2, "b")])
+    let young = s
+        .create_campaign(&NewCampaign { created_at: "2027-03-01T00:00:00.000Z".into(), ..campaign(lp, "young") }, &[target(2, "b")])
         .expect("young");
     let (t_old, t_young) = (s.targets(old.id).expect("t")[0].id, s.targets(young.id).expect("t")[0].id);
     s.record_event(t_old, &event(EventKind::Report, None)).expect("old event");

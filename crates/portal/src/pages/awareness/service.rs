@@ -120,11 +120,19 @@ fn token() -> String {
     uuid::Uuid::new_v4().simple().to_string()
 }
 
-/// Creates a campaign with the CLI's rules: the template's channel, a name, the governance on
-/// record unless it is a dry run, a valid target list, and the organisation's opt-outs left out.
-/// Links are built on `public` (the server's public URL, no trailing slash).
-pub fn create<S: AwarenessStore + ?Sized>(store: &S, input: &CampaignInput, public: &str, now: DateTime<Utc>) -> Result<Created, ServiceError> {
-    let channel = Channel::from_key(&input.channel).ok_or_else(|| field("channel", format!("unknown channel {:?}: email or sms", input.channel)))?;
+/// What [`create`] checks before it reads the targets: channel, language, template, name and
+/// governance.
+struct Checked<'a> {
+    channel: Channel,
+    language: Language,
+    template: Template,
+    name: &'a str,
+    missing: Vec<campaign::Missing>,
+}
+
+fn check(input: &CampaignInput) -> Result<Checked<'_>, ServiceError> {
+    let channel =
+        Channel::from_key(&input.channel).ok_or_else(|| field("channel", format!("unknown channel {:?}: email or sms", input.channel)))?;
     let language =
         Language::from_key(&input.language).ok_or_else(|| field("language", format!("unknown language {:?}: en or fr", input.language)))?;
     let t = template(&input.template)?;
@@ -135,10 +143,8 @@ pub fn create<S: AwarenessStore + ?Sized>(store: &S, input: &CampaignInput, publ
     if name.is_empty() || name.chars().count() > 200 {
         return Err(field("name", "a campaign needs a name of 1 to 200 characters"));
     }
-    let missing = campaign::missing(&campaign::Governance {
-        legal_basis: input.legal_basis.as_deref(),
-        staff_notice: input.staff_notice.as_deref(),
-    });
+    let missing =
+        campaign::missing(&campaign::Governance { legal_basis: input.legal_basis.as_deref(), staff_notice: input.staff_notice.as_deref() });
     if let (false, Some(first)) = (input.dry_run, missing.first()) {
         let keys: Vec<&str> = missing.iter().map(|m| m.key()).collect();
         let what = if first.key() == "legal_basis" { "legal_basis" } else { "staff_notice" };
@@ -147,6 +153,19 @@ pub fn create<S: AwarenessStore + ?Sized>(store: &S, input: &CampaignInput, publ
             format!("the campaign cannot start before its governance is on record: give {} (or make it a dry run)", keys.join(" and ")),
         ));
     }
+    Ok(Checked { channel, language, template: t, name, missing })
+}
+
+/// Creates a campaign with the CLI's rules: the template's channel, a name, the governance on
+/// record unless it is a dry run, a valid target list, and the organisation's opt-outs left out.
+/// Links are built on `public` (the server's public URL, no trailing slash).
+pub fn create<S: AwarenessStore + ?Sized>(
+    store: &S,
+    input: &CampaignInput,
+    public: &str,
+    now: DateTime<Utc>,
+) -> Result<Created, ServiceError> {
+    let Checked { channel, language, template: t, name, missing } = check(input)?;
     let people = awareness::targets::parse(&input.targets_csv, channel).map_err(|e| field("targets", e.to_string()))?;
     let optouts = store.optouts(input.org_id)?;
     let (excluded, included): (Vec<_>, Vec<_>) = people.into_iter().partition(|p| optouts.contains(&p.address));
