@@ -120,6 +120,10 @@ fn campaigns_results_and_reports_through_the_api() {
     let r = client().post(hub.url("/api/v1/awareness/reports/mail")).bearer_auth(&hub.staff).body(raw).send().expect("mail");
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(r.json::<Value>().expect("json")["simulation"], true);
+    // Another organisation's member forwarding this lure is not one of its targets: not counted.
+    let forwarded = format!("{}{}", hub.server.url, links[3]);
+    let (status, r) = hub.post(&hub.other, "/api/v1/awareness/reports", &json!({"message": forwarded}));
+    assert_eq!((status, r["simulation"].as_bool()), (StatusCode::OK, Some(false)), "{r}");
     // A real scam goes through the analysers into the triage queue.
     let (status, real) = hub.post(&hub.staff, "/api/v1/awareness/reports", &json!({"message": REAL_SCAM}));
     assert_eq!((status, real["simulation"].as_bool()), (StatusCode::OK, Some(false)), "{real}");

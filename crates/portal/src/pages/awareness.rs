@@ -349,7 +349,7 @@ pub fn check_reported(text: &str) -> Result<(), ServiceError> {
 pub fn report_message(state: &PortalState, org: &store::Org, raw: &str, via: &str) -> Result<(Reported, Option<Triaged>), ServiceError> {
     check_reported(raw)?;
     if let Some(store) = state.awareness.clone()
-        && let Reported::Simulation { campaign_id } = service::report(&*store, raw, via, chrono::Utc::now())?
+        && let Reported::Simulation { campaign_id } = service::report(&*store, Some(org.id), raw, via, chrono::Utc::now())?
     {
         return Ok((Reported::Simulation { campaign_id }, None));
     }

@@ -381,11 +381,22 @@ pub enum Reported {
     Real,
 }
 
-/// Records a report if `message` carries a simulation's tracking link (the first known one);
-/// `via` says where it came from (`portal`, `api`, `mail`), kept as the event's method.
-pub fn report<S: AwarenessStore + ?Sized>(store: &S, message: &str, via: &str, now: DateTime<Utc>) -> Result<Reported, ServiceError> {
+/// Records a report if `message` carries a simulation's tracking link (the first known one) of
+/// a campaign of `org_id` (any organisation's when `None`: the CLI on the hub's own database);
+/// `via` says where it came from (`portal`, `api`, `mail`), kept as the event's method. Another
+/// organisation's link is not recorded: its members did not receive that lure.
+pub fn report<S: AwarenessStore + ?Sized>(
+    store: &S,
+    org_id: Option<i64>,
+    message: &str,
+    via: &str,
+    now: DateTime<Utc>,
+) -> Result<Reported, ServiceError> {
     for token in awareness::report::tokens(message) {
         let Some(target) = store.target_by_token(&token)? else { continue };
+        if org_id.is_some() && owned(store, org_id, target.campaign_id).is_err() {
+            continue;
+        }
         let event = NewEvent {
             at: now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
             kind: EventKind::Report,

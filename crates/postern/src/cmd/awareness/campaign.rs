@@ -264,7 +264,7 @@ fn print_results<S: AwarenessStore>(store: &S, json: bool, csv: bool, id: i64) -
 fn report<S: AwarenessStore>(store: &S, json: bool, given: &str) -> anyhow::Result<()> {
     // A bare token is read as the path of one of the message's links.
     let message = if given.contains("/a/") { given.to_string() } else { format!("/a/{}", given.trim()) };
-    let Reported::Simulation { campaign_id } = service::report(store, &message, "cli", Utc::now())? else {
+    let Reported::Simulation { campaign_id } = service::report(store, None, &message, "cli", Utc::now())? else {
         bail!("no simulation target has this token (a real message? report it in the portal)");
     };
     if json {
