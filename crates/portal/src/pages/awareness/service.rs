@@ -446,3 +446,114 @@ pub fn sheet<S: AwarenessStore + ?Sized>(
 pub fn purge_cutoff(now: DateTime<Utc>, days: u32) -> String {
     (now - Duration::days(i64::from(days))).to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BROWSER: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36";
+
+    struct Db {
+        dir: std::path::PathBuf,
+        store: store::SqliteStore,
+        org: i64,
+    }
+
+    impl Drop for Db {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+
+    fn db() -> Db {
+        use store::MemberStore;
+        let dir = std::env::temp_dir().join(format!("postern-awareness-{}", uuid::Uuid::new_v4().simple()));
+        let store = store::SqliteStore::open(&dir).expect("store");
+        let org = store.create_org("La Poste", "identity--lp", Some("FR"), false).expect("org").id;
+        Db { dir, store, org }
+    }
+
+    fn now() -> DateTime<Utc> {
+        DateTime::from_timestamp(1_800_000_000, 0).expect("time")
+    }
+
+    fn input(org_id: i64, people: &[&str]) -> CampaignInput {
+        let mut csv = String::from("email,group\n");
+        for p in people {
+            csv += &format!("{p},counter\n");
+        }
+        CampaignInput {
+            org_id,
+            name: "Winter".into(),
+            channel: "email".into(),
+            template: "redelivery-email".into(),
+            language: "en".into(),
+            legal_basis: None,
+            staff_notice: None,
+            works_council: None,
+            dry_run: true,
+            targets_csv: csv.into_bytes(),
+            created_by: "test".into(),
+        }
+    }
+
+    /// A person's click: the page view, then an interaction beacon 5 s later.
+    fn click(db: &Db, link: &Link) {
+        let token = link.url.rsplit('/').next().expect("token");
+        let t = db.store.target_by_token(token).expect("lookup").expect("target");
+        let at = |s: i64| (now() + Duration::seconds(s)).to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let event = |kind, s, view: Option<String>, interaction| NewEvent {
+            at: at(s),
+            kind,
+            method: "GET".into(),
+            user_agent: BROWSER.into(),
+            network: "198.51.100.0/24".into(),
+            interaction,
+            view,
+            fields: None,
+        };
+        let view = uuid::Uuid::new_v4().simple().to_string();
+        db.store.record_event(t.id, &event(EventKind::Link, 60, Some(view.clone()), None)).expect("link");
+        db.store.record_beacon(t.id, &view, &event(EventKind::Beacon, 65, None, Some(true))).expect("beacon");
+    }
+
+    #[test]
+    fn the_overview_counts_repeat_clickers_and_clicks_by_difficulty_without_naming_anyone() {
+        let db = db();
+        let people = ["a@poste.example", "b@poste.example", "c@poste.example", "d@poste.example", "e@poste.example"];
+        let first = create(&db.store, &input(db.org, &people), "https://sim.example", now()).expect("first");
+        let second = create(&db.store, &input(db.org, &people), "https://sim.example", now()).expect("second");
+        for l in first.links.iter().take(2).chain(second.links.iter().take(3)) {
+            click(&db, l);
+        }
+        let o = overview(&db.store, db.org, now()).expect("overview");
+        assert_eq!(o.repeat_clickers, Some(2), "a and b clicked in both campaigns");
+        assert_eq!(o.by_difficulty.len(), 1);
+        let hard = &o.by_difficulty[0];
+        assert_eq!((hard.difficulty, hard.campaigns, hard.targets, hard.confirmed_human), ("hard", 2, 10, 5));
+        let json = serde_json::to_string(&o).expect("json");
+        assert!(!json.contains("poste.example") && !json.contains("\"p-"), "{json}");
+        // Too few people: no repeat clicker figure at all.
+        let small = db_with(&["x@poste.example"]);
+        assert_eq!(overview(&small.store, small.org, now()).expect("overview").repeat_clickers, None);
+    }
+
+    fn db_with(people: &[&str]) -> Db {
+        let db = db();
+        create(&db.store, &input(db.org, people), "https://sim.example", now()).expect("campaign");
+        db
+    }
+
+    #[test]
+    fn reports_count_once_per_organisation_and_real_messages_are_told_apart() {
+        let db = db();
+        let c = create(&db.store, &input(db.org, &["a@poste.example"]), "https://sim.example", now()).expect("campaign");
+        let message = format!("Is this real? {}", c.links[0].url);
+        assert_eq!(report(&db.store, Some(db.org + 1), &message, "api", now()).expect("other org"), Reported::Real);
+        assert_eq!(report(&db.store, Some(db.org), &message, "api", now()).expect("ours"), Reported::Simulation { campaign_id: c.id });
+        assert_eq!(report(&db.store, Some(db.org), "Pay 1.99 at https://x.example/", "api", now()).expect("real"), Reported::Real);
+        let r = results(&db.store, &owned(&db.store, Some(db.org), c.id).expect("owned")).expect("results");
+        assert_eq!(r.summary.overall.reports, 1);
+        assert!(matches!(owned(&db.store, Some(db.org + 1), c.id), Err(ServiceError::NotFound(_))));
+    }
+}
