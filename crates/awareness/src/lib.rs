@@ -9,8 +9,12 @@ pub mod campaign;
 pub mod clicks;
 pub mod gift;
 pub mod lessons;
+pub mod markdown;
 pub mod phishscale;
+pub mod quiz;
+pub mod report;
 pub mod results;
+pub mod sheet;
 pub mod targets;
 pub mod templates;
 

@@ -14,10 +14,12 @@ mod pages;
 pub mod roles;
 mod session;
 
+pub use pages::awareness::service as awareness_service;
+pub use pages::awareness::{Triaged, report_message as awareness_report};
 pub use pages::incidents::{attachment_name, case_data, case_fields, reports as incident_reports};
 pub use pages::readiness::report::{ReportInput, report_pdf};
 pub use pages::readiness::report_html;
-use pages::{admin, incidents, members, posture, public, readiness};
+use pages::{admin, awareness, incidents, members, posture, public, readiness};
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -76,6 +78,10 @@ pub struct PortalState {
     pub incidents: Option<Arc<dyn store::incidents::IncidentStore>>,
     /// The brand monitor's hits; the triage queue says "not enabled" without it.
     pub monitor: Option<Arc<dyn store::monitor::MonitorStore>>,
+    /// Simulation campaigns and lesson progress; the awareness pages say "not enabled" without it.
+    pub awareness: Option<Arc<dyn store::awareness::AwarenessStore>>,
+    /// How long person-level simulation events are kept (shown on information sheets).
+    pub awareness_retention_days: u32,
     /// Cookies get `Secure` when the hub speaks TLS.
     pub tls: bool,
     /// The base of every absolute URL in pages (no trailing slash), never the `Host` header.
@@ -126,6 +132,13 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("incident_export.html", include_str!("../templates/incident_export.html")),
     ("incident_report.html", include_str!("../templates/incident_report.html")),
     ("incident_handoffs.html", include_str!("../templates/incident_handoffs.html")),
+    ("awareness_home.html", include_str!("../templates/awareness_home.html")),
+    ("awareness_lesson.html", include_str!("../templates/awareness_lesson.html")),
+    ("awareness_report.html", include_str!("../templates/awareness_report.html")),
+    ("awareness_campaigns.html", include_str!("../templates/awareness_campaigns.html")),
+    ("awareness_campaign.html", include_str!("../templates/awareness_campaign.html")),
+    ("awareness_sheet.html", include_str!("../templates/awareness_sheet.html")),
+    ("awareness_quizzes.html", include_str!("../templates/awareness_quizzes.html")),
 ];
 
 impl Default for Portal {
@@ -338,6 +351,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(state: PortalState) -> Router<S>
         .merge(readiness::routes())
         .merge(incidents::routes())
         .merge(pages::monitor::routes())
+        .merge(awareness::routes())
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)

@@ -45,6 +45,10 @@ pub enum Action {
     /// Ask for DNS tokens and prove the organisation's domains for readiness scan evidence: the
     /// organisation's administrators.
     ProveDomains,
+    /// Create simulation campaigns and read their results and information sheets: the
+    /// organisation's administrators (per-person click data is monitoring; only group figures
+    /// are shown even to them).
+    RunCampaigns,
 }
 
 impl Action {
@@ -65,6 +69,7 @@ impl Action {
             Action::FacilitateReadiness => "readiness.facilitate",
             Action::TriageHits => "monitor.triage",
             Action::ProveDomains => "readiness.domains",
+            Action::RunCampaigns => "awareness.campaigns",
         }
     }
 }
@@ -123,7 +128,7 @@ pub fn allows(caller: Caller, action: Action) -> bool {
         | Action::TriageHits => role.may_write(),
         Action::SeeReporterContact | Action::FacilitateReadiness => hub_org && role.may_write(),
         Action::AdministerHub => hub_org && role == Role::Admin,
-        Action::ProveDomains => role == Role::Admin,
+        Action::ProveDomains | Action::RunCampaigns => role == Role::Admin,
     }
 }
 
@@ -140,7 +145,7 @@ pub fn require(caller: Caller, action: Action) -> Result<(), Denied> {
 mod tests {
     use super::*;
 
-    const ALL: [Action; 14] = [
+    const ALL: [Action; 15] = [
         Action::SubmitIndicator,
         Action::AddSighting,
         Action::Triage,
@@ -155,6 +160,7 @@ mod tests {
         Action::FacilitateReadiness,
         Action::TriageHits,
         Action::ProveDomains,
+        Action::RunCampaigns,
     ];
 
     /// `allowed` lists the actions `caller` may do; every other one must be refused.
@@ -184,11 +190,11 @@ mod tests {
         check(member(Role::Reader, false), &[]);
         check(member(Role::Reader, true), &[]);
         check(member(Role::Analyst, false), &writes);
-        let admin = [&writes[..], &[Action::ProveDomains]].concat();
+        let admin = [&writes[..], &[Action::ProveDomains, Action::RunCampaigns]].concat();
         check(member(Role::Admin, false), &admin);
         let hub_analyst = [&writes[..], &[Action::SeeReporterContact, Action::FacilitateReadiness]].concat();
         check(member(Role::Analyst, true), &hub_analyst);
-        let hub_admin = [&hub_analyst[..], &[Action::AdministerHub, Action::ProveDomains]].concat();
+        let hub_admin = [&hub_analyst[..], &[Action::AdministerHub, Action::ProveDomains, Action::RunCampaigns]].concat();
         check(member(Role::Admin, true), &hub_admin);
     }
 

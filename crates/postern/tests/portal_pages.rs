@@ -70,6 +70,8 @@ fn public_pages_match_golden_files_in_every_language() {
         ("/report", "report"),
         ("/aware", "aware"),
         ("/aware/customs_fee", "aware_customs_fee"),
+        ("/aware/quiz", "aware_quiz"),
+        ("/aware/quiz/citizen-parcel-sms", "aware_quiz_lesson"),
         ("/login", "login"),
     ] {
         for lang in LANGS {

@@ -310,6 +310,24 @@ fn every_portal_page_and_form_checks_the_role() {
             expect: [S, R, D, D, D, D],
         },
         Action {
+            name: "GET the organisation's simulation campaigns",
+            done: 200,
+            request: Box::new(|_, _| Request::get("/members/awareness/campaigns")),
+            observe: None,
+            expect: [S, R, R, D, R, D],
+        },
+        Action {
+            name: "create a simulation campaign (API)",
+            done: 201,
+            request: Box::new(|_, _| {
+                let body = json!({"name": "n", "channel": "email", "template": "redelivery-email", "dry_run": true,
+                                  "targets_csv": "email\na@poste.example\n"});
+                Request::json("/api/v1/awareness/campaigns", body)
+            }),
+            observe: None,
+            expect: [S, R, R, D, R, D],
+        },
+        Action {
             name: "decide a citizen report",
             done: 303,
             // The refused ones try the report the analyst then decides.

@@ -192,6 +192,8 @@ pub struct AppState {
     pub monitor: Option<Arc<dyn store::monitor::MonitorStore>>,
     /// Simulation campaigns: the landing routes under `/a/`; off when `None`.
     pub(crate) awareness: Option<Arc<dyn store::awareness::AwarenessStore>>,
+    /// How long person-level simulation events are kept (`serve` purges older ones).
+    pub(crate) awareness_retention_days: u32,
     /// Anonymous callers of the JSON APIs, per address.
     pub(crate) anonymous_limit: Arc<ratelimit::RateLimiter>,
     /// Live link checks of the JSON API (off unless configured).
@@ -229,6 +231,7 @@ impl AppState {
             decay: Arc::new(monitor::decay::Decay::embedded().expect("the shipped decay models load")),
             monitor: None,
             awareness: None,
+            awareness_retention_days: portal::awareness_service::DEFAULT_RETENTION_DAYS,
             live: Arc::new(LiveChecks::new(LiveCheckConfig::default())),
             public_url: if tls { "https://localhost" } else { "http://localhost" }.into(),
             metrics_access: Arc::new(MetricsAccess::default()),
@@ -283,6 +286,13 @@ impl AppState {
         self
     }
 
+    /// Keeps person-level simulation events `days` days (shown on information sheets; `serve`
+    /// purges with the same period).
+    pub fn with_awareness_retention(mut self, days: u32) -> AppState {
+        self.awareness_retention_days = days;
+        self
+    }
+
     /// Same, opening the SQLite database of the data directory `dir` (the hub's own).
     pub fn with_portal_data_dir(self, dir: &std::path::Path) -> Result<AppState, store::StoreError> {
         let store = store::SqliteStore::open(dir)?;
@@ -307,7 +317,7 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// What the portal's pages share with the APIs: the same hub, analysers, blocklists and stores.
-fn portal_state(state: &AppState) -> portal::PortalState {
+pub(crate) fn portal_state(state: &AppState) -> portal::PortalState {
     let (blocklists, links) = (state.blocklists.clone(), state.links.clone());
     portal::PortalState {
         hub: state.hub.clone(),
@@ -325,6 +335,8 @@ fn portal_state(state: &AppState) -> portal::PortalState {
         readiness: state.readiness.clone(),
         incidents: state.incidents.clone(),
         monitor: state.monitor.clone(),
+        awareness: state.awareness.clone(),
+        awareness_retention_days: state.awareness_retention_days,
         tls: state.tls,
         public_url: state.public_url.clone(),
         portal: state.portal.clone(),

@@ -26,6 +26,13 @@ pub enum AwarenessCommand {
     /// its results.
     #[command(subcommand)]
     Campaign(campaign::CampaignCommand),
+    /// Delete person-level simulation events older than the retention period and erase the
+    /// addresses of older campaigns' targets (`postern serve` does it every hour).
+    Purge {
+        /// Days kept.
+        #[arg(long, default_value_t = portal::awareness_service::DEFAULT_RETENTION_DAYS, value_parser = clap::value_parser!(u32).range(1..))]
+        days: u32,
+    },
 }
 
 /// Which lessons: a language and optionally one role track.
@@ -74,6 +81,34 @@ pub fn run(data: &Path, json: bool, command: AwarenessCommand) -> anyhow::Result
         AwarenessCommand::Gift(GiftCommand::Import { file }) => import(json, &file),
         AwarenessCommand::Templates => templates(json),
         AwarenessCommand::Campaign(c) => campaign::run(data, json, c),
+        AwarenessCommand::Purge { days } => campaign::on_store(data, |store| purge(store, json, days)),
+    }
+}
+
+fn purge(store: &dyn store::awareness::AwarenessStore, json: bool, days: u32) -> anyhow::Result<()> {
+    let before = portal::awareness_service::purge_cutoff(chrono::Utc::now(), days);
+    let purged = store.purge_before(&before)?;
+    if json {
+        println!("{}", json!({"before": before, "events": purged.events, "targets": purged.targets}));
+    } else {
+        println!("purged {} events and erased {} target addresses older than {before}", purged.events, purged.targets);
+    }
+    Ok(())
+}
+
+/// The purge `postern serve` runs: at start, then every hour; a failure is logged and retried
+/// at the next run.
+pub async fn purge_every_hour(store: std::sync::Arc<dyn store::awareness::AwarenessStore>, days: u32) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        tick.tick().await;
+        let (s, before) = (store.clone(), portal::awareness_service::purge_cutoff(chrono::Utc::now(), days));
+        match tokio::task::spawn_blocking(move || s.purge_before(&before)).await {
+            Ok(Ok(p)) if p.events + p.targets > 0 => tracing::info!(events = p.events, targets = p.targets, "awareness retention purge"),
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => tracing::error!(error = %e, "awareness retention purge failed"),
+            Err(e) => tracing::error!(error = %e, "awareness retention purge stopped"),
+        }
     }
 }
 
@@ -147,26 +182,10 @@ fn import(json: bool, file: &Path) -> anyhow::Result<()> {
 }
 
 /// One template as `templates --json` and `campaign results` show it.
-pub(crate) fn template_json(t: &awareness::templates::Template) -> serde_json::Value {
-    let cues: Vec<_> = t.cues.iter().map(|c| json!({"type": c.kind.key(), "cue": c.cue, "count": c.count})).collect();
-    let by_type: serde_json::Map<String, serde_json::Value> =
-        t.cue_counts().into_iter().map(|(k, n)| (k.key().to_string(), json!(n))).collect();
-    let by_track: serde_json::Map<String, serde_json::Value> =
-        t.difficulty_by_track().into_iter().map(|(k, d)| (k.key().to_string(), json!(d.key()))).collect();
-    let premise: serde_json::Map<String, serde_json::Value> =
-        t.premise.iter().map(|(k, p)| (k.key().to_string(), json!(p.alignment()))).collect();
-    json!({
-        "id": t.id, "channel": t.channel.key(), "audience": t.audience.key(), "version": t.version,
-        "difficulty": t.difficulty().key(), "difficulty_by_track": by_track, "premise_alignment": premise,
-        "cue_total": t.cue_total(), "cue_counts": by_type, "cues": cues,
-        "languages": t.languages().iter().map(|l| l.key()).collect::<Vec<_>>(),
-    })
-}
-
 fn templates(json: bool) -> anyhow::Result<()> {
     let all = awareness::templates::embedded().context("loading the shipped templates")?;
     if json {
-        let rows: Vec<_> = all.iter().map(template_json).collect();
+        let rows: Vec<_> = all.iter().map(portal::awareness_service::template_json).collect();
         println!("{}", json!({"templates": rows}));
         return Ok(());
     }

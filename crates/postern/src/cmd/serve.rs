@@ -122,6 +122,10 @@ pub struct ServeArgs {
     /// Scheduled backups kept in --backup-dir; older ones are deleted.
     #[arg(long, default_value_t = 7)]
     pub backup_keep: usize,
+    /// Days person-level simulation events are kept; older ones (and the addresses of older
+    /// campaigns' targets) are purged every hour while serving.
+    #[arg(long, default_value_t = portal::awareness_service::DEFAULT_RETENTION_DAYS, value_parser = clap::value_parser!(u32).range(1..))]
+    pub awareness_retention_days: u32,
     /// Follow the Certificate Transparency logs of this file (the `watch --ct` format, with a
     /// `[record]` table naming the collection and organisation) in the background: look-alikes
     /// become indicators in the hub, counted on /metrics.
@@ -378,8 +382,10 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
         .with_readiness_store(stores.readiness)
         .with_incidents(stores.incidents)
         .with_exercises(stores.exercises)
-        .with_awareness(stores.awareness)
+        .with_awareness(stores.awareness.clone())
+        .with_awareness_retention(args.awareness_retention_days)
         .with_monitor(stores.monitor.clone());
+    let purge = (stores.awareness, args.awareness_retention_days);
     let service = server::api::posture::PostureService::new(stores.posture, posture_config(&args)?);
     state.posture = Some(std::sync::Arc::new(service));
     state.decay = std::sync::Arc::new(decay);
@@ -403,6 +409,7 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
         if let Some(schedule) = schedule {
             tokio::spawn(schedule.run());
         }
+        tokio::spawn(super::awareness::purge_every_hour(purge.0, purge.1));
         let sync = federation::start(sync_hub, sync_config);
         let served = server::serve(state, config, |bound| announce(&bound, scheme, json)).await;
         sync.shutdown().await;

@@ -1,6 +1,6 @@
 //! JSON APIs under `/api/v1/`, one module per capability: `links` (link verdicts, optionally
 //! live), `messages` (scam message analysis), `posture` (domain posture), `peers` (federation
-//! peerings), `incidents` (incident cases and their clocks). Shared here: authentication with the anonymous rate limit, request body parsing,
+//! peerings), `incidents` (incident cases and their clocks), `awareness` (simulation templates, campaigns, reported messages). Shared here: authentication with the anonymous rate limit, request body parsing,
 //! and reporting what a check found into the hub. Errors are RFC 9457 problem details.
 
 use std::net::SocketAddr;
@@ -16,6 +16,7 @@ use crate::error::ApiError;
 use crate::{AppState, blocking};
 
 pub mod exercises;
+pub mod awareness;
 pub mod feeds;
 pub mod incidents;
 pub mod links;
@@ -32,6 +33,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(peers::routes())
         .merge(incidents::routes())
         .merge(exercises::routes())
+        .merge(awareness::routes())
 }
 
 fn problem(status: StatusCode, title: &str, detail: impl Into<String>) -> ApiError {

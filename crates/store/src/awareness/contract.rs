@@ -2,14 +2,15 @@
 
 use std::sync::{Arc, Mutex};
 
-use crate::awareness::{AwarenessStore, BeaconOutcome, EventKind, NewCampaign, NewEvent, NewTarget};
+use crate::awareness::{AwarenessStore, BeaconOutcome, EventKind, NewCampaign, NewEvent, NewTarget, Progress, Purged};
 use crate::hub::contract::run_cases;
+use crate::portal::{NewUser, PortalStore};
 use crate::{Store, StoreError};
 
 /// A backend with the hub (for organisations) and the awareness store behind one handle.
-trait AwarenessBackend: Store + AwarenessStore {}
+trait AwarenessBackend: Store + AwarenessStore + PortalStore {}
 
-impl<T: Store + AwarenessStore> AwarenessBackend for T {}
+impl<T: Store + AwarenessStore + PortalStore> AwarenessBackend for T {}
 
 type Open<'a> = &'a dyn Fn() -> Arc<dyn AwarenessBackend>;
 
@@ -21,6 +22,8 @@ const CASES: &[Case] = &[
     ("tokens_are_unique_and_creation_is_all_or_nothing", tokens_are_unique_and_creation_is_all_or_nothing),
     ("events_are_recorded_and_beacons_count_once", events_are_recorded_and_beacons_count_once),
     ("sending_is_recorded_once_and_optouts_are_kept", sending_is_recorded_once_and_optouts_are_kept),
+    ("progress_keeps_the_latest_result_per_lesson", progress_keeps_the_latest_result_per_lesson),
+    ("the_purge_expires_person_level_data_only", the_purge_expires_person_level_data_only),
 ];
 
 const AT: &str = "2026-12-07T10:00:00.000Z";
@@ -148,6 +151,54 @@ fn sending_is_recorded_once_and_optouts_are_kept(open: Open<'_>) {
     s.add_optout(lp, "a@poste.example", AT).expect("idempotent");
     assert_eq!(open().optouts(lp).expect("optouts"), ["a@poste.example", "b@poste.example"]);
     assert!(matches!(s.add_optout(9_999, "x@y.example", AT), Err(StoreError::NotFound { what: "organisation", .. })));
+}
+
+fn progress_keeps_the_latest_result_per_lesson(open: Open<'_>) {
+    let s = open();
+    let lp = org(&*s, "laposte");
+    let user =
+        s.create_user(&NewUser { org_id: lp, username: "ana".into(), password_hash: "x".into(), role: crate::Role::Reader }).expect("user");
+    let result = |lesson: &str, correct: i64, at: &str| Progress {
+        user_id: user.id,
+        lesson_id: lesson.into(),
+        version: 1,
+        language: "fr".into(),
+        correct,
+        questions: 2,
+        passed: correct == 2,
+        at: at.into(),
+    };
+    s.record_progress(&result("sim-swap", 1, AT)).expect("first try");
+    s.record_progress(&result("sim-swap", 2, "2026-12-07T11:00:00.000Z")).expect("second try");
+    s.record_progress(&result("money-transfer", 0, AT)).expect("other lesson");
+    assert_eq!(
+        open().progress(user.id).expect("progress"),
+        [result("money-transfer", 0, AT), result("sim-swap", 2, "2026-12-07T11:00:00.000Z")]
+    );
+    assert_eq!(s.progress(9_999).expect("nobody"), []);
+    let unknown = s.record_progress(&Progress { user_id: 9_999, ..result("x", 0, AT) });
+    assert!(matches!(unknown, Err(StoreError::NotFound { what: "user", .. })), "{unknown:?}");
+}
+
+fn the_purge_expires_person_level_data_only(open: Open<'_>) {
+    let s = open();
+    let lp = org(&*s, "laposte");
+    let old = s.create_campaign(&campaign(lp, "old"), &[target(1, "a")]).expect("old");
+    let young = s
+        .create_campaign(&NewCampaign { created_at: "2027-03-01T00:00:00.000Z".into(), ..campaign(lp, "young") }, &[target(2, "b")])
+        .expect("young");
+    let (t_old, t_young) = (s.targets(old.id).expect("t")[0].id, s.targets(young.id).expect("t")[0].id);
+    s.record_event(t_old, &event(EventKind::Report, None)).expect("old event");
+    s.record_event(t_young, &NewEvent { at: "2027-03-02T00:00:00.000Z".into(), ..event(EventKind::Report, None) }).expect("young");
+    let purged = s.purge_before("2027-01-01T00:00:00.000Z").expect("purge");
+    assert_eq!(purged, Purged { events: 1, targets: 1 });
+    assert_eq!(s.events(old.id).expect("events"), []);
+    assert_eq!(s.events(young.id).expect("events").len(), 1);
+    let erased = &s.targets(old.id).expect("targets")[0];
+    assert_eq!((erased.address.as_deref(), erased.name.as_deref(), erased.pseudonym.as_str()), (None, None, "t0001"));
+    assert_eq!(s.targets(young.id).expect("targets")[0].address.as_deref(), Some("p2@poste.example"));
+    assert_eq!(open().purge_before("2027-01-01T00:00:00.000Z").expect("again"), Purged::default(), "a second run finds nothing");
+    assert_eq!(s.campaigns(lp).expect("list").len(), 2, "campaigns stay");
 }
 
 fn run(new_database: &dyn Fn() -> Box<dyn Fn() -> Arc<dyn AwarenessBackend>>) -> crate::contract::Failures {

@@ -133,6 +133,28 @@ pub enum BeaconOutcome {
     Replayed,
 }
 
+/// A member's result of a lesson's quiz.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progress {
+    pub user_id: i64,
+    pub lesson_id: String,
+    pub version: i64,
+    pub language: String,
+    pub correct: i64,
+    pub questions: i64,
+    pub passed: bool,
+    pub at: String,
+}
+
+/// What a retention purge removed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Purged {
+    /// Landing and report events older than the cut-off, deleted.
+    pub events: u64,
+    /// Targets of campaigns created before the cut-off whose address and name were erased.
+    pub targets: u64,
+}
+
 /// Simulation campaigns of organisations.
 pub trait AwarenessStore: Send + Sync {
     /// Creates a campaign and its targets at once; an unknown organisation is
@@ -156,6 +178,15 @@ pub trait AwarenessStore: Send + Sync {
     /// Adds an address to the organisation's opt-out list (idempotent).
     fn add_optout(&self, org_id: i64, address: &str, at: &str) -> Result<()>;
     fn optouts(&self, org_id: i64) -> Result<Vec<String>>;
+    /// Records a member's latest result of a lesson (replacing an earlier one); an unknown
+    /// user is [`StoreError::NotFound`].
+    fn record_progress(&self, progress: &Progress) -> Result<()>;
+    /// A member's results, by lesson id.
+    fn progress(&self, user_id: i64) -> Result<Vec<Progress>>;
+    /// Person-level data older than `before` (RFC 3339, the store's own format) expires: events
+    /// are deleted and the addresses and names of targets of older campaigns are erased.
+    /// Campaigns, pseudonyms and groups stay, so the campaign list still reads.
+    fn purge_before(&self, before: &str) -> Result<Purged>;
 }
 
 fn not_found(what: &'static str, id: impl ToString) -> StoreError {
@@ -166,4 +197,5 @@ fn not_found(what: &'static str, id: impl ToString) -> StoreError {
 const CAMPAIGN_COLUMNS: &str = "id, org_id, name, channel, template, template_version, language, legal_basis, staff_notice, \
                                 works_council, state, dry_run, created_at, created_by, started_at";
 const TARGET_COLUMNS: &str = "id, campaign_id, pseudonym, grp, address, name, token, sent_at";
+const PROGRESS_COLUMNS: &str = "user_id, lesson_id, version, language, correct, questions, passed, at";
 const EVENT_COLUMNS: &str = "e.id, e.target_id, e.at, e.kind, e.method, e.user_agent, e.network, e.interaction, e.view, e.fields";

@@ -4,7 +4,7 @@ use postgres::Row;
 
 use crate::awareness::{
     AwarenessStore, BeaconOutcome, CAMPAIGN_COLUMNS, CampaignRecord, EVENT_COLUMNS, EventKind, EventRecord, NewCampaign, NewEvent,
-    NewTarget, TARGET_COLUMNS, TargetRecord, not_found,
+    NewTarget, PROGRESS_COLUMNS, Progress, Purged, TARGET_COLUMNS, TargetRecord, not_found,
 };
 use crate::engine::postgres::{PgStore, is_foreign_key_violation, is_unique_violation};
 use crate::{Result, StoreError};
@@ -230,6 +230,58 @@ impl AwarenessStore for PgStore {
         self.with(|c| {
             let rows = c.query("SELECT address FROM awareness_optouts WHERE org_id = $1 ORDER BY address COLLATE \"C\"", &[&org_id])?;
             rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
+        })
+    }
+
+    fn record_progress(&self, p: &Progress) -> Result<()> {
+        self.with(|c| {
+            let done = c.execute(
+                "INSERT INTO awareness_progress (user_id, lesson_id, version, language, correct, questions, passed, at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (user_id, lesson_id) DO UPDATE SET version = excluded.version, \
+                 language = excluded.language, correct = excluded.correct, questions = excluded.questions, passed = excluded.passed, \
+                 at = excluded.at",
+                &[&p.user_id, &p.lesson_id, &p.version, &p.language, &p.correct, &p.questions, &p.passed, &p.at],
+            );
+            match done {
+                Err(e) if is_foreign_key_violation(&e) => Err(not_found("user", p.user_id)),
+                Err(e) => Err(e.into()),
+                Ok(_) => Ok(()),
+            }
+        })
+    }
+
+    fn progress(&self, user_id: i64) -> Result<Vec<Progress>> {
+        self.with(|c| {
+            let sql = format!("SELECT {PROGRESS_COLUMNS} FROM awareness_progress WHERE user_id = $1 ORDER BY lesson_id COLLATE \"C\"");
+            c.query(&sql, &[&user_id])?
+                .iter()
+                .map(|r| {
+                    Ok(Progress {
+                        user_id: r.try_get(0)?,
+                        lesson_id: r.try_get(1)?,
+                        version: r.try_get(2)?,
+                        language: r.try_get(3)?,
+                        correct: r.try_get(4)?,
+                        questions: r.try_get(5)?,
+                        passed: r.try_get(6)?,
+                        at: r.try_get(7)?,
+                    })
+                })
+                .collect()
+        })
+    }
+
+    fn purge_before(&self, before: &str) -> Result<Purged> {
+        self.with(|c| {
+            let mut tx = c.transaction()?;
+            let events = tx.execute("DELETE FROM awareness_events WHERE at < $1", &[&before])?;
+            let targets = tx.execute(
+                "UPDATE awareness_targets SET address = NULL, name = NULL WHERE (address IS NOT NULL OR name IS NOT NULL) \
+                 AND campaign_id IN (SELECT id FROM awareness_campaigns WHERE created_at < $1)",
+                &[&before],
+            )?;
+            tx.commit()?;
+            Ok(Purged { events, targets })
         })
     }
 }

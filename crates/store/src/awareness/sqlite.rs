@@ -4,7 +4,7 @@ use rusqlite::{OptionalExtension, params};
 
 use crate::awareness::{
     AwarenessStore, BeaconOutcome, CAMPAIGN_COLUMNS, CampaignRecord, EVENT_COLUMNS, EventKind, EventRecord, NewCampaign, NewEvent,
-    NewTarget, TARGET_COLUMNS, TargetRecord, not_found,
+    NewTarget, PROGRESS_COLUMNS, Progress, Purged, TARGET_COLUMNS, TargetRecord, not_found,
 };
 use crate::engine::sqlite::{SqliteStore, is_foreign_key_violation, is_unique_violation};
 use crate::{Result, StoreError};
@@ -227,6 +227,57 @@ impl AwarenessStore for SqliteStore {
         self.read(|c| {
             let mut st = c.prepare_cached("SELECT address FROM awareness_optouts WHERE org_id = ?1 ORDER BY address")?;
             Ok(st.query_map(params![org_id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?)
+        })
+    }
+
+    fn record_progress(&self, p: &Progress) -> Result<()> {
+        self.write(|c| {
+            let done = c.execute(
+                "INSERT INTO awareness_progress (user_id, lesson_id, version, language, correct, questions, passed, at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (user_id, lesson_id) DO UPDATE SET version = excluded.version, \
+                 language = excluded.language, correct = excluded.correct, questions = excluded.questions, passed = excluded.passed, \
+                 at = excluded.at",
+                params![p.user_id, p.lesson_id, p.version, p.language, p.correct, p.questions, p.passed, p.at],
+            );
+            match done {
+                Err(e) if is_foreign_key_violation(&e) => Err(not_found("user", p.user_id)),
+                Err(e) => Err(e.into()),
+                Ok(_) => Ok(()),
+            }
+        })
+    }
+
+    fn progress(&self, user_id: i64) -> Result<Vec<Progress>> {
+        self.read(|c| {
+            let mut st =
+                c.prepare_cached(&format!("SELECT {PROGRESS_COLUMNS} FROM awareness_progress WHERE user_id = ?1 ORDER BY lesson_id"))?;
+            let rows = st.query_map(params![user_id], |r| {
+                Ok(Progress {
+                    user_id: r.get(0)?,
+                    lesson_id: r.get(1)?,
+                    version: r.get(2)?,
+                    language: r.get(3)?,
+                    correct: r.get(4)?,
+                    questions: r.get(5)?,
+                    passed: r.get(6)?,
+                    at: r.get(7)?,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    fn purge_before(&self, before: &str) -> Result<Purged> {
+        self.write(|c| {
+            let tx = c.transaction()?;
+            let events = tx.execute("DELETE FROM awareness_events WHERE at < ?1", params![before])?;
+            let targets = tx.execute(
+                "UPDATE awareness_targets SET address = NULL, name = NULL WHERE (address IS NOT NULL OR name IS NOT NULL) \
+                 AND campaign_id IN (SELECT id FROM awareness_campaigns WHERE created_at < ?1)",
+                params![before],
+            )?;
+            tx.commit()?;
+            Ok(Purged { events: events as u64, targets: targets as u64 })
         })
     }
 }

@@ -6,14 +6,13 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use awareness::clicks::{Class, Hit, HitKind, Scanners};
-use awareness::results::{self, Outcome};
-use awareness::templates::{Channel, Template};
+use awareness::templates::Channel;
 use awareness::{Language, campaign};
-use chrono::{DateTime, Utc};
+use chrono::Utc;
+use portal::awareness_service::{self as service, CampaignInput, Reported, ServiceError};
 use serde_json::json;
 use store::MemberStore;
-use store::awareness::{AwarenessStore, CampaignRecord, EventKind, NewCampaign, NewEvent, NewTarget, TargetRecord};
+use store::awareness::AwarenessStore;
 
 /// `postern awareness campaign ...`
 #[derive(Debug, clap::Subcommand)]
@@ -41,6 +40,20 @@ pub enum CampaignCommand {
     Report {
         #[arg(value_name = "TOKEN_OR_URL")]
         token: String,
+    },
+    /// Print a campaign's information sheet and DPIA draft (what is collected, how long, who
+    /// sees it), written from its settings, as Markdown or HTML.
+    Sheet {
+        id: i64,
+        /// Language of the sheet: en or fr.
+        #[arg(long, default_value = "en", value_parser = parse_language)]
+        lang: Language,
+        /// Print HTML instead of Markdown.
+        #[arg(long)]
+        html: bool,
+        /// The retention period `postern serve` runs with (--awareness-retention-days).
+        #[arg(long, default_value_t = service::DEFAULT_RETENTION_DAYS)]
+        retention_days: u32,
     },
     /// Add an address to an organisation's opt-out list: no campaign will include it.
     OptOut {
@@ -96,6 +109,17 @@ fn parse_language(s: &str) -> Result<Language, String> {
     Language::from_key(s).ok_or_else(|| format!("unknown language {s:?}: en or fr"))
 }
 
+/// Runs `f` on the store of `data` (a data directory or a PostgreSQL URL).
+pub fn on_store(data: &Path, f: impl FnOnce(&dyn AwarenessStore) -> anyhow::Result<()>) -> anyhow::Result<()> {
+    if super::super::is_database_url(data) {
+        let url = data.to_str().context("the database URL is not UTF-8")?;
+        let store = store::PgStore::open(url).context("opening the PostgreSQL database")?;
+        return f(&store);
+    }
+    let store = store::SqliteStore::open(data).with_context(|| format!("opening the database in {}", data.display()))?;
+    f(&store)
+}
+
 pub fn run(data: &Path, json: bool, command: CampaignCommand) -> anyhow::Result<()> {
     if super::super::is_database_url(data) {
         let url = data.to_str().context("the database URL is not UTF-8")?;
@@ -114,6 +138,7 @@ fn with_store<S: MemberStore + AwarenessStore>(store: &S, json: bool, command: C
         CampaignCommand::Results { id, csv } => print_results(store, json, csv, id),
         CampaignCommand::Report { token } => report(store, json, &token),
         CampaignCommand::OptOut { org, address } => opt_out(store, json, &org, &address),
+        CampaignCommand::Sheet { id, lang, html, retention_days } => sheet(store, json, id, lang, html, retention_days),
     }
 }
 
@@ -121,30 +146,12 @@ fn org_id<S: MemberStore>(store: &S, name: &str) -> anyhow::Result<i64> {
     Ok(store.org_by_name(name)?.with_context(|| format!("--org: no organisation named '{name}' (postern org list)"))?.id)
 }
 
-fn template(id: &str) -> anyhow::Result<Template> {
-    let all = awareness::templates::embedded().context("loading the shipped templates")?;
-    let ids: Vec<String> = all.iter().map(|t| t.id.clone()).collect();
-    all.into_iter().find(|t| t.id == id).with_context(|| format!("--template: no template '{id}' (one of {})", ids.join(", ")))
-}
-
-/// An unguessable token: 122 random bits from the operating system's generator.
-fn token() -> String {
-    uuid::Uuid::new_v4().simple().to_string()
-}
-
 fn create<S: MemberStore + AwarenessStore>(store: &S, json: bool, a: &CreateArgs) -> anyhow::Result<()> {
     let org = org_id(store, &a.org)?;
-    let t = template(&a.template)?;
-    if t.channel != a.channel {
-        bail!("--channel {}: template '{}' is an {} lure", a.channel.key(), t.id, t.channel.key());
-    }
     let Some(public) = &a.public_url else {
         bail!("--public-url (or POSTERN_PUBLIC_URL): the URL `postern serve` is reached at is needed to build the links")
     };
     let public = server::public_base(public).context("--public-url")?;
-    if a.name.trim().is_empty() {
-        bail!("--name: a campaign needs a name");
-    }
     let missing =
         campaign::missing(&campaign::Governance { legal_basis: a.legal_basis.as_deref(), staff_notice: a.staff_notice.as_deref() });
     if !a.dry_run && !missing.is_empty() {
@@ -155,57 +162,31 @@ fn create<S: MemberStore + AwarenessStore>(store: &S, json: bool, a: &CreateArgs
         );
     }
     let bytes = std::fs::read(&a.targets).with_context(|| format!("reading {}", a.targets.display()))?;
-    let people = awareness::targets::parse(&bytes, a.channel).map_err(|e| anyhow::anyhow!("{}: {e}", a.targets.display()))?;
-    let optouts = store.optouts(org)?;
-    let (excluded, included): (Vec<_>, Vec<_>) = people.into_iter().partition(|p| optouts.contains(&p.address));
-    if included.is_empty() {
-        bail!("{}: every target is on the organisation's opt-out list", a.targets.display());
-    }
-    let targets: Vec<NewTarget> = included
-        .iter()
-        .map(|p| NewTarget {
-            pseudonym: format!("p-{}", &token()[..12]),
-            group: p.group.clone(),
-            address: p.address.clone(),
-            name: p.name.clone(),
-            token: token(),
-        })
-        .collect();
-    let now = store::now_rfc3339();
-    let state = if a.dry_run { campaign::State::Draft } else { campaign::State::Running };
-    let record = store.create_campaign(
-        &NewCampaign {
-            org_id: org,
-            name: a.name.trim().to_string(),
-            channel: a.channel.key().to_string(),
-            template: t.id.clone(),
-            template_version: i64::from(t.version),
-            language: a.lang.key().to_string(),
-            legal_basis: a.legal_basis.clone(),
-            staff_notice: a.staff_notice.clone(),
-            works_council: a.works_council.clone(),
-            state: state.key().to_string(),
-            dry_run: a.dry_run,
-            created_at: now.clone(),
-            created_by: "cli".to_string(),
-            started_at: (!a.dry_run).then_some(now),
-        },
-        &targets,
-    )?;
-    let links: Vec<_> =
-        targets.iter().map(|t| json!({"target": t.address, "pseudonym": t.pseudonym, "url": format!("{public}/a/{}", t.token)})).collect();
+    let input = CampaignInput {
+        org_id: org,
+        name: a.name.clone(),
+        channel: a.channel.key().to_string(),
+        template: a.template.clone(),
+        language: a.lang.key().to_string(),
+        legal_basis: a.legal_basis.clone(),
+        staff_notice: a.staff_notice.clone(),
+        works_council: a.works_council.clone(),
+        dry_run: a.dry_run,
+        targets_csv: bytes,
+        created_by: "cli".to_string(),
+    };
+    // The same rules as the API and the portal; a refusal names the flag (or the file) at fault.
+    let created = service::create(store, &input, &public, Utc::now()).map_err(|e| match e {
+        ServiceError::Field { field: "targets", reason } => anyhow::anyhow!("{}: {reason}", a.targets.display()),
+        ServiceError::Field { field, reason } => anyhow::anyhow!("--{}: {reason}", field.replace('_', "-")),
+        other => anyhow::Error::new(other),
+    })?;
     if json {
-        let missing: Vec<&str> = missing.iter().map(|m| m.key()).collect();
-        println!(
-            "{}",
-            json!({"id": record.id, "state": state.key(), "dry_run": a.dry_run, "started": !a.dry_run, "missing": missing,
-                   "template": t.id, "difficulty": t.difficulty().key(), "targets": targets.len(), "opted_out": excluded.len(),
-                   "links": links})
-        );
+        println!("{}", serde_json::to_value(&created)?);
     } else {
-        println!("campaign {} created ({}), {} targets, {} opted out", record.id, state.key(), targets.len(), excluded.len());
-        for l in &links {
-            println!("{}\t{}", l["target"].as_str().unwrap_or_default(), l["url"].as_str().unwrap_or_default());
+        println!("campaign {} created ({}), {} targets, {} opted out", created.id, created.state, created.targets, created.opted_out);
+        for l in &created.links {
+            println!("{}\t{}", l.target, l.url);
         }
     }
     Ok(())
@@ -231,57 +212,10 @@ fn list<S: MemberStore + AwarenessStore>(store: &S, json: bool, org: &str) -> an
     Ok(())
 }
 
-/// A stored landing event as the click classifier reads it (reports are no hits).
-fn hit(e: &NewEvent) -> Option<Hit> {
-    let kind = match e.kind {
-        EventKind::Link => HitKind::Link,
-        EventKind::Beacon => HitKind::Beacon { interaction: e.interaction.unwrap_or(false) },
-        EventKind::Honeypot => HitKind::Honeypot,
-        EventKind::Submit => HitKind::Submit,
-        EventKind::Report => return None,
-    };
-    Some(Hit { at: time(&e.at)?, kind, method: e.method.clone(), user_agent: e.user_agent.clone(), network: e.network.parse().ok() })
-}
-
-fn time(s: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&Utc))
-}
-
-/// What each target did, from the stored events.
-fn outcomes<S: AwarenessStore>(store: &S, c: &CampaignRecord) -> anyhow::Result<Vec<Outcome>> {
-    let scanners = Scanners::embedded().context("loading the scanner list")?;
-    let targets: Vec<TargetRecord> = store.targets(c.id)?;
-    let events = store.events(c.id)?;
-    let start = c.campaign.started_at.as_deref().unwrap_or(&c.campaign.created_at);
-    let start = time(start).with_context(|| format!("campaign {}: stored start time '{start}' is not RFC 3339", c.id))?;
-    let out = targets
-        .iter()
-        .map(|t| {
-            let mine: Vec<&NewEvent> = events.iter().filter(|e| e.target_id == t.id).map(|e| &e.event).collect();
-            let hits: Vec<Hit> = mine.iter().filter_map(|e| hit(e)).collect();
-            let click = awareness::clicks::classify(&hits, &scanners);
-            let confirmed_at = (click == Some(Class::ConfirmedHuman))
-                .then(|| hits.iter().filter(|h| h.kind == HitKind::Link).map(|h| h.at).min())
-                .flatten();
-            Outcome {
-                group: t.group.clone(),
-                exposed_at: t.sent_at.as_deref().and_then(time).unwrap_or(start),
-                click,
-                first_click_at: confirmed_at,
-                // A form posted by a visitor classed as a machine (a sandbox that fills forms) is
-                // no submission by a person.
-                submitted: matches!(click, Some(Class::ProbableHuman | Class::ConfirmedHuman))
-                    && mine.iter().any(|e| e.kind == EventKind::Submit),
-                first_report_at: mine.iter().filter(|e| e.kind == EventKind::Report).filter_map(|e| time(&e.at)).min(),
-            }
-        })
-        .collect();
-    Ok(out)
-}
-
 fn print_results<S: AwarenessStore>(store: &S, json: bool, csv: bool, id: i64) -> anyhow::Result<()> {
     let c = store.campaign(id)?.with_context(|| format!("no campaign {id}"))?;
-    let summary = results::summarise(&outcomes(store, &c)?);
+    let r = service::results(store, &c)?;
+    let summary = &r.summary;
     if csv {
         let cell = awareness::targets::csv_cell;
         let mut out = String::from("group,targets,machine,probable_human,confirmed_human,submissions,reports,report_rate\n");
@@ -305,15 +239,8 @@ fn print_results<S: AwarenessStore>(store: &S, json: bool, csv: bool, id: i64) -
         print!("{out}");
         return Ok(());
     }
-    let difficulty = template(&c.campaign.template).map(|t| t.difficulty().key()).unwrap_or("unknown");
-    let mut value = serde_json::to_value(&summary)?;
-    if let Some(o) = value.as_object_mut() {
-        o.insert("id".into(), json!(c.id));
-        o.insert("name".into(), json!(c.campaign.name));
-        o.insert("template".into(), json!(c.campaign.template));
-        o.insert("difficulty".into(), json!(difficulty));
-        o.insert("state".into(), json!(c.campaign.state));
-    }
+    let difficulty = r.difficulty;
+    let value = serde_json::to_value(&r)?;
     if json {
         println!("{value}");
     } else {
@@ -335,24 +262,28 @@ fn print_results<S: AwarenessStore>(store: &S, json: bool, csv: bool, id: i64) -
 }
 
 fn report<S: AwarenessStore>(store: &S, json: bool, given: &str) -> anyhow::Result<()> {
-    // A link of the message ends in the token (`/a/TOKEN`, `/a/TOKEN/h`): take the segment after `/a/`.
-    let token = given.split("/a/").nth(1).map_or(given, |rest| rest.split(['/', '?', '#']).next().unwrap_or_default()).trim();
-    let target = store.target_by_token(token)?.context("no simulation target has this token (a real message? report it in the portal)")?;
-    let event = NewEvent {
-        at: store::now_rfc3339(),
-        kind: EventKind::Report,
-        method: "CLI".into(),
-        user_agent: String::new(),
-        network: String::new(),
-        interaction: None,
-        view: None,
-        fields: None,
+    // A bare token is read as the path of one of the message's links.
+    let message = if given.contains("/a/") { given.to_string() } else { format!("/a/{}", given.trim()) };
+    let Reported::Simulation { campaign_id } = service::report(store, None, &message, "cli", Utc::now())? else {
+        bail!("no simulation target has this token (a real message? report it in the portal)");
     };
-    store.record_event(target.id, &event)?;
     if json {
-        println!("{}", json!({"campaign": target.campaign_id, "target": target.pseudonym, "reported": true}));
+        println!("{}", json!({"campaign": campaign_id, "reported": true}));
     } else {
-        println!("well spotted: report recorded for {} in campaign {}", target.pseudonym, target.campaign_id);
+        println!("well spotted: report recorded in campaign {campaign_id}");
+    }
+    Ok(())
+}
+
+fn sheet<S: MemberStore + AwarenessStore>(store: &S, json: bool, id: i64, lang: Language, html: bool, days: u32) -> anyhow::Result<()> {
+    let c = store.campaign(id)?.with_context(|| format!("no campaign {id}"))?;
+    let org = store.org_by_id(c.campaign.org_id)?.map(|o| o.name).unwrap_or_default();
+    let markdown = service::sheet(store, &c, &org, days, lang)?;
+    let text = if html { awareness::markdown::to_html(&markdown, 0) } else { markdown };
+    if json {
+        println!("{}", json!({"campaign": id, "format": if html { "html" } else { "markdown" }, "sheet": text}));
+    } else {
+        print!("{text}");
     }
     Ok(())
 }

@@ -1,0 +1,441 @@
+//! Awareness pages. For every member: lessons by role track, each lesson rendered from its
+//! Markdown with its quiz taken as a plain form (no script), the result kept per person; and
+//! "report a message", the one report button for real and simulated mail. For the
+//! organisation's administrators: its campaigns and their results (group figures only, never a
+//! person), and each campaign's information sheet. For citizens: "spot the fake" quizzes.
+//!
+//! A campaign is its organisation's: any other member gets the same 404 as for a campaign that
+//! does not exist.
+
+pub mod service;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use awareness::{Language, Library, Track};
+use axum::Router;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use minijinja::{Value, context};
+use serde::Deserialize;
+use store::awareness::{AwarenessStore, Progress};
+use store::portal::{NewReport, ReportKind};
+
+use self::service::{Reported, ServiceError};
+use super::members::member_for;
+use crate::roles::Action;
+use crate::{Ctx, Lang, Member, PortalState, blocking, defang, member_or_login};
+
+/// Largest reported message (pasted text or a whole mail), in bytes.
+const MAX_REPORTED_BYTES: usize = 32 * 1024;
+
+pub(crate) fn routes() -> Router<PortalState> {
+    Router::new()
+        .route("/members/awareness", get(home))
+        .route("/members/awareness/lessons/{id}", get(lesson).post(answer))
+        .route("/members/awareness/report", get(report_form).post(report_submit))
+        .route("/members/awareness/campaigns", get(campaigns))
+        .route("/members/awareness/campaigns/{id}", get(campaign))
+        .route("/members/awareness/campaigns/{id}/sheet", get(sheet))
+        .route("/aware/quiz", get(quiz_index))
+        .route("/aware/quiz/{id}", get(quiz).post(quiz_answer))
+}
+
+macro_rules! try_page {
+    ($e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(resp) => return resp,
+        }
+    };
+}
+
+/// The lesson language of a page language: French for French, English otherwise.
+fn language(lang: Lang) -> Language {
+    if lang.code() == "fr" { Language::Fr } else { Language::En }
+}
+
+fn library(state: &PortalState, ctx: &Ctx) -> Result<Library, Response> {
+    Library::embedded().map_err(|e| {
+        tracing::error!(error = %e, "the shipped lessons do not load");
+        state.portal.error(ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None)
+    })
+}
+
+fn awareness_store(state: &PortalState, ctx: &Ctx) -> Result<Arc<dyn AwarenessStore>, Response> {
+    state.awareness.clone().ok_or_else(|| state.portal.error(ctx, StatusCode::SERVICE_UNAVAILABLE, "error-no-workspace", None))
+}
+
+/// Maps a service error onto an error page.
+fn service_error(state: &PortalState, ctx: &Ctx, e: ServiceError) -> Response {
+    match e {
+        ServiceError::NotFound(_) => state.portal.error(ctx, StatusCode::NOT_FOUND, "error-not-found", None),
+        ServiceError::Field { .. } => state.portal.error(ctx, StatusCode::UNPROCESSABLE_ENTITY, "error-bad-request", Some(e.to_string())),
+        other => {
+            tracing::error!(error = %other, "awareness request failed");
+            state.portal.error(ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None)
+        }
+    }
+}
+
+async fn run<T: Send + 'static>(
+    state: &PortalState,
+    ctx: &Ctx,
+    f: impl FnOnce() -> Result<T, ServiceError> + Send + 'static,
+) -> Result<T, Response> {
+    match blocking(f).await {
+        Some(Ok(v)) => Ok(v),
+        Some(Err(e)) => Err(service_error(state, ctx, e)),
+        None => Err(state.portal.error(ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None)),
+    }
+}
+
+async fn home(State(state): State<PortalState>, ctx: Ctx) -> Response {
+    let member = try_page!(member_or_login(&ctx));
+    let library = try_page!(library(&state, &ctx));
+    let done: BTreeMap<String, Progress> = match state.awareness.clone() {
+        Some(store) => {
+            let user = member.user.id;
+            let got = try_page!(run(&state, &ctx, move || Ok(store.progress(user)?)).await);
+            got.into_iter().map(|p| (p.lesson_id.clone(), p)).collect()
+        }
+        None => BTreeMap::new(),
+    };
+    let lang = language(ctx.lang);
+    let tracks: Vec<Value> = Track::ALL
+        .iter()
+        .map(|t| {
+            let lessons: Vec<Value> = library
+                .lessons(lang, Some(*t))
+                .iter()
+                .map(|l| {
+                    let p = done.get(&l.id).filter(|p| p.version == i64::from(l.version));
+                    context! { id => &l.id, title => &l.title, minutes => l.minutes,
+                    passed => p.map(|p| p.passed), correct => p.map(|p| p.correct), questions => p.map(|p| p.questions) }
+                })
+                .collect();
+            context! { key => t.key(), lessons => lessons }
+        })
+        .collect();
+    let admin = crate::roles::allows(super::members::caller(member), Action::RunCampaigns);
+    state.portal.page(&ctx, StatusCode::OK, "awareness_home.html", context! { tracks => tracks, campaigns => admin })
+}
+
+/// The lesson page's values: the body as HTML (escaped by construction) and the quiz.
+fn lesson_value(lesson: &awareness::Lesson, grade: Option<&awareness::quiz::Grade>, given: &BTreeMap<String, String>) -> Value {
+    let questions: Vec<Value> = lesson
+        .quiz
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let name = q.name.clone().unwrap_or_default();
+            let mark = grade.and_then(|g| g.marked.get(i));
+            let choices: Vec<Value> = match &q.kind {
+                awareness::QuestionKind::MultipleChoice { answers } => {
+                    answers.iter().enumerate().map(|(j, a)| context! { value => j.to_string(), text => &a.text }).collect()
+                }
+                awareness::QuestionKind::TrueFalse { .. } => {
+                    vec![context! { value => "true", key => "awareness-true" }, context! { value => "false", key => "awareness-false" }]
+                }
+            };
+            context! {
+                name => &name, text => &q.text, choices => choices, given => given.get(&name),
+                correct => mark.and_then(|m| m.correct), answered => mark.is_some_and(|m| m.correct.is_some()),
+                feedback => mark.and_then(|m| m.feedback.clone()),
+            }
+        })
+        .collect();
+    context! {
+        id => &lesson.id, title => &lesson.title, minutes => lesson.minutes, language => lesson.language.key(),
+        body => Value::from_safe_string(awareness::markdown::to_html(&without_title(&lesson.body), 0)),
+        questions => questions,
+        grade => grade.map(|g| context! { correct => g.correct, questions => g.questions, passed => g.passed }),
+    }
+}
+
+/// The lesson's Markdown without its `# ` title line (the page's `<h1>` shows the title).
+fn without_title(body: &str) -> String {
+    let mut seen = false;
+    body.lines()
+        .filter(|l| {
+            let title = !seen && l.starts_with("# ");
+            seen |= title;
+            !title
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn find<'a>(library: &'a Library, lang: Language, id: &str, citizen: bool) -> Option<&'a awareness::Lesson> {
+    library.lessons(lang, None).into_iter().find(|l| l.id == id && (!citizen || l.tracks.contains(&Track::Citizen)))
+}
+
+async fn lesson(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<String>) -> Response {
+    try_page!(member_or_login(&ctx));
+    let library = try_page!(library(&state, &ctx));
+    let Some(l) = find(&library, language(ctx.lang), &id, false) else {
+        return state.portal.error(&ctx, StatusCode::NOT_FOUND, "error-not-found", None);
+    };
+    let page = lesson_value(l, None, &BTreeMap::new());
+    state.portal.page(
+        &ctx,
+        StatusCode::OK,
+        "awareness_lesson.html",
+        context! { lesson => page, action => format!("/members/awareness/lessons/{id}") },
+    )
+}
+
+/// A quiz form: the CSRF token and one value per question key.
+fn answers_of(form: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+    form.iter().filter(|(k, _)| k.as_str() != "csrf").map(|(k, v)| (k.clone(), v.clone())).collect()
+}
+
+async fn answer(
+    State(state): State<PortalState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<BTreeMap<String, String>>,
+) -> Response {
+    let member = try_page!(member_or_login(&ctx));
+    if !ctx.csrf_ok(form.get("csrf").map_or("", String::as_str)) {
+        return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
+    }
+    let library = try_page!(library(&state, &ctx));
+    let lang = language(ctx.lang);
+    let Some(l) = find(&library, lang, &id, false) else {
+        return state.portal.error(&ctx, StatusCode::NOT_FOUND, "error-not-found", None);
+    };
+    let given = answers_of(&form);
+    let grade = awareness::quiz::grade(&l.quiz, &given);
+    if let Some(store) = state.awareness.clone() {
+        let progress = Progress {
+            user_id: member.user.id,
+            lesson_id: l.id.clone(),
+            version: i64::from(l.version),
+            language: lang.key().to_string(),
+            correct: grade.correct as i64,
+            questions: grade.questions as i64,
+            passed: grade.passed,
+            at: store::now_rfc3339(),
+        };
+        try_page!(run(&state, &ctx, move || Ok(store.record_progress(&progress)?)).await);
+    }
+    let page = lesson_value(l, Some(&grade), &given);
+    state.portal.page(
+        &ctx,
+        StatusCode::OK,
+        "awareness_lesson.html",
+        context! { lesson => page, action => format!("/members/awareness/lessons/{id}") },
+    )
+}
+
+async fn quiz_index(State(state): State<PortalState>, ctx: Ctx) -> Response {
+    let library = try_page!(library(&state, &ctx));
+    let lessons: Vec<Value> = library
+        .lessons(language(ctx.lang), Some(Track::Citizen))
+        .iter()
+        .map(|l| context! { id => &l.id, title => &l.title, minutes => l.minutes })
+        .collect();
+    state.portal.page(&ctx, StatusCode::OK, "awareness_quizzes.html", context! { lessons => lessons })
+}
+
+async fn quiz(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<String>) -> Response {
+    let library = try_page!(library(&state, &ctx));
+    let Some(l) = find(&library, language(ctx.lang), &id, true) else {
+        return state.portal.error(&ctx, StatusCode::NOT_FOUND, "error-not-found", None);
+    };
+    let page = lesson_value(l, None, &BTreeMap::new());
+    state.portal.page(
+        &ctx,
+        StatusCode::OK,
+        "awareness_lesson.html",
+        context! { lesson => page, action => format!("/aware/quiz/{id}"), public => true },
+    )
+}
+
+/// A citizen's answers are graded and shown, never stored.
+async fn quiz_answer(
+    State(state): State<PortalState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<BTreeMap<String, String>>,
+) -> Response {
+    if !ctx.csrf_ok(form.get("csrf").map_or("", String::as_str)) {
+        return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
+    }
+    let library = try_page!(library(&state, &ctx));
+    let Some(l) = find(&library, language(ctx.lang), &id, true) else {
+        return state.portal.error(&ctx, StatusCode::NOT_FOUND, "error-not-found", None);
+    };
+    let given = answers_of(&form);
+    let grade = awareness::quiz::grade(&l.quiz, &given);
+    let page = lesson_value(l, Some(&grade), &given);
+    state.portal.page(
+        &ctx,
+        StatusCode::OK,
+        "awareness_lesson.html",
+        context! { lesson => page, action => format!("/aware/quiz/{id}"), public => true },
+    )
+}
+
+#[derive(Deserialize, Default)]
+struct ReportForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    message: String,
+}
+
+async fn report_form(State(state): State<PortalState>, ctx: Ctx) -> Response {
+    try_page!(member_or_login(&ctx));
+    state.portal.page(&ctx, StatusCode::OK, "awareness_report.html", context! {})
+}
+
+/// What became of a real report: analysed, and queued for triage as a citizen report is.
+pub struct Triaged {
+    pub report_id: i64,
+    pub verdict: &'static str,
+    pub lure: Option<&'static str>,
+    pub urls: Vec<String>,
+    pub reasons: Vec<&'static str>,
+}
+
+/// Files a real suspicious message: analysed by `scamtext` (its links by `links` and the hub's
+/// blocklists), then put into the hub's triage queue like a citizen's report, under the
+/// reporting organisation's country and name (never the person's).
+pub fn file_real(state: &PortalState, org: &store::Org, text: &str) -> Result<Triaged, ServiceError> {
+    let portal_store = state.portal_store.clone().ok_or_else(|| ServiceError::Data("the triage queue is not enabled".into()))?;
+    let a = state.text.analyze(text);
+    let verdict = match a.verdict {
+        scamtext::Verdict::Scam => "malicious",
+        scamtext::Verdict::Suspicious => "suspicious",
+        scamtext::Verdict::Benign => "benign",
+    };
+    let country = org.country.clone().filter(|c| c.len() == 2).unwrap_or_else(|| "ZZ".into()).to_ascii_uppercase();
+    let content: String = text.chars().take(crate::pages::public::MAX_REPORT_BYTES / 4).collect();
+    let report_id = portal_store.add_report(&NewReport {
+        kind: ReportKind::Message,
+        content,
+        country,
+        contact: Some(format!("staff report from {}", org.name)),
+    })?;
+    Ok(Triaged {
+        report_id,
+        verdict,
+        lure: a.lure.map(|l| l.as_str()),
+        urls: a.urls.iter().map(|u| defang(u)).collect(),
+        reasons: a.reasons.iter().map(|r| r.code).collect(),
+    })
+}
+
+/// Checks a reported message's text: not empty, not too long, no binary.
+pub fn check_reported(text: &str) -> Result<(), ServiceError> {
+    if text.trim().is_empty() {
+        return Err(ServiceError::Field { field: "message", reason: "paste or forward the suspicious message".into() });
+    }
+    if text.len() > MAX_REPORTED_BYTES {
+        return Err(ServiceError::Field { field: "message", reason: format!("longer than {MAX_REPORTED_BYTES} bytes") });
+    }
+    if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+        return Err(ServiceError::Field { field: "message", reason: "holds binary characters: paste the text".into() });
+    }
+    Ok(())
+}
+
+/// The one report path of every face: a simulation's report is recorded and answered "well
+/// spotted"; anything else is analysed and queued for triage.
+pub fn report_message(state: &PortalState, org: &store::Org, raw: &str, via: &str) -> Result<(Reported, Option<Triaged>), ServiceError> {
+    check_reported(raw)?;
+    if let Some(store) = state.awareness.clone()
+        && let Reported::Simulation { campaign_id } = service::report(&*store, Some(org.id), raw, via, chrono::Utc::now())?
+    {
+        return Ok((Reported::Simulation { campaign_id }, None));
+    }
+    let text = awareness::report::mail_text(raw);
+    Ok((Reported::Real, Some(file_real(state, org, &text)?)))
+}
+
+async fn report_submit(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<ReportForm>) -> Response {
+    let member = try_page!(member_or_login(&ctx));
+    if !ctx.csrf_ok(&form.csrf) {
+        return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
+    }
+    if let Err(ServiceError::Field { reason, .. }) = check_reported(&form.message) {
+        return state.portal.page(
+            &ctx,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "awareness_report.html",
+            context! { error => reason, message => &form.message },
+        );
+    }
+    let (s, org, text) = (state.clone(), member.org.clone(), form.message);
+    match try_page!(run(&state, &ctx, move || report_message(&s, &org, &text, "portal")).await) {
+        (Reported::Simulation { .. }, _) => {
+            state.portal.page(&ctx, StatusCode::OK, "awareness_report.html", context! { simulation => true })
+        }
+        (Reported::Real, triaged) => {
+            let t =
+                triaged.map(|t| context! { id => t.report_id, verdict => t.verdict, lure => t.lure, urls => t.urls, reasons => t.reasons });
+            state.portal.page(&ctx, StatusCode::OK, "awareness_report.html", context! { filed => t })
+        }
+    }
+}
+
+/// The signed-in administrator allowed to see the organisation's campaigns, with the store.
+async fn admin<'a>(state: &PortalState, ctx: &'a Ctx) -> Result<(&'a Member, Arc<dyn AwarenessStore>), Response> {
+    let member = member_for(state, ctx, Action::RunCampaigns).await?;
+    Ok((member, awareness_store(state, ctx)?))
+}
+
+async fn campaigns(State(state): State<PortalState>, ctx: Ctx) -> Response {
+    let (member, store) = try_page!(admin(&state, &ctx).await);
+    let org = member.org.id;
+    let overview = try_page!(run(&state, &ctx, move || service::overview(&*store, org, chrono::Utc::now())).await);
+    let value = serde_json::to_value(&overview).unwrap_or_default();
+    state.portal.page(&ctx, StatusCode::OK, "awareness_campaigns.html", context! { overview => Value::from_serialize(&value) })
+}
+
+async fn campaign(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
+    let (member, store) = try_page!(admin(&state, &ctx).await);
+    let org = member.org.id;
+    let results = try_page!(
+        run(&state, &ctx, move || {
+            let c = service::owned(&*store, Some(org), id)?;
+            service::results(&*store, &c)
+        })
+        .await
+    );
+    let value = serde_json::to_value(&results).unwrap_or_default();
+    state.portal.page(
+        &ctx,
+        StatusCode::OK,
+        "awareness_campaign.html",
+        context! { c => Value::from_serialize(&value), min_group => awareness::results::MIN_GROUP },
+    )
+}
+
+#[derive(Deserialize, Default)]
+struct SheetQuery {
+    format: Option<String>,
+}
+
+async fn sheet(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>, Query(q): Query<SheetQuery>) -> Response {
+    let (member, store) = try_page!(admin(&state, &ctx).await);
+    let (org, org_name, days, lang) = (member.org.id, member.org.name.clone(), state.awareness_retention_days, language(ctx.lang));
+    let markdown = try_page!(
+        run(&state, &ctx, move || {
+            let c = service::owned(&*store, Some(org), id)?;
+            service::sheet(&*store, &c, &org_name, days, lang)
+        })
+        .await
+    );
+    if q.format.as_deref() == Some("md") {
+        let mut resp = markdown.into_response();
+        resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/markdown; charset=utf-8"));
+        return resp;
+    }
+    let html = Value::from_safe_string(awareness::markdown::to_html(&markdown, 0));
+    state.portal.page(&ctx, StatusCode::OK, "awareness_sheet.html", context! { id => id, sheet => html })
+}

@@ -1,0 +1,559 @@
+//! The awareness rules every face shares (portal pages, JSON API, CLI): creating a campaign
+//! under the governance rule, reading a campaign's results from its stored events, recording a
+//! reported message, and writing the information sheet. The rules themselves are the
+//! `awareness` crate's; this joins them to `store::awareness`. Blocking: call it off the async
+//! workers.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use awareness::clicks::{Class, Hit, HitKind, Scanners};
+use awareness::results::{MIN_GROUP, Outcome, Summary, summarise};
+use awareness::templates::{Channel, Template};
+use awareness::{Language, campaign};
+use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
+use store::StoreError;
+use store::awareness::{AwarenessStore, CampaignRecord, EventKind, NewCampaign, NewEvent, NewTarget, TargetRecord};
+
+/// How long person-level events are kept unless configured otherwise.
+pub const DEFAULT_RETENTION_DAYS: u32 = 90;
+
+/// A repeat clicker clicked (confirmed) in at least this many campaigns within [`REPEAT_WINDOW_DAYS`].
+const REPEAT_CLICKS: usize = 2;
+const REPEAT_WINDOW_DAYS: i64 = 365;
+
+/// Why an awareness request failed: bad input names its field; the rest is the store's.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ServiceError {
+    /// A field of the request is missing or wrong.
+    #[error("{field}: {reason}")]
+    Field { field: &'static str, reason: String },
+    /// No such campaign (or not the caller's organisation's).
+    #[error("campaign {0} not found")]
+    NotFound(i64),
+    /// The shipped data does not load (a broken build).
+    #[error("shipped awareness data: {0}")]
+    Data(String),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+fn field(field: &'static str, reason: impl Into<String>) -> ServiceError {
+    ServiceError::Field { field, reason: reason.into() }
+}
+
+/// The shipped simulation templates.
+pub fn templates() -> Result<Vec<Template>, ServiceError> {
+    awareness::templates::embedded().map_err(|e| ServiceError::Data(e.to_string()))
+}
+
+/// A shipped template by id; an unknown id names the ones there are.
+pub fn template(id: &str) -> Result<Template, ServiceError> {
+    let all = templates()?;
+    let ids: Vec<String> = all.iter().map(|t| t.id.clone()).collect();
+    all.into_iter().find(|t| t.id == id).ok_or_else(|| field("template", format!("no template '{id}' (one of {})", ids.join(", "))))
+}
+
+/// A template as the API and `postern awareness templates --json` show it: its cues and NIST
+/// Phish Scale difficulty, overall and per track.
+pub fn template_json(t: &Template) -> serde_json::Value {
+    use serde_json::json;
+    let cues: Vec<_> = t.cues.iter().map(|c| json!({"type": c.kind.key(), "cue": c.cue, "count": c.count})).collect();
+    let by_type: serde_json::Map<String, serde_json::Value> =
+        t.cue_counts().into_iter().map(|(k, n)| (k.key().to_string(), json!(n))).collect();
+    let by_track: serde_json::Map<String, serde_json::Value> =
+        t.difficulty_by_track().into_iter().map(|(k, d)| (k.key().to_string(), json!(d.key()))).collect();
+    let premise: serde_json::Map<String, serde_json::Value> =
+        t.premise.iter().map(|(k, p)| (k.key().to_string(), json!(p.alignment()))).collect();
+    json!({
+        "id": t.id, "channel": t.channel.key(), "audience": t.audience.key(), "version": t.version,
+        "difficulty": t.difficulty().key(), "difficulty_by_track": by_track, "premise_alignment": premise,
+        "cue_total": t.cue_total(), "cue_counts": by_type, "cues": cues,
+        "languages": t.languages().iter().map(|l| l.key()).collect::<Vec<_>>(),
+    })
+}
+
+/// A campaign as asked for by a face.
+#[derive(Debug, Clone)]
+pub struct CampaignInput {
+    pub org_id: i64,
+    pub name: String,
+    pub channel: String,
+    pub template: String,
+    pub language: String,
+    pub legal_basis: Option<String>,
+    pub staff_notice: Option<String>,
+    pub works_council: Option<String>,
+    pub dry_run: bool,
+    /// The target list: CSV with a header row (`email` or `phone`, optional `name`, `group`).
+    pub targets_csv: Vec<u8>,
+    pub created_by: String,
+}
+
+/// One tracking link of a created campaign.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub target: String,
+    pub pseudonym: String,
+    pub url: String,
+}
+
+/// A created campaign.
+#[derive(Debug, Clone, Serialize)]
+pub struct Created {
+    pub id: i64,
+    pub state: &'static str,
+    pub dry_run: bool,
+    pub started: bool,
+    pub missing: Vec<&'static str>,
+    pub template: String,
+    pub difficulty: &'static str,
+    pub targets: usize,
+    pub opted_out: usize,
+    pub links: Vec<Link>,
+}
+
+/// An unguessable token: 122 random bits from the operating system's generator.
+fn token() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
+/// What [`create`] checks before it reads the targets: channel, language, template, name and
+/// governance.
+struct Checked<'a> {
+    channel: Channel,
+    language: Language,
+    template: Template,
+    name: &'a str,
+    missing: Vec<campaign::Missing>,
+}
+
+fn check(input: &CampaignInput) -> Result<Checked<'_>, ServiceError> {
+    let channel =
+        Channel::from_key(&input.channel).ok_or_else(|| field("channel", format!("unknown channel {:?}: email or sms", input.channel)))?;
+    let language =
+        Language::from_key(&input.language).ok_or_else(|| field("language", format!("unknown language {:?}: en or fr", input.language)))?;
+    let t = template(&input.template)?;
+    if t.channel != channel {
+        return Err(field("channel", format!("{}: template '{}' is an {} lure", channel.key(), t.id, t.channel.key())));
+    }
+    let name = input.name.trim();
+    if name.is_empty() || name.chars().count() > 200 {
+        return Err(field("name", "a campaign needs a name of 1 to 200 characters"));
+    }
+    let missing =
+        campaign::missing(&campaign::Governance { legal_basis: input.legal_basis.as_deref(), staff_notice: input.staff_notice.as_deref() });
+    if let (false, Some(first)) = (input.dry_run, missing.first()) {
+        let keys: Vec<&str> = missing.iter().map(|m| m.key()).collect();
+        let what = if first.key() == "legal_basis" { "legal_basis" } else { "staff_notice" };
+        return Err(field(
+            what,
+            format!("the campaign cannot start before its governance is on record: give {} (or make it a dry run)", keys.join(" and ")),
+        ));
+    }
+    Ok(Checked { channel, language, template: t, name, missing })
+}
+
+/// Creates a campaign with the CLI's rules: the template's channel, a name, the governance on
+/// record unless it is a dry run, a valid target list, and the organisation's opt-outs left out.
+/// Links are built on `public` (the server's public URL, no trailing slash).
+pub fn create<S: AwarenessStore + ?Sized>(
+    store: &S,
+    input: &CampaignInput,
+    public: &str,
+    now: DateTime<Utc>,
+) -> Result<Created, ServiceError> {
+    let Checked { channel, language, template: t, name, missing } = check(input)?;
+    let people = awareness::targets::parse(&input.targets_csv, channel).map_err(|e| field("targets", e.to_string()))?;
+    let optouts = store.optouts(input.org_id)?;
+    let (excluded, included): (Vec<_>, Vec<_>) = people.into_iter().partition(|p| optouts.contains(&p.address));
+    if included.is_empty() {
+        return Err(field("targets", "every target is on the organisation's opt-out list"));
+    }
+    let targets: Vec<NewTarget> = included
+        .iter()
+        .map(|p| NewTarget {
+            pseudonym: format!("p-{}", &token()[..12]),
+            group: p.group.clone(),
+            address: p.address.clone(),
+            name: p.name.clone(),
+            token: token(),
+        })
+        .collect();
+    let at = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let state = if input.dry_run { campaign::State::Draft } else { campaign::State::Running };
+    let record = store.create_campaign(
+        &NewCampaign {
+            org_id: input.org_id,
+            name: name.to_string(),
+            channel: channel.key().to_string(),
+            template: t.id.clone(),
+            template_version: i64::from(t.version),
+            language: language.key().to_string(),
+            legal_basis: input.legal_basis.clone().filter(|s| !s.trim().is_empty()),
+            staff_notice: input.staff_notice.clone().filter(|s| !s.trim().is_empty()),
+            works_council: input.works_council.clone().filter(|s| !s.trim().is_empty()),
+            state: state.key().to_string(),
+            dry_run: input.dry_run,
+            created_at: at.clone(),
+            created_by: input.created_by.clone(),
+            started_at: (!input.dry_run).then_some(at),
+        },
+        &targets,
+    )?;
+    let links = targets
+        .iter()
+        .map(|t| Link { target: t.address.clone(), pseudonym: t.pseudonym.clone(), url: format!("{public}/a/{}", t.token) })
+        .collect();
+    Ok(Created {
+        id: record.id,
+        state: state.key(),
+        dry_run: input.dry_run,
+        started: !input.dry_run,
+        missing: missing.iter().map(|m| m.key()).collect(),
+        template: t.id.clone(),
+        difficulty: t.difficulty().key(),
+        targets: targets.len(),
+        opted_out: excluded.len(),
+        links,
+    })
+}
+
+/// A campaign of `org_id`, or [`ServiceError::NotFound`] for any other organisation's: a
+/// campaign's existence is not told to other organisations.
+pub fn owned<S: AwarenessStore + ?Sized>(store: &S, org_id: Option<i64>, id: i64) -> Result<CampaignRecord, ServiceError> {
+    match store.campaign(id)? {
+        Some(c) if org_id.is_none_or(|o| o == c.campaign.org_id) => Ok(c),
+        _ => Err(ServiceError::NotFound(id)),
+    }
+}
+
+/// A stored landing event as the click classifier reads it (reports are no hits).
+fn hit(e: &NewEvent) -> Option<Hit> {
+    let kind = match e.kind {
+        EventKind::Link => HitKind::Link,
+        EventKind::Beacon => HitKind::Beacon { interaction: e.interaction.unwrap_or(false) },
+        EventKind::Honeypot => HitKind::Honeypot,
+        EventKind::Submit => HitKind::Submit,
+        EventKind::Report => return None,
+    };
+    Some(Hit { at: time(&e.at)?, kind, method: e.method.clone(), user_agent: e.user_agent.clone(), network: e.network.parse().ok() })
+}
+
+fn time(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&Utc))
+}
+
+/// What each target did, from the stored events, beside the target.
+fn outcomes<S: AwarenessStore + ?Sized>(store: &S, c: &CampaignRecord) -> Result<Vec<(TargetRecord, Outcome)>, ServiceError> {
+    let scanners = Scanners::embedded().map_err(|e| ServiceError::Data(e.to_string()))?;
+    let targets = store.targets(c.id)?;
+    let events = store.events(c.id)?;
+    let start = c.campaign.started_at.as_deref().unwrap_or(&c.campaign.created_at);
+    let start = time(start).ok_or_else(|| StoreError::Corrupt(format!("campaign {}: start time '{start}' is not RFC 3339", c.id)))?;
+    let out = targets
+        .into_iter()
+        .map(|t| {
+            let mine: Vec<&NewEvent> = events.iter().filter(|e| e.target_id == t.id).map(|e| &e.event).collect();
+            let hits: Vec<Hit> = mine.iter().filter_map(|e| hit(e)).collect();
+            let click = awareness::clicks::classify(&hits, &scanners);
+            let confirmed_at = (click == Some(Class::ConfirmedHuman))
+                .then(|| hits.iter().filter(|h| h.kind == HitKind::Link).map(|h| h.at).min())
+                .flatten();
+            let outcome = Outcome {
+                group: t.group.clone(),
+                exposed_at: t.sent_at.as_deref().and_then(time).unwrap_or(start),
+                click,
+                first_click_at: confirmed_at,
+                // A form posted by a visitor classed as a machine (a sandbox that fills forms) is
+                // no submission by a person.
+                submitted: matches!(click, Some(Class::ProbableHuman | Class::ConfirmedHuman))
+                    && mine.iter().any(|e| e.kind == EventKind::Submit),
+                first_report_at: mine.iter().filter(|e| e.kind == EventKind::Report).filter_map(|e| time(&e.at)).min(),
+            };
+            (t, outcome)
+        })
+        .collect();
+    Ok(out)
+}
+
+/// A campaign's results: the summary with the campaign's name, template and difficulty.
+#[derive(Debug, Clone, Serialize)]
+pub struct Results {
+    pub id: i64,
+    pub name: String,
+    pub template: String,
+    pub difficulty: &'static str,
+    pub state: String,
+    pub dry_run: bool,
+    pub created_at: String,
+    #[serde(flatten)]
+    pub summary: Summary,
+}
+
+/// Counts a campaign's results.
+pub fn results<S: AwarenessStore + ?Sized>(store: &S, c: &CampaignRecord) -> Result<Results, ServiceError> {
+    let outcomes: Vec<Outcome> = outcomes(store, c)?.into_iter().map(|(_, o)| o).collect();
+    let difficulty = template(&c.campaign.template).map(|t| t.difficulty().key()).unwrap_or("unknown");
+    Ok(Results {
+        id: c.id,
+        name: c.campaign.name.clone(),
+        template: c.campaign.template.clone(),
+        difficulty,
+        state: c.campaign.state.clone(),
+        dry_run: c.campaign.dry_run,
+        created_at: c.campaign.created_at.clone(),
+        summary: summarise(&outcomes),
+    })
+}
+
+/// Confirmed clicks over targets for one difficulty, across an organisation's campaigns.
+#[derive(Debug, Clone, Serialize)]
+pub struct ByDifficulty {
+    pub difficulty: &'static str,
+    pub campaigns: usize,
+    pub targets: u64,
+    pub confirmed_human: u64,
+    pub confirmed_click_rate: f64,
+}
+
+/// An organisation's campaigns with the figures across them: confirmed click rate by
+/// difficulty and how many people clicked (confirmed) in two campaigns or more within a year.
+/// Only counts: no person is named.
+#[derive(Debug, Clone, Serialize)]
+pub struct Overview {
+    pub campaigns: Vec<Results>,
+    pub by_difficulty: Vec<ByDifficulty>,
+    /// `None` when the organisation's campaigns reached fewer than [`MIN_GROUP`] people.
+    pub repeat_clickers: Option<usize>,
+}
+
+/// The overview of an organisation's campaigns, as of `now`.
+pub fn overview<S: AwarenessStore + ?Sized>(store: &S, org_id: i64, now: DateTime<Utc>) -> Result<Overview, ServiceError> {
+    let mut campaigns = Vec::new();
+    let mut by_difficulty: BTreeMap<&'static str, ByDifficulty> = BTreeMap::new();
+    let mut clicks_by_person: BTreeMap<String, BTreeSet<i64>> = BTreeMap::new();
+    let mut people: BTreeSet<String> = BTreeSet::new();
+    let since = now - Duration::days(REPEAT_WINDOW_DAYS);
+    for c in store.campaigns(org_id)? {
+        let per_target = outcomes(store, &c)?;
+        let recent = time(&c.campaign.created_at).is_some_and(|t| t >= since);
+        for (t, o) in &per_target {
+            // Addresses are erased by the retention purge: a person is counted while it is known.
+            let Some(address) = &t.address else { continue };
+            people.insert(address.clone());
+            if recent && o.click == Some(Class::ConfirmedHuman) {
+                clicks_by_person.entry(address.clone()).or_default().insert(c.id);
+            }
+        }
+        let r = results(store, &c)?;
+        let d = by_difficulty.entry(r.difficulty).or_insert(ByDifficulty {
+            difficulty: r.difficulty,
+            campaigns: 0,
+            targets: 0,
+            confirmed_human: 0,
+            confirmed_click_rate: 0.0,
+        });
+        d.campaigns += 1;
+        d.targets += r.summary.overall.targets;
+        d.confirmed_human += r.summary.overall.clicks.confirmed_human;
+        campaigns.push(r);
+    }
+    let mut by_difficulty: Vec<ByDifficulty> = by_difficulty.into_values().collect();
+    for d in &mut by_difficulty {
+        d.confirmed_click_rate = if d.targets == 0 { 0.0 } else { d.confirmed_human as f64 / d.targets as f64 };
+    }
+    let order = |d: &str| ["easy", "medium", "hard"].iter().position(|k| *k == d).unwrap_or(3);
+    by_difficulty.sort_by_key(|d| order(d.difficulty));
+    let repeat = clicks_by_person.values().filter(|c| c.len() >= REPEAT_CLICKS).count();
+    let repeat_clickers = (people.len() >= MIN_GROUP).then_some(repeat);
+    Ok(Overview { campaigns, by_difficulty, repeat_clickers })
+}
+
+/// What a reported message turned out to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reported {
+    /// A simulation: the report is recorded for its target (counted once per target by results).
+    Simulation { campaign_id: i64 },
+    /// No simulation link: a real message to triage.
+    Real,
+}
+
+/// Records a report if `message` carries a simulation's tracking link (the first known one) of
+/// a campaign of `org_id` (any organisation's when `None`: the CLI on the hub's own database);
+/// `via` says where it came from (`portal`, `api`, `mail`), kept as the event's method. Another
+/// organisation's link is not recorded: its members did not receive that lure.
+pub fn report<S: AwarenessStore + ?Sized>(
+    store: &S,
+    org_id: Option<i64>,
+    message: &str,
+    via: &str,
+    now: DateTime<Utc>,
+) -> Result<Reported, ServiceError> {
+    for token in awareness::report::tokens(message) {
+        let Some(target) = store.target_by_token(&token)? else { continue };
+        if org_id.is_some() && owned(store, org_id, target.campaign_id).is_err() {
+            continue;
+        }
+        let event = NewEvent {
+            at: now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            kind: EventKind::Report,
+            method: via.chars().take(16).collect(),
+            user_agent: String::new(),
+            network: String::new(),
+            interaction: None,
+            view: None,
+            fields: None,
+        };
+        store.record_event(target.id, &event)?;
+        return Ok(Reported::Simulation { campaign_id: target.campaign_id });
+    }
+    Ok(Reported::Real)
+}
+
+/// The information sheet / DPIA draft of a campaign, as Markdown.
+pub fn sheet<S: AwarenessStore + ?Sized>(
+    store: &S,
+    c: &CampaignRecord,
+    org_name: &str,
+    retention_days: u32,
+    lang: Language,
+) -> Result<String, ServiceError> {
+    let targets = store.targets(c.id)?.len();
+    let difficulty = template(&c.campaign.template).map(|t| t.difficulty().key()).unwrap_or("unknown");
+    let n = &c.campaign;
+    Ok(awareness::sheet::markdown(
+        &awareness::sheet::Settings {
+            org: org_name,
+            campaign: &n.name,
+            channel: &n.channel,
+            template: &n.template,
+            difficulty,
+            targets,
+            legal_basis: n.legal_basis.as_deref(),
+            staff_notice: n.staff_notice.as_deref(),
+            works_council: n.works_council.as_deref(),
+            retention_days,
+            min_group: MIN_GROUP,
+        },
+        lang,
+    ))
+}
+
+/// The cut-off of a purge run at `now` keeping `days` of person-level events.
+pub fn purge_cutoff(now: DateTime<Utc>, days: u32) -> String {
+    (now - Duration::days(i64::from(days))).to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BROWSER: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36";
+
+    struct Db {
+        dir: std::path::PathBuf,
+        store: store::SqliteStore,
+        org: i64,
+    }
+
+    impl Drop for Db {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+
+    fn db() -> Db {
+        use store::MemberStore;
+        let dir = std::env::temp_dir().join(format!("postern-awareness-{}", uuid::Uuid::new_v4().simple()));
+        let store = store::SqliteStore::open(&dir).expect("store");
+        let org = store.create_org("La Poste", "identity--lp", Some("FR"), false).expect("org").id;
+        Db { dir, store, org }
+    }
+
+    fn now() -> DateTime<Utc> {
+        DateTime::from_timestamp(1_800_000_000, 0).expect("time")
+    }
+
+    fn input(org_id: i64, people: &[&str]) -> CampaignInput {
+        let mut csv = String::from("email,group\n");
+        for p in people {
+            csv += &format!("{p},counter\n");
+        }
+        CampaignInput {
+            org_id,
+            name: "Winter".into(),
+            channel: "email".into(),
+            template: "redelivery-email".into(),
+            language: "en".into(),
+            legal_basis: None,
+            staff_notice: None,
+            works_council: None,
+            dry_run: true,
+            targets_csv: csv.into_bytes(),
+            created_by: "test".into(),
+        }
+    }
+
+    /// A person's click: the page view, then an interaction beacon 5 s later.
+    fn click(db: &Db, link: &Link) {
+        let token = link.url.rsplit('/').next().expect("token");
+        let t = db.store.target_by_token(token).expect("lookup").expect("target");
+        let at = |s: i64| (now() + Duration::seconds(s)).to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let event = |kind, s, view: Option<String>, interaction| NewEvent {
+            at: at(s),
+            kind,
+            method: "GET".into(),
+            user_agent: BROWSER.into(),
+            network: "198.51.100.0/24".into(),
+            interaction,
+            view,
+            fields: None,
+        };
+        let view = uuid::Uuid::new_v4().simple().to_string();
+        db.store.record_event(t.id, &event(EventKind::Link, 60, Some(view.clone()), None)).expect("link");
+        db.store.record_beacon(t.id, &view, &event(EventKind::Beacon, 65, None, Some(true))).expect("beacon");
+    }
+
+    #[test]
+    fn the_overview_counts_repeat_clickers_and_clicks_by_difficulty_without_naming_anyone() {
+        let db = db();
+        let people = ["a@poste.example", "b@poste.example", "c@poste.example", "d@poste.example", "e@poste.example"];
+        let first = create(&db.store, &input(db.org, &people), "https://sim.example", now()).expect("first");
+        let second = create(&db.store, &input(db.org, &people), "https://sim.example", now()).expect("second");
+        for l in first.links.iter().take(2).chain(second.links.iter().take(3)) {
+            click(&db, l);
+        }
+        let o = overview(&db.store, db.org, now()).expect("overview");
+        assert_eq!(o.repeat_clickers, Some(2), "a and b clicked in both campaigns");
+        assert_eq!(o.by_difficulty.len(), 1);
+        let hard = &o.by_difficulty[0];
+        assert_eq!((hard.difficulty, hard.campaigns, hard.targets, hard.confirmed_human), ("hard", 2, 10, 5));
+        let json = serde_json::to_string(&o).expect("json");
+        assert!(!json.contains("poste.example") && !json.contains("\"p-"), "{json}");
+        // Too few people: no repeat clicker figure at all.
+        let small = db_with(&["x@poste.example"]);
+        assert_eq!(overview(&small.store, small.org, now()).expect("overview").repeat_clickers, None);
+    }
+
+    fn db_with(people: &[&str]) -> Db {
+        let db = db();
+        create(&db.store, &input(db.org, people), "https://sim.example", now()).expect("campaign");
+        db
+    }
+
+    #[test]
+    fn reports_count_once_per_organisation_and_real_messages_are_told_apart() {
+        let db = db();
+        let c = create(&db.store, &input(db.org, &["a@poste.example"]), "https://sim.example", now()).expect("campaign");
+        let message = format!("Is this real? {}", c.links[0].url);
+        assert_eq!(report(&db.store, Some(db.org + 1), &message, "api", now()).expect("other org"), Reported::Real);
+        assert_eq!(report(&db.store, Some(db.org), &message, "api", now()).expect("ours"), Reported::Simulation { campaign_id: c.id });
+        assert_eq!(report(&db.store, Some(db.org), "Pay 1.99 at https://x.example/", "api", now()).expect("real"), Reported::Real);
+        let r = results(&db.store, &owned(&db.store, Some(db.org), c.id).expect("owned")).expect("results");
+        assert_eq!(r.summary.overall.reports, 1);
+        assert!(matches!(owned(&db.store, Some(db.org + 1), c.id), Err(ServiceError::NotFound(_))));
+    }
+}
