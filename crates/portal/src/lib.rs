@@ -15,6 +15,7 @@ pub mod roles;
 mod session;
 
 pub use pages::incidents::{attachment_name, case_data, case_fields, reports as incident_reports};
+pub use pages::readiness::publish_snapshot as publish_readiness_snapshot;
 pub use pages::readiness::report::{ReportInput, report_pdf};
 pub use pages::readiness::report_html;
 use pages::{admin, incidents, members, posture, public, readiness};

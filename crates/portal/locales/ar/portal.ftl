@@ -414,6 +414,17 @@ readiness-bench-practices = ممارسات المسح المطبقة (نسبة �
 readiness-bench-all = جميع المشغلين
 readiness-bench-none = لا توجد بعد مجموعة بعدد كافٍ من المشغلين: لا يُنشر شيء.
 readiness-bench-withheld = عدد المجموعات المحجوبة بموجب القواعد: { $count }.
+readiness-region-africa = أفريقيا
+readiness-region-arab = المنطقة العربية
+readiness-region-asia_pacific = آسيا والمحيط الهادئ
+readiness-region-europe_cis = أوروبا ورابطة الدول المستقلة
+readiness-region-lac = أمريكا اللاتينية والكاريبي
+readiness-region-industrialised = البلدان الصناعية
+readiness-income-low = دخل منخفض
+readiness-income-lower_middle = دخل متوسط أدنى
+readiness-income-upper_middle = دخل متوسط أعلى
+readiness-income-high = دخل مرتفع
+readiness-income-unclassified = فئة دخل غير مصنفة
 readiness-report-actions = { $count ->
     [zero] لا توجد إجراءات
     [one] إجراء واحد

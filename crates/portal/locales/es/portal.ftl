@@ -388,6 +388,17 @@ readiness-bench-practices = Prácticas de la encuesta implantadas (porcentaje de
 readiness-bench-all = Todos los operadores
 readiness-bench-none = Ningún grupo tiene aún suficientes operadores: no se publica nada.
 readiness-bench-withheld = { $count } grupos retenidos por las reglas.
+readiness-region-africa = África
+readiness-region-arab = Región árabe
+readiness-region-asia_pacific = Asia-Pacífico
+readiness-region-europe_cis = Europa y CEI
+readiness-region-lac = América Latina y el Caribe
+readiness-region-industrialised = Países industrializados
+readiness-income-low = Ingreso bajo
+readiness-income-lower_middle = Ingreso mediano bajo
+readiness-income-upper_middle = Ingreso mediano alto
+readiness-income-high = Ingreso alto
+readiness-income-unclassified = Grupo de ingreso sin clasificar
 readiness-report-actions = { $count ->
     [one] { $count } acción
    *[other] { $count } acciones

@@ -391,6 +391,17 @@ readiness-bench-practices = Práticas do inquérito em vigor (percentagem de ope
 readiness-bench-all = Todos os operadores
 readiness-bench-none = Nenhum grupo tem ainda operadores suficientes: nada é publicado.
 readiness-bench-withheld = { $count } grupos retidos pelas regras.
+readiness-region-africa = África
+readiness-region-arab = Região árabe
+readiness-region-asia_pacific = Ásia-Pacífico
+readiness-region-europe_cis = Europa e CEI
+readiness-region-lac = América Latina e Caribe
+readiness-region-industrialised = Países industrializados
+readiness-income-low = Renda baixa
+readiness-income-lower_middle = Renda média-baixa
+readiness-income-upper_middle = Renda média-alta
+readiness-income-high = Renda alta
+readiness-income-unclassified = Grupo de renda não classificado
 readiness-report-actions = { $count ->
     [one] { $count } ação
    *[other] { $count } ações

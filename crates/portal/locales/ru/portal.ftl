@@ -399,6 +399,17 @@ readiness-bench-practices = Практики из опроса (доля опе�
 readiness-bench-all = Все операторы
 readiness-bench-none = Ни в одной группе пока недостаточно операторов: ничего не публикуется.
 readiness-bench-withheld = Групп скрыто правилами: { $count }.
+readiness-region-africa = Африка
+readiness-region-arab = Арабский регион
+readiness-region-asia_pacific = Азиатско-Тихоокеанский регион
+readiness-region-europe_cis = Европа и СНГ
+readiness-region-lac = Латинская Америка и Карибский бассейн
+readiness-region-industrialised = Промышленно развитые страны
+readiness-income-low = Низкий доход
+readiness-income-lower_middle = Доход ниже среднего
+readiness-income-upper_middle = Доход выше среднего
+readiness-income-high = Высокий доход
+readiness-income-unclassified = Группа дохода не определена
 readiness-report-actions = { $count ->
     [one] { $count } мера
     [few] { $count } меры

@@ -30,6 +30,8 @@ mod bench;
 mod domains;
 pub mod report;
 
+pub use bench::publish as publish_snapshot;
+
 /// Longest comment kept with an answer, in characters.
 const MAX_COMMENT: usize = 2000;
 /// Evidence kinds a respondent may claim; facilitators may also give `scan` and `facilitator`.
@@ -79,6 +81,16 @@ fn starter() -> Option<&'static readiness::starter::Starter> {
         .get_or_init(|| {
             let bank = bank()?;
             readiness::starter::Starter::embedded(bank).map_err(|e| tracing::error!(error = %e, "the starter lists do not load")).ok()
+        })
+        .as_ref()
+}
+
+/// The peer-group lists (UPU region, income group, SIDS/LDC by country), checked once.
+fn peers() -> Option<&'static readiness::peers::Peers> {
+    static PEERS: OnceLock<Option<readiness::peers::Peers>> = OnceLock::new();
+    PEERS
+        .get_or_init(|| {
+            readiness::peers::Peers::embedded().map_err(|e| tracing::error!(error = %e, "the peer-group lists do not load")).ok()
         })
         .as_ref()
 }

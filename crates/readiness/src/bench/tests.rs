@@ -229,3 +229,30 @@ fn the_dashboard_csv_has_published_groups_only_and_names_no_post() {
         );
     }
 }
+
+#[test]
+fn unassigned_posts_count_in_the_whole_population_only() {
+    let mut posts = population();
+    for i in 0..6 {
+        let mut p = post(400 + i);
+        p.peers.region = UNASSIGNED.into();
+        p.peers.income = UNASSIGNED.into();
+        posts.push(p);
+    }
+    let s = snapshot(&posts, as_of());
+    assert_eq!(group(&s, &world()).posts, Some(54));
+    assert!(s.groups.iter().all(|g| g.key.region.as_deref() != Some(UNASSIGNED) && g.key.income.as_deref() != Some(UNASSIGNED)));
+}
+
+#[test]
+fn quarters_are_named_and_parsed_and_the_next_one_is_due_on_its_first_day() {
+    let start = |y, m| Utc.with_ymd_and_hms(y, m, 1, 0, 0, 0).unwrap();
+    assert_eq!(parse_quarter("2026Q4"), Ok(start(2026, 10)));
+    assert_eq!(parse_quarter("2027q1"), Ok(start(2027, 1)));
+    assert_eq!(quarter_name(start(2026, 7)), "2026Q3");
+    for bad in ["2026Q5", "2026Q0", "2026-10", "Q4", "26Q4", "2026Q4x", ""] {
+        assert!(parse_quarter(bad).unwrap_err().contains("write YYYYQn"), "{bad}");
+    }
+    assert_eq!(next_quarter_start(Utc.with_ymd_and_hms(2026, 12, 31, 23, 59, 59).unwrap()), start(2027, 1));
+    assert_eq!(next_quarter_start(start(2026, 10)), start(2027, 1));
+}

@@ -157,6 +157,9 @@ fn the_pool_holds_opted_in_finalised_assessments_and_snapshots_never_change(open
     assert!(s.put_snapshot("2026-07-01T00:00:00Z", "{\"v\":0}", "2026-12-07T14:00:00.000Z").expect("older"));
     let latest = open().latest_snapshot().expect("read").expect("one");
     assert_eq!((latest.as_of.as_str(), latest.body.as_str()), ("2026-10-01T00:00:00Z", "{\"v\":1}"));
+    let older = open().snapshot("2026-07-01T00:00:00Z").expect("read").expect("stored");
+    assert_eq!(older.body, "{\"v\":0}");
+    assert_eq!(open().snapshot("2026-04-01T00:00:00Z").expect("read"), None);
 }
 
 fn run(new_database: &dyn Fn() -> Box<dyn Fn() -> Arc<dyn ReadinessBackend>>) -> crate::contract::Failures {

@@ -148,6 +148,8 @@ pub trait ReadinessStore: Send + Sync {
     fn put_snapshot(&self, as_of: &str, body: &str, at: &str) -> Result<bool>;
     /// The latest published snapshot.
     fn latest_snapshot(&self) -> Result<Option<SnapshotRecord>>;
+    /// The snapshot published as of `as_of`, if any.
+    fn snapshot(&self, as_of: &str) -> Result<Option<SnapshotRecord>>;
 }
 
 const DOMAIN_COLUMNS: &str = "org_id, domain, token, requested_at, checked_at, outcome, proven_at";

@@ -86,6 +86,13 @@ impl ReadinessStore for PgStore {
         })
     }
 
+    fn snapshot(&self, as_of: &str) -> Result<Option<SnapshotRecord>> {
+        self.with(|c| {
+            let row = c.query_opt("SELECT as_of, body, created_at FROM readiness_snapshots WHERE as_of = $1", &[&as_of])?;
+            row.map(|r| Ok(SnapshotRecord { as_of: r.try_get(0)?, body: r.try_get(1)?, created_at: r.try_get(2)? })).transpose()
+        })
+    }
+
     fn domain_challenge(&self, org_id: i64, domain: &str, token: &str, at: &str) -> Result<DomainRecord> {
         self.with(|c| {
             let inserted = c.execute(

@@ -98,6 +98,15 @@ impl ReadinessStore for SqliteStore {
         })
     }
 
+    fn snapshot(&self, as_of: &str) -> Result<Option<SnapshotRecord>> {
+        self.read(|c| {
+            Ok(c.query_row("SELECT as_of, body, created_at FROM readiness_snapshots WHERE as_of = ?1", params![as_of], |r| {
+                Ok(SnapshotRecord { as_of: r.get(0)?, body: r.get(1)?, created_at: r.get(2)? })
+            })
+            .optional()?)
+        })
+    }
+
     fn domain_challenge(&self, org_id: i64, domain: &str, token: &str, at: &str) -> Result<DomainRecord> {
         self.write(|c| {
             let inserted = c.execute(
