@@ -45,6 +45,9 @@ pub enum Action {
     /// Ask for DNS tokens and prove the organisation's domains for readiness scan evidence: the
     /// organisation's administrators.
     ProveDomains,
+    /// Share the organisation's finalised readiness reports with a named regulator
+    /// organisation, and withdraw a share: the organisation's administrators.
+    ShareReadiness,
 }
 
 impl Action {
@@ -65,6 +68,7 @@ impl Action {
             Action::FacilitateReadiness => "readiness.facilitate",
             Action::TriageHits => "monitor.triage",
             Action::ProveDomains => "readiness.domains",
+            Action::ShareReadiness => "readiness.share",
         }
     }
 }
@@ -123,7 +127,7 @@ pub fn allows(caller: Caller, action: Action) -> bool {
         | Action::TriageHits => role.may_write(),
         Action::SeeReporterContact | Action::FacilitateReadiness => hub_org && role.may_write(),
         Action::AdministerHub => hub_org && role == Role::Admin,
-        Action::ProveDomains => role == Role::Admin,
+        Action::ProveDomains | Action::ShareReadiness => role == Role::Admin,
     }
 }
 
@@ -140,7 +144,7 @@ pub fn require(caller: Caller, action: Action) -> Result<(), Denied> {
 mod tests {
     use super::*;
 
-    const ALL: [Action; 14] = [
+    const ALL: [Action; 15] = [
         Action::SubmitIndicator,
         Action::AddSighting,
         Action::Triage,
@@ -155,6 +159,7 @@ mod tests {
         Action::FacilitateReadiness,
         Action::TriageHits,
         Action::ProveDomains,
+        Action::ShareReadiness,
     ];
 
     /// `allowed` lists the actions `caller` may do; every other one must be refused.
@@ -184,11 +189,11 @@ mod tests {
         check(member(Role::Reader, false), &[]);
         check(member(Role::Reader, true), &[]);
         check(member(Role::Analyst, false), &writes);
-        let admin = [&writes[..], &[Action::ProveDomains]].concat();
+        let admin = [&writes[..], &[Action::ProveDomains, Action::ShareReadiness]].concat();
         check(member(Role::Admin, false), &admin);
         let hub_analyst = [&writes[..], &[Action::SeeReporterContact, Action::FacilitateReadiness]].concat();
         check(member(Role::Analyst, true), &hub_analyst);
-        let hub_admin = [&hub_analyst[..], &[Action::AdministerHub, Action::ProveDomains]].concat();
+        let hub_admin = [&hub_analyst[..], &[Action::AdministerHub, Action::ProveDomains, Action::ShareReadiness]].concat();
         check(member(Role::Admin, true), &hub_admin);
     }
 

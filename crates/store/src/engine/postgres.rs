@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/013_incidents_reports.sql"),
     include_str!("../../migrations/postgres/014_readiness_domains.sql"),
     include_str!("../../migrations/postgres/015_readiness_snapshots.sql"),
+    include_str!("../../migrations/postgres/018_readiness_sharing.sql"),
 ];
 /// Advisory lock key that serialises migrations of processes starting at once ("postern01").
 const MIGRATION_LOCK: i64 = 0x706f_7374_6572_6e01;

@@ -29,6 +29,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/013_incidents_reports.sql"),
     include_str!("../../migrations/sqlite/014_readiness_domains.sql"),
     include_str!("../../migrations/sqlite/015_readiness_snapshots.sql"),
+    include_str!("../../migrations/sqlite/018_readiness_sharing.sql"),
 ];
 const READERS: usize = 4;
 /// The schema version (`PRAGMA user_version`) this build's migrations bring a database to.
