@@ -71,3 +71,25 @@ fn a_new_submission_never_changes_a_published_snapshot() {
     );
     assert_eq!(alice.page("/members/readiness/benchmarks"), before);
 }
+
+/// The UPU/ISAC dashboard is for the hub's own analysts and administrators, from the published
+/// snapshot only: with no eligible post it publishes nothing and its CSV is the header alone.
+#[test]
+fn the_dashboard_is_for_the_hub_s_analysts_and_aggregate_only() {
+    let f = fixture();
+    add_user(f.dir.path(), "fac", "hub", "analyst");
+    add_user(f.dir.path(), "alice", "La Poste", "admin");
+    let server = Server::start(f.dir.path());
+    let mut fac = Visitor::new(&server.url);
+    fac.login("fac");
+    let page = fac.page("/members/readiness/dashboard");
+    assert!(page.contains("Readiness dashboard (UPU/ISAC)") && page.contains("id=\"insufficient\""), "{page}");
+    let (status, content_type, csv) = fac.get_bytes("/members/readiness/dashboard.csv");
+    assert_eq!((status, content_type.as_str()), (200, "text/csv; charset=utf-8"));
+    assert_eq!(String::from_utf8_lossy(&csv), "as_of,region,income,posts,indicator,share_at_3\n");
+    let mut alice = Visitor::new(&server.url);
+    alice.login("alice");
+    assert_eq!(alice.get("/members/readiness/dashboard").0, 403);
+    assert_eq!(alice.get_bytes("/members/readiness/dashboard.csv").0, 403);
+    assert_ne!(Visitor::new(&server.url).get("/members/readiness/dashboard.csv").0, 200);
+}

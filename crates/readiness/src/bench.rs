@@ -379,5 +379,59 @@ pub fn dashboard_csv(snapshot: &Snapshot) -> String {
     out.into_inner().ok().and_then(|bytes| String::from_utf8(bytes).ok()).unwrap_or_default()
 }
 
+/// The survey's indicators the UPU/ISAC dashboard shows, in order: encrypted website, secure
+/// staff e-mail, training, risk plan, incident response plan, crisis plan, CSIRT affiliation,
+/// and workload vs budget (the share of posts whose security budget and staffing kept pace with
+/// the workload, GOV-05 at >= 3; the rest are the posts whose budget lags).
+pub const DASHBOARD_INDICATORS: [&str; 8] = ["ENC", "MAIL", "TRN", "RISK", "IRP", "CMP", "CSIRT", "WL/BUD"];
+
+/// One row of the UPU/ISAC dashboard: a published region, income group or crossing of the two
+/// (no SIDS/LDC restriction), with the indicators the rules publish for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DashboardRow {
+    pub region: Option<String>,
+    pub income: Option<String>,
+    pub posts: usize,
+    /// Indicator -> share of posts (percent, rounded) with the practice at >= 3; an indicator
+    /// the rules withhold for this group is absent.
+    pub indicators: BTreeMap<String, i64>,
+}
+
+/// The dashboard of a published snapshot: only groups and figures the snapshot publishes, so
+/// it inherits every rule (k >= 5, differencing guards, rounding); by region, by income group
+/// and by their crossings, the whole population first.
+pub fn dashboard(snapshot: &Snapshot) -> Vec<DashboardRow> {
+    let mut rows: Vec<DashboardRow> = snapshot
+        .groups
+        .iter()
+        .filter(|g| g.verdict == Verdict::Published && !g.key.sids && !g.key.ldc)
+        .filter_map(|g| {
+            let indicators = DASHBOARD_INDICATORS.iter().filter_map(|i| g.practices.get(*i).map(|v| ((*i).to_owned(), *v))).collect();
+            Some(DashboardRow { region: g.key.region.clone(), income: g.key.income.clone(), posts: g.posts?, indicators })
+        })
+        .collect();
+    rows.sort_by_key(|r| (r.region.is_some(), r.income.is_some(), r.region.clone(), r.income.clone()));
+    rows
+}
+
+/// The dashboard as aggregate-only CSV: one row per published group and indicator.
+pub fn dashboard_rows_csv(snapshot: &Snapshot) -> String {
+    let as_of = snapshot.as_of.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let mut write = |r: &[&str]| out.write_record(r).is_ok();
+    let mut ok = write(&["as_of", "region", "income", "posts", "indicator", "share_at_3"]);
+    for row in dashboard(snapshot) {
+        let (region, income) = (row.region.as_deref().unwrap_or("all"), row.income.as_deref().unwrap_or("all"));
+        let posts = row.posts.to_string();
+        for (indicator, share) in &row.indicators {
+            ok &= write(&[&as_of, region, income, &posts, indicator, &share.to_string()]);
+        }
+    }
+    if !ok {
+        return String::new();
+    }
+    out.into_inner().ok().and_then(|bytes| String::from_utf8(bytes).ok()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests;

@@ -150,6 +150,37 @@ pub(super) async fn csv(State(state): State<PortalState>, ctx: Ctx) -> Response 
     }
 }
 
+/// The snapshot for the UPU/ISAC dashboard: the hub operator's analysts and administrators
+/// (ISAC staff and UPU facilitators) only; anyone else is refused as the role table says.
+async fn load_dashboard(state: &PortalState, ctx: &Ctx) -> Result<Snapshot, Response> {
+    crate::pages::members::member_for(state, ctx, crate::roles::Action::FacilitateReadiness).await?;
+    load(state, ctx).await
+}
+
+/// The UPU/ISAC dashboard: the survey's indicators by region, income group and their
+/// crossings, from the published snapshot only (aggregates, never a post).
+pub(super) async fn dashboard_page(State(state): State<PortalState>, ctx: Ctx) -> Response {
+    let snapshot = match load_dashboard(&state, &ctx).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let rows: Vec<Value> = readiness::bench::dashboard(&snapshot)
+        .iter()
+        .map(|r| context! { region => r.region, income => r.income, posts => r.posts, indicators => r.indicators })
+        .collect();
+    let as_of = snapshot.as_of.format("%Y-%m-%d").to_string();
+    let page = context! { as_of => as_of, rows => rows, indicators => readiness::bench::DASHBOARD_INDICATORS };
+    state.portal.page(&ctx, StatusCode::OK, "readiness_dashboard.html", page)
+}
+
+/// The UPU/ISAC dashboard as aggregate-only CSV.
+pub(super) async fn dashboard_csv(State(state): State<PortalState>, ctx: Ctx) -> Response {
+    match load_dashboard(&state, &ctx).await {
+        Ok(s) => download(readiness::bench::dashboard_rows_csv(&s), "text/csv; charset=utf-8", "readiness-dashboard.csv".to_owned()),
+        Err(r) => r,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone;
