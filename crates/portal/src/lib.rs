@@ -120,6 +120,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("readiness_report.html", include_str!("../templates/readiness_report.html")),
     ("readiness_domains.html", include_str!("../templates/readiness_domains.html")),
     ("readiness_benchmarks.html", include_str!("../templates/readiness_benchmarks.html")),
+    ("readiness_dashboard.html", include_str!("../templates/readiness_dashboard.html")),
     ("incidents.html", include_str!("../templates/incidents.html")),
     ("monitor.html", include_str!("../templates/monitor.html")),
     ("incident_new.html", include_str!("../templates/incident_new.html")),

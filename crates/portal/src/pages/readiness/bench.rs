@@ -164,13 +164,16 @@ pub(super) async fn dashboard_page(State(state): State<PortalState>, ctx: Ctx) -
         Ok(s) => s,
         Err(r) => return r,
     };
-    let rows: Vec<Value> = readiness::bench::dashboard(&snapshot)
+    state.portal.page(&ctx, StatusCode::OK, "readiness_dashboard.html", dashboard_context(&snapshot))
+}
+
+fn dashboard_context(snapshot: &Snapshot) -> Value {
+    let rows: Vec<Value> = readiness::bench::dashboard(snapshot)
         .iter()
         .map(|r| context! { region => r.region, income => r.income, posts => r.posts, indicators => r.indicators })
         .collect();
     let as_of = snapshot.as_of.format("%Y-%m-%d").to_string();
-    let page = context! { as_of => as_of, rows => rows, indicators => readiness::bench::DASHBOARD_INDICATORS };
-    state.portal.page(&ctx, StatusCode::OK, "readiness_dashboard.html", page)
+    context! { as_of => as_of, rows => rows, indicators => readiness::bench::DASHBOARD_INDICATORS }
 }
 
 /// The UPU/ISAC dashboard as aggregate-only CSV.
@@ -225,6 +228,34 @@ mod tests {
         // A post of an unlisted country gets the whole population's medians.
         let unassigned = PeerAttributes { region: "unassigned".into(), income: "unassigned".into(), sids: false, ldc: false };
         assert_eq!(peer_medians(&snapshot, &unassigned), Some([("GOV".to_owned(), 55.0)].into()));
+    }
+
+    /// The dashboard page names regions, income groups and indicators in the reader's language
+    /// and shows a published group's shares.
+    #[test]
+    fn the_dashboard_renders_published_groups_in_both_languages() {
+        let as_of = Utc.with_ymd_and_hms(2026, 10, 1, 0, 0, 0).unwrap();
+        let ten: Vec<_> = (1..=10)
+            .map(|i| {
+                let mut p = if i <= 5 { post(i, peers("lac", true)) } else { post(i, peers("africa", false)) };
+                p.practices = [("ENC".to_owned(), i % 2 == 0), ("WL/BUD".to_owned(), i <= 3)].into();
+                p
+            })
+            .collect();
+        let page = dashboard_context(&readiness::bench::snapshot(&ten, as_of));
+        let portal = crate::Portal::new();
+        let en = portal.render("readiness_dashboard.html", crate::Lang::En, page.clone()).unwrap();
+        assert!(
+            en.contains("id=\"dashboard\"")
+                && en.contains("Latin America and the Caribbean")
+                && en.contains("Budget keeps pace with workload"),
+            "{en}"
+        );
+        // All posts: ENC for 5 of 10, WL/BUD for 3 of 10.
+        assert!(en.contains("<td>All posts</td><td>10</td><td>50%</td>"), "{en}");
+        assert!(en.contains("<td>30%</td></tr>"), "{en}");
+        let fr = portal.render("readiness_dashboard.html", crate::Lang::Fr, page).unwrap();
+        assert!(fr.contains("Amérique latine et Caraïbes") && fr.contains("Budget au rythme de la charge"), "{fr}");
     }
 
     #[test]
