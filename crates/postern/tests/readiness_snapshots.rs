@@ -82,6 +82,7 @@ fn the_dashboard_is_for_the_hub_s_analysts_and_aggregate_only() {
     let server = Server::start(f.dir.path());
     let mut fac = Visitor::new(&server.url);
     fac.login("fac");
+    assert!(fac.page("/members/readiness").contains("href=\"/members/readiness/dashboard\" id=\"dashboard\""));
     let page = fac.page("/members/readiness/dashboard");
     assert!(page.contains("Readiness dashboard (UPU") && page.contains("id=\"insufficient\""), "{page}");
     let (status, content_type, csv) = fac.get_bytes("/members/readiness/dashboard.csv");
@@ -89,6 +90,7 @@ fn the_dashboard_is_for_the_hub_s_analysts_and_aggregate_only() {
     assert_eq!(String::from_utf8_lossy(&csv), "as_of,region,income,posts,indicator,share_at_3\n");
     let mut alice = Visitor::new(&server.url);
     alice.login("alice");
+    assert!(!alice.page("/members/readiness").contains("/members/readiness/dashboard"));
     assert_eq!(alice.get("/members/readiness/dashboard").0, 403);
     assert_eq!(alice.get_bytes("/members/readiness/dashboard.csv").0, 403);
     assert_ne!(Visitor::new(&server.url).get("/members/readiness/dashboard.csv").0, 200);

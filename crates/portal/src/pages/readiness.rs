@@ -290,6 +290,7 @@ async fn list(State(state): State<PortalState>, ctx: Ctx) -> Response {
         .collect();
     let page = context! {
         rows => rows, others => others, shared => shared, may_answer => may_answer(member), flags => readiness::file::PROFILE_FLAGS,
+        facilitator => facilitator,
     };
     state.portal.page(&ctx, StatusCode::OK, "readiness_list.html", page)
 }
