@@ -17,6 +17,7 @@ mod session;
 pub use pages::awareness::service as awareness_service;
 pub use pages::awareness::{Triaged, report_message as awareness_report};
 pub use pages::incidents::{attachment_name, case_data, case_fields, reports as incident_reports};
+pub use pages::readiness::publish_snapshot as publish_readiness_snapshot;
 pub use pages::readiness::report::{ReportInput, report_pdf};
 pub use pages::readiness::report_html;
 use pages::{admin, awareness, incidents, members, posture, public, readiness};
@@ -125,6 +126,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("readiness_report.html", include_str!("../templates/readiness_report.html")),
     ("readiness_domains.html", include_str!("../templates/readiness_domains.html")),
     ("readiness_benchmarks.html", include_str!("../templates/readiness_benchmarks.html")),
+    ("readiness_dashboard.html", include_str!("../templates/readiness_dashboard.html")),
     ("incidents.html", include_str!("../templates/incidents.html")),
     ("monitor.html", include_str!("../templates/monitor.html")),
     ("incident_new.html", include_str!("../templates/incident_new.html")),

@@ -49,6 +49,9 @@ pub enum Action {
     /// organisation's administrators (per-person click data is monitoring; only group figures
     /// are shown even to them).
     RunCampaigns,
+    /// Share the organisation's finalised readiness reports with a named regulator
+    /// organisation, and withdraw a share: the organisation's administrators.
+    ShareReadiness,
 }
 
 impl Action {
@@ -70,6 +73,7 @@ impl Action {
             Action::TriageHits => "monitor.triage",
             Action::ProveDomains => "readiness.domains",
             Action::RunCampaigns => "awareness.campaigns",
+            Action::ShareReadiness => "readiness.share",
         }
     }
 }
@@ -128,7 +132,7 @@ pub fn allows(caller: Caller, action: Action) -> bool {
         | Action::TriageHits => role.may_write(),
         Action::SeeReporterContact | Action::FacilitateReadiness => hub_org && role.may_write(),
         Action::AdministerHub => hub_org && role == Role::Admin,
-        Action::ProveDomains | Action::RunCampaigns => role == Role::Admin,
+        Action::ProveDomains | Action::RunCampaigns | Action::ShareReadiness => role == Role::Admin,
     }
 }
 
@@ -161,6 +165,7 @@ mod tests {
         Action::TriageHits,
         Action::ProveDomains,
         Action::RunCampaigns,
+        Action::ShareReadiness,
     ];
 
     /// `allowed` lists the actions `caller` may do; every other one must be refused.
@@ -190,11 +195,11 @@ mod tests {
         check(member(Role::Reader, false), &[]);
         check(member(Role::Reader, true), &[]);
         check(member(Role::Analyst, false), &writes);
-        let admin = [&writes[..], &[Action::ProveDomains, Action::RunCampaigns]].concat();
+        let admin = [&writes[..], &[Action::ProveDomains, Action::RunCampaigns, Action::ShareReadiness]].concat();
         check(member(Role::Admin, false), &admin);
         let hub_analyst = [&writes[..], &[Action::SeeReporterContact, Action::FacilitateReadiness]].concat();
         check(member(Role::Analyst, true), &hub_analyst);
-        let hub_admin = [&hub_analyst[..], &[Action::AdministerHub, Action::ProveDomains, Action::RunCampaigns]].concat();
+        let hub_admin = [&hub_analyst[..], &[Action::AdministerHub, Action::ProveDomains, Action::RunCampaigns, Action::ShareReadiness]].concat();
         check(member(Role::Admin, true), &hub_admin);
     }
 

@@ -58,6 +58,9 @@ pub enum Command {
     Posture(cmd::posture::PostureArgs),
     /// Score a readiness assessment file offline (facilitators in the field).
     Assess(cmd::assess::AssessArgs),
+    /// Readiness benchmarks on the hub's database: publish a quarter's snapshot.
+    #[command(subcommand)]
+    Readiness(cmd::readiness::ReadinessCommand),
     /// Incidents: the regulatory reporting clock (NIS2 early warning, notification, reports).
     #[command(subcommand)]
     Incident(cmd::incident::IncidentCommand),
@@ -131,6 +134,7 @@ fn main() {
             a.json |= cli.json;
             cmd::assess::run(a)
         }
+        Command::Readiness(c) => cmd::readiness::run(&cli.data, cli.json, c),
         Command::Incident(c) => cmd::incident::run(cli.json, c),
         Command::Exercise(c) => cmd::exercise::run(cli.json, c),
         Command::Awareness(c) => cmd::awareness::run(&cli.data, cli.json, c),

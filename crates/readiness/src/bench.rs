@@ -124,6 +124,28 @@ pub fn quarter_start(now: DateTime<Utc>) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(now.year(), month, 1, 0, 0, 0).single().unwrap_or(now)
 }
 
+/// The start of the quarter after the one containing `now`: when the next snapshot is due.
+pub fn next_quarter_start(now: DateTime<Utc>) -> DateTime<Utc> {
+    let start = quarter_start(now);
+    start.checked_add_months(Months::new(3)).unwrap_or(start)
+}
+
+/// The start of a quarter written `YYYYQn` (e.g. `2026Q4`, any case).
+pub fn parse_quarter(text: &str) -> Result<DateTime<Utc>, String> {
+    let bad = || format!("'{text}' is not a quarter: write YYYYQn, e.g. 2026Q4");
+    let (year, q) = text.trim().to_ascii_uppercase().split_once('Q').map(|(y, q)| (y.to_owned(), q.to_owned())).ok_or_else(bad)?;
+    let (Ok(year), Ok(q)) = (year.parse::<i32>(), q.parse::<u32>()) else { return Err(bad()) };
+    if !(1..=4).contains(&q) || !(2000..=9999).contains(&year) {
+        return Err(bad());
+    }
+    Utc.with_ymd_and_hms(year, (q - 1) * 3 + 1, 1, 0, 0, 0).single().ok_or_else(bad)
+}
+
+/// The quarter of a quarter's start, written `YYYYQn`.
+pub fn quarter_name(start: DateTime<Utc>) -> String {
+    format!("{}Q{}", start.year(), start.month0() / 3 + 1)
+}
+
 /// The metrics a post contributes: its readiness index and area percentages.
 pub fn metrics(assessment: &Assessment) -> BTreeMap<String, f64> {
     let mut out = BTreeMap::new();
@@ -168,10 +190,13 @@ fn eligible(submissions: &[Submission], as_of: DateTime<Utc>) -> Vec<&Submission
     latest.into_values().collect()
 }
 
-/// Every group worth considering: each region, income group, SIDS and LDC flag and their crossings.
+/// Every group worth considering: each region, income group, SIDS and LDC flag and their
+/// crossings. Posts of an unlisted country ([`UNASSIGNED`]) count in the groups that do not
+/// restrict region or income, and never form a group of their own.
 fn candidate_keys(posts: &[&Submission]) -> Vec<GroupKey> {
-    let regions: BTreeSet<Option<String>> = posts.iter().map(|s| Some(s.peers.region.clone())).chain([None]).collect();
-    let incomes: BTreeSet<Option<String>> = posts.iter().map(|s| Some(s.peers.income.clone())).chain([None]).collect();
+    let known = |v: &String| (v != UNASSIGNED).then(|| v.clone());
+    let regions: BTreeSet<Option<String>> = posts.iter().map(|s| known(&s.peers.region)).chain([None]).collect();
+    let incomes: BTreeSet<Option<String>> = posts.iter().map(|s| known(&s.peers.income)).chain([None]).collect();
     let mut keys = Vec::new();
     for region in &regions {
         for income in &incomes {
@@ -287,14 +312,15 @@ pub fn snapshot(submissions: &[Submission], as_of: DateTime<Utc>) -> Snapshot {
     Snapshot { as_of, groups }
 }
 
-/// The region and income group of a post until the member-country data files carry them (see
-/// ARCHITECTURE.md): one shared value, so that only the whole population, SIDS and LDC groups
-/// can publish (a group equal to its parent is withheld by the differencing rule).
+/// The region and income group of a post whose organisation has no country, or one the
+/// peer-group lists do not name (`peers::Peers::attributes`): such posts count in the whole
+/// population only, since a group of them alone is as small as it is meaningless.
 pub const UNASSIGNED: &str = "unassigned";
 
 /// What a stored, finalised assessment contributes: its readiness index and area percentages
-/// (as [`metrics`]) and its survey practices, under an opaque post id.
-pub fn submission(post: String, finalised_at: DateTime<Utc>, sids: bool, ldc: bool, summary: &crate::summary::Summary) -> Submission {
+/// (as [`metrics`]) and its survey practices, under an opaque post id, in the peer groups of its
+/// organisation's country.
+pub fn submission(post: String, finalised_at: DateTime<Utc>, peers: PeerAttributes, summary: &crate::summary::Summary) -> Submission {
     let mut metrics = BTreeMap::new();
     if let Some(index) = summary.readiness_index {
         metrics.insert("index".to_owned(), index);
@@ -304,14 +330,7 @@ pub fn submission(post: String, finalised_at: DateTime<Utc>, sids: bool, ldc: bo
             metrics.insert(format!("area:{id}"), p);
         }
     }
-    Submission {
-        post,
-        opted_in: true,
-        finalised_at,
-        peers: PeerAttributes { region: UNASSIGNED.to_owned(), income: UNASSIGNED.to_owned(), sids, ldc },
-        metrics,
-        practices: summary.practices.clone(),
-    }
+    Submission { post, opted_in: true, finalised_at, peers, metrics, practices: summary.practices.clone() }
 }
 
 /// The columns of [`dashboard_csv`].
@@ -356,6 +375,60 @@ pub fn dashboard_csv(snapshot: &Snapshot) -> String {
         if out.write_record(&row).is_err() {
             return String::new();
         }
+    }
+    out.into_inner().ok().and_then(|bytes| String::from_utf8(bytes).ok()).unwrap_or_default()
+}
+
+/// The survey's indicators the UPU/ISAC dashboard shows, in order: encrypted website, secure
+/// staff e-mail, training, risk plan, incident response plan, crisis plan, CSIRT affiliation,
+/// and workload vs budget (the share of posts whose security budget and staffing kept pace with
+/// the workload, GOV-05 at >= 3; the rest are the posts whose budget lags).
+pub const DASHBOARD_INDICATORS: [&str; 8] = ["ENC", "MAIL", "TRN", "RISK", "IRP", "CMP", "CSIRT", "WL/BUD"];
+
+/// One row of the UPU/ISAC dashboard: a published region, income group or crossing of the two
+/// (no SIDS/LDC restriction), with the indicators the rules publish for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DashboardRow {
+    pub region: Option<String>,
+    pub income: Option<String>,
+    pub posts: usize,
+    /// Indicator -> share of posts (percent, rounded) with the practice at >= 3; an indicator
+    /// the rules withhold for this group is absent.
+    pub indicators: BTreeMap<String, i64>,
+}
+
+/// The dashboard of a published snapshot: only groups and figures the snapshot publishes, so
+/// it inherits every rule (k >= 5, differencing guards, rounding); by region, by income group
+/// and by their crossings, the whole population first.
+pub fn dashboard(snapshot: &Snapshot) -> Vec<DashboardRow> {
+    let mut rows: Vec<DashboardRow> = snapshot
+        .groups
+        .iter()
+        .filter(|g| g.verdict == Verdict::Published && !g.key.sids && !g.key.ldc)
+        .filter_map(|g| {
+            let indicators = DASHBOARD_INDICATORS.iter().filter_map(|i| g.practices.get(*i).map(|v| ((*i).to_owned(), *v))).collect();
+            Some(DashboardRow { region: g.key.region.clone(), income: g.key.income.clone(), posts: g.posts?, indicators })
+        })
+        .collect();
+    rows.sort_by_key(|r| (r.region.is_some(), r.income.is_some(), r.region.clone(), r.income.clone()));
+    rows
+}
+
+/// The dashboard as aggregate-only CSV: one row per published group and indicator.
+pub fn dashboard_rows_csv(snapshot: &Snapshot) -> String {
+    let as_of = snapshot.as_of.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let mut write = |r: &[&str]| out.write_record(r).is_ok();
+    let mut ok = write(&["as_of", "region", "income", "posts", "indicator", "share_at_3"]);
+    for row in dashboard(snapshot) {
+        let (region, income) = (row.region.as_deref().unwrap_or("all"), row.income.as_deref().unwrap_or("all"));
+        let posts = row.posts.to_string();
+        for (indicator, share) in &row.indicators {
+            ok &= write(&[&as_of, region, income, &posts, indicator, &share.to_string()]);
+        }
+    }
+    if !ok {
+        return String::new();
     }
     out.into_inner().ok().and_then(|bytes| String::from_utf8(bytes).ok()).unwrap_or_default()
 }

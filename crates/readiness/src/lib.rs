@@ -9,6 +9,7 @@ pub mod chart;
 pub mod evidence;
 pub mod file;
 pub mod frameworks;
+pub mod peers;
 pub mod profile;
 pub mod proof;
 pub mod scan;

@@ -29,6 +29,9 @@ use crate::{Ctx, Member, PortalState, blocking, member_or_login, see_other};
 mod bench;
 mod domains;
 pub mod report;
+mod sharing;
+
+pub use bench::publish as publish_snapshot;
 
 /// Longest comment kept with an answer, in characters.
 const MAX_COMMENT: usize = 2000;
@@ -44,11 +47,15 @@ pub(crate) fn routes() -> Router<PortalState> {
         .route("/members/readiness/domains/check", post(domains::check))
         .route("/members/readiness/benchmarks", get(bench::page))
         .route("/members/readiness/benchmarks.csv", get(bench::csv))
+        .route("/members/readiness/dashboard", get(bench::dashboard_page))
+        .route("/members/readiness/dashboard.csv", get(bench::dashboard_csv))
         .route("/members/readiness/{id}", get(overview))
         .route("/members/readiness/{id}/score", get(score))
         .route("/members/readiness/{id}/finalise", post(finalise))
         .route("/members/readiness/{id}/domains", post(declare_domains))
         .route("/members/readiness/{id}/area/{area}", get(area_form).post(save_area))
+        .route("/members/readiness/{id}/share", post(sharing::share))
+        .route("/members/readiness/{id}/share/withdraw", post(sharing::withdraw))
         .route("/members/readiness/{id}/report", get(report))
         .route("/members/readiness/{id}/report.pdf", get(report_pdf))
         .route("/members/readiness/{id}/plan.csv", get(plan_export))
@@ -79,6 +86,16 @@ fn starter() -> Option<&'static readiness::starter::Starter> {
         .get_or_init(|| {
             let bank = bank()?;
             readiness::starter::Starter::embedded(bank).map_err(|e| tracing::error!(error = %e, "the starter lists do not load")).ok()
+        })
+        .as_ref()
+}
+
+/// The peer-group lists (UPU region, income group, SIDS/LDC by country), checked once.
+fn peers() -> Option<&'static readiness::peers::Peers> {
+    static PEERS: OnceLock<Option<readiness::peers::Peers>> = OnceLock::new();
+    PEERS
+        .get_or_init(|| {
+            readiness::peers::Peers::embedded().map_err(|e| tracing::error!(error = %e, "the peer-group lists do not load")).ok()
         })
         .as_ref()
 }
@@ -121,10 +138,21 @@ type Loaded = (AssessmentRecord, Vec<AnswerRecord>, Vec<Observation>);
 /// The assessment and its answers, if the member may see it: its own organisation's, or any
 /// for a facilitator. Anything else is "not found", so that ids reveal nothing.
 async fn load(state: &PortalState, ctx: &Ctx, member: &Member, id: i64) -> Result<Loaded, Response> {
+    load_for(state, ctx, member, id, false).await
+}
+
+/// As [`load`]; with `report` also for a member of an organisation the finalised assessment is
+/// shared with (the report is all such a regulator may read of it).
+async fn load_for(state: &PortalState, ctx: &Ctx, member: &Member, id: i64, report: bool) -> Result<Loaded, Response> {
     let (_, store) = parts(state, ctx)?;
+    let (reader_org, facilitator) = (member.org.id, is_facilitator(member));
     let posture = state.posture.clone();
     let found = blocking(move || -> store::Result<Option<Loaded>> {
         let Some(a) = store.assessment(id)? else { return Ok(None) };
+        let shared = report && a.finalised_at.is_some() && sharing::is_shared_with(&*store, id, reader_org)?;
+        if a.org_id != reader_org && !facilitator && !shared {
+            return Ok(None);
+        }
         let answers = store.answers(id)?;
         let proven: Vec<String> = store.domains(a.org_id)?.into_iter().filter(|d| d.proven_at.is_some()).map(|d| d.domain).collect();
         let observations = evidence(posture.as_ref(), &a, &proven)?;
@@ -132,7 +160,7 @@ async fn load(state: &PortalState, ctx: &Ctx, member: &Member, id: i64) -> Resul
     })
     .await;
     match found {
-        Some(Ok(Some(loaded))) if loaded.0.org_id == member.org.id || is_facilitator(member) => Ok(loaded),
+        Some(Ok(Some(loaded))) => Ok(loaded),
         Some(Ok(_)) => Err(state.portal.error(ctx, StatusCode::NOT_FOUND, "error-not-found", None)),
         Some(Err(e)) => Err(state.portal.hub_error(ctx, e.into())),
         None => Err(state.portal.error(ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None)),
@@ -232,7 +260,7 @@ fn area_rows(bank: &Bank, lang: &str, profile: &Profile, answers: &[AnswerRecord
 }
 
 /// The organisation's assessments, and the other members' (with their names) for a facilitator.
-type Listing = (Vec<AssessmentRecord>, Vec<(String, AssessmentRecord)>);
+type Listing = (Vec<AssessmentRecord>, Vec<(String, AssessmentRecord)>, Vec<Value>);
 
 async fn list(State(state): State<PortalState>, ctx: Ctx) -> Response {
     let member = try_page!(member_or_login(&ctx));
@@ -246,10 +274,11 @@ async fn list(State(state): State<PortalState>, ctx: Ctx) -> Response {
                 others.extend(store.assessments(org.id)?.into_iter().map(|a| (org.name.clone(), a)));
             }
         }
-        Ok((own, others))
+        let shared = sharing::shared_with(&*store, &hub, org_id)?;
+        Ok((own, others, shared))
     })
     .await;
-    let (own, others) = match found {
+    let (own, others, shared) = match found {
         Some(Ok(v)) => v,
         Some(Err(e)) => return state.portal.hub_error(&ctx, e),
         None => return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
@@ -259,7 +288,10 @@ async fn list(State(state): State<PortalState>, ctx: Ctx) -> Response {
         .iter()
         .map(|(org, a)| context! { org => org, id => a.id, created => day(&a.created_at), finalised => a.finalised_at.as_deref().map(day) })
         .collect();
-    let page = context! { rows => rows, others => others, may_answer => may_answer(member), flags => readiness::file::PROFILE_FLAGS };
+    let page = context! {
+        rows => rows, others => others, shared => shared, may_answer => may_answer(member), flags => readiness::file::PROFILE_FLAGS,
+        facilitator => facilitator,
+    };
     state.portal.page(&ctx, StatusCode::OK, "readiness_list.html", page)
 }
 
@@ -343,6 +375,7 @@ async fn overview(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64
     let (bank, _) = try_page!(parts(&state, &ctx));
     let loaded = try_page!(load(&state, &ctx, member, id).await);
     let (record, answers, _) = &loaded;
+    let shares = sharing::shares_of(&state, record.id).await;
     let profile = profile_of(record);
     let s = scored(bank, &loaded);
     let lang = ctx.lang.code();
@@ -356,6 +389,8 @@ async fn overview(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64
         may_answer => may_answer(member) && (record.org_id == member.org.id || is_facilitator(member)),
         unanswered => s.as_ref().map_or(0, |s| s.unanswered.len()),
         domains => declared_of(record).domains, facilitator => is_facilitator(member),
+        may_share => record.org_id == member.org.id && roles::allows(super::members::caller(member), Action::ShareReadiness),
+        shares => shares,
     };
     state.portal.page(&ctx, StatusCode::OK, "readiness_overview.html", page)
 }
@@ -665,7 +700,7 @@ async fn finalise(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64
 async fn report(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
     let member = try_page!(member_or_login(&ctx));
     let (bank, _) = try_page!(parts(&state, &ctx));
-    let loaded = try_page!(load(&state, &ctx, member, id).await);
+    let loaded = try_page!(load_for(&state, &ctx, member, id, true).await);
     let Some(s) = scored(bank, &loaded) else {
         return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None);
     };
@@ -746,7 +781,7 @@ async fn peers_of(state: &PortalState, org: &store::Org) -> Option<std::collecti
 async fn report_pdf(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
     let member = try_page!(member_or_login(&ctx));
     let (bank, _) = try_page!(parts(&state, &ctx));
-    let loaded = try_page!(load(&state, &ctx, member, id).await);
+    let loaded = try_page!(load_for(&state, &ctx, member, id, true).await);
     let Some(s) = scored(bank, &loaded) else {
         return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None);
     };

@@ -15,6 +15,7 @@ pub mod feeds;
 pub mod incident;
 pub mod peer;
 pub mod posture;
+pub mod readiness;
 pub mod scan_text;
 pub mod serve;
 pub mod train_text;

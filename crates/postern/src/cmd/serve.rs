@@ -351,6 +351,30 @@ fn open_stores(data: &Path) -> anyhow::Result<store::ServeStores> {
     })
 }
 
+/// Publishes the readiness benchmark snapshot of the current quarter unless it exists (a failure
+/// is logged: the portal publishes it on first view too).
+fn publish_readiness_snapshot(store: &dyn store::readiness::ReadinessStore) {
+    let as_of = readiness::bench::quarter_start(chrono::Utc::now());
+    match portal::publish_readiness_snapshot(store, as_of) {
+        Ok((_, true)) => tracing::info!(quarter = %readiness::bench::quarter_name(as_of), "readiness benchmark snapshot published"),
+        Ok((_, false)) => {}
+        Err(e) => tracing::error!(error = %e, "publishing the readiness benchmark snapshot failed"),
+    }
+}
+
+/// Publishes each quarter's snapshot when the quarter starts. Wakes at the next quarter's start
+/// or within the hour, whichever is first, so a clock change or a suspended host is caught up.
+async fn readiness_snapshots(store: std::sync::Arc<dyn store::readiness::ReadinessStore>) {
+    loop {
+        let now = chrono::Utc::now();
+        let due = readiness::bench::next_quarter_start(now) - now;
+        let wait = due.to_std().unwrap_or_default().min(std::time::Duration::from_secs(3600));
+        tokio::time::sleep(wait).await;
+        let store = store.clone();
+        let _ = tokio::task::spawn_blocking(move || publish_readiness_snapshot(&*store)).await;
+    }
+}
+
 pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
     validate(&args)?;
     match super::config::READ.get() {
@@ -361,6 +385,8 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
     let config = hub::HubConfig { default_tlp: args.default_tlp, max_content_length: args.max_content_length, ..hub::HubConfig::default() };
     let stores = open_stores(data)?;
     let hub = hub::Hub::open(stores.hub, config).context("opening the hub")?;
+    let readiness_store = stores.readiness.clone();
+    publish_readiness_snapshot(&*readiness_store);
     if let Some(t) = hub.bootstrap_admin_token().context("issuing the first admin token")? {
         if json {
             println!("{}", serde_json::json!({"event": "admin_token", "token": t.token, "token_id": t.id, "org": t.org}));
@@ -410,6 +436,7 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
             tokio::spawn(schedule.run());
         }
         tokio::spawn(super::awareness::purge_every_hour(purge.0, purge.1));
+        tokio::spawn(readiness_snapshots(readiness_store));
         let sync = federation::start(sync_hub, sync_config);
         let served = server::serve(state, config, |bound| announce(&bound, scheme, json)).await;
         sync.shutdown().await;

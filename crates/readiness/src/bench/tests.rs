@@ -25,8 +25,18 @@ fn post(i: usize) -> Submission {
             ldc: i.is_multiple_of(5),
         },
         metrics: [("index".to_owned(), ((i % 10) * 10) as f64), ("area:GOV".to_owned(), 50.0)].into(),
-        practices: [("ENC".to_owned(), i.is_multiple_of(2))].into(),
+        practices: survey_practices(i),
     }
+}
+
+/// The survey practices of post `i`: ENC when i is even, and indicator number n (in
+/// [`DASHBOARD_INDICATORS`] order, from MAIL) in place when i % (n + 2) == 0.
+fn survey_practices(i: usize) -> BTreeMap<String, bool> {
+    DASHBOARD_INDICATORS
+        .iter()
+        .enumerate()
+        .map(|(n, ind)| ((*ind).to_owned(), if n == 0 { i.is_multiple_of(2) } else { i.is_multiple_of(n + 2) }))
+        .collect()
 }
 
 fn population() -> Vec<Submission> {
@@ -227,5 +237,92 @@ fn the_dashboard_csv_has_published_groups_only_and_names_no_post() {
             "withheld group {:?} has rows",
             g.key
         );
+    }
+}
+
+#[test]
+fn unassigned_posts_count_in_the_whole_population_only() {
+    let mut posts = population();
+    for i in 0..6 {
+        let mut p = post(400 + i);
+        p.peers.region = UNASSIGNED.into();
+        p.peers.income = UNASSIGNED.into();
+        posts.push(p);
+    }
+    let s = snapshot(&posts, as_of());
+    assert_eq!(group(&s, &world()).posts, Some(54));
+    assert!(s.groups.iter().all(|g| g.key.region.as_deref() != Some(UNASSIGNED) && g.key.income.as_deref() != Some(UNASSIGNED)));
+}
+
+#[test]
+fn quarters_are_named_and_parsed_and_the_next_one_is_due_on_its_first_day() {
+    let start = |y, m| Utc.with_ymd_and_hms(y, m, 1, 0, 0, 0).unwrap();
+    assert_eq!(parse_quarter("2026Q4"), Ok(start(2026, 10)));
+    assert_eq!(parse_quarter("2027q1"), Ok(start(2027, 1)));
+    assert_eq!(quarter_name(start(2026, 7)), "2026Q3");
+    for bad in ["2026Q5", "2026Q0", "2026-10", "Q4", "26Q4", "2026Q4x", ""] {
+        assert!(parse_quarter(bad).unwrap_err().contains("write YYYYQn"), "{bad}");
+    }
+    assert_eq!(next_quarter_start(Utc.with_ymd_and_hms(2026, 12, 31, 23, 59, 59).unwrap()), start(2027, 1));
+    assert_eq!(next_quarter_start(start(2026, 10)), start(2027, 1));
+}
+
+#[test]
+fn the_dashboard_shows_published_regions_incomes_and_crossings_only() {
+    let s = snapshot(&population(), as_of());
+    let rows = dashboard(&s);
+    // The world first: 48 posts; ENC for the even half, MAIL (i % 3 == 0) for 16 of 48 -> 33%,
+    // WL/BUD (i % 9 == 0: 0, 9, ..., 45) for 6 of 48 -> 13%.
+    assert_eq!((rows[0].region.as_deref(), rows[0].income.as_deref(), rows[0].posts), (None, None, 48));
+    assert_eq!((rows[0].indicators["ENC"], rows[0].indicators["MAIL"], rows[0].indicators["WL/BUD"]), (50, 33, 13));
+    assert_eq!(rows[0].indicators.len(), DASHBOARD_INDICATORS.len());
+    // Each region has 12 posts, each income group 12, each crossing 3: regions and incomes
+    // publish, crossings (3 posts) never do.
+    let regions = rows.iter().filter(|r| r.region.is_some() && r.income.is_none()).count();
+    let incomes = rows.iter().filter(|r| r.region.is_none() && r.income.is_some()).count();
+    assert_eq!((regions, incomes), (4, 4));
+    assert!(rows.iter().all(|r| !(r.region.is_some() && r.income.is_some())));
+    let csv = dashboard_rows_csv(&s);
+    assert!(csv.starts_with("as_of,region,income,posts,indicator,share_at_3\n"));
+    assert!(csv.contains("2026-10-01T00:00:00Z,all,all,48,WL/BUD,13\n"), "{csv}");
+    assert!(!csv.contains("post-"));
+}
+
+#[test]
+fn on_the_dashboard_a_group_of_four_shows_nothing() {
+    let mut posts = population();
+    for i in 0..4 {
+        let mut p = post(500 + i);
+        (p.peers.region, p.peers.income) = ("XS".into(), "H".into());
+        posts.push(p);
+    }
+    let s = snapshot(&posts, as_of());
+    let rows = dashboard(&s);
+    assert!(rows.iter().all(|r| r.region.as_deref() != Some("XS")), "{rows:?}");
+    assert!(!dashboard_rows_csv(&s).contains(",XS,"));
+    // The world still publishes, with the four counted.
+    assert_eq!(rows[0].posts, 52);
+}
+
+#[test]
+fn differencing_two_dashboard_rows_never_isolates_a_post() {
+    for posts in [population(), skewed()] {
+        let s = snapshot(&posts, as_of());
+        let eligible = eligible(&posts, as_of());
+        let members = |r: &DashboardRow| -> BTreeSet<&str> {
+            let key = GroupKey { region: r.region.clone(), income: r.income.clone(), sids: false, ldc: false };
+            eligible.iter().filter(|p| key.contains(&p.peers)).map(|p| p.post.as_str()).collect()
+        };
+        let rows = dashboard(&s);
+        assert!(rows.len() >= 5);
+        for a in &rows {
+            assert!(a.posts >= K_MIN && members(a).len() == a.posts);
+            for b in &rows {
+                let (ma, mb) = (members(a), members(b));
+                if ma.is_subset(&mb) && ma != mb {
+                    assert!(mb.len() - ma.len() >= COMPLEMENT_MIN, "{a:?} vs {b:?}");
+                }
+            }
+        }
     }
 }

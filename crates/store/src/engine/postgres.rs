@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/015_readiness_snapshots.sql"),
     include_str!("../../migrations/postgres/016_exercises.sql"),
     include_str!("../../migrations/postgres/017_awareness_progress.sql"),
+    include_str!("../../migrations/postgres/018_readiness_sharing.sql"),
     include_str!("../../migrations/postgres/019_incidents_followup.sql"),
 ];
 /// Advisory lock key that serialises migrations of processes starting at once ("postern01").

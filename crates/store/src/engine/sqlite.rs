@@ -31,6 +31,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/015_readiness_snapshots.sql"),
     include_str!("../../migrations/sqlite/016_exercises.sql"),
     include_str!("../../migrations/sqlite/017_awareness_progress.sql"),
+    include_str!("../../migrations/sqlite/018_readiness_sharing.sql"),
     include_str!("../../migrations/sqlite/019_incidents_followup.sql"),
 ];
 const READERS: usize = 4;

@@ -26,6 +26,10 @@ const CASES: &[Case] = &[
         "the_pool_holds_opted_in_finalised_assessments_and_snapshots_never_change",
         the_pool_holds_opted_in_finalised_assessments_and_snapshots_never_change,
     ),
+    (
+        "finalised_assessments_are_shared_with_a_regulator_until_withdrawn",
+        finalised_assessments_are_shared_with_a_regulator_until_withdrawn,
+    ),
 ];
 
 fn org(s: &dyn ReadinessBackend, name: &str) -> i64 {
@@ -157,6 +161,29 @@ fn the_pool_holds_opted_in_finalised_assessments_and_snapshots_never_change(open
     assert!(s.put_snapshot("2026-07-01T00:00:00Z", "{\"v\":0}", "2026-12-07T14:00:00.000Z").expect("older"));
     let latest = open().latest_snapshot().expect("read").expect("one");
     assert_eq!((latest.as_of.as_str(), latest.body.as_str()), ("2026-10-01T00:00:00Z", "{\"v\":1}"));
+    let older = open().snapshot("2026-07-01T00:00:00Z").expect("read").expect("stored");
+    assert_eq!(older.body, "{\"v\":0}");
+    assert_eq!(open().snapshot("2026-04-01T00:00:00Z").expect("read"), None);
+}
+
+fn finalised_assessments_are_shared_with_a_regulator_until_withdrawn(open: Open<'_>) {
+    let s = open();
+    let (poste, arcep, other) = (org(&*s, "laposte"), org(&*s, "arcep"), org(&*s, "other"));
+    let (done, open_draft) = (draft(&*s, poste).id, draft(&*s, poste).id);
+    s.finalise(done, r#"{"index":1}"#, "2026-12-07T11:00:00.000Z", false).expect("finalise");
+    assert_eq!(s.share(open_draft, arcep, "2026-12-07T12:00:00.000Z").expect("draft"), crate::readiness::ShareOutcome::NotFinalised);
+    assert_eq!(s.share(done, arcep, "2026-12-07T12:00:00.000Z").expect("share"), crate::readiness::ShareOutcome::Shared);
+    assert_eq!(s.share(done, arcep, "2026-12-07T13:00:00.000Z").expect("again"), crate::readiness::ShareOutcome::AlreadyShared);
+    assert!(matches!(s.share(done, 9_999, "x"), Err(StoreError::NotFound { what: "organisation", .. })));
+    assert!(matches!(s.share(9_999, arcep, "x"), Err(StoreError::NotFound { what: "assessment", .. })));
+    let shared = open().shared_with(arcep).expect("list");
+    assert_eq!(shared.len(), 1);
+    assert_eq!((shared[0].assessment_id, shared[0].org_id, shared[0].shared_at.as_str()), (done, poste, "2026-12-07T12:00:00.000Z"));
+    assert_eq!(open().shares(done).expect("shares").len(), 1);
+    assert!(open().shared_with(other).expect("none").is_empty());
+    assert!(s.withdraw_share(done, arcep).expect("withdraw"));
+    assert!(!s.withdraw_share(done, arcep).expect("twice"));
+    assert!(open().shared_with(arcep).expect("list").is_empty() && open().shares(done).expect("none").is_empty());
 }
 
 fn run(new_database: &dyn Fn() -> Box<dyn Fn() -> Arc<dyn ReadinessBackend>>) -> crate::contract::Failures {

@@ -115,6 +115,26 @@ pub struct SnapshotRecord {
     pub created_at: String,
 }
 
+/// A finalised assessment shared with a regulator organisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShareRecord {
+    pub assessment_id: i64,
+    /// The organisation whose assessment it is.
+    pub org_id: i64,
+    pub regulator_org: i64,
+    pub shared_at: String,
+}
+
+/// What [`ReadinessStore::share`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShareOutcome {
+    Shared,
+    /// Already shared with that organisation: the first share's time stands.
+    AlreadyShared,
+    /// A draft is never shared.
+    NotFinalised,
+}
+
 /// Readiness assessments of organisations.
 pub trait ReadinessStore: Send + Sync {
     /// Starts a draft; an unknown organisation is [`crate::StoreError::NotFound`].
@@ -148,6 +168,17 @@ pub trait ReadinessStore: Send + Sync {
     fn put_snapshot(&self, as_of: &str, body: &str, at: &str) -> Result<bool>;
     /// The latest published snapshot.
     fn latest_snapshot(&self) -> Result<Option<SnapshotRecord>>;
+    /// The snapshot published as of `as_of`, if any.
+    fn snapshot(&self, as_of: &str) -> Result<Option<SnapshotRecord>>;
+    /// Shares a finalised assessment with a regulator organisation. An unknown assessment or
+    /// organisation is [`crate::StoreError::NotFound`].
+    fn share(&self, assessment_id: i64, regulator_org: i64, at: &str) -> Result<ShareOutcome>;
+    /// Withdraws a share: `false` when there was none.
+    fn withdraw_share(&self, assessment_id: i64, regulator_org: i64) -> Result<bool>;
+    /// Who an assessment is shared with, by regulator organisation id.
+    fn shares(&self, assessment_id: i64) -> Result<Vec<ShareRecord>>;
+    /// The assessments shared with a regulator organisation, newest share first.
+    fn shared_with(&self, regulator_org: i64) -> Result<Vec<ShareRecord>>;
 }
 
 const DOMAIN_COLUMNS: &str = "org_id, domain, token, requested_at, checked_at, outcome, proven_at";

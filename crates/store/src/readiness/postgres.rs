@@ -7,7 +7,7 @@ use crate::readiness::{
     AnswerOutcome, AnswerRecord, AssessmentRecord, DOMAIN_COLUMNS, DomainRecord, FinaliseOutcome, NewAnswer, ProfileOutcome,
     ReadinessStore, decide, domain_not_found, not_found, value_from,
 };
-use crate::readiness::{PoolEntry, SnapshotRecord};
+use crate::readiness::{PoolEntry, ShareOutcome, ShareRecord, SnapshotRecord};
 use crate::{Result, StoreError};
 
 const ASSESSMENT_COLUMNS: &str = "id, org_id, bank_version, profile, created_at, finalised_at, result, benchmark_opt_in";
@@ -53,6 +53,28 @@ fn domain_row(r: &Row) -> Result<DomainRecord> {
     })
 }
 
+impl PgStore {
+    fn shares_where(&self, filter: &str, id: i64) -> Result<Vec<ShareRecord>> {
+        self.with(|c| {
+            let sql = format!(
+                "SELECT s.assessment_id, a.org_id, s.regulator_org, s.shared_at FROM readiness_shares s \
+                 JOIN readiness_assessments a ON a.id = s.assessment_id WHERE {filter}"
+            );
+            c.query(&sql, &[&id])?
+                .iter()
+                .map(|r| {
+                    Ok(ShareRecord {
+                        assessment_id: r.try_get(0)?,
+                        org_id: r.try_get(1)?,
+                        regulator_org: r.try_get(2)?,
+                        shared_at: r.try_get(3)?,
+                    })
+                })
+                .collect()
+        })
+    }
+}
+
 impl ReadinessStore for PgStore {
     fn benchmark_pool(&self) -> Result<Vec<PoolEntry>> {
         self.with(|c| {
@@ -84,6 +106,54 @@ impl ReadinessStore for PgStore {
             let row = c.query_opt("SELECT as_of, body, created_at FROM readiness_snapshots ORDER BY as_of DESC LIMIT 1", &[])?;
             row.map(|r| Ok(SnapshotRecord { as_of: r.try_get(0)?, body: r.try_get(1)?, created_at: r.try_get(2)? })).transpose()
         })
+    }
+
+    fn snapshot(&self, as_of: &str) -> Result<Option<SnapshotRecord>> {
+        self.with(|c| {
+            let row = c.query_opt("SELECT as_of, body, created_at FROM readiness_snapshots WHERE as_of = $1", &[&as_of])?;
+            row.map(|r| Ok(SnapshotRecord { as_of: r.try_get(0)?, body: r.try_get(1)?, created_at: r.try_get(2)? })).transpose()
+        })
+    }
+
+    fn share(&self, assessment_id: i64, regulator_org: i64, at: &str) -> Result<ShareOutcome> {
+        self.with(|c| {
+            let row = c.query_opt("SELECT finalised_at FROM readiness_assessments WHERE id = $1", &[&assessment_id])?;
+            let finalised: Option<String> = row.ok_or_else(|| not_found(assessment_id))?.try_get(0)?;
+            if finalised.is_none() {
+                return Ok(ShareOutcome::NotFinalised);
+            }
+            let inserted = c.execute(
+                "INSERT INTO readiness_shares (assessment_id, regulator_org, shared_at) VALUES ($1, $2, $3) \
+                 ON CONFLICT (assessment_id, regulator_org) DO NOTHING",
+                &[&assessment_id, &regulator_org, &at],
+            );
+            match inserted {
+                Err(e) if is_foreign_key_violation(&e) => {
+                    Err(StoreError::NotFound { what: "organisation", name: regulator_org.to_string() })
+                }
+                Err(e) => Err(e.into()),
+                Ok(1) => Ok(ShareOutcome::Shared),
+                Ok(_) => Ok(ShareOutcome::AlreadyShared),
+            }
+        })
+    }
+
+    fn withdraw_share(&self, assessment_id: i64, regulator_org: i64) -> Result<bool> {
+        self.with(|c| {
+            let n = c.execute(
+                "DELETE FROM readiness_shares WHERE assessment_id = $1 AND regulator_org = $2",
+                &[&assessment_id, &regulator_org],
+            )?;
+            Ok(n > 0)
+        })
+    }
+
+    fn shares(&self, assessment_id: i64) -> Result<Vec<ShareRecord>> {
+        self.shares_where("s.assessment_id = $1 ORDER BY s.regulator_org", assessment_id)
+    }
+
+    fn shared_with(&self, regulator_org: i64) -> Result<Vec<ShareRecord>> {
+        self.shares_where("s.regulator_org = $1 ORDER BY s.shared_at DESC, s.assessment_id DESC", regulator_org)
     }
 
     fn domain_challenge(&self, org_id: i64, domain: &str, token: &str, at: &str) -> Result<DomainRecord> {

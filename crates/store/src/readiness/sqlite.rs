@@ -7,7 +7,7 @@ use crate::readiness::{
     AnswerOutcome, AnswerRecord, AssessmentRecord, DOMAIN_COLUMNS, DomainRecord, FinaliseOutcome, NewAnswer, ProfileOutcome,
     ReadinessStore, decide, domain_not_found, not_found, value_from,
 };
-use crate::readiness::{PoolEntry, SnapshotRecord};
+use crate::readiness::{PoolEntry, ShareOutcome, ShareRecord, SnapshotRecord};
 use crate::{Result, StoreError};
 
 const ASSESSMENT_COLUMNS: &str = "id, org_id, bank_version, profile, created_at, finalised_at, result, benchmark_opt_in";
@@ -65,6 +65,24 @@ fn one_domain(c: &rusqlite::Connection, org_id: i64, domain: &str) -> Result<Opt
     Ok(c.query_row(&sql, params![org_id, domain], domain_row).optional()?)
 }
 
+impl SqliteStore {
+    fn shares_where(&self, filter: &str, id: i64) -> Result<Vec<ShareRecord>> {
+        self.read(|c| {
+            let sql = format!(
+                "SELECT s.assessment_id, a.org_id, s.regulator_org, s.shared_at FROM readiness_shares s \
+                 JOIN readiness_assessments a ON a.id = s.assessment_id WHERE {filter}"
+            );
+            let mut stmt = c.prepare(&sql)?;
+            let rows = stmt
+                .query_map(params![id], |r| {
+                    Ok(ShareRecord { assessment_id: r.get(0)?, org_id: r.get(1)?, regulator_org: r.get(2)?, shared_at: r.get(3)? })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+    }
+}
+
 impl ReadinessStore for SqliteStore {
     fn benchmark_pool(&self) -> Result<Vec<PoolEntry>> {
         self.read(|c| {
@@ -96,6 +114,59 @@ impl ReadinessStore for SqliteStore {
             })
             .optional()?)
         })
+    }
+
+    fn snapshot(&self, as_of: &str) -> Result<Option<SnapshotRecord>> {
+        self.read(|c| {
+            Ok(c.query_row("SELECT as_of, body, created_at FROM readiness_snapshots WHERE as_of = ?1", params![as_of], |r| {
+                Ok(SnapshotRecord { as_of: r.get(0)?, body: r.get(1)?, created_at: r.get(2)? })
+            })
+            .optional()?)
+        })
+    }
+
+    fn share(&self, assessment_id: i64, regulator_org: i64, at: &str) -> Result<ShareOutcome> {
+        self.write(|c| {
+            let finalised: Option<Option<String>> = c
+                .query_row("SELECT finalised_at FROM readiness_assessments WHERE id = ?1", params![assessment_id], |r| r.get(0))
+                .optional()?;
+            match finalised {
+                None => return Err(not_found(assessment_id)),
+                Some(None) => return Ok(ShareOutcome::NotFinalised),
+                Some(Some(_)) => {}
+            }
+            let inserted = c.execute(
+                "INSERT INTO readiness_shares (assessment_id, regulator_org, shared_at) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT (assessment_id, regulator_org) DO NOTHING",
+                params![assessment_id, regulator_org, at],
+            );
+            match inserted {
+                Err(e) if is_foreign_key_violation(&e) => {
+                    Err(StoreError::NotFound { what: "organisation", name: regulator_org.to_string() })
+                }
+                Err(e) => Err(e.into()),
+                Ok(1) => Ok(ShareOutcome::Shared),
+                Ok(_) => Ok(ShareOutcome::AlreadyShared),
+            }
+        })
+    }
+
+    fn withdraw_share(&self, assessment_id: i64, regulator_org: i64) -> Result<bool> {
+        self.write(|c| {
+            let n = c.execute(
+                "DELETE FROM readiness_shares WHERE assessment_id = ?1 AND regulator_org = ?2",
+                params![assessment_id, regulator_org],
+            )?;
+            Ok(n > 0)
+        })
+    }
+
+    fn shares(&self, assessment_id: i64) -> Result<Vec<ShareRecord>> {
+        self.shares_where("s.assessment_id = ?1 ORDER BY s.regulator_org", assessment_id)
+    }
+
+    fn shared_with(&self, regulator_org: i64) -> Result<Vec<ShareRecord>> {
+        self.shares_where("s.regulator_org = ?1 ORDER BY s.shared_at DESC, s.assessment_id DESC", regulator_org)
     }
 
     fn domain_challenge(&self, org_id: i64, domain: &str, token: &str, at: &str) -> Result<DomainRecord> {

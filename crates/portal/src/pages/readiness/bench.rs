@@ -12,25 +12,57 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::{DateTime, SecondsFormat, Utc};
 use minijinja::{Value, context};
-use readiness::bench::{GroupKey, Snapshot, Verdict, quarter_start};
+use readiness::bench::{GroupKey, PeerAttributes, Snapshot, Verdict, quarter_start};
 use readiness::summary::Summary;
 use store::readiness::ReadinessStore;
 
-use super::{download, now, parts, starter};
+use super::{download, now, parts, peers};
 use crate::{Ctx, PortalState, blocking, member_or_login};
 
+/// The groups a post belongs to, most specific first: each subset of its region, income group,
+/// SIDS and LDC flags (an unassigned region or income is never a group of its own).
+fn groups_of(peers: &PeerAttributes) -> Vec<GroupKey> {
+    let known = |v: &str| (v != readiness::bench::UNASSIGNED).then(|| v.to_owned());
+    let mut keys = Vec::new();
+    for region in [known(&peers.region), None] {
+        for income in [known(&peers.income), None] {
+            for sids in [peers.sids, false] {
+                for ldc in [peers.ldc, false] {
+                    keys.push(GroupKey { region: region.clone(), income: income.clone(), sids, ldc });
+                }
+            }
+        }
+    }
+    keys.sort_by_key(|k| {
+        std::cmp::Reverse(usize::from(k.region.is_some()) + usize::from(k.income.is_some()) + usize::from(k.sids) + usize::from(k.ldc))
+    });
+    keys.dedup();
+    keys
+}
+
 /// The peer medians per area (0-100) a post's report may show: those of the most specific
-/// published group it belongs to (SIDS and LDC together, either, then all posts), only the
-/// figures the rules publish; `None` when no such group has any.
-pub(super) fn peer_medians(snapshot: &Snapshot, sids: bool, ldc: bool) -> Option<BTreeMap<String, f64>> {
-    let wanted = [(true, true), (true, false), (false, true), (false, false)];
-    wanted.iter().filter(|(s, l)| (!s || sids) && (!l || ldc)).find_map(|&(s, l)| {
-        let key = GroupKey { region: None, income: None, sids: s, ldc: l };
-        let group = snapshot.groups.iter().find(|g| g.key == key && g.verdict == Verdict::Published)?;
+/// published group it belongs to (region, income group, SIDS and LDC and their crossings, down
+/// to all posts), only the figures the rules publish; `None` when no such group has any.
+pub(super) fn peer_medians(snapshot: &Snapshot, peers: &PeerAttributes) -> Option<BTreeMap<String, f64>> {
+    groups_of(peers).iter().find_map(|key| {
+        let group = snapshot.groups.iter().find(|g| &g.key == key && g.verdict == Verdict::Published)?;
         let medians: BTreeMap<String, f64> =
             group.metrics.iter().filter_map(|(m, f)| Some((m.strip_prefix("area:")?.to_owned(), f.median as f64))).collect();
         (!medians.is_empty()).then_some(medians)
     })
+}
+
+/// The peer attributes of an organisation's country (unassigned when the lists do not load).
+fn attributes(country: Option<&str>) -> PeerAttributes {
+    match peers() {
+        Some(p) => p.attributes(country),
+        None => PeerAttributes {
+            region: readiness::bench::UNASSIGNED.into(),
+            income: readiness::bench::UNASSIGNED.into(),
+            sids: false,
+            ldc: false,
+        },
+    }
 }
 
 /// The peer medians for an organisation's report from the current snapshot (published now if
@@ -38,18 +70,22 @@ pub(super) fn peer_medians(snapshot: &Snapshot, sids: bool, ldc: bool) -> Option
 /// no comparison is published, and the failure is logged).
 pub(super) fn medians_for(store: &dyn ReadinessStore, country: Option<&str>) -> Option<BTreeMap<String, f64>> {
     let snapshot = current(store, Utc::now()).map_err(|e| tracing::error!(error = %e, "readiness snapshot failed")).ok()?;
-    let groups = starter().map(|s| s.groups(country)).unwrap_or_default();
-    peer_medians(&snapshot, groups.sids, groups.ldc)
+    peer_medians(&snapshot, &attributes(country))
 }
 
 /// The snapshot of the quarter containing `at`, published now if it is not yet.
 fn current(store: &dyn ReadinessStore, at: DateTime<Utc>) -> store::Result<Snapshot> {
-    let as_of = quarter_start(at);
+    publish(store, quarter_start(at)).map(|(snapshot, _)| snapshot)
+}
+
+/// Publishes the snapshot as of `as_of` (a quarter's start) unless it is already stored, and
+/// returns the stored one with whether this call published it. Computed from the opted-in
+/// finalised assessments with each post in its organisation's country's peer groups; once
+/// stored it is never recomputed, so a later submission cannot move a published number.
+pub fn publish(store: &dyn ReadinessStore, as_of: DateTime<Utc>) -> store::Result<(Snapshot, bool)> {
     let key = as_of.to_rfc3339_opts(SecondsFormat::Secs, true);
-    if let Some(stored) = store.latest_snapshot()?.filter(|s| s.as_of == key)
-        && let Ok(snapshot) = serde_json::from_str::<Snapshot>(&stored.body)
-    {
-        return Ok(snapshot);
+    if let Some(stored) = store.snapshot(&key)? {
+        return serde_json::from_str(&stored.body).map(|s| (s, false)).map_err(|e| store::StoreError::Corrupt(e.to_string()));
     }
     let submissions: Vec<_> = store
         .benchmark_pool()?
@@ -57,19 +93,18 @@ fn current(store: &dyn ReadinessStore, at: DateTime<Utc>) -> store::Result<Snaps
         .filter_map(|e| {
             let summary: Summary = serde_json::from_str(&e.result).ok()?;
             let finalised = DateTime::parse_from_rfc3339(&e.finalised_at).ok()?.to_utc();
-            let groups = starter().map(|s| s.groups(e.country.as_deref())).unwrap_or_default();
-            Some(readiness::bench::submission(e.org_id.to_string(), finalised, groups.sids, groups.ldc, &summary))
+            Some(readiness::bench::submission(e.org_id.to_string(), finalised, attributes(e.country.as_deref()), &summary))
         })
         .collect();
     let snapshot = readiness::bench::snapshot(&submissions, as_of);
     let body = serde_json::to_string(&snapshot).map_err(|e| store::StoreError::Corrupt(e.to_string()))?;
     if !store.put_snapshot(&key, &body, &now())? {
         // Published meanwhile by another request: serve that one.
-        if let Some(stored) = store.latest_snapshot()?.filter(|s| s.as_of == key) {
-            return serde_json::from_str(&stored.body).map_err(|e| store::StoreError::Corrupt(e.to_string()));
+        if let Some(stored) = store.snapshot(&key)? {
+            return serde_json::from_str(&stored.body).map(|s| (s, false)).map_err(|e| store::StoreError::Corrupt(e.to_string()));
         }
     }
-    Ok(snapshot)
+    Ok((snapshot, true))
 }
 
 async fn load(state: &PortalState, ctx: &Ctx) -> Result<Snapshot, Response> {
@@ -115,6 +150,40 @@ pub(super) async fn csv(State(state): State<PortalState>, ctx: Ctx) -> Response 
     }
 }
 
+/// The snapshot for the UPU/ISAC dashboard: the hub operator's analysts and administrators
+/// (ISAC staff and UPU facilitators) only; anyone else is refused as the role table says.
+async fn load_dashboard(state: &PortalState, ctx: &Ctx) -> Result<Snapshot, Response> {
+    crate::pages::members::member_for(state, ctx, crate::roles::Action::FacilitateReadiness).await?;
+    load(state, ctx).await
+}
+
+/// The UPU/ISAC dashboard: the survey's indicators by region, income group and their
+/// crossings, from the published snapshot only (aggregates, never a post).
+pub(super) async fn dashboard_page(State(state): State<PortalState>, ctx: Ctx) -> Response {
+    let snapshot = match load_dashboard(&state, &ctx).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    state.portal.page(&ctx, StatusCode::OK, "readiness_dashboard.html", dashboard_context(&snapshot))
+}
+
+fn dashboard_context(snapshot: &Snapshot) -> Value {
+    let rows: Vec<Value> = readiness::bench::dashboard(snapshot)
+        .iter()
+        .map(|r| context! { region => r.region, income => r.income, posts => r.posts, indicators => r.indicators })
+        .collect();
+    let as_of = snapshot.as_of.format("%Y-%m-%d").to_string();
+    context! { as_of => as_of, rows => rows, indicators => readiness::bench::DASHBOARD_INDICATORS }
+}
+
+/// The UPU/ISAC dashboard as aggregate-only CSV.
+pub(super) async fn dashboard_csv(State(state): State<PortalState>, ctx: Ctx) -> Response {
+    match load_dashboard(&state, &ctx).await {
+        Ok(s) => download(readiness::bench::dashboard_rows_csv(&s), "text/csv; charset=utf-8", "readiness-dashboard.csv".to_owned()),
+        Err(r) => r,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone;
@@ -122,7 +191,11 @@ mod tests {
 
     use super::*;
 
-    fn post(i: usize, sids: bool) -> readiness::bench::Submission {
+    fn peers(region: &str, sids: bool) -> PeerAttributes {
+        PeerAttributes { region: region.into(), income: "upper_middle".into(), sids, ldc: false }
+    }
+
+    fn post(i: usize, peers: PeerAttributes) -> readiness::bench::Submission {
         let summary = Summary {
             bank_version: "test".into(),
             areas: [("GOV".to_owned(), AreaSummary { percent: Some(10.0 * i as f64), level: None, applicable: 1 })].into(),
@@ -136,7 +209,7 @@ mod tests {
             practices: BTreeMap::new(),
         };
         let at = Utc.with_ymd_and_hms(2026, 9, 1, 0, 0, 0).unwrap();
-        readiness::bench::submission(format!("{i}"), at, sids, false, &summary)
+        readiness::bench::submission(format!("{i}"), at, peers, &summary)
     }
 
     /// A post's report gets the medians of the most specific published group it belongs to, and
@@ -144,12 +217,54 @@ mod tests {
     #[test]
     fn the_report_shows_medians_of_a_published_group_only() {
         let as_of = Utc.with_ymd_and_hms(2026, 10, 1, 0, 0, 0).unwrap();
-        let four: Vec<_> = (1..=4).map(|i| post(i, true)).collect();
-        assert_eq!(peer_medians(&readiness::bench::snapshot(&four, as_of), true, false), None);
-        // Five SIDS posts and five others: the SIDS group (5) and the world (10) both publish.
-        let ten: Vec<_> = (1..=10).map(|i| post(i, i <= 5)).collect();
+        let four: Vec<_> = (1..=4).map(|i| post(i, peers("lac", true))).collect();
+        assert_eq!(peer_medians(&readiness::bench::snapshot(&four, as_of), &peers("lac", true)), None);
+        // Five SIDS posts in LAC and five others in Africa: SIDS (= LAC) and the world both
+        // publish; LAC x upper-middle equals LAC and is withheld, SIDS x LAC likewise.
+        let ten: Vec<_> = (1..=10).map(|i| if i <= 5 { post(i, peers("lac", true)) } else { post(i, peers("africa", false)) }).collect();
         let snapshot = readiness::bench::snapshot(&ten, as_of);
-        assert_eq!(peer_medians(&snapshot, true, false), Some([("GOV".to_owned(), 30.0)].into()));
-        assert_eq!(peer_medians(&snapshot, false, false), Some([("GOV".to_owned(), 55.0)].into()));
+        assert_eq!(peer_medians(&snapshot, &peers("lac", true)), Some([("GOV".to_owned(), 30.0)].into()));
+        assert_eq!(peer_medians(&snapshot, &peers("africa", false)), Some([("GOV".to_owned(), 80.0)].into()));
+        // A post of an unlisted country gets the whole population's medians.
+        let unassigned = PeerAttributes { region: "unassigned".into(), income: "unassigned".into(), sids: false, ldc: false };
+        assert_eq!(peer_medians(&snapshot, &unassigned), Some([("GOV".to_owned(), 55.0)].into()));
+    }
+
+    /// The dashboard page names regions, income groups and indicators in the reader's language
+    /// and shows a published group's shares.
+    #[test]
+    fn the_dashboard_renders_published_groups_in_both_languages() {
+        let as_of = Utc.with_ymd_and_hms(2026, 10, 1, 0, 0, 0).unwrap();
+        let ten: Vec<_> = (1..=10)
+            .map(|i| {
+                let mut p = if i <= 5 { post(i, peers("lac", true)) } else { post(i, peers("africa", false)) };
+                p.practices = [("ENC".to_owned(), i % 2 == 0), ("WL/BUD".to_owned(), i <= 3)].into();
+                p
+            })
+            .collect();
+        let page = dashboard_context(&readiness::bench::snapshot(&ten, as_of));
+        let portal = crate::Portal::new();
+        let en = portal.render("readiness_dashboard.html", crate::Lang::En, page.clone()).unwrap();
+        assert!(
+            en.contains("id=\"dashboard\"")
+                && en.contains("Latin America and the Caribbean")
+                && en.contains("Budget keeps pace with workload"),
+            "{en}"
+        );
+        // All posts: ENC for 5 of 10, WL/BUD for 3 of 10.
+        assert!(en.contains("<td>All posts</td><td>10</td><td>50%</td>"), "{en}");
+        assert!(en.contains("<td>30%</td></tr>"), "{en}");
+        let fr = portal.render("readiness_dashboard.html", crate::Lang::Fr, page).unwrap();
+        assert!(fr.contains("Amérique latine et Caraïbes") && fr.contains("Budget au rythme de la charge"), "{fr}");
+    }
+
+    #[test]
+    fn a_post_s_groups_go_from_most_to_least_specific() {
+        let keys = groups_of(&PeerAttributes { region: "lac".into(), income: "high".into(), sids: true, ldc: false });
+        assert_eq!(keys.len(), 8);
+        assert_eq!(keys[0], GroupKey { region: Some("lac".into()), income: Some("high".into()), sids: true, ldc: false });
+        assert_eq!(keys[7], GroupKey { region: None, income: None, sids: false, ldc: false });
+        let none = groups_of(&PeerAttributes { region: "unassigned".into(), income: "unassigned".into(), sids: false, ldc: false });
+        assert_eq!(none, [GroupKey { region: None, income: None, sids: false, ldc: false }]);
     }
 }
