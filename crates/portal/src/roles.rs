@@ -199,7 +199,8 @@ mod tests {
         check(member(Role::Admin, false), &admin);
         let hub_analyst = [&writes[..], &[Action::SeeReporterContact, Action::FacilitateReadiness]].concat();
         check(member(Role::Analyst, true), &hub_analyst);
-        let hub_admin = [&hub_analyst[..], &[Action::AdministerHub, Action::ProveDomains, Action::RunCampaigns, Action::ShareReadiness]].concat();
+        let hub_admin =
+            [&hub_analyst[..], &[Action::AdministerHub, Action::ProveDomains, Action::RunCampaigns, Action::ShareReadiness]].concat();
         check(member(Role::Admin, true), &hub_admin);
     }
 

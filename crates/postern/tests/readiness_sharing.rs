@@ -84,4 +84,8 @@ fn a_regulator_sees_a_post_s_report_only_while_the_post_shares_it() {
     let reg_org = overview.split("id=\"withdraw-").nth(1).and_then(|r| r.split('"').next()).expect("a withdraw button").to_owned();
     assert_eq!(dave.submit(&format!("{share}/withdraw"), &[("regulator", &reg_org)]).0, 303);
     assert_eq!(visible(&mut reg, id), (Vec::new(), false), "withdrawn");
+    // Both decisions are in the audit log, with who took them and for whom.
+    let audit = cli(f.dir.path(), &["audit"]).to_string();
+    assert!(audit.contains("readiness.share") && audit.contains("with ARCEP"), "{audit}");
+    assert!(audit.contains("readiness.withdraw"), "{audit}");
 }

@@ -184,13 +184,13 @@ impl Analyzer {
             .or_else(|| hosts.iter().find_map(|h| self.cues.brand_in_host(h)))
             .or_else(|| {
                 let word = hits.generic?;
-                let evidence = country_evidence(&hosts, &entities, &self.cues);
+                let evidence = country_evidence(&hosts, &entities, &self.cues, folded);
                 let home = lexicon::language_regions(language).first().copied();
                 self.cues.resolve_generic(word, &evidence, home)
             });
         let product = brand.and_then(|i| self.cues.brands.get(i)).and_then(|b| named_product(b, folded));
         self.add_phones(text, folded, &hosts, brand, language, &mut entities);
-        self.localise_currencies(&hosts, brand, language, &mut entities);
+        self.localise_currencies(&hosts, brand, language, folded, &mut entities);
         // Phones found: masked again, so the model sees them as phones. Otherwise the first
         // folding and its words serve again (splitting into words is a pass per character).
         let refolded = (!entities.phones.is_empty()).then(|| fold(&extract::masked(text, &entities.spans)));
@@ -213,7 +213,7 @@ impl Analyzer {
     /// the rouble in Belarus, the shilling in Tanzania and Uganda, the dollar sign in Hong Kong
     /// or Mexico. The country is the brand's, the phones', the links', then (for the dinar) the
     /// language's first that has such a currency.
-    fn localise_currencies(&self, hosts: &[String], brand: Option<usize>, language: &str, entities: &mut Entities) {
+    fn localise_currencies(&self, hosts: &[String], brand: Option<usize>, language: &str, folded: &str, entities: &mut Entities) {
         if !entities.amounts.iter().any(|a| a.shared_marker) {
             return;
         }
@@ -222,7 +222,7 @@ impl Analyzer {
             countries.push(b.country.as_str());
         }
         countries.extend(entities.phones.iter().filter_map(|p| extract::numbering::region_of(p)));
-        let evidence = country_evidence(hosts, entities, &self.cues);
+        let evidence = country_evidence(hosts, entities, &self.cues, folded);
         countries.extend(evidence.iter().copied());
         let spoken = lexicon::language_regions(language);
         for a in entities.amounts.iter_mut().filter(|a| a.shared_marker) {
@@ -251,23 +251,32 @@ impl Analyzer {
     /// currency's first, then its language's (see `prepare`).
     fn add_phones(&self, text: &str, folded: &str, hosts: &[String], brand: Option<usize>, language: &str, entities: &mut Entities) {
         let mut regions: Vec<&str> = Vec::with_capacity(8);
+        // Only worth computing when a phone number can still be in the text: six digits left
+        // after links, amounts and tracking numbers were masked.
+        let phone_possible = folded.bytes().filter(u8::is_ascii_digit).count() >= 6;
+        // A country the text names ("Airtel Uganda") comes first and is tried alone: a brand's
+        // country is a guess for a company present in several ("Airtel").
+        if phone_possible {
+            regions.extend(countries_named(folded));
+        }
+        let strong = regions.len();
         if let Some(b) = brand.and_then(|i| self.cues.brands.get(i))
             && !b.country.is_empty()
+            && !regions.contains(&b.country.as_str())
         {
             regions.push(b.country.as_str());
         }
         // Then the countries the links and amounts point to ("CHF", "post.ch"): a Swiss "079"
         // mobile in a German message is not a German number.
-        // Only worth computing when a phone number can still be in the text: six digits left
-        // after links, amounts and tracking numbers were masked.
-        let phone_possible = folded.bytes().filter(u8::is_ascii_digit).count() >= 6;
-        let evidence = if phone_possible { country_evidence(hosts, entities, &self.cues) } else { Vec::new() };
+        let evidence = if phone_possible { country_evidence(hosts, entities, &self.cues, folded) } else { Vec::new() };
         // Albanian is written in Albania and in Kosovo; Kosovo pays in euros, Albania in lek. An
         // Albanian message with a euro amount or a Kosovo place name is read as Kosovo's first:
         // "049 330 214" is a Kosovo mobile there, a Tirana landline in Albania.
         let kosovo = language == "sq"
             && (entities.amounts.iter().any(|a| a.currency == "EUR") || KOSOVO_PLACES.iter().any(|w| has_phrase(folded, w)));
         let kosovo: &[&str] = if kosovo { &["XK"] } else { &[] };
+        // A country the text names ("Airtel Uganda") is as strong as the brand's: tried alone
+        // before the links' and currencies' countries.
         for &c in &evidence {
             if !regions.contains(&c) {
                 regions.push(c);
@@ -283,15 +292,20 @@ impl Analyzer {
                 regions.push(c);
             }
         }
-        let trial = (phone_possible && named > 0 && named < regions.len()).then(|| {
+        let mut tried = 0;
+        for k in [strong, named] {
+            if !phone_possible || k == 0 || k == tried || k >= regions.len() {
+                continue;
+            }
+            tried = k;
             let mut trial = entities.clone();
-            extract::add_phones(text, &regions[..named], &mut trial);
-            trial
-        });
-        match trial {
-            Some(t) if !t.phones.is_empty() && t.phones.iter().all(|p| p.starts_with('+')) => *entities = t,
-            _ => extract::add_phones(text, &regions, entities),
+            extract::add_phones(text, &regions[..k], &mut trial);
+            if !trial.phones.is_empty() && trial.phones.iter().all(|p| p.starts_with('+')) {
+                *entities = trial;
+                return;
+            }
         }
+        extract::add_phones(text, &regions, entities);
     }
 }
 
@@ -332,8 +346,9 @@ fn has_phrase(hay: &str, needle: &str) -> bool {
 /// Countries a message points to, strongest first: the owners of official links, the
 /// country codes in its links ("post.ch", "poste-it.info"), the currency of its amounts.
 /// Used only to resolve a generic organisation word ("Poste", "Douane").
-fn country_evidence<'a>(hosts: &'a [String], e: &Entities, cues: &'a Cues) -> Vec<&'a str> {
+fn country_evidence<'a>(hosts: &'a [String], e: &Entities, cues: &'a Cues, folded: &str) -> Vec<&'a str> {
     let mut out: Vec<&str> = Vec::new();
+    out.extend(countries_named(folded));
     for h in hosts {
         if let Some(b) = cues.official_owner(h).and_then(|i| cues.brands.get(i))
             && !b.country.is_empty()
@@ -376,6 +391,43 @@ fn country_evidence<'a>(hosts: &'a [String], e: &Entities, cues: &'a Cues) -> Ve
 /// A shared currency marker names its other countries as evidence only when they are this few
 /// (the dirham's one, the shilling's two, the riyal's three; not the dollar sign's twenty).
 const SHARED_COUNTRIES_AT_MOST: usize = 3;
+
+const COUNTRIES_TSV: &str = include_str!("../data/countries.tsv");
+
+/// The (country, folded name) lines of `data/countries.tsv`.
+fn country_names() -> impl Iterator<Item = (&'static str, &'static str)> {
+    COUNTRIES_TSV.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).filter_map(|l| l.split_once('\t'))
+}
+
+/// The countries whose names `folded` writes (`data/countries.tsv`), in the order they appear:
+/// Han names anywhere (unspaced text), others as whole words.
+fn countries_named(folded: &str) -> Vec<&'static str> {
+    static NAMES: std::sync::OnceLock<Option<(aho_corasick::AhoCorasick, Vec<(&'static str, &'static str)>)>> = std::sync::OnceLock::new();
+    let Some((ac, names)) = NAMES
+        .get_or_init(|| {
+            let names: Vec<(&str, &str)> = country_names().collect();
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(names.iter().map(|(_, n)| n))
+                .ok()
+                .map(|ac| (ac, names))
+        })
+        .as_ref()
+    else {
+        return Vec::new();
+    };
+    let boundary = |c: Option<char>| c.is_none_or(|c| !crate::text::is_word_char(c));
+    let mut out = Vec::new();
+    for m in ac.find_iter(folded) {
+        let Some(&(country, name)) = names.get(m.pattern().as_usize()) else { continue };
+        let han = name.chars().next().is_some_and(|c| crate::text::script_of(c) == crate::text::Script::Unspaced);
+        let whole = han || boundary(folded[..m.start()].chars().next_back()) && boundary(folded[m.end()..].chars().next());
+        if whole && !out.contains(&country) {
+            out.push(country);
+        }
+    }
+    out
+}
 
 /// The upper-case ISO country for a two-letter host token the brand table knows as a
 /// country ("uk" -> "GB").
@@ -856,6 +908,20 @@ mod tests {
         // ...but a currency word several countries share names none: "shilingi" is said in
         // Kenya, Tanzania and Uganda, and "0657 310 482" is grouped as Tanzania prints it.
         assert_eq!(phones("Nimekosea nimetuma shilingi 50,000 kwenye namba yako, nirudishie kwa 0657 310 482"), ["+255657310482"]);
+    }
+
+    #[test]
+    fn country_names_are_folded_two_letter_codes_and_found_as_words() {
+        for (country, name) in country_names() {
+            assert!(country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase()), "countries.tsv: {country}");
+            assert_eq!(fold(name), name, "countries.tsv: {name} is not folded");
+        }
+        assert_eq!(countries_named(&fold("Airtel Uganda: Hongera! Piga 0752 813 460")), ["UG"]);
+        assert_eq!(countries_named(&fold("بريد مصر: ادفع الآن")), ["EG"]);
+        assert!(countries_named(&fold("مصرف الراجحي: تم تجميد بطاقتك")).is_empty(), "a bank is not Egypt");
+        assert_eq!(countries_named("您的新加坡包裹"), ["SG"]);
+        let a = Analyzer::builtin().expect("model");
+        assert_eq!(a.analyze("Airtel Uganda: Hongera umeshinda shilingi 1,000,000. Piga 0752 813 460").phones, ["+256752813460"]);
     }
 
     #[test]

@@ -78,7 +78,7 @@ fn audit_entry(member: &Member, action: &str, target: &str, outcome: &str, detai
 }
 
 /// Appends an audit line to the hub's log (off the async workers); a failure is logged.
-async fn audit(state: &PortalState, member: &Member, action: &str, target: &str, outcome: &str, detail: String) {
+pub(crate) async fn audit(state: &PortalState, member: &Member, action: &str, target: &str, outcome: &str, detail: String) {
     let entry = audit_entry(member, action, target, outcome, detail);
     let hub = state.hub.clone();
     match blocking(move || hub.append_audit(&entry)).await {

@@ -179,7 +179,12 @@ fn table(clock: &Clock) -> String {
 /// One request to the hub's incident API: the hub's address is the operator's own setting, so
 /// it goes through the outbound guard under the operator-approved policy, resolved once and
 /// pinned, without proxies or redirects. Returns the JSON answer, or the problem's detail.
-pub(crate) fn call(h: &HubArgs, method: reqwest::Method, path: &str, body: Option<&serde_json::Value>) -> anyhow::Result<serde_json::Value> {
+pub(crate) fn call(
+    h: &HubArgs,
+    method: reqwest::Method,
+    path: &str,
+    body: Option<&serde_json::Value>,
+) -> anyhow::Result<serde_json::Value> {
     let (url, resp) = send(h, method, path, body)?;
     let status = resp.status();
     let answer: serde_json::Value = resp.json().with_context(|| format!("{url} answered HTTP {status} without JSON"))?;

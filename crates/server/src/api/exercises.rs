@@ -27,7 +27,6 @@ use serde_json::{Value, json};
 use store::exercises::{ExerciseRecord, ExerciseStore, NewExercise, RunStatus};
 
 use crate::error::ApiError;
-use crate::roles::{Action, Caller};
 use crate::{AppState, blocking};
 
 pub(crate) fn routes() -> Router<AppState> {
@@ -74,33 +73,17 @@ fn parse_body<T: for<'de> Deserialize<'de>>(body: &[u8]) -> Result<T, ApiError> 
 
 /// The calling member and its organisation id; anonymous callers must authenticate.
 async fn member(state: &AppState, headers: &HeaderMap) -> Result<(Principal, i64), ApiError> {
-    let who = crate::authenticate(state, headers, false).await?;
-    match who.org().map(|o| o.id) {
-        Some(org) => Ok((who, org)),
-        None => Err(ApiError::from_hub(HubError::Unauthenticated("exercises are for members: send an API token".into()), false)),
-    }
+    super::members_only(state, headers, "exercises").await
 }
 
 /// Refuses a write the roles table does not allow, and audits the refusal.
 async fn may_edit(state: &AppState, who: &Principal, target: &str) -> Result<(), ApiError> {
-    let Err(denied) = crate::roles::require(Caller::from(who), Action::EditIncidents) else { return Ok(()) };
-    audit(state, who, "exercise.edit", target, "denied", &denied.to_string()).await;
-    Err(ApiError::from_hub(denied.into(), false))
+    super::may_edit_as(state, who, "exercise.edit", target).await
 }
 
 /// Appends one audit line; a failure to write it is logged, never shown to the caller.
 async fn audit(state: &AppState, who: &Principal, action: &str, target: &str, outcome: &str, detail: &str) {
-    let entry = store::NewAudit {
-        actor: who.actor(),
-        action: action.into(),
-        target: target.into(),
-        outcome: outcome.into(),
-        detail: detail.into(),
-    };
-    let hub = state.hub.clone();
-    if let Err(e) = blocking(move || hub.append_audit(&entry)).await {
-        tracing::error!(error = %e, "writing an exercise audit line failed");
-    }
+    super::audit_line(state, who, action, target, outcome, detail).await
 }
 
 fn target(id: i64) -> String {

@@ -29,7 +29,6 @@ use serde_json::{Value, json};
 use store::incidents::{CaseData, CaseRecord, IncidentStore, NewEvidence, NewTask, SubmissionRecord};
 
 use crate::error::ApiError;
-use crate::roles::{Action, Caller};
 use crate::{AppState, blocking};
 
 mod handoffs;
@@ -100,33 +99,17 @@ fn not_found(id: i64) -> HubError {
 
 /// The calling member and its organisation id; anonymous callers must authenticate.
 async fn member(state: &AppState, headers: &HeaderMap) -> Result<(Principal, i64), ApiError> {
-    let who = crate::authenticate(state, headers, false).await?;
-    match who.org().map(|o| o.id) {
-        Some(org) => Ok((who, org)),
-        None => Err(ApiError::from_hub(HubError::Unauthenticated("incident cases are for members: send an API token".into()), false)),
-    }
+    super::members_only(state, headers, "incident cases").await
 }
 
 /// Refuses a write the roles table does not allow, and audits the refusal.
 async fn may_edit(state: &AppState, who: &Principal, target: &str) -> Result<(), ApiError> {
-    let Err(denied) = crate::roles::require(Caller::from(who), Action::EditIncidents) else { return Ok(()) };
-    audit(state, who, "incident.edit", target, "denied", &denied.to_string()).await;
-    Err(ApiError::from_hub(denied.into(), false))
+    super::may_edit_as(state, who, "incident.edit", target).await
 }
 
 /// Appends one audit line; a failure to write it is logged, never shown to the caller.
 async fn audit(state: &AppState, who: &Principal, action: &str, target: &str, outcome: &str, detail: &str) {
-    let entry = store::NewAudit {
-        actor: who.actor(),
-        action: action.into(),
-        target: target.into(),
-        outcome: outcome.into(),
-        detail: detail.into(),
-    };
-    let hub = state.hub.clone();
-    if let Err(e) = blocking(move || hub.append_audit(&entry)).await {
-        tracing::error!(error = %e, "writing an incident audit line failed");
-    }
+    super::audit_line(state, who, action, target, outcome, detail).await
 }
 
 fn target(id: i64) -> String {

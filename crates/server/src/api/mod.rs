@@ -15,8 +15,8 @@ use tlp::Tlp;
 use crate::error::ApiError;
 use crate::{AppState, blocking};
 
-pub mod exercises;
 pub mod awareness;
+pub mod exercises;
 pub mod feeds;
 pub mod incidents;
 pub mod links;
@@ -34,6 +34,38 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(incidents::routes())
         .merge(exercises::routes())
         .merge(awareness::routes())
+}
+
+/// The calling member and its organisation id; anonymous callers must authenticate (`what`
+/// names the capability in the refusal: "incident cases are for members").
+async fn members_only(state: &AppState, headers: &HeaderMap, what: &str) -> Result<(Principal, i64), ApiError> {
+    let who = crate::authenticate(state, headers, false).await?;
+    match who.org().map(|o| o.id) {
+        Some(org) => Ok((who, org)),
+        None => Err(ApiError::from_hub(HubError::Unauthenticated(format!("{what} are for members: send an API token")), false)),
+    }
+}
+
+/// Refuses an edit the roles table does not allow, and audits the refusal as `action`.
+async fn may_edit_as(state: &AppState, who: &Principal, action: &str, target: &str) -> Result<(), ApiError> {
+    let Err(denied) = crate::roles::require(crate::roles::Caller::from(who), crate::roles::Action::EditIncidents) else { return Ok(()) };
+    audit_line(state, who, action, target, "denied", &denied.to_string()).await;
+    Err(ApiError::from_hub(denied.into(), false))
+}
+
+/// Appends one audit line; a failure to write it is logged, never shown to the caller.
+async fn audit_line(state: &AppState, who: &Principal, action: &str, target: &str, outcome: &str, detail: &str) {
+    let entry = store::NewAudit {
+        actor: who.actor(),
+        action: action.into(),
+        target: target.into(),
+        outcome: outcome.into(),
+        detail: detail.into(),
+    };
+    let hub = state.hub.clone();
+    if let Err(e) = blocking(move || hub.append_audit(&entry)).await {
+        tracing::error!(error = %e, action = %action, "writing an audit line failed");
+    }
 }
 
 fn problem(status: StatusCode, title: &str, detail: impl Into<String>) -> ApiError {

@@ -109,8 +109,13 @@ pub(super) async fn share(
     if regulator.id == member.org.id {
         return state.portal.error(&ctx, StatusCode::UNPROCESSABLE_ENTITY, "readiness-share-error-own", None);
     }
+    let regulator_name = regulator.name.clone();
     match blocking(move || store.share(id, regulator.id, &now())).await {
-        Some(Ok(ShareOutcome::Shared | ShareOutcome::AlreadyShared)) => see_other(&format!("/members/readiness/{id}")),
+        Some(Ok(ShareOutcome::Shared | ShareOutcome::AlreadyShared)) => {
+            let detail = format!("with {regulator_name}");
+            crate::pages::members::audit(&state, member, "readiness.share", &format!("readiness:{id}"), "ok", detail).await;
+            see_other(&format!("/members/readiness/{id}"))
+        }
         Some(Ok(ShareOutcome::NotFinalised)) => state.portal.error(&ctx, StatusCode::CONFLICT, "readiness-share-error-draft", None),
         Some(Err(e)) => state.portal.hub_error(&ctx, e.into()),
         None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
@@ -124,7 +129,7 @@ pub(super) async fn withdraw(
     Path(id): Path<i64>,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    let (_, store) = match checked(&state, &ctx, id, &form).await {
+    let (member, store) = match checked(&state, &ctx, id, &form).await {
         Ok(v) => v,
         Err(r) => return r,
     };
@@ -132,7 +137,11 @@ pub(super) async fn withdraw(
         return state.portal.error(&ctx, StatusCode::UNPROCESSABLE_ENTITY, "readiness-share-error-name", None);
     };
     match blocking(move || store.withdraw_share(id, regulator)).await {
-        Some(Ok(_)) => see_other(&format!("/members/readiness/{id}")),
+        Some(Ok(_)) => {
+            let detail = format!("from organisation {regulator}");
+            crate::pages::members::audit(&state, member, "readiness.withdraw", &format!("readiness:{id}"), "ok", detail).await;
+            see_other(&format!("/members/readiness/{id}"))
+        }
         Some(Err(e)) => state.portal.hub_error(&ctx, e.into()),
         None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
     }

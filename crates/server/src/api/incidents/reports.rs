@@ -179,38 +179,28 @@ pub(super) async fn submit_stage(
 }
 
 /// The report as a standalone bilingual HTML file (a download).
-pub(super) async fn html(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path((id, stage)): Path<(i64, String)>,
-) -> Result<Response, ApiError> {
-    let (who, case) = case_of(&state, &headers, id).await?;
-    let store = service(&state)?;
-    let organisation = who.org().map(|o| o.name.clone()).unwrap_or_default();
-    let c = case.clone();
-    let (v, page) = run(move || {
-        let now = Utc::now();
-        let v = reports::view(&*store, &c, &stage, now)?;
-        let page = reports::export_html(&v, &c, &organisation, now)?;
-        Ok((v, page))
-    })
-    .await?;
-    audit(&state, &who, "incident.report.export", &target(id), "ok", &format!("{} html", v.stage)).await;
-    let mut resp = page.into_response();
-    let h = resp.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
-    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'"));
-    if let Ok(d) = HeaderValue::from_str(&format!("attachment; filename=\"{}\"", reports::export_name(id, &v.stage, "html"))) {
-        h.insert(header::CONTENT_DISPOSITION, d);
-    }
-    Ok(resp)
+pub(super) async fn html(state: State<AppState>, headers: HeaderMap, path: Path<(i64, String)>) -> Result<Response, ApiError> {
+    export(state, headers, path, Export::Html).await
 }
 
 /// The report as a bilingual PDF (the rule set's language and English), as an attachment.
-pub(super) async fn pdf(
+pub(super) async fn pdf(state: State<AppState>, headers: HeaderMap, path: Path<(i64, String)>) -> Result<Response, ApiError> {
+    export(state, headers, path, Export::Pdf).await
+}
+
+/// The two file exports of a stage report.
+#[derive(Debug, Clone, Copy)]
+enum Export {
+    Html,
+    Pdf,
+}
+
+/// Renders, audits (`incident.report.export`) and answers one export as an attachment.
+async fn export(
     State(state): State<AppState>,
     headers: HeaderMap,
     Path((id, stage)): Path<(i64, String)>,
+    kind: Export,
 ) -> Result<Response, ApiError> {
     let (who, case) = case_of(&state, &headers, id).await?;
     let store = service(&state)?;
@@ -219,15 +209,30 @@ pub(super) async fn pdf(
     let (v, bytes) = run(move || {
         let now = Utc::now();
         let v = reports::view(&*store, &c, &stage, now)?;
-        let bytes = reports::export_pdf(&v, &c, &organisation, now)?;
+        let bytes = match kind {
+            Export::Html => reports::export_html(&v, &c, &organisation, now)?.into_bytes(),
+            Export::Pdf => reports::export_pdf(&v, &c, &organisation, now)?,
+        };
         Ok((v, bytes))
     })
     .await?;
-    audit(&state, &who, "incident.report.export", &target(id), "ok", &format!("{} pdf", v.stage)).await;
+    let ext = match kind {
+        Export::Html => "html",
+        Export::Pdf => "pdf",
+    };
+    audit(&state, &who, "incident.report.export", &target(id), "ok", &format!("{} {ext}", v.stage)).await;
     let mut resp = bytes.into_response();
     let h = resp.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
-    if let Ok(d) = HeaderValue::from_str(&format!("attachment; filename=\"{}\"", reports::export_name(id, &v.stage, "pdf"))) {
+    match kind {
+        Export::Html => {
+            h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+            h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'"));
+        }
+        Export::Pdf => {
+            h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
+        }
+    }
+    if let Ok(d) = HeaderValue::from_str(&format!("attachment; filename=\"{}\"", reports::export_name(id, &v.stage, ext))) {
         h.insert(header::CONTENT_DISPOSITION, d);
     }
     Ok(resp)
