@@ -149,7 +149,7 @@ pub fn require(caller: Caller, action: Action) -> Result<(), Denied> {
 mod tests {
     use super::*;
 
-    const ALL: [Action; 15] = [
+    const ALL: [Action; 16] = [
         Action::SubmitIndicator,
         Action::AddSighting,
         Action::Triage,

@@ -402,7 +402,8 @@ fn country_names() -> impl Iterator<Item = (&'static str, &'static str)> {
 /// The countries whose names `folded` writes (`data/countries.tsv`), in the order they appear:
 /// Han names anywhere (unspaced text), others as whole words.
 fn countries_named(folded: &str) -> Vec<&'static str> {
-    static NAMES: std::sync::OnceLock<Option<(aho_corasick::AhoCorasick, Vec<(&'static str, &'static str)>)>> = std::sync::OnceLock::new();
+    type Names = Option<(aho_corasick::AhoCorasick, Vec<(&'static str, &'static str)>)>;
+    static NAMES: std::sync::OnceLock<Names> = std::sync::OnceLock::new();
     let Some((ac, names)) = NAMES
         .get_or_init(|| {
             let names: Vec<(&str, &str)> = country_names().collect();
