@@ -392,7 +392,7 @@ fn country_evidence<'a>(hosts: &'a [String], e: &Entities, cues: &'a Cues, folde
 /// (the dirham's one, the shilling's two, the riyal's three; not the dollar sign's twenty).
 const SHARED_COUNTRIES_AT_MOST: usize = 3;
 
-const COUNTRIES_TSV: &str = include_str!("../data/countries.tsv");
+const COUNTRIES_TSV: &str = crate::lexicon::files::COUNTRIES_FILE.1;
 
 /// The (country, folded name) lines of `data/countries.tsv`.
 fn country_names() -> impl Iterator<Item = (&'static str, &'static str)> {

@@ -49,13 +49,17 @@ fn every_file_in_data_is_compiled_in() {
             files::DELIVERY_FEES_FILE,
             files::PAYMENT_REPORT_FILE,
             files::CALL_FILE,
+            files::COUNTRIES_FILE,
+            files::CURRENCY_MARKERS_FILE,
+            files::LOCAL_CURRENCIES_FILE,
+            files::ISO4217_FILE,
         ]
         .iter()
         .map(|(f, _)| (*f).to_string()),
     );
     compiled.insert(FALLBACK_BRANDS_FILE.0.to_string());
     let mut on_disk = BTreeSet::new();
-    for dir in ["", "lures", "cues", "languages"] {
+    for dir in ["", "lures", "cues", "languages", "currencies"] {
         for entry in std::fs::read_dir(data.join(dir)).expect("data directory").filter_map(Result::ok) {
             let name = entry.file_name().to_string_lossy().into_owned();
             if entry.path().is_file() && name != "README.md" {

@@ -373,9 +373,9 @@ pub struct Marker {
     pub shared: bool,
 }
 
-const MARKERS_TSV: &str = include_str!("../../data/currencies/markers.tsv");
-const LOCAL_TSV: &str = include_str!("../../data/currencies/local.tsv");
-const ISO4217_TXT: &str = include_str!("../../data/currencies/iso4217.txt");
+const MARKERS_TSV: &str = crate::lexicon::files::CURRENCY_MARKERS_FILE.1;
+const LOCAL_TSV: &str = crate::lexicon::files::LOCAL_CURRENCIES_FILE.1;
+const ISO4217_TXT: &str = crate::lexicon::files::ISO4217_FILE.1;
 
 /// Capitalised words that are ISO 4217 codes too but mean something else beside a number in a
 /// message ("TOP 10", "SOS 112", "PEN 2"): never read as currencies unless markers.tsv lists them.

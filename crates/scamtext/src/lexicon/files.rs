@@ -52,6 +52,14 @@ pub const DELIVERY_FEES_FILE: File = data_file!("cues/delivery_fees.txt");
 pub const PAYMENT_REPORT_FILE: File = data_file!("cues/payment_report.txt");
 /// Words asking the reader to call or message a number.
 pub const CALL_FILE: File = data_file!("cues/call.txt");
+/// Country names, as evidence of the country a message is about (read by `analyze`).
+pub const COUNTRIES_FILE: File = data_file!("countries.tsv");
+/// Currency markers, in the order they are tried (read by `extract::numbers`).
+pub const CURRENCY_MARKERS_FILE: File = data_file!("currencies/markers.tsv");
+/// What a shared currency marker means in each country.
+pub const LOCAL_CURRENCIES_FILE: File = data_file!("currencies/local.tsv");
+/// The active ISO 4217 codes.
+pub const ISO4217_FILE: File = data_file!("currencies/iso4217.txt");
 
 /// One file per language, named by its ISO 639-1 code. The order breaks ties in language
 /// detection: with equal scores the earlier language wins.
