@@ -93,6 +93,8 @@ pub struct Derivation<'a> {
     pub now: &'a str,
     /// The warning text for the public (required for [`Audience::Public`], unused otherwise).
     pub warning: Option<&'a str>,
+    /// The case was played in a joint exercise: the derivative is labelled and named so.
+    pub exercise: bool,
     /// STIX identities the CSIRT copy is for (the hub's `x_postern_recipients`, which decides who
     /// besides the producer reads an AMBER+STRICT object); unused for the other audiences.
     pub recipients: &'a [String],
@@ -138,12 +140,16 @@ pub fn derive(audience: Audience, d: &Derivation<'_>) -> Result<Value, CaseError
     }
     let mut incident = json!({
         "type": "incident", "spec_version": "2.1", "id": id, "created": d.now, "modified": d.now,
-        "name": name, "created_by_ref": d.identity,
+        "name": &name, "created_by_ref": d.identity,
         "object_marking_refs": [audience.tlp().marking_id(), pap["id"]],
         "extensions": extensions,
     });
     if !description.is_empty() {
         incident["description"] = json!(description);
+    }
+    if d.exercise {
+        incident["name"] = json!(crate::report::shown_title(&name, true));
+        incident["labels"] = json!([crate::report::EXERCISE_LABEL]);
     }
     if audience == Audience::Csirt && !d.recipients.is_empty() {
         for r in d.recipients {
@@ -196,6 +202,7 @@ mod tests {
             identity: "identity--0f4a6f3e-5b7c-4d2e-9a1b-3c5d7e9f1a2b",
             now: "2026-12-07T12:00:00.000Z",
             warning: Some("Scam SMS in our name: do not pay <any> fee"),
+            exercise: false,
             recipients: &[],
         };
         let mut ids = Vec::new();
@@ -218,6 +225,15 @@ mod tests {
         }
         ids.dedup();
         assert_eq!(ids.len(), 3, "three objects");
+        // An exercise case's derivatives are labelled and named so, for every audience.
+        for a in Audience::ALL {
+            let b = derive(a, &Derivation { exercise: true, ..d.clone() }).expect("bundle");
+            let inc = &b["objects"][0];
+            assert_eq!(inc["labels"], json!(["exercise"]), "{a:?}");
+            assert!(inc["name"].as_str().is_some_and(|n| n.starts_with("EXERCISE: ")), "{a:?}: {inc}");
+            stix::validate_object(inc).unwrap_or_else(|e| panic!("{a:?} {inc}: {e:?}"));
+            assert!(derive(a, &d).expect("bundle")["objects"][0].get("labels").is_none());
+        }
         assert_eq!(derive(Audience::Public, &Derivation { warning: None, ..d.clone() }).expect_err("no text").field, "warning");
         assert_eq!(Audience::parse("press").expect_err("unknown").field, "audience");
     }

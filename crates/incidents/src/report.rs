@@ -160,6 +160,17 @@ pub struct ReportDoc<'a> {
     pub generated_at: &'a str,
     /// The report's TLP level.
     pub tlp: tlp::Tlp,
+    /// The case was played in a joint exercise: every export says so first.
+    pub exercise: bool,
+}
+
+/// The mark every export of an exercise case carries: the STIX label, and the prefix of the
+/// names of the STIX objects made from it.
+pub const EXERCISE_LABEL: &str = "exercise";
+
+/// `title` as the exports of a case show it: `EXERCISE: ` first for an exercise case.
+pub fn shown_title(title: &str, exercise: bool) -> std::borrow::Cow<'_, str> {
+    if exercise { std::borrow::Cow::Owned(format!("EXERCISE: {title}")) } else { std::borrow::Cow::Borrowed(title) }
 }
 
 /// Text made safe for HTML element content and attribute values.
@@ -206,10 +217,14 @@ pub fn render_html(doc: &ReportDoc<'_>) -> Result<String, CaseError> {
     h.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
     h.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
     let stage_key = format!("stage_{}", stage.id);
-    h.push_str(&format!("<title>{} · {}</title>\n", escape(&label(lang, &stage_key)), escape(doc.case_title)));
+    let title = shown_title(doc.case_title, doc.exercise);
+    h.push_str(&format!("<title>{} · {}</title>\n", escape(&label(lang, &stage_key)), escape(&title)));
     h.push_str("<style>body{font-family:sans-serif;max-width:50em;margin:2em auto}th{text-align:left;vertical-align:top;padding-right:1em}.en{color:#555}.answer{white-space:pre-wrap}.marking{font-weight:bold}</style>\n");
     h.push_str("</head>\n<body>\n");
     h.push_str(&format!("<p class=\"marking\">{}</p>\n", escape(&tlp_label)));
+    if doc.exercise {
+        h.push_str(&format!("<p class=\"marking\">{}</p>\n", both(lang, "exercise")));
+    }
     h.push_str(&format!("<h1>{}</h1>\n<h2>{}</h2>\n", both(lang, "report"), both(lang, &stage_key)));
     h.push_str("<table>\n");
     let status = match doc.submitted_at {
@@ -217,7 +232,7 @@ pub fn render_html(doc: &ReportDoc<'_>) -> Result<String, CaseError> {
         None => both(lang, "draft"),
     };
     let rows: [(&str, String); 8] = [
-        ("case", format!("#{} {}", doc.case_id, escape(doc.case_title))),
+        ("case", format!("#{} {}", doc.case_id, escape(&title))),
         ("organisation", escape(doc.organisation)),
         ("jurisdiction", format!("{} ({} v{})", escape(&doc.rules.name), escape(&doc.rules.id), doc.rules.version)),
         ("classification", escape(doc.classification)),
@@ -317,14 +332,17 @@ pub fn stix_bundle(doc: &ReportDoc<'_>, identity: &str, resolved: bool, created:
         .iter()
         .map(|f| format!("{}: {}", label("en", &format!("field_{f}")), doc.answers.get(f).map(String::as_str).unwrap_or("-")))
         .collect();
-    let incident = json!({
+    let mut incident = json!({
         "type": "incident", "spec_version": "2.1", "id": id, "created": created, "modified": modified,
-        "name": format!("{}: {}", label("en", &format!("stage_{}", stage.id)), doc.case_title),
+        "name": format!("{}: {}", label("en", &format!("stage_{}", stage.id)), shown_title(doc.case_title, doc.exercise)),
         "description": description.join("\n"),
         "created_by_ref": identity,
         "object_marking_refs": [doc.tlp.marking_id()],
         "extensions": { INCIDENT_CORE_EXTENSION: core, POSTERN_REPORT_EXTENSION: report },
     });
+    if doc.exercise {
+        incident["labels"] = json!([EXERCISE_LABEL]);
+    }
     let bundle_id = format!("bundle--{}", uuid::Uuid::new_v5(&ID_NAMESPACE, format!("{id}/{modified}").as_bytes()));
     Ok(json!({"type": "bundle", "id": bundle_id, "objects": [incident]}))
 }

@@ -1,11 +1,15 @@
 //! Campaign clustering: look-alikes registered together become one STIX `campaign`, each
 //! member's indicator tied to it by an `indicates` relationship.
 //!
-//! Two signals, both visible in the names themselves: a **naming template** (the same brand and
-//! the same name once digit runs are folded, `laposte-redelivery-12.top` and
-//! `laposte-redelivery-47.top`), and a **shared certificate** (the names of one multi-SAN
-//! certificate join the campaign of its first look-alike). Issuer bursts and resolved addresses
-//! are not used: the watcher resolves nothing and one CA issues for everyone.
+//! Three signals, in this order of strength: a **shared certificate** (the names of one
+//! multi-SAN certificate join the campaign of its first look-alike), a **naming template** (the
+//! same brand and the same name once digit runs are folded, `laposte-redelivery-12.top` and
+//! `laposte-redelivery-47.top`), and an **issuance burst** (look-alikes of one brand whose
+//! certificates one CA issued within [`BURST_SECONDS`] of the burst's first: a kit minting names
+//! in a batch). A burst is anchored at its first certificate, so a CA that issues for everyone
+//! cannot chain a brand's look-alikes of a whole day into one campaign. Resolved addresses are
+//! not used: the watcher never resolves a suspect name (a lookup reaches the suspect's own name
+//! servers and tells the actor it has been seen).
 //!
 //! A campaign exists once it has two members. Ids are derived from the producer's namespace and
 //! the campaign's key, so every run and every restart names the same campaign the same way.
@@ -19,6 +23,9 @@ use serde_json::{Value, json};
 const MEMBERS_KEPT: usize = 10_000;
 /// Campaign keys remembered; the oldest are forgotten beyond this, so memory stays bounded.
 const CAMPAIGNS_KEPT: usize = 100_000;
+/// An issuance burst: certificates for one brand's look-alikes from one CA logged within this
+/// many seconds of the burst's first certificate.
+pub const BURST_SECONDS: i64 = 600;
 
 /// The naming template of `domain`: digit runs folded to `#`, so that names minted from one
 /// pattern share it. The brand is part of the key beside it.
@@ -46,7 +53,9 @@ pub struct Member<'a> {
     pub brand: &'a str,
     /// The certificate the name came from (CT sources), so its other names join this one.
     pub certificate: Option<&'a str>,
-    /// RFC 3339.
+    /// The CA that issued that certificate (CT sources), for issuance bursts.
+    pub issuer: Option<&'a str>,
+    /// RFC 3339; for CT sources the time the log recorded the certificate.
     pub first_seen: &'a str,
 }
 
@@ -54,7 +63,7 @@ pub struct Member<'a> {
 /// (the new ones last), so the caller can write the campaign and the relationships.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Grown {
-    /// `brand|template`.
+    /// `brand|template` of the campaign's first member.
     pub key: String,
     pub brand: String,
     pub template: String,
@@ -64,6 +73,8 @@ pub struct Grown {
     /// campaign has just reached two members.
     pub new: usize,
     pub first_seen: String,
+    /// The CA of an issuance burst that brought members in, if one did.
+    pub burst_issuer: Option<String>,
 }
 
 /// The campaigns seen so far by one watcher.
@@ -72,6 +83,10 @@ pub struct Clusters {
     campaigns: HashMap<String, State>,
     /// Certificate -> the campaign key of its first look-alike.
     certificates: HashMap<String, String>,
+    /// `brand|template` -> the campaign its first name joined, when that is another's.
+    templates: HashMap<String, String>,
+    /// `brand|issuer` -> the campaign key of the current burst and the burst's start (Unix s).
+    bursts: HashMap<String, (String, i64)>,
     order: std::collections::VecDeque<String>,
 }
 
@@ -81,6 +96,7 @@ struct State {
     template: String,
     members: Vec<String>,
     first_seen: String,
+    burst_issuer: Option<String>,
 }
 
 impl Clusters {
@@ -88,11 +104,7 @@ impl Clusters {
     pub fn add(&mut self, batch: &[Member<'_>]) -> Vec<Grown> {
         let mut grew: HashMap<String, usize> = HashMap::new();
         for m in batch {
-            let own = format!("{}|{}", m.brand, naming_template(m.domain));
-            let key = match m.certificate {
-                Some(c) => self.certificates.entry(c.to_string()).or_insert_with(|| own.clone()).clone(),
-                None => own,
-            };
+            let (key, by_burst) = self.campaign_of(m);
             if !self.campaigns.contains_key(&key) {
                 self.remember(&key, m);
             }
@@ -105,6 +117,9 @@ impl Clusters {
             }
             if m.first_seen < s.first_seen.as_str() {
                 s.first_seen = m.first_seen.to_string();
+            }
+            if by_burst && s.burst_issuer.is_none() {
+                s.burst_issuer = m.issuer.map(str::to_string);
             }
             *grew.entry(key).or_default() += 1;
         }
@@ -119,12 +134,41 @@ impl Clusters {
                     template: s.template.clone(),
                     members: s.members.clone(),
                     first_seen: s.first_seen.clone(),
+                    burst_issuer: s.burst_issuer.clone(),
                     key,
                 })
             })
             .collect();
         out.sort_by(|a, b| a.key.cmp(&b.key));
         out
+    }
+
+    /// The campaign `m` belongs to, strongest signal first, and whether only an issuance burst
+    /// put it there; notes `m`'s certificate, template and burst for the names that follow.
+    fn campaign_of(&mut self, m: &Member<'_>) -> (String, bool) {
+        let own = format!("{}|{}", m.brand, naming_template(m.domain));
+        let burst = m.issuer.zip(unix_seconds(m.first_seen)).map(|(issuer, at)| (format!("{}|{issuer}", m.brand), at));
+        let by_certificate = m.certificate.and_then(|c| self.certificates.get(c)).cloned();
+        let by_template = self.templates.get(&own).cloned().or_else(|| self.campaigns.contains_key(&own).then(|| own.clone()));
+        let by_burst = burst
+            .as_ref()
+            .and_then(|(b, at)| self.bursts.get(b).filter(|(_, start)| (at - start).abs() <= BURST_SECONDS))
+            .map(|(k, _)| k.clone());
+        let only_burst = by_certificate.is_none() && by_template.is_none() && by_burst.is_some();
+        let key = by_certificate.or(by_template).or(by_burst).unwrap_or_else(|| own.clone());
+        if let Some(c) = m.certificate {
+            self.certificates.entry(c.to_string()).or_insert_with(|| key.clone());
+        }
+        if key != own {
+            self.templates.entry(own).or_insert_with(|| key.clone());
+        }
+        if let Some((b, at)) = burst {
+            let current = self.bursts.get(&b).is_some_and(|(_, start)| (at - start).abs() <= BURST_SECONDS);
+            if !current {
+                self.bursts.insert(b, (key.clone(), at));
+            }
+        }
+        (key, only_burst)
     }
 
     /// Adds members already published (a restarted watcher's earlier hits), so that the next
@@ -139,12 +183,19 @@ impl Clusters {
         {
             self.campaigns.remove(&old);
             self.certificates.retain(|_, k| *k != old);
+            self.templates.retain(|_, k| *k != old);
+            self.bursts.retain(|_, (k, _)| *k != old);
         }
         let template = key.split_once('|').map_or(key, |(_, t)| t).to_string();
-        let state = State { brand: m.brand.to_string(), template, members: Vec::new(), first_seen: m.first_seen.to_string() };
+        let state =
+            State { brand: m.brand.to_string(), template, members: Vec::new(), first_seen: m.first_seen.to_string(), burst_issuer: None };
         self.campaigns.insert(key.to_string(), state);
         self.order.push_back(key.to_string());
     }
+}
+
+fn unix_seconds(rfc3339: &str) -> Option<i64> {
+    chrono::DateTime::parse_from_rfc3339(rfc3339).ok().map(|t| t.timestamp())
 }
 
 /// The id of the campaign `key` for the producer `namespace`.
@@ -165,7 +216,14 @@ pub fn objects(
     let mut campaign = json!({
         "type": "campaign", "spec_version": "2.1", "id": id, "created": p.now, "modified": p.now,
         "name": format!("Look-alikes of {brand_name}: {}", g.template),
-        "description": format!("Names imitating {brand_name} minted from the template {} ({} members when last updated).", g.template, g.members.len()),
+        "description": match &g.burst_issuer {
+            None => format!("Names imitating {brand_name} minted from the template {} ({} members when last updated).", g.template, g.members.len()),
+            Some(ca) => format!(
+                "Names imitating {brand_name} minted from the template {} or certified by {ca} in one burst ({} members when last updated).",
+                g.template,
+                g.members.len()
+            ),
+        },
         "first_seen": g.first_seen,
         "labels": ["monitor", format!("brand:{}", g.brand)],
         "object_marking_refs": [p.marking],
@@ -194,7 +252,7 @@ mod tests {
     use super::*;
 
     fn m<'a>(domain: &'a str, brand: &'a str, certificate: Option<&'a str>) -> Member<'a> {
-        Member { domain, brand, certificate, first_seen: "2026-12-07T10:00:00Z" }
+        Member { domain, brand, certificate, issuer: None, first_seen: "2026-12-07T10:00:00Z" }
     }
 
     #[test]
@@ -233,6 +291,50 @@ mod tests {
         let g = c.add(&[m("laposte-colis.top", "fr-laposte", Some("cert-1")), m("suivi-laposte-frais.top", "fr-laposte", Some("cert-1"))]);
         assert_eq!(g.len(), 1);
         assert_eq!(g[0].members, ["laposte-colis.top", "suivi-laposte-frais.top"]);
+    }
+
+    fn issued<'a>(domain: &'a str, brand: &'a str, issuer: &'a str, at: &'a str) -> Member<'a> {
+        Member { domain, brand, certificate: Some(domain), issuer: Some(issuer), first_seen: at }
+    }
+
+    #[test]
+    fn look_alikes_one_ca_certified_in_one_burst_are_one_campaign() {
+        let mut c = Clusters::default();
+        let le = "C=US, O=Let's Encrypt, CN=R11";
+        assert!(c.add(&[issued("laposte-colis.top", "fr-laposte", le, "2026-12-07T10:00:00Z")]).is_empty());
+        // Another template, same brand and CA, 9 minutes later: the same burst.
+        let g = c.add(&[issued("suivi-la-poste.shop", "fr-laposte", le, "2026-12-07T10:09:00Z")]);
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].key, "fr-laposte|laposte-colis.top");
+        assert_eq!(g[0].members, ["laposte-colis.top", "suivi-la-poste.shop"]);
+        assert_eq!(g[0].burst_issuer.as_deref(), Some(le));
+        // The burst is anchored at its first certificate: 11 minutes after it is another burst.
+        assert!(c.add(&[issued("laposte-frais.top", "fr-laposte", le, "2026-12-07T10:11:00Z")]).is_empty());
+        // Another CA, or another brand, in the same minutes: not this campaign.
+        assert!(
+            c.add(&[issued("colis-laposte.top", "fr-laposte", "C=US, O=Google Trust Services, CN=WR1", "2026-12-07T10:01:00Z")]).is_empty()
+        );
+        assert!(c.add(&[issued("royalmail-fee.top", "gb-royalmail", le, "2026-12-07T10:02:00Z")]).is_empty());
+        // The next name of a template whose first name joined a burst joins that campaign too,
+        // whenever it is seen.
+        let g = c.add(&[issued("suivi-la-poste.shop", "fr-laposte", le, "2026-12-09T10:00:00Z")]);
+        assert!(g.is_empty(), "a name seen again is not a new member: {g:?}");
+        let g = c.add(&[Member { domain: "suivi-la-poste.shop", ..m("suivi-la-poste.shop", "fr-laposte", None) }]);
+        assert!(g.is_empty());
+        let g = c.add(&[issued("suivi-la-poste7.shop", "fr-laposte", "other CA", "2026-12-09T10:00:00Z")]);
+        assert!(g.is_empty(), "digits make another template: {g:?}");
+        let g = c.add(&[m("laposte-colis.top", "fr-laposte", None)]);
+        assert!(g.is_empty());
+    }
+
+    #[test]
+    fn a_names_tile_entry_without_issuer_or_a_bad_time_never_bursts() {
+        let mut c = Clusters::default();
+        let at = "2026-12-07T10:00:00Z";
+        c.add(&[Member { issuer: None, ..issued("laposte-colis.top", "fr-laposte", "x", at) }]);
+        assert!(c.add(&[Member { issuer: None, ..issued("suivi-la-poste.shop", "fr-laposte", "x", at) }]).is_empty());
+        c.add(&[issued("laposte-a.top", "fr-laposte", "x", "yesterday")]);
+        assert!(c.add(&[issued("laposte-b.top", "fr-laposte", "x", "yesterday")]).is_empty());
     }
 
     #[test]

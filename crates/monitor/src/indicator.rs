@@ -98,6 +98,7 @@ mod tests {
             source: "stdin".into(),
             first_seen: "2026-12-07T10:00:00Z".into(),
             certificate: None,
+            issuer: None,
         };
         let p = Producer {
             namespace: &ns,

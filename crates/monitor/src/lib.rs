@@ -45,6 +45,10 @@ pub struct Hit {
     /// that the names of one certificate are known to belong together.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub certificate: Option<String>,
+    /// The CA that issued that certificate, as its distinguished name reads (CT sources, data
+    /// tiles and RFC 6962 entries; a names tile does not carry it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
 }
 
 /// The two levels a hit can have; benign names are not hits.
@@ -201,6 +205,7 @@ impl Judgement {
             source: source.to_string(),
             first_seen: first_seen.to_string(),
             certificate: None,
+            issuer: None,
         }
     }
 }

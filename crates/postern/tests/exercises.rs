@@ -154,6 +154,12 @@ fn a_joint_exercise_is_scored_from_its_own_audit_trail_and_stays_apart() {
         "not Correos' case"
     );
     hub.put_report(played, "early_warning");
+    // The played case says it is an exercise in every view and export; the live one does not.
+    assert_eq!(hub.get("La Poste", &format!("/api/v1/incidents/{played}")).1["exercise"], true);
+    assert_eq!(hub.get("La Poste", &format!("/api/v1/incidents/{live}")).1["exercise"], false);
+    let (_, isac) = hub.get("La Poste", &format!("/api/v1/incidents/{played}/derivatives/isac"));
+    assert_eq!(isac["objects"][0]["labels"], json!(["exercise"]), "{isac}");
+    assert!(isac["objects"][0]["name"].as_str().is_some_and(|n| n.starts_with("EXERCISE: ")), "{isac}");
     hub.taxii_post("La Poste", &collection, json!([indicator("post-parcel-fee.example", 1)]));
     let (status, mark) =
         hub.post("La Poste", &format!("/api/v1/exercises/{id}/marks"), &json!({"expectation": "e7-press-line", "met": true}));

@@ -146,6 +146,50 @@ fn the_csirt_acknowledges_and_asks_and_only_the_post_and_the_csirt_see_it() {
 }
 
 #[test]
+fn the_csirt_copy_goes_over_the_hub_into_a_collection_the_csirt_reads_and_only_the_csirt_sees_it() {
+    let hub = Hub::start();
+    let id = open_case(&hub);
+    let dir = hub.f.dir.path();
+    // The post's own internal collection: the CSIRT cannot read it, so nothing goes there.
+    let internal = cli(dir, &["collection", "add", "post-internal", "--read", "La Poste", "--write", "La Poste"]);
+    let internal = internal["id"].as_str().expect("id").to_string();
+    let path = format!("/api/v1/incidents/{id}/handoffs");
+    let (s, e) = hub.post("La Poste", &path, &json!({"csirt": "Posta Shqiptare", "collection": internal}));
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{e}");
+    assert!(e["detail"].as_str().is_some_and(|d| d.contains("collection") && d.contains("cannot read")), "{e}");
+    let (s, e) = hub.post("La Poste", &path, &json!({"csirt": "Posta Shqiptare", "collection": "no-such-collection"}));
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{e}");
+    assert_eq!(hub.get("La Poste", &path).1["handoffs"], json!([]), "a refused copy leaves no hand-off");
+
+    // The shared collection, which the CSIRT and Correos both read: the copy is added there.
+    let (s, h) = hub.post("La Poste", &path, &json!({"csirt": "Posta Shqiptare", "collection": hub.f.collection}));
+    assert_eq!(s, StatusCode::CREATED, "{h}");
+    let object = h["published"]["object"].as_str().expect("object id").to_string();
+    assert!(object.starts_with("incident--"), "{h}");
+    let objects = |org: &str| -> Value {
+        let url = format!("{}/isac/collections/{}/objects/", hub.server.url, hub.f.collection);
+        let r =
+            client().get(url).bearer_auth(&hub.f.tokens[org]).header("Accept", "application/taxii+json;version=2.1").send().expect("get");
+        assert_eq!(r.status(), StatusCode::OK);
+        r.json().expect("json")
+    };
+    let seen = |org: &str| objects(org)["objects"].as_array().is_some_and(|a| a.iter().any(|o| o["id"] == object.as_str()));
+    assert!(seen("Posta Shqiptare"), "the CSIRT reads its copy over TAXII");
+    assert!(seen("La Poste"), "the producer reads its own copy");
+    assert!(!seen("Correos"), "TLP:AMBER+STRICT to the CSIRT: another reader of the collection does not see it");
+    let got = objects("Posta Shqiptare");
+    let copy = got["objects"].as_array().and_then(|a| a.iter().find(|o| o["id"] == object.as_str())).cloned().unwrap_or_default();
+    assert_eq!(copy["object_marking_refs"][0], "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003", "{copy}");
+    assert_eq!(copy["x_postern_recipients"], json!([hub.f.identities["Posta Shqiptare"]]), "{copy}");
+    let audited = cli(dir, &["audit"])["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .any(|e| e["action"] == "incident.handoff.send" && e["detail"].as_str().is_some_and(|d| d.contains(&object)));
+    assert!(audited, "the hand-off's audit line names the copy");
+}
+
+#[test]
 fn takedown_requests_are_a_task_type_of_their_own() {
     let hub = Hub::start();
     let id = open_case(&hub);

@@ -166,6 +166,57 @@ fn another_organisation_sees_nothing_and_every_form_is_checked() {
 }
 
 #[test]
+fn a_case_is_edited_with_the_same_checks_as_the_api() {
+    let p = setup();
+    let mut alice = p.visitor("alice");
+    assert_eq!(alice.post("/members/incidents/new", "/members/incidents/new", &case_form("2026-01-10T09:30")).0, 303);
+    // The form comes back filled with the case, times in the case's zone to the second.
+    let form = alice.page("/members/incidents/1/edit");
+    assert!(form.contains("action=\"/members/incidents/1/edit\""), "{form}");
+    assert!(form.contains("id=\"aware\" name=\"aware\" type=\"datetime-local\" value=\"2026-01-10T09:30:00\""), "{form}");
+    assert!(form.contains("value=\"Smishing wave &lt;script&gt;"), "values are escaped");
+    assert!(alice.page("/members/incidents/1").contains("href=\"/members/incidents/1/edit\""));
+
+    // Contained and resolved: the case moves on, and the one-month stage is now owed.
+    let mut edited = case_form("2026-01-10T09:30:00");
+    edited.retain(|(k, _)| *k != "contained" && *k != "resolved");
+    edited.extend([("contained", "2026-01-11T10:00"), ("resolved", "2026-01-12T18:00")]);
+    let (status, location, body) = alice.post("/members/incidents/1/edit", "/members/incidents/1/edit", &edited);
+    assert_eq!((status, location.as_str()), (303, "/members/incidents/1"), "{body}");
+    let api = client()
+        .get(format!("{}/api/v1/incidents/1", p.server.url))
+        .bearer_auth(&p.f.tokens["La Poste"])
+        .send()
+        .expect("get")
+        .json::<serde_json::Value>()
+        .expect("json");
+    let at = |k: &str| api[k].as_str().unwrap_or_default().to_string();
+    assert!(at("contained").starts_with("2026-01-11T09:00:00") && at("resolved").starts_with("2026-01-12T17:00:00"), "{api}");
+    assert!(at("aware").starts_with("2026-01-10T08:30:00"), "an unchanged time stays as it was: {api}");
+
+    // Bad input names the field and keeps what was typed; nothing changes.
+    let mut bad = edited.clone();
+    bad.retain(|(k, _)| *k != "resolved");
+    bad.push(("resolved", "2026-01-09T10:00"));
+    let (status, _, body) = alice.post("/members/incidents/1/edit", "/members/incidents/1/edit", &bad);
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("value=\"2026-01-09T10:00\"") && body.contains("aria-invalid"), "{body}");
+    assert!(alice.page("/members/incidents/1/edit").contains("value=\"2026-01-12T18:00:00\""), "the refused edit was not stored");
+    assert_eq!(alice.post_with("/members/incidents/1/edit", "forged", &edited).0, 403);
+
+    // Another organisation: 404 for the form and the post; a reader: no form, 403.
+    let mut bob = p.visitor("bob");
+    assert_eq!(bob.get("/members/incidents/1/edit").0, 404);
+    assert_eq!(bob.post("/members/incidents", "/members/incidents/1/edit", &edited).0, 404);
+    let mut rita = p.visitor("rita");
+    assert!(!rita.page("/members/incidents/1").contains("/members/incidents/1/edit"));
+    assert_eq!(rita.get("/members/incidents/1/edit").0, 403);
+    let audit = cli(p.f.dir.path(), &["audit"]);
+    let updates = audit["entries"].as_array().expect("entries").iter().filter(|e| e["action"] == "portal.incident.update").count();
+    assert_eq!(updates, 1, "one audited edit");
+}
+
+#[test]
 fn evidence_is_downloaded_never_shown() {
     let p = setup();
     let mut alice = p.visitor("alice");

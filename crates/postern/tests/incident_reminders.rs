@@ -173,6 +173,26 @@ fn reminders_go_once_by_mail_and_webhook_to_the_cases_organisation_only() {
     // that the new process has been through the older cases.
     server.kill9();
     let server = Server::start_with(f.dir.path(), &flags);
+    // A case played in a joint exercise owes an overdue early warning too, and nothing is sent for
+    // it: it is created without a clock, added to the run, and only then given its awareness time.
+    let call = |method: reqwest::Method, path: &str, body: Value| -> Value {
+        let r =
+            client().request(method, format!("{}{path}", server.url)).bearer_auth(&f.tokens["La Poste"]).json(&body).send().expect("send");
+        assert!(r.status().is_success(), "{path}: {}", r.status());
+        r.json().expect("json")
+    };
+    let run = call(
+        reqwest::Method::POST,
+        "/api/v1/exercises",
+        json!({"scenario": "smishing-payment", "language": "en", "speed": 1,
+               "participants": [{"org": "La Poste", "role": "post"}, {"org": "Correos", "role": "csirt"}]}),
+    );
+    let drill =
+        call(reqwest::Method::POST, "/api/v1/incidents", json!({"title": "Drill: parcel SMS wave", "classification": "fraud:phishing"}));
+    let drill = drill["id"].as_i64().expect("id");
+    call(reqwest::Method::POST, &format!("/api/v1/exercises/{}/cases", run["id"]), json!({"case": drill}));
+    let patched = call(reqwest::Method::PATCH, &format!("/api/v1/incidents/{drill}"), json!({"aware": ago(30)}));
+    assert_eq!((patched["exercise"].clone(), patched["overdue"].clone()), (json!(true), json!(true)), "{patched}");
     let fresh = create(&server, &f.tokens["La Poste"], "Fresh case", &ago(21));
     until("the fresh case's mail and webhook call", || delivered(mail.path()).len() >= 3 && hooks.lock().expect("lock").len() >= 3);
     let mails = delivered(mail.path());
@@ -181,5 +201,7 @@ fn reminders_go_once_by_mail_and_webhook_to_the_cases_organisation_only() {
     let calls = hooks.lock().expect("lock").clone();
     assert_eq!(calls.len(), 3, "{calls:?}");
     assert_eq!(calls[2]["case"], fresh);
+    assert!(mails.iter().all(|m| !m["data"].as_str().unwrap_or_default().contains("Drill")), "no reminder for an exercise case");
+    assert!(calls.iter().all(|c| c["case"] != drill), "{calls:?}");
     drop(server);
 }

@@ -357,6 +357,8 @@ fn both_logs_flag_exactly_the_planted_names_and_resume_after_kill_9() {
     assert_eq!(domains(&first), sorted(&PLANTED_1), "{first}");
     // The static log is read first; the RFC 6962 copies of the same certificates are duplicates.
     assert!(first.lines().all(|l| l.contains(r#""source":"ct:static""#)), "{first}");
+    // Each hit names the CA that issued its certificate, for triage and issuance bursts.
+    assert!(first.lines().all(|l| l.contains(r#""issuer":"CN=Throwaway CT Test CA""#)), "{first}");
 
     // The logs grow past a full (gzip) tile; the second run resumes from the saved cursors.
     let fillers: Vec<String> = (0..130).map(|i| format!("host-{i}.example.net")).collect();

@@ -324,4 +324,11 @@ fn names_minted_from_one_template_become_one_campaign() {
         .expect("text");
     let line = csv.lines().find(|l| l.starts_with("laposte-redelivery-47.top,")).expect("in the CSV feed");
     assert!(line.ends_with("Look-alikes of La Poste: laposte-redelivery-#.top"), "{line}");
+    // The triage queue shows each member's campaign, the first member's included.
+    use common::visitor::{PASSWORD, Visitor, user_add};
+    assert!(user_add(f.dir.path(), "alice", "La Poste", "analyst", PASSWORD).status.success());
+    let mut alice = Visitor::new(&server.url);
+    alice.login("alice");
+    let queue = alice.page("/members/monitor");
+    assert_eq!(queue.matches("<dd>Look-alikes of La Poste: laposte-redelivery-#.top</dd>").count(), 3, "{queue}");
 }

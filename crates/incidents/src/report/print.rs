@@ -55,11 +55,15 @@ pub fn render_pdf(doc: &ReportDoc<'_>) -> Result<Vec<u8>, CaseError> {
     let stage = stage(doc.rules, doc.stage)?;
     let lang = doc.rules.language.as_str();
     let stage_key = format!("stage_{}", stage.id);
-    let title = format!("{} · #{} {}", label(lang, &stage_key), doc.case_id, doc.case_title);
+    let case_title = super::shown_title(doc.case_title, doc.exercise);
+    let title = format!("{} · #{} {case_title}", label(lang, &stage_key), doc.case_id);
     let marking = format!("TLP:{}", tlp_name(doc.tlp));
     let mut flow = Flow::new(Document::new(&title, &format!("{marking} · {}", both(lang, &stage_key))));
     let top = flow.reserve(14.0);
     flow.page().text(MARGIN + Flow::WIDTH, top + 10.0, Font::Bold, 10.0, RED, Align::Right, &marking);
+    if doc.exercise {
+        flow.paragraph(&both(lang, "exercise"), Font::Bold, 13.0, RED, 0.0);
+    }
     flow.paragraph(&both(lang, "report"), Font::Bold, 18.0, INK, 0.0);
     flow.paragraph(&both(lang, &stage_key), Font::Bold, 13.0, MUTED, 0.0);
     rule(&mut flow);
@@ -68,7 +72,7 @@ pub fn render_pdf(doc: &ReportDoc<'_>) -> Result<Vec<u8>, CaseError> {
         None => both(lang, "draft"),
     };
     let facts: [(&str, String); 8] = [
-        ("case", format!("#{} {}", doc.case_id, doc.case_title)),
+        ("case", format!("#{} {case_title}", doc.case_id)),
         ("organisation", doc.organisation.to_string()),
         ("jurisdiction", format!("{} ({} v{})", doc.rules.name, doc.rules.id, doc.rules.version)),
         ("classification", doc.classification.to_string()),

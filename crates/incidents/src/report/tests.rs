@@ -171,6 +171,7 @@ fn doc<'a>(rules: &'a RuleSet, stage: &'a str, a: &'a Answers, submitted: Option
         submitted_at: submitted,
         generated_at: "2026-12-07T12:00:00.000Z",
         tlp: tlp::Tlp::AmberStrict,
+        exercise: false,
     }
 }
 
@@ -229,4 +230,24 @@ fn stix_exports_use_the_pinned_incident_core_extension_and_tlp() {
     assert_eq!(again["objects"][0]["id"], inc["id"], "a re-export is a new version of the same object");
     assert_ne!(again["id"], b["id"]);
     assert_eq!(again["objects"][0]["extensions"][INCIDENT_CORE_EXTENSION]["investigation_status"], "closed");
+}
+
+#[test]
+fn every_export_of_an_exercise_case_says_so_first() {
+    let al = jurisdiction("al").expect("al");
+    let a = answers(&[("severity", "high")]);
+    let played = ReportDoc { exercise: true, ..doc(&al, "notification", &a, None) };
+    let html = render_html(&played).expect("html");
+    let banner = "USHTRIM: nuk është incident i vërtetë <span lang=\"en\" class=\"en\">/ EXERCISE: not a real incident</span>";
+    assert!(html.contains(banner), "{html}");
+    assert!(html.contains("<title>Njoftim për incidentin · EXERCISE: Smishing"), "{html}");
+    assert!(!render_html(&doc(&al, "notification", &a, None)).expect("html").contains("EXERCISE"));
+    let t = "2026-12-07T12:00:00.000Z";
+    let b = stix_bundle(&played, "identity--0f4a6f3e-5b7c-4d2e-9a1b-3c5d7e9f1a2b", false, t, t).expect("bundle");
+    let inc = &b["objects"][0];
+    assert_eq!(inc["labels"], serde_json::json!([EXERCISE_LABEL]));
+    assert!(inc["name"].as_str().is_some_and(|n| n.contains("EXERCISE: Smishing")), "{inc}");
+    stix::validate_object(inc).unwrap_or_else(|e| panic!("{inc}: {e:?}"));
+    let pdf = super::render_pdf(&played).expect("pdf");
+    assert!(pdf.starts_with(b"%PDF"));
 }

@@ -16,7 +16,13 @@ pub struct CertNames {
     pub names: Vec<String>,
     /// notBefore, seconds since the Unix epoch.
     pub not_before: i64,
+    /// The issuing CA as its distinguished name reads (`C=US, O=Let's Encrypt, CN=R11`), at most
+    /// [`ISSUER_MAX`] bytes; `None` for a names-tile entry, which does not carry it.
+    pub issuer: Option<String>,
 }
+
+/// The longest issuer name kept; a longer one is cut at a character boundary.
+pub const ISSUER_MAX: usize = 200;
 
 /// The names of a DER certificate, `None` when it does not parse.
 pub fn cert_names(der: &[u8]) -> Option<CertNames> {
@@ -44,7 +50,26 @@ fn from_tbs(tbs: &TbsCertificate<'_>) -> CertNames {
             }
         }
     }
-    CertNames { key: hash.finalize().into(), names: names_of(&cns, &sans), not_before: tbs.validity.not_before.timestamp() }
+    CertNames {
+        key: hash.finalize().into(),
+        names: names_of(&cns, &sans),
+        not_before: tbs.validity.not_before.timestamp(),
+        issuer: issuer_name(&tbs.issuer.to_string()),
+    }
+}
+
+/// The issuer's name as kept: control characters dropped, cut to [`ISSUER_MAX`] bytes; `None`
+/// when nothing printable is left.
+fn issuer_name(dn: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in dn.chars().filter(|c| !c.is_control()) {
+        if out.len() + c.len_utf8() > ISSUER_MAX {
+            break;
+        }
+        out.push(c);
+    }
+    let out = out.trim().to_string();
+    (!out.is_empty()).then_some(out)
 }
 
 /// Every DNS SAN and host-like CN, lower-case, `*.` stripped, without repeats. A CN is a name

@@ -94,7 +94,12 @@ pub fn parse_names_tile(bytes: &[u8], n: u64, width: u64) -> Result<Vec<Entry>, 
                 let names = super::names::names_of(&cn, &sans);
                 let not_before = i64::try_from(t.timestamp / 1000).unwrap_or(i64::MAX);
                 let key = super::names::names_key(&names);
-                Entry { index, timestamp: t.timestamp, precert: false, names: Some(super::CertNames { key, names, not_before }) }
+                Entry {
+                    index,
+                    timestamp: t.timestamp,
+                    precert: false,
+                    names: Some(super::CertNames { key, names, not_before, issuer: None }),
+                }
             }
             Err(_) => Entry { index, timestamp: 0, precert: false, names: None },
         }

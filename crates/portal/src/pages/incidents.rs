@@ -24,6 +24,7 @@ use super::members::{actor, member_for};
 use crate::roles::Action;
 use crate::{Ctx, Member, PortalState, blocking, member_or_login, see_other};
 
+mod edit;
 mod followup;
 pub mod reports;
 
@@ -38,6 +39,7 @@ pub(crate) fn routes() -> Router<PortalState> {
         .route("/members/incidents/{id}/tasks", post(add_task))
         .route("/members/incidents/{id}/tasks/{task}", post(set_task))
         .route("/members/incidents/{id}/evidence/{file}", get(download))
+        .merge(edit::routes())
         .merge(reports::routes())
         .merge(followup::routes())
 }
@@ -150,7 +152,8 @@ async fn list(State(state): State<PortalState>, ctx: Ctx) -> Response {
         .map(|(subs, c)| {
             let overdue = clock_rows(&c.data, subs, now).is_some_and(|rs| rs.iter().any(|r| r.state == incidents::StageState::Overdue));
             context! { id => c.id, title => &c.data.title, severity => &c.data.severity,
-            classification => &c.data.classification, aware => &c.data.aware, resolved => c.data.resolved.is_some(), overdue => overdue }
+            classification => &c.data.classification, aware => &c.data.aware, resolved => c.data.resolved.is_some(), overdue => overdue,
+            exercise => c.exercise }
         })
         .collect();
     state.portal.page(&ctx, StatusCode::OK, "incidents.html", context! { rows => rows, may_edit => member.user.role.may_write() })
@@ -313,6 +316,7 @@ async fn case_page(state: &PortalState, ctx: &Ctx, member: &Member, id: i64, tz:
         .collect();
     Ok(context! {
         id => case.id,
+        exercise => case.exercise,
         case => context! {
             title => &d.title, summary => &d.summary, classification => &d.classification, severity => &d.severity,
             services => &d.services, users_affected => d.users_affected, cross_border => &d.cross_border,

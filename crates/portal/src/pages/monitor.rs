@@ -74,6 +74,7 @@ async fn queue(State(state): State<PortalState>, ctx: Ctx) -> Response {
             domain => &h.domain, brand => &h.brand, technique => &h.technique, score => h.score, level => &h.level,
             source => &h.source, first_seen => &h.first_seen, last_seen => &h.last_seen, sightings => h.sightings,
             status => h.status.name(), indicator => &h.indicator_id, collection => &h.collection,
+            issuer => &h.issuer, campaign => &h.campaign,
         }
     };
     let open: Vec<Value> = open.iter().map(row).collect();
@@ -242,6 +243,7 @@ fn publish_hit(hub: &hub::Hub, who: &hub::Principal, org: &str, hit: &HitRecord,
         source: hit.source.clone(),
         first_seen: hit.first_seen.clone(),
         certificate: None,
+        issuer: hit.issuer.clone(),
     };
     let (name, official) = p.brand.clone().unwrap_or_else(|| (hit.brand.clone(), String::new()));
     let indicator = monitor::indicator::indicator(&as_hit, &name, &official, &producer);

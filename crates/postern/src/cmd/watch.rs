@@ -476,7 +476,13 @@ impl Recorder {
         let known: Vec<monitor::campaign::Member<'_>> = earlier
             .iter()
             .filter(|h| h.indicator_id.is_some() && h.status.publishable())
-            .map(|h| monitor::campaign::Member { domain: &h.domain, brand: &h.brand, certificate: None, first_seen: &h.first_seen })
+            .map(|h| monitor::campaign::Member {
+                domain: &h.domain,
+                brand: &h.brand,
+                certificate: None,
+                issuer: None,
+                first_seen: &h.first_seen,
+            })
             .collect();
         clusters.seed(&known);
         // The operator at the console acts for the organisation, as `feeds import` does.
@@ -529,6 +535,7 @@ impl Recorder {
                 domain: &h.domain,
                 brand: &h.brand,
                 certificate: h.certificate.as_deref(),
+                issuer: h.issuer.as_deref(),
                 first_seen: &h.first_seen,
             })
             .collect();
@@ -537,8 +544,10 @@ impl Recorder {
         let mut campaign_of = std::collections::HashMap::new();
         for g in &grown {
             let name = self.brands.get(&g.brand).map_or(g.brand.as_str(), |b| b.0.as_str());
+            let campaign = format!("Look-alikes of {name}: {}", g.template);
+            self.hits.set_hit_campaign(&g.members, &campaign).context("noting a hit's campaign")?;
             for d in &g.members {
-                campaign_of.insert(d.clone(), format!("Look-alikes of {name}: {}", g.template));
+                campaign_of.insert(d.clone(), campaign.clone());
             }
         }
         let mut objects = Vec::new();
@@ -578,6 +587,7 @@ impl Recorder {
             source: hit.source.clone(),
             seen_at: hit.first_seen.clone(),
             org: Some(self.identity.clone()),
+            issuer: hit.issuer.clone(),
         };
         Ok(match self.hits.record_hit(&new).context("recording a hit")? {
             store::monitor::HitOutcome::New => {

@@ -191,6 +191,7 @@ fn case_json(c: &CaseRecord, subs: &[SubmissionRecord], now: DateTime<Utc>) -> V
         "detected": d.detected, "aware": d.aware, "contained": d.contained, "resolved": d.resolved,
         "jurisdiction": d.jurisdiction, "zone": d.zone,
         "created_at": c.created_at, "created_by": c.created_by, "updated_at": c.updated_at,
+        "exercise": c.exercise,
         "submissions": subs.iter().map(|s| json!({"stage": s.stage, "submitted_at": s.submitted_at, "recorded_by": s.recorded_by, "recorded_at": s.recorded_at})).collect::<Vec<_>>(),
         "clock": clock,
         "overdue": overdue,

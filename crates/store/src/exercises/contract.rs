@@ -131,6 +131,10 @@ fn cases_played_in_a_run_are_marked_exercise(open: Open<'_>) {
     s.add_case(run.id, played.id).expect("mark");
     assert!(open().is_exercise_case(played.id).expect("flag"));
     assert!(!s.is_exercise_case(live.id).expect("flag"));
+    // Every reader of the case sees the mark, the reminders' list of clocked cases included.
+    assert!(s.case(lp, played.id).expect("read").expect("stored").exercise);
+    assert!(!s.case(lp, live.id).expect("read").expect("stored").exercise);
+    assert!(!played.exercise, "created live");
     assert_eq!(s.exercise_cases(run.id).expect("cases"), [played.id]);
     let again = s.add_case(run.id, played.id);
     assert!(matches!(again, Err(StoreError::Duplicate { what: "exercise case", .. })), "{again:?}");

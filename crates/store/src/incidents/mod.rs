@@ -50,6 +50,9 @@ pub struct CaseRecord {
     pub created_at: String,
     pub created_by: String,
     pub updated_at: String,
+    /// Played in a joint exercise (`incident_cases.exercise`): never a real incident, so no
+    /// reminder goes out for it and every view and export says so.
+    pub exercise: bool,
 }
 
 /// One note of a case's timeline.
@@ -220,7 +223,7 @@ fn services_from(text: &str) -> Vec<String> {
 
 /// The columns of a case, in the order both engines read them.
 const CASE_COLUMNS: &str = "id, org_id, title, summary, classification, severity, services, users_affected, cross_border, \
-     suspected_malicious, detected, aware, contained, resolved, jurisdiction, zone, created_at, created_by, updated_at";
+     suspected_malicious, detected, aware, contained, resolved, jurisdiction, zone, created_at, created_by, updated_at, exercise";
 const NOTE_COLUMNS: &str = "id, case_id, author, at, body";
 const TASK_COLUMNS: &str = "id, case_id, title, owner, due, created_at, done";
 const SUBMISSION_COLUMNS: &str = "stage, submitted_at, recorded_by, recorded_at";

@@ -35,6 +35,7 @@ pub(super) fn case(r: &Row) -> Result<CaseRecord> {
         created_at: r.try_get(16)?,
         created_by: r.try_get(17)?,
         updated_at: r.try_get(18)?,
+        exercise: r.try_get(19)?,
     })
 }
 

@@ -35,6 +35,7 @@ pub(super) fn case(r: &Row<'_>) -> rusqlite::Result<CaseRecord> {
         created_at: r.get(16)?,
         created_by: r.get(17)?,
         updated_at: r.get(18)?,
+        exercise: r.get(19)?,
     })
 }
 

@@ -16,6 +16,7 @@ const CASES: &[Case] = &[
     ("triage_suppresses_and_unknown_names_are_not_found", triage_suppresses_and_unknown_names_are_not_found),
     ("hits_are_listed_newest_first", hits_are_listed_newest_first),
     ("a_hit_belongs_to_the_organisation_it_was_first_recorded_for", a_hit_belongs_to_the_organisation_it_was_first_recorded_for),
+    ("a_hit_keeps_its_first_known_issuer_and_its_campaign", a_hit_keeps_its_first_known_issuer_and_its_campaign),
 ];
 
 fn hit(domain: &str, score: u8, at: &str) -> NewHit {
@@ -28,6 +29,7 @@ fn hit(domain: &str, score: u8, at: &str) -> NewHit {
         source: "file:names.txt".into(),
         seen_at: at.into(),
         org: Some("identity--cert-al".into()),
+        issuer: None,
     }
 }
 
@@ -88,6 +90,26 @@ fn a_hit_belongs_to_the_organisation_it_was_first_recorded_for(open: Open<'_>) {
     assert!(names("identity--correos").is_empty());
     assert_eq!(s.hit("d.top").expect("read").expect("stored").org, None);
     assert_eq!(s.hit("a.top").expect("read").expect("stored").org.as_deref(), Some("identity--cert-al"));
+}
+
+fn a_hit_keeps_its_first_known_issuer_and_its_campaign(open: Open<'_>) {
+    let s = open();
+    let le = "C=US, O=Let's Encrypt, CN=R11";
+    s.record_hit(&hit("a.top", 90, "2026-12-06T10:00:00Z")).expect("record");
+    s.record_hit(&NewHit { issuer: Some(le.into()), ..hit("b.top", 90, "2026-12-06T10:00:00Z") }).expect("record");
+    // A file source (no issuer) then a CT source: the CT source's issuer is kept, and then stays.
+    s.record_hit(&NewHit { issuer: Some(le.into()), ..hit("a.top", 90, "2026-12-06T11:00:00Z") }).expect("record");
+    s.record_hit(&NewHit { issuer: Some("C=US, O=Google Trust Services, CN=WR1".into()), ..hit("a.top", 90, "2026-12-06T12:00:00Z") })
+        .expect("record");
+    let rec = s.hit("a.top").expect("read").expect("stored");
+    assert_eq!((rec.issuer.as_deref(), rec.campaign), (Some(le), None));
+    let names = ["a.top".to_string(), "b.top".to_string(), "unknown.top".to_string()];
+    s.set_hit_campaign(&names, "Look-alikes of La Poste: laposte-#.top").expect("campaign");
+    for d in ["a.top", "b.top"] {
+        let rec = open().hit(d).expect("read").expect("stored");
+        assert_eq!(rec.campaign.as_deref(), Some("Look-alikes of La Poste: laposte-#.top"), "{d}");
+    }
+    assert_eq!(s.hit("unknown.top").expect("read"), None, "a campaign never records a name");
 }
 
 fn run(new_database: &dyn Fn() -> Box<dyn Fn() -> Arc<dyn MonitorStore>>) -> crate::contract::Failures {

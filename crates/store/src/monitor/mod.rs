@@ -26,6 +26,8 @@ pub struct NewHit {
     pub seen_at: String,
     /// The member organisation the hit is recorded for; kept from the first sighting.
     pub org: Option<String>,
+    /// The CA of the certificate the name was read from (CT sources); the first one known is kept.
+    pub issuer: Option<String>,
 }
 
 /// Triage status of a hit.
@@ -82,6 +84,10 @@ pub struct HitRecord {
     pub collection: Option<String>,
     /// The organisation whose analysts triage it (`None`: recorded before triage existed).
     pub org: Option<String>,
+    /// The CA of the certificate it was first read from with one (CT sources).
+    pub issuer: Option<String>,
+    /// The name of the campaign it was clustered into, once it is in one.
+    pub campaign: Option<String>,
 }
 
 /// What [`MonitorStore::record_hit`] did.
@@ -104,6 +110,8 @@ pub trait MonitorStore: Send + Sync {
     fn org_hits(&self, org: &str, limit: usize) -> Result<Vec<HitRecord>>;
     /// Notes the STIX indicator a hit became, in which collection.
     fn set_hit_indicator(&self, domain: &str, indicator_id: &str, collection: &str) -> Result<()>;
+    /// Notes the campaign `domains` were clustered into (names not recorded are skipped).
+    fn set_hit_campaign(&self, domains: &[String], campaign: &str) -> Result<()>;
     /// Triage; an unknown name is [`StoreError::NotFound`].
     fn set_hit_status(&self, domain: &str, status: HitStatus) -> Result<()>;
     /// Names that must never be in a feed (rejected or allowlisted).
@@ -118,8 +126,7 @@ fn limit(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-const COLUMNS: &str =
-    "domain, brand, technique, score, level, source, first_seen, last_seen, sightings, status, indicator_id, collection, org";
+const COLUMNS: &str = "domain, brand, technique, score, level, source, first_seen, last_seen, sightings, status, indicator_id, collection, org, issuer, campaign";
 
 /// Opens the monitor's hits in `target` (a data directory or a `postgres://` URL, as
 /// [`crate::open`] reads it).

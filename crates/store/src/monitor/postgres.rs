@@ -23,6 +23,8 @@ fn decode(r: &Row) -> Result<HitRecord> {
         indicator_id: r.try_get(10)?,
         collection: r.try_get(11)?,
         org: r.try_get(12)?,
+        issuer: r.try_get(13)?,
+        campaign: r.try_get(14)?,
     })
 }
 
@@ -37,10 +39,10 @@ impl MonitorStore for PgStore {
             let mut tx = c.transaction()?;
             let inserted = tx.execute(
                 &format!(
-                    "INSERT INTO monitor_hits ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, 1, 'new', NULL, NULL, $8)
+                    "INSERT INTO monitor_hits ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, 1, 'new', NULL, NULL, $8, $9, NULL)
                      ON CONFLICT (domain) DO NOTHING"
                 ),
-                &[&h.domain, &h.brand, &h.technique, &score, &h.level, &h.source, &h.seen_at, &h.org],
+                &[&h.domain, &h.brand, &h.technique, &score, &h.level, &h.source, &h.seen_at, &h.org, &h.issuer],
             )?;
             if inserted == 1 {
                 tx.commit()?;
@@ -51,9 +53,10 @@ impl MonitorStore for PgStore {
                      brand = CASE WHEN $4 > score THEN $3 ELSE brand END,
                      technique = CASE WHEN $4 > score THEN $5 ELSE technique END,
                      level = CASE WHEN $4 > score THEN $6 ELSE level END,
-                     score = GREATEST(score, $4)
+                     score = GREATEST(score, $4),
+                     issuer = COALESCE(issuer, $7)
                  WHERE domain = $1",
-                &[&h.domain, &h.seen_at, &h.brand, &score, &h.technique, &h.level],
+                &[&h.domain, &h.seen_at, &h.brand, &score, &h.technique, &h.level, &h.issuer],
             )?;
             let rec = get(&mut tx, &h.domain)?.ok_or_else(|| StoreError::Corrupt("monitor hit vanished inside its transaction".into()))?;
             tx.commit()?;
@@ -90,6 +93,17 @@ impl MonitorStore for PgStore {
             if n == 0 {
                 return Err(StoreError::NotFound { what: "monitor hit", name: domain.into() });
             }
+            Ok(())
+        })
+    }
+
+    fn set_hit_campaign(&self, domains: &[String], campaign: &str) -> Result<()> {
+        self.with(|c| {
+            let mut tx = c.transaction()?;
+            for d in domains {
+                tx.execute("UPDATE monitor_hits SET campaign = $2 WHERE domain = $1", &[d, &campaign])?;
+            }
+            tx.commit()?;
             Ok(())
         })
     }

@@ -7,7 +7,23 @@ use crate::engine::sqlite::SqliteStore;
 use crate::{Result, StoreError};
 
 /// The row as stored; decoded after the query so that a bad value is [`StoreError::Corrupt`].
-type Raw = (String, String, String, i64, String, String, String, String, i64, String, Option<String>, Option<String>, Option<String>);
+type Raw = (
+    String,
+    String,
+    String,
+    i64,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
 
 fn raw(r: &rusqlite::Row<'_>) -> rusqlite::Result<Raw> {
     Ok((
@@ -24,6 +40,8 @@ fn raw(r: &rusqlite::Row<'_>) -> rusqlite::Result<Raw> {
         r.get(10)?,
         r.get(11)?,
         r.get(12)?,
+        r.get(13)?,
+        r.get(14)?,
     ))
 }
 
@@ -42,6 +60,8 @@ fn decode(r: Raw) -> Result<HitRecord> {
         indicator_id: r.10,
         collection: r.11,
         org: r.12,
+        issuer: r.13,
+        campaign: r.14,
     })
 }
 
@@ -56,9 +76,9 @@ impl MonitorStore for SqliteStore {
             let tx = c.transaction()?;
             let inserted = tx.execute(
                 &format!(
-                    "INSERT OR IGNORE INTO monitor_hits ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 1, 'new', NULL, NULL, ?8)"
+                    "INSERT OR IGNORE INTO monitor_hits ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 1, 'new', NULL, NULL, ?8, ?9, NULL)"
                 ),
-                params![h.domain, h.brand, h.technique, h.score, h.level, h.source, h.seen_at, h.org],
+                params![h.domain, h.brand, h.technique, h.score, h.level, h.source, h.seen_at, h.org, h.issuer],
             )?;
             if inserted == 1 {
                 tx.commit()?;
@@ -69,9 +89,10 @@ impl MonitorStore for SqliteStore {
                      brand = CASE WHEN ?4 > score THEN ?3 ELSE brand END,
                      technique = CASE WHEN ?4 > score THEN ?5 ELSE technique END,
                      level = CASE WHEN ?4 > score THEN ?6 ELSE level END,
-                     score = max(score, ?4)
+                     score = max(score, ?4),
+                     issuer = coalesce(issuer, ?7)
                  WHERE domain = ?1",
-                params![h.domain, h.seen_at, h.brand, h.score, h.technique, h.level],
+                params![h.domain, h.seen_at, h.brand, h.score, h.technique, h.level, h.issuer],
             )?;
             let rec = get(&tx, &h.domain)?.ok_or_else(|| StoreError::Corrupt("monitor hit vanished inside its transaction".into()))?;
             tx.commit()?;
@@ -109,6 +130,17 @@ impl MonitorStore for SqliteStore {
             if n == 0 {
                 return Err(StoreError::NotFound { what: "monitor hit", name: domain.into() });
             }
+            Ok(())
+        })
+    }
+
+    fn set_hit_campaign(&self, domains: &[String], campaign: &str) -> Result<()> {
+        self.write(|c| {
+            let tx = c.transaction()?;
+            for d in domains {
+                tx.execute("UPDATE monitor_hits SET campaign = ?2 WHERE domain = ?1", params![d, campaign])?;
+            }
+            tx.commit()?;
             Ok(())
         })
     }

@@ -48,7 +48,7 @@ fn rules_of(case: &CaseRecord) -> Result<RuleSet, CaseError> {
     incidents::jurisdiction(&case.data.jurisdiction).map_err(|e| CaseError { field: "jurisdiction".into(), reason: e.to_string() })
 }
 
-fn submitted_map(subs: &[SubmissionRecord]) -> BTreeMap<String, String> {
+pub(super) fn submitted_map(subs: &[SubmissionRecord]) -> BTreeMap<String, String> {
     subs.iter().map(|s| (s.stage.clone(), s.submitted_at.clone())).collect()
 }
 
@@ -141,6 +141,7 @@ fn doc<'a>(v: &'a ReportView, case: &'a CaseRecord, organisation: &'a str, now: 
         submitted_at: v.submitted_at.as_deref(),
         generated_at: now,
         tlp: REPORT_TLP,
+        exercise: case.exercise,
     }
 }
 
@@ -440,8 +441,16 @@ pub fn derivative(
         store.reports(case.id)?.into_iter().filter(|r| r.submitted).map(|r| (r.stage, r.answers)).collect();
     let fields = case_fields(&case.data);
     let now = incidents::case::utc_text(now);
-    let d =
-        incidents::audience::Derivation { case_id: case.id, case: &fields, reports: &reports, identity, now: &now, warning, recipients };
+    let d = incidents::audience::Derivation {
+        case_id: case.id,
+        case: &fields,
+        reports: &reports,
+        identity,
+        now: &now,
+        warning,
+        exercise: case.exercise,
+        recipients,
+    };
     Ok(incidents::audience::derive(audience, &d)?)
 }
 

@@ -152,7 +152,9 @@ impl Reminders {
     /// reminders were sent.
     pub fn round(&self, store: &dyn IncidentStore, hub: &hub::Hub, now: DateTime<Utc>) -> anyhow::Result<usize> {
         let mut sent = 0;
-        for case in store.clock_cases()? {
+        // A case played in an exercise is no incident: its clock shows in the exercise, but no
+        // reminder reaches a real mailbox or webhook.
+        for case in store.clock_cases()?.into_iter().filter(|c| !c.exercise) {
             let Some(org) = hub.org_by_id(case.org_id)? else { continue };
             let Some(channels) = self.channels.get(&org.name) else { continue };
             let submitted: BTreeMap<String, String> = store.submissions(case.id)?.into_iter().map(|s| (s.stage, s.submitted_at)).collect();

@@ -456,6 +456,7 @@ impl Run<'_, '_> {
                 if let Some((n, j)) = self.monitor.watch_line(name, &mut self.counters) {
                     let mut hit = j.into_hit(n, &log.source, &seen);
                     hit.certificate = Some(hex(&names.key[..16]));
+                    hit.issuer.clone_from(&names.issuer);
                     super::write_hit(&mut text, &hit, self.opts.jsonl);
                     if let Some(m) = self.opts.metrics {
                         m.hit(hit.level == monitor::HitLevel::Malicious);

@@ -1,7 +1,10 @@
 //! The hand-off of a case's CSIRT copy to a CSIRT organisation on the hub, and what follows it.
 //!
 //! The post: `POST /api/v1/incidents/{id}/handoffs` `{"csirt": ORG}` hands the copy over (again
-//! to the same CSIRT: the first hand-off, unchanged); `GET .../handoffs` lists them with the
+//! to the same CSIRT: the first hand-off, unchanged); with `"collection": ID` the copy is also
+//! added, as a STIX `incident` TLP:AMBER+STRICT to the CSIRT's identity, to a collection the CSIRT
+//! reads (its inbox over TAXII, federated or not), before the hand-off is recorded; an exercise
+//! case's copy only to its exercise's collection. `GET .../handoffs` lists them with the
 //! acknowledgement time and the messages; `POST .../handoffs/{h}/messages` answers.
 //! The CSIRT: `GET /api/v1/handoffs` lists what it received; `GET /api/v1/handoffs/{h}` shows
 //! one with its CSIRT copy (TLP:AMBER+STRICT to the CSIRT's identity, derived when read);
@@ -66,6 +69,61 @@ async fn handoff_json(state: &AppState, h: &HandoffRecord) -> Result<Value, ApiE
 struct HandOffBody {
     /// The CSIRT organisation's name on the hub.
     csirt: String,
+    /// A collection the CSIRT reads (its inbox, possibly federated): the CSIRT copy is also
+    /// added there, TLP:AMBER+STRICT to the CSIRT's identity.
+    #[serde(default)]
+    collection: Option<String>,
+}
+
+/// Adds the case's CSIRT copy to `collection` as `who`, after checking that the CSIRT reads the
+/// collection and that an exercise case's copy stays in its exercise's collection. Returns the
+/// copy's STIX id. Nothing is added when a check fails.
+async fn publish_copy(
+    state: &AppState,
+    who: &Principal,
+    case: store::incidents::CaseRecord,
+    csirt: store::Org,
+    collection: String,
+) -> Result<String, ApiError> {
+    let refuse = |reason: String| bad(incidents::CaseError { field: "collection".into(), reason });
+    let hub = state.hub.clone();
+    let (col, reader) =
+        (collection.clone(), Principal::Member { org: csirt.clone(), token_id: "handoff".into(), role: store::Role::Reader });
+    let (readable, exercise) = blocking(move || {
+        let readable = hub.collections(&reader)?.iter().any(|(c, g)| c.id == col && (g.read || c.public));
+        Ok::<_, HubError>((readable, hub.is_exercise_collection(&col)?))
+    })
+    .await
+    .map_err(|e| ApiError::from_hub(e, false))?;
+    let shown: String = collection.chars().take(80).collect();
+    if !readable {
+        return Err(refuse(format!("{} cannot read collection `{shown}`", csirt.name)));
+    }
+    if case.exercise != exercise {
+        return Err(refuse(if case.exercise {
+            format!("an exercise case's copy goes only to its exercise's collection, not `{shown}`")
+        } else {
+            format!("`{shown}` is an exercise's collection: a live case's copy does not go there")
+        }));
+    }
+    let store = service(state)?;
+    let post = who.org().map(|o| o.identity_id.clone()).unwrap_or_default();
+    let recipients = [csirt.identity_id.clone()];
+    let copy = blocking(move || {
+        Ok::<_, HubError>(portal::incident_reports::derivative(&*store, &case, "csirt", &post, None, &recipients, Utc::now()))
+    })
+    .await
+    .map_err(|e| ApiError::from_hub(e, false))?
+    .map_err(super::reports::report_error)?;
+    let id = copy["objects"][0]["id"].as_str().unwrap_or_default().to_string();
+    let body = serde_json::to_vec(&copy)
+        .map_err(|e| ApiError::problem(StatusCode::INTERNAL_SERVER_ERROR, "Internal error", format!("encoding the CSIRT copy: {e}")))?;
+    let (hub, who) = (state.hub.clone(), who.clone());
+    let status = blocking(move || hub.add_objects(&who, &collection, &body)).await.map_err(|e| ApiError::from_hub(e, false))?;
+    if let Some(f) = status.failures.first() {
+        return Err(refuse(format!("the hub refused the copy: {}", f.message.as_deref().unwrap_or("refused"))));
+    }
+    Ok(id)
 }
 
 pub(super) async fn hand_off(
@@ -76,9 +134,9 @@ pub(super) async fn hand_off(
 ) -> Result<Response, ApiError> {
     let (who, org) = member(&state, &headers).await?;
     let store = service(&state)?;
-    load(&store, org, id).await?;
+    let case = load(&store, org, id).await?;
     may_edit(&state, &who, &target(id)).await?;
-    let name = parse_body::<HandOffBody>(&body)?.csirt;
+    let HandOffBody { csirt: name, collection } = parse_body::<HandOffBody>(&body)?;
     let hub = state.hub.clone();
     let wanted = name.trim().to_string();
     let csirt = blocking(move || Ok::<_, HubError>(hub.org(&wanted).ok())).await.map_err(|e| ApiError::from_hub(e, false))?;
@@ -86,10 +144,23 @@ pub(super) async fn hand_off(
         let reason = format!("`{}` is not another organisation of this hub", name.chars().take(80).collect::<String>());
         return Err(bad(incidents::CaseError { field: "csirt".into(), reason }));
     };
-    let (actor, at) = (who.actor(), now_text(Utc::now()));
-    let h = run(move || store.hand_off(id, csirt.id, &actor, &at)).await?;
-    audit(&state, &who, "incident.handoff.send", &target(id), "ok", &format!("hand-off {} to {}", h.id, csirt.name)).await;
-    Ok((StatusCode::CREATED, Json(handoff_json(&state, &h).await?)).into_response())
+    // The copy goes into the collection first: a refused copy leaves no hand-off claiming it.
+    let published = match collection {
+        Some(c) => Some((publish_copy(&state, &who, case, csirt.clone(), c.clone()).await?, c)),
+        None => None,
+    };
+    let (actor, at, csirt_id) = (who.actor(), now_text(Utc::now()), csirt.id);
+    let h = run(move || store.hand_off(id, csirt_id, &actor, &at)).await?;
+    let mut detail = format!("hand-off {} to {}", h.id, csirt.name);
+    if let Some((object, c)) = &published {
+        detail.push_str(&format!("; CSIRT copy {object} added to collection {c}"));
+    }
+    audit(&state, &who, "incident.handoff.send", &target(id), "ok", &detail).await;
+    let mut out = handoff_json(&state, &h).await?;
+    if let Some((object, c)) = published {
+        out["published"] = json!({"collection": c, "object": object});
+    }
+    Ok((StatusCode::CREATED, Json(out)).into_response())
 }
 
 pub(super) async fn list_for_case(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<i64>) -> Result<Response, ApiError> {
