@@ -44,6 +44,22 @@ impl Hub {
         Ok(self.store.list_collections()?.into_iter().filter_map(|c| grant(who, &c).map(|g| (c, g))).collect())
     }
 
+    /// Whether `who` may read an object with this STIX id in any collection it reads (one answer
+    /// whether the object does not exist or may not be read).
+    pub fn readable_object(&self, who: &Principal, object_id: &str) -> Result<bool> {
+        for (c, grant) in self.collections(who)? {
+            if !grant.read {
+                continue;
+            }
+            match self.object_page(who, &c.id, object_id, &Filters::default()) {
+                Ok(page) if !page.objects.is_empty() => return Ok(true),
+                Ok(_) | Err(HubError::NotFound(_) | HubError::Forbidden(_)) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(false)
+    }
+
     /// The collection, if `who` may see it; otherwise 404, so its existence does not leak.
     pub fn collection_access(&self, who: &Principal, id: &str) -> Result<(Collection, Grant)> {
         let not_found = || HubError::NotFound(format!("collection '{}' not found", id.chars().take(80).collect::<String>()));

@@ -217,6 +217,66 @@ fn a_case_is_edited_with_the_same_checks_as_the_api() {
 }
 
 #[test]
+fn evidence_is_uploaded_and_objects_linked_from_the_case_page() {
+    let p = setup();
+    let mut alice = p.visitor("alice");
+    assert_eq!(alice.post("/members/incidents/new", "/members/incidents/new", &case_form("2026-01-10T09:30")).0, 303);
+    let page = "/members/incidents/1";
+    assert!(alice.page(page).contains("enctype=\"multipart/form-data\""));
+    // A file: stored with its SHA-256, listed, audited with the API's action name.
+    let (status, location, body) = alice.post_file(page, "/members/incidents/1/evidence", None, "sms <1>.png", b"\x89PNG fake screenshot");
+    assert_eq!((status, location.as_str()), (303, "/members/incidents/1#evidence"), "{body}");
+    let case = alice.page(page);
+    assert!(case.contains("sms &lt;1&gt;.png"), "the name is text: {case}");
+    let sha = {
+        use sha2::Digest;
+        let d = sha2::Sha256::digest(b"\x89PNG fake screenshot");
+        d.iter().map(|b| format!("{b:02x}")).collect::<String>()
+    };
+    assert!(case.contains(&format!("sha256:{sha}")), "{case}");
+    // Empty, too large, a path for a name, a forged token: refused, nothing stored.
+    assert_eq!(alice.post_file(page, "/members/incidents/1/evidence", None, "empty.txt", b"").0, 400);
+    let big = vec![b'x'; 10 * 1024 * 1024 + 1];
+    assert_eq!(alice.post_file(page, "/members/incidents/1/evidence", None, "big.bin", &big).0, 400);
+    assert_eq!(alice.post_file(page, "/members/incidents/1/evidence", None, "../etc/passwd", b"x").0, 400);
+    assert_eq!(alice.post_file(page, "/members/incidents/1/evidence", Some("forged"), "x.txt", b"x").0, 403);
+    assert_eq!(alice.page(page).matches("/members/incidents/1/evidence/").count(), 1, "one file stored");
+
+    // A link to a hub object the organisation reads; an unknown id gets one answer.
+    let ind = common::indicator(7, "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487");
+    let posted = client()
+        .post(format!("{}/isac/collections/{}/objects/", p.server.url, p.f.collection))
+        .bearer_auth(&p.f.tokens["La Poste"])
+        .header("Content-Type", common::TAXII)
+        .header("Accept", common::TAXII)
+        .json(&serde_json::json!({"objects": [ind]}))
+        .send()
+        .expect("post");
+    assert_eq!(posted.status(), 202);
+    let id = ind["id"].as_str().expect("id");
+    let (status, location, body) = alice.post(page, "/members/incidents/1/links", &[("stix_id", id)]);
+    assert_eq!((status, location.as_str()), (303, "/members/incidents/1#links"), "{body}");
+    assert!(alice.page(page).contains(&format!("<code>{id}</code>")));
+    let (status, _, body) =
+        alice.post(page, "/members/incidents/1/links", &[("stix_id", "indicator--00000000-0000-4000-8000-000000000000")]);
+    assert_eq!(status, 400);
+    assert!(body.contains("no indicator or sighting your organisation may read"), "{body}");
+    assert_eq!(alice.post(page, "/members/incidents/1/links", &[("stix_id", "<script>")]).0, 400);
+
+    // Another organisation and a reader: nothing.
+    let mut bob = p.visitor("bob");
+    assert_eq!(bob.post_file("/members/incidents", "/members/incidents/1/evidence", None, "x.txt", b"x").0, 404);
+    assert_eq!(bob.post("/members/incidents", "/members/incidents/1/links", &[("stix_id", id)]).0, 404);
+    let mut rita = p.visitor("rita");
+    assert!(!rita.page(page).contains("enctype=\"multipart/form-data\""));
+    assert_eq!(rita.post_file(page, "/members/incidents/1/evidence", None, "x.txt", b"x").0, 403);
+    let audit = cli(p.f.dir.path(), &["audit"]);
+    let actions: Vec<&str> = audit["entries"].as_array().expect("entries").iter().filter_map(|e| e["action"].as_str()).collect();
+    assert_eq!(actions.iter().filter(|a| **a == "incident.evidence.add").count(), 1, "{actions:?}");
+    assert_eq!(actions.iter().filter(|a| **a == "incident.link.add").count(), 1, "{actions:?}");
+}
+
+#[test]
 fn evidence_is_downloaded_never_shown() {
     let p = setup();
     let mut alice = p.visitor("alice");

@@ -24,6 +24,7 @@ use super::members::{actor, member_for};
 use crate::roles::Action;
 use crate::{Ctx, Member, PortalState, blocking, member_or_login, see_other};
 
+mod attach;
 mod edit;
 mod followup;
 pub mod reports;
@@ -39,6 +40,7 @@ pub(crate) fn routes() -> Router<PortalState> {
         .route("/members/incidents/{id}/tasks", post(add_task))
         .route("/members/incidents/{id}/tasks/{task}", post(set_task))
         .route("/members/incidents/{id}/evidence/{file}", get(download))
+        .merge(attach::routes())
         .merge(edit::routes())
         .merge(reports::routes())
         .merge(followup::routes())

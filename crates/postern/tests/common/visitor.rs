@@ -112,6 +112,33 @@ impl Visitor {
         Self::answer(resp)
     }
 
+    /// POSTs a `multipart/form-data` form, as a browser sends a file input: the anti-CSRF
+    /// token of `form_page` (or `csrf` when given) and one file part named `file`.
+    pub fn post_file(&mut self, form_page: &str, path: &str, csrf: Option<&str>, file_name: &str, bytes: &[u8]) -> (u16, String, String) {
+        let token = match csrf {
+            Some(t) => t.to_string(),
+            None => csrf_of(&self.get(form_page).1),
+        };
+        let boundary = "----postern-test-boundary-7MA4YWxkTrZu0gW";
+        let mut body = Vec::new();
+        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n").as_bytes());
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let req = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+            .body(body);
+        let resp = self.send(req);
+        Self::answer(resp)
+    }
+
     /// The status of a login attempt.
     pub fn try_login(&mut self, user: &str, password: &str) -> u16 {
         self.post("/login", "/login", &[("username", user), ("password", password)]).0

@@ -402,20 +402,6 @@ async fn set_task(
 
 /// True when `who` may read the object `id` in one of the collections it reads: a case never
 /// names an object its organisation could not see (TLP is decided by the hub's reads).
-fn readable(hub: &hub::Hub, who: &Principal, id: &str) -> Result<bool, HubError> {
-    for (c, grant) in hub.collections(who)? {
-        if !grant.read {
-            continue;
-        }
-        match hub.object_page(who, &c.id, id, &hub::Filters::default()) {
-            Ok(page) if !page.objects.is_empty() => return Ok(true),
-            Ok(_) | Err(HubError::NotFound(_) | HubError::Forbidden(_)) => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(false)
-}
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LinkBody {
@@ -429,7 +415,7 @@ async fn add_link(State(state): State<AppState>, headers: HeaderMap, Path(id): P
     may_edit(&state, &who, &target(id)).await?;
     let stix_id = incidents::check_stix_id(&parse_body::<LinkBody>(&body)?.stix_id).map_err(bad)?;
     let (hub, w, key) = (state.hub.clone(), who.clone(), stix_id.clone());
-    if !blocking(move || readable(&hub, &w, &key)).await.map_err(|e| ApiError::from_hub(e, false))? {
+    if !blocking(move || hub.readable_object(&w, &key)).await.map_err(|e| ApiError::from_hub(e, false))? {
         // One answer whether the object does not exist or the caller may not read it.
         let reason = format!("{stix_id}: no indicator or sighting your organisation may read has this id");
         return Err(ApiError::from_hub(HubError::BadRequest { field: "stix_id".into(), reason }, false));

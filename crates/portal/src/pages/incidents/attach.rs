@@ -1,0 +1,130 @@
+//! What a case page adds besides notes and tasks: evidence files (a `multipart/form-data` upload,
+//! the only form that needs it; size-limited, SHA-256 recorded, never rendered) and links to hub
+//! objects the organisation may read (an indicator or sighting by its STIX id). The same checks
+//! and audit names as the API (`incident.evidence.add`, `incident.link.add`), so a joint exercise
+//! scores portal work and API work alike.
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::post;
+use chrono::Utc;
+use incidents::CaseError;
+use serde::Deserialize;
+use store::incidents::NewEvidence;
+
+use super::{bad_field, editable};
+use crate::pages::members::actor;
+use crate::{Ctx, Member, PortalState, blocking, see_other};
+
+macro_rules! try_page {
+    ($e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(resp) => return resp,
+        }
+    };
+}
+
+pub(super) fn routes() -> Router<PortalState> {
+    Router::new()
+        .route(
+            "/members/incidents/{id}/evidence",
+            // The crate's limit, plus room for the form's other parts and the refusal to name the size.
+            post(upload).layer(DefaultBodyLimit::max(incidents::case::MAX_EVIDENCE_BYTES + 64 * 1024)),
+        )
+        .route("/members/incidents/{id}/links", post(link))
+}
+
+/// An audit line with the API's action name.
+async fn audit_as(state: &PortalState, member: &Member, action: &str, id: i64, detail: String) {
+    let entry =
+        store::NewAudit { actor: actor(member), action: action.into(), target: format!("incident:{id}"), outcome: "ok".into(), detail };
+    let hub = state.hub.clone();
+    match blocking(move || hub.append_audit(&entry)).await {
+        Some(Ok(())) => {}
+        Some(Err(e)) => tracing::error!(error = %e, "writing an incident audit line failed"),
+        None => tracing::error!("writing an incident audit line failed: the worker stopped"),
+    }
+}
+
+/// The upload form's parts: the anti-CSRF token and one file.
+#[derive(Default)]
+struct Upload {
+    csrf: String,
+    filename: String,
+    bytes: Vec<u8>,
+}
+
+async fn read_upload(mut parts: Multipart) -> Result<Upload, CaseError> {
+    let broken = |e: axum::extract::multipart::MultipartError| CaseError { field: "file".into(), reason: e.body_text() };
+    let mut up = Upload::default();
+    while let Some(part) = parts.next_field().await.map_err(broken)? {
+        match part.name() {
+            Some("csrf") => up.csrf = part.text().await.map_err(broken)?,
+            Some("file") => {
+                up.filename = part.file_name().unwrap_or_default().to_string();
+                up.bytes = part.bytes().await.map_err(broken)?.to_vec();
+            }
+            _ => {}
+        }
+    }
+    Ok(up)
+}
+
+async fn upload(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>, parts: Multipart) -> Response {
+    let up = match read_upload(parts).await {
+        Ok(u) => u,
+        Err(e) => return bad_field(&state, &ctx, e),
+    };
+    let store = try_page!(editable(&state, &ctx, &up.csrf, id).await);
+    let Some(member) = ctx.member.as_ref() else { return see_other("/login") };
+    let facts = match incidents::check_evidence(&up.filename, &up.bytes) {
+        Ok(f) => f,
+        Err(e) => return bad_field(&state, &ctx, e),
+    };
+    let new = NewEvidence {
+        case_id: id,
+        filename: facts.filename,
+        sha256: facts.sha256,
+        content: up.bytes,
+        uploaded_by: actor(member),
+        uploaded_at: incidents::case::utc_text(Utc::now()),
+    };
+    let e = try_page!(super::run(&state, &ctx, move || store.add_evidence(&new)).await);
+    audit_as(&state, member, "incident.evidence.add", id, format!("{} sha256:{}", e.filename, e.sha256)).await;
+    see_other(&format!("/members/incidents/{id}#evidence"))
+}
+
+#[derive(Deserialize, Default)]
+struct LinkForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    stix_id: String,
+}
+
+async fn link(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>, Form(form): Form<LinkForm>) -> Response {
+    let store = try_page!(editable(&state, &ctx, &form.csrf, id).await);
+    let Some(member) = ctx.member.as_ref() else { return see_other("/login") };
+    let stix_id = match incidents::check_stix_id(&form.stix_id) {
+        Ok(s) => s,
+        Err(e) => return bad_field(&state, &ctx, e),
+    };
+    let (hub, who, key) = (state.hub.clone(), member.principal(), stix_id.clone());
+    match blocking(move || hub.readable_object(&who, &key)).await {
+        Some(Ok(true)) => {}
+        Some(Ok(false)) => {
+            // One answer whether the object does not exist or may not be read.
+            let reason = format!("{stix_id}: no indicator or sighting your organisation may read has this id");
+            return bad_field(&state, &ctx, CaseError { field: "stix_id".into(), reason });
+        }
+        Some(Err(e)) => return state.portal.hub_error(&ctx, e),
+        None => return state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
+    }
+    let (by, at, key) = (actor(member), incidents::case::utc_text(Utc::now()), stix_id.clone());
+    try_page!(super::run(&state, &ctx, move || store.link(id, &key, &by, &at)).await);
+    audit_as(&state, member, "incident.link.add", id, stix_id).await;
+    see_other(&format!("/members/incidents/{id}#links"))
+}
