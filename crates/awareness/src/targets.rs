@@ -185,7 +185,11 @@ mod tests {
         );
         check("email\na@poste.example\nnot-an-address\n", Channel::Email, Err("line 3: email 'not-an-address' has no '@'"));
         check("phone\n0612345678\n", Channel::Sms, Err("line 2: phone '0612345678' is not in international form (+ and country code)"));
-        check("phone\n+33 0 12 34 56 78\n", Channel::Sms, Err("line 2: phone '+33 0 12 34 56 78' is not a valid number in its country's numbering plan"));
+        check(
+            "phone\n+33 0 12 34 56 78\n",
+            Channel::Sms,
+            Err("line 2: phone '+33 0 12 34 56 78' is not a valid number in its country's numbering plan"),
+        );
         check("phone\n+999 123 456 789\n", Channel::Sms, Err("line 2: phone '+999 123 456 789' has no known country code"));
         check("email\n", Channel::Email, Err("the list has no target"));
         assert_eq!(parse(b"email\na@poste.example\n\xff\n", Channel::Email), Err(TargetsError::Encoding { line: 3 }));

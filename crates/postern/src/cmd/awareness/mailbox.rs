@@ -153,7 +153,8 @@ impl Mailbox {
     async fn poll_once(&self, file: &FileReport) -> anyhow::Result<Poll> {
         let mut session = self.session().await?;
         session.select(&self.folder).await.with_context(|| format!("selecting the folder '{}'", self.folder))?;
-        let mut uids: Vec<u32> = session.uid_search("UNSEEN UNFLAGGED").await.context("searching for unseen messages")?.into_iter().collect();
+        let mut uids: Vec<u32> =
+            session.uid_search("UNSEEN UNFLAGGED").await.context("searching for unseen messages")?.into_iter().collect();
         uids.sort_unstable();
         let mut poll = Poll::default();
         for uid in uids {
@@ -260,7 +261,9 @@ async fn handle(uid: u32, raw: Vec<u8>, file: &FileReport) -> Handled {
     match tokio::task::spawn_blocking(move || file(&text)).await {
         Ok(Ok((Reported::Simulation { campaign_id }, _))) => Handled { campaign: Some(campaign_id), ..outcome("simulation", None) },
         Ok(Ok((Reported::Real, t))) => Handled {
-            triage: t.map(|t| serde_json::json!({"report": t.report_id, "verdict": t.verdict, "lure": t.lure, "urls": t.urls, "reasons": t.reasons})),
+            triage: t.map(
+                |t| serde_json::json!({"report": t.report_id, "verdict": t.verdict, "lure": t.lure, "urls": t.urls, "reasons": t.reasons}),
+            ),
             ..outcome("real", None)
         },
         Ok(Err(ServiceError::Field { reason, .. })) => {

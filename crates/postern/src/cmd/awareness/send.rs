@@ -78,7 +78,8 @@ impl Courier {
         let address = t.address.as_deref().unwrap_or_default();
         match self {
             Courier::Smtp { mailer, from } => {
-                let to: Mailbox = address.parse().with_context(|| format!("target {}: '{address}' is not an e-mail address", t.pseudonym))?;
+                let to: Mailbox =
+                    address.parse().with_context(|| format!("target {}: '{address}' is not an e-mail address", t.pseudonym))?;
                 let message = Message::builder()
                     .from(from.clone())
                     .to(to)
@@ -103,8 +104,8 @@ pub fn send<S: AwarenessStore>(store: &S, json: bool, a: &SendArgs) -> anyhow::R
             if c.campaign.dry_run { "dry run" } else { "not running" }
         );
     }
-    let channel = Channel::from_key(&c.campaign.channel)
-        .with_context(|| format!("campaign {}: unknown channel '{}'", a.id, c.campaign.channel))?;
+    let channel =
+        Channel::from_key(&c.campaign.channel).with_context(|| format!("campaign {}: unknown channel '{}'", a.id, c.campaign.channel))?;
     let template = awareness::templates::embedded()
         .context("loading the shipped templates")?
         .into_iter()
