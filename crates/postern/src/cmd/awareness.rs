@@ -113,6 +113,16 @@ pub fn mailbox_reporter(state: &server::AppState, org: &str) -> anyhow::Result<m
     Ok(std::sync::Arc::new(move |text: &str| portal::awareness_report(&portal, &org, text, "imap")))
 }
 
+/// The report mailbox `serve` polls, with its report path; `None` without `--report-imap-url`.
+pub fn report_mailbox(
+    state: &server::AppState,
+    a: &mailbox::MailboxArgs,
+) -> anyhow::Result<Option<(mailbox::Mailbox, mailbox::FileReport)>> {
+    let Some(m) = mailbox::Mailbox::from_args(a)? else { return Ok(None) };
+    let file = mailbox_reporter(state, &m.org)?;
+    Ok(Some((m, file)))
+}
+
 fn poll_mailbox(data: &Path, json: bool, a: &mailbox::MailboxArgs) -> anyhow::Result<()> {
     let mailbox = mailbox::Mailbox::from_args(a)?.context("--report-imap-url: the mailbox to poll is needed")?;
     let target = data.to_str().context("the data directory path is not UTF-8")?;

@@ -418,13 +418,7 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
     let service = server::api::posture::PostureService::new(stores.posture, posture_config(&args)?);
     state.posture = Some(std::sync::Arc::new(service));
     state.decay = std::sync::Arc::new(decay);
-    let mailbox = match super::awareness::mailbox::Mailbox::from_args(&args.report_mailbox)? {
-        Some(m) => {
-            let file = super::awareness::mailbox_reporter(&state, &m.org)?;
-            Some((m, file))
-        }
-        None => None,
-    };
+    let mailbox = super::awareness::report_mailbox(&state, &args.report_mailbox)?;
     let watch = match &args.watch {
         Some(cfg) => Some(
             super::watch::ServeWatch::start(data, cfg, state.hub.clone(), stores.monitor, state.monitor_metrics())
