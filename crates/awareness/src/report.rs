@@ -39,6 +39,19 @@ pub fn mime_text(raw: &[u8]) -> Result<String, MimeError> {
     Ok(text.chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t')).collect())
 }
 
+/// Where an answer to a reported mail goes: its `Reply-To`, else its `From` (the first single
+/// address); `None` when neither parses.
+pub fn reply_address(raw: &[u8]) -> Option<String> {
+    let (headers, _) = mailparse::parse_headers(raw).ok()?;
+    ["Reply-To", "From"].iter().find_map(|name| {
+        let header = headers.get_first_header(name)?;
+        mailparse::addrparse_header(header).ok()?.iter().find_map(|a| match a {
+            mailparse::MailAddr::Single(s) => Some(s.addr.clone()),
+            mailparse::MailAddr::Group(g) => g.addrs.first().map(|s| s.addr.clone()),
+        })
+    })
+}
+
 fn collect(part: &mailparse::ParsedMail<'_>, out: &mut Vec<String>, depth: usize) -> Result<(), MimeError> {
     let mimetype = part.ctype.mimetype.to_ascii_lowercase();
     let decode = || part.get_body().map_err(|e| MimeError::Encoding { part: mimetype.clone(), reason: e.to_string() });
@@ -195,6 +208,14 @@ mod tests {
         let html = "Subject: x\r\nContent-Type: text/html; charset=iso-8859-1\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\
                     <p>Pay =E0 <a href=3D\"https://pay.example/x?a=3D1&amp;b\">here</a></p>";
         assert_eq!(mime_text(html.as_bytes()).expect("html"), "Subject: x\n\n\nPay à  [https://pay.example/x?a=1&b] here\n");
+    }
+
+    #[test]
+    fn replies_go_to_reply_to_then_from() {
+        assert_eq!(reply_address(b"From: Ana <ana@poste.example>\r\n\r\nx").as_deref(), Some("ana@poste.example"));
+        let both = b"From: ana@poste.example\r\nReply-To: \"Desk\" <desk@poste.example>\r\n\r\nx";
+        assert_eq!(reply_address(both).as_deref(), Some("desk@poste.example"));
+        assert_eq!(reply_address(b"Subject: no sender\r\n\r\nx"), None);
     }
 
     #[test]

@@ -142,12 +142,42 @@ fn chown_all(path: &Path, (uid, gid): (u32, u32)) {
     }
 }
 
+/// A real SMTP server (aiosmtpd, tests/python/smtp_sink.py) for the "well spotted" answers.
+struct Sink {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Sink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn smtp_sink(out: &Path) -> Sink {
+    use std::io::BufRead;
+    let python = std::env::var("POSTERN_TEST_PYTHON")
+        .expect("POSTERN_TEST_PYTHON is not set: run the suite with scripts/test, which creates the Python venv");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/smtp_sink.py");
+    let mut child =
+        Command::new(python).arg(script).arg(out).arg(out.join("never-refuse")).stdout(Stdio::piped()).spawn().expect("start aiosmtpd");
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("port line");
+    Sink { child, port: line.trim().parse().expect("the sink prints its port") }
+}
+
 fn poll(data: &Path, port: u16, password_file: &Path) -> (bool, Value, String) {
+    poll_with(data, port, password_file, &[])
+}
+
+fn poll_with(data: &Path, port: u16, password_file: &Path, extra: &[&str]) -> (bool, Value, String) {
     let out = Command::new(common::exe())
         .arg("--data")
         .arg(data)
         .args(["--json", "awareness", "mailbox", "poll"])
         .args(mailbox_flags(port, password_file))
+        .args(extra)
         .env_remove("POSTERN_REPORT_IMAP_PASSWORD")
         .env("RUST_LOG", "info")
         .output()
@@ -230,8 +260,23 @@ fn reports_forwarded_to_the_mailbox_are_read_over_imap() {
         "Subject: Fwd: ?\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\n!!! this is not base64 !!!\r\n",
     );
 
-    let (ok, first, all) = poll(&data, dovecot.port, &password_file);
+    let answers = dir.path().join("answers");
+    std::fs::create_dir(&answers).expect("answers dir");
+    let smtp = smtp_sink(&answers);
+    let relay = format!("127.0.0.1:{}", smtp.port);
+    let reply = ["--report-imap-reply-smtp", relay.as_str(), "--report-imap-reply-from", "security@poste.example"];
+    let (ok, first, all) = poll_with(&data, dovecot.port, &password_file, &reply);
     assert!(ok, "{all}");
+    // The simulation's reporter (the forward's From) got "well spotted"; nobody else got mail.
+    let sent: Vec<Value> = std::fs::read_dir(&answers)
+        .expect("answers")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| serde_json::from_slice(&std::fs::read(p).expect("read")).expect("json"))
+        .collect();
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert_eq!(sent[0]["to"][0], "ana@poste.example");
+    assert!(sent[0]["data"].as_str().is_some_and(|d| d.contains("Well spotted") && d.contains("security@poste.example")), "{sent:?}");
     assert_eq!(
         (first["simulations"].as_u64(), first["real"].as_u64(), first["malformed"].as_u64(), first["deferred"].as_u64()),
         (Some(1), Some(1), Some(1), Some(0)),

@@ -75,6 +75,11 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "the operator's report mailbox (--report-imap-url), an IMAP session over outbound::connect to the address outbound::resolve approved (operator-approved policy)",
     ),
     (
+        "postern/src/cmd/awareness/mailbox.rs",
+        "SmtpTransport",
+        "the operator's SMTP relay for \"well spotted\" answers (--report-imap-reply-smtp), connected on the address outbound::resolve approved (operator-approved policy)",
+    ),
+    (
         "postern/src/cmd/incident/remind.rs",
         "SmtpTransport",
         "the operator's SMTP relay for incident deadline reminders (--incident-remind-smtp), connected on the address outbound::resolve approved (operator-approved policy)",

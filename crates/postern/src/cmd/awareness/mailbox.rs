@@ -9,8 +9,10 @@
 //! asks for `UNSEEN UNFLAGGED` messages, so a message someone flags is left to people too). When
 //! the hub cannot file a report (its database is down), the message stays unseen and unflagged
 //! and the next poll tries again. `postern serve` polls every `--report-imap-interval-secs`;
-//! `postern awareness mailbox poll` polls once. The server's address goes through the outbound
-//! guard (operator-approved policy) and the connection is made to the address the guard checked.
+//! `postern awareness mailbox poll` polls once. With `--report-imap-reply-smtp`, a simulation's
+//! reporter also gets a "well spotted" answer by mail (to the report's Reply-To or From). The
+//! servers' addresses go through the outbound guard (operator-approved policy) and the
+//! connections are made to the addresses the guard checked.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -46,6 +48,13 @@ pub struct MailboxArgs {
     /// A PEM file of extra trusted root certificates for imaps (a private CA).
     #[arg(long, value_name = "FILE")]
     pub report_imap_ca_file: Option<PathBuf>,
+    /// An SMTP relay, HOST:PORT, through which the reporter of a simulation gets a "well
+    /// spotted" answer (to the report's Reply-To or From); default: no answer by mail.
+    #[arg(long, value_name = "HOST:PORT", requires = "report_imap_reply_from")]
+    pub report_imap_reply_smtp: Option<String>,
+    /// The sender address of those answers.
+    #[arg(long, value_name = "ADDRESS", requires = "report_imap_reply_smtp")]
+    pub report_imap_reply_from: Option<String>,
     /// Seconds between two polls of the mailbox while serving.
     #[arg(long, default_value_t = 60)]
     pub report_imap_interval_secs: u64,
@@ -67,8 +76,21 @@ pub struct Mailbox {
     password: String,
     pub org: String,
     move_to: Option<String>,
+    reply: Option<Reply>,
     pub interval: Duration,
 }
+
+/// The "well spotted" answer's relay and sender.
+#[derive(Clone)]
+struct Reply {
+    host: String,
+    port: u16,
+    from: lettre::message::Mailbox,
+}
+
+/// What the answer to a simulation's reporter says.
+const WELL_SPOTTED: &str = "Well spotted: the message you reported was a phishing exercise of your organisation's security team. \
+Your report is counted for your team. Keep reporting suspicious messages to this address.\n";
 
 /// Files one reported message's text; blocking (the hub's database).
 pub type FileReport = Arc<dyn Fn(&str) -> Result<(Reported, Option<portal::Triaged>), ServiceError> + Send + Sync>;
@@ -130,6 +152,15 @@ impl Mailbox {
             bail!("--report-imap-interval-secs must be at least 1");
         }
         let tls = if tls { Some(connector(a.report_imap_ca_file.as_deref())?) } else { None };
+        let reply = match (&a.report_imap_reply_smtp, &a.report_imap_reply_from) {
+            (Some(smtp), Some(from)) => {
+                let (host, port) = smtp.rsplit_once(':').with_context(|| format!("--report-imap-reply-smtp '{smtp}': HOST:PORT"))?;
+                let port = port.parse().with_context(|| format!("--report-imap-reply-smtp '{smtp}': the port is not a number"))?;
+                let from = from.parse().with_context(|| format!("--report-imap-reply-from: '{from}' is not an e-mail address"))?;
+                Some(Reply { host: host.to_string(), port, from })
+            }
+            _ => None,
+        };
         Ok(Some(Mailbox {
             tls,
             host,
@@ -139,6 +170,7 @@ impl Mailbox {
             password,
             org,
             move_to: a.report_imap_move_to.clone(),
+            reply,
             interval: Duration::from_secs(a.report_imap_interval_secs),
         }))
     }
@@ -159,7 +191,14 @@ impl Mailbox {
         let mut poll = Poll::default();
         for uid in uids {
             let raw = fetch(&mut session, uid).await?;
+            let to = awareness::report::reply_address(&raw);
             let handled = handle(uid, raw, file).await;
+            if let (Some(reply), Some(to), "simulation") = (&self.reply, to, handled.outcome) {
+                // The report is recorded whatever happens to the answer.
+                if let Err(e) = reply.send(&to).await {
+                    tracing::warn!(uid, error = %format!("{e:#}"), "the \"well spotted\" answer was not sent");
+                }
+            }
             match handled.outcome {
                 "simulation" | "real" => self.done(&mut session, uid).await?,
                 "malformed" => store_flags(&mut session, uid, "+FLAGS.SILENT (\\Flagged)").await?,
@@ -221,6 +260,32 @@ impl Mailbox {
             }
             tokio::time::sleep(self.interval).await;
         }
+    }
+}
+
+impl Reply {
+    /// Sends the answer through the relay, on the address the outbound guard approved.
+    async fn send(&self, to: &str) -> anyhow::Result<()> {
+        use lettre::Transport;
+        let allowed = outbound::resolve(&self.host, self.port, outbound::GuardPolicy::OPERATOR_APPROVED)
+            .await
+            .with_context(|| format!("--report-imap-reply-smtp {}:{}", self.host, self.port))?;
+        let to: lettre::message::Mailbox = to.parse().with_context(|| format!("the reporter's address '{to}'"))?;
+        let message = lettre::Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject("Well spotted")
+            .header(lettre::message::header::ContentType::TEXT_PLAIN)
+            .body(WELL_SPOTTED.to_string())
+            .context("building the answer")?;
+        let relay = lettre::SmtpTransport::builder_dangerous(allowed.ip().to_string())
+            .port(self.port)
+            .timeout(Some(Duration::from_secs(30)))
+            .build();
+        tokio::task::spawn_blocking(move || relay.send(&message).map(|_| ()))
+            .await
+            .context("the answer's worker")?
+            .context("the relay did not take the answer")
     }
 }
 
