@@ -255,6 +255,9 @@ fn reports_forwarded_to_the_mailbox_are_read_over_imap() {
 
     dovecot.deliver("1.sim", &forwarded("Your mailbox is full", &format!("Sign in again: {}\r\n", link(0))));
     dovecot.deliver("2.real", &forwarded("Colis bloque", REAL_SCAM));
+    // A forward longer than the report path takes is reported on its beginning, not refused.
+    dovecot
+        .deliver("5.long", &forwarded("Colis bloque (suite)", &format!("{REAL_SCAM}\r\n{}", "Lorem ipsum dolor sit amet. ".repeat(2000))));
     dovecot.deliver(
         "3.bad",
         "Subject: Fwd: ?\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\n!!! this is not base64 !!!\r\n",
@@ -279,13 +282,16 @@ fn reports_forwarded_to_the_mailbox_are_read_over_imap() {
     assert!(sent[0]["data"].as_str().is_some_and(|d| d.contains("Well spotted") && d.contains("security@poste.example")), "{sent:?}");
     assert_eq!(
         (first["simulations"].as_u64(), first["real"].as_u64(), first["malformed"].as_u64(), first["deferred"].as_u64()),
-        (Some(1), Some(1), Some(1), Some(0)),
+        (Some(1), Some(2), Some(1), Some(0)),
         "{first}"
     );
-    assert_eq!(first["messages"][0]["campaign"].as_i64().map(|c| c.to_string()), Some(id.clone()), "{first}");
-    let triage = &first["messages"][1]["triage"];
+    // Messages by outcome (Dovecot numbers them in the order it finds them).
+    let outcome =
+        |kind: &str| first["messages"].as_array().and_then(|m| m.iter().find(|m| m["outcome"] == kind)).cloned().unwrap_or_default();
+    assert_eq!(outcome("simulation")["campaign"].as_i64().map(|c| c.to_string()), Some(id.clone()), "{first}");
+    let triage = &outcome("real")["triage"];
     assert_ne!(triage["verdict"], "benign", "{triage}");
-    assert!(first["messages"][2]["error"].as_str().is_some_and(|e| e.contains("does not decode")), "{first}");
+    assert!(outcome("malformed")["error"].as_str().is_some_and(|e| e.contains("does not decode")), "{first}");
     assert!(all.contains("not readable mail") && !all.contains(PASSWORD), "logged, never the password: {all}");
 
     // The simulation counts as reported; the real scam is in the triage queue as the
@@ -293,15 +299,18 @@ fn reports_forwarded_to_the_mailbox_are_read_over_imap() {
     assert_eq!(results(&data, &id)["reports"], 1);
     let store = store::SqliteStore::open(&data).expect("open store");
     let queued = store.reports(None, 10).expect("reports");
-    assert_eq!(queued.len(), 1, "{queued:?}");
-    assert!(queued[0].content.contains("laposte-suivi-colis.top"), "{:?}", queued[0].content);
-    assert_eq!(queued[0].contact.as_deref(), Some("staff report from La Poste"));
-    assert_eq!(Some(queued[0].id), triage["report"].as_i64());
+    assert_eq!(queued.len(), 2, "{queued:?}");
+    for q in &queued {
+        assert!(q.content.contains("laposte-suivi-colis.top"), "{:?}", q.content);
+        assert_eq!(q.contact.as_deref(), Some("staff report from La Poste"));
+    }
+    assert!(queued.iter().any(|q| Some(q.id) == triage["report"].as_i64()), "{queued:?}");
 
     // Handled messages are seen; the unreadable one is flagged, unseen, still there.
     assert_eq!(dovecot.flags("1.sim").as_deref(), Some("S"));
     assert_eq!(dovecot.flags("2.real").as_deref(), Some("S"));
     assert_eq!(dovecot.flags("3.bad").as_deref(), Some("F"));
+    assert_eq!(dovecot.flags("5.long").as_deref(), Some("S"));
 
     // Polling again handles nothing twice.
     let (ok, again, all) = poll(&data, dovecot.port, &password_file);

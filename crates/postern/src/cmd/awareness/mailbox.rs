@@ -316,7 +316,7 @@ async fn store_flags(session: &mut Session, uid: u32, query: &str) -> anyhow::Re
 async fn handle(uid: u32, raw: Vec<u8>, file: &FileReport) -> Handled {
     let outcome = |outcome, error: Option<String>| Handled { uid, outcome, campaign: None, triage: None, error };
     let text = match awareness::report::mime_text(&raw) {
-        Ok(t) => t,
+        Ok(t) => truncated(t, portal::AWARENESS_MAX_REPORTED_BYTES),
         Err(e) => {
             tracing::error!(uid, error = %e, "a message of the report mailbox is not readable mail: left flagged and unseen");
             return outcome("malformed", Some(e.to_string()));
@@ -341,6 +341,16 @@ async fn handle(uid: u32, raw: Vec<u8>, file: &FileReport) -> Handled {
         }
         Err(e) => outcome("deferred", Some(format!("worker failed: {e}"))),
     }
+}
+
+/// `text` cut to at most `max` bytes on a character boundary: a long forward (a newsletter-sized
+/// lure, a long thread) is still reported, on its beginning, where the lure is.
+fn truncated(mut text: String, max: usize) -> String {
+    if text.len() > max {
+        let cut = (0..=max).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+        text.truncate(cut);
+    }
+    text
 }
 
 /// A TLS connector trusting the web PKI roots and the operator's extra CA file.
