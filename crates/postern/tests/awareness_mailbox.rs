@@ -129,6 +129,20 @@ impl Dovecot {
     }
 }
 
+/// Every file under `dir`, for failure messages.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(listing(&p));
+        } else {
+            out.push(p.display().to_string());
+        }
+    }
+    out
+}
+
 fn whoami() -> String {
     String::from_utf8_lossy(&Command::new("id").arg("-un").output().expect("id").stdout).trim().to_string()
 }
@@ -326,20 +340,37 @@ fn reports_forwarded_to_the_mailbox_are_read_over_imap() {
     assert!(!all.contains("not-the-password"), "{all}");
 
     // `serve` polls the mailbox on its own: a report forwarded now is counted.
+    // ... and moves what it handled to the folder it is given (Maildir++: `.Handled`).
+    let handled = dovecot.maildir.join(".Handled");
+    for sub in ["new", "cur", "tmp"] {
+        std::fs::create_dir_all(handled.join(sub)).expect("folder");
+    }
+    chown_all(&handled, dovecot.owner);
     let mut flags = mailbox_flags(dovecot.port, &password_file);
-    flags.extend(["--report-imap-interval-secs".to_string(), "1".to_string()]);
+    flags.extend(["--report-imap-interval-secs", "1", "--report-imap-move-to", "Handled"].map(String::from));
     let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
     let server = common::Server::start_with(&data, &flags);
     dovecot.deliver("4.sim", &forwarded("Your mailbox is full", &format!("Sign in again: {}\r\n", link(1))));
     // Waits for the poller (a second apart), up to a minute.
     let mut seen = (Value::Null, None);
     for _ in 0..600 {
-        seen = (results(&data, &id)["reports"].clone(), dovecot.flags("4.sim"));
-        if seen.1.as_deref() == Some("S") {
+        // Dovecot names a moved message anew: its flags are what is left to check.
+        let moved: Vec<String> = std::fs::read_dir(handled.join("cur"))
+            .expect("cur")
+            .filter_map(|e| e.ok()?.file_name().to_string_lossy().rsplit_once(":2,").map(|(_, f)| f.to_string()))
+            .collect();
+        seen = (results(&data, &id)["reports"].clone(), moved.first().cloned());
+        if seen.1.is_some() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
-    assert_eq!((seen.0, seen.1.as_deref()), (Value::from(2), Some("S")), "serve's poller recorded the report and marked it seen");
+    assert_eq!(
+        (seen.0, seen.1.as_deref()),
+        (Value::from(2), Some("S")),
+        "serve's poller recorded the report, marked it seen and moved it: {:?}",
+        listing(&dovecot.maildir)
+    );
+    assert_eq!(dovecot.flags("4.sim"), None, "no longer in INBOX");
     drop(server);
 }
