@@ -1,6 +1,7 @@
 //! `postern awareness`: list the shipped micro-lessons and move their quizzes out of and into
-//! Moodle GIFT files; list the simulation templates; run campaigns (`awareness/campaign.rs`). The rules and the content live in the `awareness` crate; this reads and
-//! writes files and prints.
+//! Moodle GIFT files; list the simulation templates; run campaigns (`awareness/campaign.rs`,
+//! sent by `send.rs` and `sms.rs`); poll the report address's mailbox (`mailbox.rs`). The rules
+//! and the content live in the `awareness` crate; this reads and writes files and prints.
 
 use std::path::{Path, PathBuf};
 
