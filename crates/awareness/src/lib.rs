@@ -15,6 +15,7 @@ pub mod quiz;
 pub mod report;
 pub mod results;
 pub mod sheet;
+pub mod sms;
 pub mod targets;
 pub mod templates;
 

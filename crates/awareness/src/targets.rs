@@ -120,14 +120,20 @@ fn email(raw: &str) -> Result<String, &'static str> {
     Ok(a.to_lowercase())
 }
 
-/// An E.164 number: `+` and 8 to 15 digits; spaces, dots, dashes and brackets are dropped.
+/// An E.164 number: `+` and 8 to 15 digits (spaces, dots, dashes and brackets are dropped) that
+/// is a valid number of its country's numbering plan (libphonenumber's metadata), so an SMS
+/// gateway is never handed a number that cannot exist.
 fn phone(raw: &str) -> Result<String, &'static str> {
     let kept: String = raw.chars().filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')')).collect();
     let Some(digits) = kept.strip_prefix('+') else { return Err("is not in international form (+ and country code)") };
     if !(8..=15).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err("is not a phone number of 8 to 15 digits after '+'");
     }
-    Ok(kept)
+    match phonenumber::parse(None, &kept) {
+        Ok(n) if n.is_valid() => Ok(n.format().mode(phonenumber::Mode::E164).to_string()),
+        Err(phonenumber::ParseError::InvalidCountryCode) => Err("has no known country code"),
+        _ => Err("is not a valid number in its country's numbering plan"),
+    }
 }
 
 /// One CSV cell as Postern writes it: a cell a spreadsheet would run as a formula (starting with
@@ -179,6 +185,12 @@ mod tests {
         );
         check("email\na@poste.example\nnot-an-address\n", Channel::Email, Err("line 3: email 'not-an-address' has no '@'"));
         check("phone\n0612345678\n", Channel::Sms, Err("line 2: phone '0612345678' is not in international form (+ and country code)"));
+        check(
+            "phone\n+33 0 12 34 56 78\n",
+            Channel::Sms,
+            Err("line 2: phone '+33 0 12 34 56 78' is not a valid number in its country's numbering plan"),
+        );
+        check("phone\n+999 123 456 789\n", Channel::Sms, Err("line 2: phone '+999 123 456 789' has no known country code"));
         check("email\n", Channel::Email, Err("the list has no target"));
         assert_eq!(parse(b"email\na@poste.example\n\xff\n", Channel::Email), Err(TargetsError::Encoding { line: 3 }));
     }

@@ -23,6 +23,7 @@ const PRIMITIVES: &[&str] = &[
     "attohttpc::",
     "curl::",
     "SmtpTransport",
+    "async_imap::Client",
 ];
 
 /// Crates that may depend on an HTTP client crate at all (dev-dependencies aside).
@@ -64,6 +65,21 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "the operator's SMTP relay (--smtp) for simulation e-mails, connected on the address outbound::resolve approved (operator-approved policy)",
     ),
     (
+        "postern/src/cmd/awareness/sms.rs",
+        "reqwest::blocking::Client",
+        "the operator's SMS gateway (--sms-gateway) for simulation SMS, pinned to the address outbound::resolve approved (operator-approved policy), no proxy, no redirects",
+    ),
+    (
+        "postern/src/cmd/awareness/mailbox.rs",
+        "async_imap::Client",
+        "the operator's report mailbox (--report-imap-url), an IMAP session over outbound::connect to the address outbound::resolve approved (operator-approved policy)",
+    ),
+    (
+        "postern/src/cmd/awareness/mailbox.rs",
+        "SmtpTransport",
+        "the operator's SMTP relay for \"well spotted\" answers (--report-imap-reply-smtp), connected on the address outbound::resolve approved (operator-approved policy)",
+    ),
+    (
         "postern/src/cmd/incident/remind.rs",
         "SmtpTransport",
         "the operator's SMTP relay for incident deadline reminders (--incident-remind-smtp), connected on the address outbound::resolve approved (operator-approved policy)",
@@ -87,7 +103,7 @@ const ALLOWED_CLIENT_DEPS: &[(&str, &str)] = &[
     ("links", "live link checks, through the guard"),
     ("federation", "peer hubs an administrator configured, through the guard's resolver"),
     ("outbound", "the guard's resolver for HTTP clients (reqwest::dns::Resolve)"),
-    ("postern", "the bench-hub load generator and CA file checks"),
+    ("postern", "the bench-hub load generator, CA file checks, reminder webhooks and the SMS gateway, through the guard"),
     ("server", "hyper-util's server side only (serving accepted connections); its client is a primitive above"),
 ];
 

@@ -317,7 +317,8 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// What the portal's pages share with the APIs: the same hub, analysers, blocklists and stores.
-pub(crate) fn portal_state(state: &AppState) -> portal::PortalState {
+/// The portal's view of the hub's state (the CLI's report mailbox files through it too).
+pub fn portal_state(state: &AppState) -> portal::PortalState {
     let (blocklists, links) = (state.blocklists.clone(), state.links.clone());
     portal::PortalState {
         hub: state.hub.clone(),

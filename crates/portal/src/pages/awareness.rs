@@ -29,7 +29,8 @@ use crate::roles::Action;
 use crate::{Ctx, Lang, Member, PortalState, blocking, defang, member_or_login};
 
 /// Largest reported message (pasted text or a whole mail), in bytes.
-const MAX_REPORTED_BYTES: usize = 32 * 1024;
+/// The longest reported message text the report path takes.
+pub const MAX_REPORTED_BYTES: usize = 32 * 1024;
 
 pub(crate) fn routes() -> Router<PortalState> {
     Router::new()

@@ -1,6 +1,7 @@
 //! `postern awareness`: list the shipped micro-lessons and move their quizzes out of and into
-//! Moodle GIFT files; list the simulation templates; run campaigns (`awareness/campaign.rs`). The rules and the content live in the `awareness` crate; this reads and
-//! writes files and prints.
+//! Moodle GIFT files; list the simulation templates; run campaigns (`awareness/campaign.rs`,
+//! sent by `send.rs` and `sms.rs`); poll the report address's mailbox (`mailbox.rs`). The rules
+//! and the content live in the `awareness` crate; this reads and writes files and prints.
 
 use std::path::{Path, PathBuf};
 
@@ -9,7 +10,9 @@ use awareness::{Language, Library, QuestionKind, Track, gift};
 use serde_json::json;
 
 mod campaign;
+pub mod mailbox;
 mod send;
+mod sms;
 
 /// `postern awareness ...`
 #[derive(Debug, clap::Subcommand)]
@@ -26,6 +29,10 @@ pub enum AwarenessCommand {
     /// its results.
     #[command(subcommand)]
     Campaign(campaign::CampaignCommand),
+    /// The report address's mailbox over IMAP: each unseen message goes through the report
+    /// button's path (simulation: "well spotted" recorded; real: analysed into the triage queue).
+    #[command(subcommand)]
+    Mailbox(MailboxCommand),
     /// Delete person-level simulation events older than the retention period and erase the
     /// addresses of older campaigns' targets (`postern serve` does it every hour).
     Purge {
@@ -33,6 +40,14 @@ pub enum AwarenessCommand {
         #[arg(long, default_value_t = portal::awareness_service::DEFAULT_RETENTION_DAYS, value_parser = clap::value_parser!(u32).range(1..))]
         days: u32,
     },
+}
+
+/// `postern awareness mailbox ...`
+#[derive(Debug, clap::Subcommand)]
+pub enum MailboxCommand {
+    /// Poll the mailbox once (`postern serve --report-imap-url ...` polls it continuously):
+    /// handled messages are marked seen, unreadable ones flagged and left unseen.
+    Poll(Box<mailbox::MailboxArgs>),
 }
 
 /// Which lessons: a language and optionally one role track.
@@ -81,8 +96,52 @@ pub fn run(data: &Path, json: bool, command: AwarenessCommand) -> anyhow::Result
         AwarenessCommand::Gift(GiftCommand::Import { file }) => import(json, &file),
         AwarenessCommand::Templates => templates(json),
         AwarenessCommand::Campaign(c) => campaign::run(data, json, c),
+        AwarenessCommand::Mailbox(MailboxCommand::Poll(a)) => poll_mailbox(data, json, &a),
         AwarenessCommand::Purge { days } => campaign::on_store(data, |store| purge(store, json, days)),
     }
+}
+
+/// The report path of the hub's faces for the mailbox of `org` (an organisation's name).
+pub fn mailbox_reporter(state: &server::AppState, org: &str) -> anyhow::Result<mailbox::FileReport> {
+    let org = state
+        .hub
+        .orgs()
+        .context("reading the organisations")?
+        .into_iter()
+        .find(|o| o.name == org)
+        .with_context(|| format!("--report-imap-org: no organisation named '{org}' (postern org list)"))?;
+    let portal = server::portal_state(state);
+    Ok(std::sync::Arc::new(move |text: &str| portal::awareness_report(&portal, &org, text, "imap")))
+}
+
+/// The report mailbox `serve` polls, with its report path; `None` without `--report-imap-url`.
+pub fn report_mailbox(
+    state: &server::AppState,
+    a: &mailbox::MailboxArgs,
+) -> anyhow::Result<Option<(mailbox::Mailbox, mailbox::FileReport)>> {
+    let Some(m) = mailbox::Mailbox::from_args(a)? else { return Ok(None) };
+    let file = mailbox_reporter(state, &m.org)?;
+    Ok(Some((m, file)))
+}
+
+fn poll_mailbox(data: &Path, json: bool, a: &mailbox::MailboxArgs) -> anyhow::Result<()> {
+    let mailbox = mailbox::Mailbox::from_args(a)?.context("--report-imap-url: the mailbox to poll is needed")?;
+    let target = data.to_str().context("the data directory path is not UTF-8")?;
+    let stores = store::open_serve(target).context("opening the database")?;
+    let hub = hub::Hub::open(stores.hub, hub::HubConfig::default()).context("opening the hub")?;
+    let state = server::AppState::new(hub, false).with_portal_store(stores.portal).with_awareness(stores.awareness);
+    let file = mailbox_reporter(&state, &mailbox.org)?;
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().context("starting the async runtime")?;
+    let poll = runtime.block_on(mailbox.poll(&file))?;
+    if json {
+        println!("{}", serde_json::to_value(&poll)?);
+    } else {
+        println!(
+            "report mailbox: {} simulation reports (well spotted), {} real messages filed for triage, {} unreadable (flagged), {} left for the next poll",
+            poll.simulations, poll.real, poll.malformed, poll.deferred
+        );
+    }
+    Ok(())
 }
 
 fn purge(store: &dyn store::awareness::AwarenessStore, json: bool, days: u32) -> anyhow::Result<()> {

@@ -165,6 +165,8 @@ pub struct ServeArgs {
     pub decay: Option<PathBuf>,
     #[command(flatten)]
     pub remind: super::incident::remind::RemindArgs,
+    #[command(flatten)]
+    pub report_mailbox: super::awareness::mailbox::MailboxArgs,
 }
 
 /// Checks the settings clap cannot check alone (shared by `serve` and `postern config check`).
@@ -176,6 +178,7 @@ pub fn validate(args: &ServeArgs) -> anyhow::Result<()> {
         anyhow::bail!("--backup-interval-secs and --backup-keep must be at least 1 with --backup-dir");
     }
     super::incident::remind::Reminders::from_args(&args.remind, args.public_url.clone())?;
+    super::awareness::mailbox::Mailbox::from_args(&args.report_mailbox)?;
     Ok(())
 }
 
@@ -415,6 +418,7 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
     let service = server::api::posture::PostureService::new(stores.posture, posture_config(&args)?);
     state.posture = Some(std::sync::Arc::new(service));
     state.decay = std::sync::Arc::new(decay);
+    let mailbox = super::awareness::report_mailbox(&state, &args.report_mailbox)?;
     let watch = match &args.watch {
         Some(cfg) => Some(
             super::watch::ServeWatch::start(data, cfg, state.hub.clone(), stores.monitor, state.monitor_metrics())
@@ -436,6 +440,9 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
             tokio::spawn(schedule.run());
         }
         tokio::spawn(super::awareness::purge_every_hour(purge.0, purge.1));
+        if let Some((m, file)) = mailbox {
+            tokio::spawn(m.run(file));
+        }
         tokio::spawn(readiness_snapshots(readiness_store));
         let sync = federation::start(sync_hub, sync_config);
         let served = server::serve(state, config, |bound| announce(&bound, scheme, json)).await;

@@ -19,8 +19,9 @@ use store::awareness::AwarenessStore;
 pub enum CampaignCommand {
     /// Create a campaign from a CSV target list and print its tracking links.
     Create(Box<CreateArgs>),
-    /// Send a running e-mail campaign's messages through an SMTP relay, each target once; after
-    /// a refusal or a timeout, run it again to resume.
+    /// Send a running campaign's messages, each target once: e-mail through an SMTP relay
+    /// (--smtp), SMS through an HTTP gateway (--sms-gateway); after a refusal, an error or a
+    /// timeout, run it again to resume.
     Send(Box<super::send::SendArgs>),
     /// List an organisation's campaigns, newest first.
     List {
