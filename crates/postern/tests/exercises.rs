@@ -107,6 +107,32 @@ fn start(hub: &Hub) -> Value {
 }
 
 #[test]
+fn an_exercise_lure_never_reaches_the_citizens_awareness_pages() {
+    let f = fixture();
+    let server = Server::start(f.dir.path());
+    let hub = Hub { f, server };
+    let run = start(&hub);
+    let collection = run["collection"].as_str().expect("collection").to_string();
+    // The same kind of public, TLP:CLEAR lure in the exercise's collection and in a live one.
+    let lure = |domain: &str, n: u32| {
+        let mut o = indicator(domain, n);
+        o["object_marking_refs"] = json!([tlp::TLP2_CLEAR]);
+        o["x_postern_lure"] = json!("customs_fee");
+        o["description"] = json!(format!("SMS: your parcel is held at customs, pay the fee at {domain}"));
+        o
+    };
+    hub.taxii_post("La Poste", &collection, json!([lure("drill-customs-fee.example", 90)]));
+    hub.taxii_post("La Poste", &hub.f.collection, json!([lure("live-customs-fee.example", 91)]));
+    let page = client().get(hub.url("/aware/customs_fee")).send().expect("aware page");
+    assert_eq!(page.status(), StatusCode::OK);
+    let page = page.text().expect("text");
+    assert!(page.contains("live-customs-fee"), "the live lure is shown: {page}");
+    assert!(!page.contains("drill-customs-fee"), "the exercise's lure is not: {page}");
+    let index = client().get(hub.url("/aware")).send().expect("aware index").text().expect("text");
+    assert!(!index.contains("drill-customs-fee"), "{index}");
+}
+
+#[test]
 fn a_joint_exercise_is_scored_from_its_own_audit_trail_and_stays_apart() {
     let f = fixture();
     let server = Server::start(f.dir.path());

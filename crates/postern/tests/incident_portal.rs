@@ -277,6 +277,35 @@ fn evidence_is_uploaded_and_objects_linked_from_the_case_page() {
 }
 
 #[test]
+fn html_in_every_text_field_is_shown_as_text() {
+    let p = setup();
+    let mut alice = p.visitor("alice");
+    let mut form = case_form("2026-01-10T09:30");
+    form.retain(|(k, _)| *k != "summary");
+    form.push(("summary", "<img src=x onerror=alert(1)> summary"));
+    assert_eq!(alice.post("/members/incidents/new", "/members/incidents/new", &form).0, 303);
+    let task = [("title", "<svg onload=alert(2)> task"), ("owner", "<iframe src=//x> owner"), ("due", "2026-01-12")];
+    assert_eq!(alice.post("/members/incidents/1", "/members/incidents/1/tasks", &task).0, 303);
+    let (status, _, body) = alice.post(
+        "/members/incidents/1",
+        "/members/incidents/1/takedowns",
+        &[("domain", "<b>x</b>.top"), ("contacts", "abuse@registrar.test")],
+    );
+    assert_eq!(status, 400, "a takedown's domain is a domain name: {body}");
+    let case = alice.page("/members/incidents/1");
+    for raw in ["<img", "<svg", "<iframe", "<b>x"] {
+        assert!(!case.contains(raw), "{raw} must be escaped: {case}");
+    }
+    for shown in
+        ["&lt;img src=x onerror=alert(1)&gt; summary", "&lt;svg onload=alert(2)&gt; task", "&lt;iframe src=&#x2f;&#x2f;x&gt; owner"]
+    {
+        assert!(case.contains(shown), "{shown}: {case}");
+    }
+    let edit = alice.page("/members/incidents/1/edit");
+    assert!(!edit.contains("<img") && edit.contains("&lt;img src=x onerror=alert(1)&gt; summary"), "{edit}");
+}
+
+#[test]
 fn evidence_is_downloaded_never_shown() {
     let p = setup();
     let mut alice = p.visitor("alice");
