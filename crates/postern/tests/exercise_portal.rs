@@ -110,6 +110,7 @@ fn exercise_pages_match_golden_files_in_both_languages() {
         check_golden(&format!("exercises.{lang}.html"), &alice.page("/members/exercises"));
         check_golden(&format!("exercise.{lang}.html"), &alice.page("/members/exercises/1"));
     }
+    alice.cookies.insert("postern_lang".into(), "en".into());
     let run = alice.page("/members/exercises/1");
     assert!(run.contains("&lt;b&gt;Calm&lt;&#x2f;b&gt; and consistent line") && !run.contains("<b>Calm"), "notes are text");
     assert!(run.contains("Exercise minute 120 of 120"), "the clock stops at the scenario's length");
@@ -226,4 +227,32 @@ fn a_run_is_played_through_the_portal_and_a_third_organisation_sees_nothing() {
         assert!(has(action, "ok"), "{action} is audited");
     }
     assert!(has("portal.exercise.facilitate", "denied"), "the CSIRT's refused mark is audited");
+}
+
+#[test]
+fn the_run_page_shows_the_audit_entry_that_met_an_expectation() {
+    let p = setup();
+    // Started a minute ago in real time: the case-opening window is open for 19 minutes more.
+    let started = (chrono::Utc::now() - chrono::Duration::minutes(1)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let api = |path: &str, body: serde_json::Value| {
+        let r = client().post(format!("{}{path}", p.server.url)).bearer_auth(&p.f.tokens["La Poste"]).json(&body).send().expect("post");
+        assert!(r.status().is_success(), "{path}: {}", r.status());
+        r.json::<serde_json::Value>().expect("json")
+    };
+    api(
+        "/api/v1/exercises",
+        json!({"scenario": "smishing-payment", "language": "en", "speed": 1, "start": started,
+            "participants": [{"org": "La Poste", "role": "post"}, {"org": "Correos", "role": "csirt"}]}),
+    );
+    let case = api("/api/v1/incidents", json!({"title": "Exercise case", "classification": "fraud:phishing", "severity": "high"}));
+    api("/api/v1/exercises/1/cases", json!({"case": case["id"]}));
+    let mut alice = p.visitor("alice");
+    let run = alice.page("/members/exercises/1");
+    let section = run.split("id=\"expectation-e1-case-opened\"").nth(1).and_then(|s| s.split("</section>").next()).expect("e1");
+    assert!(section.contains("<strong>Met</strong> · 10/10 points"), "{section}");
+    assert!(section.contains("Evidence: <time") && section.contains("· La Poste · <code>incident.create</code>"), "{section}");
+    // The CSIRT sees the same score, not the post's case.
+    let mut carla = p.visitor("carla");
+    let seen = carla.page("/members/exercises/1");
+    assert!(seen.contains("a case of another participant") && !seen.contains("Exercise case"), "{seen}");
 }
