@@ -98,7 +98,8 @@ fn exercise_pages_match_golden_files_in_both_languages() {
         "scenario": "smishing-payment", "language": "en", "speed": 1, "start": GOLDEN_START,
         "participants": [{"org": "La Poste", "role": "post"}, {"org": "Correos", "role": "csirt"}]
     });
-    let r = client().post(format!("{}/api/v1/exercises", p.server.url)).bearer_auth(&p.f.tokens["La Poste"]).json(&body).send().expect("start");
+    let r =
+        client().post(format!("{}/api/v1/exercises", p.server.url)).bearer_auth(&p.f.tokens["La Poste"]).json(&body).send().expect("start");
     assert_eq!(r.status(), 201);
     let mut alice = p.visitor("alice");
     let note = [("expectation", "e7-press-line"), ("met", "met"), ("note", "<b>Calm</b> and consistent line")];
@@ -195,7 +196,9 @@ fn a_run_is_played_through_the_portal_and_a_third_organisation_sees_nothing() {
     let mut zora = p.visitor("zora");
     let list = zora.page("/members/exercises");
     assert!(!list.contains("/members/exercises/1\"") && !list.contains("Correos"), "{list}");
-    for path in ["/members/exercises/1", "/members/exercises/1/hotwash", "/members/exercises/1/report/pdf", "/members/exercises/1/report/html"] {
+    for path in
+        ["/members/exercises/1", "/members/exercises/1/hotwash", "/members/exercises/1/report/pdf", "/members/exercises/1/report/html"]
+    {
         let (status, body) = zora.get(path);
         assert_eq!(status, 404, "{path}");
         assert!(!body.contains("POSTE"), "{path}");
@@ -222,8 +225,16 @@ fn a_run_is_played_through_the_portal_and_a_third_organisation_sees_nothing() {
 
     let audit = cli(p.f.dir.path(), &["audit"]);
     let lines = audit["entries"].as_array().expect("entries");
-    let has = |action: &str, outcome: &str| lines.iter().any(|e| e["action"] == action && e["outcome"] == outcome && e["target"] == "exercise:1");
-    for action in ["portal.exercise.start", "portal.exercise.view", "portal.exercise.case.add", "portal.exercise.mark", "portal.exercise.end", "portal.exercise.report.export"] {
+    let has =
+        |action: &str, outcome: &str| lines.iter().any(|e| e["action"] == action && e["outcome"] == outcome && e["target"] == "exercise:1");
+    for action in [
+        "portal.exercise.start",
+        "portal.exercise.view",
+        "portal.exercise.case.add",
+        "portal.exercise.mark",
+        "portal.exercise.end",
+        "portal.exercise.report.export",
+    ] {
         assert!(has(action, "ok"), "{action} is audited");
     }
     assert!(has("portal.exercise.facilitate", "denied"), "the CSIRT's refused mark is audited");

@@ -53,7 +53,11 @@ fn enabled(state: &PortalState, ctx: &Ctx) -> Result<Arc<dyn ExerciseStore>, Res
 }
 
 /// Runs exercise work off the async workers; a failure becomes the matching error page.
-async fn run<T: Send + 'static>(state: &PortalState, ctx: &Ctx, f: impl FnOnce() -> Result<T, HubError> + Send + 'static) -> Result<T, Response> {
+async fn run<T: Send + 'static>(
+    state: &PortalState,
+    ctx: &Ctx,
+    f: impl FnOnce() -> Result<T, HubError> + Send + 'static,
+) -> Result<T, Response> {
     match blocking(f).await {
         Some(Ok(v)) => Ok(v),
         Some(Err(e)) => Err(state.portal.hub_error(ctx, e)),
@@ -122,7 +126,10 @@ async fn list_page(state: &PortalState, ctx: &Ctx, member: &Member) -> Result<Va
         let runs = store.exercises_of(org).map_err(service::store_error)?;
         let trail = service::audit_trail(&hub)?;
         let now = Utc::now();
-        let scored = runs.iter().map(|r| service::score_with(&*store, r, &trail, now).map(|(s, b)| run_row(r, &s, &b))).collect::<Result<Vec<_>, _>>()?;
+        let scored = runs
+            .iter()
+            .map(|r| service::score_with(&*store, r, &trail, now).map(|(s, b)| run_row(r, &s, &b)))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok((scenarios, scored))
     })
     .await?;
@@ -161,7 +168,8 @@ fn field<'a>(form: &'a Fields, name: &str) -> &'a str {
 fn start_request(form: &Fields) -> Result<service::StartRequest, HubError> {
     let (scenario, language) = field(form, "scenario").split_once(':').unwrap_or((field(form, "scenario"), "en"));
     let speed = field(form, "speed").trim();
-    let speed = speed.parse().map_err(|_| HubError::BadRequest { field: "speed".into(), reason: format!("`{speed}` is not a whole number") })?;
+    let speed =
+        speed.parse().map_err(|_| HubError::BadRequest { field: "speed".into(), reason: format!("`{speed}` is not a whole number") })?;
     let participants = (0..4)
         .map(|i| (field(form, &format!("org_{i}")).trim().to_string(), field(form, &format!("role_{i}")).to_string()))
         .filter(|(org, _)| !org.is_empty())
@@ -192,7 +200,9 @@ fn inject_value(i: &Inject, at: DateTime<Utc>, s: &Scenario) -> Value {
     let kind = match &i.kind {
         InjectKind::Text => context! { kind => "text" },
         InjectKind::Message { sender, message } => context! { kind => "message", sender => sender, message => message },
-        InjectKind::Indicator { indicator_type, value } => context! { kind => "indicator", indicator_type => indicator_type, value => value },
+        InjectKind::Indicator { indicator_type, value } => {
+            context! { kind => "indicator", indicator_type => indicator_type, value => value }
+        }
         InjectKind::Posture { domain, finding } => context! { kind => "posture", domain => domain, finding => finding },
         InjectKind::Call { caller, script } => context! { kind => "call", caller => caller, script => script },
     };
@@ -215,7 +225,12 @@ fn expectation_values(b: &Board) -> Vec<Value> {
 
 /// The run's cases: the viewer's own ones by title (linked), the others by number only; and
 /// the viewer's cases that may still be played in it.
-fn cases_values(state: &PortalState, store: &dyn ExerciseStore, rec: &ExerciseRecord, org: i64) -> Result<(Vec<Value>, Vec<Value>), HubError> {
+fn cases_values(
+    state: &PortalState,
+    store: &dyn ExerciseStore,
+    rec: &ExerciseRecord,
+    org: i64,
+) -> Result<(Vec<Value>, Vec<Value>), HubError> {
     let Some(incidents) = state.incidents.clone() else { return Ok((Vec::new(), Vec::new())) };
     let mut played = Vec::new();
     for c in store.exercise_cases(rec.id).map_err(service::store_error)? {
@@ -224,7 +239,8 @@ fn cases_values(state: &PortalState, store: &dyn ExerciseStore, rec: &ExerciseRe
             Some(_) => incidents.tasks(c).map_err(service::store_error)?,
             None => Vec::new(),
         };
-        let tasks: Vec<Value> = tasks.iter().map(|t| context! { title => &t.task.title, owner => &t.task.owner, due => &t.task.due, done => t.done }).collect();
+        let tasks: Vec<Value> =
+            tasks.iter().map(|t| context! { title => &t.task.title, owner => &t.task.owner, due => &t.task.due, done => t.done }).collect();
         played.push(context! { id => c, title => own.map(|o| o.data.title), tasks => tasks });
     }
     let mut playable = Vec::new();
@@ -300,7 +316,13 @@ async fn hotwash(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>
 
 /// The member allowed to edit, the run (one it takes part in) and, when `facilitate`, the
 /// check that its organisation runs it; refusals are audited.
-async fn editable(state: &PortalState, ctx: &Ctx, csrf: &str, id: i64, facilitate: bool) -> Result<(Arc<dyn ExerciseStore>, ExerciseRecord), Response> {
+async fn editable(
+    state: &PortalState,
+    ctx: &Ctx,
+    csrf: &str,
+    id: i64,
+    facilitate: bool,
+) -> Result<(Arc<dyn ExerciseStore>, ExerciseRecord), Response> {
     if !ctx.csrf_ok(csrf) {
         return Err(state.portal.error(ctx, StatusCode::FORBIDDEN, "error-csrf", None));
     }

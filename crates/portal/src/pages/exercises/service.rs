@@ -85,9 +85,9 @@ pub fn check_start(hub: &Hub, me: i64, req: &StartRequest, s: &Scenario) -> Resu
         if !s.roles.contains(role) {
             return Err(bad(&format!("participants[{i}].role"), format!("the scenario's roles are {}", s.roles.join(", "))));
         }
-        let found = hub
-            .org(org.trim())
-            .map_err(|_| bad(&format!("participants[{i}].org"), format!("no organisation `{}`", org.chars().take(80).collect::<String>())))?;
+        let found = hub.org(org.trim()).map_err(|_| {
+            bad(&format!("participants[{i}].org"), format!("no organisation `{}`", org.chars().take(80).collect::<String>()))
+        })?;
         if !seen.insert(found.id) {
             return Err(bad(&format!("participants[{i}].org"), "an organisation takes part once"));
         }
@@ -101,7 +101,13 @@ pub fn check_start(hub: &Hub, me: i64, req: &StartRequest, s: &Scenario) -> Resu
 
 /// Starts a run for the caller's organisation: checks the request, creates the run's own
 /// collection (participants only, never public, never a live feed) and stores the run.
-pub fn start(hub: &Hub, store: &dyn ExerciseStore, who: &Principal, req: &StartRequest, now: DateTime<Utc>) -> Result<(ExerciseRecord, Scenario), HubError> {
+pub fn start(
+    hub: &Hub,
+    store: &dyn ExerciseStore,
+    who: &Principal,
+    req: &StartRequest,
+    now: DateTime<Utc>,
+) -> Result<(ExerciseRecord, Scenario), HubError> {
     let me = who.org().map(|o| o.id).ok_or_else(|| HubError::Unauthenticated("exercises are for members".into()))?;
     let s = exercises::shipped_in(&req.scenario, &req.language).map_err(|e| bad("scenario", e.to_string()))?;
     let participants = check_start(hub, me, req, &s)?;
@@ -129,7 +135,12 @@ pub fn start(hub: &Hub, store: &dyn ExerciseStore, who: &Principal, req: &StartR
 }
 
 /// The injects fallen due for organisation `org`'s role, with the real instant of each.
-pub fn injects_for<'s>(rec: &ExerciseRecord, s: &'s Scenario, org: i64, now: DateTime<Utc>) -> Result<Vec<(&'s Inject, DateTime<Utc>)>, HubError> {
+pub fn injects_for<'s>(
+    rec: &ExerciseRecord,
+    s: &'s Scenario,
+    org: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<(&'s Inject, DateTime<Utc>)>, HubError> {
     let clock = clock_of(rec)?;
     let role = rec.role_of(org).unwrap_or_default();
     Ok(exercises::due_injects(s, &clock, scoring_instant(rec, now)).into_iter().filter(|(i, _)| i.to.iter().any(|r| r == role)).collect())
@@ -179,7 +190,12 @@ pub fn audit_trail(hub: &Hub) -> Result<Vec<store::AuditEntry>, HubError> {
 }
 
 /// Scores the run at `now` from an audit trail already read and the stored marks.
-pub fn score_with(store: &dyn ExerciseStore, rec: &ExerciseRecord, trail: &[store::AuditEntry], now: DateTime<Utc>) -> Result<(Scenario, Board), HubError> {
+pub fn score_with(
+    store: &dyn ExerciseStore,
+    rec: &ExerciseRecord,
+    trail: &[store::AuditEntry],
+    now: DateTime<Utc>,
+) -> Result<(Scenario, Board), HubError> {
     let s = scenario_of(rec)?;
     let clock = clock_of(rec)?;
     let cases = store.exercise_cases(rec.id).map_err(store_error)?;
@@ -204,7 +220,12 @@ pub fn board(hub: &Hub, store: &dyn ExerciseStore, rec: &ExerciseRecord, now: Da
 }
 
 /// The score board and the drafted improvement plan (due from the run's end, or `now`).
-pub fn plan(hub: &Hub, store: &dyn ExerciseStore, rec: &ExerciseRecord, now: DateTime<Utc>) -> Result<(Scenario, Board, Vec<ImprovementAction>), HubError> {
+pub fn plan(
+    hub: &Hub,
+    store: &dyn ExerciseStore,
+    rec: &ExerciseRecord,
+    now: DateTime<Utc>,
+) -> Result<(Scenario, Board, Vec<ImprovementAction>), HubError> {
     let (s, b) = board(hub, store, rec, now)?;
     let actions = exercises::draft_actions(&s, &b, scoring_instant(rec, now).date_naive());
     Ok((s, b, actions))
@@ -220,7 +241,15 @@ pub fn facilitator_only(rec: &ExerciseRecord, org: i64) -> Result<(), HubError> 
 }
 
 /// Records the facilitator's mark on an expectation of the run's scenario.
-pub fn mark(store: &dyn ExerciseStore, rec: &ExerciseRecord, expectation: &str, met: bool, note: &str, by: &str, at: &str) -> Result<MarkRecord, HubError> {
+pub fn mark(
+    store: &dyn ExerciseStore,
+    rec: &ExerciseRecord,
+    expectation: &str,
+    met: bool,
+    note: &str,
+    by: &str,
+    at: &str,
+) -> Result<MarkRecord, HubError> {
     let s = scenario_of(rec)?;
     if !s.expectations.iter().any(|e| e.id == expectation) {
         return Err(bad("expectation", format!("no expectation `{}` in the scenario", expectation.chars().take(80).collect::<String>())));
@@ -232,7 +261,13 @@ pub fn mark(store: &dyn ExerciseStore, rec: &ExerciseRecord, expectation: &str, 
 }
 
 /// Plays organisation `org`'s own incident case `case` in the running run.
-pub fn add_case(store: &dyn ExerciseStore, incidents: Option<&dyn IncidentStore>, rec: &ExerciseRecord, org: i64, case: i64) -> Result<(), HubError> {
+pub fn add_case(
+    store: &dyn ExerciseStore,
+    incidents: Option<&dyn IncidentStore>,
+    rec: &ExerciseRecord,
+    org: i64,
+    case: i64,
+) -> Result<(), HubError> {
     if rec.status != RunStatus::Running {
         return Err(HubError::Conflict(format!("exercise {} has ended", rec.id)));
     }
@@ -246,7 +281,13 @@ pub fn add_case(store: &dyn ExerciseStore, incidents: Option<&dyn IncidentStore>
 
 /// Ends the run and turns its improvement plan into tasks; returns the ended run and how many
 /// tasks were added.
-pub fn end(hub: &Hub, store: &dyn ExerciseStore, incidents: Option<&dyn IncidentStore>, id: i64, now: DateTime<Utc>) -> Result<(ExerciseRecord, usize), HubError> {
+pub fn end(
+    hub: &Hub,
+    store: &dyn ExerciseStore,
+    incidents: Option<&dyn IncidentStore>,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(ExerciseRecord, usize), HubError> {
     let rec = store.end_exercise(id, &store::now_rfc3339()).map_err(store_error)?;
     let tasks = match incidents {
         Some(inc) => plan_tasks(hub, store, inc, &rec, now)?,
@@ -257,7 +298,13 @@ pub fn end(hub: &Hub, store: &dyn ExerciseStore, incidents: Option<&dyn Incident
 
 /// Adds each improvement action as a task of an exercise case of the organisation playing its
 /// owner role (its first case of the run); returns how many tasks were added.
-pub fn plan_tasks(hub: &Hub, store: &dyn ExerciseStore, incidents: &dyn IncidentStore, rec: &ExerciseRecord, now: DateTime<Utc>) -> Result<usize, HubError> {
+pub fn plan_tasks(
+    hub: &Hub,
+    store: &dyn ExerciseStore,
+    incidents: &dyn IncidentStore,
+    rec: &ExerciseRecord,
+    now: DateTime<Utc>,
+) -> Result<usize, HubError> {
     let (_, _, actions) = plan(hub, store, rec, now)?;
     let cases = store.exercise_cases(rec.id).map_err(store_error)?;
     let mut added = 0;
@@ -271,7 +318,13 @@ pub fn plan_tasks(hub: &Hub, store: &dyn ExerciseStore, incidents: &dyn Incident
                 }
             }
             let Some(case_id) = first else { continue };
-            let task = NewTask { case_id, title: a.text.clone(), owner: p.org_name.clone(), due: Some(a.due.to_string()), created_at: store::now_rfc3339() };
+            let task = NewTask {
+                case_id,
+                title: a.text.clone(),
+                owner: p.org_name.clone(),
+                due: Some(a.due.to_string()),
+                created_at: store::now_rfc3339(),
+            };
             incidents.add_task(&task).map_err(store_error)?;
             added += 1;
         }
@@ -288,7 +341,13 @@ pub struct ReportFile {
 
 /// The after-action report as a standalone HTML page or a PDF, in the scenario's language;
 /// `format` is `html` or `pdf`.
-pub fn report_file(hub: &Hub, store: &dyn ExerciseStore, rec: &ExerciseRecord, format: &str, now: DateTime<Utc>) -> Result<ReportFile, HubError> {
+pub fn report_file(
+    hub: &Hub,
+    store: &dyn ExerciseStore,
+    rec: &ExerciseRecord,
+    format: &str,
+    now: DateTime<Utc>,
+) -> Result<ReportFile, HubError> {
     if format != "html" && format != "pdf" {
         return Err(bad("format", "html or pdf"));
     }
