@@ -179,6 +179,8 @@ fn a_run_is_played_through_the_portal_and_a_third_organisation_sees_nothing() {
     let (status, location, _) = alice.post("/members/exercises/1", "/members/exercises/1/cases", &[("case", "1")]);
     assert_eq!((status, location.as_str()), (303, "/members/exercises/1#cases"));
     assert!(alice.page("/members/exercises/1").contains("<a href=\"/members/incidents/1\">#1 Exercise: parcel-fee smishing</a>"));
+    assert_eq!(alice.post("/members/incidents/new", "/members/incidents/new", &case_form()).0, 303);
+    assert_eq!(alice.post("/members/exercises/1", "/members/exercises/1/cases", &[("case", "2")]).0, 303);
 
     // The facilitator marks an expectation; nobody else may.
     let mark = [("expectation", "e7-press-line"), ("met", "missed"), ("note", "No line agreed")];
@@ -215,6 +217,16 @@ fn a_run_is_played_through_the_portal_and_a_third_organisation_sees_nothing() {
     assert!(case.contains("éléments de langage sur la fraude"), "the missed expectation's action is a task of the case: {case}");
     assert!(hotwash.contains("éléments de langage sur la fraude"), "and is listed under the case on the hot-wash");
     assert!(!alice.page("/members/exercises/1").contains("action=\"/members/exercises/1/marks\""), "an ended run takes no mark");
+    // The facilitator adds an action to its other case too, once.
+    let task = [("expectation", "e7-press-line"), ("case", "2")];
+    let (status, location, _) = alice.post("/members/exercises/1/hotwash", "/members/exercises/1/plan/tasks", &task);
+    assert_eq!((status, location.as_str()), (303, "/members/exercises/1/hotwash#plan"));
+    assert!(alice.page("/members/incidents/2").contains("éléments de langage sur la fraude"));
+    assert_eq!(alice.post("/members/exercises/1/hotwash", "/members/exercises/1/plan/tasks", &task).0, 409, "not twice");
+    let met = [("expectation", "e99-none"), ("case", "2")];
+    assert_eq!(alice.post("/members/exercises/1/hotwash", "/members/exercises/1/plan/tasks", &met).0, 400);
+    assert_eq!(carla.post("/members/exercises/1/hotwash", "/members/exercises/1/plan/tasks", &task).0, 403);
+    assert_eq!(zora.post("/members/exercises", "/members/exercises/1/plan/tasks", &task).0, 404);
     let (status, content_type, pdf) = alice.get_bytes("/members/exercises/1/report/pdf");
     assert_eq!((status, content_type.as_str()), (200, "application/pdf"));
     assert!(pdf.starts_with(b"%PDF-"), "a PDF");

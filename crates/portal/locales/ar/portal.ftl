@@ -824,3 +824,5 @@ exercise-task-done = منجزة
 exercise-report = تقرير ما بعد الإجراء
 exercise-report-html = تنزيل بصيغة HTML
 exercise-report-pdf = تنزيل بصيغة PDF
+exercise-plan-task-case = الملف
+exercise-plan-task-add = أضف كمهمة

@@ -785,3 +785,5 @@ exercise-task-done = done
 exercise-report = After-action report
 exercise-report-html = Download as HTML
 exercise-report-pdf = Download as PDF
+exercise-plan-task-case = Case
+exercise-plan-task-add = Add as a task

@@ -794,3 +794,5 @@ exercise-task-done = hecha
 exercise-report = Informe posterior a la acción
 exercise-report-html = Descargar en HTML
 exercise-report-pdf = Descargar en PDF
+exercise-plan-task-case = Caso
+exercise-plan-task-add = Añadir como tarea

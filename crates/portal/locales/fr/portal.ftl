@@ -785,3 +785,5 @@ exercise-task-done = faite
 exercise-report = Rapport après action
 exercise-report-html = Télécharger en HTML
 exercise-report-pdf = Télécharger en PDF
+exercise-plan-task-case = Dossier
+exercise-plan-task-add = Ajouter comme tâche

@@ -797,3 +797,5 @@ exercise-task-done = feita
 exercise-report = Relatório pós-ação
 exercise-report-html = Descarregar em HTML
 exercise-report-pdf = Descarregar em PDF
+exercise-plan-task-case = Caso
+exercise-plan-task-add = Adicionar como tarefa

@@ -807,3 +807,5 @@ exercise-task-done = выполнена
 exercise-report = Итоговый отчёт
 exercise-report-html = Скачать в HTML
 exercise-report-pdf = Скачать в PDF
+exercise-plan-task-case = Карточка
+exercise-plan-task-add = Добавить как задачу

@@ -784,3 +784,5 @@ exercise-task-done = 已完成
 exercise-report = 事后报告
 exercise-report-html = 下载 HTML
 exercise-report-pdf = 下载 PDF
+exercise-plan-task-case = 案例
+exercise-plan-task-add = 添加为任务

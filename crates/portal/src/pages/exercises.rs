@@ -2,7 +2,8 @@
 //! start one, a run's page (the compressed clock, the injects fallen due for the viewer's role,
 //! the cases played in it, the expectations with their evidence, and the facilitator's forms to
 //! mark an expectation and end the run), and the hot-wash page after the end (score totals, the
-//! improvement plan with the tasks it became, the after-action report as HTML and PDF).
+//! improvement plan with the tasks it became and the facilitator's form to add an action to
+//! another of its cases, the after-action report as HTML and PDF).
 //!
 //! The rules are [`service`], shared with the JSON API. Only participants see a run: any other
 //! organisation gets the same 404 page as a run that does not exist. Plain forms, no script;
@@ -35,6 +36,7 @@ pub(crate) fn routes() -> Router<PortalState> {
         .route("/members/exercises/{id}/marks", post(add_mark))
         .route("/members/exercises/{id}/cases", post(add_case))
         .route("/members/exercises/{id}/end", post(end))
+        .route("/members/exercises/{id}/plan/tasks", post(plan_task))
         .route("/members/exercises/{id}/hotwash", get(hotwash))
         .route("/members/exercises/{id}/report/{format}", get(report_file))
 }
@@ -395,6 +397,31 @@ async fn end(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>, Fo
     let (_, tasks) = try_page!(run(&state, &ctx, move || service::end(&hub, &*store, incidents.as_deref(), id, Utc::now())).await);
     audit(&state, member, "end", id, "ok", format!("{tasks} improvement tasks")).await;
     see_other(&format!("/members/exercises/{id}/hotwash"))
+}
+
+#[derive(Deserialize, Default)]
+struct PlanTaskForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    expectation: String,
+    #[serde(default)]
+    case: String,
+}
+
+/// The facilitator adds an improvement action as a task of one of its cases of the run.
+async fn plan_task(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>, Form(form): Form<PlanTaskForm>) -> Response {
+    let (store, rec) = try_page!(editable(&state, &ctx, &form.csrf, id, true).await);
+    let Some(member) = ctx.member.as_ref() else { return see_other("/login") };
+    let Ok(case) = form.case.trim().parse::<i64>() else {
+        return state.portal.hub_error(&ctx, HubError::BadRequest { field: "case".into(), reason: "pick one of your cases".into() });
+    };
+    let (hub, incidents, org, exp) = (state.hub.clone(), state.incidents.clone(), member.org.id, form.expectation.clone());
+    let t = try_page!(
+        run(&state, &ctx, move || service::action_task(&hub, &*store, incidents.as_deref(), &rec, org, &exp, case, Utc::now())).await
+    );
+    audit(&state, member, "plan.task", id, "ok", format!("{} incident:{case} task {}", form.expectation, t.id)).await;
+    see_other(&format!("/members/exercises/{id}/hotwash#plan"))
 }
 
 /// The after-action report as a download (HTML or PDF), never a page of the site.

@@ -2,7 +2,8 @@
 //! participating organisations and their roles, its status (the injects fallen due for the
 //! caller's role on the compressed clock), the score board from the audit trail and the
 //! facilitator's marks, incident cases played in it, its end, and the after-action report
-//! with its improvement plan (each action becomes a task of the owner's exercise case).
+//! with its improvement plan (each action becomes a task of the owner's exercise case at the
+//! end, and the facilitator can add one to another of its cases of the run).
 //!
 //! Only participants see a run: any other organisation gets the same 404 as for a run that
 //! does not exist. Writes need the roles table's `EditIncidents`; marking and ending are the
@@ -39,6 +40,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/exercises/{id}/marks", post(add_mark))
         .route("/api/v1/exercises/{id}/cases", post(add_case))
         .route("/api/v1/exercises/{id}/end", post(end))
+        .route("/api/v1/exercises/{id}/plan/tasks", post(plan_task))
         .route("/api/v1/exercises/{id}/report", get(report))
         .route("/api/v1/exercises/{id}/report/{format}", get(report_file))
 }
@@ -326,6 +328,33 @@ async fn end(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<i
     let (rec, tasks) = run(move || rules::end(&hub, &*store, incidents.as_deref(), id, Utc::now())).await?;
     audit(&state, &who, "exercise.end", &target(id), "ok", &format!("{tasks} improvement tasks")).await;
     report_json(&state, rec).await.map(Json)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlanTaskBody {
+    expectation: String,
+    case: i64,
+}
+
+/// The facilitator turns an improvement action of the ended run into a task of one of its
+/// organisation's cases played in the run (the end already added each action to the first case
+/// of the organisation owning it).
+async fn plan_task(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let (who, org) = member(&state, &headers).await?;
+    let rec = facilitated(&state, &who, org, id).await?;
+    let b: PlanTaskBody = parse_body(&body)?;
+    let (hub, store, incidents, case) = (state.hub.clone(), service(&state)?, state.incidents.clone(), b.case);
+    let exp = b.expectation.clone();
+    let t = run(move || rules::action_task(&hub, &*store, incidents.as_deref(), &rec, org, &exp, case, Utc::now())).await?;
+    audit(&state, &who, "exercise.plan.task", &target(id), "ok", &format!("{} incident:{case} task {}", b.expectation, t.id)).await;
+    let task = json!({"id": t.id, "case": case, "title": t.task.title, "owner": t.task.owner, "due": t.task.due});
+    Ok((StatusCode::CREATED, Json(task)))
 }
 
 /// The after-action report: the run, its score board and the improvement plan, each action

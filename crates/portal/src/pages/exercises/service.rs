@@ -12,7 +12,7 @@ use exercises::{AuditEvent, Board, Clock, ImprovementAction, Inject, Mark, Run, 
 use hub::{Hub, HubError, Principal};
 use store::StoreError;
 use store::exercises::{ExerciseRecord, ExerciseStore, MarkRecord, NewExercise, RunStatus};
-use store::incidents::{IncidentStore, NewTask};
+use store::incidents::{IncidentStore, NewTask, TaskRecord};
 
 /// The longest facilitator's note on a mark, in bytes.
 pub const MAX_NOTE_BYTES: usize = 2000;
@@ -330,6 +330,46 @@ pub fn plan_tasks(
         }
     }
     Ok(added)
+}
+
+/// Adds the improvement action of expectation `expectation` (of the ended run) as a task of
+/// `case`, one of organisation `org`'s cases played in the run, owned by the organisations
+/// playing the action's role; a case that has the action already is refused.
+#[allow(clippy::too_many_arguments)]
+pub fn action_task(
+    hub: &Hub,
+    store: &dyn ExerciseStore,
+    incidents: Option<&dyn IncidentStore>,
+    rec: &ExerciseRecord,
+    org: i64,
+    expectation: &str,
+    case: i64,
+    now: DateTime<Utc>,
+) -> Result<TaskRecord, HubError> {
+    if rec.status != RunStatus::Ended {
+        return Err(HubError::Conflict(format!("exercise {} is still running: the plan is drafted at its end", rec.id)));
+    }
+    let incidents = incidents.ok_or_else(|| bad("case", "incident cases are not enabled on this hub"))?;
+    let played = store.exercise_cases(rec.id).map_err(store_error)?.contains(&case);
+    if !played || incidents.case(org, case).map_err(store_error)?.is_none() {
+        return Err(bad("case", format!("case {case} is not one of your cases played in the exercise")));
+    }
+    let (_, _, actions) = plan(hub, store, rec, now)?;
+    let Some(a) = actions.iter().find(|a| a.expectation == expectation) else {
+        let shown: String = expectation.chars().take(80).collect();
+        return Err(bad("expectation", format!("no improvement action for `{shown}` (it was met, or is not in the scenario)")));
+    };
+    if incidents.tasks(case).map_err(store_error)?.iter().any(|t| t.task.title == a.text) {
+        return Err(HubError::Conflict(format!("case {case} has this action as a task already")));
+    }
+    let task = NewTask {
+        case_id: case,
+        title: a.text.clone(),
+        owner: owners(rec, &a.owner).join(", "),
+        due: Some(a.due.to_string()),
+        created_at: store::now_rfc3339(),
+    };
+    incidents.add_task(&task).map_err(store_error)
 }
 
 /// A rendered after-action report.
