@@ -16,11 +16,12 @@ mod session;
 
 pub use pages::awareness::service as awareness_service;
 pub use pages::awareness::{MAX_REPORTED_BYTES as AWARENESS_MAX_REPORTED_BYTES, Triaged, report_message as awareness_report};
+pub use pages::exercises::service as exercise_service;
 pub use pages::incidents::{attachment_name, case_data, case_fields, reports as incident_reports};
 pub use pages::readiness::publish_snapshot as publish_readiness_snapshot;
 pub use pages::readiness::report::{ReportInput, report_pdf};
 pub use pages::readiness::report_html;
-use pages::{admin, awareness, incidents, members, posture, public, readiness};
+use pages::{admin, awareness, exercises, incidents, members, posture, public, readiness};
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -77,6 +78,8 @@ pub struct PortalState {
     pub prove_txt: Option<ProveTxt>,
     /// Incident cases; the incident pages say "not enabled" without it.
     pub incidents: Option<Arc<dyn store::incidents::IncidentStore>>,
+    /// Runs of joint exercises; the exercise pages say "not enabled" without it.
+    pub exercises: Option<Arc<dyn store::exercises::ExerciseStore>>,
     /// The brand monitor's hits; the triage queue says "not enabled" without it.
     pub monitor: Option<Arc<dyn store::monitor::MonitorStore>>,
     /// Simulation campaigns and lesson progress; the awareness pages say "not enabled" without it.
@@ -134,6 +137,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("incident_export.html", include_str!("../templates/incident_export.html")),
     ("incident_report.html", include_str!("../templates/incident_report.html")),
     ("incident_handoffs.html", include_str!("../templates/incident_handoffs.html")),
+    ("exercises.html", include_str!("../templates/exercises.html")),
+    ("exercise.html", include_str!("../templates/exercise.html")),
+    ("exercise_expectations.html", include_str!("../templates/exercise_expectations.html")),
+    ("exercise_hotwash.html", include_str!("../templates/exercise_hotwash.html")),
     ("awareness_home.html", include_str!("../templates/awareness_home.html")),
     ("awareness_lesson.html", include_str!("../templates/awareness_lesson.html")),
     ("awareness_report.html", include_str!("../templates/awareness_report.html")),
@@ -352,6 +359,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(state: PortalState) -> Router<S>
         .merge(posture::routes())
         .merge(readiness::routes())
         .merge(incidents::routes())
+        .merge(exercises::routes())
         .merge(pages::monitor::routes())
         .merge(awareness::routes())
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))

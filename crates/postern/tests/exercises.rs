@@ -275,6 +275,13 @@ fn a_joint_exercise_is_scored_from_its_own_audit_trail_and_stays_apart() {
     let (_, live_case) = hub.get("La Poste", &format!("/api/v1/incidents/{live}"));
     assert_eq!(live_case["tasks"].as_array().map(Vec::len), Some(0));
     assert_eq!(hub.post("La Poste", &format!("/api/v1/exercises/{id}/end"), &json!({})).0, StatusCode::CONFLICT);
+    // The facilitator may add an action to another of its played cases; a live case never.
+    let tasks = format!("/api/v1/exercises/{id}/plan/tasks");
+    let action = plan[0]["expectation"].clone();
+    let (status, refused) = hub.post("La Poste", &tasks, &json!({"expectation": action, "case": live}));
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{refused}");
+    assert_eq!(hub.post("La Poste", &tasks, &json!({"expectation": action, "case": played})).0, StatusCode::CONFLICT, "already a task");
+    assert_eq!(hub.post("Correos", &tasks, &json!({"expectation": action, "case": played})).0, StatusCode::FORBIDDEN);
     // The hot wash: the report in the scenario's language, as HTML and PDF, participants only.
     let html =
         client().get(hub.url(&format!("/api/v1/exercises/{id}/report/html"))).bearer_auth(&hub.f.tokens["Correos"]).send().expect("html");

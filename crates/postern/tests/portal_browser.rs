@@ -319,3 +319,43 @@ async fn the_arabic_portal_is_right_to_left_at_phone_width() {
     shot(&c, "ar-03-message-verdict").await;
     c.close().await.expect("close");
 }
+
+/// The exercise pages at phone width (412 px), in French: the run is started with the form in
+/// the browser, the run page and the hot-wash page are no wider than the screen (tables scroll
+/// inside their own box). Screenshots: `target/portal-screenshots/exercise-*.png`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exercise_pages_fit_a_phone() {
+    let f = fixture();
+    {
+        let store = store::SqliteStore::open(f.dir.path()).expect("store");
+        server::portal::add_user(&store, "La Poste", "alice", PASSWORD, store::Role::Analyst).expect("alice");
+    }
+    let server = Server::start(f.dir.path());
+    let base = server.url.clone();
+    let driver = start_driver();
+    let profile = tempfile::tempdir().expect("profile dir");
+    let c = browser_at(&driver, profile.path(), Some(412)).await;
+    c.goto(&format!("{base}/lang/fr?back=/")).await.expect("switch to French");
+    wait_for(&c, "html[lang='fr']").await;
+    login(&c, &base, "alice").await;
+    c.goto(&format!("{base}/members/exercises")).await.expect("exercises");
+    fill(&c, "#org_1", "Correos").await;
+    click(&c, "form[action='/members/exercises'] button[type=submit]").await;
+    wait_for(&c, "#injects").await;
+    const OVERFLOW: &str = "return { width: window.innerWidth, overflow: document.documentElement.scrollWidth - window.innerWidth };";
+    let facts = layout(&c, OVERFLOW).await;
+    assert_eq!(facts["width"], serde_json::json!(412), "phone width: {facts}");
+    assert!(facts["overflow"].as_f64().is_some_and(|o| o <= 0.0), "the run page fits: {facts}");
+    assert!(body(&c).await.contains("Message à trier"), "the first inject is shown");
+    shot(&c, "exercise-01-run").await;
+    click(&c, "form[action$='/end'] button").await;
+    wait_for(&c, "#plan").await;
+    let facts = layout(&c, OVERFLOW).await;
+    assert!(facts["overflow"].as_f64().is_some_and(|o| o <= 0.0), "the hot-wash page fits: {facts}");
+    shot(&c, "exercise-02-hotwash").await;
+    c.goto(&format!("{base}/members/exercises")).await.expect("exercises");
+    let facts = layout(&c, OVERFLOW).await;
+    assert!(facts["overflow"].as_f64().is_some_and(|o| o <= 0.0), "the list fits: {facts}");
+    shot(&c, "exercise-03-list").await;
+    c.close().await.expect("close");
+}

@@ -335,6 +335,7 @@ pub fn portal_state(state: &AppState) -> portal::PortalState {
         }),
         readiness: state.readiness.clone(),
         incidents: state.incidents.clone(),
+        exercises: state.exercises.clone(),
         monitor: state.monitor.clone(),
         awareness: state.awareness.clone(),
         awareness_retention_days: state.awareness_retention_days,
