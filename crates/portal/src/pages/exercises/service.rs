@@ -159,7 +159,10 @@ pub fn run_events(rec: &ExerciseRecord, cases: &[i64], entries: &[store::AuditEn
             if !orgs.contains(org) {
                 return None;
             }
-            let scoped = if e.action.starts_with("incident.") {
+            // The portal's incident pages audit as `portal.incident.*`, the API and the CLI as
+            // `incident.*`: the same work in the real workflow, scored the same.
+            let action = e.action.strip_prefix("portal.").filter(|a| a.starts_with("incident.")).unwrap_or(&e.action);
+            let scoped = if action.starts_with("incident.") {
                 case_targets.contains(&e.target)
             } else {
                 e.action == "objects.add" && rec.collection.as_deref() == Some(e.target.as_str())
@@ -169,7 +172,7 @@ pub fn run_events(rec: &ExerciseRecord, cases: &[i64], entries: &[store::AuditEn
                 seq: e.seq,
                 at,
                 org: org.to_string(),
-                action: e.action.clone(),
+                action: action.to_string(),
                 outcome: e.outcome.clone(),
                 detail: e.detail.clone(),
             })
@@ -407,4 +410,54 @@ pub fn report_file(
         "pdf" => ReportFile { content_type: "application/pdf", file_name, bytes: exercises::report::render_pdf(&doc) },
         _ => ReportFile { content_type: "text/html; charset=utf-8", file_name, bytes: exercises::report::render_html(&doc).into_bytes() },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(seq: i64, actor: &str, action: &str, target: &str) -> store::AuditEntry {
+        store::AuditEntry {
+            seq,
+            at: "2026-12-07T10:00:00Z".into(),
+            actor: actor.into(),
+            action: action.into(),
+            target: target.into(),
+            outcome: "ok".into(),
+            detail: String::new(),
+        }
+    }
+
+    #[test]
+    fn portal_and_api_work_on_a_played_case_score_alike_and_nothing_else_does() {
+        let participant =
+            |org_id, name: &str, role: &str| store::exercises::Participant { org_id, org_name: name.into(), role: role.into() };
+        let rec = ExerciseRecord {
+            id: 1,
+            scenario: "smishing-payment".into(),
+            language: "en".into(),
+            owner_org_id: 1,
+            participants: vec![participant(1, "La Poste", "post"), participant(2, "CERT-FR", "csirt")],
+            started_at: "2026-12-07T09:00:00Z".into(),
+            speed: 1,
+            status: store::exercises::RunStatus::Running,
+            ended_at: None,
+            collection: Some("exercise-1".into()),
+            created_by: "alice".into(),
+        };
+        let entries = [
+            entry(1, "org:La Poste/portal-user:alice", "portal.incident.submit", "incident:7"),
+            entry(2, "org:La Poste/token:t1", "incident.submit", "incident:7"),
+            entry(3, "org:La Poste/portal-user:alice", "portal.incident.submit", "incident:8"),
+            entry(4, "org:Correos/portal-user:bob", "portal.incident.note.add", "incident:7"),
+            entry(5, "org:CERT-FR/token:t2", "objects.add", "exercise-1"),
+            entry(6, "org:CERT-FR/token:t2", "objects.add", "postal-smishing"),
+            entry(7, "org:La Poste/portal-user:alice", "portal.monitor.decide", "incident:7"),
+        ];
+        let events = run_events(&rec, &[7], &entries);
+        let got: Vec<(i64, &str)> = events.iter().map(|e| (e.seq, e.action.as_str())).collect();
+        // The played case through the portal and the API, and the run's collection; not a live
+        // case, not a non-participant, not another collection.
+        assert_eq!(got, [(1, "incident.submit"), (2, "incident.submit"), (5, "objects.add")]);
+    }
 }
