@@ -14,6 +14,7 @@ pub mod phishscale;
 pub mod quiz;
 pub mod report;
 pub mod results;
+pub mod scorm;
 pub mod sheet;
 pub mod targets;
 pub mod templates;
