@@ -39,7 +39,7 @@ pub enum TargetsError {
     #[error("line {line}: {column} '{value}' already appears on line {first}")]
     Duplicate { line: u64, column: &'static str, value: String, first: u64 },
     /// A list with nobody in it.
-    #[error("the list has no target")]
+    #[error("the list has nobody in it")]
     Empty,
 }
 
@@ -179,7 +179,7 @@ mod tests {
         );
         check("email\na@poste.example\nnot-an-address\n", Channel::Email, Err("line 3: email 'not-an-address' has no '@'"));
         check("phone\n0612345678\n", Channel::Sms, Err("line 2: phone '0612345678' is not in international form (+ and country code)"));
-        check("email\n", Channel::Email, Err("the list has no target"));
+        check("email\n", Channel::Email, Err("the list has nobody in it"));
         assert_eq!(parse(b"email\na@poste.example\n\xff\n", Channel::Email), Err(TargetsError::Encoding { line: 3 }));
     }
 
