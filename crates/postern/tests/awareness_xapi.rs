@@ -66,10 +66,22 @@ fn ralph_credentials(dir: &Path) {
     assert!(out.status.success(), "ralph auth: {}", String::from_utf8_lossy(&out.stderr));
 }
 
-/// Starts the LRS (uvicorn serving Ralph's app, one process) on `port` and waits until it answers.
+/// Runs Ralph's app under uvicorn (one process). Ralph 5.1's file-system backend, the one that
+/// needs no database server, creates its statements file on the first write and refuses every
+/// later write to it ("already exists and overwrite is not allowed"); its data backend supports
+/// appending, so the launcher makes append its default write mode. Everything else (HTTP Basic
+/// authentication, statement validation, the duplicate-id check, storage and queries) is Ralph's.
+const LAUNCHER: &str = "import sys, uvicorn
+from ralph.backends.data.base import BaseOperationType
+from ralph.backends.data.fs import FSDataBackend
+FSDataBackend.default_operation_type = BaseOperationType.APPEND
+uvicorn.run('ralph.api:app', host='127.0.0.1', port=int(sys.argv[1]), log_level='warning')
+";
+
+/// Starts the LRS on `port` and waits until it answers.
 fn start_lrs(dir: &Path, port: u16) -> Lrs {
     let mut cmd = Command::new(python());
-    cmd.args(["-m", "uvicorn", "ralph.api:app", "--host", "127.0.0.1", "--port", &port.to_string(), "--log-level", "warning"]);
+    cmd.args(["-c", LAUNCHER, &port.to_string()]);
     ralph_env(&mut cmd, dir);
     let child = cmd.stdout(Stdio::null()).stderr(Stdio::inherit()).spawn().expect("start Ralph");
     let lrs = Lrs { child, url: format!("http://127.0.0.1:{port}/xAPI/") };
