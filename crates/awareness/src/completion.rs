@@ -51,10 +51,8 @@ pub struct Summary {
 
 /// Counts completion of `people` against the lessons of `library`.
 pub fn by_group(people: &[Person], library: &Library) -> Summary {
-    let tracks: Vec<(Track, BTreeSet<String>)> = Track::ALL
-        .iter()
-        .map(|t| (*t, library.lessons(Language::En, Some(*t)).iter().map(|l| l.id.clone()).collect()))
-        .collect();
+    let tracks: Vec<(Track, BTreeSet<String>)> =
+        Track::ALL.iter().map(|t| (*t, library.lessons(Language::En, Some(*t)).iter().map(|l| l.id.clone()).collect())).collect();
     let mut groups: BTreeMap<&str, Vec<&Person>> = BTreeMap::new();
     for p in people {
         if let Some(g) = &p.group {
@@ -62,10 +60,7 @@ pub fn by_group(people: &[Person], library: &Library) -> Summary {
         }
     }
     let all: Vec<&Person> = people.iter().collect();
-    Summary {
-        overall: figures("", &all, &tracks),
-        groups: groups.into_iter().map(|(g, members)| figures(g, &members, &tracks)).collect(),
-    }
+    Summary { overall: figures("", &all, &tracks), groups: groups.into_iter().map(|(g, members)| figures(g, &members, &tracks)).collect() }
 }
 
 fn figures(group: &str, members: &[&Person], tracks: &[(Track, BTreeSet<String>)]) -> GroupCompletion {

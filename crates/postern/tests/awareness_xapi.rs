@@ -149,8 +149,11 @@ fn quiz_results_reach_a_real_lrs_under_a_pseudonymous_account_even_when_it_was_d
     // The LRS is down: the page answers anyway, the statements wait and the failures are counted.
     let mut bob = Visitor::new(&server.url);
     bob.login("bob");
-    let (status, _, page) =
-        bob.post("/members/awareness/lessons/citizen-parcel-sms", "/members/awareness/lessons/citizen-parcel-sms", &[("q1", "0"), ("q2", "true")]);
+    let (status, _, page) = bob.post(
+        "/members/awareness/lessons/citizen-parcel-sms",
+        "/members/awareness/lessons/citizen-parcel-sms",
+        &[("q1", "0"), ("q2", "true")],
+    );
     assert_eq!(status, 200);
     assert!(page.contains("Well done: 2 of 2 correct."), "{page}");
     wait_for("two failed tries on /metrics", || metric(&server, "postern_xapi_statements_failed_total").is_some_and(|n| n >= 2.0));

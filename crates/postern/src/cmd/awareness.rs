@@ -219,7 +219,12 @@ fn scorm(library: &Library, json: bool, track: Track, lang: Language, out: &Path
                    "lessons": lessons, "scos": 2 * lessons, "bytes": bytes.len()})
         );
     } else {
-        println!("wrote the SCORM 1.2 package of {} ({}, {lessons} lessons and their quizzes) to {}", track.key(), lang.key(), out.display());
+        println!(
+            "wrote the SCORM 1.2 package of {} ({}, {lessons} lessons and their quizzes) to {}",
+            track.key(),
+            lang.key(),
+            out.display()
+        );
     }
     Ok(())
 }

@@ -356,7 +356,8 @@ impl AwarenessStore for SqliteStore {
                 "SELECT id, body, attempts FROM awareness_xapi_queue WHERE sent_at IS NULL AND next_at <= ?1 \
                  ORDER BY created_at, id LIMIT ?2",
             )?;
-            let rows = st.query_map(params![now, limit], |r| Ok(QueuedStatement { id: r.get(0)?, body: r.get(1)?, attempts: r.get(2)? }))?;
+            let rows =
+                st.query_map(params![now, limit], |r| Ok(QueuedStatement { id: r.get(0)?, body: r.get(1)?, attempts: r.get(2)? }))?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
         })
     }

@@ -138,8 +138,7 @@ pub fn record_quiz<S: AwarenessStore + ?Sized>(
 /// [`MIN_GROUP`] suppressed).
 pub fn completion<S: AwarenessStore + ?Sized>(store: &S, org_id: i64) -> Result<awareness::completion::Summary, ServiceError> {
     let library = awareness::Library::embedded().map_err(|e| ServiceError::Data(e.to_string()))?;
-    let current: BTreeMap<String, i64> =
-        library.lessons(Language::En, None).iter().map(|l| (l.id.clone(), i64::from(l.version))).collect();
+    let current: BTreeMap<String, i64> = library.lessons(Language::En, None).iter().map(|l| (l.id.clone(), i64::from(l.version))).collect();
     let mut passed: BTreeMap<i64, BTreeSet<String>> = BTreeMap::new();
     for p in store.org_progress(org_id)? {
         if p.passed && current.get(&p.lesson_id) == Some(&p.version) {
