@@ -138,9 +138,12 @@ fn purge(store: &dyn store::awareness::AwarenessStore, json: bool, days: u32) ->
     let before = portal::awareness_service::purge_cutoff(chrono::Utc::now(), days);
     let purged = store.purge_before(&before)?;
     if json {
-        println!("{}", json!({"before": before, "events": purged.events, "targets": purged.targets}));
+        println!("{}", json!({"before": before, "events": purged.events, "targets": purged.targets, "statements": purged.statements}));
     } else {
-        println!("purged {} events and erased {} target addresses older than {before}", purged.events, purged.targets);
+        println!(
+            "purged {} events and {} sent xAPI statements and erased {} target addresses older than {before}",
+            purged.events, purged.statements, purged.targets
+        );
     }
     Ok(())
 }
@@ -153,7 +156,9 @@ pub async fn purge_every_hour(store: std::sync::Arc<dyn store::awareness::Awaren
         tick.tick().await;
         let (s, before) = (store.clone(), portal::awareness_service::purge_cutoff(chrono::Utc::now(), days));
         match tokio::task::spawn_blocking(move || s.purge_before(&before)).await {
-            Ok(Ok(p)) if p.events + p.targets > 0 => tracing::info!(events = p.events, targets = p.targets, "awareness retention purge"),
+            Ok(Ok(p)) if p.events + p.targets + p.statements > 0 => {
+                tracing::info!(events = p.events, targets = p.targets, statements = p.statements, "awareness retention purge")
+            }
             Ok(Ok(_)) => {}
             Ok(Err(e)) => tracing::error!(error = %e, "awareness retention purge failed"),
             Err(e) => tracing::error!(error = %e, "awareness retention purge stopped"),

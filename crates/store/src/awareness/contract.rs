@@ -195,7 +195,7 @@ fn the_purge_expires_person_level_data_only(open: Open<'_>) {
     s.record_event(t_old, &event(EventKind::Report, None)).expect("old event");
     s.record_event(t_young, &NewEvent { at: "2027-03-02T00:00:00.000Z".into(), ..event(EventKind::Report, None) }).expect("young");
     let purged = s.purge_before("2027-01-01T00:00:00.000Z").expect("purge");
-    assert_eq!(purged, Purged { events: 1, targets: 1 });
+    assert_eq!(purged, Purged { events: 1, targets: 1, statements: 0 });
     assert_eq!(s.events(old.id).expect("events"), []);
     assert_eq!(s.events(young.id).expect("events").len(), 1);
     let erased = &s.targets(old.id).expect("targets")[0];
@@ -292,4 +292,10 @@ fn statements_wait_until_the_lrs_takes_them(open: Open<'_>) {
     assert_eq!(retry.iter().map(|q| (q.id.as_str(), q.attempts)).collect::<Vec<_>>(), [("a", 1)]);
     s.statement_sent("a", "2026-12-07T10:05:01.000Z").expect("sent");
     assert_eq!(s.pending_statements().expect("pending"), 0);
+    // Sent statements expire with the other person-level data; unsent ones wait for the LRS.
+    s.enqueue_statements(&[queued("c")], AT).expect("enqueue");
+    let purged = s.purge_before("2026-12-07T10:05:00.500Z").expect("purge");
+    assert_eq!(purged, Purged { events: 0, targets: 0, statements: 1 });
+    assert_eq!(s.pending_statements().expect("pending"), 1);
+    assert_eq!(s.due_statements(AT, 10).expect("due").len(), 1);
 }

@@ -182,6 +182,8 @@ pub struct Purged {
     pub events: u64,
     /// Targets of campaigns created before the cut-off whose address and name were erased.
     pub targets: u64,
+    /// xAPI statements the LRS took before the cut-off, deleted (unsent ones stay).
+    pub statements: u64,
 }
 
 /// Simulation campaigns of organisations.
@@ -234,7 +236,8 @@ pub trait AwarenessStore: Send + Sync {
     /// How many statements are not sent yet.
     fn pending_statements(&self) -> Result<u64>;
     /// Person-level data older than `before` (RFC 3339, the store's own format) expires: events
-    /// are deleted and the addresses and names of targets of older campaigns are erased.
+    /// and sent xAPI statements are deleted and the addresses and names of targets of older
+    /// campaigns are erased.
     /// Campaigns, pseudonyms and groups stay, so the campaign list still reads.
     fn purge_before(&self, before: &str) -> Result<Purged>;
 }

@@ -401,8 +401,9 @@ impl AwarenessStore for PgStore {
                  AND campaign_id IN (SELECT id FROM awareness_campaigns WHERE created_at < $1)",
                 &[&before],
             )?;
+            let statements = tx.execute("DELETE FROM awareness_xapi_queue WHERE sent_at IS NOT NULL AND sent_at < $1", &[&before])?;
             tx.commit()?;
-            Ok(Purged { events, targets })
+            Ok(Purged { events, targets, statements })
         })
     }
 }

@@ -398,8 +398,9 @@ impl AwarenessStore for SqliteStore {
                  AND campaign_id IN (SELECT id FROM awareness_campaigns WHERE created_at < ?1)",
                 params![before],
             )?;
+            let statements = tx.execute("DELETE FROM awareness_xapi_queue WHERE sent_at IS NOT NULL AND sent_at < ?1", params![before])?;
             tx.commit()?;
-            Ok(Purged { events: events as u64, targets: targets as u64 })
+            Ok(Purged { events: events as u64, targets: targets as u64, statements: statements as u64 })
         })
     }
 }
