@@ -207,7 +207,7 @@ fn compare(a: &Lesson, b: &Lesson) -> Result<(), LoadError> {
 
 /// Parses one lesson file: `+++` front matter, Markdown with a `# ` title, and one fenced
 /// ```` ```gift ```` block holding the quiz.
-fn parse_lesson(path: &str, text: &str) -> Result<Lesson, LoadError> {
+pub(crate) fn parse_lesson(path: &str, text: &str) -> Result<Lesson, LoadError> {
     let rest = text.strip_prefix("+++\n").ok_or_else(|| malformed(path, "does not start with a +++ front matter line"))?;
     let (front, body) = rest.split_once("\n+++\n").ok_or_else(|| malformed(path, "the front matter is not closed by a +++ line"))?;
     let front: FrontMatter = toml::from_str(front).map_err(|e| malformed(path, format!("front matter: {}", e.message())))?;

@@ -7,6 +7,7 @@
 pub mod booster;
 pub mod campaign;
 pub mod clicks;
+pub mod completion;
 pub mod gift;
 pub mod lessons;
 pub mod markdown;
@@ -14,10 +15,12 @@ pub mod phishscale;
 pub mod quiz;
 pub mod report;
 pub mod results;
+pub mod scorm;
 pub mod sheet;
 pub mod sms;
 pub mod targets;
 pub mod templates;
+pub mod xapi;
 
 pub use booster::{Outcome, Scheduled, schedule};
 pub use gift::{Answer, GiftError, GiftErrorKind, Question, QuestionKind, TextFormat};

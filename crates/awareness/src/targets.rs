@@ -39,7 +39,7 @@ pub enum TargetsError {
     #[error("line {line}: {column} '{value}' already appears on line {first}")]
     Duplicate { line: u64, column: &'static str, value: String, first: u64 },
     /// A list with nobody in it.
-    #[error("the list has no target")]
+    #[error("the list has nobody in it")]
     Empty,
 }
 
@@ -191,7 +191,7 @@ mod tests {
             Err("line 2: phone '+33 0 12 34 56 78' is not a valid number in its country's numbering plan"),
         );
         check("phone\n+999 123 456 789\n", Channel::Sms, Err("line 2: phone '+999 123 456 789' has no known country code"));
-        check("email\n", Channel::Email, Err("the list has no target"));
+        check("email\n", Channel::Email, Err("the list has nobody in it"));
         assert_eq!(parse(b"email\na@poste.example\n\xff\n", Channel::Email), Err(TargetsError::Encoding { line: 3 }));
     }
 

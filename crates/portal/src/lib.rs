@@ -86,6 +86,8 @@ pub struct PortalState {
     pub awareness: Option<Arc<dyn store::awareness::AwarenessStore>>,
     /// How long person-level simulation events are kept (shown on information sheets).
     pub awareness_retention_days: u32,
+    /// Quiz results are queued as xAPI statements for the LRS (`serve --xapi-endpoint`).
+    pub awareness_xapi: bool,
     /// Cookies get `Secure` when the hub speaks TLS.
     pub tls: bool,
     /// The base of every absolute URL in pages (no trailing slash), never the `Host` header.

@@ -1,5 +1,6 @@
 //! `postern awareness`: the real binary lists the shipped micro-lessons per language and track,
-//! exports their quizzes as GIFT, reads that file back, and refuses a bad GIFT file with the line.
+//! exports their quizzes as GIFT, reads that file back, and refuses a bad GIFT file with the line;
+//! exports a role track as a SCORM 1.2 zip holding every page its manifest names.
 
 mod common;
 
@@ -91,4 +92,34 @@ fn a_bad_gift_file_fails_with_its_line_and_code() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn a_track_exports_as_a_scorm_package_holding_every_page_its_manifest_names() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("clerks.zip");
+    let path = file.to_str().expect("utf-8 path");
+    let out = common::cli(dir.path(), &["awareness", "export", "scorm", "--track", "counter_clerk", "--lang", "fr", "--out", path]);
+    let listing = common::cli(dir.path(), &["awareness", "lessons", "--lang", "fr", "--track", "counter_clerk"]);
+    let lessons = ids(&listing);
+    assert_eq!((out["format"].as_str(), out["lessons"].as_u64()), (Some("scorm-1.2"), Some(lessons.len() as u64)), "{out}");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&file).expect("zip file")).expect("a zip");
+    let mut manifest = String::new();
+    zip.by_name("imsmanifest.xml").expect("manifest at the root").read_to_string(&mut manifest).expect("UTF-8");
+    assert!(manifest.contains("<schemaversion>1.2</schemaversion>") && manifest.contains("adlcp:scormtype=\"sco\""), "{manifest}");
+    for id in &lessons {
+        for page in [format!("lessons/{id}.html"), format!("quizzes/{id}.html")] {
+            assert!(manifest.contains(&format!("href=\"{page}\"")), "{page} not in the manifest");
+            let mut html = String::new();
+            zip.by_name(&page).expect("page in the zip").read_to_string(&mut html).expect("UTF-8");
+            assert!(html.contains("<html lang=\"fr\">") && html.contains("LMSInitialize"), "{page}");
+        }
+    }
+    let out = Command::new(common::exe())
+        .args(["awareness", "export", "scorm", "--track", "pilot", "--out", path])
+        .output()
+        .expect("run postern");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown track \"pilot\""), "{}", String::from_utf8_lossy(&out.stderr));
 }

@@ -37,6 +37,8 @@ impl Hub {
         add_user(data, "bob", "La Poste", "reader");
         add_user(data, "eve", "Correos", "admin");
         add_user(data, "tom", "La Poste", "analyst");
+        add_user(data, "cat", "La Poste", "reader");
+        add_user(data, "dan", "La Poste", "reader");
         let server = Server::start(data);
         Hub { _dir: dir, server, admin, staff, other }
     }
@@ -157,6 +159,19 @@ fn campaigns_results_and_reports_through_the_api() {
     let (status, p) = hub.get(&hub.admin, &format!("/api/v1/awareness/campaigns/{id}/sheet?format=pdf"));
     assert_eq!((status, p["details"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("format")));
 
+    // A role track as a SCORM 1.2 course, for the organisation's trainers.
+    let course = client().get(hub.url("/api/v1/awareness/courses/citizen/scorm?lang=fr")).bearer_auth(&hub.admin).send().expect("scorm");
+    assert_eq!(course.status(), StatusCode::OK);
+    assert_eq!(course.headers()["content-type"], "application/zip");
+    assert_eq!(course.headers()["content-disposition"], "attachment; filename=\"postern-awareness-citizen-fr-scorm12.zip\"");
+    let manifest = zipped(&course.bytes().expect("zip"), "imsmanifest.xml");
+    assert!(manifest.contains("quizzes/citizen-parcel-sms.html") && manifest.contains("<title>Postern: Citoyens</title>"), "{manifest}");
+    assert_eq!(hub.get(&hub.staff, "/api/v1/awareness/courses/citizen/scorm").0, StatusCode::FORBIDDEN);
+    let (status, p) = hub.get(&hub.admin, "/api/v1/awareness/courses/pilot/scorm");
+    assert_eq!((status, p["details"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("track")), "{p}");
+    let (status, p) = hub.get(&hub.admin, "/api/v1/awareness/courses/citizen/scorm?lang=de");
+    assert_eq!((status, p["details"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("lang")), "{p}");
+
     // Another organisation sees nothing: not in its list, and the same 404 as a missing campaign.
     let (status, list) = hub.get(&hub.other, "/api/v1/awareness/campaigns");
     assert_eq!((status, list["campaigns"].as_array().map(Vec::len)), (StatusCode::OK, Some(0)), "{list}");
@@ -167,6 +182,15 @@ fn campaigns_results_and_reports_through_the_api() {
     ] {
         assert_eq!(hub.get(&hub.other, &path).0, StatusCode::NOT_FOUND, "{path}");
     }
+}
+
+/// One file of a zip, as text.
+fn zipped(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut text = String::new();
+    zip.by_name(name).expect("file in the zip").read_to_string(&mut text).expect("UTF-8");
+    text
 }
 
 fn merge(a: &Value, b: &Value) -> Value {
@@ -206,6 +230,28 @@ fn portal_pages_for_staff_administrators_and_citizens() {
     assert!(half.contains("No answer given."), "{half}");
     assert_eq!(bob.get("/members/awareness/campaigns").0, 403);
 
+    // Completion per group, from the learner list: group figures only, never a person.
+    let list = hub.server.data.join("learners.csv");
+    std::fs::write(&list, "Username,Group\nana,counter\nBOB,counter\ncat,counter\ndan,counter\ntom,counter\n").expect("list");
+    let imported = cli(&hub.server.data, &["awareness", "learners", "import", list.to_str().expect("path"), "--org", "La Poste"]);
+    assert_eq!(imported["learners"], 5, "{imported}");
+    let (status, c) = hub.get(&hub.admin, "/api/v1/awareness/completion");
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!((c["overall"]["people"].as_u64(), c["groups"][0]["group"].as_str()), (Some(5), Some("counter")), "{c}");
+    let citizen = c["groups"][0]["tracks"].as_array().expect("tracks").iter().find(|t| t["track"] == "citizen").expect("row").clone();
+    assert_eq!((citizen["completed"].as_u64(), citizen["rate"].as_f64()), (Some(1), Some(0.2)), "{c}");
+    assert!(!c.to_string().contains("bob") && !c.to_string().contains("l-"), "{c}");
+    assert_eq!(hub.get(&hub.staff, "/api/v1/awareness/completion").0, StatusCode::FORBIDDEN);
+    std::fs::write(&list, "username,group\neve,counter\n").expect("list");
+    let refused = std::process::Command::new(common::exe())
+        .arg("--data")
+        .arg(&hub.server.data)
+        .args(["awareness", "learners", "import", list.to_str().expect("path"), "--org", "La Poste"])
+        .output()
+        .expect("run postern");
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("'eve' is not a member of the organisation"), "{refused:?}");
+
     // One report button: a simulation is "well spotted", a real message is filed for triage.
     let message = format!("Is this real? {}{}", hub.server.url, links[2]);
     let (status, _, spotted) = bob.post("/members/awareness/report", "/members/awareness/report", &[("message", &message)]);
@@ -226,6 +272,12 @@ fn portal_pages_for_staff_administrators_and_citizens() {
     let page = ana.page(&format!("/members/awareness/campaigns/{id}"));
     assert!(page.contains("fewer than 5 people: not shown") && page.contains("counter"), "{page}");
     assert!(!page.contains("poste.example") && !page.contains("p-"), "no person on the results page");
+    assert!(list.contains("/members/awareness/courses/delivery_staff/scorm?lang=fr"), "{list}");
+    assert!(list.contains("Lesson completion by group") && list.contains("<td>1 (20 %)</td>"), "{list}");
+    let (status, _, zip) = ana.get_bytes("/members/awareness/courses/delivery_staff/scorm?lang=fr");
+    assert_eq!(status, 200);
+    assert!(zipped(&zip, "imsmanifest.xml").contains("lessons/delivery-handheld.html"));
+    assert_eq!(bob.get("/members/awareness/courses/delivery_staff/scorm").0, 403);
     let sheet = ana.page(&format!("/members/awareness/campaigns/{id}/sheet"));
     assert!(sheet.contains("Information sheet and DPIA draft") && sheet.contains("deleted 90 days"), "{sheet}");
 

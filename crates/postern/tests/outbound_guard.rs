@@ -89,6 +89,11 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "reqwest::blocking::Client",
         "incident reminder webhooks the operator configured per organisation (--incident-remind-webhook), pinned to the address outbound::resolve approved (operator-approved policy), no proxy, no redirects",
     ),
+    (
+        "postern/src/cmd/awareness/xapi.rs",
+        "reqwest::blocking::Client",
+        "the Learning Record Store the operator configured (--xapi-endpoint), pinned to the address outbound::resolve approved (operator-approved policy), no proxy, no redirects",
+    ),
     ("server/src/net.rs", "TcpStream", "connections the server's own listener accepted (timeouts, per-address cap); it never connects out"),
     ("server/src/rpz.rs", "TcpStream", "transfer connections the RPZ listener accepted; it never connects out over TCP"),
     (

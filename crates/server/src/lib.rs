@@ -194,6 +194,8 @@ pub struct AppState {
     pub(crate) awareness: Option<Arc<dyn store::awareness::AwarenessStore>>,
     /// How long person-level simulation events are kept (`serve` purges older ones).
     pub(crate) awareness_retention_days: u32,
+    /// Quiz results are queued as xAPI statements (a sender in `serve` delivers them).
+    pub(crate) awareness_xapi: bool,
     /// Anonymous callers of the JSON APIs, per address.
     pub(crate) anonymous_limit: Arc<ratelimit::RateLimiter>,
     /// Live link checks of the JSON API (off unless configured).
@@ -232,6 +234,7 @@ impl AppState {
             monitor: None,
             awareness: None,
             awareness_retention_days: portal::awareness_service::DEFAULT_RETENTION_DAYS,
+            awareness_xapi: false,
             live: Arc::new(LiveChecks::new(LiveCheckConfig::default())),
             public_url: if tls { "https://localhost" } else { "http://localhost" }.into(),
             metrics_access: Arc::new(MetricsAccess::default()),
@@ -293,6 +296,17 @@ impl AppState {
         self
     }
 
+    /// Queues quiz results as xAPI statements for the LRS sender `serve` runs.
+    pub fn with_awareness_xapi(mut self, on: bool) -> AppState {
+        self.awareness_xapi = on;
+        self
+    }
+
+    /// The xAPI sender's series of this server's `/metrics`.
+    pub fn xapi_metrics(&self) -> metrics::XapiMetrics {
+        self.metrics.xapi.clone()
+    }
+
     /// Same, opening the SQLite database of the data directory `dir` (the hub's own).
     pub fn with_portal_data_dir(self, dir: &std::path::Path) -> Result<AppState, store::StoreError> {
         let store = store::SqliteStore::open(dir)?;
@@ -339,6 +353,7 @@ pub fn portal_state(state: &AppState) -> portal::PortalState {
         monitor: state.monitor.clone(),
         awareness: state.awareness.clone(),
         awareness_retention_days: state.awareness_retention_days,
+        awareness_xapi: state.awareness_xapi,
         tls: state.tls,
         public_url: state.public_url.clone(),
         portal: state.portal.clone(),

@@ -54,6 +54,38 @@ pub(crate) struct Metrics {
     pub(crate) objects_stored: Counter,
     pub(crate) objects_failed: Counter,
     pub(crate) monitor: MonitorMetrics,
+    pub(crate) xapi: XapiMetrics,
+}
+
+/// The xAPI sender's series: statements the LRS took, tries it refused or missed, and how many
+/// wait. Cloning shares the series.
+#[derive(Clone, Debug, Default)]
+pub struct XapiMetrics {
+    sent: Counter,
+    failed: Counter,
+    pending: Gauge,
+}
+
+impl XapiMetrics {
+    fn register(registry: &mut Registry) -> XapiMetrics {
+        let m = XapiMetrics::default();
+        registry.register("xapi_statements_sent", "xAPI statements the LRS took", m.sent.clone());
+        registry.register("xapi_statements_failed", "Tries to send an xAPI statement that failed (retried later)", m.failed.clone());
+        registry.register("xapi_statements_pending", "xAPI statements waiting for the LRS", m.pending.clone());
+        m
+    }
+
+    pub fn sent(&self) {
+        self.sent.inc();
+    }
+
+    pub fn failed(&self) {
+        self.failed.inc();
+    }
+
+    pub fn pending(&self, n: u64) {
+        self.pending.set(i64::try_from(n).unwrap_or(i64::MAX));
+    }
 }
 
 /// What a CT alarm was about: the label of `postern_ct_alarms_total`.
@@ -191,7 +223,8 @@ impl Metrics {
         registry.register("taxii_objects_stored", "STIX objects accepted by Add Objects (new or unchanged)", objects_stored.clone());
         registry.register("taxii_objects_failed", "STIX objects refused by Add Objects", objects_failed.clone());
         let monitor = MonitorMetrics::register(&mut registry);
-        Metrics { registry, requests, latency, objects_stored, objects_failed, monitor }
+        let xapi = XapiMetrics::register(&mut registry);
+        Metrics { registry, requests, latency, objects_stored, objects_failed, monitor, xapi }
     }
 
     pub(crate) fn render(&self) -> String {

@@ -2,7 +2,9 @@
 //! Markdown with its quiz taken as a plain form (no script), the result kept per person; and
 //! "report a message", the one report button for real and simulated mail. For the
 //! organisation's administrators: its campaigns and their results (group figures only, never a
-//! person), and each campaign's information sheet. For citizens: "spot the fake" quizzes.
+//! person), each campaign's information sheet, lesson completion per group (groups under 5
+//! suppressed), and each role track as a SCORM 1.2 course. A quiz result is also queued as xAPI
+//! statements for the LRS when the hub has one (`serve --xapi-endpoint`). For citizens: "spot the fake" quizzes.
 //!
 //! A campaign is its organisation's: any other member gets the same 404 as for a campaign that
 //! does not exist.
@@ -40,6 +42,7 @@ pub(crate) fn routes() -> Router<PortalState> {
         .route("/members/awareness/campaigns", get(campaigns))
         .route("/members/awareness/campaigns/{id}", get(campaign))
         .route("/members/awareness/campaigns/{id}/sheet", get(sheet))
+        .route("/members/awareness/courses/{track}/scorm", get(course))
         .route("/aware/quiz", get(quiz_index))
         .route("/aware/quiz/{id}", get(quiz).post(quiz_answer))
 }
@@ -211,17 +214,9 @@ async fn answer(
     let given = answers_of(&form);
     let grade = awareness::quiz::grade(&l.quiz, &given);
     if let Some(store) = state.awareness.clone() {
-        let progress = Progress {
-            user_id: member.user.id,
-            lesson_id: l.id.clone(),
-            version: i64::from(l.version),
-            language: lang.key().to_string(),
-            correct: grade.correct as i64,
-            questions: grade.questions as i64,
-            passed: grade.passed,
-            at: store::now_rfc3339(),
-        };
-        try_page!(run(&state, &ctx, move || Ok(store.record_progress(&progress)?)).await);
+        let (user, lesson, g) = (member.user.id, l.clone(), grade.clone());
+        let home = state.awareness_xapi.then(|| state.public_url.to_string());
+        try_page!(run(&state, &ctx, move || service::record_quiz(&*store, user, &lesson, &g, home.as_deref(), chrono::Utc::now())).await);
     }
     let page = lesson_value(l, Some(&grade), &given);
     state.portal.page(
@@ -393,9 +388,19 @@ async fn admin<'a>(state: &PortalState, ctx: &'a Ctx) -> Result<(&'a Member, Arc
 async fn campaigns(State(state): State<PortalState>, ctx: Ctx) -> Response {
     let (member, store) = try_page!(admin(&state, &ctx).await);
     let org = member.org.id;
-    let overview = try_page!(run(&state, &ctx, move || service::overview(&*store, org, chrono::Utc::now())).await);
+    let (overview, completion) = try_page!(
+        run(&state, &ctx, move || Ok((service::overview(&*store, org, chrono::Utc::now())?, service::completion(&*store, org)?))).await
+    );
     let value = serde_json::to_value(&overview).unwrap_or_default();
-    state.portal.page(&ctx, StatusCode::OK, "awareness_campaigns.html", context! { overview => Value::from_serialize(&value) })
+    let completion = serde_json::to_value(&completion).unwrap_or_default();
+    let tracks: Vec<&str> = Track::ALL.iter().map(|t| t.key()).collect();
+    state.portal.page(
+        &ctx,
+        StatusCode::OK,
+        "awareness_campaigns.html",
+        context! { overview => Value::from_serialize(&value), tracks => tracks, completion => Value::from_serialize(&completion),
+        min_group => awareness::results::MIN_GROUP },
+    )
 }
 
 async fn campaign(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
@@ -415,6 +420,24 @@ async fn campaign(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64
         "awareness_campaign.html",
         context! { c => Value::from_serialize(&value), min_group => awareness::results::MIN_GROUP },
     )
+}
+
+#[derive(Deserialize, Default)]
+struct CourseQuery {
+    lang: Option<String>,
+}
+
+/// A role track as a SCORM 1.2 package, for the organisation's trainers (`RunCampaigns`).
+async fn course(State(state): State<PortalState>, ctx: Ctx, Path(track): Path<String>, Query(q): Query<CourseQuery>) -> Response {
+    try_page!(admin(&state, &ctx).await);
+    let lang = q.lang.unwrap_or_else(|| language(ctx.lang).key().to_string());
+    let (name, bytes) = try_page!(run(&state, &ctx, move || service::scorm(&track, &lang)).await);
+    let mut resp = bytes.into_response();
+    resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/zip"));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        resp.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+    }
+    resp
 }
 
 #[derive(Deserialize, Default)]

@@ -1,7 +1,9 @@
 //! `postern awareness`: list the shipped micro-lessons and move their quizzes out of and into
-//! Moodle GIFT files; list the simulation templates; run campaigns (`awareness/campaign.rs`,
-//! sent by `send.rs` and `sms.rs`); poll the report address's mailbox (`mailbox.rs`). The rules
-//! and the content live in the `awareness` crate; this reads and writes files and prints.
+//! Moodle GIFT files; export a role track as a SCORM 1.2 package; import learner groups and show
+//! completion per group; the xAPI sender of `serve` (`awareness/xapi.rs`); list the simulation
+//! templates; run campaigns (`awareness/campaign.rs`, sent by `send.rs` and `sms.rs`); poll the
+//! report address's mailbox (`mailbox.rs`). The rules and the content live in the `awareness`
+//! crate; this reads and writes files and prints.
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +15,7 @@ mod campaign;
 pub mod mailbox;
 mod send;
 mod sms;
+pub mod xapi;
 
 /// `postern awareness ...`
 #[derive(Debug, clap::Subcommand)]
@@ -22,6 +25,9 @@ pub enum AwarenessCommand {
     /// Export the lessons' quizzes to a GIFT file, or check and read a GIFT file.
     #[command(subcommand)]
     Gift(GiftCommand),
+    /// Export a role track as a course for a learning management system.
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// List the shipped phishing and smishing simulation templates with their NIST Phish Scale
     /// cues and difficulty per role track.
     Templates,
@@ -33,6 +39,16 @@ pub enum AwarenessCommand {
     /// button's path (simulation: "well spotted" recorded; real: analysed into the triage queue).
     #[command(subcommand)]
     Mailbox(MailboxCommand),
+    /// Learner groups: set the groups of the organisation's members from a CSV list.
+    #[command(subcommand)]
+    Learners(LearnersCommand),
+    /// Lesson completion per group of an organisation's members (groups under 5 people are
+    /// suppressed).
+    Completion {
+        /// The organisation.
+        #[arg(long)]
+        org: String,
+    },
     /// Delete person-level simulation events older than the retention period and erase the
     /// addresses of older campaigns' targets (`postern serve` does it every hour).
     Purge {
@@ -76,6 +92,37 @@ pub enum GiftCommand {
     Import { file: PathBuf },
 }
 
+#[derive(Debug, clap::Subcommand)]
+pub enum LearnersCommand {
+    /// Read FILE (CSV with a header row: `username` required, `group` optional, other columns
+    /// ignored) and set the groups of those members of --org; all or nothing.
+    Import {
+        file: PathBuf,
+        /// The organisation the members belong to.
+        #[arg(long)]
+        org: String,
+    },
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum ExportCommand {
+    /// Write a role track's lessons and quizzes as a SCORM 1.2 package: a zip with
+    /// imsmanifest.xml and one page per lesson and quiz (Moodle: Add an activity > SCORM
+    /// package).
+    Scorm {
+        /// The role track: counter_clerk, delivery_staff, call_centre, it_admin, management or
+        /// citizen.
+        #[arg(long, value_parser = parse_track)]
+        track: Track,
+        /// Language of the course: en or fr.
+        #[arg(long, default_value = "en", value_parser = parse_language)]
+        lang: Language,
+        /// The zip file to write.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
 fn parse_language(s: &str) -> Result<Language, String> {
     Language::from_key(s).ok_or_else(|| format!("unknown language {s:?}: en or fr"))
 }
@@ -94,10 +141,13 @@ pub fn run(data: &Path, json: bool, command: AwarenessCommand) -> anyhow::Result
         AwarenessCommand::Lessons(args) => lessons(&library()?, json, &args),
         AwarenessCommand::Gift(GiftCommand::Export { file, lessons }) => export(&library()?, json, &file, &lessons),
         AwarenessCommand::Gift(GiftCommand::Import { file }) => import(json, &file),
+        AwarenessCommand::Export(ExportCommand::Scorm { track, lang, out }) => scorm(&library()?, json, track, lang, &out),
         AwarenessCommand::Templates => templates(json),
         AwarenessCommand::Campaign(c) => campaign::run(data, json, c),
         AwarenessCommand::Mailbox(MailboxCommand::Poll(a)) => poll_mailbox(data, json, &a),
         AwarenessCommand::Purge { days } => campaign::on_store(data, |store| purge(store, json, days)),
+        AwarenessCommand::Learners(LearnersCommand::Import { file, org }) => campaign::learners(data, json, &org, &file),
+        AwarenessCommand::Completion { org } => campaign::completion(data, json, &org),
     }
 }
 
@@ -148,9 +198,12 @@ fn purge(store: &dyn store::awareness::AwarenessStore, json: bool, days: u32) ->
     let before = portal::awareness_service::purge_cutoff(chrono::Utc::now(), days);
     let purged = store.purge_before(&before)?;
     if json {
-        println!("{}", json!({"before": before, "events": purged.events, "targets": purged.targets}));
+        println!("{}", json!({"before": before, "events": purged.events, "targets": purged.targets, "statements": purged.statements}));
     } else {
-        println!("purged {} events and erased {} target addresses older than {before}", purged.events, purged.targets);
+        println!(
+            "purged {} events and {} sent xAPI statements and erased {} target addresses older than {before}",
+            purged.events, purged.statements, purged.targets
+        );
     }
     Ok(())
 }
@@ -163,7 +216,9 @@ pub async fn purge_every_hour(store: std::sync::Arc<dyn store::awareness::Awaren
         tick.tick().await;
         let (s, before) = (store.clone(), portal::awareness_service::purge_cutoff(chrono::Utc::now(), days));
         match tokio::task::spawn_blocking(move || s.purge_before(&before)).await {
-            Ok(Ok(p)) if p.events + p.targets > 0 => tracing::info!(events = p.events, targets = p.targets, "awareness retention purge"),
+            Ok(Ok(p)) if p.events + p.targets + p.statements > 0 => {
+                tracing::info!(events = p.events, targets = p.targets, statements = p.statements, "awareness retention purge")
+            }
             Ok(Ok(_)) => {}
             Ok(Err(e)) => tracing::error!(error = %e, "awareness retention purge failed"),
             Err(e) => tracing::error!(error = %e, "awareness retention purge stopped"),
@@ -214,6 +269,27 @@ fn export(library: &Library, json: bool, file: &Path, args: &LessonsArgs) -> any
         println!("{}", json!({"file": file.display().to_string(), "lessons": selected.len(), "questions": questions.len()}));
     } else {
         println!("wrote {} questions from {} lessons to {}", questions.len(), selected.len(), file.display());
+    }
+    Ok(())
+}
+
+fn scorm(library: &Library, json: bool, track: Track, lang: Language, out: &Path) -> anyhow::Result<()> {
+    let bytes = awareness::scorm::package(library, track, lang)?;
+    std::fs::write(out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+    let lessons = library.lessons(lang, Some(track)).len();
+    if json {
+        println!(
+            "{}",
+            json!({"file": out.display().to_string(), "format": "scorm-1.2", "track": track.key(), "language": lang.key(),
+                   "lessons": lessons, "scos": 2 * lessons, "bytes": bytes.len()})
+        );
+    } else {
+        println!(
+            "wrote the SCORM 1.2 package of {} ({}, {lessons} lessons and their quizzes) to {}",
+            track.key(),
+            lang.key(),
+            out.display()
+        );
     }
     Ok(())
 }

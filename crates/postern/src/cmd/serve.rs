@@ -167,6 +167,7 @@ pub struct ServeArgs {
     pub remind: super::incident::remind::RemindArgs,
     #[command(flatten)]
     pub report_mailbox: super::awareness::mailbox::MailboxArgs,
+    pub xapi: super::awareness::xapi::XapiArgs,
 }
 
 /// Checks the settings clap cannot check alone (shared by `serve` and `postern config check`).
@@ -179,6 +180,7 @@ pub fn validate(args: &ServeArgs) -> anyhow::Result<()> {
     }
     super::incident::remind::Reminders::from_args(&args.remind, args.public_url.clone())?;
     super::awareness::mailbox::Mailbox::from_args(&args.report_mailbox)?;
+    super::awareness::xapi::Sender::from_args(&args.xapi)?;
     Ok(())
 }
 
@@ -404,6 +406,7 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
     if let Some(r) = reminders {
         r.spawn(stores.incidents.clone(), hub.clone());
     }
+    let xapi = super::awareness::xapi::Sender::from_args(&args.xapi)?;
     let mut state = server::AppState::new(hub, config.tls.is_some())
         .with_anonymous_lookup_ceiling(args.anonymous_link_tlp)
         .with_live_checks(live_config(&args)?)
@@ -413,7 +416,11 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
         .with_exercises(stores.exercises)
         .with_awareness(stores.awareness.clone())
         .with_awareness_retention(args.awareness_retention_days)
+        .with_awareness_xapi(xapi.is_some())
         .with_monitor(stores.monitor.clone());
+    if let Some(sender) = xapi {
+        sender.spawn(stores.awareness.clone(), state.xapi_metrics());
+    }
     let purge = (stores.awareness, args.awareness_retention_days);
     let service = server::api::posture::PostureService::new(stores.posture, posture_config(&args)?);
     state.posture = Some(std::sync::Arc::new(service));

@@ -1,6 +1,8 @@
 //! Awareness under `/api/v1/awareness`: the shipped simulation templates, an organisation's
 //! campaigns (create with the CLI's rules, list, results, information sheet), and reports of
-//! suspicious messages, pasted (`/reports`) or forwarded as raw RFC 5322 mail (`/reports/mail`).
+//! suspicious messages, pasted (`/reports`) or forwarded as raw RFC 5322 mail (`/reports/mail`);
+//! a role track as a SCORM 1.2 course (`/courses/{track}/scorm?lang=`); lesson completion per
+//! group (`/completion`).
 //!
 //! Campaigns are their organisation's and need the roles table's `RunCampaigns` (the
 //! organisation's administrators); another organisation's campaign is the same 404 as one that
@@ -30,6 +32,8 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/awareness/campaigns/{id}/sheet", get(sheet))
         .route("/api/v1/awareness/reports", post(report))
         .route("/api/v1/awareness/reports/mail", post(report_mail))
+        .route("/api/v1/awareness/courses/{track}/scorm", get(scorm))
+        .route("/api/v1/awareness/completion", get(completion))
 }
 
 fn problem(e: ServiceError) -> ApiError {
@@ -156,6 +160,45 @@ async fn results(State(state): State<AppState>, headers: HeaderMap, Path(id): Pa
     })
     .await?;
     Ok(Json(serde_json::to_value(&r).unwrap_or_default()))
+}
+
+/// Lesson completion per group of the organisation's members: group figures only, groups under
+/// 5 people suppressed.
+async fn completion(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<Value>, ApiError> {
+    let (_, org) = campaigner(&state, &headers).await?;
+    let s = store(&state)?;
+    let summary = run(move || service::completion(&*s, org.id)).await?;
+    Ok(Json(serde_json::to_value(&summary).unwrap_or_default()))
+}
+
+#[derive(Deserialize)]
+struct CourseQuery {
+    lang: Option<String>,
+}
+
+/// A role track as a SCORM 1.2 package (`lang=en`, the default, or `fr`), for the trainers who
+/// run the organisation's awareness (`RunCampaigns`).
+async fn scorm(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(track): Path<String>,
+    Query(q): Query<CourseQuery>,
+) -> Result<Response, ApiError> {
+    campaigner(&state, &headers).await?;
+    let lang = q.lang.unwrap_or_else(english);
+    let (name, bytes) = run(move || service::scorm(&track, &lang)).await?;
+    Ok(zip_download(&name, bytes))
+}
+
+/// A zip offered as a download under `name` (ASCII letters, digits, '-' and '.').
+fn zip_download(name: &str, bytes: Vec<u8>) -> Response {
+    let mut resp = bytes.into_response();
+    let headers = resp.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/zip"));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
+    resp
 }
 
 #[derive(Deserialize)]

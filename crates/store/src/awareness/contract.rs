@@ -2,7 +2,9 @@
 
 use std::sync::{Arc, Mutex};
 
-use crate::awareness::{AwarenessStore, BeaconOutcome, EventKind, NewCampaign, NewEvent, NewTarget, Progress, Purged};
+use crate::awareness::{
+    AwarenessStore, BeaconOutcome, EventKind, Learner, LearnerGroup, NewCampaign, NewEvent, NewTarget, Progress, Purged,
+};
 use crate::hub::contract::run_cases;
 use crate::portal::{NewUser, PortalStore};
 use crate::{Store, StoreError};
@@ -24,6 +26,8 @@ const CASES: &[Case] = &[
     ("sending_is_recorded_once_and_optouts_are_kept", sending_is_recorded_once_and_optouts_are_kept),
     ("progress_keeps_the_latest_result_per_lesson", progress_keeps_the_latest_result_per_lesson),
     ("the_purge_expires_person_level_data_only", the_purge_expires_person_level_data_only),
+    ("learners_keep_their_pseudonym_and_groups_are_all_or_nothing", learners_keep_their_pseudonym_and_groups_are_all_or_nothing),
+    ("statements_wait_until_the_lrs_takes_them", statements_wait_until_the_lrs_takes_them),
 ];
 
 const AT: &str = "2026-12-07T10:00:00.000Z";
@@ -191,7 +195,7 @@ fn the_purge_expires_person_level_data_only(open: Open<'_>) {
     s.record_event(t_old, &event(EventKind::Report, None)).expect("old event");
     s.record_event(t_young, &NewEvent { at: "2027-03-02T00:00:00.000Z".into(), ..event(EventKind::Report, None) }).expect("young");
     let purged = s.purge_before("2027-01-01T00:00:00.000Z").expect("purge");
-    assert_eq!(purged, Purged { events: 1, targets: 1 });
+    assert_eq!(purged, Purged { events: 1, targets: 1, statements: 0 });
     assert_eq!(s.events(old.id).expect("events"), []);
     assert_eq!(s.events(young.id).expect("events").len(), 1);
     let erased = &s.targets(old.id).expect("targets")[0];
@@ -225,4 +229,73 @@ fn awareness_contract_holds_on_postgres() {
         Box::new(move || Arc::new(crate::PgStore::open(&url).expect("open store")) as Arc<dyn AwarenessBackend>)
     });
     assert!(failures.is_empty(), "awareness contract cases failed on PostgreSQL: {failures:#?}");
+}
+
+fn learners_keep_their_pseudonym_and_groups_are_all_or_nothing(open: Open<'_>) {
+    let s = open();
+    let (lp, other) = (org(&*s, "laposte"), org(&*s, "correos"));
+    let user = |org_id, name: &str| {
+        s.create_user(&NewUser { org_id, username: name.into(), password_hash: "x".into(), role: crate::Role::Reader }).expect("user").id
+    };
+    let (ana, bob, eve) = (user(lp, "ana"), user(lp, "bob"), user(other, "eve"));
+    let first = s.learner(ana, "l-ana").expect("created");
+    assert_eq!(first, Learner { user_id: ana, pseudonym: "l-ana".into(), group: None });
+    assert_eq!(s.learner(ana, "l-other").expect("kept").pseudonym, "l-ana", "a pseudonym never changes");
+    assert!(matches!(s.learner(bob, "l-ana"), Err(StoreError::Duplicate { .. })));
+    assert!(matches!(s.learner(9_999, "l-x"), Err(StoreError::NotFound { what: "user", .. })));
+    let line = |name: &str, group: Option<&str>| LearnerGroup {
+        username: name.into(),
+        group: group.map(str::to_string),
+        pseudonym: format!("l-new-{name}"),
+    };
+    assert_eq!(s.set_learner_groups(lp, &[line("ana", Some("counter")), line("bob", Some("depot"))]).expect("groups"), 2);
+    assert_eq!(open().org_learners(lp).expect("learners"), [(ana, Some("counter".to_string())), (bob, Some("depot".to_string()))]);
+    assert_eq!(s.learner(ana, "l-x").expect("kept"), Learner { user_id: ana, pseudonym: "l-ana".into(), group: Some("counter".into()) });
+    assert_eq!(s.learner(bob, "l-x").expect("made by the list").pseudonym, "l-new-bob");
+    // Another organisation's member is unknown here, and nothing of the list is applied.
+    let refused = s.set_learner_groups(lp, &[line("ana", None), line("eve", Some("x"))]);
+    assert!(matches!(&refused, Err(StoreError::NotFound { what: "user", name }) if name == "eve"), "{refused:?}");
+    assert_eq!(s.org_learners(lp).expect("learners")[0].1.as_deref(), Some("counter"));
+    assert_eq!(s.org_learners(other).expect("learners"), [(eve, None)]);
+    let result = Progress {
+        user_id: bob,
+        lesson_id: "sim-swap".into(),
+        version: 1,
+        language: "en".into(),
+        correct: 2,
+        questions: 2,
+        passed: true,
+        at: AT.into(),
+    };
+    s.record_progress(&result).expect("progress");
+    s.record_progress(&Progress { user_id: eve, ..result.clone() }).expect("other org's progress");
+    assert_eq!(s.org_progress(lp).expect("org progress"), [result]);
+}
+
+fn statements_wait_until_the_lrs_takes_them(open: Open<'_>) {
+    let s = open();
+    let queued = |id: &str| (id.to_string(), format!("{{\"id\":\"{id}\"}}"));
+    s.enqueue_statements(&[queued("a"), queued("b")], AT).expect("enqueue");
+    s.enqueue_statements(&[queued("a")], "2026-12-07T12:00:00.000Z").expect("an id queued twice is kept once");
+    assert_eq!(s.pending_statements().expect("pending"), 2);
+    let due = open().due_statements(AT, 10).expect("due");
+    assert_eq!(due.iter().map(|q| (q.id.as_str(), q.attempts)).collect::<Vec<_>>(), [("a", 0), ("b", 0)]);
+    assert_eq!(due[0].body, "{\"id\":\"a\"}");
+    assert_eq!(s.due_statements("2026-12-07T09:00:00.000Z", 10).expect("not yet"), []);
+    assert_eq!(s.due_statements(AT, 1).expect("limit").len(), 1);
+    s.statement_failed("a", "HTTP 503", "2026-12-07T10:05:00.000Z").expect("failed");
+    s.statement_sent("b", "2026-12-07T10:00:01.000Z").expect("sent");
+    assert!(matches!(s.statement_sent("b", AT), Err(StoreError::NotFound { .. })), "sent once");
+    assert_eq!(s.pending_statements().expect("pending"), 1);
+    assert_eq!(s.due_statements("2026-12-07T10:01:00.000Z", 10).expect("backing off"), []);
+    let retry = s.due_statements("2026-12-07T10:05:00.000Z", 10).expect("due again");
+    assert_eq!(retry.iter().map(|q| (q.id.as_str(), q.attempts)).collect::<Vec<_>>(), [("a", 1)]);
+    s.statement_sent("a", "2026-12-07T10:05:01.000Z").expect("sent");
+    assert_eq!(s.pending_statements().expect("pending"), 0);
+    // Sent statements expire with the other person-level data; unsent ones wait for the LRS.
+    s.enqueue_statements(&[queued("c")], AT).expect("enqueue");
+    let purged = s.purge_before("2026-12-07T10:05:00.500Z").expect("purge");
+    assert_eq!(purged, Purged { events: 0, targets: 0, statements: 1 });
+    assert_eq!(s.pending_statements().expect("pending"), 1);
+    assert_eq!(s.due_statements(AT, 10).expect("due").len(), 1);
 }

@@ -146,6 +146,35 @@ pub struct Progress {
     pub at: String,
 }
 
+/// A member as a learner: the pseudonym the LRS knows them by and their group, if the learner
+/// list gave one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Learner {
+    pub user_id: i64,
+    pub pseudonym: String,
+    pub group: Option<String>,
+}
+
+/// A line of a learner list: a member of the organisation by user name, and their group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LearnerGroup {
+    pub username: String,
+    pub group: Option<String>,
+    /// Used only when the member has no learner record yet.
+    pub pseudonym: String,
+}
+
+/// An xAPI statement waiting for the LRS.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueuedStatement {
+    /// The statement's id (a UUID).
+    pub id: String,
+    /// The statement as JSON.
+    pub body: String,
+    /// Tries so far.
+    pub attempts: i64,
+}
+
 /// What a retention purge removed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Purged {
@@ -153,6 +182,8 @@ pub struct Purged {
     pub events: u64,
     /// Targets of campaigns created before the cut-off whose address and name were erased.
     pub targets: u64,
+    /// xAPI statements the LRS took before the cut-off, deleted (unsent ones stay).
+    pub statements: u64,
 }
 
 /// Simulation campaigns of organisations.
@@ -183,8 +214,30 @@ pub trait AwarenessStore: Send + Sync {
     fn record_progress(&self, progress: &Progress) -> Result<()>;
     /// A member's results, by lesson id.
     fn progress(&self, user_id: i64) -> Result<Vec<Progress>>;
+    /// The member's learner record, created with `pseudonym` when there is none (the pseudonym
+    /// of an existing record never changes); an unknown user is [`StoreError::NotFound`].
+    fn learner(&self, user_id: i64, pseudonym: &str) -> Result<Learner>;
+    /// Sets the groups of members of `org_id`, all or nothing: a user name that is not a member
+    /// of the organisation is [`StoreError::NotFound`] and changes nothing.
+    fn set_learner_groups(&self, org_id: i64, groups: &[LearnerGroup]) -> Result<usize>;
+    /// Every enabled member of the organisation with their group (`None` without one), by id.
+    fn org_learners(&self, org_id: i64) -> Result<Vec<(i64, Option<String>)>>;
+    /// The lesson results of every member of the organisation.
+    fn org_progress(&self, org_id: i64) -> Result<Vec<Progress>>;
+    /// Queues xAPI statements (id, JSON) at `at`, due at once; an id already queued is kept as
+    /// it was.
+    fn enqueue_statements(&self, statements: &[(String, String)], at: &str) -> Result<()>;
+    /// Up to `limit` unsent statements due at `now`, oldest first.
+    fn due_statements(&self, now: &str, limit: usize) -> Result<Vec<QueuedStatement>>;
+    /// The LRS took the statement.
+    fn statement_sent(&self, id: &str, at: &str) -> Result<()>;
+    /// The LRS did not take it: one more attempt, the reason, and when to try again.
+    fn statement_failed(&self, id: &str, error: &str, next_at: &str) -> Result<()>;
+    /// How many statements are not sent yet.
+    fn pending_statements(&self) -> Result<u64>;
     /// Person-level data older than `before` (RFC 3339, the store's own format) expires: events
-    /// are deleted and the addresses and names of targets of older campaigns are erased.
+    /// and sent xAPI statements are deleted and the addresses and names of targets of older
+    /// campaigns are erased.
     /// Campaigns, pseudonyms and groups stay, so the campaign list still reads.
     fn purge_before(&self, before: &str) -> Result<Purged>;
 }

@@ -3,11 +3,24 @@
 use postgres::Row;
 
 use crate::awareness::{
-    AwarenessStore, BeaconOutcome, CAMPAIGN_COLUMNS, CampaignRecord, EVENT_COLUMNS, EventKind, EventRecord, NewCampaign, NewEvent,
-    NewTarget, PROGRESS_COLUMNS, Progress, Purged, TARGET_COLUMNS, TargetRecord, not_found,
+    AwarenessStore, BeaconOutcome, CAMPAIGN_COLUMNS, CampaignRecord, EVENT_COLUMNS, EventKind, EventRecord, Learner, LearnerGroup,
+    NewCampaign, NewEvent, NewTarget, PROGRESS_COLUMNS, Progress, Purged, QueuedStatement, TARGET_COLUMNS, TargetRecord, not_found,
 };
 use crate::engine::postgres::{PgStore, is_foreign_key_violation, is_unique_violation};
 use crate::{Result, StoreError};
+
+fn progress(r: &Row) -> Result<Progress> {
+    Ok(Progress {
+        user_id: r.try_get(0)?,
+        lesson_id: r.try_get(1)?,
+        version: r.try_get(2)?,
+        language: r.try_get(3)?,
+        correct: r.try_get(4)?,
+        questions: r.try_get(5)?,
+        passed: r.try_get(6)?,
+        at: r.try_get(7)?,
+    })
+}
 
 fn campaign(r: &Row) -> Result<CampaignRecord> {
     Ok(CampaignRecord {
@@ -253,21 +266,129 @@ impl AwarenessStore for PgStore {
     fn progress(&self, user_id: i64) -> Result<Vec<Progress>> {
         self.with(|c| {
             let sql = format!("SELECT {PROGRESS_COLUMNS} FROM awareness_progress WHERE user_id = $1 ORDER BY lesson_id COLLATE \"C\"");
-            c.query(&sql, &[&user_id])?
-                .iter()
-                .map(|r| {
-                    Ok(Progress {
-                        user_id: r.try_get(0)?,
-                        lesson_id: r.try_get(1)?,
-                        version: r.try_get(2)?,
-                        language: r.try_get(3)?,
-                        correct: r.try_get(4)?,
-                        questions: r.try_get(5)?,
-                        passed: r.try_get(6)?,
-                        at: r.try_get(7)?,
-                    })
-                })
-                .collect()
+            c.query(&sql, &[&user_id])?.iter().map(progress).collect()
+        })
+    }
+
+    fn learner(&self, user_id: i64, pseudonym: &str) -> Result<Learner> {
+        self.with(|c| {
+            let added = c.execute(
+                "INSERT INTO awareness_learners (user_id, pseudonym) VALUES ($1, $2) ON CONFLICT (user_id) DO NOTHING",
+                &[&user_id, &pseudonym],
+            );
+            match added {
+                Err(e) if is_foreign_key_violation(&e) => return Err(not_found("user", user_id)),
+                Err(e) if is_unique_violation(&e) => {
+                    return Err(StoreError::Duplicate { what: "learner pseudonym", name: pseudonym.to_string() });
+                }
+                Err(e) => return Err(e.into()),
+                Ok(_) => {}
+            }
+            let r = c.query_one("SELECT user_id, pseudonym, grp FROM awareness_learners WHERE user_id = $1", &[&user_id])?;
+            Ok(Learner { user_id: r.try_get(0)?, pseudonym: r.try_get(1)?, group: r.try_get(2)? })
+        })
+    }
+
+    fn set_learner_groups(&self, org_id: i64, groups: &[LearnerGroup]) -> Result<usize> {
+        self.with(|c| {
+            let mut tx = c.transaction()?;
+            for g in groups {
+                let row = tx.query_opt("SELECT id FROM portal_users WHERE org_id = $1 AND username = $2", &[&org_id, &g.username])?;
+                let Some(row) = row else { return Err(not_found("user", &g.username)) };
+                let user: i64 = row.try_get(0)?;
+                let set = tx.execute(
+                    "INSERT INTO awareness_learners (user_id, pseudonym, grp) VALUES ($1, $2, $3) \
+                     ON CONFLICT (user_id) DO UPDATE SET grp = excluded.grp",
+                    &[&user, &g.pseudonym, &g.group],
+                );
+                match set {
+                    Err(e) if is_unique_violation(&e) => {
+                        return Err(StoreError::Duplicate { what: "learner pseudonym", name: g.pseudonym.clone() });
+                    }
+                    Err(e) => return Err(e.into()),
+                    Ok(_) => {}
+                }
+            }
+            tx.commit()?;
+            Ok(groups.len())
+        })
+    }
+
+    fn org_learners(&self, org_id: i64) -> Result<Vec<(i64, Option<String>)>> {
+        self.with(|c| {
+            c.query(
+                "SELECT u.id, l.grp FROM portal_users u LEFT JOIN awareness_learners l ON l.user_id = u.id \
+                 WHERE u.org_id = $1 AND NOT u.disabled ORDER BY u.id",
+                &[&org_id],
+            )?
+            .iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .collect()
+        })
+    }
+
+    fn org_progress(&self, org_id: i64) -> Result<Vec<Progress>> {
+        self.with(|c| {
+            let sql = format!(
+                "SELECT {PROGRESS_COLUMNS} FROM awareness_progress WHERE user_id IN (SELECT id FROM portal_users WHERE org_id = $1) \
+                 ORDER BY user_id, lesson_id COLLATE \"C\""
+            );
+            c.query(&sql, &[&org_id])?.iter().map(progress).collect()
+        })
+    }
+
+    fn enqueue_statements(&self, statements: &[(String, String)], at: &str) -> Result<()> {
+        self.with(|c| {
+            let mut tx = c.transaction()?;
+            for (id, body) in statements {
+                tx.execute(
+                    "INSERT INTO awareness_xapi_queue (id, body, created_at, next_at) VALUES ($1, $2, $3, $3) ON CONFLICT (id) DO NOTHING",
+                    &[id, body, &at],
+                )?;
+            }
+            tx.commit()?;
+            Ok(())
+        })
+    }
+
+    fn due_statements(&self, now: &str, limit: usize) -> Result<Vec<QueuedStatement>> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.with(|c| {
+            c.query(
+                "SELECT id, body, attempts FROM awareness_xapi_queue WHERE sent_at IS NULL AND next_at <= $1 \
+                 ORDER BY created_at COLLATE \"C\", id COLLATE \"C\" LIMIT $2",
+                &[&now, &limit],
+            )?
+            .iter()
+            .map(|r| Ok(QueuedStatement { id: r.try_get(0)?, body: r.try_get(1)?, attempts: r.try_get(2)? }))
+            .collect()
+        })
+    }
+
+    fn statement_sent(&self, id: &str, at: &str) -> Result<()> {
+        self.with(|c| {
+            let n = c.execute(
+                "UPDATE awareness_xapi_queue SET sent_at = $2, attempts = attempts + 1, last_error = NULL WHERE id = $1 AND sent_at IS NULL",
+                &[&id, &at],
+            )?;
+            if n == 0 { Err(not_found("pending statement", id)) } else { Ok(()) }
+        })
+    }
+
+    fn statement_failed(&self, id: &str, error: &str, next_at: &str) -> Result<()> {
+        self.with(|c| {
+            let n = c.execute(
+                "UPDATE awareness_xapi_queue SET attempts = attempts + 1, last_error = $2, next_at = $3 WHERE id = $1 AND sent_at IS NULL",
+                &[&id, &error, &next_at],
+            )?;
+            if n == 0 { Err(not_found("pending statement", id)) } else { Ok(()) }
+        })
+    }
+
+    fn pending_statements(&self) -> Result<u64> {
+        self.with(|c| {
+            let n: i64 = c.query_one("SELECT COUNT(*) FROM awareness_xapi_queue WHERE sent_at IS NULL", &[])?.try_get(0)?;
+            Ok(u64::try_from(n).unwrap_or(0))
         })
     }
 
@@ -280,8 +401,9 @@ impl AwarenessStore for PgStore {
                  AND campaign_id IN (SELECT id FROM awareness_campaigns WHERE created_at < $1)",
                 &[&before],
             )?;
+            let statements = tx.execute("DELETE FROM awareness_xapi_queue WHERE sent_at IS NOT NULL AND sent_at < $1", &[&before])?;
             tx.commit()?;
-            Ok(Purged { events, targets })
+            Ok(Purged { events, targets, statements })
         })
     }
 }

@@ -3,8 +3,8 @@
 use rusqlite::{OptionalExtension, params};
 
 use crate::awareness::{
-    AwarenessStore, BeaconOutcome, CAMPAIGN_COLUMNS, CampaignRecord, EVENT_COLUMNS, EventKind, EventRecord, NewCampaign, NewEvent,
-    NewTarget, PROGRESS_COLUMNS, Progress, Purged, TARGET_COLUMNS, TargetRecord, not_found,
+    AwarenessStore, BeaconOutcome, CAMPAIGN_COLUMNS, CampaignRecord, EVENT_COLUMNS, EventKind, EventRecord, Learner, LearnerGroup,
+    NewCampaign, NewEvent, NewTarget, PROGRESS_COLUMNS, Progress, Purged, QueuedStatement, TARGET_COLUMNS, TargetRecord, not_found,
 };
 use crate::engine::sqlite::{SqliteStore, is_foreign_key_violation, is_unique_violation};
 use crate::{Result, StoreError};
@@ -28,6 +28,19 @@ fn campaign(r: &rusqlite::Row<'_>) -> rusqlite::Result<CampaignRecord> {
             created_by: r.get(13)?,
             started_at: r.get(14)?,
         },
+    })
+}
+
+fn progress(r: &rusqlite::Row<'_>) -> rusqlite::Result<Progress> {
+    Ok(Progress {
+        user_id: r.get(0)?,
+        lesson_id: r.get(1)?,
+        version: r.get(2)?,
+        language: r.get(3)?,
+        correct: r.get(4)?,
+        questions: r.get(5)?,
+        passed: r.get(6)?,
+        at: r.get(7)?,
     })
 }
 
@@ -251,19 +264,128 @@ impl AwarenessStore for SqliteStore {
         self.read(|c| {
             let mut st =
                 c.prepare_cached(&format!("SELECT {PROGRESS_COLUMNS} FROM awareness_progress WHERE user_id = ?1 ORDER BY lesson_id"))?;
-            let rows = st.query_map(params![user_id], |r| {
-                Ok(Progress {
-                    user_id: r.get(0)?,
-                    lesson_id: r.get(1)?,
-                    version: r.get(2)?,
-                    language: r.get(3)?,
-                    correct: r.get(4)?,
-                    questions: r.get(5)?,
-                    passed: r.get(6)?,
-                    at: r.get(7)?,
-                })
-            })?;
+            let rows = st.query_map(params![user_id], progress)?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    fn learner(&self, user_id: i64, pseudonym: &str) -> Result<Learner> {
+        self.write(|c| {
+            let added = c.execute(
+                "INSERT INTO awareness_learners (user_id, pseudonym) VALUES (?1, ?2) ON CONFLICT (user_id) DO NOTHING",
+                params![user_id, pseudonym],
+            );
+            match added {
+                Err(e) if is_foreign_key_violation(&e) => return Err(not_found("user", user_id)),
+                Err(e) if is_unique_violation(&e) => {
+                    return Err(StoreError::Duplicate { what: "learner pseudonym", name: pseudonym.to_string() });
+                }
+                Err(e) => return Err(e.into()),
+                Ok(_) => {}
+            }
+            Ok(c.query_row("SELECT user_id, pseudonym, grp FROM awareness_learners WHERE user_id = ?1", params![user_id], |r| {
+                Ok(Learner { user_id: r.get(0)?, pseudonym: r.get(1)?, group: r.get(2)? })
+            })?)
+        })
+    }
+
+    fn set_learner_groups(&self, org_id: i64, groups: &[LearnerGroup]) -> Result<usize> {
+        self.write(|c| {
+            let tx = c.transaction()?;
+            for g in groups {
+                let user: Option<i64> = tx
+                    .query_row("SELECT id FROM portal_users WHERE org_id = ?1 AND username = ?2", params![org_id, g.username], |r| r.get(0))
+                    .optional()?;
+                let Some(user) = user else { return Err(not_found("user", &g.username)) };
+                let set = tx.execute(
+                    "INSERT INTO awareness_learners (user_id, pseudonym, grp) VALUES (?1, ?2, ?3) \
+                     ON CONFLICT (user_id) DO UPDATE SET grp = excluded.grp",
+                    params![user, g.pseudonym, g.group],
+                );
+                match set {
+                    Err(e) if is_unique_violation(&e) => {
+                        return Err(StoreError::Duplicate { what: "learner pseudonym", name: g.pseudonym.clone() });
+                    }
+                    Err(e) => return Err(e.into()),
+                    Ok(_) => {}
+                }
+            }
+            tx.commit()?;
+            Ok(groups.len())
+        })
+    }
+
+    fn org_learners(&self, org_id: i64) -> Result<Vec<(i64, Option<String>)>> {
+        self.read(|c| {
+            let mut st = c.prepare_cached(
+                "SELECT u.id, l.grp FROM portal_users u LEFT JOIN awareness_learners l ON l.user_id = u.id \
+                 WHERE u.org_id = ?1 AND u.disabled = 0 ORDER BY u.id",
+            )?;
+            Ok(st.query_map(params![org_id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    fn org_progress(&self, org_id: i64) -> Result<Vec<Progress>> {
+        self.read(|c| {
+            let mut st = c.prepare_cached(&format!(
+                "SELECT {PROGRESS_COLUMNS} FROM awareness_progress WHERE user_id IN (SELECT id FROM portal_users WHERE org_id = ?1) \
+                 ORDER BY user_id, lesson_id"
+            ))?;
+            Ok(st.query_map(params![org_id], progress)?.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    fn enqueue_statements(&self, statements: &[(String, String)], at: &str) -> Result<()> {
+        self.write(|c| {
+            let tx = c.transaction()?;
+            for (id, body) in statements {
+                tx.execute(
+                    "INSERT INTO awareness_xapi_queue (id, body, created_at, next_at) VALUES (?1, ?2, ?3, ?3) ON CONFLICT (id) DO NOTHING",
+                    params![id, body, at],
+                )?;
+            }
+            tx.commit()?;
+            Ok(())
+        })
+    }
+
+    fn due_statements(&self, now: &str, limit: usize) -> Result<Vec<QueuedStatement>> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.read(|c| {
+            let mut st = c.prepare_cached(
+                "SELECT id, body, attempts FROM awareness_xapi_queue WHERE sent_at IS NULL AND next_at <= ?1 \
+                 ORDER BY created_at, id LIMIT ?2",
+            )?;
+            let rows =
+                st.query_map(params![now, limit], |r| Ok(QueuedStatement { id: r.get(0)?, body: r.get(1)?, attempts: r.get(2)? }))?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    fn statement_sent(&self, id: &str, at: &str) -> Result<()> {
+        self.write(|c| {
+            let n = c.execute(
+                "UPDATE awareness_xapi_queue SET sent_at = ?2, attempts = attempts + 1, last_error = NULL WHERE id = ?1 AND sent_at IS NULL",
+                params![id, at],
+            )?;
+            if n == 0 { Err(not_found("pending statement", id)) } else { Ok(()) }
+        })
+    }
+
+    fn statement_failed(&self, id: &str, error: &str, next_at: &str) -> Result<()> {
+        self.write(|c| {
+            let n = c.execute(
+                "UPDATE awareness_xapi_queue SET attempts = attempts + 1, last_error = ?2, next_at = ?3 WHERE id = ?1 AND sent_at IS NULL",
+                params![id, error, next_at],
+            )?;
+            if n == 0 { Err(not_found("pending statement", id)) } else { Ok(()) }
+        })
+    }
+
+    fn pending_statements(&self) -> Result<u64> {
+        self.read(|c| {
+            let n: i64 = c.query_row("SELECT COUNT(*) FROM awareness_xapi_queue WHERE sent_at IS NULL", [], |r| r.get(0))?;
+            Ok(u64::try_from(n).unwrap_or(0))
         })
     }
 
@@ -276,8 +398,9 @@ impl AwarenessStore for SqliteStore {
                  AND campaign_id IN (SELECT id FROM awareness_campaigns WHERE created_at < ?1)",
                 params![before],
             )?;
+            let statements = tx.execute("DELETE FROM awareness_xapi_queue WHERE sent_at IS NOT NULL AND sent_at < ?1", params![before])?;
             tx.commit()?;
-            Ok(Purged { events: events as u64, targets: targets as u64 })
+            Ok(Purged { events: events as u64, targets: targets as u64, statements: statements as u64 })
         })
     }
 }

@@ -75,6 +75,100 @@ pub fn template_json(t: &Template) -> serde_json::Value {
     })
 }
 
+/// A role track's SCORM 1.2 package, by the track and language keys a face was given: the file
+/// name to offer and the zip.
+pub fn scorm(track: &str, lang: &str) -> Result<(String, Vec<u8>), ServiceError> {
+    let t = awareness::Track::from_key(track).ok_or_else(|| {
+        let keys: Vec<&str> = awareness::Track::ALL.iter().map(|t| t.key()).collect();
+        field("track", format!("unknown track {track:?}: one of {}", keys.join(", ")))
+    })?;
+    let l = Language::from_key(lang).ok_or_else(|| field("lang", format!("unknown language {lang:?}: en or fr")))?;
+    let library = awareness::Library::embedded().map_err(|e| ServiceError::Data(e.to_string()))?;
+    let bytes = awareness::scorm::package(&library, t, l).map_err(|e| ServiceError::Data(e.to_string()))?;
+    Ok((awareness::scorm::file_name(t, l), bytes))
+}
+
+/// A learner's pseudonym for the LRS: `l-` and 16 random hex digits.
+fn learner_pseudonym() -> String {
+    format!("l-{}", &token()[..16])
+}
+
+/// Records a member's quiz result and, when the hub sends xAPI (`xapi_home`: its public URL),
+/// queues the `completed` and `passed`/`failed` statements under the member's pseudonym for the
+/// LRS sender. Never waits for the LRS.
+pub fn record_quiz<S: AwarenessStore + ?Sized>(
+    store: &S,
+    user_id: i64,
+    lesson: &awareness::Lesson,
+    grade: &awareness::quiz::Grade,
+    xapi_home: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let at = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    store.record_progress(&store::awareness::Progress {
+        user_id,
+        lesson_id: lesson.id.clone(),
+        version: i64::from(lesson.version),
+        language: lesson.language.key().to_string(),
+        correct: grade.correct as i64,
+        questions: grade.questions as i64,
+        passed: grade.passed,
+        at: at.clone(),
+    })?;
+    let Some(home) = xapi_home else { return Ok(()) };
+    let learner = store.learner(user_id, &learner_pseudonym())?;
+    let uuid = || uuid::Uuid::new_v4().hyphenated().to_string();
+    let (registration, ids) = (uuid(), [uuid(), uuid()]);
+    let statements = awareness::xapi::statements(&awareness::xapi::Completion {
+        home_page: home,
+        learner: &learner.pseudonym,
+        lesson,
+        grade,
+        registration: &registration,
+        ids: [&ids[0], &ids[1]],
+        timestamp: now,
+    })
+    .map_err(|e| ServiceError::Data(format!("xAPI statement: {e}")))?;
+    let queued: Vec<(String, String)> = ids.into_iter().zip(statements.iter().map(|s| s.to_string())).collect();
+    store.enqueue_statements(&queued, &at)?;
+    Ok(())
+}
+
+/// Lesson completion per group of an organisation's members (group figures only, groups under
+/// [`MIN_GROUP`] suppressed).
+pub fn completion<S: AwarenessStore + ?Sized>(store: &S, org_id: i64) -> Result<awareness::completion::Summary, ServiceError> {
+    let library = awareness::Library::embedded().map_err(|e| ServiceError::Data(e.to_string()))?;
+    let current: BTreeMap<String, i64> = library.lessons(Language::En, None).iter().map(|l| (l.id.clone(), i64::from(l.version))).collect();
+    let mut passed: BTreeMap<i64, BTreeSet<String>> = BTreeMap::new();
+    for p in store.org_progress(org_id)? {
+        if p.passed && current.get(&p.lesson_id) == Some(&p.version) {
+            passed.entry(p.user_id).or_default().insert(p.lesson_id);
+        }
+    }
+    let people: Vec<awareness::completion::Person> = store
+        .org_learners(org_id)?
+        .into_iter()
+        .map(|(user, group)| awareness::completion::Person { group, passed: passed.remove(&user).unwrap_or_default() })
+        .collect();
+    Ok(awareness::completion::by_group(&people, &library))
+}
+
+/// Sets the groups of an organisation's members from a learner list (CSV: `username`, `group`);
+/// all or nothing. Returns how many members it named.
+pub fn import_learners<S: AwarenessStore + ?Sized>(store: &S, org_id: i64, csv: &[u8]) -> Result<usize, ServiceError> {
+    let lines = awareness::completion::parse_learners(csv).map_err(|e| field("learners", e.to_string()))?;
+    let groups: Vec<store::awareness::LearnerGroup> = lines
+        .into_iter()
+        .map(|l| store::awareness::LearnerGroup { username: l.username, group: l.group, pseudonym: learner_pseudonym() })
+        .collect();
+    match store.set_learner_groups(org_id, &groups) {
+        Err(StoreError::NotFound { what: "user", name }) => {
+            Err(field("learners", format!("'{name}' is not a member of the organisation (postern user list)")))
+        }
+        other => Ok(other?),
+    }
+}
+
 /// A campaign as asked for by a face.
 #[derive(Debug, Clone)]
 pub struct CampaignInput {

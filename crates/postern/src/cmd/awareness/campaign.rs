@@ -121,6 +121,64 @@ pub fn on_store(data: &Path, f: impl FnOnce(&dyn AwarenessStore) -> anyhow::Resu
     f(&store)
 }
 
+/// Runs `f` on the data directory's store (SQLite or PostgreSQL) with its organisations.
+fn on_member_store(data: &Path, f: impl FnOnce(&dyn MemberAwareness) -> anyhow::Result<()>) -> anyhow::Result<()> {
+    if super::super::is_database_url(data) {
+        let url = data.to_str().context("the database URL is not UTF-8")?;
+        let store = store::PgStore::open(url).context("opening the PostgreSQL database")?;
+        return f(&store);
+    }
+    let store = store::SqliteStore::open(data).with_context(|| format!("opening the database in {}", data.display()))?;
+    f(&store)
+}
+
+/// A store with organisations and awareness.
+trait MemberAwareness: MemberStore + AwarenessStore {}
+
+impl<T: MemberStore + AwarenessStore> MemberAwareness for T {}
+
+/// `postern awareness learners import FILE --org ORG`.
+pub fn learners(data: &Path, json: bool, org: &str, file: &Path) -> anyhow::Result<()> {
+    let csv = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    on_member_store(data, |store| {
+        let org_id = org_id_dyn(store, org)?;
+        let n = service::import_learners(store, org_id, &csv).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+        if json {
+            println!("{}", serde_json::json!({"org": org, "learners": n}));
+        } else {
+            println!("set the groups of {n} members of {org}");
+        }
+        Ok(())
+    })
+}
+
+/// `postern awareness completion --org ORG`.
+pub fn completion(data: &Path, json: bool, org: &str) -> anyhow::Result<()> {
+    on_member_store(data, |store| {
+        let org_id = org_id_dyn(store, org)?;
+        let summary = service::completion(store, org_id)?;
+        if json {
+            println!("{}", serde_json::to_value(&summary)?);
+            return Ok(());
+        }
+        for g in std::iter::once(&summary.overall).chain(&summary.groups) {
+            let name = if g.group.is_empty() { "(whole organisation)" } else { g.group.as_str() };
+            match (&g.tracks, g.people) {
+                (Some(tracks), Some(people)) => {
+                    let cells: Vec<String> = tracks.iter().map(|t| format!("{} {}/{people}", t.track, t.completed)).collect();
+                    println!("{name:<24} {people:>4} people  {}", cells.join("  "));
+                }
+                _ => println!("{name:<24} fewer than {} people: not shown", awareness::results::MIN_GROUP),
+            }
+        }
+        Ok(())
+    })
+}
+
+fn org_id_dyn(store: &dyn MemberAwareness, name: &str) -> anyhow::Result<i64> {
+    Ok(store.org_by_name(name)?.with_context(|| format!("--org: no organisation named '{name}' (postern org list)"))?.id)
+}
+
 pub fn run(data: &Path, json: bool, command: CampaignCommand) -> anyhow::Result<()> {
     if super::super::is_database_url(data) {
         let url = data.to_str().context("the database URL is not UTF-8")?;
