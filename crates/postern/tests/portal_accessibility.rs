@@ -12,7 +12,7 @@
 
 mod common;
 
-use common::browser::{Driver, Look, axe_source, click, fill, login, session, small_targets, start_driver, wait_for};
+use common::browser::{Driver, Look, axe_audit, axe_source, click, fill, login, session, small_targets, start_driver, wait_for};
 use common::visitor::{PASSWORD, Visitor, add_user};
 use common::{Server, cli, fixture};
 use fantoccini::Client;
@@ -24,7 +24,13 @@ struct Findings(Vec<String>);
 impl Findings {
     /// Audits the page the browser shows, under the name `page`.
     async fn audit(&mut self, c: &Client, axe: &str, page: &str, phone: bool) {
-        for v in common::browser::axe_violations(c, axe).await {
+        let audit = axe_audit(c, axe).await;
+        // Even the smallest page (the teaching page: a heading, text, a list) has 9 rules that apply:
+        // a language, a title, a landmark, contrast, a list, ...
+        if audit.passed_rules < 5 {
+            self.0.push(format!("{page}: axe checked only {} rules", audit.passed_rules));
+        }
+        for v in audit.violations {
             self.0.push(format!("{page}: {v}"));
         }
         if phone {
@@ -135,8 +141,8 @@ async fn audit_all(driver: &Driver, base: &str, look: &Look, campaign: i64, link
     f.0
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn portal_pages_pass_axe_wcag_22_aa_at_desktop_and_phone_width() {
+#[test]
+fn portal_pages_pass_axe_wcag_22_aa_at_desktop_and_phone_width() {
     // Before anything starts: without axe-core the test cannot judge, and says why.
     axe_source();
     let fx = fixture();
@@ -171,10 +177,12 @@ async fn portal_pages_pass_axe_wcag_22_aa_at_desktop_and_phone_width() {
     let assessment = member_data(&server);
 
     let driver = start_driver();
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
     let mut found = Vec::new();
     for look in [Look { window: Some((1280, 900)), ..Look::default() }, Look { phone_width: Some(412), ..Look::default() }] {
         let width = look.phone_width.or(look.window.map(|w| w.0)).unwrap_or_default();
-        found.extend(audit_all(&driver, &server.url, &look, campaign, &link, assessment).await.into_iter().map(|v| format!("{width}px {v}")));
+        let on_page = runtime.block_on(audit_all(&driver, &server.url, &look, campaign, &link, assessment));
+        found.extend(on_page.into_iter().map(|v| format!("{width}px {v}")));
     }
     assert!(found.is_empty(), "{} accessibility violations:\n{}", found.len(), found.join("\n"));
 }

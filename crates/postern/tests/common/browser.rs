@@ -150,17 +150,26 @@ pub fn axe_source() -> String {
 /// The WCAG 2.0/2.1/2.2 A and AA rules axe runs.
 pub const WCAG_TAGS: [&str; 6] = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
-/// Runs axe-core on the current page with the WCAG A/AA rules; one line per violation and node:
-/// rule id, impact, target, help. Empty when the page passes.
-pub async fn axe_violations(c: &Client, axe: &str) -> Vec<String> {
+/// What axe-core found on a page.
+pub struct Audit {
+    /// One line per violation and node: rule id, impact, target, help.
+    pub violations: Vec<String>,
+    /// How many rules applied and passed (so that an audit that checked nothing is seen).
+    pub passed_rules: usize,
+}
+
+/// Runs axe-core on the current page with the WCAG A/AA rules.
+pub async fn axe_audit(c: &Client, axe: &str) -> Audit {
     let script = format!(
         "{axe}\n;return window.axe.run(document, {{runOnly: {{type: 'tag', values: {tags}}}, resultTypes: ['violations']}})\
-         .then(r => r.violations.flatMap(v => v.nodes.map(n => `${{v.id}} (${{v.impact}}) at ${{n.target.join(' ')}}: ${{v.help}} \
-         [${{v.helpUrl}}] ${{(n.failureSummary || '').replace(/\\s+/g, ' ')}}`)));",
+         .then(r => ({{passed: r.passes.length, violations: r.violations.flatMap(v => v.nodes.map(n => \
+         `${{v.id}} (${{v.impact}}) at ${{n.target.join(' ')}}: ${{v.help}} [${{v.helpUrl}}] ${{(n.failureSummary || '').replace(/\\s+/g, ' ')}}`))}}));",
         tags = serde_json::json!(WCAG_TAGS)
     );
     let found = c.execute(&script, vec![]).await.unwrap_or_else(|e| panic!("axe.run: {e}"));
-    found.as_array().expect("a list").iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect()
+    let violations =
+        found["violations"].as_array().expect("a list").iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect();
+    Audit { violations, passed_rules: found["passed"].as_u64().unwrap_or(0) as usize }
 }
 
 /// Targets that fail WCAG 2.2 SC 2.5.8 (target size, minimum) as the browser lays the page out:
