@@ -39,9 +39,8 @@ fn looks(windowed_ua: &str) -> Vec<Look> {
     // Chromium's reduced user agent strings: the same version, the platforms people use. A
     // person's Chromium is never headless, so none says `HeadlessChrome`.
     let version = windowed_ua.split("Chrome/").nth(1).and_then(|v| v.split(' ').next()).unwrap_or("120.0.0.0");
-    let desktop = |platform: &str| {
-        format!("Mozilla/5.0 ({platform}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{version} Safari/537.36")
-    };
+    let desktop =
+        |platform: &str| format!("Mozilla/5.0 ({platform}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{version} Safari/537.36");
     let phone = format!("Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{version} Mobile Safari/537.36");
     vec![
         Look { window: Some((1280, 800)), phone_width: None, user_agent: Some(windowed_ua.to_string()) },
@@ -82,8 +81,7 @@ fn campaign(data: &Path, dir: &Path, base: &str, name: &str, n: usize) -> (i64, 
             base,
         ],
     );
-    let links: Vec<String> =
-        out["links"].as_array().expect("links").iter().map(|l| l["url"].as_str().expect("url").to_string()).collect();
+    let links: Vec<String> = out["links"].as_array().expect("links").iter().map(|l| l["url"].as_str().expect("url").to_string()).collect();
     assert_eq!(links.len(), n, "{out}");
     assert!(links.iter().all(|l| l.starts_with(base)), "links on the server: {out}");
     (out["id"].as_i64().expect("id"), links)
@@ -147,6 +145,7 @@ async fn real_browser_clicks_are_confirmed_and_headless_chromium_is_not() {
         person(&driver, link, &looks[i % looks.len()], GESTURES[i % GESTURES.len()]).await;
     }
     let r = results(&data, id);
+    println!("{PEOPLE} real-browser clicks: {}", r["clicks"]);
     let confirmed = r["clicks"]["confirmed_human"].as_u64().expect("confirmed count");
     // At least 95% of the people, counted as people on positive evidence.
     assert!(confirmed * 100 >= 95 * PEOPLE as u64, "{confirmed} of {PEOPLE} real-browser clicks confirmed: {r}");

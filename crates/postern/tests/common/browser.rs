@@ -167,8 +167,7 @@ pub async fn axe_audit(c: &Client, axe: &str) -> Audit {
         tags = serde_json::json!(WCAG_TAGS)
     );
     let found = c.execute(&script, vec![]).await.unwrap_or_else(|e| panic!("axe.run: {e}"));
-    let violations =
-        found["violations"].as_array().expect("a list").iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect();
+    let violations = found["violations"].as_array().expect("a list").iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect();
     Audit { violations, passed_rules: found["passed"].as_u64().unwrap_or(0) as usize }
 }
 
