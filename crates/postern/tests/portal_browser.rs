@@ -4,109 +4,19 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-
+use common::browser::{Driver, Look, click, fill, session, shot, start_driver, wait_for};
 use common::{Server, fixture};
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, Locator};
 
 const PASSWORD: &str = "correct horse battery staple";
 
-/// chromedriver on a free loopback port; killed when dropped.
-struct Driver {
-    child: Child,
-    url: String,
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start_driver() -> Driver {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port();
-    let mut child = Command::new("chromedriver")
-        .arg(format!("--port={port}"))
-        .arg("--allowed-ips=127.0.0.1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("chromedriver (apt package chromium-driver, see scripts/test-deps/portal.apt)");
-    let stdout = child.stdout.take().expect("stdout");
-    let mut lines = BufReader::new(stdout).lines();
-    // chromedriver prints this line once it accepts connections.
-    loop {
-        let line = lines.next().expect("chromedriver exited before starting").expect("read");
-        if line.contains("started successfully") {
-            break;
-        }
-    }
-    std::thread::spawn(move || for _ in lines {});
-    Driver { child, url: format!("http://127.0.0.1:{port}") }
-}
-
 async fn browser(driver: &Driver, profile: &std::path::Path) -> Client {
-    browser_at(driver, profile, None).await
+    session(driver, profile, &Look::default()).await
 }
 
-/// A browser whose viewport is `phone_width` CSS pixels wide when given (Chromium's device
-/// emulation: a headless window cannot be narrower than 500 px).
+/// A browser whose viewport is `phone_width` CSS pixels wide.
 async fn browser_at(driver: &Driver, profile: &std::path::Path, phone_width: Option<u32>) -> Client {
-    let args = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=412,915",
-        &format!("--user-data-dir={}", profile.display()),
-    ];
-    let mut caps = serde_json::json!({
-        "browserName": "chrome",
-        "goog:chromeOptions": {"binary": "/usr/bin/chromium", "args": args},
-    });
-    if let Some(width) = phone_width {
-        caps["goog:chromeOptions"]["mobileEmulation"] =
-            serde_json::json!({"deviceMetrics": {"width": width, "height": 915, "pixelRatio": 2.0, "touch": true}});
-    }
-    let serde_json::Value::Object(caps) = caps else { unreachable!("an object literal") };
-    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(caps)
-        .connect(&driver.url)
-        .await
-        .expect("a Chromium session")
-}
-
-fn shots_dir() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/portal-screenshots");
-    std::fs::create_dir_all(&dir).expect("screenshot dir");
-    dir
-}
-
-async fn shot(c: &Client, name: &str) {
-    let png = c.screenshot().await.expect("screenshot");
-    std::fs::write(shots_dir().join(format!("{name}.png")), png).expect("write screenshot");
-}
-
-async fn fill(c: &Client, css: &str, text: &str) {
-    c.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}")).send_keys(text).await.expect("type");
-}
-
-async fn click(c: &Client, css: &str) {
-    c.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}")).click().await.expect("click");
-}
-
-/// Waits (WebDriver polling, bounded by fantoccini's default timeout) until `css` matches: a
-/// click returns before the navigation it starts has finished.
-async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
-    c.wait().for_element(Locator::Css(css)).await.unwrap_or_else(|e| panic!("waiting for {css}: {e}"))
+    session(driver, profile, &Look { phone_width, ..Look::default() }).await
 }
 
 async fn body(c: &Client) -> String {
@@ -114,13 +24,7 @@ async fn body(c: &Client) -> String {
 }
 
 async fn login(c: &Client, base: &str, user: &str) {
-    c.goto(&format!("{base}/login")).await.expect("goto login");
-    fill(c, "#username", user).await;
-    fill(c, "#password", PASSWORD).await;
-    click(c, "form[action='/login'] button[type=submit]").await;
-    wait_for(c, ".memberbar").await;
-    let url = c.current_url().await.expect("url");
-    assert_eq!(url.path(), "/members", "{user} is signed in");
+    common::browser::login(c, base, user, PASSWORD).await;
 }
 
 async fn logout(c: &Client) {

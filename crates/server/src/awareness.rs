@@ -31,9 +31,11 @@ const MAX_DISCARDED_BODY: usize = 64 * 1024;
 /// The longest user agent kept.
 const MAX_USER_AGENT: usize = 512;
 
-/// Pages of the landing routes: no script but the beacon, no outside resource, no framing.
-const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; \
-                   base-uri 'none'";
+/// Pages of the landing routes: no script but the beacon, no outside resource, no framing. The
+/// beacon is a `navigator.sendBeacon` to this server, which CSP governs by `connect-src`: without
+/// it a browser blocks the beacon and no person's click could ever be confirmed.
+const CSP: &str = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; form-action 'self'; \
+                   frame-ancestors 'none'; base-uri 'none'";
 
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
@@ -315,7 +317,7 @@ fn teaching(template: Option<&Template>, lang: Language) -> Response {
 fn page(status: StatusCode, lang: Language, title: &str, body: &str) -> Response {
     let html = format!(
         "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <meta name=\"robots\" content=\"noindex, nofollow\"><title>{t}</title></head>\n<body style=\"font-family:sans-serif;max-width:40em;margin:2em auto;padding:0 1em;line-height:1.5\">\n<h1>{t}</h1>\n{body}\n</body></html>\n",
+         <meta name=\"robots\" content=\"noindex, nofollow\"><title>{t}</title></head>\n<body style=\"font-family:sans-serif;max-width:40em;margin:2em auto;padding:0 1em;line-height:1.5\">\n<main>\n<h1>{t}</h1>\n{body}\n</main>\n</body></html>\n",
         lang.key(),
         t = escape(title)
     );

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod browser;
 pub mod lab;
 pub mod pdfcheck;
 pub mod visitor;
