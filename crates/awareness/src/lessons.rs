@@ -119,8 +119,9 @@ fn malformed(file: &str, reason: impl Into<String>) -> LoadError {
 }
 
 /// The lesson files shipped in the crate, as (path under `data/`, text).
-const EMBEDDED: [(&str, &str); 14] = [
+const EMBEDDED: [(&str, &str); 16] = [
     ("en/counter-money-transfer.md", include_str!("../data/en/counter-money-transfer.md")),
+    ("en/counter-fake-parcel-notice.md", include_str!("../data/en/counter-fake-parcel-notice.md")),
     ("en/counter-sim-swap.md", include_str!("../data/en/counter-sim-swap.md")),
     ("en/delivery-handheld.md", include_str!("../data/en/delivery-handheld.md")),
     ("en/call-centre-redirection.md", include_str!("../data/en/call-centre-redirection.md")),
@@ -128,6 +129,7 @@ const EMBEDDED: [(&str, &str); 14] = [
     ("en/management-nis2.md", include_str!("../data/en/management-nis2.md")),
     ("en/citizen-parcel-sms.md", include_str!("../data/en/citizen-parcel-sms.md")),
     ("fr/counter-money-transfer.md", include_str!("../data/fr/counter-money-transfer.md")),
+    ("fr/counter-fake-parcel-notice.md", include_str!("../data/fr/counter-fake-parcel-notice.md")),
     ("fr/counter-sim-swap.md", include_str!("../data/fr/counter-sim-swap.md")),
     ("fr/delivery-handheld.md", include_str!("../data/fr/delivery-handheld.md")),
     ("fr/call-centre-redirection.md", include_str!("../data/fr/call-centre-redirection.md")),

@@ -167,6 +167,7 @@ pub struct ServeArgs {
     pub remind: super::incident::remind::RemindArgs,
     #[command(flatten)]
     pub report_mailbox: super::awareness::mailbox::MailboxArgs,
+    #[command(flatten)]
     pub xapi: super::awareness::xapi::XapiArgs,
 }
 
