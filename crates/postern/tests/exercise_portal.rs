@@ -7,8 +7,6 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use common::visitor::{Visitor, add_user};
 use common::{Server, cli, client, fixture};
 use serde_json::json;
@@ -17,25 +15,11 @@ use serde_json::json;
 /// expectation not marked has expired, whatever the day the test runs.
 const GOLDEN_START: &str = "2026-01-05T09:00:00Z";
 
-fn golden_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/portal")
-}
-
 /// Replaces the per-visitor anti-CSRF tokens with a fixed marker, and every time that depends
 /// on when the test runs (not on the golden run's start day) with `TIME`.
 fn normalise(html: &str) -> String {
-    const FIELD: &str = "name=\"csrf\" value=\"";
     const TIME: &str = "<time datetime=\"";
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = rest.find(FIELD) {
-        out.push_str(&rest[..at + FIELD.len()]);
-        rest = &rest[at + FIELD.len()..];
-        out.push_str("CSRF");
-        rest = &rest[rest.find('"').unwrap_or(0)..];
-    }
-    out.push_str(rest);
-    let (html, mut out) = (out, String::new());
+    let (html, mut out) = (common::golden::without_csrf(html), String::new());
     let mut rest = html.as_str();
     while let Some(at) = rest.find(TIME) {
         out.push_str(&rest[..at]);
@@ -53,15 +37,7 @@ fn normalise(html: &str) -> String {
 }
 
 fn check_golden(name: &str, html: &str) {
-    let path = golden_dir().join(name);
-    let html = normalise(html);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &html).expect("write golden");
-        return;
-    }
-    let want =
-        std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing golden file {}; run with UPDATE_GOLDEN=1", path.display()));
-    assert_eq!(html, want, "page differs from golden file {}", path.display());
+    common::golden::check(name, &normalise(html));
 }
 
 struct Portal {

@@ -5,40 +5,11 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use common::visitor::{PASSWORD, Visitor, user_add};
 use common::{Server, cli, client, fixture};
 
-fn golden_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/portal")
-}
-
-/// Replaces the per-visitor anti-CSRF tokens with a fixed marker.
-fn normalise(html: &str) -> String {
-    const FIELD: &str = "name=\"csrf\" value=\"";
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = rest.find(FIELD) {
-        out.push_str(&rest[..at + FIELD.len()]);
-        rest = &rest[at + FIELD.len()..];
-        out.push_str("CSRF");
-        rest = &rest[rest.find('"').unwrap_or(0)..];
-    }
-    out.push_str(rest);
-    out
-}
-
 fn check_golden(name: &str, html: &str) {
-    let path = golden_dir().join(name);
-    let html = normalise(html);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &html).expect("write golden");
-        return;
-    }
-    let want =
-        std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing golden file {}; run with UPDATE_GOLDEN=1", path.display()));
-    assert_eq!(html, want, "page differs from golden file {}", path.display());
+    common::golden::check(name, &common::golden::without_csrf(html));
 }
 
 struct Portal {

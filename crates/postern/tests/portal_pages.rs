@@ -4,44 +4,13 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use common::{Server, client, fixture};
 
 /// The portal's languages: the UPU's documentation languages.
 const LANGS: [&str; 7] = ["en", "fr", "ar", "zh", "ru", "es", "pt"];
 
-fn golden_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/portal")
-}
-
-/// Replaces the per-visitor parts of a page (anti-CSRF tokens) with a fixed marker.
-fn normalise(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    const FIELD: &str = "name=\"csrf\" value=\"";
-    while let Some(at) = rest.find(FIELD) {
-        out.push_str(&rest[..at + FIELD.len()]);
-        rest = &rest[at + FIELD.len()..];
-        let end = rest.find('"').unwrap_or(0);
-        out.push_str("CSRF");
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
 fn check_golden(name: &str, html: &str) {
-    let path = golden_dir().join(name);
-    let html = normalise(html);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(golden_dir()).expect("golden dir");
-        std::fs::write(&path, &html).expect("write golden");
-        return;
-    }
-    let want =
-        std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing golden file {}; run with UPDATE_GOLDEN=1", path.display()));
-    assert_eq!(html, want, "page differs from golden file {}", path.display());
+    common::golden::check(name, &common::golden::without_csrf(html));
 }
 
 fn csrf_of(html: &str) -> String {

@@ -5,8 +5,6 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use common::visitor::{Visitor, add_user};
 use common::{Server, fixture};
 
@@ -139,22 +137,9 @@ fn a_profile_without_any_channel_still_leaves_every_area_questions() {
     assert!(overview.contains("Web and online services</a></td><td>0 / 1</td>"), "{overview}");
 }
 
-fn golden_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/portal")
-}
-
 /// Replaces the per-visitor and per-day parts of a page: anti-CSRF tokens and dates.
 fn normalise(html: &str) -> String {
-    const FIELD: &str = "name=\"csrf\" value=\"";
-    let mut tokenless = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = rest.find(FIELD) {
-        tokenless.push_str(&rest[..at + FIELD.len()]);
-        rest = &rest[at + FIELD.len()..];
-        tokenless.push_str("CSRF");
-        rest = &rest[rest.find('"').unwrap_or(0)..];
-    }
-    tokenless.push_str(rest);
+    let tokenless = common::golden::without_csrf(html);
     // Dates are YYYY-MM-DD (ASCII), replaced whole.
     let bytes = tokenless.as_bytes();
     let mut out = String::with_capacity(tokenless.len());
@@ -176,15 +161,7 @@ fn normalise(html: &str) -> String {
 }
 
 fn check_golden(name: &str, html: &str) {
-    let path = golden_dir().join(name);
-    let html = normalise(html);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &html).expect("write golden");
-        return;
-    }
-    let want =
-        std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing golden file {}; run with UPDATE_GOLDEN=1", path.display()));
-    assert_eq!(html, want, "page differs from golden file {}", path.display());
+    common::golden::check(name, &normalise(html));
 }
 
 #[test]

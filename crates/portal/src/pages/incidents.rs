@@ -24,6 +24,16 @@ use super::members::{actor, member_for};
 use crate::roles::Action;
 use crate::{Ctx, Member, PortalState, blocking, member_or_login, see_other};
 
+/// The page's value, or the error page it became, returned at once (here and in the submodules).
+macro_rules! try_page {
+    ($e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(resp) => return resp,
+        }
+    };
+}
+
 mod attach;
 mod edit;
 mod followup;
@@ -125,15 +135,6 @@ async fn run<T: Send + 'static>(
 async fn load(state: &PortalState, ctx: &Ctx, store: &Arc<dyn IncidentStore>, org: i64, id: i64) -> Result<CaseRecord, Response> {
     let s = store.clone();
     run(state, ctx, move || s.case(org, id)).await?.ok_or_else(|| state.portal.error(ctx, StatusCode::NOT_FOUND, "error-not-found", None))
-}
-
-macro_rules! try_page {
-    ($e:expr) => {
-        match $e {
-            Ok(v) => v,
-            Err(resp) => return resp,
-        }
-    };
 }
 
 async fn list(State(state): State<PortalState>, ctx: Ctx) -> Response {

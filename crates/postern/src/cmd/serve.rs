@@ -381,6 +381,18 @@ async fn readiness_snapshots(store: std::sync::Arc<dyn store::readiness::Readine
     }
 }
 
+/// On the first start, the hub's first admin token, printed once.
+fn print_first_admin_token(hub: &hub::Hub, json: bool) -> anyhow::Result<()> {
+    if let Some(t) = hub.bootstrap_admin_token().context("issuing the first admin token")? {
+        if json {
+            println!("{}", serde_json::json!({"event": "admin_token", "token": t.token, "token_id": t.id, "org": t.org}));
+        } else {
+            println!("First start: admin token for organisation '{}' (shown once, store it now):\n  {}", t.org, t.token);
+        }
+    }
+    Ok(())
+}
+
 pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
     validate(&args)?;
     match super::config::READ.get() {
@@ -393,13 +405,7 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
     let hub = hub::Hub::open(stores.hub, config).context("opening the hub")?;
     let readiness_store = stores.readiness.clone();
     publish_readiness_snapshot(&*readiness_store);
-    if let Some(t) = hub.bootstrap_admin_token().context("issuing the first admin token")? {
-        if json {
-            println!("{}", serde_json::json!({"event": "admin_token", "token": t.token, "token_id": t.id, "org": t.org}));
-        } else {
-            println!("First start: admin token for organisation '{}' (shown once, store it now):\n  {}", t.org, t.token);
-        }
-    }
+    print_first_admin_token(&hub, json)?;
     let config = server_config(&args);
     let scheme = if config.tls.is_some() { "https" } else { "http" };
     let decay = super::feeds::decay_models(args.decay.as_deref())?;

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod golden;
 pub mod lab;
 pub mod pdfcheck;
 pub mod visitor;

@@ -18,15 +18,6 @@ use super::{bad_field, editable};
 use crate::pages::members::actor;
 use crate::{Ctx, Member, PortalState, blocking, see_other};
 
-macro_rules! try_page {
-    ($e:expr) => {
-        match $e {
-            Ok(v) => v,
-            Err(resp) => return resp,
-        }
-    };
-}
-
 pub(super) fn routes() -> Router<PortalState> {
     Router::new()
         .route(

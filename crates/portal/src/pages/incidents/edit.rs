@@ -22,15 +22,6 @@ use crate::pages::members::member_for;
 use crate::roles::Action;
 use crate::{Ctx, PortalState, see_other};
 
-macro_rules! try_page {
-    ($e:expr) => {
-        match $e {
-            Ok(v) => v,
-            Err(resp) => return resp,
-        }
-    };
-}
-
 pub(super) fn routes() -> Router<PortalState> {
     Router::new().route("/members/incidents/{id}/edit", get(form).post(save))
 }

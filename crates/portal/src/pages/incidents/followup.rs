@@ -35,15 +35,6 @@ pub(super) fn routes() -> Router<PortalState> {
         .route("/members/handoffs/{handoff}/messages", post(ask))
 }
 
-macro_rules! try_page {
-    ($e:expr) => {
-        match $e {
-            Ok(v) => v,
-            Err(resp) => return resp,
-        }
-    };
-}
-
 /// An audit line with the API's action name (the exercises score on it).
 async fn audit_as(state: &PortalState, member: &Member, action: &str, target: String, detail: String) {
     let entry = store::NewAudit { actor: actor(member), action: action.into(), target, outcome: "ok".into(), detail };
