@@ -123,3 +123,27 @@ fn a_track_exports_as_a_scorm_package_holding_every_page_its_manifest_names() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown track \"pilot\""), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn templates_list_every_shipped_lure_with_its_channel_and_phish_scale_difficulty() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let listing = common::cli(dir.path(), &["awareness", "templates"]);
+    let templates = listing["templates"].as_array().expect("templates");
+    let shipped: BTreeSet<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../awareness/data/templates"))
+        .expect("templates dir")
+        .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".toml").map(String::from))
+        .collect();
+    let listed: BTreeSet<String> = templates.iter().map(|t| t["id"].as_str().expect("id").to_string()).collect();
+    assert_eq!(listed, shipped, "one entry per shipped template file");
+    for t in templates {
+        let id = t["id"].as_str().unwrap_or_default();
+        assert!(matches!(t["channel"].as_str(), Some("email" | "sms")), "{id}: {t}");
+        assert!(matches!(t["difficulty"].as_str(), Some("easy" | "medium" | "hard")), "{id}: {t}");
+        assert!(t["cue_total"].as_u64().is_some_and(|n| n > 0), "{id}: the difficulty comes from counted cues: {t}");
+        assert!(t["languages"].as_array().is_some_and(|l| l.iter().any(|x| x == "en") && l.iter().any(|x| x == "fr")), "{id}: {t}");
+        // SMS templates carry no visual cues: a text message has no layout.
+        if t["channel"] == "sms" {
+            assert!(t["cues"].as_array().expect("cues").iter().all(|c| c["type"] != "visual"), "{id}: {t}");
+        }
+    }
+}
