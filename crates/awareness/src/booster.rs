@@ -48,6 +48,29 @@ pub fn schedule(current_box: Option<u8>, outcome: Outcome, now: DateTime<Utc>) -
     }
 }
 
+/// What was recorded after a learner's last result for a lesson.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Last {
+    pub leitner_box: u8,
+    pub due: DateTime<Utc>,
+    pub passed: bool,
+}
+
+/// The next session of a lesson a learner has just taken at `now`, given what was recorded
+/// after the last result (`None` the first time, or when the lesson has a new version). A pass
+/// before the booster falls due changes nothing (retaking early is no spaced review); a pass
+/// when due moves the lesson up a box; a first pass, or a pass after a failure, starts in box 1;
+/// a failure sends it back to box 1 with a retake.
+pub fn next(last: Option<Last>, outcome: Outcome, now: DateTime<Utc>) -> Scheduled {
+    match (last, outcome) {
+        (Some(l), Outcome::Passed) if l.passed && !is_due(l.due, now) => {
+            Scheduled { leitner_box: l.leitner_box.clamp(1, TOP_BOX), due: l.due, retake: false }
+        }
+        (Some(l), Outcome::Passed) if l.passed => schedule(Some(l.leitner_box), Outcome::Passed, now),
+        (_, outcome) => schedule(None, outcome, now),
+    }
+}
+
 /// True when a lesson scheduled for `due` should be offered at `now`.
 pub fn is_due(due: DateTime<Utc>, now: DateTime<Utc>) -> bool {
     due <= now
@@ -60,6 +83,24 @@ mod tests {
 
     fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, m, d, 9, 0, 0).single().expect("valid date")
+    }
+
+    #[test]
+    fn only_a_review_when_due_moves_a_lesson_up() {
+        let t0 = at(2026, 1, 31);
+        let first = next(None, Outcome::Passed, t0);
+        assert_eq!((first.leitner_box, first.due, first.retake), (1, at(2026, 5, 31), false));
+        let last = |s: Scheduled, passed| Some(Last { leitner_box: s.leitner_box, due: s.due, passed });
+        // Retaken a week later: nothing moves.
+        assert_eq!(next(last(first, true), Outcome::Passed, at(2026, 2, 7)), first);
+        // Reviewed when due: box 2, five months on.
+        let second = next(last(first, true), Outcome::Passed, at(2026, 6, 1));
+        assert_eq!((second.leitner_box, second.due), (2, at(2026, 11, 1)));
+        // A failure: back to box 1 with a retake in a week; passing the retake starts over at box 1.
+        let failed = next(last(second, true), Outcome::Failed, at(2026, 11, 2));
+        assert_eq!((failed.leitner_box, failed.due, failed.retake), (1, at(2026, 11, 9), true));
+        let retaken = next(last(failed, false), Outcome::Passed, at(2026, 11, 3));
+        assert_eq!((retaken.leitner_box, retaken.due, retaken.retake), (1, at(2027, 3, 3), false));
     }
 
     #[test]

@@ -228,6 +228,12 @@ fn portal_pages_for_staff_administrators_and_citizens() {
         bob.post("/members/awareness/lessons/counter-sim-swap", "/members/awareness/lessons/counter-sim-swap", &[("q1", "9")]);
     assert_eq!(status, 200);
     assert!(half.contains("No answer given."), "{half}");
+    // Boosters (Leitner-style): a pass is due again in four months, a failure in a week.
+    let in_days = |d: u64| (chrono::Utc::now() + chrono::Days::new(d)).format("%Y-%m-%d").to_string();
+    let booster = chrono::Utc::now().checked_add_months(chrono::Months::new(4)).map(|d| d.format("%Y-%m-%d").to_string());
+    let home = bob.page("/members/awareness");
+    assert!(home.contains(&format!("Next booster on {}", booster.unwrap_or_default())), "{home}");
+    assert!(home.contains(&format!("Take it again by {}", in_days(7))), "{home}");
     assert_eq!(bob.get("/members/awareness/campaigns").0, 403);
 
     // Completion per group, from the learner list: group figures only, never a person.

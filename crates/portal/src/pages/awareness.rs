@@ -108,6 +108,7 @@ async fn home(State(state): State<PortalState>, ctx: Ctx) -> Response {
         None => BTreeMap::new(),
     };
     let lang = language(ctx.lang);
+    let now = chrono::Utc::now();
     let tracks: Vec<Value> = Track::ALL
         .iter()
         .map(|t| {
@@ -116,8 +117,11 @@ async fn home(State(state): State<PortalState>, ctx: Ctx) -> Response {
                 .iter()
                 .map(|l| {
                     let p = done.get(&l.id).filter(|p| p.version == i64::from(l.version));
+                    let due = p.and_then(|p| chrono::DateTime::parse_from_rfc3339(p.due.as_deref()?).ok()).map(|d| d.to_utc());
                     context! { id => &l.id, title => &l.title, minutes => l.minutes,
-                    passed => p.map(|p| p.passed), correct => p.map(|p| p.correct), questions => p.map(|p| p.questions) }
+                    passed => p.map(|p| p.passed), correct => p.map(|p| p.correct), questions => p.map(|p| p.questions),
+                    due => due.map(|d| d.format("%Y-%m-%d").to_string()),
+                    due_now => due.is_some_and(|d| awareness::booster::is_due(d, now)) }
                 })
                 .collect();
             context! { key => t.key(), lessons => lessons }

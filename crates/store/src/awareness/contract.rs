@@ -171,6 +171,8 @@ fn progress_keeps_the_latest_result_per_lesson(open: Open<'_>) {
         questions: 2,
         passed: correct == 2,
         at: at.into(),
+        leitner_box: if correct == 2 { 2 } else { 1 },
+        due: Some(format!("{}-due", &at[..10])),
     };
     s.record_progress(&result("sim-swap", 1, AT)).expect("first try");
     s.record_progress(&result("sim-swap", 2, "2026-12-07T11:00:00.000Z")).expect("second try");
@@ -266,6 +268,8 @@ fn learners_keep_their_pseudonym_and_groups_are_all_or_nothing(open: Open<'_>) {
         questions: 2,
         passed: true,
         at: AT.into(),
+        leitner_box: 1,
+        due: None,
     };
     s.record_progress(&result).expect("progress");
     s.record_progress(&Progress { user_id: eve, ..result.clone() }).expect("other org's progress");

@@ -144,6 +144,11 @@ pub struct Progress {
     pub questions: i64,
     pub passed: bool,
     pub at: String,
+    /// The Leitner box after this result, 1..=3.
+    pub leitner_box: i64,
+    /// When the lesson is due again (RFC 3339): a booster after a pass, a retake after a
+    /// failure; `None` for results recorded before boosters were kept.
+    pub due: Option<String>,
 }
 
 /// A member as a learner: the pseudonym the LRS knows them by and their group, if the learner
@@ -250,5 +255,5 @@ fn not_found(what: &'static str, id: impl ToString) -> StoreError {
 const CAMPAIGN_COLUMNS: &str = "id, org_id, name, channel, template, template_version, language, legal_basis, staff_notice, \
                                 works_council, state, dry_run, created_at, created_by, started_at";
 const TARGET_COLUMNS: &str = "id, campaign_id, pseudonym, grp, address, name, token, sent_at";
-const PROGRESS_COLUMNS: &str = "user_id, lesson_id, version, language, correct, questions, passed, at";
+const PROGRESS_COLUMNS: &str = "user_id, lesson_id, version, language, correct, questions, passed, at, leitner_box, due";
 const EVENT_COLUMNS: &str = "e.id, e.target_id, e.at, e.kind, e.method, e.user_agent, e.network, e.interaction, e.view, e.fields";

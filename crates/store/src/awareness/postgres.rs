@@ -19,6 +19,8 @@ fn progress(r: &Row) -> Result<Progress> {
         questions: r.try_get(5)?,
         passed: r.try_get(6)?,
         at: r.try_get(7)?,
+        leitner_box: r.try_get(8)?,
+        due: r.try_get(9)?,
     })
 }
 
@@ -249,11 +251,11 @@ impl AwarenessStore for PgStore {
     fn record_progress(&self, p: &Progress) -> Result<()> {
         self.with(|c| {
             let done = c.execute(
-                "INSERT INTO awareness_progress (user_id, lesson_id, version, language, correct, questions, passed, at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (user_id, lesson_id) DO UPDATE SET version = excluded.version, \
+                "INSERT INTO awareness_progress (user_id, lesson_id, version, language, correct, questions, passed, at, leitner_box, due) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (user_id, lesson_id) DO UPDATE SET version = excluded.version, \
                  language = excluded.language, correct = excluded.correct, questions = excluded.questions, passed = excluded.passed, \
-                 at = excluded.at",
-                &[&p.user_id, &p.lesson_id, &p.version, &p.language, &p.correct, &p.questions, &p.passed, &p.at],
+                 at = excluded.at, leitner_box = excluded.leitner_box, due = excluded.due",
+                &[&p.user_id, &p.lesson_id, &p.version, &p.language, &p.correct, &p.questions, &p.passed, &p.at, &p.leitner_box, &p.due],
             );
             match done {
                 Err(e) if is_foreign_key_violation(&e) => Err(not_found("user", p.user_id)),

@@ -105,15 +105,25 @@ pub fn record_quiz<S: AwarenessStore + ?Sized>(
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     let at = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    // The booster: from what the last result of this version of the lesson left.
+    let version = i64::from(lesson.version);
+    let last = store.progress(user_id)?.into_iter().find(|p| p.lesson_id == lesson.id && p.version == version).and_then(|p| {
+        let due = DateTime::parse_from_rfc3339(p.due.as_deref()?).ok()?.to_utc();
+        Some(awareness::booster::Last { leitner_box: u8::try_from(p.leitner_box).unwrap_or(1), due, passed: p.passed })
+    });
+    let outcome = if grade.passed { awareness::booster::Outcome::Passed } else { awareness::booster::Outcome::Failed };
+    let next = awareness::booster::next(last, outcome, now);
     store.record_progress(&store::awareness::Progress {
         user_id,
         lesson_id: lesson.id.clone(),
-        version: i64::from(lesson.version),
+        version,
         language: lesson.language.key().to_string(),
         correct: grade.correct as i64,
         questions: grade.questions as i64,
         passed: grade.passed,
         at: at.clone(),
+        leitner_box: i64::from(next.leitner_box),
+        due: Some(next.due.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
     })?;
     let Some(home) = xapi_home else { return Ok(()) };
     let learner = store.learner(user_id, &learner_pseudonym())?;
