@@ -14,9 +14,10 @@ use incidents::CaseError;
 use serde::Deserialize;
 use store::incidents::NewEvidence;
 
+use super::followup::audit_as;
 use super::{bad_field, editable};
 use crate::pages::members::actor;
-use crate::{Ctx, Member, PortalState, blocking, see_other};
+use crate::{Ctx, PortalState, blocking, see_other};
 
 pub(super) fn routes() -> Router<PortalState> {
     Router::new()
@@ -26,18 +27,6 @@ pub(super) fn routes() -> Router<PortalState> {
             post(upload).layer(DefaultBodyLimit::max(incidents::case::MAX_EVIDENCE_BYTES + 64 * 1024)),
         )
         .route("/members/incidents/{id}/links", post(link))
-}
-
-/// An audit line with the API's action name.
-async fn audit_as(state: &PortalState, member: &Member, action: &str, id: i64, detail: String) {
-    let entry =
-        store::NewAudit { actor: actor(member), action: action.into(), target: format!("incident:{id}"), outcome: "ok".into(), detail };
-    let hub = state.hub.clone();
-    match blocking(move || hub.append_audit(&entry)).await {
-        Some(Ok(())) => {}
-        Some(Err(e)) => tracing::error!(error = %e, "writing an incident audit line failed"),
-        None => tracing::error!("writing an incident audit line failed: the worker stopped"),
-    }
 }
 
 /// The upload form's parts: the anti-CSRF token and one file.
@@ -84,7 +73,7 @@ async fn upload(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>,
         uploaded_at: incidents::case::utc_text(Utc::now()),
     };
     let e = try_page!(super::run(&state, &ctx, move || store.add_evidence(&new)).await);
-    audit_as(&state, member, "incident.evidence.add", id, format!("{} sha256:{}", e.filename, e.sha256)).await;
+    audit_as(&state, member, "incident.evidence.add", format!("incident:{id}"), format!("{} sha256:{}", e.filename, e.sha256)).await;
     see_other(&format!("/members/incidents/{id}#evidence"))
 }
 
@@ -116,6 +105,6 @@ async fn link(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>, F
     }
     let (by, at, key) = (actor(member), incidents::case::utc_text(Utc::now()), stix_id.clone());
     try_page!(super::run(&state, &ctx, move || store.link(id, &key, &by, &at)).await);
-    audit_as(&state, member, "incident.link.add", id, stix_id).await;
+    audit_as(&state, member, "incident.link.add", format!("incident:{id}"), stix_id).await;
     see_other(&format!("/members/incidents/{id}#links"))
 }

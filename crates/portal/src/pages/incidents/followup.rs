@@ -36,7 +36,7 @@ pub(super) fn routes() -> Router<PortalState> {
 }
 
 /// An audit line with the API's action name (the exercises score on it).
-async fn audit_as(state: &PortalState, member: &Member, action: &str, target: String, detail: String) {
+pub(super) async fn audit_as(state: &PortalState, member: &Member, action: &str, target: String, detail: String) {
     let entry = store::NewAudit { actor: actor(member), action: action.into(), target, outcome: "ok".into(), detail };
     let hub = state.hub.clone();
     if let Some(Err(e)) = blocking(move || hub.append_audit(&entry)).await {
