@@ -132,6 +132,16 @@ fn bad_input_gets_an_error_naming_the_field_and_the_reason() {
         (ALL_CHANNELS.replace("app = true", "app = 1") + "[answers]\n", None, "[profile].app: must be true or false, not 1"),
         ("[answers]\nGOV-01 = 3\n".to_owned(), None, "[profile]: missing"),
         (format!("{ALL_CHANNELS}[answers\n"), None, "the file is not valid TOML"),
+        // Wrong TOML types, each named with what was found.
+        (format!("answers = 3\n{ALL_CHANNELS}"), None, "[answers]: must be a table"),
+        (format!("{ALL_CHANNELS}[answers]\nGOV-01 = 2.5\n"), None, "[answers].GOV-01 = 2.5 (a decimal number): out of range"),
+        (format!("{ALL_CHANNELS}[answers]\nGOV-01 = true\n"), None, "[answers].GOV-01 = true (a boolean): out of range"),
+        (format!("{ALL_CHANNELS}[answers]\nGOV-01 = [3]\n"), None, "[answers].GOV-01 = an array: out of range"),
+        (format!("{ALL_CHANNELS}[answers]\nGOV-01 = 3\n[evidence]\nGOV-01 = 3\n"), None, "[evidence].GOV-01 = 3: unknown evidence kind"),
+        (ALL_CHANNELS.replace("egov = true", "egov = \"yes\"") + "[answers]\n", None, "[profile].egov: must be true or false, not \"yes\""),
+        (format!("{ALL_CHANNELS}[answers]\nGOV-04 = 3\n"), None, "[answers].GOV-04 = 3: a trend; answer \"up\", \"same\" or \"down\""),
+        // A duplicate answer in one file: refused whole, not "last one wins".
+        (format!("{ALL_CHANNELS}[answers]\nGOV-01 = 3\nGOV-01 = 1\n"), None, "the file is not valid TOML"),
         (format!("{ALL_CHANNELS}[answers]\n"), Some("{\"domain\": 3}\n"), "posture.jsonl line 1: not a `postern posture --json` report"),
     ];
     for (toml, posture, want) in rows {
@@ -252,4 +262,19 @@ fn the_board_report_is_written_as_pdf_in_english_and_in_french() {
         assert!(page.contains(&format!("<html lang=\"{lang}\"")) && page.contains("<svg id=\"radar\""), "{page}");
         assert!(page.contains(words[1]) && page.contains(words[2]), "{lang}: {page}");
     }
+}
+
+/// GOV-04 is given as a trend; it is kept beside the score (never scored) with the workload
+/// figures the benchmarks aggregate.
+#[test]
+fn the_workload_trend_is_kept_beside_the_score() {
+    let dir = tempfile::tempdir().expect("dir");
+    let without = scored(dir.path(), &format!("{ALL_CHANNELS}[answers]\nGOV-05 = 4\n"), None);
+    let with = scored(dir.path(), &format!("{ALL_CHANNELS}[answers]\nGOV-04 = \"up\"\nGOV-05 = 4\n"), None);
+    assert_eq!(with["workload"], "up");
+    assert!(without.get("workload").is_none(), "{without}");
+    assert_eq!(with["areas"], without["areas"], "never scored");
+    assert_eq!(with["readiness_index"], without["readiness_index"]);
+    // GOV-05 at 4: the budget kept pace, so the workload went up without a lag.
+    assert_eq!((&with["practices"]["WL-UP"], &with["practices"]["WL-UP-LAG"]), (&json!(true), &json!(false)));
 }

@@ -323,3 +323,92 @@ fn benchmarks_are_quarterly_snapshots_that_new_submissions_do_not_change() {
     let mut anonymous = Visitor::new(&server.url);
     assert_ne!(anonymous.get("/members/readiness/benchmarks.csv").0, 200);
 }
+
+/// GOV-04 (workload over two years) is asked in the Governance form as up / same / down with no
+/// evidence, never scored, and kept with the assessment beside GOV-05, whose finalised result
+/// carries the workload figures the dashboard shows; the field file gives it the same way.
+#[test]
+fn the_workload_trend_is_asked_kept_unscored_and_carried_to_the_benchmark_figures() {
+    let (_f, server) = setup();
+    let mut alice = signed_in(&server, "alice");
+    let id = start(&mut alice, &["counter", "website"]);
+    let gov = format!("/members/readiness/{id}/area/GOV");
+    let page = alice.page(&gov);
+    for v in ["up", "same", "down"] {
+        assert!(page.contains(&format!("name=\"v_GOV-04\" value=\"{v}\"")), "{v}: {page}");
+    }
+    assert!(!page.contains("name=\"e_GOV-04\"") && page.contains("Context for the workload vs budget indicator"), "{page}");
+    let before = alice.page(&format!("/members/readiness/{id}/score"));
+    assert_eq!(answer(&mut alice, id, "GOV", &page, "GOV-04", "3", "self").0, 400, "a score is not a trend");
+    assert_eq!(answer(&mut alice, id, "GOV", &page, "GOV-04", "up", "self").0, 303);
+    let page = alice.page(&gov);
+    assert!(page.contains("name=\"v_GOV-04\" value=\"up\" checked") && page.contains("name=\"wv_GOV-04\" value=\"up\""), "{page}");
+    // Never scored: the score page is what it was (Governance 0%, the same plan).
+    assert_eq!(alice.page(&format!("/members/readiness/{id}/score")), before);
+    assert_eq!(answer(&mut alice, id, "GOV", &page, "GOV-05", "1", "self").0, 303);
+
+    let (status, _, _) = alice.submit(&format!("/members/readiness/{id}/finalise"), &[("benchmark", "on")]);
+    assert_eq!(status, 303);
+    let json: serde_json::Value = serde_json::from_str(&alice.page(&format!("/members/readiness/{id}/assessment.json"))).expect("JSON");
+    let gov04 = json["answers"].as_array().and_then(|a| a.iter().find(|r| r["question"] == "GOV-04")).cloned();
+    assert_eq!(gov04.map(|r| r["value"].clone()), Some(serde_json::json!("up")));
+    let summary = &json["summary"];
+    assert_eq!(summary["workload"], "up");
+    // Workload up, and GOV-05 at 1: the budget does not keep pace.
+    let practices = &summary["practices"];
+    assert_eq!(
+        [&practices["WL-UP"], &practices["WL-SAME"], &practices["WL-DOWN"], &practices["WL/BUD"], &practices["WL-UP-LAG"]],
+        [
+            &serde_json::json!(true),
+            &serde_json::json!(false),
+            &serde_json::json!(false),
+            &serde_json::json!(false),
+            &serde_json::json!(true)
+        ]
+    );
+
+    // The field file: "down" imports as the same answer; a score is refused naming the key.
+    let mut bob = signed_in(&server, "bob");
+    let bad = FIELD_FILE.replace("[answers]\n", "[answers]\nGOV-04 = 2\n");
+    let (status, _, body) = bob.submit("/members/readiness/import", &[("file", &bad)]);
+    assert_eq!(status, 400);
+    assert!(body.contains("[answers].GOV-04 = 2: a trend"), "{body}");
+    let good = FIELD_FILE.replace("[answers]\n", "[answers]\nGOV-04 = \"down\"\n");
+    let (status, location, body) = bob.submit("/members/readiness/import", &[("file", &good)]);
+    assert_eq!(status, 303, "{body}");
+    let json: serde_json::Value = serde_json::from_str(&bob.page(&format!("{location}/assessment.json"))).expect("JSON");
+    assert_eq!(json["summary"]["workload"], "down");
+    assert_eq!(json["summary"]["practices"]["WL-DOWN"], true);
+}
+
+/// Duplicate submissions lose nothing and ask nothing: the same answer form sent twice saves
+/// once (no conflict with oneself), a second import while a draft is open is refused naming the
+/// draft, and a second finalisation is refused (see the first test) with the answers intact.
+#[test]
+fn a_form_sent_twice_saves_once_and_a_second_import_names_the_open_draft() {
+    let (_f, server) = setup();
+    let mut alice = signed_in(&server, "alice");
+    let (status, location, body) = alice.submit("/members/readiness/import", &[("file", FIELD_FILE)]);
+    assert_eq!(status, 303, "{body}");
+    let id: i64 = location.rsplit('/').next().and_then(|i| i.parse().ok()).expect("an id");
+    let gov = format!("/members/readiness/{id}/area/GOV");
+    let page = alice.page(&gov);
+    assert_eq!(hidden(&page, "r_GOV-03"), "0");
+    // The same form, sent twice (a double click, or the browser resending it).
+    let first = answer(&mut alice, id, "GOV", &page, "GOV-03", "2", "self");
+    let second = answer(&mut alice, id, "GOV", &page, "GOV-03", "2", "self");
+    assert_eq!((first.0, second.0), (303, 303), "{}", second.2);
+    assert_eq!(hidden(&alice.page(&gov), "r_GOV-03"), "1", "saved once");
+    // A different answer from the same stale page is a real conflict and is asked.
+    let third = answer(&mut alice, id, "GOV", &page, "GOV-03", "4", "self");
+    assert_eq!(third.0, 409);
+
+    let links = |v: &mut Visitor| v.page("/members/readiness").matches("href=\"/members/readiness/").count();
+    let before = links(&mut alice);
+    let (status, _, body) = alice.submit("/members/readiness/import", &[("file", FIELD_FILE)]);
+    assert_eq!(status, 409);
+    assert!(body.contains(&format!("<code>#{id}</code>")), "{body}");
+    assert_eq!(links(&mut alice), before, "no second draft");
+    let json: serde_json::Value = serde_json::from_str(&alice.page(&format!("/members/readiness/{id}/assessment.json"))).expect("JSON");
+    assert_eq!(json["answers"].as_array().map(Vec::len), Some(7), "the six imported answers and GOV-03, nothing lost");
+}

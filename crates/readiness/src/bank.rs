@@ -50,7 +50,8 @@ pub enum BankError {
 }
 
 /// How a question is answered (section 2 of the design): `impl5` takes 0-4, `binary` 0 or 4,
-/// `tri` 0, 2 or 4; `info` questions give context and are never scored.
+/// `tri` 0, 2 or 4; `info` questions give context and are never scored; `trend` questions
+/// (GOV-04) give context too, answered up, same or down ([`crate::trend::Trend`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Scale {
@@ -58,6 +59,7 @@ pub enum Scale {
     Binary,
     Tri,
     Info,
+    Trend,
 }
 
 impl Scale {
@@ -67,7 +69,7 @@ impl Scale {
             Scale::Impl5 => value <= 4,
             Scale::Binary => value == 0 || value == 4,
             Scale::Tri => matches!(value, 0 | 2 | 4),
-            Scale::Info => false,
+            Scale::Info | Scale::Trend => false,
         }
     }
 }
@@ -131,7 +133,7 @@ pub struct Question {
 impl Question {
     /// Whether the question is scored at all (context questions are not).
     pub fn is_scored(&self) -> bool {
-        self.scale != Scale::Info
+        !matches!(self.scale, Scale::Info | Scale::Trend)
     }
 }
 

@@ -381,9 +381,12 @@ pub fn dashboard_csv(snapshot: &Snapshot) -> String {
 
 /// The survey's indicators the UPU/ISAC dashboard shows, in order: encrypted website, secure
 /// staff e-mail, training, risk plan, incident response plan, crisis plan, CSIRT affiliation,
-/// and workload vs budget (the share of posts whose security budget and staffing kept pace with
-/// the workload, GOV-05 at >= 3; the rest are the posts whose budget lags).
-pub const DASHBOARD_INDICATORS: [&str; 8] = ["ENC", "MAIL", "TRN", "RISK", "IRP", "CMP", "CSIRT", "WL/BUD"];
+/// then workload vs budget: the shares of posts whose cybersecurity workload went up, stayed
+/// the same and went down over two years (GOV-04, of the posts that answered it), the share
+/// whose budget and staffing kept pace (GOV-05 at >= 3), and the share whose workload went up
+/// while the budget did not keep pace (of the posts that answered both).
+pub const DASHBOARD_INDICATORS: [&str; 12] =
+    ["ENC", "MAIL", "TRN", "RISK", "IRP", "CMP", "CSIRT", "WL-UP", "WL-SAME", "WL-DOWN", "WL/BUD", "WL-UP-LAG"];
 
 /// One row of the UPU/ISAC dashboard: a published region, income group or crossing of the two
 /// (no SIDS/LDC restriction), with the indicators the rules publish for it.

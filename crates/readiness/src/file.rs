@@ -1,6 +1,7 @@
 //! The assessment file of facilitators in the field (issue 18, section 2): a `[profile]` table
-//! of CH-01 flags, an `[answers]` table (question id to 0-4 or "na") and an optional
-//! `[evidence]` table (question id to self, document, scan or facilitator).
+//! of CH-01 flags, an `[answers]` table (question id to 0-4 or "na"; a trend question, GOV-04,
+//! to "up", "same" or "down") and an optional `[evidence]` table (question id to self,
+//! document, scan or facilitator).
 //!
 //! Each error names the table and key at fault and why, so that a facilitator can fix the file
 //! on the spot; nothing is scored from a file with any error in it.
@@ -11,6 +12,7 @@ use toml::{Table, Value};
 use crate::bank::{Bank, Scale};
 use crate::profile::{Profile, emptied_areas};
 use crate::score::{Claim, Claimed, Evidence};
+use crate::trend::Trend;
 
 /// The CH-01 flags, in the order of the issue; every one must be given.
 pub const PROFILE_FLAGS: [&str; 8] = ["counter", "website", "app", "handhelds", "outlets", "ecommerce", "dfs", "egov"];
@@ -22,6 +24,15 @@ const EVIDENCE_KINDS: &str = "self, document, scan or facilitator";
 pub struct AssessmentFile {
     pub profile: Profile,
     pub claims: Vec<Claim>,
+    /// Answers to trend questions (GOV-04), by question id: context, never scored.
+    pub trends: std::collections::BTreeMap<String, Trend>,
+}
+
+impl AssessmentFile {
+    /// The workload trend (the answer to the bank's workload question, GOV-04), if given.
+    pub fn workload(&self, bank: &Bank) -> Option<Trend> {
+        crate::trend::workload_question(bank).and_then(|q| self.trends.get(q).copied())
+    }
 }
 
 /// Why an assessment file was refused.
@@ -47,6 +58,10 @@ pub enum FileError {
     NotScored(String),
     #[error("[answers].{question} = {found}: out of range; an answer is an integer 0 to 4, or \"na\"")]
     OutOfRange { question: String, found: String },
+    #[error("[answers].{question} = {found}: a trend; answer \"up\", \"same\" or \"down\"")]
+    BadTrend { question: String, found: String },
+    #[error("[evidence].{0}: a trend answer gives context and takes no evidence")]
+    EvidenceOnTrend(String),
     #[error("[answers].{question} = {value}: not on this question's scale; allowed: {allowed}")]
     OffScale { question: String, value: u8, allowed: &'static str },
     #[error("[evidence].{question} = {found}: unknown evidence kind; one of {EVIDENCE_KINDS}")]
@@ -79,7 +94,15 @@ pub fn parse(bank: &Bank, source: &str, at: DateTime<Utc>) -> Result<AssessmentF
         }
     }
     let mut claims = Vec::with_capacity(answers.len());
+    let mut trends = std::collections::BTreeMap::new();
     for (question, value) in answers {
+        if let Some(trend) = trend(bank, question, value)? {
+            if evidence.contains_key(question) {
+                return Err(FileError::EvidenceOnTrend(question.clone()));
+            }
+            trends.insert(question.clone(), trend);
+            continue;
+        }
         let value = answer(bank, question, value)?;
         let evidence = match evidence.get(question) {
             None => Evidence::SelfReported,
@@ -87,7 +110,17 @@ pub fn parse(bank: &Bank, source: &str, at: DateTime<Utc>) -> Result<AssessmentF
         };
         claims.push(Claim { question: question.clone(), value, evidence, at });
     }
-    Ok(AssessmentFile { profile, claims })
+    Ok(AssessmentFile { profile, claims, trends })
+}
+
+/// The answer to a trend question; `None` for any other question.
+fn trend(bank: &Bank, question: &str, value: &Value) -> Result<Option<Trend>, FileError> {
+    if bank.question(question).is_none_or(|q| q.scale != Scale::Trend) {
+        return Ok(None);
+    }
+    let bad = || FileError::BadTrend { question: question.to_owned(), found: shown(value) };
+    let Value::String(s) = value else { return Err(bad()) };
+    Trend::parse(s).map(Some).ok_or_else(bad)
 }
 
 fn table<'a>(root: &'a Table, name: &'static str) -> Result<Option<&'a Table>, FileError> {
@@ -129,7 +162,7 @@ fn answer(bank: &Bank, question: &str, value: &Value) -> Result<Claimed, FileErr
         let allowed = match q.scale {
             Scale::Binary => "0 or 4, or \"na\"",
             Scale::Tri => "0, 2 or 4, or \"na\"",
-            Scale::Impl5 | Scale::Info => "0 to 4, or \"na\"",
+            Scale::Impl5 | Scale::Info | Scale::Trend => "0 to 4, or \"na\"",
         };
         return Err(FileError::OffScale { question: question.to_owned(), value: score, allowed });
     }

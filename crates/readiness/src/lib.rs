@@ -10,12 +10,14 @@ pub mod evidence;
 pub mod file;
 pub mod frameworks;
 pub mod peers;
+pub mod platform;
 pub mod profile;
 pub mod proof;
 pub mod scan;
 pub mod score;
 pub mod starter;
 pub mod summary;
+pub mod trend;
 
 pub use bank::{Bank, BankError, Coverage, Effort, Question, Scale};
 pub use profile::{Channel, Profile};

@@ -101,7 +101,7 @@ mod tests {
         let starter = Starter::embedded(&bank).unwrap();
         let (sids, ldc) = starter.counts();
         println!("{sids} SIDS, {ldc} LDC");
-        assert_eq!((sids, ldc), (38, 41));
+        assert_eq!((sids, ldc), (41, 41));
         assert_eq!(starter.groups(Some("jm")), Groups { sids: true, ldc: false });
         assert_eq!(starter.groups(Some("HT")), Groups { sids: true, ldc: true });
         assert!(starter.groups(Some("ET")).starter());

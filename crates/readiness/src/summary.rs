@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::bank::{Bank, Effort, I18n};
 use crate::score::{Applicability, Assessment, Contradiction, Level};
+use crate::trend::{Trend, WORKLOAD_INDICATOR, workload_figures};
 
 /// One area's figures; both are `None` when no question of the area applies.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -52,6 +53,9 @@ pub struct Summary {
     /// results stored before it existed.
     #[serde(default)]
     pub practices: BTreeMap<String, bool>,
+    /// The answer to the workload trend question (GOV-04), never scored; see [`with_workload`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workload: Option<Trend>,
 }
 
 /// A contradiction as published: both values and the stable reason code.
@@ -125,7 +129,19 @@ pub fn summary(bank: &Bank, assessment: &Assessment, lang: &str) -> Summary {
         unanswered: assessment.unanswered.clone(),
         declared_na: assessment.questions.iter().filter(|q| q.applicability == Applicability::DeclaredNa).map(|q| q.id.clone()).collect(),
         practices: crate::bench::practices(bank, assessment),
+        workload: None,
     }
+}
+
+/// The summary with the post's workload trend (GOV-04) and the workload figures it adds to the
+/// survey practices, beside the budget's (WL/BUD, GOV-05), for the dashboard's "workload vs
+/// budget" (`trend::WORKLOAD_FIGURES`).
+pub fn with_workload(mut summary: Summary, workload: Option<Trend>) -> Summary {
+    let budget = summary.practices.get(WORKLOAD_INDICATOR).copied();
+    summary.practices.retain(|k, _| !crate::trend::WORKLOAD_FIGURES.contains(&k.as_str()));
+    summary.practices.extend(workload_figures(workload, budget));
+    summary.workload = workload;
+    summary
 }
 
 /// The CSV columns of the plan export.

@@ -325,6 +325,10 @@ readiness-value-2 = 2 — مطبَّق في معظم الحالات، أو غي�
 readiness-value-3 = 3 — مطبَّق في كل مكان، وموثَّق، وله مسؤول محدد
 readiness-value-4 = 4 — كما في 3، مع اختباره أو مراجعته خلال آخر 12 شهرًا
 readiness-value-na = لا ينطبق
+readiness-value-up = ازداد
+readiness-value-same = بقي كما هو
+readiness-value-down = انخفض
+readiness-trend-context = سياق لمؤشر عبء العمل مقابل الميزانية: لا يُحتسب في الدرجة ولا يحتاج إلى دليل.
 readiness-evidence = الدليل
 readiness-evidence-self = إفادتنا الذاتية
 readiness-evidence-document = مستند مرفق أو محفوظ في الملفات
@@ -447,6 +451,12 @@ readiness-indicator-irp = خطة الاستجابة للحوادث
 readiness-indicator-cmp = خطة إدارة الأزمات
 readiness-indicator-csirt = الانتساب إلى فريق الاستجابة الوطني
 readiness-indicator-wl-bud = الميزانية تواكب عبء العمل
+readiness-indicator-wl-up = ازدياد عبء العمل
+readiness-indicator-wl-same = ثبات عبء العمل
+readiness-indicator-wl-down = انخفاض عبء العمل
+readiness-indicator-wl-up-lag = ازدياد العبء مع تأخر الميزانية
+readiness-dashboard-caption = مؤشرات المسح حسب المجموعة (نسبة المشغلين)
+readiness-dashboard-workload-note = عبء العمل مقابل الميزانية: أعمدة عبء العمل نسب من المشغلين الذين أجابوا عن GOV-04 (عبء العمل خلال العامين الماضيين)؛ «الميزانية تواكب عبء العمل» تعني GOV-05 عند 3 أو أكثر؛ «ازدياد العبء مع تأخر الميزانية» يعدّ المشغلين الذين ازداد عبؤهم بينما GOV-05 أقل من 3. يستند كل رقم إلى 5 مشغلين على الأقل.
 readiness-report-actions = { $count ->
     [zero] لا توجد إجراءات
     [one] إجراء واحد
@@ -476,8 +486,8 @@ readiness-starter-intro = بصفتك مؤسسة بريدية في دولة جز�
 readiness-starter-later = تظهر المراحل اللاحقة بعد إرساء الأساسيات؛ والخطة الكاملة متاحة في ملف التصدير CSV.
 readiness-starter-posture = افحص نطاقاتك في Postern
 readiness-starter-link = افحص الروابط باستخدام Postern
-readiness-starter-message = افحص الرسائل المُبلَّغ عنها باستخدام Postern
-readiness-starter-aware = استخدم صفحات التوعية في Postern
+readiness-starter-training = درّب موظفيك بدروس Postern
+readiness-starter-report = امنح موظفيك نموذج الإبلاغ عن الرسائل في Postern
 readiness-starter-isac = تابع مجموعات Post-ISAC
 readiness-error-open-draft = لدى مؤسستك مسودة مفتوحة بالفعل: أكملها أو اعتمدها قبل بدء تقييم آخر.
 ## ملفات الحوادث

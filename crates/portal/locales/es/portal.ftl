@@ -310,6 +310,10 @@ readiness-value-2 = 2 — implantado en la mayor parte, o sin documentar
 readiness-value-3 = 3 — en todas partes, documentado, con un responsable designado
 readiness-value-4 = 4 — como 3, y probado o revisado en los últimos 12 meses
 readiness-value-na = No aplicable
+readiness-value-up = Ha aumentado
+readiness-value-same = Se ha mantenido
+readiness-value-down = Ha disminuido
+readiness-trend-context = Contexto del indicador carga y presupuesto: no se puntúa y no necesita evidencia.
 readiness-evidence = Evidencia
 readiness-evidence-self = Nuestra propia declaración
 readiness-evidence-document = Documento adjunto o archivado
@@ -421,6 +425,12 @@ readiness-indicator-irp = Plan de respuesta a incidentes
 readiness-indicator-cmp = Plan de crisis
 readiness-indicator-csirt = Afiliación al CSIRT
 readiness-indicator-wl-bud = Presupuesto al ritmo de la carga
+readiness-indicator-wl-up = Carga en aumento
+readiness-indicator-wl-same = Carga estable
+readiness-indicator-wl-down = Carga en descenso
+readiness-indicator-wl-up-lag = Carga en aumento, presupuesto rezagado
+readiness-dashboard-caption = Indicadores de la encuesta por grupo (porcentaje de operadores)
+readiness-dashboard-workload-note = Carga y presupuesto: las columnas de carga son porcentajes de los operadores que respondieron GOV-04 (carga de trabajo de los dos últimos años); «presupuesto al ritmo de la carga» es GOV-05 en 3 o más; «carga en aumento, presupuesto rezagado» cuenta los operadores cuya carga aumentó mientras GOV-05 está por debajo de 3. Cada cifra se basa en al menos 5 operadores.
 readiness-report-actions = { $count ->
     [one] { $count } acción
    *[other] { $count } acciones
@@ -446,8 +456,8 @@ readiness-starter-intro = Como operador postal de un pequeño Estado insular en 
 readiness-starter-later = Las fases posteriores aparecen cuando lo básico está implantado; el plan completo está en la exportación CSV.
 readiness-starter-posture = Compruebe sus dominios en Postern
 readiness-starter-link = Compruebe enlaces con Postern
-readiness-starter-message = Compruebe los mensajes denunciados con Postern
-readiness-starter-aware = Use las páginas de concienciación de Postern
+readiness-starter-training = Forme a su personal con las lecciones de Postern
+readiness-starter-report = Dé a su personal el formulario de denuncia de Postern
 readiness-starter-isac = Siga las colecciones del Post-ISAC
 readiness-error-open-draft = Su organización ya tiene un borrador abierto: termínelo o finalícelo antes de iniciar otro.
 ## Casos de incidente

@@ -313,6 +313,10 @@ readiness-value-2 = 2 — implementado na maior parte, ou sem documentação
 readiness-value-3 = 3 — generalizado, documentado, com responsável designado
 readiness-value-4 = 4 — como 3, e testado ou revisto nos últimos 12 meses
 readiness-value-na = Não aplicável
+readiness-value-up = Aumentou
+readiness-value-same = Manteve-se
+readiness-value-down = Diminuiu
+readiness-trend-context = Contexto do indicador carga e orçamento: não pontuado, não precisa de evidência.
 readiness-evidence = Evidência
 readiness-evidence-self = Declaração própria
 readiness-evidence-document = Documento anexado ou arquivado
@@ -424,6 +428,12 @@ readiness-indicator-irp = Plano de resposta a incidentes
 readiness-indicator-cmp = Plano de crise
 readiness-indicator-csirt = Afiliação ao CSIRT
 readiness-indicator-wl-bud = Orçamento acompanha a carga
+readiness-indicator-wl-up = Carga em alta
+readiness-indicator-wl-same = Carga estável
+readiness-indicator-wl-down = Carga em baixa
+readiness-indicator-wl-up-lag = Carga em alta, orçamento atrasado
+readiness-dashboard-caption = Indicadores do inquérito por grupo (percentagem de operadores)
+readiness-dashboard-workload-note = Carga e orçamento: as colunas de carga são percentagens dos operadores que responderam a GOV-04 (carga de trabalho dos últimos dois anos); «orçamento acompanha a carga» é GOV-05 em 3 ou mais; «carga em alta, orçamento atrasado» conta os operadores cuja carga aumentou enquanto GOV-05 está abaixo de 3. Cada número assenta em pelo menos 5 operadores.
 readiness-report-actions = { $count ->
     [one] { $count } ação
    *[other] { $count } ações
@@ -449,8 +459,8 @@ readiness-starter-intro = Como operador postal de um pequeno Estado insular em d
 readiness-starter-later = As fases seguintes aparecem quando as bases estiverem implementadas; o plano completo está na exportação CSV.
 readiness-starter-posture = Verificar os seus domínios no Postern
 readiness-starter-link = Verificar links com o Postern
-readiness-starter-message = Verificar mensagens denunciadas com o Postern
-readiness-starter-aware = Usar as páginas de sensibilização do Postern
+readiness-starter-training = Formar o seu pessoal com as lições do Postern
+readiness-starter-report = Dar ao seu pessoal o formulário de denúncia do Postern
 readiness-starter-isac = Seguir as coleções do Post-ISAC
 readiness-error-open-draft = A sua organização já tem um rascunho aberto: conclua-o ou finalize-o antes de iniciar outro.
 ## Casos de incidente

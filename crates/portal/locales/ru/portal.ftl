@@ -319,6 +319,10 @@ readiness-value-2 = 2 — внедрено в основном или не за�
 readiness-value-3 = 3 — внедрено везде, задокументировано, назначен ответственный
 readiness-value-4 = 4 — как 3, плюс проверено или пересмотрено за последние 12 месяцев
 readiness-value-na = Не применимо
+readiness-value-up = Выросла
+readiness-value-same = Не изменилась
+readiness-value-down = Снизилась
+readiness-trend-context = Контекст для показателя «нагрузка и бюджет»: не оценивается и не требует подтверждения.
 readiness-evidence = Подтверждение
 readiness-evidence-self = Наше собственное заявление
 readiness-evidence-document = Документ приложен или хранится у нас
@@ -432,6 +436,12 @@ readiness-indicator-irp = План реагирования на инциден�
 readiness-indicator-cmp = Антикризисный план
 readiness-indicator-csirt = Связь с национальным CSIRT
 readiness-indicator-wl-bud = Бюджет поспевает за нагрузкой
+readiness-indicator-wl-up = Нагрузка выросла
+readiness-indicator-wl-same = Нагрузка не изменилась
+readiness-indicator-wl-down = Нагрузка снизилась
+readiness-indicator-wl-up-lag = Нагрузка выросла, бюджет отстаёт
+readiness-dashboard-caption = Показатели опроса по группам (процент операторов)
+readiness-dashboard-workload-note = Нагрузка и бюджет: столбцы нагрузки — доли операторов, ответивших на GOV-04 (нагрузка за последние два года); «бюджет поспевает за нагрузкой» — GOV-05 на уровне 3 и выше; «нагрузка выросла, бюджет отстаёт» — операторы, у которых нагрузка выросла, а GOV-05 ниже 3. За каждой цифрой не меньше 5 операторов.
 readiness-report-actions = { $count ->
     [one] { $count } мера
     [few] { $count } меры
@@ -459,8 +469,8 @@ readiness-starter-intro = Почтовому оператору малого о�
 readiness-starter-later = Следующие этапы появятся, когда базовые меры будут внедрены; полный план есть в выгрузке CSV.
 readiness-starter-posture = Проверить свои домены в Postern
 readiness-starter-link = Проверять ссылки с помощью Postern
-readiness-starter-message = Проверять присланные сообщения с помощью Postern
-readiness-starter-aware = Использовать информационные страницы Postern
+readiness-starter-training = Обучать персонал с помощью уроков Postern
+readiness-starter-report = Дать персоналу форму Postern для сообщений о подозрительных письмах
 readiness-starter-isac = Следить за коллекциями Post-ISAC
 readiness-error-open-draft = У вашей организации уже есть открытый черновик: доработайте или завершите его, прежде чем начинать новый.
 ## Инциденты

@@ -18,7 +18,8 @@ use axum::routing::{get, post};
 use chrono::{DateTime, SecondsFormat, Utc};
 use minijinja::{Value, context};
 use readiness::profile::Declared;
-use readiness::summary::{Summary, months, summary, text};
+use readiness::summary::{Summary, months, summary, text, with_workload};
+use readiness::trend::Trend;
 use readiness::{AreaWeights, Bank, Claim, Claimed, Evidence, Observation, Profile, Question, Scale};
 use store::readiness::{AnswerOutcome, AnswerRecord, AssessmentRecord, FinaliseOutcome, NewAnswer, ProfileOutcome, ReadinessStore};
 
@@ -147,6 +148,7 @@ async fn load_for(state: &PortalState, ctx: &Ctx, member: &Member, id: i64, repo
     let (_, store) = parts(state, ctx)?;
     let (reader_org, facilitator) = (member.org.id, is_facilitator(member));
     let posture = state.posture.clone();
+    let platform = (state.awareness.clone(), state.exercises.clone());
     let found = blocking(move || -> store::Result<Option<Loaded>> {
         let Some(a) = store.assessment(id)? else { return Ok(None) };
         let shared = report && a.finalised_at.is_some() && sharing::is_shared_with(&*store, id, reader_org)?;
@@ -155,7 +157,10 @@ async fn load_for(state: &PortalState, ctx: &Ctx, member: &Member, id: i64, repo
         }
         let answers = store.answers(id)?;
         let proven: Vec<String> = store.domains(a.org_id)?.into_iter().filter(|d| d.proven_at.is_some()).map(|d| d.domain).collect();
-        let observations = evidence(posture.as_ref(), &a, &proven)?;
+        let mut observations = evidence(posture.as_ref(), &a, &proven)?;
+        if a.finalised_at.is_none() {
+            observations.extend(platform_evidence(platform.0.as_deref(), platform.1.as_deref(), a.org_id, Utc::now())?);
+        }
         Ok(Some((a, answers, observations)))
     })
     .await;
@@ -199,6 +204,37 @@ fn evidence(
     Ok(out)
 }
 
+/// What Postern itself knows of a draft's organisation (issue 18, section 3): its live
+/// phishing-simulation campaigns feed TRN-04, the joint exercises it took part in feed IR-04
+/// (`readiness::platform`); nothing on record gives no observation.
+fn platform_evidence(
+    awareness: Option<&dyn store::awareness::AwarenessStore>,
+    exercises: Option<&dyn store::exercises::ExerciseStore>,
+    org_id: i64,
+    now: DateTime<Utc>,
+) -> store::Result<Vec<Observation>> {
+    let parse = |at: &str| DateTime::parse_from_rfc3339(at).ok().map(|t| t.to_utc());
+    let mut out = Vec::new();
+    if let Some(awareness) = awareness {
+        let starts: Vec<DateTime<Utc>> = awareness
+            .campaigns(org_id)?
+            .iter()
+            .filter(|c| !c.campaign.dry_run)
+            .filter_map(|c| c.campaign.started_at.as_deref().and_then(parse))
+            .collect();
+        out.extend(readiness::platform::phishing(&starts, now));
+    }
+    if let Some(exercises) = exercises {
+        let mut runs = Vec::new();
+        for run in exercises.exercises_of(org_id)? {
+            let marked = run.ended_at.is_some() && !exercises.marks(run.id)?.is_empty();
+            runs.push(readiness::platform::ExerciseRun { ended_at: run.ended_at.as_deref().and_then(parse), marked });
+        }
+        out.extend(readiness::platform::exercise(&runs, now));
+    }
+    Ok(out)
+}
+
 fn now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
@@ -228,6 +264,12 @@ fn claims(bank: &Bank, answers: &[AnswerRecord]) -> Vec<Claim> {
         .collect()
 }
 
+/// The stored answer to the workload trend question (GOV-04), if any.
+fn workload(bank: &Bank, answers: &[AnswerRecord]) -> Option<Trend> {
+    let question = readiness::trend::workload_question(bank)?;
+    answers.iter().find(|r| r.answer.question == question)?.answer.value.and_then(Trend::from_stored)
+}
+
 /// The live score of a draft (or the stored one of a finalised assessment).
 fn scored(bank: &Bank, (record, answers, observations): &Loaded) -> Option<Summary> {
     if let Some(stored) = record.result.as_deref().and_then(|r| serde_json::from_str(r).ok()) {
@@ -235,7 +277,14 @@ fn scored(bank: &Bank, (record, answers, observations): &Loaded) -> Option<Summa
     }
     let claims = claims(bank, answers);
     let assessment = readiness::assess(bank, &profile_of(record), &claims, observations, &AreaWeights::default(), Utc::now());
-    assessment.map_err(|e| tracing::error!(error = %e, "scoring a readiness draft failed")).ok().map(|a| summary(bank, &a, "en"))
+    let assessment = assessment.map_err(|e| tracing::error!(error = %e, "scoring a readiness draft failed")).ok()?;
+    Some(with_workload(summary(bank, &assessment, "en"), workload(bank, answers)))
+}
+
+/// Whether the questionnaire asks the question: scored ones, and the workload trend (context,
+/// never scored), when the profile keeps them.
+fn asked(q: &Question, profile: &Profile) -> bool {
+    (q.is_scored() || q.scale == Scale::Trend) && profile.applies(q)
 }
 
 fn rounded(v: Option<f64>) -> Option<i64> {
@@ -407,14 +456,18 @@ struct Shown {
     conflict: Option<Value>,
 }
 
-fn value_text(v: Option<u8>) -> String {
-    v.map_or_else(|| "na".to_owned(), |v| v.to_string())
+/// An answer as the form spells it: the score, "na", or a trend's name.
+fn value_text(scale: Scale, v: Option<u8>) -> String {
+    match (scale, v) {
+        (Scale::Trend, Some(v)) => Trend::from_stored(v).map_or_else(|| v.to_string(), |t| t.name().to_owned()),
+        (_, v) => v.map_or_else(|| "na".to_owned(), |v| v.to_string()),
+    }
 }
 
-fn shown_from(record: Option<&AnswerRecord>) -> Shown {
+fn shown_from(scale: Scale, record: Option<&AnswerRecord>) -> Shown {
     match record {
         Some(r) => {
-            let value = value_text(r.answer.value);
+            let value = value_text(scale, r.answer.value);
             Shown {
                 value: Some(value.clone()),
                 evidence: r.answer.evidence.clone(),
@@ -439,6 +492,7 @@ fn shown_from(record: Option<&AnswerRecord>) -> Shown {
 
 fn scale_values(scale: Scale) -> &'static [&'static str] {
     match scale {
+        Scale::Trend => &["up", "same", "down"],
         Scale::Binary => &["0", "4", "na"],
         Scale::Tri => &["0", "2", "4", "na"],
         Scale::Impl5 | Scale::Info => &["0", "1", "2", "3", "4", "na"],
@@ -448,7 +502,7 @@ fn scale_values(scale: Scale) -> &'static [&'static str] {
 fn question_row(q: &Question, lang: &str, s: &Shown) -> Value {
     context! {
         id => &q.id, text => text(&q.text, lang), help => text(&q.help, lang), phase => q.phase, weight => q.weight,
-        scan => q.scan.as_deref(), values => scale_values(q.scale), value => s.value.as_deref(),
+        scan => q.scan.as_deref(), values => scale_values(q.scale), value => s.value.as_deref(), trend => q.scale == Scale::Trend,
         evidence => &s.evidence, comment => &s.comment, revision => s.revision,
         was_value => &s.was.0, was_evidence => &s.was.1, was_comment => &s.was.2,
         by => s.by.as_ref().map(|(who, at)| context! { who => who, at => day(at) }), conflict => s.conflict.clone(),
@@ -474,7 +528,7 @@ fn render_area(
     let questions: Vec<Value> = bank
         .questions
         .iter()
-        .filter(|q| q.area == area && q.is_scored() && profile.applies(q))
+        .filter(|q| q.area == area && asked(q, &profile))
         .filter_map(|q| shown.get(&q.id).map(|s| question_row(q, lang, s)))
         .collect();
     let position = bank.areas.iter().position(|x| x.id == area).unwrap_or(0);
@@ -497,7 +551,7 @@ async fn area_form(State(state): State<PortalState>, ctx: Ctx, Path((id, area)):
         .questions
         .iter()
         .filter(|q| q.area == area)
-        .map(|q| (q.id.clone(), shown_from(answers.iter().find(|r| r.answer.question == q.id))))
+        .map(|q| (q.id.clone(), shown_from(q.scale, answers.iter().find(|r| r.answer.question == q.id))))
         .collect();
     render_area(&state, &ctx, member, bank, record, &area, &shown, StatusCode::OK)
 }
@@ -511,10 +565,12 @@ fn submitted(
     let field = |name: &str| form.get(&format!("{name}_{}", q.id)).map(String::as_str);
     let Some(raw) = field("v").filter(|v| !v.is_empty()) else { return Ok(None) };
     let value = match raw {
+        t if q.scale == Scale::Trend => Some(Trend::parse(t).ok_or_else(|| q.id.clone())?.stored()),
         "na" => None,
         v => Some(v.parse::<u8>().ok().filter(|v| q.scale.allows(*v)).ok_or_else(|| q.id.clone())?),
     };
-    let evidence = field("e").unwrap_or("self");
+    // A trend is context: it takes no evidence.
+    let evidence = if q.scale == Scale::Trend { "self" } else { field("e").unwrap_or("self") };
     if !evidence_kinds.contains(&evidence) {
         return Err(q.id.clone());
     }
@@ -535,7 +591,7 @@ fn changes(
     evidence_kinds: &[&str],
 ) -> Result<Vec<(NewAnswer, i64)>, String> {
     let mut out = Vec::new();
-    for q in bank.questions.iter().filter(|q| q.area == area && q.is_scored() && profile.applies(q)) {
+    for q in bank.questions.iter().filter(|q| q.area == area && asked(q, profile)) {
         let field = |name: &str| form.get(&format!("{name}_{}", q.id)).cloned().unwrap_or_default();
         // A respondent may keep evidence they may not give themselves (a facilitator's
         // validation) only on the very answer it was given to.
@@ -543,7 +599,7 @@ fn changes(
         let mut kinds = evidence_kinds.to_vec();
         kinds.push(was_evidence.as_str());
         let Some((value, mut evidence, comment)) = submitted(q, form, &kinds)? else { continue };
-        if (value_text(value), comment.as_str()) == (field("wv"), field("wc").as_str()) && evidence == was_evidence {
+        if (value_text(q.scale, value), comment.as_str()) == (field("wv"), field("wc").as_str()) && evidence == was_evidence {
             continue;
         }
         if !evidence_kinds.contains(&evidence.as_str()) {
@@ -592,11 +648,15 @@ async fn save_area(
     if outcomes.contains(&AnswerOutcome::Frozen) {
         return state.portal.error(&ctx, StatusCode::CONFLICT, "readiness-error-frozen", None);
     }
+    // A conflict with an answer equal to the one sent loses nothing (the same form sent twice,
+    // or two respondents giving the same answer): it counts as saved.
+    let same =
+        |a: &NewAnswer, t: &AnswerRecord| (a.value, &a.evidence, &a.comment) == (t.answer.value, &t.answer.evidence, &t.answer.comment);
     let conflicts: Vec<(&NewAnswer, Option<&AnswerRecord>)> = sent
         .iter()
         .zip(&outcomes)
         .filter_map(|((a, _), o)| match o {
-            AnswerOutcome::Conflict { current } => Some((a, current.as_ref())),
+            AnswerOutcome::Conflict { current } if !current.as_ref().is_some_and(|t| same(a, t)) => Some((a, current.as_ref())),
             _ => None,
         })
         .collect();
@@ -604,26 +664,38 @@ async fn save_area(
         let next = bank.areas.iter().position(|a| a.id == area).and_then(|i| bank.areas.get(i + 1));
         return see_other(&next.map_or_else(|| format!("/members/readiness/{id}"), |n| format!("/members/readiness/{id}/area/{}", n.id)));
     }
-    // Ask: every question shows what is stored now, except the conflicting ones, which keep
-    // what this respondent sent over the current revision, with the other answer beside it.
+    let shown = asked_again(bank, &area, answers, &conflicts);
+    render_area(&state, &ctx, member, bank, record, &area, &shown, StatusCode::CONFLICT)
+}
+
+/// The area's form after a conflict: every question shows what is stored now, except the
+/// conflicting ones, which keep what this respondent sent over the current revision, with the
+/// other answer beside it.
+fn asked_again(
+    bank: &Bank,
+    area: &str,
+    answers: &[AnswerRecord],
+    conflicts: &[(&NewAnswer, Option<&AnswerRecord>)],
+) -> HashMap<String, Shown> {
     let mut shown: HashMap<String, Shown> = bank
         .questions
         .iter()
         .filter(|q| q.area == area)
-        .map(|q| (q.id.clone(), shown_from(answers.iter().find(|r| r.answer.question == q.id))))
+        .map(|q| (q.id.clone(), shown_from(q.scale, answers.iter().find(|r| r.answer.question == q.id))))
         .collect();
-    for (mine, theirs) in conflicts {
-        let mut s = shown_from(theirs);
+    for &(mine, theirs) in conflicts {
+        let scale = bank.question(&mine.question).map_or(Scale::Impl5, |q| q.scale);
+        let mut s = shown_from(scale, theirs);
         s.conflict = Some(match theirs {
             Some(t) => {
-                context! { value => value_text(t.answer.value), evidence => &t.answer.evidence, comment => &t.answer.comment, by => &t.answer.answered_by }
+                context! { value => value_text(scale, t.answer.value), evidence => &t.answer.evidence, comment => &t.answer.comment, by => &t.answer.answered_by }
             }
             None => context! { value => Value::UNDEFINED },
         });
-        (s.value, s.evidence, s.comment) = (Some(value_text(mine.value)), mine.evidence.clone(), mine.comment.clone());
+        (s.value, s.evidence, s.comment) = (Some(value_text(scale, mine.value)), mine.evidence.clone(), mine.comment.clone());
         shown.insert(mine.question.clone(), s);
     }
-    render_area(&state, &ctx, member, bank, record, &area, &shown, StatusCode::CONFLICT)
+    shown
 }
 
 /// The plan by phase; a starter post sees phase 1 only, each step linked to what Postern offers.
@@ -857,7 +929,7 @@ async fn json_export(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<
         .iter()
         .map(|r| {
             serde_json::json!({
-                "question": r.answer.question, "value": r.answer.value.map_or(serde_json::json!("na"), |v| serde_json::json!(v)),
+                "question": r.answer.question, "value": json_value(bank, r),
                 "evidence": r.answer.evidence, "comment": r.answer.comment, "answered_by": r.answer.answered_by,
                 "answered_at": r.answer.answered_at, "revision": r.revision,
             })
@@ -869,6 +941,15 @@ async fn json_export(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<
         "profile": serde_json::to_value(profile_of(record)).unwrap_or_default(), "answers": answers, "summary": s,
     });
     download(body.to_string(), "application/json", format!("readiness-{id}.json"))
+}
+
+/// A stored answer's value in the JSON export: the score, "na", or a trend's name.
+fn json_value(bank: &Bank, r: &AnswerRecord) -> serde_json::Value {
+    match (bank.question(&r.answer.question).map(|q| q.scale), r.answer.value) {
+        (Some(Scale::Trend), Some(v)) => serde_json::json!(Trend::from_stored(v).map_or("?", Trend::name)),
+        (_, Some(v)) => serde_json::json!(v),
+        (_, None) => serde_json::json!("na"),
+    }
 }
 
 /// Imports an assessment file (the `postern assess` format) as a new draft of the member's
@@ -909,6 +990,7 @@ async fn import(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<Has
             };
             (c.question.clone(), value, evidence_name(c.evidence))
         })
+        .chain(file.trends.iter().map(|(q, t)| (q.clone(), Some(t.stored()), "self")))
         .collect();
     let created = blocking(move || -> store::Result<Result<i64, i64>> {
         if let Some(open) = open_draft(&*store, org_id)? {

@@ -6,14 +6,15 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use chrono::{DateTime, Utc};
 use readiness::evidence::PostureLine;
-use readiness::summary::{Summary, summary, text};
+use readiness::summary::{Summary, summary, text, with_workload};
 use readiness::{AreaWeights, Bank, Observation};
 
 /// Arguments of `postern assess`.
 #[derive(Debug, clap::Args)]
 pub struct AssessArgs {
-    /// The assessment file: [profile] (CH-01 flags), [answers] (id = 0..4 or "na") and an
-    /// optional [evidence] (id = "self" | "document" | "scan" | "facilitator").
+    /// The assessment file: [profile] (CH-01 flags), [answers] (id = 0..4 or "na"; GOV-04, the
+    /// workload trend, = "up" | "same" | "down") and an optional [evidence] (id = "self" |
+    /// "document" | "scan" | "facilitator").
     pub file: PathBuf,
     /// `postern posture --json` output (JSON lines) for the post's declared primary domains,
     /// used as scan evidence: fresh results (at most 30 days old) replace the answers they check.
@@ -50,7 +51,7 @@ pub fn run(args: AssessArgs) -> anyhow::Result<()> {
     };
     let assessment = readiness::assess(&bank, &file.profile, &file.claims, &observations, &AreaWeights::default(), now)
         .with_context(|| format!("scoring {}", args.file.display()))?;
-    let summary = summary(&bank, &assessment, &args.lang);
+    let summary = with_workload(summary(&bank, &assessment, &args.lang), file.workload(&bank));
     if let Some(path) = &args.plan_csv {
         std::fs::write(path, readiness::summary::plan_csv(&summary.plan)).with_context(|| format!("writing {}", path.display()))?;
     }

@@ -30,13 +30,19 @@ fn post(i: usize) -> Submission {
 }
 
 /// The survey practices of post `i`: ENC when i is even, and indicator number n (in
-/// [`DASHBOARD_INDICATORS`] order, from MAIL) in place when i % (n + 2) == 0.
+/// [`DASHBOARD_INDICATORS`] order, from MAIL to CSIRT) in place when i % (n + 2) == 0; the budget
+/// keeps pace (WL/BUD) when i % 9 == 0; the workload went up, stayed the same or went down as
+/// (i / 2) % 3 is 0, 1 or 2 (16 posts each), with the figures `trend::workload_figures` gives.
 fn survey_practices(i: usize) -> BTreeMap<String, bool> {
-    DASHBOARD_INDICATORS
+    let mut out: BTreeMap<String, bool> = DASHBOARD_INDICATORS[..7]
         .iter()
         .enumerate()
         .map(|(n, ind)| ((*ind).to_owned(), if n == 0 { i.is_multiple_of(2) } else { i.is_multiple_of(n + 2) }))
-        .collect()
+        .collect();
+    out.insert("WL/BUD".into(), i.is_multiple_of(9));
+    let trend = [crate::trend::Trend::Up, crate::trend::Trend::Same, crate::trend::Trend::Down][(i / 2) % 3];
+    out.extend(crate::trend::workload_figures(Some(trend), Some(i.is_multiple_of(9))));
+    out
 }
 
 fn population() -> Vec<Submission> {
@@ -276,6 +282,10 @@ fn the_dashboard_shows_published_regions_incomes_and_crossings_only() {
     assert_eq!((rows[0].region.as_deref(), rows[0].income.as_deref(), rows[0].posts), (None, None, 48));
     assert_eq!((rows[0].indicators["ENC"], rows[0].indicators["MAIL"], rows[0].indicators["WL/BUD"]), (50, 33, 13));
     assert_eq!(rows[0].indicators.len(), DASHBOARD_INDICATORS.len());
+    // Workload vs budget: up, same, down for 16 of 48 each; up while the budget lags for 13
+    // (the 16 "up" posts less 0, 18 and 36, whose budget keeps pace).
+    let wl: Vec<i64> = ["WL-UP", "WL-SAME", "WL-DOWN", "WL-UP-LAG"].iter().map(|k| rows[0].indicators[*k]).collect();
+    assert_eq!(wl, [33, 33, 33, 27]);
     // Each region has 12 posts, each income group 12, each crossing 3: regions and incomes
     // publish, crossings (3 posts) never do.
     let regions = rows.iter().filter(|r| r.region.is_some() && r.income.is_none()).count();
@@ -286,6 +296,29 @@ fn the_dashboard_shows_published_regions_incomes_and_crossings_only() {
     assert!(csv.starts_with("as_of,region,income,posts,indicator,share_at_3\n"));
     assert!(csv.contains("2026-10-01T00:00:00Z,all,all,48,WL/BUD,13\n"), "{csv}");
     assert!(!csv.contains("post-"));
+}
+
+/// The workload figures are shares of the posts that answered GOV-04, under the same rules as
+/// every figure: with 4 answers in a group of 48 the group publishes, its workload figures do not.
+#[test]
+fn workload_figures_count_the_posts_that_answered_and_need_five_of_them() {
+    let workload = ["WL-UP", "WL-SAME", "WL-DOWN", "WL-UP-LAG"];
+    let without = |mut p: Submission| {
+        p.practices.retain(|k, _| !workload.contains(&k.as_str()));
+        p
+    };
+    let four: Vec<Submission> = (0..48).map(|i| if i < 4 { post(i) } else { without(post(i)) }).collect();
+    let rows = dashboard(&snapshot(&four, as_of()));
+    assert_eq!(rows[0].posts, 48);
+    assert!(workload.iter().all(|k| !rows[0].indicators.contains_key(*k)), "{:?}", rows[0].indicators);
+    assert!(rows[0].indicators.contains_key("WL/BUD"));
+    // Ten answers (posts 0-9: up 0, 1, 6, 7; same 2, 3, 8, 9; down 4, 5): shares of those ten.
+    let ten: Vec<Submission> = (0..48).map(|i| if i < 10 { post(i) } else { without(post(i)) }).collect();
+    let rows = dashboard(&snapshot(&ten, as_of()));
+    let wl: Vec<i64> = workload.iter().map(|k| rows[0].indicators[*k]).collect();
+    // Up while lagging: 1, 6, 7 (post 0 keeps pace) = 3 of 10.
+    assert_eq!(wl, [40, 40, 20, 30]);
+    assert!(!dashboard_rows_csv(&snapshot(&four, as_of())).contains(",WL-UP,"));
 }
 
 #[test]

@@ -41,6 +41,14 @@ fn a_good_file_gives_the_profile_and_one_claim_per_answer() {
         ]
     );
     assert!(file.claims.iter().all(|c| c.at == at()));
+    assert_eq!(file.workload(&bank()), None);
+}
+
+#[test]
+fn the_workload_trend_is_context_kept_beside_the_claims() {
+    let file = parse_body("[answers]\nGOV-04 = \"up\"\nGOV-05 = 1\n").unwrap();
+    assert_eq!(file.workload(&bank()), Some(Trend::Up));
+    assert_eq!(file.claims.iter().map(|c| c.question.as_str()).collect::<Vec<_>>(), ["GOV-05"], "GOV-04 is never scored");
 }
 
 #[test]
@@ -52,6 +60,9 @@ fn bad_answers_name_the_key_and_the_reason() {
         ("[answers]\nGOV-01 = 2.5\n", "[answers].GOV-01 = 2.5 (a decimal number): out of range"),
         ("[answers]\nGOV-01 = \"three\"\n", "[answers].GOV-01 = \"three\": out of range"),
         ("[answers]\nCH-01 = 2\n", "[answers].CH-01: this question gives context only"),
+        ("[answers]\nGOV-04 = 2\n", "[answers].GOV-04 = 2: a trend; answer \"up\", \"same\" or \"down\""),
+        ("[answers]\nGOV-04 = \"sideways\"\n", "[answers].GOV-04 = \"sideways\": a trend"),
+        ("[answers]\nGOV-04 = \"up\"\n[evidence]\nGOV-04 = \"document\"\n", "[evidence].GOV-04: a trend answer gives context"),
         ("[answers]\nGOV-01 = 3\n[evidence]\nGOV-01 = \"rumour\"\n", "[evidence].GOV-01 = \"rumour\": unknown evidence kind"),
         ("[answers]\nGOV-01 = 3\n[evidence]\nGOV-01 = 3\n", "[evidence].GOV-01 = 3: unknown evidence kind"),
         ("[answers]\nGOV-01 = 3\n[evidence]\nGOV-02 = \"self\"\n", "[evidence].GOV-02: no answer in [answers]"),

@@ -19,12 +19,34 @@ fn the_shipped_lists_load_and_are_consistent() {
     // the Aruba, Curaçao and Sint Maarten member; the UK's overseas territories are not listed.
     assert_eq!(count(&|c| c.status == "member"), 191);
     assert_eq!(all.len(), 200);
-    // The World Bank's low-income group has 26 economies in FY2026.
-    assert_eq!(count(&|c| c.income == "low"), 26);
+    // The World Bank's FY2026 totals are 26 low, 50 lower-middle, 54 upper-middle and 87 high
+    // economies: every low and lower-middle one is listed, every upper-middle one but Kosovo
+    // (no UPU member), and the 69 high-income ones that are UPU members or listed non-members
+    // (the other 18 are territories and Taiwan).
+    let incomes: Vec<usize> = INCOME_IDS.iter().map(|i| count(&|c| c.income == *i)).collect();
+    assert_eq!(incomes, [26, 50, 53, 69, 2]);
+    let income = |code: &str| all[code].income.as_str();
+    // The FY2026 moves, and Jordan, which is lower-middle.
+    assert_eq!(
+        [income("CR"), income("CV"), income("WS"), income("NA"), income("JO")],
+        ["high", "upper_middle", "upper_middle", "lower_middle", "lower_middle"]
+    );
     assert_eq!(all.iter().filter(|(_, c)| c.income == "unclassified").map(|(k, _)| k.as_str()).collect::<Vec<_>>(), ["VA", "VE"]);
     // Every SIDS/LDC country of country_groups.txt is listed (checked at load) and no LDC is
     // high income or industrialised; no SIDS is in Europe and CIS or industrialised.
-    assert_eq!((count(&|c| c.sids), count(&|c| c.ldc)), (38, 41));
+    // SIDS: the 38 UN members of the UN-OHRLLS list and Aruba, Curaçao and Sint Maarten. LDC:
+    // the UN list of 44 (2025) less Bangladesh, Lao PDR and Nepal (graduated 24 November 2026).
+    assert_eq!((count(&|c| c.sids), count(&|c| c.ldc)), (41, 41));
+    let flags = |code: &str| (all[code].sids, all[code].ldc);
+    // Graduated: Bhutan (2023), Sao Tome and Principe (2024, still SIDS), Bangladesh, Lao PDR and
+    // Nepal (2026); deferred: Solomon Islands is still LDC.
+    assert_eq!(
+        [flags("BT"), flags("ST"), flags("BD"), flags("LA"), flags("NP")],
+        [(false, false), (true, false), (false, false), (false, false), (false, false)]
+    );
+    assert_eq!([flags("SB"), flags("AW"), flags("CW"), flags("SX")], [(true, true), (true, false), (true, false), (true, false)]);
+    // The Arab region is the Arab League's 22 members; Africa the other 44 African members.
+    assert_eq!((count(&|c| c.region == "arab"), count(&|c| c.region == "africa")), (22, 44));
     for (code, c) in all {
         // (An LDC may be upper-middle income: Tuvalu is, the LDC criteria are not income alone.)
         assert!(!(c.ldc && (c.income == "high" || c.region == "industrialised")), "{code} is LDC");

@@ -188,6 +188,7 @@ pub(super) async fn dashboard_csv(State(state): State<PortalState>, ctx: Ctx) ->
 mod tests {
     use chrono::TimeZone;
     use readiness::summary::{AreaSummary, Summary};
+    use readiness::trend::Trend;
 
     use super::*;
 
@@ -207,6 +208,7 @@ mod tests {
             unanswered: Vec::new(),
             declared_na: Vec::new(),
             practices: BTreeMap::new(),
+            workload: None,
         };
         let at = Utc.with_ymd_and_hms(2026, 9, 1, 0, 0, 0).unwrap();
         readiness::bench::submission(format!("{i}"), at, peers, &summary)
@@ -239,6 +241,15 @@ mod tests {
             .map(|i| {
                 let mut p = if i <= 5 { post(i, peers("lac", true)) } else { post(i, peers("africa", false)) };
                 p.practices = [("ENC".to_owned(), i % 2 == 0), ("WL/BUD".to_owned(), i <= 3)].into();
+                // Workload up for posts 1-6, the same for 7-9, down for 10; GOV-05 kept pace for 1-3.
+                let trend = if i <= 6 {
+                    Trend::Up
+                } else if i <= 9 {
+                    Trend::Same
+                } else {
+                    Trend::Down
+                };
+                p.practices.extend(readiness::trend::workload_figures(Some(trend), Some(i <= 3)));
                 p
             })
             .collect();
@@ -251,11 +262,15 @@ mod tests {
                 && en.contains("Budget keeps pace with workload"),
             "{en}"
         );
-        // All posts: ENC for 5 of 10, WL/BUD for 3 of 10.
+        // All posts: ENC for 5 of 10; workload up 6, same 3, down 1 of 10 beside the budget
+        // keeping pace for 3 of 10, and up while lagging for 3 (posts 4-6).
         assert!(en.contains("<td>All posts</td><td>10</td><td>50%</td>"), "{en}");
-        assert!(en.contains("<td>30%</td></tr>"), "{en}");
+        assert!(en.contains("<td>60%</td><td>30%</td><td>10%</td><td>30%</td><td>30%</td></tr>"), "{en}");
+        assert!(en.contains("Workload went up") && en.contains("Workload up, budget lagging"), "{en}");
+        assert!(en.contains("class=\"table-wrap\" role=\"region\" tabindex=\"0\""), "{en}");
         let fr = portal.render("readiness_dashboard.html", crate::Lang::Fr, page).unwrap();
         assert!(fr.contains("Amérique latine et Caraïbes") && fr.contains("Budget au rythme de la charge"), "{fr}");
+        assert!(fr.contains("Charge en hausse, budget en retard"), "{fr}");
     }
 
     #[test]
