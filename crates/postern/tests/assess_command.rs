@@ -278,3 +278,30 @@ fn the_workload_trend_is_kept_beside_the_score() {
     // GOV-05 at 4: the budget kept pace, so the workload went up without a lag.
     assert_eq!((&with["practices"]["WL-UP"], &with["practices"]["WL-UP-LAG"]), (&json!(true), &json!(false)));
 }
+
+/// `--country` of a SIDS or LDC post gives the starter path offline: the hygiene baseline first
+/// and a phase-1 plan linked to what Postern offers; the JSON keeps the whole plan; an unknown
+/// code is refused naming the flag.
+#[test]
+fn a_sids_country_gives_the_starter_path_offline() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("jamaica.toml");
+    std::fs::write(&file, format!("{ALL_CHANNELS}[answers]\nGOV-01 = 4\n")).expect("write");
+    let run = |args: &[&str]| Command::new(common::exe()).arg("assess").arg(&file).args(args).output().expect("run postern assess");
+    let out = run(&["--country", "jm"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("starter path") && text.contains("hygiene baseline"), "{text}");
+    assert!(text.contains("MAIL-03 (score 0): ") && text.contains("(Postern: /members/posture)"), "{text}");
+    assert!(!text.contains("[6-18 months]") && !text.contains("[18-36 months]"), "phase 1 only: {text}");
+    let france = String::from_utf8_lossy(&run(&["--country", "FR"]).stdout).into_owned();
+    assert!(!france.contains("starter path") && france.contains("[18-36 months]"), "{france}");
+    let json: Value = serde_json::from_slice(&run(&["--country", "JM"]).stdout).unwrap_or(Value::Null);
+    assert!(json.is_null(), "text unless --json");
+    let out = Command::new(common::exe()).arg("--json").arg("assess").arg(&file).args(["--country", "JM"]).output().expect("run");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert!(v["plan"].as_array().is_some_and(|p| p.iter().any(|s| s["phase"] == 3)), "the JSON keeps the whole plan");
+    let bad = run(&["--country", "XX"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--country: XX is not"), "{}", String::from_utf8_lossy(&bad.stderr));
+}

@@ -176,6 +176,8 @@ fn questionnaire_and_score_pages_match_golden_files_in_both_languages() {
         assert!(status == 303 || status == 200, "switching language");
         for (path, name) in [
             (format!("/members/readiness/{id}/area/IAM"), "readiness_area"),
+            // Governance holds the workload trend (GOV-04): up / same / down, no evidence.
+            (format!("/members/readiness/{id}/area/GOV"), "readiness_area_gov"),
             (format!("/members/readiness/{id}/score"), "readiness_score"),
             (format!("/members/readiness/{id}"), "readiness_overview"),
             (format!("/members/readiness/{id}/report"), "readiness_report"),

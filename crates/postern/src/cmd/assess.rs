@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use chrono::{DateTime, Utc};
 use readiness::evidence::PostureLine;
+use readiness::starter::Starter;
 use readiness::summary::{Summary, summary, text, with_workload};
 use readiness::{AreaWeights, Bank, Observation};
 
@@ -30,6 +31,12 @@ pub struct AssessArgs {
     /// Also write the board report as a standalone HTML page to FILE (the portal's report).
     #[arg(long, value_name = "FILE.html")]
     pub html: Option<PathBuf>,
+    /// The post's country (ISO 3166-1 alpha-2): a small island developing state or least
+    /// developed country takes the starter path in the text and board reports (hygiene baseline
+    /// first, phase-1 actions only, each linked to what Postern offers); the JSON and the CSV
+    /// keep the whole plan.
+    #[arg(long, value_name = "CC")]
+    pub country: Option<String>,
     /// Language of the plan's recommended actions (and of the reports).
     #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
     pub lang: String,
@@ -52,26 +59,38 @@ pub fn run(args: AssessArgs) -> anyhow::Result<()> {
     let assessment = readiness::assess(&bank, &file.profile, &file.claims, &observations, &AreaWeights::default(), now)
         .with_context(|| format!("scoring {}", args.file.display()))?;
     let summary = with_workload(summary(&bank, &assessment, &args.lang), file.workload(&bank));
+    let starter = starter_path(&bank, args.country.as_deref())?;
     if let Some(path) = &args.plan_csv {
         std::fs::write(path, readiness::summary::plan_csv(&summary.plan)).with_context(|| format!("writing {}", path.display()))?;
     }
     if args.pdf.is_some() || args.html.is_some() {
-        write_reports(&args, &bank, &summary, now)?;
+        write_reports(&args, &bank, &summary, starter.is_some(), now)?;
     }
     if args.json {
         println!("{}", serde_json::to_string(&summary)?);
     } else {
-        print!("{}", human(&bank, &summary, &args.lang));
+        print!("{}", human(&bank, &summary, &args.lang, starter.as_ref()));
     }
     Ok(())
 }
 
+/// The starter-path links when `--country` names a SIDS or LDC country; an unknown code is an error.
+fn starter_path(bank: &Bank, country: Option<&str>) -> anyhow::Result<Option<Starter>> {
+    let Some(code) = country else { return Ok(None) };
+    let peers = readiness::peers::Peers::embedded().context("loading the peer-group lists")?;
+    if peers.country(&code.to_ascii_uppercase()).is_none() {
+        bail!("--country: {code} is not an ISO 3166-1 alpha-2 code of the peer-group lists (e.g. JM, FR)");
+    }
+    let starter = Starter::embedded(bank).context("loading the starter-path lists")?;
+    Ok(starter.groups(Some(code)).starter().then_some(starter))
+}
+
 /// The board reports of an offline assessment (`--pdf`, `--html`): named after its file, dated today.
-fn write_reports(args: &AssessArgs, bank: &Bank, summary: &Summary, now: DateTime<Utc>) -> anyhow::Result<()> {
+fn write_reports(args: &AssessArgs, bank: &Bank, summary: &Summary, starter: bool, now: DateTime<Utc>) -> anyhow::Result<()> {
     let file = &args.file;
     let name = file.file_stem().map_or_else(|| file.display().to_string(), |s| s.to_string_lossy().into_owned());
     let today = now.format("%Y-%m-%d").to_string();
-    let input = portal::ReportInput { bank, summary, org: &name, id: None, finalised: None, created: &today, starter: false, peers: None };
+    let input = portal::ReportInput { bank, summary, org: &name, id: None, finalised: None, created: &today, starter, peers: None };
     let lang = portal::Lang::parse(&args.lang).unwrap_or(portal::Lang::En);
     if let Some(path) = &args.pdf {
         let pdf = portal::report_pdf(&portal::Catalogues::load(), lang, &input);
@@ -106,9 +125,18 @@ fn shown(value: Option<f64>) -> String {
     value.map_or_else(|| "n/a".to_owned(), |v| format!("{v:.0}%"))
 }
 
-/// The text report: area table, headline numbers, contradictions and the plan.
-fn human(bank: &Bank, s: &Summary, lang: &str) -> String {
-    let mut out = format!(
+/// The text report: area table, headline numbers, contradictions and the plan (phase 1 only,
+/// after the hygiene baseline, on the starter path).
+fn human(bank: &Bank, s: &Summary, lang: &str, starter: Option<&Starter>) -> String {
+    let mut out = String::new();
+    if starter.is_some() {
+        out += &format!(
+            "starter path (small island developing state or least developed country): hygiene baseline {} first; \
+             the plan below keeps to phase 1 (0-6 months), the CSV and JSON have all of it\n\n",
+            shown(s.hygiene_baseline)
+        );
+    }
+    out += &format!(
         "readiness index {}  hygiene baseline {}  verified share {}\n\n",
         shown(s.readiness_index),
         shown(s.hygiene_baseline),
@@ -129,8 +157,12 @@ fn human(bank: &Bank, s: &Summary, lang: &str) -> String {
         out += &format!("\nunanswered (scored 0): {}\n", s.unanswered.join(", "));
     }
     out += "\nimprovement plan:\n";
-    for p in &s.plan {
-        out += &format!("  [{} months] {} (score {}): {}\n", p.months, p.id, p.score, p.action);
+    for p in s.plan.iter().filter(|p| starter.is_none() || p.phase == 1) {
+        out += &format!("  [{} months] {} (score {}): {}", p.months, p.id, p.score, p.action);
+        if let Some(link) = starter.and_then(|st| st.link(&p.id)) {
+            out += &format!(" (Postern: {})", link.path);
+        }
+        out += "\n";
     }
     out
 }
