@@ -414,3 +414,42 @@ fn a_form_sent_twice_saves_once_and_a_second_import_names_the_open_draft() {
     let json: serde_json::Value = serde_json::from_str(&alice.page(&format!("/members/readiness/{id}/assessment.json"))).expect("JSON");
     assert_eq!(json["answers"].as_array().map(Vec::len), Some(7), "the six imported answers and GOV-03, nothing lost");
 }
+
+/// The STIX note "for its own hub collection if it wants one": an administrator of the post adds
+/// the finalised assessment's note to a collection the organisation writes; it is marked
+/// TLP:AMBER+STRICT, so La Poste reads it over TAXII and Correos, a reader of the same
+/// collection, does not. Drafts, other organisations and unwritable collections are refused.
+#[test]
+fn a_finalised_assessment_s_note_goes_to_the_organisation_s_own_collection() {
+    let (f, server) = setup();
+    let mut dave = signed_in(&server, "dave");
+    let id = start(&mut dave, &["counter"]);
+    let publish = format!("/members/readiness/{id}/stix");
+    let form = [("collection", f.collection.as_str())];
+    assert_eq!(dave.submit(&publish, &form).0, 409, "a draft is not published");
+    assert_eq!(dave.submit(&format!("/members/readiness/{id}/finalise"), &[]).0, 303);
+    let overview = dave.page(&format!("/members/readiness/{id}"));
+    assert!(overview.contains("id=\"stix-collection\"") && overview.contains(&format!("<option value=\"{}\"", f.collection)), "{overview}");
+    assert!(!signed_in(&server, "alice").page(&format!("/members/readiness/{id}")).contains("id=\"stix-collection\""), "admins only");
+    assert_eq!(signed_in(&server, "alice").submit(&publish, &form).0, 403);
+    assert_eq!(signed_in(&server, "bob").submit(&publish, &form).0, 403);
+    assert_eq!(dave.submit(&publish, &[("collection", "no-such-collection")]).0, 400);
+    let (status, location, body) = dave.submit(&publish, &form);
+    assert_eq!((status, location.as_str()), (303, format!("/members/readiness/{id}#stix").as_str()), "{body}");
+
+    let objects = |org: &str| -> Vec<serde_json::Value> {
+        let resp = common::client()
+            .get(format!("{}/isac/collections/{}/objects/", server.url, f.collection))
+            .bearer_auth(&f.tokens[org])
+            .header("Accept", common::TAXII)
+            .send()
+            .expect("get objects");
+        let env: serde_json::Value = resp.json().unwrap_or_default();
+        env["objects"].as_array().cloned().unwrap_or_default()
+    };
+    let notes: Vec<serde_json::Value> = objects("La Poste").into_iter().filter(|o| o["type"] == "note").collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0]["object_marking_refs"], serde_json::json!([tlp::Tlp::AmberStrict.marking_id()]));
+    assert!(notes[0]["content"].as_str().is_some_and(|c| c.starts_with("Readiness index")), "{}", notes[0]);
+    assert!(objects("Correos").iter().all(|o| o["type"] != "note"), "Correos reads the collection, not La Poste's note");
+}

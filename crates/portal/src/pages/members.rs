@@ -397,7 +397,7 @@ fn finish_add(state: &PortalState, ctx: &Ctx, done: Option<Result<hub::StatusRes
 }
 
 /// The collections `member` may write to, as `(id, title)`.
-fn writable(state: &PortalState, member: &Member) -> Result<Vec<(String, String)>, hub::HubError> {
+pub(crate) fn writable(state: &PortalState, member: &Member) -> Result<Vec<(String, String)>, hub::HubError> {
     Ok(state.hub.collections(&member.principal())?.into_iter().filter(|(_, g)| g.write).map(|(c, _)| (c.id, c.title)).collect())
 }
 

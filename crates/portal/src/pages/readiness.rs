@@ -62,6 +62,7 @@ pub(crate) fn routes() -> Router<PortalState> {
         .route("/members/readiness/{id}/plan.csv", get(plan_export))
         .route("/members/readiness/{id}/assessment.json", get(json_export))
         .route("/members/readiness/{id}/stix.json", get(stix_export))
+        .route("/members/readiness/{id}/stix", post(stix_publish))
 }
 
 macro_rules! try_page {
@@ -425,6 +426,15 @@ async fn overview(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64
     let loaded = try_page!(load(&state, &ctx, member, id).await);
     let (record, answers, _) = &loaded;
     let shares = sharing::shares_of(&state, record.id).await;
+    let may_share = record.org_id == member.org.id && roles::allows(super::members::caller(member), Action::ShareReadiness);
+    let collections: Vec<Value> = match may_share && record.finalised_at.is_some() {
+        true => super::members::writable(&state, member)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(id, title)| context! { id => id, title => title })
+            .collect(),
+        false => Vec::new(),
+    };
     let profile = profile_of(record);
     let s = scored(bank, &loaded);
     let lang = ctx.lang.code();
@@ -438,8 +448,8 @@ async fn overview(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64
         may_answer => may_answer(member) && (record.org_id == member.org.id || is_facilitator(member)),
         unanswered => s.as_ref().map_or(0, |s| s.unanswered.len()),
         domains => declared_of(record).domains, facilitator => is_facilitator(member),
-        may_share => record.org_id == member.org.id && roles::allows(super::members::caller(member), Action::ShareReadiness),
-        shares => shares,
+        may_share => may_share, shares => shares,
+        collections => collections,
     };
     state.portal.page(&ctx, StatusCode::OK, "readiness_overview.html", page)
 }
@@ -1064,6 +1074,49 @@ async fn stix_export(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<
     let org = try_page!(org_of(&state, &ctx, record.org_id).await);
     let body = stix_note(bank, record, &org, &s, &now()).to_string();
     download(body, "application/stix+json;version=2.1", format!("readiness-{id}.stix.json"))
+}
+
+/// An administrator of the post adds the finalised assessment's STIX note (as [`stix_export`],
+/// TLP:AMBER+STRICT, so only the organisation reads it) to a collection the organisation
+/// writes: its own record of readiness on its hub, if it wants one.
+async fn stix_publish(
+    State(state): State<PortalState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    let member = try_page!(member_for(&state, &ctx, Action::ShareReadiness).await);
+    if !ctx.csrf_ok(form.get("csrf").map_or("", String::as_str)) {
+        return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
+    }
+    let (bank, _) = try_page!(parts(&state, &ctx));
+    let loaded = try_page!(load(&state, &ctx, member, id).await);
+    let record = &loaded.0;
+    if record.org_id != member.org.id {
+        return state.portal.error(&ctx, StatusCode::NOT_FOUND, "error-not-found", None);
+    }
+    let Some(s) = scored(bank, &loaded).filter(|_| record.finalised_at.is_some()) else {
+        return state.portal.error(&ctx, StatusCode::CONFLICT, "readiness-error-not-finalised", None);
+    };
+    let collection = form.get("collection").cloned().unwrap_or_default();
+    let allowed = super::members::writable(&state, member).map(|w| w.iter().any(|(c, _)| *c == collection));
+    match allowed {
+        Ok(true) => {}
+        Ok(false) => return state.portal.error(&ctx, StatusCode::BAD_REQUEST, "readiness-error-collection", Some(collection)),
+        Err(e) => return state.portal.hub_error(&ctx, e),
+    }
+    let org = try_page!(org_of(&state, &ctx, record.org_id).await);
+    let body = stix_note(bank, record, &org, &s, &now()).to_string();
+    let (hub, who) = (state.hub.clone(), member.principal());
+    match blocking(move || hub.add_objects(&who, &collection, body.as_bytes())).await {
+        Some(Ok(status)) if status.failure_count == 0 => see_other(&format!("/members/readiness/{id}#stix")),
+        Some(Ok(status)) => {
+            let why = status.failures.iter().filter_map(|f| f.message.clone()).collect::<Vec<_>>().join("; ");
+            state.portal.error(&ctx, StatusCode::UNPROCESSABLE_ENTITY, "error-rejected", Some(why))
+        }
+        Some(Err(e)) => state.portal.hub_error(&ctx, e),
+        None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
+    }
 }
 
 /// The note of [`stix_export`]; its id is stable for one version of the assessment.
