@@ -384,7 +384,7 @@ async fn add_sighting(
     finish_add(&state, &ctx, done, &back)
 }
 
-fn finish_add(state: &PortalState, ctx: &Ctx, done: Option<Result<hub::StatusResource, hub::HubError>>, back: &str) -> Response {
+pub(crate) fn finish_add(state: &PortalState, ctx: &Ctx, done: Option<Result<hub::StatusResource, hub::HubError>>, back: &str) -> Response {
     match done {
         Some(Ok(status)) if status.failure_count == 0 => see_other(back),
         Some(Ok(status)) => {

@@ -1108,15 +1108,8 @@ async fn stix_publish(
     let org = try_page!(org_of(&state, &ctx, record.org_id).await);
     let body = stix_note(bank, record, &org, &s, &now()).to_string();
     let (hub, who) = (state.hub.clone(), member.principal());
-    match blocking(move || hub.add_objects(&who, &collection, body.as_bytes())).await {
-        Some(Ok(status)) if status.failure_count == 0 => see_other(&format!("/members/readiness/{id}#stix")),
-        Some(Ok(status)) => {
-            let why = status.failures.iter().filter_map(|f| f.message.clone()).collect::<Vec<_>>().join("; ");
-            state.portal.error(&ctx, StatusCode::UNPROCESSABLE_ENTITY, "error-rejected", Some(why))
-        }
-        Some(Err(e)) => state.portal.hub_error(&ctx, e),
-        None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
-    }
+    let done = blocking(move || hub.add_objects(&who, &collection, body.as_bytes())).await;
+    super::members::finish_add(&state, &ctx, done, &format!("/members/readiness/{id}#stix"))
 }
 
 /// The note of [`stix_export`]; its id is stable for one version of the assessment.
