@@ -453,3 +453,34 @@ fn a_finalised_assessment_s_note_goes_to_the_organisation_s_own_collection() {
     assert!(notes[0]["content"].as_str().is_some_and(|c| c.starts_with("Readiness index")), "{}", notes[0]);
     assert!(objects("Correos").iter().all(|o| o["type"] != "note"), "Correos reads the collection, not La Poste's note");
 }
+
+/// The history of assessments: each finalised one with its readiness index, and the change
+/// since the previous finalised one (whole points, signed).
+#[test]
+fn the_history_shows_each_assessment_s_index_and_the_change_since_the_last() {
+    let (_f, server) = setup();
+    let mut alice = signed_in(&server, "alice");
+    let finalised = |v: &mut Visitor, file: &str| -> (i64, i64) {
+        let (status, location, body) = v.submit("/members/readiness/import", &[("file", file)]);
+        assert_eq!(status, 303, "{body}");
+        assert_eq!(v.submit(&format!("{location}/finalise"), &[]).0, 303);
+        let json: serde_json::Value = serde_json::from_str(&v.page(&format!("{location}/assessment.json"))).expect("JSON");
+        let id = json["id"].as_i64().expect("id");
+        (id, json["summary"]["readiness_index"].as_f64().expect("an index").round() as i64)
+    };
+    let (first, before) = finalised(&mut alice, FIELD_FILE);
+    let better = FIELD_FILE.replace("IAM-01 = 2", "IAM-01 = 4\nBCP-02 = 4\nTRN-01 = 3\nIR-01 = 3\nSHR-01 = 3");
+    let (second, after) = finalised(&mut alice, &better);
+    assert!(after > before, "{before} -> {after}");
+    let list = alice.page("/members/readiness");
+    let row = |id: i64| {
+        list.split(&format!("<a href=\"/members/readiness/{id}\">"))
+            .nth(1)
+            .and_then(|r| r.split("</tr>").next())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(row(second).contains(&format!("<td>{after}%</td><td>+{}</td>", after - before)), "{list}");
+    assert!(row(first).contains(&format!("<td>{before}%</td><td>—</td>")), "the first has no change: {list}");
+    assert!(list.find(&format!("/members/readiness/{second}\"")) < list.find(&format!("/members/readiness/{first}\"")), "newest first");
+}
