@@ -137,11 +137,12 @@ pub struct Hits {
 fn automaton(pats: &[String]) -> AhoCorasick {
     // Leftmost-longest so "agencia tributaria" beats "tributaria"; patterns are plain strings,
     // so the build cannot fail except on absurd sizes.
-    // A DFA: these run over every message, and a few hundred kilobytes buy fewer instructions
-    // per byte than the default NFA.
+    // A contiguous NFA, not a DFA: with every script's cues the DFAs took 6.3 MB (cues) and
+    // 12.5 MB (brand names), so each byte of a message was a cache miss; the NFA's fewer bytes
+    // beat the DFA's fewer instructions in CPU time (BENCHMARKS.md, scan-text).
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(pats)
         .unwrap_or_else(|_| AhoCorasick::new(["\u{0}"]).expect("a one-byte pattern always builds"))
 }
