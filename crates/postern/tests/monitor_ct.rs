@@ -338,7 +338,9 @@ fn spawn_watch(cfg: &Path, dir: &Path, once: bool) -> (Child, mpsc::Receiver<Str
     if once {
         args.push("--once");
     }
-    let mut child = Command::new(common::exe())
+    // The CT benchmark of BENCHMARKS.md runs an older binary through this for its "before" row.
+    let exe = std::env::var("POSTERN_BENCH_WATCH_EXE").unwrap_or_else(|_| common::exe().to_string());
+    let mut child = Command::new(exe)
         .args(["--data", dir.join("data").to_str().expect("utf-8")])
         .args(&args)
         .stdout(Stdio::piped())
@@ -754,4 +756,36 @@ fn a_log_that_rewrites_its_history_or_shrinks_is_caught_and_the_cursor_stays() {
     assert_eq!(text, "");
     assert!(has_alarm(&err, "static", "the log's tree shrank from 14 to 10 entries"), "{err:#?}");
     assert_eq!(cursor(dir.path(), "static"), before.0, "the cursor stays");
+}
+
+/// The CT ingest benchmark of BENCHMARKS.md (`--ignored --nocapture`): a static-ct log of
+/// `POSTERN_BENCH_CT_CERTS` (default 3,000) filler certificates and the planted ones, each as
+/// precertificate and final certificate, read in one `watch --once`.
+#[test]
+#[ignore = "a benchmark: run with --ignored --nocapture"]
+fn benchmark_static_ct_ingest() {
+    let n: usize = std::env::var("POSTERN_BENCH_CT_CERTS").ok().and_then(|v| v.parse().ok()).unwrap_or(3000);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("site");
+    let (_server, static_url, origin) = StaticServer::log_at(&site);
+    let ca = Ca::new();
+    let mut log = Fixture::new();
+    let fillers: Vec<String> = (0..n).map(|i| format!("host-{i}.example.net")).collect();
+    let fillers: Vec<&str> = fillers.iter().map(String::as_str).collect();
+    issue_round(&ca, &mut log, &PLANTED_1, &fillers);
+    log.write_static(&site.join("static"), &origin);
+    let cfg = config(dir.path(), &[("static", &static_url, "static-ct", &log.spki_b64())]);
+    let started = std::time::Instant::now();
+    let (text, err) = watch_once(&cfg, dir.path());
+    let secs = started.elapsed().as_secs_f64();
+    assert_eq!(domains(&text), sorted(&PLANTED_1), "{err:#?}");
+    let entries = log.entries.len() as f64;
+    eprintln!(
+        "ct bench: {} entries ({} certificates) in {secs:.2} s: {:.0} entries/s, {:.0} de-duplicated certificates/s",
+        entries,
+        entries / 2.0,
+        entries / secs,
+        entries / 2.0 / secs
+    );
+    eprintln!("{}", err.iter().find(|l| l.starts_with("ct: ")).map_or("", String::as_str));
 }
