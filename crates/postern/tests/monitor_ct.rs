@@ -378,6 +378,29 @@ fn wait_for(rx: &mpsc::Receiver<String>, what: &str) -> Vec<String> {
     }
 }
 
+/// A static-ct log served on 127.0.0.1 with the planted look-alikes of round 1 and the benign
+/// names: its directory, site folder, server, monitoring prefix, origin, CA and entries.
+struct Planted {
+    dir: tempfile::TempDir,
+    site: std::path::PathBuf,
+    _server: StaticServer,
+    static_url: String,
+    origin: String,
+    ca: Ca,
+    log: Fixture,
+}
+
+fn planted() -> Planted {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("site");
+    let (_server, static_url, origin) = StaticServer::log_at(&site);
+    let ca = Ca::new();
+    let mut log = Fixture::new();
+    issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
+    log.write_static(&site.join("static"), &origin);
+    Planted { dir, site, _server, static_url, origin, ca, log }
+}
+
 fn issue_round(ca: &Ca, log: &mut Fixture, planted: &[&str], benign: &[&str]) {
     for p in planted {
         log.add(&ca.issue(&[p, &format!("*.{p}")]));
@@ -389,13 +412,7 @@ fn issue_round(ca: &Ca, log: &mut Fixture, planted: &[&str], benign: &[&str]) {
 
 #[test]
 fn both_logs_flag_exactly_the_planted_names_and_resume_after_kill_9() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let site = dir.path().join("site");
-    let (_server, static_url, origin) = StaticServer::log_at(&site);
-    let ca = Ca::new();
-    let mut log = Fixture::new();
-    issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
-    log.write_static(&site.join("static"), &origin);
+    let Planted { dir, site, _server, static_url, origin, ca, mut log } = planted();
     let leaves = |l: &Fixture| l.merkle_leaves().iter().map(|b| B64.encode(b)).collect();
     let rfc = Arc::new(Mutex::new(Rfc6962Log { sth: log.sth(), leaves: leaves(&log), throttle: true }));
     let rfc_url = serve_rfc6962(rfc.clone());
@@ -441,13 +458,7 @@ fn both_logs_flag_exactly_the_planted_names_and_resume_after_kill_9() {
 
 #[test]
 fn the_rfc6962_log_alone_flags_the_planted_names_and_a_bad_checkpoint_alarms() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let site = dir.path().join("site");
-    let (_server, static_url, origin) = StaticServer::log_at(&site);
-    let ca = Ca::new();
-    let mut log = Fixture::new();
-    issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
-    log.write_static(&site.join("static"), &origin);
+    let Planted { dir, _server, static_url, log, .. } = planted();
     let leaves = log.merkle_leaves().iter().map(|b| B64.encode(b)).collect();
     let rfc_url = serve_rfc6962(Arc::new(Mutex::new(Rfc6962Log { sth: log.sth(), leaves, throttle: true })));
     // The static log's checkpoint is checked against another key: it must not be read.
@@ -471,13 +482,7 @@ fn the_rfc6962_log_alone_flags_the_planted_names_and_a_bad_checkpoint_alarms() {
 
 #[test]
 fn a_tile_of_the_wrong_size_alarms_keeps_the_cursor_and_loses_no_name() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let site = dir.path().join("site");
-    let (_server, static_url, origin) = StaticServer::log_at(&site);
-    let ca = Ca::new();
-    let mut log = Fixture::new();
-    issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
-    log.write_static(&site.join("static"), &origin);
+    let Planted { dir, site, _server, static_url, log, .. } = planted();
     // The log serves its partial tile with one entry too many, then as a truncated gzip stream.
     let tile = site.join("static").join(ct::data_tile_path(0, 14));
     let good = std::fs::read(&tile).expect("tile");
@@ -605,13 +610,7 @@ fn serve_watch_refuses_a_configuration_without_a_record_table() {
 
 #[test]
 fn a_log_that_offers_names_tiles_is_read_through_them() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let site = dir.path().join("site");
-    let (_server, static_url, origin) = StaticServer::log_at(&site);
-    let ca = Ca::new();
-    let mut log = Fixture::new();
-    issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
-    log.write_static(&site.join("static"), &origin);
+    let Planted { dir, site, _server, static_url, log, .. } = planted();
     log.write_names(&site.join("static"));
     // Without its data tiles: the watcher must not need them.
     std::fs::remove_dir_all(site.join("static").join("tile").join("data")).expect("rm data tiles");
@@ -660,13 +659,7 @@ fn next_entry(dir: &Path, log: &str) -> u64 {
 
 #[test]
 fn a_data_tile_the_checkpoint_does_not_commit_to_is_refused_and_nothing_from_it_is_recorded() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let site = dir.path().join("site");
-    let (_server, static_url, origin) = StaticServer::log_at(&site);
-    let ca = Ca::new();
-    let mut log = Fixture::new();
-    issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
-    log.write_static(&site.join("static"), &origin);
+    let Planted { dir, site, _server, static_url, ca, log, .. } = planted();
     // The log serves a data tile with one certificate swapped for another look-alike's: well
     // framed, the right number of entries, an intact signed checkpoint and hash tiles.
     let tile = site.join("static").join(ct::data_tile_path(0, 14));
@@ -691,13 +684,7 @@ fn a_data_tile_the_checkpoint_does_not_commit_to_is_refused_and_nothing_from_it_
 
 #[test]
 fn a_signed_root_the_entries_do_not_reach_is_refused_by_both_apis() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let site = dir.path().join("site");
-    let (_server, static_url, origin) = StaticServer::log_at(&site);
-    let ca = Ca::new();
-    let mut log = Fixture::new();
-    issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
-    log.write_static(&site.join("static"), &origin);
+    let Planted { dir, site, _server, static_url, origin, log, .. } = planted();
     // Validly signed tree heads over a root that no tree of these entries has.
     let size = log.entries.len() as u64;
     log.write_checkpoint(&site.join("static"), &origin, size, &[9; 32]);
@@ -718,13 +705,7 @@ fn a_signed_root_the_entries_do_not_reach_is_refused_by_both_apis() {
 
 #[test]
 fn a_log_that_rewrites_its_history_or_shrinks_is_caught_and_the_cursor_stays() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let site = dir.path().join("site");
-    let (_server, static_url, origin) = StaticServer::log_at(&site);
-    let ca = Ca::new();
-    let mut log = Fixture::new();
-    issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
-    log.write_static(&site.join("static"), &origin);
+    let Planted { dir, site, _server, static_url, origin, ca, mut log } = planted();
     let leaves = |l: &Fixture| l.merkle_leaves().iter().map(|b| B64.encode(b)).collect();
     let rfc = Arc::new(Mutex::new(Rfc6962Log { sth: log.sth(), leaves: leaves(&log), throttle: false }));
     let rfc_url = serve_rfc6962(rfc.clone());
