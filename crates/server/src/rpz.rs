@@ -106,7 +106,7 @@ pub async fn start(
     let who = Principal::Member { org, token_id: "rpz".into(), role: store::Role::Reader };
     let read =
         Reader { hub, who, collection: config.collection.clone(), ceiling: config.ceiling, analyzer, decay, cache: Default::default() };
-    let first = read.domains().await.map_err(hub_error)?;
+    let first = read.domains().await.map_err(hub_error)?.unwrap_or_default();
     let serial = u32::try_from(first.0).unwrap_or(u32::MAX).max(1);
     let zone = Zone { apex, target, current: Version { serial, domains: Arc::new(first.1) }, history: VecDeque::new() };
     let zone = Arc::new(RwLock::new(zone));
@@ -133,6 +133,9 @@ const FULL_READ_EVERY: Duration = Duration::from_secs(300);
 /// An incremental read starts this far before the newest `date_added` seen, so an object
 /// stored in the same instant as the last read is not missed (reading one twice is harmless).
 const OVERLAP_US: i64 = 2_000_000;
+/// When nothing was added, the selection is still made again this often, so that indicators
+/// leave the zone when they expire or decay.
+const RESELECT_EVERY: Duration = Duration::from_secs(30);
 
 /// Reads the collection as the subscriber.
 #[derive(Clone)]
@@ -152,18 +155,21 @@ struct Cache {
     objects: std::collections::HashMap<String, (serde_json::Value, i64)>,
     newest_us: i64,
     full_at: Option<std::time::Instant>,
+    /// When the selection was last made.
+    selected_at: Option<std::time::Instant>,
 }
 
 impl Reader {
     /// The feed's serial and domains now: the objects added since the last read merged into
     /// those already read (the whole collection every [`FULL_READ_EVERY`]), then the same
     /// selection as `/feeds/{collection}/rpz` (revocation, expiry, decay, official domains).
-    async fn domains(&self) -> Result<(u64, BTreeSet<String>), String> {
+    /// `None` when nothing was added and the last selection is recent: the zone stands.
+    async fn domains(&self) -> Result<Option<(u64, BTreeSet<String>)>, String> {
         let me = self.clone();
         tokio::task::spawn_blocking(move || me.refresh()).await.map_err(|e| e.to_string())?
     }
 
-    fn refresh(&self) -> Result<(u64, BTreeSet<String>), String> {
+    fn refresh(&self) -> Result<Option<(u64, BTreeSet<String>)>, String> {
         let mut cache = self.cache.lock().map_err(|e| e.to_string())?;
         let full = cache.full_at.is_none_or(|t| t.elapsed() >= FULL_READ_EVERY);
         let after = (!full).then(|| cache.newest_us - OVERLAP_US);
@@ -172,20 +178,26 @@ impl Reader {
         if full {
             *cache = Cache { full_at: Some(std::time::Instant::now()), ..Cache::default() };
         }
+        let mut changed = full;
         for id in withheld {
-            cache.objects.remove(&id);
+            changed |= cache.objects.remove(&id).is_some();
         }
         for (o, added) in read {
             cache.newest_us = cache.newest_us.max(added);
             if let Some(id) = o["id"].as_str() {
-                cache.objects.insert(id.to_string(), (o, added));
+                // The overlap reads the newest objects again: only another version is a change.
+                changed |= cache.objects.insert(id.to_string(), (o, added)).is_none_or(|(_, before)| before != added);
             }
         }
+        if !changed && cache.selected_at.is_some_and(|t| t.elapsed() < RESELECT_EVERY) {
+            return Ok(None);
+        }
+        cache.selected_at = Some(std::time::Instant::now());
         let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         let lifetimes = monitor::feeds::Lifetimes { decay: &self.decay, collection: &self.collection };
         let objects = cache.objects.values().map(|(o, added)| (o.clone(), *added));
         let snap = monitor::feeds::select(objects, &now, |d| self.analyzer.official_brand(d).is_some(), lifetimes);
-        Ok((snap.serial, snap.items.into_iter().map(|i| i.domain).collect()))
+        Ok(Some((snap.serial, snap.items.into_iter().map(|i| i.domain).collect())))
     }
 }
 
@@ -195,7 +207,8 @@ async fn follow(read: Reader, zone: Arc<RwLock<Zone>>, every: Duration, notify: 
     loop {
         tokio::time::sleep(every).await;
         let (serial, domains) = match read.domains().await {
-            Ok(d) => d,
+            Ok(Some(d)) => d,
+            Ok(None) => continue,
             Err(e) => {
                 tracing::warn!(error = %e, "RPZ: reading the collection failed; the zone stays as it was");
                 continue;
