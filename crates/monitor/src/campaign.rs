@@ -1,15 +1,16 @@
 //! Campaign clustering: look-alikes registered together become one STIX `campaign`, each
 //! member's indicator tied to it by an `indicates` relationship.
 //!
-//! Three signals, in this order of strength: a **shared certificate** (the names of one
+//! Four signals, in this order of strength: a **shared certificate** (the names of one
 //! multi-SAN certificate join the campaign of its first look-alike), a **naming template** (the
 //! same brand and the same name once digit runs are folded, `laposte-redelivery-12.top` and
-//! `laposte-redelivery-47.top`), and an **issuance burst** (look-alikes of one brand whose
-//! certificates one CA issued within [`BURST_SECONDS`] of the burst's first: a kit minting names
-//! in a batch). A burst is anchored at its first certificate, so a CA that issues for everyone
-//! cannot chain a brand's look-alikes of a whole day into one campaign. Resolved addresses are
-//! not used: the watcher never resolves a suspect name (a lookup reaches the suspect's own name
-//! servers and tells the actor it has been seen).
+//! `laposte-redelivery-47.top`), a **shared address** (look-alikes, of any brand, that the
+//! operator's passive DNS records saw on one address that is not shared hosting: see
+//! [`crate::pdns`]; opt-in, the watcher itself never resolves a suspect name), and an
+//! **issuance burst** (look-alikes of one brand whose certificates one CA issued within
+//! [`BURST_SECONDS`] of the burst's first: a kit minting names in a batch). A burst is anchored
+//! at its first certificate, so a CA that issues for everyone cannot chain a brand's
+//! look-alikes of a whole day into one campaign.
 //!
 //! A campaign exists once it has two members. Ids are derived from the producer's namespace and
 //! the campaign's key, so every run and every restart names the same campaign the same way.
@@ -57,6 +58,8 @@ pub struct Member<'a> {
     pub issuer: Option<&'a str>,
     /// RFC 3339; for CT sources the time the log recorded the certificate.
     pub first_seen: &'a str,
+    /// Addresses the name resolved to that may cluster it (passive DNS, shared ones left out).
+    pub addresses: &'a [String],
 }
 
 /// A campaign that gained members in this batch: its key and every member it has now
@@ -75,6 +78,8 @@ pub struct Grown {
     pub first_seen: String,
     /// The CA of an issuance burst that brought members in, if one did.
     pub burst_issuer: Option<String>,
+    /// The address a member shared with the campaign, if one joined by it.
+    pub address: Option<String>,
 }
 
 /// The campaigns seen so far by one watcher.
@@ -87,6 +92,8 @@ pub struct Clusters {
     templates: HashMap<String, String>,
     /// `brand|issuer` -> the campaign key of the current burst and the burst's start (Unix s).
     bursts: HashMap<String, (String, i64)>,
+    /// Address -> the campaign of the first look-alike seen on it.
+    addresses: HashMap<String, String>,
     order: std::collections::VecDeque<String>,
 }
 
@@ -97,6 +104,7 @@ struct State {
     members: Vec<String>,
     first_seen: String,
     burst_issuer: Option<String>,
+    address: Option<String>,
 }
 
 impl Clusters {
@@ -104,7 +112,7 @@ impl Clusters {
     pub fn add(&mut self, batch: &[Member<'_>]) -> Vec<Grown> {
         let mut grew: HashMap<String, usize> = HashMap::new();
         for m in batch {
-            let (key, by_burst) = self.campaign_of(m);
+            let (key, by) = self.campaign_of(m);
             if !self.campaigns.contains_key(&key) {
                 self.remember(&key, m);
             }
@@ -118,8 +126,10 @@ impl Clusters {
             if m.first_seen < s.first_seen.as_str() {
                 s.first_seen = m.first_seen.to_string();
             }
-            if by_burst && s.burst_issuer.is_none() {
-                s.burst_issuer = m.issuer.map(str::to_string);
+            match by {
+                By::Burst if s.burst_issuer.is_none() => s.burst_issuer = m.issuer.map(str::to_string),
+                By::Address(a) if s.address.is_none() => s.address = Some(a),
+                _ => {}
             }
             *grew.entry(key).or_default() += 1;
         }
@@ -135,6 +145,7 @@ impl Clusters {
                     members: s.members.clone(),
                     first_seen: s.first_seen.clone(),
                     burst_issuer: s.burst_issuer.clone(),
+                    address: s.address.clone(),
                     key,
                 })
             })
@@ -143,9 +154,9 @@ impl Clusters {
         out
     }
 
-    /// The campaign `m` belongs to, strongest signal first, and whether only an issuance burst
-    /// put it there; notes `m`'s certificate, template and burst for the names that follow.
-    fn campaign_of(&mut self, m: &Member<'_>) -> (String, bool) {
+    /// The campaign `m` belongs to, strongest signal first, and the signal that put it there;
+    /// notes `m`'s certificate, template, addresses and burst for the names that follow.
+    fn campaign_of(&mut self, m: &Member<'_>) -> (String, By) {
         let own = format!("{}|{}", m.brand, naming_template(m.domain));
         let burst = m.issuer.zip(unix_seconds(m.first_seen)).map(|(issuer, at)| (format!("{}|{issuer}", m.brand), at));
         let by_certificate = m.certificate.and_then(|c| self.certificates.get(c)).cloned();
@@ -154,8 +165,16 @@ impl Clusters {
             .as_ref()
             .and_then(|(b, at)| self.bursts.get(b).filter(|(_, start)| (at - start).abs() <= BURST_SECONDS))
             .map(|(k, _)| k.clone());
-        let only_burst = by_certificate.is_none() && by_template.is_none() && by_burst.is_some();
-        let key = by_certificate.or(by_template).or(by_burst).unwrap_or_else(|| own.clone());
+        let by_address = m.addresses.iter().find_map(|a| self.addresses.get(a).map(|k| (a.clone(), k.clone())));
+        let by = match (&by_certificate, &by_template, &by_address, &by_burst) {
+            (None, None, Some((a, _)), _) => By::Address(a.clone()),
+            (None, None, None, Some(_)) => By::Burst,
+            _ => By::Other,
+        };
+        let key = by_certificate.or(by_template).or(by_address.map(|(_, k)| k)).or(by_burst).unwrap_or_else(|| own.clone());
+        for a in m.addresses {
+            self.addresses.entry(a.clone()).or_insert_with(|| key.clone());
+        }
         if let Some(c) = m.certificate {
             self.certificates.entry(c.to_string()).or_insert_with(|| key.clone());
         }
@@ -168,7 +187,7 @@ impl Clusters {
                 self.bursts.insert(b, (key.clone(), at));
             }
         }
-        (key, only_burst)
+        (key, by)
     }
 
     /// Adds members already published (a restarted watcher's earlier hits), so that the next
@@ -185,13 +204,27 @@ impl Clusters {
             self.certificates.retain(|_, k| *k != old);
             self.templates.retain(|_, k| *k != old);
             self.bursts.retain(|_, (k, _)| *k != old);
+            self.addresses.retain(|_, k| *k != old);
         }
         let template = key.split_once('|').map_or(key, |(_, t)| t).to_string();
-        let state =
-            State { brand: m.brand.to_string(), template, members: Vec::new(), first_seen: m.first_seen.to_string(), burst_issuer: None };
+        let state = State {
+            brand: m.brand.to_string(),
+            template,
+            members: Vec::new(),
+            first_seen: m.first_seen.to_string(),
+            burst_issuer: None,
+            address: None,
+        };
         self.campaigns.insert(key.to_string(), state);
         self.order.push_back(key.to_string());
     }
+}
+
+/// The signal that put a member in its campaign, when it is one the campaign describes.
+enum By {
+    Address(String),
+    Burst,
+    Other,
 }
 
 fn unix_seconds(rfc3339: &str) -> Option<i64> {
@@ -201,6 +234,17 @@ fn unix_seconds(rfc3339: &str) -> Option<i64> {
 /// The id of the campaign `key` for the producer `namespace`.
 pub fn campaign_id(namespace: &uuid::Uuid, key: &str) -> String {
     format!("campaign--{}", uuid::Uuid::new_v5(namespace, format!("campaign|{key}").as_bytes()))
+}
+
+fn description(g: &Grown, brand_name: &str) -> String {
+    let mut why = format!("minted from the template {}", g.template);
+    if let Some(ca) = &g.burst_issuer {
+        why.push_str(&format!(" or certified by {ca} in one burst"));
+    }
+    if let Some(a) = &g.address {
+        why.push_str(&format!(" or seen on the address {a} (passive DNS)"));
+    }
+    format!("Names imitating {brand_name} {why} ({} members when last updated).", g.members.len())
 }
 
 /// The STIX objects of a grown campaign: the campaign and one `indicates` relationship from
@@ -216,14 +260,7 @@ pub fn objects(
     let mut campaign = json!({
         "type": "campaign", "spec_version": "2.1", "id": id, "created": p.now, "modified": p.now,
         "name": format!("Look-alikes of {brand_name}: {}", g.template),
-        "description": match &g.burst_issuer {
-            None => format!("Names imitating {brand_name} minted from the template {} ({} members when last updated).", g.template, g.members.len()),
-            Some(ca) => format!(
-                "Names imitating {brand_name} minted from the template {} or certified by {ca} in one burst ({} members when last updated).",
-                g.template,
-                g.members.len()
-            ),
-        },
+        "description": description(g, brand_name),
         "first_seen": g.first_seen,
         "labels": ["monitor", format!("brand:{}", g.brand)],
         "object_marking_refs": [p.marking],
@@ -252,7 +289,7 @@ mod tests {
     use super::*;
 
     fn m<'a>(domain: &'a str, brand: &'a str, certificate: Option<&'a str>) -> Member<'a> {
-        Member { domain, brand, certificate, issuer: None, first_seen: "2026-12-07T10:00:00Z" }
+        Member { domain, brand, certificate, issuer: None, first_seen: "2026-12-07T10:00:00Z", addresses: &[] }
     }
 
     #[test]
@@ -293,8 +330,26 @@ mod tests {
         assert_eq!(g[0].members, ["laposte-colis.top", "suivi-laposte-frais.top"]);
     }
 
+    #[test]
+    fn look_alikes_on_one_address_join_one_campaign_across_brands() {
+        let mut c = Clusters::default();
+        let (one, other) = (["45.67.89.10".to_string()], ["91.92.93.94".to_string()]);
+        let on = |domain, brand, addresses| Member { addresses, ..m(domain, brand, None) };
+        assert!(c.add(&[on("laposte-colis.top", "fr-laposte", &one[..])]).is_empty());
+        let g = c.add(&[on("usps-redelivery.top", "us-usps", &one[..]), on("correos-aduana.xyz", "es-correos", &other[..])]);
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!(g[0].members, ["laposte-colis.top", "usps-redelivery.top"]);
+        assert_eq!(g[0].address.as_deref(), Some("45.67.89.10"));
+        let namespace = uuid::Uuid::nil();
+        let p = crate::indicator::Producer { namespace: &namespace, identity: None, now: "t", valid_until: "u", marking: "m" };
+        let o = objects(&g[0], "La Poste", &namespace, &p, |d| d.to_string());
+        assert!(o[0]["description"].as_str().unwrap().contains("seen on the address 45.67.89.10 (passive DNS)"), "{o:?}");
+        // A name without addresses (or whose addresses were all shared) joins nothing by address.
+        assert!(c.add(&[on("royalmail-fee.top", "gb-royalmail", &[])]).is_empty());
+    }
+
     fn issued<'a>(domain: &'a str, brand: &'a str, issuer: &'a str, at: &'a str) -> Member<'a> {
-        Member { domain, brand, certificate: Some(domain), issuer: Some(issuer), first_seen: at }
+        Member { domain, brand, certificate: Some(domain), issuer: Some(issuer), first_seen: at, addresses: &[] }
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod eval;
 pub mod feeds;
 pub mod indicator;
 mod name;
+pub mod pdns;
 pub mod zone;
 
 use links::{Analyzer, Level};

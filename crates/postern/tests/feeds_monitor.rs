@@ -244,9 +244,28 @@ fn post(server: &common::Server, collection: &str, token: &str, objects: Value) 
     assert_eq!(status["failure_count"], 0, "{status}");
 }
 
+/// `POSTERN_BENCH_RPZ_INDICATORS=N` (the RPZ benchmark of BENCHMARKS.md): N more GREEN
+/// indicators in the collection before the zone is served, and the time `feeds export --format
+/// rpz` takes to build the zone over them.
+fn preload_for_benchmark(f: &common::Fixture) {
+    let Some(n) = std::env::var("POSTERN_BENCH_RPZ_INDICATORS").ok().and_then(|v| v.parse::<usize>().ok()) else { return };
+    let file = f.dir.path().join("bulk.txt");
+    std::fs::write(&file, (0..n).map(|i| format!("bulk-look-alike-{i}.top\n")).collect::<String>()).expect("bulk");
+    let c = f.collection.as_str();
+    let started = std::time::Instant::now();
+    run(f.dir.path(), &["feeds", "import", file.to_str().expect("utf-8"), "--collection", c, "--org", "La Poste", "--tlp", "green"], b"");
+    eprintln!("rpz bench: {n} indicators imported in {:.1} s", started.elapsed().as_secs_f64());
+    for _ in 0..3 {
+        let started = std::time::Instant::now();
+        let zone = run(f.dir.path(), &["feeds", "export", "--collection", c, "--format", "rpz", "--org", "Correos"], b"");
+        eprintln!("rpz bench: zone of {} lines built in {:.2} s", zone.lines().count(), started.elapsed().as_secs_f64());
+    }
+}
+
 #[test]
 fn unbound_follows_the_served_rpz_and_blocks_a_new_indicator_within_seconds() {
     let f = hub_with_hits();
+    preload_for_benchmark(&f);
     let new_name = "laposte-douane-frais.top";
     let local = ["laposte-colis.top", new_name, "example-unlisted.top"];
     let rpz_port = free_port("127.0.0.1");

@@ -86,13 +86,29 @@ impl Fixture {
         [&[4u8, 3][..], &(sig.as_ref().len() as u16).to_be_bytes(), sig.as_ref()].concat()
     }
 
-    /// Writes the tiles (full ones gzip-compressed, as logs may serve them) and the checkpoint.
-    fn write_static(&self, dir: &Path, origin: &str) {
-        let leaves: Vec<Vec<u8>> = self
-            .entries
+    fn tile_leaves(&self) -> Vec<Vec<u8>> {
+        self.entries
             .iter()
             .map(|(ts, der, pre)| ct::encode_tile_leaf(*ts, der, pre.as_ref().map(|p| (&[7u8; 32], p.as_slice())), &[[1; 32]]))
-            .collect();
+            .collect()
+    }
+
+    /// Replaces the certificate logged at entries `at` and `at + 1` (precert and final): a log
+    /// rewriting its history.
+    fn rewrite(&mut self, at: usize, c: &Cert) {
+        let ts = self.entries[at].0;
+        self.entries[at] = (ts, c.tbs.clone(), Some(c.der.clone()));
+        self.entries[at + 1] = (ts, c.der.clone(), None);
+    }
+
+    fn leaf_hashes(&self) -> Vec<ct::merkle::Hash> {
+        self.merkle_leaves().iter().map(|l| ct::merkle::leaf_hash(l)).collect()
+    }
+
+    /// Writes the data tiles (full ones gzip-compressed, as logs may serve them), the hash
+    /// tiles (tlog-tiles `tile/<L>/<N>`) and the checkpoint.
+    fn write_static(&self, dir: &Path, origin: &str) {
+        let leaves = self.tile_leaves();
         for (n, chunk) in leaves.chunks(ct::TILE_WIDTH as usize).enumerate() {
             let path = dir.join(ct::data_tile_path(n as u64, chunk.len() as u64));
             std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
@@ -100,12 +116,21 @@ impl Fixture {
             let body = if chunk.len() as u64 == ct::TILE_WIDTH { gzip(&raw) } else { raw };
             std::fs::write(path, body).expect("tile");
         }
-        let size = self.entries.len() as u64;
+        for (t, hashes) in ct::merkle::hash_tiles(&self.leaf_hashes()) {
+            let path = dir.join(t.path(false));
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, hashes.concat()).expect("hash tile");
+        }
         let root = merkle_root(&self.merkle_leaves());
+        self.write_checkpoint(dir, origin, self.entries.len() as u64, &root);
+    }
+
+    /// Signs and publishes a checkpoint for `size` and `root`, whatever the tiles say.
+    fn write_checkpoint(&self, dir: &Path, origin: &str, size: u64, root: &[u8; 32]) {
         let ts = chrono::Utc::now().timestamp_millis() as u64;
         let log_id = Sha256::digest(B64.decode(self.spki_b64()).expect("spki"));
         let id = Sha256::digest([origin.as_bytes(), b"\n\x05", log_id.as_slice()].concat());
-        let sig = [&id[..4], &ts.to_be_bytes(), &self.sign(ts, size, &root)].concat();
+        let sig = [&id[..4], &ts.to_be_bytes(), &self.sign(ts, size, root)].concat();
         let note = format!("{origin}\n{size}\n{}\n\n\u{2014} {origin} {}\n", B64.encode(root), B64.encode(sig));
         // Written aside and renamed, as a log publishes a checkpoint.
         std::fs::write(dir.join("checkpoint.tmp"), note).expect("checkpoint");
@@ -130,11 +155,14 @@ impl Fixture {
     }
 
     fn sth(&self) -> String {
-        let size = self.entries.len() as u64;
-        let root = merkle_root(&self.merkle_leaves());
+        self.sth_with(self.entries.len() as u64, &merkle_root(&self.merkle_leaves()))
+    }
+
+    /// A signed tree head for `size` and `root`, whatever the entries say.
+    fn sth_with(&self, size: u64, root: &[u8; 32]) -> String {
         let ts = chrono::Utc::now().timestamp_millis() as u64;
         serde_json::json!({"tree_size": size, "timestamp": ts, "sha256_root_hash": B64.encode(root),
-            "tree_head_signature": B64.encode(self.sign(ts, size, &root))})
+            "tree_head_signature": B64.encode(self.sign(ts, size, root))})
         .to_string()
     }
 }
@@ -198,6 +226,9 @@ fn answer(log: &mut Rfc6962Log, path: &str) -> (&'static str, String) {
     if path == "/ct/v1/get-sth" {
         return ("200 OK", log.sth.clone());
     }
+    if let Some(query) = path.strip_prefix("/ct/v1/get-proof-by-hash?").or(path.strip_prefix("/ct/v1/get-sth-consistency?")) {
+        return proof(log, path.contains("consistency"), query);
+    }
     let Some(query) = path.strip_prefix("/ct/v1/get-entries?") else { return ("404 Not Found", String::new()) };
     if std::mem::take(&mut log.throttle) {
         return ("429 Too Many Requests", String::new());
@@ -206,6 +237,27 @@ fn answer(log: &mut Rfc6962Log, path: &str) -> (&'static str, String) {
     let (start, end) = (arg("start="), arg("end=").min(log.leaves.len().saturating_sub(1)));
     let entries: Vec<_> = (start..=end).take(3).map(|i| serde_json::json!({"leaf_input": log.leaves[i], "extra_data": ""})).collect();
     ("200 OK", serde_json::json!({ "entries": entries }).to_string())
+}
+
+/// `get-proof-by-hash` (`hash` percent-encoded base64, `tree_size`) or `get-sth-consistency`
+/// (`first`, `second`) over the log's leaves.
+fn proof(log: &Rfc6962Log, consistency: bool, query: &str) -> (&'static str, String) {
+    let arg = |k: &str| query.split('&').find_map(|kv| kv.strip_prefix(k)).unwrap_or_default().to_string();
+    let num = |k: &str| arg(k).parse::<usize>().unwrap_or(0);
+    let hashes: Vec<ct::merkle::Hash> = log.leaves.iter().map(|l| ct::merkle::leaf_hash(&B64.decode(l).expect("b64"))).collect();
+    let b64 = |p: Vec<ct::merkle::Hash>| p.iter().map(|h| B64.encode(h)).collect::<Vec<_>>();
+    if consistency {
+        let proof = ct::merkle::consistency_proof(&hashes[..num("second=").min(hashes.len())], num("first="));
+        return ("200 OK", serde_json::json!({ "consistency": b64(proof) }).to_string());
+    }
+    let wanted = arg("hash=").replace("%2B", "+").replace("%2F", "/").replace("%3D", "=");
+    let size = num("tree_size=").min(hashes.len());
+    match hashes[..size].iter().position(|h| B64.encode(h) == wanted) {
+        Some(i) => {
+            ("200 OK", serde_json::json!({"leaf_index": i, "audit_path": b64(ct::merkle::audit_path(&hashes[..size], i))}).to_string())
+        }
+        None => ("404 Not Found", String::new()),
+    }
 }
 
 /// `python3 -m http.server` on 127.0.0.1, serving `dir`; killed on drop.
@@ -286,7 +338,9 @@ fn spawn_watch(cfg: &Path, dir: &Path, once: bool) -> (Child, mpsc::Receiver<Str
     if once {
         args.push("--once");
     }
-    let mut child = Command::new(common::exe())
+    // The CT benchmark of BENCHMARKS.md runs an older binary through this for its "before" row.
+    let exe = std::env::var("POSTERN_BENCH_WATCH_EXE").unwrap_or_else(|_| common::exe().to_string());
+    let mut child = Command::new(exe)
         .args(["--data", dir.join("data").to_str().expect("utf-8")])
         .args(&args)
         .stdout(Stdio::piped())
@@ -324,6 +378,29 @@ fn wait_for(rx: &mpsc::Receiver<String>, what: &str) -> Vec<String> {
     }
 }
 
+/// A static-ct log served on 127.0.0.1 with the planted look-alikes of round 1 and the benign
+/// names: its directory, site folder, server, monitoring prefix, origin, CA and entries.
+struct Planted {
+    dir: tempfile::TempDir,
+    site: std::path::PathBuf,
+    _server: StaticServer,
+    static_url: String,
+    origin: String,
+    ca: Ca,
+    log: Fixture,
+}
+
+fn planted() -> Planted {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("site");
+    let (_server, static_url, origin) = StaticServer::log_at(&site);
+    let ca = Ca::new();
+    let mut log = Fixture::new();
+    issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
+    log.write_static(&site.join("static"), &origin);
+    Planted { dir, site, _server, static_url, origin, ca, log }
+}
+
 fn issue_round(ca: &Ca, log: &mut Fixture, planted: &[&str], benign: &[&str]) {
     for p in planted {
         log.add(&ca.issue(&[p, &format!("*.{p}")]));
@@ -335,13 +412,7 @@ fn issue_round(ca: &Ca, log: &mut Fixture, planted: &[&str], benign: &[&str]) {
 
 #[test]
 fn both_logs_flag_exactly_the_planted_names_and_resume_after_kill_9() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let site = dir.path().join("site");
-    let (_server, static_url, origin) = StaticServer::log_at(&site);
-    let ca = Ca::new();
-    let mut log = Fixture::new();
-    issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
-    log.write_static(&site.join("static"), &origin);
+    let Planted { dir, site, _server, static_url, origin, ca, mut log } = planted();
     let leaves = |l: &Fixture| l.merkle_leaves().iter().map(|b| B64.encode(b)).collect();
     let rfc = Arc::new(Mutex::new(Rfc6962Log { sth: log.sth(), leaves: leaves(&log), throttle: true }));
     let rfc_url = serve_rfc6962(rfc.clone());
@@ -387,13 +458,7 @@ fn both_logs_flag_exactly_the_planted_names_and_resume_after_kill_9() {
 
 #[test]
 fn the_rfc6962_log_alone_flags_the_planted_names_and_a_bad_checkpoint_alarms() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let site = dir.path().join("site");
-    let (_server, static_url, origin) = StaticServer::log_at(&site);
-    let ca = Ca::new();
-    let mut log = Fixture::new();
-    issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
-    log.write_static(&site.join("static"), &origin);
+    let Planted { dir, _server, static_url, log, .. } = planted();
     let leaves = log.merkle_leaves().iter().map(|b| B64.encode(b)).collect();
     let rfc_url = serve_rfc6962(Arc::new(Mutex::new(Rfc6962Log { sth: log.sth(), leaves, throttle: true })));
     // The static log's checkpoint is checked against another key: it must not be read.
@@ -417,13 +482,7 @@ fn the_rfc6962_log_alone_flags_the_planted_names_and_a_bad_checkpoint_alarms() {
 
 #[test]
 fn a_tile_of_the_wrong_size_alarms_keeps_the_cursor_and_loses_no_name() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let site = dir.path().join("site");
-    let (_server, static_url, origin) = StaticServer::log_at(&site);
-    let ca = Ca::new();
-    let mut log = Fixture::new();
-    issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
-    log.write_static(&site.join("static"), &origin);
+    let Planted { dir, site, _server, static_url, log, .. } = planted();
     // The log serves its partial tile with one entry too many, then as a truncated gzip stream.
     let tile = site.join("static").join(ct::data_tile_path(0, 14));
     let good = std::fs::read(&tile).expect("tile");
@@ -551,17 +610,13 @@ fn serve_watch_refuses_a_configuration_without_a_record_table() {
 
 #[test]
 fn a_log_that_offers_names_tiles_is_read_through_them() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let site = dir.path().join("site");
-    let (_server, static_url, origin) = StaticServer::log_at(&site);
-    let ca = Ca::new();
-    let mut log = Fixture::new();
-    issue_round(&ca, &mut log, &PLANTED_1, &BENIGN);
-    log.write_static(&site.join("static"), &origin);
+    let Planted { dir, site, _server, static_url, log, .. } = planted();
     log.write_names(&site.join("static"));
     // Without its data tiles: the watcher must not need them.
     std::fs::remove_dir_all(site.join("static").join("tile").join("data")).expect("rm data tiles");
     let cfg = config(dir.path(), &[("static", &static_url, "static-ct", &log.spki_b64())]);
+    let opted_in = std::fs::read_to_string(&cfg).expect("config") + "names_tiles = true\n";
+    std::fs::write(&cfg, opted_in).expect("config");
     let (child, rx, stdout) = spawn_watch(&cfg, dir.path(), true);
     let out = child.wait_with_output().expect("wait");
     let got = stdout.join().expect("stdout");
@@ -573,4 +628,145 @@ fn a_log_that_offers_names_tiles_is_read_through_them() {
     // 7 certificates, each as precertificate and final certificate: one count each.
     assert!(summary.starts_with("ct: 14 entries, 7 duplicates, 0 unparsable, 0 gaps"), "{summary}");
     assert!(!err.iter().any(|l| l.contains("offers no names tiles") || l.starts_with("ct alarm")), "{err:#?}");
+}
+
+/// `postern watch --ct --once`: its stdout and stderr lines, after checking it succeeded.
+fn watch_once(cfg: &Path, dir: &Path) -> (String, Vec<String>) {
+    let (child, rx, stdout) = spawn_watch(cfg, dir, true);
+    let out = child.wait_with_output().expect("wait");
+    let text = stdout.join().expect("stdout");
+    // Until the reader thread has sent every line (the child has exited: its stderr ends).
+    let err: Vec<String> = rx.iter().collect();
+    assert!(out.status.success(), "{err:#?}");
+    (text, err)
+}
+
+fn has_alarm(err: &[String], log: &str, what: &str) -> bool {
+    err.iter().any(|l| l.starts_with(&format!("ct alarm: log {log}:")) && l.contains(what))
+}
+
+/// The saved cursor of `log` (next entry, tree size and root); null before any is saved.
+fn cursor(dir: &Path, log: &str) -> serde_json::Value {
+    let Ok(bytes) = std::fs::read(dir.join("state/ct.json")) else { return serde_json::Value::Null };
+    let state: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
+    state["logs"][log].clone()
+}
+
+/// The next entry `log`'s saved cursor points at (0 before any is saved).
+fn next_entry(dir: &Path, log: &str) -> u64 {
+    cursor(dir, log)["next"].as_u64().unwrap_or(0)
+}
+
+#[test]
+fn a_data_tile_the_checkpoint_does_not_commit_to_is_refused_and_nothing_from_it_is_recorded() {
+    let Planted { dir, site, _server, static_url, ca, log, .. } = planted();
+    // The log serves a data tile with one certificate swapped for another look-alike's: well
+    // framed, the right number of entries, an intact signed checkpoint and hash tiles.
+    let tile = site.join("static").join(ct::data_tile_path(0, 14));
+    let good = std::fs::read(&tile).expect("tile");
+    let mut leaves = log.tile_leaves();
+    let forged = ca.issue(&["laposte-forged-tile.top"]);
+    leaves[5] = ct::encode_tile_leaf(log.entries[5].0, &forged.der, None, &[[1; 32]]);
+    std::fs::write(&tile, leaves.concat()).expect("forged tile");
+    let cfg = config(dir.path(), &[("static", &static_url, "static-ct", &log.spki_b64())]);
+    let (text, err) = watch_once(&cfg, dir.path());
+    assert_eq!(text, "", "nothing from the lying tile is printed or recorded");
+    assert!(has_alarm(&err, "static", "Merkle proof failed: the data tile does not hash to the checkpoint's root"), "{err:#?}");
+    let summary = err.iter().find(|l| l.starts_with("ct: ")).expect("a CT summary line");
+    assert!(summary.starts_with("ct: 0 entries,") && summary.ends_with(", 0 fetch errors, 1 failed proofs"), "{summary}");
+    assert_eq!(next_entry(dir.path(), "static"), 0, "the cursor stays");
+    // Once the log serves its real tile, every name is read from where the cursor stayed.
+    std::fs::write(&tile, good).expect("tile");
+    let (text, err) = watch_once(&cfg, dir.path());
+    assert_eq!(domains(&text), sorted(&PLANTED_1), "{err:#?}");
+    assert!(!err.iter().any(|l| l.starts_with("ct alarm")), "{err:#?}");
+}
+
+#[test]
+fn a_signed_root_the_entries_do_not_reach_is_refused_by_both_apis() {
+    let Planted { dir, site, _server, static_url, origin, log, .. } = planted();
+    // Validly signed tree heads over a root that no tree of these entries has.
+    let size = log.entries.len() as u64;
+    log.write_checkpoint(&site.join("static"), &origin, size, &[9; 32]);
+    let leaves = log.merkle_leaves().iter().map(|b| B64.encode(b)).collect();
+    let rfc = Rfc6962Log { sth: log.sth_with(size, &[9; 32]), leaves, throttle: false };
+    let rfc_url = serve_rfc6962(Arc::new(Mutex::new(rfc)));
+    let key = log.spki_b64();
+    let cfg = config(dir.path(), &[("static", &static_url, "static-ct", &key), ("rfc", &rfc_url, "rfc6962", &key)]);
+    let (text, err) = watch_once(&cfg, dir.path());
+    assert_eq!(text, "", "{err:#?}");
+    assert!(
+        has_alarm(&err, "static", "tree head refused: Merkle proof failed: the hash tiles do not reach the checkpoint's root"),
+        "{err:#?}"
+    );
+    assert!(has_alarm(&err, "rfc", "Merkle proof failed: the entries do not hash to the tree head's root"), "{err:#?}");
+    assert_eq!(next_entry(dir.path(), "rfc"), 0, "the cursor stays");
+}
+
+#[test]
+fn a_log_that_rewrites_its_history_or_shrinks_is_caught_and_the_cursor_stays() {
+    let Planted { dir, site, _server, static_url, origin, ca, mut log } = planted();
+    let leaves = |l: &Fixture| l.merkle_leaves().iter().map(|b| B64.encode(b)).collect();
+    let rfc = Arc::new(Mutex::new(Rfc6962Log { sth: log.sth(), leaves: leaves(&log), throttle: false }));
+    let rfc_url = serve_rfc6962(rfc.clone());
+    let key = log.spki_b64();
+    let cfg = config(dir.path(), &[("static", &static_url, "static-ct", &key), ("rfc", &rfc_url, "rfc6962", &key)]);
+    let (text, _) = watch_once(&cfg, dir.path());
+    assert_eq!(domains(&text), sorted(&PLANTED_1));
+    let before = (cursor(dir.path(), "static"), cursor(dir.path(), "rfc"));
+
+    // Both logs grow, but over a rewritten past: a certificate already read is replaced. Every
+    // tile, hash and tree head of the new tree is well formed and validly signed.
+    log.rewrite(4, &ca.issue(&["history-rewritten.example.org"]));
+    issue_round(&ca, &mut log, &PLANTED_2, &["news.example.org"]);
+    log.write_static(&site.join("static"), &origin);
+    {
+        let mut r = rfc.lock().expect("lock");
+        r.sth = log.sth();
+        r.leaves = leaves(&log);
+    }
+    let (text, err) = watch_once(&cfg, dir.path());
+    assert_eq!(text, "", "nothing from the rewritten log: {err:#?}");
+    assert!(has_alarm(&err, "static", "Merkle proof failed: the checkpoint does not extend the last one accepted"), "{err:#?}");
+    assert!(has_alarm(&err, "rfc", "Merkle proof failed: the consistency proof does not join the two tree heads"), "{err:#?}");
+    assert_eq!((cursor(dir.path(), "static"), cursor(dir.path(), "rfc")), before, "the cursors stay");
+
+    // A checkpoint that shrinks, validly signed over the first 10 entries' root.
+    log.write_checkpoint(&site.join("static"), &origin, 10, &merkle_root(&log.merkle_leaves()[..10]));
+    let (text, err) = watch_once(&cfg, dir.path());
+    assert_eq!(text, "");
+    assert!(has_alarm(&err, "static", "the log's tree shrank from 14 to 10 entries"), "{err:#?}");
+    assert_eq!(cursor(dir.path(), "static"), before.0, "the cursor stays");
+}
+
+/// The CT ingest benchmark of BENCHMARKS.md (`--ignored --nocapture`): a static-ct log of
+/// `POSTERN_BENCH_CT_CERTS` (default 3,000) filler certificates and the planted ones, each as
+/// precertificate and final certificate, read in one `watch --once`.
+#[test]
+#[ignore = "a benchmark: run with --ignored --nocapture"]
+fn benchmark_static_ct_ingest() {
+    let n: usize = std::env::var("POSTERN_BENCH_CT_CERTS").ok().and_then(|v| v.parse().ok()).unwrap_or(3000);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("site");
+    let (_server, static_url, origin) = StaticServer::log_at(&site);
+    let ca = Ca::new();
+    let mut log = Fixture::new();
+    let fillers: Vec<String> = (0..n).map(|i| format!("host-{i}.example.net")).collect();
+    let fillers: Vec<&str> = fillers.iter().map(String::as_str).collect();
+    issue_round(&ca, &mut log, &PLANTED_1, &fillers);
+    log.write_static(&site.join("static"), &origin);
+    let cfg = config(dir.path(), &[("static", &static_url, "static-ct", &log.spki_b64())]);
+    let started = std::time::Instant::now();
+    let (text, err) = watch_once(&cfg, dir.path());
+    let secs = started.elapsed().as_secs_f64();
+    assert_eq!(domains(&text), sorted(&PLANTED_1), "{err:#?}");
+    let entries = log.entries.len() as f64;
+    eprintln!(
+        "ct bench: {} entries ({} certificates) in {secs:.2} s: {:.0} entries/s, {:.0} de-duplicated certificates/s",
+        entries,
+        entries / 2.0,
+        entries / secs,
+        entries / 2.0 / secs
+    );
+    eprintln!("{}", err.iter().find(|l| l.starts_with("ct: ")).map_or("", String::as_str));
 }

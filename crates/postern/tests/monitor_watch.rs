@@ -163,15 +163,7 @@ fn hits_become_green_indicators_of_a_collection_once() {
     assert!(ok, "{err}");
     assert!(err.contains("recorded: 0 new hits, 3 seen before, 0 indicators added"), "{err}");
     let server = common::Server::start(f.dir.path());
-    let page: Value = common::client()
-        .get(format!("{}/isac/collections/{}/objects/", server.url, f.collection))
-        .bearer_auth(&f.tokens["Correos"])
-        .header("Accept", common::TAXII)
-        .send()
-        .expect("get")
-        .json()
-        .expect("json");
-    let indicators: Vec<&Value> = page["objects"].as_array().expect("objects").iter().filter(|o| o["type"] == "indicator").collect();
+    let indicators = collection_objects(&server, &f, "indicator");
     assert_eq!(indicators.len(), 3);
     let lp = indicators.iter().find(|o| o["pattern"] == "[domain-name:value = 'laposte-colis.top']").expect("the La Poste look-alike");
     assert_eq!(lp["object_marking_refs"][0], "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb", "TLP:GREEN by default");
@@ -270,6 +262,19 @@ fn triage_in_the_portal_takes_a_rejected_hit_out_of_every_feed_for_good() {
     assert!(audit.to_string().contains("portal.monitor.decide"), "{audit}");
 }
 
+/// The objects of type `t` in the fixture's collection, as Correos reads them over TAXII.
+fn collection_objects(server: &common::Server, f: &common::Fixture, t: &str) -> Vec<Value> {
+    let page: Value = common::client()
+        .get(format!("{}/isac/collections/{}/objects/?match[type]={t}", server.url, f.collection))
+        .bearer_auth(&f.tokens["Correos"])
+        .header("Accept", common::TAXII)
+        .send()
+        .expect("get")
+        .json()
+        .expect("json");
+    page["objects"].as_array().cloned().unwrap_or_default()
+}
+
 #[test]
 fn names_minted_from_one_template_become_one_campaign() {
     let f = common::fixture();
@@ -282,17 +287,7 @@ fn names_minted_from_one_template_become_one_campaign() {
     assert!(ok, "{err}");
     assert!(!err.contains(" 0 campaign updates"), "{err}");
     let server = common::Server::start(f.dir.path());
-    let read = |t: &str| -> Vec<Value> {
-        let page: Value = common::client()
-            .get(format!("{}/isac/collections/{}/objects/?match[type]={t}", server.url, f.collection))
-            .bearer_auth(&f.tokens["Correos"])
-            .header("Accept", common::TAXII)
-            .send()
-            .expect("get")
-            .json()
-            .expect("json");
-        page["objects"].as_array().cloned().unwrap_or_default()
-    };
+    let read = |t: &str| collection_objects(&server, &f, t);
     let campaigns = read("campaign");
     assert_eq!(campaigns.len(), 1, "{campaigns:#?}");
     assert_eq!(campaigns[0]["name"], "Look-alikes of La Poste: laposte-redelivery-#.top");
@@ -331,4 +326,53 @@ fn names_minted_from_one_template_become_one_campaign() {
     alice.login("alice");
     let queue = alice.page("/members/monitor");
     assert_eq!(queue.matches("<dd>Look-alikes of La Poste: laposte-redelivery-#.top</dd>").count(), 3, "{queue}");
+}
+
+#[test]
+fn look_alikes_on_one_unshared_address_of_the_operators_passive_dns_become_one_campaign() {
+    let f = common::fixture();
+    // Passive DNS Common Output Format lines, as a resolver operator's collector exports them.
+    // 45.67.89.10 serves two look-alikes of different brands and templates; 151.101.1.1 also
+    // serves the official www.laposte.fr (a CDN): it clusters nothing.
+    let pdns = f.dir.path().join("pdns.jsonl");
+    let records = [
+        r#"{"rrname":"laposte-colis-frais.top.","rrtype":"A","rdata":"45.67.89.10","time_first":1765100000,"time_last":1765103600,"count":4}"#,
+        r#"{"rrname":"royalmail-redelivery-fee.top.","rrtype":"A","rdata":["45.67.89.10"],"time_first":1765100100,"time_last":1765103600}"#,
+        r#"{"rrname":"correos-aduana.xyz.","rrtype":"A","rdata":"151.101.1.1"}"#,
+        r#"{"rrname":"usps-package-reschedule.top.","rrtype":"A","rdata":"151.101.1.1"}"#,
+        r#"{"rrname":"www.laposte.fr.","rrtype":"A","rdata":"151.101.1.1"}"#,
+        r#"{"rrname":"laposte-colis-frais.top.","rrtype":"NS","rdata":"ns1.example-dns.top."}"#,
+        "not a record",
+    ];
+    std::fs::write(&pdns, records.join("\n")).expect("pdns");
+    let names = b"laposte-colis-frais.top\ncorreos-aduana.xyz\nroyalmail-redelivery-fee.top\nusps-package-reschedule.top\n";
+    let pdns_arg = pdns.to_str().expect("utf-8");
+    // Without a collection there is nothing to cluster: a clear refusal.
+    let (ok, _, err) = watch(&["--passive-dns", pdns_arg], names);
+    assert!(!ok && err.contains("--passive-dns clusters recorded hits"), "{err}");
+    let args = ["--collection", f.collection.as_str(), "--org", "La Poste", "--passive-dns", pdns_arg];
+    let (ok, _, err) = watch_data(f.dir.path(), &args, names);
+    assert!(ok, "{err}");
+    assert!(err.contains(": 5 address records, 1 malformed, 1 of other types, 1 shared addresses left out"), "{err}");
+    assert!(err.contains("4 indicators added") && err.contains(", 1 campaign updates"), "{err}");
+    let server = common::Server::start(f.dir.path());
+    let read = |t: &str| collection_objects(&server, &f, t);
+    let campaigns = read("campaign");
+    assert_eq!(campaigns.len(), 1, "{campaigns:#?}");
+    let description = campaigns[0]["description"].as_str().unwrap_or_default();
+    assert!(description.contains("seen on the address 45.67.89.10 (passive DNS)"), "{description}");
+    let indicators = read("indicator");
+    let pattern_of =
+        |id: &str| indicators.iter().find(|o| o["id"] == id).and_then(|o| o["pattern"].as_str()).unwrap_or_default().to_string();
+    let mut members: Vec<String> = read("relationship")
+        .iter()
+        .filter(|r| r["relationship_type"] == "indicates" && r["target_ref"] == campaigns[0]["id"])
+        .map(|r| pattern_of(r["source_ref"].as_str().unwrap_or_default()))
+        .collect();
+    members.sort();
+    assert_eq!(
+        members,
+        ["[domain-name:value = 'laposte-colis-frais.top']", "[domain-name:value = 'royalmail-redelivery-fee.top']"],
+        "the names on the CDN address stay out"
+    );
 }

@@ -101,6 +101,9 @@ pub enum CtAlarm {
     Throttled,
     /// A request that failed (network, HTTP status, a tile that does not parse).
     FetchError,
+    /// Entries that do not hash to the signed root, or a tree head that does not extend the
+    /// last one accepted (a log that rewrote its history).
+    ProofFailed,
 }
 
 impl CtAlarm {
@@ -111,6 +114,7 @@ impl CtAlarm {
             CtAlarm::Backlog => "backlog",
             CtAlarm::Throttled => "throttled",
             CtAlarm::FetchError => "fetch_error",
+            CtAlarm::ProofFailed => "proof_failed",
         }
     }
 }
@@ -150,7 +154,11 @@ impl MonitorMetrics {
         registry.register("ct_entries", "CT log entries read", m.ct_entries.clone());
         registry.register("ct_duplicates", "CT entries skipped as copies of a certificate already read", m.ct_duplicates.clone());
         registry.register("ct_unparsed", "CT entries whose certificate did not parse (skipped)", m.ct_unparsed.clone());
-        registry.register("ct_alarms", "CT alarms: gaps, refused tree heads, backlog, throttling, failed fetches", m.ct_alarms.clone());
+        registry.register(
+            "ct_alarms",
+            "CT alarms: gaps, refused tree heads, backlog, throttling, failed fetches, failed Merkle proofs",
+            m.ct_alarms.clone(),
+        );
         registry.register("ct_tree_size", "Size of the last verified tree head per CT log", m.ct_tree_size.clone());
         registry.register("ct_next_entry", "Index of the next CT entry to read per log (the cursor)", m.ct_next_entry.clone());
         registry.register(

@@ -104,8 +104,9 @@ pub async fn start(
     let hub_error = |reason: String| RpzError::Hub { collection: config.collection.clone(), org: config.org.clone(), reason };
     let org = hub.org(&config.org).map_err(|e| hub_error(e.to_string()))?;
     let who = Principal::Member { org, token_id: "rpz".into(), role: store::Role::Reader };
-    let read = Reader { hub, who, collection: config.collection.clone(), ceiling: config.ceiling, analyzer, decay };
-    let first = read.domains().await.map_err(hub_error)?;
+    let read =
+        Reader { hub, who, collection: config.collection.clone(), ceiling: config.ceiling, analyzer, decay, cache: Default::default() };
+    let first = read.domains().await.map_err(hub_error)?.unwrap_or_default();
     let serial = u32::try_from(first.0).unwrap_or(u32::MAX).max(1);
     let zone = Zone { apex, target, current: Version { serial, domains: Arc::new(first.1) }, history: VecDeque::new() };
     let zone = Arc::new(RwLock::new(zone));
@@ -126,7 +127,18 @@ fn dns_name(s: &str) -> Result<Name, RpzError> {
     Name::from_ascii(&text).map_err(|e| RpzError::Name { name: s.to_string(), reason: e.to_string() })
 }
 
+/// The whole collection is read again this often; in between, only what was added since the
+/// last read (a deleted object or a changed grant is seen at the next whole read).
+const FULL_READ_EVERY: Duration = Duration::from_secs(300);
+/// An incremental read starts this far before the newest `date_added` seen, so an object
+/// stored in the same instant as the last read is not missed (reading one twice is harmless).
+const OVERLAP_US: i64 = 2_000_000;
+/// When nothing was added, the selection is still made again this often, so that indicators
+/// leave the zone when they expire or decay.
+const RESELECT_EVERY: Duration = Duration::from_secs(30);
+
 /// Reads the collection as the subscriber.
+#[derive(Clone)]
 struct Reader {
     hub: Hub,
     who: Principal,
@@ -134,19 +146,58 @@ struct Reader {
     ceiling: Tlp,
     analyzer: Arc<links::Analyzer>,
     decay: Arc<monitor::decay::Decay>,
+    /// The latest version of every object read, by id, and when the last whole read was.
+    cache: Arc<std::sync::Mutex<Cache>>,
+}
+
+#[derive(Default)]
+struct Cache {
+    objects: std::collections::HashMap<String, (serde_json::Value, i64)>,
+    newest_us: i64,
+    full_at: Option<std::time::Instant>,
+    /// When the selection was last made.
+    selected_at: Option<std::time::Instant>,
 }
 
 impl Reader {
-    /// The feed's serial and domains now.
-    async fn domains(&self) -> Result<(u64, BTreeSet<String>), String> {
-        let (hub, who, c, ceiling, analyzer, decay) =
-            (self.hub.clone(), self.who.clone(), self.collection.clone(), self.ceiling, self.analyzer.clone(), self.decay.clone());
+    /// The feed's serial and domains now: the objects added since the last read merged into
+    /// those already read (the whole collection every [`FULL_READ_EVERY`]), then the same
+    /// selection as `/feeds/{collection}/rpz` (revocation, expiry, decay, official domains).
+    /// `None` when nothing was added and the last selection is recent: the zone stands.
+    async fn domains(&self) -> Result<Option<(u64, BTreeSet<String>)>, String> {
+        let me = self.clone();
+        tokio::task::spawn_blocking(move || me.refresh()).await.map_err(|e| e.to_string())?
+    }
+
+    fn refresh(&self) -> Result<Option<(u64, BTreeSet<String>)>, String> {
+        let mut cache = self.cache.lock().map_err(|e| e.to_string())?;
+        let full = cache.full_at.is_none_or(|t| t.elapsed() >= FULL_READ_EVERY);
+        let after = (!full).then(|| cache.newest_us - OVERLAP_US);
+        let (read, withheld) =
+            crate::api::feeds::feed_objects(&self.hub, &self.who, &self.collection, self.ceiling, after).map_err(|e| e.to_string())?;
+        if full {
+            *cache = Cache { full_at: Some(std::time::Instant::now()), ..Cache::default() };
+        }
+        let mut changed = full;
+        for id in withheld {
+            changed |= cache.objects.remove(&id).is_some();
+        }
+        for (o, added) in read {
+            cache.newest_us = cache.newest_us.max(added);
+            if let Some(id) = o["id"].as_str() {
+                // The overlap reads the newest objects again: only another version is a change.
+                changed |= cache.objects.insert(id.to_string(), (o, added)).is_none_or(|(_, before)| before != added);
+            }
+        }
+        if !changed && cache.selected_at.is_some_and(|t| t.elapsed() < RESELECT_EVERY) {
+            return Ok(None);
+        }
+        cache.selected_at = Some(std::time::Instant::now());
         let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        let snap = tokio::task::spawn_blocking(move || crate::api::feeds::snapshot(&hub, &who, &c, ceiling, &analyzer, &decay, &now))
-            .await
-            .map_err(|e| e.to_string())?
-            .map_err(|e| e.to_string())?;
-        Ok((snap.serial, snap.items.into_iter().map(|i| i.domain).collect()))
+        let lifetimes = monitor::feeds::Lifetimes { decay: &self.decay, collection: &self.collection };
+        let objects = cache.objects.values().map(|(o, added)| (o.clone(), *added));
+        let snap = monitor::feeds::select(objects, &now, |d| self.analyzer.official_brand(d).is_some(), lifetimes);
+        Ok(Some((snap.serial, snap.items.into_iter().map(|i| i.domain).collect())))
     }
 }
 
@@ -156,7 +207,8 @@ async fn follow(read: Reader, zone: Arc<RwLock<Zone>>, every: Duration, notify: 
     loop {
         tokio::time::sleep(every).await;
         let (serial, domains) = match read.domains().await {
-            Ok(d) => d,
+            Ok(Some(d)) => d,
+            Ok(None) => continue,
             Err(e) => {
                 tracing::warn!(error = %e, "RPZ: reading the collection failed; the zone stays as it was");
                 continue;

@@ -66,9 +66,12 @@ fn put_u24_bytes(out: &mut Vec<u8>, b: &[u8]) {
     out.extend_from_slice(b);
 }
 
-/// Reads one `TileLeaf`.
-pub(super) fn read_tile_leaf(r: &mut Reader<'_>, index: u64) -> Result<Entry, CtError> {
+/// Reads one `TileLeaf`: its entry and the bytes of its `TimestampedEntry` (what the Merkle
+/// leaf hashes).
+pub(super) fn read_tile_leaf<'a>(r: &mut Reader<'a>, index: u64) -> Result<(Entry, &'a [u8]), CtError> {
+    let start = r.rest;
     let entry = read_timestamped_entry(r, index)?;
+    let timestamped = &start[..start.len() - r.rest.len()];
     let bad = |what| CtError::Entry { index, what };
     if entry.precert {
         r.u24_bytes().ok_or(bad("truncated pre_certificate"))?;
@@ -77,7 +80,7 @@ pub(super) fn read_tile_leaf(r: &mut Reader<'_>, index: u64) -> Result<Entry, Ct
     if chain.len() % 32 != 0 {
         return Err(bad("certificate_chain is not a run of SHA-256 fingerprints"));
     }
-    Ok(entry)
+    Ok((entry, timestamped))
 }
 
 fn read_timestamped_entry(r: &mut Reader<'_>, index: u64) -> Result<Entry, CtError> {

@@ -3,11 +3,12 @@
 //! precertificate carries.
 //!
 //! Pure: callers fetch the bytes and keep the cursors. Nothing here trusts a log: a tile of the
-//! wrong size, a truncated gzip stream, a checkpoint that does not verify or that shrinks is an
-//! error; a well-framed entry whose certificate does not parse is an [`Entry`] without names,
+//! wrong size, a truncated gzip stream, a checkpoint that does not verify or that shrinks, entries
+//! that do not hash to the signed root (`merkle`) is an error; a well-framed entry whose certificate does not parse is an [`Entry`] without names,
 //! which callers count and skip.
 
 mod leaf;
+pub mod merkle;
 mod names;
 mod note;
 pub mod rfc6962;
@@ -16,7 +17,7 @@ mod tile;
 pub use leaf::{encode_merkle_tree_leaf, encode_tile_leaf, parse_merkle_tree_leaf};
 pub use names::{CertNames, Dedup, cert_names, tbs_names};
 pub use note::{Checkpoint, LogKey, SignedTreeHead, check_advance, tree_head_message};
-pub use tile::{TILE_WIDTH, data_tile_path, names_tile_path, parse_data_tile, parse_names_tile};
+pub use tile::{TILE_WIDTH, data_tile_path, names_tile_path, parse_data_tile, parse_data_tile_hashed, parse_names_tile};
 
 /// Largest decompressed data tile accepted (a full tile of 256 entries with long chains is a
 /// few MiB at most).
@@ -56,6 +57,10 @@ pub enum CtError {
     /// An RFC 6962 JSON answer that does not have the documented shape.
     #[error("JSON answer: {0}")]
     Json(String),
+    /// Entries or a tree head the log's hashes do not commit to: a data tile that does not hash
+    /// to the checkpoint's root, or a checkpoint that does not extend the last one accepted.
+    #[error("Merkle proof failed: {0}")]
+    Proof(&'static str),
     /// A base64 field that does not decode.
     #[error("bad base64 in {0}")]
     Base64(&'static str),
@@ -89,5 +94,7 @@ pub fn gunzip_if_needed(bytes: &[u8], limit: u64) -> Result<std::borrow::Cow<'_,
     Ok(std::borrow::Cow::Owned(out))
 }
 
+#[cfg(test)]
+mod merkle_tests;
 #[cfg(test)]
 mod tests;

@@ -1,5 +1,6 @@
 //! static-ct-api data tiles: their paths and their run of `TileLeaf` records.
 
+use super::merkle::{self, Hash};
 use super::{CtError, Entry, MAX_TILE_BYTES, gunzip_if_needed, leaf};
 
 /// Entries in a full tile.
@@ -17,7 +18,7 @@ pub fn names_tile_path(n: u64, width: u64) -> String {
     tile_path("tile/names", n, width)
 }
 
-fn tile_path(prefix: &str, n: u64, width: u64) -> String {
+pub(super) fn tile_path(prefix: &str, n: u64, width: u64) -> String {
     let digits = n.to_string();
     let pad = (3 - digits.len() % 3) % 3;
     let padded = format!("{}{digits}", "0".repeat(pad));
@@ -40,21 +41,30 @@ fn tile_path(prefix: &str, n: u64, width: u64) -> String {
 /// Parses data tile `n` of `width` entries (gzip accepted). A tile with more or fewer whole
 /// entries than `width` is refused: a log that serves it is broken or lying.
 pub fn parse_data_tile(bytes: &[u8], n: u64, width: u64) -> Result<Vec<Entry>, CtError> {
+    parse_data_tile_hashed(bytes, n, width).map(|(entries, _)| entries)
+}
+
+/// [`parse_data_tile`], with each entry's Merkle leaf hash (of the `MerkleTreeLeaf` around
+/// its `TimestampedEntry`), for checking the tile against the checkpoint's root.
+pub fn parse_data_tile_hashed(bytes: &[u8], n: u64, width: u64) -> Result<(Vec<Entry>, Vec<Hash>), CtError> {
     let bytes = gunzip_if_needed(bytes, MAX_TILE_BYTES)?;
     let mut r = leaf::Reader::new(&bytes);
     let first = n.saturating_mul(TILE_WIDTH);
     let mut entries = Vec::with_capacity(width.min(TILE_WIDTH) as usize);
+    let mut hashes = Vec::with_capacity(entries.capacity());
     while !r.is_empty() {
         let index = first + entries.len() as u64;
         if entries.len() as u64 == width {
             return Err(CtError::WrongSize { expected: width, found: width + 1 });
         }
-        entries.push(leaf::read_tile_leaf(&mut r, index)?);
+        let (entry, timestamped) = leaf::read_tile_leaf(&mut r, index)?;
+        hashes.push(merkle::timestamped_entry_hash(timestamped));
+        entries.push(entry);
     }
     if entries.len() as u64 != width {
         return Err(CtError::WrongSize { expected: width, found: entries.len() as u64 });
     }
-    Ok(entries)
+    Ok((entries, hashes))
 }
 
 /// One line of a names tile: Sunlight's `TrimmedEntry` JSON.

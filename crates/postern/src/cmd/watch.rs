@@ -64,6 +64,15 @@ pub struct WatchArgs {
     /// Days an indicator stays valid (`valid_until`); most look-alikes live less than a week.
     #[arg(long, default_value_t = 7)]
     pub valid_days: u32,
+    /// Cluster recorded look-alikes that resolved to one address, from the operator's own
+    /// passive DNS records: JSON lines in the Passive DNS Common Output Format (`rrname`,
+    /// `rrtype`, `rdata`; A and AAAA used). Postern never resolves a suspect name itself.
+    #[arg(long, value_name = "FILE")]
+    pub passive_dns: Option<PathBuf>,
+    /// With --passive-dns: an address seen for more distinct registrable domains than this is
+    /// shared hosting or a CDN and clusters nothing.
+    #[arg(long, value_name = "N", default_value_t = monitor::pdns::DEFAULT_MAX_DOMAINS)]
+    pub shared_address_domains: usize,
 }
 
 pub fn run(data: &Path, args: WatchArgs) -> anyhow::Result<()> {
@@ -80,6 +89,12 @@ pub fn run(data: &Path, args: WatchArgs) -> anyhow::Result<()> {
         Some(r) => Some(Recorder::open(data, r, &registry)?),
         None => None,
     };
+    let pdns_file = args.passive_dns.clone().or_else(|| ct_config.as_ref().and_then(|c| c.passive_dns.clone()));
+    if let Some(path) = pdns_file {
+        let r = recorder.as_mut().context("--passive-dns clusters recorded hits: it needs --collection and --org, or a [record] table")?;
+        let limit = ct_config.as_ref().and_then(|c| c.shared_address_domains).unwrap_or(args.shared_address_domains);
+        r.pdns = Some(load_passive_dns(&path, &registry, &monitor, limit)?);
+    }
     let started = Instant::now();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -124,6 +139,30 @@ pub fn run(data: &Path, args: WatchArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Reads a passive DNS file (see `monitor::pdns` for the format and the shared-address rule).
+fn load_passive_dns(
+    path: &Path,
+    registry: &brands::BrandRegistry,
+    monitor: &Monitor,
+    max_domains: usize,
+) -> anyhow::Result<monitor::pdns::PassiveDns> {
+    let f = std::fs::File::open(path).with_context(|| format!("opening the passive DNS file {}", path.display()))?;
+    let official = |n: &str| registry.is_official(n);
+    let registrable = |n: &str| links::parse::registrable_of(n).0;
+    let keep = |n: &str| monitor.analyzer().may_name_brand(n);
+    let rules = monitor::pdns::Rules { official: &official, registrable: &registrable, keep: &keep, max_domains };
+    let (pdns, c) = monitor::pdns::PassiveDns::read(BufReader::new(f), &rules).with_context(|| format!("{}", path.display()))?;
+    eprintln!(
+        "passive DNS {}: {} address records, {} malformed, {} of other types, {} shared addresses left out",
+        path.display(),
+        c.records,
+        c.malformed,
+        c.other_types,
+        c.shared
+    );
+    Ok(pdns)
+}
+
 fn create_parent(path: &Path) -> anyhow::Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
@@ -152,6 +191,10 @@ impl ServeWatch {
         let record = config.record.clone().context("serve --watch: the CT configuration needs a [record] table (collection, org)")?;
         let registry = brands::BrandRegistry::builtin();
         let mut recorder = Recorder::new(hub, hits, &record, &registry)?;
+        if let Some(path) = &config.passive_dns {
+            let limit = config.shared_address_domains.unwrap_or(monitor::pdns::DEFAULT_MAX_DOMAINS);
+            recorder.pdns = Some(load_passive_dns(path, &registry, &Monitor::new(&registry), limit)?);
+        }
         let state = config.state_path(None, data);
         create_parent(&state)?;
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
@@ -450,6 +493,8 @@ struct Recorder {
     counts: RecordCounts,
     /// Look-alikes registered together, as campaigns.
     clusters: monitor::campaign::Clusters,
+    /// The operator's passive DNS records, when given: addresses join campaigns.
+    pdns: Option<monitor::pdns::PassiveDns>,
 }
 
 impl Recorder {
@@ -482,6 +527,7 @@ impl Recorder {
                 certificate: None,
                 issuer: None,
                 first_seen: &h.first_seen,
+                addresses: &[],
             })
             .collect();
         clusters.seed(&known);
@@ -504,6 +550,7 @@ impl Recorder {
             brands,
             counts: RecordCounts::default(),
             clusters,
+            pdns: None,
         })
     }
 
@@ -529,14 +576,18 @@ impl Recorder {
             valid_until: &until,
             marking: self.marking,
         };
+        let addresses: Vec<Vec<String>> =
+            fresh.iter().map(|h| self.pdns.as_ref().map(|p| p.addresses(&h.domain)).unwrap_or_default()).collect();
         let members: Vec<monitor::campaign::Member<'_>> = fresh
             .iter()
-            .map(|h| monitor::campaign::Member {
+            .zip(&addresses)
+            .map(|(h, a)| monitor::campaign::Member {
                 domain: &h.domain,
                 brand: &h.brand,
                 certificate: h.certificate.as_deref(),
                 issuer: h.issuer.as_deref(),
                 first_seen: &h.first_seen,
+                addresses: a,
             })
             .collect();
         let grown = self.clusters.add(&members);

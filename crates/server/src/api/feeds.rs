@@ -41,6 +41,23 @@ pub fn snapshot(
     decay: &monitor::decay::Decay,
     now: &str,
 ) -> Result<Snapshot, HubError> {
+    let (objects, _) = feed_objects(hub, who, collection, ceiling, None)?;
+    let lifetimes = monitor::feeds::Lifetimes { decay, collection };
+    Ok(monitor::feeds::select(objects, now, |d| analyzer.official_brand(d).is_some(), lifetimes))
+}
+
+/// The indicators and sightings of `collection` a feed is made of (latest versions, up to
+/// `ceiling`, none restricted to named recipients), with their `date_added` in microseconds;
+/// only those added after `added_after_us` when given (the RPZ face's incremental refresh), with
+/// the ids of objects whose latest version is above the ceiling or restricted (so that an
+/// incremental reader drops an earlier version it holds).
+pub fn feed_objects(
+    hub: &Hub,
+    who: &Principal,
+    collection: &str,
+    ceiling: Tlp,
+    added_after_us: Option<i64>,
+) -> Result<(Vec<(serde_json::Value, i64)>, Vec<String>), HubError> {
     // An exercise's indicators are never a live feed (nor, through this snapshot, an RPZ).
     if hub.is_exercise_collection(collection)? {
         return Err(HubError::NotFound(format!(
@@ -48,13 +65,14 @@ pub fn snapshot(
             collection.chars().take(80).collect::<String>()
         )));
     }
-    let mut objects = Vec::new();
+    let (mut objects, mut withheld) = (Vec::new(), Vec::new());
     // Sightings too: the latest one restarts an indicator's decay clock.
-    let mut filters = Filters { types: vec!["indicator".into(), "sighting".into()], ..Filters::default() };
+    let mut filters = Filters { types: vec!["indicator".into(), "sighting".into()], added_after_us, ..Filters::default() };
     loop {
         let page = hub.objects_page(who, collection, "feed", &filters)?;
         for o in page.objects {
             if o.tlp > ceiling || o.tlp.is_recipient_restricted() {
+                withheld.push(o.object_id);
                 continue;
             }
             if let Ok(v) = serde_json::from_str::<serde_json::Value>(&o.body) {
@@ -66,8 +84,7 @@ pub fn snapshot(
             _ => break,
         }
     }
-    let lifetimes = monitor::feeds::Lifetimes { decay, collection };
-    Ok(monitor::feeds::select(objects, now, |d| analyzer.official_brand(d).is_some(), lifetimes))
+    Ok((objects, withheld))
 }
 
 /// The zone name of a collection's RPZ.

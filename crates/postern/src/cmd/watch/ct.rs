@@ -15,7 +15,8 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
-use monitor::ct::{self, CtError, Dedup, Entry, LogKey};
+use monitor::ct::merkle::{self, Hash, HashTiles, TileRef};
+use monitor::ct::{self, CtError, Dedup, Entry, LogKey, SignedTreeHead};
 use monitor::{Counters, Monitor};
 use serde::{Deserialize, Serialize};
 use server::metrics::{CtAlarm, MonitorMetrics};
@@ -46,6 +47,11 @@ pub struct Config {
     /// Where hits are recorded: required by `serve --watch`; `watch --ct` uses it unless
     /// `--collection` is given.
     pub record: Option<RecordConfig>,
+    /// The operator's passive DNS records (COF JSON lines, see `watch --passive-dns`), read
+    /// once at start: look-alikes seen on one address that is not shared join one campaign.
+    pub passive_dns: Option<PathBuf>,
+    /// An address seen for more distinct registrable domains than this is shared (default 10).
+    pub shared_address_domains: Option<usize>,
     #[serde(rename = "log")]
     pub logs: Vec<LogConfig>,
 }
@@ -107,9 +113,10 @@ pub struct LogConfig {
     #[serde(default = "default_batch")]
     pub batch: u64,
     /// static-ct: read the log's names tiles (`tile/names/...`) when it offers them, else its
-    /// data tiles. Names tiles are not covered by the log's signature; `false` reads data
-    /// tiles only.
-    #[serde(default = "default_names_tiles")]
+    /// data tiles. Names tiles are not covered by the log's signature or its Merkle tree, so
+    /// their names cannot be proven to be the log's; the default (`false`) reads the data tiles
+    /// and checks each against the checkpoint's root.
+    #[serde(default)]
     pub names_tiles: bool,
 }
 
@@ -132,9 +139,6 @@ fn default_backlog() -> u64 {
 }
 fn default_batch() -> u64 {
     256
-}
-fn default_names_tiles() -> bool {
-    true
 }
 fn default_tlp() -> String {
     "green".into()
@@ -171,6 +175,7 @@ struct Alarms {
     backlog: u64,
     throttled: u64,
     fetch_errors: u64,
+    proofs_failed: u64,
 }
 
 /// How a watch runs: from the command line or inside `serve`.
@@ -209,6 +214,7 @@ pub(super) fn run(
         recorder,
         partial_since: BTreeMap::new(),
         no_names_tiles: std::collections::BTreeSet::new(),
+        hash_tiles: BTreeMap::new(),
     };
     let stopped = || opts.stop.is_some_and(|s| s.load(Ordering::Relaxed));
     while !stopped() {
@@ -226,8 +232,8 @@ pub(super) fn run(
     }
     let a = &run.alarms;
     eprintln!(
-        "ct: {} entries, {} duplicates, {} unparsable, {} gaps, {} bad checkpoints, {} backlog alarms, {} throttled, {} fetch errors",
-        a.entries, a.duplicates, a.unparsed, a.gaps, a.bad_checkpoints, a.backlog, a.throttled, a.fetch_errors
+        "ct: {} entries, {} duplicates, {} unparsable, {} gaps, {} bad checkpoints, {} backlog alarms, {} throttled, {} fetch errors, {} failed proofs",
+        a.entries, a.duplicates, a.unparsed, a.gaps, a.bad_checkpoints, a.backlog, a.throttled, a.fetch_errors, a.proofs_failed
     );
     Ok(run.counters)
 }
@@ -305,6 +311,8 @@ struct Run<'a, 'r> {
     partial_since: BTreeMap<String, (u64, Instant)>,
     /// Logs found to offer no names tiles: read by their data tiles from then on.
     no_names_tiles: std::collections::BTreeSet<String>,
+    /// Per static-ct log, the hash tiles fetched for its Merkle checks.
+    hash_tiles: BTreeMap<String, HashTiles>,
 }
 
 impl Run<'_, '_> {
@@ -373,15 +381,82 @@ impl Run<'_, '_> {
             }
         };
         let last = unhex(&cursor.root).map(|r| (cursor.size, r));
-        match verified.and_then(|(size, root)| ct::check_advance(last, size, &root).map(|()| (size, root))) {
-            Ok(head) => Ok(Some(head)),
+        let head = match verified.and_then(|(size, root)| ct::check_advance(last, size, &root).map(|()| (size, root))) {
+            Ok(head) => head,
             Err(e) => {
                 self.alarms.bad_checkpoints += 1;
                 self.alarm(log, CtAlarm::BadCheckpoint);
                 eprintln!("ct alarm: log {}: tree head refused: {e}", log.name);
+                return Ok(None);
+            }
+        };
+        if last == Some(head) {
+            return Ok(Some(head));
+        }
+        match self.check_extends(log, last, head) {
+            Ok(()) => Ok(Some(head)),
+            Err(e) if e.downcast_ref::<CtError>().is_some() => {
+                self.alarms.bad_checkpoints += 1;
+                self.alarms.proofs_failed += 1;
+                self.alarm(log, CtAlarm::ProofFailed);
+                eprintln!("ct alarm: log {}: tree head refused: {e:#}", log.name);
                 Ok(None)
             }
+            Err(e) => Err(e),
         }
+    }
+
+    /// Proves that the new tree head `(size, root)` extends the last one accepted: for a
+    /// static-ct log, both roots computed from the new tree's hash tiles (the new one also
+    /// when there is no last: the tiles must reach the root before any data tile is checked
+    /// against them); for an RFC 6962 log, its `get-sth-consistency` proof.
+    fn check_extends(&mut self, log: &Log, last: Option<(u64, Hash)>, (size, root): (u64, Hash)) -> anyhow::Result<()> {
+        match log.kind {
+            LogKind::StaticCt => {
+                let mut heads = vec![(size, root)];
+                heads.extend(last);
+                for (old, old_root) in heads {
+                    if self.tiles_root(log, old, size, 0, &[])? != old_root {
+                        let what = if old == size {
+                            "the hash tiles do not reach the checkpoint's root"
+                        } else {
+                            "the checkpoint does not extend the last one accepted"
+                        };
+                        return Err(CtError::Proof(what).into());
+                    }
+                }
+                Ok(())
+            }
+            LogKind::Rfc6962 => {
+                let Some((old, old_root)) = last.filter(|&(old, _)| old > 0 && old < size) else { return Ok(()) };
+                let path = format!("ct/v1/get-sth-consistency?first={old}&second={size}");
+                let Fetched::Body(b) = self.get(log, &path)? else { bail!("no get-sth-consistency") };
+                let proof = ct::rfc6962::parse_consistency(&b)?;
+                Ok(merkle::verify_consistency(old, &old_root, size, &root, &proof)?)
+            }
+        }
+    }
+
+    /// The root of the first `size` leaves of the log, leaves `start..` known by their hashes,
+    /// the rest from the log's hash tiles as of tree size `view`.
+    fn tiles_root(&mut self, log: &Log, size: u64, view: u64, start: u64, known: &[Hash]) -> anyhow::Result<Hash> {
+        let mut tiles = self.hash_tiles.remove(&log.name).unwrap_or_default();
+        let root = merkle::with_tiles(&mut tiles, |t| t.root(size, view, start, known), |t| self.hash_tile(log, t));
+        self.hash_tiles.insert(log.name.clone(), tiles);
+        root
+    }
+
+    /// One hash tile's body: the partial tile, else the full one that replaced it.
+    fn hash_tile(&mut self, log: &Log, t: &TileRef) -> anyhow::Result<Vec<u8>> {
+        for full in [false, true] {
+            if let Fetched::Body(b) = self.get(log, &t.path(full))? {
+                return Ok(b);
+            }
+            if t.width == ct::TILE_WIDTH {
+                break;
+            }
+        }
+        bail!("the log serves no hash tile {}", t.path(false))
     }
 
     /// The data tile holding `cursor.next`; `None` while its partial tile is left waiting.
@@ -408,7 +483,14 @@ impl Run<'_, '_> {
         }
         let path = ct::data_tile_path(n, width);
         match self.get(log, &path)? {
-            Fetched::Body(b) => Ok(Some(ct::parse_data_tile(&b, n, width)?)),
+            Fetched::Body(b) => {
+                let (entries, hashes) = ct::parse_data_tile_hashed(&b, n, width)?;
+                let root = unhex(&cursor.root).context("the cursor's root")?;
+                if self.tiles_root(log, cursor.size, cursor.size, n * ct::TILE_WIDTH, &hashes)? != root {
+                    return Err(CtError::Proof("the data tile does not hash to the checkpoint's root").into());
+                }
+                Ok(Some(entries))
+            }
             Fetched::NotFound => {
                 self.gap(log, cursor.next, &path);
                 Ok(None)
@@ -421,12 +503,37 @@ impl Run<'_, '_> {
         let end = (cursor.next + log.batch).min(cursor.size) - 1;
         let path = format!("ct/v1/get-entries?start={}&end={end}", cursor.next);
         match self.get(log, &path)? {
-            Fetched::Body(b) => Ok(Some(ct::rfc6962::parse_entries(&b, cursor.next, end - cursor.next + 1)?)),
+            Fetched::Body(b) => {
+                let (entries, hashes) = ct::rfc6962::parse_entries_hashed(&b, cursor.next, end - cursor.next + 1)?;
+                let head = SignedTreeHead { size: cursor.size, timestamp: 0, root: unhex(&cursor.root).context("the cursor's root")? };
+                let first = self.audit_path(log, &hashes[0], cursor.next, head.size)?;
+                let last = match hashes.len() {
+                    1 => first.clone(),
+                    n => self.audit_path(log, &hashes[n - 1], cursor.next + n as u64 - 1, head.size)?,
+                };
+                ct::rfc6962::verify_batch(&head, cursor.next, &hashes, &first, &last)?;
+                Ok(Some(entries))
+            }
             Fetched::NotFound => {
                 self.gap(log, cursor.next, &path);
                 Ok(None)
             }
         }
+    }
+
+    /// The audit path of the leaf with hash `leaf`, which must be entry `index`, in the tree
+    /// of `size` entries (`get-proof-by-hash`).
+    fn audit_path(&mut self, log: &Log, leaf: &Hash, index: u64, size: u64) -> anyhow::Result<Vec<Hash>> {
+        let hash: String = B64.encode(leaf).replace('+', "%2B").replace('/', "%2F").replace('=', "%3D");
+        let path = format!("ct/v1/get-proof-by-hash?hash={hash}&tree_size={size}");
+        let Fetched::Body(b) = self.get(log, &path)? else {
+            return Err(CtError::Proof("the log has no proof for an entry it served").into());
+        };
+        let (at, path) = ct::rfc6962::parse_inclusion(&b)?;
+        if at != index {
+            return Err(CtError::Proof("the log places an entry at another index than it served it").into());
+        }
+        Ok(path)
     }
 
     /// Judges the entries from `next` on and writes their hits; returns the new cursor.
@@ -520,8 +627,13 @@ impl Run<'_, '_> {
     }
 
     fn fetch_failed(&mut self, log: &Log, e: &anyhow::Error) {
-        self.alarms.fetch_errors += 1;
-        self.alarm(log, CtAlarm::FetchError);
+        if let Some(CtError::Proof(_)) = e.downcast_ref::<CtError>() {
+            self.alarms.proofs_failed += 1;
+            self.alarm(log, CtAlarm::ProofFailed);
+        } else {
+            self.alarms.fetch_errors += 1;
+            self.alarm(log, CtAlarm::FetchError);
+        }
         let refused = e.downcast_ref::<CtError>().is_some();
         eprintln!("ct{}: log {}: {e:#}", if refused { " alarm" } else { "" }, log.name);
     }
