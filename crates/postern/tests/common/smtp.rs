@@ -1,0 +1,73 @@
+//! A real SMTP server for the tests that send mail: aiosmtpd (PyPI, scripts/test-deps) running
+//! `tests/python/smtp_sink.py` on 127.0.0.1, which stores every delivered message as a JSON file;
+//! and the wait loop the tests of background senders poll with.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+/// The Python of the test venv (`scripts/test` makes it and sets POSTERN_TEST_PYTHON).
+pub fn python() -> PathBuf {
+    std::env::var_os("POSTERN_TEST_PYTHON")
+        .expect("POSTERN_TEST_PYTHON is not set: run the suite with scripts/test, which creates the Python venv")
+        .into()
+}
+
+/// A running sink; stopped when dropped.
+pub struct Sink {
+    child: Child,
+    pub port: u16,
+}
+
+impl Drop for Sink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A sink storing into `out` that accepts everyone.
+pub fn sink(out: &Path) -> Sink {
+    sink_with(out, &out.join("never-refuse"), &out.join("never-stall"))
+}
+
+/// A sink storing into `out`: while `refuse_flag` exists it refuses recipients starting with
+/// `refuse` (550), while `stall_flag` exists it stops answering at the RCPT of recipients
+/// starting with `stall` (a relay that hangs mid-campaign).
+pub fn sink_with(out: &Path, refuse_flag: &Path, stall_flag: &Path) -> Sink {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/smtp_sink.py");
+    let mut child = Command::new(python())
+        .arg(script)
+        .arg(out)
+        .arg(refuse_flag)
+        .arg(stall_flag)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("start aiosmtpd");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("port line");
+    Sink { child, port: line.trim().parse().expect("the sink prints its port") }
+}
+
+/// The messages delivered to `out`, in order: `{"to": [...], "data": "..."}`.
+pub fn delivered(out: &Path) -> Vec<Value> {
+    let mut names: Vec<_> = std::fs::read_dir(out)
+        .expect("out dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    names.sort();
+    names.iter().map(|p| serde_json::from_slice(&std::fs::read(p).expect("read")).expect("json")).collect()
+}
+
+/// Polls `done` every `every` until it holds; fails naming `what` after `within`.
+pub fn wait_until(what: &str, within: Duration, every: Duration, mut done: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(start.elapsed() < within, "timed out waiting for {what}");
+        std::thread::sleep(every);
+    }
+}
