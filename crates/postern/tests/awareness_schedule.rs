@@ -71,12 +71,14 @@ fn serve_sends_a_started_draft_on_its_schedule_and_a_finished_campaign_counts_no
     assert!(!refused.status.success());
     let why = String::from_utf8_lossy(&refused.stdout);
     assert!(why.contains("--legal-basis") && why.contains("staff_notice"), "{why}");
-    let bad_window = postern(&data, &[&["awareness", "campaign", "start", &id, "--send-window", "9-17"][..], &identity].concat());
-    assert!(String::from_utf8_lossy(&bad_window.stdout).contains("--send-window"), "a bad window names its flag");
+    let governance = ["--legal-basis", "GDPR Art. 6(1)(f)", "--staff-notice", "Intranet notice of 2026-11-02"];
+    let bad_window =
+        postern(&data, &[&["awareness", "campaign", "start", &id, "--send-window", "9-17"][..], &identity, &governance].concat());
+    let why = String::from_utf8_lossy(&bad_window.stdout);
+    assert!(why.contains("--send-window"), "a bad window names its flag: {why}");
 
     // Started to begin in 4 s, at most 3 messages a minute.
     let start = in_secs(4);
-    let governance = ["--legal-basis", "GDPR Art. 6(1)(f)", "--staff-notice", "Intranet notice of 2026-11-02"];
     let started = common::cli(
         &data,
         &[&["awareness", "campaign", "start", &id, "--start", &start, "--rate", "3"][..], &identity, &governance].concat(),
