@@ -32,6 +32,14 @@ fn send_within(data: &Path, id: &str, port: u16, timeout: u64) -> std::process::
         .expect("run postern")
 }
 
+/// Creates a running campaign (its governance on record) of the targets in `csv`.
+fn running(data: &Path, csv: &Path, template: &str, lang: &str) -> Value {
+    let csv = csv.to_str().expect("utf-8");
+    let args = ["awareness", "campaign", "create", "--org", "La Poste", "--name", "w", "--targets", csv, "--channel", "email"];
+    let governance = ["--legal-basis", "RGPD art. 6(1)(f)", "--staff-notice", "Note intranet du 2026-11-02"];
+    common::cli(data, &[&args[..], &["--template", template, "--lang", lang, "--public-url", PUBLIC], &governance].concat())
+}
+
 #[test]
 fn messages_reach_a_real_smtp_server_once_each_and_a_refusal_resumes() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -44,32 +52,7 @@ fn messages_reach_a_real_smtp_server_once_each_and_a_refusal_resumes() {
     let csv = dir.path().join("t.csv");
     std::fs::write(&csv, "email,name,group\nana@poste.example,Ana,counter\nrefuse-bo@poste.example,Bo,counter\ncy@poste.example,,depot\n")
         .expect("csv");
-    let created = common::cli(
-        &data,
-        &[
-            "awareness",
-            "campaign",
-            "create",
-            "--org",
-            "La Poste",
-            "--name",
-            "w",
-            "--targets",
-            csv.to_str().expect("utf-8"),
-            "--channel",
-            "email",
-            "--template",
-            "staff-account-email",
-            "--lang",
-            "fr",
-            "--public-url",
-            PUBLIC,
-            "--legal-basis",
-            "RGPD art. 6(1)(f)",
-            "--staff-notice",
-            "Note intranet du 2026-11-02",
-        ],
-    );
+    let created = running(&data, &csv, "staff-account-email", "fr");
     let id = created["id"].as_i64().expect("id").to_string();
     let links: Vec<(String, String)> = created["links"]
         .as_array()
@@ -148,30 +131,7 @@ fn a_relay_that_hangs_mid_campaign_times_out_and_the_next_run_resumes_without_se
     common::cli(&data, &["org", "add", "La Poste", "--country", "FR"]);
     let csv = dir.path().join("t.csv");
     std::fs::write(&csv, "email\nana@poste.example\nstall-bo@poste.example\ncy@poste.example\ndee@poste.example\n").expect("csv");
-    let created = common::cli(
-        &data,
-        &[
-            "awareness",
-            "campaign",
-            "create",
-            "--org",
-            "La Poste",
-            "--name",
-            "hang",
-            "--targets",
-            csv.to_str().expect("utf-8"),
-            "--channel",
-            "email",
-            "--template",
-            "redelivery-email",
-            "--public-url",
-            PUBLIC,
-            "--legal-basis",
-            "GDPR Art. 6(1)(f)",
-            "--staff-notice",
-            "Intranet notice of 2026-11-02",
-        ],
-    );
+    let created = running(&data, &csv, "redelivery-email", "en");
     let id = created["id"].as_i64().expect("id").to_string();
     let smtp = sink_with(&out, &refuse, &stall);
 

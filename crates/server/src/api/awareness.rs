@@ -194,14 +194,6 @@ struct StartBody {
     domain: Option<String>,
 }
 
-/// A campaign's lifecycle as the API answers it.
-fn lifecycle(c: &store::awareness::CampaignRecord) -> Value {
-    let s = &c.schedule;
-    json!({"id": c.id, "state": service::shown_state(c, chrono::Utc::now()), "dry_run": c.campaign.dry_run,
-           "started_at": c.campaign.started_at, "start": s.starts_at, "end": s.ends_at, "send_window": s.send_window,
-           "rate_per_minute": s.rate_per_minute, "finished_at": s.finished_at})
-}
-
 async fn start(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<i64>, body: Bytes) -> Result<Json<Value>, ApiError> {
     let (_, org) = campaigner(&state, &headers).await?;
     let b: StartBody = if body.is_empty() { StartBody::default() } else { parse_body(&body)? };
@@ -219,14 +211,14 @@ async fn start(State(state): State<AppState>, headers: HeaderMap, Path(id): Path
     };
     let s = store(&state)?;
     let c = run(move || service::start(&*s, Some(org.id), id, &input, chrono::Utc::now())).await?;
-    Ok(Json(lifecycle(&c)))
+    Ok(Json(service::lifecycle(&c, chrono::Utc::now())))
 }
 
 async fn finish(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<i64>) -> Result<Json<Value>, ApiError> {
     let (_, org) = campaigner(&state, &headers).await?;
     let s = store(&state)?;
     let c = run(move || service::finish(&*s, Some(org.id), id, chrono::Utc::now())).await?;
-    Ok(Json(lifecycle(&c)))
+    Ok(Json(service::lifecycle(&c, chrono::Utc::now())))
 }
 
 async fn policy(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<Value>, ApiError> {

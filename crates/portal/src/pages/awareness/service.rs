@@ -477,6 +477,14 @@ pub fn shown_state(c: &CampaignRecord, now: DateTime<Utc>) -> &'static str {
     }
 }
 
+/// A campaign's lifecycle as the CLI prints it and the API answers it.
+pub fn lifecycle(c: &CampaignRecord, now: DateTime<Utc>) -> serde_json::Value {
+    let s = &c.schedule;
+    serde_json::json!({"id": c.id, "state": shown_state(c, now), "dry_run": c.campaign.dry_run,
+           "started_at": c.campaign.started_at, "start": s.starts_at, "end": s.ends_at, "send_window": s.send_window,
+           "rate_per_minute": s.rate_per_minute, "finished_at": s.finished_at})
+}
+
 /// A stored landing event as the click classifier reads it (reports are no hits).
 fn hit(e: &NewEvent) -> Option<Hit> {
     let kind = match e.kind {

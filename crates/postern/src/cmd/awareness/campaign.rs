@@ -92,15 +92,8 @@ pub struct CreateArgs {
     /// Language of the message: en or fr.
     #[arg(long, default_value = "en", value_parser = parse_language)]
     pub lang: Language,
-    /// The legal basis of the processing (e.g. "GDPR Art. 6(1)(f), LIA of 2026-11-02").
-    #[arg(long)]
-    pub legal_basis: Option<String>,
-    /// The notice given to staff before the campaign (where and when).
-    #[arg(long)]
-    pub staff_notice: Option<String>,
-    /// The works-council or staff-representative agreement, where one is needed.
-    #[arg(long)]
-    pub works_council: Option<String>,
+    #[command(flatten)]
+    pub governance: GovernanceArgs,
     /// The URL `postern serve` is reached at: the links are built on it.
     #[arg(long, env = "POSTERN_PUBLIC_URL", value_name = "URL")]
     pub public_url: Option<String>,
@@ -134,13 +127,21 @@ pub struct StartArgs {
     /// The post's own domain, for `{{domain}}`.
     #[arg(long)]
     pub domain: Option<String>,
-    /// The legal basis, if not on record yet.
+    /// The governance, where not on record yet.
+    #[command(flatten)]
+    pub governance: GovernanceArgs,
+}
+
+/// The governance record of a campaign (`create`, and `start` of a draft).
+#[derive(Debug, clap::Args)]
+pub struct GovernanceArgs {
+    /// The legal basis of the processing (e.g. "GDPR Art. 6(1)(f), LIA of 2026-11-02").
     #[arg(long)]
     pub legal_basis: Option<String>,
-    /// The notice given to staff, if not on record yet.
+    /// The notice given to staff before the campaign (where and when).
     #[arg(long)]
     pub staff_notice: Option<String>,
-    /// The works-council or staff-representative agreement.
+    /// The works-council or staff-representative agreement, where one is needed.
     #[arg(long)]
     pub works_council: Option<String>,
 }
@@ -256,8 +257,10 @@ fn create<S: MemberStore + AwarenessStore>(store: &S, json: bool, a: &CreateArgs
         bail!("--public-url (or POSTERN_PUBLIC_URL): the URL `postern serve` is reached at is needed to build the links")
     };
     let public = server::public_base(public).context("--public-url")?;
-    let missing =
-        campaign::missing(&campaign::Governance { legal_basis: a.legal_basis.as_deref(), staff_notice: a.staff_notice.as_deref() });
+    let missing = campaign::missing(&campaign::Governance {
+        legal_basis: a.governance.legal_basis.as_deref(),
+        staff_notice: a.governance.staff_notice.as_deref(),
+    });
     if !a.dry_run && !missing.is_empty() {
         let keys: Vec<String> = missing.iter().map(|m| format!("--{}", m.key().replace('_', "-"))).collect();
         bail!(
@@ -272,9 +275,9 @@ fn create<S: MemberStore + AwarenessStore>(store: &S, json: bool, a: &CreateArgs
         channel: a.channel.key().to_string(),
         template: a.template.clone(),
         language: a.lang.key().to_string(),
-        legal_basis: a.legal_basis.clone(),
-        staff_notice: a.staff_notice.clone(),
-        works_council: a.works_council.clone(),
+        legal_basis: a.governance.legal_basis.clone(),
+        staff_notice: a.governance.staff_notice.clone(),
+        works_council: a.governance.works_council.clone(),
         dry_run: a.dry_run,
         targets_csv: bytes,
         created_by: "cli".to_string(),
@@ -311,19 +314,11 @@ fn flagged(e: ServiceError) -> anyhow::Error {
     }
 }
 
-/// A campaign's lifecycle as the CLI prints it.
-fn lifecycle(c: &store::awareness::CampaignRecord) -> serde_json::Value {
-    let s = &c.schedule;
-    json!({"id": c.id, "state": service::shown_state(c, Utc::now()), "dry_run": c.campaign.dry_run,
-           "started_at": c.campaign.started_at, "start": s.starts_at, "end": s.ends_at, "send_window": s.send_window,
-           "rate_per_minute": s.rate_per_minute, "finished_at": s.finished_at})
-}
-
 fn start<S: AwarenessStore>(store: &S, json: bool, a: &StartArgs) -> anyhow::Result<()> {
     let input = service::StartInput {
-        legal_basis: a.legal_basis.clone(),
-        staff_notice: a.staff_notice.clone(),
-        works_council: a.works_council.clone(),
+        legal_basis: a.governance.legal_basis.clone(),
+        staff_notice: a.governance.staff_notice.clone(),
+        works_council: a.governance.works_council.clone(),
         start: a.start.clone(),
         end: a.end.clone(),
         send_window: a.send_window.clone(),
@@ -334,7 +329,7 @@ fn start<S: AwarenessStore>(store: &S, json: bool, a: &StartArgs) -> anyhow::Res
     };
     let c = service::start(store, None, a.id, &input, Utc::now()).map_err(flagged)?;
     if json {
-        println!("{}", lifecycle(&c));
+        println!("{}", service::lifecycle(&c, Utc::now()));
     } else {
         let from = c.schedule.starts_at.as_deref().unwrap_or_default();
         println!("campaign {} started: `postern serve` sends it from {from}", c.id);
@@ -345,7 +340,7 @@ fn start<S: AwarenessStore>(store: &S, json: bool, a: &StartArgs) -> anyhow::Res
 fn finish<S: AwarenessStore>(store: &S, json: bool, id: i64) -> anyhow::Result<()> {
     let c = service::finish(store, None, id, Utc::now()).map_err(flagged)?;
     if json {
-        println!("{}", lifecycle(&c));
+        println!("{}", service::lifecycle(&c, Utc::now()));
     } else {
         println!("campaign {id} finished: nothing more is sent and its links no longer count");
     }
