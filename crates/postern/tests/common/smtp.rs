@@ -38,21 +38,21 @@ pub fn sink(out: &Path) -> Sink {
 /// `refuse` (550), while `stall_flag` exists it stops answering at the RCPT of recipients
 /// starting with `stall` (a relay that hangs mid-campaign).
 pub fn sink_with(out: &Path, refuse_flag: &Path, stall_flag: &Path) -> Sink {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/smtp_sink.py");
-    let mut child = Command::new(python())
-        .arg(script)
-        .arg(out)
-        .arg(refuse_flag)
-        .arg(stall_flag)
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("start aiosmtpd");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("port line");
-    Sink { child, port: line.trim().parse().expect("the sink prints its port") }
+    helper("smtp_sink.py", &[out, refuse_flag, stall_flag])
 }
 
-/// The messages delivered to `out`, in order: `{"to": [...], "data": "..."}`.
+/// Starts one of the test helpers of `tests/python/` with `args`; it prints the port it listens
+/// on (127.0.0.1) as its first line.
+pub fn helper(script: &str, args: &[&Path]) -> Sink {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python").join(script);
+    let mut child = Command::new(python()).arg(&script).args(args).stdout(Stdio::piped()).spawn().expect("start a Python test helper");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("port line");
+    Sink { child, port: line.trim().parse().unwrap_or_else(|_| panic!("{} prints its port: {line:?}", script.display())) }
+}
+
+/// The messages delivered to `out`, in order: the JSON files a helper stored there
+/// (`{"to": [...], "data": "..."}` for the SMTP sink).
 pub fn delivered(out: &Path) -> Vec<Value> {
     let mut names: Vec<_> = std::fs::read_dir(out)
         .expect("out dir")
