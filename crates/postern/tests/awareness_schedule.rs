@@ -12,7 +12,7 @@ use std::process::{Command, Output};
 use std::time::Duration;
 
 use chrono::{SecondsFormat, Utc};
-use common::smtp::{delivered, sink_with, wait_until};
+use common::smtp::{Mailroom, delivered, wait_until};
 use common::{Server, client};
 use serde_json::{Value, json};
 
@@ -54,16 +54,12 @@ fn results(data: &Path, id: &str) -> Value {
 
 #[test]
 fn serve_sends_a_started_draft_on_its_schedule_and_a_finished_campaign_counts_no_more() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let data = dir.path().join("data");
-    let out = dir.path().join("mail");
-    std::fs::create_dir(&out).expect("mail dir");
-    let (refuse, stall) = (dir.path().join("refuse"), dir.path().join("stall"));
-    std::fs::write(&stall, "").expect("stall flag");
-    common::cli(&data, &["org", "add", "La Poste", "--country", "FR"]);
+    let room = Mailroom::new();
+    let (data, out) = (&room.data, &room.out);
+    room.hang();
     let people = ["ana@poste.example", "stall-bo@poste.example", "cy@poste.example", "dee@poste.example", "eve@poste.example"];
-    let (id, links) = draft(&data, dir.path(), "spring", &people);
-    let smtp = sink_with(&out, &refuse, &stall);
+    let (id, links) = draft(data, room.dir.path(), "spring", &people);
+    let smtp = room.sink();
 
     // The governance gate: a draft without a legal basis and a staff notice does not start.
     let identity = ["--from", "security@poste.example", "--brand", "Poste Demo", "--domain", "poste.example"];
@@ -101,7 +97,7 @@ fn serve_sends_a_started_draft_on_its_schedule_and_a_finished_campaign_counts_no
     wait_until("the first message", Duration::from_secs(30), Duration::from_millis(200), || !delivered(&out).is_empty());
     std::thread::sleep(Duration::from_secs(5));
     assert_eq!(recipients(&out), ["ana@poste.example"], "a hung relay stops the round; no one is sent twice");
-    std::fs::remove_file(&stall).expect("remove stall flag");
+    room.answer();
     wait_until("the rate's three", Duration::from_secs(30), Duration::from_millis(200), || delivered(&out).len() == 3);
     std::thread::sleep(Duration::from_secs(3));
     assert_eq!(delivered(&out).len(), 3, "at most 3 in a minute");
@@ -132,7 +128,7 @@ fn serve_sends_a_started_draft_on_its_schedule_and_a_finished_campaign_counts_no
     assert!(String::from_utf8_lossy(&twice.stdout).contains("finished already"));
 
     // A campaign with an end: everyone at once (no rate), then `serve` finishes it at its end.
-    let (short, _) = draft(&data, dir.path(), "short", &["fay@poste.example", "gus@poste.example"]);
+    let (short, _) = draft(data, room.dir.path(), "short", &["fay@poste.example", "gus@poste.example"]);
     let end = in_secs(4);
     common::cli(&data, &[&["awareness", "campaign", "start", &short, "--end", &end][..], &identity, &governance].concat());
     wait_until("the short campaign's end", Duration::from_secs(30), Duration::from_millis(300), || {

@@ -122,18 +122,14 @@ fn messages_reach_a_real_smtp_server_once_each_and_a_refusal_resumes() {
 
 #[test]
 fn a_relay_that_hangs_mid_campaign_times_out_and_the_next_run_resumes_without_sending_twice() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let data = dir.path().join("data");
-    let out = dir.path().join("mail");
-    std::fs::create_dir(&out).expect("mail dir");
-    let (refuse, stall) = (dir.path().join("refuse"), dir.path().join("stall"));
-    std::fs::write(&stall, "").expect("stall flag");
-    common::cli(&data, &["org", "add", "La Poste", "--country", "FR"]);
-    let csv = dir.path().join("t.csv");
+    let room = common::smtp::Mailroom::new();
+    let (data, out) = (&room.data, &room.out);
+    room.hang();
+    let csv = room.dir.path().join("t.csv");
     std::fs::write(&csv, "email\nana@poste.example\nstall-bo@poste.example\ncy@poste.example\ndee@poste.example\n").expect("csv");
     let created = running(&data, &csv, "redelivery-email", "en");
     let id = created["id"].as_i64().expect("id").to_string();
-    let smtp = sink_with(&out, &refuse, &stall);
+    let smtp = room.sink();
 
     // The relay stops answering at the second recipient: the run gives up after its timeout,
     // having delivered the first one only.
@@ -149,7 +145,7 @@ fn a_relay_that_hangs_mid_campaign_times_out_and_the_next_run_resumes_without_se
     }
 
     // The relay answers again: the rest goes out, the first recipient not a second time.
-    std::fs::remove_file(&stall).expect("remove stall flag");
+    room.answer();
     let resumed = send_within(&data, &id, smtp.port, 2);
     assert!(resumed.status.success(), "{}", String::from_utf8_lossy(&resumed.stdout));
     let summary: Value = serde_json::from_slice(&resumed.stdout).expect("json");

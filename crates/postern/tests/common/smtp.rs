@@ -71,3 +71,38 @@ pub fn wait_until(what: &str, within: Duration, every: Duration, mut done: impl 
         std::thread::sleep(every);
     }
 }
+
+/// A test's mail room: a temporary directory with a hub data directory holding La Poste, the
+/// folder the sink stores into, and the sink's refuse and stall flags (not set).
+pub struct Mailroom {
+    pub dir: tempfile::TempDir,
+    pub data: PathBuf,
+    pub out: PathBuf,
+    pub refuse: PathBuf,
+    pub stall: PathBuf,
+}
+
+impl Mailroom {
+    pub fn new() -> Mailroom {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (data, out) = (dir.path().join("data"), dir.path().join("mail"));
+        std::fs::create_dir(&out).expect("mail dir");
+        super::cli(&data, &["org", "add", "La Poste", "--country", "FR"]);
+        let (refuse, stall) = (dir.path().join("refuse"), dir.path().join("stall"));
+        Mailroom { dir, data, out, refuse, stall }
+    }
+
+    /// Makes the sink hang at `stall...` recipients until [`Mailroom::answer`].
+    pub fn hang(&self) {
+        std::fs::write(&self.stall, "").expect("stall flag");
+    }
+
+    pub fn answer(&self) {
+        std::fs::remove_file(&self.stall).expect("remove stall flag");
+    }
+
+    /// The sink of this mail room.
+    pub fn sink(&self) -> Sink {
+        sink_with(&self.out, &self.refuse, &self.stall)
+    }
+}
