@@ -136,6 +136,17 @@ fn serve_sends_a_started_draft_on_its_schedule_and_a_finished_campaign_counts_no
         list["campaigns"].as_array().expect("list").iter().any(|c| c["id"].to_string() == short && c["state"] == "finished")
     });
     assert_eq!(delivered(&out).len(), 5, "the two of the short campaign, once each");
+    // The figures across campaigns, per group: five counter clerks reached, one click (a
+    // machine's: no beacon), no repeat clicker.
+    let list = common::cli(data, &["awareness", "campaign", "list", "--org", "La Poste"]);
+    let counter = &list["groups"][0];
+    assert_eq!(
+        (counter["group"].as_str(), counter["people"].as_u64(), counter["repeat_clickers"].as_u64()),
+        (Some("counter"), Some(7), Some(0)),
+        "{list}"
+    );
+    assert_eq!(counter["by_difficulty"][0]["difficulty"], "hard");
+    assert_eq!(counter["by_difficulty"][0]["confirmed_human"], 0);
     let r = results(&data, &short);
     assert_eq!((r["state"].as_str(), r["finished_at"].as_str()), (Some("finished"), Some(end.as_str())));
 }

@@ -348,7 +348,8 @@ fn finish<S: AwarenessStore>(store: &S, json: bool, id: i64) -> anyhow::Result<(
 }
 
 fn list<S: MemberStore + AwarenessStore>(store: &S, json: bool, org: &str) -> anyhow::Result<()> {
-    let campaigns = store.campaigns(org_id(store, org)?)?;
+    let org = org_id(store, org)?;
+    let campaigns = store.campaigns(org)?;
     let rows: Vec<_> = campaigns
         .iter()
         .map(|c| {
@@ -359,7 +360,12 @@ fn list<S: MemberStore + AwarenessStore>(store: &S, json: bool, org: &str) -> an
         })
         .collect();
     if json {
-        println!("{}", json!({"campaigns": rows}));
+        // The figures across campaigns: by difficulty, repeat clickers, and per group.
+        let o = service::overview(store, org, Utc::now())?;
+        println!(
+            "{}",
+            json!({"campaigns": rows, "by_difficulty": o.by_difficulty, "repeat_clickers": o.repeat_clickers, "groups": o.groups})
+        );
     } else {
         for c in &campaigns {
             println!("{}\t{}\t{}\t{}\t{}", c.id, c.campaign.state, c.campaign.channel, c.campaign.template, c.campaign.name);
