@@ -4,6 +4,7 @@
 //! lists, campaign governance, evidence-graded clicks and results.
 //! Pure: no IO and no clock; the binary reads files and passes `now`.
 
+pub mod benchmark;
 pub mod booster;
 pub mod campaign;
 pub mod clicks;
@@ -15,6 +16,7 @@ pub mod phishscale;
 pub mod quiz;
 pub mod report;
 pub mod results;
+pub mod schedule;
 pub mod scorm;
 pub mod sheet;
 pub mod sms;

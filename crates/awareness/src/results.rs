@@ -6,12 +6,13 @@
 //! make a click rate. Group figures are suppressed below [`MIN_GROUP`] people, so a group's
 //! result never points at one person.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::clicks::Class;
+use crate::phishscale::Difficulty;
 
 /// The fewest people a group's figures are shown for.
 pub const MIN_GROUP: usize = 5;
@@ -28,6 +29,9 @@ pub struct Outcome {
     pub first_click_at: Option<DateTime<Utc>>,
     pub submitted: bool,
     pub first_report_at: Option<DateTime<Utc>>,
+    /// The person clicked (confirmed) in at least two campaigns of the period (computed across
+    /// campaigns by the caller: [`repeat_clickers`]).
+    pub repeat_clicker: bool,
 }
 
 /// Clicks counted by class: each target once, in the class of their strongest evidence.
@@ -55,6 +59,9 @@ pub struct Figures {
     pub median_seconds_to_first_report: Option<i64>,
     /// The set's first report came before its first confirmed click (or there was no click).
     pub reported_before_first_click: bool,
+    /// People of the set who clicked (confirmed) in two campaigns or more of the period: a
+    /// count, never a list.
+    pub repeat_clickers: u64,
 }
 
 /// A group's figures, or only its size when it is too small to show.
@@ -129,6 +136,136 @@ fn figures(set: &[&Outcome]) -> Figures {
             (Some(_), None) => true,
             _ => false,
         },
+        repeat_clickers: set.iter().filter(|o| o.repeat_clicker).count() as u64,
+    }
+}
+
+/// A person clicked (confirmed) in at least this many campaigns to be a repeat clicker.
+pub const REPEAT_CLICKS: usize = 2;
+
+/// One person's outcome in one campaign, for figures across campaigns. `person` is any stable
+/// key of the person (the caller's; never shown).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exposure {
+    pub person: String,
+    pub campaign: i64,
+    pub difficulty: Difficulty,
+    pub outcome: Outcome,
+}
+
+/// The people who clicked (confirmed) in [`REPEAT_CLICKS`] campaigns or more, by key.
+pub fn repeat_clickers(exposures: &[Exposure]) -> BTreeSet<&str> {
+    let mut clicked: BTreeMap<&str, BTreeSet<i64>> = BTreeMap::new();
+    for e in exposures.iter().filter(|e| e.outcome.click == Some(Class::ConfirmedHuman)) {
+        clicked.entry(e.person.as_str()).or_default().insert(e.campaign);
+    }
+    clicked.into_iter().filter(|(_, c)| c.len() >= REPEAT_CLICKS).map(|(p, _)| p).collect()
+}
+
+/// Confirmed clicks over exposures for one difficulty; `None` figures when fewer than
+/// [`MIN_GROUP`] people were exposed at that difficulty.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DifficultyCell {
+    pub difficulty: &'static str,
+    pub suppressed: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exposures: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confirmed_human: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confirmed_click_rate: Option<f64>,
+}
+
+/// A set's figures across campaigns.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Across {
+    pub people: u64,
+    /// Lures received (a person in three campaigns counts three times).
+    pub exposures: u64,
+    pub campaigns: u64,
+    pub by_difficulty: Vec<DifficultyCell>,
+    pub repeat_clickers: u64,
+    pub reports: u64,
+    pub report_rate: f64,
+    pub median_seconds_to_first_report: Option<i64>,
+    /// Campaigns whose first report (in this set) came before their first confirmed click.
+    pub campaigns_reported_before_first_click: u64,
+}
+
+/// A group's figures across campaigns, or only that it is too small.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupAcross {
+    pub group: String,
+    pub suppressed: bool,
+    #[serde(skip_serializing_if = "Option::is_none", flatten)]
+    pub figures: Option<Across>,
+}
+
+/// Figures across campaigns for every group (exposures without a group count in no group):
+/// groups of fewer than [`MIN_GROUP`] people suppressed, and so is each difficulty cell reached
+/// by fewer than [`MIN_GROUP`] people, so no figure points at one person.
+pub fn across_groups(exposures: &[Exposure]) -> Vec<GroupAcross> {
+    let mut by_group: BTreeMap<&str, Vec<&Exposure>> = BTreeMap::new();
+    for e in exposures {
+        if let Some(g) = &e.outcome.group {
+            by_group.entry(g.as_str()).or_default().push(e);
+        }
+    }
+    by_group
+        .into_iter()
+        .map(|(g, set)| {
+            let people: BTreeSet<&str> = set.iter().map(|e| e.person.as_str()).collect();
+            let suppressed = people.len() < MIN_GROUP;
+            GroupAcross { group: g.to_string(), suppressed, figures: (!suppressed).then(|| across(&set)) }
+        })
+        .collect()
+}
+
+/// The figures of a set of exposures (repeat clickers counted within the set).
+pub fn across(set: &[&Exposure]) -> Across {
+    let owned: Vec<Exposure> = set.iter().map(|e| (*e).clone()).collect();
+    let repeat = repeat_clickers(&owned).len() as u64;
+    let people: BTreeSet<&str> = set.iter().map(|e| e.person.as_str()).collect();
+    let campaigns: BTreeSet<i64> = set.iter().map(|e| e.campaign).collect();
+    let by_difficulty = [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard]
+        .into_iter()
+        .filter_map(|d| {
+            let cell: Vec<&&Exposure> = set.iter().filter(|e| e.difficulty == d).collect();
+            if cell.is_empty() {
+                return None;
+            }
+            let reached: BTreeSet<&str> = cell.iter().map(|e| e.person.as_str()).collect();
+            let suppressed = reached.len() < MIN_GROUP;
+            let confirmed = cell.iter().filter(|e| e.outcome.click == Some(Class::ConfirmedHuman)).count() as u64;
+            let n = cell.len() as u64;
+            Some(DifficultyCell {
+                difficulty: d.key(),
+                suppressed,
+                exposures: (!suppressed).then_some(n),
+                confirmed_human: (!suppressed).then_some(confirmed),
+                confirmed_click_rate: (!suppressed).then(|| confirmed as f64 / n as f64),
+            })
+        })
+        .collect();
+    let outcomes: Vec<&Outcome> = set.iter().map(|e| &e.outcome).collect();
+    let f = figures(&outcomes);
+    let before = campaigns
+        .iter()
+        .filter(|c| {
+            let mine: Vec<&Outcome> = set.iter().filter(|e| e.campaign == **c).map(|e| &e.outcome).collect();
+            figures(&mine).reported_before_first_click
+        })
+        .count() as u64;
+    Across {
+        people: people.len() as u64,
+        exposures: set.len() as u64,
+        campaigns: campaigns.len() as u64,
+        by_difficulty,
+        repeat_clickers: repeat,
+        reports: f.reports,
+        report_rate: f.report_rate,
+        median_seconds_to_first_report: f.median_seconds_to_first_report,
+        campaigns_reported_before_first_click: before,
     }
 }
 
@@ -148,6 +285,7 @@ mod tests {
             first_click_at: (click == Some(Class::ConfirmedHuman)).then(|| at(300)),
             submitted: false,
             first_report_at: report_after.map(at),
+            repeat_clicker: false,
         }
     }
 
@@ -169,6 +307,45 @@ mod tests {
         assert_eq!((s.groups[1].group.as_str(), s.groups[1].suppressed, &s.groups[1].figures), ("depot", true, &None));
         let json = serde_json::to_value(&s.groups[1]).expect("json");
         assert_eq!(json, serde_json::json!({"group": "depot", "suppressed": true}));
+    }
+
+    fn exposure(person: usize, group: &str, campaign: i64, difficulty: Difficulty, clicked: bool) -> Exposure {
+        let click = clicked.then_some(Class::ConfirmedHuman);
+        Exposure { person: format!("p{person}"), campaign, difficulty, outcome: person_in(group, click) }
+    }
+
+    fn person_in(group: &str, click: Option<Class>) -> Outcome {
+        person(group, click, None)
+    }
+
+    #[test]
+    fn groups_across_campaigns_count_clicks_by_difficulty_and_repeat_clickers_without_small_cells() {
+        let mut all = Vec::new();
+        // Six counter clerks in an easy and a hard campaign; p0 and p1 clicked both, p2 the hard one.
+        for p in 0..6 {
+            all.push(exposure(p, "counter", 1, Difficulty::Easy, p < 2));
+            all.push(exposure(p, "counter", 2, Difficulty::Hard, p < 3));
+        }
+        // Four of them also got a medium lure: a cell of four people is not shown.
+        for p in 0..4 {
+            all.push(exposure(p, "counter", 3, Difficulty::Medium, false));
+        }
+        // A depot of three: suppressed whole.
+        for p in 10..13 {
+            all.push(exposure(p, "depot", 2, Difficulty::Hard, true));
+        }
+        let groups = across_groups(&all);
+        assert_eq!(groups.len(), 2);
+        let counter = groups[0].figures.as_ref().expect("counter shown");
+        assert_eq!((counter.people, counter.exposures, counter.campaigns, counter.repeat_clickers), (6, 16, 3, 2));
+        let cells: Vec<(&str, bool, Option<u64>)> =
+            counter.by_difficulty.iter().map(|c| (c.difficulty, c.suppressed, c.confirmed_human)).collect();
+        assert_eq!(cells, [("easy", false, Some(2)), ("medium", true, None), ("hard", false, Some(3))]);
+        assert_eq!(counter.by_difficulty[2].confirmed_click_rate, Some(0.5));
+        assert_eq!((groups[1].group.as_str(), groups[1].suppressed, &groups[1].figures), ("depot", true, &None));
+        let json = serde_json::to_string(&groups).expect("json");
+        assert!(!json.contains("\"p1") && !json.contains("p10"), "no person key is shown: {json}");
+        assert_eq!(repeat_clickers(&all).into_iter().collect::<Vec<_>>(), ["p0", "p1"]);
     }
 
     #[test]

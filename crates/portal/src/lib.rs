@@ -146,6 +146,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("awareness_home.html", include_str!("../templates/awareness_home.html")),
     ("awareness_lesson.html", include_str!("../templates/awareness_lesson.html")),
     ("awareness_report.html", include_str!("../templates/awareness_report.html")),
+    ("awareness_benchmark.html", include_str!("../templates/awareness_benchmark.html")),
     ("awareness_campaigns.html", include_str!("../templates/awareness_campaigns.html")),
     ("awareness_campaign.html", include_str!("../templates/awareness_campaign.html")),
     ("awareness_sheet.html", include_str!("../templates/awareness_sheet.html")),

@@ -52,6 +52,9 @@ pub enum Action {
     /// Share the organisation's finalised readiness reports with a named regulator
     /// organisation, and withdraw a share: the organisation's administrators.
     ShareReadiness,
+    /// Read the ISAC's awareness benchmarks (difficulty-normalised aggregates over the posts that
+    /// opted in, never one post's figures): the hub operator's own analysts, the ISAC.
+    SeeAwarenessBenchmarks,
 }
 
 impl Action {
@@ -74,6 +77,7 @@ impl Action {
             Action::ProveDomains => "readiness.domains",
             Action::RunCampaigns => "awareness.campaigns",
             Action::ShareReadiness => "readiness.share",
+            Action::SeeAwarenessBenchmarks => "awareness.benchmarks",
         }
     }
 }
@@ -130,7 +134,7 @@ pub fn allows(caller: Caller, action: Action) -> bool {
         | Action::AnswerReadiness
         | Action::EditIncidents
         | Action::TriageHits => role.may_write(),
-        Action::SeeReporterContact | Action::FacilitateReadiness => hub_org && role.may_write(),
+        Action::SeeReporterContact | Action::FacilitateReadiness | Action::SeeAwarenessBenchmarks => hub_org && role.may_write(),
         Action::AdministerHub => hub_org && role == Role::Admin,
         Action::ProveDomains | Action::RunCampaigns | Action::ShareReadiness => role == Role::Admin,
     }
@@ -149,7 +153,7 @@ pub fn require(caller: Caller, action: Action) -> Result<(), Denied> {
 mod tests {
     use super::*;
 
-    const ALL: [Action; 16] = [
+    const ALL: [Action; 17] = [
         Action::SubmitIndicator,
         Action::AddSighting,
         Action::Triage,
@@ -166,6 +170,7 @@ mod tests {
         Action::ProveDomains,
         Action::RunCampaigns,
         Action::ShareReadiness,
+        Action::SeeAwarenessBenchmarks,
     ];
 
     /// `allowed` lists the actions `caller` may do; every other one must be refused.
@@ -197,7 +202,8 @@ mod tests {
         check(member(Role::Analyst, false), &writes);
         let admin = [&writes[..], &[Action::ProveDomains, Action::RunCampaigns, Action::ShareReadiness]].concat();
         check(member(Role::Admin, false), &admin);
-        let hub_analyst = [&writes[..], &[Action::SeeReporterContact, Action::FacilitateReadiness]].concat();
+        let hub_analyst =
+            [&writes[..], &[Action::SeeReporterContact, Action::FacilitateReadiness, Action::SeeAwarenessBenchmarks]].concat();
         check(member(Role::Analyst, true), &hub_analyst);
         let hub_admin =
             [&hub_analyst[..], &[Action::AdministerHub, Action::ProveDomains, Action::RunCampaigns, Action::ShareReadiness]].concat();

@@ -157,28 +157,8 @@ fn chown_all(path: &Path, (uid, gid): (u32, u32)) {
 }
 
 /// A real SMTP server (aiosmtpd, tests/python/smtp_sink.py) for the "well spotted" answers.
-struct Sink {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Sink {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn smtp_sink(out: &Path) -> Sink {
-    use std::io::BufRead;
-    let python = std::env::var("POSTERN_TEST_PYTHON")
-        .expect("POSTERN_TEST_PYTHON is not set: run the suite with scripts/test, which creates the Python venv");
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/smtp_sink.py");
-    let mut child =
-        Command::new(python).arg(script).arg(out).arg(out.join("never-refuse")).stdout(Stdio::piped()).spawn().expect("start aiosmtpd");
-    let mut line = String::new();
-    std::io::BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("port line");
-    Sink { child, port: line.trim().parse().expect("the sink prints its port") }
+fn smtp_sink(out: &Path) -> common::smtp::Sink {
+    common::smtp::sink(out)
 }
 
 fn poll(data: &Path, port: u16, password_file: &Path) -> (bool, Value, String) {

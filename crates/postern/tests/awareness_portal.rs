@@ -311,3 +311,57 @@ fn portal_pages_for_staff_administrators_and_citizens() {
     let r = cli(&hub.server.data, &["awareness", "campaign", "results", &id.to_string()]);
     assert_eq!(r["reports"], 1, "{r}");
 }
+
+#[test]
+fn trainers_start_and_finish_a_draft_set_sharing_and_only_the_isac_reads_the_benchmark() {
+    let hub = Hub::start();
+    let (id, links) = hub.campaign();
+    let page = format!("/members/awareness/campaigns/{id}");
+    let mut ana = Visitor::new(&hub.server.url);
+    ana.login("ana");
+    let draft = ana.page(&page);
+    assert!(draft.contains(&format!("action=\"/members/awareness/campaigns/{id}/start\"")), "a draft offers the start form");
+    assert!(draft.contains("Repeat clickers"), "{draft}");
+    // No governance on record: refused, the form kept, nothing started.
+    let identity =
+        [("brand", "Poste Demo"), ("domain", "poste.example"), ("sender", "security@poste.example"), ("start", "2030-01-02T08:00")];
+    let (status, _, body) = ana.post(&page, &format!("{page}/start"), &identity);
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("legal_basis") && body.contains("value=\"Poste Demo\""), "{body}");
+    // A forged token and another organisation change nothing.
+    assert_eq!(ana.post_with(&format!("{page}/start"), "forged", &identity).0, 403);
+    let mut eve = Visitor::new(&hub.server.url);
+    eve.login("eve");
+    assert_eq!(eve.post("/members/awareness/campaigns", &format!("{page}/finish"), &[]).0, 404);
+    let governed = [&identity[..], &[("legal_basis", "GDPR Art. 6(1)(f)"), ("staff_notice", "Intranet notice")]].concat();
+    let (status, location, _) = ana.post(&page, &format!("{page}/start"), &governed);
+    assert_eq!((status, location.as_str()), (303, page.as_str()));
+    let scheduled = ana.page(&page);
+    assert!(scheduled.contains("scheduled") && scheduled.contains("2030-01-02T08:00:00Z"), "a start in 2030 is scheduled, UTC");
+    assert!(!scheduled.contains("/start\""), "no start form once started");
+    let (status, location, _) = ana.post(&page, &format!("{page}/finish"), &[]);
+    assert_eq!((status, location.as_str()), (303, page.as_str()));
+    assert!(ana.page(&page).contains("finished"));
+    // The finished campaign's link is the teaching page, counting nothing.
+    let (status, teaching) = Visitor::new(&hub.server.url).get(&links[0]);
+    assert_eq!(status, 200);
+    assert!(!teaching.contains("data-beacon"), "{teaching}");
+    let (_, results) = hub.get(&hub.admin, &format!("/api/v1/awareness/campaigns/{id}/results"));
+    assert_eq!(results["clicks"], json!({"machine": 0, "probable_human": 0, "confirmed_human": 0}), "{results}");
+
+    // Sharing: opt in and choose the TLP of staff reports.
+    let (status, _, _) =
+        ana.post("/members/awareness/campaigns", "/members/awareness/policy", &[("isac_opt_in", "on"), ("report_tlp", "green")]);
+    assert_eq!(status, 303);
+    let (_, policy) = hub.get(&hub.admin, "/api/v1/awareness/policy");
+    assert_eq!(policy, json!({"isac_opt_in": true, "report_tlp": "green", "changed_at": policy["changed_at"]}));
+    // The benchmark is the ISAC's: a post's administrator may not read it; the hub's analyst
+    // sees one opted-in post, too few for any figure.
+    assert_eq!(ana.get("/members/awareness/benchmark").0, 403);
+    add_user(&hub.server.data, "isa", "hub", "analyst");
+    let mut isa = Visitor::new(&hub.server.url);
+    isa.login("isa");
+    let bench = isa.page("/members/awareness/benchmark");
+    assert!(bench.contains("Posts that opted in: 1.") && bench.contains("fewer than 5 posts: not shown"), "{bench}");
+    assert!(!bench.contains("La Poste") && !bench.contains(" %</td>"), "no post and no figure: {bench}");
+}

@@ -4,56 +4,40 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 
 use serde_json::Value;
 
 const PUBLIC: &str = "https://sim.poste.example";
 
-struct Sink {
-    child: Child,
-    port: u16,
-}
+use common::smtp::{delivered, sink_with};
 
-impl Drop for Sink {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn sink(out: &Path, refuse_flag: &Path) -> Sink {
-    let python = std::env::var("POSTERN_TEST_PYTHON")
-        .expect("POSTERN_TEST_PYTHON is not set: run the suite with scripts/test, which creates the Python venv");
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/smtp_sink.py");
-    let mut child = Command::new(python).arg(script).arg(out).arg(refuse_flag).stdout(Stdio::piped()).spawn().expect("start aiosmtpd");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("port line");
-    let port = line.trim().parse().expect("the sink prints its port");
-    Sink { child, port }
-}
-
-fn delivered(out: &Path) -> Vec<Value> {
-    let mut names: Vec<_> = std::fs::read_dir(out)
-        .expect("out dir")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    names.sort();
-    names.iter().map(|p| serde_json::from_slice(&std::fs::read(p).expect("read")).expect("json")).collect()
+fn sink(out: &Path, refuse_flag: &Path) -> common::smtp::Sink {
+    sink_with(out, refuse_flag, &refuse_flag.with_extension("stall"))
 }
 
 fn send(data: &Path, id: &str, port: u16) -> std::process::Output {
+    send_within(data, id, port, 20)
+}
+
+fn send_within(data: &Path, id: &str, port: u16, timeout: u64) -> std::process::Output {
     Command::new(common::exe())
         .arg("--data")
         .arg(data)
         .args(["--json", "awareness", "campaign", "send", id, "--smtp", &format!("127.0.0.1:{port}")])
         .args(["--from", "security@poste.example", "--brand", "Poste Demo", "--domain", "poste.example", "--public-url", PUBLIC])
-        .args(["--timeout", "20"])
+        .args(["--timeout", &timeout.to_string()])
         .output()
         .expect("run postern")
+}
+
+/// Creates a running campaign (its governance on record) of the targets in `csv`.
+fn running(data: &Path, csv: &Path, template: &str, lang: &str) -> Value {
+    let csv = csv.to_str().expect("utf-8");
+    let args = ["awareness", "campaign", "create", "--org", "La Poste", "--name", "w", "--targets", csv, "--channel", "email"];
+    let governance = ["--legal-basis", "RGPD art. 6(1)(f)", "--staff-notice", "Note intranet du 2026-11-02"];
+    common::cli(data, &[&args[..], &["--template", template, "--lang", lang, "--public-url", PUBLIC], &governance].concat())
 }
 
 #[test]
@@ -68,32 +52,7 @@ fn messages_reach_a_real_smtp_server_once_each_and_a_refusal_resumes() {
     let csv = dir.path().join("t.csv");
     std::fs::write(&csv, "email,name,group\nana@poste.example,Ana,counter\nrefuse-bo@poste.example,Bo,counter\ncy@poste.example,,depot\n")
         .expect("csv");
-    let created = common::cli(
-        &data,
-        &[
-            "awareness",
-            "campaign",
-            "create",
-            "--org",
-            "La Poste",
-            "--name",
-            "w",
-            "--targets",
-            csv.to_str().expect("utf-8"),
-            "--channel",
-            "email",
-            "--template",
-            "staff-account-email",
-            "--lang",
-            "fr",
-            "--public-url",
-            PUBLIC,
-            "--legal-basis",
-            "RGPD art. 6(1)(f)",
-            "--staff-notice",
-            "Note intranet du 2026-11-02",
-        ],
-    );
+    let created = running(&data, &csv, "staff-account-email", "fr");
     let id = created["id"].as_i64().expect("id").to_string();
     let links: Vec<(String, String)> = created["links"]
         .as_array()
@@ -159,6 +118,41 @@ fn messages_reach_a_real_smtp_server_once_each_and_a_refusal_resumes() {
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stdout).contains("dry run"));
     assert_eq!(delivered(&out).len(), 3);
+}
+
+#[test]
+fn a_relay_that_hangs_mid_campaign_times_out_and_the_next_run_resumes_without_sending_twice() {
+    let room = common::smtp::Mailroom::new();
+    let (data, out) = (&room.data, &room.out);
+    room.hang();
+    let csv = room.dir.path().join("t.csv");
+    std::fs::write(&csv, "email\nana@poste.example\nstall-bo@poste.example\ncy@poste.example\ndee@poste.example\n").expect("csv");
+    let created = running(&data, &csv, "redelivery-email", "en");
+    let id = created["id"].as_i64().expect("id").to_string();
+    let smtp = room.sink();
+
+    // The relay stops answering at the second recipient: the run gives up after its timeout,
+    // having delivered the first one only.
+    for _ in 0..2 {
+        let began = std::time::Instant::now();
+        let hung = send_within(&data, &id, smtp.port, 2);
+        assert!(!hung.status.success());
+        let err: Value = serde_json::from_slice(&hung.stdout).expect("json error");
+        let err = err["error"].as_str().expect("error");
+        assert!(err.contains("failed") && err.contains("run the command again to resume"), "{err}");
+        assert!(began.elapsed() < std::time::Duration::from_secs(15), "the timeout bounds the run: {:?}", began.elapsed());
+        assert_eq!(delivered(&out).len(), 1, "a second run while the relay still hangs sends nobody again");
+    }
+
+    // The relay answers again: the rest goes out, the first recipient not a second time.
+    room.answer();
+    let resumed = send_within(&data, &id, smtp.port, 2);
+    assert!(resumed.status.success(), "{}", String::from_utf8_lossy(&resumed.stdout));
+    let summary: Value = serde_json::from_slice(&resumed.stdout).expect("json");
+    assert_eq!((summary["sent"].as_u64(), summary["already_sent"].as_u64()), (Some(3), Some(1)), "{summary}");
+    let mut recipients: Vec<String> = delivered(&out).iter().map(|m| m["to"][0].as_str().expect("to").to_string()).collect();
+    recipients.sort();
+    assert_eq!(recipients, ["ana@poste.example", "cy@poste.example", "dee@poste.example", "stall-bo@poste.example"]);
 }
 
 /// Whether a base64 body part of `message` decodes to text containing `needle`.

@@ -5,47 +5,20 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 
 use serde_json::Value;
 
 const PUBLIC: &str = "https://sim.poste.example";
 const SECRET: &str = "Bearer sms-key-7f3a";
 
-struct Gateway {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Gateway {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn gateway(out: &Path, fail: &Path, slow: &Path) -> Gateway {
-    let python = std::env::var("POSTERN_TEST_PYTHON")
-        .expect("POSTERN_TEST_PYTHON is not set: run the suite with scripts/test, which creates the Python venv");
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/sms_gateway.py");
-    let mut child =
-        Command::new(python).arg(script).arg(out).arg(fail).arg(slow).stdout(Stdio::piped()).spawn().expect("start the gateway");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("port line");
-    let port = line.trim().parse().expect("the gateway prints its port");
-    Gateway { child, port }
+fn gateway(out: &Path, fail: &Path, slow: &Path) -> common::smtp::Sink {
+    common::smtp::helper("sms_gateway.py", &[out, fail, slow])
 }
 
 fn received(out: &Path) -> Vec<Value> {
-    let mut names: Vec<_> = std::fs::read_dir(out)
-        .expect("out dir")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    names.sort();
-    names.iter().map(|p| serde_json::from_slice(&std::fs::read(p).expect("read")).expect("json")).collect()
+    common::smtp::delivered(out)
 }
 
 fn send(data: &Path, id: &str, port: u16, extra: &[&str]) -> (bool, Value, String) {

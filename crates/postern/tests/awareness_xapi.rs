@@ -111,15 +111,8 @@ fn statements(lrs: &Lrs) -> Option<Vec<Value>> {
 }
 
 /// Polls `check` until it holds (the sender runs every second; a failed try backs off 30 s).
-fn wait_for(what: &str, mut check: impl FnMut() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(180);
-    while Instant::now() < deadline {
-        if check() {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(500));
-    }
-    panic!("timed out waiting for {what}");
+fn wait_for(what: &str, check: impl FnMut() -> bool) {
+    common::smtp::wait_until(what, Duration::from_secs(180), Duration::from_millis(500), check);
 }
 
 /// A series' value on the hub's /metrics.

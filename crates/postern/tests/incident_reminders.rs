@@ -7,47 +7,14 @@ mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::{SecondsFormat, TimeDelta, Utc};
 use common::{Server, client, fixture};
 use serde_json::{Value, json};
 
-struct Sink {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Sink {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn sink(out: &Path) -> Sink {
-    let python = std::env::var("POSTERN_TEST_PYTHON")
-        .expect("POSTERN_TEST_PYTHON is not set: run the suite with scripts/test, which creates the Python venv");
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/smtp_sink.py");
-    let mut child =
-        Command::new(python).arg(script).arg(out).arg(out.join("no-refusals")).stdout(Stdio::piped()).spawn().expect("start aiosmtpd");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("port line");
-    Sink { child, port: line.trim().parse().expect("the sink prints its port") }
-}
-
-fn delivered(out: &Path) -> Vec<Value> {
-    let mut names: Vec<_> = std::fs::read_dir(out)
-        .expect("out dir")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    names.sort();
-    names.iter().map(|p| serde_json::from_slice(&std::fs::read(p).expect("read")).expect("json")).collect()
-}
+use common::smtp::{delivered, sink};
 
 /// A loopback HTTP receiver: every POST body it gets, answered 204.
 fn receiver() -> (u16, Arc<Mutex<Vec<Value>>>) {
@@ -80,12 +47,8 @@ fn receiver() -> (u16, Arc<Mutex<Vec<Value>>>) {
 }
 
 /// Waits (up to a minute) until `done` holds, polling.
-fn until(what: &str, mut done: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !done() {
-        assert!(start.elapsed() < Duration::from_secs(60), "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+fn until(what: &str, done: impl FnMut() -> bool) {
+    common::smtp::wait_until(what, Duration::from_secs(60), Duration::from_millis(50), done);
 }
 
 fn ago(hours: i64) -> String {

@@ -112,14 +112,15 @@ async fn record(store: &Arc<dyn AwarenessStore>, target_id: i64, e: NewEvent) ->
     blocking(move || s.record_event(target_id, &e)).await.map(|_| ())
 }
 
-/// The campaign's template and language, for the pages.
-async fn lure(store: &Arc<dyn AwarenessStore>, t: &TargetRecord) -> Result<(Option<Template>, Language), Refusal> {
+/// The campaign's template and language, for the pages, and whether its links stopped counting
+/// (finished, or its end has come).
+async fn lure(store: &Arc<dyn AwarenessStore>, t: &TargetRecord) -> Result<(Option<Template>, Language, bool), Refusal> {
     let (s, id) = (store.clone(), t.campaign_id);
     let campaign = blocking(move || s.campaign(id)).await?;
-    let Some(c) = campaign else { return Ok((None, Language::En)) };
+    let Some(c) = campaign else { return Ok((None, Language::En, true)) };
     let lang = Language::from_key(&c.campaign.language).unwrap_or(Language::En);
     let template = awareness::templates::embedded().ok().and_then(|all| all.into_iter().find(|t| t.id == c.campaign.template));
-    Ok((template, lang))
+    Ok((template, lang, portal::awareness_service::closed(&c, chrono::Utc::now())))
 }
 
 /// `GET /a/{token}` (and `HEAD`): the link hit, answered with the landing form.
@@ -133,11 +134,15 @@ async fn link(
     let run = async {
         let store = store(&state)?;
         let t = target(&store, token).await?;
+        let (template, lang, closed) = lure(&store, &t).await?;
+        // A finished campaign's link counts nothing: it lands on the teaching page.
+        if closed {
+            return Ok(teaching(template.as_ref(), lang));
+        }
         let view = uuid::Uuid::new_v4().simple().to_string();
         let mut e = event(EventKind::Link, &method, &headers, peer);
         e.view = Some(view.clone());
         record(&store, t.id, e).await?;
-        let (_, lang) = lure(&store, &t).await?;
         Ok::<_, Refusal>(landing_form(&t.token, &view, lang))
     };
     run.await.unwrap_or_else(IntoResponse::into_response)
@@ -154,7 +159,9 @@ async fn honeypot(
     let run = async {
         let store = store(&state)?;
         let t = target(&store, token).await?;
-        record(&store, t.id, event(EventKind::Honeypot, &method, &headers, peer)).await?;
+        if !lure(&store, &t).await?.2 {
+            record(&store, t.id, event(EventKind::Honeypot, &method, &headers, peer)).await?;
+        }
         Ok::<_, Refusal>(StatusCode::NO_CONTENT.into_response())
     };
     run.await.unwrap_or_else(IntoResponse::into_response)
@@ -182,6 +189,9 @@ async fn beacon(
     let run = async {
         let store = store(&state)?;
         let t = target(&store, token).await?;
+        if lure(&store, &t).await?.2 {
+            return Ok(StatusCode::GONE.into_response());
+        }
         let mut e = event(EventKind::Beacon, &method, &headers, peer);
         e.interaction = Some(q.i == 1);
         let (s, view) = (store.clone(), q.v);
@@ -216,10 +226,12 @@ async fn submit(
     let run = async {
         let store = store(&state)?;
         let t = target(&store, token).await?;
-        let mut e = event(EventKind::Submit, &method, &headers, peer);
-        e.fields = Some(i64::from(q.filled.unwrap_or(0).min(50)).max(posted_fields));
-        record(&store, t.id, e).await?;
-        let (template, lang) = lure(&store, &t).await?;
+        let (template, lang, closed) = lure(&store, &t).await?;
+        if !closed {
+            let mut e = event(EventKind::Submit, &method, &headers, peer);
+            e.fields = Some(i64::from(q.filled.unwrap_or(0).min(50)).max(posted_fields));
+            record(&store, t.id, e).await?;
+        }
         Ok::<_, Refusal>(teaching(template.as_ref(), lang))
     };
     run.await.unwrap_or_else(IntoResponse::into_response)

@@ -10,6 +10,7 @@
 //! does not exist.
 
 pub mod service;
+pub mod sighting;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -41,6 +42,10 @@ pub(crate) fn routes() -> Router<PortalState> {
         .route("/members/awareness/report", get(report_form).post(report_submit))
         .route("/members/awareness/campaigns", get(campaigns))
         .route("/members/awareness/campaigns/{id}", get(campaign))
+        .route("/members/awareness/policy", axum::routing::post(set_policy))
+        .route("/members/awareness/benchmark", get(benchmark))
+        .route("/members/awareness/campaigns/{id}/start", axum::routing::post(start))
+        .route("/members/awareness/campaigns/{id}/finish", axum::routing::post(finish))
         .route("/members/awareness/campaigns/{id}/sheet", get(sheet))
         .route("/members/awareness/courses/{track}/scorm", get(course))
         .route("/aware/quiz", get(quiz_index))
@@ -300,6 +305,8 @@ pub struct Triaged {
     pub lure: Option<&'static str>,
     pub urls: Vec<String>,
     pub reasons: Vec<&'static str>,
+    /// The STIX the report became in the hub (`None`: no link, or no collection to write).
+    pub shared: Option<sighting::Shared>,
 }
 
 /// Files a real suspicious message: analysed by `scamtext` (its links by `links` and the hub's
@@ -321,7 +328,17 @@ pub fn file_real(state: &PortalState, org: &store::Org, text: &str) -> Result<Tr
         country,
         contact: Some(format!("staff report from {}", org.name)),
     })?;
+    let level = match &state.awareness {
+        Some(store) => service::report_tlp(&store.policy(org.id)?),
+        None => service::DEFAULT_REPORT_TLP,
+    };
+    // The triage queue has the report; sharing its links is best effort and never loses it.
+    let shared = sighting::share(state, org, &a.urls, level).unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "a staff report's links could not be shared in the hub");
+        None
+    });
     Ok(Triaged {
+        shared,
         report_id,
         verdict,
         lure: a.lure.map(|l| l.as_str()),
@@ -392,8 +409,11 @@ async fn admin<'a>(state: &PortalState, ctx: &'a Ctx) -> Result<(&'a Member, Arc
 async fn campaigns(State(state): State<PortalState>, ctx: Ctx) -> Response {
     let (member, store) = try_page!(admin(&state, &ctx).await);
     let org = member.org.id;
-    let (overview, completion) = try_page!(
-        run(&state, &ctx, move || Ok((service::overview(&*store, org, chrono::Utc::now())?, service::completion(&*store, org)?))).await
+    let (overview, completion, policy) = try_page!(
+        run(&state, &ctx, move || {
+            Ok((service::overview(&*store, org, chrono::Utc::now())?, service::completion(&*store, org)?, service::policy(&*store, org)?))
+        })
+        .await
     );
     let value = serde_json::to_value(&overview).unwrap_or_default();
     let completion = serde_json::to_value(&completion).unwrap_or_default();
@@ -403,27 +423,129 @@ async fn campaigns(State(state): State<PortalState>, ctx: Ctx) -> Response {
         StatusCode::OK,
         "awareness_campaigns.html",
         context! { overview => Value::from_serialize(&value), tracks => tracks, completion => Value::from_serialize(&completion),
-        min_group => awareness::results::MIN_GROUP },
+        min_group => awareness::results::MIN_GROUP, policy => Value::from_serialize(&policy),
+        levels => ["clear", "green", "amber", "amber+strict", "red"] },
     )
 }
 
 async fn campaign(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
+    campaign_page(state, ctx, id, None, BTreeMap::new()).await
+}
+
+/// The campaign page; `error` and `form` after a refused start (the form as it was sent).
+async fn campaign_page(state: PortalState, ctx: Ctx, id: i64, error: Option<String>, form: BTreeMap<String, String>) -> Response {
     let (member, store) = try_page!(admin(&state, &ctx).await);
     let org = member.org.id;
-    let results = try_page!(
+    let (results, record) = try_page!(
         run(&state, &ctx, move || {
             let c = service::owned(&*store, Some(org), id)?;
-            service::results(&*store, &c)
+            Ok((service::results(&*store, &c, chrono::Utc::now())?, c))
         })
         .await
     );
     let value = serde_json::to_value(&results).unwrap_or_default();
+    let mut form = form;
+    if error.is_none() {
+        let n = &record.campaign;
+        for (k, v) in [("legal_basis", &n.legal_basis), ("staff_notice", &n.staff_notice), ("works_council", &n.works_council)] {
+            form.insert(k.to_string(), v.clone().unwrap_or_default());
+        }
+    }
+    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     state.portal.page(
         &ctx,
-        StatusCode::OK,
+        status,
         "awareness_campaign.html",
-        context! { c => Value::from_serialize(&value), min_group => awareness::results::MIN_GROUP },
+        context! { c => Value::from_serialize(&value), min_group => awareness::results::MIN_GROUP, form => form, start_error => error },
     )
+}
+
+/// `POST /members/awareness/policy`: the ISAC opt-in checkbox and the TLP of staff reports.
+async fn set_policy(State(state): State<PortalState>, ctx: Ctx, Form(form): Form<BTreeMap<String, String>>) -> Response {
+    if !ctx.csrf_ok(form.get("csrf").map_or("", String::as_str)) {
+        return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
+    }
+    let (member, store) = try_page!(admin(&state, &ctx).await);
+    let (org, by) = (member.org.id, format!("portal:{}", member.user.username));
+    let opt_in = form.get("isac_opt_in").is_some_and(|v| v == "on");
+    let tlp = form.get("report_tlp").cloned();
+    try_page!(run(&state, &ctx, move || service::set_policy(&*store, org, Some(opt_in), tlp.as_deref(), &by, chrono::Utc::now())).await);
+    crate::see_other("/members/awareness/campaigns#policy")
+}
+
+/// `GET /members/awareness/benchmark`: the ISAC's cross-post benchmark.
+async fn benchmark(State(state): State<PortalState>, ctx: Ctx) -> Response {
+    try_page!(member_for(&state, &ctx, Action::SeeAwarenessBenchmarks).await);
+    let store = try_page!(awareness_store(&state, &ctx));
+    let b = try_page!(run(&state, &ctx, move || service::benchmark(&*store, chrono::Utc::now())).await);
+    state.portal.page(&ctx, StatusCode::OK, "awareness_benchmark.html", context! { b => Value::from_serialize(&b) })
+}
+
+/// A `datetime-local` value (no zone) read as UTC; anything else is passed on as typed.
+fn utc(v: Option<&String>) -> Option<String> {
+    let v = v?.trim();
+    if v.is_empty() {
+        return None;
+    }
+    let zoned = v.ends_with('Z') || v.rfind(['+', '-']).is_some_and(|i| i > 10);
+    Some(if zoned {
+        v.to_string()
+    } else if v.len() == 16 {
+        format!("{v}:00Z")
+    } else {
+        format!("{v}Z")
+    })
+}
+
+/// `POST /members/awareness/campaigns/{id}/start`: the trainers' start form.
+async fn start(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>, Form(form): Form<BTreeMap<String, String>>) -> Response {
+    if !ctx.csrf_ok(form.get("csrf").map_or("", String::as_str)) {
+        return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
+    }
+    let (member, store) = try_page!(admin(&state, &ctx).await);
+    let text = |k: &str| form.get(k).filter(|v| !v.trim().is_empty()).cloned();
+    let rate = match text("rate").map(|r| r.trim().parse::<u32>()) {
+        Some(Err(_)) => {
+            return campaign_page(state, ctx, id, Some("rate: a whole number of messages per minute".into()), answers_of(&form)).await;
+        }
+        other => other.and_then(Result::ok),
+    };
+    let input = service::StartInput {
+        legal_basis: text("legal_basis"),
+        staff_notice: text("staff_notice"),
+        works_council: text("works_council"),
+        start: utc(form.get("start")),
+        end: utc(form.get("end")),
+        send_window: text("send_window"),
+        rate_per_minute: rate,
+        sender: text("sender"),
+        brand: text("brand"),
+        domain: text("domain"),
+    };
+    let org = member.org.id;
+    match blocking(move || service::start(&*store, Some(org), id, &input, chrono::Utc::now())).await {
+        Some(Ok(_)) => crate::see_other(&format!("/members/awareness/campaigns/{id}")),
+        Some(Err(e @ (ServiceError::Field { .. } | ServiceError::Conflict(_)))) => {
+            campaign_page(state, ctx, id, Some(e.to_string()), answers_of(&form)).await
+        }
+        Some(Err(e)) => service_error(&state, &ctx, e),
+        None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
+    }
+}
+
+/// `POST /members/awareness/campaigns/{id}/finish`.
+async fn finish(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>, Form(form): Form<BTreeMap<String, String>>) -> Response {
+    if !ctx.csrf_ok(form.get("csrf").map_or("", String::as_str)) {
+        return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
+    }
+    let (member, store) = try_page!(admin(&state, &ctx).await);
+    let org = member.org.id;
+    match blocking(move || service::finish(&*store, Some(org), id, chrono::Utc::now())).await {
+        Some(Ok(_)) => crate::see_other(&format!("/members/awareness/campaigns/{id}")),
+        Some(Err(e @ ServiceError::Conflict(_))) => campaign_page(state, ctx, id, Some(e.to_string()), BTreeMap::new()).await,
+        Some(Err(e)) => service_error(&state, &ctx, e),
+        None => state.portal.error(&ctx, StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
+    }
 }
 
 #[derive(Deserialize, Default)]

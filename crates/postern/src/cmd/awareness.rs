@@ -13,6 +13,7 @@ use serde_json::json;
 
 mod campaign;
 pub mod mailbox;
+pub mod scheduled;
 mod send;
 mod sms;
 pub mod xapi;

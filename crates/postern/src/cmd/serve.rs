@@ -169,6 +169,8 @@ pub struct ServeArgs {
     pub report_mailbox: super::awareness::mailbox::MailboxArgs,
     #[command(flatten)]
     pub xapi: super::awareness::xapi::XapiArgs,
+    #[command(flatten)]
+    pub campaigns: super::awareness::scheduled::ScheduledArgs,
 }
 
 /// Checks the settings clap cannot check alone (shared by `serve` and `postern config check`).
@@ -182,6 +184,7 @@ pub fn validate(args: &ServeArgs) -> anyhow::Result<()> {
     super::incident::remind::Reminders::from_args(&args.remind, args.public_url.clone())?;
     super::awareness::mailbox::Mailbox::from_args(&args.report_mailbox)?;
     super::awareness::xapi::Sender::from_args(&args.xapi)?;
+    super::awareness::scheduled::Scheduler::from_args(&args.campaigns, args.public_url.as_deref())?;
     Ok(())
 }
 
@@ -427,6 +430,9 @@ pub fn run(data: &Path, json: bool, args: ServeArgs) -> anyhow::Result<()> {
         .with_monitor(stores.monitor.clone());
     if let Some(sender) = xapi {
         sender.spawn(stores.awareness.clone(), state.xapi_metrics());
+    }
+    if let Some(campaigns) = super::awareness::scheduled::Scheduler::from_args(&args.campaigns, args.public_url.as_deref())? {
+        campaigns.spawn(stores.awareness.clone());
     }
     let purge = (stores.awareness, args.awareness_retention_days);
     let service = server::api::posture::PostureService::new(stores.posture, posture_config(&args)?);

@@ -7,6 +7,7 @@ pub mod browser;
 pub mod golden;
 pub mod lab;
 pub mod pdfcheck;
+pub mod smtp;
 pub mod visitor;
 
 use std::io::{BufRead, BufReader};

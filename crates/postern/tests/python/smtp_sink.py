@@ -1,9 +1,12 @@
 """A real SMTP server (aiosmtpd) on 127.0.0.1 for the campaign sender's tests.
 
-Usage: smtp_sink.py OUT_DIR REFUSE_FLAG
+Usage: smtp_sink.py OUT_DIR REFUSE_FLAG [STALL_FLAG]
 Prints the port it listens on, then stores each delivered message as OUT_DIR/NNNN.json
 ({"to": [...], "data": "..."}). While the file REFUSE_FLAG exists, recipients whose address
-starts with "refuse" are refused at RCPT with a permanent 550.
+starts with "refuse" are refused at RCPT with a permanent 550. While the file STALL_FLAG exists,
+the server stops answering at the RCPT of a recipient whose address starts with "stall" (a relay
+that hangs mid-campaign): it answers only after the flag is gone, by which time the client has
+given up, so that message is never delivered by that session.
 """
 
 import asyncio
@@ -14,12 +17,17 @@ import sys
 from aiosmtpd.smtp import SMTP
 
 OUT_DIR, REFUSE_FLAG = sys.argv[1], sys.argv[2]
+STALL_FLAG = sys.argv[3] if len(sys.argv) > 3 else None
 
 
 class Sink:
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address.startswith("refuse") and os.path.exists(REFUSE_FLAG):
             return "550 5.7.1 recipient refused by policy"
+        if address.startswith("stall") and STALL_FLAG and os.path.exists(STALL_FLAG):
+            while os.path.exists(STALL_FLAG):
+                await asyncio.sleep(0.1)
+            return "451 4.4.2 too late"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

@@ -29,11 +29,15 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/awareness/templates", get(templates))
         .route("/api/v1/awareness/campaigns", get(list).post(create))
         .route("/api/v1/awareness/campaigns/{id}/results", get(results))
+        .route("/api/v1/awareness/campaigns/{id}/start", post(start))
+        .route("/api/v1/awareness/campaigns/{id}/finish", post(finish))
         .route("/api/v1/awareness/campaigns/{id}/sheet", get(sheet))
         .route("/api/v1/awareness/reports", post(report))
         .route("/api/v1/awareness/reports/mail", post(report_mail))
         .route("/api/v1/awareness/courses/{track}/scorm", get(scorm))
         .route("/api/v1/awareness/completion", get(completion))
+        .route("/api/v1/awareness/policy", get(policy).put(set_policy))
+        .route("/api/v1/awareness/benchmark", get(benchmark))
 }
 
 fn problem(e: ServiceError) -> ApiError {
@@ -42,6 +46,7 @@ fn problem(e: ServiceError) -> ApiError {
             ApiError::problem(StatusCode::BAD_REQUEST, "Bad Request", format!("{field}: {reason}")).with_field(field)
         }
         ServiceError::NotFound(id) => ApiError::problem(StatusCode::NOT_FOUND, "Not Found", format!("campaign {id} not found")),
+        ServiceError::Conflict(why) => ApiError::problem(StatusCode::CONFLICT, "Conflict", why),
         other => {
             tracing::error!(error = %other, "awareness request failed");
             ApiError::problem(
@@ -156,10 +161,99 @@ async fn results(State(state): State<AppState>, headers: HeaderMap, Path(id): Pa
     let s = store(&state)?;
     let r = run(move || {
         let c = service::owned(&*s, Some(org.id), id)?;
-        service::results(&*s, &c)
+        service::results(&*s, &c, chrono::Utc::now())
     })
     .await?;
     Ok(Json(serde_json::to_value(&r).unwrap_or_default()))
+}
+
+/// `POST /api/v1/awareness/campaigns/{id}/start`: every field optional but the governance rule
+/// and the sending identity (`brand`, `domain`, `sender` for e-mail).
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct StartBody {
+    #[serde(default)]
+    legal_basis: Option<String>,
+    #[serde(default)]
+    staff_notice: Option<String>,
+    #[serde(default)]
+    works_council: Option<String>,
+    #[serde(default)]
+    start: Option<String>,
+    #[serde(default)]
+    end: Option<String>,
+    #[serde(default)]
+    send_window: Option<String>,
+    #[serde(default)]
+    rate_per_minute: Option<u32>,
+    #[serde(default)]
+    sender: Option<String>,
+    #[serde(default)]
+    brand: Option<String>,
+    #[serde(default)]
+    domain: Option<String>,
+}
+
+async fn start(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<i64>, body: Bytes) -> Result<Json<Value>, ApiError> {
+    let (_, org) = campaigner(&state, &headers).await?;
+    let b: StartBody = if body.is_empty() { StartBody::default() } else { parse_body(&body)? };
+    let input = service::StartInput {
+        legal_basis: b.legal_basis,
+        staff_notice: b.staff_notice,
+        works_council: b.works_council,
+        start: b.start,
+        end: b.end,
+        send_window: b.send_window,
+        rate_per_minute: b.rate_per_minute,
+        sender: b.sender,
+        brand: b.brand,
+        domain: b.domain,
+    };
+    let s = store(&state)?;
+    let c = run(move || service::start(&*s, Some(org.id), id, &input, chrono::Utc::now())).await?;
+    Ok(Json(service::lifecycle(&c, chrono::Utc::now())))
+}
+
+async fn finish(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<i64>) -> Result<Json<Value>, ApiError> {
+    let (_, org) = campaigner(&state, &headers).await?;
+    let s = store(&state)?;
+    let c = run(move || service::finish(&*s, Some(org.id), id, chrono::Utc::now())).await?;
+    Ok(Json(service::lifecycle(&c, chrono::Utc::now())))
+}
+
+async fn policy(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<Value>, ApiError> {
+    let (_, org) = campaigner(&state, &headers).await?;
+    let s = store(&state)?;
+    let p = run(move || service::policy(&*s, org.id)).await?;
+    Ok(Json(serde_json::to_value(&p).unwrap_or_default()))
+}
+
+/// `PUT /api/v1/awareness/policy`: `{"isac_opt_in": bool, "report_tlp": "amber"}`, each optional.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PolicyBody {
+    #[serde(default)]
+    isac_opt_in: Option<bool>,
+    #[serde(default)]
+    report_tlp: Option<String>,
+}
+
+async fn set_policy(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Json<Value>, ApiError> {
+    let (who, org) = campaigner(&state, &headers).await?;
+    let b: PolicyBody = parse_body(&body)?;
+    let s = store(&state)?;
+    let by = who.actor();
+    let p = run(move || service::set_policy(&*s, org.id, b.isac_opt_in, b.report_tlp.as_deref(), &by, chrono::Utc::now())).await?;
+    Ok(Json(serde_json::to_value(&p).unwrap_or_default()))
+}
+
+/// The ISAC's benchmark across the posts that opted in (the hub operator's analysts only).
+async fn benchmark(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<Value>, ApiError> {
+    let (who, _) = member(&state, &headers).await?;
+    crate::roles::require(Caller::from(&who), Action::SeeAwarenessBenchmarks).map_err(|d| ApiError::from_hub(d.into(), false))?;
+    let s = store(&state)?;
+    let b = run(move || service::benchmark(&*s, chrono::Utc::now())).await?;
+    Ok(Json(serde_json::to_value(&b).unwrap_or_default()))
 }
 
 /// Lesson completion per group of the organisation's members: group figures only, groups under
@@ -276,7 +370,7 @@ async fn file(state: &AppState, org: store::Org, message: String, via: &'static 
             json!({"simulation": true, "feedback": "Well spotted: this was a phishing exercise. Your report is counted for your team."})
         }
         (Reported::Real, t) => {
-            let t = t.map(|t| json!({"report": t.report_id, "verdict": t.verdict, "lure": t.lure, "urls": t.urls, "reasons": t.reasons}));
+            let t = t.map(|t| json!({"report": t.report_id, "verdict": t.verdict, "lure": t.lure, "urls": t.urls, "reasons": t.reasons, "shared": t.shared}));
             json!({"simulation": false, "triage": t, "feedback": "Thank you: the message is with the security team. Delete it and do not answer it."})
         }
     };

@@ -3,7 +3,8 @@
 use std::sync::{Arc, Mutex};
 
 use crate::awareness::{
-    AwarenessStore, BeaconOutcome, EventKind, Learner, LearnerGroup, NewCampaign, NewEvent, NewTarget, Progress, Purged,
+    AwarenessStore, BeaconOutcome, EventKind, Learner, LearnerGroup, NewCampaign, NewEvent, NewTarget, Policy, Progress, Purged, Schedule,
+    StartCampaign,
 };
 use crate::hub::contract::run_cases;
 use crate::portal::{NewUser, PortalStore};
@@ -28,6 +29,8 @@ const CASES: &[Case] = &[
     ("the_purge_expires_person_level_data_only", the_purge_expires_person_level_data_only),
     ("learners_keep_their_pseudonym_and_groups_are_all_or_nothing", learners_keep_their_pseudonym_and_groups_are_all_or_nothing),
     ("statements_wait_until_the_lrs_takes_them", statements_wait_until_the_lrs_takes_them),
+    ("a_draft_starts_once_with_its_schedule_and_finishes_once", a_draft_starts_once_with_its_schedule_and_finishes_once),
+    ("the_policy_defaults_to_no_sharing_and_lists_opted_in_orgs", the_policy_defaults_to_no_sharing_and_lists_opted_in_orgs),
 ];
 
 const AT: &str = "2026-12-07T10:00:00.000Z";
@@ -302,4 +305,59 @@ fn statements_wait_until_the_lrs_takes_them(open: Open<'_>) {
     assert_eq!(purged, Purged { events: 0, targets: 0, statements: 1 });
     assert_eq!(s.pending_statements().expect("pending"), 1);
     assert_eq!(s.due_statements(AT, 10).expect("due").len(), 1);
+}
+
+fn a_draft_starts_once_with_its_schedule_and_finishes_once(open: Open<'_>) {
+    let s = open();
+    let o = org(&*s, "Posta");
+    let draft = s.create_campaign(&campaign(o, "spring"), &[target(1, "s")]).expect("draft");
+    assert_eq!(draft.schedule, Schedule::default());
+    assert!(s.running_campaigns().expect("running").is_empty());
+    let schedule = Schedule {
+        starts_at: Some("2026-12-08T08:00:00Z".into()),
+        ends_at: Some("2026-12-09T17:00:00Z".into()),
+        send_window: Some("08:00-17:00".into()),
+        rate_per_minute: Some(30),
+        sender: Some("security@posta.example".into()),
+        brand: Some("Posta".into()),
+        domain: Some("posta.example".into()),
+        finished_at: None,
+    };
+    let start = StartCampaign {
+        legal_basis: None,
+        staff_notice: Some("Intranet notice".into()),
+        works_council: None,
+        started_at: AT.into(),
+        schedule: schedule.clone(),
+    };
+    assert!(s.start_campaign(draft.id, &start).expect("start"));
+    assert!(!s.start_campaign(draft.id, &start).expect("again"), "only a draft starts");
+    let running = s.campaign(draft.id).expect("read").expect("campaign");
+    assert_eq!((running.campaign.state.as_str(), running.campaign.dry_run), ("running", false));
+    assert_eq!(running.campaign.legal_basis.as_deref(), Some("GDPR Art. 6(1)(f)"), "a None keeps what is on record");
+    assert_eq!(running.campaign.staff_notice.as_deref(), Some("Intranet notice"));
+    assert_eq!(running.campaign.started_at.as_deref(), Some(AT));
+    assert_eq!(running.schedule, schedule);
+    assert_eq!(s.running_campaigns().expect("running").iter().map(|c| c.id).collect::<Vec<_>>(), [draft.id]);
+    assert!(s.finish_campaign(draft.id, "2026-12-09T17:00:00Z").expect("finish"));
+    assert!(!s.finish_campaign(draft.id, "2026-12-09T18:00:00Z").expect("again"), "finished once");
+    let done = s.campaign(draft.id).expect("read").expect("campaign");
+    assert_eq!((done.campaign.state.as_str(), done.schedule.finished_at.as_deref()), ("finished", Some("2026-12-09T17:00:00Z")));
+    assert!(s.running_campaigns().expect("running").is_empty());
+}
+
+fn the_policy_defaults_to_no_sharing_and_lists_opted_in_orgs(open: Open<'_>) {
+    let s = open();
+    let (a, b) = (org(&*s, "Posta"), org(&*s, "Pošta"));
+    assert_eq!(s.policy(a).expect("policy"), Policy::default());
+    assert!(s.isac_orgs().expect("orgs").is_empty());
+    let opted =
+        Policy { isac_opt_in: true, report_tlp: Some("green".into()), changed_at: Some(AT.into()), changed_by: Some("admin".into()) };
+    s.set_policy(a, &opted).expect("set");
+    s.set_policy(b, &Policy { isac_opt_in: false, ..opted.clone() }).expect("set b");
+    assert_eq!(s.policy(a).expect("policy"), opted);
+    assert_eq!(s.isac_orgs().expect("orgs"), [a]);
+    s.set_policy(a, &Policy { isac_opt_in: false, ..opted.clone() }).expect("withdraw");
+    assert!(s.isac_orgs().expect("orgs").is_empty(), "an opt-in is withdrawn by setting it again");
+    assert!(matches!(s.set_policy(a + b + 100, &opted), Err(StoreError::NotFound { .. })));
 }

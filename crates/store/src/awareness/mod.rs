@@ -40,6 +40,35 @@ pub struct NewCampaign {
 pub struct CampaignRecord {
     pub id: i64,
     pub campaign: NewCampaign,
+    pub schedule: Schedule,
+}
+
+/// A campaign's schedule and sending identity, set when a draft is started (all `None` for a
+/// draft and for campaigns started at creation). Times are RFC 3339; the window is
+/// `HH:MM-HH:MM` in UTC (checked by `awareness::schedule`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Schedule {
+    pub starts_at: Option<String>,
+    pub ends_at: Option<String>,
+    pub send_window: Option<String>,
+    pub rate_per_minute: Option<i64>,
+    /// The sender address of an e-mail campaign's messages.
+    pub sender: Option<String>,
+    /// The post's own name and domain, for the template's placeholders.
+    pub brand: Option<String>,
+    pub domain: Option<String>,
+    pub finished_at: Option<String>,
+}
+
+/// What starting a draft records: the governance given now (a `None` keeps what is on record),
+/// when it started and its schedule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StartCampaign {
+    pub legal_basis: Option<String>,
+    pub staff_notice: Option<String>,
+    pub works_council: Option<String>,
+    pub started_at: String,
+    pub schedule: Schedule,
 }
 
 /// A target as created: `token` is the unguessable tracking token of their links.
@@ -191,6 +220,17 @@ pub struct Purged {
     pub statements: u64,
 }
 
+/// An organisation's awareness policy (defaults when it never set one).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Policy {
+    /// Its simulation results feed the ISAC's cross-post benchmarks.
+    pub isac_opt_in: bool,
+    /// The TLP (lower-case name) its staff's reports of real messages are shared under.
+    pub report_tlp: Option<String>,
+    pub changed_at: Option<String>,
+    pub changed_by: Option<String>,
+}
+
 /// Simulation campaigns of organisations.
 pub trait AwarenessStore: Send + Sync {
     /// Creates a campaign and its targets at once; an unknown organisation is
@@ -199,6 +239,13 @@ pub trait AwarenessStore: Send + Sync {
     fn campaign(&self, id: i64) -> Result<Option<CampaignRecord>>;
     /// The organisation's campaigns, newest first.
     fn campaigns(&self, org_id: i64) -> Result<Vec<CampaignRecord>>;
+    /// Every organisation's running campaigns, oldest first (what `serve`'s sender looks at).
+    fn running_campaigns(&self) -> Result<Vec<CampaignRecord>>;
+    /// Starts a draft: it becomes a running campaign (no longer a dry run) with the governance
+    /// and schedule given. False when the campaign is not a draft (nothing changed).
+    fn start_campaign(&self, id: i64, start: &StartCampaign) -> Result<bool>;
+    /// Finishes a draft or running campaign at `at`. False when it was finished already.
+    fn finish_campaign(&self, id: i64, at: &str) -> Result<bool>;
     fn targets(&self, campaign_id: i64) -> Result<Vec<TargetRecord>>;
     /// The target a tracking token belongs to.
     fn target_by_token(&self, token: &str) -> Result<Option<TargetRecord>>;
@@ -245,6 +292,13 @@ pub trait AwarenessStore: Send + Sync {
     /// campaigns are erased.
     /// Campaigns, pseudonyms and groups stay, so the campaign list still reads.
     fn purge_before(&self, before: &str) -> Result<Purged>;
+    /// The organisation's awareness policy.
+    fn policy(&self, org_id: i64) -> Result<Policy>;
+    /// Sets the organisation's policy (opt-in and report TLP together); an unknown organisation
+    /// is [`StoreError::NotFound`].
+    fn set_policy(&self, org_id: i64, policy: &Policy) -> Result<()>;
+    /// The organisations that opted in to the ISAC's benchmarks, by id.
+    fn isac_orgs(&self) -> Result<Vec<i64>>;
 }
 
 fn not_found(what: &'static str, id: impl ToString) -> StoreError {
@@ -253,7 +307,8 @@ fn not_found(what: &'static str, id: impl ToString) -> StoreError {
 
 /// The column lists both engines read, in the order the row decoders expect.
 const CAMPAIGN_COLUMNS: &str = "id, org_id, name, channel, template, template_version, language, legal_basis, staff_notice, \
-                                works_council, state, dry_run, created_at, created_by, started_at";
+                                works_council, state, dry_run, created_at, created_by, started_at, starts_at, ends_at, \
+                                send_window, rate_per_minute, sender, brand, domain, finished_at";
 const TARGET_COLUMNS: &str = "id, campaign_id, pseudonym, grp, address, name, token, sent_at";
 const PROGRESS_COLUMNS: &str = "user_id, lesson_id, version, language, correct, questions, passed, at, leitner_box, due";
 const EVENT_COLUMNS: &str = "e.id, e.target_id, e.at, e.kind, e.method, e.user_agent, e.network, e.interaction, e.view, e.fields";

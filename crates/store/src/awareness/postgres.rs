@@ -4,7 +4,8 @@ use postgres::Row;
 
 use crate::awareness::{
     AwarenessStore, BeaconOutcome, CAMPAIGN_COLUMNS, CampaignRecord, EVENT_COLUMNS, EventKind, EventRecord, Learner, LearnerGroup,
-    NewCampaign, NewEvent, NewTarget, PROGRESS_COLUMNS, Progress, Purged, QueuedStatement, TARGET_COLUMNS, TargetRecord, not_found,
+    NewCampaign, NewEvent, NewTarget, PROGRESS_COLUMNS, Policy, Progress, Purged, QueuedStatement, Schedule, StartCampaign, TARGET_COLUMNS,
+    TargetRecord, not_found,
 };
 use crate::engine::postgres::{PgStore, is_foreign_key_violation, is_unique_violation};
 use crate::{Result, StoreError};
@@ -42,6 +43,16 @@ fn campaign(r: &Row) -> Result<CampaignRecord> {
             created_at: r.try_get(12)?,
             created_by: r.try_get(13)?,
             started_at: r.try_get(14)?,
+        },
+        schedule: Schedule {
+            starts_at: r.try_get(15)?,
+            ends_at: r.try_get(16)?,
+            send_window: r.try_get(17)?,
+            rate_per_minute: r.try_get(18)?,
+            sender: r.try_get(19)?,
+            brand: r.try_get(20)?,
+            domain: r.try_get(21)?,
+            finished_at: r.try_get(22)?,
         },
     })
 }
@@ -144,6 +155,52 @@ impl AwarenessStore for PgStore {
                 .map(campaign)
                 .collect()
         })
+    }
+
+    fn running_campaigns(&self) -> Result<Vec<CampaignRecord>> {
+        self.with(|c| {
+            c.query(&format!("SELECT {CAMPAIGN_COLUMNS} FROM awareness_campaigns WHERE state = 'running' ORDER BY id"), &[])?
+                .iter()
+                .map(campaign)
+                .collect()
+        })
+    }
+
+    fn start_campaign(&self, id: i64, s: &StartCampaign) -> Result<bool> {
+        let p = &s.schedule;
+        self.with(|c| {
+            let changed = c.execute(
+                "UPDATE awareness_campaigns SET state = 'running', dry_run = FALSE, legal_basis = COALESCE($2, legal_basis), \
+                 staff_notice = COALESCE($3, staff_notice), works_council = COALESCE($4, works_council), started_at = $5, \
+                 starts_at = $6, ends_at = $7, send_window = $8, rate_per_minute = $9, sender = $10, brand = $11, domain = $12 \
+                 WHERE id = $1 AND state = 'draft'",
+                &[
+                    &id,
+                    &s.legal_basis,
+                    &s.staff_notice,
+                    &s.works_council,
+                    &s.started_at,
+                    &p.starts_at,
+                    &p.ends_at,
+                    &p.send_window,
+                    &p.rate_per_minute,
+                    &p.sender,
+                    &p.brand,
+                    &p.domain,
+                ],
+            )?;
+            Ok(changed == 1)
+        })
+    }
+
+    fn finish_campaign(&self, id: i64, at: &str) -> Result<bool> {
+        let changed = self.with(|c| {
+            Ok(c.execute(
+                "UPDATE awareness_campaigns SET state = 'finished', finished_at = $2 WHERE id = $1 AND state IN ('draft', 'running')",
+                &[&id, &at],
+            )?)
+        })?;
+        Ok(changed == 1)
     }
 
     fn targets(&self, campaign_id: i64) -> Result<Vec<TargetRecord>> {
@@ -406,6 +463,47 @@ impl AwarenessStore for PgStore {
             let statements = tx.execute("DELETE FROM awareness_xapi_queue WHERE sent_at IS NOT NULL AND sent_at < $1", &[&before])?;
             tx.commit()?;
             Ok(Purged { events, targets, statements })
+        })
+    }
+
+    fn policy(&self, org_id: i64) -> Result<Policy> {
+        self.with(|c| {
+            let row =
+                c.query_opt("SELECT isac_opt_in, report_tlp, changed_at, changed_by FROM awareness_policy WHERE org_id = $1", &[&org_id])?;
+            match row {
+                Some(r) => Ok(Policy {
+                    isac_opt_in: r.try_get(0)?,
+                    report_tlp: r.try_get(1)?,
+                    changed_at: r.try_get(2)?,
+                    changed_by: r.try_get(3)?,
+                }),
+                None => Ok(Policy::default()),
+            }
+        })
+    }
+
+    fn set_policy(&self, org_id: i64, p: &Policy) -> Result<()> {
+        let (at, by) = (p.changed_at.clone().unwrap_or_default(), p.changed_by.clone().unwrap_or_default());
+        self.with(|c| {
+            let done = c.execute(
+                "INSERT INTO awareness_policy (org_id, isac_opt_in, report_tlp, changed_at, changed_by) VALUES ($1, $2, $3, $4, $5) \
+                 ON CONFLICT (org_id) DO UPDATE SET isac_opt_in = excluded.isac_opt_in, report_tlp = excluded.report_tlp, \
+                 changed_at = excluded.changed_at, changed_by = excluded.changed_by",
+                &[&org_id, &p.isac_opt_in, &p.report_tlp, &at, &by],
+            );
+            match done {
+                Err(e) if is_foreign_key_violation(&e) => Err(not_found("organisation", org_id)),
+                other => Ok(other.map(|_| ())?),
+            }
+        })
+    }
+
+    fn isac_orgs(&self) -> Result<Vec<i64>> {
+        self.with(|c| {
+            c.query("SELECT org_id FROM awareness_policy WHERE isac_opt_in ORDER BY org_id", &[])?
+                .iter()
+                .map(|r| Ok(r.try_get(0)?))
+                .collect()
         })
     }
 }

@@ -4,7 +4,8 @@ use rusqlite::{OptionalExtension, params};
 
 use crate::awareness::{
     AwarenessStore, BeaconOutcome, CAMPAIGN_COLUMNS, CampaignRecord, EVENT_COLUMNS, EventKind, EventRecord, Learner, LearnerGroup,
-    NewCampaign, NewEvent, NewTarget, PROGRESS_COLUMNS, Progress, Purged, QueuedStatement, TARGET_COLUMNS, TargetRecord, not_found,
+    NewCampaign, NewEvent, NewTarget, PROGRESS_COLUMNS, Policy, Progress, Purged, QueuedStatement, Schedule, StartCampaign, TARGET_COLUMNS,
+    TargetRecord, not_found,
 };
 use crate::engine::sqlite::{SqliteStore, is_foreign_key_violation, is_unique_violation};
 use crate::{Result, StoreError};
@@ -27,6 +28,16 @@ fn campaign(r: &rusqlite::Row<'_>) -> rusqlite::Result<CampaignRecord> {
             created_at: r.get(12)?,
             created_by: r.get(13)?,
             started_at: r.get(14)?,
+        },
+        schedule: Schedule {
+            starts_at: r.get(15)?,
+            ends_at: r.get(16)?,
+            send_window: r.get(17)?,
+            rate_per_minute: r.get(18)?,
+            sender: r.get(19)?,
+            brand: r.get(20)?,
+            domain: r.get(21)?,
+            finished_at: r.get(22)?,
         },
     })
 }
@@ -146,6 +157,51 @@ impl AwarenessStore for SqliteStore {
             let mut st =
                 c.prepare_cached(&format!("SELECT {CAMPAIGN_COLUMNS} FROM awareness_campaigns WHERE org_id = ?1 ORDER BY id DESC"))?;
             Ok(st.query_map(params![org_id], campaign)?.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    fn running_campaigns(&self) -> Result<Vec<CampaignRecord>> {
+        self.read(|c| {
+            let mut st =
+                c.prepare_cached(&format!("SELECT {CAMPAIGN_COLUMNS} FROM awareness_campaigns WHERE state = 'running' ORDER BY id"))?;
+            Ok(st.query_map([], campaign)?.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    fn start_campaign(&self, id: i64, s: &StartCampaign) -> Result<bool> {
+        let p = &s.schedule;
+        self.write(|c| {
+            let changed = c.execute(
+                "UPDATE awareness_campaigns SET state = 'running', dry_run = 0, legal_basis = COALESCE(?2, legal_basis), \
+                 staff_notice = COALESCE(?3, staff_notice), works_council = COALESCE(?4, works_council), started_at = ?5, \
+                 starts_at = ?6, ends_at = ?7, send_window = ?8, rate_per_minute = ?9, sender = ?10, brand = ?11, domain = ?12 \
+                 WHERE id = ?1 AND state = 'draft'",
+                params![
+                    id,
+                    s.legal_basis,
+                    s.staff_notice,
+                    s.works_council,
+                    s.started_at,
+                    p.starts_at,
+                    p.ends_at,
+                    p.send_window,
+                    p.rate_per_minute,
+                    p.sender,
+                    p.brand,
+                    p.domain
+                ],
+            )?;
+            Ok(changed == 1)
+        })
+    }
+
+    fn finish_campaign(&self, id: i64, at: &str) -> Result<bool> {
+        self.write(|c| {
+            let changed = c.execute(
+                "UPDATE awareness_campaigns SET state = 'finished', finished_at = ?2 WHERE id = ?1 AND state IN ('draft', 'running')",
+                params![id, at],
+            )?;
+            Ok(changed == 1)
         })
     }
 
@@ -403,6 +459,47 @@ impl AwarenessStore for SqliteStore {
             let statements = tx.execute("DELETE FROM awareness_xapi_queue WHERE sent_at IS NOT NULL AND sent_at < ?1", params![before])?;
             tx.commit()?;
             Ok(Purged { events: events as u64, targets: targets as u64, statements: statements as u64 })
+        })
+    }
+
+    fn policy(&self, org_id: i64) -> Result<Policy> {
+        self.read(|c| {
+            let row = c
+                .query_row(
+                    "SELECT isac_opt_in, report_tlp, changed_at, changed_by FROM awareness_policy WHERE org_id = ?1",
+                    params![org_id],
+                    |r| Ok(Policy { isac_opt_in: r.get(0)?, report_tlp: r.get(1)?, changed_at: r.get(2)?, changed_by: r.get(3)? }),
+                )
+                .optional()?;
+            Ok(row.unwrap_or_default())
+        })
+    }
+
+    fn set_policy(&self, org_id: i64, p: &Policy) -> Result<()> {
+        self.write(|c| {
+            let done = c.execute(
+                "INSERT INTO awareness_policy (org_id, isac_opt_in, report_tlp, changed_at, changed_by) VALUES (?1, ?2, ?3, ?4, ?5) \
+                 ON CONFLICT (org_id) DO UPDATE SET isac_opt_in = excluded.isac_opt_in, report_tlp = excluded.report_tlp, \
+                 changed_at = excluded.changed_at, changed_by = excluded.changed_by",
+                params![
+                    org_id,
+                    p.isac_opt_in,
+                    p.report_tlp,
+                    p.changed_at.as_deref().unwrap_or_default(),
+                    p.changed_by.as_deref().unwrap_or_default()
+                ],
+            );
+            match done {
+                Err(e) if is_foreign_key_violation(&e) => Err(not_found("organisation", org_id)),
+                other => Ok(other.map(|_| ())?),
+            }
+        })
+    }
+
+    fn isac_orgs(&self) -> Result<Vec<i64>> {
+        self.read(|c| {
+            let mut st = c.prepare_cached("SELECT org_id FROM awareness_policy WHERE isac_opt_in = 1 ORDER BY org_id")?;
+            Ok(st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?)
         })
     }
 }

@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use awareness::clicks::{Class, Hit, HitKind, Scanners};
-use awareness::results::{MIN_GROUP, Outcome, Summary, summarise};
+use awareness::results::{Exposure, MIN_GROUP, Outcome, Summary, summarise};
 use awareness::templates::{Channel, Template};
 use awareness::{Language, campaign};
 use chrono::{DateTime, Duration, Utc};
@@ -18,8 +18,8 @@ use store::awareness::{AwarenessStore, CampaignRecord, EventKind, NewCampaign, N
 /// How long person-level events are kept unless configured otherwise.
 pub const DEFAULT_RETENTION_DAYS: u32 = 90;
 
-/// A repeat clicker clicked (confirmed) in at least this many campaigns within [`REPEAT_WINDOW_DAYS`].
-const REPEAT_CLICKS: usize = 2;
+/// A repeat clicker clicked (confirmed) in two campaigns or more (`awareness::results::REPEAT_CLICKS`)
+/// created within this many days.
 const REPEAT_WINDOW_DAYS: i64 = 365;
 
 /// Why an awareness request failed: bad input names its field; the rest is the store's.
@@ -32,6 +32,10 @@ pub enum ServiceError {
     /// No such campaign (or not the caller's organisation's).
     #[error("campaign {0} not found")]
     NotFound(i64),
+    /// The campaign is not in a state that allows the request (starting a running campaign,
+    /// finishing a finished one).
+    #[error("{0}")]
+    Conflict(String),
     /// The shipped data does not load (a broken build).
     #[error("shipped awareness data: {0}")]
     Data(String),
@@ -334,6 +338,153 @@ pub fn owned<S: AwarenessStore + ?Sized>(store: &S, org_id: Option<i64>, id: i64
     }
 }
 
+/// What a face gives to start a draft: governance given now (empty keeps what is on record),
+/// the schedule (times RFC 3339, the start `None` for now) and the sending identity `serve`
+/// uses for it.
+#[derive(Debug, Clone, Default)]
+pub struct StartInput {
+    pub legal_basis: Option<String>,
+    pub staff_notice: Option<String>,
+    pub works_council: Option<String>,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub send_window: Option<String>,
+    pub rate_per_minute: Option<u32>,
+    pub sender: Option<String>,
+    pub brand: Option<String>,
+    pub domain: Option<String>,
+}
+
+fn given(v: &Option<String>) -> Option<String> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+}
+
+fn instant(name: &'static str, v: &Option<String>) -> Result<Option<DateTime<Utc>>, ServiceError> {
+    given(v).map(|s| time(&s).ok_or_else(|| field(name, format!("'{s}' is not an RFC 3339 time (2026-12-08T08:00:00Z)")))).transpose()
+}
+
+/// Checks the schedule and identity of a start request made at `now`.
+fn start_schedule(c: &CampaignRecord, input: &StartInput, now: DateTime<Utc>) -> Result<store::awareness::Schedule, ServiceError> {
+    use awareness::schedule::{self as sched, Window};
+    let window = given(&input.send_window).map(|w| Window::parse(&w)).transpose().map_err(|e| field(e.field(), e.to_string()))?;
+    let start = instant("start", &input.start)?.unwrap_or(now).max(now);
+    let plan = sched::Schedule { start, end: instant("end", &input.end)?, window, rate_per_minute: input.rate_per_minute };
+    sched::check(&plan, now).map_err(|e| field(e.field(), e.to_string()))?;
+    let sender = given(&input.sender)
+        .map(|s| awareness::targets::normalise(&s, Channel::Email).map_err(|e| field("sender", format!("'{s}' {e}"))))
+        .transpose()?;
+    let (brand, domain) = (given(&input.brand), given(&input.domain));
+    if brand.is_none() || domain.is_none() {
+        return Err(field(if brand.is_none() { "brand" } else { "domain" }, "the post's own brand and domain fill the lure"));
+    }
+    if c.campaign.channel == "email" && sender.is_none() {
+        return Err(field("sender", "an e-mail campaign needs the sender address of its messages"));
+    }
+    let stamp = |t: DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    Ok(store::awareness::Schedule {
+        starts_at: Some(stamp(plan.start)),
+        ends_at: plan.end.map(stamp),
+        send_window: plan.window.map(|w| w.key()),
+        rate_per_minute: plan.rate_per_minute.map(i64::from),
+        sender,
+        brand,
+        domain,
+        finished_at: None,
+    })
+}
+
+/// Starts a draft of `org_id` (any organisation's when `None`: the CLI on the hub's database):
+/// the governance rule holds (a legal basis and a staff notice on record or given now), the
+/// schedule is checked, and the campaign runs from then on, sent by `serve` when due.
+pub fn start<S: AwarenessStore + ?Sized>(
+    store: &S,
+    org_id: Option<i64>,
+    id: i64,
+    input: &StartInput,
+    now: DateTime<Utc>,
+) -> Result<CampaignRecord, ServiceError> {
+    let c = owned(store, org_id, id)?;
+    if c.campaign.state != campaign::State::Draft.key() {
+        return Err(ServiceError::Conflict(format!("campaign {id} is {}: only a draft can be started", c.campaign.state)));
+    }
+    let legal_basis = given(&input.legal_basis);
+    let staff_notice = given(&input.staff_notice);
+    let missing = campaign::missing(&campaign::Governance {
+        legal_basis: legal_basis.as_deref().or(c.campaign.legal_basis.as_deref()),
+        staff_notice: staff_notice.as_deref().or(c.campaign.staff_notice.as_deref()),
+    });
+    if let Some(first) = missing.first() {
+        let keys: Vec<&str> = missing.iter().map(|m| m.key()).collect();
+        let what = if *first == campaign::Missing::LegalBasis { "legal_basis" } else { "staff_notice" };
+        return Err(field(what, format!("the campaign cannot start before its governance is on record: give {}", keys.join(" and "))));
+    }
+    let schedule = start_schedule(&c, input, now)?;
+    let started = store.start_campaign(
+        id,
+        &store::awareness::StartCampaign {
+            legal_basis,
+            staff_notice,
+            works_council: given(&input.works_council),
+            started_at: schedule.starts_at.clone().unwrap_or_default(),
+            schedule,
+        },
+    )?;
+    if !started {
+        return Err(ServiceError::Conflict(format!("campaign {id} was started or finished meanwhile")));
+    }
+    owned(store, org_id, id)
+}
+
+/// Finishes a draft or running campaign of `org_id` at `now`: nothing more is sent and its
+/// links land on the teaching page without counting.
+pub fn finish<S: AwarenessStore + ?Sized>(
+    store: &S,
+    org_id: Option<i64>,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<CampaignRecord, ServiceError> {
+    owned(store, org_id, id)?;
+    if !store.finish_campaign(id, &now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))? {
+        return Err(ServiceError::Conflict(format!("campaign {id} is finished already")));
+    }
+    owned(store, org_id, id)
+}
+
+/// A started campaign's schedule as the rules read it; `None` for drafts and campaigns started
+/// at creation (sent by `postern awareness campaign send`, not by `serve`).
+pub fn schedule_of(c: &CampaignRecord) -> Option<awareness::schedule::Schedule> {
+    let s = &c.schedule;
+    let start = time(s.starts_at.as_deref()?)?;
+    Some(awareness::schedule::Schedule {
+        start,
+        end: s.ends_at.as_deref().and_then(time),
+        window: s.send_window.as_deref().and_then(|w| awareness::schedule::Window::parse(w).ok()),
+        rate_per_minute: s.rate_per_minute.and_then(|r| u32::try_from(r).ok()),
+    })
+}
+
+/// Whether a campaign's links stop counting at `now`: it is finished, or its end has come.
+pub fn closed(c: &CampaignRecord, now: DateTime<Utc>) -> bool {
+    c.campaign.state == campaign::State::Finished.key() || c.schedule.ends_at.as_deref().and_then(time).is_some_and(|end| now >= end)
+}
+
+/// The state a face shows: `scheduled` for a running campaign before its start.
+pub fn shown_state(c: &CampaignRecord, now: DateTime<Utc>) -> &'static str {
+    match campaign::State::from_key(&c.campaign.state) {
+        Some(campaign::State::Running) if schedule_of(c).is_some_and(|s| now < s.start) => "scheduled",
+        Some(s) => s.key(),
+        None => "unknown",
+    }
+}
+
+/// A campaign's lifecycle as the CLI prints it and the API answers it.
+pub fn lifecycle(c: &CampaignRecord, now: DateTime<Utc>) -> serde_json::Value {
+    let s = &c.schedule;
+    serde_json::json!({"id": c.id, "state": shown_state(c, now), "dry_run": c.campaign.dry_run,
+           "started_at": c.campaign.started_at, "start": s.starts_at, "end": s.ends_at, "send_window": s.send_window,
+           "rate_per_minute": s.rate_per_minute, "finished_at": s.finished_at})
+}
+
 /// A stored landing event as the click classifier reads it (reports are no hits).
 fn hit(e: &NewEvent) -> Option<Hit> {
     let kind = match e.kind {
@@ -350,8 +501,13 @@ fn time(s: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&Utc))
 }
 
-/// What each target did, from the stored events, beside the target.
-fn outcomes<S: AwarenessStore + ?Sized>(store: &S, c: &CampaignRecord) -> Result<Vec<(TargetRecord, Outcome)>, ServiceError> {
+/// What each target did, from the stored events, beside the target; `repeat` holds the
+/// addresses of the organisation's repeat clickers.
+fn outcomes<S: AwarenessStore + ?Sized>(
+    store: &S,
+    c: &CampaignRecord,
+    repeat: &BTreeSet<String>,
+) -> Result<Vec<(TargetRecord, Outcome)>, ServiceError> {
     let scanners = Scanners::embedded().map_err(|e| ServiceError::Data(e.to_string()))?;
     let targets = store.targets(c.id)?;
     let events = store.events(c.id)?;
@@ -376,11 +532,37 @@ fn outcomes<S: AwarenessStore + ?Sized>(store: &S, c: &CampaignRecord) -> Result
                 submitted: matches!(click, Some(Class::ProbableHuman | Class::ConfirmedHuman))
                     && mine.iter().any(|e| e.kind == EventKind::Submit),
                 first_report_at: mine.iter().filter(|e| e.kind == EventKind::Report).filter_map(|e| time(&e.at)).min(),
+                repeat_clicker: t.address.as_ref().is_some_and(|a| repeat.contains(a)),
             };
             (t, outcome)
         })
         .collect();
     Ok(out)
+}
+
+/// The difficulty of a campaign's template (`None` for a template no longer shipped).
+fn difficulty_of(c: &CampaignRecord) -> Option<awareness::phishscale::Difficulty> {
+    template(&c.campaign.template).ok().map(|t| t.difficulty())
+}
+
+/// Every person's outcome in the organisation's campaigns created within a year of `now`, by
+/// address (addresses are erased by the retention purge: a person counts while it is known).
+fn year_exposures<S: AwarenessStore + ?Sized>(store: &S, org_id: i64, now: DateTime<Utc>) -> Result<Vec<Exposure>, ServiceError> {
+    let since = now - Duration::days(REPEAT_WINDOW_DAYS);
+    let mut out = Vec::new();
+    for c in store.campaigns(org_id)? {
+        let (Some(difficulty), true) = (difficulty_of(&c), time(&c.campaign.created_at).is_some_and(|t| t >= since)) else { continue };
+        for (t, outcome) in outcomes(store, &c, &BTreeSet::new())? {
+            let Some(person) = t.address else { continue };
+            out.push(Exposure { person, campaign: c.id, difficulty, outcome });
+        }
+    }
+    Ok(out)
+}
+
+/// The organisation's repeat clickers, by address (never shown: counted per group).
+fn repeat_set(exposures: &[Exposure]) -> BTreeSet<String> {
+    awareness::results::repeat_clickers(exposures).into_iter().map(str::to_string).collect()
 }
 
 /// A campaign's results: the summary with the campaign's name, template and difficulty.
@@ -393,22 +575,43 @@ pub struct Results {
     pub state: String,
     pub dry_run: bool,
     pub created_at: String,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub send_window: Option<String>,
+    pub rate_per_minute: Option<i64>,
+    pub finished_at: Option<String>,
     #[serde(flatten)]
     pub summary: Summary,
 }
 
-/// Counts a campaign's results.
-pub fn results<S: AwarenessStore + ?Sized>(store: &S, c: &CampaignRecord) -> Result<Results, ServiceError> {
-    let outcomes: Vec<Outcome> = outcomes(store, c)?.into_iter().map(|(_, o)| o).collect();
-    let difficulty = template(&c.campaign.template).map(|t| t.difficulty().key()).unwrap_or("unknown");
+/// Counts a campaign's results as of `now` (repeat clickers: people of the campaign who clicked,
+/// confirmed, in two of the organisation's campaigns or more within a year).
+pub fn results<S: AwarenessStore + ?Sized>(store: &S, c: &CampaignRecord, now: DateTime<Utc>) -> Result<Results, ServiceError> {
+    let repeat = repeat_set(&year_exposures(store, c.campaign.org_id, now)?);
+    results_with(store, c, &repeat, now)
+}
+
+fn results_with<S: AwarenessStore + ?Sized>(
+    store: &S,
+    c: &CampaignRecord,
+    repeat: &BTreeSet<String>,
+    now: DateTime<Utc>,
+) -> Result<Results, ServiceError> {
+    let outcomes: Vec<Outcome> = outcomes(store, c, repeat)?.into_iter().map(|(_, o)| o).collect();
+    let s = &c.schedule;
     Ok(Results {
         id: c.id,
         name: c.campaign.name.clone(),
         template: c.campaign.template.clone(),
-        difficulty,
-        state: c.campaign.state.clone(),
+        difficulty: difficulty_of(c).map(|d| d.key()).unwrap_or("unknown"),
+        state: shown_state(c, now).to_string(),
         dry_run: c.campaign.dry_run,
         created_at: c.campaign.created_at.clone(),
+        start: s.starts_at.clone(),
+        end: s.ends_at.clone(),
+        send_window: s.send_window.clone(),
+        rate_per_minute: s.rate_per_minute,
+        finished_at: s.finished_at.clone(),
         summary: summarise(&outcomes),
     })
 }
@@ -424,35 +627,28 @@ pub struct ByDifficulty {
 }
 
 /// An organisation's campaigns with the figures across them: confirmed click rate by
-/// difficulty and how many people clicked (confirmed) in two campaigns or more within a year.
-/// Only counts: no person is named.
+/// difficulty and how many people clicked (confirmed) in two campaigns or more within a year,
+/// overall and per group (the year's campaigns; groups and difficulty cells under
+/// [`MIN_GROUP`] people suppressed). Only counts: no person is named.
 #[derive(Debug, Clone, Serialize)]
 pub struct Overview {
     pub campaigns: Vec<Results>,
     pub by_difficulty: Vec<ByDifficulty>,
     /// `None` when the organisation's campaigns reached fewer than [`MIN_GROUP`] people.
     pub repeat_clickers: Option<usize>,
+    pub groups: Vec<awareness::results::GroupAcross>,
 }
 
 /// The overview of an organisation's campaigns, as of `now`.
 pub fn overview<S: AwarenessStore + ?Sized>(store: &S, org_id: i64, now: DateTime<Utc>) -> Result<Overview, ServiceError> {
+    let year = year_exposures(store, org_id, now)?;
+    let repeat = repeat_set(&year);
     let mut campaigns = Vec::new();
     let mut by_difficulty: BTreeMap<&'static str, ByDifficulty> = BTreeMap::new();
-    let mut clicks_by_person: BTreeMap<String, BTreeSet<i64>> = BTreeMap::new();
     let mut people: BTreeSet<String> = BTreeSet::new();
-    let since = now - Duration::days(REPEAT_WINDOW_DAYS);
     for c in store.campaigns(org_id)? {
-        let per_target = outcomes(store, &c)?;
-        let recent = time(&c.campaign.created_at).is_some_and(|t| t >= since);
-        for (t, o) in &per_target {
-            // Addresses are erased by the retention purge: a person is counted while it is known.
-            let Some(address) = &t.address else { continue };
-            people.insert(address.clone());
-            if recent && o.click == Some(Class::ConfirmedHuman) {
-                clicks_by_person.entry(address.clone()).or_default().insert(c.id);
-            }
-        }
-        let r = results(store, &c)?;
+        people.extend(store.targets(c.id)?.into_iter().filter_map(|t| t.address));
+        let r = results_with(store, &c, &repeat, now)?;
         let d = by_difficulty.entry(r.difficulty).or_insert(ByDifficulty {
             difficulty: r.difficulty,
             campaigns: 0,
@@ -471,9 +667,90 @@ pub fn overview<S: AwarenessStore + ?Sized>(store: &S, org_id: i64, now: DateTim
     }
     let order = |d: &str| ["easy", "medium", "hard"].iter().position(|k| *k == d).unwrap_or(3);
     by_difficulty.sort_by_key(|d| order(d.difficulty));
-    let repeat = clicks_by_person.values().filter(|c| c.len() >= REPEAT_CLICKS).count();
-    let repeat_clickers = (people.len() >= MIN_GROUP).then_some(repeat);
-    Ok(Overview { campaigns, by_difficulty, repeat_clickers })
+    let repeat_clickers = (people.len() >= MIN_GROUP).then_some(repeat.len());
+    Ok(Overview { campaigns, by_difficulty, repeat_clickers, groups: awareness::results::across_groups(&year) })
+}
+
+/// The organisation's awareness policy as faces show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PolicyView {
+    pub isac_opt_in: bool,
+    /// The TLP its staff's reports of real messages are shared under in the hub.
+    pub report_tlp: &'static str,
+    pub changed_at: Option<String>,
+}
+
+/// The TLP staff reports of real messages are shared under when the organisation set none.
+pub const DEFAULT_REPORT_TLP: tlp::Tlp = tlp::Tlp::Amber;
+
+fn policy_view(p: &store::awareness::Policy) -> PolicyView {
+    PolicyView { isac_opt_in: p.isac_opt_in, report_tlp: report_tlp(p).name(), changed_at: p.changed_at.clone() }
+}
+
+/// The TLP of an organisation's staff reports under its policy.
+pub fn report_tlp(p: &store::awareness::Policy) -> tlp::Tlp {
+    p.report_tlp.as_deref().and_then(tlp::Tlp::parse).unwrap_or(DEFAULT_REPORT_TLP)
+}
+
+/// The organisation's policy.
+pub fn policy<S: AwarenessStore + ?Sized>(store: &S, org_id: i64) -> Result<PolicyView, ServiceError> {
+    Ok(policy_view(&store.policy(org_id)?))
+}
+
+/// Sets the organisation's policy: the ISAC opt-in and (when given) the TLP of its staff's
+/// reports; `by` is who changed it.
+pub fn set_policy<S: AwarenessStore + ?Sized>(
+    store: &S,
+    org_id: i64,
+    isac_opt_in: Option<bool>,
+    report: Option<&str>,
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<PolicyView, ServiceError> {
+    let mut p = store.policy(org_id)?;
+    if let Some(o) = isac_opt_in {
+        p.isac_opt_in = o;
+    }
+    if let Some(t) = report {
+        let level = tlp::Tlp::parse(t)
+            .ok_or_else(|| field("report_tlp", format!("'{t}' is not a TLP level (clear, green, amber, amber+strict, red)")))?;
+        p.report_tlp = Some(level.name().to_string());
+    }
+    p.changed_at = Some(now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+    p.changed_by = Some(by.chars().take(200).collect());
+    store.set_policy(org_id, &p)?;
+    Ok(policy_view(&p))
+}
+
+/// The ISAC's benchmark across the posts that opted in, from their campaigns of the year before
+/// `now` (`awareness::benchmark`: per difficulty, shown from 5 posts on, no post named).
+pub fn benchmark<S: AwarenessStore + ?Sized>(store: &S, now: DateTime<Utc>) -> Result<awareness::benchmark::Benchmark, ServiceError> {
+    use awareness::benchmark::PostCell;
+    let orgs = store.isac_orgs()?;
+    let mut cells = Vec::new();
+    for org in &orgs {
+        let year = year_exposures(store, *org, now)?;
+        for d in
+            [awareness::phishscale::Difficulty::Easy, awareness::phishscale::Difficulty::Medium, awareness::phishscale::Difficulty::Hard]
+        {
+            let set: Vec<&Exposure> = year.iter().filter(|e| e.difficulty == d).collect();
+            if set.is_empty() {
+                continue;
+            }
+            let a = awareness::results::across(&set);
+            cells.push(PostCell {
+                post: org.to_string(),
+                difficulty: d,
+                people: a.people,
+                exposures: a.exposures,
+                confirmed_human: set.iter().filter(|e| e.outcome.click == Some(Class::ConfirmedHuman)).count() as u64,
+                reports: a.reports,
+                campaigns: a.campaigns,
+                reported_before_first_click: a.campaigns_reported_before_first_click,
+            });
+        }
+    }
+    Ok(awareness::benchmark::aggregate(&cells, orgs.len()))
 }
 
 /// What a reported message turned out to be.
@@ -526,7 +803,7 @@ pub fn sheet<S: AwarenessStore + ?Sized>(
     lang: Language,
 ) -> Result<String, ServiceError> {
     let targets = store.targets(c.id)?.len();
-    let difficulty = template(&c.campaign.template).map(|t| t.difficulty().key()).unwrap_or("unknown");
+    let difficulty = difficulty_of(c).map(|d| d.key()).unwrap_or("unknown");
     let n = &c.campaign;
     Ok(awareness::sheet::markdown(
         &awareness::sheet::Settings {
@@ -656,7 +933,7 @@ mod tests {
         assert_eq!(report(&db.store, Some(db.org + 1), &message, "api", now()).expect("other org"), Reported::Real);
         assert_eq!(report(&db.store, Some(db.org), &message, "api", now()).expect("ours"), Reported::Simulation { campaign_id: c.id });
         assert_eq!(report(&db.store, Some(db.org), "Pay 1.99 at https://x.example/", "api", now()).expect("real"), Reported::Real);
-        let r = results(&db.store, &owned(&db.store, Some(db.org), c.id).expect("owned")).expect("results");
+        let r = results(&db.store, &owned(&db.store, Some(db.org), c.id).expect("owned"), now()).expect("results");
         assert_eq!(r.summary.overall.reports, 1);
         assert!(matches!(owned(&db.store, Some(db.org + 1), c.id), Err(ServiceError::NotFound(_))));
     }

@@ -23,6 +23,13 @@ pub enum CampaignCommand {
     /// (--smtp), SMS through an HTTP gateway (--sms-gateway); after a refusal, an error or a
     /// timeout, run it again to resume.
     Send(Box<super::send::SendArgs>),
+    /// Start a draft (a dry run included): the legal basis and staff notice must be on record or
+    /// given here; `postern serve` (with --campaign-smtp or --sms-gateway) sends it from --start
+    /// on, inside --send-window, at most --rate messages a minute, until --end.
+    Start(Box<StartArgs>),
+    /// Finish a campaign: nothing more is sent, and its links land on the teaching page without
+    /// counting a click.
+    Finish { id: i64 },
     /// List an organisation's campaigns, newest first.
     List {
         #[arg(long)]
@@ -85,6 +92,49 @@ pub struct CreateArgs {
     /// Language of the message: en or fr.
     #[arg(long, default_value = "en", value_parser = parse_language)]
     pub lang: Language,
+    #[command(flatten)]
+    pub governance: GovernanceArgs,
+    /// The URL `postern serve` is reached at: the links are built on it.
+    #[arg(long, env = "POSTERN_PUBLIC_URL", value_name = "URL")]
+    pub public_url: Option<String>,
+    /// Send nothing: the campaign stays a draft, but its links work.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Arguments of `postern awareness campaign start`.
+#[derive(Debug, clap::Args)]
+pub struct StartArgs {
+    pub id: i64,
+    /// When sending begins (RFC 3339, e.g. 2026-12-08T08:00:00Z); default: now.
+    #[arg(long, value_name = "TIME")]
+    pub start: Option<String>,
+    /// When the campaign ends: nothing is sent after it and its links stop counting.
+    #[arg(long, value_name = "TIME")]
+    pub end: Option<String>,
+    /// Send only inside this daily window, UTC (HH:MM-HH:MM; 22:00-06:00 runs over midnight).
+    #[arg(long, value_name = "HH:MM-HH:MM")]
+    pub send_window: Option<String>,
+    /// Send at most this many messages a minute.
+    #[arg(long, value_name = "N")]
+    pub rate: Option<u32>,
+    /// The sender address of an e-mail campaign's messages.
+    #[arg(long, value_name = "ADDRESS")]
+    pub from: Option<String>,
+    /// The post's own name, for `{{brand}}`.
+    #[arg(long)]
+    pub brand: Option<String>,
+    /// The post's own domain, for `{{domain}}`.
+    #[arg(long)]
+    pub domain: Option<String>,
+    /// The governance, where not on record yet.
+    #[command(flatten)]
+    pub governance: GovernanceArgs,
+}
+
+/// The governance record of a campaign (`create`, and `start` of a draft).
+#[derive(Debug, clap::Args)]
+pub struct GovernanceArgs {
     /// The legal basis of the processing (e.g. "GDPR Art. 6(1)(f), LIA of 2026-11-02").
     #[arg(long)]
     pub legal_basis: Option<String>,
@@ -94,12 +144,6 @@ pub struct CreateArgs {
     /// The works-council or staff-representative agreement, where one is needed.
     #[arg(long)]
     pub works_council: Option<String>,
-    /// The URL `postern serve` is reached at: the links are built on it.
-    #[arg(long, env = "POSTERN_PUBLIC_URL", value_name = "URL")]
-    pub public_url: Option<String>,
-    /// Send nothing: the campaign stays a draft, but its links work.
-    #[arg(long)]
-    pub dry_run: bool,
 }
 
 fn parse_channel(s: &str) -> Result<Channel, String> {
@@ -193,6 +237,8 @@ fn with_store<S: MemberStore + AwarenessStore>(store: &S, json: bool, command: C
     match command {
         CampaignCommand::Create(a) => create(store, json, &a),
         CampaignCommand::Send(a) => super::send::send(store, json, &a),
+        CampaignCommand::Start(a) => start(store, json, &a),
+        CampaignCommand::Finish { id } => finish(store, json, id),
         CampaignCommand::List { org } => list(store, json, &org),
         CampaignCommand::Results { id, csv } => print_results(store, json, csv, id),
         CampaignCommand::Report { token } => report(store, json, &token),
@@ -211,8 +257,10 @@ fn create<S: MemberStore + AwarenessStore>(store: &S, json: bool, a: &CreateArgs
         bail!("--public-url (or POSTERN_PUBLIC_URL): the URL `postern serve` is reached at is needed to build the links")
     };
     let public = server::public_base(public).context("--public-url")?;
-    let missing =
-        campaign::missing(&campaign::Governance { legal_basis: a.legal_basis.as_deref(), staff_notice: a.staff_notice.as_deref() });
+    let missing = campaign::missing(&campaign::Governance {
+        legal_basis: a.governance.legal_basis.as_deref(),
+        staff_notice: a.governance.staff_notice.as_deref(),
+    });
     if !a.dry_run && !missing.is_empty() {
         let keys: Vec<String> = missing.iter().map(|m| format!("--{}", m.key().replace('_', "-"))).collect();
         bail!(
@@ -227,9 +275,9 @@ fn create<S: MemberStore + AwarenessStore>(store: &S, json: bool, a: &CreateArgs
         channel: a.channel.key().to_string(),
         template: a.template.clone(),
         language: a.lang.key().to_string(),
-        legal_basis: a.legal_basis.clone(),
-        staff_notice: a.staff_notice.clone(),
-        works_council: a.works_council.clone(),
+        legal_basis: a.governance.legal_basis.clone(),
+        staff_notice: a.governance.staff_notice.clone(),
+        works_council: a.governance.works_council.clone(),
         dry_run: a.dry_run,
         targets_csv: bytes,
         created_by: "cli".to_string(),
@@ -251,18 +299,73 @@ fn create<S: MemberStore + AwarenessStore>(store: &S, json: bool, a: &CreateArgs
     Ok(())
 }
 
+/// A service refusal as the CLI says it: the flag at fault.
+fn flagged(e: ServiceError) -> anyhow::Error {
+    match e {
+        ServiceError::Field { field, reason } => {
+            let flag = match field {
+                "sender" => "from".to_string(),
+                "rate" => "rate".to_string(),
+                other => other.replace('_', "-"),
+            };
+            anyhow::anyhow!("--{flag}: {reason}")
+        }
+        other => anyhow::Error::new(other),
+    }
+}
+
+fn start<S: AwarenessStore>(store: &S, json: bool, a: &StartArgs) -> anyhow::Result<()> {
+    let input = service::StartInput {
+        legal_basis: a.governance.legal_basis.clone(),
+        staff_notice: a.governance.staff_notice.clone(),
+        works_council: a.governance.works_council.clone(),
+        start: a.start.clone(),
+        end: a.end.clone(),
+        send_window: a.send_window.clone(),
+        rate_per_minute: a.rate,
+        sender: a.from.clone(),
+        brand: a.brand.clone(),
+        domain: a.domain.clone(),
+    };
+    let c = service::start(store, None, a.id, &input, Utc::now()).map_err(flagged)?;
+    if json {
+        println!("{}", service::lifecycle(&c, Utc::now()));
+    } else {
+        let from = c.schedule.starts_at.as_deref().unwrap_or_default();
+        println!("campaign {} started: `postern serve` sends it from {from}", c.id);
+    }
+    Ok(())
+}
+
+fn finish<S: AwarenessStore>(store: &S, json: bool, id: i64) -> anyhow::Result<()> {
+    let c = service::finish(store, None, id, Utc::now()).map_err(flagged)?;
+    if json {
+        println!("{}", service::lifecycle(&c, Utc::now()));
+    } else {
+        println!("campaign {id} finished: nothing more is sent and its links no longer count");
+    }
+    Ok(())
+}
+
 fn list<S: MemberStore + AwarenessStore>(store: &S, json: bool, org: &str) -> anyhow::Result<()> {
-    let campaigns = store.campaigns(org_id(store, org)?)?;
+    let org = org_id(store, org)?;
+    let campaigns = store.campaigns(org)?;
     let rows: Vec<_> = campaigns
         .iter()
         .map(|c| {
             let n = &c.campaign;
-            json!({"id": c.id, "name": n.name, "channel": n.channel, "template": n.template, "state": n.state,
-                   "dry_run": n.dry_run, "created_at": n.created_at})
+            json!({"id": c.id, "name": n.name, "channel": n.channel, "template": n.template,
+                   "state": service::shown_state(c, Utc::now()), "dry_run": n.dry_run, "created_at": n.created_at,
+                   "start": c.schedule.starts_at, "end": c.schedule.ends_at})
         })
         .collect();
     if json {
-        println!("{}", json!({"campaigns": rows}));
+        // The figures across campaigns: by difficulty, repeat clickers, and per group.
+        let o = service::overview(store, org, Utc::now())?;
+        println!(
+            "{}",
+            json!({"campaigns": rows, "by_difficulty": o.by_difficulty, "repeat_clickers": o.repeat_clickers, "groups": o.groups})
+        );
     } else {
         for c in &campaigns {
             println!("{}\t{}\t{}\t{}\t{}", c.id, c.campaign.state, c.campaign.channel, c.campaign.template, c.campaign.name);
@@ -273,7 +376,7 @@ fn list<S: MemberStore + AwarenessStore>(store: &S, json: bool, org: &str) -> an
 
 fn print_results<S: AwarenessStore>(store: &S, json: bool, csv: bool, id: i64) -> anyhow::Result<()> {
     let c = store.campaign(id)?.with_context(|| format!("no campaign {id}"))?;
-    let r = service::results(store, &c)?;
+    let r = service::results(store, &c, Utc::now())?;
     let summary = &r.summary;
     if csv {
         let cell = awareness::targets::csv_cell;

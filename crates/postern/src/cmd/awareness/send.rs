@@ -20,7 +20,7 @@ use lettre::message::{Mailbox, Message};
 use lettre::transport::smtp::extension::ClientId;
 use lettre::{SmtpTransport, Transport};
 use serde_json::json;
-use store::awareness::{AwarenessStore, TargetRecord};
+use store::awareness::{AwarenessStore, CampaignRecord, TargetRecord};
 
 use super::sms::{Gateway, GatewayArgs, Undelivered};
 
@@ -54,22 +54,30 @@ pub struct SendArgs {
 }
 
 /// How one message leaves: the campaign's channel.
-enum Courier {
+pub(super) enum Courier {
     Smtp { mailer: SmtpTransport, from: Mailbox },
     Sms(Gateway),
 }
 
 impl Courier {
-    fn of(channel: Channel, a: &SendArgs) -> anyhow::Result<Courier> {
-        let timeout = Duration::from_secs(a.timeout);
+    /// The courier of a channel: the relay `smtp` (HOST:PORT) with the sender `from`, or the
+    /// gateway of `sms`; `timeout` bounds each step.
+    pub(super) fn of(
+        channel: Channel,
+        smtp: Option<&str>,
+        from: Option<&str>,
+        sms: &GatewayArgs,
+        domain: &str,
+        timeout: Duration,
+    ) -> anyhow::Result<Courier> {
         match channel {
             Channel::Email => {
-                let smtp = a.smtp.as_deref().context("an e-mail campaign is sent through --smtp HOST:PORT")?;
-                let from = a.from.as_deref().context("--from: the sender address of the e-mails is needed")?;
+                let smtp = smtp.context("an e-mail campaign is sent through --smtp HOST:PORT")?;
+                let from = from.context("--from: the sender address of the e-mails is needed")?;
                 let from: Mailbox = from.parse().with_context(|| format!("--from: '{from}' is not an e-mail address"))?;
-                Ok(Courier::Smtp { mailer: relay(smtp, &a.domain, timeout)?, from })
+                Ok(Courier::Smtp { mailer: relay(smtp, domain, timeout)?, from })
             }
-            Channel::Sms => Ok(Courier::Sms(Gateway::from_args(&a.sms, timeout)?)),
+            Channel::Sms => Ok(Courier::Sms(Gateway::from_args(sms, timeout)?)),
         }
     }
 
@@ -94,6 +102,109 @@ impl Courier {
     }
 }
 
+/// The lure of a campaign and what fills it: the post's own brand and domain, and the public URL
+/// the links are built on.
+pub(super) struct Lure<'a> {
+    pub template: awareness::templates::Template,
+    pub lang: Language,
+    pub brand: &'a str,
+    pub domain: &'a str,
+    pub public: &'a str,
+}
+
+impl Lure<'_> {
+    /// The lure of a stored campaign: its template (still shipped) and language.
+    pub(super) fn of<'a>(c: &CampaignRecord, brand: &'a str, domain: &'a str, public: &'a str) -> anyhow::Result<Lure<'a>> {
+        let template = awareness::templates::embedded()
+            .context("loading the shipped templates")?
+            .into_iter()
+            .find(|t| t.id == c.campaign.template)
+            .with_context(|| format!("campaign {}: template '{}' is no longer shipped", c.id, c.campaign.template))?;
+        let lang = Language::from_key(&c.campaign.language).unwrap_or(Language::En);
+        Ok(Lure { template, lang, brand, domain, public })
+    }
+}
+
+/// What a run did.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Tally {
+    pub sent: usize,
+    pub already: usize,
+    pub opted_out: usize,
+    pub invalid: usize,
+    pub parts: usize,
+    /// Targets left to send after this run.
+    pub unsent: usize,
+}
+
+/// The targets of a campaign still to be sent (an address, not sent, not opted out).
+pub(super) fn unsent<S: AwarenessStore + ?Sized>(store: &S, c: &CampaignRecord) -> anyhow::Result<Vec<TargetRecord>> {
+    let optouts = store.optouts(c.campaign.org_id)?;
+    Ok(store
+        .targets(c.id)?
+        .into_iter()
+        .filter(|t| t.sent_at.is_none() && t.address.as_deref().is_some_and(|a| !optouts.iter().any(|o| o == a)))
+        .collect())
+}
+
+/// Sends at most `limit` of a campaign's unsent targets, each marked sent (at `stamp()`) only
+/// once the relay or gateway accepted it. A refusal, an error or a timeout stops the run with an
+/// error naming the target and what was sent: the next run resumes after the last accepted one.
+pub(super) fn run<S: AwarenessStore + ?Sized>(
+    store: &S,
+    c: &CampaignRecord,
+    courier: &Courier,
+    lure: &Lure<'_>,
+    limit: usize,
+    stamp: &dyn Fn() -> String,
+) -> anyhow::Result<Tally> {
+    let channel =
+        Channel::from_key(&c.campaign.channel).with_context(|| format!("campaign {}: unknown channel '{}'", c.id, c.campaign.channel))?;
+    let optouts = store.optouts(c.campaign.org_id)?;
+    let mut n = Tally::default();
+    for t in store.targets(c.id)? {
+        let Some(address) = t.address.as_deref() else { continue };
+        if t.sent_at.is_some() {
+            n.already += 1;
+            continue;
+        }
+        if optouts.iter().any(|o| o == address) {
+            n.opted_out += 1;
+            continue;
+        }
+        // Numbers are checked at import; one stored before a stricter check is skipped, named.
+        if channel == Channel::Sms
+            && let Err(reason) = awareness::targets::normalise(address, Channel::Sms)
+        {
+            tracing::warn!(target = %t.pseudonym, "not sent: the number {reason}");
+            n.invalid += 1;
+            continue;
+        }
+        if n.sent >= limit {
+            n.unsent += 1;
+            continue;
+        }
+        let link = format!("{}/a/{}", lure.public, t.token);
+        let text = text(lure, &t, &link)?;
+        let size = awareness::sms::size(&text.body);
+        if let Err(e) = courier.deliver(&t, text)? {
+            bail!(
+                "sent {} this run; the {} did not take the message for {} ({}): {}. Nothing was sent twice: run the command again \
+                 to resume",
+                n.sent,
+                if channel == Channel::Sms { "gateway" } else { "relay" },
+                t.pseudonym,
+                if e.refused { "refused" } else { "failed" },
+                e.detail
+            );
+        }
+        store.mark_sent(t.id, &stamp())?;
+        n.sent += 1;
+        n.parts += size.parts;
+    }
+    Ok(n)
+}
+
 pub fn send<S: AwarenessStore>(store: &S, json: bool, a: &SendArgs) -> anyhow::Result<()> {
     let c = store.campaign(a.id)?.with_context(|| format!("no campaign {}", a.id))?;
     if c.campaign.dry_run || c.campaign.state != "running" {
@@ -106,63 +217,40 @@ pub fn send<S: AwarenessStore>(store: &S, json: bool, a: &SendArgs) -> anyhow::R
     }
     let channel =
         Channel::from_key(&c.campaign.channel).with_context(|| format!("campaign {}: unknown channel '{}'", a.id, c.campaign.channel))?;
-    let template = awareness::templates::embedded()
-        .context("loading the shipped templates")?
-        .into_iter()
-        .find(|t| t.id == c.campaign.template)
-        .with_context(|| format!("campaign {}: template '{}' is no longer shipped", a.id, c.campaign.template))?;
-    let lang = Language::from_key(&c.campaign.language).unwrap_or(Language::En);
+    // A scheduled campaign keeps to its schedule here too: its start, window and rate.
+    let limit = match portal::awareness_service::schedule_of(&c) {
+        Some(plan) => {
+            let now = chrono::Utc::now();
+            let pending = unsent(store, &c)?;
+            let recent = store.targets(c.id)?.iter().filter(|t| sent_since(t, now - chrono::Duration::minutes(1))).count();
+            awareness::schedule::quota(&plan, now, recent, pending.len())
+        }
+        None => usize::MAX,
+    };
     let public = server::public_base(&a.public_url).context("--public-url")?;
-    let courier = Courier::of(channel, a)?;
-    let optouts = store.optouts(c.campaign.org_id)?;
-    let (mut sent, mut already, mut opted_out, mut invalid, mut parts) = (0usize, 0usize, 0usize, 0usize, 0usize);
-    for t in store.targets(c.id)? {
-        let Some(address) = t.address.as_deref() else { continue };
-        if t.sent_at.is_some() {
-            already += 1;
-            continue;
-        }
-        if optouts.iter().any(|o| o == address) {
-            opted_out += 1;
-            continue;
-        }
-        // Numbers are checked at import; one stored before a stricter check is skipped, named.
-        if channel == Channel::Sms
-            && let Err(reason) = awareness::targets::normalise(address, Channel::Sms)
-        {
-            tracing::warn!(target = %t.pseudonym, "not sent: the number {reason}");
-            invalid += 1;
-            continue;
-        }
-        let link = format!("{public}/a/{}", t.token);
-        let text = text(&template, lang, &t, a, &link)?;
-        let size = awareness::sms::size(&text.body);
-        if let Err(e) = courier.deliver(&t, text)? {
-            bail!(
-                "sent {sent} this run; the {} did not take the message for {} ({}): {}. Nothing was sent twice: run the \
-                 command again to resume",
-                if channel == Channel::Sms { "gateway" } else { "relay" },
-                t.pseudonym,
-                if e.refused { "refused" } else { "failed" },
-                e.detail
-            );
-        }
-        store.mark_sent(t.id, &store::now_rfc3339())?;
-        sent += 1;
-        parts += size.parts;
-    }
-    let parts = (channel == Channel::Sms).then_some(parts);
+    let lure = Lure::of(&c, &a.brand, &a.domain, &public)?;
+    let courier = Courier::of(channel, a.smtp.as_deref(), a.from.as_deref(), &a.sms, &a.domain, Duration::from_secs(a.timeout))?;
+    let n = run(store, &c, &courier, &lure, limit, &store::now_rfc3339)?;
+    let parts = (channel == Channel::Sms).then_some(n.parts);
     if json {
         println!(
             "{}",
-            json!({"campaign": c.id, "channel": channel.key(), "sent": sent, "already_sent": already, "opted_out": opted_out,
-                   "invalid": invalid, "sms_parts": parts})
+            json!({"campaign": c.id, "channel": channel.key(), "sent": n.sent, "already_sent": n.already, "opted_out": n.opted_out,
+                   "invalid": n.invalid, "sms_parts": parts, "unsent": n.unsent})
         );
     } else {
         let parts = parts.map(|p| format!(" ({p} SMS parts)")).unwrap_or_default();
-        println!("campaign {}: {sent} sent{parts}, {already} already sent, {opted_out} opted out, {invalid} invalid", c.id);
+        println!(
+            "campaign {}: {} sent{parts}, {} already sent, {} opted out, {} invalid, {} left for later (its schedule)",
+            c.id, n.sent, n.already, n.opted_out, n.invalid, n.unsent
+        );
     }
     Ok(())
+}
+
+/// Whether a target was sent at or after `since`.
+pub(super) fn sent_since(t: &TargetRecord, since: chrono::DateTime<chrono::Utc>) -> bool {
+    t.sent_at.as_deref().and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok()).is_some_and(|at| at.to_utc() >= since)
 }
 
 /// The relay, on the address the outbound guard approved for its name.
@@ -181,19 +269,14 @@ fn relay(smtp: &str, domain: &str, timeout: Duration) -> anyhow::Result<SmtpTran
 }
 
 /// One target's text, placeholders filled with the post's own brand and the target's link.
-fn text(
-    template: &awareness::templates::Template,
-    lang: Language,
-    t: &TargetRecord,
-    a: &SendArgs,
-    link: &str,
-) -> anyhow::Result<awareness::templates::Text> {
-    let fallback = match lang {
+fn text(lure: &Lure<'_>, t: &TargetRecord, link: &str) -> anyhow::Result<awareness::templates::Text> {
+    let fallback = match lure.lang {
         Language::En => "customer",
         Language::Fr => "client",
     };
     // A parcel reference that looks like one and tells nothing about the token.
     let reference = format!("RP{}", &t.pseudonym.trim_start_matches("p-").to_uppercase());
-    let values = Values { brand: &a.brand, domain: &a.domain, link, name: t.name.as_deref().unwrap_or(fallback), reference: &reference };
-    template.render(lang, &values).with_context(|| format!("template '{}' has no {} text", template.id, lang.key()))
+    let values =
+        Values { brand: lure.brand, domain: lure.domain, link, name: t.name.as_deref().unwrap_or(fallback), reference: &reference };
+    lure.template.render(lure.lang, &values).with_context(|| format!("template '{}' has no {} text", lure.template.id, lure.lang.key()))
 }
