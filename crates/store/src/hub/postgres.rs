@@ -574,6 +574,33 @@ impl AuditLog for PgStore {
         self.with(|c| append_audit(c, entry))
     }
 
+    fn entries_about(&self, targets: &[String], from: &str, to: &str) -> Result<Vec<AuditEntry>> {
+        if targets.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list: Vec<&str> = targets.iter().map(String::as_str).collect();
+        self.with(|c| {
+            c.query(
+                "SELECT seq, at, actor, action, target, outcome, detail FROM audit \
+                 WHERE target = ANY($1) AND at >= $2 AND at <= $3 ORDER BY seq",
+                &[&list, &from, &to],
+            )?
+            .iter()
+            .map(|r| {
+                Ok(AuditEntry {
+                    seq: r.try_get(0)?,
+                    at: r.try_get(1)?,
+                    actor: r.try_get(2)?,
+                    action: r.try_get(3)?,
+                    target: r.try_get(4)?,
+                    outcome: r.try_get(5)?,
+                    detail: r.try_get(6)?,
+                })
+            })
+            .collect()
+        })
+    }
+
     fn entries(&self, after: i64, limit: usize) -> Result<Vec<AuditEntry>> {
         self.with(|c| {
             c.query(
