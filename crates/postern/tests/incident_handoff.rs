@@ -252,7 +252,7 @@ fn the_csirt_requests_an_intermediate_report_which_the_clock_then_owes() {
     let (_, case) = hub.get("La Poste", &format!("/api/v1/incidents/{id}"));
     let ir = stage(&case, "intermediate_report");
     assert_eq!((ir["state"].as_str(), &ir["due"], &ir["on_request"]), (Some("on-request"), &Value::Null, &json!(true)), "{case}");
-    assert_eq!(case["overdue"], false);
+    assert_eq!(ir["overdue"], false, "never overdue before it is asked for");
     let answers = json!({"current_status": "Lure domains still up", "severity": "medium", "impact": "SMS to customers",
                          "indicators": "unknown", "mitigation": "Takedowns requested"});
     let submit = format!("/api/v1/incidents/{id}/reports/intermediate_report/submit");

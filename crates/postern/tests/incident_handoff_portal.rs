@@ -149,7 +149,7 @@ fn the_hand_off_form_offers_only_collections_another_organisation_reads_and_refu
     let options: Vec<&str> = page.split("<option value=\"").skip(1).filter_map(|o| o.split('"').next()).collect();
     assert!(options.contains(&hub.f.collection.as_str()) && options.contains(&correos.as_str()), "{options:?}");
     assert!(!options.contains(&internal.as_str()) && !options.contains(&csirt_only.as_str()), "{options:?}");
-    assert!(page.contains("(read by Correos, Posta Shqiptare)") && page.contains("(read by Correos)"), "{page}");
+    assert!(page.contains("Correos, Posta Shqiptare)") && page.contains("correos-inbox (read by Correos)"), "{page}");
 
     // The API's refusals, naming the field; nothing handed off.
     let path = format!("{case}/handoffs");
