@@ -320,6 +320,11 @@ fn put_one(tx: &rusqlite::Transaction<'_>, collection_id: &str, o: &NewObject, c
     Ok(PutOutcome::Stored { date_added_us: date_added, over_other_producer: over_other })
 }
 
+/// The audit entries about a JSON list of targets in a time window (`AuditLog::entries_about`),
+/// searched through the index `audit_by_target`.
+pub(crate) const ENTRIES_ABOUT: &str = "SELECT seq, at, actor, action, target, outcome, detail FROM audit \
+     WHERE target IN (SELECT value FROM json_each(?1)) AND at >= ?2 AND at <= ?3 ORDER BY seq";
+
 fn audit_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
     Ok(AuditEntry {
         seq: r.get(0)?,
@@ -484,10 +489,7 @@ impl AuditLog for SqliteStore {
         }
         let list = serde_json::to_string(targets).map_err(|e| StoreError::Corrupt(format!("encoding audit targets: {e}")))?;
         self.read(|c| {
-            let mut st = c.prepare_cached(
-                "SELECT seq, at, actor, action, target, outcome, detail FROM audit \
-                 WHERE target IN (SELECT value FROM json_each(?1)) AND at >= ?2 AND at <= ?3 ORDER BY seq",
-            )?;
+            let mut st = c.prepare_cached(ENTRIES_ABOUT)?;
             let rows = st.query_map(params![list, from, to], audit_entry)?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
         })
