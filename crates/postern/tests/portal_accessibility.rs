@@ -67,6 +67,9 @@ fn exercise_runs(ana: &mut Visitor) {
     assert_eq!((status, location.as_str()), (303, "/members/exercises/1/hotwash"));
     let (status, location, body) = ana.post("/members/exercises", "/members/exercises", &start);
     assert_eq!((status, location.as_str()), (303, "/members/exercises/2"), "{body}");
+    // The pages audited are the real ones, with their forms, not an error page.
+    assert!(ana.page("/members/exercises/2").contains("action=\"/members/exercises/2/end\""));
+    assert!(ana.page("/members/exercises/1/hotwash").contains("/members/exercises/1/report/pdf"));
 }
 
 /// An incident, a readiness assessment and exercise runs of La Poste, made through the portal's
