@@ -9,6 +9,20 @@ mod common;
 use common::visitor::{PASSWORD, Visitor, user_add};
 use common::{Server, cli, fixture};
 
+/// La Poste's smishing case as the new-case form sends it.
+fn case_form() -> [(&'static str, &'static str); 8] {
+    [
+        ("title", "Smishing wave"),
+        ("classification", "fraud:phishing"),
+        ("severity", "high"),
+        ("cross_border", "unknown"),
+        ("suspected_malicious", "yes"),
+        ("jurisdiction", "eu"),
+        ("zone", "UTC"),
+        ("aware", "2026-01-10T09:30"),
+    ]
+}
+
 #[test]
 fn a_post_and_its_csirt_exchange_on_the_hand_off_and_nobody_else_sees_it() {
     let f = fixture();
@@ -23,16 +37,7 @@ fn a_post_and_its_csirt_exchange_on_the_hand_off_and_nobody_else_sees_it() {
         v
     };
     let (mut alice, mut arta, mut bob) = (login("alice"), login("arta"), login("bob"));
-    let form = [
-        ("title", "Smishing wave"),
-        ("classification", "fraud:phishing"),
-        ("severity", "high"),
-        ("cross_border", "unknown"),
-        ("suspected_malicious", "yes"),
-        ("jurisdiction", "eu"),
-        ("zone", "UTC"),
-        ("aware", "2026-01-10T09:30"),
-    ];
+    let form = case_form();
     let (status, location, _) = alice.post("/members/incidents/new", "/members/incidents/new", &form);
     assert_eq!(status, 303, "{location}");
     let case = location.clone();
@@ -108,16 +113,7 @@ fn three() -> (Three, String) {
     let server = Server::start(f.dir.path());
     let mut alice = Visitor::new(&server.url);
     alice.login("alice");
-    let form = [
-        ("title", "Smishing wave"),
-        ("classification", "fraud:phishing"),
-        ("severity", "high"),
-        ("cross_border", "unknown"),
-        ("suspected_malicious", "yes"),
-        ("jurisdiction", "eu"),
-        ("zone", "UTC"),
-        ("aware", "2026-01-10T09:30"),
-    ];
+    let form = case_form();
     let (status, case, _) = alice.post("/members/incidents/new", "/members/incidents/new", &form);
     assert_eq!(status, 303, "{case}");
     (Three { f, server }, case)

@@ -569,6 +569,18 @@ impl StatusStore for PgStore {
     }
 }
 
+fn audit_entry(r: &postgres::Row) -> Result<AuditEntry> {
+    Ok(AuditEntry {
+        seq: r.try_get(0)?,
+        at: r.try_get(1)?,
+        actor: r.try_get(2)?,
+        action: r.try_get(3)?,
+        target: r.try_get(4)?,
+        outcome: r.try_get(5)?,
+        detail: r.try_get(6)?,
+    })
+}
+
 impl AuditLog for PgStore {
     fn append(&self, entry: &NewAudit) -> Result<()> {
         self.with(|c| append_audit(c, entry))
@@ -586,17 +598,7 @@ impl AuditLog for PgStore {
                 &[&list, &from, &to],
             )?
             .iter()
-            .map(|r| {
-                Ok(AuditEntry {
-                    seq: r.try_get(0)?,
-                    at: r.try_get(1)?,
-                    actor: r.try_get(2)?,
-                    action: r.try_get(3)?,
-                    target: r.try_get(4)?,
-                    outcome: r.try_get(5)?,
-                    detail: r.try_get(6)?,
-                })
-            })
+            .map(audit_entry)
             .collect()
         })
     }
@@ -608,17 +610,7 @@ impl AuditLog for PgStore {
                 &[&after, &i64::try_from(limit).unwrap_or(i64::MAX)],
             )?
             .iter()
-            .map(|r| {
-                Ok(AuditEntry {
-                    seq: r.try_get(0)?,
-                    at: r.try_get(1)?,
-                    actor: r.try_get(2)?,
-                    action: r.try_get(3)?,
-                    target: r.try_get(4)?,
-                    outcome: r.try_get(5)?,
-                    detail: r.try_get(6)?,
-                })
-            })
+            .map(audit_entry)
             .collect()
         })
     }

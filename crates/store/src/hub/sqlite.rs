@@ -500,17 +500,7 @@ impl AuditLog for SqliteStore {
             let mut st =
                 c.prepare_cached("SELECT seq, at, actor, action, target, outcome, detail FROM audit WHERE seq > ?1 ORDER BY seq LIMIT ?2")?;
             let rows = st
-                .query_map(params![after, i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
-                    Ok(AuditEntry {
-                        seq: r.get(0)?,
-                        at: r.get(1)?,
-                        actor: r.get(2)?,
-                        action: r.get(3)?,
-                        target: r.get(4)?,
-                        outcome: r.get(5)?,
-                        detail: r.get(6)?,
-                    })
-                })?
+                .query_map(params![after, i64::try_from(limit).unwrap_or(i64::MAX)], audit_entry)?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             Ok(rows)
         })
