@@ -148,6 +148,12 @@ impl Hub {
         Ok(self.store.entries(after, limit)?)
     }
 
+    /// Audit entries about one of `targets` from `from` to `to` (RFC 3339 UTC with milliseconds,
+    /// inclusive), oldest first, read by target through the store's index.
+    pub fn audit_about(&self, targets: &[String], from: &str, to: &str) -> Result<Vec<store::AuditEntry>> {
+        Ok(self.store.entries_about(targets, from, to)?)
+    }
+
     /// Binds a STIX identity to an organisation (its own platform's identity in
     /// `created_by_ref`); audited. 409 when an organisation already holds it.
     pub fn bind_identity(&self, org_name: &str, identity_id: &str, actor: &str) -> Result<store::IdentityBinding> {

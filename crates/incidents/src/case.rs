@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use sha2::{Digest, Sha256};
 
-use crate::clock::{Clock, ClockError, Facts, deadlines, parse_instant, parse_zone};
+use crate::clock::{Clock, ClockError, Facts, Requested, deadlines, parse_instant, parse_zone};
 
 /// Largest evidence file accepted, in bytes (10 MiB): enough for logs, mails and screenshots,
 /// small enough to keep in the database.
@@ -212,9 +212,26 @@ fn check_order(times: &[(&str, Option<DateTime<Utc>>)]) -> Result<(), CaseError>
     Ok(())
 }
 
+/// A stored request of an on-request stage (the intermediate report): when the CSIRT or
+/// authority asked, and the due date it named, RFC 3339.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageRequest {
+    pub at: String,
+    pub due: Option<String>,
+}
+
+/// The requests of a case's on-request stages, by stage id.
+pub type Requests = BTreeMap<String, StageRequest>;
+
 /// The reporting clock of a stored case: `None` until `aware` is known. The one-month stage is
-/// a progress report while the case is not resolved, the final report once it is.
-pub fn case_clock(fields: &CaseFields, submitted: &BTreeMap<String, String>, now: DateTime<Utc>) -> Result<Option<Clock>, ClockError> {
+/// a progress report while the case is not resolved, the final report once it is; an
+/// on-request stage is owed once `requested` holds it.
+pub fn case_clock(
+    fields: &CaseFields,
+    submitted: &BTreeMap<String, String>,
+    requested: &Requests,
+    now: DateTime<Utc>,
+) -> Result<Option<Clock>, ClockError> {
     let Some(aware) = fields.aware.as_deref() else { return Ok(None) };
     let rules =
         crate::rules::jurisdiction(&fields.jurisdiction).map_err(|e| ClockError { field: "jurisdiction".into(), reason: e.to_string() })?;
@@ -223,10 +240,17 @@ pub fn case_clock(fields: &CaseFields, submitted: &BTreeMap<String, String>, now
     for (stage, at) in submitted {
         stages.insert(stage.clone(), parse_instant(&format!("submitted.{stage}"), at)?);
     }
+    let mut asked = BTreeMap::new();
+    for (stage, r) in requested {
+        let at = parse_instant(&format!("requested.{stage}"), &r.at)?;
+        let due = r.due.as_deref().map(|d| parse_instant(&format!("requested.{stage}.due"), d)).transpose()?;
+        asked.insert(stage.clone(), Requested { at, due });
+    }
     let facts = Facts {
         detected: fields.detected.as_deref().map(|d| parse_instant("detected", d)).transpose()?,
         aware: parse_instant("aware", aware)?,
         submitted: stages,
+        requested: asked,
         ongoing: fields.resolved.is_none(),
     };
     deadlines(&rules, &facts, zone, now).map(Some)
@@ -235,12 +259,13 @@ pub fn case_clock(fields: &CaseFields, submitted: &BTreeMap<String, String>, now
 /// Checks that `stage` may be marked submitted at `at` (RFC 3339 with an offset) given the case
 /// and the stages already submitted (stage id -> RFC 3339 time), and returns `at` in UTC. The
 /// stage must belong to the case's rule set, be owed in the case's state (a final report once
-/// resolved, a progress report while ongoing), come after the submission it is anchored on, and
-/// be submitted once; the engine then checks the times themselves (not before `aware`, not
-/// before its anchor, not after `now`).
+/// resolved, a progress report while ongoing, an on-request stage once requested), come after
+/// the submission it is anchored on, and be submitted once; the engine then checks the times
+/// themselves (not before `aware`, not before its anchor or request, not after `now`).
 pub fn check_submission(
     fields: &CaseFields,
     submitted: &BTreeMap<String, String>,
+    requested: &Requests,
     stage: &str,
     at: &str,
     now: DateTime<Utc>,
@@ -267,6 +292,9 @@ pub fn check_submission(
         }
         _ => {}
     }
+    if rule.on_request && !requested.contains_key(stage) {
+        return Err(err("stage", format!("`{shown}` is owed only on request of the CSIRT or authority, and none is recorded")));
+    }
     if let crate::rules::Anchor::Submitted(before) = &rule.anchor
         && !submitted.contains_key(before)
     {
@@ -275,8 +303,54 @@ pub fn check_submission(
     let t = parse_instant("submitted_at", at).map_err(|e| err(&e.field, e.reason))?.to_utc();
     let mut all = submitted.clone();
     all.insert(stage.to_string(), utc_text(t));
-    case_clock(fields, &all, now).map_err(|e| err("submitted_at", e.reason))?;
+    case_clock(fields, &all, requested, now).map_err(|e| err("submitted_at", e.reason))?;
     Ok(utc_text(t))
+}
+
+/// Checks a CSIRT's or authority's request for the on-request `stage` of a case at `now`, with
+/// an optional due date (RFC 3339 with an offset, after `now`), and returns it as stored: one
+/// request per stage, the first standing; a stage already submitted is not requested again.
+pub fn check_request(
+    fields: &CaseFields,
+    submitted: &BTreeMap<String, String>,
+    requested: &Requests,
+    stage: &str,
+    due: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<StageRequest, CaseError> {
+    if fields.aware.is_none() {
+        return Err(err("stage", "the case's clock has not started: the post has not said when it became aware"));
+    }
+    let rules = crate::rules::jurisdiction(&fields.jurisdiction).map_err(|e| err("jurisdiction", e.to_string()))?;
+    let shown: String = stage.chars().take(60).collect();
+    if !rules.stages.iter().any(|s| s.id == stage && s.on_request) {
+        let asked: Vec<&str> = rules.stages.iter().filter(|s| s.on_request).map(|s| s.id.as_str()).collect();
+        return Err(err("stage", format!("`{shown}` is not an on-request stage of `{}` (on request: {})", rules.id, asked.join(", "))));
+    }
+    if let Some(r) = requested.get(stage) {
+        return Err(err("stage", format!("`{shown}` was already requested at {}", r.at)));
+    }
+    if let Some(when) = submitted.get(stage) {
+        return Err(err("stage", format!("`{shown}` was already submitted at {when}")));
+    }
+    let due = match due.map(str::trim).filter(|d| !d.is_empty()) {
+        None => None,
+        Some(d) => {
+            let t = parse_instant("due", d).map_err(|e| err("due", e.reason))?.to_utc();
+            if t <= now {
+                return Err(err("due", format!("{} is not in the future", utc_text(t))));
+            }
+            if t > now + chrono::TimeDelta::days(366) {
+                return Err(err("due", format!("{} is more than a year away", utc_text(t))));
+            }
+            Some(utc_text(t))
+        }
+    };
+    let req = StageRequest { at: utc_text(now), due };
+    let mut all = requested.clone();
+    all.insert(stage.to_string(), req.clone());
+    case_clock(fields, submitted, &all, now).map_err(|e| err("stage", e.reason))?;
+    Ok(req)
 }
 
 /// Where a stage stands: what the case view marks and the API answers (`code`).
@@ -284,6 +358,10 @@ pub fn check_submission(
 pub enum StageState {
     /// Not owed in the case's current state (a final report while ongoing).
     NotOwed,
+    /// Owed only on request, and not requested (the intermediate report).
+    OnRequest,
+    /// Requested without a due date.
+    Requested,
     /// Owed, but its anchor is not known yet (the submission it follows).
     Unknown,
     Pending,
@@ -297,6 +375,8 @@ impl StageState {
     pub fn code(self) -> &'static str {
         match self {
             StageState::NotOwed => "not-owed",
+            StageState::OnRequest => "on-request",
+            StageState::Requested => "requested",
             StageState::Unknown => "unknown",
             StageState::Pending => "pending",
             StageState::Overdue => "overdue",
@@ -311,7 +391,9 @@ pub fn stage_state(deadline: &crate::clock::Deadline, submitted: Option<DateTime
     match (submitted, deadline.due) {
         (Some(at), Some(due)) if at > due => StageState::SubmittedLate,
         (Some(_), _) => StageState::Submitted,
+        _ if deadline.on_request && deadline.requested.is_none() => StageState::OnRequest,
         _ if !deadline.applies => StageState::NotOwed,
+        (None, None) if deadline.on_request => StageState::Requested,
         (None, None) => StageState::Unknown,
         (None, Some(due)) if due < now => StageState::Overdue,
         (None, Some(_)) => StageState::Pending,
@@ -506,19 +588,19 @@ mod tests {
     #[test]
     fn the_clock_runs_from_aware_and_switches_to_the_final_report_when_resolved() {
         let mut f = check_case(&input(), now()).expect("valid");
-        let clock = case_clock(&f, &BTreeMap::new(), now()).expect("clock").expect("aware is known");
+        let clock = case_clock(&f, &BTreeMap::new(), &Requests::new(), now()).expect("clock").expect("aware is known");
         assert_eq!(clock.due("early_warning").map(utc_text).as_deref(), Some("2026-12-08T08:30:00.000Z"));
         assert_eq!(clock.due("notification").map(utc_text).as_deref(), Some("2026-12-10T08:30:00.000Z"));
         assert_eq!(clock.due("progress_report"), None, "unknown until the notification is submitted");
         let sent = BTreeMap::from([("notification".to_string(), "2026-12-07T10:00:00Z".to_string())]);
-        let clock = case_clock(&f, &sent, now()).expect("clock").expect("aware");
+        let clock = case_clock(&f, &sent, &Requests::new(), now()).expect("clock").expect("aware");
         assert_eq!(clock.due("progress_report").map(utc_text).as_deref(), Some("2027-01-07T10:00:00.000Z"));
         assert_eq!(clock.due("final_report"), None);
         f.resolved = Some("2026-12-07T11:00:00.000Z".into());
-        let clock = case_clock(&f, &sent, now()).expect("clock").expect("aware");
+        let clock = case_clock(&f, &sent, &Requests::new(), now()).expect("clock").expect("aware");
         assert_eq!(clock.due("final_report").map(utc_text).as_deref(), Some("2027-01-07T10:00:00.000Z"));
         f.aware = None;
-        assert_eq!(case_clock(&f, &sent, now()).expect("no clock"), None);
+        assert_eq!(case_clock(&f, &sent, &Requests::new(), now()).expect("no clock"), None);
     }
 
     #[test]
@@ -526,7 +608,7 @@ mod tests {
         let mut f = check_case(&input(), now()).expect("valid");
         let none = BTreeMap::new();
         let at = "2026-12-07T11:00:00+01:00";
-        assert_eq!(check_submission(&f, &none, "early_warning", at, now()).expect("ok"), "2026-12-07T10:00:00.000Z");
+        assert_eq!(check_submission(&f, &none, &Requests::new(), "early_warning", at, now()).expect("ok"), "2026-12-07T10:00:00.000Z");
         let refusals = [
             ("gossip", at, "stage"),
             ("progress_report", at, "stage"),
@@ -536,17 +618,76 @@ mod tests {
             ("notification", "soon", "submitted_at"),
         ];
         for (stage, at, field) in refusals {
-            assert_eq!(check_submission(&f, &none, stage, at, now()).expect_err(stage).field, field, "{stage} at {at}");
+            assert_eq!(check_submission(&f, &none, &Requests::new(), stage, at, now()).expect_err(stage).field, field, "{stage} at {at}");
         }
         let sent = BTreeMap::from([("notification".to_string(), "2026-12-07T10:30:00.000Z".to_string())]);
-        assert_eq!(check_submission(&f, &sent, "notification", at, now()).expect_err("twice").field, "stage");
-        assert!(check_submission(&f, &sent, "progress_report", at, now()).is_err(), "before the notification it follows");
-        assert!(check_submission(&f, &sent, "progress_report", "2026-12-07T11:45:00Z", now()).is_ok());
+        assert_eq!(check_submission(&f, &sent, &Requests::new(), "notification", at, now()).expect_err("twice").field, "stage");
+        assert!(check_submission(&f, &sent, &Requests::new(), "progress_report", at, now()).is_err(), "before the notification it follows");
+        assert!(check_submission(&f, &sent, &Requests::new(), "progress_report", "2026-12-07T11:45:00Z", now()).is_ok());
         f.resolved = Some("2026-12-07T11:00:00.000Z".into());
-        assert!(check_submission(&f, &sent, "final_report", "2026-12-07T11:45:00Z", now()).is_ok());
-        assert_eq!(check_submission(&f, &sent, "progress_report", "2026-12-07T11:45:00Z", now()).expect_err("resolved").field, "stage");
+        assert!(check_submission(&f, &sent, &Requests::new(), "final_report", "2026-12-07T11:45:00Z", now()).is_ok());
+        assert_eq!(
+            check_submission(&f, &sent, &Requests::new(), "progress_report", "2026-12-07T11:45:00Z", now()).expect_err("resolved").field,
+            "stage"
+        );
         f.aware = None;
-        assert_eq!(check_submission(&f, &none, "early_warning", at, now()).expect_err("no aware").field, "aware");
+        assert_eq!(check_submission(&f, &none, &Requests::new(), "early_warning", at, now()).expect_err("no aware").field, "aware");
+    }
+
+    #[test]
+    fn the_intermediate_report_is_owed_once_requested_and_due_when_the_request_says() {
+        let f = check_case(&input(), now()).expect("valid");
+        let none = BTreeMap::new();
+        let stage = "intermediate_report";
+        let deadline = |clock: &Clock| clock.deadlines.iter().find(|d| d.stage == stage).cloned().expect("stage");
+        let clock = case_clock(&f, &none, &Requests::new(), now()).expect("clock").expect("aware");
+        let d = deadline(&clock);
+        assert_eq!((d.applies, d.due, d.on_request), (false, None, true));
+        assert_eq!(stage_state(&d, None, now()), StageState::OnRequest);
+        let e = check_submission(&f, &none, &Requests::new(), stage, "2026-12-07T11:00:00Z", now()).expect_err("not requested");
+        assert!(e.field == "stage" && e.reason.contains("only on request"), "{e}");
+
+        // The request names a due date: the stage is owed then, pending, overdue after it.
+        let req = check_request(&f, &none, &Requests::new(), stage, Some("2026-12-09T18:00:00+01:00"), now()).expect("request");
+        assert_eq!(req, StageRequest { at: "2026-12-07T12:00:00.000Z".into(), due: Some("2026-12-09T17:00:00.000Z".into()) });
+        let asked = Requests::from([(stage.to_string(), req)]);
+        let clock = case_clock(&f, &none, &asked, now()).expect("clock").expect("aware");
+        let d = deadline(&clock);
+        assert_eq!(d.due.map(utc_text).as_deref(), Some("2026-12-09T17:00:00.000Z"));
+        assert_eq!(stage_state(&d, None, now()), StageState::Pending);
+        let later: DateTime<Utc> = "2026-12-10T00:00:00Z".parse().expect("later");
+        let clock = case_clock(&f, &none, &asked, later).expect("clock").expect("aware");
+        assert_eq!(stage_state(&deadline(&clock), None, later), StageState::Overdue);
+        let alerts = crate::remind::alerts(&clock, &none, &crate::remind::Policy::default(), later);
+        assert!(alerts.iter().any(|a| a.stage == stage && a.kind == crate::remind::Kind::Overdue), "{alerts:?}");
+        // Submitted after the request, not before it; requested once.
+        assert!(check_submission(&f, &none, &asked, stage, "2026-12-07T11:59:00Z", now()).is_err());
+        assert!(check_submission(&f, &none, &asked, stage, "2026-12-07T12:00:00Z", now()).is_ok());
+        assert_eq!(check_request(&f, &none, &asked, stage, None, now()).expect_err("twice").field, "stage");
+
+        // Without a due date: owed, no deadline, state "requested", no reminder.
+        let open = Requests::from([(stage.to_string(), StageRequest { at: "2026-12-07T11:00:00.000Z".into(), due: None })]);
+        let clock = case_clock(&f, &none, &open, now()).expect("clock").expect("aware");
+        let d = deadline(&clock);
+        assert_eq!((d.applies, d.due), (true, None));
+        assert_eq!(stage_state(&d, None, now()), StageState::Requested);
+        assert!(crate::remind::alerts(&clock, &none, &crate::remind::Policy::default(), later).iter().all(|a| a.stage != stage));
+
+        let refusals = [
+            ("early_warning", Some("2026-12-09T00:00:00Z"), "stage"),
+            ("gossip", None, "stage"),
+            (stage, Some("2026-12-07T11:00:00Z"), "due"),
+            (stage, Some("next week"), "due"),
+            (stage, Some("2028-01-01T00:00:00Z"), "due"),
+        ];
+        for (s, due, field) in refusals {
+            assert_eq!(check_request(&f, &none, &Requests::new(), s, due, now()).expect_err(s).field, field, "{s} {due:?}");
+        }
+        let sent = BTreeMap::from([(stage.to_string(), "2026-12-07T11:00:00.000Z".to_string())]);
+        assert_eq!(check_request(&f, &sent, &Requests::new(), stage, None, now()).expect_err("submitted").field, "stage");
+        let mut unaware = f.clone();
+        unaware.aware = None;
+        assert_eq!(check_request(&unaware, &none, &Requests::new(), stage, None, now()).expect_err("no clock").field, "stage");
     }
 
     #[test]

@@ -7,6 +7,11 @@
 //! twice (clocks go back) takes its first occurrence, the stricter deadline; a local time that
 //! does not exist (clocks go forward) is read with the offset in force before the gap, so it
 //! lands as far past the gap's start as written (02:30 in a 02:00 -> 03:00 gap is 03:30).
+//!
+//! An on-request stage (NIS2 Art. 23(4)(c), the intermediate report) is owed only once the
+//! CSIRT or authority has asked for it: until then it has no deadline and is not owed; once
+//! asked, it is due at the date the request names, else its delay from the request, else it is
+//! owed without a deadline.
 
 use std::collections::BTreeMap;
 
@@ -34,7 +39,17 @@ pub struct Facts {
     pub aware: DateTime<FixedOffset>,
     /// Submission times of stages already sent, by stage id.
     pub submitted: BTreeMap<String, DateTime<FixedOffset>>,
+    /// Requests of on-request stages, by stage id.
+    pub requested: BTreeMap<String, Requested>,
     pub ongoing: bool,
+}
+
+/// The CSIRT's or authority's request for an on-request stage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Requested {
+    pub at: DateTime<FixedOffset>,
+    /// The due date the request names, if any.
+    pub due: Option<DateTime<FixedOffset>>,
 }
 
 /// One stage's deadline: `due` is None when its anchor is not known yet or it does not apply.
@@ -44,6 +59,10 @@ pub struct Deadline {
     pub anchor: Anchor,
     pub applies: bool,
     pub due: Option<DateTime<Utc>>,
+    /// The stage is owed only on request ([`Anchor::Request`]).
+    pub on_request: bool,
+    /// When it was requested, for an on-request stage that was.
+    pub requested: Option<DateTime<Utc>>,
 }
 
 /// Every stage's deadline, in the rule set's stage order.
@@ -80,21 +99,32 @@ pub fn deadlines(rules: &RuleSet, facts: &Facts, zone: Tz, now: DateTime<Utc>) -
     check_facts(rules, facts, now)?;
     let mut out = Vec::new();
     for stage in &rules.stages {
+        let request = facts.requested.get(&stage.id);
         let anchor = match &stage.anchor {
             Anchor::Aware => Some(facts.aware.to_utc()),
             Anchor::Detected => facts.detected.map(|d| d.to_utc()),
             Anchor::Submitted(id) => facts.submitted.get(id).map(|d| d.to_utc()),
+            Anchor::Request => request.map(|r| r.at.to_utc()),
         };
         let applies = match stage.applies {
             Applies::Always => true,
             Applies::Ongoing => facts.ongoing,
             Applies::Resolved => !facts.ongoing,
-        };
-        let at = match (applies, anchor) {
-            (true, Some(a)) => Some(add_delay(a, stage.delay, zone).map_err(|reason| err(&stage.id, reason))?),
+        } && (!stage.on_request || request.is_some());
+        let named = request.and_then(|r| r.due).map(|d| d.to_utc());
+        let at = match (applies, anchor, named, stage.delay) {
+            (true, _, Some(due), _) => Some(due),
+            (true, Some(a), None, Some(delay)) => Some(add_delay(a, delay, zone).map_err(|reason| err(&stage.id, reason))?),
             _ => None,
         };
-        out.push(Deadline { stage: stage.id.clone(), anchor: stage.anchor.clone(), applies, due: at });
+        out.push(Deadline {
+            stage: stage.id.clone(),
+            anchor: stage.anchor.clone(),
+            applies,
+            due: at,
+            on_request: stage.on_request,
+            requested: request.map(|r| r.at.to_utc()),
+        });
     }
     Ok(Clock { jurisdiction: rules.id.clone(), confirmed: rules.confirmed, zone, deadlines: out })
 }
@@ -120,6 +150,7 @@ fn check_facts(rules: &RuleSet, facts: &Facts, now: DateTime<Utc>) -> Result<(),
             ));
         }
     }
+    check_requests(rules, facts, now)?;
     for (id, at) in &facts.submitted {
         let field = format!("submitted.{id}");
         let Some(stage) = rules.stages.iter().find(|s| &s.id == id) else {
@@ -142,6 +173,39 @@ fn check_facts(rules: &RuleSet, facts: &Facts, now: DateTime<Utc>) -> Result<(),
             && at < p
         {
             return Err(err(&field, format!("{} is before the submission of `{prev}` ({}) it follows", at.to_rfc3339(), p.to_rfc3339())));
+        }
+        if stage.on_request {
+            match facts.requested.get(id) {
+                None => return Err(err(&field, format!("`{id}` is owed only on request, and none was recorded"))),
+                Some(r) if at < &r.at => {
+                    return Err(err(&field, format!("{} is before the request ({}) it answers", at.to_rfc3339(), r.at.to_rfc3339())));
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A request names an on-request stage, is not in the future nor before `aware`, and its due
+/// date comes after it.
+fn check_requests(rules: &RuleSet, facts: &Facts, now: DateTime<Utc>) -> Result<(), ClockError> {
+    for (id, r) in &facts.requested {
+        let field = format!("requested.{id}");
+        if !rules.stages.iter().any(|s| &s.id == id && s.on_request) {
+            let asked: Vec<&str> = rules.stages.iter().filter(|s| s.on_request).map(|s| s.id.as_str()).collect();
+            return Err(err(&field, format!("rule set `{}` has no on-request stage `{id}` (on request: {})", rules.id, asked.join(", "))));
+        }
+        if r.at.to_utc() > now {
+            return Err(err(&field, format!("{} is in the future (now is {})", r.at.to_rfc3339(), now.to_rfc3339())));
+        }
+        if r.at < facts.aware {
+            return Err(err(&field, format!("{} is before aware ({})", r.at.to_rfc3339(), facts.aware.to_rfc3339())));
+        }
+        if let Some(due) = r.due
+            && due <= r.at
+        {
+            return Err(err(&format!("{field}.due"), format!("{} is not after the request ({})", due.to_rfc3339(), r.at.to_rfc3339())));
         }
     }
     Ok(())
@@ -203,6 +267,7 @@ pub fn evaluate(req: &Request, now: DateTime<Utc>) -> Result<Clock, ClockError> 
         detected: req.detected.map(|d| parse_instant("detected", d)).transpose()?,
         aware: parse_instant("aware", req.aware)?,
         submitted,
+        requested: BTreeMap::new(),
         ongoing: req.ongoing,
     };
     deadlines(&rules, &facts, zone, now).map_err(|e| if e.field == "submitted.notification" { err("notified", e.reason) } else { e })

@@ -14,10 +14,10 @@ pub mod report;
 pub mod rules;
 
 pub use case::{
-    CaseError, CaseFields, CaseInput, EvidenceFacts, StageState, TaskFields, TaskInput, case_clock, check_case, check_evidence, check_note,
-    check_stix_id, check_submission, check_task, stage_state,
+    CaseError, CaseFields, CaseInput, EvidenceFacts, Requests, StageRequest, StageState, TaskFields, TaskInput, case_clock, check_case,
+    check_evidence, check_note, check_request, check_stix_id, check_submission, check_task, stage_state,
 };
 /// The IANA time zone type the engine computes in.
 pub use chrono_tz::Tz as Zone;
-pub use clock::{Clock, ClockError, Deadline, Facts, Request, deadlines, evaluate, parse_instant, parse_zone};
+pub use clock::{Clock, ClockError, Deadline, Facts, Request, Requested, deadlines, evaluate, parse_instant, parse_zone};
 pub use rules::{Anchor, Applies, Delay, FieldKind, FieldSpec, RuleError, RuleSet, Stage, jurisdiction, jurisdictions};

@@ -36,6 +36,9 @@ pub enum Anchor {
     Detected,
     /// The submission of an earlier stage, by its id.
     Submitted(String),
+    /// The CSIRT's or authority's request for the stage (an on-request stage, NIS2 Art.
+    /// 23(4)(c)): no deadline until a request is recorded.
+    Request,
 }
 
 /// Whether a stage is owed whatever the incident's state, or only while it is ongoing or after.
@@ -50,7 +53,12 @@ pub enum Applies {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stage {
     pub id: String,
-    pub delay: Delay,
+    /// The delay from the anchor; an on-request stage may have none (its deadline is then the
+    /// due date the request names, or none).
+    pub delay: Option<Delay>,
+    /// Owed only once the CSIRT or authority asks for it (`on_request = true`); its anchor is
+    /// [`Anchor::Request`].
+    pub on_request: bool,
     pub anchor: Anchor,
     pub applies: Applies,
     /// Fields the stage's report must fill before it can be marked submitted, in form order.
@@ -140,6 +148,7 @@ struct RawStage {
     delay_hours: Option<u32>,
     delay_months: Option<u32>,
     anchor: Option<String>,
+    on_request: Option<bool>,
     applies: Option<String>,
     required: Option<Vec<String>>,
     unknown_allowed: Option<Vec<String>>,
@@ -293,6 +302,7 @@ fn overlay(file: &str, mut base: Vec<RawStage>, own: &[RawStage]) -> Result<Vec<
                     b.delay_months = s.delay_months;
                 }
                 b.anchor = s.anchor.clone().or(b.anchor.take());
+                b.on_request = s.on_request.or(b.on_request);
                 b.applies = s.applies.clone().or(b.applies.take());
                 b.required = s.required.clone().or(b.required.take());
                 b.unknown_allowed = s.unknown_allowed.clone().or(b.unknown_allowed.take());
@@ -317,10 +327,12 @@ fn build_stages(file: &str, raw: &[RawStage], language: &str, recipients: &[Stri
         if s.id == "aware" || s.id == "detected" {
             return Err(invalid(file, &field("id"), format!("`{}` is reserved for the incident's own time", s.id)));
         }
+        let on_request = s.on_request.unwrap_or(false);
         let delay = match (s.delay_hours, s.delay_months) {
-            (Some(h), None) => Delay::Hours(h),
-            (None, Some(m)) if m > 0 => Delay::Months(m),
+            (Some(h), None) => Some(Delay::Hours(h)),
+            (None, Some(m)) if m > 0 => Some(Delay::Months(m)),
             (None, Some(_)) => return Err(invalid(file, &field("delay_months"), "must be at least 1".to_string())),
+            (None, None) if on_request => None,
             _ => {
                 return Err(invalid(
                     file,
@@ -329,19 +341,7 @@ fn build_stages(file: &str, raw: &[RawStage], language: &str, recipients: &[Stri
                 ));
             }
         };
-        let anchor = match s.anchor.as_deref() {
-            Some("aware") => Anchor::Aware,
-            Some("detected") => Anchor::Detected,
-            Some(other) if ids.contains(other) => Anchor::Submitted(other.to_string()),
-            Some(other) => {
-                return Err(invalid(
-                    file,
-                    &field("anchor"),
-                    format!("`{other}` is neither `aware`, `detected` nor a stage of this rule set"),
-                ));
-            }
-            None => return Err(invalid(file, &field("anchor"), format!("stage `{}` has no anchor", s.id))),
-        };
+        let anchor = stage_anchor(file, &field("anchor"), s, on_request, &ids)?;
         let applies = match s.applies.as_deref() {
             None | Some("always") => Applies::Always,
             Some("ongoing") => Applies::Ongoing,
@@ -353,6 +353,7 @@ fn build_stages(file: &str, raw: &[RawStage], language: &str, recipients: &[Stri
         stages.push(Stage {
             id: s.id.clone(),
             delay,
+            on_request,
             anchor,
             applies,
             required: s.required.clone().unwrap_or_default(),
@@ -362,6 +363,22 @@ fn build_stages(file: &str, raw: &[RawStage], language: &str, recipients: &[Stri
         });
     }
     order(file, stages)
+}
+
+/// A stage's anchor: `aware`, `detected` or another stage's id; an on-request stage runs from
+/// its request and names no anchor.
+fn stage_anchor(file: &str, at: &str, s: &RawStage, on_request: bool, ids: &BTreeSet<&str>) -> Result<Anchor, RuleError> {
+    match (s.anchor.as_deref(), on_request) {
+        (None, true) => Ok(Anchor::Request),
+        (Some(a), true) => {
+            Err(invalid(file, at, format!("stage `{}` is owed on request and runs from the request; it takes no anchor (`{a}`)", s.id)))
+        }
+        (Some("aware"), false) => Ok(Anchor::Aware),
+        (Some("detected"), false) => Ok(Anchor::Detected),
+        (Some(other), false) if ids.contains(other) => Ok(Anchor::Submitted(other.to_string())),
+        (Some(other), false) => Err(invalid(file, at, format!("`{other}` is neither `aware`, `detected` nor a stage of this rule set"))),
+        (None, false) => Err(invalid(file, at, format!("stage `{}` has no anchor", s.id))),
+    }
 }
 
 /// Orders stages so that each comes after the stage it is anchored on; a cycle is an error
@@ -407,11 +424,13 @@ mod tests {
         assert_eq!(all.keys().collect::<Vec<_>>(), ["al", "eu"]);
         let eu = &all["eu"];
         let ids: Vec<&str> = eu.stages.iter().map(|s| s.id.as_str()).collect();
-        assert_eq!(ids, ["early_warning", "notification", "final_report", "progress_report"]);
-        assert_eq!(eu.stages[0].delay, Delay::Hours(24));
-        assert_eq!(eu.stages[1].delay, Delay::Hours(72));
-        assert_eq!(eu.stages[2].delay, Delay::Months(1));
-        assert_eq!(eu.stages[2].anchor, Anchor::Submitted("notification".into()));
+        assert_eq!(ids, ["early_warning", "notification", "intermediate_report", "final_report", "progress_report"]);
+        assert_eq!(eu.stages[0].delay, Some(Delay::Hours(24)));
+        assert_eq!(eu.stages[1].delay, Some(Delay::Hours(72)));
+        assert_eq!((eu.stages[2].delay, &eu.stages[2].anchor, eu.stages[2].on_request), (None, &Anchor::Request, true));
+        assert_eq!(eu.stages[3].delay, Some(Delay::Months(1)));
+        assert_eq!(eu.stages[3].anchor, Anchor::Submitted("notification".into()));
+        assert!(eu.stages.iter().filter(|s| s.id != "intermediate_report").all(|s| !s.on_request));
         assert!(eu.confirmed);
     }
 
@@ -446,7 +465,7 @@ mod tests {
         let child = "id = \"c\"\nextends = \"p\"\nversion = 2\nname = \"n\"\nsource = \"s\"\n[[stage]]\nid = \"warn\"\ndelay_months = 1\n[[stage]]\nid = \"after\"\ndelay_hours = 6\nanchor = \"warn\"\n";
         let all = load(&[("p.toml", &parent), ("c.toml", child)]).unwrap();
         let c = &all["c"];
-        assert_eq!(c.stages[0].delay, Delay::Months(1));
+        assert_eq!(c.stages[0].delay, Some(Delay::Months(1)));
         assert_eq!(c.stages[0].anchor, Anchor::Aware);
         assert_eq!(c.stages[1].anchor, Anchor::Submitted("warn".into()));
         assert_eq!(c.language, "en");
@@ -486,6 +505,24 @@ mod tests {
             let e = one(&format!("{BASE}[[stage]]\nid = \"a\"\n{stage}anchor = \"aware\"\n")).unwrap_err();
             assert!(field_of(e).1.starts_with("stage[0].delay_"));
         }
+    }
+
+    #[test]
+    fn an_on_request_stage_runs_from_its_request_with_or_without_a_default_delay() {
+        let text = format!(
+            "{BASE}[[stage]]\nid = \"asked\"\non_request = true\n[[stage]]\nid = \"asked_48h\"\non_request = true\ndelay_hours = 48\n[[stage]]\nid = \"after\"\ndelay_hours = 6\nanchor = \"asked\"\n"
+        );
+        let all = one(&text).unwrap();
+        let b = &all["b"];
+        assert_eq!((b.stages[0].delay, &b.stages[0].anchor, b.stages[0].on_request), (None, &Anchor::Request, true));
+        assert_eq!(b.stages[1].delay, Some(Delay::Hours(48)));
+        assert_eq!(b.stages[2].anchor, Anchor::Submitted("asked".into()), "a stage may follow an on-request one");
+        // An on-request stage names no anchor of its own; a clock stage still needs a delay.
+        let e = one(&format!("{BASE}[[stage]]\nid = \"a\"\non_request = true\nanchor = \"aware\"\n")).unwrap_err();
+        assert!(e.to_string().contains("takes no anchor"), "{e}");
+        assert_eq!(field_of(e).1, "stage[0].anchor");
+        let e = one(&format!("{BASE}[[stage]]\nid = \"a\"\non_request = false\nanchor = \"aware\"\n")).unwrap_err();
+        assert_eq!(field_of(e).1, "stage[0].delay_hours");
     }
 
     #[test]

@@ -369,3 +369,73 @@ fn check_catches_a_wrong_expectation() {
     let wrong = bad("eu", "", "2026-06-01T00:00:00Z", None, None, NOW, "aware", "in the future");
     assert!(check(&wrong).is_err());
 }
+
+/// On-request stages (NIS2 Art. 23(4)(c)): one row per request, through `deadlines` as the
+/// case view computes it. `delay` is the stage's default delay in a test rule set (`-` none,
+/// `48h`, `1m`); `due` the date the request names; `want` the deadline or `-` for none, or a
+/// refusal `!field`.
+#[rustfmt::skip]
+const ON_REQUEST: &[(&str, &str, &str, &str, &str, &str)] = &[
+    // (delay, zone, aware, requested at, named due, want)
+    // EU-like: no delay of its own; the due date the request names is the deadline, whatever its offset.
+    ("-", "UTC", "2026-12-07T08:00:00Z", "2026-12-08T09:00:00Z", "2026-12-10T17:00:00+01:00", "2026-12-10T16:00:00Z"),
+    ("-", "Europe/Paris", "2026-03-27T08:00:00Z", "2026-03-28T09:00:00Z", "2026-03-30T09:00:00+02:00", "2026-03-30T07:00:00Z"),
+    // No due date and no delay: owed without a deadline, never a guessed one.
+    ("-", "UTC", "2026-12-07T08:00:00Z", "2026-12-08T09:00:00Z", "", "-"),
+    // Not requested: no deadline, not owed.
+    ("-", "UTC", "2026-12-07T08:00:00Z", "", "", "-"),
+    ("48h", "UTC", "2026-12-07T08:00:00Z", "", "", "-"),
+    // A default delay runs from the request: 48 elapsed hours across the spring change in Paris.
+    ("48h", "Europe/Paris", "2026-03-27T08:00:00Z", "2026-03-28T12:00:00Z", "", "2026-03-30T12:00:00Z"),
+    ("48h", "Europe/Paris", "2026-10-23T08:00:00Z", "2026-10-24T12:00:00Z", "", "2026-10-26T12:00:00Z"),
+    // ... a month keeps the local date and time, clamps to the month's end.
+    ("1m", "Europe/Paris", "2027-01-30T08:00:00Z", "2027-01-31T09:00:00Z", "", "2027-02-28T09:00:00Z"),
+    ("1m", "Europe/Paris", "2027-02-27T08:00:00Z", "2027-02-28T09:00:00Z", "", "2027-03-28T08:00:00Z"),
+    ("1m", "America/New_York", "2028-01-30T08:00:00Z", "2028-01-31T15:00:00Z", "", "2028-02-29T15:00:00Z"),
+    // A due date the request names wins over the default delay.
+    ("48h", "UTC", "2026-12-07T08:00:00Z", "2026-12-08T09:00:00Z", "2026-12-09T09:00:00Z", "2026-12-09T09:00:00Z"),
+    // Refused: a request before aware, in the future, a due date not after the request.
+    ("-", "UTC", "2026-12-07T08:00:00Z", "2026-12-07T07:00:00Z", "", "!requested.asked"),
+    ("-", "UTC", "2026-12-07T08:00:00Z", "2031-01-01T00:00:00Z", "", "!requested.asked"),
+    ("-", "UTC", "2026-12-07T08:00:00Z", "2026-12-08T09:00:00Z", "2026-12-08T09:00:00Z", "!requested.asked.due"),
+];
+
+fn on_request_rules(delay: &str) -> incidents::RuleSet {
+    let delay = match delay {
+        "48h" => "delay_hours = 48\n",
+        "1m" => "delay_months = 1\n",
+        _ => "",
+    };
+    let text = format!(
+        "id = \"t\"\nversion = 1\nname = \"t\"\nsource = \"t\"\nlanguage = \"en\"\n[[stage]]\nid = \"warn\"\ndelay_hours = 24\nanchor = \"aware\"\n[[stage]]\nid = \"asked\"\non_request = true\n{delay}"
+    );
+    let mut all = incidents::rules::load(&[("t.toml", &text)]).expect("test rule set");
+    all.remove("t").expect("t")
+}
+
+fn check_on_request(row: &(&str, &str, &str, &str, &str, &str)) -> Result<(), String> {
+    let (delay, zone, aware, at, due, want) = *row;
+    let t = |f: &str, s: &str| incidents::parse_instant(f, s).map_err(|e| e.to_string());
+    let mut requested = std::collections::BTreeMap::new();
+    if !at.is_empty() {
+        let due = if due.is_empty() { None } else { Some(t("due", due)?) };
+        requested.insert("asked".to_string(), incidents::Requested { at: t("at", at)?, due });
+    }
+    let facts = incidents::Facts { detected: None, aware: t("aware", aware)?, submitted: Default::default(), requested, ongoing: true };
+    let zone = incidents::parse_zone(zone).map_err(|e| e.to_string())?;
+    let now: DateTime<Utc> = NOW.parse().map_err(|e| format!("{e}"))?;
+    let got = incidents::deadlines(&on_request_rules(delay), &facts, zone, now);
+    match (want.strip_prefix('!'), got) {
+        (Some(field), Err(e)) if e.field == field => Ok(()),
+        (None, Ok(clock)) if show(clock.due("asked")).unwrap_or_else(|| "-".into()) == want => Ok(()),
+        (_, got) => Err(format!("{row:?}: got {got:?}")),
+    }
+}
+
+#[test]
+fn on_request_stages_are_due_when_requested() {
+    let failures: Vec<String> = ON_REQUEST.iter().filter_map(|r| check_on_request(r).err()).collect();
+    assert!(failures.is_empty(), "{} of {} rows failed:\n{}", failures.len(), ON_REQUEST.len(), failures.join("\n"));
+    // The helper can fail.
+    assert!(check_on_request(&("-", "UTC", "2026-12-07T08:00:00Z", "2026-12-08T09:00:00Z", "", "2026-12-09T09:00:00Z")).is_err());
+}

@@ -232,3 +232,80 @@ fn takedown_requests_are_a_task_type_of_their_own() {
     let (_, list) = hub.get("La Poste", &format!("/api/v1/incidents/{id}/takedowns"));
     assert_eq!(list["takedowns"][0]["contacts"], json!(["abuse@registrar.example", "https://host.example/abuse"]));
 }
+
+/// The raw response of a GET, for the exports.
+fn raw(hub: &Hub, org: &str, path: &str) -> reqwest::blocking::Response {
+    client().get(format!("{}{path}", hub.server.url)).bearer_auth(&hub.f.tokens[org]).send().expect("get")
+}
+
+fn stage<'a>(case: &'a Value, id: &str) -> &'a Value {
+    case["clock"]["stages"].as_array().and_then(|a| a.iter().find(|s| s["stage"] == id)).expect("stage in clock")
+}
+
+#[test]
+fn the_csirt_requests_an_intermediate_report_which_the_clock_then_owes() {
+    let hub = Hub::start();
+    let id = open_case(&hub);
+    let (_, h) = hub.post("La Poste", &format!("/api/v1/incidents/{id}/handoffs"), &json!({"csirt": "Posta Shqiptare"}));
+    let hid = h["id"].as_i64().expect("id");
+    // NIS2 Art. 23(4)(c): no deadline, not owed, until the CSIRT asks.
+    let (_, case) = hub.get("La Poste", &format!("/api/v1/incidents/{id}"));
+    let ir = stage(&case, "intermediate_report");
+    assert_eq!((ir["state"].as_str(), &ir["due"], &ir["on_request"]), (Some("on-request"), &Value::Null, &json!(true)), "{case}");
+    assert_eq!(ir["overdue"], false, "never overdue before it is asked for");
+    let answers = json!({"current_status": "Lure domains still up", "severity": "medium", "impact": "SMS to customers",
+                         "indicators": "unknown", "mitigation": "Takedowns requested"});
+    let submit = format!("/api/v1/incidents/{id}/reports/intermediate_report/submit");
+    let (s, e) = hub.post("La Poste", &submit, &json!({"answers": answers}));
+    assert_eq!((s, e["details"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("stage")), "{e}");
+
+    // Only the CSIRT the case went to may ask; anyone else gets the 404 of no hand-off.
+    let req = format!("/api/v1/handoffs/{hid}/requests");
+    let due = (chrono::Utc::now() + chrono::TimeDelta::days(2)).format("%Y-%m-%dT%H:%M:%S+01:00").to_string();
+    let body = json!({"stage": "intermediate_report", "due": due, "note": "Status of the <b>takedowns</b>?"});
+    for org in ["Correos", "La Poste"] {
+        assert_eq!(hub.post(org, &req, &body).0, StatusCode::NOT_FOUND, "{org}");
+    }
+    let refusals = [
+        (json!({"stage": "final_report"}), "stage"),
+        (json!({"stage": "intermediate_report", "due": "2020-01-01T00:00:00Z"}), "due"),
+        (json!({"stage": "intermediate_report", "due": "friday"}), "due"),
+    ];
+    for (bad, field) in refusals {
+        let (s, e) = hub.post("Posta Shqiptare", &req, &bad);
+        assert_eq!((s, e["details"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some(field)), "{bad}: {e}");
+    }
+    assert_eq!(hub.post("Posta Shqiptare", &req, &json!({"stage": "intermediate_report", "colour": "red"})).0, StatusCode::BAD_REQUEST);
+    let (s, asked) = hub.post("Posta Shqiptare", &req, &body);
+    assert_eq!(s, StatusCode::CREATED, "{asked}");
+    assert_eq!(asked["requests"][0]["stage"], "intermediate_report");
+    assert_eq!(asked["requests"][0]["note"], "Status of the <b>takedowns</b>?");
+    let (s, e) = hub.post("Posta Shqiptare", &req, &json!({"stage": "intermediate_report"}));
+    assert_eq!((s, e["details"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("stage")), "the first request stands: {e}");
+
+    // Now the clock owes it by the date the CSIRT named, in UTC.
+    let (_, case) = hub.get("La Poste", &format!("/api/v1/incidents/{id}"));
+    let ir = stage(&case, "intermediate_report");
+    let want = chrono::DateTime::parse_from_rfc3339(&due).expect("due").to_utc().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    assert_eq!((ir["state"].as_str(), ir["due"].as_str()), (Some("pending"), Some(want.as_str())), "{case}");
+    assert!(ir["requested"].is_string());
+    assert_eq!(case["requests"][0]["handoff"], hid);
+    let (_, list) = hub.get("La Poste", &format!("/api/v1/incidents/{id}/handoffs"));
+    assert_eq!(list["handoffs"][0]["requests"][0]["stage"], "intermediate_report", "the post sees the request on the hand-off");
+
+    // The post answers with the report form's fields; it exports like every stage report.
+    let (s, e) = hub.post("La Poste", &submit, &json!({"answers": {"current_status": "x"}}));
+    assert_eq!((s, e["details"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("severity")), "{e}");
+    let (s, done) = hub.post("La Poste", &submit, &json!({"answers": answers}));
+    assert_eq!(s, StatusCode::CREATED, "{done}");
+    assert_eq!(stage(&done, "intermediate_report")["state"], "submitted");
+    let base = format!("/api/v1/incidents/{id}/reports/intermediate_report");
+    let html = raw(&hub, "La Poste", &format!("{base}/html")).text().expect("html");
+    assert!(html.contains("Intermediate report") && html.contains("Lure domains still up"), "{html}");
+    let pdf = raw(&hub, "La Poste", &format!("{base}/pdf")).bytes().expect("pdf");
+    assert!(pdf.starts_with(b"%PDF"));
+    let stix: Value = raw(&hub, "La Poste", &format!("{base}/stix")).json().expect("stix");
+    let ext = stix["objects"][0]["extensions"].as_object().expect("extensions").values().find(|v| v.get("stage").is_some()).cloned();
+    assert_eq!(ext.expect("report extension")["stage"], "intermediate_report", "{stix}");
+    assert!(hub.actions().iter().any(|a| a == "incident.report.request"));
+}

@@ -72,7 +72,7 @@ fn a_report_is_submitted_complete_only_and_records_its_stage() {
     let (status, list) = hub.send(org, reqwest::Method::GET, &base, None);
     assert_eq!(status, StatusCode::OK, "{list}");
     let stages: Vec<&str> = list["reports"].as_array().expect("reports").iter().filter_map(|r| r["stage"].as_str()).collect();
-    assert_eq!(stages, ["early_warning", "notification", "final_report", "progress_report"]);
+    assert_eq!(stages, ["early_warning", "notification", "intermediate_report", "final_report", "progress_report"]);
     let ew = &list["reports"][0];
     assert_eq!((ew["language"].as_str(), ew["status"].as_str()), (Some("sq"), Some("not-started")));
     assert_eq!(ew["fields"][1], json!({"id": "cross_border_impact", "kind": "answer", "required": true, "unknown_allowed": true}));

@@ -8,7 +8,8 @@
 //! Pages: the citizens' home, link and message checks with their verdicts (English, French and
 //! right-to-left Arabic), the citizens' quizzes, staff's "my lessons", a lesson and "report a
 //! message", the trainers' campaign pages, a simulation landing page and its teaching page, and
-//! the incident and readiness pages of members.
+//! the incident, readiness and joint-exercise pages of members (the list of runs, a running
+//! run's page with its facilitator forms, and an ended run's hot wash).
 
 mod common;
 
@@ -47,7 +48,32 @@ impl Findings {
     }
 }
 
-/// An incident and a readiness assessment of La Poste, made through the portal's forms.
+/// Two joint exercise runs of La Poste with Correos as the CSIRT, started through the list
+/// page's form: the first ended (its hot wash), the second running (its run page).
+fn exercise_runs(ana: &mut Visitor) {
+    let start = [
+        ("scenario", "smishing-payment:en"),
+        ("speed", "120"),
+        ("org_0", "La Poste"),
+        ("role_0", "post"),
+        ("org_1", "Correos"),
+        ("role_1", "csirt"),
+        ("org_2", ""),
+        ("role_2", "csirt"),
+    ];
+    let (status, location, body) = ana.post("/members/exercises", "/members/exercises", &start);
+    assert_eq!((status, location.as_str()), (303, "/members/exercises/1"), "{body}");
+    let (status, location, _) = ana.post("/members/exercises/1", "/members/exercises/1/end", &[]);
+    assert_eq!((status, location.as_str()), (303, "/members/exercises/1/hotwash"));
+    let (status, location, body) = ana.post("/members/exercises", "/members/exercises", &start);
+    assert_eq!((status, location.as_str()), (303, "/members/exercises/2"), "{body}");
+    // The pages audited are the real ones, with their forms, not an error page.
+    assert!(ana.page("/members/exercises/2").contains("action=\"/members/exercises/2/end\""));
+    assert!(ana.page("/members/exercises/1/hotwash").contains("/members/exercises/1/report/pdf"));
+}
+
+/// An incident, a readiness assessment and exercise runs of La Poste, made through the portal's
+/// forms.
 fn member_data(server: &Server) -> i64 {
     let mut ana = Visitor::new(&server.url);
     ana.login("ana");
@@ -71,6 +97,7 @@ fn member_data(server: &Server) -> i64 {
     assert_eq!((status, location.as_str()), (303, "/members/incidents/1"), "{body}");
     let (status, location, body) = ana.submit("/members/readiness", &[("counter", "on"), ("website", "on")]);
     assert_eq!(status, 303, "{body}");
+    exercise_runs(&mut ana);
     location.rsplit('/').next().and_then(|id| id.parse().ok()).unwrap_or_else(|| panic!("an assessment URL: {location}"))
 }
 
@@ -128,6 +155,9 @@ async fn audit_all(driver: &Driver, base: &str, look: &Look, campaign: i64, link
         format!("/members/readiness/{assessment}"),
         format!("/members/readiness/{assessment}/area/GOV"),
         format!("/members/readiness/{assessment}/score"),
+        "/members/exercises".into(),
+        "/members/exercises/2".into(),
+        "/members/exercises/1/hotwash".into(),
     ];
     for path in &members {
         f.open(&c, &axe, base, path, phone).await;

@@ -251,3 +251,47 @@ fn every_export_of_an_exercise_case_says_so_first() {
     let pdf = super::render_pdf(&played).expect("pdf");
     assert!(pdf.starts_with(b"%PDF"));
 }
+
+#[test]
+fn the_intermediate_report_is_a_form_and_exports_like_the_other_stages() {
+    use Mode::{Draft, Submit};
+    // NIS2 Art. 23(4)(c): the status update a CSIRT asks for; "unknown" only for the indicators.
+    let full = [
+        ("current_status", "Contained; lure domains still up"),
+        ("severity", "medium"),
+        ("impact", "Tracking SMS"),
+        ("mitigation", "Takedowns requested"),
+    ];
+    check("intermediate_report", &[("current_status", "x")], Submit, Err("severity"));
+    check("intermediate_report", &full, Submit, Err("indicators"));
+    let mut with_iocs = full.to_vec();
+    with_iocs.push(("indicators", "unknown"));
+    check("intermediate_report", &with_iocs, Submit, Ok(&with_iocs));
+    check("intermediate_report", &[("root_cause", "x")], Draft, Err("root_cause"));
+    check("intermediate_report", &[("current_status", "unknown")], Submit, Err("current_status"));
+
+    let a = answers(&with_iocs);
+    for id in ["eu", "al"] {
+        let rules = jurisdiction(id).expect("rules");
+        let html = render_html(&doc(&rules, "intermediate_report", &a, None)).expect("html");
+        assert!(html.contains("Intermediate report"), "{id}: {html}");
+        if id == "al" {
+            assert!(html.contains("Raport i ndërmjetëm <span lang=\"en\" class=\"en\">/ Intermediate report</span>"), "{html}");
+        }
+        golden(&format!("{id}-intermediate_report.html"), &html);
+        let pdf = super::render_pdf(&doc(&rules, "intermediate_report", &a, None)).expect("pdf");
+        assert!(pdf.starts_with(b"%PDF"));
+    }
+    let eu = jurisdiction("eu").expect("eu");
+    let identity = "identity--0f4a6f3e-5b7c-4d2e-9a1b-3c5d7e9f1a2b";
+    let t = "2026-12-07T12:00:00.000Z";
+    let b = stix_bundle(&doc(&eu, "intermediate_report", &a, None), identity, false, t, t).expect("bundle");
+    let inc = &b["objects"][0];
+    assert_eq!(inc["id"], incident_stix_id(identity, 7, "intermediate_report"));
+    assert_eq!(inc["extensions"][POSTERN_REPORT_EXTENSION]["stage"], "intermediate_report");
+    assert_eq!(inc["extensions"][POSTERN_REPORT_EXTENSION]["answers"]["current_status"], "Contained; lure domains still up");
+    assert_eq!(inc["object_marking_refs"][0], tlp::TLP2_AMBER_STRICT);
+    for obj in b["objects"].as_array().expect("objects") {
+        stix::validate_object(obj).unwrap_or_else(|e| panic!("{obj}: {e:?}"));
+    }
+}

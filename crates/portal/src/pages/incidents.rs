@@ -18,7 +18,7 @@ use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
 use incidents::{CaseError, CaseFields, CaseInput};
 use minijinja::{Value, context};
 use serde::Deserialize;
-use store::incidents::{CaseData, CaseRecord, IncidentStore, NewTask, SubmissionRecord};
+use store::incidents::{CaseData, CaseRecord, IncidentStore, NewTask, StageRequestRecord, SubmissionRecord};
 
 use super::members::{actor, member_for};
 use crate::roles::Action;
@@ -74,6 +74,11 @@ pub fn case_fields(d: &CaseData) -> CaseFields {
         jurisdiction: d.jurisdiction.clone(),
         zone: d.zone.clone(),
     }
+}
+
+/// The requests of a case's on-request stages (the intermediate report), as the clock takes them.
+pub fn requested_map(reqs: &[StageRequestRecord]) -> incidents::Requests {
+    reqs.iter().map(|r| (r.stage.clone(), incidents::StageRequest { at: r.requested_at.clone(), due: r.due.clone() })).collect()
 }
 
 /// A checked case as it is stored.
@@ -144,7 +149,10 @@ async fn list(State(state): State<PortalState>, ctx: Ctx) -> Response {
     let cases = try_page!(
         run(&state, &ctx, move || {
             let cases = store.cases(org)?;
-            cases.into_iter().map(|c| Ok((store.submissions(c.id)?, c))).collect::<Result<Vec<_>, store::StoreError>>()
+            cases
+                .into_iter()
+                .map(|c| Ok(((store.submissions(c.id)?, store.stage_requests(c.id)?), c)))
+                .collect::<Result<Vec<_>, store::StoreError>>()
         })
         .await
     );
@@ -152,8 +160,9 @@ async fn list(State(state): State<PortalState>, ctx: Ctx) -> Response {
     let now = Utc::now();
     let rows: Vec<Value> = cases
         .iter()
-        .map(|(subs, c)| {
-            let overdue = clock_rows(&c.data, subs, now).is_some_and(|rs| rs.iter().any(|r| r.state == incidents::StageState::Overdue));
+        .map(|((subs, reqs), c)| {
+            let overdue =
+                clock_rows(&c.data, subs, reqs, now).is_some_and(|rs| rs.iter().any(|r| r.state == incidents::StageState::Overdue));
             context! { id => c.id, title => &c.data.title, severity => &c.data.severity,
             classification => &c.data.classification, aware => &c.data.aware, resolved => c.data.resolved.is_some(), overdue => overdue,
             exercise => c.exercise }
@@ -266,18 +275,20 @@ struct Row {
     state: incidents::StageState,
     due: Option<DateTime<Utc>>,
     submitted: Option<DateTime<Utc>>,
+    /// When the CSIRT or authority asked for an on-request stage.
+    requested: Option<DateTime<Utc>>,
 }
 
 /// The clock of a case with its submissions; `None` until `aware` is known.
-fn clock_rows(d: &CaseData, subs: &[SubmissionRecord], now: DateTime<Utc>) -> Option<Vec<Row>> {
+fn clock_rows(d: &CaseData, subs: &[SubmissionRecord], reqs: &[StageRequestRecord], now: DateTime<Utc>) -> Option<Vec<Row>> {
     let sent: BTreeMap<String, String> = subs.iter().map(|s| (s.stage.clone(), s.submitted_at.clone())).collect();
-    let clock = incidents::case_clock(&case_fields(d), &sent, now).ok()??;
+    let clock = incidents::case_clock(&case_fields(d), &sent, &requested_map(reqs), now).ok()??;
     let rows = clock
         .deadlines
         .iter()
         .map(|s| {
             let submitted = stored_time(sent.get(&s.stage).map(String::as_str));
-            Row { stage: s.stage.clone(), state: incidents::stage_state(s, submitted, now), due: s.due, submitted }
+            Row { stage: s.stage.clone(), state: incidents::stage_state(s, submitted, now), due: s.due, submitted, requested: s.requested }
         })
         .collect();
     Some(rows)
@@ -290,6 +301,7 @@ fn row_value(r: &Row, viewer: incidents::Zone) -> Value {
         due_local => r.due.map(|t| t.with_timezone(&viewer).format("%Y-%m-%d %H:%M %Z").to_string()),
         due_utc => r.due.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()),
         submitted => r.submitted.map(|t| both(t, viewer)),
+        requested => r.requested.map(|t| both(t, viewer)),
     }
 }
 
@@ -306,15 +318,15 @@ async fn case_page(state: &PortalState, ctx: &Ctx, member: &Member, id: i64, tz:
     let (notes, tasks, evidence, links, subs) =
         run(state, ctx, move || Ok((s.notes(id)?, s.tasks(id)?, s.evidence(id)?, s.links(id)?, s.submissions(id)?))).await?;
     let s = store.clone();
-    let reminders = run(state, ctx, move || s.reminders(id)).await?;
-    let follow = followup::case_context(state, ctx, &store, id).await?;
+    let (reminders, reqs) = run(state, ctx, move || Ok((s.reminders(id)?, s.stage_requests(id)?))).await?;
+    let follow = followup::case_context(state, ctx, &store, &case).await?;
     let d = &case.data;
     let time = |t: &Option<String>| stored_time(t.as_deref()).map(|t| both(t, viewer));
-    let rows = clock_rows(d, &subs, Utc::now());
+    let rows = clock_rows(d, &subs, &reqs, Utc::now());
     let open: Vec<&str> = rows
         .iter()
         .flatten()
-        .filter(|r| matches!(r.state, incidents::StageState::Pending | incidents::StageState::Overdue))
+        .filter(|r| matches!(r.state, incidents::StageState::Pending | incidents::StageState::Overdue | incidents::StageState::Requested))
         .map(|r| r.stage.as_str())
         .collect();
     Ok(context! {

@@ -147,11 +147,14 @@ fn utc(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-/// `{"<stage>_due": RFC 3339 UTC or null, ...}` for every stage of the rule set.
+/// `{"<stage>_due": RFC 3339 UTC or null, ...}` for every stage of the rule set that runs on a
+/// clock: an on-request stage (the intermediate report) has no deadline before a request, which
+/// this command does not take, so it is left out.
 fn to_json(clock: &Clock) -> serde_json::Value {
     let map = clock
         .deadlines
         .iter()
+        .filter(|d| !d.on_request)
         .map(|d| (format!("{}_due", d.stage), d.due.map(utc).map_or(serde_json::Value::Null, serde_json::Value::String)));
     serde_json::Value::Object(map.collect())
 }
@@ -164,6 +167,7 @@ fn table(clock: &Clock) -> String {
     for d in &clock.deadlines {
         let line = match (d.due, d.applies, &d.anchor) {
             (Some(t), _, _) => format!("{:<26} {}", t.with_timezone(&clock.zone).format("%Y-%m-%d %H:%M:%S %Z"), utc(t)),
+            (None, _, Anchor::Request) => "owed only if the CSIRT or authority asks for it (NIS2 Art. 23(4)(c))".to_string(),
             (None, false, _) => "not owed in the incident's current state (see --ongoing)".to_string(),
             (None, true, Anchor::Submitted(s)) => format!("unknown until `{s}` is submitted"),
             (None, true, _) => "unknown until the anchor time is given".to_string(),

@@ -26,7 +26,7 @@ use hub::{HubError, Principal};
 use incidents::CaseInput;
 use serde::Deserialize;
 use serde_json::{Value, json};
-use store::incidents::{CaseData, CaseRecord, IncidentStore, NewEvidence, NewTask, SubmissionRecord};
+use store::incidents::{CaseData, CaseRecord, IncidentStore, NewEvidence, NewTask, StageRequestRecord, SubmissionRecord};
 
 use crate::error::ApiError;
 use crate::{AppState, blocking};
@@ -59,6 +59,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/handoffs/{handoff}", get(handoffs::show_received))
         .route("/api/v1/handoffs/{handoff}/ack", post(handoffs::acknowledge))
         .route("/api/v1/handoffs/{handoff}/messages", post(handoffs::ask))
+        .route("/api/v1/handoffs/{handoff}/requests", post(handoffs::request_report))
         .route(
             "/api/v1/incidents/{id}/evidence",
             // The upload limit is the crate's, plus room for the refusal to name the size.
@@ -148,9 +149,9 @@ pub fn submitted_map(subs: &[SubmissionRecord]) -> BTreeMap<String, String> {
 /// The case's clock as the API answers it: each stage's deadline in UTC and in the
 /// organisation's zone, its submission if any, and its state (`pending`, `overdue`,
 /// `submitted`, `submitted-late`, `unknown`, `not-owed`); `null` until `aware` is known.
-pub fn clock_json(d: &CaseData, subs: &[SubmissionRecord], now: DateTime<Utc>) -> Value {
+pub fn clock_json(d: &CaseData, subs: &[SubmissionRecord], reqs: &[StageRequestRecord], now: DateTime<Utc>) -> Value {
     let sent = submitted_map(subs);
-    match incidents::case_clock(&fields(d), &sent, now) {
+    match incidents::case_clock(&fields(d), &sent, &portal::requested_map(reqs), now) {
         Ok(None) => Value::Null,
         Ok(Some(clock)) => {
             let stages: Vec<Value> = clock
@@ -165,6 +166,8 @@ pub fn clock_json(d: &CaseData, subs: &[SubmissionRecord], now: DateTime<Utc>) -
                         "due": s.due.map(utc),
                         "due_local": s.due.map(|t| t.with_timezone(&clock.zone).to_rfc3339_opts(SecondsFormat::Secs, false)),
                         "submitted": submitted.map(utc),
+                        "on_request": s.on_request,
+                        "requested": s.requested.map(utc),
                         "state": state.code(),
                         "overdue": state == incidents::StageState::Overdue,
                     })
@@ -178,9 +181,15 @@ pub fn clock_json(d: &CaseData, subs: &[SubmissionRecord], now: DateTime<Utc>) -
     }
 }
 
-fn case_json(c: &CaseRecord, subs: &[SubmissionRecord], now: DateTime<Utc>) -> Value {
+/// A request of an on-request stage as the API answers it (the requesting user is the CSIRT's,
+/// shown to the post as the hand-off's CSIRT).
+pub(crate) fn request_json(r: &StageRequestRecord) -> Value {
+    json!({"stage": r.stage, "handoff": r.handoff_id, "requested_at": r.requested_at, "requested_by": r.requested_by, "due": r.due, "note": r.note})
+}
+
+fn case_json(c: &CaseRecord, subs: &[SubmissionRecord], reqs: &[StageRequestRecord], now: DateTime<Utc>) -> Value {
     let d = &c.data;
-    let clock = clock_json(d, subs, now);
+    let clock = clock_json(d, subs, reqs, now);
     let overdue = clock["stages"].as_array().is_some_and(|st| st.iter().any(|s| s["overdue"] == true));
     json!({
         "id": c.id,
@@ -193,6 +202,7 @@ fn case_json(c: &CaseRecord, subs: &[SubmissionRecord], now: DateTime<Utc>) -> V
         "created_at": c.created_at, "created_by": c.created_by, "updated_at": c.updated_at,
         "exercise": c.exercise,
         "submissions": subs.iter().map(|s| json!({"stage": s.stage, "submitted_at": s.submitted_at, "recorded_by": s.recorded_by, "recorded_at": s.recorded_at})).collect::<Vec<_>>(),
+        "requests": reqs.iter().map(request_json).collect::<Vec<_>>(),
         "clock": clock,
         "overdue": overdue,
     })
@@ -265,10 +275,17 @@ fn now_text(now: DateTime<Utc>) -> String {
 async fn list(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
     let (who, org) = member(&state, &headers).await?;
     let store = service(&state)?;
-    let rows = run(move || store.cases(org)?.into_iter().map(|c| Ok((store.submissions(c.id)?, c))).collect::<Result<Vec<_>, _>>()).await?;
+    let rows = run(move || {
+        store
+            .cases(org)?
+            .into_iter()
+            .map(|c| Ok(((store.submissions(c.id)?, store.stage_requests(c.id)?), c)))
+            .collect::<Result<Vec<_>, _>>()
+    })
+    .await?;
     audit(&state, &who, "incident.list", &format!("org:{org}"), "ok", &format!("{} cases", rows.len())).await;
     let now = Utc::now();
-    Ok(Json(json!({"incidents": rows.iter().map(|(subs, c)| case_json(c, subs, now)).collect::<Vec<_>>()})).into_response())
+    Ok(Json(json!({"incidents": rows.iter().map(|((subs, reqs), c)| case_json(c, subs, reqs, now)).collect::<Vec<_>>()})).into_response())
 }
 
 async fn create(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response, ApiError> {
@@ -282,7 +299,7 @@ async fn create(State(state): State<AppState>, headers: HeaderMap, body: Bytes) 
     let at = now_text(now);
     let case = run(move || store.create_case(org, &data(checked), &actor, &at)).await?;
     audit(&state, &who, "incident.create", &target(case.id), "ok", &case.data.classification).await;
-    Ok((StatusCode::CREATED, Json(case_json(&case, &[], now))).into_response())
+    Ok((StatusCode::CREATED, Json(case_json(&case, &[], &[], now))).into_response())
 }
 
 async fn show(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<i64>) -> Result<Response, ApiError> {
@@ -293,9 +310,9 @@ async fn show(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<
     let (notes, tasks, evidence, links, subs) =
         run(move || Ok((s.notes(id)?, s.tasks(id)?, s.evidence(id)?, s.links(id)?, s.submissions(id)?))).await?;
     let s = store.clone();
-    let reminders = run(move || s.reminders(id)).await?;
+    let (reminders, reqs) = run(move || Ok((s.reminders(id)?, s.stage_requests(id)?))).await?;
     audit(&state, &who, "incident.view", &target(id), "ok", "").await;
-    let mut body = case_json(&case, &subs, Utc::now());
+    let mut body = case_json(&case, &subs, &reqs, Utc::now());
     body["reminders"] = reminders
         .iter()
         .map(|r| json!({"stage": r.stage, "kind": r.kind, "due": r.due, "sent_at": r.sent_at, "channel": r.channel}))
@@ -326,14 +343,15 @@ async fn update(State(state): State<AppState>, headers: HeaderMap, Path(id): Pat
     let input = parse_body::<CaseBody>(&body)?.over(&current.data);
     let checked = incidents::check_case(&input, now).map_err(bad)?;
     let s = store.clone();
-    let subs = run(move || s.submissions(id)).await?;
-    // The new times must still agree with the stages already submitted (none before `aware`).
-    incidents::case_clock(&checked, &submitted_map(&subs), now)
+    let (subs, reqs) = run(move || Ok((s.submissions(id)?, s.stage_requests(id)?))).await?;
+    // The new times must still agree with the stages already submitted (none before `aware`)
+    // and the stages requested (no request before `aware`).
+    incidents::case_clock(&checked, &submitted_map(&subs), &portal::requested_map(&reqs), now)
         .map_err(|e| bad(incidents::CaseError { field: e.field, reason: e.reason }))?;
     let at = now_text(now);
     let case = run(move || store.update_case(org, id, &data(checked), &at)).await?;
     audit(&state, &who, "incident.update", &target(id), "ok", "").await;
-    Ok(Json(case_json(&case, &subs, now)).into_response())
+    Ok(Json(case_json(&case, &subs, &reqs, now)).into_response())
 }
 
 #[derive(Debug, Deserialize)]

@@ -37,7 +37,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/021_awareness_xapi.sql"),
     include_str!("../../migrations/sqlite/022_awareness_boosters.sql"),
     include_str!("../../migrations/sqlite/023_awareness_schedule.sql"),
-    include_str!("../../migrations/sqlite/027_awareness_policy.sql"),
+    include_str!("../../migrations/sqlite/024_incident_requests.sql"),
+    include_str!("../../migrations/sqlite/025_awareness_policy.sql"),
 ];
 const READERS: usize = 4;
 /// The schema version (`PRAGMA user_version`) this build's migrations bring a database to.

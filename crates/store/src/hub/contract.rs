@@ -15,8 +15,8 @@ use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use tlp::Tlp;
 
 use crate::{
-    Collection, NewAudit, NewObject, ObjectQuery, Peer, PeerAuth, PutOutcome, Role, StatusRecord, Store, StoreError, TokenRecord, Version,
-    VersionSel,
+    AuditEntry, Collection, NewAudit, NewObject, ObjectQuery, Peer, PeerAuth, PutOutcome, Role, StatusRecord, Store, StoreError,
+    TokenRecord, Version, VersionSel,
 };
 
 /// Opens another handle on the database under test.
@@ -46,6 +46,7 @@ pub const CASES: &[Case] = &[
     Case { name: "scans_preselect_the_candidates_of_an_audience", run: scans_preselect_the_candidates_of_an_audience },
     Case { name: "add_objects_is_all_or_nothing", run: add_objects_is_all_or_nothing },
     Case { name: "audit_log_appends_in_order", run: audit_log_appends_in_order },
+    Case { name: "audit_entries_about_targets_in_a_window", run: audit_entries_about_targets_in_a_window },
     Case { name: "meta_settings", run: meta_settings },
     Case { name: "peers_round_trip_and_leases_exclude_each_other", run: crate::peers::contract::peers_round_trip_and_leases },
     Case { name: "one_lease_winner_among_processes", run: crate::peers::contract::one_lease_winner_among_processes },
@@ -575,6 +576,33 @@ fn audit_log_appends_in_order(open: Open<'_>) {
     let page = s.entries(all[1].seq, 2).expect("entries");
     assert_eq!(page.iter().map(|e| e.target.as_str()).collect::<Vec<_>>(), vec!["tok2", "tok3"]);
     assert_eq!(s.entries(all[4].seq, 10).expect("entries"), vec![]);
+}
+
+fn audit_entries_about_targets_in_a_window(open: Open<'_>) {
+    let s = open();
+    for target in ["incident:1", "incident:2", "incident:10", "collection-x", "incident:1"] {
+        let entry = NewAudit {
+            actor: "org:a/u".into(),
+            action: "incident.view".into(),
+            target: target.into(),
+            outcome: "ok".into(),
+            detail: String::new(),
+        };
+        s.append(&entry).expect("append");
+    }
+    let all = s.entries(0, 10).expect("entries");
+    let targets = |v: &[AuditEntry]| v.iter().map(|e| e.target.clone()).collect::<Vec<_>>();
+    let wide = ("2000-01-01T00:00:00.000Z", "2999-01-01T00:00:00.000Z");
+    let about = s.entries_about(&["incident:1".into(), "collection-x".into()], wide.0, wide.1).expect("about");
+    assert_eq!(targets(&about), ["incident:1", "collection-x", "incident:1"], "exact targets, oldest first; incident:10 is not incident:1");
+    assert!(about.windows(2).all(|w| w[0].seq < w[1].seq));
+    assert_eq!(about[0], all[0]);
+    // The window is inclusive at both ends and bounds by the entries' own time.
+    let at = all[0].at.clone();
+    assert_eq!(s.entries_about(&["incident:2".into()], &at, &at).expect("instant").len(), usize::from(all[1].at == at));
+    assert!(s.entries_about(&["incident:2".into()], "2999-01-01T00:00:00.000Z", "2999-12-31T00:00:00.000Z").expect("later").is_empty());
+    assert!(s.entries_about(&["incident:2".into()], "2000-01-01T00:00:00.000Z", "2000-12-31T00:00:00.000Z").expect("earlier").is_empty());
+    assert!(s.entries_about(&[], wide.0, wide.1).expect("no targets").is_empty());
 }
 
 fn meta_settings(open: Open<'_>) {

@@ -329,6 +329,10 @@ pub trait AuditLog {
     fn append(&self, entry: &NewAudit) -> Result<()>;
     /// Entries with `seq > after`, oldest first.
     fn entries(&self, after: i64, limit: usize) -> Result<Vec<AuditEntry>>;
+    /// Entries about one of `targets` written from `from` to `to` inclusive (RFC 3339 UTC with
+    /// milliseconds, `2026-12-07T10:00:00.000Z`, the form entries are written in), oldest
+    /// first; read through the index on (target, seq), not the whole log.
+    fn entries_about(&self, targets: &[String], from: &str, to: &str) -> Result<Vec<AuditEntry>>;
 }
 
 /// Small hub-wide settings (cursor key, bootstrap state).

@@ -569,9 +569,38 @@ impl StatusStore for PgStore {
     }
 }
 
+fn audit_entry(r: &postgres::Row) -> Result<AuditEntry> {
+    Ok(AuditEntry {
+        seq: r.try_get(0)?,
+        at: r.try_get(1)?,
+        actor: r.try_get(2)?,
+        action: r.try_get(3)?,
+        target: r.try_get(4)?,
+        outcome: r.try_get(5)?,
+        detail: r.try_get(6)?,
+    })
+}
+
 impl AuditLog for PgStore {
     fn append(&self, entry: &NewAudit) -> Result<()> {
         self.with(|c| append_audit(c, entry))
+    }
+
+    fn entries_about(&self, targets: &[String], from: &str, to: &str) -> Result<Vec<AuditEntry>> {
+        if targets.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list: Vec<&str> = targets.iter().map(String::as_str).collect();
+        self.with(|c| {
+            c.query(
+                "SELECT seq, at, actor, action, target, outcome, detail FROM audit \
+                 WHERE target = ANY($1) AND at >= $2 AND at <= $3 ORDER BY seq",
+                &[&list, &from, &to],
+            )?
+            .iter()
+            .map(audit_entry)
+            .collect()
+        })
     }
 
     fn entries(&self, after: i64, limit: usize) -> Result<Vec<AuditEntry>> {
@@ -581,17 +610,7 @@ impl AuditLog for PgStore {
                 &[&after, &i64::try_from(limit).unwrap_or(i64::MAX)],
             )?
             .iter()
-            .map(|r| {
-                Ok(AuditEntry {
-                    seq: r.try_get(0)?,
-                    at: r.try_get(1)?,
-                    actor: r.try_get(2)?,
-                    action: r.try_get(3)?,
-                    target: r.try_get(4)?,
-                    outcome: r.try_get(5)?,
-                    detail: r.try_get(6)?,
-                })
-            })
+            .map(audit_entry)
             .collect()
         })
     }

@@ -320,6 +320,23 @@ fn put_one(tx: &rusqlite::Transaction<'_>, collection_id: &str, o: &NewObject, c
     Ok(PutOutcome::Stored { date_added_us: date_added, over_other_producer: over_other })
 }
 
+/// The audit entries about a JSON list of targets in a time window (`AuditLog::entries_about`),
+/// searched through the index `audit_by_target`.
+pub(crate) const ENTRIES_ABOUT: &str = "SELECT seq, at, actor, action, target, outcome, detail FROM audit \
+     WHERE target IN (SELECT value FROM json_each(?1)) AND at >= ?2 AND at <= ?3 ORDER BY seq";
+
+fn audit_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+    Ok(AuditEntry {
+        seq: r.get(0)?,
+        at: r.get(1)?,
+        actor: r.get(2)?,
+        action: r.get(3)?,
+        target: r.get(4)?,
+        outcome: r.get(5)?,
+        detail: r.get(6)?,
+    })
+}
+
 pub(crate) fn append_audit(c: &Connection, e: &NewAudit) -> Result<()> {
     c.prepare_cached("INSERT INTO audit (at, actor, action, target, outcome, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
         .execute(params![now_rfc3339(), e.actor, e.action, e.target, e.outcome, e.detail])?;
@@ -466,22 +483,24 @@ impl AuditLog for SqliteStore {
         self.write(|c| append_audit(c, entry))
     }
 
+    fn entries_about(&self, targets: &[String], from: &str, to: &str) -> Result<Vec<AuditEntry>> {
+        if targets.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = serde_json::to_string(targets).map_err(|e| StoreError::Corrupt(format!("encoding audit targets: {e}")))?;
+        self.read(|c| {
+            let mut st = c.prepare_cached(ENTRIES_ABOUT)?;
+            let rows = st.query_map(params![list, from, to], audit_entry)?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
     fn entries(&self, after: i64, limit: usize) -> Result<Vec<AuditEntry>> {
         self.read(|c| {
             let mut st =
                 c.prepare_cached("SELECT seq, at, actor, action, target, outcome, detail FROM audit WHERE seq > ?1 ORDER BY seq LIMIT ?2")?;
             let rows = st
-                .query_map(params![after, i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
-                    Ok(AuditEntry {
-                        seq: r.get(0)?,
-                        at: r.get(1)?,
-                        actor: r.get(2)?,
-                        action: r.get(3)?,
-                        target: r.get(4)?,
-                        outcome: r.get(5)?,
-                        detail: r.get(6)?,
-                    })
-                })?
+                .query_map(params![after, i64::try_from(limit).unwrap_or(i64::MAX)], audit_entry)?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             Ok(rows)
         })

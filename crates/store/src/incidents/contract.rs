@@ -3,7 +3,9 @@
 use std::sync::{Arc, Mutex};
 
 use crate::hub::contract::run_cases;
-use crate::incidents::{CaseData, IncidentStore, NewEvidence, NewHandoffMessage, NewTakedown, NewTask, ReminderRecord, SubmissionRecord};
+use crate::incidents::{
+    CaseData, IncidentStore, NewEvidence, NewHandoffMessage, NewTakedown, NewTask, ReminderRecord, StageRequestRecord, SubmissionRecord,
+};
 use crate::{Store, StoreError};
 
 /// A backend with the hub (for organisations) and the incident store behind one handle.
@@ -26,6 +28,7 @@ const CASES: &[Case] = &[
     ("a_reminder_is_claimed_once_per_channel", a_reminder_is_claimed_once_per_channel),
     ("a_handoff_is_one_per_csirt_and_acknowledged_once", a_handoff_is_one_per_csirt_and_acknowledged_once),
     ("takedowns_stay_with_their_case", takedowns_stay_with_their_case),
+    ("a_stage_is_requested_once_through_a_handoff", a_stage_is_requested_once_through_a_handoff),
 ];
 
 const AT: &str = "2026-12-07T10:00:00.000Z";
@@ -301,6 +304,33 @@ fn takedowns_stay_with_their_case(open: Open<'_>) {
     assert!(matches!(s.set_takedown_status(other.id, t.id, "refused", AT), Err(StoreError::NotFound { .. })));
     assert_eq!(s.takedowns(case.id).expect("list"), vec![done]);
     assert!(s.takedowns(other.id).expect("none").is_empty());
+}
+
+fn a_stage_is_requested_once_through_a_handoff(open: Open<'_>) {
+    let s = open();
+    let (lp, csirt) = (org(&*s, "laposte"), org(&*s, "cert-fr"));
+    let case = s.create_case(lp, &data("Smishing"), "alice", AT).expect("case");
+    let other = s.create_case(lp, &data("Other"), "alice", AT).expect("case");
+    let h = s.hand_off(case.id, csirt, "alice", AT).expect("hand off");
+    let r = StageRequestRecord {
+        case_id: case.id,
+        stage: "intermediate_report".into(),
+        handoff_id: h.id,
+        requested_by: "org:cert-fr/analyst".into(),
+        requested_at: "2026-12-08T09:00:00.000Z".into(),
+        due: Some("2026-12-10T17:00:00.000Z".into()),
+        note: "Status of the <b>takedowns</b>?".into(),
+    };
+    assert!(s.request_stage(&r).expect("request"));
+    let again = StageRequestRecord { due: None, requested_at: "2026-12-09T09:00:00.000Z".into(), ..r.clone() };
+    assert!(!s.request_stage(&again).expect("again"), "the first request stands");
+    assert_eq!(s.stage_requests(case.id).expect("list"), vec![r.clone()]);
+    assert!(s.stage_requests(other.id).expect("none").is_empty());
+    let undated = StageRequestRecord { stage: "other_stage".into(), due: None, ..r.clone() };
+    assert!(s.request_stage(&undated).expect("no due date"));
+    assert_eq!(s.stage_requests(case.id).expect("two").len(), 2);
+    let dangling = StageRequestRecord { handoff_id: h.id + 1000, case_id: other.id, ..r };
+    assert!(matches!(s.request_stage(&dangling), Err(StoreError::NotFound { .. })));
 }
 
 fn run(new_database: &dyn Fn() -> Box<dyn Fn() -> Arc<dyn IncidentBackend>>) -> crate::contract::Failures {

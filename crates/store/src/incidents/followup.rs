@@ -82,6 +82,21 @@ pub struct TakedownRecord {
     pub updated_at: String,
 }
 
+/// A request of an on-request reporting stage (the intermediate report), made by the CSIRT
+/// through a hand-off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageRequestRecord {
+    pub case_id: i64,
+    pub stage: String,
+    pub handoff_id: i64,
+    pub requested_by: String,
+    /// RFC 3339 UTC.
+    pub requested_at: String,
+    /// The due date the request names (RFC 3339 UTC), if any.
+    pub due: Option<String>,
+    pub note: String,
+}
+
 /// Reminders, hand-offs and takedowns of incident cases.
 pub trait FollowUpStore: Send + Sync {
     /// Every case whose clock runs (`aware` known), of every organisation: for the reminder
@@ -109,6 +124,13 @@ pub trait FollowUpStore: Send + Sync {
     /// The messages of a hand-off, oldest first.
     fn handoff_messages(&self, handoff_id: i64) -> Result<Vec<HandoffMessage>>;
 
+    /// Records a request of an on-request stage; `false` (nothing written) when the stage of
+    /// that case was requested already: the first request stands. An unknown case or hand-off
+    /// is not found.
+    fn request_stage(&self, r: &StageRequestRecord) -> Result<bool>;
+    /// The stage requests of a case, oldest first.
+    fn stage_requests(&self, case_id: i64) -> Result<Vec<StageRequestRecord>>;
+
     fn add_takedown(&self, t: &NewTakedown) -> Result<TakedownRecord>;
     /// The case's takedown requests, oldest first.
     fn takedowns(&self, case_id: i64) -> Result<Vec<TakedownRecord>>;
@@ -120,6 +142,7 @@ const REMINDER_COLUMNS: &str = "case_id, stage, kind, due, sent_at, channel";
 const HANDOFF_COLUMNS: &str = "h.id, h.case_id, c.org_id, h.csirt_org_id, h.sent_by, h.sent_at, h.acknowledged_by, h.acknowledged_at";
 const HANDOFF_FROM: &str = "incident_handoffs h JOIN incident_cases c ON c.id = h.case_id";
 const MESSAGE_COLUMNS: &str = "id, handoff_id, from_org, kind, author, at, body";
+const REQUEST_COLUMNS: &str = "case_id, stage, handoff_id, requested_by, requested_at, due, note";
 const TAKEDOWN_COLUMNS: &str = "id, case_id, domain, contacts, evidence, status, created_by, created_at, updated_at";
 
 /// Lists are stored as one text, one item a line.

@@ -230,4 +230,6 @@ const SUBMISSION_COLUMNS: &str = "stage, submitted_at, recorded_by, recorded_at"
 const EVIDENCE_COLUMNS: &str = "id, case_id, filename, size, sha256, uploaded_by, uploaded_at";
 
 mod followup;
-pub use followup::{FollowUpStore, HandoffMessage, HandoffRecord, NewHandoffMessage, NewTakedown, ReminderRecord, TakedownRecord};
+pub use followup::{
+    FollowUpStore, HandoffMessage, HandoffRecord, NewHandoffMessage, NewTakedown, ReminderRecord, StageRequestRecord, TakedownRecord,
+};

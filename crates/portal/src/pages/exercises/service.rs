@@ -180,16 +180,22 @@ pub fn run_events(rec: &ExerciseRecord, cases: &[i64], entries: &[store::AuditEn
         .collect()
 }
 
-/// The whole audit trail, oldest first (several runs are scored from one read).
-pub fn audit_trail(hub: &Hub) -> Result<Vec<store::AuditEntry>, HubError> {
-    let mut all = Vec::new();
-    loop {
-        let page = hub.audit_entries(all.last().map_or(0, |e: &store::AuditEntry| e.seq), 1000)?;
-        if page.is_empty() {
-            return Ok(all);
-        }
-        all.extend(page);
-    }
+/// The audit lines that may score the run at `now`: those about its cases (`incident:<id>`) and
+/// its collection, written from its start to its scoring instant (its end once ended, so a
+/// run's score no longer moves after it), read by target through the store's index rather than
+/// the whole trail.
+pub fn run_audit(
+    hub: &Hub,
+    store: &dyn ExerciseStore,
+    rec: &ExerciseRecord,
+    now: DateTime<Utc>,
+) -> Result<Vec<store::AuditEntry>, HubError> {
+    let cases = store.exercise_cases(rec.id).map_err(store_error)?;
+    let mut targets: Vec<String> = cases.iter().map(|c| format!("incident:{c}")).collect();
+    targets.extend(rec.collection.clone());
+    let from = clock_of(rec)?.start.to_rfc3339_opts(SecondsFormat::Millis, true);
+    let to = scoring_instant(rec, now).to_rfc3339_opts(SecondsFormat::Millis, true);
+    hub.audit_about(&targets, &from, &to)
 }
 
 /// Scores the run at `now` from an audit trail already read and the stored marks.
@@ -219,7 +225,7 @@ pub fn score_with(
 
 /// Reads the audit trail and the marks, and scores the run at `now`.
 pub fn board(hub: &Hub, store: &dyn ExerciseStore, rec: &ExerciseRecord, now: DateTime<Utc>) -> Result<(Scenario, Board), HubError> {
-    score_with(store, rec, &audit_trail(hub)?, now)
+    score_with(store, rec, &run_audit(hub, store, rec, now)?, now)
 }
 
 /// The score board and the drafted improvement plan (due from the run's end, or `now`).

@@ -67,9 +67,10 @@ async fn save(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>, F
     let Some(member) = ctx.member.as_ref() else { return see_other("/login") };
     let now = Utc::now();
     let s = store.clone();
-    let subs = try_page!(run(&state, &ctx, move || s.submissions(id)).await);
+    let (subs, reqs) = try_page!(run(&state, &ctx, move || Ok((s.submissions(id)?, s.stage_requests(id)?))).await);
     let checked = incidents::check_case(&case_input(&form), now).and_then(|c| {
-        incidents::case_clock(&c, &submitted_map(&subs), now).map_err(|e| CaseError { field: e.field, reason: e.reason })?;
+        incidents::case_clock(&c, &submitted_map(&subs), &super::requested_map(&reqs), now)
+            .map_err(|e| CaseError { field: e.field, reason: e.reason })?;
         Ok(c)
     });
     let checked = match checked {

@@ -1,7 +1,12 @@
 //! The portal's side of what follows a case: on the case page, the hand-offs of its CSIRT copy
 //! (acknowledgement time, the CSIRT's questions and feedback, the post's answers) and its
 //! takedown requests; for a CSIRT, `/members/handoffs`, the copies it received, to acknowledge
-//! and to ask about. Only the case's organisation and the CSIRT it was handed to see a hand-off;
+//! and to ask about, and to ask the post for an intermediate report (NIS2 Art. 23(4)(c), an
+//! on-request stage: `incidents::check_request`, shared with the API through
+//! `incident_reports::request`). The hand-off form may also add the CSIRT copy to a collection
+//! the CSIRT reads (`incident_reports::publish_copy`, the API's rules and refusals); it offers
+//! only collections the post writes that another organisation reads, with their readers' names.
+//! Only the case's organisation and the CSIRT it was handed to see a hand-off;
 //! anyone else gets the 404 page. Every view and write is audited; creating a takedown request
 //! is audited as `incident.takedown.add`, the name the API uses.
 
@@ -16,7 +21,7 @@ use chrono::Utc;
 use incidents::followup::Side;
 use minijinja::{Value, context};
 use serde::Deserialize;
-use store::incidents::{HandoffRecord, IncidentStore, NewHandoffMessage, NewTakedown};
+use store::incidents::{CaseRecord, HandoffRecord, IncidentStore, NewHandoffMessage, NewTakedown};
 
 use super::{audit, bad_field, editable, enabled, run};
 use crate::pages::members::{actor, member_for};
@@ -33,6 +38,7 @@ pub(super) fn routes() -> Router<PortalState> {
         .route("/members/handoffs/{handoff}/copy", get(copy))
         .route("/members/handoffs/{handoff}/ack", post(acknowledge))
         .route("/members/handoffs/{handoff}/messages", post(ask))
+        .route("/members/handoffs/{handoff}/requests", post(request_report))
 }
 
 /// An audit line with the API's action name (the exercises score on it).
@@ -56,8 +62,9 @@ async fn org_name(state: &PortalState, id: i64) -> String {
 /// A hand-off with its messages, as the pages show it.
 async fn handoff_value(state: &PortalState, ctx: &Ctx, store: &Arc<dyn IncidentStore>, h: &HandoffRecord) -> Result<Value, Response> {
     let s = store.clone();
-    let hid = h.id;
-    let messages = run(state, ctx, move || s.handoff_messages(hid)).await?;
+    let (hid, case_id, post_org) = (h.id, h.case_id, h.case_org_id);
+    let (messages, requests, case) =
+        run(state, ctx, move || Ok((s.handoff_messages(hid)?, s.stage_requests(case_id)?, s.case(post_org, case_id)?))).await?;
     let (post, csirt) = (org_name(state, h.case_org_id).await, org_name(state, h.csirt_org_id).await);
     let msgs: Vec<Value> = messages
         .iter()
@@ -66,14 +73,34 @@ async fn handoff_value(state: &PortalState, ctx: &Ctx, store: &Arc<dyn IncidentS
             context! { kind => &m.message.kind, from => from, author => &m.message.author, at => &m.message.at, body => &m.message.body }
         })
         .collect();
+    let reqs: Vec<Value> = requests
+        .iter()
+        .filter(|r| r.handoff_id == h.id)
+        .map(|r| context! { stage => &r.stage, at => &r.requested_at, by => &r.requested_by, due => &r.due, note => &r.note })
+        .collect();
+    // The on-request stages of the case's rule set the CSIRT may still ask for.
+    let rules = case.as_ref().and_then(|c| incidents::jurisdiction(&c.data.jurisdiction).ok());
+    let requestable: Vec<String> = rules
+        .iter()
+        .flat_map(|r| r.stages.iter())
+        .filter(|s| s.on_request && !requests.iter().any(|q| q.stage == s.id))
+        .map(|s| s.id.clone())
+        .collect();
     Ok(context! {
         id => h.id, case => h.case_id, post => post, csirt => csirt, sent_at => &h.sent_at, sent_by => &h.sent_by,
         acknowledged_at => &h.acknowledged_at, acknowledged_by => &h.acknowledged_by, messages => msgs,
+        requests => reqs, requestable => requestable,
     })
 }
 
 /// What the case page shows of the case's hand-offs and takedowns.
-pub(super) async fn case_context(state: &PortalState, ctx: &Ctx, store: &Arc<dyn IncidentStore>, id: i64) -> Result<Value, Response> {
+pub(super) async fn case_context(
+    state: &PortalState,
+    ctx: &Ctx,
+    store: &Arc<dyn IncidentStore>,
+    case: &CaseRecord,
+) -> Result<Value, Response> {
+    let id = case.id;
     let s = store.clone();
     let (handoffs, takedowns) = run(state, ctx, move || Ok((s.handoffs(id)?, s.takedowns(id)?))).await?;
     let mut hs = Vec::new();
@@ -87,7 +114,20 @@ pub(super) async fn case_context(state: &PortalState, ctx: &Ctx, store: &Arc<dyn
             status => &t.status, created_at => &t.takedown.created_at, updated_at => &t.updated_at }
         })
         .collect();
-    Ok(context! { handoffs => hs, takedowns => ts, takedown_statuses => incidents::followup::TAKEDOWN_STATUSES })
+    let collections = match ctx.member.as_ref() {
+        Some(member) => {
+            let (hub, who, exercise) = (state.hub.clone(), member.principal(), case.exercise);
+            match blocking(move || super::reports::copy_collections(&hub, &who, exercise)).await {
+                Some(Ok(cs)) => cs,
+                Some(Err(e)) => return Err(state.portal.hub_error(ctx, e)),
+                None => Vec::new(),
+            }
+        }
+        None => Vec::new(),
+    };
+    let cols: Vec<Value> =
+        collections.iter().map(|(c, readers)| context! { id => &c.id, title => &c.title, readers => readers.join(", ") }).collect();
+    Ok(context! { handoffs => hs, takedowns => ts, takedown_statuses => incidents::followup::TAKEDOWN_STATUSES, collections => cols })
 }
 
 #[derive(Deserialize, Default)]
@@ -96,6 +136,9 @@ struct HandOffForm {
     csrf: String,
     #[serde(default)]
     csirt: String,
+    /// A collection the CSIRT reads, to add the CSIRT copy to; empty for none.
+    #[serde(default)]
+    collection: String,
 }
 
 async fn hand_off(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>, Form(form): Form<HandOffForm>) -> Response {
@@ -108,9 +151,31 @@ async fn hand_off(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64
         let reason = format!("`{}` is not another organisation of this hub", form.csirt.chars().take(80).collect::<String>());
         return bad_field(&state, &ctx, incidents::CaseError { field: "csirt".into(), reason });
     };
+    // The copy goes into the collection first: a refused copy leaves no hand-off claiming it.
+    let collection = form.collection.trim().to_string();
+    let published = if collection.is_empty() {
+        None
+    } else {
+        let (s, org) = (store.clone(), member.org.id);
+        let case = try_page!(run(&state, &ctx, move || s.case(org, id)).await);
+        let Some(case) = case else { return state.portal.error(&ctx, StatusCode::NOT_FOUND, "error-not-found", None) };
+        let (hub, who, c, col, st) = (state.hub.clone(), member.principal(), csirt.clone(), collection.clone(), store.clone());
+        match blocking(move || super::reports::publish_copy(&hub, &*st, &who, &case, &c, &col, Utc::now())).await {
+            Some(Ok(object)) => Some((object, collection)),
+            Some(Err(hub::HubError::BadRequest { field, reason })) => {
+                return bad_field(&state, &ctx, incidents::CaseError { field, reason });
+            }
+            Some(Err(e)) => return state.portal.hub_error(&ctx, e),
+            None => return state.portal.error(&ctx, StatusCode::SERVICE_UNAVAILABLE, "error-no-workspace", None),
+        }
+    };
     let (by, at) = (actor(member), incidents::case::utc_text(Utc::now()));
     let h = try_page!(run(&state, &ctx, move || store.hand_off(id, csirt.id, &by, &at)).await);
-    audit_as(&state, member, "incident.handoff.send", format!("incident:{id}"), format!("hand-off {} to {}", h.id, csirt.name)).await;
+    let mut detail = format!("hand-off {} to {}", h.id, csirt.name);
+    if let Some((object, c)) = &published {
+        detail.push_str(&format!("; CSIRT copy {object} added to collection {c}"));
+    }
+    audit_as(&state, member, "incident.handoff.send", format!("incident:{id}"), detail).await;
     see_other(&format!("/members/incidents/{id}#handoffs"))
 }
 
@@ -295,5 +360,40 @@ async fn ask(State(state): State<PortalState>, ctx: Ctx, Path(hid): Path<i64>, F
     let member = try_page!(member_for(&state, &ctx, Action::EditIncidents).await);
     let (_, h) = try_page!(received(&state, &ctx, member, hid).await);
     try_page!(write(&state, &ctx, member, &h, Side::Csirt, form).await);
+    see_other(&format!("/members/handoffs#handoff-{hid}"))
+}
+
+#[derive(Deserialize, Default)]
+struct RequestForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    stage: String,
+    /// A `datetime-local` value read in UTC, or RFC 3339; empty for no due date.
+    #[serde(default)]
+    due: String,
+    #[serde(default)]
+    note: String,
+}
+
+/// The CSIRT asks the post for an on-request stage report (the intermediate report), audited
+/// as `incident.report.request` like the API's.
+async fn request_report(State(state): State<PortalState>, ctx: Ctx, Path(hid): Path<i64>, Form(form): Form<RequestForm>) -> Response {
+    if !ctx.csrf_ok(&form.csrf) {
+        return state.portal.error(&ctx, StatusCode::FORBIDDEN, "error-csrf", None);
+    }
+    let member = try_page!(member_for(&state, &ctx, Action::EditIncidents).await);
+    let (store, h) = try_page!(received(&state, &ctx, member, hid).await);
+    let due = super::form_time(&form.due, "UTC");
+    let by = actor(member);
+    let made = blocking(move || super::reports::request(&*store, &h, &form.stage, due.as_deref(), &form.note, &by, Utc::now())).await;
+    let r = match made {
+        Some(Ok(r)) => r,
+        Some(Err(super::reports::ReportError::Input(e))) => return bad_field(&state, &ctx, e),
+        Some(Err(super::reports::ReportError::Store(e))) => return state.portal.hub_error(&ctx, e.into()),
+        None => return state.portal.error(&ctx, StatusCode::SERVICE_UNAVAILABLE, "error-no-workspace", None),
+    };
+    let detail = format!("{} due {}", r.stage, r.due.as_deref().unwrap_or("-"));
+    audit_as(&state, member, "incident.report.request", format!("incident-handoff:{hid}"), detail).await;
     see_other(&format!("/members/handoffs#handoff-{hid}"))
 }

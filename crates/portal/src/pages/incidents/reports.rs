@@ -11,9 +11,9 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use incidents::report::{self, Answers, Mode, ReportDoc};
 use incidents::{CaseError, RuleSet};
 use store::StoreError;
-use store::incidents::{CaseRecord, IncidentStore, ReportRecord, SubmissionRecord};
+use store::incidents::{CaseRecord, HandoffRecord, IncidentStore, ReportRecord, StageRequestRecord, SubmissionRecord};
 
-use super::case_fields;
+use super::{case_fields, requested_map};
 
 /// Why a report action failed: the input (naming the field) or the store.
 #[derive(Debug, thiserror::Error)]
@@ -53,8 +53,8 @@ pub(super) fn submitted_map(subs: &[SubmissionRecord]) -> BTreeMap<String, Strin
 }
 
 /// The deadline of `stage` on the case's clock, RFC 3339 UTC; none while unknown.
-fn due(case: &CaseRecord, subs: &[SubmissionRecord], stage: &str, now: DateTime<Utc>) -> Option<String> {
-    let clock = incidents::case_clock(&case_fields(&case.data), &submitted_map(subs), now).ok()??;
+fn due(case: &CaseRecord, subs: &[SubmissionRecord], reqs: &incidents::Requests, stage: &str, now: DateTime<Utc>) -> Option<String> {
+    let clock = incidents::case_clock(&case_fields(&case.data), &submitted_map(subs), reqs, now).ok()??;
     clock.due(stage).map(|t| t.to_rfc3339_opts(SecondsFormat::Millis, true))
 }
 
@@ -70,7 +70,8 @@ pub fn view(store: &dyn IncidentStore, case: &CaseRecord, stage: &str, now: Date
     };
     let problems = report::problems(&spec, &answers);
     let submitted_at = subs.iter().find(|s| s.stage == spec.id).map(|s| s.submitted_at.clone());
-    let due = due(case, &subs, &spec.id, now);
+    let reqs = requested_map(&store.stage_requests(case.id)?);
+    let due = due(case, &subs, &reqs, &spec.id, now);
     Ok(ReportView { rules, stage: spec.id, answers, stored, submitted_at, due, problems })
 }
 
@@ -116,7 +117,8 @@ pub fn submit(
     // The stage and its time first (owed, in order, once), then the report's completeness.
     let subs = store.submissions(case.id)?;
     let at = at.map(str::to_string).unwrap_or_else(|| incidents::case::utc_text(now));
-    let at = incidents::check_submission(&case_fields(&case.data), &submitted_map(&subs), &spec.id, &at, now)?;
+    let reqs = requested_map(&store.stage_requests(case.id)?);
+    let at = incidents::check_submission(&case_fields(&case.data), &submitted_map(&subs), &reqs, &spec.id, &at, now)?;
     let clean = report::check_report(&rules, &spec.id, &answers, Mode::Submit)?;
     let sub = SubmissionRecord {
         stage: spec.id.clone(),
@@ -125,6 +127,116 @@ pub fn submit(
         recorded_at: incidents::case::utc_text(now),
     };
     Ok(store.submit_report(case.id, &clean, &sub)?)
+}
+
+/// The CSIRT a case was handed to asks for an on-request stage (NIS2 Art. 23(4)(c): the
+/// intermediate report), optionally by a due date (RFC 3339 with an offset) and with a note:
+/// checked by `incidents::check_request` against the case's clock, recorded once (the first
+/// request stands). The caller has checked that its organisation is the hand-off's CSIRT.
+pub fn request(
+    store: &dyn IncidentStore,
+    handoff: &HandoffRecord,
+    stage: &str,
+    due: Option<&str>,
+    note: &str,
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<StageRequestRecord, ReportError> {
+    let case =
+        store.case(handoff.case_org_id, handoff.case_id)?.ok_or(StoreError::NotFound { what: "hand-off", name: handoff.id.to_string() })?;
+    let note = incidents::case::check_text("note", note, incidents::case::MAX_TEXT, false, true)?;
+    let subs = submitted_map(&store.submissions(case.id)?);
+    let reqs = requested_map(&store.stage_requests(case.id)?);
+    let r = incidents::check_request(&case_fields(&case.data), &subs, &reqs, stage.trim(), due, now)?;
+    let rec = StageRequestRecord {
+        case_id: case.id,
+        stage: stage.trim().to_string(),
+        handoff_id: handoff.id,
+        requested_by: by.to_string(),
+        requested_at: r.at,
+        due: r.due,
+        note,
+    };
+    if !store.request_stage(&rec)? {
+        return Err(CaseError { field: "stage".into(), reason: format!("`{}` was already requested", rec.stage) }.into());
+    }
+    Ok(rec)
+}
+
+fn copy_refused(reason: String) -> hub::HubError {
+    hub::HubError::BadRequest { field: "collection".into(), reason }
+}
+
+/// Adds the case's CSIRT copy (TLP:AMBER+STRICT, `x_postern_recipients` the CSIRT's identity)
+/// to `collection` through the hub's Add Objects as `who` (the post's write grant), after
+/// checking that the CSIRT reads the collection and that an exercise case's copy goes only to an
+/// exercise's collection and a live one never does. Returns the copy's STIX id; nothing is added
+/// when a check fails (each refusal names `collection`). The API's and the portal's hand-off
+/// both call it. Blocking.
+pub fn publish_copy(
+    hub: &hub::Hub,
+    store: &dyn IncidentStore,
+    who: &hub::Principal,
+    case: &CaseRecord,
+    csirt: &store::Org,
+    collection: &str,
+    now: DateTime<Utc>,
+) -> Result<String, hub::HubError> {
+    let reader = hub::Principal::Member { org: csirt.clone(), token_id: "handoff".into(), role: store::Role::Reader };
+    let readable = hub.collections(&reader)?.iter().any(|(c, g)| c.id == collection && (g.read || c.public));
+    let shown: String = collection.chars().take(80).collect();
+    if !readable {
+        return Err(copy_refused(format!("{} cannot read collection `{shown}`", csirt.name)));
+    }
+    let exercise = hub.is_exercise_collection(collection)?;
+    if case.exercise != exercise {
+        return Err(copy_refused(if case.exercise {
+            format!("an exercise case's copy goes only to its exercise's collection, not `{shown}`")
+        } else {
+            format!("`{shown}` is an exercise's collection: a live case's copy does not go there")
+        }));
+    }
+    let post = who.org().map(|o| o.identity_id.clone()).unwrap_or_default();
+    let copy = derivative(store, case, "csirt", &post, None, &[csirt.identity_id.clone()], now).map_err(|e| match e {
+        ReportError::Input(e) => hub::HubError::BadRequest { field: e.field, reason: e.reason },
+        ReportError::Store(e) => hub::HubError::Store(e),
+    })?;
+    let id = copy["objects"][0]["id"].as_str().unwrap_or_default().to_string();
+    let body = serde_json::to_vec(&copy).map_err(|e| hub::HubError::Store(StoreError::Corrupt(format!("encoding the CSIRT copy: {e}"))))?;
+    let status = hub.add_objects(who, collection, &body)?;
+    if let Some(f) = status.failures.first() {
+        return Err(copy_refused(format!("the hub refused the copy: {}", f.message.as_deref().unwrap_or("refused"))));
+    }
+    Ok(id)
+}
+
+/// The collections a hand-off form offers for the CSIRT copy: those `who` may write that another
+/// organisation reads, with the names of those readers, and of the case's kind (an exercise's
+/// collection for an exercise case, a live one otherwise). Blocking.
+pub fn copy_collections(
+    hub: &hub::Hub,
+    who: &hub::Principal,
+    exercise: bool,
+) -> Result<Vec<(store::Collection, Vec<String>)>, hub::HubError> {
+    let own = who.org().map(|o| o.id);
+    let writable: Vec<store::Collection> = hub.collections(who)?.into_iter().filter(|(_, g)| g.write).map(|(c, _)| c).collect();
+    let mut readers: Vec<(store::Org, Vec<String>)> = Vec::new();
+    for org in hub.orgs()?.into_iter().filter(|o| Some(o.id) != own) {
+        let reader = hub::Principal::Member { org: org.clone(), token_id: "handoff".into(), role: store::Role::Reader };
+        let ids = hub.collections(&reader)?.into_iter().filter(|(c, g)| g.read || c.public).map(|(c, _)| c.id).collect();
+        readers.push((org, ids));
+    }
+    let mut out = Vec::new();
+    for c in writable {
+        if hub.is_exercise_collection(&c.id)? != exercise {
+            continue;
+        }
+        let names: Vec<String> = readers.iter().filter(|(_, ids)| ids.contains(&c.id)).map(|(o, _)| o.name.clone()).collect();
+        if !names.is_empty() {
+            out.push((c, names));
+        }
+    }
+    Ok(out)
 }
 
 fn doc<'a>(v: &'a ReportView, case: &'a CaseRecord, organisation: &'a str, now: &'a str) -> ReportDoc<'a> {

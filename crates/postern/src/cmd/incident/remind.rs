@@ -158,7 +158,8 @@ impl Reminders {
             let Some(org) = hub.org_by_id(case.org_id)? else { continue };
             let Some(channels) = self.channels.get(&org.name) else { continue };
             let submitted: BTreeMap<String, String> = store.submissions(case.id)?.into_iter().map(|s| (s.stage, s.submitted_at)).collect();
-            let Ok(Some(clock)) = incidents::case_clock(&portal::case_fields(&case.data), &submitted, now) else { continue };
+            let requested = portal::requested_map(&store.stage_requests(case.id)?);
+            let Ok(Some(clock)) = incidents::case_clock(&portal::case_fields(&case.data), &submitted, &requested, now) else { continue };
             let policy = match &self.policy {
                 Some(p) => p.clone(),
                 None => incidents::jurisdiction(&case.data.jurisdiction)

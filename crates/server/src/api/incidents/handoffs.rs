@@ -9,7 +9,10 @@
 //! The CSIRT: `GET /api/v1/handoffs` lists what it received; `GET /api/v1/handoffs/{h}` shows
 //! one with its CSIRT copy (TLP:AMBER+STRICT to the CSIRT's identity, derived when read);
 //! `POST /api/v1/handoffs/{h}/ack` acknowledges (the first acknowledgement stands);
-//! `POST /api/v1/handoffs/{h}/messages` asks a question or gives feedback.
+//! `POST /api/v1/handoffs/{h}/messages` asks a question or gives feedback;
+//! `POST /api/v1/handoffs/{h}/requests` `{"stage": "intermediate_report", "due": T?, "note": ...}`
+//! asks the post for an on-request stage report (NIS2 Art. 23(4)(c)): the case's clock then owes
+//! it, due at `due` when given (the first request stands).
 //! Only the case's organisation and that CSIRT see a hand-off: anyone else gets the 404 of a
 //! hand-off that does not exist. Every read and write is audited.
 
@@ -56,11 +59,14 @@ async fn handoff_json(state: &AppState, h: &HandoffRecord) -> Result<Value, ApiE
     .await
     .map_err(|e| ApiError::from_hub(e, false))?;
     let orgs = |i: i64| names.iter().find(|(k, _)| *k == i).map(|(_, n)| n.clone()).unwrap_or_default();
+    let (store, case) = (service(state)?, h.case_id);
+    let requests = run(move || store.stage_requests(case)).await?;
     Ok(json!({
         "id": h.id, "case": h.case_id, "post": orgs(h.case_org_id), "csirt": orgs(h.csirt_org_id),
         "sent_by": h.sent_by, "sent_at": h.sent_at,
         "acknowledged_by": h.acknowledged_by, "acknowledged_at": h.acknowledged_at,
         "messages": messages.iter().map(|m| message_json(m, &orgs)).collect::<Vec<_>>(),
+        "requests": requests.iter().filter(|r| r.handoff_id == h.id).map(super::request_json).collect::<Vec<_>>(),
     }))
 }
 
@@ -75,9 +81,9 @@ struct HandOffBody {
     collection: Option<String>,
 }
 
-/// Adds the case's CSIRT copy to `collection` as `who`, after checking that the CSIRT reads the
-/// collection and that an exercise case's copy stays in its exercise's collection. Returns the
-/// copy's STIX id. Nothing is added when a check fails.
+/// Adds the case's CSIRT copy to `collection` as `who` (`portal::incident_reports::publish_copy`,
+/// which the portal's hand-off form calls too): refused naming `collection`, nothing added, when
+/// the CSIRT does not read it or an exercise/live case would cross into the other kind.
 async fn publish_copy(
     state: &AppState,
     who: &Principal,
@@ -85,45 +91,10 @@ async fn publish_copy(
     csirt: store::Org,
     collection: String,
 ) -> Result<String, ApiError> {
-    let refuse = |reason: String| bad(incidents::CaseError { field: "collection".into(), reason });
-    let hub = state.hub.clone();
-    let (col, reader) =
-        (collection.clone(), Principal::Member { org: csirt.clone(), token_id: "handoff".into(), role: store::Role::Reader });
-    let (readable, exercise) = blocking(move || {
-        let readable = hub.collections(&reader)?.iter().any(|(c, g)| c.id == col && (g.read || c.public));
-        Ok::<_, HubError>((readable, hub.is_exercise_collection(&col)?))
-    })
-    .await
-    .map_err(|e| ApiError::from_hub(e, false))?;
-    let shown: String = collection.chars().take(80).collect();
-    if !readable {
-        return Err(refuse(format!("{} cannot read collection `{shown}`", csirt.name)));
-    }
-    if case.exercise != exercise {
-        return Err(refuse(if case.exercise {
-            format!("an exercise case's copy goes only to its exercise's collection, not `{shown}`")
-        } else {
-            format!("`{shown}` is an exercise's collection: a live case's copy does not go there")
-        }));
-    }
-    let store = service(state)?;
-    let post = who.org().map(|o| o.identity_id.clone()).unwrap_or_default();
-    let recipients = [csirt.identity_id.clone()];
-    let copy = blocking(move || {
-        Ok::<_, HubError>(portal::incident_reports::derivative(&*store, &case, "csirt", &post, None, &recipients, Utc::now()))
-    })
-    .await
-    .map_err(|e| ApiError::from_hub(e, false))?
-    .map_err(super::reports::report_error)?;
-    let id = copy["objects"][0]["id"].as_str().unwrap_or_default().to_string();
-    let body = serde_json::to_vec(&copy)
-        .map_err(|e| ApiError::problem(StatusCode::INTERNAL_SERVER_ERROR, "Internal error", format!("encoding the CSIRT copy: {e}")))?;
-    let (hub, who) = (state.hub.clone(), who.clone());
-    let status = blocking(move || hub.add_objects(&who, &collection, &body)).await.map_err(|e| ApiError::from_hub(e, false))?;
-    if let Some(f) = status.failures.first() {
-        return Err(refuse(format!("the hub refused the copy: {}", f.message.as_deref().unwrap_or("refused"))));
-    }
-    Ok(id)
+    let (hub, store, who) = (state.hub.clone(), service(state)?, who.clone());
+    blocking(move || portal::incident_reports::publish_copy(&hub, &*store, &who, &case, &csirt, &collection, Utc::now()))
+        .await
+        .map_err(|e| ApiError::from_hub(e, false))
 }
 
 pub(super) async fn hand_off(
@@ -277,4 +248,37 @@ pub(crate) async fn ask(State(state): State<AppState>, headers: HeaderMap, Path(
     let rec = received(&state, org, h).await?;
     may_edit(&state, &who, &handoff_target(h)).await?;
     write_message(&state, &who, org, &rec, Side::Csirt, &body).await
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RequestBody {
+    stage: String,
+    #[serde(default)]
+    due: Option<String>,
+    #[serde(default)]
+    note: String,
+}
+
+/// The CSIRT asks the post for an on-request stage report; audited as `incident.report.request`.
+pub(crate) async fn request_report(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(h): Path<i64>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let (who, org) = member(&state, &headers).await?;
+    let rec = received(&state, org, h).await?;
+    may_edit(&state, &who, &handoff_target(h)).await?;
+    let b = parse_body::<RequestBody>(&body)?;
+    let (store, actor, handoff) = (service(&state)?, who.actor(), rec.clone());
+    let made = blocking(move || {
+        Ok::<_, HubError>(portal::incident_reports::request(&*store, &handoff, &b.stage, b.due.as_deref(), &b.note, &actor, Utc::now()))
+    })
+    .await
+    .map_err(|e| ApiError::from_hub(e, false))?
+    .map_err(super::reports::report_error)?;
+    let detail = format!("{} due {}", made.stage, made.due.as_deref().unwrap_or("-"));
+    audit(&state, &who, "incident.report.request", &handoff_target(h), "ok", &detail).await;
+    Ok((StatusCode::CREATED, Json(handoff_json(&state, &rec).await?)).into_response())
 }

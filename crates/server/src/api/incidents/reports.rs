@@ -168,14 +168,14 @@ pub(super) async fn submit_stage(
     let (store, actor, c) = (service(state)?, who.actor(), case.clone());
     let stage = stage.trim().to_string();
     let now = Utc::now();
-    let (rec, subs) = run(move || {
+    let (rec, subs, reqs) = run(move || {
         let rec = reports::submit(&*store, &c, &stage, answers.as_ref(), at.as_deref(), &actor, now)?;
-        Ok((rec, store.submissions(c.id)?))
+        Ok((rec, store.submissions(c.id)?, store.stage_requests(c.id)?))
     })
     .await?;
     let when = subs.iter().find(|s| s.stage == rec.stage).map(|s| s.submitted_at.clone()).unwrap_or_default();
     audit(state, &who, "incident.submit", &target(id), "ok", &format!("{} at {when}", rec.stage)).await;
-    Ok((StatusCode::CREATED, Json(super::case_json(&case, &subs, now))).into_response())
+    Ok((StatusCode::CREATED, Json(super::case_json(&case, &subs, &reqs, now))).into_response())
 }
 
 /// The report as a standalone bilingual HTML file (a download).

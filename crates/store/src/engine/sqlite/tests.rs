@@ -44,6 +44,21 @@ fn audit_log_is_append_only() {
 }
 
 #[test]
+fn an_exercise_reads_its_audit_lines_through_the_target_index_not_the_whole_log() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let s = SqliteStore::open(dir.path()).expect("open store");
+    let w = s.writer.lock().expect("lock");
+    let mut st = w.prepare(&format!("EXPLAIN QUERY PLAN {}", crate::hub::sqlite::ENTRIES_ABOUT)).expect("plan");
+    let plan: Vec<String> = st
+        .query_map(rusqlite::params!["[\"incident:1\"]", "2026-01-01T00:00:00.000Z", "2026-12-31T00:00:00.000Z"], |r| r.get::<_, String>(3))
+        .expect("query")
+        .collect::<rusqlite::Result<_>>()
+        .expect("rows");
+    assert!(plan.iter().any(|d| d.contains("audit USING INDEX audit_by_target")), "{plan:?}");
+    assert!(!plan.iter().any(|d| d == "SCAN audit"), "no full scan of the log: {plan:?}");
+}
+
+#[test]
 fn unknown_values_read_back_as_corrupt_on_sqlite() {
     let dir = tempfile::tempdir().expect("temp dir");
     let s = SqliteStore::open(dir.path()).expect("open store");

@@ -4,7 +4,7 @@ use postgres::{GenericClient, Row};
 
 use super::{
     FollowUpStore, HANDOFF_COLUMNS, HANDOFF_FROM, HandoffMessage, HandoffRecord, MESSAGE_COLUMNS, NewHandoffMessage, NewTakedown,
-    REMINDER_COLUMNS, ReminderRecord, TAKEDOWN_COLUMNS, TakedownRecord, lines_from, lines_text,
+    REMINDER_COLUMNS, REQUEST_COLUMNS, ReminderRecord, StageRequestRecord, TAKEDOWN_COLUMNS, TakedownRecord, lines_from, lines_text,
 };
 use crate::engine::postgres::{PgStore, is_foreign_key_violation, is_unique_violation};
 use crate::incidents::{CASE_COLUMNS, CaseRecord, not_found};
@@ -45,6 +45,18 @@ fn message(r: &Row) -> Result<HandoffMessage> {
             at: r.try_get(5)?,
             body: r.try_get(6)?,
         },
+    })
+}
+
+fn request(r: &Row) -> Result<StageRequestRecord> {
+    Ok(StageRequestRecord {
+        case_id: r.try_get(0)?,
+        stage: r.try_get(1)?,
+        handoff_id: r.try_get(2)?,
+        requested_by: r.try_get(3)?,
+        requested_at: r.try_get(4)?,
+        due: r.try_get(5)?,
+        note: r.try_get(6)?,
     })
 }
 
@@ -174,6 +186,28 @@ impl FollowUpStore for PgStore {
         self.with(|c| {
             let sql = format!("SELECT {MESSAGE_COLUMNS} FROM incident_handoff_messages WHERE handoff_id = $1 ORDER BY id");
             c.query(&sql, &[&handoff_id])?.iter().map(message).collect()
+        })
+    }
+
+    fn request_stage(&self, r: &StageRequestRecord) -> Result<bool> {
+        self.with(|c| {
+            let n = c
+                .execute(
+                    &format!(
+                        "INSERT INTO incident_stage_requests ({REQUEST_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                         ON CONFLICT (case_id, stage) DO NOTHING"
+                    ),
+                    &[&r.case_id, &r.stage, &r.handoff_id, &r.requested_by, &r.requested_at, &r.due, &r.note],
+                )
+                .map_err(fk("incident case or hand-off", r.case_id))?;
+            Ok(n == 1)
+        })
+    }
+
+    fn stage_requests(&self, case_id: i64) -> Result<Vec<StageRequestRecord>> {
+        self.with(|c| {
+            let sql = format!("SELECT {REQUEST_COLUMNS} FROM incident_stage_requests WHERE case_id = $1 ORDER BY requested_at, stage");
+            c.query(&sql, &[&case_id])?.iter().map(request).collect()
         })
     }
 

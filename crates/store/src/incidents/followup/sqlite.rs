@@ -4,7 +4,7 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::{
     FollowUpStore, HANDOFF_COLUMNS, HANDOFF_FROM, HandoffMessage, HandoffRecord, MESSAGE_COLUMNS, NewHandoffMessage, NewTakedown,
-    REMINDER_COLUMNS, ReminderRecord, TAKEDOWN_COLUMNS, TakedownRecord, lines_from, lines_text,
+    REMINDER_COLUMNS, REQUEST_COLUMNS, ReminderRecord, StageRequestRecord, TAKEDOWN_COLUMNS, TakedownRecord, lines_from, lines_text,
 };
 use crate::engine::sqlite::{SqliteStore, is_foreign_key_violation, is_unique_violation};
 use crate::incidents::{CASE_COLUMNS, CaseRecord, not_found};
@@ -38,6 +38,18 @@ fn message(r: &Row<'_>) -> rusqlite::Result<HandoffMessage> {
             at: r.get(5)?,
             body: r.get(6)?,
         },
+    })
+}
+
+fn request(r: &Row<'_>) -> rusqlite::Result<StageRequestRecord> {
+    Ok(StageRequestRecord {
+        case_id: r.get(0)?,
+        stage: r.get(1)?,
+        handoff_id: r.get(2)?,
+        requested_by: r.get(3)?,
+        requested_at: r.get(4)?,
+        due: r.get(5)?,
+        note: r.get(6)?,
     })
 }
 
@@ -168,6 +180,28 @@ impl FollowUpStore for SqliteStore {
             let mut st =
                 c.prepare_cached(&format!("SELECT {MESSAGE_COLUMNS} FROM incident_handoff_messages WHERE handoff_id = ?1 ORDER BY id"))?;
             Ok(st.query_map(params![handoff_id], message)?.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    fn request_stage(&self, r: &StageRequestRecord) -> Result<bool> {
+        self.write(|c| {
+            let inserted = c.execute(
+                &format!("INSERT INTO incident_stage_requests ({REQUEST_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+                params![r.case_id, r.stage, r.handoff_id, r.requested_by, r.requested_at, r.due, r.note],
+            );
+            match inserted {
+                Err(e) if is_unique_violation(&e) => Ok(false),
+                Err(e) => Err(fk("incident case or hand-off", r.case_id)(e)),
+                Ok(_) => Ok(true),
+            }
+        })
+    }
+
+    fn stage_requests(&self, case_id: i64) -> Result<Vec<StageRequestRecord>> {
+        self.read(|c| {
+            let sql = format!("SELECT {REQUEST_COLUMNS} FROM incident_stage_requests WHERE case_id = ?1 ORDER BY requested_at, stage");
+            let mut st = c.prepare_cached(&sql)?;
+            Ok(st.query_map(params![case_id], request)?.collect::<rusqlite::Result<Vec<_>>>()?)
         })
     }
 
