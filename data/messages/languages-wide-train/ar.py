@@ -132,7 +132,7 @@ B(L, "SA", "pickup_code", "SMSA Express",
 S(L, "AE", "customs_fee", "Emirates Post",
   "Emirates Post: شحنتك متوقفة في الجمارك. رسوم التخليص ١٢ درهم. ادفع من خلال epg-ae.top/pay لتفادي الإرجاع",
   u=["epg-ae.top/pay"], a=["12 AED"])
-S(L, "AE", "other", None,
+S(L, "AE", "other", "Abu Dhabi Police",
   "شرطة أبوظبي: عليك مخالفة مرورية بقيمة 1,000 درهم. ادفع خلال 24 ساعة للاستفادة من خصم 50%: adpolice-fines.com",
   u=["adpolice-fines.com"], a=["1000 AED"])
 S(L, "AE", "account_locked", "First Abu Dhabi Bank",

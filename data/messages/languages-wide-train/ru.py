@@ -17,7 +17,7 @@ S(L, "RU", "account_locked", "VTB",
 S(L, "RU", "account_locked", "Gosuslugi",
   "Госуслуги. Ваш аккаунт взломан, с него подана заявка на кредит. Сообщите код из СМС специалисту по номеру +7 977 305-18-62",
   p=["+79773051862"])
-S(L, "RU", "other", None,
+S(L, "RU", "other", "GIBDD (traffic police)",
   "ГИБДД: на ваш автомобиль выписан штраф 1 500 руб. Оплатите со скидкой 50% до 12.07: gibdd-shtraf.online",
   u=["gibdd-shtraf.online"], a=["1500 RUB"])
 S(L, "RU", "redelivery_fee", "Russian Post",
@@ -26,7 +26,7 @@ S(L, "RU", "redelivery_fee", "Russian Post",
 S(L, "RU", "prize", "Ozon",
   "OZON: Вам начислено 5 000 баллов за участие в опросе. Обменяйте баллы на деньги до конца дня: ozon-bally.shop",
   u=["ozon-bally.shop"])
-S(L, "RU", "refund", "Pension Fund of Russia",
+S(L, "RU", "refund", "Social Fund of Russia",
   "Пенсионный фонд: вам одобрена доплата к пенсии 9 600 руб. Для получения позвоните 8 (495) 263-70-15",
   p=["+74952637015"], a=["9600 RUB"])
 S(L, "RU", "account_locked", "Beeline",

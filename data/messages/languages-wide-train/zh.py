@@ -11,7 +11,7 @@ T = {k: s10(*v) for k, v in {
 S(L, "CN", "refund", "YTO Express",
   "【圆通速递】您好，您的包裹已丢失，经核实我司将给予您退款理赔１５６元，请在２４小时内联系理赔专线０２１－５７６８２９１４",
   p=["+862157682914"], a=["156 CNY"])
-S(L, "CN", "account_locked", None,
+S(L, "CN", "account_locked", "National Healthcare Security Administration",
   "【医保局】您的医保卡因信息不全即将停用，请于今日登录 ybj-renzheng.top 完成实名认证",
   u=["ybj-renzheng.top"])
 S(L, "CN", "customs_fee", "China Post",
@@ -53,7 +53,7 @@ S(L, "CN", "address_update", "China Post",
 S(L, "CN", "other", None,
   "您好，我是你领导，明天上午来我办公室一趟。先帮我给一个朋友转账3万元，我这边不方便",
   a=[])
-S(L, "CN", "prize", None,
+S(L, "CN", "prize", "JD Logistics",
   "尊敬的用户，您已被选中参加京东周年庆活动，获得２０００元购物卡，请致电１８６２０３９４７１５领取",
   p=["+8618620394715"], a=["2000 CNY"])
 S(L, "CN", "account_locked", "ICBC",
@@ -85,7 +85,7 @@ B(L, "CN", "personal", None,
   a=["2000 CNY"])
 B(L, "CN", "marketing", "Taobao",
   "【淘宝】双11预售开启，定金立减50元，详情 taobao.com ，退订回TD",
-  u=["taobao.com"])
+  u=["taobao.com"], a=["50 CNY"])
 B(L, "CN", "bank_alert", "China Construction Bank",
   "【建设银行】您尾号0952的储蓄卡6月8日12:05支出人民币89.50元（财付通），活期余额2,041.10元。",
   a=["89.50 CNY", "2041.10 CNY"])
@@ -122,7 +122,7 @@ S(L, "TW", "refund", None,
 S(L, "TW", "prize", None,
   "恭喜您抽中全聯週年慶頭獎iPhone一支！請於24小時內加LINE客服並支付運費NT$150領取",
   a=["150 TWD"])
-S(L, "TW", "customs_fee", "Chunghwa Post",
+S(L, "TW", "customs_fee", "Customs Administration (Taiwan)",
   "【關務署】您的包裹被海關查驗，需補繳關稅NT$280，請撥打 0935 284 617 辦理，否則將退運",
   p=["+886935284617"], a=["280 TWD"])
 S(L, "TW", "account_locked", "National Health Insurance Administration",

@@ -132,7 +132,12 @@ pub fn run(json: bool, args: EvalArgs) -> anyhow::Result<()> {
 
 fn messages(json: bool, args: MessagesArgs) -> anyhow::Result<()> {
     let sets = sets_dir(args.common.sets.as_deref(), "messages")?;
-    if args.common.show_misses && !matches!(args.set, MessageSet::Independent | MessageSet::LanguagesTune | MessageSet::LanguagesDev | MessageSet::LanguagesWideTrain) {
+    if args.common.show_misses
+        && !matches!(
+            args.set,
+            MessageSet::Independent | MessageSet::LanguagesTune | MessageSet::LanguagesDev | MessageSet::LanguagesWideTrain
+        )
+    {
         bail!(
             "--show-misses is for the development sets (--set independent, languages-tune, languages-dev, languages-wide-train): the others are read in aggregate only (their READMEs)"
         );
