@@ -318,10 +318,14 @@ impl Cues {
         let mut brand_pats = Vec::new();
         let mut brand_of = Vec::new();
         for (i, b) in brands.iter().enumerate() {
-            // A common name that is also an everyday word ("Posta" of the Faroe Islands, "TRA")
-            // is no pattern of its own, as the registry's aliases leave it out: the word
-            // names a brand only as a generic word, with country evidence.
-            let name = Some(&b.name).filter(|n| !crate::registry::COMMON_WORDS.contains(&fold(n).as_str()));
+            // A common name that is also an everyday word and either short ("TRA", Italian
+            // "between") or the generic word of several brands ("Posta" of the Faroe Islands)
+            // is no pattern of its own, as the registry's aliases leave it out: the word names
+            // a brand only as a generic word, with country evidence.
+            let folded_name = fold(&b.name);
+            let shared = brands.iter().filter(|o| o.words.iter().any(|w| fold(w) == folded_name)).count() > 1;
+            let everyday = crate::registry::COMMON_WORDS.contains(&folded_name.as_str()) && (folded_name.chars().count() <= 3 || shared);
+            let name = Some(&b.name).filter(|_| !everyday);
             for a in b.aliases.iter().chain(name) {
                 let f = fold(a);
                 let squashed: String = f.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
