@@ -123,3 +123,10 @@ def write(prefix, here, expect):
     print("categories", collections.Counter(r["category"] for r in records if r["category"]).most_common())
     print("entities", {k: sum(len(r[k]) for r in records) for k in ("urls", "phones", "amounts", "tracking_numbers")})
 
+
+def build_parts(prefix, here, expect):
+    """Runs the per-language message files (`<lang>.py` beside the build script), then `write`."""
+    import runpy
+    for lang in expect:
+        runpy.run_path(os.path.join(here, f"{lang}.py"))
+    write(prefix, here, expect)

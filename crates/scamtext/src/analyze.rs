@@ -176,18 +176,23 @@ impl Analyzer {
         let language = self.cues.language(&first_toks);
         let hits = self.cues.scan(folded);
         let hosts: Vec<String> = entities.urls.iter().map(|u| host_of(u)).collect();
+        // A generic word the text writes ("Posta", "Таможня") with evidence of a country (a
+        // link's country code, a currency) names that country's organisation before a brand
+        // name squashed into a host does ("posta-tz..." is not Österreichische Post's "postat");
+        // without such evidence the language's home market is tried last.
+        let generic = |home: Option<&str>| {
+            let word = hits.generic?;
+            let evidence = country_evidence(&hosts, &entities, &self.cues, folded);
+            self.cues.resolve_generic(word, &evidence, home)
+        };
         let brand = hits
             .brands
             .iter()
             .min_by_key(|(_, at)| *at)
             .map(|(i, _)| *i)
+            .or_else(|| generic(None))
             .or_else(|| hosts.iter().find_map(|h| self.cues.brand_in_host(h)))
-            .or_else(|| {
-                let word = hits.generic?;
-                let evidence = country_evidence(&hosts, &entities, &self.cues, folded);
-                let home = lexicon::language_regions(language).first().copied();
-                self.cues.resolve_generic(word, &evidence, home)
-            });
+            .or_else(|| generic(lexicon::language_regions(language).first().copied()));
         let product = brand.and_then(|i| self.cues.brands.get(i)).and_then(|b| named_product(b, folded));
         self.add_phones(text, folded, &hosts, brand, language, &mut entities);
         self.localise_currencies(&hosts, brand, language, folded, &mut entities);
@@ -396,7 +401,11 @@ const COUNTRIES_TSV: &str = crate::lexicon::files::COUNTRIES_FILE.1;
 
 /// The (country, folded name) lines of `data/countries.tsv`.
 fn country_names() -> impl Iterator<Item = (&'static str, &'static str)> {
-    COUNTRIES_TSV.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).filter_map(|l| l.split_once('\t'))
+    COUNTRIES_TSV
+        .lines()
+        .chain(crate::lexicon::files::DIALECTS_FILE.1.lines())
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
 }
 
 /// The countries whose names `folded` writes (`data/countries.tsv`), in the order they appear:
@@ -912,6 +921,22 @@ mod tests {
     }
 
     #[test]
+    fn dialects_localise_currencies_and_common_words_name_brands_only_with_evidence() {
+        let a = Analyzer::builtin().expect("model");
+        // Darija pays in Moroccan dirhams, Cantonese in Hong Kong dollars; 元 in Taiwan is TWD.
+        assert_eq!(a.analyze("صيفطت ليك 300 درهم فكاش بلوس، شوف واش وصلاتك").amounts, ["300 MAD"]);
+        assert_eq!(a.analyze("頭先食飯我俾咗$300，你轉返$150俾我").amounts, ["300 HKD", "150 HKD"]);
+        assert_eq!(a.analyze("我在超商取貨，貨到付款280元").amounts, ["280 TWD"]);
+        assert_eq!(a.analyze("您的快递费用15元已支付").amounts, ["15 CNY"]);
+        // A brand whose common name is an everyday word ("Posta", "TRA") is named through its
+        // country, never by the word alone.
+        let posta = a.analyze("POSTA: Kifurushi chako kimezuiliwa. Lipa TSh 9,000 leo");
+        assert_eq!(posta.brand.as_deref(), Some("Tanzania Posts Corporation"));
+        assert_eq!(a.analyze("TRA: Una deni la kodi la TSh 120,000. Lipa leo").brand.as_deref(), Some("TRA"));
+        assert_eq!(a.analyze("Il pacco arriva tra 2 giorni, paga 1,99 EUR").brand, None);
+    }
+
+    #[test]
     fn country_names_are_folded_two_letter_codes_and_found_as_words() {
         for (country, name) in country_names() {
             assert!(country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase()), "countries.tsv: {country}");
@@ -921,6 +946,10 @@ mod tests {
         assert_eq!(countries_named(&fold("بريد مصر: ادفع الآن")), ["EG"]);
         assert!(countries_named(&fold("مصرف الراجحي: تم تجميد بطاقتك")).is_empty(), "a bank is not Egypt");
         assert_eq!(countries_named("您的新加坡包裹"), ["SG"]);
+        // Words of one country's dialect count as its name (data/dialects.tsv).
+        assert_eq!(countries_named(&fold("صيفطت ليك 300 درهم")), ["MA"]);
+        assert_eq!(countries_named("琴晚食飯我俾咗$400"), ["HK"]);
+        assert!(countries_named(&fold("واشنطن")).is_empty(), "a word inside another is not a dialect word");
         let a = Analyzer::builtin().expect("model");
         assert_eq!(a.analyze("Airtel Uganda: Hongera umeshinda shilingi 1,000,000. Piga 0752 813 460").phones, ["+256752813460"]);
     }

@@ -319,7 +319,15 @@ impl Cues {
         let mut brand_pats = Vec::new();
         let mut brand_of = Vec::new();
         for (i, b) in brands.iter().enumerate() {
-            for a in b.aliases.iter().chain(std::iter::once(&b.name)) {
+            // A common name that is also an everyday word and either short ("TRA", Italian
+            // "between") or the generic word of several brands ("Posta" of the Faroe Islands)
+            // is no pattern of its own, as the registry's aliases leave it out: the word names
+            // a brand only as a generic word, with country evidence.
+            let folded_name = fold(&b.name);
+            let shared = brands.iter().filter(|o| o.words.iter().any(|w| fold(w) == folded_name)).count() > 1;
+            let everyday = crate::registry::COMMON_WORDS.contains(&folded_name.as_str()) && (folded_name.chars().count() <= 3 || shared);
+            let name = Some(&b.name).filter(|_| !everyday);
+            for a in b.aliases.iter().chain(name) {
                 let f = fold(a);
                 let squashed: String = f.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
                 if squashed.len() >= 3 {
@@ -537,17 +545,27 @@ pub fn detect_language(folded_words: &[&str]) -> &'static str {
             }
         }
     }
-    let mut best = ("und", 0u32);
+    let mut best = (None, 0u32);
     for (language, s) in lex.languages.iter().zip(score) {
         if s > best.1 {
-            best = (language.code, s);
+            best = (Some(language), s);
         }
     }
-    if best.1 > 0 {
-        return best.0;
+    match best.0 {
+        // A Latin-script marker ("du", "on") in a message written mostly in a script one
+        // language has to itself ("du: مبروك! ربحت ...") does not decide: the script does.
+        Some(l) if l.script.is_none() && !folded_words.iter().all(|w| w.is_ascii()) => own_script_language(folded_words).unwrap_or(l.code),
+        Some(l) => l.code,
+        // No marker word at all: a message mostly in a script one language has to itself is
+        // in that language ("شحنة محتجزة", "包裹待领取").
+        None => own_script_language(folded_words).unwrap_or("und"),
     }
-    // No marker word at all: a message mostly in a script one language has to itself is in
-    // that language ("شحنة محتجزة", "包裹待领取").
+}
+
+/// The language owning the script more than half the message's letters are written in (the
+/// `@script` lines of the language files), if any.
+fn own_script_language(folded_words: &[&str]) -> Option<&'static str> {
+    let lex = lexicon();
     let (mut letters, mut by_script) = (0usize, [0usize; 3]);
     for c in folded_words.iter().flat_map(|w| w.chars()).filter(|&c| crate::text::is_alphabetic(c)) {
         letters += 1;
@@ -564,7 +582,7 @@ pub fn detect_language(folded_words: &[&str]) -> &'static str {
         .zip(by_script)
         .find(|(_, n)| *n * 2 > letters)
         .and_then(|(script, _)| lex.languages.iter().find(|l| l.script == Some(*script)))
-        .map_or("und", |l| l.code)
+        .map(|l| l.code)
 }
 
 #[cfg(test)]
@@ -595,6 +613,10 @@ mod tests {
         check_lang("شحنة محتجزة", "ar");
         check_lang("包裹待领取", "zh");
         check_lang("Посылка задержана", "ru");
+        // A Latin marker word ("du") does not outweigh the script of the rest.
+        check_lang("du: مبروك! ربحت 50,000 نقطة مكافآت تنتهي اليوم", "ar");
+        check_lang("Halyk: поступление 250 000,00 KZT зарплата. Баланс 312 540,12 KZT", "ru");
+        check_lang("Merci du colis, c'est gentil", "fr");
     }
 
     fn check_boundary(text: &str, cue: &str, stem: bool, expected: bool) {

@@ -95,6 +95,9 @@ pub const COMMON_WORDS: &[&str] = &[
     // "bring", text-speak "ppl", Portuguese "ato", and a country ("uae") are not brand names;
     // Portuguese "caixa" is a box (Caixa is named by its full name, or with Brazilian context).
     "sat", "fan", "bring", "ppl", "ato", "uae", "caixa",
+    // Italian "tra" (between) is how the Tanzania Revenue Authority signs its messages: TRA is
+    // named as a generic word, with Tanzanian evidence (its registry `words`).
+    "tra",
 ];
 
 /// A link check backed by the `links` crate's offline analyser (no fetching, no blocklist).

@@ -50,6 +50,7 @@ fn every_file_in_data_is_compiled_in() {
             files::PAYMENT_REPORT_FILE,
             files::CALL_FILE,
             files::COUNTRIES_FILE,
+            files::DIALECTS_FILE,
             files::CURRENCY_MARKERS_FILE,
             files::LOCAL_CURRENCIES_FILE,
             files::ISO4217_FILE,

@@ -54,6 +54,9 @@ pub const PAYMENT_REPORT_FILE: File = data_file!("cues/payment_report.txt");
 pub const CALL_FILE: File = data_file!("cues/call.txt");
 /// Country names, as evidence of the country a message is about (read by `analyze`).
 pub const COUNTRIES_FILE: File = data_file!("countries.tsv");
+/// Words only one country's everyday writing uses (Darija, Egyptian Arabic, Cantonese), read as
+/// the country names are.
+pub const DIALECTS_FILE: File = data_file!("dialects.tsv");
 /// Currency markers, in the order they are tried (read by `extract::numbers`).
 pub const CURRENCY_MARKERS_FILE: File = data_file!("currencies/markers.tsv");
 /// What a shared currency marker means in each country.
