@@ -34,6 +34,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/020_monitor_evidence.sql"),
     include_str!("../../migrations/postgres/021_awareness_xapi.sql"),
     include_str!("../../migrations/postgres/022_awareness_boosters.sql"),
+    include_str!("../../migrations/postgres/026_readiness_documents.sql"),
 ];
 /// Advisory lock key that serialises migrations of processes starting at once ("postern01").
 const MIGRATION_LOCK: i64 = 0x706f_7374_6572_6e01;

@@ -36,6 +36,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/020_monitor_evidence.sql"),
     include_str!("../../migrations/sqlite/021_awareness_xapi.sql"),
     include_str!("../../migrations/sqlite/022_awareness_boosters.sql"),
+    include_str!("../../migrations/sqlite/026_readiness_documents.sql"),
 ];
 const READERS: usize = 4;
 /// The schema version (`PRAGMA user_version`) this build's migrations bring a database to.
