@@ -13,6 +13,7 @@ mod intel;
 mod pages;
 pub mod roles;
 mod session;
+mod upload;
 
 pub use pages::awareness::service as awareness_service;
 pub use pages::awareness::{MAX_REPORTED_BYTES as AWARENESS_MAX_REPORTED_BYTES, Triaged, report_message as awareness_report};
