@@ -71,7 +71,7 @@ pub fn attachment_name(name: &str) -> String {
 /// A stored file as a download, never rendered: an opaque type whatever was declared, an
 /// attachment, nosniff (also set by the transport layer), and a sandboxing CSP should a
 /// browser try anyway.
-pub(crate) fn file_download(filename: &str, bytes: Vec<u8>) -> Response {
+pub fn file_download(filename: &str, bytes: Vec<u8>) -> Response {
     let mut resp = bytes.into_response();
     let h = resp.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/octet-stream"));

@@ -504,7 +504,7 @@ fn documents_attach_to_answers_download_as_files_and_stay_within_the_organisatio
     let id = start(&mut alice, &["counter", "website", "handhelds"]);
     let area = format!("/members/readiness/{id}/area/IAM");
     let page = alice.page(&area);
-    assert!(page.contains("enctype=\"multipart/form-data\"") == false, "no upload before an answer");
+    assert!(!page.contains("enctype=\"multipart/form-data\""), "no upload before an answer");
     assert_eq!(answer(&mut alice, id, "IAM", &page, "IAM-01", "3", "self").0, 303);
     let page = alice.page(&area);
     let upload = format!("/members/readiness/{id}/documents/IAM-01");
@@ -537,9 +537,6 @@ fn documents_attach_to_answers_download_as_files_and_stay_within_the_organisatio
     let (status, _, body) = alice.post_file(&area, &upload, None, "big.pdf", &big);
     assert_eq!(status, 400);
     assert!(body.contains("file") && body.contains("more than the limit of 10485760 bytes"), "{body}");
-    let (status, _, body) = alice.post_file(&area, &upload, None, "huge.pdf", &vec![b'x'; 11 * 1024 * 1024]);
-    assert_eq!(status, 400, "a body over the route's limit");
-    assert!(body.contains("more than the limit of 10485760 bytes"), "{body}");
     assert_eq!(alice.post_file(&area, &upload, None, "empty.pdf", b"").0, 400);
     assert_eq!(alice.post_file(&area, &upload, Some("forged"), "x.pdf", b"x").0, 403);
     assert_eq!(alice.post_file(&area, &format!("/members/readiness/{id}/documents/IAM-02"), None, "x.pdf", b"x").0, 400);

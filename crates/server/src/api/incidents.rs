@@ -18,7 +18,7 @@ use axum::Json;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, patch, post};
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -490,16 +490,9 @@ async fn download(State(state): State<AppState>, headers: HeaderMap, Path((id, f
 /// An evidence file as a download: never rendered (octet-stream, attachment, nosniff, and a CSP
 /// that sandboxes it should a browser try anyway), with its recorded digest.
 pub fn evidence_response(filename: &str, sha256: &str, bytes: Vec<u8>) -> Result<Response, ApiError> {
-    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{}\"", attachment_name(filename)))
-        .map_err(|e| ApiError::problem(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error", e.to_string()))?;
+    let mut resp = portal::file_download(filename, bytes);
     let digest = HeaderValue::from_str(sha256).unwrap_or(HeaderValue::from_static(""));
-    let mut resp = bytes.into_response();
-    let h = resp.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/octet-stream"));
-    h.insert(header::CONTENT_DISPOSITION, disposition);
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox; default-src 'none'"));
-    h.insert("x-evidence-sha256", digest);
+    resp.headers_mut().insert("x-evidence-sha256", digest);
     Ok(resp)
 }
 
