@@ -19,11 +19,11 @@ pub use pages::awareness::service as awareness_service;
 pub use pages::awareness::{MAX_REPORTED_BYTES as AWARENESS_MAX_REPORTED_BYTES, Triaged, report_message as awareness_report};
 pub use pages::exercises::service as exercise_service;
 pub use pages::incidents::{attachment_name, case_data, case_fields, reports as incident_reports};
-pub use upload::file_download;
 pub use pages::readiness::publish_snapshot as publish_readiness_snapshot;
 pub use pages::readiness::report::{ReportInput, report_pdf};
 pub use pages::readiness::report_html;
 use pages::{admin, awareness, exercises, incidents, members, posture, public, readiness};
+pub use upload::file_download;
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;

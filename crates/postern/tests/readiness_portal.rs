@@ -517,7 +517,8 @@ fn documents_attach_to_answers_download_as_files_and_stay_within_the_organisatio
     let digest: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
     assert!(page.contains(&digest), "the SHA-256 recorded at upload is shown: {page}");
     assert!(page.contains("access_policy.pdf") || page.contains("access policy.pdf"), "{page}");
-    assert!(page.contains("application/pdf") && page.contains(&format!("{} bytes", bytes.len())), "{page}");
+    // The declared type is shown as text (HTML-escaped), never used to serve the file.
+    assert!(page.contains("application&#x2f;pdf") && page.contains(&format!("{} bytes", bytes.len())), "{page}");
     assert_eq!((hidden(&page, "we_IAM-01"), hidden(&page, "r_IAM-01")), ("document".into(), "2".into()), "self became document");
     let links = document_links(&page);
     assert_eq!(links.len(), 1, "{page}");
@@ -557,6 +558,6 @@ fn documents_attach_to_answers_download_as_files_and_stay_within_the_organisatio
 
     let audit = cli(f.dir.path(), &["audit"]);
     let actions: Vec<&str> = audit["entries"].as_array().expect("entries").iter().filter_map(|e| e["action"].as_str()).collect();
-    assert_eq!(actions.iter().filter(|a| **a == "readiness.document.add").count(), 1, "{actions:?}");
-    assert_eq!(actions.iter().filter(|a| **a == "readiness.document.download").count(), 3, "{actions:?}");
+    assert_eq!(actions.iter().filter(|a| **a == "portal.readiness.document.add").count(), 1, "{actions:?}");
+    assert_eq!(actions.iter().filter(|a| **a == "portal.readiness.document.download").count(), 3, "{actions:?}");
 }

@@ -138,7 +138,7 @@ fn utc(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-use portal::{attachment_name, case_data as data, case_fields as fields};
+use portal::{case_data as data, case_fields as fields};
 
 /// The stages a case has submitted, by stage id, as the engine takes them.
 pub fn submitted_map(subs: &[SubmissionRecord]) -> BTreeMap<String, String> {
@@ -499,6 +499,7 @@ pub fn evidence_response(filename: &str, sha256: &str, bytes: Vec<u8>) -> Result
 #[cfg(test)]
 mod tests {
     use super::*;
+    use portal::attachment_name;
 
     #[test]
     fn attachment_names_cannot_break_the_header() {

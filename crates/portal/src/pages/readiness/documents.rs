@@ -47,9 +47,9 @@ pub(super) fn rows(documents: &[DocumentRecord], question: &str) -> Vec<Value> {
         .collect()
 }
 
-async fn upload(State(state): State<PortalState>, ctx: Ctx, Path((id, question)): Path<(i64, String)>, parts: Multipart) -> Response {
+async fn upload(State(state): State<PortalState>, ctx: Ctx, Path((id, question)): Path<(i64, String)>, form: Multipart) -> Response {
     let bad = |e: incidents::CaseError| state.portal.error(&ctx, StatusCode::BAD_REQUEST, "error-bad-request", Some(e.to_string()));
-    let up = match read_upload(parts).await {
+    let up = match read_upload(form).await {
         Ok(u) => u,
         Err(e) => return bad(e),
     };
