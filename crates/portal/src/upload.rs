@@ -89,8 +89,10 @@ mod tests {
 
     #[test]
     fn attachment_names_cannot_break_the_header() {
-        assert_eq!(attachment_name("a\"; x\r\n.html"), "a___x__.html");
+        assert_eq!(attachment_name("sms capture.png"), "sms_capture.png");
+        assert_eq!(attachment_name("a\"; filename=x.html\r\nSet-Cookie: y"), "a___filename_x.html__Set-Cookie__y");
         assert_eq!(attachment_name(".."), "evidence.bin");
+        assert_eq!(attachment_name("écran.png"), "_cran.png");
     }
 
     #[test]
