@@ -13,6 +13,7 @@ mod intel;
 mod pages;
 pub mod roles;
 mod session;
+mod upload;
 
 pub use pages::awareness::service as awareness_service;
 pub use pages::awareness::{MAX_REPORTED_BYTES as AWARENESS_MAX_REPORTED_BYTES, Triaged, report_message as awareness_report};
@@ -22,6 +23,7 @@ pub use pages::readiness::publish_snapshot as publish_readiness_snapshot;
 pub use pages::readiness::report::{ReportInput, report_pdf};
 pub use pages::readiness::report_html;
 use pages::{admin, awareness, exercises, incidents, members, posture, public, readiness};
+pub use upload::file_download;
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;

@@ -97,8 +97,23 @@ fn member_data(server: &Server) -> i64 {
     assert_eq!((status, location.as_str()), (303, "/members/incidents/1"), "{body}");
     let (status, location, body) = ana.submit("/members/readiness", &[("counter", "on"), ("website", "on")]);
     assert_eq!(status, 303, "{body}");
+    let id: i64 = location.rsplit('/').next().and_then(|id| id.parse().ok()).unwrap_or_else(|| panic!("an assessment URL: {location}"));
+    // One answered question with a document, so the area page shows the list and the upload form.
+    let area = format!("/members/readiness/{id}/area/GOV");
+    let answer = [
+        ("v_GOV-01", "3"),
+        ("e_GOV-01", "self"),
+        ("c_GOV-01", ""),
+        ("r_GOV-01", "0"),
+        ("wv_GOV-01", ""),
+        ("we_GOV-01", "self"),
+        ("wc_GOV-01", ""),
+    ];
+    assert_eq!(ana.post(&area, &area, &answer).0, 303);
+    let upload = format!("/members/readiness/{id}/documents/GOV-01");
+    assert_eq!(ana.post_file(&area, &upload, None, "policy.pdf", b"%PDF-1.7 policy").0, 303);
     exercise_runs(&mut ana);
-    location.rsplit('/').next().and_then(|id| id.parse().ok()).unwrap_or_else(|| panic!("an assessment URL: {location}"))
+    id
 }
 
 /// The citizens' pages in one language, the verdicts included.

@@ -1,12 +1,14 @@
 //! The readiness questionnaire of the portal against the real `postern serve`: starting an
 //! assessment with its channel profile, drafts saved area by area, two respondents editing the
 //! same answer (detected and asked, never silently overwritten), the facilitator's validation,
-//! the score view, finalisation, and golden pages in English and French.
+//! the score view, finalisation, documents attached to answers as evidence, and golden pages in
+//! English and French.
 
 mod common;
 
 use common::visitor::{Visitor, add_user};
-use common::{Server, fixture};
+use common::{Server, cli, client, fixture};
+use sha2::{Digest, Sha256};
 
 fn setup() -> (common::Fixture, Server) {
     let f = fixture();
@@ -171,6 +173,9 @@ fn questionnaire_and_score_pages_match_golden_files_in_both_languages() {
     let id = start(&mut alice, &["counter", "website", "handhelds"]);
     let page = alice.page(&format!("/members/readiness/{id}/area/IAM"));
     assert_eq!(answer(&mut alice, id, "IAM", &page, "IAM-01", "4", "document").0, 303);
+    let area = format!("/members/readiness/{id}/area/IAM");
+    let upload = format!("/members/readiness/{id}/documents/IAM-01");
+    assert_eq!(alice.post_file_typed(&area, &upload, None, ("policy.pdf", "application/pdf"), b"%PDF-1.7 access policy").0, 303);
     for lang in ["en", "fr"] {
         let (status, _) = alice.get(&format!("/lang/{lang}?back=/"));
         assert!(status == 303 || status == 200, "switching language");
@@ -483,4 +488,76 @@ fn the_history_shows_each_assessment_s_index_and_the_change_since_the_last() {
     assert!(row(second).contains(&format!("<td>{after}%</td><td>+{}</td>", after - before)), "{list}");
     assert!(row(first).contains(&format!("<td>{before}%</td><td>—</td>")), "the first has no change: {list}");
     assert!(list.find(&format!("/members/readiness/{second}\"")) < list.find(&format!("/members/readiness/{first}\"")), "newest first");
+}
+
+/// The documents of an area page: the download paths of its links.
+fn document_links(html: &str) -> Vec<String> {
+    html.match_indices("href=\"/members/readiness/")
+        .filter_map(|(at, _)| html[at + 6..].split('"').next().filter(|p| p.contains("/document/")).map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn documents_attach_to_answers_download_as_files_and_stay_within_the_organisation() {
+    let (f, server) = setup();
+    let mut alice = signed_in(&server, "alice");
+    let id = start(&mut alice, &["counter", "website", "handhelds"]);
+    let area = format!("/members/readiness/{id}/area/IAM");
+    let page = alice.page(&area);
+    assert!(!page.contains("enctype=\"multipart/form-data\""), "no upload before an answer");
+    assert_eq!(answer(&mut alice, id, "IAM", &page, "IAM-01", "3", "self").0, 303);
+    let page = alice.page(&area);
+    let upload = format!("/members/readiness/{id}/documents/IAM-01");
+    assert!(page.contains(&format!("action=\"{upload}\" enctype=\"multipart/form-data\"")), "{page}");
+
+    let bytes = b"%PDF-1.7 the access-control policy, signed";
+    let (status, location, body) = alice.post_file_typed(&area, &upload, None, ("access policy.pdf", "application/pdf"), bytes);
+    assert_eq!((status, location.as_str()), (303, format!("{area}#q-IAM-01").as_str()), "{body}");
+    let page = alice.page(&area);
+    let digest: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+    assert!(page.contains(&digest), "the SHA-256 recorded at upload is shown: {page}");
+    assert!(page.contains("access_policy.pdf") || page.contains("access policy.pdf"), "{page}");
+    // The declared type is shown as text (HTML-escaped), never used to serve the file.
+    assert!(page.contains("application&#x2f;pdf") && page.contains(&format!("{} bytes", bytes.len())), "{page}");
+    assert_eq!((hidden(&page, "we_IAM-01"), hidden(&page, "r_IAM-01")), ("document".into(), "2".into()), "self became document");
+    let links = document_links(&page);
+    assert_eq!(links.len(), 1, "{page}");
+
+    let download =
+        |v: &Visitor| client().get(format!("{}{}", server.url, links[0])).header("cookie", v.cookie_header()).send().expect("download");
+    let resp = download(&alice);
+    assert_eq!(resp.status(), 200);
+    let h = resp.headers();
+    assert_eq!(h["content-type"], "application/octet-stream", "never the declared type");
+    assert_eq!(h["content-disposition"], "attachment; filename=\"access_policy.pdf\"");
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(resp.bytes().expect("body").as_ref(), bytes);
+
+    // Too large, empty, a forged token, an unanswered question: refused, nothing stored.
+    let big = vec![b'x'; 10 * 1024 * 1024 + 1];
+    let (status, _, body) = alice.post_file(&area, &upload, None, "big.pdf", &big);
+    assert_eq!(status, 400);
+    assert!(body.contains("file") && body.contains("more than the limit of 10485760 bytes"), "{body}");
+    assert_eq!(alice.post_file(&area, &upload, None, "empty.pdf", b"").0, 400);
+    assert_eq!(alice.post_file(&area, &upload, Some("forged"), "x.pdf", b"x").0, 403);
+    assert_eq!(alice.post_file(&area, &format!("/members/readiness/{id}/documents/IAM-02"), None, "x.pdf", b"x").0, 400);
+    assert_eq!(document_links(&alice.page(&area)).len(), 1, "one document stored");
+
+    // Another organisation: not found, both ways; a reader of the organisation downloads only.
+    let mut bob = signed_in(&server, "bob");
+    assert_eq!(bob.post_file("/members/readiness", &upload, None, "x.pdf", b"x").0, 404);
+    assert_eq!(download(&bob).status(), 404);
+    let mut rita = signed_in(&server, "rita");
+    assert_eq!(rita.post_file(&area, &upload, None, "x.pdf", b"x").0, 403);
+    assert_eq!(download(&rita).status(), 200);
+    // The facilitator sees the document while validating, and reads it.
+    let mut fac = signed_in(&server, "fac");
+    let validating = fac.page(&area);
+    assert!(validating.contains(&digest) && document_links(&validating) == links, "{validating}");
+    assert_eq!(download(&fac).status(), 200);
+
+    let audit = cli(f.dir.path(), &["audit"]);
+    let actions: Vec<&str> = audit["entries"].as_array().expect("entries").iter().filter_map(|e| e["action"].as_str()).collect();
+    assert_eq!(actions.iter().filter(|a| **a == "portal.readiness.document.add").count(), 1, "{actions:?}");
+    assert_eq!(actions.iter().filter(|a| **a == "portal.readiness.document.download").count(), 3, "{actions:?}");
 }

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
 use incidents::{CaseError, CaseFields, CaseInput};
@@ -483,12 +483,7 @@ async fn set_task(State(state): State<PortalState>, ctx: Ctx, Path((id, task)): 
     see_other(&format!("/members/incidents/{id}#tasks"))
 }
 
-/// A file name safe inside a quoted `Content-Disposition` parameter: ASCII letters, digits and
-/// `.-_` kept, anything else replaced, so that no header can be split or quoted out of.
-pub fn attachment_name(name: &str) -> String {
-    let safe: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' }).collect();
-    if safe.trim_matches('.').is_empty() { "evidence.bin".into() } else { safe }
-}
+pub use crate::upload::attachment_name;
 
 async fn download(State(state): State<PortalState>, ctx: Ctx, Path((id, file)): Path<(i64, i64)>) -> Response {
     let member = try_page!(member_or_login(&ctx));
@@ -498,15 +493,7 @@ async fn download(State(state): State<PortalState>, ctx: Ctx, Path((id, file)): 
         return state.portal.error(&ctx, StatusCode::NOT_FOUND, "error-not-found", None);
     };
     audit(&state, member, "evidence.download", id, format!("{} sha256:{}", e.filename, e.sha256)).await;
-    let mut resp = bytes.into_response();
-    let h = resp.headers_mut();
-    // Never rendered: an opaque type, a download, and the transport layer's nosniff.
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/octet-stream"));
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{}\"", attachment_name(&e.filename))) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    resp
+    crate::upload::file_download(&e.filename, bytes)
 }
 
 #[cfg(test)]
@@ -520,11 +507,5 @@ mod tests {
         assert_eq!(form_time("2026-12-07T09:30:00+02:00", "Europe/Paris").as_deref(), Some("2026-12-07T09:30:00+02:00"));
         assert_eq!(form_time("  ", "UTC"), None);
         assert_eq!(form_time("yesterday", "UTC").as_deref(), Some("yesterday"), "left to the engine to refuse, naming the field");
-    }
-
-    #[test]
-    fn attachment_names_cannot_break_the_header() {
-        assert_eq!(attachment_name("a\"; x\r\n.html"), "a___x__.html");
-        assert_eq!(attachment_name(".."), "evidence.bin");
     }
 }

@@ -63,6 +63,7 @@ pub(crate) fn routes() -> Router<PortalState> {
         .route("/members/readiness/{id}/assessment.json", get(json_export))
         .route("/members/readiness/{id}/stix.json", get(stix_export))
         .route("/members/readiness/{id}/stix", post(stix_publish))
+        .merge(documents::routes())
 }
 
 macro_rules! try_page {
@@ -73,6 +74,9 @@ macro_rules! try_page {
         }
     };
 }
+
+// After the macro, which it uses.
+mod documents;
 
 /// The shipped bank, parsed once; `None` only if the build shipped a broken bank (its tests
 /// prevent that), in which case the pages say so instead of panicking.
@@ -509,8 +513,9 @@ fn scale_values(scale: Scale) -> &'static [&'static str] {
     }
 }
 
-fn question_row(q: &Question, lang: &str, s: &Shown) -> Value {
+fn question_row(q: &Question, lang: &str, s: &Shown, documents: &[store::readiness::DocumentRecord]) -> Value {
     context! {
+        documents => documents::rows(documents, &q.id),
         id => &q.id, text => text(&q.text, lang), help => text(&q.help, lang), phase => q.phase, weight => q.weight,
         scan => q.scan.as_deref(), values => scale_values(q.scale), value => s.value.as_deref(), trend => q.scale == Scale::Trend,
         evidence => &s.evidence, comment => &s.comment, revision => s.revision,
@@ -527,7 +532,7 @@ fn render_area(
     bank: &Bank,
     record: &AssessmentRecord,
     area: &str,
-    shown: &HashMap<String, Shown>,
+    (shown, documents): (&HashMap<String, Shown>, &[store::readiness::DocumentRecord]),
     status: StatusCode,
 ) -> Response {
     let lang = ctx.lang.code();
@@ -539,7 +544,7 @@ fn render_area(
         .questions
         .iter()
         .filter(|q| q.area == area && asked(q, &profile))
-        .filter_map(|q| shown.get(&q.id).map(|s| question_row(q, lang, s)))
+        .filter_map(|q| shown.get(&q.id).map(|s| question_row(q, lang, s, documents)))
         .collect();
     let position = bank.areas.iter().position(|x| x.id == area).unwrap_or(0);
     let next = bank.areas.get(position + 1).map(|n| n.id.as_str());
@@ -563,7 +568,8 @@ async fn area_form(State(state): State<PortalState>, ctx: Ctx, Path((id, area)):
         .filter(|q| q.area == area)
         .map(|q| (q.id.clone(), shown_from(q.scale, answers.iter().find(|r| r.answer.question == q.id))))
         .collect();
-    render_area(&state, &ctx, member, bank, record, &area, &shown, StatusCode::OK)
+    let documents = try_page!(documents::of(&state, &ctx, id).await);
+    render_area(&state, &ctx, member, bank, record, &area, (&shown, &documents), StatusCode::OK)
 }
 
 /// What the respondent sent for one question, checked against its scale and their role.
@@ -675,7 +681,8 @@ async fn save_area(
         return see_other(&next.map_or_else(|| format!("/members/readiness/{id}"), |n| format!("/members/readiness/{id}/area/{}", n.id)));
     }
     let shown = asked_again(bank, &area, answers, &conflicts);
-    render_area(&state, &ctx, member, bank, record, &area, &shown, StatusCode::CONFLICT)
+    let documents = try_page!(documents::of(&state, &ctx, id).await);
+    render_area(&state, &ctx, member, bank, record, &area, (&shown, &documents), StatusCode::CONFLICT)
 }
 
 /// The area's form after a conflict: every question shows what is stored now, except the

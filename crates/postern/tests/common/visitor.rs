@@ -115,6 +115,18 @@ impl Visitor {
     /// POSTs a `multipart/form-data` form, as a browser sends a file input: the anti-CSRF
     /// token of `form_page` (or `csrf` when given) and one file part named `file`.
     pub fn post_file(&mut self, form_page: &str, path: &str, csrf: Option<&str>, file_name: &str, bytes: &[u8]) -> (u16, String, String) {
+        self.post_file_typed(form_page, path, csrf, (file_name, "application/octet-stream"), bytes)
+    }
+
+    /// As [`Visitor::post_file`], the file part declaring `media_type` as a browser would.
+    pub fn post_file_typed(
+        &mut self,
+        form_page: &str,
+        path: &str,
+        csrf: Option<&str>,
+        (file_name, media_type): (&str, &str),
+        bytes: &[u8],
+    ) -> (u16, String, String) {
         let token = match csrf {
             Some(t) => t.to_string(),
             None => csrf_of(&self.get(form_page).1),
@@ -124,7 +136,7 @@ impl Visitor {
         body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n").as_bytes());
         body.extend_from_slice(
             format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: {media_type}\r\n\r\n"
             )
             .as_bytes(),
         );

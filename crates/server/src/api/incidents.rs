@@ -18,7 +18,7 @@ use axum::Json;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, patch, post};
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -139,7 +139,7 @@ fn utc(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-use portal::{attachment_name, case_data as data, case_fields as fields};
+use portal::{case_data as data, case_fields as fields};
 
 /// The stages a case has submitted, by stage id, as the engine takes them.
 pub fn submitted_map(subs: &[SubmissionRecord]) -> BTreeMap<String, String> {
@@ -508,30 +508,15 @@ async fn download(State(state): State<AppState>, headers: HeaderMap, Path((id, f
 /// An evidence file as a download: never rendered (octet-stream, attachment, nosniff, and a CSP
 /// that sandboxes it should a browser try anyway), with its recorded digest.
 pub fn evidence_response(filename: &str, sha256: &str, bytes: Vec<u8>) -> Result<Response, ApiError> {
-    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{}\"", attachment_name(filename)))
-        .map_err(|e| ApiError::problem(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error", e.to_string()))?;
+    let mut resp = portal::file_download(filename, bytes);
     let digest = HeaderValue::from_str(sha256).unwrap_or(HeaderValue::from_static(""));
-    let mut resp = bytes.into_response();
-    let h = resp.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/octet-stream"));
-    h.insert(header::CONTENT_DISPOSITION, disposition);
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox; default-src 'none'"));
-    h.insert("x-evidence-sha256", digest);
+    resp.headers_mut().insert("x-evidence-sha256", digest);
     Ok(resp)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn attachment_names_cannot_break_the_header() {
-        assert_eq!(attachment_name("sms capture.png"), "sms_capture.png");
-        assert_eq!(attachment_name("a\"; filename=x.html\r\nSet-Cookie: y"), "a___filename_x.html__Set-Cookie__y");
-        assert_eq!(attachment_name(".."), "evidence.bin");
-        assert_eq!(attachment_name("écran.png"), "_cran.png");
-    }
 
     #[test]
     fn an_update_keeps_what_it_does_not_name() {

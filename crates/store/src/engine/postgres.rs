@@ -37,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/023_awareness_schedule.sql"),
     include_str!("../../migrations/postgres/024_incident_requests.sql"),
     include_str!("../../migrations/postgres/025_awareness_policy.sql"),
+    include_str!("../../migrations/postgres/026_readiness_documents.sql"),
 ];
 /// Advisory lock key that serialises migrations of processes starting at once ("postern01").
 const MIGRATION_LOCK: i64 = 0x706f_7374_6572_6e01;

@@ -39,6 +39,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/023_awareness_schedule.sql"),
     include_str!("../../migrations/sqlite/024_incident_requests.sql"),
     include_str!("../../migrations/sqlite/025_awareness_policy.sql"),
+    include_str!("../../migrations/sqlite/026_readiness_documents.sql"),
 ];
 const READERS: usize = 4;
 /// The schema version (`PRAGMA user_version`) this build's migrations bring a database to.

@@ -3,7 +3,9 @@
 use std::sync::{Arc, Mutex};
 
 use crate::hub::contract::run_cases;
-use crate::readiness::{AnswerOutcome, AssessmentRecord, FinaliseOutcome, NewAnswer, ProfileOutcome, ReadinessStore};
+use crate::readiness::{
+    AnswerOutcome, AssessmentRecord, AttachOutcome, FinaliseOutcome, NewAnswer, NewDocument, ProfileOutcome, ReadinessStore,
+};
 use crate::{Store, StoreError};
 
 /// A backend with the hub (for organisations) and the readiness store behind one handle.
@@ -29,6 +31,10 @@ const CASES: &[Case] = &[
     (
         "finalised_assessments_are_shared_with_a_regulator_until_withdrawn",
         finalised_assessments_are_shared_with_a_regulator_until_withdrawn,
+    ),
+    (
+        "documents_attach_to_answers_of_drafts_and_make_self_evidence_document",
+        documents_attach_to_answers_of_drafts_and_make_self_evidence_document,
     ),
 ];
 
@@ -210,4 +216,50 @@ fn readiness_contract_holds_on_postgres() {
         Box::new(move || Arc::new(crate::PgStore::open(&url).expect("open store")) as Arc<dyn ReadinessBackend>)
     });
     assert!(failures.is_empty(), "readiness contract cases failed on PostgreSQL: {failures:#?}");
+}
+
+fn document(assessment_id: i64, question: &str, content: &[u8]) -> NewDocument {
+    NewDocument {
+        assessment_id,
+        question: question.into(),
+        filename: "policy.pdf".into(),
+        media_type: "application/pdf".into(),
+        sha256: "ab".repeat(32),
+        content: content.to_vec(),
+        uploaded_by: "alice".into(),
+        uploaded_at: "2026-12-07T10:10:00.000Z".into(),
+    }
+}
+
+fn documents_attach_to_answers_of_drafts_and_make_self_evidence_document(open: Open<'_>) {
+    let s = open();
+    let lp = org(&*s, "laposte");
+    let a = draft(&*s, lp);
+    s.put_answer(&answer(a.id, "GOV-01", Some(3), "alice"), 0).expect("answer");
+    let mut validated = answer(a.id, "GOV-02", Some(2), "fac");
+    validated.evidence = "facilitator".into();
+    s.put_answer(&validated, 0).expect("validated answer");
+
+    let AttachOutcome::Attached(first) = s.attach_document(&document(a.id, "GOV-01", b"%PDF-1.7 policy")).expect("attach") else {
+        panic!("a draft takes documents")
+    };
+    assert_eq!((first.size, first.media_type.as_str(), first.uploaded_by.as_str()), (15, "application/pdf", "alice"));
+    s.attach_document(&document(a.id, "GOV-02", b"minutes")).expect("attach to a validated answer");
+    let answers = s.answers(a.id).expect("answers");
+    let gov = |q: &str| answers.iter().find(|r| r.answer.question == q).cloned().expect("answer");
+    assert_eq!((gov("GOV-01").answer.evidence.as_str(), gov("GOV-01").revision), ("document", 2), "self becomes document");
+    assert_eq!((gov("GOV-02").answer.evidence.as_str(), gov("GOV-02").revision), ("facilitator", 1), "a validation stays");
+
+    let listed = s.documents(a.id).expect("documents");
+    assert_eq!(listed.iter().map(|d| d.question.as_str()).collect::<Vec<_>>(), ["GOV-01", "GOV-02"]);
+    let (record, bytes) = s.document_content(a.id, first.id).expect("read").expect("found");
+    assert_eq!((record, bytes), (first.clone(), b"%PDF-1.7 policy".to_vec()));
+    let other = draft(&*s, lp);
+    assert_eq!(s.document_content(other.id, first.id).expect("read"), None, "a document is read through its own assessment only");
+    assert!(s.documents(other.id).expect("documents").is_empty());
+
+    assert!(matches!(s.attach_document(&document(9999, "GOV-01", b"x")), Err(StoreError::NotFound { .. })));
+    s.finalise(a.id, "{}", "2026-12-07T11:00:00.000Z", false).expect("finalise");
+    assert_eq!(s.attach_document(&document(a.id, "GOV-01", b"late")).expect("attach"), AttachOutcome::Frozen);
+    assert_eq!(s.documents(a.id).expect("documents").len(), 2, "nothing written to a finalised assessment");
 }

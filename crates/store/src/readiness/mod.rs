@@ -135,6 +135,43 @@ pub enum ShareOutcome {
     NotFinalised,
 }
 
+/// A document attached to an answer as evidence, as uploaded, with the digest computed at upload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewDocument {
+    pub assessment_id: i64,
+    pub question: String,
+    /// The checked file name (a plain name, no path).
+    pub filename: String,
+    /// The media type the uploader declared, for the record only.
+    pub media_type: String,
+    pub sha256: String,
+    pub content: Vec<u8>,
+    pub uploaded_by: String,
+    pub uploaded_at: String,
+}
+
+/// What is listed of a stored document (its bytes are read one file at a time).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentRecord {
+    pub id: i64,
+    pub assessment_id: i64,
+    pub question: String,
+    pub filename: String,
+    pub media_type: String,
+    pub size: i64,
+    pub sha256: String,
+    pub uploaded_by: String,
+    pub uploaded_at: String,
+}
+
+/// What [`ReadinessStore::attach_document`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AttachOutcome {
+    Attached(DocumentRecord),
+    /// The assessment is finalised: nothing written.
+    Frozen,
+}
+
 /// Readiness assessments of organisations.
 pub trait ReadinessStore: Send + Sync {
     /// Starts a draft; an unknown organisation is [`crate::StoreError::NotFound`].
@@ -179,6 +216,20 @@ pub trait ReadinessStore: Send + Sync {
     fn shares(&self, assessment_id: i64) -> Result<Vec<ShareRecord>>;
     /// The assessments shared with a regulator organisation, newest share first.
     fn shared_with(&self, regulator_org: i64) -> Result<Vec<ShareRecord>>;
+    /// Attaches a document to an answer of a draft, in one transaction: the answer's evidence
+    /// becomes `document` if it was `self` (a new revision); stronger evidence (a facilitator's
+    /// validation, a scan) is kept. An unknown assessment is [`crate::StoreError::NotFound`].
+    fn attach_document(&self, document: &NewDocument) -> Result<AttachOutcome>;
+    /// The assessment's documents, by question then upload order, without their bytes.
+    fn documents(&self, assessment_id: i64) -> Result<Vec<DocumentRecord>>;
+    /// One document of the assessment with its bytes.
+    fn document_content(&self, assessment_id: i64, document_id: i64) -> Result<Option<(DocumentRecord, Vec<u8>)>>;
+}
+
+const DOCUMENT_COLUMNS: &str = "id, assessment_id, question, filename, media_type, size, sha256, uploaded_by, uploaded_at";
+
+fn document_size(d: &NewDocument) -> Result<i64> {
+    i64::try_from(d.content.len()).map_err(|_| crate::StoreError::Corrupt("document size".into()))
 }
 
 const DOMAIN_COLUMNS: &str = "org_id, domain, token, requested_at, checked_at, outcome, proven_at";

@@ -7,6 +7,7 @@ use crate::readiness::{
     AnswerOutcome, AnswerRecord, AssessmentRecord, DOMAIN_COLUMNS, DomainRecord, FinaliseOutcome, NewAnswer, ProfileOutcome,
     ReadinessStore, decide, domain_not_found, not_found, value_from,
 };
+use crate::readiness::{AttachOutcome, DOCUMENT_COLUMNS, DocumentRecord, NewDocument, document_size};
 use crate::readiness::{PoolEntry, ShareOutcome, ShareRecord, SnapshotRecord};
 use crate::{Result, StoreError};
 
@@ -23,6 +24,20 @@ fn assessment(r: &Row) -> Result<AssessmentRecord> {
         finalised_at: r.try_get(5)?,
         result: r.try_get(6)?,
         benchmark_opt_in: r.try_get(7)?,
+    })
+}
+
+fn document_row(r: &Row) -> Result<DocumentRecord> {
+    Ok(DocumentRecord {
+        id: r.try_get(0)?,
+        assessment_id: r.try_get(1)?,
+        question: r.try_get(2)?,
+        filename: r.try_get(3)?,
+        media_type: r.try_get(4)?,
+        size: r.try_get(5)?,
+        sha256: r.try_get(6)?,
+        uploaded_by: r.try_get(7)?,
+        uploaded_at: r.try_get(8)?,
     })
 }
 
@@ -306,6 +321,50 @@ impl ReadinessStore for PgStore {
                 Some(_) => Ok(FinaliseOutcome::AlreadyFinalised),
                 None => Err(not_found(id)),
             }
+        })
+    }
+
+    fn attach_document(&self, d: &NewDocument) -> Result<AttachOutcome> {
+        let size = document_size(d)?;
+        self.with(|c| {
+            let mut tx = c.transaction()?;
+            // Locks the assessment row so that a finalisation cannot pass between check and write.
+            let row = tx.query_opt("SELECT finalised_at FROM readiness_assessments WHERE id = $1 FOR UPDATE", &[&d.assessment_id])?;
+            let finalised: Option<String> = row.ok_or_else(|| not_found(d.assessment_id))?.try_get(0)?;
+            if finalised.is_some() {
+                return Ok(AttachOutcome::Frozen);
+            }
+            let sql = format!(
+                "INSERT INTO readiness_documents (assessment_id, question, filename, media_type, size, sha256, content, uploaded_by, uploaded_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING {DOCUMENT_COLUMNS}"
+            );
+            let row = tx.query_one(
+                &sql,
+                &[&d.assessment_id, &d.question, &d.filename, &d.media_type, &size, &d.sha256, &d.content, &d.uploaded_by, &d.uploaded_at],
+            )?;
+            let record = document_row(&row)?;
+            tx.execute(
+                "UPDATE readiness_answers SET evidence = 'document', revision = revision + 1 \
+                 WHERE assessment_id = $1 AND question = $2 AND evidence = 'self'",
+                &[&d.assessment_id, &d.question],
+            )?;
+            tx.commit()?;
+            Ok(AttachOutcome::Attached(record))
+        })
+    }
+
+    fn documents(&self, assessment_id: i64) -> Result<Vec<DocumentRecord>> {
+        self.with(|c| {
+            let sql = format!("SELECT {DOCUMENT_COLUMNS} FROM readiness_documents WHERE assessment_id = $1 ORDER BY question, id");
+            c.query(&sql, &[&assessment_id])?.iter().map(document_row).collect()
+        })
+    }
+
+    fn document_content(&self, assessment_id: i64, document_id: i64) -> Result<Option<(DocumentRecord, Vec<u8>)>> {
+        self.with(|c| {
+            let sql = format!("SELECT {DOCUMENT_COLUMNS}, content FROM readiness_documents WHERE id = $1 AND assessment_id = $2");
+            let row = c.query_opt(&sql, &[&document_id, &assessment_id])?;
+            row.map(|r| Ok((document_row(&r)?, r.try_get::<_, Vec<u8>>(9)?))).transpose()
         })
     }
 }

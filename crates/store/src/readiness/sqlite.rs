@@ -7,6 +7,7 @@ use crate::readiness::{
     AnswerOutcome, AnswerRecord, AssessmentRecord, DOMAIN_COLUMNS, DomainRecord, FinaliseOutcome, NewAnswer, ProfileOutcome,
     ReadinessStore, decide, domain_not_found, not_found, value_from,
 };
+use crate::readiness::{AttachOutcome, DOCUMENT_COLUMNS, DocumentRecord, NewDocument, document_size};
 use crate::readiness::{PoolEntry, ShareOutcome, ShareRecord, SnapshotRecord};
 use crate::{Result, StoreError};
 
@@ -57,6 +58,20 @@ fn domain_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DomainRecord> {
         checked_at: r.get(4)?,
         outcome: r.get(5)?,
         proven_at: r.get(6)?,
+    })
+}
+
+fn document_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DocumentRecord> {
+    Ok(DocumentRecord {
+        id: r.get(0)?,
+        assessment_id: r.get(1)?,
+        question: r.get(2)?,
+        filename: r.get(3)?,
+        media_type: r.get(4)?,
+        size: r.get(5)?,
+        sha256: r.get(6)?,
+        uploaded_by: r.get(7)?,
+        uploaded_at: r.get(8)?,
     })
 }
 
@@ -304,6 +319,50 @@ impl ReadinessStore for SqliteStore {
             }
             let exists = c.query_row("SELECT 1 FROM readiness_assessments WHERE id = ?1", params![id], |_| Ok(())).optional()?;
             exists.map(|()| FinaliseOutcome::AlreadyFinalised).ok_or_else(|| not_found(id))
+        })
+    }
+
+    fn attach_document(&self, d: &NewDocument) -> Result<AttachOutcome> {
+        let size = document_size(d)?;
+        self.write(|c| {
+            let tx = c.transaction()?;
+            let finalised: Option<Option<String>> = tx
+                .query_row("SELECT finalised_at FROM readiness_assessments WHERE id = ?1", params![d.assessment_id], |r| r.get(0))
+                .optional()?;
+            match finalised {
+                None => return Err(not_found(d.assessment_id)),
+                Some(Some(_)) => return Ok(AttachOutcome::Frozen),
+                Some(None) => {}
+            }
+            tx.execute(
+                "INSERT INTO readiness_documents (assessment_id, question, filename, media_type, size, sha256, content, uploaded_by, uploaded_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![d.assessment_id, d.question, d.filename, d.media_type, size, d.sha256, d.content, d.uploaded_by, d.uploaded_at],
+            )?;
+            let id = tx.last_insert_rowid();
+            tx.execute(
+                "UPDATE readiness_answers SET evidence = 'document', revision = revision + 1 \
+                 WHERE assessment_id = ?1 AND question = ?2 AND evidence = 'self'",
+                params![d.assessment_id, d.question],
+            )?;
+            let record = tx.query_row(&format!("SELECT {DOCUMENT_COLUMNS} FROM readiness_documents WHERE id = ?1"), params![id], document_row)?;
+            tx.commit()?;
+            Ok(AttachOutcome::Attached(record))
+        })
+    }
+
+    fn documents(&self, assessment_id: i64) -> Result<Vec<DocumentRecord>> {
+        self.read(|c| {
+            let sql = format!("SELECT {DOCUMENT_COLUMNS} FROM readiness_documents WHERE assessment_id = ?1 ORDER BY question, id");
+            let mut stmt = c.prepare(&sql)?;
+            Ok(stmt.query_map(params![assessment_id], document_row)?.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    fn document_content(&self, assessment_id: i64, document_id: i64) -> Result<Option<(DocumentRecord, Vec<u8>)>> {
+        self.read(|c| {
+            let sql = format!("SELECT {DOCUMENT_COLUMNS}, content FROM readiness_documents WHERE id = ?1 AND assessment_id = ?2");
+            Ok(c.query_row(&sql, params![document_id, assessment_id], |r| Ok((document_row(r)?, r.get(9)?))).optional()?)
         })
     }
 }

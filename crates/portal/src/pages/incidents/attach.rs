@@ -17,40 +17,13 @@ use store::incidents::NewEvidence;
 use super::followup::audit_as;
 use super::{bad_field, editable};
 use crate::pages::members::actor;
+use crate::upload::{UPLOAD_BODY_LIMIT, read_upload};
 use crate::{Ctx, PortalState, blocking, see_other};
 
 pub(super) fn routes() -> Router<PortalState> {
     Router::new()
-        .route(
-            "/members/incidents/{id}/evidence",
-            // The crate's limit, plus room for the form's other parts and the refusal to name the size.
-            post(upload).layer(DefaultBodyLimit::max(incidents::case::MAX_EVIDENCE_BYTES + 64 * 1024)),
-        )
+        .route("/members/incidents/{id}/evidence", post(upload).layer(DefaultBodyLimit::max(UPLOAD_BODY_LIMIT)))
         .route("/members/incidents/{id}/links", post(link))
-}
-
-/// The upload form's parts: the anti-CSRF token and one file.
-#[derive(Default)]
-struct Upload {
-    csrf: String,
-    filename: String,
-    bytes: Vec<u8>,
-}
-
-async fn read_upload(mut parts: Multipart) -> Result<Upload, CaseError> {
-    let broken = |e: axum::extract::multipart::MultipartError| CaseError { field: "file".into(), reason: e.body_text() };
-    let mut up = Upload::default();
-    while let Some(part) = parts.next_field().await.map_err(broken)? {
-        match part.name() {
-            Some("csrf") => up.csrf = part.text().await.map_err(broken)?,
-            Some("file") => {
-                up.filename = part.file_name().unwrap_or_default().to_string();
-                up.bytes = part.bytes().await.map_err(broken)?.to_vec();
-            }
-            _ => {}
-        }
-    }
-    Ok(up)
 }
 
 async fn upload(State(state): State<PortalState>, ctx: Ctx, Path(id): Path<i64>, parts: Multipart) -> Response {
